@@ -1,0 +1,107 @@
+/**
+ * Shared Kubernetes object types. Type-only imports from @kubernetes/client-node so the
+ * browser bundle never pulls the client library itself.
+ */
+import type {
+  V1Pod,
+  V1Node,
+  V1Namespace,
+  V1ReplicaSet,
+  V1Service,
+  V1Endpoints,
+  CoreV1Event,
+  V1Deployment,
+  V1ObjectMeta,
+} from '@kubernetes/client-node';
+
+export type { V1Pod, V1Node, V1Namespace, V1ReplicaSet, V1Service, V1Endpoints, CoreV1Event, V1Deployment, V1ObjectMeta };
+
+/** Every kind the simulator and the dashboard know about. */
+export const KINDS = ['Namespace', 'Node', 'Pod', 'ReplicaSet', 'Deployment', 'Service', 'Endpoints', 'Event'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** Kinds that live outside namespaces. */
+export const CLUSTER_SCOPED: ReadonlySet<Kind> = new Set<Kind>(['Namespace', 'Node']);
+
+export interface KindObjectMap {
+  Namespace: V1Namespace;
+  Node: V1Node;
+  Pod: V1Pod;
+  ReplicaSet: V1ReplicaSet;
+  Deployment: V1Deployment;
+  Service: V1Service;
+  Endpoints: V1Endpoints;
+  Event: CoreV1Event;
+}
+
+/** Any object the store holds. `metadata` is always set once stored. */
+export type KubeObject = KindObjectMap[Kind] & { apiVersion?: string; kind?: string; metadata?: V1ObjectMeta };
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent<T = KubeObject> {
+  type: WatchEventType;
+  object: T;
+}
+
+/** A Kubernetes Status object, as the API server returns for errors. */
+export interface StatusBody {
+  kind: 'Status';
+  apiVersion: 'v1';
+  metadata: Record<string, never>;
+  status: 'Failure';
+  message: string;
+  reason: StatusReason;
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    causes?: { reason?: string; message: string; field?: string }[];
+  };
+  code: number;
+}
+
+export type StatusReason =
+  | 'NotFound'
+  | 'AlreadyExists'
+  | 'Conflict'
+  | 'Invalid'
+  | 'BadRequest'
+  | 'Forbidden'
+  | 'MethodNotAllowed'
+  | 'Expired'
+  | 'Timeout'
+  | 'ServiceUnavailable'
+  | 'InternalError';
+
+/** Thrown by the simulator and every ClusterClient; carries the Status body as the API server would send it. */
+export class StatusError extends Error {
+  readonly status: StatusBody;
+  constructor(status: StatusBody) {
+    super(status.message);
+    this.name = 'StatusError';
+    this.status = status;
+  }
+  get code(): number {
+    return this.status.code;
+  }
+  get reason(): StatusReason {
+    return this.status.reason;
+  }
+}
+
+export function isStatusError(e: unknown): e is StatusError {
+  return e instanceof Error && (e as StatusError).name === 'StatusError' && typeof (e as StatusError).status === 'object';
+}
+
+/** apiVersion for each kind. */
+export const API_VERSION: Record<Kind, string> = {
+  Namespace: 'v1',
+  Node: 'v1',
+  Pod: 'v1',
+  Service: 'v1',
+  Endpoints: 'v1',
+  Event: 'v1',
+  ReplicaSet: 'apps/v1',
+  Deployment: 'apps/v1',
+};

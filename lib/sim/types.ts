@@ -1,0 +1,116 @@
+/**
+ * The public contract of the simulator engine. Everything else (terminal, graph, lessons,
+ * sim cluster server) codes against this file only. Pure TypeScript: no React, DOM or Node APIs.
+ */
+import type { Kind, KubeObject, WatchEvent } from '../k8s/types';
+
+/** Injected time source. The UI drives it from requestAnimationFrame × speed; tests call advance(). */
+export interface Clock {
+  now(): number; // epoch milliseconds
+}
+
+export interface ClusterConfig {
+  /** number of worker nodes (default 2: worker-1, worker-2) */
+  workers?: number;
+  /** per-worker capacity (defaults: cpu '2', memory '4Gi', pods 110) */
+  workerCapacity?: { cpu?: string; memory?: string; pods?: number };
+  /** include the kube-system pods (etcd, apiserver, …, kube-proxy, calico-node, coredns). Default true. */
+  systemPods?: boolean;
+}
+
+/** Lifecycle timings in ms; data, not code (see lib/sim/timings). */
+export interface Timings {
+  schedule: number; // pod created → bound
+  imagePull: number; // Pulling → Pulled (image not cached on node)
+  containerStart: number; // Created → Started
+  readinessDelay: number; // Running → Ready
+  terminationGrace: number; // Terminating → gone (default 30 s grace, pods usually exit faster)
+  nodeMonitorGrace: number; // node stops heartbeating → NotReady (default 40 s)
+  podEvictionTimeout: number; // tolerationSeconds for not-ready/unreachable (default 300 s)
+  crashBackoffBase: number; // 10 s, doubling, capped at crashBackoffMax
+  crashBackoffMax: number; // 5 min
+  progressDeadline: number; // default from spec.progressDeadlineSeconds (600 s)
+}
+
+export interface SimulatorOptions {
+  seed?: number;
+  /** Start time of the simulated clock, epoch ms. Default: a fixed date so snapshots are deterministic. */
+  startTime?: number;
+  cluster?: ClusterConfig;
+  timings?: Partial<Timings>;
+}
+
+export interface ListOptions {
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface ListResult<T = KubeObject> {
+  items: T[];
+  resourceVersion: string;
+}
+
+export type PatchType = 'merge' | 'strategic' | 'json' | 'apply';
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+}
+
+export interface WriteOptions {
+  dryRun?: boolean;
+  /** Who made the write (shown as the cause in the UI). Defaults to 'kubectl'. */
+  actor?: string;
+}
+
+/**
+ * Why a write happened, in Korean, so the UI can explain every controller action.
+ * e.g. { actor: 'replicaset-controller', message: '레플리카셋 web-5d9c: 원하는 3개 중 2개만 있어 1개 생성' }
+ */
+export interface Cause {
+  actor: string; // 'kubectl' | 'deployment-controller' | 'replicaset-controller' | 'scheduler' | 'kubelet/worker-1' | 'node-lifecycle-controller' | 'endpoints-controller'
+  message: string; // Korean explanation
+  /** Control-plane path this write travelled, for the instructor flow view. */
+  hop?: 'apiserver' | 'etcd' | 'controller' | 'scheduler' | 'kubelet';
+}
+
+export interface SimWatchEvent<T = KubeObject> extends WatchEvent<T> {
+  kind: Kind;
+  cause?: Cause;
+}
+
+export interface Watch {
+  stop(): void;
+}
+
+export interface Simulator {
+  readonly seed: number;
+  /** Current simulated time, epoch ms. */
+  now(): number;
+  timings(): Timings;
+
+  list<K extends Kind>(kind: K, namespace?: string, opts?: ListOptions): ListResult;
+  get(kind: Kind, name: string, namespace?: string): KubeObject; // throws StatusError (NotFound)
+  create(obj: KubeObject, opts?: WriteOptions): KubeObject; // namespace from obj.metadata.namespace ?? 'default'
+  update(obj: KubeObject, opts?: WriteOptions): KubeObject; // Conflict on stale resourceVersion
+  patch(kind: Kind, name: string, namespace: string | undefined, patch: unknown, type: PatchType, opts?: WriteOptions): KubeObject;
+  delete(kind: Kind, name: string, namespace?: string, opts?: DeleteOptions & WriteOptions): KubeObject;
+  /** Watch one kind. resourceVersion: replay events after it (Expired StatusError if too old). namespace undefined = all. */
+  watch(kind: Kind, opts: { namespace?: string; resourceVersion?: string }, cb: (ev: SimWatchEvent) => void): Watch;
+  /** Every change of every kind, delivered in order. Used by the browser client. */
+  subscribe(cb: (events: SimWatchEvent[]) => void): () => void;
+
+  /** Run the control loops for ms of simulated time. Work scales with what changed, not cluster size. */
+  advance(ms: number): void;
+
+  // failure injection and node operations (also reachable through kubectl cordon/drain)
+  failNode(name: string): void; // kubelet stops heartbeating
+  recoverNode(name: string): void;
+
+  /** Byte-identical for the same seed and the same calls. */
+  snapshot(): string;
+  restore(snapshot: string): void;
+
+  /** Current resourceVersion of the store. */
+  resourceVersion(): string;
+}
