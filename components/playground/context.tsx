@@ -1,0 +1,98 @@
+'use client';
+
+/**
+ * PlaygroundProvider: one cluster client + one bus per page. The client (and with it the whole
+ * simulator engine) is loaded lazily so lesson text paints before any cluster code arrives.
+ */
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ClusterClient } from '@/lib/cluster/types';
+import { createPlaygroundBus, type PlaygroundBus } from '@/lib/store/bus';
+
+export interface PlaygroundContextValue {
+  /** null while the client code is loading. */
+  client: ClusterClient | null;
+  bus: PlaygroundBus;
+  seed: number;
+  /** Set when creating the client failed; the Playground shows it instead of a blank area. */
+  error: string | null;
+}
+
+const PlaygroundContext = createContext<PlaygroundContextValue | null>(null);
+
+export interface PlaygroundProviderProps {
+  children: ReactNode;
+  /** Simulator seed: the same seed gives every student the same cluster. */
+  seed?: number;
+  /** kubectl command lines run on every (re)start of the simulator: a lesson's starting state. */
+  setup?: string[];
+  /** Simulated ms to run after setup so the starting objects are settled (default 60 s). */
+  settleMs?: number;
+}
+
+/** Seed from the URL (`?seed=42`) wins over the page's default, so a shared link reproduces a cluster. */
+function seedFromUrl(fallback: number): number {
+  if (typeof window === 'undefined') return fallback;
+  const raw = new URLSearchParams(window.location.search).get('seed');
+  const n = raw === null ? NaN : Number(raw);
+  return Number.isInteger(n) && n >= 0 && n < 2 ** 31 ? n : fallback;
+}
+
+export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_000 }: PlaygroundProviderProps) {
+  const bus = useMemo(() => createPlaygroundBus(), []);
+  const [client, setClient] = useState<ClusterClient | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [effectiveSeed, setEffectiveSeed] = useState(seed);
+  const setupKey = JSON.stringify(setup ?? []);
+
+  useEffect(() => {
+    let disposed = false;
+    let created: ClusterClient | null = null;
+    const s = seedFromUrl(seed);
+    setEffectiveSeed(s);
+    const lines: string[] = JSON.parse(setupKey);
+    (async () => {
+      try {
+        const { SimClient } = await import('@/lib/cluster/sim-client');
+        const sim = new SimClient({
+          seed: s,
+          onReset: async (c) => {
+            if (lines.length > 0) {
+              const { executeKubectl } = await import('@/lib/kubectl');
+              for (const line of lines) {
+                await executeKubectl(line, { client: c, files: bus.files, write: () => {}, now: () => c.time.now() });
+              }
+            }
+            c.advance(settleMs);
+          },
+        });
+        created = sim;
+        await sim.ready;
+        if (disposed) sim.dispose();
+        else setClient(sim);
+      } catch (e) {
+        if (!disposed) setError(`실습 클러스터를 시작하지 못했습니다: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    })();
+    return () => {
+      disposed = true;
+      created?.dispose();
+      setClient(null);
+    };
+  }, [seed, setupKey, settleMs, bus]);
+
+  const value = useMemo(() => ({ client, bus, seed: effectiveSeed, error }), [client, bus, effectiveSeed, error]);
+  return <PlaygroundContext.Provider value={value}>{children}</PlaygroundContext.Provider>;
+}
+
+export function usePlayground(): PlaygroundContextValue {
+  const v = useContext(PlaygroundContext);
+  if (!v) throw new Error('usePlayground()는 PlaygroundProvider 안에서만 쓸 수 있습니다.');
+  return v;
+}
+
+/** For components rendered only once the client exists (inside the Playground). */
+export function useClusterClient(): ClusterClient {
+  const { client } = usePlayground();
+  if (!client) throw new Error('클러스터 클라이언트가 아직 준비되지 않았습니다.');
+  return client;
+}

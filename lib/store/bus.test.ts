@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createPlaygroundBus } from './bus';
+
+describe('playground bus', () => {
+  it('delivers commands sent before the terminal subscribed, in order', () => {
+    const bus = createPlaygroundBus();
+    bus.runCommand('kubectl get pods');
+    bus.runCommand('kubectl get nodes');
+    const got: string[] = [];
+    bus.onRunCommand((c) => got.push(c));
+    bus.runCommand('kubectl get svc');
+    expect(got).toEqual(['kubectl get pods', 'kubectl get nodes', 'kubectl get svc']);
+  });
+
+  it('keeps editor files by name so apply -f can read them', () => {
+    const bus = createPlaygroundBus();
+    const opened: string[] = [];
+    bus.onOpenInEditor((f) => opened.push(f.name));
+    bus.openInEditor({ name: 'web.yaml', content: 'kind: Pod' });
+    expect(bus.files.get('web.yaml')).toBe('kind: Pod');
+    expect(opened).toEqual(['web.yaml']);
+  });
+
+  it('stops delivering after unsubscribe', () => {
+    const bus = createPlaygroundBus();
+    const got: string[] = [];
+    const off = bus.onRunCommand((c) => got.push(c));
+    off();
+    bus.onRunCommand(() => {});
+    bus.runCommand('x');
+    expect(got).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * A small pub/sub that lets lesson text talk to the Playground on the same page:
+ * a "실행" button asks the terminal to run a command, "에디터에 열기" opens YAML in the editor.
+ * One bus per PlaygroundProvider (never a module global), so two Playgrounds never cross-talk.
+ */
+export interface EditorFile {
+  name: string;
+  content: string;
+}
+
+export interface PlaygroundBus {
+  /** Type and run a kubectl command in the terminal, as if the student had typed it. */
+  runCommand(cmd: string): void;
+  onRunCommand(cb: (cmd: string) => void): () => void;
+  /** Open (or replace) a named file in the YAML editor and focus it. */
+  openInEditor(file: EditorFile): void;
+  onOpenInEditor(cb: (file: EditorFile) => void): () => void;
+  /** The editor's named files; `kubectl apply -f NAME` reads them. */
+  readonly files: Map<string, string>;
+  /** Ask the Playground to show a tab/panel (e.g. 'terminal', 'editor') when a lesson needs it. */
+  reveal(panel: string): void;
+  onReveal(cb: (panel: string) => void): () => void;
+}
+
+function channel<T>() {
+  const listeners = new Set<(v: T) => void>();
+  // Messages sent before anyone listens (the terminal loads lazily) are kept and delivered on subscribe.
+  const backlog: T[] = [];
+  return {
+    emit(v: T) {
+      if (listeners.size === 0) backlog.push(v);
+      else for (const l of listeners) l(v);
+    },
+    on(cb: (v: T) => void) {
+      listeners.add(cb);
+      while (backlog.length) cb(backlog.shift() as T);
+      return () => {
+        listeners.delete(cb);
+      };
+    },
+  };
+}
+
+export function createPlaygroundBus(): PlaygroundBus {
+  const run = channel<string>();
+  const open = channel<EditorFile>();
+  const reveal = channel<string>();
+  const files = new Map<string, string>();
+  return {
+    files,
+    runCommand: (cmd) => {
+      reveal.emit('terminal');
+      run.emit(cmd);
+    },
+    onRunCommand: run.on,
+    openInEditor: (file) => {
+      files.set(file.name, file.content);
+      reveal.emit('editor');
+      open.emit(file);
+    },
+    onOpenInEditor: open.on,
+    reveal: reveal.emit,
+    onReveal: reveal.on,
+  };
+}
