@@ -1,0 +1,145 @@
+/**
+ * Evaluates exercise checks (data from the lesson) against whatever cluster is active, through the one
+ * ClusterClient interface, and explains every miss in specific Korean:
+ * "디플로이먼트 web의 replicas가 3이 아니라 2입니다", "파드 webserver의 이미지가 nginx:latest가 아닙니다".
+ */
+import { CLUSTER_SCOPED, isStatusError, type KubeObject, type V1Pod } from '../k8s/types';
+import type { ClusterClient } from '../cluster/types';
+import type { ObjectCheck, Scalar } from './exercise-spec';
+import { readField } from './field-path';
+import { KIND_KO, josa } from './korean';
+
+export interface CheckOutcome {
+  ok: boolean;
+  /** One Korean sentence per unmet expectation; empty when ok. */
+  failures: string[];
+}
+
+/** The subset of ClusterClient a check needs, so tests and the server can pass a smaller object. */
+export type CheckClient = Pick<ClusterClient, 'list' | 'get'>;
+
+/** Friendlier names for the fields lessons check most; any other path is shown as written. */
+const FIELD_LABELS: Record<string, string> = {
+  'spec.replicas': 'replicas',
+  'spec.containers[0].image': '이미지',
+  'spec.template.spec.containers[0].image': '이미지',
+  'spec.containers[0].name': '컨테이너 이름',
+  'spec.template.spec.containers[0].name': '컨테이너 이름',
+  'spec.ports[0].port': '포트',
+  'spec.ports[0].targetPort': 'targetPort',
+  'spec.type': '서비스 타입',
+  'spec.paused': '일시 중지 상태(paused)',
+  'status.readyReplicas': '준비된 파드 수(readyReplicas)',
+  'spec.strategy.rollingUpdate.maxSurge': 'maxSurge',
+  'spec.strategy.rollingUpdate.maxUnavailable': 'maxUnavailable',
+};
+
+function fieldLabel(path: string): string {
+  if (FIELD_LABELS[path]) return FIELD_LABELS[path];
+  const label = /^(?:spec\.template\.)?metadata\.labels\.(.+)$/.exec(path);
+  if (label) return `레이블 ${label[1]}`;
+  return path;
+}
+
+function display(value: unknown): string {
+  if (value === undefined) return '(없음)';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+/** Loose equality: lesson YAML may write 3 where the API returns '3' (or the reverse). */
+function sameValue(actual: unknown, expected: Scalar): boolean {
+  if (actual === expected) return true;
+  if (actual === undefined || actual === null || expected === null) return false;
+  if (typeof actual === 'object') return false;
+  return String(actual) === String(expected);
+}
+
+function fieldFailure(subject: string, path: string, expected: Scalar, actual: unknown): string {
+  const label = fieldLabel(path);
+  const expectedText = display(expected);
+  if (actual === undefined || actual === null) return `${subject}의 ${josa(label, '이/가')} 설정되어 있지 않습니다 (기대값: ${expectedText})`;
+  if (typeof expected === 'number') return `${subject}의 ${josa(label, '이/가')} ${josa(expectedText, '이/가')} 아니라 ${display(actual)}입니다`;
+  return `${subject}의 ${josa(label, '이/가')} ${josa(expectedText, '이/가')} 아닙니다 (지금: ${display(actual)})`;
+}
+
+function isTerminating(obj: KubeObject): boolean {
+  return Boolean(obj.metadata?.deletionTimestamp);
+}
+
+function podIsReady(pod: V1Pod): boolean {
+  return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+function objectFailures(check: ObjectCheck, obj: KubeObject): string[] {
+  const subject = `${KIND_KO[check.kind]} ${obj.metadata?.name ?? '?'}`;
+  const failures: string[] = [];
+  for (const [path, expected] of Object.entries(check.expect ?? {})) {
+    const actual = readField(obj, path);
+    if (!sameValue(actual, expected)) failures.push(fieldFailure(subject, path, expected, actual));
+  }
+  for (const path of check.present ?? []) {
+    const actual = readField(obj, path);
+    if (actual === undefined || actual === null || actual === '') failures.push(`${subject}에 ${josa(fieldLabel(path), '이/가')} 설정되어 있지 않습니다`);
+  }
+  if (check.kind === 'Pod') {
+    const pod = obj as V1Pod;
+    const phase = pod.status?.phase ?? 'Pending';
+    if (check.phase && phase !== check.phase) failures.push(`${josa(subject, '이/가')} 아직 ${check.phase} 상태가 아닙니다 (지금: ${phase})`);
+    if (check.ready === true && !podIsReady(pod)) failures.push(`${josa(subject, '이/가')} 아직 준비(Ready)되지 않았습니다`);
+    if (check.ready === false && podIsReady(pod)) failures.push(`${josa(subject, '이/가')} 준비(Ready) 상태이면 안 됩니다`);
+  }
+  return failures;
+}
+
+function namespaceOf(check: ObjectCheck): string | undefined {
+  return CLUSTER_SCOPED.has(check.kind) ? undefined : (check.namespace ?? 'default');
+}
+
+async function getOrUndefined(client: CheckClient, check: ObjectCheck): Promise<KubeObject | undefined> {
+  try {
+    return await client.get(check.kind, check.name!, namespaceOf(check));
+  } catch (e) {
+    if (isStatusError(e) && e.code === 404) return undefined;
+    throw e;
+  }
+}
+
+async function evaluateNamed(client: CheckClient, check: ObjectCheck): Promise<string[]> {
+  const obj = await getOrUndefined(client, check);
+  const subject = `${KIND_KO[check.kind]} ${check.name}`;
+  if (check.absent) {
+    return obj && !isTerminating(obj) ? [`${josa(subject, '이/가')} 아직 남아 있습니다`] : [];
+  }
+  if (!obj) return [`${josa(subject, '이/가')} 없습니다`];
+  if (isTerminating(obj)) return [`${josa(subject, '이/가')} 삭제되는 중입니다`];
+  return objectFailures(check, obj);
+}
+
+async function evaluateSelected(client: CheckClient, check: ObjectCheck): Promise<string[]> {
+  const all = await client.list(check.kind, namespaceOf(check), { labelSelector: check.labelSelector });
+  const live = all.filter((o) => !isTerminating(o));
+  const group = `레이블이 ${check.labelSelector}인 ${KIND_KO[check.kind]}`;
+  if (check.count !== undefined && live.length !== check.count)
+    return [`${josa(group, '이/가')} ${check.count === 0 ? '없어야' : `${check.count}개여야`} 하는데 지금은 ${live.length}개입니다`];
+  const min = check.count === undefined ? (check.minCount ?? 1) : 0;
+  if (live.length < min) return [`${josa(group, '이/가')} ${min}개 이상 있어야 하는데 지금은 ${live.length}개입니다`];
+  return live.flatMap((obj) => objectFailures(check, obj));
+}
+
+/** Evaluate one check; never throws — an unreachable cluster becomes a failure message. */
+export async function evaluateCheck(client: CheckClient, check: ObjectCheck): Promise<string[]> {
+  try {
+    return check.name ? await evaluateNamed(client, check) : await evaluateSelected(client, check);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return [`클러스터에서 ${KIND_KO[check.kind]} 정보를 가져오지 못했습니다: ${reason}`];
+  }
+}
+
+/** Evaluate every check of an exercise; all failures are reported, not just the first. */
+export async function evaluateChecks(client: CheckClient, checks: readonly ObjectCheck[]): Promise<CheckOutcome> {
+  const results = await Promise.all(checks.map((c) => evaluateCheck(client, c)));
+  const failures = results.flat();
+  return { ok: failures.length === 0, failures };
+}
