@@ -1,16 +1,13 @@
 /**
- * Every component a lesson's MDX may use, registered in one place.
- * (The curriculum work adds the interactive ones: Run, OpenInEditor, Exercise, Quiz, diagrams.)
+ * Every component a lesson's MDX may use, registered in one place. Interactive pieces are client leaves;
+ * the rest renders on the server. Exercises and quizzes are ```exercise / ```quiz YAML fences handled by
+ * CodeBlock (data, not JavaScript).
  */
-import type { ReactNode } from 'react';
+import { Callout } from './callout';
+import { CodeBlock } from './code-block';
+import { Diagram } from './diagram';
+import { OpenInEditor } from './open-in-editor';
+import { ResetLab } from './reset-lab';
+import { Run } from './run-command';
 
-function Callout({ children, title }: { children: ReactNode; title?: string }) {
-  return (
-    <aside className="my-5 rounded-lg border-l-4 border-brand-500 bg-brand-50 px-4 py-3 dark:bg-zinc-900">
-      {title && <p className="m-0 font-bold">{title}</p>}
-      <div>{children}</div>
-    </aside>
-  );
-}
-
-export const lessonComponents = { Callout };
+export const lessonComponents = { Callout, Diagram, OpenInEditor, ResetLab, Run, pre: CodeBlock };

@@ -1,0 +1,96 @@
+'use client';
+
+import { useState } from 'react';
+import { gradeQuiz, type QuizQuestion } from '@/lib/lessons/quiz-spec';
+import { useProgress } from './progress-provider';
+import { useLessonSlug } from './use-lesson-slug';
+
+/** A short multiple-choice quiz; grading shows every explanation and saves the score. */
+export function QuizCard({ questions }: { questions: QuizQuestion[] }) {
+  const slug = useLessonSlug();
+  const saved = useProgress((s) => s.lessons[slug]?.quiz);
+  const recordQuiz = useProgress((s) => s.recordQuiz);
+  const [answers, setAnswers] = useState<(number | null)[]>(() => questions.map(() => null));
+  const [graded, setGraded] = useState(false);
+  const score = gradeQuiz(questions, answers);
+
+  function submit() {
+    setGraded(true);
+    recordQuiz(slug, { score, total: questions.length, answers });
+  }
+
+  return (
+    <section aria-labelledby="quiz-title" className="not-prose my-8 rounded-xl border border-zinc-200 p-5 dark:border-zinc-800">
+      <h2 id="quiz-title" className="m-0 text-xl font-bold">
+        확인 퀴즈
+      </h2>
+      {saved && !graded && (
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          지난번 점수: {saved.total}문제 중 {saved.score}문제 정답
+        </p>
+      )}
+      <ol className="m-0 mt-4 list-none space-y-6 p-0">
+        {questions.map((q, qi) => {
+          const chosen = answers[qi];
+          const right = chosen === q.answer;
+          return (
+            <li key={q.question}>
+              <fieldset>
+                <legend className="font-semibold">
+                  {qi + 1}. {q.question}
+                </legend>
+                <div className="mt-2 space-y-1">
+                  {q.choices.map((c, ci) => (
+                    <label key={c} className="flex cursor-pointer items-start gap-2 rounded px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-900">
+                      <input
+                        type="radio"
+                        name={`quiz-${qi}`}
+                        className="mt-1.5"
+                        checked={chosen === ci}
+                        disabled={graded}
+                        onChange={() => setAnswers((a) => a.map((v, i) => (i === qi ? ci : v)))}
+                      />
+                      <span>
+                        {c}
+                        {graded && ci === q.answer && <span className="ml-2 text-sm font-semibold text-emerald-700 dark:text-emerald-400">(정답)</span>}
+                      </span>
+                    </label>
+                  ))}
+                </div>
+                {graded && (
+                  <p className={`mt-2 rounded-md p-3 text-sm ${right ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200' : 'bg-red-50 text-red-900 dark:bg-red-950/40 dark:text-red-200'}`}>
+                    <strong>{right ? '정답입니다. ' : chosen === null ? '답을 고르지 않았어요. ' : '오답입니다. '}</strong>
+                    {q.explanation}
+                  </p>
+                )}
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      <div className="mt-5 flex items-center gap-3" aria-live="polite">
+        {graded ? (
+          <>
+            <p className="m-0 font-bold">
+              {questions.length}문제 중 {score}문제 정답
+            </p>
+            <button
+              type="button"
+              onClick={() => {
+                setGraded(false);
+                setAnswers(questions.map(() => null));
+              }}
+              className="rounded-md border border-zinc-300 px-3 py-1.5 font-semibold hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              다시 풀기
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={submit} className="rounded-md bg-brand-500 px-4 py-2 font-semibold text-white hover:bg-brand-600">
+            채점하기
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+'use client';
+
+import { usePlayground } from '@/components/playground/context';
+import { useProgress } from './progress-provider';
+import { useLessonSlug } from './use-lesson-slug';
+
+/** A guided step: shows a kubectl command and types + runs it in the Playground terminal. */
+export function Run({ cmd, id }: { cmd: string; id?: string }) {
+  const { bus } = usePlayground();
+  const slug = useLessonSlug();
+  const stepId = id ?? cmd;
+  const done = useProgress((s) => s.lessons[slug]?.steps.includes(stepId) ?? false);
+  const completeStep = useProgress((s) => s.completeStep);
+
+  return (
+    <div className="not-prose my-3 flex items-center gap-2 rounded-lg border border-zinc-200 bg-zinc-50 p-2 dark:border-zinc-800 dark:bg-zinc-900" data-step={stepId}>
+      <code className="min-w-0 flex-1 overflow-x-auto whitespace-pre px-2 font-mono text-sm">
+        <span aria-hidden="true" className="select-none text-zinc-400">$ </span>
+        {cmd}
+      </code>
+      {done && (
+        <span className="shrink-0 text-sm font-semibold text-emerald-700 dark:text-emerald-400" aria-label="실행한 단계">
+          ✓ 완료
+        </span>
+      )}
+      <button
+        type="button"
+        aria-label={`실행: ${cmd}`}
+        onClick={() => {
+          bus.runCommand(cmd);
+          completeStep(slug, stepId);
+        }}
+        className="shrink-0 rounded-md bg-brand-500 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+      >
+        ▶ 실행
+      </button>
+    </div>
+  );
+}
