@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { projectDeployment, projectPod, projectReplicaSet } from './projection';
+import { resolveIntOrPercent, rollingUpdateBudget } from './rolling-update-budget';
+import { makeDeployment, makePod, makeReplicaSet } from './test-fixtures';
+
+const dep = (replicas: number, maxSurge?: string | number, maxUnavailable?: string | number) =>
+  projectDeployment('Deployment/default/web', makeDeployment('web', { replicas, maxSurge, maxUnavailable }));
+const rs = (name: string, o: Parameters<typeof makeReplicaSet>[1]) => projectReplicaSet(`ReplicaSet/default/${name}`, makeReplicaSet(name, o));
+const pods = (owner: string, n: number, ready = true) =>
+  Array.from({ length: n }, (_, i) => projectPod(`Pod/default/${owner}-${i}`, makePod({ name: `${owner}-${i}`, owner, node: 'w1', ready })));
+
+describe('resolveIntOrPercent', () => {
+  it('rounds maxSurge up and maxUnavailable down, as the controller does', () => {
+    expect(resolveIntOrPercent('25%', 10, true)).toBe(3);
+    expect(resolveIntOrPercent('25%', 10, false)).toBe(2);
+    expect(resolveIntOrPercent('25%', 3, true)).toBe(1);
+    expect(resolveIntOrPercent('25%', 3, false)).toBe(0);
+    expect(resolveIntOrPercent(2, 10, true)).toBe(2);
+    expect(resolveIntOrPercent('100%', 4, false)).toBe(4);
+  });
+});
+
+describe('rollingUpdateBudget', () => {
+  it('at the start of a rollout: may add up to maxSurge new pods, may not remove yet when maxUnavailable is 0', () => {
+    const b = rollingUpdateBudget(
+      dep(3, 1, 0),
+      [rs('web-old', { deployment: 'web', revision: 1, desired: 3 }), rs('web-new', { deployment: 'web', revision: 2, desired: 0 })],
+      pods('web-old', 3),
+      2,
+    );
+    expect(b).toMatchObject({ maxSurge: 1, maxUnavailable: 0, maxTotal: 4, minAvailable: 3, canAddNew: 1, canRemoveOld: 0, oldPods: 3, newPods: 0 });
+    expect(b.inProgress).toBe(true);
+    expect(b.explanation[0]).toContain('최대 4개까지 허용 → 새 파드 1개 추가 가능');
+    expect(b.explanation[1]).toContain('새 파드가 준비되기를 기다림');
+  });
+
+  it('once the surge pod is available, an old pod may go', () => {
+    const b = rollingUpdateBudget(
+      dep(3, 1, 0),
+      [
+        rs('web-old', { deployment: 'web', revision: 1, desired: 3 }),
+        rs('web-new', { deployment: 'web', revision: 2, desired: 1, available: 1 }),
+      ],
+      [...pods('web-old', 3), ...pods('web-new', 1)],
+      2,
+    );
+    expect(b.canAddNew).toBe(0);
+    expect(b.canRemoveOld).toBe(1);
+    expect(b.explanation[0]).toContain('새 파드 추가 불가');
+    expect(b.explanation[1]).toContain('이전 파드 1개 제거 가능');
+  });
+
+  it('with both resolving to 0, maxUnavailable becomes 1 so the rollout can move', () => {
+    const b = rollingUpdateBudget(dep(2, '10%', '10%'), [rs('web-old', { deployment: 'web', revision: 1, desired: 2 })], pods('web-old', 2));
+    expect(b.maxSurge).toBe(1); // 10% of 2 = 0.2 → rounds up to 1
+    expect(b.maxUnavailable).toBe(0);
+    const zero = rollingUpdateBudget(dep(2, 0, '10%'), [rs('web-old', { deployment: 'web', revision: 1, desired: 2 })], pods('web-old', 2));
+    expect(zero.maxUnavailable).toBe(1);
+    expect(zero.minAvailable).toBe(1);
+  });
+
+  it('unavailable new pods hold back old-pod removal', () => {
+    const b = rollingUpdateBudget(
+      dep(4, 1, 1),
+      [
+        rs('web-old', { deployment: 'web', revision: 1, desired: 3 }),
+        rs('web-new', { deployment: 'web', revision: 2, desired: 2, available: 0, ready: 0 }),
+      ],
+      [...pods('web-old', 3), ...pods('web-new', 2, false)],
+    );
+    // Σ spec = 5, minAvailable = 3, new unavailable = 2 → 5 − 3 − 2 = 0: nothing may go.
+    expect(b.canRemoveOld).toBe(0);
+    expect(b.newPods).toBe(2);
+    expect(b.newReady).toBe(0);
+  });
+
+  it('counts terminating pods apart and reports a finished rollout as not in progress', () => {
+    const done = rollingUpdateBudget(
+      dep(2),
+      [rs('web-old', { deployment: 'web', revision: 1, desired: 0 }), rs('web-new', { deployment: 'web', revision: 2, desired: 2 })],
+      [...pods('web-new', 2), projectPod('Pod/default/web-old-x', makePod({ name: 'web-old-x', owner: 'web-old', deleting: true }))],
+    );
+    expect(done.terminatingPods).toBe(1);
+    expect(done.oldPods).toBe(0);
+    expect(done.inProgress).toBe(false);
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * Cluster slice: flat, projected views of what the ClusterClient holds, plus the derived groupings the
+ * canvas reads (pod ids per node, the pending lane). Changes are applied in batches; an unchanged
+ * object keeps its identity so narrow selectors skip re-renders.
+ */
+import type { ClusterChange } from '../cluster/types';
+import type { Cause } from '../sim/types';
+import type { CoreV1Event, KubeObject, V1Deployment, V1Node, V1Pod, V1ReplicaSet, V1Service } from '../k8s/types';
+import {
+  projectDeployment,
+  projectEvent,
+  projectNode,
+  projectPod,
+  projectReplicaSet,
+  projectService,
+  type DeploymentView,
+  type EventView,
+  type NodeView,
+  type PodView,
+  type ReplicaSetView,
+  type ServiceView,
+} from '../graph/projection';
+import { EMPTY_GROUPS, type PodGroups } from '../graph/pod-groups';
+
+/** How many events the panel keeps (newest first). */
+export const MAX_EVENTS = 200;
+
+export interface ClusterSlice {
+  pods: Readonly<Record<string, PodView>>;
+  nodes: Readonly<Record<string, NodeView>>;
+  replicaSets: Readonly<Record<string, ReplicaSetView>>;
+  deployments: Readonly<Record<string, DeploymentView>>;
+  services: Readonly<Record<string, ServiceView>>;
+  /** Deployment key → its current revision (annotation), for the rolling-update budget. */
+  deploymentRevisions: Readonly<Record<string, number>>;
+  events: readonly EventView[];
+  namespaces: readonly string[];
+  /** Control plane first, then workers. */
+  nodeNames: readonly string[];
+  groups: PodGroups;
+  /** Bumped once per applied batch; the bench waits on it. */
+  batches: number;
+}
+
+export const EMPTY_CLUSTER: ClusterSlice = {
+  pods: {},
+  nodes: {},
+  replicaSets: {},
+  deployments: {},
+  services: {},
+  deploymentRevisions: {},
+  events: [],
+  namespaces: [],
+  nodeNames: [],
+  groups: EMPTY_GROUPS,
+  batches: 0,
+};
+
+type MutableRecords = {
+  pods: Record<string, PodView>;
+  nodes: Record<string, NodeView>;
+  replicaSets: Record<string, ReplicaSetView>;
+  deployments: Record<string, DeploymentView>;
+  services: Record<string, ServiceView>;
+  deploymentRevisions: Record<string, number>;
+  namespaces: Set<string>;
+};
+
+export interface AppliedBatch {
+  next: Omit<ClusterSlice, 'groups' | 'nodeNames' | 'batches'>;
+  /** Pods were added, removed or changed (groups need a rebuild). */
+  podsChanged: boolean;
+  nodesChanged: boolean;
+  /** Keys of pods that appeared in this batch, in a stable order (creation time, then name). */
+  addedPods: string[];
+}
+
+/** Fold one batch of changes into new records, copying only the records that changed. O(batch + copied records). */
+export function applyChanges(state: ClusterSlice, changes: readonly ClusterChange[]): AppliedBatch {
+  const m: Partial<MutableRecords> = {};
+  const own = <K extends keyof MutableRecords>(k: K): MutableRecords[K] => {
+    if (!m[k]) {
+      if (k === 'namespaces') (m as MutableRecords).namespaces = new Set(state.namespaces);
+      else (m as Record<string, unknown>)[k] = { ...(state[k as Exclude<K, 'namespaces'>] as object) };
+    }
+    return m[k] as MutableRecords[K];
+  };
+  let events: EventView[] | null = null;
+  let podsChanged = false;
+  let nodesChanged = false;
+  // New pods are held back and appended in creation order, so tiles keep a stable place (object key order).
+  const added = new Map<string, PodView>();
+
+  for (const c of changes) {
+    const del = c.type === 'delete';
+    switch (c.kind) {
+      case 'Pod': {
+        podsChanged = true;
+        const pods = own('pods');
+        if (del) {
+          delete pods[c.key];
+          added.delete(c.key);
+        } else {
+          const view = projectPod(c.key, c.object as V1Pod);
+          if (c.key in pods) pods[c.key] = view;
+          else added.set(c.key, view);
+        }
+        break;
+      }
+      case 'Node': {
+        nodesChanged = true;
+        const nodes = own('nodes');
+        const name = c.object.metadata?.name ?? '';
+        if (del) delete nodes[name];
+        else nodes[name] = projectNode(c.object as V1Node);
+        break;
+      }
+      case 'ReplicaSet':
+        if (del) delete own('replicaSets')[c.key];
+        else own('replicaSets')[c.key] = projectReplicaSet(c.key, c.object as V1ReplicaSet);
+        break;
+      case 'Deployment': {
+        const revisions = own('deploymentRevisions');
+        if (del) {
+          delete own('deployments')[c.key];
+          delete revisions[c.key];
+        } else {
+          own('deployments')[c.key] = projectDeployment(c.key, c.object as V1Deployment);
+          revisions[c.key] = Number(c.object.metadata?.annotations?.['deployment.kubernetes.io/revision'] ?? 0) || 0;
+        }
+        break;
+      }
+      case 'Service':
+        if (del) delete own('services')[c.key];
+        else own('services')[c.key] = projectService(c.key, c.object as V1Service);
+        break;
+      case 'Namespace': {
+        const name = c.object.metadata?.name ?? '';
+        if (del) own('namespaces').delete(name);
+        else own('namespaces').add(name);
+        break;
+      }
+      case 'Event':
+        events = upsertEvent(events ?? [...state.events], c, del);
+        break;
+      default:
+        break;
+    }
+  }
+
+  const addedPods = [...added.values()].sort(
+    (a, b) => a.createdAt - b.createdAt || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+  if (addedPods.length > 0) {
+    const pods = own('pods');
+    for (const p of addedPods) pods[p.key] = p;
+  }
+  return {
+    next: {
+      pods: m.pods ?? state.pods,
+      nodes: m.nodes ?? state.nodes,
+      replicaSets: m.replicaSets ?? state.replicaSets,
+      deployments: m.deployments ?? state.deployments,
+      services: m.services ?? state.services,
+      deploymentRevisions: m.deploymentRevisions ?? state.deploymentRevisions,
+      namespaces: m.namespaces ? [...m.namespaces].sort() : state.namespaces,
+      events: events ?? state.events,
+    },
+    podsChanged,
+    nodesChanged,
+    addedPods: addedPods.map((p) => p.key),
+  };
+}
+
+function upsertEvent(events: EventView[], c: ClusterChange, del: boolean): EventView[] {
+  const at = events.findIndex((e) => e.key === c.key);
+  if (at >= 0) events.splice(at, 1);
+  if (del) return events;
+  const view = projectEvent(c.key, c.object as CoreV1Event, c.cause as Cause | undefined);
+  // Newest first; an updated event (count++) moves back to the top. Equal times keep arrival order.
+  let i = 0;
+  while (i < events.length && events[i].time > view.time) i++;
+  events.splice(i, 0, view);
+  if (events.length > MAX_EVENTS) events.length = MAX_EVENTS;
+  return events;
+}
+
+/** Turn a client's cached() map into one synthetic batch (used when the store first connects). */
+export function snapshotChanges(cached: ReadonlyMap<string, KubeObject>): ClusterChange[] {
+  const out: ClusterChange[] = [];
+  for (const [key, object] of cached) out.push({ type: 'upsert', kind: key.slice(0, key.indexOf('/')) as ClusterChange['kind'], key, object });
+  return out;
+}

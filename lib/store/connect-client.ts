@@ -1,0 +1,57 @@
+/**
+ * Feed a ClusterClient into a Playground store, batching every change that arrives within one
+ * animation frame into a single store update (one React render per frame, however busy the engine).
+ */
+import type { ClusterChange, ClusterClient } from '../cluster/types';
+import { snapshotChanges } from './cluster-slice';
+import type { PlaygroundStore } from './playground-store';
+
+/** Runs `cb` once, soon; returns a cancel function. */
+export type FrameScheduler = (cb: () => void) => () => void;
+
+/**
+ * requestAnimationFrame, with a timer as a backstop: rAF stops in background tabs, and the
+ * simulator keeps producing changes there, so the queue must still drain.
+ */
+export const animationFrameScheduler: FrameScheduler = (cb) => {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cb();
+  };
+  const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : null;
+  const timer = setTimeout(run, raf === null ? 16 : 250);
+  return () => {
+    done = true;
+    if (raf !== null) cancelAnimationFrame(raf);
+    clearTimeout(timer);
+  };
+};
+
+/** Load the client's current objects, then apply its changes once per frame. Returns a disconnect function. */
+export function connectStoreToClient(
+  store: PlaygroundStore,
+  client: ClusterClient,
+  schedule: FrameScheduler = animationFrameScheduler,
+): () => void {
+  store.getState().applyBatch(snapshotChanges(client.cached()));
+  let queue: ClusterChange[] = [];
+  let cancel: (() => void) | null = null;
+  const flush = () => {
+    cancel = null;
+    const batch = queue;
+    queue = [];
+    store.getState().applyBatch(batch);
+  };
+  const unsubscribe = client.subscribe((changes) => {
+    for (const c of changes) queue.push(c);
+    if (cancel === null) cancel = schedule(flush);
+  });
+  return () => {
+    unsubscribe();
+    cancel?.();
+    cancel = null;
+    queue = [];
+  };
+}

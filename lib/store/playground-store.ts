@@ -1,0 +1,123 @@
+/**
+ * The Playground's store: a cluster slice (projected objects, pods grouped per node) and a UI slice
+ * (view, selection, filters, highlighted Service). Created per Playground with `createStore` — never a
+ * module global — so two Playgrounds on a page never share state.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ClusterChange } from '../cluster/types';
+import { groupPods, orderNodeNames } from '../graph/pod-groups';
+import { parseSelectorInput, type PodFilter } from '../graph/pod-filter';
+import { podsSelectedBy } from '../graph/service-selection';
+import { applyChanges, EMPTY_CLUSTER, type ClusterSlice } from './cluster-slice';
+
+export type GraphView = 'cluster' | 'workload' | 'list';
+export type SelectableKind = 'Pod' | 'Node' | 'Deployment' | 'ReplicaSet' | 'Service';
+
+export interface Selection {
+  kind: SelectableKind;
+  /** Pods, workloads, Services: the client key (Kind/ns/name). Nodes: the node name. */
+  key: string;
+}
+
+export interface UiSlice {
+  view: GraphView;
+  selection: Selection | null;
+  /** The Service whose pods are highlighted; the rest are dimmed with a reason. */
+  serviceKey: string | null;
+  /** Pod keys the highlighted Service selects (null when no Service is highlighted). */
+  highlight: Readonly<Record<string, true>> | null;
+  namespace: string;
+  selectorText: string;
+  selectorError: string | null;
+  showKubeSystem: boolean;
+  filter: PodFilter;
+}
+
+export interface PlaygroundActions {
+  /** Fold a batch of client changes in (one `set` per batch). */
+  applyBatch(changes: readonly ClusterChange[]): void;
+  setView(view: GraphView): void;
+  select(selection: Selection | null): void;
+  highlightService(key: string | null): void;
+  setNamespace(ns: string): void;
+  setSelectorText(text: string): void;
+  setShowKubeSystem(show: boolean): void;
+}
+
+export type PlaygroundState = ClusterSlice & UiSlice & PlaygroundActions;
+export type PlaygroundStore = StoreApi<PlaygroundState>;
+
+const INITIAL_UI: UiSlice = {
+  view: 'cluster',
+  selection: null,
+  serviceKey: null,
+  highlight: null,
+  namespace: '',
+  selectorText: '',
+  selectorError: null,
+  showKubeSystem: false,
+  filter: { namespace: '', showKubeSystem: false, selector: null },
+};
+
+function highlightFor(s: Pick<ClusterSlice, 'services' | 'pods'>, serviceKey: string | null): UiSlice['highlight'] {
+  const service = serviceKey ? s.services[serviceKey] : undefined;
+  if (!service) return null;
+  const out: Record<string, true> = {};
+  for (const key of podsSelectedBy(service, Object.values(s.pods))) out[key] = true;
+  return out;
+}
+
+/** Create one Playground store. `initial` lets tests start from a given UI state. */
+export function createPlaygroundStore(initial: Partial<UiSlice> = {}): PlaygroundStore {
+  return createStore<PlaygroundState>()((set, get) => {
+    /** Re-derive the node grouping after pods, nodes or the filter changed. O(pods + nodes). */
+    const regroup = (s: ClusterSlice, filter: PodFilter, nodeNames = s.nodeNames) =>
+      groupPods(Object.values(s.pods), nodeNames, filter, s.groups);
+
+    const setFilter = (patch: Partial<UiSlice>) => {
+      const s = { ...get(), ...patch };
+      const filter: PodFilter = {
+        namespace: s.namespace,
+        showKubeSystem: s.showKubeSystem,
+        selector: parseSelectorInput(s.selectorText).selector,
+      };
+      set({ ...patch, filter, groups: regroup(s, filter) });
+    };
+
+    return {
+      ...EMPTY_CLUSTER,
+      ...INITIAL_UI,
+      ...initial,
+
+      applyBatch(changes) {
+        if (changes.length === 0) return;
+        const s = get();
+        const { next, podsChanged, nodesChanged } = applyChanges(s, changes);
+        const merged: ClusterSlice = { ...s, ...next };
+        const nodeNames = nodesChanged ? orderNodeNames(Object.values(merged.nodes)) : s.nodeNames;
+        const sameOrder = nodeNames.length === s.nodeNames.length && nodeNames.every((n, i) => n === s.nodeNames[i]);
+        const groups = podsChanged || nodesChanged ? regroup(merged, s.filter, nodeNames) : s.groups;
+        const highlight =
+          s.serviceKey && (podsChanged || next.services !== s.services) ? highlightFor(merged, s.serviceKey) : s.highlight;
+        set({
+          ...next,
+          nodeNames: sameOrder ? s.nodeNames : nodeNames,
+          groups,
+          highlight,
+          batches: s.batches + 1,
+          // A selection whose object is gone would show a stale panel; the panel itself says "삭제됨".
+        });
+      },
+      setView: (view) => set({ view }),
+      select: (selection) => set({ selection }),
+      highlightService(key) {
+        set({ serviceKey: key, highlight: highlightFor(get(), key) });
+      },
+      setNamespace: (namespace) => setFilter({ namespace }),
+      setSelectorText(selectorText) {
+        setFilter({ selectorText, selectorError: parseSelectorInput(selectorText).error });
+      },
+      setShowKubeSystem: (showKubeSystem) => setFilter({ showKubeSystem }),
+    };
+  });
+}
