@@ -1,0 +1,60 @@
+/**
+ * `npm run sim-cluster -- [--port 6443] [--kubeconfig .kubesim/kubeconfig] [--seed N] [--workers N] [--speed X]`
+ *
+ * Runs the simulator in real time behind a Kubernetes REST API on 127.0.0.1, writes a kubeconfig
+ * for it and prints `kubesim ready http://127.0.0.1:PORT` once it accepts requests.
+ * Then, in another terminal: `KUBECONFIG=.kubesim/kubeconfig kubectl get nodes`.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { startSimServer } from '../lib/simserver';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '6443' },
+    kubeconfig: { type: 'string', default: '.kubesim/kubeconfig' },
+    seed: { type: 'string', default: '1' },
+    workers: { type: 'string', default: '2' },
+    speed: { type: 'string', default: '1' },
+  },
+  strict: true,
+});
+
+function intArg(name: string, raw: string | undefined, min: number): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) {
+    console.error(`kubesim: --${name} must be an integer ≥ ${min} (got ${raw})`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const kubeconfigPath = resolve(values.kubeconfig ?? '.kubesim/kubeconfig');
+const speed = Number(values.speed);
+if (!(speed > 0)) {
+  console.error(`kubesim: --speed must be a positive number (got ${values.speed})`);
+  process.exit(2);
+}
+
+const server = await startSimServer({
+  port: intArg('port', values.port, 0),
+  seed: intArg('seed', values.seed, 0),
+  workers: intArg('workers', values.workers, 1),
+  speed,
+  kubeconfigPath,
+}).catch((e: unknown) => {
+  console.error(`kubesim: could not start: ${(e as Error).message}`);
+  process.exit(1);
+});
+
+console.log(`kubesim ready ${server.url}`);
+console.error(`kubeconfig: ${kubeconfigPath}  (export KUBECONFIG=${kubeconfigPath})`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.close().then(() => process.exit(0));
+  });
+}
