@@ -1,0 +1,44 @@
+/**
+ * Content test for content/scenarios/*.yaml: every file validates, every kubectl line parses, the six required
+ * stories exist, and every scenario actually reaches its last checkpoint on the simulator.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseKubectl } from '@/lib/kubectl/parse';
+import { loadScenarios, scenarioFiles } from '@/lib/scenarios/catalog';
+import { parseScenario } from '@/lib/scenarios/validate';
+
+const DIR = path.join(process.cwd(), 'content', 'scenarios');
+const REQUIRED = ['rolling-update', 'self-healing', 'node-failure', 'bad-image-rollback', 'scaling', 'service-selector-mismatch'];
+
+describe('scenario files', () => {
+  const files = scenarioFiles(DIR);
+
+  it('include the six required scenarios', () => {
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    for (const id of REQUIRED) expect(files).toContain(`${id}.yaml`);
+  });
+
+  it.each(files)('%s validates', (file) => {
+    const result = parseScenario(fs.readFileSync(path.join(DIR, file), 'utf8'), file.replace(/\.yaml$/, ''));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it.each(files)('%s: every kubectl line parses', (file) => {
+    const result = parseScenario(fs.readFileSync(path.join(DIR, file), 'utf8'));
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const lines = [...(result.value.setup ?? []), ...result.value.steps.flatMap((s) => (s.command ? [s.command] : []))];
+    const failures = lines.flatMap((line) => {
+      const parsed = parseKubectl(line);
+      return parsed.ok ? [] : [`${line}: ${parsed.error}`];
+    });
+    expect(failures).toEqual([]);
+  });
+
+  it('have unique ids and orders', () => {
+    const all = loadScenarios(DIR);
+    expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
+    expect(new Set(all.map((s) => s.order)).size).toBe(all.length);
+  });
+});

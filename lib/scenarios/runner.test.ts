@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ScenarioRunner, type RunnerState } from './runner';
+import { fakeCluster, fakeObject, type FakeCluster } from './fake-cluster';
+import type { Scenario } from './schema';
+import type { KubectlRunner } from './step-actions';
+
+/** kubectl stub: `kubectl scale N` schedules N ready pods after 1 s of simulated time. */
+function stubKubectl(cluster: FakeCluster, ran: string[]): KubectlRunner {
+  return async (line) => {
+    ran.push(line);
+    const m = /scale (\d+)/.exec(line);
+    if (m) {
+      const n = Number(m[1]);
+      cluster.later(1000, () => {
+        for (let i = 0; i < n; i++) cluster.put('Pod', fakeObject('Pod', `web-${i}`, { metadata: { labels: { app: 'web' } }, status: { phase: 'Running' } }));
+      });
+    }
+    return { output: `ran ${line}\n`, ok: !line.includes('fail') };
+  };
+}
+
+const scenario: Scenario = {
+  id: 'demo',
+  order: 1,
+  title: '데모',
+  summary: '데모',
+  setup: ['kubectl scale 1'],
+  ready: [{ kind: 'Pod', labelSelector: 'app=web', count: 1 }],
+  steps: [
+    { title: '늘리기', narration: '늘립니다', command: 'kubectl scale 3', waitFor: [{ kind: 'Pod', labelSelector: 'app=web', count: 3 }] },
+    { title: '보기', narration: '봅니다', command: 'kubectl get pods' },
+    { title: '지우기', narration: '지웁니다', action: { type: 'deletePod', labelSelector: 'app=web' }, waitFor: [{ kind: 'Pod', labelSelector: 'app=web', count: 2 }] },
+  ],
+};
+
+function setup(mode: 'sim' | 'live' = 'sim', writable = true) {
+  const cluster = fakeCluster({ mode, writable });
+  const ran: string[] = [];
+  const runner = new ScenarioRunner({ client: cluster, seed: 7, kubectl: stubKubectl(cluster, ran), quantumMs: 250, tickMs: 100, autoAdvanceDelayMs: 1000 });
+  return { cluster, ran, runner };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('ScenarioRunner on the simulator', () => {
+  it('resets from the seed and fast-forwards to a step in whole quanta', async () => {
+    const { cluster, ran, runner } = setup();
+    await runner.load(scenario, 2);
+    expect(cluster.resets).toEqual([7]);
+    expect(ran).toEqual(['kubectl scale 1', 'kubectl scale 3', 'kubectl get pods']);
+    expect(cluster.stepsTaken.every((ms) => ms === 250)).toBe(true);
+    expect(runner.state()).toMatchObject({ step: 2, phase: 'stepDone' });
+    expect(runner.state().log.map((l) => l.step)).toEqual([1, 2]);
+  });
+
+  it('takes the same quanta every time it replays the same steps', async () => {
+    const a = setup();
+    const b = setup();
+    await a.runner.load(scenario, 3);
+    await b.runner.load(scenario, 3);
+    expect(a.cluster.stepsTaken).toEqual(b.cluster.stepsTaken);
+    expect([...a.cluster.cached().keys()]).toEqual([...b.cluster.cached().keys()]);
+    expect(a.runner.state().phase).toBe('finished');
+  });
+
+  it('deletes the first pod by name for a deletePod action', async () => {
+    const { cluster, runner } = setup();
+    await runner.load(scenario, 3);
+    expect([...cluster.cached().keys()].sort()).toEqual(['Pod/default/web-1', 'Pod/default/web-2']);
+  });
+
+  it('plays a step live: the clock ticks in quanta until the condition holds, then stops', async () => {
+    vi.useFakeTimers();
+    const { cluster, runner } = setup();
+    await runner.load(scenario, 0);
+    const before = cluster.stepsTaken.length;
+    await runner.next();
+    expect(runner.state().phase).toBe('waiting');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(runner.state()).toMatchObject({ step: 1, phase: 'stepDone' });
+    // 1 s of simulated time in 250 ms quanta, then the clock stops at the checkpoint.
+    expect(cluster.stepsTaken.length - before).toBe(4);
+  });
+
+  it('previous() replays to the earlier checkpoint; Space freezes time mid-step', async () => {
+    vi.useFakeTimers();
+    const { cluster, runner } = setup();
+    await runner.load(scenario, 0);
+    await runner.next();
+    runner.togglePlay();
+    expect(runner.state().clockPaused).toBe(true);
+    const frozenAt = cluster.stepsTaken.length;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(cluster.stepsTaken.length).toBe(frozenAt);
+    runner.togglePlay();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(runner.state().phase).toBe('stepDone');
+    await runner.previous();
+    expect(runner.state()).toMatchObject({ step: 0, phase: 'ready' });
+    expect(cluster.resets).toEqual([7, 7]);
+  });
+
+  it('auto-play walks through every step', async () => {
+    vi.useFakeTimers();
+    const { runner } = setup();
+    const phases: RunnerState['phase'][] = [];
+    runner.subscribe((s) => phases.push(s.phase));
+    await runner.load(scenario, 0);
+    runner.setAutoPlay(true);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(runner.state()).toMatchObject({ step: 3, phase: 'finished' });
+    expect(phases).toContain('waiting');
+  });
+
+  it('reports a timeout with what it was waiting for', async () => {
+    const { runner } = setup();
+    const stuck: Scenario = { ...scenario, steps: [{ title: '대기', narration: '대기', waitFor: [{ kind: 'Service', name: 'nope' }], timeoutMs: 1000 }] };
+    await runner.load(stuck, 1);
+    expect(runner.state().phase).toBe('timeout');
+    expect(runner.state().waitingFor[0]).toContain('서비스 nope');
+  });
+});
+
+describe('ScenarioRunner on a real cluster', () => {
+  it('shows a write step without running it while writes are locked, runs it once unlocked', async () => {
+    vi.useFakeTimers();
+    const { cluster, ran, runner } = setup('live', false);
+    await runner.load(scenario, 0);
+    expect(cluster.resets).toEqual([]);
+    await runner.next();
+    expect(runner.state()).toMatchObject({ step: 1, phase: 'blocked' });
+    expect(ran).toEqual([]);
+    await runner.runBlocked();
+    expect(ran).toEqual([]);
+    cluster.writable = true;
+    await runner.runBlocked();
+    expect(ran).toEqual(['kubectl scale 3']);
+    expect(runner.state().phase).toBe('waiting');
+  });
+
+  it('refuses to run on a replayed recording', async () => {
+    const { runner } = setup();
+    const replay = new ScenarioRunner({ client: { ...fakeCluster(), mode: 'replay' }, seed: 1 });
+    await replay.load(scenario);
+    expect(replay.state().phase).toBe('error');
+    expect(runner.state().phase).toBe('idle');
+  });
+});

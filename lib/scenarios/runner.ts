@@ -1,0 +1,265 @@
+/**
+ * ScenarioRunner: plays a guided scenario against any ClusterClient. A plain class the UI subscribes to
+ * (`subscribe(cb)`, `state()`), no React.
+ *
+ * On the simulator the runner owns the clock (see quantum-clock.ts): it resets the cluster from the seed, runs the
+ * setup, and each step stops at a checkpoint — the first quantum at which the step's wait-until conditions hold.
+ * Going to step N therefore means: reset, then replay steps 1..N fast — which is also how a share link reproduces
+ * the instructor's cluster with the same pod names. On a real cluster nothing is reset: each command is shown and
+ * runs only if the cluster accepts writes; conditions are polled on the client's cache.
+ */
+import type { ClusterClient } from '../cluster/types';
+import { evaluateConditions } from './conditions';
+import { DEFAULT_QUANTUM_MS, fastForwardUntil, startQuantumTicker } from './quantum-clock';
+import { DEFAULT_STEP_TIMEOUT_MS, type Scenario, type ScenarioStep } from './schema';
+import { performStep, runKubectl, stepWrites, type KubectlRunner, type StepOutput } from './step-actions';
+
+export type RunnerPhase =
+  | 'idle' // no scenario
+  | 'preparing' // resetting / fast-forwarding
+  | 'ready' // step 0: starting cluster ready
+  | 'waiting' // step ran, waiting for its conditions
+  | 'stepDone' // checkpoint reached, more steps follow
+  | 'finished' // last step done
+  | 'blocked' // live cluster refuses writes; the command waits for the instructor
+  | 'timeout'
+  | 'error';
+
+export interface StepLogEntry extends StepOutput {
+  step: number;
+}
+
+export interface RunnerState {
+  scenario: Scenario | null;
+  /** 0 = before step 1; k = step k has been run. */
+  step: number;
+  phase: RunnerPhase;
+  waitingFor: string[];
+  waitedMs: number;
+  log: StepLogEntry[];
+  /** Move on by itself after each checkpoint. */
+  autoPlay: boolean;
+  /** Simulated time frozen mid-step. */
+  clockPaused: boolean;
+  /** Korean notice (error, blocked command, live-mode caveat). */
+  message: string | null;
+}
+
+export interface RunnerOptions {
+  client: ClusterClient;
+  seed: number;
+  kubectl?: KubectlRunner;
+  quantumMs?: number;
+  /** Wall ms per clock tick (live play). */
+  tickMs?: number;
+  /** Wall ms a finished step stays on screen before auto-play moves on. */
+  autoAdvanceDelayMs?: number;
+}
+
+const INITIAL: RunnerState = { scenario: null, step: 0, phase: 'idle', waitingFor: [], waitedMs: 0, log: [], autoPlay: false, clockPaused: false, message: null };
+
+export class ScenarioRunner {
+  private current: RunnerState = INITIAL;
+  private readonly listeners = new Set<(s: RunnerState) => void>();
+  private readonly opts: Required<Omit<RunnerOptions, 'client' | 'seed'>> & Pick<RunnerOptions, 'client' | 'seed'>;
+  /** Bumped on every load; async work from an older load stops when it sees a newer epoch. */
+  private epoch = 0;
+  private stopWaiting: () => void = () => {};
+  private autoTimer: ReturnType<typeof setTimeout> | null = null;
+  private abort = new AbortController();
+
+  constructor(opts: RunnerOptions) {
+    this.opts = { kubectl: runKubectl, quantumMs: DEFAULT_QUANTUM_MS, tickMs: 100, autoAdvanceDelayMs: 2500, ...opts };
+  }
+
+  state(): RunnerState {
+    return this.current;
+  }
+
+  subscribe(cb: (s: RunnerState) => void): () => void {
+    this.listeners.add(cb);
+    return () => {
+      this.listeners.delete(cb);
+    };
+  }
+
+  /** True when the runner can reset and fast-forward (the simulator); false on live and replayed clusters. */
+  get deterministic(): boolean {
+    return this.opts.client.mode === 'sim' && this.opts.client.time !== undefined;
+  }
+
+  /** Start a scenario at step `step` (0 = just the starting cluster). On the simulator this resets the cluster. */
+  async load(scenario: Scenario, step = 0): Promise<void> {
+    const epoch = this.begin();
+    const target = Math.max(0, Math.min(step, scenario.steps.length));
+    const { client } = this.opts;
+    this.set({ ...INITIAL, scenario, phase: 'preparing', autoPlay: this.current.autoPlay });
+    if (client.mode === 'replay') return this.set({ phase: 'error', message: '기록을 재생하는 동안에는 시나리오를 실행할 수 없습니다.' });
+    if (!this.deterministic) {
+      const needsSetup = (scenario.setup ?? []).length > 0;
+      return this.set({ phase: 'ready', message: needsSetup ? `실제 클러스터입니다. 준비 명령을 직접 실행하세요: ${scenario.setup!.join(' ; ')}` : '실제 클러스터입니다. 단계마다 명령을 보여 주고, 쓰기가 허용된 경우에만 실행합니다.' });
+    }
+    const time = client.time!;
+    time.setPlaying(false);
+    if (scenario.speed) time.setSpeed(scenario.speed);
+    time.reset(this.opts.seed);
+    await (client as { ready?: Promise<void> }).ready;
+    if (this.epoch !== epoch) return;
+    for (const line of scenario.setup ?? []) {
+      const r = await this.opts.kubectl(line, client, this.abort.signal);
+      if (this.epoch !== epoch) return;
+      if (!r.ok) return this.set({ phase: 'error', message: `준비 명령이 실패했습니다: ${line}\n${r.output}` });
+    }
+    if (!(await this.fastWait(scenario.ready, DEFAULT_STEP_TIMEOUT_MS, epoch))) return;
+    const log: StepLogEntry[] = [];
+    for (let i = 1; i <= target; i++) {
+      const s = scenario.steps[i - 1];
+      const out = await performStep(s, client, this.opts.kubectl, this.abort.signal);
+      if (this.epoch !== epoch) return;
+      if (out) log.push({ ...out, step: i });
+      this.set({ step: i, log: [...log] });
+      if (!(await this.fastWait(s.waitFor, s.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS, epoch))) return;
+    }
+    this.set({ step: target, log, waitingFor: [] });
+    this.checkpoint();
+  }
+
+  /** Run the next step. */
+  async next(): Promise<void> {
+    const { scenario, step, phase } = this.current;
+    if (!scenario || step >= scenario.steps.length || phase === 'preparing' || phase === 'error') return;
+    if (phase === 'waiting' || phase === 'blocked') return; // finish (or unblock) the current step first
+    const epoch = this.begin();
+    const index = step + 1;
+    const s = scenario.steps[index - 1];
+    const { client } = this.opts;
+    if (!this.deterministic && stepWrites(s) && !client.info().writable) {
+      return this.set({ step: index, phase: 'blocked', message: '쓰기가 잠겨 있어 아직 실행하지 않았습니다. 쓰기를 허용한 뒤 “실행”을 누르세요.' });
+    }
+    await this.runStep(index, s, epoch);
+  }
+
+  /** Run a step that was blocked because the live cluster refused writes, once writes are unlocked. */
+  async runBlocked(): Promise<void> {
+    const { scenario, step, phase } = this.current;
+    if (!scenario || phase !== 'blocked') return;
+    if (!this.opts.client.info().writable) return this.set({ message: '아직 쓰기가 잠겨 있습니다.' });
+    await this.runStep(step, scenario.steps[step - 1], this.begin());
+  }
+
+  /** Back one step: on the simulator, reset and replay up to the previous checkpoint. */
+  async previous(): Promise<void> {
+    const { scenario, step } = this.current;
+    if (!scenario || step === 0) return;
+    if (this.deterministic) return this.load(scenario, step - 1);
+    this.begin();
+    this.set({ step: step - 1, phase: step - 1 === 0 ? 'ready' : 'stepDone', waitingFor: [], message: '실제 클러스터는 되돌릴 수 없어 단계 표시만 옮겼습니다.' });
+  }
+
+  /** Jump to any step (reset + fast-forward on the simulator). */
+  goTo(step: number): Promise<void> {
+    return this.current.scenario ? this.load(this.current.scenario, step) : Promise.resolve();
+  }
+
+  /** Space: mid-step it freezes/unfreezes simulated time; at a checkpoint it toggles auto-play. */
+  togglePlay(): void {
+    if (this.current.phase === 'waiting') return this.set({ clockPaused: !this.current.clockPaused });
+    this.setAutoPlay(!this.current.autoPlay);
+  }
+
+  setAutoPlay(on: boolean): void {
+    this.set({ autoPlay: on });
+    if (on && ['ready', 'stepDone'].includes(this.current.phase)) void this.next();
+    if (!on) this.clearAutoTimer();
+  }
+
+  /** Leave the scenario; the cluster is left as it is. */
+  stop(): void {
+    this.begin();
+    this.set({ ...INITIAL });
+  }
+
+  dispose(): void {
+    this.begin();
+    this.listeners.clear();
+  }
+
+  private async runStep(index: number, s: ScenarioStep, epoch: number): Promise<void> {
+    const out = await performStep(s, this.opts.client, this.opts.kubectl, this.abort.signal);
+    if (this.epoch !== epoch) return;
+    const log = out ? [...this.current.log, { ...out, step: index }] : this.current.log;
+    this.set({ step: index, log, message: out && !out.ok ? '명령이 실패했습니다. 출력을 확인하세요.' : null, clockPaused: false });
+    this.waitInteractively(s, epoch);
+  }
+
+  private waitInteractively(s: ScenarioStep, epoch: number): void {
+    const { client, quantumMs, tickMs } = this.opts;
+    const timeoutMs = s.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+    const check = (waitedMs: number): boolean => {
+      if (this.epoch !== epoch) return true;
+      const outcome = evaluateConditions(s.waitFor, client.cached());
+      if (outcome.ok) {
+        this.set({ waitingFor: [], waitedMs });
+        this.checkpoint();
+        return true;
+      }
+      if (waitedMs >= timeoutMs) {
+        this.set({ phase: 'timeout', waitingFor: outcome.waitingFor, waitedMs, message: '기다리던 상태가 되지 않았습니다.' });
+        return true;
+      }
+      this.set({ phase: 'waiting', waitingFor: outcome.waitingFor, waitedMs });
+      return false;
+    };
+    if (check(0)) return;
+    if (this.deterministic) {
+      this.stopWaiting = startQuantumTicker({ time: client.time!, quantumMs, tickMs, afterQuantum: check, paused: () => this.current.clockPaused });
+    } else {
+      // Live: wall-clock polling of the cache the watch stream keeps current.
+      const started = Date.now();
+      const timer = setInterval(() => {
+        if (this.current.clockPaused) return;
+        if (check(Date.now() - started)) clearInterval(timer);
+      }, 500);
+      this.stopWaiting = () => clearInterval(timer);
+    }
+  }
+
+  private async fastWait(conds: ScenarioStep['waitFor'], timeoutMs: number, epoch: number): Promise<boolean> {
+    const { client, quantumMs } = this.opts;
+    const r = await fastForwardUntil(client.time!, () => evaluateConditions(conds, client.cached()).ok, { quantumMs, timeoutMs, cancelled: () => this.epoch !== epoch });
+    if (r.cancelled) return false;
+    if (!r.met) this.set({ phase: 'timeout', waitingFor: evaluateConditions(conds, client.cached()).waitingFor, waitedMs: r.waitedMs, message: '빨리 감기 중 기다리던 상태가 되지 않았습니다.' });
+    return r.met;
+  }
+
+  private checkpoint(): void {
+    const { scenario, step, autoPlay } = this.current;
+    if (!scenario) return;
+    const phase: RunnerPhase = step === 0 ? 'ready' : step >= scenario.steps.length ? 'finished' : 'stepDone';
+    this.set({ phase, waitingFor: [] });
+    if (autoPlay && phase !== 'finished') {
+      this.clearAutoTimer();
+      this.autoTimer = setTimeout(() => void this.next(), this.opts.autoAdvanceDelayMs);
+    }
+  }
+
+  /** Cancel whatever is in flight and start a new epoch. */
+  private begin(): number {
+    this.stopWaiting();
+    this.stopWaiting = () => {};
+    this.clearAutoTimer();
+    this.abort.abort();
+    this.abort = new AbortController();
+    return ++this.epoch;
+  }
+
+  private clearAutoTimer(): void {
+    if (this.autoTimer !== null) clearTimeout(this.autoTimer);
+    this.autoTimer = null;
+  }
+
+  private set(patch: Partial<RunnerState>): void {
+    this.current = { ...this.current, ...patch };
+    for (const l of this.listeners) l(this.current);
+  }
+}
