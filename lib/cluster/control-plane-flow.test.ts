@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Kind, KubeObject } from '../k8s/types';
+import { fakeObject } from '../scenarios/fake-cluster';
+import { flowForChange, hopOfActor, inferCause } from './control-plane-flow';
+import type { ClusterChange } from './types';
+import { objectKey } from './types';
+
+const change = (kind: Kind, object: KubeObject, type: 'upsert' | 'delete' = 'upsert', cause?: ClusterChange['cause']): ClusterChange => ({
+  type,
+  kind,
+  key: objectKey(kind, object.metadata!.name!, object.metadata?.namespace),
+  object,
+  cause,
+});
+
+const ownedPod = (extra: Record<string, unknown> = {}) =>
+  fakeObject('Pod', 'web-abc12', {
+    metadata: { ownerReferences: [{ kind: 'ReplicaSet', name: 'web-5d9c', controller: true, apiVersion: 'apps/v1', uid: 'u' }] },
+    spec: { containers: [{ name: 'nginx', image: 'nginx' }] },
+    ...extra,
+  });
+
+describe('inferring causes from watch events (real clusters)', () => {
+  it('a new object with a controller owner was created by that controller', () => {
+    expect(inferCause(change('Pod', ownedPod()), undefined)).toMatchObject({ actor: 'replicaset-controller', hop: 'controller' });
+    expect(inferCause(change('Deployment', fakeObject('Deployment', 'web')), undefined)).toMatchObject({ actor: 'kubectl', hop: 'apiserver' });
+  });
+
+  it('spec.nodeName appearing means the scheduler bound the pod', () => {
+    const before = ownedPod();
+    const after = ownedPod({ spec: { nodeName: 'worker-2', containers: [] } });
+    const cause = inferCause(change('Pod', after), before);
+    expect(cause).toMatchObject({ actor: 'scheduler', hop: 'scheduler' });
+    expect(cause!.message).toContain('worker-2');
+  });
+
+  it('a status change on a bound pod comes from that node’s kubelet; no change is noise', () => {
+    const bound = ownedPod({ spec: { nodeName: 'worker-1', containers: [] }, status: { phase: 'Pending' } });
+    const running = ownedPod({ spec: { nodeName: 'worker-1', containers: [] }, status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] } });
+    expect(inferCause(change('Pod', running), bound)).toMatchObject({ actor: 'kubelet/worker-1', hop: 'kubelet' });
+    expect(inferCause(change('Pod', running), running)).toBeNull();
+  });
+
+  it('a node losing its heartbeat is the node lifecycle controller; deletes and Events', () => {
+    const ready = fakeObject('Node', 'worker-1', { status: { conditions: [{ type: 'Ready', status: 'True' }] } });
+    const unknown = fakeObject('Node', 'worker-1', { status: { conditions: [{ type: 'Ready', status: 'Unknown' }] } });
+    expect(inferCause(change('Node', unknown), ready)).toMatchObject({ actor: 'node-lifecycle-controller' });
+    expect(inferCause(change('Node', ready), ready)).toBeNull();
+    expect(inferCause(change('Pod', ownedPod(), 'delete'), ownedPod())).toMatchObject({ hop: 'apiserver' });
+    expect(inferCause(change('Event', fakeObject('Event', 'e')), undefined)).toBeNull();
+  });
+});
+
+describe('flow paths', () => {
+  it('a controller write goes controller → apiserver → etcd, then wakes the scheduler for an unbound pod', () => {
+    const flow = flowForChange(change('Pod', ownedPod(), 'upsert', { actor: 'replicaset-controller', message: '레플리카셋 web-5d9c: 1개 생성', hop: 'controller' }));
+    expect(flow!.hops.map((h) => h.hop)).toEqual(['controller', 'apiserver', 'etcd', 'scheduler']);
+    expect(flow!.hops[0].caption).toBe('레플리카셋 web-5d9c: 1개 생성');
+  });
+
+  it('a binding goes scheduler → apiserver → etcd → the node’s kubelet', () => {
+    const bound = ownedPod({ spec: { nodeName: 'worker-1', containers: [] } });
+    const flow = flowForChange(change('Pod', bound, 'upsert', { actor: 'scheduler', message: '배치' }), ownedPod());
+    expect(flow!.hops.map((h) => h.hop)).toEqual(['scheduler', 'apiserver', 'etcd', 'kubelet']);
+    expect(flow!.hops[3].node).toBe('worker-1');
+  });
+
+  it('a kubectl write starts at the apiserver and a new Deployment wakes the controller manager', () => {
+    const flow = flowForChange(change('Deployment', fakeObject('Deployment', 'web', { metadata: { generation: 1, resourceVersion: '42' } })), undefined);
+    expect(flow!.hops.map((h) => h.hop)).toEqual(['apiserver', 'etcd', 'controller']);
+    expect(flow!.hops[1].caption).toContain('resourceVersion 42');
+  });
+
+  it('maps actors to hops', () => {
+    expect(['kubectl', 'scheduler', 'kubelet/worker-1', 'replicaset-controller', 'node-lifecycle-controller'].map(hopOfActor)).toEqual(['apiserver', 'scheduler', 'kubelet', 'controller', 'controller']);
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * Control-plane flow: for one ClusterChange, which components it passed through and what each did, in Korean.
+ * A write goes writer → kube-apiserver → etcd, and the watch then wakes the component that acts next
+ * (a new Pod wakes the scheduler, a bound Pod wakes its node's kubelet, …) — strung together over a rollout this
+ * is the familiar apiserver → etcd → controller → scheduler → kubelet path. On the simulator every write carries its
+ * cause; on a real cluster `inferCause` reconstructs it from the watch events (owner references, spec.nodeName, status).
+ * Pure; O(size of the two objects).
+ */
+import type { Kind, KubeObject, V1Pod } from '../k8s/types';
+import { KIND_KO, josa } from '../lessons/korean';
+import type { Cause } from '../sim/types';
+import type { ClusterChange } from './types';
+
+export type Hop = NonNullable<Cause['hop']>;
+
+/** Left-to-right order of the flow diagram. */
+export const FLOW_ORDER: readonly Hop[] = ['apiserver', 'etcd', 'controller', 'scheduler', 'kubelet'];
+
+export interface FlowHop {
+  hop: Hop;
+  /** Component name as the cluster runs it: kube-apiserver, etcd, kube-controller-manager, kube-scheduler, kubelet. */
+  component: string;
+  /** Worker node, for kubelet hops. */
+  node?: string;
+  caption: string;
+}
+
+export interface FlowPath {
+  key: string;
+  kind: Kind;
+  name: string;
+  cause: Cause;
+  hops: FlowHop[];
+}
+
+const COMPONENT: Record<Hop, string> = {
+  apiserver: 'kube-apiserver',
+  etcd: 'etcd',
+  controller: 'kube-controller-manager',
+  scheduler: 'kube-scheduler',
+  kubelet: 'kubelet',
+};
+
+/** Which hop a cause's actor belongs to when the cause does not say. */
+export function hopOfActor(actor: string): Hop {
+  if (actor === 'scheduler' || actor.includes('scheduler')) return 'scheduler';
+  if (actor.startsWith('kubelet')) return 'kubelet';
+  if (actor.endsWith('controller') || actor.includes('controller')) return 'controller';
+  return 'apiserver';
+}
+
+function conditionStatus(obj: KubeObject | undefined, type: string): string | undefined {
+  const conds = (obj as { status?: { conditions?: { type?: string; status?: string }[] } } | undefined)?.status?.conditions;
+  return conds?.find((c) => c.type === type)?.status;
+}
+
+function controllerOwner(obj: KubeObject): string | undefined {
+  return obj.metadata?.ownerReferences?.find((o) => o.controller)?.kind;
+}
+
+function podSummary(pod: V1Pod): string {
+  const waiting = pod.status?.containerStatuses?.find((s) => s.state?.waiting?.reason)?.state?.waiting?.reason;
+  return waiting ?? pod.status?.phase ?? 'Pending';
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Reconstruct why a change happened from the objects alone (real clusters send no causes). Returns null for
+ * changes that tell a class nothing (heartbeats, Events, resourceVersion-only updates).
+ */
+export function inferCause(change: ClusterChange, previous: KubeObject | undefined): Cause | null {
+  const obj = change.object;
+  const name = obj.metadata?.name ?? '?';
+  const subject = `${KIND_KO[change.kind]} ${name}`;
+  if (change.kind === 'Event') return null;
+  if (change.type === 'delete') return { actor: 'kube-apiserver', hop: 'apiserver', message: `${josa(subject, '이/가')} etcd에서 지워졌습니다` };
+  const owner = controllerOwner(obj);
+  if (!previous) {
+    if (owner) return { actor: `${owner.toLowerCase()}-controller`, hop: 'controller', message: `${KIND_KO[owner as Kind] ?? owner} 컨트롤러가 ${josa(subject, '을/를')} 만들었습니다` };
+    if (change.kind === 'Endpoints') return { actor: 'endpoints-controller', hop: 'controller', message: `엔드포인트 컨트롤러가 서비스 ${name}의 엔드포인트를 만들었습니다` };
+    return { actor: 'kubectl', hop: 'apiserver', message: `사용자가 ${josa(subject, '을/를')} 만들었습니다` };
+  }
+  if (obj.metadata?.deletionTimestamp && !previous.metadata?.deletionTimestamp)
+    return { actor: 'kube-apiserver', hop: 'apiserver', message: `${subject} 삭제 요청 — 종료(Terminating) 중입니다` };
+  switch (change.kind) {
+    case 'Pod': {
+      const pod = obj as V1Pod;
+      const before = previous as V1Pod;
+      if (pod.spec?.nodeName && !before.spec?.nodeName)
+        return { actor: 'scheduler', hop: 'scheduler', message: `스케줄러가 파드 ${josa(name, '을/를')} ${pod.spec.nodeName}에 배치했습니다` };
+      if (sameJson(pod.status, before.status)) return null;
+      const node = pod.spec?.nodeName ?? '?';
+      const ready = conditionStatus(pod, 'Ready') === 'True';
+      return { actor: `kubelet/${node}`, hop: 'kubelet', message: `${node}의 kubelet: 파드 ${name} 상태 ${podSummary(pod)}${ready ? ' (준비됨)' : ''}` };
+    }
+    case 'Node': {
+      const was = conditionStatus(previous, 'Ready');
+      const now = conditionStatus(obj, 'Ready');
+      if (was !== now) {
+        if (now === 'Unknown') return { actor: 'node-lifecycle-controller', hop: 'controller', message: `노드 ${name}에서 하트비트가 끊겨 NotReady로 표시했습니다` };
+        return { actor: `kubelet/${name}`, hop: 'kubelet', message: `노드 ${name}의 kubelet이 상태를 ${now === 'True' ? 'Ready' : 'NotReady'}로 보고했습니다` };
+      }
+      if (!sameJson((obj as { spec?: unknown }).spec, (previous as { spec?: unknown }).spec))
+        return { actor: 'node-lifecycle-controller', hop: 'controller', message: `노드 ${name}의 테인트/스케줄 가능 여부가 바뀌었습니다` };
+      return null;
+    }
+    case 'Endpoints':
+      return sameJson((obj as { subsets?: unknown }).subsets, (previous as { subsets?: unknown }).subsets)
+        ? null
+        : { actor: 'endpoints-controller', hop: 'controller', message: `엔드포인트 컨트롤러가 서비스 ${name}의 파드 목록을 갱신했습니다` };
+    default: {
+      const genChanged = obj.metadata?.generation !== previous.metadata?.generation;
+      if (genChanged && owner) return { actor: `${owner.toLowerCase()}-controller`, hop: 'controller', message: `${KIND_KO[owner as Kind] ?? owner} 컨트롤러가 ${josa(subject, '을/를')} 조정했습니다` };
+      if (genChanged) return { actor: 'kubectl', hop: 'apiserver', message: `사용자가 ${josa(subject, '을/를')} 바꿨습니다` };
+      if (sameJson((obj as { status?: unknown }).status, (previous as { status?: unknown }).status)) return null;
+      const ctl = change.kind === 'Deployment' ? 'deployment-controller' : change.kind === 'ReplicaSet' ? 'replicaset-controller' : 'controller';
+      return { actor: ctl, hop: 'controller', message: `컨트롤러가 ${subject}의 상태(status)를 갱신했습니다` };
+    }
+  }
+}
+
+/** Which component the watch wakes next, if the change obviously calls for one. */
+function nextWatcher(change: ClusterChange, previous: KubeObject | undefined): FlowHop | null {
+  if (change.type === 'delete') return null;
+  const obj = change.object;
+  const name = obj.metadata?.name ?? '?';
+  if (change.kind === 'Pod') {
+    const pod = obj as V1Pod;
+    if (!pod.spec?.nodeName && !obj.metadata?.deletionTimestamp) return { hop: 'scheduler', component: COMPONENT.scheduler, caption: `아직 노드가 없는 파드 ${name} — 스케줄러가 노드를 고릅니다` };
+    const node = pod.spec?.nodeName;
+    if (node && !(previous as V1Pod | undefined)?.spec?.nodeName) return { hop: 'kubelet', component: COMPONENT.kubelet, node, caption: `${node}의 kubelet이 이미지를 받고 컨테이너를 시작합니다` };
+    return null;
+  }
+  const generationChanged = !previous || obj.metadata?.generation !== previous.metadata?.generation;
+  if (change.kind === 'Deployment' && generationChanged) return { hop: 'controller', component: COMPONENT.controller, caption: `디플로이먼트 컨트롤러가 ${name}의 레플리카셋을 맞춥니다` };
+  if (change.kind === 'ReplicaSet' && generationChanged) return { hop: 'controller', component: COMPONENT.controller, caption: `레플리카셋 컨트롤러가 파드 수를 맞춥니다` };
+  return null;
+}
+
+/** The animated path for one change; null when it is noise. `previous` is the object before this change. */
+export function flowForChange(change: ClusterChange, previous?: KubeObject): FlowPath | null {
+  if (change.kind === 'Event') return null;
+  const cause = change.cause ?? inferCause(change, previous);
+  if (!cause) return null;
+  const writerHop = cause.hop ?? hopOfActor(cause.actor);
+  const name = change.object.metadata?.name ?? '?';
+  const subject = `${change.kind} ${name}`;
+  const hops: FlowHop[] = [];
+  if (writerHop === 'apiserver') {
+    hops.push({ hop: 'apiserver', component: COMPONENT.apiserver, caption: `${cause.actor === 'kubectl' ? 'kubectl 요청' : '요청'}: ${cause.message}` });
+  } else {
+    const node = writerHop === 'kubelet' ? cause.actor.split('/')[1] : undefined;
+    hops.push({ hop: writerHop, component: COMPONENT[writerHop], node, caption: cause.message });
+    hops.push({ hop: 'apiserver', component: COMPONENT.apiserver, caption: `kube-apiserver가 ${cause.actor}의 요청을 검증하고 받아들입니다` });
+  }
+  const rv = change.object.metadata?.resourceVersion;
+  hops.push({ hop: 'etcd', component: COMPONENT.etcd, caption: change.type === 'delete' ? `etcd에서 ${subject} 삭제` : `etcd에 ${subject} 저장${rv ? ` (resourceVersion ${rv})` : ''}` });
+  const next = nextWatcher(change, previous);
+  if (next) hops.push(next);
+  return { key: change.key, kind: change.kind, name, cause, hops };
+}
