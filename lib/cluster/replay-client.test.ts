@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeCluster, fakeObject } from '../scenarios/fake-cluster';
 import { parseRecording, recordingFileName, startRecording } from './recorder';
 import { ReplayClient } from './replay-client';
-import type { ClusterChange } from './types';
+import type { ClusterChange, ClusterClient } from './types';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -58,10 +58,10 @@ describe('ReplayClient', () => {
   });
 
   it('is read-only', async () => {
-    const replay = new ReplayClient(recordSession().recording);
+    const replay: ClusterClient = new ReplayClient(recordSession().recording);
     expect(replay.info()).toMatchObject({ mode: 'replay', writable: false });
     await expect(replay.create(fakeObject('Pod', 'x'))).rejects.toMatchObject({ code: 403 });
-    await expect(replay.delete()).rejects.toMatchObject({ code: 403 });
+    await expect(replay.delete('Pod', 'web-a', 'default')).rejects.toMatchObject({ code: 403 });
   });
 
   it('plays at the chosen speed and stops at the end', async () => {
