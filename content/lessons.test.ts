@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import { allLessons, frontmatterProblems } from '@/lib/lessons/content';
 import { lessonOutline } from '@/lib/lessons/outline';
 import { parseKubectl } from '@/lib/kubectl/parse';
+import { VERBS } from '@/lib/kubectl/commands-spec';
 import { lessonComponents } from '@/components/lesson/mdx-components';
 import { DIAGRAMS } from '@/components/lesson/diagram';
 
@@ -61,6 +62,8 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, les
     for (const cmd of [...outline.runCommands, ...(lesson.setup ?? [])]) {
       const parsed = parseKubectl(cmd);
       expect(parsed.ok ? 'ok' : `${cmd} → ${parsed.error}`).toBe('ok');
+      // Parsing is not enough: the practice terminal must actually run the verb.
+      if (parsed.ok) expect(VERBS[parsed.command.verb]?.unsupported ? `${cmd} → 연습 터미널 미지원` : 'ok').toBe('ok');
     }
   });
 
