@@ -7,6 +7,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ClusterClient } from '@/lib/cluster/types';
 import { createPlaygroundBus, type PlaygroundBus } from '@/lib/store/bus';
+import { benchClusterConfig } from './bench-mode';
 
 export interface PlaygroundContextValue {
   /** null while the client code is loading. */
@@ -15,6 +16,8 @@ export interface PlaygroundContextValue {
   seed: number;
   /** Set when creating the client failed; the Playground shows it instead of a blank area. */
   error: string | null;
+  /** Show another client in place of the page's own (a replayed recording); null goes back. */
+  replaceClient: (client: ClusterClient | null) => void;
 }
 
 const PlaygroundContext = createContext<PlaygroundContextValue | null>(null);
@@ -40,6 +43,7 @@ function seedFromUrl(fallback: number): number {
 export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_000 }: PlaygroundProviderProps) {
   const bus = useMemo(() => createPlaygroundBus(), []);
   const [client, setClient] = useState<ClusterClient | null>(null);
+  const [replacement, replaceClient] = useState<ClusterClient | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [effectiveSeed, setEffectiveSeed] = useState(seed);
   const setupKey = JSON.stringify(setup ?? []);
@@ -55,6 +59,8 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
         const { SimClient } = await import('@/lib/cluster/sim-client');
         const sim = new SimClient({
           seed: s,
+          // `?bench=N&nodes=M` (bench:graph only): a bigger cluster; undefined otherwise.
+          cluster: benchClusterConfig(),
           onReset: async (c) => {
             if (lines.length > 0) {
               const { executeKubectl } = await import('@/lib/kubectl');
@@ -80,7 +86,10 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
     };
   }, [seed, setupKey, settleMs, bus]);
 
-  const value = useMemo(() => ({ client, bus, seed: effectiveSeed, error }), [client, bus, effectiveSeed, error]);
+  const value = useMemo(
+    () => ({ client: replacement ?? client, bus, seed: effectiveSeed, error, replaceClient }),
+    [replacement, client, bus, effectiveSeed, error],
+  );
   return <PlaygroundContext.Provider value={value}>{children}</PlaygroundContext.Provider>;
 }
 

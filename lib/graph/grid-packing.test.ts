@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { boxSize, DEFAULT_TILE_METRICS as M, packBoxes, rowsFor, sharedColumns, tilePosition, type BoxLayout } from './grid-packing';
+import { boxesPerRowFor, boxSize, DEFAULT_TILE_METRICS as M, packBoxes, rowsFor, sharedColumns, tilePosition, type BoxLayout } from './grid-packing';
 
 function overlaps(a: BoxLayout, b: BoxLayout): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -76,5 +76,13 @@ describe('grid packing', () => {
     expect(tilePosition(5, 4)).toEqual({ x: M.tileWidth + M.gap, y: M.tileHeight + M.gap });
     const { width } = boxSize(4, 1);
     expect(tilePosition(3, 4).x + M.tileWidth + 2 * M.padding).toBe(width);
+  });
+
+  it('fits as many boxes per row as the container allows, but keeps big clusters roughly square', () => {
+    const w = boxSize(4, 1).width;
+    expect(boxesPerRowFor(3, w, w * 2 + M.spacing)).toBe(2);
+    expect(boxesPerRowFor(3, w, 5000)).toBe(3);
+    expect(boxesPerRowFor(50, w, w)).toBe(8);
+    expect(boxesPerRowFor(1, w, 10)).toBe(1);
   });
 });

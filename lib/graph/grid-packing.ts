@@ -23,7 +23,7 @@ export const DEFAULT_TILE_METRICS: TileMetrics = {
   gap: 4,
   header: 96,
   laneHeader: 36,
-  padding: 10,
+  padding: 12,
   spacing: 28,
 };
 
@@ -119,4 +119,13 @@ export function packBoxes(boxes: readonly BoxInput[], opts: PackOptions = {}): B
     y += height + m.spacing;
   }
   return out;
+}
+
+/**
+ * Node boxes per row for a canvas `containerWidth` px wide: as many as fit at zoom 1, but at least
+ * √boxes so a big cluster stays roughly square (the view zooms out to fit it).
+ */
+export function boxesPerRowFor(boxes: number, boxWidth: number, containerWidth: number, m: TileMetrics = DEFAULT_TILE_METRICS): number {
+  const fit = Math.floor((containerWidth + m.spacing) / (boxWidth + m.spacing));
+  return Math.min(Math.max(boxes, 1), Math.max(Math.ceil(Math.sqrt(boxes)), fit, 1));
 }

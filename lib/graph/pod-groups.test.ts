@@ -13,6 +13,13 @@ describe('groupPods', () => {
     expect(g.podIdsByNode).toEqual({ cp: [], w1: ['Pod/default/a', 'Pod/default/c'], w2: ['Pod/default/d'] });
     expect(g.pendingPodIds).toEqual(['Pod/default/b']);
     expect(g.visiblePodCount).toBe(4);
+    expect(g.podIdsByOwner['']).toHaveLength(4);
+  });
+
+  it('groups visible pods by their controlling ReplicaSet for the workload view', () => {
+    const owned = (name: string, rs: string) => projectPod(`Pod/default/${name}`, makePod({ name, owner: rs, node: 'w1' }));
+    const g = groupPods([owned('a', 'web-1'), owned('b', 'web-2'), owned('c', 'web-1')], ['w1'], f);
+    expect(g.podIdsByOwner).toEqual({ 'ReplicaSet/default/web-1': ['Pod/default/a', 'Pod/default/c'], 'ReplicaSet/default/web-2': ['Pod/default/b'] });
   });
 
   it('reuses unchanged arrays so untouched node boxes skip re-rendering', () => {

@@ -15,17 +15,25 @@ export interface NodeUsage {
 export interface PodGroups {
   podIdsByNode: Readonly<Record<string, readonly string[]>>;
   pendingPodIds: readonly string[];
+  /** Visible pods per controlling owner ("ReplicaSet/ns/name"); owner-less pods under "". */
+  podIdsByOwner: Readonly<Record<string, readonly string[]>>;
   visiblePodCount: number;
   /** Requests of all scheduled, unfinished pods per node, whatever the filter (the scheduler sees them all). */
   usageByNode: Readonly<Record<string, NodeUsage>>;
 }
 
-export const EMPTY_GROUPS: PodGroups = { podIdsByNode: {}, pendingPodIds: [], visiblePodCount: 0, usageByNode: {} };
+export const EMPTY_GROUPS: PodGroups = { podIdsByNode: {}, pendingPodIds: [], podIdsByOwner: {}, visiblePodCount: 0, usageByNode: {} };
 
 function sameIds(a: readonly string[] | undefined, b: readonly string[]): boolean {
   if (!a || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+function reuseUnchanged(next: Record<string, string[]>, prev: Readonly<Record<string, readonly string[]>>) {
+  const out: Record<string, readonly string[]> = {};
+  for (const [k, ids] of Object.entries(next)) out[k] = sameIds(prev[k], ids) ? prev[k] : ids;
+  return out;
 }
 
 function sameUsage(a: NodeUsage | undefined, b: NodeUsage): boolean {
@@ -45,6 +53,7 @@ export function groupPods(pods: Iterable<PodView>, nodeNames: readonly string[],
     usage[n] = { cpuRequestMilli: 0, memoryRequestBytes: 0, pods: 0 };
   }
   const pending: string[] = [];
+  const byOwner: Record<string, string[]> = {};
   let visible = 0;
   for (const p of pods) {
     const node = p.nodeName;
@@ -58,14 +67,16 @@ export function groupPods(pods: Iterable<PodView>, nodeNames: readonly string[],
     visible++;
     if (node === null) pending.push(p.key);
     else (byNode[node] ??= []).push(p.key);
+    (byOwner[p.owner ? `${p.owner.kind}/${p.namespace}/${p.owner.name}` : ''] ??= []).push(p.key);
   }
-  const podIdsByNode: Record<string, readonly string[]> = {};
-  for (const [n, ids] of Object.entries(byNode)) podIdsByNode[n] = sameIds(prev.podIdsByNode[n], ids) ? prev.podIdsByNode[n] : ids;
+  const podIdsByNode = reuseUnchanged(byNode, prev.podIdsByNode);
+  const podIdsByOwner = reuseUnchanged(byOwner, prev.podIdsByOwner);
   const usageByNode: Record<string, NodeUsage> = {};
   for (const [n, u] of Object.entries(usage)) usageByNode[n] = sameUsage(prev.usageByNode[n], u) ? prev.usageByNode[n] : u;
   return {
     podIdsByNode,
     pendingPodIds: sameIds(prev.pendingPodIds, pending) ? prev.pendingPodIds : pending,
+    podIdsByOwner,
     visiblePodCount: visible,
     usageByNode,
   };

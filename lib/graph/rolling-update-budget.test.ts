@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectDeployment, projectPod, projectReplicaSet } from './projection';
-import { resolveIntOrPercent, rollingUpdateBudget } from './rolling-update-budget';
+import { rollingUpdateBudget } from './rolling-update-budget';
 import { makeDeployment, makePod, makeReplicaSet } from './test-fixtures';
 
 const dep = (replicas: number, maxSurge?: string | number, maxUnavailable?: string | number) =>
@@ -8,17 +8,6 @@ const dep = (replicas: number, maxSurge?: string | number, maxUnavailable?: stri
 const rs = (name: string, o: Parameters<typeof makeReplicaSet>[1]) => projectReplicaSet(`ReplicaSet/default/${name}`, makeReplicaSet(name, o));
 const pods = (owner: string, n: number, ready = true) =>
   Array.from({ length: n }, (_, i) => projectPod(`Pod/default/${owner}-${i}`, makePod({ name: `${owner}-${i}`, owner, node: 'w1', ready })));
-
-describe('resolveIntOrPercent', () => {
-  it('rounds maxSurge up and maxUnavailable down, as the controller does', () => {
-    expect(resolveIntOrPercent('25%', 10, true)).toBe(3);
-    expect(resolveIntOrPercent('25%', 10, false)).toBe(2);
-    expect(resolveIntOrPercent('25%', 3, true)).toBe(1);
-    expect(resolveIntOrPercent('25%', 3, false)).toBe(0);
-    expect(resolveIntOrPercent(2, 10, true)).toBe(2);
-    expect(resolveIntOrPercent('100%', 4, false)).toBe(4);
-  });
-});
 
 describe('rollingUpdateBudget', () => {
   it('at the start of a rollout: may add up to maxSurge new pods, may not remove yet when maxUnavailable is 0', () => {
@@ -48,6 +37,11 @@ describe('rollingUpdateBudget', () => {
     expect(b.canRemoveOld).toBe(1);
     expect(b.explanation[0]).toContain('새 파드 추가 불가');
     expect(b.explanation[1]).toContain('이전 파드 1개 제거 가능');
+  });
+
+  it('rounds maxSurge up and maxUnavailable down, as the controller does', () => {
+    const b = rollingUpdateBudget(dep(10), [rs('web-old', { deployment: 'web', revision: 1, desired: 10 })], pods('web-old', 10));
+    expect([b.maxSurge, b.maxUnavailable, b.maxTotal, b.minAvailable]).toEqual([3, 2, 13, 8]); // 25% of 10 = 2.5
   });
 
   it('with both resolving to 0, maxUnavailable becomes 1 so the rollout can move', () => {

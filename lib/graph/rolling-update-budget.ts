@@ -8,6 +8,7 @@
  *     then unhealthy old pods go first, and healthy ones only while available pods stay ≥ minAvailable.
  * O(replicaSets + pods).
  */
+import { resolveFenceposts } from '../sim/rollout-math';
 import type { DeploymentView, PodView, ReplicaSetView } from './projection';
 
 export interface RollingUpdateBudget {
@@ -40,18 +41,6 @@ export interface RollingUpdateBudget {
   explanation: string[];
 }
 
-/** Resolve an IntOrString against desired replicas; percentages round up or down as the controller does. */
-export function resolveIntOrPercent(value: string | number, desired: number, roundUp: boolean): number {
-  if (typeof value === 'number') return Math.max(0, Math.trunc(value));
-  const m = /^(\d+)%$/.exec(value.trim());
-  if (!m) {
-    const n = Number(value);
-    return Number.isInteger(n) && n >= 0 ? n : 0;
-  }
-  const scaled = (Number(m[1]) * desired) / 100;
-  return roundUp ? Math.ceil(scaled) : Math.floor(scaled);
-}
-
 function findNewReplicaSet(replicaSets: readonly ReplicaSetView[], revision: number | null): ReplicaSetView | null {
   let best: ReplicaSetView | null = null;
   for (const rs of replicaSets) {
@@ -73,9 +62,8 @@ export function rollingUpdateBudget(
   revision: number | null = null,
 ): RollingUpdateBudget {
   const desired = deployment.desired;
-  const maxSurge = resolveIntOrPercent(deployment.maxSurge, desired, true);
-  let maxUnavailable = resolveIntOrPercent(deployment.maxUnavailable, desired, false);
-  if (maxSurge === 0 && maxUnavailable === 0) maxUnavailable = 1;
+  const [maxSurge, resolvedUnavailable] = resolveFenceposts(deployment.maxSurge, deployment.maxUnavailable, desired);
+  const maxUnavailable = Math.min(resolvedUnavailable, desired);
   const maxTotal = desired + maxSurge;
   const minAvailable = Math.max(0, desired - maxUnavailable);
 

@@ -35,6 +35,7 @@ export function connectStoreToClient(
   client: ClusterClient,
   schedule: FrameScheduler = animationFrameScheduler,
 ): () => void {
+  store.getState().clearCluster();
   store.getState().applyBatch(snapshotChanges(client.cached()));
   let queue: ClusterChange[] = [];
   let cancel: (() => void) | null = null;

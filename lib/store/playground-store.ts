@@ -34,6 +34,8 @@ export interface UiSlice {
 }
 
 export interface PlaygroundActions {
+  /** Forget every cluster object (a new client is about to be connected). */
+  clearCluster(): void;
   /** Fold a batch of client changes in (one `set` per batch). */
   applyBatch(changes: readonly ClusterChange[]): void;
   setView(view: GraphView): void;
@@ -89,6 +91,7 @@ export function createPlaygroundStore(initial: Partial<UiSlice> = {}): Playgroun
       ...INITIAL_UI,
       ...initial,
 
+      clearCluster: () => set({ ...EMPTY_CLUSTER, selection: null, highlight: null, serviceKey: null }),
       applyBatch(changes) {
         if (changes.length === 0) return;
         const s = get();

@@ -1,0 +1,89 @@
+'use client';
+
+import { useEffect, useMemo } from 'react';
+import { ReactFlow, Controls, Background, useReactFlow, type Node, type NodeTypes } from '@xyflow/react';
+import { boxesPerRowFor, boxSize, packBoxes, rowsFor, sharedColumns, type BoxInput } from '@/lib/graph/grid-packing';
+import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/playground/store-context';
+import { NodeBox, PendingLane } from './node-box';
+import { READ_ONLY_FLOW, useColorMode, useContainerWidth } from './flow-common';
+
+/** Module scope: React Flow re-mounts every node if this object changes identity. */
+const nodeTypes: NodeTypes = { k8sNode: NodeBox, pendingLane: PendingLane };
+
+const PENDING_ID = '__pending__';
+
+/**
+ * What the layout depends on, as a flat list of numbers: the shared column count, the pending count
+ * and each box's row count. Pod churn that does not add or remove a row leaves it unchanged, so the
+ * canvas (and React Flow) skip re-rendering; tiles update through their own subscriptions.
+ */
+function useLayoutShape(): number[] {
+  return usePlaygroundStoreShallow((s) => {
+    let maxPods = 0;
+    for (const n of s.nodeNames) maxPods = Math.max(maxPods, s.groups.podIdsByNode[n]?.length ?? 0);
+    const cols = sharedColumns(maxPods);
+    const shape = [cols, s.groups.pendingPodIds.length];
+    for (const n of s.nodeNames) shape.push(rowsFor(s.groups.podIdsByNode[n]?.length ?? 0, cols));
+    return shape;
+  });
+}
+
+function FitOnGrowth({ boxes }: { boxes: number }) {
+  const flow = useReactFlow();
+  useEffect(() => {
+    const t = requestAnimationFrame(() => void flow.fitView({ padding: 0.06, maxZoom: 1 }));
+    return () => cancelAnimationFrame(t);
+  }, [boxes, flow]);
+  return null;
+}
+
+/** The cluster view: node boxes (control plane first) with pod tiles packed inside, and the pending lane. */
+export default function ClusterCanvas() {
+  const colorMode = useColorMode();
+  const [ref, width] = useContainerWidth();
+  const names = usePlaygroundStore((s) => s.nodeNames);
+  const shape = useLayoutShape();
+  const cols = shape[0];
+  const pendingCount = shape[1];
+
+  const nodes = useMemo<Node[]>(() => {
+    // Rows are what matter for size: a box of r rows is packed as r full rows of tiles.
+    const inputs: BoxInput[] = names.map((id, i) => ({ id, podCount: (shape[2 + i] ?? 1) * cols }));
+    inputs.push({ id: PENDING_ID, podCount: pendingCount, lane: true });
+    const layout = packBoxes(inputs, {
+      boxesPerRow: boxesPerRowFor(names.length, boxSize(cols, 1).width, width),
+      minCols: cols,
+      maxCols: cols,
+    });
+    return layout.map((b) => ({
+      id: b.id,
+      type: b.id === PENDING_ID ? 'pendingLane' : 'k8sNode',
+      position: { x: b.x, y: b.y },
+      data: b.id === PENDING_ID ? { cols: b.cols } : { name: b.id, cols: b.cols },
+      style: { width: b.width, height: b.height },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+    }));
+  }, [names, shape, cols, pendingCount, width]);
+
+  return (
+    <div ref={ref} className="h-full w-full">
+      <ReactFlow
+        aria-label="클러스터 그래프"
+        nodes={nodes}
+        edges={[]}
+        nodeTypes={nodeTypes}
+        colorMode={colorMode}
+        {...READ_ONLY_FLOW}
+        fitViewOptions={{ padding: 0.06, maxZoom: 1 }}
+        onlyRenderVisibleElements={names.length > 12}
+      >
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} position="bottom-right" />
+        <FitOnGrowth boxes={names.length} />
+      </ReactFlow>
+    </div>
+  );
+}
+

@@ -1,0 +1,59 @@
+'use client';
+
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { AriaLabelConfig, ColorMode, ReactFlowProps } from '@xyflow/react';
+
+/** React Flow's built-in control labels, in Korean. */
+export const FLOW_ARIA_LABELS: Partial<AriaLabelConfig> = {
+  'controls.ariaLabel': '그래프 보기 조절',
+  'controls.zoomIn.ariaLabel': '확대',
+  'controls.zoomOut.ariaLabel': '축소',
+  'controls.fitView.ariaLabel': '전체 보기',
+  'controls.interactive.ariaLabel': '상호작용 켜기/끄기',
+};
+
+/**
+ * What both canvases share: a read-only picture (no dragging, connecting or React Flow selection —
+ * pods are our own buttons), zoomable far out for big clusters, with Korean control labels.
+ */
+export const READ_ONLY_FLOW = {
+  fitView: true,
+  minZoom: 0.05,
+  maxZoom: 2,
+  nodesDraggable: false,
+  nodesConnectable: false,
+  nodesFocusable: false,
+  edgesFocusable: false,
+  elementsSelectable: false,
+  disableKeyboardA11y: true,
+  ariaLabelConfig: FLOW_ARIA_LABELS,
+  proOptions: { hideAttribution: true },
+} satisfies Partial<ReactFlowProps>;
+
+/** Follows the `dark` class the shell toggles on <html>. */
+export function useColorMode(): ColorMode {
+  const [mode, setMode] = useState<ColorMode>('light');
+  useEffect(() => {
+    const html = document.documentElement;
+    const update = () => setMode(html.classList.contains('dark') ? 'dark' : 'light');
+    update();
+    const obs = new MutationObserver(update);
+    obs.observe(html, { attributes: true, attributeFilter: ['class'] });
+    return () => obs.disconnect();
+  }, []);
+  return mode;
+}
+
+/** Width of an element, kept current with a ResizeObserver (0 before the first measure). */
+export function useContainerWidth<T extends HTMLElement = HTMLDivElement>(): [RefObject<T | null>, number] {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const obs = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
+    obs.observe(el);
+    return () => obs.disconnect();
+  }, []);
+  return [ref, width];
+}

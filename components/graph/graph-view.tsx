@@ -1,0 +1,14 @@
+'use client';
+
+/**
+ * Entry point of the lazily loaded graph chunk: everything that needs @xyflow/react lives behind
+ * this module, so pages pay for it only when the graph is on screen.
+ */
+import '@xyflow/react/dist/style.css';
+import './graph.css';
+import ClusterCanvas from './cluster-canvas';
+import WorkloadCanvas from './workload-canvas';
+
+export default function GraphView({ view }: { view: 'cluster' | 'workload' }) {
+  return view === 'cluster' ? <ClusterCanvas /> : <WorkloadCanvas />;
+}

@@ -1,0 +1,141 @@
+'use client';
+
+import { memo } from 'react';
+import type { Node, NodeProps } from '@xyflow/react';
+import { formatCpu, formatMemory, percentOf } from '@/lib/k8s/quantity';
+import { usePlaygroundStore } from '@/components/playground/store-context';
+import { PodTile } from './pod-tile';
+
+export type NodeBoxData = { name: string; cols: number };
+export type PendingLaneData = { cols: number };
+
+function UsageBar({ label, used, total, text }: { label: string; used: number; total: number; text: string }) {
+  const pct = percentOf(used, total);
+  const over = pct >= 90;
+  return (
+    <div className="flex items-center gap-1.5 text-[11px]">
+      <span className="w-9 shrink-0 text-zinc-600 dark:text-zinc-400">{label}</span>
+      <span
+        role="meter"
+        aria-label={`${label} 요청량`}
+        aria-valuenow={pct}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuetext={`${text} (${pct}%)`}
+        className="h-2 flex-1 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-700"
+      >
+        <span
+          className={`block h-full rounded-full ${over ? 'bg-red-500' : 'bg-brand-500'}`}
+          style={{ width: `${Math.min(100, pct)}%` }}
+        />
+      </span>
+      <span className="w-28 shrink-0 truncate text-right tabular-nums text-zinc-700 dark:text-zinc-300">
+        {text} ({pct}%)
+      </span>
+    </div>
+  );
+}
+
+function PodGrid({ ids, cols }: { ids: readonly string[]; cols: number }) {
+  return (
+    <div className="grid gap-1" style={{ gridTemplateColumns: `repeat(${cols}, 4rem)` }}>
+      {ids.map((id) => (
+        <PodTile key={id} id={id} />
+      ))}
+    </div>
+  );
+}
+
+const STATUS_STYLE = {
+  ok: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100',
+  warn: 'bg-amber-100 text-amber-950 dark:bg-amber-900/60 dark:text-amber-100',
+  bad: 'bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100',
+};
+
+/** A node as a box: role, status, requested resources and its pods. Subscribes to its own node only. */
+export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxData>>) {
+  const node = usePlaygroundStore((s) => s.nodes[data.name]);
+  const ids = usePlaygroundStore((s) => s.groups.podIdsByNode[data.name]);
+  const usage = usePlaygroundStore((s) => s.groups.usageByNode[data.name]);
+  const selected = usePlaygroundStore((s) => s.selection?.kind === 'Node' && s.selection.key === data.name);
+  const select = usePlaygroundStore((s) => s.select);
+  if (!node) return null;
+  const visible = ids?.length ?? 0;
+  const hidden = Math.max(0, (usage?.pods ?? 0) - visible);
+  const tone = !node.ready ? 'bad' : node.unschedulable ? 'warn' : 'ok';
+  const statusIcon = !node.ready ? '✕' : node.unschedulable ? '⏸' : '✓';
+  const roleLabel = node.role === 'control-plane' ? '컨트롤 플레인' : '워커 노드';
+  return (
+    <section
+      aria-label={`${roleLabel} ${node.name}, 상태 ${node.status}, 파드 ${visible}개`}
+      data-node-box={node.name}
+      data-node-status={node.status}
+      className={`h-full w-full rounded-xl border-2 bg-white/95 p-2.5 shadow-sm dark:bg-zinc-900/95 ${
+        node.ready ? 'border-zinc-300 dark:border-zinc-700' : 'border-dashed border-red-500'
+      } ${selected ? 'outline-3 outline-brand-500' : ''}`}
+    >
+      <header className="mb-1.5 h-[86px] space-y-1">
+        <div className="flex items-center gap-1.5">
+          <span
+            className={`rounded px-1.5 py-0.5 text-[10px] font-bold ${
+              node.role === 'control-plane'
+                ? 'bg-violet-100 text-violet-900 dark:bg-violet-900/60 dark:text-violet-100'
+                : 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200'
+            }`}
+          >
+            {roleLabel}
+          </span>
+          <button
+            type="button"
+            onClick={() => select({ kind: 'Node', key: node.name })}
+            className="nodrag truncate font-mono text-sm font-semibold hover:underline focus-visible:outline-2 focus-visible:outline-brand-500"
+            aria-label={`노드 ${node.name} 자세히 보기`}
+          >
+            {node.name}
+          </button>
+          <span className={`ml-auto shrink-0 rounded px-1.5 py-0.5 text-[11px] font-semibold ${STATUS_STYLE[tone]}`}>
+            <span aria-hidden="true">{statusIcon} </span>
+            {node.status}
+          </span>
+        </div>
+        <UsageBar
+          label="CPU"
+          used={usage?.cpuRequestMilli ?? 0}
+          total={node.cpuAllocatableMilli}
+          text={`${formatCpu(usage?.cpuRequestMilli ?? 0)}/${formatCpu(node.cpuAllocatableMilli)}`}
+        />
+        <UsageBar
+          label="메모리"
+          used={usage?.memoryRequestBytes ?? 0}
+          total={node.memoryAllocatableBytes}
+          text={`${formatMemory(usage?.memoryRequestBytes ?? 0)}/${formatMemory(node.memoryAllocatableBytes)}`}
+        />
+        <p className="text-[11px] text-zinc-600 dark:text-zinc-400">
+          파드 {usage?.pods ?? 0}/{node.podsAllocatable}
+          {hidden > 0 && <span> · 숨긴 파드 {hidden}개</span>}
+        </p>
+      </header>
+      <PodGrid ids={ids ?? []} cols={data.cols} />
+    </section>
+  );
+});
+
+/** Pods no node has taken yet (Pending, unschedulable). */
+export const PendingLane = memo(function PendingLane({ data }: NodeProps<Node<PendingLaneData>>) {
+  const ids = usePlaygroundStore((s) => s.groups.pendingPodIds);
+  return (
+    <section
+      aria-label={`스케줄 대기 중인 파드 ${ids.length}개`}
+      data-pending-lane=""
+      className="h-full w-full rounded-xl border-2 border-dashed border-amber-500/70 bg-amber-50/60 p-2.5 dark:bg-amber-950/20"
+    >
+      <header className="mb-1.5 flex h-[26px] items-center gap-2 text-xs">
+        <span className="font-semibold">스케줄 대기 중 (노드 미배정)</span>
+        <span className="text-zinc-600 dark:text-zinc-400">
+          {ids.length === 0 ? '대기 중인 파드 없음' : `${ids.length}개 — 스케줄러가 들어갈 노드를 찾는 중`}
+        </span>
+      </header>
+      <PodGrid ids={ids} cols={data.cols} />
+    </section>
+  );
+});

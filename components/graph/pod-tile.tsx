@@ -1,0 +1,67 @@
+'use client';
+
+import { memo } from 'react';
+import type { PodTone } from '@/lib/graph/pod-status';
+import { whyNotSelected } from '@/lib/graph/service-selection';
+import { usePlaygroundStore } from '@/components/playground/store-context';
+
+export const TONE_CLASS: Record<PodTone, string> = {
+  running: 'border-emerald-600 bg-emerald-50 text-emerald-950 dark:border-emerald-400 dark:bg-emerald-950/60 dark:text-emerald-50',
+  pending: 'border-dashed border-amber-600 bg-amber-50 text-amber-950 dark:border-amber-400 dark:bg-amber-950/50 dark:text-amber-50',
+  creating: 'border-sky-600 bg-sky-50 text-sky-950 dark:border-sky-400 dark:bg-sky-950/60 dark:text-sky-50',
+  failing: 'border-2 border-red-600 bg-red-50 text-red-950 dark:border-red-400 dark:bg-red-950/60 dark:text-red-50',
+  terminating: 'pod-terminating border-dotted border-zinc-500 bg-zinc-100 text-zinc-700 dark:border-zinc-400 dark:bg-zinc-800 dark:text-zinc-200',
+  completed: 'border-zinc-400 bg-zinc-50 text-zinc-600 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-300',
+};
+
+/**
+ * One pod as a small tile. Subscribes to its own pod only; phase is shown by colour, icon and word.
+ * A button, so it is focusable and Enter opens the details panel.
+ */
+export const PodTile = memo(function PodTile({ id }: { id: string }) {
+  const pod = usePlaygroundStore((s) => s.pods[id]);
+  const highlighted = usePlaygroundStore((s) => (s.highlight ? s.highlight[id] === true : null));
+  const service = usePlaygroundStore((s) => (s.highlight && !s.highlight[id] && s.serviceKey ? s.services[s.serviceKey] : null));
+  const selected = usePlaygroundStore((s) => s.selection?.kind === 'Pod' && s.selection.key === id);
+  const select = usePlaygroundStore((s) => s.select);
+  if (!pod) return null;
+  const { status } = pod;
+  const reason = service ? whyNotSelected(service, pod) : null;
+  const restarts = status.restarts > 0 ? `, 재시작 ${status.restarts}회` : '';
+  const label = `파드 ${pod.name}, ${status.label} (${status.status})${restarts}${
+    highlighted === true ? ', 서비스가 선택함' : reason ? `, 선택 안 됨: ${reason}` : ''
+  }`;
+  return (
+    <button
+      type="button"
+      data-pod-tile=""
+      data-pod={pod.name}
+      data-namespace={pod.namespace}
+      data-status={status.status}
+      data-highlight={highlighted === null ? undefined : highlighted ? 'on' : 'off'}
+      aria-label={label}
+      aria-pressed={selected}
+      title={reason ? `${pod.name}\n선택 안 됨: ${reason}` : `${pod.name} · ${status.status}`}
+      onClick={() => select({ kind: 'Pod', key: id })}
+      className={`pod-tile nodrag relative flex h-10 w-16 flex-col justify-center overflow-hidden rounded border px-1 text-left leading-tight transition-[opacity,filter] duration-300 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 ${
+        TONE_CLASS[status.tone]
+      } ${selected ? 'ring-2 ring-brand-500 ring-offset-1 dark:ring-offset-zinc-900' : ''} ${
+        highlighted === true ? 'ring-2 ring-violet-600 dark:ring-violet-400' : highlighted === false ? 'opacity-30 grayscale' : ''
+      }`}
+    >
+      <span className="flex items-center gap-0.5 font-mono text-[11px] font-semibold">
+        <span aria-hidden="true">{status.icon}</span>
+        <span className="truncate">{pod.shortName}</span>
+      </span>
+      <span className="flex items-center justify-between gap-0.5 text-[10px]">
+        <span className="truncate">{status.status}</span>
+        {status.restarts > 0 && <span aria-hidden="true">↻{status.restarts}</span>}
+      </span>
+      {highlighted === false && (
+        <span aria-hidden="true" className="absolute right-0.5 top-0 text-[10px] font-bold">
+          ✕
+        </span>
+      )}
+    </button>
+  );
+});

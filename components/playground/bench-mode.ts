@@ -1,0 +1,120 @@
+/**
+ * Benchmark mode for `npm run bench:graph`: `/playground?bench=1000&nodes=20` seeds a Deployment with
+ * that many replicas on that many workers before the graph mounts, then times the first complete render
+ * and exposes a hook to start a rolling update. Bounded (≤ 5,000 pods, ≤ 100 nodes) and inert without
+ * the query string, so it is harmless in normal use.
+ */
+import type { ClusterClient } from '@/lib/cluster/types';
+import type { ClusterConfig } from '@/lib/sim/types';
+import type { V1Deployment } from '@/lib/k8s/types';
+
+export const MAX_BENCH_PODS = 5000;
+export const MAX_BENCH_NODES = 100;
+export const BENCH_DEPLOYMENT = 'bench';
+
+export interface BenchParams {
+  pods: number;
+  nodes: number;
+}
+
+/** What the bench script reads from `window.__graphBench`. */
+export interface BenchHandle {
+  pods: number;
+  nodes: number;
+  /** performance.now() when the seeded cluster was handed to the graph. */
+  dataReadyAt: number | null;
+  /** ms from data ready to the frame after all pod tiles were in the DOM. */
+  firstRenderMs: number | null;
+  seedError: string | null;
+  /** Patch the Deployment's image and play at `speed`; resolves at once. */
+  startRollout(speed?: number): void;
+  /** True once every replica runs the new image and no old pod is left. */
+  rolloutDone(): boolean;
+}
+
+declare global {
+  interface Window {
+    __graphBench?: BenchHandle;
+  }
+}
+
+function intParam(q: URLSearchParams, name: string): number | null {
+  const raw = q.get(name);
+  const n = raw === null ? NaN : Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/** Bench parameters from the URL, clamped; null outside bench mode. */
+export function readBenchParams(search = typeof window === 'undefined' ? '' : window.location.search): BenchParams | null {
+  const q = new URLSearchParams(search);
+  const pods = intParam(q, 'bench');
+  if (pods === null) return null;
+  const nodes = intParam(q, 'nodes') ?? Math.max(2, Math.ceil(pods / 100));
+  return { pods: Math.min(pods, MAX_BENCH_PODS), nodes: Math.min(nodes, MAX_BENCH_NODES) };
+}
+
+/** Cluster shape for the provider's SimClient: enough workers and pod slots for the bench. */
+export function benchClusterConfig(): ClusterConfig | undefined {
+  const p = readBenchParams();
+  if (!p) return undefined;
+  const perNode = Math.ceil(p.pods / p.nodes) + 10; // room for the per-node system pods
+  return { workers: p.nodes, workerCapacity: { cpu: '64', memory: '256Gi', pods: Math.max(110, perNode) } };
+}
+
+function benchDeployment(replicas: number, image: string): V1Deployment {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: BENCH_DEPLOYMENT, namespace: 'default', labels: { app: BENCH_DEPLOYMENT } },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: BENCH_DEPLOYMENT } },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+      template: {
+        metadata: { labels: { app: BENCH_DEPLOYMENT } },
+        spec: { containers: [{ name: 'web', image }] },
+      },
+    },
+  };
+}
+
+function runningBenchPods(client: ClusterClient, image?: string): number {
+  let n = 0;
+  for (const [key, obj] of client.cached()) {
+    if (!key.startsWith('Pod/default/bench-')) continue;
+    const pod = obj as { status?: { phase?: string }; spec?: { containers?: { image?: string }[] }; metadata?: { deletionTimestamp?: unknown } };
+    if (pod.metadata?.deletionTimestamp || pod.status?.phase !== 'Running') continue;
+    if (image && pod.spec?.containers?.[0]?.image !== image) continue;
+    n++;
+  }
+  return n;
+}
+
+/** Create the bench Deployment and advance simulated time (paused) until every replica runs. */
+export async function seedBenchCluster(client: ClusterClient, pods: number): Promise<void> {
+  client.time?.setPlaying(false);
+  await client.create(benchDeployment(pods, 'nginx:1.25'));
+  for (let i = 0; i < 120 && runningBenchPods(client) < pods; i++) client.time?.step(5_000);
+}
+
+/** Install `window.__graphBench` for the bench script. */
+export function installBenchHandle(client: ClusterClient, params: BenchParams): BenchHandle {
+  const handle: BenchHandle = {
+    ...params,
+    dataReadyAt: null,
+    firstRenderMs: null,
+    seedError: null,
+    startRollout(speed = 10) {
+      void client.patch('Deployment', BENCH_DEPLOYMENT, 'default', { spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:1.26' }] } } } }, 'strategic');
+      client.time?.setSpeed(speed);
+      client.time?.setPlaying(true);
+    },
+    rolloutDone() {
+      let total = 0;
+      for (const key of client.cached().keys()) if (key.startsWith('Pod/default/bench-')) total++;
+      return total === params.pods && runningBenchPods(client, 'nginx:1.26') === params.pods;
+    },
+  };
+  window.__graphBench = handle;
+  return handle;
+}

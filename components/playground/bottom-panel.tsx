@@ -1,0 +1,84 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useEffect, useState } from 'react';
+import { usePlayground } from './context';
+import { EventsPanel } from './events-panel';
+import { usePlaygroundStore } from './store-context';
+
+const PanelLoading = ({ text }: { text: string }) => <p className="p-3 text-xs text-zinc-600 dark:text-zinc-400">{text}</p>;
+
+// The terminal and the editor (CodeMirror) are big; load them only when first shown.
+const Terminal = dynamic(() => import('@/components/terminal/terminal').then((m) => m.Terminal), {
+  ssr: false,
+  loading: () => <PanelLoading text="터미널을 불러오는 중…" />,
+});
+const YamlEditor = dynamic(() => import('@/components/editor/yaml-editor').then((m) => m.YamlEditor), {
+  ssr: false,
+  loading: () => <PanelLoading text="YAML 에디터를 불러오는 중…" />,
+});
+
+type Tab = 'terminal' | 'editor' | 'events';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'terminal', label: '터미널' },
+  { id: 'editor', label: 'YAML 에디터' },
+  { id: 'events', label: '이벤트' },
+];
+
+function isTab(x: string): x is Tab {
+  return x === 'terminal' || x === 'editor' || x === 'events';
+}
+
+/** Terminal, YAML editor and events as tabs; a tab, once opened, stays mounted so its state survives. */
+export function BottomPanel() {
+  const { bus } = usePlayground();
+  const [tab, setTab] = useState<Tab>('terminal');
+  const [opened, setOpened] = useState<ReadonlySet<Tab>>(() => new Set<Tab>(['terminal']));
+  const eventCount = usePlaygroundStore((s) => s.events.length);
+  const [seenEvents, setSeenEvents] = useState(0);
+
+  const show = (t: Tab) => {
+    setTab(t);
+    setOpened((prev) => (prev.has(t) ? prev : new Set([...prev, t])));
+  };
+  useEffect(() => bus.onReveal((panel) => isTab(panel) && show(panel)), [bus]);
+  useEffect(() => {
+    if (tab === 'events') setSeenEvents(eventCount);
+  }, [tab, eventCount]);
+  const unseen = Math.max(0, eventCount - seenEvents);
+
+  return (
+    <div className="flex h-[38%] min-h-44 flex-col border-t border-zinc-200 dark:border-zinc-800">
+      <div role="tablist" aria-label="터미널, 에디터, 이벤트" className="flex shrink-0 gap-1 border-b border-zinc-200 px-2 dark:border-zinc-800">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`pg-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`pg-panel-${t.id}`}
+            onClick={() => show(t.id)}
+            className={`border-b-2 px-2.5 py-1.5 text-xs font-semibold ${
+              tab === t.id ? 'border-brand-500 text-brand-700 dark:text-white' : 'border-transparent text-zinc-600 dark:text-zinc-400'
+            }`}
+          >
+            {t.label}
+            {t.id === 'events' && unseen > 0 && tab !== 'events' && (
+              <span className="ml-1 rounded-full bg-brand-500 px-1.5 text-[10px] text-white" aria-label={`새 이벤트 ${unseen}개`}>
+                {unseen > 99 ? '99+' : unseen}
+              </span>
+            )}
+          </button>
+        ))}
+      </div>
+      {TABS.map((t) =>
+        opened.has(t.id) ? (
+          <div key={t.id} id={`pg-panel-${t.id}`} role="tabpanel" aria-labelledby={`pg-tab-${t.id}`} hidden={tab !== t.id} className="min-h-0 flex-1 overflow-hidden">
+            {t.id === 'terminal' ? <Terminal /> : t.id === 'editor' ? <YamlEditor /> : <EventsPanel />}
+          </div>
+        ) : null,
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,199 @@
+'use client';
+
+import { useEffect, useState, type ReactNode } from 'react';
+import type { ClusterClient } from '@/lib/cluster/types';
+import { formatCpu, formatMemory } from '@/lib/k8s/quantity';
+import type { PlaygroundState, Selection } from '@/lib/store/playground-store';
+import { BudgetPanel } from '@/components/graph/budget-panel';
+import { usePlaygroundStore, usePlaygroundStoreShallow } from './store-context';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-[6.5rem_1fr] gap-2 border-b border-zinc-100 py-1 text-xs dark:border-zinc-800">
+      <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
+      <dd className="min-w-0 break-words font-mono">{children}</dd>
+    </div>
+  );
+}
+
+function Labels({ labels }: { labels: Readonly<Record<string, string>> }) {
+  const entries = Object.entries(labels);
+  if (entries.length === 0) return <>없음</>;
+  return (
+    <span className="flex flex-wrap gap-1">
+      {entries.map(([k, v]) => (
+        <span key={k} className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">
+          {k}={v}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** The `kind name` words kubectl describe needs for a selection. */
+function describeArgs(sel: Selection, s: PlaygroundState): string | null {
+  if (sel.kind === 'Node') return s.nodes[sel.key] ? `node ${sel.key}` : null;
+  const [, ns, name] = sel.key.split('/');
+  return `${sel.kind.toLowerCase()} ${name} -n ${ns}`;
+}
+
+/** `kubectl describe` output for the selection, from the in-browser kubectl (loaded on demand). */
+function DescribeText({ client, args, version }: { client: ClusterClient; args: string; version: unknown }) {
+  const [text, setText] = useState('');
+  useEffect(() => {
+    let cancelled = false;
+    // Controllers touch a busy object many times a second; describe at most twice a second.
+    const t = setTimeout(async () => {
+      const { executeKubectl } = await import('@/lib/kubectl');
+      let out = '';
+      await executeKubectl(`kubectl describe ${args}`, {
+        client,
+        files: new Map(),
+        write: (chunk) => {
+          out += chunk;
+        },
+        now: () => client.time?.now() ?? Date.now(),
+      });
+      if (!cancelled) setText(out);
+    }, 400);
+    return () => {
+      cancelled = true;
+      clearTimeout(t);
+    };
+  }, [client, args, version]);
+  return (
+    <details className="mt-2" open>
+      <summary className="cursor-pointer text-xs font-semibold">kubectl describe {args}</summary>
+      <pre className="mt-1 max-h-72 overflow-auto rounded bg-zinc-950 p-2 font-mono text-[11px] leading-snug text-zinc-100">{text || '불러오는 중…'}</pre>
+    </details>
+  );
+}
+
+function RecentEvents({ involvedKey }: { involvedKey: string }) {
+  const events = usePlaygroundStoreShallow((s) => s.events.filter((e) => e.involvedKey === involvedKey).slice(0, 5));
+  if (events.length === 0) return <>없음</>;
+  return (
+    <ul className="space-y-0.5 font-sans">
+      {events.map((e) => (
+        <li key={e.key}>
+          <b>{e.reason}</b> {e.why ?? e.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PodDetails({ id }: { id: string }) {
+  const pod = usePlaygroundStore((s) => s.pods[id]);
+  if (!pod) return <p className="text-xs">이 파드는 삭제되었어요.</p>;
+  return (
+    <dl>
+      <Field label="이름">{pod.name}</Field>
+      <Field label="네임스페이스">{pod.namespace}</Field>
+      <Field label="상태">
+        {pod.status.icon} {pod.status.status} ({pod.status.label})
+      </Field>
+      <Field label="노드">{pod.nodeName ?? '아직 배정되지 않음'}</Field>
+      <Field label="IP">{pod.ip ?? '없음'}</Field>
+      <Field label="레이블">
+        <Labels labels={pod.labels} />
+      </Field>
+      <Field label="소유자">{pod.owner ? `${pod.owner.kind}/${pod.owner.name}` : '없음 (직접 만든 파드)'}</Field>
+      <Field label="재시작 횟수">{pod.status.restarts}</Field>
+      <Field label="최근 이벤트">
+        <RecentEvents involvedKey={id} />
+      </Field>
+    </dl>
+  );
+}
+
+function NodeDetails({ name }: { name: string }) {
+  const node = usePlaygroundStore((s) => s.nodes[name]);
+  const usage = usePlaygroundStore((s) => s.groups.usageByNode[name]);
+  if (!node) return <p className="text-xs">이 노드는 클러스터에서 사라졌어요.</p>;
+  return (
+    <dl>
+      <Field label="이름">{node.name}</Field>
+      <Field label="역할">{node.role === 'control-plane' ? '컨트롤 플레인 (마스터 노드)' : '워커 노드'}</Field>
+      <Field label="상태">{node.status}</Field>
+      <Field label="IP">{node.internalIP ?? '없음'}</Field>
+      <Field label="CPU 요청">{`${formatCpu(usage?.cpuRequestMilli ?? 0)} / ${formatCpu(node.cpuAllocatableMilli)}`}</Field>
+      <Field label="메모리 요청">{`${formatMemory(usage?.memoryRequestBytes ?? 0)} / ${formatMemory(node.memoryAllocatableBytes)}`}</Field>
+      <Field label="파드">{`${usage?.pods ?? 0} / ${node.podsAllocatable}`}</Field>
+      <Field label="테인트">{node.taints.length ? node.taints.join(', ') : '없음'}</Field>
+      <Field label="레이블">
+        <Labels labels={node.labels} />
+      </Field>
+      <Field label="최근 이벤트">
+        <RecentEvents involvedKey={`Node//${name}`} />
+      </Field>
+    </dl>
+  );
+}
+
+function WorkloadDetails({ sel }: { sel: Selection }) {
+  const view = usePlaygroundStore((s) =>
+    sel.kind === 'Deployment' ? s.deployments[sel.key] : sel.kind === 'ReplicaSet' ? s.replicaSets[sel.key] : s.services[sel.key],
+  );
+  const selected = usePlaygroundStore((s) => (s.serviceKey === sel.key && s.highlight ? Object.keys(s.highlight).length : null));
+  if (!view) return <p className="text-xs">이 리소스는 삭제되었어요.</p>;
+  return (
+    <dl>
+      <Field label="이름">{view.name}</Field>
+      <Field label="네임스페이스">{view.namespace}</Field>
+      {'desired' in view && <Field label="원하는 개수">{view.desired}</Field>}
+      {'updated' in view && <Field label="최신/준비/사용 가능">{`${view.updated} / ${view.ready} / ${view.available}`}</Field>}
+      {'revision' in view && <Field label="리비전">{view.revision}</Field>}
+      {'current' in view && <Field label="현재/준비">{`${view.current} / ${view.ready}`}</Field>}
+      {'owner' in view && <Field label="소유자">{view.owner ? `${view.owner.kind}/${view.owner.name}` : '없음'}</Field>}
+      {'selector' in view && (
+        <>
+          <Field label="유형">{view.type}</Field>
+          <Field label="클러스터 IP">{view.clusterIP ?? '없음'}</Field>
+          <Field label="포트">{view.ports}</Field>
+          <Field label="셀렉터">{view.selector ? <Labels labels={view.selector} /> : '없음'}</Field>
+          {selected !== null && <Field label="선택된 파드">{selected}개</Field>}
+        </>
+      )}
+      <Field label="최근 이벤트">
+        <RecentEvents involvedKey={sel.key} />
+      </Field>
+    </dl>
+  );
+}
+
+const KIND_TITLE: Record<Selection['kind'], string> = { Pod: '파드', Node: '노드', Deployment: '디플로이먼트', ReplicaSet: '레플리카셋', Service: '서비스' };
+
+/** Korean details of the selected pod, node or workload, plus `kubectl describe`. */
+export function DetailsPanel({ client }: { client: ClusterClient }) {
+  const selection = usePlaygroundStore((s) => s.selection);
+  const select = usePlaygroundStore((s) => s.select);
+  const args = usePlaygroundStore((s) => (s.selection ? describeArgs(s.selection, s) : null));
+  // Any change to the selected object re-runs describe.
+  const version = usePlaygroundStore((s) => {
+    const sel = s.selection;
+    if (!sel) return null;
+    const table = { Pod: s.pods, Node: s.nodes, Deployment: s.deployments, ReplicaSet: s.replicaSets, Service: s.services }[sel.kind];
+    return table[sel.key];
+  });
+  if (!selection) return null;
+  return (
+    <aside aria-label={`${KIND_TITLE[selection.kind]} 자세히 보기`} className="flex h-full flex-col">
+      <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+        <h2 className="text-sm font-semibold">{KIND_TITLE[selection.kind]} 자세히 보기</h2>
+        <button type="button" onClick={() => select(null)} aria-label="자세히 보기 닫기" className="rounded px-2 text-lg leading-none hover:bg-zinc-100 dark:hover:bg-zinc-800">
+          ×
+        </button>
+      </div>
+      <div className="min-h-0 flex-1 overflow-y-auto px-3 py-2">
+        {selection.kind === 'Pod' ? <PodDetails id={selection.key} /> : selection.kind === 'Node' ? <NodeDetails name={selection.key} /> : <WorkloadDetails sel={selection} />}
+        {selection.kind === 'Deployment' && (
+          <div className="mt-3">
+            <BudgetPanel deploymentKey={selection.key} />
+          </div>
+        )}
+        {args && <DescribeText client={client} args={args} version={version} />}
+      </div>
+    </aside>
+  );
+}

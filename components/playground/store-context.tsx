@@ -1,0 +1,32 @@
+'use client';
+
+/**
+ * The Playground's zustand store, one per Playground, handed down by context so node boxes and
+ * pod tiles inside the canvas can subscribe to exactly their slice.
+ */
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import type { PlaygroundState, PlaygroundStore } from '@/lib/store/playground-store';
+
+const StoreContext = createContext<PlaygroundStore | null>(null);
+
+export function PlaygroundStoreProvider({ store, children }: { store: PlaygroundStore; children: ReactNode }) {
+  return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
+}
+
+export function usePlaygroundStoreApi(): PlaygroundStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('PlaygroundStoreProvider 안에서만 쓸 수 있습니다.');
+  return store;
+}
+
+/** Subscribe to one slice; re-renders only when the selected value changes (Object.is). */
+export function usePlaygroundStore<T>(selector: (s: PlaygroundState) => T): T {
+  return useStore(usePlaygroundStoreApi(), selector);
+}
+
+/** Like usePlaygroundStore, comparing arrays/objects shallowly (for selectors that build a new array). */
+export function usePlaygroundStoreShallow<T>(selector: (s: PlaygroundState) => T): T {
+  return useStore(usePlaygroundStoreApi(), useShallow(selector));
+}
