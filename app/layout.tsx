@@ -3,6 +3,7 @@ import 'pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css';
 import './globals.css';
 import { Header } from '@/components/shell/header';
 import { ThemeScript } from '@/components/shell/theme-script';
+import { ProgressProvider } from '@/components/lesson/progress-provider';
 
 export const metadata: Metadata = {
   title: { default: '쿠버네티스 실습실', template: '%s · 쿠버네티스 실습실' },
@@ -29,8 +30,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           본문으로 건너뛰기
         </a>
-        <Header />
-        <div id="main">{children}</div>
+        <ProgressProvider>
+          <Header />
+          <div id="main">{children}</div>
+        </ProgressProvider>
       </body>
     </html>
   );
