@@ -1,0 +1,146 @@
+/** `apply -f`, `create -f`, `delete -f` over the editor's files. */
+import { isStatusError, type KubeObject } from '../../k8s/types';
+import { KubectlError, err, out, str, type KubectlContext } from '../context';
+import { describeError } from '../errors';
+import type { ParsedCommand } from '../parse';
+import { qualifiedPlural, qualifiedSingular, resourceOf } from '../resources';
+import { problemHint, readManifests, strictError, type FileDoc } from './files';
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** `--dry-run`: none, client or server; anything else is kubectl's error. */
+export function dryRunMode(cmd: ParsedCommand): 'none' | 'client' | 'server' {
+  const v = str(cmd.flags, 'dry-run') ?? 'none';
+  if (v === 'none' || v === 'client' || v === 'server') return v;
+  throw new KubectlError(
+    `error: Invalid dry-run value (${v}). Must be "none", "server", or "client".`,
+    '힌트: 미리 보기만 하려면 --dry-run=client -o yaml을 쓰세요.',
+  );
+}
+
+export function dryRunSuffix(mode: 'none' | 'client' | 'server'): string {
+  return mode === 'client' ? ' (dry run)' : mode === 'server' ? ' (server dry run)' : '';
+}
+
+function namespaceFor(doc: FileDoc, cmd: ParsedCommand): string | undefined {
+  if (!resourceOf(doc.kind).namespaced) return undefined;
+  const fromFile = doc.object.metadata?.namespace;
+  const fromFlag = str(cmd.flags, 'namespace');
+  if (fromFile && fromFlag && fromFile !== fromFlag) {
+    throw new KubectlError(
+      `error: the namespace from the provided object "${fromFile}" does not match the namespace "${fromFlag}". You must pass '--namespace=${fromFile}' to perform this operation.`,
+      '힌트: 파일의 metadata.namespace와 -n 값을 맞춰 주세요.',
+    );
+  }
+  return fromFile ?? fromFlag ?? 'default';
+}
+
+function objectName(doc: FileDoc): string {
+  const name = doc.object.metadata?.name;
+  if (!name) {
+    throw new KubectlError(
+      `error: error when retrieving current configuration of:\nResource: "${qualifiedPlural(doc.kind)}", GroupVersionKind: "${doc.kind}"\nfrom server for: "${doc.file}": resource name may not be empty`,
+      `힌트: ${doc.file} ${doc.line}번째 줄 문서에 metadata.name을 넣어 주세요.`,
+    );
+  }
+  return name;
+}
+
+/** Set to null every key the previous apply had that the new manifest dropped, so a merge patch removes it. */
+function deletions(previous: unknown, next: unknown): unknown {
+  if (!isPlainObject(previous) || !isPlainObject(next)) return next;
+  const result: Record<string, unknown> = { ...next };
+  for (const key of Object.keys(previous)) {
+    if (!(key in next)) result[key] = null;
+    else result[key] = deletions(previous[key], next[key]);
+  }
+  return result;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Run each document, printing per-document results; returns the exit code. */
+async function eachDocument(
+  cmd: ParsedCommand,
+  ctx: KubectlContext,
+  verb: 'creating' | 'applying' | 'deleting',
+  action: (doc: FileDoc, name: string, namespace: string | undefined) => Promise<string>,
+): Promise<number> {
+  const { docs, strict } = readManifests(cmd, ctx);
+  let hint: string | undefined;
+  for (const { file, problem } of strict) {
+    if (verb === 'deleting') continue;
+    err(ctx, strictError(verb === 'applying' ? 'patching' : verb, file, problem));
+    hint ??= problemHint(file, problem);
+  }
+  for (const doc of docs) {
+    try {
+      out(ctx, await action(doc, objectName(doc), namespaceFor(doc, cmd)));
+    } catch (e) {
+      if (!isStatusError(e)) throw e;
+      const printed = describeError(e);
+      err(ctx, printed.message.replace('): ', `): error when ${verb} "${doc.file}": `));
+      hint ??= printed.hint;
+    }
+  }
+  if (hint) {
+    err(ctx, hint);
+    return 1;
+  }
+  return 0;
+}
+
+export function runApply(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
+  const mode = dryRunMode(cmd);
+  return eachDocument(cmd, ctx, 'applying', async (doc, name, namespace) => {
+    const label = `${qualifiedSingular(doc.kind)}/${name}`;
+    const manifest = { ...doc.object, metadata: { ...doc.object.metadata, namespace } } as KubeObject;
+    const applied = JSON.stringify(doc.object);
+    let existing: KubeObject | undefined;
+    try {
+      existing = await ctx.client.get(doc.kind, name, namespace);
+    } catch (e) {
+      if (!isStatusError(e) || e.reason !== 'NotFound') throw e;
+    }
+    if (!existing) {
+      const annotations = { ...manifest.metadata?.annotations, [LAST_APPLIED]: `${applied}\n` };
+      if (mode !== 'client') {
+        await ctx.client.create({ ...manifest, metadata: { ...manifest.metadata, annotations } } as KubeObject, { dryRun: mode === 'server' });
+      }
+      return `${label} created${dryRunSuffix(mode)}`;
+    }
+    const previousText = existing.metadata?.annotations?.[LAST_APPLIED];
+    if (previousText?.trim() === applied) return `${label} unchanged${dryRunSuffix(mode)}`;
+    let previous: unknown = {};
+    try {
+      previous = previousText ? JSON.parse(previousText) : {};
+    } catch {
+      previous = {};
+    }
+    const { status: _status, ...desired } = manifest as KubeObject & { status?: unknown };
+    const patch = deletions(previous, desired) as Record<string, unknown>;
+    const metadata = { ...(patch.metadata as Record<string, unknown>) };
+    metadata.annotations = { ...(metadata.annotations as Record<string, unknown> | null), [LAST_APPLIED]: `${applied}\n` };
+    if (mode === 'none') await ctx.client.patch(doc.kind, name, namespace, { ...patch, metadata }, 'merge');
+    return `${label} configured${dryRunSuffix(mode)}`;
+  });
+}
+
+export function runCreateFromFiles(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
+  const mode = dryRunMode(cmd);
+  return eachDocument(cmd, ctx, 'creating', async (doc, name, namespace) => {
+    if (mode !== 'client') {
+      await ctx.client.create({ ...doc.object, metadata: { ...doc.object.metadata, namespace } } as KubeObject, { dryRun: mode === 'server' });
+    }
+    return `${qualifiedSingular(doc.kind)}/${name} created${dryRunSuffix(mode)}`;
+  });
+}
+
+export function runDeleteFromFiles(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
+  return eachDocument(cmd, ctx, 'deleting', async (doc, name, namespace) => {
+    await ctx.client.delete(doc.kind, name, namespace);
+    return `${qualifiedSingular(doc.kind)} "${name}" deleted`;
+  });
+}

@@ -1,0 +1,216 @@
+/** `kubectl describe` for pods, deployments, replicasets, nodes and services (others get the common header). */
+import type { CoreV1Event, V1Deployment, V1Node, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+import { formatAge, timestampMs } from '../../k8s/age';
+import { labelSelectorObjectMatches } from '../../k8s/selectors';
+import { formatLabels, selectorString } from '../../k8s/table';
+import type { Kind, KubeObject } from '../../k8s/types';
+import { err, namespaceOf, out, str, type KubectlContext } from '../context';
+import type { ParsedCommand } from '../parse';
+import { DESCRIBE, tabulate } from '../tabwriter';
+import { noResourcesMessage, parseTargets, scopedNamespace } from '../targets';
+import { controllerOf, eventLines, eventsFor, mapLines, rfc1123 } from './describe-format';
+
+function header(obj: KubeObject, namespaced: boolean): string[] {
+  const lines = [`Name:\t${obj.metadata?.name ?? ''}`];
+  if (namespaced) lines.push(`Namespace:\t${obj.metadata?.namespace ?? ''}`);
+  return lines;
+}
+
+function podLines(pod: V1Pod): string[] {
+  const lines = [...header(pod, true), `Priority:\t${pod.spec?.priority ?? 0}`, `Service Account:\t${pod.spec?.serviceAccountName ?? 'default'}`];
+  const hostIP = pod.status?.hostIP;
+  lines.push(`Node:\t${pod.spec?.nodeName ? `${pod.spec.nodeName}${hostIP ? `/${hostIP}` : ''}` : '<none>'}`);
+  if (pod.status?.startTime) lines.push(`Start Time:\t${rfc1123(pod.status.startTime)}`);
+  lines.push(...mapLines('Labels', pod.metadata?.labels), ...mapLines('Annotations', pod.metadata?.annotations, '', ': '));
+  lines.push(`Status:\t${pod.metadata?.deletionTimestamp ? 'Terminating' : (pod.status?.phase ?? 'Pending')}`);
+  if (pod.status?.reason) lines.push(`Reason:\t${pod.status.reason}`);
+  const ip = pod.status?.podIP;
+  lines.push(`IP:\t${ip ?? ''}`, 'IPs:');
+  if (ip) lines.push(`  IP:\t${ip}`);
+  else lines[lines.length - 1] = 'IPs:\t<none>';
+  const controller = controllerOf(pod);
+  if (controller) lines.push(`Controlled By:\t${controller}`);
+  lines.push('Containers:');
+  for (const c of pod.spec?.containers ?? []) {
+    const st = pod.status?.containerStatuses?.find((s) => s.name === c.name);
+    const port = c.ports?.[0];
+    lines.push(`  ${c.name}:`);
+    if (st?.containerID) lines.push(`    Container ID:\t${st.containerID}`);
+    lines.push(`    Image:\t${c.image ?? ''}`, `    Image ID:\t${st?.imageID ?? ''}`);
+    lines.push(`    Port:\t${port ? `${port.containerPort}/${port.protocol ?? 'TCP'}` : '<none>'}`, `    Host Port:\t${port ? `${port.hostPort ?? 0}/${port.protocol ?? 'TCP'}` : '<none>'}`);
+    if (c.args?.length) lines.push('    Args:', ...c.args.map((a) => `      ${a}`));
+    const state = st?.state;
+    if (state?.running) lines.push('    State:\tRunning', `      Started:\t${rfc1123(state.running.startedAt)}`);
+    else if (state?.terminated) lines.push('    State:\tTerminated', `      Reason:\t${state.terminated.reason ?? ''}`, `      Exit Code:\t${state.terminated.exitCode}`);
+    else lines.push('    State:\tWaiting', `      Reason:\t${state?.waiting?.reason ?? 'ContainerCreating'}`);
+    const lastTerm = st?.lastState?.terminated;
+    if (lastTerm) lines.push('    Last State:\tTerminated', `      Reason:\t${lastTerm.reason ?? 'Error'}`, `      Exit Code:\t${lastTerm.exitCode}`);
+    lines.push(`    Ready:\t${st?.ready ? 'True' : 'False'}`, `    Restart Count:\t${st?.restartCount ?? 0}`);
+    const req = c.resources?.requests;
+    const lim = c.resources?.limits;
+    if (lim && Object.keys(lim).length) lines.push('    Limits:', ...Object.entries(lim).map(([k, v]) => `      ${k}:\t${v}`));
+    if (req && Object.keys(req).length) lines.push('    Requests:', ...Object.entries(req).map(([k, v]) => `      ${k}:\t${v}`));
+    if (c.livenessProbe) lines.push(`    Liveness:\t${probeText(c.livenessProbe)}`);
+    if (c.readinessProbe) lines.push(`    Readiness:\t${probeText(c.readinessProbe)}`);
+    lines.push(`    Environment:\t${c.env?.length ? '' : '<none>'}`, ...(c.env ?? []).map((e) => `      ${e.name}:\t${e.value ?? ''}`), '    Mounts:\t<none>');
+  }
+  lines.push('Conditions:', '  Type\tStatus');
+  for (const c of pod.status?.conditions ?? []) lines.push(`  ${c.type} \t${c.status}`);
+  const qos = qosClass(pod);
+  lines.push('Volumes:\t<none>', `QoS Class:\t${qos}`, `Node-Selectors:\t${formatLabels(pod.spec?.nodeSelector).replace(/,/g, '\n\t')}`);
+  const tolerations = (pod.spec?.tolerations ?? []).map((t) => `${t.key ?? ''}${t.value ? `=${t.value}` : ''}:${t.effect ?? ''} op=${t.operator ?? 'Equal'}${t.tolerationSeconds !== undefined ? ` for ${t.tolerationSeconds}s` : ''}`);
+  lines.push(`Tolerations:\t${tolerations[0] ?? '<none>'}`, ...tolerations.slice(1).map((t) => `\t${t}`));
+  return lines;
+}
+
+function probeText(p: NonNullable<V1Pod['spec']>['containers'][number]['livenessProbe']): string {
+  const kind = p?.httpGet ? `http-get http://:${p.httpGet.port}${p.httpGet.path ?? '/'}` : p?.tcpSocket ? `tcp-socket :${p.tcpSocket.port}` : p?.exec ? `exec [${(p.exec.command ?? []).join(' ')}]` : 'unknown';
+  return `${kind} delay=${p?.initialDelaySeconds ?? 0}s timeout=${p?.timeoutSeconds ?? 1}s period=${p?.periodSeconds ?? 10}s #success=${p?.successThreshold ?? 1} #failure=${p?.failureThreshold ?? 3}`;
+}
+
+function qosClass(pod: V1Pod): string {
+  const containers = pod.spec?.containers ?? [];
+  const all = containers.map((c) => ({ req: c.resources?.requests ?? {}, lim: c.resources?.limits ?? {} }));
+  if (all.every((c) => Object.keys(c.req).length === 0 && Object.keys(c.lim).length === 0)) return 'BestEffort';
+  const guaranteed = all.every((c) => ['cpu', 'memory'].every((r) => c.lim[r] !== undefined && (c.req[r] === undefined || c.req[r] === c.lim[r])));
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+function templateLines(template: V1Deployment['spec'] extends infer S ? (S extends { template: infer T } ? T : never) : never): string[] {
+  const lines = ['Pod Template:', ...mapLines('Labels', template?.metadata?.labels, '  ')];
+  const annotations = template?.metadata?.annotations;
+  if (annotations && Object.keys(annotations).length) lines.push(...mapLines('Annotations', annotations, '  ', ': '));
+  lines.push('  Containers:');
+  for (const c of template?.spec?.containers ?? []) {
+    const port = c.ports?.[0];
+    lines.push(`   ${c.name}:`, `    Image:\t${c.image ?? ''}`, `    Port:\t${port ? `${port.containerPort}/${port.protocol ?? 'TCP'}` : '<none>'}`, `    Host Port:\t${port ? `${port.hostPort ?? 0}/${port.protocol ?? 'TCP'}` : '<none>'}`, '    Environment:\t<none>', '    Mounts:\t<none>');
+  }
+  lines.push('  Volumes:\t<none>', `  Node-Selectors:\t${formatLabels(template?.spec?.nodeSelector)}`, '  Tolerations:\t<none>');
+  return lines;
+}
+
+function deploymentLines(d: V1Deployment, replicaSets: V1ReplicaSet[]): string[] {
+  const s = d.status ?? {};
+  const strategy = d.spec?.strategy;
+  const lines = [...header(d, true), `CreationTimestamp:\t${rfc1123(d.metadata?.creationTimestamp)}`, ...mapLines('Labels', d.metadata?.labels), ...mapLines('Annotations', d.metadata?.annotations, '', ': ')];
+  lines.push(`Selector:\t${selectorString(d.spec?.selector)}`);
+  lines.push(`Replicas:\t${d.spec?.replicas ?? 1} desired | ${s.updatedReplicas ?? 0} updated | ${s.replicas ?? 0} total | ${s.availableReplicas ?? 0} available | ${s.unavailableReplicas ?? 0} unavailable`);
+  lines.push(`StrategyType:\t${strategy?.type ?? 'RollingUpdate'}`, `MinReadySeconds:\t${d.spec?.minReadySeconds ?? 0}`);
+  if ((strategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
+    lines.push(`RollingUpdateStrategy:\t${strategy?.rollingUpdate?.maxUnavailable ?? '25%'} max unavailable, ${strategy?.rollingUpdate?.maxSurge ?? '25%'} max surge`);
+  }
+  lines.push(...templateLines(d.spec?.template as never));
+  const conditions = s.conditions ?? [];
+  if (conditions.length) lines.push('Conditions:', '  Type\tStatus\tReason', '  ----\t------\t------', ...conditions.map((c) => `  ${c.type} \t${c.status}\t${c.reason ?? ''}`));
+  const owned = replicaSets.filter((rs) => rs.metadata?.ownerReferences?.some((o) => o.uid === d.metadata?.uid || o.name === d.metadata?.name));
+  const revision = d.metadata?.annotations?.['deployment.kubernetes.io/revision'];
+  const current = owned.find((rs) => rs.metadata?.annotations?.['deployment.kubernetes.io/revision'] === revision);
+  const old = owned.filter((rs) => rs !== current && (rs.spec?.replicas ?? 0) > 0);
+  const rsText = (rs: V1ReplicaSet) => `${rs.metadata?.name} (${rs.status?.replicas ?? 0}/${rs.spec?.replicas ?? 0} replicas created)`;
+  lines.push(`OldReplicaSets:\t${old.length ? old.map(rsText).join(', ') : '<none>'}`, `NewReplicaSet:\t${current ? rsText(current) : '<none>'}`);
+  return lines;
+}
+
+function replicaSetLines(rs: V1ReplicaSet, pods: V1Pod[]): string[] {
+  const lines = [...header(rs, true), `Selector:\t${selectorString(rs.spec?.selector)}`, ...mapLines('Labels', rs.metadata?.labels), ...mapLines('Annotations', rs.metadata?.annotations, '', ': ')];
+  const controller = controllerOf(rs);
+  if (controller) lines.push(`Controlled By:\t${controller}`);
+  const owned = pods.filter((p) => labelSelectorObjectMatches(rs.spec?.selector, p.metadata?.labels));
+  const count = (phase: string) => owned.filter((p) => (p.status?.phase ?? 'Pending') === phase).length;
+  lines.push(`Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec?.replicas ?? 1} desired`);
+  lines.push(`Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed`);
+  lines.push(...templateLines(rs.spec?.template as never));
+  return lines;
+}
+
+function nodeLines(node: V1Node, pods: V1Pod[], now: number): string[] {
+  const lines = [`Name:\t${node.metadata?.name}`];
+  const roles = Object.keys(node.metadata?.labels ?? {}).filter((k) => k.startsWith('node-role.kubernetes.io/')).map((k) => k.split('/')[1]);
+  lines.push(`Roles:\t${roles.join(',') || '<none>'}`, ...mapLines('Labels', node.metadata?.labels), ...mapLines('Annotations', node.metadata?.annotations, '', ': '));
+  lines.push(`CreationTimestamp:\t${rfc1123(node.metadata?.creationTimestamp)}`);
+  const taints = (node.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`);
+  lines.push(`Taints:\t${taints[0] ?? '<none>'}`, ...taints.slice(1).map((t) => `\t${t}`), `Unschedulable:\t${node.spec?.unschedulable ? 'true' : 'false'}`);
+  lines.push('Conditions:', '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage', '  ----\t------\t-----------------\t------------------\t------\t-------');
+  for (const c of node.status?.conditions ?? []) lines.push(`  ${c.type}\t${c.status}\t${rfc1123(c.lastHeartbeatTime)}\t${rfc1123(c.lastTransitionTime)}\t${c.reason ?? ''}\t${c.message ?? ''}`);
+  lines.push('Addresses:', ...(node.status?.addresses ?? []).map((a) => `  ${a.type}:\t${a.address}`));
+  for (const [title, values] of [['Capacity', node.status?.capacity], ['Allocatable', node.status?.allocatable]] as const) {
+    lines.push(`${title}:`, ...Object.entries(values ?? {}).map(([k, v]) => `  ${k}:\t${v}`));
+  }
+  const info = node.status?.nodeInfo;
+  lines.push('System Info:', `  Kernel Version:\t${info?.kernelVersion ?? ''}`, `  OS Image:\t${info?.osImage ?? ''}`, `  Operating System:\t${info?.operatingSystem ?? 'linux'}`, `  Architecture:\t${info?.architecture ?? 'amd64'}`, `  Container Runtime Version:\t${info?.containerRuntimeVersion ?? ''}`, `  Kubelet Version:\t${info?.kubeletVersion ?? ''}`);
+  if (node.spec?.podCIDR) lines.push(`PodCIDR:\t${node.spec.podCIDR}`);
+  const onNode = pods.filter((p) => p.spec?.nodeName === node.metadata?.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+  lines.push(`Non-terminated Pods:\t(${onNode.length} in total)`, '  Namespace\tName\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge', '  ---------\t----\t------------\t----------\t---------------\t-------------\t---');
+  for (const p of onNode) {
+    const sum = (field: 'requests' | 'limits', r: string) => p.spec?.containers?.map((c) => c.resources?.[field]?.[r]).filter(Boolean).join('+') || '0';
+    const age = Math.max(0, now - timestampMs(p.metadata?.creationTimestamp));
+    lines.push(`  ${p.metadata?.namespace}\t${p.metadata?.name}\t${sum('requests', 'cpu')}\t${sum('limits', 'cpu')}\t${sum('requests', 'memory')}\t${sum('limits', 'memory')}\t${Number.isNaN(age) ? '<unknown>' : formatAge(age)}`);
+  }
+  return lines;
+}
+
+function serviceLines(svc: V1Service, endpoints: KubeObject | undefined): string[] {
+  const lines = [...header(svc, true), ...mapLines('Labels', svc.metadata?.labels), ...mapLines('Annotations', svc.metadata?.annotations, '', ': ')];
+  lines.push(`Selector:\t${formatLabels(svc.spec?.selector)}`, `Type:\t${svc.spec?.type ?? 'ClusterIP'}`, `IP Family Policy:\t${svc.spec?.ipFamilyPolicy ?? 'SingleStack'}`, `IP Families:\t${(svc.spec?.ipFamilies ?? ['IPv4']).join(',')}`);
+  lines.push(`IP:\t${svc.spec?.clusterIP ?? '<none>'}`, `IPs:\t${(svc.spec?.clusterIPs ?? [svc.spec?.clusterIP ?? '<none>']).join(',')}`);
+  const addresses = ((endpoints as { subsets?: { addresses?: { ip: string }[] }[] } | undefined)?.subsets ?? []).flatMap((s) => s.addresses ?? []).map((a) => a.ip);
+  for (const p of svc.spec?.ports ?? []) {
+    const name = p.name ?? '<unset>';
+    lines.push(`Port:\t${name}  ${p.port}/${p.protocol ?? 'TCP'}`, `TargetPort:\t${p.targetPort ?? p.port}/${p.protocol ?? 'TCP'}`);
+    if (p.nodePort) lines.push(`NodePort:\t${name}  ${p.nodePort}/${p.protocol ?? 'TCP'}`);
+    const tp = typeof p.targetPort === 'number' ? p.targetPort : p.port;
+    lines.push(`Endpoints:\t${addresses.length ? addresses.map((a) => `${a}:${tp}`).join(',') : ''}`);
+  }
+  lines.push(`Session Affinity:\t${svc.spec?.sessionAffinity ?? 'None'}`);
+  if (svc.spec?.type === 'NodePort' || svc.spec?.type === 'LoadBalancer') lines.push(`External Traffic Policy:\t${svc.spec?.externalTrafficPolicy ?? 'Cluster'}`);
+  lines.push(`Internal Traffic Policy:\t${svc.spec?.internalTrafficPolicy ?? 'Cluster'}`);
+  return lines;
+}
+
+async function describeOne(ctx: KubectlContext, kind: Kind, obj: KubeObject, events: CoreV1Event[]): Promise<string> {
+  const ns = obj.metadata?.namespace;
+  let lines: string[];
+  switch (kind) {
+    case 'Pod': lines = podLines(obj as V1Pod); break;
+    case 'Deployment': lines = deploymentLines(obj as V1Deployment, (await ctx.client.list('ReplicaSet', ns)) as V1ReplicaSet[]); break;
+    case 'ReplicaSet': lines = replicaSetLines(obj as V1ReplicaSet, (await ctx.client.list('Pod', ns)) as V1Pod[]); break;
+    case 'Node': lines = nodeLines(obj as V1Node, (await ctx.client.list('Pod')) as V1Pod[], ctx.now()); break;
+    case 'Service': {
+      const ep = await ctx.client.get('Endpoints', obj.metadata!.name!, ns).catch(() => undefined);
+      lines = serviceLines(obj as V1Service, ep);
+      break;
+    }
+    default:
+      lines = [...header(obj, ns !== undefined), ...mapLines('Labels', obj.metadata?.labels), ...mapLines('Annotations', obj.metadata?.annotations, '', ': ')];
+      if (kind === 'Namespace') lines.push(`Status:\t${(obj as { status?: { phase?: string } }).status?.phase ?? 'Active'}`);
+  }
+  lines.push(...eventLines(eventsFor(obj, kind, events), ctx.now()));
+  return tabulate(`${lines.join('\n')}\n`, DESCRIBE);
+}
+
+export async function runDescribe(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
+  const targets = parseTargets(cmd.args, 'describe');
+  const all = cmd.flags['all-namespaces'] === true;
+  const namespace = all ? undefined : namespaceOf(cmd.flags);
+  const selector = str(cmd.flags, 'selector');
+  const blocks: string[] = [];
+  for (const t of targets) {
+    const ns = scopedNamespace(t.type.kind, namespace);
+    let objects: KubeObject[];
+    if (t.names.length > 0) {
+      objects = [];
+      for (const name of t.names) objects.push(await ctx.client.get(t.type.kind, name, ns ?? (t.type.namespaced ? 'default' : undefined)));
+    } else {
+      // like kubectl, a bare type describes every object of that type
+      objects = await ctx.client.list(t.type.kind, ns, { labelSelector: selector });
+    }
+    const events = (await ctx.client.list('Event', t.type.namespaced ? ns : undefined)) as CoreV1Event[];
+    for (const obj of objects) blocks.push(await describeOne(ctx, t.type.kind, obj, events));
+  }
+  if (blocks.length === 0) {
+    err(ctx, noResourcesMessage(targets.every((t) => !t.type.namespaced) ? undefined : namespace));
+    return 0;
+  }
+  out(ctx, blocks.join('\n\n'));
+  return 0;
+}

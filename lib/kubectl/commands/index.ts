@@ -1,0 +1,37 @@
+/** Verb → handler. Handlers print their own output and return the exit code; they may throw to report errors. */
+import type { KubectlContext } from '../context';
+import type { ParsedCommand } from '../parse';
+import { runApply } from './apply';
+import { runCreate, runRun } from './create';
+import { runDescribe } from './describe';
+import { runGet } from './get';
+import { runApiResources, runClusterInfo, runCompletion, runExplain, runVersion } from './info';
+import { runLogs } from './logs';
+import { runDelete, runExpose, runLabel, runScale, runSetImage } from './mutate';
+import { runCordon, runDrain } from './node';
+import { runRollout } from './rollout';
+
+export type CommandHandler = (cmd: ParsedCommand, ctx: KubectlContext) => Promise<number>;
+
+export const COMMANDS: Record<string, CommandHandler> = {
+  get: runGet,
+  describe: runDescribe,
+  run: runRun,
+  create: runCreate,
+  apply: runApply,
+  delete: runDelete,
+  scale: runScale,
+  set: runSetImage,
+  rollout: runRollout,
+  expose: runExpose,
+  label: runLabel,
+  cordon: runCordon,
+  uncordon: runCordon,
+  drain: runDrain,
+  logs: runLogs,
+  explain: runExplain,
+  version: runVersion,
+  'cluster-info': runClusterInfo,
+  'api-resources': runApiResources,
+  completion: runCompletion,
+};

@@ -1,0 +1,119 @@
+/** Read-only informational commands: version, cluster-info, api-resources, completion, explain. */
+import { fieldAt, type Field } from '../../yaml/schema';
+import { KubectlError, err, out, str, type KubectlContext } from '../context';
+import type { ParsedCommand } from '../parse';
+import { RESOURCE_TYPES, resolveResourceType } from '../resources';
+import { tabulate } from '../tabwriter';
+import { unknownType } from '../targets';
+import { VERBS } from '../commands-spec';
+
+const CLIENT_VERSION = 'v1.32.0';
+
+export async function runVersion(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
+  const server = ctx.client.info().version ?? CLIENT_VERSION;
+  const lines = [`Client Version: ${CLIENT_VERSION}`, 'Kustomize Version: v5.5.0'];
+  if (cmd.flags.client !== true) lines.push(`Server Version: ${server}`);
+  out(ctx, lines.join('\n'));
+  return 0;
+}
+
+export async function runClusterInfo(_cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
+  const info = ctx.client.info();
+  const server = info.mode === 'sim' ? 'https://127.0.0.1:6443' : (info.server && /^https?:/.test(info.server) ? info.server : 'https://kubernetes.default.svc');
+  out(ctx, [
+    `Kubernetes control plane is running at ${server}`,
+    `CoreDNS is running at ${server}/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy`,
+    '',
+    "To further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.",
+  ].join('\n'));
+  return 0;
+}
+
+export async function runApiResources(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
+  const namespaced = cmd.flags.namespaced;
+  const rows = RESOURCE_TYPES.filter((r) => namespaced === undefined || r.namespaced === namespaced);
+  if (str(cmd.flags, 'output') === 'name') {
+    out(ctx, rows.map((r) => (r.group ? `${r.plural}.${r.group}` : r.plural)).join('\n'));
+    return 0;
+  }
+  const text = ['NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND', ...rows.map((r) => `${r.plural}\t${r.shortNames.join(',')}\t${r.group ? `${r.group}/` : ''}${r.version}\t${r.namespaced}\t${r.kind}`)];
+  out(ctx, tabulate(`${text.join('\n')}\n`));
+  return 0;
+}
+
+export async function runCompletion(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
+  const shell = cmd.sub ?? cmd.args[0];
+  if (!shell) throw new KubectlError('error: Shell not specified.', '힌트: 예) kubectl completion bash');
+  if (shell !== 'bash') {
+    out(ctx, `# ${shell} completion for kubectl (이 연습용 터미널에서는 bash 예시만 보여 줘요)`);
+    return 0;
+  }
+  out(ctx, [
+    '# bash completion V2 for kubectl                              -*- shell-script -*-',
+    '',
+    '__kubectl_debug()',
+    '{',
+    '    if [[ -n ${BASH_COMP_DEBUG_FILE-} ]]; then',
+    '        echo "$*" >> "${BASH_COMP_DEBUG_FILE}"',
+    '    fi',
+    '}',
+    '# … (실제 스크립트는 수백 줄이라 여기서는 줄였어요)',
+    '',
+    'complete -o default -F __start_kubectl kubectl',
+  ].join('\n'));
+  err(ctx, [
+    '',
+    '# 자동 완성 켜기 (bash)',
+    '# 1) 지금 셸에서 바로:        source <(kubectl completion bash)',
+    "# 2) 새 셸에서도 계속:        echo 'source <(kubectl completion bash)' >> ~/.bashrc",
+    '#    (bash-completion 패키지가 필요해요: sudo apt-get install bash-completion)',
+    "# 3) k 별칭에도 쓰려면:       echo 'alias k=kubectl' >> ~/.bashrc",
+    "#                            echo 'complete -o default -F __start_kubectl k' >> ~/.bashrc",
+    '# 이 브라우저 터미널에서는 Tab 키로 바로 자동 완성을 쓸 수 있어요.',
+  ].join('\n'));
+  return 0;
+}
+
+function typeLabel(f: Field): string {
+  switch (f.type) {
+    case 'object': return `<${f.typeName ?? 'Object'}>`;
+    case 'array': return `<[]${f.items?.typeName ?? f.items?.type ?? 'string'}>`;
+    case 'map': return '<map[string]string>';
+    case 'intOrString': return '<IntOrString>';
+    case 'any': return `<${f.typeName ?? 'Object'}>`;
+    default: return `<${f.type}>`;
+  }
+}
+
+function fieldsBlock(f: Field, recursive: boolean, indent = '  '): string[] {
+  const container = f.type === 'array' ? f.items : f;
+  const lines: string[] = [];
+  for (const [name, child] of Object.entries(container?.fields ?? {})) {
+    lines.push(`${indent}${name}\t${typeLabel(child)}${child.required ? ' -required-' : ''}`);
+    if (recursive) lines.push(...fieldsBlock(child, true, `${indent}  `));
+    else lines.push(`${indent}  ${child.desc}`, '');
+  }
+  return lines;
+}
+
+export async function runExplain(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
+  const arg = cmd.args[0];
+  if (!arg) throw new KubectlError('error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.', '힌트: 예) kubectl explain pod.spec.containers');
+  const [typeWord, ...path] = arg.split('.');
+  const type = resolveResourceType(typeWord);
+  if (!type) throw unknownType(typeWord);
+  const field = fieldAt(type.kind, path);
+  if (!field) {
+    throw new KubectlError(`error: field "${path[path.length - 1]}" does not exist`, `힌트: 'kubectl explain ${[typeWord, ...path.slice(0, -1)].join('.')}'로 쓸 수 있는 필드를 확인해 보세요.`);
+  }
+  const lines: string[] = [];
+  if (type.group) lines.push(`GROUP:      ${type.group}`);
+  lines.push(`KIND:       ${type.kind}`, `VERSION:    ${type.version}`, '');
+  if (path.length > 0) lines.push(`FIELD: ${path[path.length - 1]} ${typeLabel(field)}`, '');
+  lines.push('DESCRIPTION:', `    ${field.desc}`, '');
+  const children = fieldsBlock(field, cmd.flags.recursive === true);
+  if (children.length > 0) lines.push('FIELDS:', ...children);
+  out(ctx, lines.join('\n').replace(/\t/g, '\t'));
+  return 0;
+}
+

@@ -1,0 +1,70 @@
+/** How kubectl words failures (StandardErrorMessage), and the Korean hint line we add after each. */
+import { isStatusError, type StatusBody } from '../k8s/types';
+import { KubectlError } from './context';
+
+export interface PrintedError {
+  message: string;
+  hint: string;
+}
+
+/** `Error from server (NotFound): pods "x" not found`, or the `The Pod "x" is invalid: …` form for Invalid. */
+export function statusMessage(status: StatusBody): string {
+  if (status.reason === 'Invalid' && status.details?.causes?.length) {
+    const kind = status.details.kind ?? '';
+    const what = `The ${kindTitle(kind)} "${status.details.name ?? ''}" is invalid: `;
+    const causes = status.details.causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
+    return causes.length === 1 ? what + causes[0] : `${what}\n${causes.map((c) => `* ${c}`).join('\n')}`;
+  }
+  return `Error from server (${status.reason}): ${status.message}`;
+}
+
+/** `deployments.apps` → `Deployment` (kubectl names the kind in Invalid messages). */
+function kindTitle(kind: string): string {
+  const base = kind.split('.')[0];
+  const known: Record<string, string> = {
+    pods: 'Pod', deployments: 'Deployment', replicasets: 'ReplicaSet', services: 'Service', nodes: 'Node',
+    namespaces: 'Namespace', endpoints: 'Endpoints', events: 'Event',
+  };
+  return known[base] ?? (base ? base[0].toUpperCase() + base.slice(1) : base);
+}
+
+function statusHint(status: StatusBody): string {
+  const resource = (status.details?.kind ?? '').split('.')[0] || 'all';
+  switch (status.reason) {
+    case 'NotFound':
+      return `힌트: 'kubectl get ${resource}'로 지금 있는 이름을 확인해 보세요.`;
+    case 'AlreadyExists':
+      return "힌트: 같은 이름이 이미 있어요. 바꾸려면 'kubectl apply -f'를 쓰거나, 'kubectl delete'로 지운 뒤 다시 만들어 보세요.";
+    case 'Invalid':
+      return '힌트: 위에 표시된 필드의 값을 고친 뒤 다시 실행해 보세요.';
+    case 'Conflict':
+      return '힌트: 그 사이에 리소스가 바뀌었어요. 같은 명령을 한 번 더 실행해 보세요.';
+    case 'BadRequest':
+      return '힌트: 입력한 값(이름, 셀렉터, 형식)을 다시 확인해 보세요.';
+    case 'Forbidden':
+    case 'MethodNotAllowed':
+      return '힌트: 이 클러스터에서는 허용되지 않는 작업이에요.';
+    default:
+      return "힌트: 잠시 뒤 다시 시도하거나 'kubectl get all'로 클러스터 상태를 확인해 보세요.";
+  }
+}
+
+/** Turn anything a command threw into what the terminal prints. */
+export function describeError(e: unknown): PrintedError & { exitCode: number } {
+  if (e instanceof KubectlError) return { message: e.message, hint: e.hint, exitCode: e.exitCode };
+  if (isStatusError(e)) return { message: statusMessage(e.status), hint: statusHint(e.status), exitCode: 1 };
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    message: `error: ${message}`,
+    hint: '힌트: 예상하지 못한 오류예요. 명령을 다시 확인하거나 다른 방법으로 시도해 보세요.',
+    exitCode: 1,
+  };
+}
+
+/** The API server's NotFound message for a resource, for errors kubectl raises itself. */
+export function notFound(resource: string, name: string): KubectlError {
+  return new KubectlError(
+    `Error from server (NotFound): ${resource} "${name}" not found`,
+    `힌트: 'kubectl get ${resource.split('.')[0]}'로 지금 있는 이름을 확인해 보세요.`,
+  );
+}
