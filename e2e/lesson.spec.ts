@@ -1,0 +1,127 @@
+/**
+ * A student's journey through a lesson: guided "실행" steps, an auto-checked exercise with specific Korean
+ * feedback, the quiz, progress that survives a reload, and a corrupt save that resets with a notice.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { lessonOutline } from '../lib/lessons/outline';
+import { PROGRESS_STORAGE_KEY, CORRUPT_PROGRESS_NOTICE } from '../lib/lessons/progress';
+import { trackConsoleErrors } from './helpers';
+
+const podsLesson = lessonOutline(fs.readFileSync(path.join(process.cwd(), 'content/lessons/03-pods.mdx'), 'utf8'));
+
+function runButton(page: Page, cmd: string): Locator {
+  return page.getByRole('button', { name: `실행: ${cmd}`, exact: true });
+}
+
+function exercise(page: Page, id: string): Locator {
+  return page.locator(`[data-exercise="${id}"]`);
+}
+
+/** Press 확인하기 until the cluster has converged (pods take simulated seconds to pull and start). */
+async function checkUntilPassed(card: Locator) {
+  await expect(async () => {
+    await card.getByRole('button', { name: '확인하기' }).click();
+    await expect(card.getByText('통과했습니다')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+}
+
+async function savedProgress(page: Page) {
+  const raw = await page.evaluate((key) => localStorage.getItem(key), PROGRESS_STORAGE_KEY);
+  return raw ? JSON.parse(raw) : null;
+}
+
+/** The terminal's command input, whatever its exact label; typing there is how a student makes mistakes. */
+function terminalInput(page: Page): Locator {
+  return page.getByRole('textbox', { name: /명령|터미널|kubectl/ }).first();
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+});
+
+test('a student completes the pod lesson and the progress survives a reload', async ({ page }) => {
+  const errors = trackConsoleErrors(page);
+  await page.goto('/learn/pods');
+  await expect(page.getByRole('heading', { level: 1, name: '파드' })).toBeVisible();
+
+  const cmd = 'kubectl run webserver --image=nginx:latest';
+  await runButton(page, cmd).click();
+  await expect(page.locator(`[data-step="${cmd}"]`).getByText('✓ 완료')).toBeVisible();
+
+  const card = exercise(page, 'webserver-pod');
+  await checkUntilPassed(card);
+
+  const quiz = podsLesson.quiz!;
+  const quizSection = page.getByRole('region', { name: '확인 퀴즈' });
+  for (const [i, q] of quiz.entries()) {
+    const group = quizSection.getByRole('group', { name: `${i + 1}. ${q.question}` });
+    await group.getByRole('radio', { name: q.choices[q.answer], exact: true }).check();
+  }
+  await quizSection.getByRole('button', { name: '채점하기' }).click();
+  await expect(quizSection.getByText(`${quiz.length}문제 중 ${quiz.length}문제 정답`)).toBeVisible();
+  await expect(quizSection.getByText(quiz[0].explanation)).toBeVisible();
+
+  const saved = await savedProgress(page);
+  expect(saved.state.lessons.pods.steps).toContain(cmd);
+  expect(saved.state.lessons.pods.exercises).toEqual(['webserver-pod']);
+  expect(saved.state.lessons.pods.quiz).toMatchObject({ score: quiz.length, total: quiz.length });
+
+  await page.reload();
+  await expect(exercise(page, 'webserver-pod').getByText('완료', { exact: true })).toBeVisible();
+  await expect(page.locator(`[data-step="${cmd}"]`).getByText('✓ 완료')).toBeVisible();
+  await expect(page.getByText(`지난번 점수: ${quiz.length}문제 중 ${quiz.length}문제 정답`)).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a wrong cluster state gets specific Korean feedback', async ({ page }) => {
+  // Nothing created yet: the check names the missing pod.
+  await page.goto('/learn/pods');
+  const card = exercise(page, 'webserver-pod');
+  await expect(async () => {
+    await card.getByRole('button', { name: '확인하기' }).click();
+    await expect(card.getByRole('alert')).toContainText('파드 webserver가 없습니다', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+
+  // The wrong image, typed by hand as a student would.
+  const input = terminalInput(page);
+  await input.fill('kubectl run webserver --image=nginx:1.14.2');
+  await input.press('Enter');
+  await expect(async () => {
+    await card.getByRole('button', { name: '확인하기' }).click();
+    await expect(card.getByRole('alert')).toContainText('파드 webserver의 이미지가 nginx:latest가 아닙니다', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  expect((await savedProgress(page))?.state.lessons.pods?.exercises ?? []).toEqual([]);
+
+  // Too few replicas, made with the lesson's own button.
+  await page.goto('/learn/what-is-kubernetes');
+  await runButton(page, 'kubectl create deployment hello --image=nginx:1.14.2 --replicas=2').click();
+  const scale = exercise(page, 'hello-three');
+  await expect(async () => {
+    await scale.getByRole('button', { name: '확인하기' }).click();
+    await expect(scale.getByRole('alert')).toContainText('디플로이먼트 hello의 replicas가 3이 아니라 2입니다', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+});
+
+test('corrupt saved progress resets with a notice and the app keeps working', async ({ page }) => {
+  const errors = trackConsoleErrors(page);
+  await page.evaluate((key) => localStorage.setItem(key, '{"version":2,"state":{"lessons":"망가진 값"'), PROGRESS_STORAGE_KEY);
+  await page.goto('/learn/pods');
+
+  const notice = page.getByRole('alert').filter({ hasText: CORRUPT_PROGRESS_NOTICE });
+  await expect(notice).toBeVisible();
+  expect((await savedProgress(page))?.state?.lessons ?? {}).toEqual({});
+
+  const cmd = 'kubectl run webserver --image=nginx:latest';
+  await runButton(page, cmd).click();
+  await expect(page.locator(`[data-step="${cmd}"]`).getByText('✓ 완료')).toBeVisible();
+  expect((await savedProgress(page)).state.lessons.pods.steps).toEqual([cmd]);
+
+  await notice.getByRole('button', { name: '닫기' }).click();
+  await expect(notice).toBeHidden();
+  await page.reload();
+  await expect(page.getByText(CORRUPT_PROGRESS_NOTICE)).toBeHidden();
+  expect(errors).toEqual([]);
+});
