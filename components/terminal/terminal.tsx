@@ -1,5 +1,148 @@
 'use client';
-// Placeholder until the kubectl terminal lands (owned by the kubectl helper).
+
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { usePlayground } from '@/components/playground/context';
+import { useTerminalSession, type OutputChunk } from './use-terminal-session';
+
+const STREAM_CLASS: Record<OutputChunk['stream'], string> = {
+  stdout: 'text-zinc-100',
+  stderr: 'text-rose-300',
+  input: 'text-emerald-300',
+  info: 'text-zinc-400',
+};
+
+const WELCOME = "kubectl 연습 터미널이에요. 'help'로 명령 목록을, Tab으로 자동 완성을 쓸 수 있어요.\n";
+
+/** The kubectl terminal: output log, prompt with history (↑/↓), Tab completion, Ctrl+C / Ctrl+L. */
 export function Terminal() {
-  return <div className="p-4 text-sm text-zinc-500">터미널을 준비하는 중…</div>;
+  const { client, bus } = usePlayground();
+  const session = useTerminalSession(client, bus.files);
+  const { chunks, running, history, submit, interrupt, clear, complete, append } = session;
+  const [value, setValue] = useState('');
+  const historyIndex = useRef<number | null>(null);
+  const draft = useRef('');
+  const input = useRef<HTMLInputElement>(null);
+  const log = useRef<HTMLDivElement>(null);
+
+  useEffect(() => bus.onRunCommand((cmd) => submit(cmd)), [bus, submit]);
+
+  useEffect(() => {
+    const el = log.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [chunks]);
+
+  const setLine = (line: string) => {
+    setValue(line);
+    requestAnimationFrame(() => input.current?.setSelectionRange(line.length, line.length));
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.ctrlKey && (e.key === 'c' || e.key === 'C')) {
+      const selected = window.getSelection()?.toString();
+      if (running || !selected) {
+        e.preventDefault();
+        if (running) interrupt();
+        else {
+          append(`$ ${value}^C\n`, 'input');
+          setValue('');
+        }
+      }
+      return;
+    }
+    if (e.ctrlKey && (e.key === 'l' || e.key === 'L')) {
+      e.preventDefault();
+      clear();
+      return;
+    }
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      historyIndex.current = null;
+      submit(value);
+      setValue('');
+      return;
+    }
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      const list = history.current;
+      if (list.length === 0) return;
+      e.preventDefault();
+      if (historyIndex.current === null) {
+        if (e.key === 'ArrowDown') return;
+        draft.current = value;
+        historyIndex.current = list.length - 1;
+      } else {
+        historyIndex.current += e.key === 'ArrowUp' ? -1 : 1;
+      }
+      if (historyIndex.current < 0) historyIndex.current = 0;
+      if (historyIndex.current >= list.length) {
+        historyIndex.current = null;
+        setLine(draft.current);
+      } else setLine(list[historyIndex.current]);
+      return;
+    }
+    if (e.key === 'Tab') {
+      e.preventDefault();
+      const cursor = e.currentTarget.selectionStart ?? value.length;
+      const result = complete(value, cursor);
+      if (result.candidates.length === 0) return;
+      const word = value.slice(result.from, cursor);
+      let insert = result.common;
+      if (result.candidates.length === 1 && !/[=/]$/.test(insert)) insert += ' ';
+      if (insert.length > word.length) {
+        const next = value.slice(0, result.from) + insert + value.slice(cursor);
+        setValue(next);
+        const pos = result.from + insert.length;
+        requestAnimationFrame(() => input.current?.setSelectionRange(pos, pos));
+      } else if (result.candidates.length > 1) {
+        append(`$ ${value}\n${result.candidates.join('  ')}\n`, 'info');
+      }
+    }
+  };
+
+  return (
+    <div
+      className="flex h-full min-h-0 flex-col bg-zinc-950 font-mono text-[13px] leading-5 text-zinc-100"
+      onClick={() => {
+        if (!window.getSelection()?.toString()) input.current?.focus();
+      }}
+    >
+      <div ref={log} role="log" aria-label="kubectl 출력" aria-live="polite" className="min-h-0 flex-1 overflow-auto px-3 pt-2 select-text">
+        <pre className="whitespace-pre-wrap break-words text-zinc-400">{WELCOME}</pre>
+        {chunks.map((c) => (
+          <pre key={c.id} className={`whitespace-pre-wrap break-words ${STREAM_CLASS[c.stream]}`}>
+            {c.text}
+          </pre>
+        ))}
+      </div>
+      <div className="flex shrink-0 items-center gap-2 border-t border-zinc-800 px-3 py-1.5 focus-within:bg-zinc-900 focus-within:ring-1 focus-within:ring-emerald-500/60">
+        <span aria-hidden="true" className="text-emerald-400">
+          {running ? '…' : '$'}
+        </span>
+        <input
+          ref={input}
+          value={value}
+          onChange={(e) => {
+            historyIndex.current = null;
+            setValue(e.target.value);
+          }}
+          onKeyDown={onKeyDown}
+          aria-label="kubectl 명령 입력"
+          aria-describedby="terminal-help"
+          placeholder={running ? '실행 중… Ctrl+C로 멈출 수 있어요' : client ? 'kubectl get pods' : '클러스터를 준비하는 중…'}
+          autoComplete="off"
+          autoCapitalize="off"
+          autoCorrect="off"
+          spellCheck={false}
+          className="min-w-0 flex-1 bg-transparent text-zinc-100 caret-emerald-400 outline-none placeholder:text-zinc-500"
+        />
+        {running && (
+          <button type="button" onClick={interrupt} className="rounded border border-zinc-700 px-2 py-0.5 text-xs text-zinc-300 hover:bg-zinc-800">
+            중지 (Ctrl+C)
+          </button>
+        )}
+      </div>
+      <p id="terminal-help" className="sr-only">
+        Enter로 실행, 위아래 화살표로 이전 명령, Tab으로 자동 완성, Ctrl+C로 중지, Ctrl+L로 화면 지우기
+      </p>
+    </div>
+  );
 }
