@@ -7,7 +7,7 @@ import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import { allLessons, frontmatterProblems } from '@/lib/lessons/content';
 import { lessonOutline } from '@/lib/lessons/outline';
-import { parseKubectl } from '@/lib/kubectl/parse';
+import { parseKubectl } from '@/lib/kubectl';
 import { VERBS } from '@/lib/kubectl/commands-spec';
 import { lessonComponents } from '@/components/lesson/mdx-components';
 import { DIAGRAMS } from '@/components/lesson/diagram';
@@ -55,11 +55,19 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, les
     const ids = outline.exercises.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(outline.quiz?.length ?? 0).toBeGreaterThanOrEqual(3);
+    // Every exercise carries a solution, so the walkthrough test can prove it is solvable.
+    for (const e of outline.exercises) expect(e.solution?.length ?? 0).toBeGreaterThan(0);
+    // Files a solution applies must be ones the lesson opens in the editor.
+    for (const line of outline.exercises.flatMap((e) => e.solution ?? [])) {
+      const file = / -f (\S+)/.exec(line)?.[1];
+      if (file) expect(Object.keys(outline.editorFiles)).toContain(file);
+    }
   });
 
   it('has guided steps whose commands all parse', () => {
     expect(outline.runCommands.length).toBeGreaterThanOrEqual(2);
-    for (const cmd of [...outline.runCommands, ...(lesson.setup ?? [])]) {
+    const solutions = outline.exercises.flatMap((e) => e.solution ?? []);
+    for (const cmd of [...outline.runCommands, ...(lesson.setup ?? []), ...solutions]) {
       const parsed = parseKubectl(cmd);
       expect(parsed.ok ? 'ok' : `${cmd} → ${parsed.error}`).toBe('ok');
       // Parsing is not enough: the practice terminal must actually run the verb.

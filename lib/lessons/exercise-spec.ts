@@ -40,6 +40,8 @@ export interface ExerciseSpec {
   /** What the student should do, in Korean. */
   task: string;
   hint?: string;
+  /** kubectl lines that solve it from the lesson's starting cluster; tests replay them in the simulator. */
+  solution?: string[];
   checks: ObjectCheck[];
 }
 
@@ -117,6 +119,8 @@ export function validateExercise(raw: unknown): Validation<ExerciseSpec> {
   for (const key of ['title', 'task'] as const)
     if (typeof raw[key] !== 'string' || !(raw[key] as string).trim()) errors.push(`${where}: ${key}가 필요합니다`);
   if (raw.hint !== undefined && typeof raw.hint !== 'string') errors.push(`${where}: hint는 문자열이어야 합니다`);
+  if (raw.solution !== undefined && !(Array.isArray(raw.solution) && raw.solution.length > 0 && raw.solution.every((l) => typeof l === 'string' && l.trim())))
+    errors.push(`${where}: solution은 kubectl 명령 목록이어야 합니다`);
   if (!Array.isArray(raw.checks) || raw.checks.length === 0) errors.push(`${where}: checks 목록이 비어 있습니다`);
   else raw.checks.forEach((c, i) => errors.push(...checkErrors(c, `${where} checks[${i}]`)));
   return errors.length ? { ok: false, errors } : { ok: true, value: raw as unknown as ExerciseSpec };

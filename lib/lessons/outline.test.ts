@@ -12,7 +12,7 @@ describe('lessonOutline', () => {
       '<Run cmd="kubectl get pods" />',
       '<Run cmd="kubectl get nodes" />',
       fence('exercise', 'id: a\ntitle: 제목\ntask: 할 일\nchecks:\n  - kind: Pod\n    name: x'),
-      fence('yaml', 'kind: Pod'),
+      '<OpenInEditor name="pod.yaml">\n\n' + fence('yaml', 'kind: Pod') + '\n</OpenInEditor>',
       fence('quiz', quizYaml),
     ].join('\n\n');
     const outline = lessonOutline(body);
@@ -20,6 +20,7 @@ describe('lessonOutline', () => {
     expect(outline.runCommands).toEqual(['kubectl get pods', 'kubectl get pods', 'kubectl get nodes']);
     expect(outline.exercises.map((e) => e.id)).toEqual(['a']);
     expect(outline.quiz?.length).toBe(3);
+    expect(outline.editorFiles).toEqual({ 'pod.yaml': 'kind: Pod\n' });
     expect(lessonTotals(body)).toEqual({ steps: 2, exercises: 1, quiz: true });
   });
 

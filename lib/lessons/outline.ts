@@ -15,11 +15,14 @@ export interface LessonOutline {
   runCommands: string[];
   exercises: ExerciseSpec[];
   quiz: QuizQuestion[] | null;
+  /** Files the lesson opens in the editor (`<OpenInEditor name>` around a fence), by name. */
+  editorFiles: Record<string, string>;
   /** Problems found while reading data blocks, in Korean. */
   problems: string[];
 }
 
 const RUN_TAG = /<Run\s+cmd="([^"]+)"/g;
+const EDITOR_FILE = /<OpenInEditor\s+name="([^"]+)">\s*```[\w-]*\n([\s\S]*?)^```/gm;
 const FENCE = /^```([\w-]+)[^\n]*\n([\s\S]*?)^```\s*$/gm;
 
 /** Parse a YAML data block; a syntax error becomes a problem string instead of an exception. */
@@ -50,7 +53,8 @@ export function lessonOutline(body: string): LessonOutline {
     else if (quiz) problems.push('quiz 블록은 레슨마다 하나만 둘 수 있습니다');
     else quiz = result.value as QuizQuestion[];
   }
-  return { runCommands, exercises, quiz, problems };
+  const editorFiles = Object.fromEntries([...body.matchAll(EDITOR_FILE)].map((m) => [m[1], m[2]]));
+  return { runCommands, exercises, quiz, editorFiles, problems };
 }
 
 /** What a lesson's progress is measured against. */
