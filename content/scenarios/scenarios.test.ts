@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parseKubectl } from '@/lib/kubectl/parse';
 import { loadScenarios, scenarioFiles } from '@/lib/scenarios/catalog';
 import { parseScenario } from '@/lib/scenarios/validate';
+import { ScenarioRunner } from '@/lib/scenarios/runner';
+import { SimClient } from '@/lib/cluster/sim-client';
 
 const DIR = path.join(process.cwd(), 'content', 'scenarios');
 const REQUIRED = ['rolling-update', 'self-healing', 'node-failure', 'bad-image-rollback', 'scaling', 'service-selector-mismatch'];
@@ -40,5 +42,18 @@ describe('scenario files', () => {
     const all = loadScenarios(DIR);
     expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
     expect(new Set(all.map((s) => s.order)).size).toBe(all.length);
+  });
+});
+
+describe('every scenario plays to its end on the simulator', () => {
+  it.each(loadScenarios(DIR).map((s) => [s.id, s] as const))('%s', async (_id, scenario) => {
+    const client = new SimClient({ seed: 1, autoplay: false });
+    const runner = new ScenarioRunner({ client, seed: 1 });
+    await runner.load(scenario, scenario.steps.length);
+    const { phase, step, waitingFor, message, log } = runner.state();
+    expect({ phase, step, waitingFor, message }).toEqual({ phase: 'finished', step: scenario.steps.length, waitingFor: [], message: null });
+    // Every command and action succeeded, as kubectl would report it.
+    expect(log.filter((l) => !l.ok).map((l) => `${l.label}: ${l.output}`)).toEqual([]);
+    client.dispose();
   });
 });

@@ -56,10 +56,11 @@ export interface RunnerOptions {
   autoAdvanceDelayMs?: number;
 }
 
-const INITIAL: RunnerState = { scenario: null, step: 0, phase: 'idle', waitingFor: [], waitedMs: 0, log: [], autoPlay: false, clockPaused: false, message: null };
+/** State of a runner with no scenario loaded. */
+export const IDLE_RUNNER_STATE: RunnerState = { scenario: null, step: 0, phase: 'idle', waitingFor: [], waitedMs: 0, log: [], autoPlay: false, clockPaused: false, message: null };
 
 export class ScenarioRunner {
-  private current: RunnerState = INITIAL;
+  private current: RunnerState = IDLE_RUNNER_STATE;
   private readonly listeners = new Set<(s: RunnerState) => void>();
   private readonly opts: Required<Omit<RunnerOptions, 'client' | 'seed'>> & Pick<RunnerOptions, 'client' | 'seed'>;
   /** Bumped on every load; async work from an older load stops when it sees a newer epoch. */
@@ -93,7 +94,7 @@ export class ScenarioRunner {
     const epoch = this.begin();
     const target = Math.max(0, Math.min(step, scenario.steps.length));
     const { client } = this.opts;
-    this.set({ ...INITIAL, scenario, phase: 'preparing', autoPlay: this.current.autoPlay });
+    this.set({ ...IDLE_RUNNER_STATE, scenario, phase: 'preparing', autoPlay: this.current.autoPlay });
     if (client.mode === 'replay') return this.set({ phase: 'error', message: '기록을 재생하는 동안에는 시나리오를 실행할 수 없습니다.' });
     if (!this.deterministic) {
       const needsSetup = (scenario.setup ?? []).length > 0;
@@ -176,7 +177,7 @@ export class ScenarioRunner {
   /** Leave the scenario; the cluster is left as it is. */
   stop(): void {
     this.begin();
-    this.set({ ...INITIAL });
+    this.set({ ...IDLE_RUNNER_STATE });
   }
 
   dispose(): void {

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { PlaygroundProvider } from '@/components/playground/context';
+import { Playground } from '@/components/playground/playground';
+import { InstructorTools } from '@/components/instructor';
+import { loadScenarios } from '@/lib/scenarios/catalog';
+
+export const metadata: Metadata = { title: '강사 모드' };
+
+export default function InstructorPage() {
+  const scenarios = loadScenarios();
+  return (
+    <main className="flex h-[calc(100vh-3.5rem)] min-h-0" data-instructor-page="">
+      <h1 className="sr-only">강사 모드</h1>
+      <PlaygroundProvider seed={1}>
+        <section aria-label="실습 영역" className="min-w-0 flex-1">
+          <Playground />
+        </section>
+        <aside aria-label="강사 도구" data-instructor-tools="" className="w-[30rem] min-w-80 shrink-0 border-l border-zinc-200 dark:border-zinc-800">
+          <InstructorTools scenarios={scenarios} />
+        </aside>
+      </PlaygroundProvider>
+    </main>
+  );
+}

@@ -1,0 +1,100 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { usePlayground } from '@/components/playground/context';
+import type { Scenario } from '@/lib/scenarios/schema';
+import { ControlPlaneFlow } from './control-plane-flow';
+import { PresenterStyles, usePresenterKeys, usePresenterMode } from './presenter-mode';
+import { RecordReplay } from './record-replay';
+import { ScenarioPanel } from './scenario-panel';
+import { ShareLinkButton } from './share-link-button';
+import { BUTTON } from './ui';
+import { useScenarioRunner } from './use-scenario-runner';
+import { useScenarios } from './use-scenarios';
+import { useSpotlight } from './use-spotlight';
+
+type Tab = 'scenario' | 'flow' | 'record';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'scenario', label: '시나리오' },
+  { id: 'flow', label: '컨트롤 플레인 흐름' },
+  { id: 'record', label: '기록·재생' },
+];
+
+export interface InstructorToolsProps {
+  /** Scenarios from a server page (`loadScenarios()`); omitted → fetched from /api/scenarios. */
+  scenarios?: Scenario[];
+  /** Tab shown first. */
+  initialTab?: Tab;
+}
+
+/**
+ * Instructor tools for the Playground: guided scenarios, share link, presenter view (P), control-plane flow and
+ * record/replay. Must be rendered inside a PlaygroundProvider, next to the Playground.
+ */
+export function InstructorTools({ scenarios: given, initialTab = 'scenario' }: InstructorToolsProps) {
+  const { client, seed, replaceClient } = usePlayground();
+  const { scenarios, error } = useScenarios(given);
+  const { runner, state } = useScenarioRunner(client, seed, scenarios);
+  const [present, setPresent] = usePresenterMode();
+  const [tab, setTab] = useState<Tab>(initialTab);
+  const currentStep = state.scenario && state.step > 0 ? state.scenario.steps[state.step - 1] : undefined;
+  const spotlight = useSpotlight(client, currentStep?.spotlight);
+
+  const keys = useMemo(
+    () => ({
+      togglePresent: () => setPresent(!present),
+      next: () => void runner?.next(),
+      previous: () => void runner?.previous(),
+      playPause: () => {
+        if (runner && state.scenario) runner.togglePlay();
+        else if (client?.time) client.time.setPlaying(!client.time.playing());
+      },
+      speed: (x: number) => client?.time?.setSpeed(x),
+    }),
+    [present, setPresent, runner, state.scenario, client],
+  );
+  usePresenterKeys(keys);
+
+  return (
+    <div className="flex h-full min-h-0 flex-col" data-instructor-tools-panel="">
+      <PresenterStyles spotlightPods={spotlight.pods} spotlightNodes={spotlight.nodes} />
+      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 p-2 dark:border-zinc-800">
+        <button type="button" className={BUTTON} aria-pressed={present} onClick={() => setPresent(!present)} aria-keyshortcuts="P">
+          {present ? '발표 모드 끄기' : '🖥 발표 모드'}
+        </button>
+        <ShareLinkButton seed={seed} scenario={state.scenario?.id} step={state.step} disabled={client?.mode !== 'sim'} />
+      </div>
+      <div role="tablist" aria-label="강사 도구" className="flex gap-1 border-b border-zinc-200 px-2 dark:border-zinc-800">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`instructor-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`instructor-panel-${t.id}`}
+            onClick={() => setTab(t.id)}
+            className={`border-b-2 px-2 py-1.5 text-sm font-semibold ${tab === t.id ? 'border-brand-500' : 'border-transparent text-zinc-600 dark:text-zinc-400'}`}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`instructor-panel-${tab}`} aria-labelledby={`instructor-tab-${tab}`} className="min-h-0 flex-1 overflow-auto p-3">
+        {tab === 'scenario' &&
+          (error ? (
+            <p role="alert">{error}</p>
+          ) : !scenarios || !runner ? (
+            <p role="status">시나리오를 준비하는 중…</p>
+          ) : (
+            <ScenarioPanel scenarios={scenarios} runner={runner} state={state} canRun={client?.mode !== 'replay'} />
+          ))}
+        {tab === 'flow' && <ControlPlaneFlow client={client} />}
+        {tab === 'record' && <RecordReplay client={client} replaceClient={replaceClient} />}
+      </div>
+      <p className="border-t border-zinc-200 px-2 py-1 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+        단축키: P 발표 모드 · → / ← 다음/이전 단계 · Space 재생/일시 정지 · 1–9 속도
+      </p>
+    </div>
+  );
+}

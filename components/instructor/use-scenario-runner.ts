@@ -1,0 +1,37 @@
+'use client';
+
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { ClusterClient } from '@/lib/cluster/types';
+import { IDLE_RUNNER_STATE as IDLE, ScenarioRunner } from '@/lib/scenarios/runner';
+import { decodeShareLink, encodeShareLink } from '@/lib/scenarios/share-link';
+import type { Scenario } from '@/lib/scenarios/schema';
+
+/**
+ * One ScenarioRunner per (client, seed). Opens the scenario and step named in the URL once (a share link), and keeps
+ * the URL in step with the runner so a reload or a copied address bar lands on the same step.
+ */
+export function useScenarioRunner(client: ClusterClient | null, seed: number, scenarios: Scenario[] | null) {
+  const runner = useMemo(() => (client ? new ScenarioRunner({ client, seed }) : null), [client, seed]);
+  useEffect(() => () => runner?.dispose(), [runner]);
+
+  const state = useSyncExternalStore(
+    (cb) => runner?.subscribe(cb) ?? (() => {}),
+    () => runner?.state() ?? IDLE,
+    () => IDLE,
+  );
+
+  useEffect(() => {
+    if (!runner || !scenarios || client?.mode === 'replay') return;
+    const link = decodeShareLink(window.location.search);
+    const scenario = link.scenario ? scenarios.find((s) => s.id === link.scenario) : undefined;
+    if (scenario) void runner.load(scenario, link.step ?? 0);
+  }, [runner, scenarios, client]);
+
+  useEffect(() => {
+    if (!state.scenario || state.phase === 'preparing' || client?.mode === 'replay') return;
+    const next = encodeShareLink({ seed, scenario: state.scenario.id, step: state.step, present: decodeShareLink(window.location.search).present }, window.location.href);
+    if (next !== window.location.href) window.history.replaceState(window.history.state, '', next);
+  }, [state.scenario, state.step, state.phase, seed, client]);
+
+  return { runner, state };
+}
