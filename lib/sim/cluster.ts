@@ -1,0 +1,220 @@
+/**
+ * The default kubeadm-style cluster: control-plane (tainted) + workers, kube-system static pods,
+ * kube-proxy and calico-node on every node, CoreDNS as a real Deployment (rolled out by the
+ * controllers during bootstrap), the `kubernetes` and `kube-dns` Services.
+ */
+import type { V1Container, V1Deployment, V1Node, V1Pod, V1Service, V1Endpoints, V1OwnerReference } from '@kubernetes/client-node';
+import type { KubeObject } from '../k8s/types';
+import type { ClusterConfig } from './types';
+import type { Engine } from './engine';
+import { randomSuffix } from '../k8s/names';
+import { applyDefaults, admitPod } from './defaults';
+import { hex64, imageId } from './controllers/pod-status';
+import { nodeRuntime } from './controllers/node-network';
+import { parseImageRef } from './images';
+import { allocateService } from './admission';
+import { keyOf } from './store';
+
+export const K8S_VERSION = 'v1.31.0';
+const BOOT = { actor: 'kubeadm', message: 'kubeadm: 클러스터 초기 구성', hop: 'apiserver' as const };
+
+export const nodeIp = (i: number) => `192.168.56.${10 + i}`;
+
+function makeNode(name: string, index: number, controlPlane: boolean, cap: { cpu: string; memory: string; pods: number }, e: Engine): V1Node {
+  const resources = { cpu: cap.cpu, memory: cap.memory, pods: String(cap.pods), 'ephemeral-storage': '61255492Ki', 'hugepages-2Mi': '0' };
+  const now = e.iso() as unknown as Date;
+  const cond = (type: string, status: string, reason: string, message: string) => ({ type, status, reason, message, lastHeartbeatTime: now, lastTransitionTime: now });
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name,
+      labels: {
+        'beta.kubernetes.io/arch': 'amd64',
+        'beta.kubernetes.io/os': 'linux',
+        'kubernetes.io/arch': 'amd64',
+        'kubernetes.io/hostname': name,
+        'kubernetes.io/os': 'linux',
+        ...(controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
+      },
+      annotations: {
+        'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock',
+        'node.alpha.kubernetes.io/ttl': '0',
+        'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+      },
+    },
+    spec: {
+      podCIDR: `10.244.${index}.0/24`,
+      podCIDRs: [`10.244.${index}.0/24`],
+      ...(controlPlane ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {}),
+    },
+    status: {
+      capacity: resources,
+      allocatable: resources,
+      conditions: [
+        cond('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+        cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+        cond('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+        cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
+      ],
+      addresses: [
+        { type: 'InternalIP', address: nodeIp(index) },
+        { type: 'Hostname', address: name },
+      ],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: {
+        machineID: hex64(`machine/${name}`).slice(0, 32),
+        systemUUID: e.rng.uuid(),
+        bootID: e.rng.uuid(),
+        kernelVersion: '5.15.0-125-generic',
+        osImage: 'Ubuntu 22.04.5 LTS',
+        containerRuntimeVersion: 'containerd://1.7.22',
+        kubeletVersion: K8S_VERSION,
+        kubeProxyVersion: K8S_VERSION,
+        operatingSystem: 'linux',
+        architecture: 'amd64',
+      },
+      images: [],
+    },
+  } as V1Node;
+}
+
+/** A pod that is already running (static or DaemonSet pod created at install time). */
+function runningPod(e: Engine, name: string, node: V1Node, nodeIndex: number, containers: V1Container[], labels: Record<string, string>, owner: V1OwnerReference, extra: Partial<V1Pod['spec']> = {}): void {
+  const now = e.iso() as unknown as Date;
+  const ip = nodeIp(nodeIndex);
+  const base = admitPod(
+    applyDefaults('Pod', { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'kube-system', labels, ownerReferences: [owner] }, spec: { containers, nodeName: node.metadata!.name, hostNetwork: true, priorityClassName: 'system-node-critical', priority: 2000001000, tolerations: [{ operator: 'Exists', effect: 'NoExecute' }, { operator: 'Exists', effect: 'NoSchedule' }], ...extra } } as KubeObject, 600) as V1Pod,
+    e.timings.podEvictionTimeout,
+  );
+  const cond = (type: string) => ({ type, status: 'True', lastProbeTime: null as unknown as Date, lastTransitionTime: now });
+  const pod: V1Pod = {
+    ...base,
+    status: {
+      phase: 'Running',
+      conditions: ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map(cond),
+      hostIP: ip,
+      hostIPs: [{ ip }],
+      podIP: ip,
+      podIPs: [{ ip }],
+      startTime: now,
+      qosClass: base.status?.qosClass,
+      containerStatuses: containers.map((c) => ({
+        name: c.name,
+        image: c.image!,
+        imageID: imageId(c.image!),
+        containerID: `containerd://${hex64(`${name}/${c.name}`)}`,
+        ready: true,
+        restartCount: 0,
+        started: true,
+        state: { running: { startedAt: now } },
+      })),
+    },
+  };
+  e.state.kubelet[keyOf(name, 'kube-system')] = { uid: '', stage: 'running', due: Infinity, pullFailures: 0, crashes: 0 };
+  const created = e.createObject('Pod', pod, BOOT);
+  e.state.kubelet[keyOf(name, 'kube-system')].uid = created.metadata!.uid!;
+  const rt = nodeRuntime(e, node.metadata!.name!);
+  for (const c of containers) {
+    const full = parseImageRef(c.image!).full;
+    if (!rt.images.includes(full)) rt.images.push(full);
+  }
+}
+
+const req = (cpu: string, memory?: string) => ({ requests: { cpu, ...(memory ? { memory } : {}) } });
+
+/** Creates the default cluster at the engine's current time. */
+export function bootstrapCluster(e: Engine, cfg: ClusterConfig = {}): void {
+  for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system'])
+    e.createObject('Namespace', applyDefaults('Namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as KubeObject, 600), BOOT);
+  const workers = cfg.workers ?? 2;
+  const cap = { cpu: cfg.workerCapacity?.cpu ?? '2', memory: cfg.workerCapacity?.memory ?? '4Gi', pods: cfg.workerCapacity?.pods ?? 110 };
+  const nodes: V1Node[] = [makeNode('control-plane', 0, true, { cpu: '2', memory: '4Gi', pods: 110 }, e)];
+  for (let i = 1; i <= workers; i++) nodes.push(makeNode(`worker-${i}`, i, false, cap, e));
+  const created = nodes.map((n) => e.createObject('Node', n, BOOT));
+  if (cfg.systemPods === false) return bootstrapServices(e, false);
+
+  const cp = created[0];
+  const nodeOwner = (n: V1Node): V1OwnerReference => ({ apiVersion: 'v1', kind: 'Node', name: n.metadata!.name!, uid: n.metadata!.uid!, controller: true });
+  const image = (name: string, tag = K8S_VERSION) => `registry.k8s.io/${name}:${tag}`;
+  const statics: [string, string, ReturnType<typeof req>][] = [
+    ['etcd', image('etcd', '3.5.15-0'), req('100m', '100Mi')],
+    ['kube-apiserver', image('kube-apiserver'), req('250m')],
+    ['kube-controller-manager', image('kube-controller-manager'), req('200m')],
+    ['kube-scheduler', image('kube-scheduler'), req('100m')],
+  ];
+  for (const [component, img, resources] of statics)
+    runningPod(e, `${component}-control-plane`, cp, 0, [{ name: component, image: img, resources }], { component, tier: 'control-plane' }, nodeOwner(cp));
+  const ds = (name: string): V1OwnerReference => ({ apiVersion: 'apps/v1', kind: 'DaemonSet', name, uid: hex64(`daemonset/${name}`).replace(/^(.{8})(.{4})(.{3})(.{3})(.{12}).*/, '$1-$2-4$3-a$4-$5'), controller: true, blockOwnerDeletion: true });
+  created.forEach((n, i) => {
+    runningPod(e, `kube-proxy-${randomSuffix(e.rng.next)}`, n, i, [{ name: 'kube-proxy', image: image('kube-proxy') }], { 'k8s-app': 'kube-proxy', 'controller-revision-hash': '7bb84c4984', 'pod-template-generation': '1' }, ds('kube-proxy'));
+    runningPod(e, `calico-node-${randomSuffix(e.rng.next)}`, n, i, [{ name: 'calico-node', image: 'docker.io/calico/node:v3.28.0', resources: req('250m') }], { 'k8s-app': 'calico-node', 'controller-revision-hash': '5c8d6f4d7b', 'pod-template-generation': '1' }, ds('calico-node'));
+  });
+  bootstrapServices(e, true);
+  const coredns: V1Deployment = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: '25%' } },
+      template: {
+        metadata: { labels: { 'k8s-app': 'kube-dns' } },
+        spec: {
+          priorityClassName: 'system-cluster-critical',
+          tolerations: [
+            { key: 'CriticalAddonsOnly', operator: 'Exists' },
+            { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
+          ],
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+          containers: [
+            {
+              name: 'coredns',
+              image: 'registry.k8s.io/coredns/coredns:v1.11.3',
+              args: ['-conf', '/etc/coredns/Corefile'],
+              ports: [
+                { name: 'dns', containerPort: 53, protocol: 'UDP' },
+                { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
+                { name: 'metrics', containerPort: 9153, protocol: 'TCP' },
+              ],
+              resources: { requests: { cpu: '100m', memory: '70Mi' }, limits: { memory: '170Mi' } },
+            },
+          ],
+        },
+      },
+    },
+  };
+  e.createObject('Deployment', applyDefaults('Deployment', coredns, 600) as V1Deployment, BOOT);
+}
+
+function bootstrapServices(e: Engine, withDns: boolean): void {
+  const svc = (s: V1Service) => e.createObject('Service', allocateService(e, applyDefaults('Service', s, 600) as V1Service), BOOT);
+  svc({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
+  });
+  e.createObject(
+    'Endpoints',
+    { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } }, subsets: [{ addresses: [{ ip: nodeIp(0) }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }] } as V1Endpoints,
+    BOOT,
+  );
+  if (!withDns) return;
+  svc({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kube-dns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' } },
+    spec: {
+      clusterIP: '10.96.0.10',
+      selector: { 'k8s-app': 'kube-dns' },
+      ports: [
+        { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
+        { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
+        { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
+      ],
+    },
+  });
+}
+

@@ -1,0 +1,98 @@
+/**
+ * Endpoints controller: for each Service with a selector, an Endpoints object of the same name
+ * listing ready pod IPs (addresses) and not-ready ones (notReadyAddresses). Terminating pods drop out.
+ */
+import type { V1EndpointAddress, CoreV1EndpointPort as V1EndpointPort, V1Endpoints, V1Pod, V1Service } from '@kubernetes/client-node';
+import type { Controller, Engine } from '../engine';
+import { keyOf, type StoreChange } from '../store';
+import { isPodReady } from '../pods';
+import { deepEqual } from '../json';
+
+export const ENDPOINTS = 'endpoints-controller';
+
+function selects(svc: V1Service, labels: Record<string, string> | undefined): boolean {
+  const sel = svc.spec?.selector;
+  if (!sel || Object.keys(sel).length === 0) return false;
+  for (const [k, v] of Object.entries(sel)) if (labels?.[k] !== v) return false;
+  return true;
+}
+
+/** Resolves a Service targetPort (number or named container port) against one pod. */
+function resolvePort(pod: V1Pod, target: number | string | undefined, fallback: number): number | undefined {
+  if (target === undefined) return fallback;
+  if (typeof target === 'number') return target;
+  if (/^\d+$/.test(target)) return Number(target);
+  for (const c of pod.spec?.containers ?? []) for (const p of c.ports ?? []) if (p.name === target) return p.containerPort;
+  return undefined;
+}
+
+export class EndpointsController implements Controller {
+  readonly name = ENDPOINTS;
+
+  onChange(c: StoreChange, e: Engine): void {
+    if (c.kind === 'Service') {
+      e.enqueue(ENDPOINTS, c.key);
+      return;
+    }
+    if (c.kind !== 'Pod') return;
+    const ns = c.object.metadata!.namespace!;
+    const labels = [c.object.metadata?.labels, c.old?.metadata?.labels];
+    for (const svc of e.store.values('Service', ns) as Iterable<V1Service>)
+      if (labels.some((l) => selects(svc, l))) e.enqueue(ENDPOINTS, keyOf(svc.metadata!.name!, ns));
+  }
+
+  reconcile(key: string, e: Engine): void {
+    const svc = e.get<V1Service>('Service', key);
+    const [ns, name] = key.split('/');
+    const current = e.get<V1Endpoints>('Endpoints', key);
+    const cause = (m: string) => ({ actor: ENDPOINTS, message: `엔드포인트 컨트롤러: 서비스 ${name} ${m}`, hop: 'controller' as const });
+    if (!svc) {
+      if (current) e.removeObject('Endpoints', name, ns, cause('삭제에 따라 엔드포인트도 삭제'));
+      return;
+    }
+    if (!svc.spec?.selector || Object.keys(svc.spec.selector).length === 0) return; // managed by hand
+    const ready: { addr: V1EndpointAddress; pod: V1Pod }[] = [];
+    const notReady: { addr: V1EndpointAddress; pod: V1Pod }[] = [];
+    for (const pod of e.store.values('Pod', ns) as Iterable<V1Pod>) {
+      if (!selects(svc, pod.metadata?.labels) || !pod.status?.podIP || pod.metadata?.deletionTimestamp) continue;
+      const phase = pod.status.phase;
+      if (phase === 'Succeeded' || phase === 'Failed') continue;
+      const addr: V1EndpointAddress = {
+        ip: pod.status.podIP,
+        ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
+        targetRef: { kind: 'Pod', name: pod.metadata!.name, namespace: ns, uid: pod.metadata!.uid },
+      };
+      (isPodReady(pod) ? ready : notReady).push({ addr, pod });
+    }
+    const byIp = (a: { addr: V1EndpointAddress }, b: { addr: V1EndpointAddress }) => (a.addr.ip < b.addr.ip ? -1 : a.addr.ip > b.addr.ip ? 1 : 0);
+    ready.sort(byIp);
+    notReady.sort(byIp);
+    const sample = ready[0]?.pod ?? notReady[0]?.pod;
+    const ports: V1EndpointPort[] = [];
+    for (const p of svc.spec.ports ?? []) {
+      const port = sample ? resolvePort(sample, p.targetPort as number | string | undefined, p.port) : undefined;
+      if (port !== undefined) ports.push({ ...(p.name ? { name: p.name } : {}), port, protocol: p.protocol ?? 'TCP' });
+    }
+    const subsets =
+      ready.length + notReady.length > 0 && ports.length
+        ? [
+            {
+              ...(ready.length ? { addresses: ready.map((r) => r.addr) } : {}),
+              ...(notReady.length ? { notReadyAddresses: notReady.map((r) => r.addr) } : {}),
+              ports,
+            },
+          ]
+        : undefined;
+    const labels = svc.metadata?.labels;
+    if (!current) {
+      e.createObject(
+        'Endpoints',
+        { metadata: { name, namespace: ns, ...(labels ? { labels: { ...labels } } : {}) }, ...(subsets ? { subsets } : {}) } as V1Endpoints,
+        cause(`의 셀렉터에 맞는 준비된 파드 ${ready.length}개로 엔드포인트 생성`),
+      );
+      return;
+    }
+    if (deepEqual(current.subsets, subsets)) return;
+    e.updateObject('Endpoints', { ...current, subsets } as V1Endpoints, cause(`의 엔드포인트 갱신 — 준비된 파드 ${ready.length}개, 준비 안 된 파드 ${notReady.length}개`));
+  }
+}

@@ -1,0 +1,362 @@
+/**
+ * The kubelets of every node, as one controller keyed by pod: image pull (Pulling/Pulled, or
+ * ErrImagePull → ImagePullBackOff with doubling backoff), ContainerCreating → Running → Ready,
+ * container exits → CrashLoopBackOff (10 s doubling, capped), graceful termination, pod IPs from
+ * the node's podCIDR. Stage deadlines live in PodRuntime and wake the pod through the timer heap.
+ */
+import type { V1ContainerStatus, V1Node, V1Pod } from '@kubernetes/client-node';
+import type { Controller, Engine, PodRuntime } from '../engine';
+import type { StoreChange } from '../store';
+import type { Cause } from '../types';
+import { lookupImage, parseImageRef, planContainer, pullErrorMessage } from '../images';
+import { ERR_IMAGE_PULL_VISIBLE_MS, EXIT_VISIBLE_MS, FAILED_PULL_MS } from '../timings';
+import { hex64, imageId, readinessConditions, sortConditions, waitingStatuses, withCondition } from './pod-status';
+import { isPodReady } from '../pods';
+import { allocatePodIp, nodeInternalIp, recordImagePulled } from './node-network';
+
+export const KUBELET = 'kubelet';
+
+const fmtDuration = (ms: number) => (ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000}m0s` : ms >= 60_000 ? `${Math.floor(ms / 60_000)}m${(ms % 60_000) / 1000}s` : `${ms / 1000}s`);
+
+export class Kubelet implements Controller {
+  readonly name = KUBELET;
+
+  onChange(c: StoreChange, e: Engine): void {
+    if (c.kind !== 'Pod') return;
+    if (c.type === 'DELETED') {
+      delete e.state.kubelet[c.key];
+      return;
+    }
+    const pod = c.object as V1Pod;
+    const old = c.old as V1Pod | undefined;
+    if (!pod.spec?.nodeName) return;
+    // React to binding, deletion and spec edits; our own status writes need no wake-up.
+    if (!old || old.spec?.nodeName !== pod.spec.nodeName || old.metadata?.deletionTimestamp !== pod.metadata?.deletionTimestamp || old.spec !== pod.spec || (isPodReady(old) && !isPodReady(pod)))
+      e.enqueue(KUBELET, c.key);
+  }
+
+  reconcile(key: string, e: Engine): void {
+    const pod = e.get<V1Pod>('Pod', key);
+    let rt: PodRuntime | undefined = e.state.kubelet[key];
+    if (!pod) {
+      delete e.state.kubelet[key];
+      return;
+    }
+    if (rt && rt.uid !== pod.metadata!.uid) rt = undefined;
+    const nodeName = pod.spec?.nodeName;
+    if (!nodeName) return;
+    if (e.state.nodes[nodeName]?.downSince !== undefined) return; // the kubelet is not running
+    const actor = `kubelet/${nodeName}`;
+    const cause = (message: string): Cause => ({ actor, message: `kubelet(${nodeName}): ${message}`, hop: 'kubelet' });
+    const event = (type: 'Normal' | 'Warning', reason: string, message: string, c: Cause, fieldPath?: string) =>
+      e.recordEvent({ kind: 'Pod', name: pod.metadata!.name!, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid, fieldPath }, type, reason, message, 'kubelet', c, nodeName);
+    const name = pod.metadata!.name!;
+
+    if (pod.metadata!.deletionTimestamp) return this.terminate(key, pod, rt, e, cause, event);
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return;
+    if (!rt) {
+      rt = { uid: pod.metadata!.uid!, stage: 'pulling', due: e.time, pullFailures: 0, crashes: 0 };
+      e.state.kubelet[key] = rt;
+      this.sandbox(pod, nodeName, e, cause(`파드 ${name}의 샌드박스를 만들고 IP를 할당`));
+      this.startPull(key, rt, e, cause, event);
+      return;
+    }
+    if (e.time < rt.due) {
+      this.heal(key, rt, e, cause);
+      if (rt.due !== Infinity) e.enqueueAt(KUBELET, key, rt.due);
+      return;
+    }
+    switch (rt.stage) {
+      case 'pulling':
+        return this.finishPull(key, rt, e, cause, event);
+      case 'errImagePull': {
+        const current = e.get<V1Pod>('Pod', key)!;
+        const bad = (current.spec?.containers ?? []).find((c) => !lookupImage(c.image ?? ''))!;
+        const backoff = Math.min(e.timings.crashBackoffBase * 2 ** (rt.pullFailures - 1), e.timings.crashBackoffMax);
+        const c = cause(`이미지 ${bad.image}을(를) 받을 수 없어 ${backoff / 1000}초 뒤 다시 시도 (ImagePullBackOff)`);
+        this.writeStatus(key, e, c, (p) => ({
+          ...p.status,
+          containerStatuses: waitingStatuses(p, 'ImagePullBackOff', `Back-off pulling image "${bad.image}": ErrImagePull: ${pullErrorMessage(bad.image!)}`),
+        }));
+        event('Normal', 'BackOff', `Back-off pulling image "${bad.image}"`, c, `spec.containers{${bad.name}}`);
+        event('Warning', 'Failed', 'Error: ImagePullBackOff', c, `spec.containers{${bad.name}}`);
+        rt.stage = 'imagePullBackOff';
+        rt.due = e.time + backoff;
+        return e.enqueueAt(KUBELET, key, rt.due);
+      }
+      case 'imagePullBackOff':
+        return this.startPull(key, rt, e, cause, event);
+      case 'starting':
+        return this.start(key, rt, e, cause, event);
+      case 'running':
+        return this.tick(key, rt, e, cause);
+      case 'exited': {
+        rt.crashes++;
+        const backoff = Math.min(e.timings.crashBackoffBase * 2 ** (rt.crashes - 1), e.timings.crashBackoffMax);
+        const current = e.get<V1Pod>('Pod', key)!;
+        const crashed = current.spec!.containers[this.exitingIndex(current)];
+        const c = cause(`컨테이너 ${crashed.name}이(가) 종료되어 ${fmtDuration(backoff)} 뒤 재시작 (CrashLoopBackOff)`);
+        this.writeStatus(key, e, c, (p) => ({
+          ...p.status,
+          containerStatuses: (p.status?.containerStatuses ?? []).map((s) =>
+            s.name === crashed.name
+              ? {
+                  ...s,
+                  ready: false,
+                  started: false,
+                  lastState: { terminated: s.state?.terminated },
+                  state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${fmtDuration(backoff)} restarting failed container=${s.name} pod=${name}_${p.metadata!.namespace}(${p.metadata!.uid})` } },
+                }
+              : s,
+          ),
+        }));
+        event('Warning', 'BackOff', `Back-off restarting failed container ${crashed.name} in pod ${name}_${current.metadata!.namespace}(${current.metadata!.uid})`, c, `spec.containers{${crashed.name}}`);
+        rt.stage = 'crashBackOff';
+        rt.due = e.time + backoff;
+        return e.enqueueAt(KUBELET, key, rt.due);
+      }
+      case 'crashBackOff': {
+        const current = e.get<V1Pod>('Pod', key)!;
+        const c = current.spec!.containers[this.exitingIndex(current)];
+        const cc = cause(`컨테이너 ${c.name}을(를) 다시 시작 (재시작 ${rt.crashes}회째)`);
+        event('Normal', 'Pulled', `Container image "${c.image}" already present on machine`, cc, `spec.containers{${c.name}}`);
+        event('Normal', 'Created', `Created container ${c.name}`, cc, `spec.containers{${c.name}}`);
+        rt.stage = 'starting';
+        rt.due = e.time;
+        return this.start(key, rt, e, cause, event, c.name);
+      }
+      default:
+        return;
+    }
+  }
+
+  /** Index of the container that will exit first (the one a crash loop is about). */
+  private exitingIndex(pod: V1Pod): number {
+    let idx = 0;
+    let min = Infinity;
+    pod.spec!.containers.forEach((c, i) => {
+      const plan = planContainer(c);
+      if (plan.runMs < min) {
+        min = plan.runMs;
+        idx = i;
+      }
+    });
+    return idx;
+  }
+
+  private writeStatus(key: string, e: Engine, cause: Cause, build: (p: V1Pod) => V1Pod['status']): V1Pod {
+    const pod = e.get<V1Pod>('Pod', key)!;
+    const status = build(pod)!;
+    const conditions = readinessConditions(status, e.iso(), status.phase === 'Succeeded' || status.phase === 'Failed');
+    return e.updateObject('Pod', { ...pod, status: { ...status, conditions } }, cause);
+  }
+
+  /** Pod sandbox: IP from the node's podCIDR, host IP, start time, ContainerCreating. */
+  private sandbox(pod: V1Pod, nodeName: string, e: Engine, cause: Cause): void {
+    const node = e.get<V1Node>('Node', nodeName);
+    const hostIP = node ? nodeInternalIp(node) : '';
+    const podIP = pod.spec?.hostNetwork ? hostIP : allocatePodIp(e, nodeName);
+    const now = e.iso();
+    let conditions = withCondition(pod.status?.conditions, 'PodReadyToStartContainers', 'True', now);
+    conditions = withCondition(conditions, 'Initialized', 'True', now);
+    const key = `${pod.metadata!.namespace}/${pod.metadata!.name}`;
+    this.writeStatus(key, e, cause, (p) => ({
+      ...p.status,
+      phase: 'Pending',
+      conditions: sortConditions(conditions),
+      hostIP,
+      hostIPs: [{ ip: hostIP }],
+      podIP,
+      podIPs: [{ ip: podIP }],
+      startTime: now as unknown as Date,
+      containerStatuses: waitingStatuses(p, 'ContainerCreating'),
+    }));
+  }
+
+  private startPull(key: string, rt: PodRuntime, e: Engine, cause: (m: string) => Cause, event: EventFn): void {
+    const pod = e.get<V1Pod>('Pod', key)!;
+    const nodeName = pod.spec!.nodeName!;
+    const cached = new Set(e.state.nodes[nodeName]?.images ?? []);
+    let pullMs = 0;
+    rt.pulling = [];
+    for (const c of pod.spec!.containers) {
+      const ref = parseImageRef(c.image ?? '');
+      const valid = !!lookupImage(c.image ?? '');
+      const present = valid && cached.has(ref.full);
+      const fp = `spec.containers{${c.name}}`;
+      if (present && c.imagePullPolicy !== 'Always') {
+        event('Normal', 'Pulled', `Container image "${c.image}" already present on machine`, cause(`이미지 ${c.image}이(가) 노드에 이미 있어 바로 사용`), fp);
+        continue;
+      }
+      rt.pulling.push(c.name);
+      event('Normal', 'Pulling', `Pulling image "${c.image}"`, cause(`파드 ${pod.metadata!.name}의 이미지 ${c.image}을(를) 내려받는 중`), fp);
+      pullMs = Math.max(pullMs, !valid ? FAILED_PULL_MS : present ? Math.round(e.timings.imagePull / 5) : e.timings.imagePull);
+    }
+    rt.stage = 'pulling';
+    rt.due = e.time + pullMs;
+    if (pullMs === 0) return this.finishPull(key, rt, e, cause, event);
+    e.enqueueAt(KUBELET, key, rt.due);
+  }
+
+  private finishPull(key: string, rt: PodRuntime, e: Engine, cause: (m: string) => Cause, event: EventFn): void {
+    const pod = e.get<V1Pod>('Pod', key)!;
+    const nodeName = pod.spec!.nodeName!;
+    const cached = new Set(e.state.nodes[nodeName]?.images ?? []);
+    for (const c of pod.spec!.containers) {
+      const entry = lookupImage(c.image ?? '');
+      const fp = `spec.containers{${c.name}}`;
+      if (!entry) {
+        rt.pullFailures++;
+        const err = pullErrorMessage(c.image!);
+        const cc = cause(`이미지 ${c.image}을(를) 찾을 수 없음 (ErrImagePull) — 이름이나 태그를 확인하세요`);
+        this.writeStatus(key, e, cc, (p) => ({ ...p.status, containerStatuses: waitingStatuses(p, 'ErrImagePull', err) }));
+        event('Warning', 'Failed', `Failed to pull image "${c.image}": ${err}`, cc, fp);
+        event('Warning', 'Failed', 'Error: ErrImagePull', cc, fp);
+        rt.stage = 'errImagePull';
+        rt.due = e.time + ERR_IMAGE_PULL_VISIBLE_MS;
+        return e.enqueueAt(KUBELET, key, rt.due);
+      }
+      const ref = parseImageRef(c.image!);
+      if (rt.pulling?.includes(c.name)) {
+        const secs = (cached.has(ref.full) ? e.timings.imagePull / 5 : e.timings.imagePull) / 1000;
+        const cc = cause(`이미지 ${c.image} 내려받기 완료`);
+        event('Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${secs}s (${secs}s including waiting). Image size: ${entry.sizeBytes} bytes.`, cc, fp);
+        if (!cached.has(ref.full)) recordImagePulled(e, nodeName, ref.full, entry.sizeBytes, cc);
+        cached.add(ref.full);
+      }
+    }
+    rt.pullFailures = 0;
+    delete rt.pulling;
+    for (const c of pod.spec!.containers) event('Normal', 'Created', `Created container ${c.name}`, cause(`컨테이너 ${c.name} 생성`), `spec.containers{${c.name}}`);
+    rt.stage = 'starting';
+    rt.due = e.time + e.timings.containerStart;
+    e.enqueueAt(KUBELET, key, rt.due);
+  }
+
+  /** Containers start; readiness follows after readinessDelay (+ probe initialDelaySeconds). */
+  private start(key: string, rt: PodRuntime, e: Engine, cause: (m: string) => Cause, event: EventFn, only?: string): void {
+    const pod = e.get<V1Pod>('Pod', key)!;
+    const now = e.iso();
+    const restarted = only !== undefined;
+    for (const c of pod.spec!.containers)
+      if (!only || c.name === only) event('Normal', 'Started', `Started container ${c.name}`, cause(`컨테이너 ${c.name} 시작`), `spec.containers{${c.name}}`);
+    const hex = (name: string) => `containerd://${hex64(`${pod.metadata!.uid}/${name}/${rt.crashes}`)}`;
+    this.writeStatus(key, e, cause(restarted ? `컨테이너 ${only} 재시작됨` : `파드 ${pod.metadata!.name}의 컨테이너가 실행 중 (Running)`), (p) => ({
+      ...p.status,
+      phase: 'Running',
+      containerStatuses: p.spec!.containers.map((c): V1ContainerStatus => {
+        const prev = p.status?.containerStatuses?.find((s) => s.name === c.name);
+        if (only && c.name !== only && prev?.state?.running) return prev;
+        return {
+          name: c.name,
+          image: c.image!,
+          imageID: imageId(c.image!),
+          containerID: hex(c.name),
+          ready: false,
+          restartCount: (prev?.restartCount ?? 0) + (restarted && c.name === only ? 1 : 0),
+          started: true,
+          state: { running: { startedAt: now as unknown as Date } },
+          ...(prev?.lastState?.terminated ? { lastState: prev.lastState } : {}),
+        };
+      }),
+    }));
+    rt.stage = 'running';
+    rt.due = e.time;
+    this.tick(key, rt, e, cause);
+  }
+
+  /** While running: flip to Ready when due, exit containers whose plan says so. */
+  private tick(key: string, rt: PodRuntime, e: Engine, cause: (m: string) => Cause): void {
+    const pod = e.get<V1Pod>('Pod', key)!;
+    const statuses = pod.status?.containerStatuses ?? [];
+    let next = Infinity;
+    let exiting: { i: number; code: number } | undefined;
+    const readyNow: string[] = [];
+    pod.spec!.containers.forEach((c, i) => {
+      const s = statuses.find((x) => x.name === c.name);
+      const startedAt = s?.state?.running?.startedAt ? Date.parse(String(s.state.running.startedAt)) : undefined;
+      if (startedAt === undefined) return;
+      const plan = planContainer(c);
+      const exitAt = startedAt + plan.runMs;
+      const readyAt = startedAt + e.timings.readinessDelay + (c.readinessProbe?.initialDelaySeconds ?? 0) * 1000;
+      if (exitAt <= e.time) {
+        if (!exiting) exiting = { i, code: plan.exitCode };
+      } else {
+        next = Math.min(next, exitAt);
+        if (readyAt <= e.time) {
+          if (!s!.ready) readyNow.push(c.name);
+        } else next = Math.min(next, readyAt);
+      }
+    });
+    if (exiting) return this.exit(key, rt, e, cause, exiting.i, exiting.code);
+    if (readyNow.length) {
+      const ready = new Set(readyNow);
+      this.writeStatus(key, e, cause(`파드 ${pod.metadata!.name}이(가) 준비됨 (Ready)`), (p) => ({
+        ...p.status,
+        containerStatuses: (p.status?.containerStatuses ?? []).map((s) => (ready.has(s.name) ? { ...s, ready: true } : s)),
+      }));
+    }
+    rt.due = next;
+    if (next !== Infinity) e.enqueueAt(KUBELET, key, next);
+  }
+
+  /** A container exited: restart per restartPolicy, or finish the pod. */
+  private exit(key: string, rt: PodRuntime, e: Engine, cause: (m: string) => Cause, index: number, code: number): void {
+    const pod = e.get<V1Pod>('Pod', key)!;
+    const c = pod.spec!.containers[index];
+    const policy = pod.spec!.restartPolicy ?? 'Always';
+    const now = e.iso();
+    const prev = pod.status?.containerStatuses?.find((s) => s.name === c.name);
+    const terminated = {
+      exitCode: code,
+      reason: code === 0 ? 'Completed' : 'Error',
+      startedAt: prev?.state?.running?.startedAt,
+      finishedAt: now as unknown as Date,
+      containerID: prev?.containerID,
+    };
+    const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
+    if (restart) {
+      this.writeStatus(key, e, cause(`컨테이너 ${c.name}이(가) 종료 코드 ${code}로 끝남`), (p) => ({
+        ...p.status,
+        containerStatuses: (p.status?.containerStatuses ?? []).map((s) => (s.name === c.name ? { ...s, ready: false, started: false, state: { terminated } } : s)),
+      }));
+      rt.stage = 'exited';
+      rt.due = e.time + EXIT_VISIBLE_MS;
+      return e.enqueueAt(KUBELET, key, rt.due);
+    }
+    const phase = code === 0 ? 'Succeeded' : 'Failed';
+    this.writeStatus(key, e, cause(`파드 ${pod.metadata!.name}의 컨테이너가 종료 코드 ${code}로 끝나 ${phase}`), (p) => ({
+      ...p.status,
+      phase,
+      containerStatuses: (p.status?.containerStatuses ?? []).map((s) => ({ ...s, ready: false, started: false, state: { terminated: { ...terminated, startedAt: s.state?.running?.startedAt } } })),
+    }));
+    rt.stage = 'done';
+  }
+
+  /** Restores readiness the node controller took away while the node was unreachable. */
+  private heal(key: string, rt: PodRuntime, e: Engine, cause: (m: string) => Cause): void {
+    const pod = e.get<V1Pod>('Pod', key)!;
+    if (rt.stage !== 'running' || isPodReady(pod)) return;
+    const allReady = (pod.status?.containerStatuses ?? []).every((s) => s.ready);
+    if (allReady && (pod.status?.containerStatuses?.length ?? 0) > 0)
+      this.writeStatus(key, e, cause(`노드가 돌아와 파드 ${pod.metadata!.name}을(를) 다시 Ready로 보고`), (p) => ({ ...p.status }));
+  }
+
+  private terminate(key: string, pod: V1Pod, rt: PodRuntime | undefined, e: Engine, cause: (m: string) => Cause, event: EventFn): void {
+    const name = pod.metadata!.name!;
+    if (!rt || rt.stage !== 'terminating') {
+      const grace = (pod.metadata!.deletionGracePeriodSeconds ?? 30) * 1000;
+      for (const s of pod.status?.containerStatuses ?? [])
+        if (s.state?.running) event('Normal', 'Killing', `Stopping container ${s.name}`, cause(`파드 ${name} 삭제 요청으로 컨테이너 ${s.name} 중지`), `spec.containers{${s.name}}`);
+      const running = (pod.status?.containerStatuses ?? []).some((s) => s.state?.running);
+      rt = { uid: pod.metadata!.uid!, stage: 'terminating', due: e.time + (running ? Math.min(grace, e.timings.terminationGrace) : 0), pullFailures: 0, crashes: rt?.crashes ?? 0 };
+      e.state.kubelet[key] = rt;
+    }
+    if (e.time < rt.due) return e.enqueueAt(KUBELET, key, rt.due);
+    delete e.state.kubelet[key];
+    e.removeObject('Pod', name, pod.metadata!.namespace, cause(`파드 ${name}의 컨테이너가 모두 멈춰 삭제 완료`));
+  }
+}
+
+type EventFn = (type: 'Normal' | 'Warning', reason: string, message: string, c: Cause, fieldPath?: string) => void;

@@ -1,0 +1,77 @@
+/**
+ * Builders for the pod status the kubelet reports: conditions with stable lastTransitionTime,
+ * container statuses per stage, deterministic container IDs and image digests.
+ */
+import type { V1ContainerStatus, V1Pod, V1PodCondition, V1PodStatus } from '@kubernetes/client-node';
+import { fnv32a } from '../../k8s/names';
+import { parseImageRef } from '../images';
+
+/** Sets one condition, keeping lastTransitionTime when the status does not change. */
+export function withCondition(conds: V1PodCondition[] | undefined, type: string, status: 'True' | 'False' | 'Unknown', now: string, reason?: string, message?: string): V1PodCondition[] {
+  const list = [...(conds ?? [])];
+  const i = list.findIndex((c) => c.type === type);
+  const prev = i >= 0 ? list[i] : undefined;
+  const next: V1PodCondition = {
+    type,
+    status,
+    lastProbeTime: null as unknown as Date,
+    lastTransitionTime: (prev && prev.status === status ? prev.lastTransitionTime : now) as Date,
+    ...(reason ? { reason } : {}),
+    ...(message ? { message } : {}),
+  };
+  if (i >= 0) list[i] = next;
+  else list.push(next);
+  return list;
+}
+
+const ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
+
+/** Conditions in the order the kubelet reports them. */
+export function sortConditions(conds: V1PodCondition[]): V1PodCondition[] {
+  return [...conds].sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type));
+}
+
+/** 64 hex chars derived from a seed string (container IDs, image digests). */
+export function hex64(seed: string): string {
+  let out = '';
+  for (let i = 0; out.length < 64; i++) out += fnv32a(`${seed}#${i}`).toString(16).padStart(8, '0');
+  return out.slice(0, 64);
+}
+
+export function imageId(image: string): string {
+  const ref = parseImageRef(image);
+  return `${ref.repository}@sha256:${hex64(ref.full)}`;
+}
+
+/** Applies readiness to Ready/ContainersReady from the container statuses. */
+export function readinessConditions(status: V1PodStatus, now: string, completed = false): V1PodCondition[] {
+  const unready = (status.containerStatuses ?? []).filter((c) => !c.ready).map((c) => c.name);
+  let conds = status.conditions;
+  if (completed) {
+    conds = withCondition(conds, 'Ready', 'False', now, 'PodCompleted');
+    conds = withCondition(conds, 'ContainersReady', 'False', now, 'PodCompleted');
+  } else if (unready.length) {
+    const msg = `containers with unready status: [${unready.join(' ')}]`;
+    conds = withCondition(conds, 'Ready', 'False', now, 'ContainersNotReady', msg);
+    conds = withCondition(conds, 'ContainersReady', 'False', now, 'ContainersNotReady', msg);
+  } else {
+    conds = withCondition(conds, 'Ready', 'True', now);
+    conds = withCondition(conds, 'ContainersReady', 'True', now);
+  }
+  return sortConditions(conds);
+}
+
+/** Container statuses all waiting with one reason (ContainerCreating, ErrImagePull, …). */
+export function waitingStatuses(pod: V1Pod, reason: string, message?: string): V1ContainerStatus[] {
+  const prev = new Map((pod.status?.containerStatuses ?? []).map((c) => [c.name, c]));
+  return (pod.spec?.containers ?? []).map((c) => ({
+    name: c.name,
+    image: c.image!,
+    imageID: prev.get(c.name)?.imageID ?? '',
+    ready: false,
+    restartCount: prev.get(c.name)?.restartCount ?? 0,
+    started: false,
+    state: { waiting: { reason, ...(message ? { message } : {}) } },
+    ...(prev.get(c.name)?.lastState ? { lastState: prev.get(c.name)!.lastState } : {}),
+  }));
+}

@@ -1,0 +1,202 @@
+/**
+ * ReplicaSet controller: adopts matching orphan pods, releases pods that stopped matching, creates
+ * or deletes pods to converge on spec.replicas (deleting the "least valuable" pods first, ranked as
+ * Kubernetes does), and writes status. Work per sync is O(pods of this ReplicaSet).
+ */
+import type { V1OwnerReference, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
+import { fromLabelSelectorObject, matchesLabelSelector, type LabelSelector } from '../../k8s/selectors';
+import { generateName } from '../../k8s/names';
+import type { Controller, Engine } from '../engine';
+import { keyOf, type StoreChange } from '../store';
+import type { Cause } from '../types';
+import { admitPod } from '../defaults';
+import { controllerRef, isPodActive, isPodAvailable, isPodReady, podCondition } from '../pods';
+import { deepEqual } from '../json';
+import { deletePod } from '../lifecycle';
+
+export const REPLICASET = 'replicaset-controller';
+/** Like the real controller's burstReplicas: at most this many creates/deletes per sync. */
+const BURST = 500;
+
+const selectorCache = new WeakMap<object, LabelSelector>();
+function selectorOf(rs: V1ReplicaSet): LabelSelector {
+  const sel = rs.spec!.selector;
+  let s = selectorCache.get(sel);
+  if (!s) selectorCache.set(sel, (s = fromLabelSelectorObject(sel)));
+  return s;
+}
+
+export function ownerRefTo(kind: 'ReplicaSet' | 'Deployment', obj: { metadata?: { name?: string; uid?: string } }): V1OwnerReference {
+  return { apiVersion: 'apps/v1', kind, name: obj.metadata!.name!, uid: obj.metadata!.uid!, controller: true, blockOwnerDeletion: true };
+}
+
+export class ReplicaSetController implements Controller {
+  readonly name = REPLICASET;
+
+  onChange(c: StoreChange, e: Engine): void {
+    if (c.kind === 'ReplicaSet') {
+      if (c.type !== 'DELETED') e.enqueue(REPLICASET, c.key);
+      return;
+    }
+    if (c.kind !== 'Pod') return;
+    const pod = c.object as V1Pod;
+    const ns = pod.metadata!.namespace!;
+    for (const p of c.old ? [c.old as V1Pod, pod] : [pod]) {
+      const ref = controllerRef(p);
+      if (ref?.kind === 'ReplicaSet') e.enqueue(REPLICASET, keyOf(ref.name, ns));
+    }
+    if (!controllerRef(pod) && c.type !== 'DELETED' && !pod.metadata?.deletionTimestamp) {
+      // an orphan: any ReplicaSet whose selector matches may adopt it
+      for (const rs of e.store.values('ReplicaSet', ns) as Iterable<V1ReplicaSet>)
+        if (matchesLabelSelector(selectorOf(rs), pod.metadata?.labels)) e.enqueue(REPLICASET, keyOf(rs.metadata!.name!, ns));
+    }
+  }
+
+  reconcile(key: string, e: Engine): void {
+    const rs = e.get<V1ReplicaSet>('ReplicaSet', key);
+    if (!rs || rs.metadata?.deletionTimestamp) return;
+    const name = rs.metadata!.name!;
+    const ns = rs.metadata!.namespace!;
+    const uid = rs.metadata!.uid!;
+    const sel = selectorOf(rs);
+    const cause = (message: string): Cause => ({ actor: REPLICASET, message: `레플리카셋 ${name}: ${message}`, hop: 'controller' });
+
+    // claim: adopt orphans that match, release owned pods that no longer match
+    for (const podKey of [...(e.store.orphanPods.get(ns) ?? [])]) {
+      const pod = e.get<V1Pod>('Pod', podKey)!;
+      if (pod.metadata?.deletionTimestamp || !matchesLabelSelector(sel, pod.metadata?.labels)) continue;
+      e.updateObject(
+        'Pod',
+        { ...pod, metadata: { ...pod.metadata, ownerReferences: [...(pod.metadata?.ownerReferences ?? []), ownerRefTo('ReplicaSet', rs)] } },
+        cause(`셀렉터에 맞는 주인 없는 파드 ${pod.metadata!.name}을(를) 입양`),
+      );
+    }
+    const owned: V1Pod[] = [];
+    for (const { kind, key: k } of [...(e.store.dependents.get(uid)?.values() ?? [])]) {
+      if (kind !== 'Pod') continue;
+      const pod = e.get<V1Pod>('Pod', k)!;
+      if (controllerRef(pod)?.uid !== uid) continue;
+      if (!matchesLabelSelector(sel, pod.metadata?.labels)) {
+        const refs = pod.metadata!.ownerReferences!.filter((r) => r.uid !== uid);
+        e.updateObject('Pod', { ...pod, metadata: { ...pod.metadata, ownerReferences: refs.length ? refs : undefined } }, cause(`레이블이 바뀐 파드 ${pod.metadata!.name}을(를) 더 이상 관리하지 않음`));
+        continue;
+      }
+      owned.push(pod);
+    }
+    const active = owned.filter(isPodActive);
+    const want = rs.spec!.replicas ?? 1;
+    const diff = active.length - want;
+    if (diff < 0) {
+      const n = Math.min(-diff, BURST);
+      const c = cause(`원하는 ${want}개 중 ${active.length}개만 있어 ${n}개 생성`);
+      for (let i = 0; i < n; i++) this.createPod(rs, e, c);
+      if (-diff > BURST) e.enqueue(REPLICASET, key);
+    } else if (diff > 0) {
+      const victims = rankForDeletion(active, e).slice(0, Math.min(diff, BURST));
+      for (const pod of victims) {
+        const c = cause(`원하는 ${want}개보다 ${diff}개 많아 파드 ${pod.metadata!.name} 삭제`);
+        deletePod(e, pod, c);
+        e.recordEvent({ kind: 'ReplicaSet', name, namespace: ns, uid }, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata!.name}`, REPLICASET, c);
+      }
+      if (diff > BURST) e.enqueue(REPLICASET, key);
+    }
+    this.writeStatus(key, e);
+  }
+
+  private createPod(rs: V1ReplicaSet, e: Engine, cause: Cause): void {
+    const ns = rs.metadata!.namespace!;
+    const tmpl = rs.spec!.template!;
+    let podName: string;
+    do podName = generateName(`${rs.metadata!.name}-`, e.rng.next);
+    while (e.store.get('Pod', keyOf(podName, ns)));
+    const pod: V1Pod = admitPod(
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name: podName,
+          generateName: `${rs.metadata!.name}-`,
+          namespace: ns,
+          labels: { ...(tmpl.metadata?.labels ?? {}) },
+          ...(tmpl.metadata?.annotations ? { annotations: { ...tmpl.metadata.annotations } } : {}),
+          ownerReferences: [ownerRefTo('ReplicaSet', rs)],
+        },
+        spec: tmpl.spec!,
+      },
+      e.timings.podEvictionTimeout,
+    );
+    e.createObject('Pod', pod, cause);
+    e.recordEvent({ kind: 'ReplicaSet', name: rs.metadata!.name!, namespace: ns, uid: rs.metadata!.uid }, 'Normal', 'SuccessfulCreate', `Created pod: ${podName}`, REPLICASET, cause);
+  }
+
+  private writeStatus(key: string, e: Engine): void {
+    const rs = e.get<V1ReplicaSet>('ReplicaSet', key)!;
+    const uid = rs.metadata!.uid!;
+    const minReady = rs.spec!.minReadySeconds ?? 0;
+    let replicas = 0;
+    let ready = 0;
+    let available = 0;
+    let nextAvailable = Infinity;
+    for (const { kind, key: k } of e.store.dependents.get(uid)?.values() ?? []) {
+      if (kind !== 'Pod') continue;
+      const pod = e.get<V1Pod>('Pod', k)!;
+      if (controllerRef(pod)?.uid !== uid || !isPodActive(pod)) continue;
+      replicas++;
+      if (!isPodReady(pod)) continue;
+      ready++;
+      if (isPodAvailable(pod, minReady, e.time)) available++;
+      else nextAvailable = Math.min(nextAvailable, Date.parse(String(podCondition(pod, 'Ready')!.lastTransitionTime)) + minReady * 1000);
+    }
+    if (nextAvailable !== Infinity) e.enqueueAt(REPLICASET, key, nextAvailable);
+    const status = {
+      replicas,
+      fullyLabeledReplicas: replicas,
+      ...(ready ? { readyReplicas: ready } : {}),
+      ...(available ? { availableReplicas: available } : {}),
+      observedGeneration: rs.metadata!.generation,
+    };
+    if (deepEqual(status, rs.status ?? {})) return;
+    e.updateObject('ReplicaSet', { ...rs, status }, { actor: REPLICASET, message: `레플리카셋 ${rs.metadata!.name} 상태: 파드 ${replicas}개, 준비 ${ready}개, 사용 가능 ${available}개`, hop: 'controller' });
+  }
+}
+
+const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
+
+/**
+ * Orders pods the way ReplicaSet scale-down picks victims (controller.ActivePodsWithRanks):
+ * unscheduled < scheduled; Pending < Unknown < Running; not ready < ready; more pods of this set on
+ * the same node first; ready for less time first; more restarts first; newer before older.
+ */
+export function rankForDeletion(pods: V1Pod[], e: Engine): V1Pod[] {
+  const perNode = new Map<string, number>();
+  for (const p of pods) if (p.spec?.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1);
+  const readySince = (p: V1Pod) => Date.parse(String(podCondition(p, 'Ready')?.lastTransitionTime ?? 0));
+  const restarts = (p: V1Pod) => (p.status?.containerStatuses ?? []).reduce((n, c) => Math.max(n, c.restartCount ?? 0), 0);
+  void e;
+  return [...pods].sort((a, b) => {
+    const sa = a.spec?.nodeName ? 1 : 0;
+    const sb = b.spec?.nodeName ? 1 : 0;
+    if (sa !== sb) return sa - sb;
+    const pa = PHASE_RANK[a.status?.phase ?? 'Pending'] ?? 0;
+    const pb = PHASE_RANK[b.status?.phase ?? 'Pending'] ?? 0;
+    if (pa !== pb) return pa - pb;
+    const ra = isPodReady(a) ? 1 : 0;
+    const rb = isPodReady(b) ? 1 : 0;
+    if (ra !== rb) return ra - rb;
+    const na = perNode.get(a.spec?.nodeName ?? '') ?? 0;
+    const nb = perNode.get(b.spec?.nodeName ?? '') ?? 0;
+    if (na !== nb) return nb - na;
+    if (ra && rb) {
+      const ta = readySince(a);
+      const tb = readySince(b);
+      if (ta !== tb) return tb - ta;
+    }
+    const xa = restarts(a);
+    const xb = restarts(b);
+    if (xa !== xb) return xb - xa;
+    const ca = String(a.metadata?.creationTimestamp ?? '');
+    const cb = String(b.metadata?.creationTimestamp ?? '');
+    if (ca !== cb) return ca < cb ? 1 : -1;
+    return a.metadata!.name! < b.metadata!.name! ? 1 : -1;
+  });
+}

@@ -1,0 +1,221 @@
+/**
+ * kube-scheduler: filter (unschedulable, taints/tolerations, nodeSelector, CPU/memory/pod count)
+ * then score (least allocated, with the scheduler's non-zero request defaults so BestEffort pods
+ * still spread), ties broken by the seeded rng. Node usage is kept incrementally from pod changes,
+ * so one scheduling attempt costs O(nodes), independent of the number of pods.
+ */
+import type { V1Node, V1Pod, V1Taint, V1Toleration } from '@kubernetes/client-node';
+import { parseCpuMillis, parseMemoryBytes } from '../../k8s/quantity';
+import type { Controller, Engine } from '../engine';
+import type { StoreChange } from '../store';
+import { podCondition, podRequests } from '../pods';
+import { UNSCHEDULABLE_RETRY_MS } from '../timings';
+
+export const SCHEDULER = 'scheduler';
+const FLUSH_KEY = '\u0000flush';
+const DEFAULT_CPU_REQUEST = 100; // millicores, for scoring pods without requests
+const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
+
+interface Usage {
+  cpu: number;
+  memory: number;
+  pods: number;
+  nzCpu: number;
+  nzMemory: number;
+}
+
+/** True when a toleration matches a taint (operator Exists/Equal, effect empty = all). */
+export function tolerates(tolerations: V1Toleration[] | undefined, taint: V1Taint): boolean {
+  for (const t of tolerations ?? []) {
+    if (t.effect && t.effect !== taint.effect) continue;
+    if (t.operator === 'Exists') {
+      if (!t.key || t.key === taint.key) return true;
+    } else if (t.key === taint.key && (t.value ?? '') === (taint.value ?? '')) return true;
+  }
+  return false;
+}
+
+function counts(pod: V1Pod): boolean {
+  const phase = pod.status?.phase;
+  return !!pod.spec?.nodeName && phase !== 'Succeeded' && phase !== 'Failed';
+}
+
+export class Scheduler implements Controller {
+  readonly name = SCHEDULER;
+  private usage = new Map<string, Usage>();
+  /** pods that failed to schedule, retried when the cluster changes */
+  private unschedulable = new Set<string>();
+
+  onChange(c: StoreChange, e: Engine): void {
+    if (c.kind === 'Node') {
+      if (c.type !== 'DELETED') this.flushSoon(e);
+      return;
+    }
+    if (c.kind !== 'Pod') return;
+    const old = c.old as V1Pod | undefined;
+    const pod = c.type === 'DELETED' ? undefined : (c.object as V1Pod);
+    if (old && counts(old)) this.account(old, -1);
+    if (pod && counts(pod)) this.account(pod, +1);
+    if (old && counts(old) && !(pod && counts(pod))) this.flushSoon(e);
+    if (!pod) {
+      this.unschedulable.delete(c.key);
+      return;
+    }
+    if (!pod.spec?.nodeName && !pod.metadata?.deletionTimestamp && c.type === 'ADDED' && (pod.spec?.schedulerName ?? 'default-scheduler') === 'default-scheduler')
+      e.enqueueAt(SCHEDULER, c.key, e.time + e.timings.schedule);
+  }
+
+  /** Rebuilds usage after a restore. */
+  rebuild(e: Engine): void {
+    this.usage.clear();
+    this.unschedulable.clear();
+    for (const p of e.store.values('Pod') as Iterable<V1Pod>) {
+      if (counts(p)) this.account(p, +1);
+      if (!p.spec?.nodeName && podCondition(p, 'PodScheduled')?.status === 'False') this.unschedulable.add(`${p.metadata!.namespace}/${p.metadata!.name}`);
+    }
+  }
+
+  private flushSoon(e: Engine): void {
+    if (this.unschedulable.size) e.enqueueAt(SCHEDULER, FLUSH_KEY, e.time + 1000);
+  }
+
+  private account(pod: V1Pod, sign: 1 | -1): void {
+    const node = pod.spec!.nodeName!;
+    let u = this.usage.get(node);
+    if (!u) this.usage.set(node, (u = { cpu: 0, memory: 0, pods: 0, nzCpu: 0, nzMemory: 0 }));
+    const r = podRequests(pod);
+    u.cpu += sign * r.cpu;
+    u.memory += sign * r.memory;
+    u.pods += sign;
+    u.nzCpu += sign * (r.cpu || DEFAULT_CPU_REQUEST);
+    u.nzMemory += sign * (r.memory || DEFAULT_MEMORY_REQUEST);
+  }
+
+  reconcile(key: string, e: Engine): void {
+    if (key === FLUSH_KEY) {
+      for (const k of this.unschedulable) e.enqueue(SCHEDULER, k);
+      return;
+    }
+    const pod = e.get<V1Pod>('Pod', key);
+    if (!pod || pod.spec?.nodeName || pod.metadata?.deletionTimestamp) {
+      this.unschedulable.delete(key);
+      return;
+    }
+    this.schedule(key, pod, e);
+  }
+
+  private schedule(key: string, pod: V1Pod, e: Engine): void {
+    const req = podRequests(pod);
+    const nzCpu = req.cpu || DEFAULT_CPU_REQUEST;
+    const nzMem = req.memory || DEFAULT_MEMORY_REQUEST;
+    const reasons = new Map<string, number>();
+    const unresolvable = { count: 0 };
+    let best: V1Node | undefined;
+    let bestScore = -1;
+    let ties = 0;
+    let total = 0;
+    const note = (r: string) => reasons.set(r, (reasons.get(r) ?? 0) + 1);
+    for (const node of e.store.values('Node') as Iterable<V1Node>) {
+      total++;
+      const why = this.filter(pod, node, req);
+      if (why) {
+        if (why.unresolvable) unresolvable.count++;
+        for (const r of why.reasons) note(r);
+        continue;
+      }
+      const alloc = node.status?.allocatable ?? {};
+      const capCpu = parseCpuMillis(alloc.cpu);
+      const capMem = parseMemoryBytes(alloc.memory);
+      const u = this.usage.get(node.metadata!.name!);
+      const cpuFree = capCpu ? (capCpu - (u?.nzCpu ?? 0) - nzCpu) / capCpu : 0;
+      const memFree = capMem ? (capMem - (u?.nzMemory ?? 0) - nzMem) / capMem : 0;
+      const score = Math.floor(((Math.max(0, cpuFree) + Math.max(0, memFree)) / 2) * 100);
+      if (score > bestScore) {
+        best = node;
+        bestScore = score;
+        ties = 1;
+      } else if (score === bestScore) {
+        // reservoir sampling among equal scores, as selectHost does
+        ties++;
+        if (e.rng.next() * ties < 1) best = node;
+      }
+    }
+    if (best) return this.bind(key, pod, best, total, e);
+    this.fail(key, pod, total, reasons, unresolvable.count, e);
+  }
+
+  private filter(pod: V1Pod, node: V1Node, req: { cpu: number; memory: number }): { reasons: string[]; unresolvable: boolean } | undefined {
+    const tolerations = pod.spec?.tolerations;
+    if (node.spec?.unschedulable && !tolerates(tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))
+      return { reasons: ['node(s) were unschedulable'], unresolvable: true };
+    for (const t of node.spec?.taints ?? []) {
+      if (t.effect !== 'NoSchedule' && t.effect !== 'NoExecute') continue;
+      if (!tolerates(tolerations, t)) return { reasons: [`node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`], unresolvable: true };
+    }
+    const labels = node.metadata?.labels ?? {};
+    for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {}))
+      if (labels[k] !== v) return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
+    const alloc = node.status?.allocatable ?? {};
+    const u = this.usage.get(node.metadata!.name!) ?? { cpu: 0, memory: 0, pods: 0 };
+    const reasons: string[] = [];
+    if (u.pods + 1 > Number(alloc.pods ?? 110)) reasons.push('Too many pods');
+    if (req.cpu > 0 && u.cpu + req.cpu > parseCpuMillis(alloc.cpu)) reasons.push('Insufficient cpu');
+    if (req.memory > 0 && u.memory + req.memory > parseMemoryBytes(alloc.memory)) reasons.push('Insufficient memory');
+    return reasons.length ? { reasons, unresolvable: false } : undefined;
+  }
+
+  private bind(key: string, pod: V1Pod, node: V1Node, candidates: number, e: Engine): void {
+    this.unschedulable.delete(key);
+    const nodeName = node.metadata!.name!;
+    const now = e.iso();
+    const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as Date, lastTransitionTime: now as unknown as Date });
+    const name = pod.metadata!.name!;
+    const cause = {
+      actor: 'scheduler',
+      message: `스케줄러: 파드 ${name}을(를) ${nodeName}에 배치 (후보 노드 ${candidates}개 중 자원 여유가 가장 많은 노드)`,
+      hop: 'scheduler' as const,
+    };
+    const bound = e.updateObject('Pod', { ...pod, spec: { ...pod.spec!, nodeName }, status: { ...pod.status, conditions } }, cause);
+    e.recordEvent(
+      { kind: 'Pod', name, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid, resourceVersion: bound.metadata!.resourceVersion },
+      'Normal',
+      'Scheduled',
+      `Successfully assigned ${pod.metadata!.namespace}/${name} to ${nodeName}`,
+      'default-scheduler',
+      cause,
+    );
+  }
+
+  private fail(key: string, pod: V1Pod, total: number, reasons: Map<string, number>, unresolvable: number, e: Engine): void {
+    this.unschedulable.add(key);
+    const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
+    let message = `0/${total} nodes are available${parts.length ? ': ' + parts.join(', ') : ''}.`;
+    const resolvable = total - unresolvable;
+    const pre: string[] = [];
+    if (unresolvable) pre.push(`${unresolvable} Preemption is not helpful for scheduling`);
+    if (resolvable) pre.push(`${resolvable} No preemption victims found for incoming pod`);
+    if (total > 0) message += ` preemption: 0/${total} nodes are available: ${pre.join(', ')}.`;
+    const name = pod.metadata!.name!;
+    const ko = [...reasons.entries()].map(([r, n]) => `${reasonKo(r)} ${n}개`).join(', ') || '노드 없음';
+    const cause = { actor: 'scheduler', message: `스케줄러: 파드 ${name}을(를) 놓을 노드가 없어 Pending 유지 (${ko})`, hop: 'scheduler' as const };
+    const prev = podCondition(pod, 'PodScheduled');
+    if (prev?.status !== 'False' || prev.message !== message) {
+      const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+      conditions.push({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null as unknown as Date, lastTransitionTime: e.iso() as unknown as Date });
+      e.updateObject('Pod', { ...pod, status: { ...pod.status, phase: 'Pending', conditions } }, cause);
+    }
+    e.recordEvent({ kind: 'Pod', name, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid }, 'Warning', 'FailedScheduling', message, 'default-scheduler', cause);
+    e.enqueueAt(SCHEDULER, key, e.time + UNSCHEDULABLE_RETRY_MS);
+  }
+}
+
+function reasonKo(r: string): string {
+  if (r.startsWith('node(s) had untolerated taint')) return `허용되지 않은 테인트 ${r.slice(r.indexOf('{'))}`;
+  if (r === 'node(s) were unschedulable') return '스케줄 불가(cordon)';
+  if (r.startsWith("node(s) didn't match")) return '노드 셀렉터 불일치';
+  if (r === 'Insufficient cpu') return 'CPU 부족';
+  if (r === 'Insufficient memory') return '메모리 부족';
+  if (r === 'Too many pods') return '파드 수 한도 초과';
+  return r;
+}

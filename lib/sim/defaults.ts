@@ -1,0 +1,148 @@
+/**
+ * API defaulting (what the API server fills in before storing), per kind. Pure: returns new objects.
+ * Mirrors pkg/apis/{core,apps}/v1/defaults.go for the fields students see in `-o yaml`.
+ */
+import type { V1Container, V1Deployment, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Namespace, V1Pod } from '@kubernetes/client-node';
+import type { Kind, KubeObject } from '../k8s/types';
+import { parseImageRef } from './images';
+
+function defaultContainer(c: V1Container): V1Container {
+  const tag = parseImageRef(c.image ?? '').tag;
+  const out: V1Container = {
+    ...c,
+    imagePullPolicy: c.imagePullPolicy ?? (tag === 'latest' ? 'Always' : 'IfNotPresent'),
+    resources: c.resources ?? {},
+    terminationMessagePath: c.terminationMessagePath ?? '/dev/termination-log',
+    terminationMessagePolicy: c.terminationMessagePolicy ?? 'File',
+  };
+  if (c.ports) out.ports = c.ports.map((p) => ({ ...p, protocol: p.protocol ?? 'TCP' }));
+  return out;
+}
+
+/** Defaults shared by pods and pod templates. */
+export function defaultPodSpec(spec: V1PodSpec): V1PodSpec {
+  return {
+    ...spec,
+    containers: (spec.containers ?? []).map(defaultContainer),
+    ...(spec.initContainers ? { initContainers: spec.initContainers.map(defaultContainer) } : {}),
+    restartPolicy: spec.restartPolicy ?? 'Always',
+    terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? 30,
+    dnsPolicy: spec.dnsPolicy ?? 'ClusterFirst',
+    schedulerName: spec.schedulerName ?? 'default-scheduler',
+    securityContext: spec.securityContext ?? {},
+  };
+}
+
+function defaultTemplate(t: V1PodTemplateSpec | undefined): V1PodTemplateSpec {
+  return { ...(t ?? {}), metadata: { ...(t?.metadata ?? {}) }, spec: defaultPodSpec(t?.spec ?? ({ containers: [] } as V1PodSpec)) };
+}
+
+/**
+ * Admission plugins that run for every new pod: ServiceAccount, Priority and DefaultTolerationSeconds
+ * (not-ready/unreachable NoExecute tolerations — the reason evictions wait `podEvictionTimeout`).
+ */
+export function admitPod(pod: V1Pod, podEvictionTimeoutMs: number): V1Pod {
+  const spec = defaultPodSpec(pod.spec!);
+  const tolerations = [...(spec.tolerations ?? [])];
+  const seconds = Math.round(podEvictionTimeoutMs / 1000);
+  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
+    const has = tolerations.some((t) => (t.key === key || (t.key === undefined && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoExecute'));
+    if (!has) tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: seconds });
+  }
+  return {
+    ...pod,
+    spec: {
+      ...spec,
+      serviceAccountName: spec.serviceAccountName ?? 'default',
+      serviceAccount: spec.serviceAccountName ?? 'default',
+      enableServiceLinks: spec.enableServiceLinks ?? true,
+      priority: spec.priority ?? 0,
+      preemptionPolicy: spec.preemptionPolicy ?? 'PreemptLowerPriority',
+      tolerations,
+    },
+    status: pod.status ?? { phase: 'Pending', qosClass: qosClass(spec) },
+  };
+}
+
+/** Pod QoS class from requests/limits (Guaranteed, Burstable, BestEffort). */
+export function qosClass(spec: V1PodSpec): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  let any = false;
+  let guaranteed = true;
+  for (const c of spec.containers ?? []) {
+    const req = c.resources?.requests ?? {};
+    const lim = c.resources?.limits ?? {};
+    if (Object.keys(req).length || Object.keys(lim).length) any = true;
+    for (const r of ['cpu', 'memory']) {
+      const l = lim[r];
+      const q = req[r] ?? l;
+      if (l === undefined || q !== l) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/** Applies the kind's defaults. `timings` give the defaults lessons may shorten. */
+export function applyDefaults(kind: Kind, obj: KubeObject, progressDeadlineSeconds: number): KubeObject {
+  switch (kind) {
+    case 'Deployment': {
+      const d = obj as V1Deployment;
+      const spec = d.spec ?? ({} as NonNullable<V1Deployment['spec']>);
+      const type = spec.strategy?.type ?? 'RollingUpdate';
+      const strategy =
+        type === 'RollingUpdate'
+          ? { type, rollingUpdate: { maxUnavailable: spec.strategy?.rollingUpdate?.maxUnavailable ?? '25%', maxSurge: spec.strategy?.rollingUpdate?.maxSurge ?? '25%' } }
+          : { ...spec.strategy, type };
+      return {
+        ...d,
+        spec: {
+          ...spec,
+          replicas: spec.replicas ?? 1,
+          revisionHistoryLimit: spec.revisionHistoryLimit ?? 10,
+          progressDeadlineSeconds: spec.progressDeadlineSeconds ?? progressDeadlineSeconds,
+          strategy,
+          template: defaultTemplate(spec.template),
+        },
+      } as KubeObject;
+    }
+    case 'ReplicaSet': {
+      const rs = obj as V1ReplicaSet;
+      const spec = rs.spec ?? ({} as NonNullable<V1ReplicaSet['spec']>);
+      return { ...rs, spec: { ...spec, replicas: spec.replicas ?? 1, template: defaultTemplate(spec.template) } } as KubeObject;
+    }
+    case 'Pod': {
+      const p = obj as V1Pod;
+      return { ...p, spec: defaultPodSpec(p.spec ?? ({ containers: [] } as V1PodSpec)) } as KubeObject;
+    }
+    case 'Service': {
+      const s = obj as V1Service;
+      const spec = s.spec ?? {};
+      const type = spec.type ?? 'ClusterIP';
+      return {
+        ...s,
+        spec: {
+          ...spec,
+          type,
+          sessionAffinity: spec.sessionAffinity ?? 'None',
+          ports: spec.ports?.map((p) => ({ ...p, protocol: p.protocol ?? 'TCP', targetPort: p.targetPort ?? p.port })),
+          ipFamilies: spec.ipFamilies ?? ['IPv4'],
+          ipFamilyPolicy: spec.ipFamilyPolicy ?? 'SingleStack',
+          internalTrafficPolicy: spec.internalTrafficPolicy ?? 'Cluster',
+          ...(type === 'NodePort' || type === 'LoadBalancer' ? { externalTrafficPolicy: spec.externalTrafficPolicy ?? 'Cluster' } : {}),
+        },
+        status: s.status ?? { loadBalancer: {} },
+      } as KubeObject;
+    }
+    case 'Namespace': {
+      const n = obj as V1Namespace;
+      return {
+        ...n,
+        metadata: { ...n.metadata, labels: { ...(n.metadata?.labels ?? {}), 'kubernetes.io/metadata.name': n.metadata!.name! } },
+        spec: { finalizers: ['kubernetes'], ...(n.spec ?? {}) },
+        status: { phase: 'Active' },
+      } as KubeObject;
+    }
+    default:
+      return obj;
+  }
+}

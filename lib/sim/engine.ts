@@ -1,0 +1,254 @@
+/**
+ * The control-plane runtime: object store + clock + seeded rng + work queues + a timer heap.
+ * Controllers are reconcile functions fed by queues: store changes enqueue keys (like informers),
+ * timers enqueue keys later (like workqueue.AddAfter). `advance()` drains queues, then jumps to the
+ * next due timer — so the work per tick is proportional to what changed, never to cluster size.
+ */
+import type { Kind, KubeObject, CoreV1Event } from '../k8s/types';
+import { API_VERSION } from '../k8s/types';
+import type { Cause, Timings } from './types';
+import { Rng } from './rng';
+import { Store, keyOf, type StoreChange } from './store';
+import { TimerQueue } from './timer-queue';
+import { EVENT_LIMIT, EVENT_TTL_MS } from './timings';
+
+/** A reconcile loop. `onChange` maps store changes to keys (cheaply); `reconcile` converges one key. */
+export interface Controller {
+  readonly name: string;
+  onChange?(c: StoreChange, e: Engine): void;
+  reconcile(key: string, e: Engine): void;
+}
+
+/** Per-pod runtime state the kubelet keeps (serialisable, part of snapshots). */
+export interface PodRuntime {
+  uid: string;
+  stage: 'pulling' | 'errImagePull' | 'imagePullBackOff' | 'starting' | 'running' | 'exited' | 'crashBackOff' | 'terminating' | 'done';
+  /** when the current stage ends */
+  due: number;
+  pullFailures: number;
+  crashes: number;
+  /** containers whose image pull is in flight (they get a Pulled event when it ends) */
+  pulling?: string[];
+}
+
+export interface NodeRuntime {
+  /** kubelet stopped heartbeating at this time (failNode); undefined when healthy */
+  downSince?: number;
+  /** rotating cursor for host-local style IP allocation */
+  ipCursor: number;
+  /** images present on the node (canonical refs) */
+  images: string[];
+}
+
+/** Everything besides the store that a snapshot must carry. Plain JSON. */
+export interface EngineState {
+  kubelet: Record<string, PodRuntime>;
+  nodes: Record<string, NodeRuntime>;
+  eventSeq: number;
+}
+
+export interface InvolvedObject {
+  kind: Kind;
+  name: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  fieldPath?: string;
+}
+
+const dedupeKey = (uid: string | undefined, kind: string, name: string, reason: string, message: string) => `${uid ?? kind + '/' + name}|${reason}|${message}`;
+const eventDedupeKey = (ev: CoreV1Event) => dedupeKey(ev.involvedObject.uid, ev.involvedObject.kind ?? '', ev.involvedObject.name ?? '', ev.reason ?? '', ev.message ?? '');
+
+const toIso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export class Engine {
+  readonly store = new Store();
+  readonly timers = new TimerQueue();
+  rng: Rng;
+  time: number;
+  state: EngineState = { kubelet: {}, nodes: {}, eventSeq: 0 };
+  private controllers: Controller[] = [];
+  private queues = new Map<string, { items: string[]; set: Set<string> }>();
+  /** event aggregation: involved uid|reason|message → Event key */
+  private eventIndex = new Map<string, string>();
+
+  constructor(
+    seed: number,
+    startTime: number,
+    readonly timings: Timings,
+  ) {
+    this.rng = new Rng(seed);
+    this.time = startTime;
+    this.store.onChange((c) => {
+      for (const ctl of this.controllers) ctl.onChange?.(c, this);
+    });
+  }
+
+  register(c: Controller): void {
+    this.controllers.push(c);
+    this.queues.set(c.name, { items: [], set: new Set() });
+  }
+
+  /** ISO-8601 without milliseconds, as the API server formats metav1.Time. */
+  iso(t = this.time): string {
+    return toIso(t);
+  }
+
+  enqueue(controller: string, key: string): void {
+    const q = this.queues.get(controller)!;
+    if (q.set.has(key)) return;
+    q.set.add(key);
+    q.items.push(key);
+  }
+
+  /** Re-run a reconcile at `due` (epoch ms); earlier pending wake-ups make this a no-op. */
+  enqueueAt(controller: string, key: string, due: number): void {
+    if (due <= this.time) this.enqueue(controller, key);
+    else this.timers.add(controller, key, due);
+  }
+
+  /** Drains every queue in controller order until all are empty. */
+  runQueues(): void {
+    for (let pass = 0; ; pass++) {
+      let worked = false;
+      for (const c of this.controllers) {
+        const q = this.queues.get(c.name)!;
+        if (q.items.length === 0) continue;
+        worked = true;
+        const items = q.items;
+        q.items = [];
+        q.set.clear();
+        for (const key of items) c.reconcile(key, this);
+      }
+      if (!worked) return;
+      if (pass > 100_000) throw new Error('simulator controllers did not settle');
+    }
+  }
+
+  /** Moves simulated time forward by ms, firing timers in due order. */
+  advance(ms: number): void {
+    const target = this.time + Math.max(0, ms);
+    this.runQueues();
+    for (;;) {
+      const due = this.timers.peekDue();
+      if (due === undefined || due > target) break;
+      if (due > this.time) this.time = due;
+      while ((this.timers.peekDue() ?? Infinity) <= this.time) {
+        const t = this.timers.pop()!;
+        this.enqueue(t.controller, t.key);
+      }
+      this.runQueues();
+    }
+    this.time = target;
+  }
+
+  /** Queue contents, for snapshots. */
+  queueState(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const [name, q] of this.queues) if (q.items.length) out[name] = [...q.items];
+    return out;
+  }
+
+  loadQueues(data: Record<string, string[]>): void {
+    for (const q of this.queues.values()) {
+      q.items = [];
+      q.set.clear();
+    }
+    for (const [name, items] of Object.entries(data)) for (const k of items) this.enqueue(name, k);
+  }
+
+  // ---- writes used by controllers (no validation: controllers write well-formed objects) ----
+
+  /** Stamps server-set metadata and stores a new object. */
+  createObject<T extends KubeObject>(kind: Kind, obj: T, cause?: Cause): T {
+    const meta = obj.metadata!;
+    const stamped = {
+      ...obj,
+      apiVersion: API_VERSION[kind],
+      kind,
+      metadata: {
+        ...meta,
+        uid: this.rng.uuid(),
+        creationTimestamp: this.iso() as unknown as Date,
+        ...(kind === 'Deployment' || kind === 'ReplicaSet' ? { generation: 1 } : {}),
+      },
+    } as T;
+    return this.store.put(kind, stamped, cause) as T;
+  }
+
+  /** Stores a new version of an existing object (caller built it from the stored one). */
+  updateObject<T extends KubeObject>(kind: Kind, obj: T, cause?: Cause): T {
+    return this.store.put(kind, { ...obj, metadata: { ...obj.metadata } } as T, cause) as T;
+  }
+
+  removeObject(kind: Kind, name: string, namespace: string | undefined, cause?: Cause): KubeObject | undefined {
+    return this.store.remove(kind, keyOf(name, namespace), cause);
+  }
+
+  get<T extends KubeObject>(kind: Kind, key: string): T | undefined {
+    return this.store.get(kind, key) as T | undefined;
+  }
+
+  /**
+   * Records an Event like client-go's recorder: repeats of the same (object, reason, message) bump
+   * count/lastTimestamp instead of creating a new object. The Korean cause travels on the write.
+   */
+  recordEvent(involved: InvolvedObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string, cause: Cause, host?: string): void {
+    const ns = involved.namespace ?? 'default';
+    // the API server refuses new content in a terminating namespace
+    if (this.store.get('Namespace', ns)?.metadata?.deletionTimestamp) return;
+    const dedupe = dedupeKey(involved.uid, involved.kind, involved.name, reason, message);
+    const existingKey = this.eventIndex.get(dedupe);
+    const existing = existingKey ? this.get<CoreV1Event>('Event', existingKey) : undefined;
+    if (existing) {
+      this.updateObject('Event', { ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: this.iso() as unknown as Date }, cause);
+      return;
+    }
+    this.state.eventSeq++;
+    const name = `${involved.name}.${(this.time * 1000 + this.state.eventSeq).toString(16)}`;
+    const ev: CoreV1Event = {
+      metadata: { name, namespace: ns },
+      involvedObject: {
+        kind: involved.kind,
+        namespace: involved.namespace,
+        name: involved.name,
+        uid: involved.uid,
+        apiVersion: API_VERSION[involved.kind],
+        ...(involved.resourceVersion ? { resourceVersion: involved.resourceVersion } : {}),
+        ...(involved.fieldPath ? { fieldPath: involved.fieldPath } : {}),
+      },
+      reason,
+      message,
+      source: host ? { component, host } : { component },
+      firstTimestamp: this.iso() as unknown as Date,
+      lastTimestamp: this.iso() as unknown as Date,
+      count: 1,
+      type,
+      reportingComponent: component,
+      reportingInstance: host ?? '',
+    };
+    this.createObject('Event', ev, cause);
+    this.eventIndex.set(dedupe, keyOf(name, ns));
+    this.pruneEvents();
+  }
+
+  /** Keeps Events bounded: drops those past the TTL and the oldest beyond EVENT_LIMIT. O(removed). */
+  private pruneEvents(): void {
+    const cutoff = this.iso(this.time - EVENT_TTL_MS);
+    for (;;) {
+      const first = this.store.values('Event')[Symbol.iterator]().next();
+      if (first.done) return;
+      const ev = first.value as CoreV1Event;
+      const stale = String(ev.lastTimestamp) < cutoff;
+      if (!stale && this.store.count('Event') <= EVENT_LIMIT) return;
+      this.eventIndex.delete(eventDedupeKey(ev));
+      this.store.remove('Event', keyOf(ev.metadata!.name!, ev.metadata!.namespace));
+    }
+  }
+
+  /** Rebuilds the event aggregation index after a restore. */
+  reindexEvents(): void {
+    this.eventIndex.clear();
+    for (const ev of this.store.values('Event') as Iterable<CoreV1Event>) this.eventIndex.set(eventDedupeKey(ev), keyOf(ev.metadata!.name!, ev.metadata!.namespace));
+  }
+}

@@ -1,0 +1,266 @@
+/**
+ * createSimulator: the public Simulator over the engine. Reads return copies; writes go through the
+ * API-server path; watch/subscribe deliver changes after each call (never re-entrantly); a failed
+ * call restores the rng so it leaves no trace.
+ */
+import { CLUSTER_SCOPED, KINDS, type Kind, type KubeObject } from '../k8s/types';
+import { matchesFieldSelector, matchesLabelSelector, parseFieldSelector, parseLabelSelector } from '../k8s/selectors';
+import type { DeleteOptions, ListOptions, ListResult, PatchType, SimWatchEvent, Simulator, SimulatorOptions, Timings, Watch, WriteOptions } from './types';
+import { Engine, type EngineState } from './engine';
+import { keyOf, toWatchEvent, type StoreChange } from './store';
+import { badRequest, expired, notFound } from './errors';
+import { deepClone } from './json';
+import { createObject, deleteObject, patchObject, updateObject } from './apiserver';
+import { BOOTSTRAP_LEAD_MS, DEFAULT_START_TIME, resolveTimings } from './timings';
+import { bootstrapCluster } from './cluster';
+import { DeploymentController } from './controllers/deployment';
+import { ReplicaSetController } from './controllers/replicaset';
+import { Scheduler } from './controllers/scheduler';
+import { Kubelet, KUBELET } from './controllers/kubelet';
+import { EndpointsController } from './controllers/endpoints';
+import { NODE_LIFECYCLE, NodeLifecycleController, TaintEvictionController } from './controllers/node-lifecycle';
+import { GarbageCollector } from './controllers/garbage-collector';
+import { nodeRuntime } from './controllers/node-network';
+import type { Timer } from './timer-queue';
+
+interface SnapshotData {
+  version: 1;
+  seed: number;
+  time: number;
+  rv: number;
+  rng: number;
+  objects: [Kind, KubeObject[]][];
+  state: EngineState;
+  timers: { seq: number; timers: Timer[] };
+  queues: Record<string, string[]>;
+}
+
+interface Watcher {
+  kind: Kind;
+  namespace?: string;
+  cb: (ev: SimWatchEvent) => void;
+}
+
+function requireKind(kind: Kind): void {
+  if (!(KINDS as readonly string[]).includes(kind)) throw badRequest(`the server doesn't have a resource type "${String(kind)}"`);
+}
+
+class Sim implements Simulator {
+  readonly seed: number;
+  private e!: Engine;
+  private scheduler!: Scheduler;
+  private pending: StoreChange[] = [];
+  private watchers = new Set<Watcher>();
+  private subscribers = new Set<(events: SimWatchEvent[]) => void>();
+  private flushing = false;
+
+  constructor(private readonly opts: SimulatorOptions) {
+    this.seed = opts.seed ?? 1;
+    this.init();
+    const start = opts.startTime ?? DEFAULT_START_TIME;
+    this.e.time = start - BOOTSTRAP_LEAD_MS;
+    bootstrapCluster(this.e, opts.cluster);
+    this.e.advance(BOOTSTRAP_LEAD_MS);
+    this.pending = [];
+  }
+
+  private init(): void {
+    const e = new Engine(this.seed, this.opts.startTime ?? DEFAULT_START_TIME, resolveTimings(this.opts.timings));
+    this.scheduler = new Scheduler();
+    for (const c of [new DeploymentController(), new ReplicaSetController(), this.scheduler, new Kubelet(), new EndpointsController(), new NodeLifecycleController(), new TaintEvictionController(), new GarbageCollector()]) e.register(c);
+    e.store.onChange((c) => {
+      if (this.watchers.size || this.subscribers.size) this.pending.push(c);
+    });
+    this.e = e;
+  }
+
+  now(): number {
+    return this.e.time;
+  }
+
+  timings(): Timings {
+    return { ...this.e.timings };
+  }
+
+  resourceVersion(): string {
+    return String(this.e.store.rv);
+  }
+
+  list(kind: Kind, namespace?: string, opts?: ListOptions): ListResult {
+    requireKind(kind);
+    const label = opts?.labelSelector ? parseLabelSelector(opts.labelSelector) : undefined;
+    const field = opts?.fieldSelector ? parseFieldSelector(opts.fieldSelector, kind) : undefined;
+    const ns = CLUSTER_SCOPED.has(kind) ? undefined : namespace || undefined;
+    const items: KubeObject[] = [];
+    for (const o of this.e.store.values(kind, ns)) {
+      if (label && !matchesLabelSelector(label, o.metadata?.labels)) continue;
+      if (field && !matchesFieldSelector(field, o)) continue;
+      items.push(o);
+    }
+    const key = (o: KubeObject) => keyOf(o.metadata!.name!, o.metadata!.namespace);
+    items.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+    return { items: items.map(deepClone), resourceVersion: this.resourceVersion() };
+  }
+
+  get(kind: Kind, name: string, namespace?: string): KubeObject {
+    requireKind(kind);
+    const obj = this.e.store.get(kind, keyOf(name, CLUSTER_SCOPED.has(kind) ? undefined : namespace || 'default'));
+    if (!obj) throw notFound(kind, name);
+    return deepClone(obj);
+  }
+
+  /** Runs a write; on failure (or dryRun) the rng is restored so nothing changes. */
+  private write<T>(fn: () => T, dryRun?: boolean): T {
+    const rng = this.e.rng.state;
+    const rv = this.e.store.rv;
+    try {
+      const out = fn();
+      if (dryRun) this.e.rng.state = rng;
+      return out;
+    } catch (err) {
+      this.e.rng.state = rng;
+      if (this.e.store.rv !== rv) throw new Error(`simulator bug: a failed call wrote to the store (${String(err)})`);
+      throw err;
+    } finally {
+      this.flush();
+    }
+  }
+
+  create(obj: KubeObject, opts?: WriteOptions): KubeObject {
+    return deepClone(this.write(() => createObject(this.e, obj, opts), opts?.dryRun));
+  }
+
+  update(obj: KubeObject, opts?: WriteOptions): KubeObject {
+    return deepClone(this.write(() => updateObject(this.e, obj, opts), opts?.dryRun));
+  }
+
+  patch(kind: Kind, name: string, namespace: string | undefined, patch: unknown, type: PatchType, opts?: WriteOptions): KubeObject {
+    return deepClone(this.write(() => patchObject(this.e, kind, name, namespace, patch, type, opts), opts?.dryRun));
+  }
+
+  delete(kind: Kind, name: string, namespace?: string, opts?: DeleteOptions & WriteOptions): KubeObject {
+    requireKind(kind);
+    return deepClone(this.write(() => deleteObject(this.e, kind, name, namespace, opts), opts?.dryRun));
+  }
+
+  watch(kind: Kind, opts: { namespace?: string; resourceVersion?: string }, cb: (ev: SimWatchEvent) => void): Watch {
+    requireKind(kind);
+    const w: Watcher = { kind, namespace: opts.namespace || undefined, cb };
+    if (opts.resourceVersion && opts.resourceVersion !== '0') {
+      const from = Number(opts.resourceVersion);
+      const changes = this.e.store.changesSince(from);
+      if (!changes) throw expired(`too old resource version: ${opts.resourceVersion} (${this.e.store.rv})`);
+      for (const c of changes) if (this.matches(w, c)) cb(toWatchEvent(c));
+    }
+    this.watchers.add(w);
+    return { stop: () => this.watchers.delete(w) };
+  }
+
+  subscribe(cb: (events: SimWatchEvent[]) => void): () => void {
+    this.subscribers.add(cb);
+    return () => this.subscribers.delete(cb);
+  }
+
+  private matches(w: Watcher, c: StoreChange): boolean {
+    return c.kind === w.kind && (w.namespace === undefined || c.object.metadata?.namespace === w.namespace);
+  }
+
+  /** Delivers pending changes in order; callbacks may call back into the simulator safely. */
+  private flush(): void {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.pending.length) {
+        const batch = this.pending;
+        this.pending = [];
+        if (this.subscribers.size) {
+          const events = batch.map(toWatchEvent);
+          for (const s of [...this.subscribers]) s(events);
+        }
+        if (this.watchers.size) for (const c of batch) for (const w of [...this.watchers]) if (this.matches(w, c)) w.cb(toWatchEvent(c));
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  advance(ms: number): void {
+    if (!(ms >= 0)) throw badRequest(`advance: ms must be a non-negative number, got ${ms}`);
+    try {
+      this.e.advance(ms);
+    } finally {
+      this.flush();
+    }
+  }
+
+  private node(name: string) {
+    if (!this.e.store.get('Node', name)) throw notFound('Node', name);
+    return nodeRuntime(this.e, name);
+  }
+
+  failNode(name: string): void {
+    const rt = this.node(name);
+    if (rt.downSince !== undefined) return;
+    rt.downSince = this.e.time;
+    this.e.enqueueAt(NODE_LIFECYCLE, name, this.e.time + this.e.timings.nodeMonitorGrace);
+  }
+
+  recoverNode(name: string): void {
+    const rt = this.node(name);
+    if (rt.downSince === undefined) return;
+    rt.downSince = undefined;
+    this.e.enqueue(NODE_LIFECYCLE, name);
+    for (const key of this.e.store.podsByNode.get(name) ?? []) this.e.enqueue(KUBELET, key);
+  }
+
+  snapshot(): string {
+    const objects: [Kind, KubeObject[]][] = KINDS.map((k) => [k, [...this.e.store.values(k)]]);
+    const data: SnapshotData = {
+      version: 1,
+      seed: this.seed,
+      time: this.e.time,
+      rv: this.e.store.rv,
+      rng: this.e.rng.state,
+      objects,
+      state: this.e.state,
+      timers: this.e.timers.toJSON(),
+      queues: this.e.queueState(),
+    };
+    return JSON.stringify(data, (_k, v) => (v === Infinity ? 'Infinity' : v));
+  }
+
+  restore(snapshot: string): void {
+    let data: SnapshotData;
+    try {
+      data = JSON.parse(snapshot, (_k, v) => (v === 'Infinity' ? Infinity : v));
+    } catch {
+      throw badRequest('restore: the snapshot is not valid JSON');
+    }
+    if (data?.version !== 1 || !Array.isArray(data.objects)) throw badRequest('restore: unsupported snapshot format');
+    const before = KINDS.flatMap((k) => [...this.e.store.values(k)].map((o) => ({ kind: k, o })));
+    const e = this.e;
+    e.store.clear();
+    for (const [kind, objs] of data.objects) for (const o of objs) e.store.load(kind, o);
+    e.store.rv = data.rv;
+    e.rng.state = data.rng;
+    e.time = data.time;
+    e.state = data.state;
+    e.timers.load(data.timers);
+    e.loadQueues(data.queues);
+    e.reindexEvents();
+    this.scheduler.rebuild(e);
+    // Tell subscribers their caches are stale: everything old is gone, everything restored is new.
+    if (this.subscribers.size) {
+      const events: SimWatchEvent[] = [
+        ...before.map(({ kind, o }) => ({ type: 'DELETED' as const, kind, object: o })),
+        ...data.objects.flatMap(([kind, objs]) => objs.map((o) => ({ type: 'ADDED' as const, kind, object: o }))),
+      ];
+      for (const s of [...this.subscribers]) s(events);
+    }
+  }
+}
+
+/** Creates a deterministic simulated cluster. Same seed + same calls ⇒ byte-identical snapshots. */
+export function createSimulator(opts: SimulatorOptions = {}): Simulator {
+  return new Sim(opts);
+}

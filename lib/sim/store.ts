@@ -1,0 +1,181 @@
+/**
+ * The etcd of the simulator: objects per kind, a global resourceVersion, secondary indexes that
+ * controllers need (pods by node, dependents by owner uid, orphan pods), a bounded change log for
+ * watch replay, and synchronous change hooks that feed the controllers' work queues.
+ *
+ * Stored objects are treated as immutable: every write stores a new object. Readers inside the
+ * engine get the stored reference (no copy); the public API clones.
+ */
+import type { Kind, KubeObject, WatchEventType } from '../k8s/types';
+import type { Cause, SimWatchEvent } from './types';
+
+export interface StoreChange {
+  type: WatchEventType;
+  kind: Kind;
+  key: string;
+  object: KubeObject;
+  old?: KubeObject;
+  cause?: Cause;
+  rv: number;
+}
+
+/** `namespace/name` for namespaced objects, `name` for cluster-scoped ones. */
+export function keyOf(name: string, namespace?: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+export function objKey(o: KubeObject): string {
+  return keyOf(o.metadata!.name!, o.metadata!.namespace);
+}
+
+const LOG_LIMIT = 20_000;
+
+export class Store {
+  rv = 0;
+  private objects = new Map<Kind, Map<string, KubeObject>>();
+  private byNamespace = new Map<Kind, Map<string, Map<string, KubeObject>>>();
+  /** pod keys per spec.nodeName */
+  readonly podsByNode = new Map<string, Set<string>>();
+  /** dependents (kind + key) per owner uid, from metadata.ownerReferences */
+  readonly dependents = new Map<string, Map<string, { kind: Kind; key: string }>>();
+  /** pod keys without a controller owner, per namespace (for ReplicaSet adoption) */
+  readonly orphanPods = new Map<string, Set<string>>();
+  private log: StoreChange[] = [];
+  private hooks: ((c: StoreChange) => void)[] = [];
+
+  onChange(hook: (c: StoreChange) => void): void {
+    this.hooks.push(hook);
+  }
+
+  get(kind: Kind, key: string): KubeObject | undefined {
+    return this.objects.get(kind)?.get(key);
+  }
+
+  /** All objects of a kind (optionally one namespace), in insertion order. No copy. */
+  values(kind: Kind, namespace?: string): Iterable<KubeObject> {
+    if (namespace === undefined) return this.objects.get(kind)?.values() ?? [];
+    return this.byNamespace.get(kind)?.get(namespace)?.values() ?? [];
+  }
+
+  count(kind: Kind): number {
+    return this.objects.get(kind)?.size ?? 0;
+  }
+
+  /** Stores obj (already stamped by the caller except resourceVersion) and notifies hooks. */
+  put(kind: Kind, obj: KubeObject, cause?: Cause): KubeObject {
+    const key = objKey(obj);
+    const map = this.mapOf(kind);
+    const old = map.get(key);
+    this.rv++;
+    obj.metadata!.resourceVersion = String(this.rv);
+    map.set(key, obj);
+    const ns = obj.metadata!.namespace;
+    if (ns !== undefined) this.nsMapOf(kind, ns).set(key, obj);
+    this.reindex(kind, key, old, obj);
+    this.emit({ type: old ? 'MODIFIED' : 'ADDED', kind, key, object: obj, old, cause, rv: this.rv });
+    return obj;
+  }
+
+  /** Removes the object for good (the DELETED event carries the last state with a new resourceVersion). */
+  remove(kind: Kind, key: string, cause?: Cause): KubeObject | undefined {
+    const map = this.objects.get(kind);
+    const old = map?.get(key);
+    if (!old) return undefined;
+    map!.delete(key);
+    const ns = old.metadata!.namespace;
+    if (ns !== undefined) this.byNamespace.get(kind)?.get(ns)?.delete(key);
+    this.reindex(kind, key, old, undefined);
+    this.rv++;
+    const last = { ...old, metadata: { ...old.metadata, resourceVersion: String(this.rv) } } as KubeObject;
+    this.emit({ type: 'DELETED', kind, key, object: last, old, cause, rv: this.rv });
+    return last;
+  }
+
+  /** Changes after resourceVersion `fromRv` (exclusive), or undefined when the log no longer reaches back. */
+  changesSince(fromRv: number): StoreChange[] | undefined {
+    if (fromRv >= this.rv) return [];
+    const first = this.log[0];
+    if (!first || first.rv > fromRv + 1) return undefined;
+    return this.log.slice(fromRv + 1 - first.rv);
+  }
+
+  /** Drops everything (restore). */
+  clear(): void {
+    this.objects.clear();
+    this.byNamespace.clear();
+    this.podsByNode.clear();
+    this.dependents.clear();
+    this.orphanPods.clear();
+    this.log = [];
+  }
+
+  /** Loads objects without events (restore); hooks still index nothing — callers rebuild controller state. */
+  load(kind: Kind, obj: KubeObject): void {
+    const key = objKey(obj);
+    this.mapOf(kind).set(key, obj);
+    const ns = obj.metadata!.namespace;
+    if (ns !== undefined) this.nsMapOf(kind, ns).set(key, obj);
+    this.reindex(kind, key, undefined, obj);
+  }
+
+  private emit(c: StoreChange): void {
+    // Every change gets a contiguous rv, so the log is addressable by rv.
+    this.log.push(c);
+    if (this.log.length > LOG_LIMIT * 1.5) this.log = this.log.slice(this.log.length - LOG_LIMIT);
+    for (const h of this.hooks) h(c);
+  }
+
+  private mapOf(kind: Kind): Map<string, KubeObject> {
+    let m = this.objects.get(kind);
+    if (!m) this.objects.set(kind, (m = new Map()));
+    return m;
+  }
+
+  private nsMapOf(kind: Kind, ns: string): Map<string, KubeObject> {
+    let byNs = this.byNamespace.get(kind);
+    if (!byNs) this.byNamespace.set(kind, (byNs = new Map()));
+    let m = byNs.get(ns);
+    if (!m) byNs.set(ns, (m = new Map()));
+    return m;
+  }
+
+  private reindex(kind: Kind, key: string, old: KubeObject | undefined, next: KubeObject | undefined): void {
+    // owner references → dependents
+    const oldOwners = old?.metadata?.ownerReferences;
+    const newOwners = next?.metadata?.ownerReferences;
+    if (oldOwners !== newOwners) {
+      const depKey = kind + '|' + key;
+      for (const r of oldOwners ?? []) this.dependents.get(r.uid)?.delete(depKey);
+      for (const r of newOwners ?? []) {
+        let m = this.dependents.get(r.uid);
+        if (!m) this.dependents.set(r.uid, (m = new Map()));
+        m.set(depKey, { kind, key });
+      }
+    }
+    if (kind !== 'Pod') return;
+    const oldNode = (old as { spec?: { nodeName?: string } } | undefined)?.spec?.nodeName;
+    const newNode = (next as { spec?: { nodeName?: string } } | undefined)?.spec?.nodeName;
+    if (oldNode !== newNode) {
+      if (oldNode) this.podsByNode.get(oldNode)?.delete(key);
+      if (newNode) {
+        let s = this.podsByNode.get(newNode);
+        if (!s) this.podsByNode.set(newNode, (s = new Set()));
+        s.add(key);
+      }
+    }
+    const ns = (next ?? old)!.metadata!.namespace!;
+    const wasOrphan = old !== undefined && !old.metadata?.ownerReferences?.some((r) => r.controller);
+    const isOrphan = next !== undefined && !next.metadata?.ownerReferences?.some((r) => r.controller);
+    if (wasOrphan !== isOrphan) {
+      let s = this.orphanPods.get(ns);
+      if (!s) this.orphanPods.set(ns, (s = new Set()));
+      if (isOrphan) s.add(key);
+      else s.delete(key);
+    }
+  }
+}
+
+/** Converts a store change into the public watch event shape. */
+export function toWatchEvent(c: StoreChange): SimWatchEvent {
+  return { type: c.type, kind: c.kind, object: c.object, ...(c.cause ? { cause: c.cause } : {}) };
+}
