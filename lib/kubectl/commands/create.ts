@@ -1,5 +1,5 @@
 /** `kubectl run` and `kubectl create deployment|namespace` (with --dry-run=client -o yaml). */
-import type { KubeObject } from '../../k8s/types';
+import { API_VERSION, type KubeObject } from '../../k8s/types';
 import { parseLabelSelector } from '../../k8s/selectors';
 import { KubectlError, namespaceOf, num, out, str, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
@@ -54,8 +54,9 @@ function portNumber(value: string | number | undefined): number | undefined {
 async function createOrPrint(cmd: ParsedCommand, ctx: KubectlContext, kind: 'Pod' | 'Deployment' | 'Namespace', obj: KubeObject): Promise<number> {
   const mode = dryRunMode(cmd);
   const format = outputFormat(cmd.flags, ['yaml', 'json', 'name']);
-  let result = obj;
-  if (mode !== 'client') result = await ctx.client.create(obj, { dryRun: mode === 'server' });
+  const typed = { apiVersion: API_VERSION[kind], kind, ...obj } as KubeObject;
+  let result = typed;
+  if (mode !== 'client') result = await ctx.client.create(typed, { dryRun: mode === 'server' });
   if (format === 'yaml' || format === 'json') {
     const printable = mode === 'client' ? withClientDefaults(kind, obj, str(cmd.flags, 'namespace') !== undefined) : withTypeMeta(kind, result);
     out(ctx, format === 'yaml' ? toYaml(printable) : toJson(printable));

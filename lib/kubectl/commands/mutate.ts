@@ -157,6 +157,8 @@ export async function runExpose(cmd: ParsedCommand, ctx: KubectlContext): Promis
   }
   const serviceName = str(cmd.flags, 'name') ?? name;
   const service = {
+    apiVersion: 'v1',
+    kind: 'Service',
     metadata: { name: serviceName, namespace, labels: obj.metadata?.labels },
     spec: { ports: [{ port, protocol: str(cmd.flags, 'protocol') ?? 'TCP', targetPort }], selector, type: serviceType },
   } as unknown as KubeObject;

@@ -99,7 +99,7 @@ async function history(cmd: ParsedCommand, ctx: KubectlContext): Promise<number>
     return 0;
   }
   const rows = revs.map((r) => `${r.revision}\t${r.rs.metadata?.annotations?.[CHANGE_CAUSE] ?? '<none>'}`);
-  out(ctx, `deployment.apps/${name} \n${tabulate(['REVISION\tCHANGE-CAUSE', ...rows].join('\n') + '\n', DESCRIBE)}`);
+  out(ctx, `deployment.apps/${name} \n${tabulate(['REVISION\tCHANGE-CAUSE', ...rows].join('\n') + '\n', DESCRIBE)}\n`);
   return 0;
 }
 

@@ -86,7 +86,7 @@ export class FakeClusterClient implements ClusterClient {
   }
 
   async create(obj: KubeObject, opts?: { dryRun?: boolean }): Promise<KubeObject> {
-    const kind = (obj as { kind?: Kind }).kind ?? this.guessKind(obj);
+    const kind = this.kindOf(obj);
     const name = obj.metadata?.name ?? '';
     const key = this.keyOf(kind, obj);
     if (this.objects.has(key)) throw status('AlreadyExists', 409, kind, name, `${qualifiedPlural(kind)} "${name}" already exists`);
@@ -94,17 +94,15 @@ export class FakeClusterClient implements ClusterClient {
     return this.seed(kind, { ...obj, metadata: { ...obj.metadata, generation: 1 } } as KubeObject);
   }
 
-  /** Objects created through kubectl carry no `kind`; infer it from the shape the commands build. */
-  private guessKind(obj: KubeObject): Kind {
-    const spec = (obj as { spec?: Record<string, unknown> }).spec ?? {};
-    if ('containers' in spec) return 'Pod';
-    if ('template' in spec) return 'Deployment';
-    if ('ports' in spec || 'type' in spec) return 'Service';
-    return 'Namespace';
+  /** Like the API server, reject bodies without a kind. */
+  private kindOf(obj: KubeObject): Kind {
+    const kind = (obj as { kind?: Kind }).kind;
+    if (!kind) throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: "Object 'Kind' is missing in the request body", reason: 'BadRequest', code: 400 });
+    return kind;
   }
 
   async update(obj: KubeObject): Promise<KubeObject> {
-    const kind = (obj as { kind?: Kind }).kind ?? this.guessKind(obj);
+    const kind = this.kindOf(obj);
     await this.get(kind, obj.metadata?.name ?? '', obj.metadata?.namespace);
     return this.seed(kind, obj);
   }
