@@ -127,6 +127,14 @@ describe('evaluateChecks', () => {
     expect(outcome.failures).toEqual(['디플로이먼트 web의 replicas가 3이 아니라 2입니다', '서비스 web이 없습니다']);
   });
 
+  it('says a repeated failure once', async () => {
+    const outcome = await evaluateChecks(fakeCheckClient([]), [
+      { kind: 'Pod', name: 'webserver', phase: 'Running' },
+      { kind: 'Pod', name: 'webserver', expect: { 'spec.containers[0].image': 'nginx:latest' } },
+    ]);
+    expect(outcome.failures).toEqual(['파드 webserver가 없습니다']);
+  });
+
   it('is ok when nothing fails', async () => {
     const outcome = await evaluateChecks(fakeCheckClient([deployment('web', 3)]), [{ kind: 'Deployment', name: 'web' }]);
     expect(outcome).toEqual({ ok: true, failures: [] });

@@ -140,6 +140,7 @@ export async function evaluateCheck(client: CheckClient, check: ObjectCheck): Pr
 /** Evaluate every check of an exercise; all failures are reported, not just the first. */
 export async function evaluateChecks(client: CheckClient, checks: readonly ObjectCheck[]): Promise<CheckOutcome> {
   const results = await Promise.all(checks.map((c) => evaluateCheck(client, c)));
-  const failures = results.flat();
+  // Two checks on the same missing object would say the same thing twice.
+  const failures = [...new Set(results.flat())];
   return { ok: failures.length === 0, failures };
 }

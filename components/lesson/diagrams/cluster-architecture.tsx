@@ -40,8 +40,8 @@ export function ClusterArchitectureDiagram() {
       <Arrow id={ID} x1={300} y1={93} x2={420} y2={248} dashed />
       <Worker x={20} name="worker-1" pods={['web-1', 'web-2', 'db-1']} />
       <Worker x={360} name="worker-2" pods={['web-3', 'api-1']} />
-      <Label x={320} y={205} size={11}>
-        kubelet ↔ kube-apiserver: 할 일을 받고 상태를 보고
+      <Label x={250} y={205} size={11}>
+        kubelet이 할 일을 받고 상태를 보고
       </Label>
     </Figure>
   );
