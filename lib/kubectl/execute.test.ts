@@ -78,6 +78,24 @@ describe('kubectl on the simulator', () => {
     expect(exitCode).toBe(0);
   });
 
+  it('delete waits until the pod has terminated, like kubectl --wait', async () => {
+    await run('kubectl run w --image=nginx');
+    client.advance(20_000);
+    let finished = false;
+    const deleting = run('kubectl delete pod w', new AbortController().signal).then((r) => {
+      finished = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(finished).toBe(false);
+    for (let i = 0; i < 60 && !finished; i++) {
+      client.advance(1_000);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect((await deleting).stdout).toBe('pod "w" deleted\n');
+    expect((await run('kubectl get pods')).stderr).toBe('No resources found in default namespace.\n');
+  });
+
   it('errors print like kubectl, then one Korean hint', async () => {
     const missing = await run('kubectl get pods nope');
     expect(missing.stderr).toBe("Error from server (NotFound): pods \"nope\" not found\n힌트: 'kubectl get pods'로 지금 있는 이름을 확인해 보세요.\n");

@@ -112,6 +112,9 @@ export function runApply(cmd: ParsedCommand, ctx: KubectlContext): Promise<numbe
       return `${label} created${dryRunSuffix(mode)}`;
     }
     const previousText = existing.metadata?.annotations?.[LAST_APPLIED];
+    if (previousText === undefined) {
+      err(ctx, `Warning: resource ${qualifiedPlural(doc.kind)}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`);
+    }
     if (previousText?.trim() === applied) return `${label} unchanged${dryRunSuffix(mode)}`;
     let previous: unknown = {};
     try {

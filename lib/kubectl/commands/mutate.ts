@@ -2,6 +2,7 @@
 import type { V1Container } from '@kubernetes/client-node';
 import { validateLabelKey, validateLabelValue } from '../../k8s/selectors';
 import type { Kind, KubeObject, V1Deployment, V1Pod } from '../../k8s/types';
+import { objectKey } from '../../cluster/types';
 import { KubectlError, err, namespaceOf, num, out, str, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
 import { qualifiedSingular } from '../resources';
@@ -39,11 +40,32 @@ export async function runDelete(cmd: ParsedCommand, ctx: KubectlContext): Promis
     return 0;
   }
   const grace = cmd.flags.now === true ? 1 : num(cmd.flags, 'grace-period');
+  const keys: string[] = [];
   for (const { kind, obj } of found) {
     await ctx.client.delete(kind, obj.metadata!.name!, obj.metadata?.namespace, grace === undefined ? undefined : { gracePeriodSeconds: grace });
     out(ctx, `${qualifiedSingular(kind)} "${obj.metadata?.name}" deleted`);
+    keys.push(objectKey(kind, obj.metadata!.name!, obj.metadata?.namespace));
   }
+  // like kubectl's default --wait=true: return once the objects are really gone (pods terminate gracefully)
+  if (cmd.flags.wait !== false) await untilGone(ctx, keys);
   return 0;
+}
+
+/** Resolve when none of the keys is in the client's cache any more, or on Ctrl+C. No-op without a signal. */
+function untilGone(ctx: KubectlContext, keys: string[]): Promise<void> {
+  const signal = ctx.signal;
+  const cache = ctx.client.cached();
+  if (!signal || signal.aborted || keys.every((k) => !cache.has(k))) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      unsubscribe();
+      resolve();
+    };
+    const unsubscribe = ctx.client.subscribe(() => {
+      if (keys.every((k) => !ctx.client.cached().has(k))) done();
+    });
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 export async function runScale(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {

@@ -1,0 +1,119 @@
+import { expect, test, type Page } from '@playwright/test';
+import { trackConsoleErrors } from './helpers';
+
+/** The student's view: the terminal tab, its prompt and its output log. */
+const terminalTab = (page: Page) => page.getByRole('tab', { name: '터미널' });
+const prompt = (page: Page) => page.getByRole('textbox', { name: 'kubectl 명령 입력' });
+const output = (page: Page) => page.getByRole('log', { name: 'kubectl 출력' });
+
+async function type(page: Page, command: string) {
+  await terminalTab(page).click();
+  await prompt(page).click();
+  await prompt(page).pressSequentially(command, { delay: 5 });
+  await prompt(page).press('Enter');
+}
+
+/** Clear the screen, run a command, and wait until its output matches. Retries while the cluster catches up. */
+async function runUntil(page: Page, command: string, expected: RegExp, timeout = 60_000) {
+  await expect(async () => {
+    await prompt(page).click();
+    await prompt(page).press('Control+l');
+    await type(page, command);
+    await expect(output(page)).toContainText(expected, { timeout: 2_000 });
+  }).toPass({ timeout, intervals: [500, 1_000, 2_000] });
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('a student drives the cluster from the terminal and the YAML editor', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = trackConsoleErrors(page);
+  await page.goto('/playground');
+  await expect(prompt(page)).toBeVisible({ timeout: 60_000 });
+  await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
+  await page.getByRole('combobox', { name: '시뮬레이션 속도' }).selectOption('10');
+
+  // kubectl run → the pod appears in the graph and becomes Running
+  await type(page, 'kubectl run webserver --image=nginx:latest');
+  await expect(output(page)).toContainText('pod/webserver created');
+  await expect(page.locator('[data-pod-tile][data-pod="webserver"]')).toHaveCount(1, { timeout: 30_000 });
+  await runUntil(page, 'kubectl get pods', /webserver\s+1\/1\s+Running\s+0\s+\d+s/);
+  await expect(output(page)).toContainText(/NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE/);
+
+  // history and Tab completion
+  await prompt(page).press('ArrowUp');
+  await expect(prompt(page)).toHaveValue('kubectl get pods');
+  await prompt(page).fill('k get dep');
+  await prompt(page).press('Tab');
+  await expect(prompt(page)).toHaveValue('k get deploy');
+  await prompt(page).fill('');
+
+  // a Deployment applied from the editor → 3 pods
+  await page.getByRole('tab', { name: 'YAML 에디터' }).click();
+  const editor = page.getByRole('textbox', { name: 'YAML 편집기' });
+  await expect(editor).toContainText('kind: Deployment', { timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: '문제 없음' })).toBeVisible();
+  await page.getByRole('button', { name: '적용' }).click();
+  await expect(output(page)).toContainText('deployment.apps/web created');
+  await runUntil(page, 'kubectl get deploy web', /web\s+3\/3\s+3\s+3\s+/);
+
+  // scale → 5
+  await type(page, 'kubectl scale deploy/web --replicas=5');
+  await expect(output(page)).toContainText('deployment.apps/web scaled');
+  await runUntil(page, 'kubectl get deploy web', /web\s+5\/5\s+5\s+5\s+/);
+
+  // set image → a rolling update that rollout status follows to the end
+  await prompt(page).press('Control+l');
+  await type(page, 'kubectl set image deploy/web web=nginx:1.25');
+  await expect(output(page)).toContainText('deployment.apps/web image updated');
+  await type(page, 'kubectl rollout status deploy/web');
+  await expect(output(page)).toContainText('Waiting for deployment', { timeout: 30_000 });
+  await expect(output(page)).toContainText('deployment "web" successfully rolled out', { timeout: 90_000 });
+  await runUntil(page, 'kubectl get deploy web -o wide', /web\s+5\/5\s+5\s+5\s+\S+\s+web\s+nginx:1\.25\s+app=web/);
+
+  // rollout undo → the old image is back
+  await type(page, 'kubectl rollout undo deploy/web');
+  await expect(output(page)).toContainText('deployment.apps/web rolled back');
+  await runUntil(page, 'kubectl get deploy web -o wide', /web\s+5\/5\s+5\s+5\s+\S+\s+web\s+nginx:1\.24\s+app=web/, 90_000);
+  await runUntil(page, 'kubectl rollout history deploy/web', /REVISION\s+CHANGE-CAUSE\s+2\s+<none>\s+3\s+<none>/);
+
+  // a typo → kubectl's suggestion and a Korean hint
+  await prompt(page).press('Control+l');
+  await type(page, 'kubectl gt pods');
+  await expect(output(page)).toContainText('error: unknown command "gt" for "kubectl"');
+  await expect(output(page)).toContainText(/Did you mean this\?\s+set\s+get\s+cp/);
+  await expect(output(page)).toContainText("힌트: 철자를 확인해 보세요. 혹시 'kubectl get' 명령을 쓰려던 건가요?");
+
+  // broken YAML → line:column error in the editor and the terminal; nothing is created
+  await page.getByRole('tab', { name: 'YAML 에디터' }).click();
+  await page.getByRole('combobox', { name: '템플릿으로 새 파일 만들기' }).selectOption('pod');
+  await expect(page.getByRole('tab', { name: 'pod.yaml' })).toHaveAttribute('aria-selected', 'true');
+  await editor.fill('apiVersion: v1\nkind: Pod\nmetadata:\n  name: broken\n spec:\n  containers: []\n');
+  await expect(page.getByRole('status').filter({ hasText: 'YAML 문법 오류' })).toContainText(/5:\d+/);
+  await page.getByRole('button', { name: '적용' }).click();
+  await expect(output(page)).toContainText('error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 5:');
+  await expect(output(page)).toContainText(/힌트: pod\.yaml 5:\d+ — YAML 문법 오류/);
+  await runUntil(page, 'kubectl get pod broken', /Error from server \(NotFound\): pods "broken" not found/);
+
+  // an unknown field → strict decoding error with a did-you-mean hint
+  await page.getByRole('tab', { name: 'YAML 에디터' }).click();
+  await page.getByRole('tab', { name: 'deployment.yaml' }).click();
+  await editor.fill('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: typo\nspec:\n  replica: 2\n  selector:\n    matchLabels: {app: typo}\n  template:\n    metadata: {labels: {app: typo}}\n    spec:\n      containers: [{name: typo, image: nginx}]\n');
+  await expect(page.getByRole('status')).toContainText('6:3 알 수 없는 필드 "spec.replica"예요. replicas를 말씀하신 건가요?');
+  expect(errors).toEqual([]);
+});
+
+test('help, Ctrl+C on a watch, and lesson commands from the bus', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/playground');
+  await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
+  await type(page, 'help');
+  await expect(output(page)).toContainText('쓸 수 있는 명령:');
+  await type(page, 'k get pods -w');
+  await expect(prompt(page)).toHaveAttribute('placeholder', /실행 중/);
+  await prompt(page).press('Control+c');
+  await expect(output(page)).toContainText('^C');
+  await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods');
+  await type(page, 'clear');
+  await expect(output(page)).not.toContainText('쓸 수 있는 명령:');
+});
