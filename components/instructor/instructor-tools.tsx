@@ -60,7 +60,7 @@ export function InstructorTools({ scenarios: given, initialTab = 'scenario' }: I
       <PresenterStyles spotlightPods={spotlight.pods} spotlightNodes={spotlight.nodes} />
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 p-2 dark:border-zinc-800">
         <button type="button" className={BUTTON} aria-pressed={present} onClick={() => setPresent(!present)} aria-keyshortcuts="P">
-          {present ? '발표 모드 끄기' : '🖥 발표 모드'}
+          {present ? '발표 모드 끄기' : '발표 모드'}
         </button>
         <ShareLinkButton seed={seed} scenario={state.scenario?.id} step={state.step} disabled={client?.mode !== 'sim'} />
       </div>
@@ -80,18 +80,28 @@ export function InstructorTools({ scenarios: given, initialTab = 'scenario' }: I
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`instructor-panel-${tab}`} aria-labelledby={`instructor-tab-${tab}`} className="min-h-0 flex-1 overflow-auto p-3">
-        {tab === 'scenario' &&
-          (error ? (
-            <p role="alert">{error}</p>
-          ) : !scenarios || !runner ? (
-            <p role="status">시나리오를 준비하는 중…</p>
-          ) : (
-            <ScenarioPanel scenarios={scenarios} runner={runner} state={state} canRun={client?.mode !== 'replay'} />
-          ))}
-        {tab === 'flow' && <ControlPlaneFlow client={client} />}
-        {tab === 'record' && <RecordReplay client={client} replaceClient={replaceClient} />}
-      </div>
+      {/* Panels stay mounted when hidden so a recording in progress and the flow history survive tab switches. */}
+      {TABS.map((t) => (
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`instructor-panel-${t.id}`}
+          aria-labelledby={`instructor-tab-${t.id}`}
+          hidden={tab !== t.id}
+          className="min-h-0 flex-1 overflow-auto p-3"
+        >
+          {t.id === 'scenario' &&
+            (error ? (
+              <p role="alert">{error}</p>
+            ) : !scenarios || !runner ? (
+              <p role="status">시나리오를 준비하는 중…</p>
+            ) : (
+              <ScenarioPanel scenarios={scenarios} runner={runner} state={state} canRun={client?.mode !== 'replay'} />
+            ))}
+          {t.id === 'flow' && <ControlPlaneFlow client={client} />}
+          {t.id === 'record' && <RecordReplay client={client} replaceClient={replaceClient} />}
+        </div>
+      ))}
       <p className="border-t border-zinc-200 px-2 py-1 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
         단축키: P 발표 모드 · → / ← 다음/이전 단계 · Space 재생/일시 정지 · 1–9 속도
       </p>

@@ -27,7 +27,16 @@ html[data-present] [data-pod-tile][aria-pressed="true"] {
   box-shadow: 0 0 0 4px #000, 0 0 24px 8px #ffe14d;
 }
 html[data-present] [data-node-box] { border-width: 3px; }
+html[data-present] [role="log"][aria-label="kubectl 출력"], html[data-present] [role="log"][aria-label="kubectl 출력"] + div {
+  font-size: 22px; line-height: 1.45;
+}
 `;
+
+/** Zoom the graph to fill its (now larger) area, through the canvas's own "fit view" control. */
+function fitGraphSoon(): () => void {
+  const id = setTimeout(() => document.querySelector<HTMLButtonElement>('.react-flow__controls-fitview')?.click(), 400);
+  return () => clearTimeout(id);
+}
 
 /** Elements where keys belong to typing, not to the presenter shortcuts. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -48,7 +57,9 @@ export function usePresenterMode(): [boolean, (on: boolean) => void] {
     const wasDark = root.classList.contains('dark');
     root.dataset.present = '1';
     root.classList.add('dark');
+    const cancelFit = fitGraphSoon();
     return () => {
+      cancelFit();
       delete root.dataset.present;
       if (!wasDark) root.classList.remove('dark');
     };

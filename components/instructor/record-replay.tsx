@@ -39,7 +39,7 @@ function ReplayControls({ replay, onExit }: { replay: ReplayClient; onExit: () =
             setPlaying(!playing);
           }}
         >
-          {playing ? '⏸ 일시 정지' : '▶ 재생'}
+          {playing ? '■ 일시 정지' : '▶ 기록 재생'}
         </button>
         <label className="flex items-center gap-1 text-sm">
           속도

@@ -11,7 +11,7 @@ const PHASE_TEXT: Record<RunnerPhase, string> = {
   ready: '준비 완료 — “다음 단계”로 시작하세요',
   waiting: '클러스터가 바뀌기를 기다리는 중…',
   stepDone: '이 단계 완료',
-  finished: '시나리오 끝! 🎉',
+  finished: '시나리오 끝!',
   blocked: '쓰기가 잠겨 있어 대기 중',
   timeout: '시간 안에 끝나지 않았습니다',
   error: '오류',
@@ -84,11 +84,11 @@ export function ScenarioPanel({ scenarios, runner, state, canRun }: { scenarios:
               다음 단계 ▶
             </button>
             <button type="button" className={BUTTON} aria-pressed={state.autoPlay} onClick={() => runner.setAutoPlay(!state.autoPlay)}>
-              {state.autoPlay ? '⏸ 자동 진행 멈춤' : '⏵ 자동 진행'}
+              {state.autoPlay ? '■ 자동 진행 멈춤' : '▶▶ 자동 진행'}
             </button>
             {phase === 'waiting' && (
               <button type="button" className={BUTTON} aria-pressed={state.clockPaused} onClick={() => runner.togglePlay()} aria-keyshortcuts="Space">
-                {state.clockPaused ? '▶ 시간 흐르게' : '⏸ 시간 멈춤'}
+                {state.clockPaused ? '▶ 시간 흐르게' : '■ 시간 멈춤'}
               </button>
             )}
             <button type="button" className={BUTTON} onClick={() => void runner.goTo(0)} disabled={phase === 'preparing'}>

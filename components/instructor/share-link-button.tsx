@@ -27,7 +27,7 @@ export function ShareLinkButton({ seed, scenario, step, disabled }: { seed: numb
   return (
     <div className="flex min-w-0 flex-1 items-center gap-2">
       <button type="button" className={BUTTON} onClick={copy} disabled={disabled || !link}>
-        🔗 공유 링크 복사
+        공유 링크 복사
       </button>
       <input
         id="share-link-field"

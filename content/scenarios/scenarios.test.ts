@@ -15,7 +15,7 @@ const DIR = path.join(process.cwd(), 'content', 'scenarios');
 const REQUIRED = ['rolling-update', 'self-healing', 'node-failure', 'bad-image-rollback', 'scaling', 'service-selector-mismatch'];
 
 describe('scenario files', () => {
-  const files = scenarioFiles(DIR);
+  const files = scenarioFiles();
 
   it('include the six required scenarios', () => {
     expect(files.length).toBeGreaterThanOrEqual(6);
@@ -39,14 +39,14 @@ describe('scenario files', () => {
   });
 
   it('have unique ids and orders', () => {
-    const all = loadScenarios(DIR);
+    const all = loadScenarios();
     expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
     expect(new Set(all.map((s) => s.order)).size).toBe(all.length);
   });
 });
 
 describe('every scenario plays to its end on the simulator', () => {
-  it.each(loadScenarios(DIR).map((s) => [s.id, s] as const))('%s', async (_id, scenario) => {
+  it.each(loadScenarios().map((s) => [s.id, s] as const))('%s', async (_id, scenario) => {
     const client = new SimClient({ seed: 1, autoplay: false });
     const runner = new ScenarioRunner({ client, seed: 1 });
     await runner.load(scenario, scenario.steps.length);

@@ -36,14 +36,29 @@ function clockOf(client: ClusterClient): () => number {
   return () => client.time?.now() ?? Date.now();
 }
 
+/**
+ * Elapsed time that never runs backwards: a simulator reset restarts its clock, but a recording's frames must stay
+ * in order, so a backwards jump counts as no time passing.
+ */
+function monotonicElapsed(now: () => number): () => number {
+  let last = now();
+  let elapsed = 0;
+  return () => {
+    const n = now();
+    if (n > last) elapsed += n - last;
+    last = n;
+    return elapsed;
+  };
+}
+
 /** Start recording everything the client reports from now on. */
 export function startRecording(client: ClusterClient): RecordingSession {
-  const now = clockOf(client);
-  const startedAt = now();
+  const startedAt = clockOf(client)();
+  const elapsed = monotonicElapsed(clockOf(client));
   const initial = [...client.cached()].map(([key, object]) => ({ kind: key.split('/')[0] as Kind, key, object }));
   const frames: RecordingFrame[] = [];
   const unsubscribe = client.subscribe((changes) => {
-    if (changes.length) frames.push({ t: Math.max(0, now() - startedAt), changes });
+    if (changes.length) frames.push({ t: elapsed(), changes });
   });
   let stopped: Recording | null = null;
   return {
@@ -52,7 +67,7 @@ export function startRecording(client: ClusterClient): RecordingSession {
       if (stopped) return stopped;
       unsubscribe();
       const info = client.info();
-      stopped = { format: RECORDING_FORMAT, version: 1, mode: client.mode, server: info.server, startedAt, durationMs: Math.max(0, now() - startedAt, frames.at(-1)?.t ?? 0), initial, frames };
+      stopped = { format: RECORDING_FORMAT, version: 1, mode: client.mode, server: info.server, startedAt, durationMs: Math.max(elapsed(), frames.at(-1)?.t ?? 0), initial, frames };
       return stopped;
     },
   };

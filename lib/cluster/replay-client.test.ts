@@ -31,6 +31,20 @@ describe('recorder', () => {
     expect(recordingFileName(recording)).toMatch(/^k8s-recording-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.json$/);
   });
 
+  it('keeps frames in order when the source clock jumps back (a simulator reset)', () => {
+    const source = fakeCluster();
+    const session = startRecording(source);
+    source.time!.step(5000);
+    source.put('Pod', fakeObject('Pod', 'before-reset'));
+    source.time!.reset(1);
+    source.put('Pod', fakeObject('Pod', 'after-reset'));
+    source.time!.step(2000);
+    source.put('Pod', fakeObject('Pod', 'later'));
+    const rec = session.stop();
+    expect(rec.frames.map((f) => f.t)).toEqual([5000, 5000, 7000]);
+    expect(() => parseRecording(JSON.stringify(rec))).not.toThrow();
+  });
+
   it('survives a JSON round trip and rejects files that are not recordings', () => {
     const { recording } = recordSession();
     expect(parseRecording(JSON.stringify(recording))).toEqual(recording);

@@ -7,19 +7,20 @@ import path from 'node:path';
 import type { Scenario } from './schema';
 import { parseScenario } from './validate';
 
-export const SCENARIOS_DIR = path.join(process.cwd(), 'content', 'scenarios');
+// Paths are spelled out from process.cwd() so the bundler traces only this folder.
+const scenarioPath = (file: string) => path.join(process.cwd(), 'content', 'scenarios', file);
 
 /** Scenario files on disk, sorted by name. */
-export function scenarioFiles(dir = SCENARIOS_DIR): string[] {
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+export function scenarioFiles(): string[] {
+  return fs.readdirSync(path.join(process.cwd(), 'content', 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
 }
 
 /** Load and validate every scenario; throws with every problem listed when any file is invalid. */
-export function loadScenarios(dir = SCENARIOS_DIR): Scenario[] {
+export function loadScenarios(): Scenario[] {
   const problems: string[] = [];
   const scenarios: Scenario[] = [];
-  for (const file of scenarioFiles(dir)) {
-    const result = parseScenario(fs.readFileSync(path.join(dir, file), 'utf8'), file.replace(/\.yaml$/, ''));
+  for (const file of scenarioFiles()) {
+    const result = parseScenario(fs.readFileSync(scenarioPath(file), 'utf8'), file.replace(/\.yaml$/, ''));
     if (result.ok) scenarios.push(result.value);
     else problems.push(...result.errors.map((e) => `${file}: ${e}`));
   }
