@@ -1,0 +1,89 @@
+/**
+ * An in-memory Upstream for tests and local experiments: a tiny object store with a resourceVersion,
+ * list/watch that behave like the API server's (410 for a too-old resourceVersion), and switches to make
+ * the next calls fail.
+ */
+import type { Upstream, UpstreamEventType, UpstreamFactory, UpstreamWatchHandlers, WatchedKind } from './upstream-types';
+
+interface Obj {
+  metadata: { name: string; namespace?: string; uid: string; resourceVersion: string; [k: string]: unknown };
+  [k: string]: unknown;
+}
+
+export class FakeCollection implements Upstream {
+  rv = 1;
+  readonly items = new Map<string, Obj>();
+  private readonly watchers = new Set<UpstreamWatchHandlers>();
+  /** Oldest resourceVersion a watch may start from; older → 410. */
+  compactedBefore = 0;
+  listCalls = 0;
+  watchCalls = 0;
+  /** Errors thrown by the next list() calls, in order. */
+  listErrors: unknown[] = [];
+
+  constructor(readonly namespace: string | null) {}
+
+  get openWatches(): number {
+    return this.watchers.size;
+  }
+
+  put(name: string, extra: Record<string, unknown> = {}, uid = `uid-${name}`): void {
+    const existed = this.items.has(name);
+    const obj: Obj = { ...extra, metadata: { name, uid, resourceVersion: String(++this.rv), ...(this.namespace ? { namespace: this.namespace } : {}) } };
+    this.items.set(name, obj);
+    this.emit(existed ? 'MODIFIED' : 'ADDED', obj);
+  }
+
+  remove(name: string): void {
+    const obj = this.items.get(name);
+    if (!obj) return;
+    this.items.delete(name);
+    this.emit('DELETED', { ...obj, metadata: { ...obj.metadata, resourceVersion: String(++this.rv) } });
+  }
+
+  /** Ends every open watch, with an error or cleanly (as a server restart or timeout would). */
+  dropWatches(err: unknown = null): void {
+    for (const w of [...this.watchers]) {
+      this.watchers.delete(w);
+      w.onDone(err);
+    }
+  }
+
+  private emit(type: UpstreamEventType, obj: Obj): void {
+    for (const w of this.watchers) w.onEvent(type, JSON.parse(JSON.stringify(obj)));
+  }
+
+  async list() {
+    this.listCalls++;
+    const err = this.listErrors.shift();
+    if (err) throw err;
+    return { items: [...this.items.values()].map((o) => JSON.parse(JSON.stringify(o))), resourceVersion: String(this.rv) };
+  }
+
+  async watch(resourceVersion: string, handlers: UpstreamWatchHandlers) {
+    this.watchCalls++;
+    if (Number(resourceVersion) < this.compactedBefore) {
+      handlers.onDone(Object.assign(new Error('Gone'), { statusCode: 410 }));
+      return { stop() {} };
+    }
+    this.watchers.add(handlers);
+    return { stop: () => this.watchers.delete(handlers) };
+  }
+}
+
+/** A factory that creates (and remembers) one FakeCollection per (kind, namespace). */
+export function fakeUpstreams(): { factory: UpstreamFactory; collections: Map<string, FakeCollection>; created: string[] } {
+  const collections = new Map<string, FakeCollection>();
+  const created: string[] = [];
+  const factory: UpstreamFactory = (kind: WatchedKind, namespace: string | null) => {
+    const id = `${kind}|${namespace ?? ''}`;
+    created.push(id);
+    let c = collections.get(id);
+    if (!c) {
+      c = new FakeCollection(namespace);
+      collections.set(id, c);
+    }
+    return c;
+  };
+  return { factory, collections, created };
+}

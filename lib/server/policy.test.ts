@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { checkWriteAccess, isSameOrigin, parseAction, tokenMatches } from './policy';
+import { isDnsLabel, isDnsSubdomain, isImageRef, isIntInRange } from './names';
+
+const headers = (h: Record<string, string>) => ({ get: (n: string) => h[n.toLowerCase()] ?? null });
+const NS = ['default', 'demo'];
+const TOKEN_HEADER = 'x-cluster-write-token';
+
+describe('names', () => {
+  it('accepts RFC 1123 names and rejects the rest', () => {
+    expect(isDnsLabel('web-1')).toBe(true);
+    expect(isDnsSubdomain('worker-1.example')).toBe(true);
+    for (const badName of ['', 'Web', '-web', 'web-', 'a_b', 'a/b', '../etc', 'a'.repeat(64), 'x y', 7]) {
+      expect(isDnsLabel(badName)).toBe(false);
+    }
+    expect(isDnsSubdomain('a..b')).toBe(false);
+    expect(isDnsSubdomain(`${'a'.repeat(64)}.b`)).toBe(false);
+  });
+
+  it('checks integers and image references', () => {
+    expect(isIntInRange(3, 0, 10)).toBe(true);
+    for (const n of [-1, 11, 1.5, NaN, '3', null]) expect(isIntInRange(n, 0, 10)).toBe(false);
+    expect(isImageRef('nginx:1.27')).toBe(true);
+    expect(isImageRef('registry.local:5000/team/app@sha256:abc')).toBe(true);
+    for (const s of ['', 'nginx; rm -rf /', 'a b', '../x', '$(id)']) expect(isImageRef(s)).toBe(false);
+  });
+});
+
+describe('write access', () => {
+  it('is off without a configured token', () => {
+    const r = checkWriteAccess(headers({ [TOKEN_HEADER]: 'x' }), null, TOKEN_HEADER);
+    expect(r).toMatchObject({ ok: false, code: 403 });
+  });
+
+  it('needs the exact token', () => {
+    expect(checkWriteAccess(headers({}), 's3cret', TOKEN_HEADER)).toMatchObject({ ok: false, code: 403 });
+    expect(checkWriteAccess(headers({ [TOKEN_HEADER]: 's3cre' }), 's3cret', TOKEN_HEADER)).toMatchObject({ ok: false, code: 403 });
+    expect(checkWriteAccess(headers({ [TOKEN_HEADER]: 's3cret', host: 'app:3000' }), 's3cret', TOKEN_HEADER)).toEqual({ ok: true, value: true });
+    expect(tokenMatches('s3cret', 's3cret')).toBe(true);
+    expect(tokenMatches(null, 's3cret')).toBe(false);
+  });
+
+  it('refuses cross-origin browsers even with the token', () => {
+    const crossOrigin = headers({ [TOKEN_HEADER]: 't', host: 'app:3000', origin: 'http://evil.example' });
+    const r = checkWriteAccess(crossOrigin, 't', TOKEN_HEADER);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/다른 사이트/);
+    expect(isSameOrigin(headers({ host: 'app:3000', 'sec-fetch-site': 'cross-site' }))).toBe(false);
+    expect(isSameOrigin(headers({ host: 'app:3000', origin: 'http://app:3000', 'sec-fetch-site': 'same-origin' }))).toBe(true);
+    expect(isSameOrigin(headers({ host: 'app:3000', origin: 'not a url' }))).toBe(false);
+    expect(isSameOrigin(headers({ host: 'app:3000' }))).toBe(true);
+  });
+});
+
+describe('parseAction', () => {
+  it('accepts each allowed action', () => {
+    const ok = [
+      { action: 'scale', kind: 'Deployment', namespace: 'default', name: 'web', replicas: 5 },
+      { action: 'delete-pod', namespace: 'demo', name: 'web-abc12' },
+      { action: 'set-image', kind: 'Deployment', namespace: 'default', name: 'web', container: 'nginx', image: 'nginx:1.27' },
+      { action: 'rollout-undo', namespace: 'default', name: 'web', toRevision: 2 },
+      { action: 'rollout-restart', namespace: 'default', name: 'web' },
+      { action: 'rollout-pause', namespace: 'default', name: 'web' },
+      { action: 'rollout-resume', namespace: 'default', name: 'web' },
+      { action: 'cordon', name: 'worker-1' },
+      { action: 'uncordon', name: 'worker-1' },
+      { action: 'apply', manifest: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: {} } },
+      { action: 'patch', kind: 'Pod', namespace: 'default', name: 'p', patchType: 'merge', patch: { metadata: { labels: { a: 'b' } } } },
+    ];
+    for (const body of ok) expect(parseAction(body, NS), JSON.stringify(body)).toMatchObject({ ok: true, value: { action: body.action } });
+  });
+
+  it('defaults an apply namespace to the first allowed one', () => {
+    const r = parseAction({ action: 'apply', manifest: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' } } }, NS);
+    expect(r.ok && r.value.action === 'apply' && r.value.manifest.metadata?.namespace).toBe('default');
+  });
+
+  it.each([
+    [{ action: 'exec', namespace: 'default', name: 'p' }, 403],
+    [{ action: 'scale', kind: 'Deployment', namespace: 'kube-system', name: 'coredns', replicas: 0 }, 403],
+    [{ action: 'scale', kind: 'StatefulSet', namespace: 'default', name: 'db', replicas: 1 }, 403],
+    [{ action: 'scale', kind: 'Deployment', namespace: 'default', name: 'web', replicas: -1 }, 400],
+    [{ action: 'scale', kind: 'Deployment', namespace: 'default', name: 'web', replicas: 1.5 }, 400],
+    [{ action: 'scale', kind: 'Deployment', namespace: 'default', name: 'web', replicas: '3' }, 400],
+    [{ action: 'scale', kind: 'Deployment', namespace: 'default', name: 'web', replicas: 100000 }, 400],
+    [{ action: 'delete-pod', namespace: 'default', name: '../../secrets' }, 400],
+    [{ action: 'delete-pod', namespace: 'Default', name: 'p' }, 400],
+    [{ action: 'set-image', kind: 'Deployment', namespace: 'default', name: 'web', container: 'nginx', image: 'x;rm' }, 400],
+    [{ action: 'set-image', kind: 'Deployment', namespace: 'default', name: 'web', container: 'Bad_Name', image: 'nginx' }, 400],
+    [{ action: 'rollout-undo', namespace: 'default', name: 'web', toRevision: -2 }, 400],
+    [{ action: 'cordon', name: 'Worker 1' }, 400],
+    [{ action: 'apply', manifest: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } } }, 403],
+    [{ action: 'apply', manifest: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } } }, 403],
+    [{ action: 'apply', manifest: { apiVersion: 'v1', kind: 'Deployment', metadata: { name: 'w' } } }, 400],
+    [{ action: 'apply', manifest: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'kube-system' } } }, 403],
+    [{ action: 'apply', manifest: [] }, 400],
+    [{ action: 'patch', kind: 'Node', namespace: 'default', name: 'n', patchType: 'merge', patch: {} }, 403],
+    [{ action: 'patch', kind: 'Pod', namespace: 'default', name: 'p', patchType: 'json', patch: {} }, 400],
+    [{ action: 'patch', kind: 'Pod', namespace: 'default', name: 'p', patchType: 'apply', patch: {} }, 400],
+    [null, 400],
+    [[], 400],
+  ])('refuses %j with %i and a Korean message', (body, code) => {
+    const r = parseAction(body, NS);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.code).toBe(code);
+      expect(r.message).toMatch(/[가-힣]/);
+    }
+  });
+});

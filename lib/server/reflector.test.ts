@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeCollection } from './fake-upstream';
+import { Reflector, backoffDelay, type ReflectorChange } from './reflector';
+
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+function setup() {
+  const up = new FakeCollection('default');
+  const changes: ReflectorChange[] = [];
+  const health: { ok: boolean; reason?: string }[] = [];
+  const r = new Reflector('Pod', 'default', up, { onChange: (c) => changes.push(c), onHealth: (h) => health.push(h) });
+  return { up, r, changes, health };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('backoffDelay', () => {
+  it('doubles from 1 s and caps at 30 s', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map(backoffDelay)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+  });
+});
+
+describe('Reflector', () => {
+  it('lists, then applies watch events in order', async () => {
+    const { up, r, changes } = setup();
+    up.put('a');
+    r.start();
+    await flush();
+    expect(r.synced).toBe(true);
+    up.put('b');
+    up.put('a', { spec: { nodeName: 'worker-1' } });
+    up.remove('b');
+    expect(changes.map((c) => `${c.type} ${c.key}`)).toEqual(['upsert Pod/default/a', 'upsert Pod/default/b', 'upsert Pod/default/a', 'delete Pod/default/b']);
+    expect([...r.objects.keys()]).toEqual(['Pod/default/a']);
+    r.stop();
+  });
+
+  it('retries failed lists with growing delays and reports the reason', async () => {
+    const { up, r, health } = setup();
+    up.listErrors = [Object.assign(new Error('refused'), { cause: { code: 'ECONNREFUSED' } }), new Error('x'), new Error('y')];
+    r.start();
+    await flush();
+    expect(up.listCalls).toBe(1);
+    expect(health.at(-1)).toMatchObject({ ok: false });
+    expect(health.at(-1)?.reason).toMatch(/연결/);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(up.listCalls).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(up.listCalls).toBe(2);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(up.listCalls).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(up.listCalls).toBe(3);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(up.listCalls).toBe(4);
+    expect(r.synced).toBe(true);
+    expect(health.at(-1)).toMatchObject({ ok: true });
+    r.stop();
+  });
+
+  it('relists at once on 410 Gone', async () => {
+    const { up, r } = setup();
+    r.start();
+    await flush();
+    await vi.advanceTimersByTimeAsync(5000);
+    up.compactedBefore = 1000;
+    up.rv = 2000;
+    up.dropWatches(Object.assign(new Error('Gone'), { statusCode: 410 }));
+    await flush();
+    expect(up.listCalls).toBe(2);
+    expect(up.openWatches).toBe(1);
+    r.stop();
+  });
+
+  it('backs off when even a fresh list resourceVersion is refused with 410', async () => {
+    const { up, r } = setup();
+    up.compactedBefore = 1000;
+    r.start();
+    await flush();
+    expect(up.listCalls).toBe(1);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(up.listCalls).toBe(1);
+    r.stop();
+  });
+
+  it('after a reconnect, a relist leaves exactly what the cluster has (no ghosts, no duplicates)', async () => {
+    const { up, r, changes } = setup();
+    up.put('old-1');
+    up.put('same');
+    r.start();
+    await flush();
+    // The cluster is replaced behind the same URL: old-1 gone, `same` recreated with a new uid, new-1 added.
+    up.items.clear();
+    up.put('same', {}, 'uid-new');
+    up.put('new-1');
+    up.dropWatches(new Error('socket hang up'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect([...r.objects.keys()].sort()).toEqual(['Pod/default/new-1', 'Pod/default/same']);
+    expect(r.objects.get('Pod/default/same')?.metadata?.uid).toBe('uid-new');
+    expect(changes.filter((c) => c.type === 'delete').map((c) => c.key)).toEqual(['Pod/default/old-1']);
+    r.stop();
+  });
+
+  it('re-watches from the last resourceVersion after a clean close, without relisting', async () => {
+    const { up, r } = setup();
+    r.start();
+    await flush();
+    up.put('a');
+    await vi.advanceTimersByTimeAsync(5000);
+    up.dropWatches(null);
+    await flush();
+    expect(up.listCalls).toBe(1);
+    expect(up.watchCalls).toBe(2);
+    r.stop();
+  });
+
+  it('stops cleanly: no watch stays open and late results are ignored', async () => {
+    const { up, r, changes } = setup();
+    r.start();
+    await flush();
+    expect(up.openWatches).toBe(1);
+    r.stop();
+    expect(up.openWatches).toBe(0);
+    up.put('late');
+    expect(changes).toHaveLength(0);
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * A reflector: keeps one (kind, namespace) collection in memory by list + watch, the client-go shape.
+ *   list → diff against what we hold (emit upserts/deletes) → watch from the list's resourceVersion
+ *   watch closed cleanly      → watch again from the last resourceVersion
+ *   410 Gone (status or event) → relist at once
+ *   any other error           → wait (1 s, 2 s, 4 s … capped at 30 s), then relist
+ * Relisting after errors (instead of re-watching) costs one list but guarantees no ghosts when the cluster
+ * behind the same URL was replaced: the diff deletes what is gone and upserts what changed (uid or RV).
+ */
+import { objectKey } from '../cluster/types';
+import type { KubeObject } from '../k8s/types';
+import { projectObject } from './projection';
+import { isGone, type Upstream, type UpstreamEventType, type UpstreamWatch, type WatchedKind } from './upstream-types';
+
+export const BACKOFF_INITIAL_MS = 1_000;
+export const BACKOFF_MAX_MS = 30_000;
+/** A watch that ends sooner than this without delivering anything counts as a failure (prevents tight loops). */
+const MIN_HEALTHY_WATCH_MS = 1_000;
+
+export type ReflectorChange = { type: 'upsert' | 'delete'; key: string; object: KubeObject };
+export type ReflectorHealth = { ok: boolean; synced: boolean; reason?: string };
+
+export interface ReflectorCallbacks {
+  onChange(change: ReflectorChange): void;
+  onHealth(health: ReflectorHealth): void;
+}
+
+/** Delay before retry number `attempt` (1-based): 1 s doubling to 30 s. */
+export function backoffDelay(attempt: number): number {
+  return Math.min(BACKOFF_INITIAL_MS * 2 ** Math.max(0, attempt - 1), BACKOFF_MAX_MS);
+}
+
+function describeError(err: unknown): string {
+  const e = err as { name?: string; message?: string; statusCode?: number; code?: string | number; cause?: { code?: string } } | null;
+  if (!e) return '알 수 없는 오류';
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return '클러스터가 제때 응답하지 않습니다';
+  const code = e.cause?.code ?? e.code;
+  if (code === 'ECONNREFUSED') return '클러스터 API 서버에 연결할 수 없습니다 (연결 거부)';
+  if (typeof e.statusCode === 'number') return `클러스터 API 서버 오류 (HTTP ${e.statusCode})`;
+  return `클러스터와의 연결이 끊겼습니다: ${e.message ?? String(err)}`;
+}
+
+export class Reflector {
+  readonly objects = new Map<string, KubeObject>();
+  private resourceVersion = '';
+  private running = false;
+  /** Bumped on every start/stop so callbacks from an abandoned list or watch are ignored. */
+  private generation = 0;
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private currentWatch: UpstreamWatch | null = null;
+  private health: ReflectorHealth = { ok: true, synced: false };
+
+  constructor(
+    readonly kind: WatchedKind,
+    readonly namespace: string | null,
+    private readonly upstream: Upstream,
+    private readonly callbacks: ReflectorCallbacks,
+  ) {}
+
+  get synced(): boolean {
+    return this.health.synced;
+  }
+
+  currentHealth(): ReflectorHealth {
+    return this.health;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.generation++;
+    void this.relist(this.generation);
+  }
+
+  stop(): void {
+    this.running = false;
+    this.generation++;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.currentWatch?.stop();
+    this.currentWatch = null;
+  }
+
+  private setHealth(next: ReflectorHealth): void {
+    const h = this.health;
+    if (h.ok === next.ok && h.synced === next.synced && h.reason === next.reason) return;
+    this.health = next;
+    this.callbacks.onHealth(next);
+  }
+
+  private keyOf(obj: KubeObject): string {
+    return objectKey(this.kind, obj.metadata?.name ?? '', obj.metadata?.namespace || undefined);
+  }
+
+  private async relist(gen: number): Promise<void> {
+    let list;
+    try {
+      list = await this.upstream.list();
+    } catch (err) {
+      if (gen === this.generation) this.fail(gen, err);
+      return;
+    }
+    if (gen !== this.generation) return;
+    this.replaceAll(list.items.map((o) => projectObject(this.kind, o)));
+    this.resourceVersion = list.resourceVersion;
+    this.setHealth({ ok: true, synced: true });
+    await this.watch(gen, true);
+  }
+
+  /** Diff a fresh list against the store: a changed uid or resourceVersion is an upsert, a missing key a delete. */
+  private replaceAll(items: KubeObject[]): void {
+    const seen = new Set<string>();
+    for (const obj of items) {
+      const key = this.keyOf(obj);
+      seen.add(key);
+      this.upsert(key, obj);
+    }
+    for (const [key, old] of this.objects) {
+      if (!seen.has(key)) {
+        this.objects.delete(key);
+        this.callbacks.onChange({ type: 'delete', key, object: old });
+      }
+    }
+  }
+
+  private upsert(key: string, obj: KubeObject): void {
+    const old = this.objects.get(key);
+    if (old && old.metadata?.uid === obj.metadata?.uid && old.metadata?.resourceVersion === obj.metadata?.resourceVersion) return;
+    this.objects.set(key, obj);
+    this.callbacks.onChange({ type: 'upsert', key, object: obj });
+  }
+
+  private async watch(gen: number, fromFreshList = false): Promise<void> {
+    const startedAt = Date.now();
+    let delivered = false;
+    let gone = false;
+    let ended = false;
+    const onEvent = (type: UpstreamEventType, raw: unknown) => {
+      if (gen !== this.generation) return;
+      if (type === 'ERROR') {
+        if (isGone(raw)) gone = true;
+        return;
+      }
+      const rv = (raw as { metadata?: { resourceVersion?: string } } | null)?.metadata?.resourceVersion;
+      if (rv) this.resourceVersion = rv;
+      delivered = true;
+      this.failures = 0;
+      if (type === 'BOOKMARK') return;
+      const obj = projectObject(this.kind, raw);
+      const key = this.keyOf(obj);
+      if (type === 'DELETED') {
+        const old = this.objects.get(key);
+        if (old) {
+          this.objects.delete(key);
+          this.callbacks.onChange({ type: 'delete', key, object: obj });
+        }
+      } else {
+        this.upsert(key, obj);
+      }
+    };
+    const onDone = (err: unknown) => {
+      if (ended || gen !== this.generation) return;
+      ended = true;
+      this.currentWatch = null;
+      const quick = !delivered && Date.now() - startedAt < MIN_HEALTHY_WATCH_MS;
+      if ((gone || isGone(err)) && !(quick && fromFreshList)) {
+        this.resourceVersion = '';
+        void this.relist(gen);
+      } else if (gone || isGone(err)) {
+        // 410 for the resourceVersion a list just returned: relisting at once would spin, so back off.
+        this.resourceVersion = '';
+        this.fail(gen, err ?? new Error('410 Gone'));
+      } else if (err && (err as { name?: string }).name !== 'TimeoutError') {
+        this.fail(gen, err);
+      } else if (quick) {
+        // Closed at once with nothing said: treat like an error so a misbehaving server cannot spin us.
+        this.fail(gen, err ?? new Error('watch closed immediately'));
+      } else {
+        void this.watch(gen);
+      }
+    };
+    try {
+      const w = await this.upstream.watch(this.resourceVersion, { onEvent, onDone });
+      if (gen !== this.generation) w.stop();
+      else if (!ended) this.currentWatch = w;
+    } catch (err) {
+      onDone(err);
+    }
+  }
+
+  private fail(gen: number, err: unknown): void {
+    this.failures++;
+    this.setHealth({ ok: false, synced: this.health.synced, reason: describeError(err) });
+    const delay = backoffDelay(this.failures);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (gen === this.generation) void this.relist(gen);
+    }, delay);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The process-wide cluster runtime: settings, the watch hub and the action runner, created on first use.
+ * Next.js may load each route module separately, so the instance lives on globalThis — that is what makes
+ * "one informer per (kind, namespace)" hold across /api/cluster/stream and /api/cluster/info.
+ */
+import { VersionApi } from '@kubernetes/client-node';
+import type { LiveInfo } from '../cluster/live-protocol';
+import { loadClusterSettings, type ClusterSettings } from './cluster-config';
+import { ClusterActions } from './cluster-actions';
+import { PROBE_DEADLINE_MS, isDeadlineError, withDeadline } from './deadline';
+import { clientNodeUpstreams } from './upstream';
+import { WatchHub } from './watch-hub';
+import { WATCHED_KINDS, type WatchedKind } from './upstream-types';
+
+export interface ClusterRuntime {
+  settings: ClusterSettings | null;
+  /** Set when the kubeconfig exists but could not be loaded. */
+  configError: string | null;
+  hub: WatchHub | null;
+  actions: ClusterActions | null;
+  /** Browsers streaming right now. */
+  streams: number;
+  info(): Promise<LiveInfo>;
+}
+
+const GLOBAL_KEY = Symbol.for('k8s-learn-ko.cluster-runtime');
+
+/** The feeds one stream needs: nodes once, the namespaced kinds per namespace. */
+export function feedsFor(namespaces: readonly string[]): { kind: WatchedKind; namespace: string | null }[] {
+  const feeds: { kind: WatchedKind; namespace: string | null }[] = [{ kind: 'Node', namespace: null }];
+  for (const ns of namespaces) for (const kind of WATCHED_KINDS) if (kind !== 'Node') feeds.push({ kind, namespace: ns });
+  return feeds;
+}
+
+function createRuntime(): ClusterRuntime {
+  let settings: ClusterSettings | null = null;
+  let configError: string | null = null;
+  try {
+    settings = loadClusterSettings();
+  } catch (e) {
+    configError = `kubeconfig를 읽지 못했습니다: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  const hub = settings ? new WatchHub({ factory: clientNodeUpstreams(settings.kubeConfig) }) : null;
+  const actions = settings ? new ClusterActions(settings.kubeConfig) : null;
+  const version = settings ? settings.kubeConfig.makeApiClient(VersionApi) : null;
+  // Concurrent /info calls share one probe, so a room of browsers never multiplies requests to a stalled server.
+  let probe: Promise<{ reachable: boolean; version?: string; reason?: string }> | null = null;
+
+  const runtime: ClusterRuntime = {
+    settings,
+    configError,
+    hub,
+    actions,
+    streams: 0,
+    async info(): Promise<LiveInfo> {
+      const base = { upstreamWatches: hub?.upstreamWatchCount() ?? 0, streams: runtime.streams };
+      if (!settings || !version) {
+        return { mode: 'sim', reachable: false, writable: false, reason: configError ?? '연결된 클러스터가 없어 시뮬레이터로 실습합니다.', ...base };
+      }
+      probe ??= version
+        .getCode({}, withDeadline(PROBE_DEADLINE_MS))
+        .then((v) => ({ reachable: true, version: v.gitVersion }))
+        .catch((e) => ({
+          reachable: false,
+          reason: isDeadlineError(e) ? '클러스터 API 서버가 응답하지 않습니다 (시간 초과).' : `클러스터 API 서버에 연결할 수 없습니다: ${e instanceof Error ? e.message : String(e)}`,
+        }))
+        .finally(() => {
+          probe = null;
+        });
+      const p = await probe;
+      return { mode: 'live', server: settings.serverHost, namespaces: settings.namespaces, writable: settings.writeToken !== null, ...p, ...base };
+    },
+  };
+  return runtime;
+}
+
+/** The singleton (created lazily so importing a route module at build time touches no cluster). */
+export function getClusterRuntime(): ClusterRuntime {
+  const g = globalThis as unknown as Record<symbol, ClusterRuntime | undefined>;
+  return (g[GLOBAL_KEY] ??= createRuntime());
+}

@@ -1,0 +1,162 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeCollection, fakeUpstreams } from './fake-upstream';
+import { feedsFor } from './runtime';
+import { createStreamSession } from './stream-session';
+import { WatchHub } from './watch-hub';
+
+const flush = async () => {
+  for (let i = 0; i < 200; i++) await Promise.resolve();
+};
+
+interface Parsed {
+  event: string;
+  id?: string;
+  data?: unknown;
+  comment?: string;
+}
+
+/** Reads what has been enqueued so far and parses it as EventSource would. */
+function reader(stream: ReadableStream<Uint8Array>) {
+  const r = stream.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const out: Parsed[] = [];
+  let pumping = true;
+  let failure: unknown = null;
+  void (async () => {
+    try {
+      while (pumping) {
+        const { value, done } = await r.read();
+        if (done) break;
+        buffer += decoder.decode(value);
+        let i;
+        while ((i = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, i);
+          buffer = buffer.slice(i + 2);
+          const ev: Parsed = { event: 'message' };
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) ev.comment = line.slice(2);
+            else if (line.startsWith('event: ')) ev.event = line.slice(7);
+            else if (line.startsWith('id: ')) ev.id = line.slice(4);
+            else if (line.startsWith('data: ')) ev.data = JSON.parse(line.slice(6));
+            else if (line.startsWith('retry: ')) ev.event = 'retry';
+          }
+          out.push(ev);
+        }
+      }
+    } catch (e) {
+      failure = e;
+    }
+  })();
+  return {
+    events: out,
+    failed: () => failure,
+    stop: () => {
+      pumping = false;
+      void r.cancel();
+    },
+  };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function setup() {
+  const up = fakeUpstreams();
+  const hub = new WatchHub({ factory: up.factory });
+  const feeds = feedsFor(['default']);
+  const open = (lastEventId: string | null = null, extra: { maxQueue?: number; onClose?: (r: string) => void } = {}) =>
+    createStreamSession({ hub, feeds, namespaces: ['default'], lastEventId, ...extra });
+  const pods = () => up.collections.get('Pod|default')!;
+  return { hub, up, open, pods };
+}
+
+describe('stream session', () => {
+  it('sends the snapshot first, then upserts and deletes with increasing ids', async () => {
+    const { hub, open, pods, up } = setup();
+    (up.factory('Pod', 'default') as FakeCollection).put('web-1');
+    const s = reader(open());
+    await flush();
+    pods().put('web-2');
+    pods().remove('web-1');
+    await flush();
+    const kinds = s.events.map((e) => e.event);
+    expect(kinds).toEqual(['retry', 'snapshot', 'upsert', 'delete']);
+    const snap = s.events[1].data as { objects: { metadata: { name: string } }[]; namespaces: string[]; upstream: { ok: boolean } };
+    expect(snap.objects.map((o) => o.metadata.name)).toEqual(['web-1']);
+    expect(snap.namespaces).toEqual(['default']);
+    expect(snap.upstream.ok).toBe(true);
+    const seqs = s.events.slice(1).map((e) => Number(e.id!.split('.')[1]));
+    expect(seqs[1]).toBeGreaterThan(seqs[0]);
+    expect(seqs[2]).toBeGreaterThan(seqs[1]);
+    expect(s.events[2].data).toMatchObject({ kind: 'Pod', key: 'Pod/default/web-2' });
+    s.stop();
+    hub.close();
+  });
+
+  it('resumes from Last-Event-ID with just the missed events, and re-snapshots an unknown id', async () => {
+    const { hub, open, pods } = setup();
+    const first = reader(open());
+    await flush();
+    pods().put('a');
+    await flush();
+    const lastId = first.events.at(-1)!.id!;
+    first.stop();
+    pods().put('b');
+    pods().put('c');
+    const resumed = reader(open(lastId));
+    await flush();
+    expect(resumed.events.map((e) => e.event)).toEqual(['retry', 'status', 'upsert', 'upsert']);
+    expect(resumed.events.slice(2).map((e) => (e.data as { key: string }).key)).toEqual(['Pod/default/b', 'Pod/default/c']);
+    const fresh = reader(open('some-other-epoch.3'));
+    await flush();
+    expect(fresh.events.map((e) => e.event)).toEqual(['retry', 'snapshot']);
+    expect((fresh.events[1].data as { objects: unknown[] }).objects).toHaveLength(3);
+    resumed.stop();
+    fresh.stop();
+    hub.close();
+  });
+
+  it('drops a client whose queue fills up, without affecting the others', async () => {
+    const { hub, open, pods } = setup();
+    const closed: string[] = [];
+    const slow = open(null, { maxQueue: 5, onClose: (r) => closed.push(r) }); // never read
+    const fast = reader(open());
+    await flush();
+    for (let i = 0; i < 20; i++) pods().put(`p${i}`);
+    await flush();
+    expect(closed).toEqual(['dropped']);
+    await expect(slow.getReader().read()).rejects.toThrow(/slow client/);
+    expect(fast.events.filter((e) => e.event === 'upsert')).toHaveLength(20);
+    fast.stop();
+    hub.close();
+  });
+
+  it('tells the browser when the cluster is lost and found again', async () => {
+    const { hub, open, pods } = setup();
+    const s = reader(open());
+    await flush();
+    pods().listErrors = [new Error('connection refused')];
+    pods().dropWatches(new Error('socket hang up'));
+    await vi.advanceTimersByTimeAsync(3_000); // 1 s backoff → list fails again → 2 s → list succeeds
+    const statuses = s.events.filter((e) => e.event === 'status').map((e) => e.data as { ok: boolean; reason?: string });
+    expect(statuses[0]).toMatchObject({ ok: false, reason: expect.stringMatching(/socket hang up/) });
+    expect(statuses.at(-1)).toEqual({ ok: true, synced: true });
+    expect(statuses.slice(0, -1).every((x) => !x.ok)).toBe(true);
+    s.stop();
+    hub.close();
+  });
+
+  it('sends a heartbeat comment every 15 s', async () => {
+    const { hub, open } = setup();
+    const s = reader(open());
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(s.events.filter((e) => e.comment === 'heartbeat')).toHaveLength(2);
+    s.stop();
+    hub.close();
+  });
+});

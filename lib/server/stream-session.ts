@@ -1,0 +1,124 @@
+/**
+ * One browser's SSE stream over the shared hub.
+ *   fresh:  `snapshot` (after the feeds have listed, or after a wait) then `upsert`/`delete` as they happen
+ *   resume: with a Last-Event-ID from this hub's epoch that the history still covers → only the missed events
+ * `status` events (no id) tell the browser when the server lost or regained the cluster.
+ * Each client has a bounded queue; a client that lets it fill up is cut off (it reconnects and resumes),
+ * so one slow browser never holds memory or delays the others.
+ */
+import type { DeltaPayload, SnapshotPayload, UpstreamStatus } from '../cluster/live-protocol';
+import { encodeSse, formatEventId, formatSse, formatSseComment, parseEventId } from './sse';
+import type { HubEvent, WatchHub } from './watch-hub';
+import type { WatchedKind } from './upstream-types';
+
+export interface StreamSessionOptions {
+  hub: WatchHub;
+  feeds: { kind: WatchedKind; namespace: string | null }[];
+  namespaces: string[];
+  lastEventId: string | null;
+  heartbeatMs?: number;
+  /** Max frames waiting for a slow client before it is dropped. */
+  maxQueue?: number;
+  /** How long a fresh stream waits for cold feeds to list before sending what exists. */
+  syncWaitMs?: number;
+  onClose?: (reason: 'cancelled' | 'dropped') => void;
+}
+
+/** The shared, encoded frame of a hub event (built on first use, reused for every client). */
+function frameOf(ev: HubEvent, epoch: string): Uint8Array {
+  if (!ev.frame) {
+    const payload: DeltaPayload = { kind: ev.kind, key: ev.key, object: ev.object };
+    ev.frame = encodeSse(formatSse({ event: ev.type, id: formatEventId(epoch, ev.seq), data: JSON.stringify(payload) }));
+  }
+  return ev.frame;
+}
+
+export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uint8Array> {
+  const { hub, feeds } = o;
+  const maxQueue = o.maxQueue ?? 2_000;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let closed = false;
+  let live = false; // true once the snapshot/replay has been sent; events before that are already in it
+  let lastSeq = 0;
+  let lastStatus = '';
+  let unsubscribe: () => void = () => {};
+  let heartbeat: ReturnType<typeof setInterval> | null = null;
+
+  const finish = (reason: 'cancelled' | 'dropped') => {
+    if (closed) return;
+    closed = true;
+    unsubscribe();
+    if (heartbeat) clearInterval(heartbeat);
+    o.onClose?.(reason);
+  };
+
+  const push = (bytes: Uint8Array) => {
+    if (closed) return;
+    if ((controller.desiredSize ?? 0) <= 0) {
+      finish('dropped');
+      controller.error(new Error('slow client dropped'));
+      return;
+    }
+    controller.enqueue(bytes);
+  };
+
+  const sendStatus = () => {
+    const h = hub.health(feeds);
+    const status: UpstreamStatus = { ok: h.ok, synced: h.synced, reason: h.reason };
+    const text = JSON.stringify(status);
+    if (text === lastStatus) return;
+    lastStatus = text;
+    push(encodeSse(formatSse({ event: 'status', data: text })));
+  };
+
+  const begin = async () => {
+    const resumeFrom = parseEventId(o.lastEventId, hub.epoch);
+    const replayed = resumeFrom === null ? null : hub.replay(feeds, resumeFrom);
+    if (replayed) {
+      lastSeq = resumeFrom as number;
+      sendStatus();
+      for (const ev of replayed) push(frameOf(ev, hub.epoch));
+      if (replayed.length > 0) lastSeq = replayed[replayed.length - 1].seq;
+    } else {
+      await hub.whenSynced(feeds, o.syncWaitMs ?? 4_000);
+      if (closed) return;
+      const snap = hub.snapshot(feeds);
+      const h = hub.health(feeds);
+      const upstream: UpstreamStatus = { ok: h.ok, synced: h.synced, reason: h.reason };
+      lastStatus = JSON.stringify(upstream);
+      const payload: SnapshotPayload = { objects: snap.objects, namespaces: o.namespaces, upstream };
+      lastSeq = snap.seq;
+      push(encodeSse(formatSse({ event: 'snapshot', id: formatEventId(hub.epoch, snap.seq), data: JSON.stringify(payload) })));
+    }
+    live = true;
+  };
+
+  return new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+        // Tell EventSource to retry after 2 s (a bare `retry:` field dispatches no event).
+        c.enqueue(encodeSse('retry: 2000\n\n'));
+        // Subscribe before the snapshot is taken: the snapshot and the live events then join without a gap
+        // (both happen on this one thread; events up to snapshot.seq are skipped below).
+        unsubscribe = hub.subscribe(feeds, {
+          onEvent(ev) {
+            if (!live || ev.seq <= lastSeq) return;
+            lastSeq = ev.seq;
+            push(frameOf(ev, hub.epoch));
+          },
+          onHealth() {
+            if (live) sendStatus();
+          },
+        });
+        heartbeat = setInterval(() => push(encodeSse(formatSseComment('heartbeat'))), o.heartbeatMs ?? 15_000);
+        heartbeat.unref?.();
+        void begin();
+      },
+      cancel() {
+        finish('cancelled');
+      },
+    },
+    new CountQueuingStrategy({ highWaterMark: maxQueue }),
+  );
+}

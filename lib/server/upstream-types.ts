@@ -1,0 +1,42 @@
+/**
+ * The seam between the watch hub and the cluster. The real implementation (upstream.ts) speaks to the API
+ * server with client-node; tests pass a fake. Nothing above this file knows which one it got.
+ */
+import type { Kind } from '../k8s/types';
+
+/** The kinds the dashboard watches. Secrets and ConfigMaps are deliberately absent: never read. */
+export const WATCHED_KINDS = ['Node', 'Pod', 'ReplicaSet', 'Deployment', 'Service', 'Endpoints', 'Event'] as const satisfies readonly Kind[];
+export type WatchedKind = (typeof WATCHED_KINDS)[number];
+
+export interface UpstreamList {
+  items: unknown[];
+  resourceVersion: string;
+}
+
+export type UpstreamEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+
+export interface UpstreamWatchHandlers {
+  onEvent(type: UpstreamEventType, object: unknown): void;
+  /** Called exactly once when the watch ends: null for a clean close, else the error (410 carries statusCode). */
+  onDone(err: unknown): void;
+}
+
+export interface UpstreamWatch {
+  stop(): void;
+}
+
+/** One (kind, namespace) collection on the cluster. namespace null = cluster-scoped. */
+export interface Upstream {
+  /** A full list, bounded by a deadline. */
+  list(): Promise<UpstreamList>;
+  /** Starts a watch from resourceVersion; resolves once the request is under way (or already failed). */
+  watch(resourceVersion: string, handlers: UpstreamWatchHandlers): Promise<UpstreamWatch>;
+}
+
+export type UpstreamFactory = (kind: WatchedKind, namespace: string | null) => Upstream;
+
+/** 410 Gone / Expired: the resourceVersion is too old, relist. */
+export function isGone(err: unknown): boolean {
+  const e = err as { statusCode?: number; code?: number } | null;
+  return !!e && (e.statusCode === 410 || e.code === 410);
+}
