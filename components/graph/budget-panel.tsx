@@ -30,24 +30,32 @@ export function BudgetPanel({ deploymentKey, compact = false }: { deploymentKey:
   );
   if (!deployment || !budget) return null;
   return (
-    <section aria-label={`롤링 업데이트 예산: ${deployment.name}`} data-budget-panel={deployment.name} className="space-y-2 text-sm">
+    <section aria-label={`롤링 업데이트 예산: ${deployment.name}`} data-budget-panel={deployment.name} className={`${compact ? 'space-y-1' : 'space-y-2'} text-sm`}>
       <h3 className="font-semibold">
         롤링 업데이트 예산 <span className="font-mono font-normal">{deployment.name}</span>
         <span className="ml-2 rounded bg-zinc-100 px-1.5 py-0.5 text-[11px] font-normal dark:bg-zinc-800">
           {budget.inProgress ? '롤아웃 진행 중' : '롤아웃 완료'}
         </span>
       </h3>
-      <dl className={`grid gap-1 ${compact ? 'grid-cols-3' : 'grid-cols-3'}`}>
-        <Stat label="원하는 레플리카" value={budget.desired} />
-        <Stat label="maxSurge" value={`${budget.maxSurgeSpec} → ${budget.maxSurge}`} />
-        <Stat label="maxUnavailable" value={`${budget.maxUnavailableSpec} → ${budget.maxUnavailable}`} />
-        <Stat label={`새 파드${budget.newRevision !== null ? ` (리비전 ${budget.newRevision})` : ''}`} value={`${budget.newPods} (준비 ${budget.newReady})`} />
-        <Stat label="이전 파드" value={`${budget.oldPods} (준비 ${budget.oldReady})`} />
-        <Stat label="종료 중" value={budget.terminatingPods} />
-      </dl>
-      <ul className="space-y-1 text-[13px] leading-snug" aria-label="컨트롤러가 다음에 할 수 있는 일">
+      {compact ? (
+        <p className="font-mono text-xs tabular-nums text-zinc-700 dark:text-zinc-300">
+          원하는 {budget.desired} · maxSurge {String(budget.maxSurgeSpec)}→{budget.maxSurge} · maxUnavailable {String(budget.maxUnavailableSpec)}→
+          {budget.maxUnavailable} · 새 파드 {budget.newPods}(준비 {budget.newReady}) · 이전 파드 {budget.oldPods}(준비 {budget.oldReady}) · 종료 중{' '}
+          {budget.terminatingPods}
+        </p>
+      ) : (
+        <dl className="grid grid-cols-3 gap-1">
+          <Stat label="원하는 레플리카" value={budget.desired} />
+          <Stat label="maxSurge" value={`${budget.maxSurgeSpec} → ${budget.maxSurge}`} />
+          <Stat label="maxUnavailable" value={`${budget.maxUnavailableSpec} → ${budget.maxUnavailable}`} />
+          <Stat label={`새 파드${budget.newRevision !== null ? ` (리비전 ${budget.newRevision})` : ''}`} value={`${budget.newPods} (준비 ${budget.newReady})`} />
+          <Stat label="이전 파드" value={`${budget.oldPods} (준비 ${budget.oldReady})`} />
+          <Stat label="종료 중" value={budget.terminatingPods} />
+        </dl>
+      )}
+      <ul className={`space-y-1 leading-snug ${compact ? 'text-xs' : 'text-[13px]'}`} aria-label="컨트롤러가 다음에 할 수 있는 일">
         {budget.explanation.map((line) => (
-          <li key={line} className="rounded border-l-4 border-brand-500 bg-brand-50 px-2 py-1 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100">
+          <li key={line} className={`rounded border-l-4 border-brand-500 bg-brand-50 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100 ${compact ? 'px-2 py-0.5' : 'px-2 py-1'}`}>
             {line}
           </li>
         ))}

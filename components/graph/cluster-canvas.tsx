@@ -1,16 +1,17 @@
 'use client';
 
-import { useEffect, useMemo } from 'react';
-import { ReactFlow, Controls, Background, useReactFlow, type Node, type NodeTypes } from '@xyflow/react';
+import { useMemo } from 'react';
+import { ReactFlow, Controls, Background, type Node, type NodeTypes } from '@xyflow/react';
 import { boxesPerRowFor, boxSize, packBoxes, rowsFor, sharedColumns, type BoxInput } from '@/lib/graph/grid-packing';
 import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/playground/store-context';
 import { NodeBox, PendingLane } from './node-box';
-import { READ_ONLY_FLOW, useColorMode, useContainerWidth } from './flow-common';
+import { AutoFit, READ_ONLY_FLOW, useColorMode, useContainerWidth } from './flow-common';
 
 /** Module scope: React Flow re-mounts every node if this object changes identity. */
 const nodeTypes: NodeTypes = { k8sNode: NodeBox, pendingLane: PendingLane };
 
 const PENDING_ID = '__pending__';
+const FIT = { padding: 0.06, maxZoom: 1.3 };
 
 /**
  * What the layout depends on, as a flat list of numbers: the shared column count, the pending count
@@ -26,15 +27,6 @@ function useLayoutShape(): number[] {
     for (const n of s.nodeNames) shape.push(rowsFor(s.groups.podIdsByNode[n]?.length ?? 0, cols));
     return shape;
   });
-}
-
-function FitOnGrowth({ boxes }: { boxes: number }) {
-  const flow = useReactFlow();
-  useEffect(() => {
-    const t = requestAnimationFrame(() => void flow.fitView({ padding: 0.06, maxZoom: 1 }));
-    return () => cancelAnimationFrame(t);
-  }, [boxes, flow]);
-  return null;
 }
 
 /** The cluster view: node boxes (control plane first) with pod tiles packed inside, and the pending lane. */
@@ -60,7 +52,8 @@ export default function ClusterCanvas() {
       type: b.id === PENDING_ID ? 'pendingLane' : 'k8sNode',
       position: { x: b.x, y: b.y },
       data: b.id === PENDING_ID ? { cols: b.cols } : { name: b.id, cols: b.cols },
-      style: { width: b.width, height: b.height },
+      // Read-only nodes get pointer-events: none from React Flow; our boxes hold buttons.
+      style: { width: b.width, height: b.height, pointerEvents: 'all' as const },
       draggable: false,
       selectable: false,
       focusable: false,
@@ -76,12 +69,12 @@ export default function ClusterCanvas() {
         nodeTypes={nodeTypes}
         colorMode={colorMode}
         {...READ_ONLY_FLOW}
-        fitViewOptions={{ padding: 0.06, maxZoom: 1 }}
+        fitViewOptions={FIT}
         onlyRenderVisibleElements={names.length > 12}
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="bottom-right" />
-        <FitOnGrowth boxes={names.length} />
+        <AutoFit signature={`${names.length}:${Math.round(width / 50)}`} options={FIT} />
       </ReactFlow>
     </div>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useNodesInitialized, useReactFlow, type FitViewOptions } from '@xyflow/react';
 import type { AriaLabelConfig, ColorMode, ReactFlowProps } from '@xyflow/react';
 
 /** React Flow's built-in control labels, in Korean. */
@@ -56,4 +57,20 @@ export function useContainerWidth<T extends HTMLElement = HTMLDivElement>(): [Re
     return () => obs.disconnect();
   }, []);
   return [ref, width];
+}
+
+/**
+ * Fit the whole picture once React Flow has measured the nodes, and again whenever `signature`
+ * changes (boxes added or removed, the canvas resized). Render inside <ReactFlow>.
+ */
+export function AutoFit({ signature, options }: { signature: string; options: FitViewOptions }) {
+  const flow = useReactFlow();
+  const initialized = useNodesInitialized();
+  const { padding, maxZoom } = options;
+  useEffect(() => {
+    if (!initialized) return;
+    const t = requestAnimationFrame(() => void flow.fitView({ padding, maxZoom }));
+    return () => cancelAnimationFrame(t);
+  }, [initialized, signature, flow, padding, maxZoom]);
+  return null;
 }

@@ -63,7 +63,7 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxDat
   const visible = ids?.length ?? 0;
   const hidden = Math.max(0, (usage?.pods ?? 0) - visible);
   const tone = !node.ready ? 'bad' : node.unschedulable ? 'warn' : 'ok';
-  const statusIcon = !node.ready ? '✕' : node.unschedulable ? '⏸' : '✓';
+  const statusIcon = !node.ready ? '✕' : node.unschedulable ? '⊘' : '✓';
   const roleLabel = node.role === 'control-plane' ? '컨트롤 플레인' : '워커 노드';
   return (
     <section

@@ -6,13 +6,14 @@ import { layoutWorkloads, type WorkloadColumnInput } from '@/lib/graph/workload-
 import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/playground/store-context';
 import type { PlaygroundState } from '@/lib/store/playground-store';
 import { BudgetPanel } from './budget-panel';
-import { READ_ONLY_FLOW, useColorMode } from './flow-common';
+import { AutoFit, READ_ONLY_FLOW, useColorMode } from './flow-common';
 import { PodTile } from './pod-tile';
 
 type DeploymentData = { id: string };
 type ReplicaSetData = { id: string; cols: number };
 
 const STANDALONE = '__standalone__';
+const FIT = { padding: 0.1, maxZoom: 1.2 };
 /** Empty old ReplicaSets kept for rollback; show only the latest few so history does not crowd the view. */
 const EMPTY_HISTORY_SHOWN = 2;
 
@@ -48,7 +49,7 @@ const ReplicaSetBox = memo(function ReplicaSetBox({ data }: NodeProps<Node<Repli
   const tiles = (data.id === STANDALONE ? standaloneIds : ids) ?? [];
   return (
     <div data-replicaset-box={rs?.name ?? STANDALONE} className="h-full w-full rounded-xl border-2 border-zinc-300 bg-white/95 p-2.5 text-xs shadow-sm dark:border-zinc-700 dark:bg-zinc-900/95">
-      <Handle type="target" position={Position.Top} isConnectable={false} />
+      {rs && <Handle type="target" position={Position.Top} isConnectable={false} />}
       <div className="mb-1.5 h-[44px]">
         {rs ? (
           <>
@@ -139,7 +140,7 @@ export default function WorkloadCanvas() {
   return (
     <div className="flex h-full flex-col">
       {focusKey && (
-        <div className="max-h-[45%] shrink-0 overflow-y-auto border-b border-zinc-200 bg-white p-2.5 dark:border-zinc-800 dark:bg-zinc-950">
+        <div className="max-h-[40%] shrink-0 overflow-y-auto border-b border-zinc-200 bg-white px-2.5 py-2 dark:border-zinc-800 dark:bg-zinc-950">
           <BudgetPanel deploymentKey={focusKey} compact />
         </div>
       )}
@@ -155,8 +156,8 @@ function WorkloadFlow({ shape }: { shape: string[] }) {
   const { nodes, edges } = useMemo(() => {
     const layout = layoutWorkloads(toColumns(shape));
     const nodes: Node[] = [
-      ...layout.deployments.map((b) => ({ id: b.id, type: 'deployment', position: { x: b.x, y: b.y }, data: { id: b.id }, style: { width: b.width, height: b.height } })),
-      ...layout.replicaSets.map((b) => ({ id: b.id, type: 'replicaSet', position: { x: b.x, y: b.y }, data: { id: b.id, cols: b.cols }, style: { width: b.width, height: b.height } })),
+      ...layout.deployments.map((b) => ({ id: b.id, type: 'deployment', position: { x: b.x, y: b.y }, data: { id: b.id }, style: { width: b.width, height: b.height, pointerEvents: 'all' as const } })),
+      ...layout.replicaSets.map((b) => ({ id: b.id, type: 'replicaSet', position: { x: b.x, y: b.y }, data: { id: b.id, cols: b.cols }, style: { width: b.width, height: b.height, pointerEvents: 'all' as const } })),
     ];
     const edges: Edge[] = layout.edges.map((e) => ({ id: `${e.source}->${e.target}`, source: e.source, target: e.target, animated: true }));
     return { nodes, edges };
@@ -170,10 +171,11 @@ function WorkloadFlow({ shape }: { shape: string[] }) {
       nodeTypes={nodeTypes}
       colorMode={colorMode}
       {...READ_ONLY_FLOW}
-      fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+      fitViewOptions={FIT}
     >
       <Background gap={24} size={1} />
       <Controls showInteractive={false} position="bottom-right" />
+      <AutoFit signature={String(nodes.length)} options={FIT} />
       {nodes.length === 0 && (
         <Panel position="top-center" className="rounded bg-white px-3 py-2 text-sm shadow dark:bg-zinc-900">
           아직 디플로이먼트가 없어요. 터미널에서 <code>kubectl create deployment web --image=nginx --replicas=3</code>을 실행해 보세요.

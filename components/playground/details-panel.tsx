@@ -1,8 +1,10 @@
 'use client';
 
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ClusterClient } from '@/lib/cluster/types';
 import { formatCpu, formatMemory } from '@/lib/k8s/quantity';
+import { podPassesFilter } from '@/lib/graph/pod-filter';
+import { whyNotSelected } from '@/lib/graph/service-selection';
 import type { PlaygroundState, Selection } from '@/lib/store/playground-store';
 import { BudgetPanel } from '@/components/graph/budget-panel';
 import { usePlaygroundStore, usePlaygroundStoreShallow } from './store-context';
@@ -153,12 +155,43 @@ function WorkloadDetails({ sel }: { sel: Selection }) {
           <Field label="포트">{view.ports}</Field>
           <Field label="셀렉터">{view.selector ? <Labels labels={view.selector} /> : '없음'}</Field>
           {selected !== null && <Field label="선택된 파드">{selected}개</Field>}
+          <Field label="선택 안 된 파드">
+            <ServiceMisses serviceKey={sel.key} />
+          </Field>
         </>
       )}
       <Field label="최근 이벤트">
         <RecentEvents involvedKey={sel.key} />
       </Field>
     </dl>
+  );
+}
+
+/** Pods the Service does not select (in the current filter), each with the label that differs. */
+function ServiceMisses({ serviceKey }: { serviceKey: string }) {
+  const service = usePlaygroundStore((s) => s.services[serviceKey]);
+  const pods = usePlaygroundStore((s) => s.pods);
+  const filter = usePlaygroundStore((s) => s.filter);
+  const misses = useMemo(() => {
+    if (!service) return [];
+    const out: { name: string; why: string }[] = [];
+    for (const p of Object.values(pods)) {
+      if (!podPassesFilter(p, filter)) continue;
+      const why = whyNotSelected(service, p);
+      if (why) out.push({ name: p.name, why });
+    }
+    return out;
+  }, [service, pods, filter]);
+  if (misses.length === 0) return <>없음</>;
+  return (
+    <ul className="space-y-0.5 font-sans">
+      {misses.slice(0, 20).map((m) => (
+        <li key={m.name}>
+          <span className="font-mono">{m.name}</span>: {m.why}
+        </li>
+      ))}
+      {misses.length > 20 && <li>…외 {misses.length - 20}개</li>}
+    </ul>
   );
 }
 

@@ -62,7 +62,6 @@ const EventRow = memo(function EventRow({ ev }: { ev: EventView }) {
         <p className="text-xs text-zinc-900 dark:text-zinc-100">
           <span className="font-semibold text-brand-600 dark:text-brand-100">왜? </span>
           {why}
-          {ev.actor && <span className="text-zinc-600 dark:text-zinc-400"> — {ev.actor}</span>}
         </p>
       )}
     </li>

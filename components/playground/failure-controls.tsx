@@ -52,7 +52,7 @@ export function FailureControls({ client }: { client: ClusterClient }) {
           )
         }
       >
-        🗑 파드 삭제
+        ✕ 파드 삭제
       </button>
       <label className="flex items-center gap-1 text-xs">
         <span>노드</span>
@@ -110,7 +110,7 @@ export function FailureControls({ client }: { client: ClusterClient }) {
           );
         }}
       >
-        {node?.unschedulable ? '⏵ 언코든' : '⏸ 코든'}
+        {node?.unschedulable ? '▶ 언코든' : '⊘ 코든'}
       </button>
       <p role="status" aria-live="polite" className="basis-full text-xs text-zinc-700 empty:hidden dark:text-zinc-300">
         {note}

@@ -47,13 +47,13 @@ export function SimControls({ client }: { client: ClusterClient }) {
           setPlaying(!playing);
         }}
       >
-        {playing ? '⏸ 일시 정지' : '▶ 재생'}
+        {playing ? '‖ 일시 정지' : '▶ 재생'}
       </button>
       <button type="button" className={BUTTON} onClick={() => step(5_000)} title="시뮬레이션 시간을 5초 앞으로">
-        ⏭ +5초
+        +5초
       </button>
       <button type="button" className={BUTTON} onClick={() => step(60_000)} title="시뮬레이션 시간을 1분 앞으로">
-        ⏩ +1분
+        +1분
       </button>
       <label className="flex items-center gap-1 text-xs">
         <span>속도</span>
@@ -84,7 +84,7 @@ export function SimControls({ client }: { client: ClusterClient }) {
         ↺ 초기화
       </button>
       <span className="ml-1 font-mono text-xs tabular-nums text-zinc-600 dark:text-zinc-400" aria-label="시뮬레이션 시각">
-        ⏱ {formatClock(now)}
+        시각 {formatClock(now)}
       </span>
     </div>
   );

@@ -1,0 +1,173 @@
+/**
+ * bench:graph — how the live cluster graph performs in a real browser.
+ *
+ * Starts the production build (`next start`) on its own port, opens `/playground?bench=N&nodes=M` in
+ * headless Chromium for N = 100, 1,000 and 5,000 pods, and reports:
+ *   - first render: ms from the seeded cluster being handed to the graph until every pod tile is painted;
+ *   - frame times (requestAnimationFrame deltas) while a rolling update replaces every pod (sim at 10×);
+ *   - the gzipped JS a lesson page loads up front (its <script> chunks), and in total once the graph is shown.
+ * Last line: BENCH {json}. Targets (issue 4): 1,000 pods first render ≤ 500 ms, p95 frame ≤ 33 ms;
+ * 5,000 pods p95 ≤ 50 ms; lesson first-load JS ≤ 200 KiB gzip.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+// For the `window.__graphBench` declaration (type only; erased at run time).
+import type { BenchHandle } from '../components/playground/bench-mode';
+
+type _Handle = BenchHandle;
+
+const PORT = Number(process.env.BENCH_PORT ?? 3217);
+const BASE = `http://127.0.0.1:${PORT}`;
+const ROLLOUT_WINDOW_MS = Number(process.env.BENCH_ROLLOUT_MS ?? 15_000);
+const CASES = [
+  { pods: 100, nodes: 4 },
+  { pods: 1000, nodes: 20 },
+  { pods: 5000, nodes: 50 },
+];
+
+interface CaseResult {
+  pods: number;
+  nodes: number;
+  firstRenderMs: number;
+  p50FrameMs: number;
+  p95FrameMs: number;
+  maxFrameMs: number;
+  frames: number;
+  rolloutDone: boolean;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+async function startServer(): Promise<ChildProcess> {
+  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      const r = await fetch(BASE);
+      if (r.ok) return server;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  server.kill();
+  throw new Error(`next start did not answer on ${BASE}`);
+}
+
+async function runCase(browser: Browser, pods: number, nodes: number): Promise<CaseResult> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
+  await page.goto(`${BASE}/playground?bench=${pods}&nodes=${nodes}`);
+  await page.waitForFunction(() => window.__graphBench?.firstRenderMs != null || window.__graphBench?.seedError != null, null, {
+    timeout: 300_000,
+    polling: 100,
+  });
+  const first = await page.evaluate(() => ({ ms: window.__graphBench!.firstRenderMs!, err: window.__graphBench!.seedError }));
+  if (first.err) throw new Error(`seeding failed: ${first.err}`);
+
+  // Record rAF deltas while the rolling update runs.
+  const result = await page.evaluate(async (windowMs) => {
+    const deltas: number[] = [];
+    let last = performance.now();
+    let running = true;
+    const tick = (t: number) => {
+      deltas.push(t - last);
+      last = t;
+      if (running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame((t) => {
+      last = t;
+      requestAnimationFrame(tick);
+    });
+    window.__graphBench!.startRollout(10);
+    const start = performance.now();
+    while (performance.now() - start < windowMs && !window.__graphBench!.rolloutDone()) await new Promise((r) => setTimeout(r, 100));
+    running = false;
+    return { deltas, done: window.__graphBench!.rolloutDone() };
+  }, ROLLOUT_WINDOW_MS);
+  await page.close();
+  const sorted = [...result.deltas].sort((a, b) => a - b);
+  return {
+    pods,
+    nodes,
+    firstRenderMs: round(first.ms),
+    p50FrameMs: round(percentile(sorted, 50)),
+    p95FrameMs: round(percentile(sorted, 95)),
+    maxFrameMs: round(sorted[sorted.length - 1] ?? NaN),
+    frames: sorted.length,
+    rolloutDone: result.done,
+  };
+}
+
+/** First-load JS of a lesson page: its <script src> chunks, gzipped; and all JS once the graph has loaded. */
+async function lessonJs(page: Page): Promise<{ path: string; firstLoadKiB: number; withGraphKiB: number }> {
+  const home = await (await fetch(BASE)).text();
+  const path = /href="(\/learn\/[^"#?]+)"/.exec(home)?.[1];
+  if (!path) throw new Error('no lesson link on the home page');
+  const html = await (await fetch(BASE + path)).text();
+  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]);
+  const gz = async (src: string) => gzipSync(Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer())).length;
+  let firstLoad = 0;
+  for (const src of new Set(srcs)) firstLoad += await gz(src);
+
+  const loaded = new Set<string>();
+  page.on('response', (r) => {
+    if (r.url().endsWith('.js') || r.request().resourceType() === 'script') loaded.add(r.url());
+  });
+  await page.goto(BASE + path);
+  await page.getByRole('application', { name: '클러스터 그래프' }).waitFor({ timeout: 60_000 });
+  let all = 0;
+  for (const url of loaded) all += await gz(url);
+  return { path, firstLoadKiB: round(firstLoad / 1024), withGraphKiB: round(all / 1024) };
+}
+
+async function main() {
+  const server = await startServer();
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+    });
+    const results: CaseResult[] = [];
+    for (const c of CASES) {
+      const r = await runCase(browser, c.pods, c.nodes);
+      results.push(r);
+      console.log(
+        `pods=${r.pods} nodes=${r.nodes}  first render ${r.firstRenderMs} ms  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'})`,
+      );
+    }
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const js = await lessonJs(page);
+    console.log(`lesson ${js.path}: first-load JS ${js.firstLoadKiB} KiB gzip; with the graph loaded ${js.withGraphKiB} KiB gzip`);
+    const by = (n: number) => results.find((r) => r.pods === n)!;
+    const bench = {
+      first_render_ms_100: by(100).firstRenderMs,
+      p95_frame_ms_100: by(100).p95FrameMs,
+      first_render_ms_1000: by(1000).firstRenderMs,
+      p50_frame_ms_1000: by(1000).p50FrameMs,
+      p95_frame_ms_1000: by(1000).p95FrameMs,
+      first_render_ms_5000: by(5000).firstRenderMs,
+      p50_frame_ms_5000: by(5000).p50FrameMs,
+      p95_frame_ms_5000: by(5000).p95FrameMs,
+      lesson_js_gzip_kib: js.firstLoadKiB,
+      lesson_js_with_graph_gzip_kib: js.withGraphKiB,
+    };
+    console.log(`BENCH ${JSON.stringify(bench)}`);
+  } finally {
+    await browser?.close();
+    server.kill();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
