@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { KubeObject } from '../k8s/types';
+import { LiveClient, patchToAction, type EventSourceLike } from './live-client';
+import type { ClusterChange, ConnectionState } from './types';
+
+class FakeEventSource implements EventSourceLike {
+  readyState = 1;
+  onerror: ((ev: unknown) => void) | null = null;
+  closed = false;
+  private readonly handlers = new Map<string, ((ev: { data: string; lastEventId?: string }) => void)[]>();
+  constructor(readonly url: string) {}
+  addEventListener(type: string, cb: (ev: { data: string; lastEventId?: string }) => void) {
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), cb]);
+  }
+  emit(type: string, data: unknown, id?: string) {
+    for (const cb of this.handlers.get(type) ?? []) cb({ data: JSON.stringify(data), lastEventId: id });
+  }
+  close() {
+    this.closed = true;
+    this.readyState = 2;
+  }
+}
+
+const pod = (name: string, rv = '1', uid = `u-${name}`): KubeObject =>
+  ({ kind: 'Pod', apiVersion: 'v1', metadata: { name, namespace: 'default', resourceVersion: rv, uid, labels: { app: name.split('-')[0] } } }) as KubeObject;
+const node = (name: string): KubeObject => ({ kind: 'Node', apiVersion: 'v1', metadata: { name, resourceVersion: '1', uid: name } }) as KubeObject;
+const snapshot = (objects: KubeObject[], ok = true) => ({ objects, namespaces: ['default'], upstream: { ok, synced: true, reason: ok ? undefined : '끊김' } });
+
+function setup() {
+  const sources: FakeEventSource[] = [];
+  const requests: { url: string; init?: RequestInit }[] = [];
+  const fetchImpl = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+    requests.push({ url: String(url), init });
+    if (String(url).endsWith('/info')) return Response.json({ mode: 'live', writable: true, reachable: true, upstreamWatches: 7, streams: 1 });
+    return Response.json({ ok: true, message: 'deployment.apps/web scaled' });
+  }) as unknown as typeof fetch;
+  const client = new LiveClient({ eventSource: (url) => sources.at(-1 + sources.push(new FakeEventSource(url)))!, fetch: fetchImpl });
+  const batches: ClusterChange[][] = [];
+  client.subscribe((b) => batches.push(b));
+  const states: [ConnectionState, string | undefined][] = [];
+  client.onConnection((s, r) => states.push([s, r]));
+  return { client, sources, requests, batches, states };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('LiveClient', () => {
+  it('fills its cache from the snapshot and deltas, batching changes', async () => {
+    const { client, sources, batches } = setup();
+    sources[0].emit('snapshot', snapshot([node('worker-1'), pod('web-1')]), 'e.5');
+    sources[0].emit('upsert', { kind: 'Pod', key: 'Pod/default/web-2', object: pod('web-2') }, 'e.6');
+    sources[0].emit('delete', { kind: 'Pod', key: 'Pod/default/web-1', object: pod('web-1') }, 'e.7');
+    await vi.advanceTimersByTimeAsync(20);
+    expect(batches).toHaveLength(1);
+    expect([...client.cached().keys()].sort()).toEqual(['Namespace//default', 'Node//worker-1', 'Pod/default/web-2']);
+    expect((await client.list('Pod', 'default', { labelSelector: 'app=web' })).map((p) => p.metadata?.name)).toEqual(['web-2']);
+    await expect(client.get('Pod', 'web-1', 'default')).rejects.toMatchObject({ code: 404 });
+    expect(client.connection()).toBe('connected');
+    client.dispose();
+  });
+
+  it('a re-snapshot removes ghosts and only reports what changed', async () => {
+    const { client, sources, batches } = setup();
+    sources[0].emit('snapshot', snapshot([pod('a'), pod('b'), pod('c')]));
+    await vi.advanceTimersByTimeAsync(20);
+    batches.length = 0;
+    sources[0].emit('snapshot', snapshot([pod('a'), pod('b', '2'), pod('d')]));
+    await vi.advanceTimersByTimeAsync(20);
+    const summary = batches.flat().map((c) => `${c.type} ${c.key}`).sort();
+    expect(summary).toEqual(['delete Pod/default/c', 'upsert Pod/default/b', 'upsert Pod/default/d']);
+    expect([...client.cached().keys()].filter((k) => k.startsWith('Pod')).sort()).toEqual(['Pod/default/a', 'Pod/default/b', 'Pod/default/d']);
+    client.dispose();
+  });
+
+  it('shows 재연결 중 with the reason while the server has lost the cluster, then 연결됨', async () => {
+    const { client, sources, states } = setup();
+    sources[0].emit('snapshot', snapshot([]));
+    sources[0].emit('status', { ok: false, synced: true, reason: '클러스터 API 서버에 연결할 수 없습니다' });
+    expect(client.connection()).toBe('reconnecting');
+    expect(client.connectionReason()).toMatch(/연결할 수 없습니다/);
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(client.connection()).toBe('disconnected');
+    sources[0].emit('status', { ok: true, synced: true });
+    expect(states.map(([s]) => s)).toEqual(['connected', 'reconnecting', 'disconnected', 'connected']);
+    client.dispose();
+  });
+
+  it('reopens a closed stream with the last event id', async () => {
+    const { client, sources } = setup();
+    sources[0].emit('snapshot', snapshot([]), 'abc.9');
+    sources[0].readyState = 2;
+    sources[0].onerror?.({});
+    expect(client.connection()).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sources).toHaveLength(2);
+    expect(sources[1].url).toContain('lastEventId=abc.9');
+    client.dispose();
+  });
+
+  it('refuses writes until unlocked, then sends the token and a mapped action', async () => {
+    const { client, requests } = setup();
+    await expect(client.patch('Deployment', 'web', 'default', { spec: { replicas: 3 } }, 'merge')).rejects.toMatchObject({ code: 403 });
+    expect(requests.filter((r) => r.url.includes('actions'))).toHaveLength(0);
+    client.unlockWrites('s3cret');
+    await client.patch('Deployment', 'web', 'default', { spec: { replicas: 3 } }, 'merge').catch(() => {});
+    const sent = requests.find((r) => r.url.endsWith('/api/cluster/actions'))!;
+    expect((sent.init?.headers as Record<string, string>)['x-cluster-write-token']).toBe('s3cret');
+    expect(JSON.parse(String(sent.init?.body))).toEqual({ action: 'scale', kind: 'Deployment', namespace: 'default', name: 'web', replicas: 3 });
+    await expect(client.delete('Deployment', 'web', 'default')).rejects.toMatchObject({ code: 403 });
+    await expect(client.create({ kind: 'Namespace', apiVersion: 'v1', metadata: { name: 'x' } } as KubeObject)).rejects.toMatchObject({ code: 403 });
+    client.dispose();
+  });
+});
+
+describe('patchToAction', () => {
+  it('recognises scale, cordon and pause, and passes other patches of allowed kinds through', () => {
+    expect(patchToAction('Node', 'w1', 'default', { spec: { unschedulable: true } }, 'merge')).toEqual({ action: 'cordon', name: 'w1' });
+    expect(patchToAction('Node', 'w1', 'default', { spec: { unschedulable: null } }, 'merge')).toEqual({ action: 'uncordon', name: 'w1' });
+    expect(patchToAction('Deployment', 'd', 'default', { spec: { paused: true } }, 'merge')).toMatchObject({ action: 'rollout-pause' });
+    expect(patchToAction('ReplicaSet', 'r', 'default', { spec: { replicas: 0 } }, 'merge')).toMatchObject({ action: 'scale', replicas: 0 });
+    const json = [{ op: 'replace', path: '/spec/template', value: {} }];
+    expect(patchToAction('Deployment', 'd', 'default', json, 'json')).toMatchObject({ action: 'patch', patchType: 'json', patch: json });
+    expect(() => patchToAction('Node', 'w1', 'default', { metadata: { labels: { a: 'b' } } }, 'merge')).toThrow(/cordon/);
+    expect(() => patchToAction('Event', 'e', 'default', {}, 'merge')).toThrow();
+  });
+});

@@ -1,0 +1,333 @@
+/**
+ * LiveClient: ClusterClient over /api/cluster/* — reads from one EventSource (snapshot + deltas, resumed
+ * with Last-Event-ID), writes through the guarded actions endpoint. The browser never talks to the cluster.
+ *
+ * Writes: the terminal's generic create/update/patch/delete calls are translated into the server's
+ * allow-listed actions (scale, cordon, pause/resume, apply, patch of Pod/Deployment/ReplicaSet/Service,
+ * delete pod) and need the instructor's token (`unlockWrites`). Anything else is refused here, in Korean.
+ */
+import { StatusError, type Kind, type KubeObject, type StatusBody } from '../k8s/types';
+import { labelsMatch, matchesFieldSelector, parseFieldSelector } from '../k8s/selectors';
+import { notFound } from '../sim/errors';
+import type { DeleteOptions, ListOptions, PatchType } from '../sim/types';
+import { APPLY_KINDS, WRITE_TOKEN_HEADER, type ActionResponse, type ApplyKind, type DeltaPayload, type LiveAction, type LiveInfo, type SnapshotPayload, type UpstreamStatus } from './live-protocol';
+import { objectKey, type ClusterChange, type ClusterClient, type ClusterInfo, type ConnectionState } from './types';
+
+/** The slice of EventSource we use, so tests can pass a fake. */
+export interface EventSourceLike {
+  readonly readyState: number;
+  onerror: ((ev: unknown) => void) | null;
+  addEventListener(type: string, cb: (ev: { data: string; lastEventId?: string }) => void): void;
+  close(): void;
+}
+
+export interface LiveClientOptions {
+  /** Origin + base path of the app, '' for same origin. */
+  baseUrl?: string;
+  /** Namespaces to stream (default: every namespace the server allows). */
+  namespaces?: string[];
+  eventSource?: (url: string) => EventSourceLike;
+  fetch?: typeof fetch;
+}
+
+const CLOSED = 2;
+/** After this long without a healthy stream the badge says 연결 끊김 instead of 재연결 중. */
+const DISCONNECTED_AFTER_MS = 30_000;
+
+function forbidden(message: string): StatusError {
+  return new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'Forbidden', code: 403, message });
+}
+
+export class LiveClient implements ClusterClient {
+  readonly mode = 'live' as const;
+  private readonly cache = new Map<string, KubeObject>();
+  private readonly listeners = new Set<(c: ClusterChange[]) => void>();
+  private readonly connListeners = new Set<(s: ConnectionState, reason?: string) => void>();
+  private pending: ClusterChange[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private state: ConnectionState = 'connecting';
+  private reason: string | undefined;
+  private source: EventSourceLike | null = null;
+  private lastEventId: string | null = null;
+  private reopenTimer: ReturnType<typeof setTimeout> | null = null;
+  private unhealthySince: number | null = null;
+  private outageTimer: ReturnType<typeof setTimeout> | null = null;
+  private reopenAttempts = 0;
+  private serverInfo: LiveInfo | null = null;
+  private token: string | null = null;
+  private disposed = false;
+  private readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch;
+  private readonly openEventSource: (url: string) => EventSourceLike;
+  /** Resolves when the first snapshot has arrived (or the client was disposed). */
+  readonly ready: Promise<void>;
+  private markReady: () => void = () => {};
+
+  constructor(private readonly opts: LiveClientOptions = {}) {
+    this.baseUrl = opts.baseUrl ?? '';
+    this.fetchImpl = opts.fetch ?? ((...a) => fetch(...a));
+    this.openEventSource = opts.eventSource ?? ((url) => new EventSource(url) as unknown as EventSourceLike);
+    this.ready = new Promise((r) => (this.markReady = r));
+    void this.refreshInfo();
+    this.open();
+  }
+
+  // ── reading ────────────────────────────────────────────────────────────────────────────────────
+
+  info(): ClusterInfo {
+    const i = this.serverInfo;
+    return { mode: 'live', server: i?.server, version: i?.version, namespaces: i?.namespaces, writable: !!i?.writable && this.token !== null };
+  }
+
+  /** The server's /api/cluster/info answer (reachability, upstream watch count …), refreshed on demand. */
+  async refreshInfo(): Promise<LiveInfo | null> {
+    try {
+      const res = await this.fetchImpl(`${this.baseUrl}/api/cluster/info`, { cache: 'no-store' });
+      this.serverInfo = (await res.json()) as LiveInfo;
+    } catch {
+      /* the stream reports connectivity; info is decoration */
+    }
+    return this.serverInfo;
+  }
+
+  async list(kind: Kind, namespace?: string, opts?: ListOptions): Promise<KubeObject[]> {
+    const prefix = namespace === undefined ? `${kind}/` : `${kind}/${namespace}/`;
+    const fields = opts?.fieldSelector ? parseFieldSelector(opts.fieldSelector, kind) : null;
+    const out: KubeObject[] = [];
+    for (const [key, o] of this.cache) {
+      if (!key.startsWith(prefix)) continue;
+      if (opts?.labelSelector && !labelsMatch(opts.labelSelector, o.metadata?.labels)) continue;
+      if (fields && !matchesFieldSelector(fields, o)) continue;
+      out.push(o);
+    }
+    return out;
+  }
+
+  async get(kind: Kind, name: string, namespace?: string): Promise<KubeObject> {
+    const o = this.cache.get(objectKey(kind, name, kind === 'Node' || kind === 'Namespace' ? undefined : (namespace ?? 'default')));
+    if (!o) throw notFound(kind, name);
+    return o;
+  }
+
+  cached(): ReadonlyMap<string, KubeObject> {
+    return this.cache;
+  }
+
+  subscribe(cb: (changes: ClusterChange[]) => void): () => void {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+
+  connection(): ConnectionState {
+    return this.state;
+  }
+
+  /** Why the connection is not healthy (Korean), if it is not. */
+  connectionReason(): string | undefined {
+    return this.reason;
+  }
+
+  onConnection(cb: (s: ConnectionState, reason?: string) => void): () => void {
+    this.connListeners.add(cb);
+    return () => this.connListeners.delete(cb);
+  }
+
+  // ── writing ────────────────────────────────────────────────────────────────────────────────────
+
+  /** The instructor's token; writes are refused in the browser until it is set. null locks again. */
+  unlockWrites(token: string | null): void {
+    this.token = token && token.trim() !== '' ? token.trim() : null;
+  }
+
+  writesUnlocked(): boolean {
+    return this.token !== null;
+  }
+
+  async create(obj: KubeObject, opts?: { dryRun?: boolean }): Promise<KubeObject> {
+    this.requireApplyKind(obj.kind);
+    if (opts?.dryRun) return obj;
+    return (await this.send({ action: 'apply', manifest: obj })) ?? obj;
+  }
+
+  async update(obj: KubeObject): Promise<KubeObject> {
+    return this.create(obj);
+  }
+
+  async patch(kind: Kind, name: string, namespace: string | undefined, patch: unknown, type: PatchType): Promise<KubeObject> {
+    const result = await this.send(patchToAction(kind, name, namespace ?? 'default', patch, type));
+    return result ?? (await this.get(kind, name, namespace));
+  }
+
+  async delete(kind: Kind, name: string, namespace?: string, _opts?: DeleteOptions): Promise<KubeObject> {
+    if (kind !== 'Pod') throw forbidden(`실제 클러스터에서는 파드만 삭제할 수 있습니다 (${kind} 삭제는 허용되지 않음).`);
+    const before = this.cache.get(objectKey('Pod', name, namespace ?? 'default'));
+    await this.send({ action: 'delete-pod', namespace: namespace ?? 'default', name });
+    return before ?? ({ kind: 'Pod', apiVersion: 'v1', metadata: { name, namespace } } as KubeObject);
+  }
+
+  private requireApplyKind(kind: string | undefined): void {
+    if (!APPLY_KINDS.includes(kind as ApplyKind)) {
+      throw forbidden(`실제 클러스터에는 Pod, Deployment, ReplicaSet, Service만 만들거나 바꿀 수 있습니다 (${kind ?? '알 수 없음'}).`);
+    }
+  }
+
+  private async send(action: LiveAction): Promise<KubeObject | undefined> {
+    if (!this.token) throw forbidden('실제 클러스터에 쓰려면 강사가 쓰기 토큰으로 잠금을 해제해야 합니다.');
+    let res: Response;
+    try {
+      res = await this.fetchImpl(`${this.baseUrl}/api/cluster/actions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [WRITE_TOKEN_HEADER]: this.token },
+        body: JSON.stringify(action),
+      });
+    } catch (e) {
+      throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'ServiceUnavailable', code: 503, message: `대시보드 서버에 연결할 수 없습니다: ${(e as Error).message}` });
+    }
+    const body = (await res.json().catch(() => null)) as ActionResponse | null;
+    if (!body) throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'InternalError', code: res.status, message: `예상하지 못한 응답 (HTTP ${res.status})` });
+    if (!body.ok) throw new StatusError(body.status as StatusBody);
+    if (body.object) this.applyChange('upsert', body.object);
+    return body.object;
+  }
+
+  // ── the stream ─────────────────────────────────────────────────────────────────────────────────
+
+  private streamUrl(): string {
+    const q = new URLSearchParams();
+    if (this.opts.namespaces?.length) q.set('namespace', this.opts.namespaces.join(','));
+    if (this.lastEventId) q.set('lastEventId', this.lastEventId);
+    const qs = q.toString();
+    return `${this.baseUrl}/api/cluster/stream${qs ? `?${qs}` : ''}`;
+  }
+
+  private open(): void {
+    if (this.disposed) return;
+    const es = this.openEventSource(this.streamUrl());
+    this.source = es;
+    const track = (ev: { lastEventId?: string }) => {
+      if (ev.lastEventId) this.lastEventId = ev.lastEventId;
+    };
+    es.addEventListener('snapshot', (ev) => {
+      track(ev);
+      this.onSnapshot(JSON.parse(ev.data) as SnapshotPayload);
+    });
+    for (const type of ['upsert', 'delete'] as const) {
+      es.addEventListener(type, (ev) => {
+        track(ev);
+        const d = JSON.parse(ev.data) as DeltaPayload;
+        this.applyChange(type, d.object, d.kind, d.key);
+      });
+    }
+    es.addEventListener('status', (ev) => this.onUpstream(JSON.parse(ev.data) as UpstreamStatus));
+    es.onerror = () => {
+      if (this.disposed) return;
+      this.unhealthy('대시보드 서버와의 연결이 끊겨 다시 연결하는 중입니다.');
+      // A CLOSED EventSource will not retry by itself (e.g. the server answered 5xx): reopen with backoff.
+      if (es.readyState === CLOSED) {
+        es.close();
+        const delay = Math.min(1_000 * 2 ** this.reopenAttempts++, 30_000);
+        this.reopenTimer = setTimeout(() => this.open(), delay);
+      }
+    };
+  }
+
+  private onSnapshot(s: SnapshotPayload): void {
+    this.reopenAttempts = 0;
+    const fresh = new Map<string, KubeObject>();
+    for (const ns of s.namespaces) {
+      fresh.set(objectKey('Namespace', ns), { kind: 'Namespace', apiVersion: 'v1', metadata: { name: ns }, status: { phase: 'Active' } } as KubeObject);
+    }
+    for (const o of s.objects) fresh.set(objectKey(o.kind as Kind, o.metadata?.name ?? '', o.metadata?.namespace || undefined), o);
+    // Diff against what we showed so a re-snapshot after an outage leaves no ghosts and no duplicates.
+    for (const [key, old] of this.cache) {
+      if (!fresh.has(key)) this.applyChange('delete', old, old.kind as Kind, key);
+    }
+    for (const [key, o] of fresh) {
+      const old = this.cache.get(key);
+      if (!old || old.metadata?.resourceVersion !== o.metadata?.resourceVersion || old.metadata?.uid !== o.metadata?.uid) {
+        this.applyChange('upsert', o, o.kind as Kind, key);
+      }
+    }
+    this.onUpstream(s.upstream);
+    this.markReady();
+  }
+
+  private onUpstream(u: UpstreamStatus): void {
+    this.reopenAttempts = 0;
+    if (u.ok) {
+      this.unhealthySince = null;
+      this.setState('connected');
+    } else {
+      this.unhealthy(u.reason ?? '클러스터와의 연결이 끊겼습니다.');
+    }
+  }
+
+  private unhealthy(reason: string): void {
+    const now = Date.now();
+    this.unhealthySince ??= now;
+    this.setState(now - this.unhealthySince >= DISCONNECTED_AFTER_MS ? 'disconnected' : 'reconnecting', reason);
+    // Re-evaluate later so a long outage turns into 연결 끊김 even when no new error arrives.
+    if (this.state === 'reconnecting' && !this.outageTimer) {
+      this.outageTimer = setTimeout(() => {
+        this.outageTimer = null;
+        if (this.unhealthySince !== null && !this.disposed && this.state === 'reconnecting') this.unhealthy(this.reason ?? reason);
+      }, DISCONNECTED_AFTER_MS + 100);
+    }
+  }
+
+  private setState(s: ConnectionState, reason?: string): void {
+    if (this.state === s && this.reason === reason) return;
+    this.state = s;
+    this.reason = reason;
+    for (const cb of this.connListeners) cb(s, reason);
+  }
+
+  private applyChange(type: 'upsert' | 'delete', object: KubeObject, kind?: Kind, key?: string): void {
+    const k = kind ?? (object.kind as Kind);
+    const id = key ?? objectKey(k, object.metadata?.name ?? '', object.metadata?.namespace || undefined);
+    if (type === 'delete') {
+      if (!this.cache.delete(id)) return;
+    } else {
+      this.cache.set(id, object);
+    }
+    this.pending.push({ type, kind: k, key: id, object });
+    this.flushTimer ??= setTimeout(() => this.flush(), 16);
+  }
+
+  private flush(): void {
+    this.flushTimer = null;
+    if (this.pending.length === 0 || this.disposed) return;
+    const batch = this.pending;
+    this.pending = [];
+    for (const cb of this.listeners) cb(batch);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.source?.close();
+    if (this.reopenTimer) clearTimeout(this.reopenTimer);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.outageTimer) clearTimeout(this.outageTimer);
+    this.listeners.clear();
+    this.connListeners.clear();
+    this.markReady();
+  }
+}
+
+/** Maps the terminal's patches onto the server's actions (special cases first, for a readable audit log). */
+export function patchToAction(kind: Kind, name: string, namespace: string, patch: unknown, type: PatchType): LiveAction {
+  const p = patch as { spec?: Record<string, unknown> } | null;
+  const specKeys = p && typeof p === 'object' && !Array.isArray(p) && Object.keys(p).length === 1 && p.spec ? Object.keys(p.spec) : [];
+  const only = (k: string) => specKeys.length === 1 && specKeys[0] === k;
+  if (kind === 'Node') {
+    if (only('unschedulable')) return { action: p!.spec!.unschedulable ? 'cordon' : 'uncordon', name };
+    throw forbidden('실제 클러스터의 노드는 cordon/uncordon만 할 수 있습니다.');
+  }
+  if ((kind === 'Deployment' || kind === 'ReplicaSet') && only('replicas') && typeof p!.spec!.replicas === 'number') {
+    return { action: 'scale', kind, namespace, name, replicas: p!.spec!.replicas as number };
+  }
+  if (kind === 'Deployment' && only('paused')) return { action: p!.spec!.paused ? 'rollout-pause' : 'rollout-resume', namespace, name };
+  if (!APPLY_KINDS.includes(kind as ApplyKind)) throw forbidden(`실제 클러스터에서는 ${kind}를 바꿀 수 없습니다.`);
+  if (type === 'apply') throw forbidden('서버 사이드 적용(apply 패치)은 지원하지 않습니다.');
+  return { action: 'patch', kind: kind as ApplyKind, namespace, name, patchType: type, patch };
+}
