@@ -11,7 +11,7 @@ import { writeJson, writeStatus } from './respond';
 import { parseRoute } from './route';
 import { methodNotAllowed, pathNotFound, statusOf } from './status';
 
-const OPENAPI_V2_PROTOBUF = 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf';
+const OPENAPI_V2_PROTOBUF = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf';
 
 /** Create the node:http request listener for one server context. */
 export function createRequestHandler(ctx: ServerContext): (req: IncomingMessage, res: ServerResponse) => void {
