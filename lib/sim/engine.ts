@@ -27,6 +27,8 @@ export interface PodRuntime {
   due: number;
   pullFailures: number;
   crashes: number;
+  /** container start times in epoch ms (status timestamps only keep seconds) */
+  started?: Record<string, number>;
   /** containers whose image pull is in flight (they get a Pulled event when it ends) */
   pulling?: string[];
 }
@@ -91,8 +93,14 @@ export class Engine {
 
   /** ISO-8601 without milliseconds, as the API server formats metav1.Time. */
   iso(t = this.time): string {
-    return toIso(t);
+    if (t !== this.isoCacheT) {
+      this.isoCacheT = t;
+      this.isoCache = toIso(t);
+    }
+    return this.isoCache;
   }
+  private isoCacheT = NaN;
+  private isoCache = '';
 
   enqueue(controller: string, key: string): void {
     const q = this.queues.get(controller)!;
@@ -229,26 +237,39 @@ export class Engine {
     };
     this.createObject('Event', ev, cause);
     this.eventIndex.set(dedupe, keyOf(name, ns));
+    this.eventFifo.push(keyOf(name, ns));
     this.pruneEvents();
   }
+
+  /** Event keys in creation order (FIFO) for TTL/limit pruning without scanning the store. */
+  private eventFifo: string[] = [];
+  private eventHead = 0;
 
   /** Keeps Events bounded: drops those past the TTL and the oldest beyond EVENT_LIMIT. O(removed). */
   private pruneEvents(): void {
     const cutoff = this.iso(this.time - EVENT_TTL_MS);
-    for (;;) {
-      const first = this.store.values('Event')[Symbol.iterator]().next();
-      if (first.done) return;
-      const ev = first.value as CoreV1Event;
-      const stale = String(ev.lastTimestamp) < cutoff;
-      if (!stale && this.store.count('Event') <= EVENT_LIMIT) return;
-      this.eventIndex.delete(eventDedupeKey(ev));
-      this.store.remove('Event', keyOf(ev.metadata!.name!, ev.metadata!.namespace));
+    while (this.eventHead < this.eventFifo.length) {
+      const key = this.eventFifo[this.eventHead];
+      const ev = this.get<CoreV1Event>('Event', key);
+      if (ev) {
+        const stale = String(ev.lastTimestamp) < cutoff;
+        if (!stale && this.store.count('Event') <= EVENT_LIMIT) break;
+        this.eventIndex.delete(eventDedupeKey(ev));
+        this.store.remove('Event', key);
+      }
+      this.eventHead++;
+    }
+    if (this.eventHead > 4096 && this.eventHead * 2 > this.eventFifo.length) {
+      this.eventFifo = this.eventFifo.slice(this.eventHead);
+      this.eventHead = 0;
     }
   }
 
   /** Rebuilds the event aggregation index after a restore. */
   reindexEvents(): void {
     this.eventIndex.clear();
+    this.eventFifo = [...this.store.values('Event')].map((ev) => keyOf(ev.metadata!.name!, ev.metadata!.namespace));
+    this.eventHead = 0;
     for (const ev of this.store.values('Event') as Iterable<CoreV1Event>) this.eventIndex.set(eventDedupeKey(ev), keyOf(ev.metadata!.name!, ev.metadata!.namespace));
   }
 }

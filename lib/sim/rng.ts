@@ -20,11 +20,11 @@ export class Rng {
   }
   /** RFC 4122 v4-shaped uid from the seeded stream (deterministic, unlike crypto.randomUUID). */
   uuid(): string {
-    const hex = (n: number) => {
-      let s = '';
-      for (let i = 0; i < n; i++) s += Math.floor(this.next() * 16).toString(16);
-      return s;
-    };
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(this.next() * 4)]}${hex(3)}-${hex(12)}`;
+    const h = (this.u32() + 0x100000000).toString(16).slice(1) + (this.u32() + 0x100000000).toString(16).slice(1) + (this.u32() + 0x100000000).toString(16).slice(1) + (this.u32() + 0x100000000).toString(16).slice(1);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16], 16) & 3]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+  /** 32 random bits. */
+  private u32(): number {
+    return Math.floor(this.next() * 4294967296);
   }
 }

@@ -36,6 +36,8 @@ export class Store {
   private byNamespace = new Map<Kind, Map<string, Map<string, KubeObject>>>();
   /** pod keys per spec.nodeName */
   readonly podsByNode = new Map<string, Set<string>>();
+  /** pod IPs in use per node (host-local IPAM needs them) */
+  readonly podIpsByNode = new Map<string, Set<string>>();
   /** dependents (kind + key) per owner uid, from metadata.ownerReferences */
   readonly dependents = new Map<string, Map<string, { kind: Kind; key: string }>>();
   /** pod keys without a controller owner, per namespace (for ReplicaSet adoption) */
@@ -104,6 +106,7 @@ export class Store {
     this.objects.clear();
     this.byNamespace.clear();
     this.podsByNode.clear();
+    this.podIpsByNode.clear();
     this.dependents.clear();
     this.orphanPods.clear();
     this.log = [];
@@ -161,6 +164,17 @@ export class Store {
         let s = this.podsByNode.get(newNode);
         if (!s) this.podsByNode.set(newNode, (s = new Set()));
         s.add(key);
+      }
+    }
+    type P = { spec?: { nodeName?: string }; status?: { podIP?: string } } | undefined;
+    const oldIp = (old as P)?.status?.podIP;
+    const newIp = (next as P)?.status?.podIP;
+    if (oldIp !== newIp || oldNode !== newNode) {
+      if (oldIp && oldNode) this.podIpsByNode.get(oldNode)?.delete(oldIp);
+      if (newIp && newNode) {
+        let s = this.podIpsByNode.get(newNode);
+        if (!s) this.podIpsByNode.set(newNode, (s = new Set()));
+        s.add(newIp);
       }
     }
     const ns = (next ?? old)!.metadata!.namespace!;

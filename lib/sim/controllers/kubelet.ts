@@ -241,6 +241,8 @@ export class Kubelet implements Controller {
     const restarted = only !== undefined;
     for (const c of pod.spec!.containers)
       if (!only || c.name === only) event('Normal', 'Started', `Started container ${c.name}`, cause(`컨테이너 ${c.name} 시작`), `spec.containers{${c.name}}`);
+    rt.started = { ...(rt.started ?? {}) };
+    for (const c of pod.spec!.containers) if (!only || c.name === only) rt.started[c.name] = e.time;
     const hex = (name: string) => `containerd://${hex64(`${pod.metadata!.uid}/${name}/${rt.crashes}`)}`;
     this.writeStatus(key, e, cause(restarted ? `컨테이너 ${only} 재시작됨` : `파드 ${pod.metadata!.name}의 컨테이너가 실행 중 (Running)`), (p) => ({
       ...p.status,
@@ -275,7 +277,7 @@ export class Kubelet implements Controller {
     const readyNow: string[] = [];
     pod.spec!.containers.forEach((c, i) => {
       const s = statuses.find((x) => x.name === c.name);
-      const startedAt = s?.state?.running?.startedAt ? Date.parse(String(s.state.running.startedAt)) : undefined;
+      const startedAt = s?.state?.running ? rt.started?.[c.name] : undefined;
       if (startedAt === undefined) return;
       const plan = planContainer(c);
       const exitAt = startedAt + plan.runMs;

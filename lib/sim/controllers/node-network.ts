@@ -2,7 +2,7 @@
  * Node-local resources the kubelet hands out: pod IPs from the node's podCIDR (host-local IPAM
  * style: a rotating cursor, skipping addresses in use) and the node's image list.
  */
-import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import type { V1Node } from '@kubernetes/client-node';
 import type { Engine, NodeRuntime } from '../engine';
 import type { Cause } from '../types';
 
@@ -16,16 +16,12 @@ export function nodeInternalIp(node: V1Node): string {
   return node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
 }
 
-/** Next free address in the node's /24 podCIDR (10.244.N.0/24 → 10.244.N.2 … .254). O(pods on node). */
+/** Next free address in the node's /24 podCIDR (10.244.N.0/24 → 10.244.N.2 … .254). O(1) amortised. */
 export function allocatePodIp(e: Engine, nodeName: string): string {
   const node = e.get<V1Node>('Node', nodeName);
   const cidr = node?.spec?.podCIDR ?? '10.244.0.0/24';
   const prefix = cidr.split('/')[0].split('.').slice(0, 3).join('.');
-  const used = new Set<string>();
-  for (const key of e.store.podsByNode.get(nodeName) ?? []) {
-    const ip = e.get<V1Pod>('Pod', key)?.status?.podIP;
-    if (ip) used.add(ip);
-  }
+  const used = e.store.podIpsByNode.get(nodeName) ?? new Set<string>();
   const rt = nodeRuntime(e, nodeName);
   for (let i = 0; i < 253; i++) {
     rt.ipCursor = (rt.ipCursor % 253) + 1; // 2..254 after the +1 below

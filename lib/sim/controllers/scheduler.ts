@@ -35,6 +35,15 @@ export function tolerates(tolerations: V1Toleration[] | undefined, taint: V1Tain
   return false;
 }
 
+const allocCache = new WeakMap<object, { cpu: number; memory: number; pods: number }>();
+/** Parsed node allocatable, cached per status object (nodes change rarely; pods are scheduled often). */
+function allocatable(node: V1Node): { cpu: number; memory: number; pods: number } {
+  const a = node.status?.allocatable ?? {};
+  let hit = allocCache.get(a);
+  if (!hit) allocCache.set(a, (hit = { cpu: parseCpuMillis(a.cpu), memory: parseMemoryBytes(a.memory), pods: Number(a.pods ?? 110) }));
+  return hit;
+}
+
 function counts(pod: V1Pod): boolean {
   const phase = pod.status?.phase;
   return !!pod.spec?.nodeName && phase !== 'Succeeded' && phase !== 'Failed';
@@ -123,9 +132,7 @@ export class Scheduler implements Controller {
         for (const r of why.reasons) note(r);
         continue;
       }
-      const alloc = node.status?.allocatable ?? {};
-      const capCpu = parseCpuMillis(alloc.cpu);
-      const capMem = parseMemoryBytes(alloc.memory);
+      const { cpu: capCpu, memory: capMem } = allocatable(node);
       const u = this.usage.get(node.metadata!.name!);
       const cpuFree = capCpu ? (capCpu - (u?.nzCpu ?? 0) - nzCpu) / capCpu : 0;
       const memFree = capMem ? (capMem - (u?.nzMemory ?? 0) - nzMem) / capMem : 0;
@@ -155,12 +162,12 @@ export class Scheduler implements Controller {
     const labels = node.metadata?.labels ?? {};
     for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {}))
       if (labels[k] !== v) return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
-    const alloc = node.status?.allocatable ?? {};
+    const alloc = allocatable(node);
     const u = this.usage.get(node.metadata!.name!) ?? { cpu: 0, memory: 0, pods: 0 };
     const reasons: string[] = [];
-    if (u.pods + 1 > Number(alloc.pods ?? 110)) reasons.push('Too many pods');
-    if (req.cpu > 0 && u.cpu + req.cpu > parseCpuMillis(alloc.cpu)) reasons.push('Insufficient cpu');
-    if (req.memory > 0 && u.memory + req.memory > parseMemoryBytes(alloc.memory)) reasons.push('Insufficient memory');
+    if (u.pods + 1 > alloc.pods) reasons.push('Too many pods');
+    if (req.cpu > 0 && u.cpu + req.cpu > alloc.cpu) reasons.push('Insufficient cpu');
+    if (req.memory > 0 && u.memory + req.memory > alloc.memory) reasons.push('Insufficient memory');
     return reasons.length ? { reasons, unresolvable: false } : undefined;
   }
 

@@ -1,0 +1,74 @@
+/**
+ * Simulator benchmark (npm run bench:sim): 100 nodes, a Deployment scaled to 5,000 replicas until
+ * all are Ready, a rolling update to a new image until complete, one steady-state tick, heap used.
+ * Targets (2-core machine): deploy + rollout < 2 s, tick < 1 ms, heap < 200 MB.
+ */
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { createSimulator } from '../lib/sim';
+import type { V1Deployment } from '@kubernetes/client-node';
+
+v8.setFlagsFromString('--expose_gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+const REPLICAS = 5000;
+const STEP_MS = 1000;
+
+const sim = createSimulator({ seed: 7, cluster: { workers: 99, workerCapacity: { cpu: '64', memory: '256Gi', pods: 110 } } });
+let delivered = 0;
+sim.subscribe((batch) => (delivered += batch.length));
+const status = () => (sim.get('Deployment', 'web') as V1Deployment).status ?? {};
+
+sim.create({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web' },
+  spec: { replicas: 1, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.25' }] } } },
+});
+sim.advance(10_000);
+
+let t0 = performance.now();
+sim.patch('Deployment', 'web', 'default', { spec: { replicas: REPLICAS } }, 'merge');
+let simMs = 0;
+while ((status().readyReplicas ?? 0) < REPLICAS) {
+  sim.advance(STEP_MS);
+  simMs += STEP_MS;
+  if (simMs > 600_000) throw new Error('deploy did not converge');
+}
+const deployMs = performance.now() - t0;
+const deploySimS = simMs / 1000;
+
+t0 = performance.now();
+sim.patch('Deployment', 'web', 'default', { spec: { template: { spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } } } }, 'strategic');
+simMs = 0;
+for (;;) {
+  sim.advance(STEP_MS);
+  simMs += STEP_MS;
+  const s = status();
+  if (s.updatedReplicas === REPLICAS && s.availableReplicas === REPLICAS && s.replicas === REPLICAS && s.observedGeneration === (sim.get('Deployment', 'web') as V1Deployment).metadata!.generation) break;
+  if (simMs > 1_800_000) throw new Error('rollout did not converge');
+}
+const rolloutMs = performance.now() - t0;
+const rolloutSimS = simMs / 1000;
+sim.advance(60_000); // let terminating pods finish
+
+const ticks = 1000;
+t0 = performance.now();
+for (let i = 0; i < ticks; i++) sim.advance(100);
+const tickMs = (performance.now() - t0) / ticks;
+
+gc();
+const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+const pods = sim.list('Pod', 'default').items.length;
+
+const rows: [string, string, string][] = [
+  ['(a) deploy 5,000 replicas → all Ready', `${deployMs.toFixed(0)} ms`, `${deploySimS} s simulated`],
+  ['(b) rolling update to nginx:1.27', `${rolloutMs.toFixed(0)} ms`, `${rolloutSimS} s simulated`],
+  ['(a)+(b) total', `${(deployMs + rolloutMs).toFixed(0)} ms`, 'target < 2000 ms'],
+  ['(c) steady-state tick (100 ms)', `${tickMs.toFixed(3)} ms`, 'target < 1 ms'],
+  ['(d) heap used', `${heapMb.toFixed(1)} MB`, `${pods} pods, target < 200 MB`],
+  ['watch events delivered', String(delivered), ''],
+];
+const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
+for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0])}  ${b.padStart(w[1])}  ${c}`);
+console.log(`BENCH ${JSON.stringify({ deploy_ms: Math.round(deployMs), rollout_ms: Math.round(rolloutMs), tick_ms: Number(tickMs.toFixed(4)), heap_mb: Number(heapMb.toFixed(1)) })}`);
