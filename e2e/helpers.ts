@@ -4,7 +4,7 @@ import type { Page, TestInfo } from '@playwright/test';
 export function trackConsoleErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
+    if (msg.type() === 'error') errors.push(`${msg.text()} @ ${msg.location().url}`);
   });
   page.on('pageerror', (err) => errors.push(String(err)));
   return errors;
