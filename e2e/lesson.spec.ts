@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { lessonOutline } from '../lib/lessons/outline';
 import { PROGRESS_STORAGE_KEY, CORRUPT_PROGRESS_NOTICE } from '../lib/lessons/progress';
@@ -124,4 +125,30 @@ test('corrupt saved progress resets with a notice and the app keeps working', as
   await page.reload();
   await expect(page.getByText(CORRUPT_PROGRESS_NOTICE)).toBeHidden();
   expect(errors).toEqual([]);
+});
+
+test('lesson content and the glossary have no serious accessibility problems', async ({ page }) => {
+  for (const [url, scope] of [
+    ['/learn/pods', '.lesson-prose'],
+    ['/learn/cluster-architecture', '.lesson-prose'],
+    ['/glossary', 'main'],
+  ] as const) {
+    await page.goto(url);
+    if (scope === '.lesson-prose') {
+      // Grade the quiz so the explanations (coloured text) are checked too.
+      await page.getByRole('button', { name: '채점하기' }).click();
+    }
+    const results = await new AxeBuilder({ page }).include(scope).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${url}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
+
+test('the glossary links every term to its lesson', async ({ page }) => {
+  await page.goto('/glossary');
+  const row = page.locator('tr').filter({ has: page.getByRole('rowheader', { name: '레플리카셋', exact: true }) });
+  await expect(row).toContainText('ReplicaSet');
+  await row.getByRole('link').click();
+  await expect(page).toHaveURL(/\/learn\/replicasets$/);
+  await expect(page.getByRole('heading', { level: 1, name: '레플리카셋' })).toBeVisible();
 });

@@ -46,6 +46,8 @@ export function CodeBlock(props: ComponentProps<'pre'>) {
     <pre
       {...props}
       data-language={lang ?? undefined}
+      // Long lines scroll sideways; keyboard users need to be able to focus the block to scroll it.
+      tabIndex={0}
       className="my-4 overflow-x-auto rounded-lg bg-zinc-900 p-4 font-mono text-sm leading-relaxed text-zinc-100 dark:bg-black/60"
     />
   );

@@ -14,7 +14,7 @@ export function Run({ cmd, id }: { cmd: string; id?: string }) {
 
   return (
     <div className="not-prose my-3 flex items-center gap-2 rounded-lg border border-zinc-200 bg-zinc-50 p-2 dark:border-zinc-800 dark:bg-zinc-900" data-step={stepId}>
-      <code className="min-w-0 flex-1 overflow-x-auto whitespace-pre px-2 font-mono text-sm">
+      <code className="min-w-0 flex-1 whitespace-pre-wrap break-all px-2 font-mono text-sm">
         <span aria-hidden="true" className="select-none text-zinc-400">$ </span>
         {cmd}
       </code>
