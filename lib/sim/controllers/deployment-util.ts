@@ -78,12 +78,14 @@ export interface DeploymentStatusCounts {
   unavailableReplicas: number;
 }
 
-/** calculateStatus: sums over the sets; unavailable = desired − available (never negative). */
-export function statusCounts(d: V1Deployment, all: V1ReplicaSet[], newRS?: V1ReplicaSet): DeploymentStatusCounts {
+/** calculateStatus: sums over the sets; unavailable = Σ spec.replicas − available (never negative). */
+export function statusCounts(all: V1ReplicaSet[], newRS?: V1ReplicaSet): DeploymentStatusCounts {
   let replicas = 0;
   let ready = 0;
   let available = 0;
+  let desired = 0;
   for (const rs of all) {
+    desired += specReplicas(rs);
     replicas += rs.status?.replicas ?? 0;
     ready += rs.status?.readyReplicas ?? 0;
     available += rs.status?.availableReplicas ?? 0;
@@ -93,7 +95,7 @@ export function statusCounts(d: V1Deployment, all: V1ReplicaSet[], newRS?: V1Rep
     updatedReplicas: newRS?.status?.replicas ?? 0,
     readyReplicas: ready,
     availableReplicas: available,
-    unavailableReplicas: Math.max(0, specReplicas(d) - available),
+    unavailableReplicas: Math.max(0, desired - available),
   };
 }
 

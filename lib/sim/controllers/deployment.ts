@@ -215,7 +215,7 @@ export class DeploymentSync {
     const d = this.d;
     const all = this.rsList;
     const nrs = this.latest(newRS);
-    const counts = statusCounts(d, all, nrs);
+    const counts = statusCounts(all, nrs);
     const now = this.e.iso() as unknown as Date;
     const replicas = specReplicas(d);
     let conds: V1DeploymentCondition[] = [...(d.status?.conditions ?? [])];
