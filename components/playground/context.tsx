@@ -8,6 +8,7 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import type { ClusterClient } from '@/lib/cluster/types';
 import { createPlaygroundBus, type PlaygroundBus } from '@/lib/store/bus';
 import { benchClusterConfig } from './bench-mode';
+import { useClusterSource } from '@/components/shell/source-switch';
 
 export interface PlaygroundContextValue {
   /** null while the client code is loading. */
@@ -47,6 +48,8 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
   const [error, setError] = useState<string | null>(null);
   const [effectiveSeed, setEffectiveSeed] = useState(seed);
   const setupKey = JSON.stringify(setup ?? []);
+  // 시뮬레이터 / 실제 클러스터 (header switch); live needs a cluster on the server, else we stay on the simulator.
+  const source = useClusterSource();
 
   useEffect(() => {
     let disposed = false;
@@ -56,6 +59,16 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
     const lines: string[] = JSON.parse(setupKey);
     (async () => {
       try {
+        if (source === 'live') {
+          const { createLiveClientIfChosen } = await import('@/lib/cluster/live-setup');
+          const live = await createLiveClientIfChosen();
+          if (live) {
+            created = live;
+            if (disposed) live.dispose();
+            else setClient(live);
+            return;
+          }
+        }
         const { SimClient } = await import('@/lib/cluster/sim-client');
         const sim = new SimClient({
           seed: s,
@@ -84,7 +97,7 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
       created?.dispose();
       setClient(null);
     };
-  }, [seed, setupKey, settleMs, bus]);
+  }, [seed, setupKey, settleMs, bus, source]);
 
   const value = useMemo(
     () => ({ client: replacement ?? client, bus, seed: effectiveSeed, error, replaceClient }),

@@ -28,6 +28,8 @@ export interface LiveClientOptions {
   namespaces?: string[];
   eventSource?: (url: string) => EventSourceLike;
   fetch?: typeof fetch;
+  /** Called once from dispose() (the page uses it to unwire header announcements). */
+  onDispose?: () => void;
 }
 
 const CLOSED = 2;
@@ -303,6 +305,7 @@ export class LiveClient implements ClusterClient {
   }
 
   dispose(): void {
+    if (this.disposed) return;
     this.disposed = true;
     this.source?.close();
     if (this.reopenTimer) clearTimeout(this.reopenTimer);
@@ -311,6 +314,7 @@ export class LiveClient implements ClusterClient {
     this.listeners.clear();
     this.connListeners.clear();
     this.markReady();
+    this.opts.onDispose?.();
   }
 }
 
