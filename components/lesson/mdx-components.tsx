@@ -6,8 +6,9 @@
 import { Callout } from './callout';
 import { CodeBlock } from './code-block';
 import { Diagram } from './diagram';
+import { InstructorNote } from './instructor-note';
 import { OpenInEditor } from './open-in-editor';
 import { ResetLab } from './reset-lab';
 import { Run } from './run-command';
 
-export const lessonComponents = { Callout, Diagram, OpenInEditor, ResetLab, Run, pre: CodeBlock };
+export const lessonComponents = { Callout, Diagram, InstructorNote, OpenInEditor, ResetLab, Run, pre: CodeBlock };
