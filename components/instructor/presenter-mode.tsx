@@ -4,23 +4,24 @@ import { useCallback, useEffect, useState } from 'react';
 import { decodeShareLink } from '@/lib/scenarios/share-link';
 
 /**
- * Presenter view (발표 모드): `data-present` on <html> switches the page to large type on a black, high-contrast
- * theme without the site header; the selected pod and the step's spotlight targets stand out. The CSS lives here
- * (not in globals.css) so the feature is self-contained.
+ * Presenter view (발표 모드): `data-present` on <html> switches the page to large type (24 px and up) on a black,
+ * high-contrast theme without the site header. The graph keeps its own layout and is zoomed to fit instead; the
+ * selected pod and the step's spotlight targets stand out. The CSS lives here (not in globals.css) so the feature
+ * is self-contained.
  */
 const PRESENTER_CSS = `
-html[data-present] { font-size: 24px; }
-html[data-present] body { background: #000; color: #fff; }
+html[data-present] body { background: #000; color: #fff; font-size: 24px; }
 html[data-present] body > header { display: none; }
 html[data-present] [data-instructor-page] { height: 100vh; }
-html[data-present] [data-instructor-page] > [data-instructor-tools] { width: 34%; }
+html[data-present] [data-instructor-page] > [data-instructor-tools] { width: 36%; }
 html[data-present] .text-zinc-400, html[data-present] .text-zinc-500, html[data-present] .text-zinc-600,
 html[data-present] .text-zinc-700, html[data-present] .text-zinc-300 { color: #f4f4f5 !important; }
 html[data-present] .bg-white, html[data-present] .bg-zinc-50, html[data-present] .bg-brand-50 { background: #000 !important; }
-html[data-present] [data-instructor-tools] { border-color: #fff; }
+html[data-present] [data-instructor-tools-panel] { font-size: 24px; border-color: #fff; }
+html[data-present] [data-instructor-tools-panel] :is(.text-sm, .text-xs, select, input, button) { font-size: 22px; line-height: 1.4; }
+html[data-present] [data-instructor-tools-panel] [data-step-output] { font-size: 18px; }
 html[data-present] [data-narration] { border: 3px solid #ffe14d; background: #111 !important; }
-html[data-present] [data-narration] p { font-size: 1.15rem; line-height: 1.6; }
-html[data-present] [data-step-output] { font-size: 0.8rem; }
+html[data-present] [data-narration] :is(h3, p) { font-size: 28px; line-height: 1.5; }
 html[data-present] button:focus-visible { outline: 4px solid #ffe14d; }
 html[data-present] [data-pod-tile][aria-pressed="true"] {
   outline: 5px solid #ffe14d; outline-offset: 3px; transform: scale(1.6); position: relative; z-index: 40;

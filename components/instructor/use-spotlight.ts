@@ -2,40 +2,8 @@
 
 import { useEffect, useState } from 'react';
 import type { ClusterClient } from '@/lib/cluster/types';
-import type { KubeObject, V1Deployment, V1ReplicaSet, V1Service } from '@/lib/k8s/types';
-import { labelSelectorObjectMatches, labelsMatch } from '@/lib/k8s/selectors';
 import type { SpotlightTarget } from '@/lib/scenarios/schema';
-
-export interface Spotlight {
-  pods: string[];
-  nodes: string[];
-}
-
-const EMPTY: Spotlight = { pods: [], nodes: [] };
-
-/** Which pod tiles and node boxes a step's spotlight covers now. O(objects in the cache). */
-export function spotlightTargets(target: SpotlightTarget | undefined, cache: ReadonlyMap<string, KubeObject>): Spotlight {
-  if (!target) return EMPTY;
-  if (target.kind === 'Node') return { pods: [], nodes: target.name ? [target.name] : [] };
-  const owner = target.name ? cache.get(`${target.kind}/default/${target.name}`) : undefined;
-  const selects = (labels: Record<string, string> | undefined): boolean => {
-    if (target.labelSelector) return labelsMatch(target.labelSelector, labels);
-    if (target.kind === 'Pod') return false;
-    if (!owner) return false;
-    if (target.kind === 'Service') {
-      const sel = (owner as V1Service).spec?.selector;
-      return !!sel && Object.entries(sel).every(([k, v]) => labels?.[k] === v);
-    }
-    return labelSelectorObjectMatches((owner as V1Deployment | V1ReplicaSet).spec?.selector, labels);
-  };
-  const pods: string[] = [];
-  for (const [key, obj] of cache) {
-    if (!key.startsWith('Pod/default/')) continue;
-    const name = obj.metadata?.name ?? '';
-    if ((target.kind === 'Pod' && target.name === name) || selects(obj.metadata?.labels)) pods.push(name);
-  }
-  return { pods: pods.sort(), nodes: [] };
-}
+import { NO_SPOTLIGHT as EMPTY, spotlightTargets, type Spotlight } from '@/lib/scenarios/spotlight';
 
 /** Live spotlight for the current step, recomputed when pods come and go. */
 export function useSpotlight(client: ClusterClient | null, target: SpotlightTarget | undefined): Spotlight {
