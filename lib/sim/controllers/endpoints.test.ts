@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { V1Endpoints, V1Service } from '@kubernetes/client-node';
+import { isStatusError, type KubeObject } from '../../k8s/types';
+import { createSimulator } from '../index';
+import type { Simulator } from '../types';
+import { deploymentManifest, podsOf } from '../testing';
+
+const svc = (name: string, spec: Record<string, unknown>): KubeObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec }) as V1Service;
+const ips = (sim: Simulator, name: string) => ((sim.get('Endpoints', name) as V1Endpoints).subsets?.[0]?.addresses ?? []).map((a) => a.ip).sort();
+
+describe('services and endpoints', () => {
+  it('allocates a ClusterIP in 10.96.0.0/12 and a NodePort in 30000-32767', () => {
+    const sim = createSimulator({ seed: 51 });
+    const a = sim.create(svc('a', { selector: { app: 'web' }, ports: [{ port: 80 }] })) as V1Service;
+    const b = sim.create(svc('b', { type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] })) as V1Service;
+    for (const s of [a, b]) {
+      const [o1, o2] = s.spec!.clusterIP!.split('.').map(Number);
+      expect(o1).toBe(10);
+      expect(o2 >= 96 && o2 <= 111).toBe(true);
+    }
+    expect(a.spec!.clusterIP).not.toBe(b.spec!.clusterIP);
+    expect(a.spec!.ports![0]).toEqual({ port: 80, protocol: 'TCP', targetPort: 80 });
+    const np = b.spec!.ports![0].nodePort!;
+    expect(np >= 30000 && np <= 32767).toBe(true);
+    let err: unknown;
+    try {
+      sim.create(svc('c', { type: 'NodePort', ports: [{ port: 80, nodePort: np }] }));
+    } catch (e) {
+      err = e;
+    }
+    expect(isStatusError(err) && err.message).toContain(`spec.ports[0].nodePort: Invalid value: ${np}: provided port is already allocated`);
+  });
+
+  it('keeps endpoints equal to the ready pods matching the selector, live', () => {
+    const sim = createSimulator({ seed: 52 });
+    sim.create(svc('web', { selector: { app: 'web' }, ports: [{ port: 80 }] }));
+    sim.advance(100);
+    expect((sim.get('Endpoints', 'web') as V1Endpoints).subsets).toBeUndefined();
+    sim.create(deploymentManifest({ replicas: 3 }));
+    sim.advance(2_000);
+    const pending = sim.get('Endpoints', 'web') as V1Endpoints;
+    expect(pending.subsets?.[0].addresses).toBeUndefined();
+    expect(pending.subsets?.[0].notReadyAddresses).toHaveLength(3);
+    sim.advance(10_000);
+    const podIps = podsOf(sim).map((p) => p.status!.podIP!).sort();
+    expect(ips(sim, 'web')).toEqual(podIps);
+    expect((sim.get('Endpoints', 'web') as V1Endpoints).subsets![0].ports).toEqual([{ port: 80, protocol: 'TCP' }]);
+    sim.patch('Deployment', 'web', 'default', { spec: { replicas: 1 } }, 'merge');
+    sim.advance(100);
+    expect(ips(sim, 'web')).toHaveLength(1);
+    sim.delete('Service', 'web');
+    sim.advance(100);
+    expect(() => sim.get('Endpoints', 'web')).toThrow('endpoints "web" not found');
+  });
+});

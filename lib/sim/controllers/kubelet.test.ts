@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { CoreV1Event, V1Container, V1Node, V1Pod } from '@kubernetes/client-node';
+import type { KubeObject } from '../../k8s/types';
+import { createSimulator } from '../index';
+import type { Simulator } from '../types';
+
+const pod = (name: string, container: Partial<V1Container>, restartPolicy?: string): KubeObject =>
+  ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { ...(restartPolicy ? { restartPolicy } : {}), containers: [{ name: 'app', image: 'nginx:1.25', ...container }] } }) as V1Pod;
+const get = (sim: Simulator, name: string) => sim.get('Pod', name) as V1Pod;
+const cs = (sim: Simulator, name: string) => get(sim, name).status!.containerStatuses![0];
+const reasons = (sim: Simulator, name: string) =>
+  (sim.list('Event', 'default', { fieldSelector: `involvedObject.name=${name}` }).items as CoreV1Event[]).map((e) => `${e.reason}: ${e.message}`);
+
+describe('kubelet', () => {
+  it('walks Pending → ContainerCreating → Running → Ready with the real events', () => {
+    const sim = createSimulator({ seed: 31 });
+    const t = sim.timings();
+    sim.create(pod('web', {}));
+    sim.advance(t.schedule);
+    expect(get(sim, 'web').status!.phase).toBe('Pending');
+    expect(cs(sim, 'web').state!.waiting!.reason).toBe('ContainerCreating');
+    const ip = get(sim, 'web').status!.podIP!;
+    const node = sim.get('Node', get(sim, 'web').spec!.nodeName!) as V1Node;
+    expect(ip.startsWith(node.spec!.podCIDR!.replace(/\.0\/24$/, '.'))).toBe(true);
+    expect(get(sim, 'web').status!.hostIP).toBe(node.status!.addresses![0].address);
+    sim.advance(t.imagePull + t.containerStart);
+    expect(get(sim, 'web').status!.phase).toBe('Running');
+    expect(cs(sim, 'web').ready).toBe(false);
+    sim.advance(t.readinessDelay);
+    expect(cs(sim, 'web').ready).toBe(true);
+    expect(get(sim, 'web').status!.conditions!.map((c) => `${c.type}=${c.status}`)).toEqual([
+      'PodReadyToStartContainers=True',
+      'Initialized=True',
+      'Ready=True',
+      'ContainersReady=True',
+      'PodScheduled=True',
+    ]);
+    expect(reasons(sim, 'web').map((r) => r.split(':')[0])).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+    // a second pod on a node that has the image does not pull again
+    sim.create({ ...(pod('web2', {}) as V1Pod), spec: { nodeName: get(sim, 'web').spec!.nodeName, containers: [{ name: 'app', image: 'nginx:1.25' }] } } as KubeObject);
+    sim.advance(2_000);
+    expect(reasons(sim, 'web2')).toContain('Pulled: Container image "nginx:1.25" already present on machine');
+  });
+
+  it('reports ErrImagePull then ImagePullBackOff with a doubling back-off', () => {
+    const sim = createSimulator({ seed: 32 });
+    sim.create(pod('bad', { image: 'nginx:1.99' }));
+    sim.advance(2_000);
+    expect(cs(sim, 'bad').state!.waiting!.reason).toBe('ErrImagePull');
+    expect(reasons(sim, 'bad')).toContain(
+      'Failed: Failed to pull image "nginx:1.99": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.99": failed to resolve reference "docker.io/library/nginx:1.99": docker.io/library/nginx:1.99: not found',
+    );
+    sim.advance(1_000);
+    expect(cs(sim, 'bad').state!.waiting!.reason).toBe('ImagePullBackOff');
+    expect(reasons(sim, 'bad')).toContain('BackOff: Back-off pulling image "nginx:1.99"');
+    // retries at 10 s, then 20 s: count Pulling events over time
+    const pulls = () => (sim.list('Event', 'default', { fieldSelector: 'involvedObject.name=bad,reason=Pulling' }).items[0] as CoreV1Event).count;
+    expect(pulls()).toBe(1);
+    sim.advance(10_000);
+    expect(pulls()).toBe(2);
+    sim.advance(12_000);
+    expect(pulls()).toBe(2);
+    sim.advance(12_000);
+    expect(pulls()).toBe(3);
+    expect(get(sim, 'bad').status!.phase).toBe('Pending');
+  });
+
+  it('restarts an exiting container with CrashLoopBackOff: 10 s doubling, capped at 5 min', () => {
+    const sim = createSimulator({ seed: 33 });
+    sim.create(pod('crash', { image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }));
+    sim.advance(6_000);
+    const first = cs(sim, 'crash');
+    expect(first.state!.waiting?.reason ?? first.state!.terminated?.reason).toMatch(/CrashLoopBackOff|Error/);
+    // collect the restart times
+    const restartsAt: number[] = [];
+    let last = 0;
+    const start = sim.now();
+    for (let t = 0; t < 20 * 60_000; t += 500) {
+      sim.advance(500);
+      const n = cs(sim, 'crash').restartCount ?? 0;
+      if (n > last) restartsAt.push(sim.now() - start);
+      last = n;
+    }
+    const gaps = restartsAt.slice(1).map((t, i) => t - restartsAt[i]);
+    // each gap = back-off + run time (~3 s of start/exit); back-offs 20 s, 40 s, … capped at 300 s
+    const backoffs = gaps.map((g) => Math.round(g / 10_000) * 10);
+    expect(backoffs.slice(0, 4)).toEqual([20, 40, 80, 160]);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(300_000 + 5_000);
+    expect(gaps[gaps.length - 1]).toBeGreaterThanOrEqual(300_000);
+    const status = cs(sim, 'crash');
+    expect(status.lastState!.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
+    expect(reasons(sim, 'crash').some((r) => r.startsWith('BackOff: Back-off restarting failed container app in pod crash_default('))).toBe(true);
+    expect(get(sim, 'crash').status!.phase).toBe('Running');
+  });
+
+  it('finishes pods with restartPolicy Never as Succeeded or Failed', () => {
+    const sim = createSimulator({ seed: 34 });
+    sim.create(pod('ok', { image: 'busybox:1.36', command: ['echo', 'hi'] }, 'Never'));
+    sim.create(pod('ko', { image: 'busybox:1.36', command: ['sh', '-c', 'exit 3'] }, 'Never'));
+    sim.advance(10_000);
+    expect(get(sim, 'ok').status!.phase).toBe('Succeeded');
+    expect(cs(sim, 'ok').state!.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(get(sim, 'ko').status!.phase).toBe('Failed');
+    expect(cs(sim, 'ko').state!.terminated).toMatchObject({ exitCode: 3, reason: 'Error' });
+  });
+
+  it('crashes a database without its required env, runs it with', () => {
+    const sim = createSimulator({ seed: 35 });
+    sim.create(pod('db', { image: 'mysql:8.0' }));
+    sim.create(pod('db2', { image: 'mysql:8.0', env: [{ name: 'MYSQL_ROOT_PASSWORD', value: 'pw' }] }));
+    sim.advance(30_000);
+    expect(cs(sim, 'db').restartCount).toBeGreaterThan(0);
+    expect(cs(sim, 'db2').restartCount).toBe(0);
+    expect(cs(sim, 'db2').ready).toBe(true);
+  });
+
+  it('stops containers on delete with a Killing event, then the pod disappears', () => {
+    const sim = createSimulator({ seed: 36 });
+    sim.create(pod('web', {}));
+    sim.advance(10_000);
+    sim.delete('Pod', 'web');
+    sim.advance(100);
+    expect(reasons(sim, 'web')).toContain('Killing: Stopping container app');
+    sim.advance(sim.timings().terminationGrace);
+    expect(() => sim.get('Pod', 'web')).toThrow('pods "web" not found');
+  });
+});
