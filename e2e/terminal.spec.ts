@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { trackConsoleErrors } from './helpers';
+import { saveScreenshot, trackConsoleErrors } from './helpers';
 
 /** The student's view: the terminal tab, its prompt and its output log. */
 const terminalTab = (page: Page) => page.getByRole('tab', { name: '터미널' });
@@ -25,7 +25,7 @@ async function runUntil(page: Page, command: string, expected: RegExp, timeout =
 
 test.describe.configure({ mode: 'serial' });
 
-test('a student drives the cluster from the terminal and the YAML editor', async ({ page }) => {
+test('a student drives the cluster from the terminal and the YAML editor', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   const errors = trackConsoleErrors(page);
   await page.goto('/playground');
@@ -51,6 +51,8 @@ test('a student drives the cluster from the terminal and the YAML editor', async
   // a Deployment applied from the editor → 3 pods
   await page.getByRole('tab', { name: 'YAML 에디터' }).click();
   const editor = page.getByRole('textbox', { name: 'YAML 편집기' });
+  await expect(page.locator('.cm-content')).toBeVisible({ timeout: 30_000 }); // CodeMirror replaced the plain textarea
+  await expect(editor).toHaveCount(1);
   await expect(editor).toContainText('kind: Deployment', { timeout: 30_000 });
   await expect(page.getByRole('status').filter({ hasText: '문제 없음' })).toBeVisible();
   await page.getByRole('button', { name: '적용' }).click();
@@ -62,12 +64,15 @@ test('a student drives the cluster from the terminal and the YAML editor', async
   await expect(output(page)).toContainText('deployment.apps/web scaled');
   await runUntil(page, 'kubectl get deploy web', /web\s+5\/5\s+5\s+5\s+/);
 
-  // set image → a rolling update that rollout status follows to the end
+  // set image → a rolling update that rollout status follows to the end (time paused so every step shows)
   await prompt(page).press('Control+l');
+  await page.getByRole('button', { name: /일시 정지/ }).click();
   await type(page, 'kubectl set image deploy/web web=nginx:1.25');
   await expect(output(page)).toContainText('deployment.apps/web image updated');
   await type(page, 'kubectl rollout status deploy/web');
-  await expect(output(page)).toContainText('Waiting for deployment', { timeout: 30_000 });
+  await expect(output(page)).toContainText('Waiting for deployment spec update to be observed...');
+  await page.getByRole('button', { name: /재생/ }).click();
+  await expect(output(page)).toContainText(/Waiting for deployment "web" rollout to finish: \d+ (out of 5 new replicas have been updated|old replicas are pending termination|of 5 updated replicas are available)\.\.\./, { timeout: 30_000 });
   await expect(output(page)).toContainText('deployment "web" successfully rolled out', { timeout: 90_000 });
   await runUntil(page, 'kubectl get deploy web -o wide', /web\s+5\/5\s+5\s+5\s+\S+\s+web\s+nginx:1\.25\s+app=web/);
 
@@ -99,8 +104,10 @@ test('a student drives the cluster from the terminal and the YAML editor', async
   await page.getByRole('tab', { name: 'YAML 에디터' }).click();
   await page.getByRole('tab', { name: 'deployment.yaml' }).click();
   await editor.fill('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: typo\nspec:\n  replica: 2\n  selector:\n    matchLabels: {app: typo}\n  template:\n    metadata: {labels: {app: typo}}\n    spec:\n      containers: [{name: typo, image: nginx}]\n');
-  await expect(page.getByRole('status')).toContainText('6:3 알 수 없는 필드 "spec.replica"예요. replicas를 말씀하신 건가요?');
-  expect(errors).toEqual([]);
+  await expect(page.getByRole('status').filter({ hasText: '알 수 없는 필드' })).toContainText('6:3 알 수 없는 필드 "spec.replica"예요. replicas를 말씀하신 건가요?');
+  await page.getByRole('tab', { name: '터미널' }).click();
+  await saveScreenshot(page, testInfo, 'terminal');
+  expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]); // favicon 404 belongs to the app shell
 });
 
 test('help, Ctrl+C on a watch, and lesson commands from the bus', async ({ page }) => {
