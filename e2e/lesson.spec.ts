@@ -135,8 +135,13 @@ test('lesson content and the glossary have no serious accessibility problems', a
   ] as const) {
     await page.goto(url);
     if (scope === '.lesson-prose') {
-      // Grade the quiz so the explanations (coloured text) are checked too.
-      await page.getByRole('button', { name: '채점하기' }).click();
+      // Answer and grade the quiz so the explanations (coloured text) are checked too.
+      const quiz = page.getByRole('region', { name: '확인 퀴즈' });
+      await quiz.getByRole('button', { name: '채점하기' }).click();
+      await expect(quiz.getByText(/아직 고르지 않은 문제가 있어요/)).toBeVisible();
+      for (const group of await quiz.getByRole('group').all()) await group.getByRole('radio').first().check();
+      await quiz.getByRole('button', { name: '채점하기' }).click();
+      await expect(quiz.getByText(/문제 중 \d+문제 정답/)).toBeVisible();
     }
     const results = await new AxeBuilder({ page }).include(scope).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -12,9 +12,13 @@ export function QuizCard({ questions }: { questions: QuizQuestion[] }) {
   const recordQuiz = useProgress((s) => s.recordQuiz);
   const [answers, setAnswers] = useState<(number | null)[]>(() => questions.map(() => null));
   const [graded, setGraded] = useState(false);
+  const [missing, setMissing] = useState<number[]>([]);
   const score = gradeQuiz(questions, answers);
 
   function submit() {
+    const unanswered = answers.flatMap((a, i) => (a === null ? [i + 1] : []));
+    setMissing(unanswered);
+    if (unanswered.length > 0) return;
     setGraded(true);
     recordQuiz(slug, { score, total: questions.length, answers });
   }
@@ -29,12 +33,12 @@ export function QuizCard({ questions }: { questions: QuizQuestion[] }) {
           지난번 점수: {saved.total}문제 중 {saved.score}문제 정답
         </p>
       )}
-      <ol className="m-0 mt-4 list-none space-y-6 p-0">
+      <div className="mt-4 space-y-6">
         {questions.map((q, qi) => {
           const chosen = answers[qi];
           const right = chosen === q.answer;
           return (
-            <li key={q.question}>
+            <div key={q.question}>
               <fieldset>
                 <legend className="font-semibold">
                   {qi + 1}. {q.question}
@@ -48,7 +52,10 @@ export function QuizCard({ questions }: { questions: QuizQuestion[] }) {
                         className="mt-1.5"
                         checked={chosen === ci}
                         disabled={graded}
-                        onChange={() => setAnswers((a) => a.map((v, i) => (i === qi ? ci : v)))}
+                        onChange={() => {
+                          setAnswers((a) => a.map((v, i) => (i === qi ? ci : v)));
+                          setMissing((m) => m.filter((n) => n !== qi + 1));
+                        }}
                       />
                       <span>
                         {c}
@@ -59,15 +66,15 @@ export function QuizCard({ questions }: { questions: QuizQuestion[] }) {
                 </div>
                 {graded && (
                   <p className={`mt-2 rounded-md p-3 text-sm ${right ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200' : 'bg-red-50 text-red-900 dark:bg-red-950/40 dark:text-red-200'}`}>
-                    <strong>{right ? '정답입니다. ' : chosen === null ? '답을 고르지 않았어요. ' : '오답입니다. '}</strong>
+                    <strong>{right ? '정답입니다. ' : '오답입니다. '}</strong>
                     {q.explanation}
                   </p>
                 )}
               </fieldset>
-            </li>
+            </div>
           );
         })}
-      </ol>
+      </div>
       <div className="mt-5 flex items-center gap-3" aria-live="polite">
         {graded ? (
           <>
@@ -86,9 +93,12 @@ export function QuizCard({ questions }: { questions: QuizQuestion[] }) {
             </button>
           </>
         ) : (
-          <button type="button" onClick={submit} className="rounded-md bg-brand-500 px-4 py-2 font-semibold text-white hover:bg-brand-600">
-            채점하기
-          </button>
+          <>
+            <button type="button" onClick={submit} className="rounded-md bg-brand-500 px-4 py-2 font-semibold text-white hover:bg-brand-600">
+              채점하기
+            </button>
+            {missing.length > 0 && <p className="m-0 text-sm text-amber-800 dark:text-amber-300">아직 고르지 않은 문제가 있어요: {missing.join(', ')}번</p>}
+          </>
         )}
       </div>
     </section>
