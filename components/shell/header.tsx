@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { NavLinks } from './nav-links';
 import { ThemeToggle } from './theme-toggle';
 import { DataSourceBadge } from './data-source-badge';
+import { SourceSwitch } from './source-switch';
+import { ConnectionBadge } from './connection-badge';
 
 export function Header() {
   return (
@@ -17,6 +19,8 @@ export function Header() {
           <NavLinks />
         </nav>
         <div className="ml-auto flex items-center gap-3">
+          <SourceSwitch />
+          <ConnectionBadge />
           <DataSourceBadge />
           <ThemeToggle />
         </div>

@@ -1,0 +1,140 @@
+/**
+ * `npm run bench:fanout` — 200 browsers' worth of SSE clients on one app server against the sim cluster.
+ * A Deployment is scaled repeatedly; for every scale we time how long until EVERY client has received the
+ * Deployment with the new spec.replicas. Prints the upstream watch count (must be kinds × namespaces, not
+ * grow with clients), p50/p95 scale→receipt latency over all (client, scale) pairs and the server's RSS.
+ * Targets (issue 8): p95 ≤ 250 ms, RSS ≤ 300 MB.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { AppsV1Api, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import { startApp, startSimCluster, tempKubeconfigPath } from '../e2e/live-servers';
+
+const CLIENTS = Number(process.env.FANOUT_CLIENTS ?? 200);
+const SCALES = Number(process.env.FANOUT_SCALES ?? 20);
+const NAMESPACES = ['default'];
+const EXPECTED_WATCHES = 1 + 6 * NAMESPACES.length; // nodes + 6 namespaced kinds per namespace
+
+/** RSS of a process and its descendants (next start may fork a worker), in MB. */
+function treeRssMb(rootPid: number): number {
+  const parents = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parents.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      /* exited */
+    }
+  }
+  const tree = new Set([rootPid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parents) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
+  }
+  let kb = 0;
+  for (const pid of tree) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      /* exited */
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+interface Client {
+  snapshot: boolean;
+  /** replicas value → ms timestamp of first receipt */
+  seen: Map<number, number>;
+  abort: AbortController;
+}
+
+function openClient(url: string): Client {
+  const c: Client = { snapshot: false, seen: new Map(), abort: new AbortController() };
+  void (async () => {
+    const res = await fetch(`${url}/api/cluster/stream`, { signal: c.abort.signal });
+    const decoder = new TextDecoder();
+    let buf = '';
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      buf += decoder.decode(chunk, { stream: true });
+      let i;
+      while ((i = buf.indexOf('\n\n')) >= 0) {
+        const frame = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        if (frame.startsWith('event: snapshot') || frame.includes('\nevent: snapshot')) c.snapshot = true;
+        // Only Deployment frames for our Deployment are parsed; everything else is counted as delivered bytes.
+        if (!frame.includes('"key":"Deployment/default/fan"')) continue;
+        const data = frame.split('\n').find((l) => l.startsWith('data: '));
+        const replicas = (JSON.parse(data!.slice(6)) as { object: { spec?: { replicas?: number } } }).object.spec?.replicas;
+        if (typeof replicas === 'number' && !c.seen.has(replicas)) c.seen.set(replicas, performance.now());
+      }
+    }
+  })().catch(() => {});
+  return c;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function main() {
+  const kubeconfig = tempKubeconfigPath();
+  const sim = await startSimCluster({ kubeconfig, speed: 10 });
+  const app = await startApp({ KUBECONFIG: kubeconfig, CLUSTER_NAMESPACES: NAMESPACES.join(',') });
+  try {
+    const kc = new KubeConfig();
+    kc.loadFromFile(kubeconfig);
+    const apps = kc.makeApiClient(AppsV1Api);
+    await apps.createNamespacedDeployment({
+      namespace: 'default',
+      body: { metadata: { name: 'fan' }, spec: { replicas: 1, selector: { matchLabels: { app: 'fan' } }, template: { metadata: { labels: { app: 'fan' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } } },
+    });
+
+    const clients = Array.from({ length: CLIENTS }, () => openClient(app.url));
+    const t0 = Date.now();
+    while (clients.some((c) => !c.snapshot)) {
+      if (Date.now() - t0 > 60_000) throw new Error(`only ${clients.filter((c) => c.snapshot).length}/${CLIENTS} clients got a snapshot`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const info = (await (await fetch(`${app.url}/api/cluster/info`)).json()) as { upstreamWatches: number; streams: number };
+    console.log(`clients connected: ${CLIENTS} (server counts ${info.streams} streams)`);
+    console.log(`upstream watches: ${info.upstreamWatches} (expected kinds × namespaces = ${EXPECTED_WATCHES})`);
+
+    const latencies: number[] = [];
+    let missed = 0;
+    const patchOpts = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
+    for (let i = 0; i < SCALES; i++) {
+      const replicas = 2 + (i % 2) + 2 * (i % 3); // varies every step, never the previous value
+      for (const c of clients) c.seen.delete(replicas);
+      const start = performance.now();
+      await apps.patchNamespacedDeployment({ namespace: 'default', name: 'fan', body: { spec: { replicas } } }, patchOpts);
+      const until = start + 5_000;
+      while (clients.some((c) => !c.seen.has(replicas)) && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
+      for (const c of clients) {
+        const at = c.seen.get(replicas);
+        if (at === undefined) missed++;
+        else latencies.push(at - start);
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    latencies.sort((a, b) => a - b);
+    const rss = treeRssMb(app.child.pid!);
+    const after = (await (await fetch(`${app.url}/api/cluster/info`)).json()) as { upstreamWatches: number };
+    const p50 = Math.round(percentile(latencies, 50));
+    const p95 = Math.round(percentile(latencies, 95));
+    console.log(`scales: ${SCALES}, receipts: ${latencies.length}, missed: ${missed}`);
+    console.log(`scale → receipt at every client: p50 ${p50} ms, p95 ${p95} ms, max ${Math.round(latencies.at(-1) ?? NaN)} ms (target p95 ≤ 250 ms)`);
+    console.log(`server RSS: ${rss} MB (target ≤ 300 MB); upstream watches after the run: ${after.upstreamWatches}`);
+    for (const c of clients) c.abort.abort();
+    console.log(`BENCH ${JSON.stringify({ clients: CLIENTS, upstream_watches: info.upstreamWatches, p50_ms: p50, p95_ms: p95, rss_mb: rss })}`);
+  } finally {
+    await app.stop();
+    await sim.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

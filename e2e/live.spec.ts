@@ -1,0 +1,152 @@
+/**
+ * Live mode end to end: the sim cluster server (real Kubernetes protocol) → this app's API routes →
+ * the browser. Starts its own sim cluster and its own `next start` (with KUBECONFIG), independent of
+ * the shared webServer in playwright.config.ts.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { AppsV1Api, CoreV1Api, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import { startApp, startSimCluster, startStalledServer, tempKubeconfigPath, type Proc } from './live-servers';
+
+const TOKEN = 'e2e-write-token';
+const kubeconfig = tempKubeconfigPath();
+let sim: Proc;
+let app: Proc;
+
+function kube() {
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfig);
+  return { core: kc.makeApiClient(CoreV1Api), apps: kc.makeApiClient(AppsV1Api) };
+}
+
+async function clusterPodNames(): Promise<string[]> {
+  const list = await kube().core.listNamespacedPod({ namespace: 'default' });
+  return list.items.filter((p) => !p.metadata?.deletionTimestamp).map((p) => p.metadata!.name!).sort();
+}
+
+async function graphPodNames(page: Page): Promise<string[]> {
+  const names = await page.locator('[data-pod-tile]:not([data-status="Terminating"])').evaluateAll((els) => els.map((e) => e.getAttribute('data-pod') ?? ''));
+  return names.sort();
+}
+
+const badge = (page: Page) => page.getByTestId('connection-badge');
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  sim = await startSimCluster({ kubeconfig, speed: 10 });
+  app = await startApp({ KUBECONFIG: kubeconfig, CLUSTER_WRITE_TOKEN: TOKEN, CLUSTER_NAMESPACES: 'default' });
+  await kube().apps.createNamespacedDeployment({
+    namespace: 'default',
+    body: {
+      metadata: { name: 'web' },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'web' } },
+        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } },
+      },
+    },
+  });
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+  await sim?.stop();
+});
+
+test('the browser shows the real cluster, follows a scale, and recovers exactly after the cluster restarts', async ({ page }) => {
+  test.setTimeout(180_000);
+  const info = await (await page.request.get(`${app.url}/api/cluster/info`)).json();
+  expect(info).toMatchObject({ mode: 'live', reachable: true, writable: true, namespaces: ['default'] });
+
+  await page.goto(`${app.url}/playground?source=live`);
+  await expect(page.getByTestId('source-switch')).toBeVisible();
+  await expect(page.getByRole('button', { name: '실제 클러스터' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(badge(page)).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+  await expect(badge(page)).toContainText('연결됨');
+
+  const nodes = (await kube().core.listNode()).items.map((n) => n.metadata!.name!);
+  await expect(page.locator('[data-node-box]')).toHaveCount(nodes.length, { timeout: 30_000 });
+  for (const n of nodes) await expect(page.locator(`[data-node-box="${n}"]`)).toHaveCount(1);
+  await expect.poll(() => graphPodNames(page), { timeout: 30_000 }).toEqual(await clusterPodNames());
+
+  // client-node (as kubectl would) scales the Deployment; the graph follows.
+  await kube().apps.patchNamespacedDeployment(
+    { namespace: 'default', name: 'web', body: { spec: { replicas: 5 } } },
+    setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+  );
+  await expect(page.locator('[data-pod-tile][data-pod^="web-"]:not([data-status="Terminating"])')).toHaveCount(5, { timeout: 30_000 });
+
+  // The cluster goes away: the badge says so (with a reason) and the page keeps what it had.
+  const port = sim.port;
+  await sim.stop();
+  await expect(badge(page)).toHaveAttribute('data-state', /reconnecting|disconnected/, { timeout: 30_000 });
+  await expect(badge(page)).toContainText('재연결 중');
+  await expect(page.locator('[data-node-box]').first()).toBeVisible();
+
+  // A new cluster answers on the same address, with different pods: the graph converges to exactly those.
+  sim = await startSimCluster({ kubeconfig, port, speed: 10 });
+  await kube().core.createNamespacedPod({ namespace: 'default', body: { metadata: { name: 'after-restart' }, spec: { containers: [{ name: 'c', image: 'busybox' }] } } });
+  await expect(badge(page)).toHaveAttribute('data-state', 'connected', { timeout: 60_000 });
+  await expect.poll(() => graphPodNames(page), { timeout: 30_000 }).toEqual(await clusterPodNames());
+  expect(await graphPodNames(page)).toEqual(['after-restart']);
+});
+
+test('actions need the token and a same-origin request; good ones reach the cluster', async ({ request }) => {
+  const scale = { action: 'scale', kind: 'Deployment', namespace: 'default', name: 'web', replicas: 1 };
+  await kube()
+    .apps.createNamespacedDeployment({
+      namespace: 'default',
+      body: { metadata: { name: 'web' }, spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } } } },
+    })
+    .catch(() => {});
+
+  const noToken = await request.post(`${app.url}/api/cluster/actions`, { data: scale });
+  expect(noToken.status()).toBe(403);
+  expect((await noToken.json()).status.message).toMatch(/토큰/);
+
+  const crossOrigin = await request.post(`${app.url}/api/cluster/actions`, {
+    data: scale,
+    headers: { 'x-cluster-write-token': TOKEN, origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' },
+  });
+  expect(crossOrigin.status()).toBe(403);
+
+  const notAllowed = await request.post(`${app.url}/api/cluster/actions`, {
+    data: { action: 'apply', manifest: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } } },
+    headers: { 'x-cluster-write-token': TOKEN },
+  });
+  expect(notAllowed.status()).toBe(403);
+
+  const badName = await request.post(`${app.url}/api/cluster/actions`, {
+    data: { ...scale, name: '../../api/v1/secrets' },
+    headers: { 'x-cluster-write-token': TOKEN },
+  });
+  expect(badName.status()).toBe(400);
+
+  const ok = await request.post(`${app.url}/api/cluster/actions`, { data: scale, headers: { 'x-cluster-write-token': TOKEN, origin: app.url } });
+  expect(ok.status()).toBe(200);
+  const d = await kube().apps.readNamespacedDeployment({ namespace: 'default', name: 'web' });
+  expect(d.spec?.replicas).toBe(1);
+});
+
+test('a stalled API server still gets an "unreachable" answer from /api/cluster/info within 3 s', async ({ request }) => {
+  test.setTimeout(90_000);
+  const stalled = await startStalledServer();
+  const stalledApp = await startApp({ KUBECONFIG: stalled.kubeconfig });
+  try {
+    const res = await request.get(`${stalledApp.url}/api/cluster/info`, { timeout: 3_000 });
+    expect(await res.json()).toMatchObject({ mode: 'live', reachable: false });
+  } finally {
+    await stalledApp.stop();
+    await stalled.close();
+  }
+});
+
+test('without a cluster the app stays on the simulator and says so', async ({ request }) => {
+  const res = await request.get('/api/cluster/info');
+  const info = await res.json();
+  // The shared webServer runs without KUBECONFIG; on a machine with ~/.kube/config it would be live.
+  test.skip(info.mode === 'live', 'this machine has a default kubeconfig');
+  expect(info).toMatchObject({ mode: 'sim', reachable: false, writable: false });
+  expect(info.reason).toMatch(/시뮬레이터/);
+});
