@@ -110,7 +110,7 @@ test('a student drives the cluster from the terminal and the YAML editor', async
   expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]); // favicon 404 belongs to the app shell
 });
 
-test('help, Ctrl+C on a watch, and lesson commands from the bus', async ({ page }) => {
+test('help, Ctrl+C on a watch, and clear', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/playground');
   await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
@@ -123,4 +123,19 @@ test('help, Ctrl+C on a watch, and lesson commands from the bus', async ({ page 
   await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods');
   await type(page, 'clear');
   await expect(output(page)).not.toContainText('쓸 수 있는 명령:');
+});
+
+test('lesson buttons open YAML in the editor and run commands in the terminal', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/learn/pods');
+  await page.getByRole('button', { name: '에디터에 열기: two-containers.yaml' }).click();
+  await expect(page.getByRole('tab', { name: 'two-containers.yaml' })).toHaveAttribute('aria-selected', 'true', { timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: '문제 없음' })).toBeVisible();
+  await page.getByRole('button', { name: '실행: kubectl apply -f two-containers.yaml', exact: true }).click();
+  await expect(output(page)).toContainText('$ kubectl apply -f two-containers.yaml', { timeout: 60_000 });
+  await expect(output(page)).toContainText('pod/web-with-helper created');
+  await expect(async () => {
+    await page.getByRole('button', { name: '실행: kubectl get pod web-with-helper', exact: true }).click();
+    await expect(output(page)).toContainText(/web-with-helper\s+2\/2\s+Running/, { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
 });

@@ -16,7 +16,7 @@ const WELCOME = "kubectl 연습 터미널이에요. 'help'로 명령 목록을, 
 /** The kubectl terminal: output log, prompt with history (↑/↓), Tab completion, Ctrl+C / Ctrl+L. */
 export function Terminal() {
   const { client, bus } = usePlayground();
-  const session = useTerminalSession(client, bus.files);
+  const session = useTerminalSession(client, bus.files, WELCOME);
   const { chunks, running, history, submit, interrupt, clear, complete, append } = session;
   const [value, setValue] = useState('');
   const historyIndex = useRef<number | null>(null);
@@ -106,7 +106,6 @@ export function Terminal() {
       }}
     >
       <div ref={log} role="log" aria-label="kubectl 출력" aria-live="polite" className="min-h-0 flex-1 overflow-auto px-3 pt-2 select-text">
-        <pre className="whitespace-pre-wrap break-words text-zinc-400">{WELCOME}</pre>
         {chunks.map((c) => (
           <pre key={c.id} className={`whitespace-pre-wrap break-words ${STREAM_CLASS[c.stream]}`}>
             {c.text}

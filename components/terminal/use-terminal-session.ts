@@ -13,8 +13,8 @@ export interface OutputChunk {
 const MAX_CHUNKS = 3000;
 
 /** The terminal's state: output, history, the running command (abortable) and queued lesson commands. */
-export function useTerminalSession(client: ClusterClient | null, files: ReadonlyMap<string, string>) {
-  const [chunks, setChunks] = useState<OutputChunk[]>([]);
+export function useTerminalSession(client: ClusterClient | null, files: ReadonlyMap<string, string>, welcome: string) {
+  const [chunks, setChunks] = useState<OutputChunk[]>(() => [{ id: -1, text: welcome, stream: 'info' }]);
   const [running, setRunning] = useState(false);
   const history = useRef<string[]>([]);
   const controller = useRef<AbortController | null>(null);
