@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { lessonMetas } from '@/lib/lessons/content';
+import { LessonProgressBadge } from '@/components/lesson/lesson-progress-badge';
+import { ProgressResetButton } from '@/components/lesson/lesson-progress-view';
 
 export default function CurriculumPage() {
   const lessons = lessonMetas();
@@ -27,9 +29,12 @@ export default function CurriculumPage() {
       </section>
 
       <section aria-labelledby="curriculum-title">
-        <h2 id="curriculum-title" className="mb-4 text-xl font-bold">
-          커리큘럼 <span className="text-base font-medium text-zinc-500 dark:text-zinc-400">({lessons.length}개 레슨)</span>
-        </h2>
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+          <h2 id="curriculum-title" className="text-xl font-bold">
+            커리큘럼 <span className="text-base font-medium text-zinc-500 dark:text-zinc-400">({lessons.length}개 레슨)</span>
+          </h2>
+          <ProgressResetButton />
+        </div>
         {lessons.length === 0 ? (
           <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
             아직 레슨이 없습니다. <code>content/lessons/</code>에 MDX 파일을 추가해 주세요.
@@ -54,6 +59,9 @@ export default function CurriculumPage() {
                       <span className="text-sm text-zinc-500 dark:text-zinc-400">{l.duration}</span>
                     </span>
                     <span className="mt-1 block text-zinc-700 dark:text-zinc-300">{l.summary}</span>
+                    <span className="mt-2 block">
+                      <LessonProgressBadge slug={l.slug} />
+                    </span>
                   </span>
                 </Link>
               </li>
