@@ -58,10 +58,27 @@ export function decodeBody(body: Buffer, contentType: string | undefined): unkno
   }
   const type = mediaType(contentType);
   const text = body.toString('utf8');
+  let value: unknown;
   try {
-    if (type.includes('yaml')) return parseYaml(text);
-    return JSON.parse(text);
+    value = type.includes('yaml') ? parseYaml(text) : JSON.parse(text);
   } catch (e) {
     throw new StatusError(badRequest(`the body of the request could not be decoded: ${(e as Error).message}`));
   }
+  return dropNullTimestamps(value);
+}
+
+/**
+ * kubectl serialises Go's zero metav1.Time as `"creationTimestamp": null` (in templates too, e.g.
+ * the template `rollout undo` copies back). The API server decodes null and absent alike; drop it
+ * so a template compares and hashes the same as the one it was copied from. O(size of the body).
+ */
+export function dropNullTimestamps(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    value.forEach(dropNullTimestamps);
+  } else if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    if (obj.creationTimestamp === null) delete obj.creationTimestamp;
+    for (const v of Object.values(obj)) dropNullTimestamps(v);
+  }
+  return value;
 }

@@ -94,8 +94,9 @@ spec:
       expect(await k.ok('get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas}')).toBe('5');
       expect(await k.ok('set', 'image', 'deploy/web', 'nginx=nginx:1.16.1')).toContain('deployment.apps/web image updated');
       expect(await k.ok('rollout', 'status', 'deploy/web', '--timeout=60s')).toContain('deployment "web" successfully rolled out');
-      const images = await k.ok('get', 'pods', '-l', 'app=web', '-o', 'jsonpath={.items[*].spec.containers[0].image}');
-      expect(images.split(' ').sort()).toEqual(Array(5).fill('nginx:1.16.1'));
+      // rollout status ends when old pods are terminating, as on a real cluster; they go soon after
+      const images = await k.until((o) => o.split(' ').length === 5, ['get', 'pods', '-l', 'app=web', '-o', 'jsonpath={.items[*].spec.containers[0].image}']);
+      expect(images.split(' ')).toEqual(Array(5).fill('nginx:1.16.1'));
       const history = await k.ok('rollout', 'history', 'deploy/web');
       expect(history).toMatch(/REVISION\s+CHANGE-CAUSE/);
       expect(history).toMatch(/^1\s+<none>$/m);
@@ -103,6 +104,7 @@ spec:
       expect(await k.ok('rollout', 'undo', 'deploy/web')).toContain('deployment.apps/web rolled back');
       expect(await k.ok('rollout', 'status', 'deploy/web', '--timeout=60s')).toContain('successfully rolled out');
       expect(await k.ok('get', 'deploy', 'web', '-o', 'jsonpath={.spec.template.spec.containers[0].image}')).toBe('nginx:1.14.2');
+      await k.until((o) => o === Array(5).fill('nginx:1.14.2').join(' '), ['get', 'pods', '-l', 'app=web', '-o', 'jsonpath={.items[*].spec.containers[0].image}']);
     });
 
     it('replaces a deleted pod', async () => {

@@ -72,7 +72,7 @@ export async function handleResource(ctx: ServerContext, req: IncomingMessage, r
       if (obj.metadata?.name && obj.metadata.name !== name) {
         throw new StatusError(badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`));
       }
-      const next = { ...obj, metadata: { ...obj.metadata, name, ...(namespace ? { namespace } : {}) } } as KubeObject;
+      const next = { ...withKindFromUrl(route, obj), metadata: { ...obj.metadata, name, ...(namespace ? { namespace } : {}) } } as KubeObject;
       return writeJson(res, 200, withTypeMeta(kind, sim.update(next, write)));
     }
     case 'PATCH': {
@@ -135,7 +135,7 @@ async function create(ctx: ServerContext, req: IncomingMessage, res: ServerRespo
     throw new StatusError(badRequest('the namespace of the provided object does not match the namespace sent on the request'));
   }
   const { metadata = {} } = obj;
-  const next = { ...obj, metadata: { ...metadata, ...(ns ? { namespace: ns } : {}) } } as KubeObject;
+  const next = { ...withKindFromUrl(route, obj), metadata: { ...metadata, ...(ns ? { namespace: ns } : {}) } } as KubeObject;
   delete (next.metadata as Record<string, unknown>).creationTimestamp;
   const created = ctx.sim.create(next, write);
   writeJson(res, 201, withTypeMeta(route.resource.kind, created));
@@ -160,6 +160,18 @@ function deleteOptionsFrom(query: URLSearchParams, body: unknown): DeleteOptions
   if (!policy && (query.get('orphanDependents') === 'true' || b.orphanDependents === true)) policy = 'Orphan';
   if (policy === 'Foreground' || policy === 'Background' || policy === 'Orphan') opts.propagationPolicy = policy;
   return opts;
+}
+
+/**
+ * The API server decodes a body into the type the URL names, so typed clients may omit
+ * apiVersion and kind; a body of another kind is refused.
+ */
+function withKindFromUrl(route: ResourceRoute, obj: KubeObject): KubeObject {
+  const { kind, group, version, plural } = route.resource;
+  if (obj.kind && obj.kind !== kind) {
+    throw new StatusError(badRequest(`${obj.kind} in version "${obj.apiVersion ?? ''}" cannot be handled as a ${kind}: the kind does not match the resource ${plural}`));
+  }
+  return { ...obj, apiVersion: obj.apiVersion ?? (group ? `${group}/${version}` : version), kind } as KubeObject;
 }
 
 function includeObjectOf(query: URLSearchParams): IncludeObject {

@@ -91,12 +91,13 @@ describe('objects', () => {
   });
 
   it('pages a list with limit and continue', async () => {
-    const full = await call('GET', '/api/v1/pods');
+    // kube-system pods are stable, so pages and the full list describe the same set
+    const full = await call('GET', '/api/v1/namespaces/kube-system/pods');
     expect(full.json.kind).toBe('PodList');
     const names: string[] = [];
     let token = '';
     do {
-      const page = await call('GET', `/api/v1/pods?limit=3${token ? `&continue=${encodeURIComponent(token)}` : ''}`);
+      const page = await call('GET', `/api/v1/namespaces/kube-system/pods?limit=3${token ? `&continue=${encodeURIComponent(token)}` : ''}`);
       names.push(...page.json.items.map((p: any) => `${p.metadata.namespace}/${p.metadata.name}`));
       token = page.json.metadata.continue ?? '';
     } while (token);

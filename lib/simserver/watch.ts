@@ -38,6 +38,8 @@ export function serveWatch(ctx: ServerContext, req: IncomingMessage, res: Server
 
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
   res.socket?.setNoDelay(true);
+  // Send the headers now: clients (fetch in client-node) wait for them before reading events.
+  res.flushHeaders();
 
   const send = (type: string, object: unknown) => {
     res.write(JSON.stringify({ type, object }) + '\n');
