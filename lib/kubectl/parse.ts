@@ -70,6 +70,8 @@ function parseWords(line: string): ParseResult {
         : "힌트: 'help'를 입력하면 쓸 수 있는 명령 목록을 볼 수 있어요.";
     return fail(error, hint);
   }
+  // commands we don't simulate keep their words unparsed, so the executor can say so instead of a flag error
+  if (VERBS[verb].unsupported) return { ok: true, command: { ...empty, verb, args: rest.slice(verbIndex + 1) } };
   const parsed = parseFlags(verb, [...rest.slice(0, verbIndex), ...rest.slice(verbIndex + 1)]);
   if (!parsed.ok) return parsed;
   const command = parsed.command;
