@@ -4,7 +4,8 @@
  * Starts the production build (`next start`) on its own port, opens `/playground?bench=N&nodes=M` in
  * headless Chromium for N = 100, 1,000 and 5,000 pods, and reports:
  *   - first render: ms from the seeded cluster being handed to the graph until every pod tile is painted;
- *   - frame times (requestAnimationFrame deltas) while a rolling update replaces every pod (sim at 10×);
+ *   - frame times (requestAnimationFrame deltas) while a rolling update replaces the pods (sim at 1×, the
+ *     default speed; BENCH_SPEED to change), plus how much of that time the simulator engine itself took;
  *   - the gzipped JS a lesson page loads up front (its <script> chunks), and in total once the graph is shown.
  * Last line: BENCH {json}. Targets (issue 4): 1,000 pods first render ≤ 500 ms, p95 frame ≤ 33 ms;
  * 5,000 pods p95 ≤ 50 ms; lesson first-load JS ≤ 200 KiB gzip.
@@ -20,6 +21,8 @@ type _Handle = BenchHandle;
 const PORT = Number(process.env.BENCH_PORT ?? 3217);
 const BASE = `http://127.0.0.1:${PORT}`;
 const ROLLOUT_WINDOW_MS = Number(process.env.BENCH_ROLLOUT_MS ?? 15_000);
+/** Simulation speed during the rollout: 1× is what a student watches by default. */
+const ROLLOUT_SPEED = Number(process.env.BENCH_SPEED ?? 1);
 const CASES = [
   { pods: 100, nodes: 4 },
   { pods: 1000, nodes: 20 },
@@ -35,6 +38,9 @@ interface CaseResult {
   maxFrameMs: number;
   frames: number;
   rolloutDone: boolean;
+  /** Share of the rollout window the simulator engine held the main thread, and its longest step. */
+  enginePercent: number;
+  engineMaxMs: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -72,26 +78,20 @@ async function runCase(browser: Browser, pods: number, nodes: number): Promise<C
   const first = await page.evaluate(() => ({ ms: window.__graphBench!.firstRenderMs!, err: window.__graphBench!.seedError }));
   if (first.err) throw new Error(`seeding failed: ${first.err}`);
 
-  // Record rAF deltas while the rolling update runs.
-  const result = await page.evaluate(async (windowMs) => {
-    const deltas: number[] = [];
+  // Record rAF deltas while the rolling update runs. Passed as a string: tsx would wrap named
+  // functions in a helper that does not exist inside the page.
+  const result = (await page.evaluate(`(async () => {
+    const deltas = [];
     let last = performance.now();
     let running = true;
-    const tick = (t: number) => {
-      deltas.push(t - last);
-      last = t;
-      if (running) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame((t) => {
-      last = t;
-      requestAnimationFrame(tick);
-    });
-    window.__graphBench!.startRollout(10);
+    const tick = (t) => { deltas.push(t - last); last = t; if (running) requestAnimationFrame(tick); };
+    requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
+    window.__graphBench.startRollout(${ROLLOUT_SPEED});
     const start = performance.now();
-    while (performance.now() - start < windowMs && !window.__graphBench!.rolloutDone()) await new Promise((r) => setTimeout(r, 100));
+    while (performance.now() - start < ${ROLLOUT_WINDOW_MS} && !window.__graphBench.rolloutDone()) await new Promise((r) => setTimeout(r, 100));
     running = false;
-    return { deltas, done: window.__graphBench!.rolloutDone() };
-  }, ROLLOUT_WINDOW_MS);
+    return { deltas, done: window.__graphBench.rolloutDone(), engineMs: window.__graphBench.engineMs, engineMaxMs: window.__graphBench.engineMaxMs, elapsed: performance.now() - start };
+  })()`)) as { deltas: number[]; done: boolean; engineMs: number; engineMaxMs: number; elapsed: number };
   await page.close();
   const sorted = [...result.deltas].sort((a, b) => a - b);
   return {
@@ -103,6 +103,8 @@ async function runCase(browser: Browser, pods: number, nodes: number): Promise<C
     maxFrameMs: round(sorted[sorted.length - 1] ?? NaN),
     frames: sorted.length,
     rolloutDone: result.done,
+    enginePercent: round((100 * result.engineMs) / result.elapsed),
+    engineMaxMs: round(result.engineMaxMs),
   };
 }
 
@@ -141,7 +143,7 @@ async function main() {
       const r = await runCase(browser, c.pods, c.nodes);
       results.push(r);
       console.log(
-        `pods=${r.pods} nodes=${r.nodes}  first render ${r.firstRenderMs} ms  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'})`,
+        `pods=${r.pods} nodes=${r.nodes}  first render ${r.firstRenderMs} ms  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of main thread, longest step ${r.engineMaxMs} ms)`,
       );
     }
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -157,6 +159,10 @@ async function main() {
       first_render_ms_5000: by(5000).firstRenderMs,
       p50_frame_ms_5000: by(5000).p50FrameMs,
       p95_frame_ms_5000: by(5000).p95FrameMs,
+      engine_percent_1000: by(1000).enginePercent,
+      engine_max_ms_1000: by(1000).engineMaxMs,
+      engine_percent_5000: by(5000).enginePercent,
+      engine_max_ms_5000: by(5000).engineMaxMs,
       lesson_js_gzip_kib: js.firstLoadKiB,
       lesson_js_with_graph_gzip_kib: js.withGraphKiB,
     };

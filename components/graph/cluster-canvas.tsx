@@ -2,10 +2,10 @@
 
 import { useMemo } from 'react';
 import { ReactFlow, Controls, Background, type Node, type NodeTypes } from '@xyflow/react';
-import { boxesPerRowFor, boxSize, packBoxes, rowsFor, sharedColumns, type BoxInput } from '@/lib/graph/grid-packing';
+import { bestBoxesPerRow, packBoxes, rowsFor, sharedColumns, type BoxInput } from '@/lib/graph/grid-packing';
 import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/playground/store-context';
 import { NodeBox, PendingLane } from './node-box';
-import { AutoFit, READ_ONLY_FLOW, useColorMode, useContainerWidth } from './flow-common';
+import { AutoFit, READ_ONLY_FLOW, useColorMode, useContainerSize } from './flow-common';
 
 /** Module scope: React Flow re-mounts every node if this object changes identity. */
 const nodeTypes: NodeTypes = { k8sNode: NodeBox, pendingLane: PendingLane };
@@ -32,7 +32,7 @@ function useLayoutShape(): number[] {
 /** The cluster view: node boxes (control plane first) with pod tiles packed inside, and the pending lane. */
 export default function ClusterCanvas() {
   const colorMode = useColorMode();
-  const [ref, width] = useContainerWidth();
+  const [ref, size] = useContainerSize();
   const names = usePlaygroundStore((s) => s.nodeNames);
   const shape = useLayoutShape();
   const cols = shape[0];
@@ -42,11 +42,8 @@ export default function ClusterCanvas() {
     // Rows are what matter for size: a box of r rows is packed as r full rows of tiles.
     const inputs: BoxInput[] = names.map((id, i) => ({ id, podCount: (shape[2 + i] ?? 1) * cols }));
     inputs.push({ id: PENDING_ID, podCount: pendingCount, lane: true });
-    const layout = packBoxes(inputs, {
-      boxesPerRow: boxesPerRowFor(names.length, boxSize(cols, 1).width, width),
-      minCols: cols,
-      maxCols: cols,
-    });
+    const fixedCols = { minCols: cols, maxCols: cols };
+    const layout = packBoxes(inputs, { ...fixedCols, boxesPerRow: bestBoxesPerRow(inputs, size, fixedCols) });
     return layout.map((b) => ({
       id: b.id,
       type: b.id === PENDING_ID ? 'pendingLane' : 'k8sNode',
@@ -58,7 +55,7 @@ export default function ClusterCanvas() {
       selectable: false,
       focusable: false,
     }));
-  }, [names, shape, cols, pendingCount, width]);
+  }, [names, shape, cols, pendingCount, size]);
 
   return (
     <div ref={ref} className="h-full w-full">
@@ -74,7 +71,7 @@ export default function ClusterCanvas() {
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="bottom-right" />
-        <AutoFit signature={`${names.length}:${Math.round(width / 50)}`} options={FIT} />
+        <AutoFit signature={`${names.length}:${Math.round(size.width / 50)}:${Math.round(size.height / 50)}`} options={FIT} />
       </ReactFlow>
     </div>
   );

@@ -45,18 +45,22 @@ export function useColorMode(): ColorMode {
   return mode;
 }
 
-/** Width of an element, kept current with a ResizeObserver (0 before the first measure). */
-export function useContainerWidth<T extends HTMLElement = HTMLDivElement>(): [RefObject<T | null>, number] {
+/** Size of an element, kept current with a ResizeObserver (0 × 0 before the first measure). */
+export function useContainerSize<T extends HTMLElement = HTMLDivElement>(): [RefObject<T | null>, { width: number; height: number }] {
   const ref = useRef<T>(null);
-  const [width, setWidth] = useState(0);
+  const [size, setSize] = useState({ width: 0, height: 0 });
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const obs = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
+    const obs = new ResizeObserver(([entry]) => {
+      const width = Math.round(entry.contentRect.width);
+      const height = Math.round(entry.contentRect.height);
+      setSize((prev) => (prev.width === width && prev.height === height ? prev : { width, height }));
+    });
     obs.observe(el);
     return () => obs.disconnect();
   }, []);
-  return [ref, width];
+  return [ref, size];
 }
 
 /**

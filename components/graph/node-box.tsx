@@ -70,7 +70,7 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxDat
       aria-label={`${roleLabel} ${node.name}, 상태 ${node.status}, 파드 ${visible}개`}
       data-node-box={node.name}
       data-node-status={node.status}
-      className={`h-full w-full rounded-xl border-2 bg-white/95 p-2.5 shadow-sm dark:bg-zinc-900/95 ${
+      className={`k8s-box h-full w-full rounded-xl border-2 bg-white/95 p-2.5 shadow-sm dark:bg-zinc-900/95 ${
         node.ready ? 'border-zinc-300 dark:border-zinc-700' : 'border-dashed border-red-500'
       } ${selected ? 'outline-3 outline-brand-500' : ''}`}
     >
@@ -127,7 +127,7 @@ export const PendingLane = memo(function PendingLane({ data }: NodeProps<Node<Pe
     <section
       aria-label={`스케줄 대기 중인 파드 ${ids.length}개`}
       data-pending-lane=""
-      className="h-full w-full rounded-xl border-2 border-dashed border-amber-500/70 bg-amber-50/60 p-2.5 dark:bg-amber-950/20"
+      className="k8s-box h-full w-full rounded-xl border-2 border-dashed border-amber-500/70 bg-amber-50/60 p-2.5 dark:bg-amber-950/20"
     >
       <header className="mb-1.5 flex h-[26px] items-center gap-2 text-xs">
         <span className="font-semibold">스케줄 대기 중 (노드 미배정)</span>

@@ -5,6 +5,9 @@ import type { PodTone } from '@/lib/graph/pod-status';
 import { whyNotSelected } from '@/lib/graph/service-selection';
 import { usePlaygroundStore } from '@/components/playground/store-context';
 
+/** Above this many visible pods, tiles appear, fade and dim without animation. */
+const ANIMATION_LIMIT = 300;
+
 export const TONE_CLASS: Record<PodTone, string> = {
   running: 'border-emerald-600 bg-emerald-50 text-emerald-950 dark:border-emerald-400 dark:bg-emerald-950/60 dark:text-emerald-50',
   pending: 'border-dashed border-amber-600 bg-amber-50 text-amber-950 dark:border-amber-400 dark:bg-amber-950/50 dark:text-amber-50',
@@ -24,6 +27,10 @@ export const PodTile = memo(function PodTile({ id }: { id: string }) {
   const service = usePlaygroundStore((s) => (s.highlight && !s.highlight[id] && s.serviceKey ? s.services[s.serviceKey] : null));
   const selected = usePlaygroundStore((s) => s.selection?.kind === 'Pod' && s.selection.key === id);
   const select = usePlaygroundStore((s) => s.select);
+  // Only pods born while we watch grow in; the initial picture appears at once. Big clusters skip
+  // motion: every animating tile becomes a compositor layer, and hundreds at once cost whole frames.
+  const animate = usePlaygroundStore((s) => s.groups.visiblePodCount <= ANIMATION_LIMIT);
+  const entering = usePlaygroundStore((s) => animate && (s.pods[id]?.createdAt ?? 0) > s.animateAfter);
   if (!pod) return null;
   const { status } = pod;
   const reason = service ? whyNotSelected(service, pod) : null;
@@ -43,25 +50,21 @@ export const PodTile = memo(function PodTile({ id }: { id: string }) {
       aria-pressed={selected}
       title={reason ? `${pod.name}\n선택 안 됨: ${reason}` : `${pod.name} · ${status.status}`}
       onClick={() => select({ kind: 'Pod', key: id })}
-      className={`pod-tile nodrag relative flex h-10 w-16 flex-col justify-center overflow-hidden rounded border px-1 text-left leading-tight transition-[opacity,filter] duration-300 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 ${
+      className={`pod-tile nodrag relative block h-10 w-16 rounded border px-1 text-left leading-tight ${animate ? 'pod-animated' : ''} focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 ${
         TONE_CLASS[status.tone]
-      } ${selected ? 'ring-2 ring-brand-500 ring-offset-1 dark:ring-offset-zinc-900' : ''} ${
+      } ${entering ? 'pod-enter' : ''} ${selected ? 'ring-2 ring-brand-500 ring-offset-1 dark:ring-offset-zinc-900' : ''} ${
         highlighted === true ? 'ring-2 ring-violet-600 dark:ring-violet-400' : highlighted === false ? 'opacity-30 grayscale' : ''
       }`}
     >
-      <span className="flex items-center gap-0.5 font-mono text-[11px] font-semibold">
-        <span aria-hidden="true">{status.icon}</span>
-        <span className="truncate">{pod.shortName}</span>
+      {/* Two text lines only: thousands of tiles, so every element counts. */}
+      <span className="pod-line font-mono text-[11px] font-semibold">
+        {status.icon} {pod.shortName}
+        {highlighted === false ? ' ✕' : ''}
       </span>
-      <span className="flex items-center justify-between gap-0.5 text-[10px]">
-        <span className="truncate">{status.status}</span>
-        {status.restarts > 0 && <span aria-hidden="true">↻{status.restarts}</span>}
+      <span className="pod-line text-[10px]">
+        {status.status}
+        {status.restarts > 0 ? ` ↻${status.restarts}` : ''}
       </span>
-      {highlighted === false && (
-        <span aria-hidden="true" className="absolute right-0.5 top-0 text-[10px] font-bold">
-          ✕
-        </span>
-      )}
     </button>
   );
 });

@@ -48,7 +48,7 @@ const ReplicaSetBox = memo(function ReplicaSetBox({ data }: NodeProps<Node<Repli
   const select = usePlaygroundStore((s) => s.select);
   const tiles = (data.id === STANDALONE ? standaloneIds : ids) ?? [];
   return (
-    <div data-replicaset-box={rs?.name ?? STANDALONE} className="h-full w-full rounded-xl border-2 border-zinc-300 bg-white/95 p-2.5 text-xs shadow-sm dark:border-zinc-700 dark:bg-zinc-900/95">
+    <div data-replicaset-box={rs?.name ?? STANDALONE} className="k8s-box h-full w-full rounded-xl border-2 border-zinc-300 bg-white/95 p-2.5 text-xs shadow-sm dark:border-zinc-700 dark:bg-zinc-900/95">
       {rs && <Handle type="target" position={Position.Top} isConnectable={false} />}
       <div className="mb-1.5 h-[44px]">
         {rs ? (

@@ -26,6 +26,10 @@ export interface BenchHandle {
   /** ms from data ready to the frame after all pod tiles were in the DOM. */
   firstRenderMs: number | null;
   seedError: string | null;
+  /** Main-thread ms spent advancing the simulator (the engine, not the graph) since the rollout started. */
+  engineMs: number;
+  /** The longest single engine advance since the rollout started. */
+  engineMaxMs: number;
   /** Patch the Deployment's image and play at `speed`; resolves at once. */
   startRollout(speed?: number): void;
   /** True once every replica runs the new image and no old pod is left. */
@@ -97,6 +101,23 @@ export async function seedBenchCluster(client: ClusterClient, pods: number): Pro
   for (let i = 0; i < 120 && runningBenchPods(client) < pods; i++) client.time?.step(5_000);
 }
 
+/**
+ * Wrap the client's `advance` (SimClient's play loop calls it on itself) to time the engine, so the
+ * bench can tell engine work apart from graph work on the shared main thread.
+ */
+function timeEngine(client: ClusterClient, handle: BenchHandle): void {
+  const target = client as unknown as { advance?: (ms: number) => void };
+  const original = target.advance;
+  if (typeof original !== 'function') return;
+  target.advance = (ms: number) => {
+    const t = performance.now();
+    original.call(client, ms);
+    const spent = performance.now() - t;
+    handle.engineMs += spent;
+    handle.engineMaxMs = Math.max(handle.engineMaxMs, spent);
+  };
+}
+
 /** Install `window.__graphBench` for the bench script. */
 export function installBenchHandle(client: ClusterClient, params: BenchParams): BenchHandle {
   const handle: BenchHandle = {
@@ -104,7 +125,10 @@ export function installBenchHandle(client: ClusterClient, params: BenchParams): 
     dataReadyAt: null,
     firstRenderMs: null,
     seedError: null,
-    startRollout(speed = 10) {
+    engineMs: 0,
+    engineMaxMs: 0,
+    startRollout(speed = 1) {
+      timeEngine(client, handle);
       void client.patch('Deployment', BENCH_DEPLOYMENT, 'default', { spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:1.26' }] } } } }, 'strategic');
       client.time?.setSpeed(speed);
       client.time?.setPlaying(true);

@@ -1,112 +1,14 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useEffect, useState } from 'react';
-import type { ClusterClient } from '@/lib/cluster/types';
-import { createPlaygroundStore, type GraphView, type PlaygroundStore } from '@/lib/store/playground-store';
-import { ListView } from '@/components/graph/list-view';
-import { POD_TONE_LEGEND } from '@/lib/graph/pod-status';
-import { TONE_CLASS } from '@/components/graph/pod-tile';
+import { Loading } from './loading';
 import { usePlayground } from './context';
-import { PlaygroundStoreProvider, usePlaygroundStore } from './store-context';
-import { SimControls } from './sim-controls';
-import { FailureControls } from './failure-controls';
-import { FilterBar } from './filter-bar';
-import { DetailsPanel } from './details-panel';
-import { BottomPanel } from './bottom-panel';
-import { useBenchMode } from './use-bench-mode';
 
-const Loading = ({ text }: { text: string }) => (
-  <p role="status" className="flex h-full items-center justify-center text-sm text-zinc-600 dark:text-zinc-400">
-    {text}
-  </p>
-);
-
-/** @xyflow/react and the canvases load only when the graph is on screen (keeps lesson first-load JS small). */
-const GraphCanvas = dynamic(() => import('@/components/graph/graph-view'), {
+/** The Playground's code (store, controls, panels) loads after the page, keeping lesson first-load JS small. */
+const PlaygroundBody = dynamic(() => import('./playground-body'), {
   ssr: false,
   loading: () => <Loading text="클러스터 그래프를 불러오는 중…" />,
 });
-
-const VIEWS: { id: GraphView; label: string }[] = [
-  { id: 'cluster', label: '클러스터' },
-  { id: 'workload', label: '워크로드' },
-  { id: 'list', label: '목록' },
-];
-
-function ViewTabs() {
-  const view = usePlaygroundStore((s) => s.view);
-  const setView = usePlaygroundStore((s) => s.setView);
-  return (
-    <div role="tablist" aria-label="그래프 보기" className="flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
-      {VIEWS.map((v) => (
-        <button
-          key={v.id}
-          type="button"
-          role="tab"
-          aria-selected={view === v.id}
-          aria-controls="playground-graph"
-          onClick={() => setView(v.id)}
-          className={`rounded px-2.5 py-1 text-xs font-semibold ${
-            view === v.id ? 'bg-brand-500 text-white' : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'
-          }`}
-        >
-          {v.label}
-        </button>
-      ))}
-    </div>
-  );
-}
-
-function Legend() {
-  return (
-    <ul aria-label="파드 상태 범례" className="pointer-events-none absolute bottom-2 left-2 z-10 flex flex-wrap gap-1 text-[10px]">
-      {POD_TONE_LEGEND.map((l) => (
-        <li key={l.tone} className={`rounded border px-1 py-0.5 ${TONE_CLASS[l.tone]}`}>
-          <span aria-hidden="true">{l.icon} </span>
-          {l.label}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function GraphArea({ client }: { client: ClusterClient }) {
-  const view = usePlaygroundStore((s) => s.view);
-  const hasSelection = usePlaygroundStore((s) => s.selection !== null);
-  return (
-    <div id="playground-graph" role="tabpanel" className="relative min-h-0 flex-1 overflow-hidden bg-zinc-50 dark:bg-zinc-950">
-      {view === 'list' ? <ListView /> : <GraphCanvas view={view} />}
-      {view === 'cluster' && <Legend />}
-      {hasSelection && (
-        <div className="absolute inset-y-0 right-0 z-20 w-80 max-w-[70%] border-l border-zinc-200 bg-white shadow-xl dark:border-zinc-800 dark:bg-zinc-950">
-          <DetailsPanel client={client} />
-        </div>
-      )}
-    </div>
-  );
-}
-
-function ConnectedPlayground({ client, store }: { client: ClusterClient; store: PlaygroundStore }) {
-  const bench = useBenchMode(client, store);
-  if (bench.waiting) return <Loading text={bench.message} />;
-  return (
-    <PlaygroundStoreProvider store={store}>
-      <div className="flex h-full min-w-0 flex-col bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
-        <div className="space-y-1.5 border-b border-zinc-200 px-2.5 py-2 dark:border-zinc-800">
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
-            <ViewTabs />
-            <SimControls client={client} />
-          </div>
-          <FilterBar />
-          <FailureControls client={client} />
-        </div>
-        <GraphArea client={client} />
-        <BottomPanel />
-      </div>
-    </PlaygroundStoreProvider>
-  );
-}
 
 /**
  * The Playground: the live cluster graph (cluster, workload and list views), simulator controls,
@@ -114,8 +16,7 @@ function ConnectedPlayground({ client, store }: { client: ClusterClient; store: 
  */
 export function Playground() {
   const { client, error } = usePlayground();
-  const [store] = useState(() => createPlaygroundStore());
   if (error) return <p role="alert" className="p-4 text-red-700 dark:text-red-300">{error}</p>;
   if (!client) return <Loading text="실습 클러스터를 준비하는 중…" />;
-  return <ConnectedPlayground client={client} store={store} />;
+  return <PlaygroundBody client={client} />;
 }

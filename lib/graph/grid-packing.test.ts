@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { boxesPerRowFor, boxSize, DEFAULT_TILE_METRICS as M, packBoxes, rowsFor, sharedColumns, tilePosition, type BoxLayout } from './grid-packing';
+import { bestBoxesPerRow, boxSize, layoutBounds, DEFAULT_TILE_METRICS as M, packBoxes, rowsFor, sharedColumns, tilePosition, type BoxLayout } from './grid-packing';
 
 function overlaps(a: BoxLayout, b: BoxLayout): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -78,11 +78,23 @@ describe('grid packing', () => {
     expect(tilePosition(3, 4).x + M.tileWidth + 2 * M.padding).toBe(width);
   });
 
-  it('fits as many boxes per row as the container allows, but keeps big clusters roughly square', () => {
-    const w = boxSize(4, 1).width;
-    expect(boxesPerRowFor(3, w, w * 2 + M.spacing)).toBe(2);
-    expect(boxesPerRowFor(3, w, 5000)).toBe(3);
-    expect(boxesPerRowFor(50, w, w)).toBe(8);
-    expect(boxesPerRowFor(1, w, 10)).toBe(1);
+  it('picks the row length that shows the cluster largest in the container', () => {
+    const boxes = [
+      { id: 'cp', podCount: 4 },
+      { id: 'w1', podCount: 4 },
+      { id: 'w2', podCount: 4 },
+      { id: 'p', podCount: 0, lane: true },
+    ];
+    const one = packBoxes(boxes, { boxesPerRow: 3 });
+    const wide = layoutBounds(one);
+    // A wide, short canvas wants one row; a tall, narrow one wants a column.
+    expect(bestBoxesPerRow(boxes, { width: wide.width * 2, height: wide.height })).toBe(3);
+    expect(bestBoxesPerRow(boxes, { width: 320, height: 2000 })).toBe(1);
+    expect(bestBoxesPerRow([{ id: 'only', podCount: 3 }], { width: 100, height: 100 })).toBe(1);
+    // Many nodes in a square canvas end up roughly square.
+    const many = Array.from({ length: 49 }, (_, i) => ({ id: `n${i}`, podCount: 20 }));
+    const perRow = bestBoxesPerRow(many, { width: 1000, height: 1000 });
+    expect(perRow).toBeGreaterThanOrEqual(5);
+    expect(perRow).toBeLessThanOrEqual(10);
   });
 });

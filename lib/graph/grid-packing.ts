@@ -121,11 +121,34 @@ export function packBoxes(boxes: readonly BoxInput[], opts: PackOptions = {}): B
   return out;
 }
 
+/** Bounding box of a packed layout. O(boxes). */
+export function layoutBounds(layout: readonly BoxLayout[]): { width: number; height: number } {
+  let width = 0;
+  let height = 0;
+  for (const b of layout) {
+    width = Math.max(width, b.x + b.width);
+    height = Math.max(height, b.y + b.height);
+  }
+  return { width, height };
+}
+
 /**
- * Node boxes per row for a canvas `containerWidth` px wide: as many as fit at zoom 1, but at least
- * √boxes so a big cluster stays roughly square (the view zooms out to fit it).
+ * Node boxes per row that let the whole cluster be shown largest in a `container` (the zoom
+ * fitView would pick). Tries every row length: O(boxes²), fine for the ≤ 100 nodes the Playground shows.
  */
-export function boxesPerRowFor(boxes: number, boxWidth: number, containerWidth: number, m: TileMetrics = DEFAULT_TILE_METRICS): number {
-  const fit = Math.floor((containerWidth + m.spacing) / (boxWidth + m.spacing));
-  return Math.min(Math.max(boxes, 1), Math.max(Math.ceil(Math.sqrt(boxes)), fit, 1));
+export function bestBoxesPerRow(boxes: readonly BoxInput[], container: { width: number; height: number }, opts: PackOptions = {}): number {
+  const nodeCount = boxes.filter((b) => !b.lane).length;
+  if (nodeCount <= 1 || container.width <= 0 || container.height <= 0) return Math.max(1, nodeCount);
+  let best = 1;
+  let bestZoom = -1;
+  for (let perRow = 1; perRow <= nodeCount; perRow++) {
+    const { width, height } = layoutBounds(packBoxes(boxes, { ...opts, boxesPerRow: perRow }));
+    const zoom = Math.min(container.width / width, container.height / height);
+    // Prefer fewer rows on ties: a wide row reads like "nodes side by side".
+    if (zoom > bestZoom + 1e-9 || (Math.abs(zoom - bestZoom) <= 1e-9 && perRow > best)) {
+      best = perRow;
+      bestZoom = zoom;
+    }
+  }
+  return best;
 }

@@ -35,7 +35,7 @@ export function connectStoreToClient(
   client: ClusterClient,
   schedule: FrameScheduler = animationFrameScheduler,
 ): () => void {
-  store.getState().clearCluster();
+  store.getState().clearCluster(client.time?.now() ?? Date.now());
   store.getState().applyBatch(snapshotChanges(client.cached()));
   let queue: ClusterChange[] = [];
   let cancel: (() => void) | null = null;

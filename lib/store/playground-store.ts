@@ -31,11 +31,13 @@ export interface UiSlice {
   selectorError: string | null;
   showKubeSystem: boolean;
   filter: PodFilter;
+  /** Pods created after this (cluster time, epoch ms) animate in; the ones already there when we connected do not. */
+  animateAfter: number;
 }
 
 export interface PlaygroundActions {
-  /** Forget every cluster object (a new client is about to be connected). */
-  clearCluster(): void;
+  /** Forget every cluster object (a new client is about to be connected at cluster time `now`). */
+  clearCluster(now?: number): void;
   /** Fold a batch of client changes in (one `set` per batch). */
   applyBatch(changes: readonly ClusterChange[]): void;
   setView(view: GraphView): void;
@@ -59,6 +61,7 @@ const INITIAL_UI: UiSlice = {
   selectorError: null,
   showKubeSystem: false,
   filter: { namespace: '', showKubeSystem: false, selector: null },
+  animateAfter: Number.POSITIVE_INFINITY,
 };
 
 function highlightFor(s: Pick<ClusterSlice, 'services' | 'pods'>, serviceKey: string | null): UiSlice['highlight'] {
@@ -91,7 +94,8 @@ export function createPlaygroundStore(initial: Partial<UiSlice> = {}): Playgroun
       ...INITIAL_UI,
       ...initial,
 
-      clearCluster: () => set({ ...EMPTY_CLUSTER, selection: null, highlight: null, serviceKey: null }),
+      clearCluster: (now = Number.POSITIVE_INFINITY) =>
+        set({ ...EMPTY_CLUSTER, selection: null, highlight: null, serviceKey: null, animateAfter: now }),
       applyBatch(changes) {
         if (changes.length === 0) return;
         const s = get();
