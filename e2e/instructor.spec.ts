@@ -122,3 +122,20 @@ test('a recorded session replays offline in the same graph', async ({ page }, te
   await page.getByRole('button', { name: '실습 클러스터로 돌아가기' }).click();
   await expect(page.getByRole('button', { name: '● 기록 시작' })).toBeVisible();
 });
+
+test('the control-plane flow animates each change hop by hop, driven by the → key', async ({ page }, testInfo) => {
+  await page.goto('/instructor?seed=4');
+  await chooseScenario(page, 'self-healing');
+  await page.getByRole('tab', { name: '컨트롤 플레인 흐름' }).click();
+  await fastSpeed(page);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[data-scenario-phase]')).toHaveAttribute('data-scenario-step', '1');
+  await expect(page.locator('[data-scenario-phase]')).toHaveAttribute('data-scenario-phase', 'stepDone');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[data-scenario-phase]')).toHaveAttribute('data-scenario-step', '2');
+  // The deleted pod's replacement: replicaset-controller → kube-apiserver → etcd → kube-scheduler, then a kubelet.
+  await expect(page.locator('[data-flow-current]')).toContainText('레플리카셋', { timeout: 20_000 });
+  await expect(page.locator('[data-flow-component][data-active="true"]')).toHaveCount(1);
+  await expect(page.locator('[data-flow-current]')).toContainText('kubelet(worker-', { timeout: 30_000 });
+  await saveScreenshot(page, testInfo, 'control-plane-flow');
+});

@@ -54,8 +54,8 @@ function useNodeNames(client: ClusterClient | null): string[] {
  * The control plane and each node's kubelet/kube-proxy; every change lights its path hop by hop
  * (writer → kube-apiserver → etcd → whoever the watch wakes next) with a Korean caption per hop.
  */
-export function ControlPlaneFlow({ client }: { client: ClusterClient | null }) {
-  const anim = useFlowQueue(client);
+export function ControlPlaneFlow({ client, quiet = false }: { client: ClusterClient | null; /** Don't animate (e.g. while fast-forwarding). */ quiet?: boolean }) {
+  const anim = useFlowQueue(client, quiet);
   const nodes = useNodeNames(client);
   const hop: FlowHop | undefined = anim.current?.hops[anim.hopIndex];
   const isActive = (h: Hop, node?: string) => hop?.hop === h && (h !== 'kubelet' || !hop.node || hop.node === node);

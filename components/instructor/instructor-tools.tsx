@@ -64,6 +64,12 @@ export function InstructorTools({ scenarios: given, initialTab = 'scenario' }: I
         </button>
         <ShareLinkButton seed={seed} scenario={state.scenario?.id} step={state.step} disabled={client?.mode !== 'sim'} />
       </div>
+      {state.scenario && tab !== 'scenario' && (
+        <p className="border-b border-zinc-200 px-3 py-1.5 text-sm dark:border-zinc-800" data-scenario-banner="">
+          <span className="font-semibold">{state.scenario.title}</span> · {state.step} / {state.scenario.steps.length} 단계
+          {currentStep ? ` · ${currentStep.title}` : ''}
+        </p>
+      )}
       <div role="tablist" aria-label="강사 도구" className="flex gap-1 border-b border-zinc-200 px-2 dark:border-zinc-800">
         {TABS.map((t) => (
           <button
@@ -98,7 +104,7 @@ export function InstructorTools({ scenarios: given, initialTab = 'scenario' }: I
             ) : (
               <ScenarioPanel scenarios={scenarios} runner={runner} state={state} canRun={client?.mode !== 'replay'} />
             ))}
-          {t.id === 'flow' && <ControlPlaneFlow client={client} />}
+          {t.id === 'flow' && <ControlPlaneFlow client={client} quiet={state.phase === 'preparing'} />}
           {t.id === 'record' && <RecordReplay client={client} replaceClient={replaceClient} />}
         </div>
       ))}

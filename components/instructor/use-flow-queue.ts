@@ -23,10 +23,16 @@ export interface FlowAnimation {
  * arrive faster than they can be shown (a big rollout), older ones are skipped and counted, so the animation never
  * lags far behind the cluster; it speeds up while a backlog waits.
  */
-export function useFlowQueue(client: ClusterClient | null): FlowAnimation {
+export function useFlowQueue(client: ClusterClient | null, quiet = false): FlowAnimation {
   const [anim, setAnim] = useState<FlowAnimation>({ current: null, hopIndex: 0, recent: [], queued: 0, skipped: 0 });
   const queue = useRef<FlowPath[]>([]);
   const skipped = useRef(0);
+  // While a scenario resets and fast-forwards, hundreds of changes arrive at once; they are not animated.
+  const quietRef = useRef(quiet);
+  useEffect(() => {
+    quietRef.current = quiet;
+    if (quiet) queue.current = [];
+  }, [quiet]);
 
   useEffect(() => {
     if (!client) return;
@@ -37,7 +43,7 @@ export function useFlowQueue(client: ClusterClient | null): FlowAnimation {
         const flow = flowForChange(change, previous.get(change.key));
         if (change.type === 'delete') previous.delete(change.key);
         else previous.set(change.key, change.object);
-        if (flow) queue.current.push(flow);
+        if (flow && !quietRef.current) queue.current.push(flow);
       }
       if (queue.current.length > MAX_QUEUE) {
         skipped.current += queue.current.length - MAX_QUEUE;
