@@ -61,6 +61,14 @@ export interface InvolvedObject {
 const dedupeKey = (uid: string | undefined, kind: string, name: string, reason: string, message: string) => `${uid ?? kind + '/' + name}|${reason}|${message}`;
 const eventDedupeKey = (ev: CoreV1Event) => dedupeKey(ev.involvedObject.uid, ev.involvedObject.kind ?? '', ev.involvedObject.name ?? '', ev.reason ?? '', ev.message ?? '');
 
+const SIMILAR_LIMIT = 10;
+const SIMILAR_WINDOW_MS = 10 * 60_000;
+const COMBINED = '(combined from similar events): ';
+const aggregateKeyOf = (ev: CoreV1Event) =>
+  `${ev.source?.component ?? ''}|${ev.source?.host ?? ''}|${ev.involvedObject.uid ?? ev.involvedObject.kind + '/' + ev.involvedObject.name}|${ev.type}|${ev.reason}`;
+/** Index key of a stored event: combined events are found by their aggregate key, others by message. */
+const storedEventKey = (ev: CoreV1Event) => (ev.message?.startsWith(COMBINED) ? `${aggregateKeyOf(ev)}|combined` : eventDedupeKey(ev));
+
 const toIso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export class Engine {
@@ -73,6 +81,12 @@ export class Engine {
   private queues = new Map<string, { items: string[]; set: Set<string> }>();
   /** event aggregation: involved uid|reason|message → Event key */
   private eventIndex = new Map<string, string>();
+  /**
+   * EventAggregator (client-go): per source+object+type+reason, the number of distinct messages in
+   * the last 10 minutes. From the 10th on, events merge into one "(combined from similar events)".
+   */
+  private similar = new Map<string, { since: number; n: number }>();
+  private similarSweepAt = 50_000;
 
   constructor(
     seed: number,
@@ -184,9 +198,9 @@ export class Engine {
     return this.store.put(kind, stamped, cause) as T;
   }
 
-  /** Stores a new version of an existing object (caller built it from the stored one). */
+  /** Stores a new version of an existing object. `obj` must be a new top-level object ({ ...stored, … }). */
   updateObject<T extends KubeObject>(kind: Kind, obj: T, cause?: Cause): T {
-    return this.store.put(kind, { ...obj, metadata: { ...obj.metadata } } as T, cause) as T;
+    return this.store.put(kind, obj, cause) as T;
   }
 
   removeObject(kind: Kind, name: string, namespace: string | undefined, cause?: Cause): KubeObject | undefined {
@@ -205,11 +219,27 @@ export class Engine {
     const ns = involved.namespace ?? 'default';
     // the API server refuses new content in a terminating namespace
     if (this.store.get('Namespace', ns)?.metadata?.deletionTimestamp) return;
-    const dedupe = dedupeKey(involved.uid, involved.kind, involved.name, reason, message);
-    const existingKey = this.eventIndex.get(dedupe);
+    const objectId = involved.uid ?? involved.kind + '/' + involved.name;
+    let dedupe = dedupeKey(involved.uid, involved.kind, involved.name, reason, message);
+    let existingKey = this.eventIndex.get(dedupe);
+    if (!existingKey) {
+      const aggKey = `${component}|${host ?? ''}|${objectId}|${type}|${reason}`;
+      let rec = this.similar.get(aggKey);
+      if (!rec || rec.since + SIMILAR_WINDOW_MS < this.time) this.similar.set(aggKey, (rec = { since: this.time, n: 0 }));
+      rec.n++;
+      if (rec.n > SIMILAR_LIMIT) {
+        message = `(combined from similar events): ${message}`;
+        dedupe = `${aggKey}|combined`;
+        existingKey = this.eventIndex.get(dedupe);
+      }
+      if (this.similar.size > this.similarSweepAt) {
+        for (const [k, r] of this.similar) if (r.since + SIMILAR_WINDOW_MS < this.time) this.similar.delete(k);
+        this.similarSweepAt = Math.max(50_000, this.similar.size * 2); // amortised O(1) per event
+      }
+    }
     const existing = existingKey ? this.get<CoreV1Event>('Event', existingKey) : undefined;
     if (existing) {
-      this.updateObject('Event', { ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: this.iso() as unknown as Date }, cause);
+      this.updateObject('Event', { ...existing, message, count: (existing.count ?? 1) + 1, lastTimestamp: this.iso() as unknown as Date }, cause);
       return;
     }
     this.state.eventSeq++;
@@ -236,25 +266,31 @@ export class Engine {
       reportingInstance: host ?? '',
     };
     this.createObject('Event', ev, cause);
-    this.eventIndex.set(dedupe, keyOf(name, ns));
+    this.eventIndex.set(message.startsWith(COMBINED) ? dedupe : eventDedupeKey(ev), keyOf(name, ns));
     this.eventFifo.push(keyOf(name, ns));
     this.pruneEvents();
   }
 
   /** Event keys in creation order (FIFO) for TTL/limit pruning without scanning the store. */
   private eventFifo: string[] = [];
+  private cutoffT = NaN;
+  private cutoff = '';
   private eventHead = 0;
 
   /** Keeps Events bounded: drops those past the TTL and the oldest beyond EVENT_LIMIT. O(removed). */
   private pruneEvents(): void {
-    const cutoff = this.iso(this.time - EVENT_TTL_MS);
+    if (this.cutoffT !== this.time) {
+      this.cutoffT = this.time;
+      this.cutoff = toIso(this.time - EVENT_TTL_MS);
+    }
+    const cutoff = this.cutoff;
     while (this.eventHead < this.eventFifo.length) {
       const key = this.eventFifo[this.eventHead];
       const ev = this.get<CoreV1Event>('Event', key);
       if (ev) {
         const stale = String(ev.lastTimestamp) < cutoff;
         if (!stale && this.store.count('Event') <= EVENT_LIMIT) break;
-        this.eventIndex.delete(eventDedupeKey(ev));
+        this.eventIndex.delete(storedEventKey(ev));
         this.store.remove('Event', key);
       }
       this.eventHead++;
@@ -270,6 +306,15 @@ export class Engine {
     this.eventIndex.clear();
     this.eventFifo = [...this.store.values('Event')].map((ev) => keyOf(ev.metadata!.name!, ev.metadata!.namespace));
     this.eventHead = 0;
-    for (const ev of this.store.values('Event') as Iterable<CoreV1Event>) this.eventIndex.set(eventDedupeKey(ev), keyOf(ev.metadata!.name!, ev.metadata!.namespace));
+    this.similar.clear();
+    for (const ev of this.store.values('Event') as Iterable<CoreV1Event>) {
+      this.eventIndex.set(storedEventKey(ev), keyOf(ev.metadata!.name!, ev.metadata!.namespace));
+      const first = Date.parse(String(ev.firstTimestamp));
+      if (first + SIMILAR_WINDOW_MS < this.time) continue;
+      const agg = aggregateKeyOf(ev);
+      const rec = this.similar.get(agg) ?? { since: first, n: 0 };
+      rec.n += ev.message?.startsWith(COMBINED) ? SIMILAR_LIMIT : 1;
+      this.similar.set(agg, rec);
+    }
   }
 }

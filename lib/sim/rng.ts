@@ -20,7 +20,7 @@ export class Rng {
   }
   /** RFC 4122 v4-shaped uid from the seeded stream (deterministic, unlike crypto.randomUUID). */
   uuid(): string {
-    const h = (this.u32() + 0x100000000).toString(16).slice(1) + (this.u32() + 0x100000000).toString(16).slice(1) + (this.u32() + 0x100000000).toString(16).slice(1) + (this.u32() + 0x100000000).toString(16).slice(1);
+    const h = hex8(this.u32()) + hex8(this.u32()) + hex8(this.u32()) + hex8(this.u32());
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16], 16) & 3]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
   /** 32 random bits. */
@@ -28,3 +28,6 @@ export class Rng {
     return Math.floor(this.next() * 4294967296);
   }
 }
+
+const HEX = Array.from({ length: 256 }, (_, i) => (i + 256).toString(16).slice(1));
+const hex8 = (n: number) => HEX[n >>> 24] + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];

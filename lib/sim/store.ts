@@ -17,6 +17,8 @@ export interface StoreChange {
   old?: KubeObject;
   cause?: Cause;
   rv: number;
+  /** the public event, built once and shared by every subscriber */
+  ev?: SimWatchEvent;
 }
 
 /** `namespace/name` for namespaced objects, `name` for cluster-scoped ones. */
@@ -63,13 +65,16 @@ export class Store {
     return this.objects.get(kind)?.size ?? 0;
   }
 
-  /** Stores obj (already stamped by the caller except resourceVersion) and notifies hooks. */
+  /**
+   * Stores obj and notifies hooks. obj must be a fresh top-level object (callers spread the stored
+   * one); its metadata is copied here because it is usually shared with the previous version.
+   */
   put(kind: Kind, obj: KubeObject, cause?: Cause): KubeObject {
     const key = objKey(obj);
     const map = this.mapOf(kind);
     const old = map.get(key);
     this.rv++;
-    obj.metadata!.resourceVersion = String(this.rv);
+    obj.metadata = { ...obj.metadata!, resourceVersion: String(this.rv) };
     map.set(key, obj);
     const ns = obj.metadata!.namespace;
     if (ns !== undefined) this.nsMapOf(kind, ns).set(key, obj);
@@ -191,5 +196,5 @@ export class Store {
 
 /** Converts a store change into the public watch event shape. */
 export function toWatchEvent(c: StoreChange): SimWatchEvent {
-  return { type: c.type, kind: c.kind, object: c.object, ...(c.cause ? { cause: c.cause } : {}) };
+  return (c.ev ??= c.cause ? { type: c.type, kind: c.kind, object: c.object, cause: c.cause } : { type: c.type, kind: c.kind, object: c.object });
 }
