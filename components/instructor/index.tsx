@@ -7,3 +7,4 @@ export { ControlPlaneFlow } from './control-plane-flow';
 export { ShareLinkButton } from './share-link-button';
 export { RecordReplay } from './record-replay';
 export { ScenarioPanel } from './scenario-panel';
+export { StartScenarioButton } from './start-scenario-button';

@@ -1,8 +1,9 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { usePlayground } from '@/components/playground/context';
 import type { Scenario } from '@/lib/scenarios/schema';
+import { parseScenarioReveal } from '@/lib/scenarios/start-request';
 import { ControlPlaneFlow } from './control-plane-flow';
 import { PresenterStyles, usePresenterKeys, usePresenterMode } from './presenter-mode';
 import { RecordReplay } from './record-replay';
@@ -32,7 +33,7 @@ export interface InstructorToolsProps {
  * record/replay. Must be rendered inside a PlaygroundProvider, next to the Playground.
  */
 export function InstructorTools({ scenarios: given, initialTab = 'scenario' }: InstructorToolsProps) {
-  const { client, seed, replaceClient } = usePlayground();
+  const { client, seed, replaceClient, bus } = usePlayground();
   const { scenarios, error } = useScenarios(given);
   const { runner, state } = useScenarioRunner(client, seed, scenarios);
   const [present, setPresent] = usePresenterMode();
@@ -54,6 +55,19 @@ export function InstructorTools({ scenarios: given, initialTab = 'scenario' }: I
     [present, setPresent, runner, state.scenario, client],
   );
   usePresenterKeys(keys);
+
+  // A lesson's "시나리오로 보기" button (StartScenarioButton) asks through the bus.
+  useEffect(
+    () =>
+      bus.onReveal((panel) => {
+        const request = parseScenarioReveal(panel);
+        const scenario = request && scenarios?.find((s) => s.id === request.id);
+        if (!request || !scenario || !runner) return;
+        setTab('scenario');
+        void runner.load(scenario, request.step);
+      }),
+    [bus, scenarios, runner],
+  );
 
   return (
     <div className="flex h-full min-h-0 flex-col" data-instructor-tools-panel="">

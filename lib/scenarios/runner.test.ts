@@ -114,6 +114,16 @@ describe('ScenarioRunner on the simulator', () => {
     expect(phases).toContain('waiting');
   });
 
+  it('stop() leaves the scenario and hands the clock back to the simulator', async () => {
+    const { cluster, runner } = setup();
+    const playing: boolean[] = [];
+    cluster.time!.setPlaying = (p) => playing.push(p);
+    await runner.load(scenario, 1);
+    runner.stop();
+    expect(playing).toEqual([false, true]);
+    expect(runner.state()).toMatchObject({ scenario: null, phase: 'idle' });
+  });
+
   it('reports a timeout with what it was waiting for', async () => {
     const { runner } = setup();
     const stuck: Scenario = { ...scenario, steps: [{ title: '대기', narration: '대기', waitFor: [{ kind: 'Service', name: 'nope' }], timeoutMs: 1000 }] };

@@ -174,10 +174,11 @@ export class ScenarioRunner {
     if (!on) this.clearAutoTimer();
   }
 
-  /** Leave the scenario; the cluster is left as it is. */
+  /** Leave the scenario; the cluster is left as it is and the simulator's own clock runs again. */
   stop(): void {
     this.begin();
     this.set({ ...IDLE_RUNNER_STATE });
+    if (this.deterministic) this.opts.client.time!.setPlaying(true);
   }
 
   dispose(): void {
