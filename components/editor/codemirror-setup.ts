@@ -4,8 +4,9 @@
  */
 import { basicSetup, EditorView } from 'codemirror';
 import { yaml } from '@codemirror/lang-yaml';
-import { EditorState } from '@codemirror/state';
-import { indentUnit } from '@codemirror/language';
+import { Compartment, EditorState } from '@codemirror/state';
+import { HighlightStyle, indentUnit, syntaxHighlighting } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import type { YamlProblem } from '@/lib/yaml';
 
@@ -16,12 +17,40 @@ export interface YamlView {
   destroy(): void;
 }
 
-const theme = EditorView.theme({
+const baseTheme = EditorView.theme({
   '&': { height: '100%', fontSize: '13px' },
   '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' },
 });
 
+/** Dark colours for when the site is in dark mode (html.dark); the light look is CodeMirror's default. */
+const darkTheme = [
+  EditorView.theme(
+    {
+      '&': { backgroundColor: '#18181b', color: '#e4e4e7' },
+      '.cm-gutters': { backgroundColor: '#18181b', color: '#71717a', borderRight: '1px solid #3f3f46' },
+      '.cm-activeLine': { backgroundColor: '#27272a80' },
+      '.cm-activeLineGutter': { backgroundColor: '#27272a' },
+      '.cm-cursor': { borderLeftColor: '#e4e4e7' },
+      '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: '#3f3f46' },
+      '.cm-tooltip': { backgroundColor: '#27272a', color: '#e4e4e7', border: '1px solid #3f3f46' },
+    },
+    { dark: true },
+  ),
+  syntaxHighlighting(
+    HighlightStyle.define([
+      { tag: [tags.propertyName, tags.definition(tags.propertyName)], color: '#7dd3fc' },
+      { tag: [tags.string, tags.content], color: '#bef264' },
+      { tag: [tags.number, tags.bool, tags.null], color: '#fda4af' },
+      { tag: tags.comment, color: '#a1a1aa', fontStyle: 'italic' },
+      { tag: [tags.meta, tags.punctuation, tags.separator], color: '#d4d4d8' },
+    ]),
+  ),
+];
+
+const isDark = () => typeof document !== 'undefined' && document.documentElement.classList.contains('dark');
+
 export function createYamlView(parent: HTMLElement, text: string, onChange: (text: string) => void, label: string): YamlView {
+  const colours = new Compartment();
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -32,7 +61,8 @@ export function createYamlView(parent: HTMLElement, text: string, onChange: (tex
         indentUnit.of('  '),
         EditorState.tabSize.of(2),
         lintGutter(),
-        theme,
+        baseTheme,
+        colours.of(isDark() ? darkTheme : []),
         EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) onChange(u.state.doc.toString());
@@ -40,6 +70,9 @@ export function createYamlView(parent: HTMLElement, text: string, onChange: (tex
       ],
     }),
   });
+  // follow the site's theme toggle, which flips the `dark` class on <html>
+  const observer = new MutationObserver(() => view.dispatch({ effects: colours.reconfigure(isDark() ? darkTheme : []) }));
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
   return {
     setText(next) {
       if (view.state.doc.toString() !== next) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
@@ -54,6 +87,9 @@ export function createYamlView(parent: HTMLElement, text: string, onChange: (tex
       view.dispatch(setDiagnostics(view.state, diagnostics));
     },
     focus: () => view.focus(),
-    destroy: () => view.destroy(),
+    destroy: () => {
+      observer.disconnect();
+      view.destroy();
+    },
   };
 }
