@@ -29,6 +29,8 @@ export interface PodRuntime {
   crashes: number;
   /** container start times in epoch ms (status timestamps only keep seconds) */
   started?: Record<string, number>;
+  /** containers being restarted because their image changed */
+  restart?: string[];
   /** containers whose image pull is in flight (they get a Pulled event when it ends) */
   pulling?: string[];
 }

@@ -124,4 +124,14 @@ describe('kubelet', () => {
     sim.advance(sim.timings().terminationGrace);
     expect(() => sim.get('Pod', 'web')).toThrow('pods "web" not found');
   });
+
+  it('restarts a container whose image was changed on the pod', () => {
+    const sim = createSimulator({ seed: 37 });
+    sim.create(pod('web', {}));
+    sim.advance(10_000);
+    sim.patch('Pod', 'web', 'default', { spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } }, 'strategic');
+    sim.advance(10_000);
+    expect(cs(sim, 'web')).toMatchObject({ image: 'nginx:1.27', restartCount: 1, ready: true });
+    expect(reasons(sim, 'web')).toContain('Killing: Container app definition changed, will be restarted');
+  });
 });

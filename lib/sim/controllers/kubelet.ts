@@ -62,6 +62,19 @@ export class Kubelet implements Controller {
       this.startPull(key, rt, e, cause, event);
       return;
     }
+    if (rt.stage === 'running' || rt.stage === 'crashBackOff' || rt.stage === 'exited') {
+      // `kubectl set image` on a pod: the kubelet kills the changed containers and starts the new image
+      const changed = pod.spec!.containers.filter((c) => {
+        const s = pod.status?.containerStatuses?.find((x) => x.name === c.name);
+        return s && s.image !== c.image;
+      });
+      if (changed.length) {
+        for (const c of changed)
+          event('Normal', 'Killing', `Container ${c.name} definition changed, will be restarted`, cause(`컨테이너 ${c.name}의 이미지가 ${c.image}(으)로 바뀌어 다시 시작`), `spec.containers{${c.name}}`);
+        rt.restart = changed.map((c) => c.name);
+        return this.startPull(key, rt, e, cause, event);
+      }
+    }
     if (e.time < rt.due) {
       this.heal(key, rt, e, cause);
       if (rt.due !== Infinity) e.enqueueAt(KUBELET, key, rt.due);
@@ -88,7 +101,7 @@ export class Kubelet implements Controller {
       case 'imagePullBackOff':
         return this.startPull(key, rt, e, cause, event);
       case 'starting':
-        return this.start(key, rt, e, cause, event);
+        return this.startOrRestart(key, rt, e, cause, event);
       case 'running':
         return this.tick(key, rt, e, cause);
       case 'exited': {
@@ -180,7 +193,7 @@ export class Kubelet implements Controller {
     const cached = new Set(e.state.nodes[nodeName]?.images ?? []);
     let pullMs = 0;
     rt.pulling = [];
-    for (const c of pod.spec!.containers) {
+    for (const c of pod.spec!.containers.filter((x) => !rt.restart || rt.restart.includes(x.name))) {
       const ref = parseImageRef(c.image ?? '');
       const valid = !!lookupImage(c.image ?? '');
       const present = valid && cached.has(ref.full);
@@ -203,7 +216,7 @@ export class Kubelet implements Controller {
     const pod = e.get<V1Pod>('Pod', key)!;
     const nodeName = pod.spec!.nodeName!;
     const cached = new Set(e.state.nodes[nodeName]?.images ?? []);
-    for (const c of pod.spec!.containers) {
+    for (const c of pod.spec!.containers.filter((x) => !rt.restart || rt.restart.includes(x.name))) {
       const entry = lookupImage(c.image ?? '');
       const fp = `spec.containers{${c.name}}`;
       if (!entry) {
@@ -228,10 +241,17 @@ export class Kubelet implements Controller {
     }
     rt.pullFailures = 0;
     delete rt.pulling;
-    for (const c of pod.spec!.containers) event('Normal', 'Created', `Created container ${c.name}`, cause(`컨테이너 ${c.name} 생성`), `spec.containers{${c.name}}`);
+    for (const c of pod.spec!.containers.filter((x) => !rt.restart || rt.restart.includes(x.name))) event('Normal', 'Created', `Created container ${c.name}`, cause(`컨테이너 ${c.name} 생성`), `spec.containers{${c.name}}`);
     rt.stage = 'starting';
     rt.due = e.time + e.timings.containerStart;
     e.enqueueAt(KUBELET, key, rt.due);
+  }
+
+  private startOrRestart(key: string, rt: PodRuntime, e: Engine, cause: (m: string) => Cause, event: EventFn): void {
+    const restart = rt.restart;
+    delete rt.restart;
+    if (restart?.length === 1) return this.start(key, rt, e, cause, event, restart[0]);
+    return this.start(key, rt, e, cause, event);
   }
 
   /** Containers start; readiness follows after readinessDelay (+ probe initialDelaySeconds). */
