@@ -4,6 +4,7 @@
  * (`as=APIGroupDiscoveryList`) but falls back to legacy documents when the response's
  * Content-Type is plain application/json, which is what we always send.
  */
+import { DAEMONSET_RESOURCE } from './daemonsets';
 import type { ResourceInfo } from './resources';
 import { RESOURCES, groupVersionOf } from './resources';
 
@@ -48,9 +49,13 @@ function ok(body: unknown) {
   return { status: 200, body };
 }
 
-/** Groups other than core, each with its one version. `policy` carries pods/eviction for kubectl drain. */
+/**
+ * Groups other than core, each with its one version. `policy` is not listed although pods/eviction
+ * names it: kubectl drain finds eviction support in /api/v1, and a listed group without resources
+ * makes `kubectl api-resources` fail ("received empty response for: policy/v1").
+ */
 function apiGroups(): { name: string; versions: { groupVersion: string; version: string }[]; preferredVersion: { groupVersion: string; version: string } }[] {
-  const names = [...new Set(RESOURCES.filter((r) => r.group).map((r) => r.group)), 'policy'];
+  const names = [...new Set(RESOURCES.filter((r) => r.group).map((r) => r.group))];
   return names.map((name) => {
     const gv = { groupVersion: `${name}/v1`, version: 'v1' };
     return { name, versions: [gv], preferredVersion: gv };
@@ -59,12 +64,12 @@ function apiGroups(): { name: string; versions: { groupVersion: string; version:
 
 function resourceList(group: string, version: string) {
   const rows = RESOURCES.filter((r) => r.group === group && r.version === version);
-  if (rows.length === 0 && !(group === 'policy' && version === 'v1')) return undefined;
+  if (rows.length === 0) return undefined;
   return ok({
     kind: 'APIResourceList',
     apiVersion: 'v1',
     groupVersion: groupVersionOf({ group, version }),
-    resources: rows.flatMap(resourceEntries),
+    resources: [...rows.flatMap(resourceEntries), ...(group === 'apps' ? [DAEMONSET_RESOURCE] : [])],
   });
 }
 

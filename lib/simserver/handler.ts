@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerContext } from './context';
 import { OPENAPI_V2, discoveryDocument } from './discovery';
 import { encodeFields } from './protobuf/wire';
+import { handleDaemonSets } from './daemonsets';
 import { handleResource } from './resource-handlers';
 import { writeJson, writeStatus } from './respond';
 import { parseRoute } from './route';
@@ -28,6 +29,7 @@ export function createRequestHandler(ctx: ServerContext): (req: IncomingMessage,
 
 async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://kubesim');
+  if (handleDaemonSets(ctx.sim, req, res, url.pathname, url.searchParams)) return;
   const route = parseRoute(url.pathname);
   if (route.type === 'resource') return handleResource(ctx, req, res, route, url.searchParams);
   if (route.type === 'discovery') {

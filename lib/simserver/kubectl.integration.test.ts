@@ -167,10 +167,13 @@ spec:
       const node = (await k.ok('get', 'pod', 'webserver', '-o', 'jsonpath={.spec.nodeName}')).trim();
       expect(await k.ok('cordon', node)).toContain(`node/${node} cordoned`);
       expect(await k.ok('get', 'node', node)).toMatch(new RegExp(`${node}\\s+Ready,SchedulingDisabled`));
-      const drain = await k.ok('drain', node, '--ignore-daemonsets', '--delete-emptydir-data', '--force', '--timeout=60s');
-      expect(drain).toContain(`node/${node} drained`);
-      const left = await k.ok('get', 'pods', '--field-selector', `spec.nodeName=${node}`, '-o', 'name');
+      const drain = await k.run('drain', node, '--ignore-daemonsets', '--delete-emptydir-data', '--force', '--timeout=60s');
+      expect(drain.code).toBe(0);
+      expect(drain.stdout).toContain(`node/${node} drained`);
+      expect(drain.stderr).toMatch(/ignoring DaemonSet-managed Pods: .*kube-system\/kube-proxy-/);
+      const left = await k.ok('get', 'pods', '-A', '--field-selector', `spec.nodeName=${node}`, '-o', 'name');
       expect(left).not.toMatch(/pod\/(web|api|webserver)/);
+      expect(left).toMatch(/pod\/kube-proxy-/);
       expect(await k.ok('uncordon', node)).toContain(`node/${node} uncordoned`);
       expect(await k.ok('get', 'node', node)).not.toContain('SchedulingDisabled');
     });

@@ -79,6 +79,12 @@ export async function handleResource(ctx: ServerContext, req: IncomingMessage, r
       const type = patchTypeOf(req.headers['content-type']);
       // the engine's strategic merge handles $setElementOrder and containers merged by name
       const patch = decodeBody(await readBody(req), req.headers['content-type']);
+      if (type === 'apply' && !subresource && !exists(ctx, route)) {
+        // server-side apply creates what does not exist yet
+        const obj = withKindFromUrl(route, (patch ?? {}) as KubeObject);
+        const created = sim.create({ ...obj, metadata: { ...obj.metadata, name, ...(namespace ? { namespace } : {}) } } as KubeObject, write);
+        return writeJson(res, 201, withTypeMeta(kind, created));
+      }
       return writeJson(res, 200, withTypeMeta(kind, sim.patch(kind, name, namespace, patch, type, write)));
     }
     case 'DELETE': {
@@ -160,6 +166,15 @@ function deleteOptionsFrom(query: URLSearchParams, body: unknown): DeleteOptions
   if (!policy && (query.get('orphanDependents') === 'true' || b.orphanDependents === true)) policy = 'Orphan';
   if (policy === 'Foreground' || policy === 'Background' || policy === 'Orphan') opts.propagationPolicy = policy;
   return opts;
+}
+
+function exists(ctx: ServerContext, route: ResourceRoute): boolean {
+  try {
+    ctx.sim.get(route.resource.kind, route.name!, route.resource.namespaced ? route.namespace : undefined);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
