@@ -37,6 +37,20 @@ describe('kubectl on the simulator', () => {
     expect(pods.every((l) => /1\/1\s+Running/.test(l))).toBe(true);
   });
 
+  it('re-applying an edited file configures the object and drops fields removed from the file', async () => {
+    const original = files.get('deployment.yaml')!;
+    await run('kubectl apply -f deployment.yaml');
+    files.set('deployment.yaml', original.replace('replicas: 3', 'replicas: 4').replace('  labels:\n    app: web\nspec:', 'spec:'));
+    expect((await run('kubectl apply -f deployment.yaml')).stdout).toBe('deployment.apps/web configured\n');
+    const d = (await client.get('Deployment', 'web', 'default')) as V1Deployment;
+    expect(d.spec?.replicas).toBe(4);
+    expect(d.metadata?.labels?.app).toBeUndefined();
+    await run('kubectl create deployment made --image=nginx');
+    files.set('made.yaml', (await run('kubectl get deploy made -o yaml')).stdout);
+    const adopted = await run('kubectl apply -f made.yaml');
+    expect(adopted.stderr).toContain('Warning: resource deployments.apps/made is missing the kubectl.kubernetes.io/last-applied-configuration annotation');
+  });
+
   it('set image rolls out, rollout status waits for it, rollout undo brings the old image back', async () => {
     await run('kubectl apply -f deployment.yaml');
     client.advance(30_000);
