@@ -3,6 +3,7 @@
  * cluster server (started as its own process, like a student would) for BENCH_DURATION_S seconds
  * (default 30). Prints requests/s, p50/p95 latency and lost writes: for every deployment the final
  * spec.replicas must equal the acknowledged scale write with the highest resourceVersion.
+ * BENCH_URL=http://… measures an already running server instead of starting one.
  * Last line: BENCH {"rps":…,"p95_ms":…,"lost_writes":…}
  */
 import { spawn } from 'node:child_process';
@@ -64,7 +65,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
-  const server = await startServer();
+  // BENCH_URL: measure a server started elsewhere (e.g. under --cpu-prof) instead of spawning one
+  const server = process.env.BENCH_URL ? { url: process.env.BENCH_URL, stop: () => {} } : await startServer();
   const { url } = server;
   const names = Array.from({ length: DEPLOYMENTS }, (_, i) => `bench-${i}`);
   for (const name of names) {
