@@ -129,6 +129,38 @@ test('actions need the token and a same-origin request; good ones reach the clus
   expect(d.spec?.replicas).toBe(1);
 });
 
+test('the terminal reads the real cluster; writes work only after the instructor unlocks them', async ({ page }) => {
+  test.setTimeout(120_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  const prompt = page.getByRole('textbox', { name: 'kubectl 명령 입력' });
+  const output = page.getByRole('log', { name: 'kubectl 출력' });
+  const run = async (command: string) => {
+    await page.getByRole('tab', { name: '터미널' }).click();
+    await prompt.click();
+    await prompt.fill(command);
+    await prompt.press('Enter');
+  };
+  await page.goto(`${app.url}/playground?source=live`);
+  await expect(badge(page)).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+
+  await run('kubectl get nodes');
+  for (const n of (await kube().core.listNode()).items) await expect(output).toContainText(n.metadata!.name!);
+
+  await run('kubectl scale deployment web --replicas=3');
+  await expect(output).toContainText('잠금을 해제');
+  expect((await kube().apps.readNamespacedDeployment({ namespace: 'default', name: 'web' })).spec?.replicas).toBe(1);
+
+  await page.getByRole('button', { name: '쓰기 잠금 해제' }).click();
+  await page.getByLabel('강사 쓰기 토큰').fill(TOKEN);
+  await page.getByRole('button', { name: '확인' }).click();
+  await run('kubectl scale deployment web --replicas=3');
+  await expect(output).toContainText('deployment.apps/web scaled');
+  await expect(page.locator('[data-pod-tile][data-pod^="web-"]:not([data-status="Terminating"])')).toHaveCount(3, { timeout: 30_000 });
+  expect((await kube().apps.readNamespacedDeployment({ namespace: 'default', name: 'web' })).spec?.replicas).toBe(3);
+  expect(pageErrors).toEqual([]);
+});
+
 test('a stalled API server still gets an "unreachable" answer from /api/cluster/info within 3 s', async ({ request }) => {
   test.setTimeout(90_000);
   const stalled = await startStalledServer();
