@@ -63,15 +63,18 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
   /** Run now, or after the current command finishes (lesson "실행" buttons may arrive while -w runs). */
   const submit = useCallback(
     (line: string) => {
-      if (controller.current) queue.current.push(line);
-      else void runLine(line);
+      // queued while a command runs, or while the cluster is still starting (lesson buttons can fire early)
+      if (controller.current || (!client && line.trim() !== '' && line.trim() !== 'clear')) {
+        queue.current.push(line);
+        if (!client) append(`(클러스터가 준비되면 실행할게요) ${line}\n`, 'info');
+      } else void runLine(line);
     },
-    [runLine],
+    [append, client, runLine],
   );
 
   useEffect(() => {
-    if (!running && queue.current.length > 0) void runLine(queue.current.shift()!);
-  }, [running, runLine]);
+    if (client && !running && queue.current.length > 0) void runLine(queue.current.shift()!);
+  }, [client, running, runLine]);
 
   const interrupt = useCallback(() => {
     if (controller.current) {
