@@ -15,7 +15,8 @@ import { parseImageRef } from './images';
 import { allocateService } from './admission';
 import { keyOf } from './store';
 
-export const K8S_VERSION = 'v1.31.0';
+/** The Kubernetes release the simulated cluster reports (scheduler messages follow this release). */
+export const K8S_VERSION = 'v1.34.2';
 const BOOT = { actor: 'kubeadm', message: 'kubeadm: 클러스터 초기 구성', hop: 'apiserver' as const };
 
 export const nodeIp = (i: number) => `192.168.56.${10 + i}`;
@@ -68,7 +69,7 @@ function makeNode(name: string, index: number, controlPlane: boolean, cap: { cpu
         bootID: e.rng.uuid(),
         kernelVersion: '5.15.0-125-generic',
         osImage: 'Ubuntu 22.04.5 LTS',
-        containerRuntimeVersion: 'containerd://1.7.22',
+        containerRuntimeVersion: 'containerd://2.1.4',
         kubeletVersion: K8S_VERSION,
         kubeProxyVersion: K8S_VERSION,
         operatingSystem: 'linux',
@@ -138,7 +139,7 @@ export function bootstrapCluster(e: Engine, cfg: ClusterConfig = {}): void {
   const nodeOwner = (n: V1Node): V1OwnerReference => ({ apiVersion: 'v1', kind: 'Node', name: n.metadata!.name!, uid: n.metadata!.uid!, controller: true });
   const image = (name: string, tag = K8S_VERSION) => `registry.k8s.io/${name}:${tag}`;
   const statics: [string, string, ReturnType<typeof req>][] = [
-    ['etcd', image('etcd', '3.5.15-0'), req('100m', '100Mi')],
+    ['etcd', image('etcd', '3.6.4-0'), req('100m', '100Mi')],
     ['kube-apiserver', image('kube-apiserver'), req('250m')],
     ['kube-controller-manager', image('kube-controller-manager'), req('200m')],
     ['kube-scheduler', image('kube-scheduler'), req('100m')],
@@ -148,7 +149,7 @@ export function bootstrapCluster(e: Engine, cfg: ClusterConfig = {}): void {
   const ds = (name: string): V1OwnerReference => ({ apiVersion: 'apps/v1', kind: 'DaemonSet', name, uid: hex64(`daemonset/${name}`).replace(/^(.{8})(.{4})(.{3})(.{3})(.{12}).*/, '$1-$2-4$3-a$4-$5'), controller: true, blockOwnerDeletion: true });
   created.forEach((n, i) => {
     runningPod(e, `kube-proxy-${randomSuffix(e.rng.next)}`, n, i, [{ name: 'kube-proxy', image: image('kube-proxy') }], { 'k8s-app': 'kube-proxy', 'controller-revision-hash': '7bb84c4984', 'pod-template-generation': '1' }, ds('kube-proxy'));
-    runningPod(e, `calico-node-${randomSuffix(e.rng.next)}`, n, i, [{ name: 'calico-node', image: 'docker.io/calico/node:v3.28.0', resources: req('250m') }], { 'k8s-app': 'calico-node', 'controller-revision-hash': '5c8d6f4d7b', 'pod-template-generation': '1' }, ds('calico-node'));
+    runningPod(e, `calico-node-${randomSuffix(e.rng.next)}`, n, i, [{ name: 'calico-node', image: 'docker.io/calico/node:v3.30.3', resources: req('250m') }], { 'k8s-app': 'calico-node', 'controller-revision-hash': '5c8d6f4d7b', 'pod-template-generation': '1' }, ds('calico-node'));
   });
   bootstrapServices(e, true);
   const coredns: V1Deployment = {
@@ -171,7 +172,7 @@ export function bootstrapCluster(e: Engine, cfg: ClusterConfig = {}): void {
           containers: [
             {
               name: 'coredns',
-              image: 'registry.k8s.io/coredns/coredns:v1.11.3',
+              image: 'registry.k8s.io/coredns/coredns:v1.12.1',
               args: ['-conf', '/etc/coredns/Corefile'],
               ports: [
                 { name: 'dns', containerPort: 53, protocol: 'UDP' },

@@ -39,14 +39,14 @@ export const IMAGE_CATALOGUE: CatalogueImage[] = [
   { repository: 'gcr.io/google-samples/hello-app', tags: ['1.0', '2.0'], sizeBytes: 4_713_651, behaviour: 'serve' },
   { repository: 'registry.k8s.io/echoserver', tags: ['1.10'], sizeBytes: 46_314_129, behaviour: 'serve' },
   { repository: 'registry.k8s.io/hpa-example', tags: ['latest'], sizeBytes: 183_412_080, behaviour: 'serve' },
-  { repository: 'registry.k8s.io/pause', tags: ['3.9', '3.10'], sizeBytes: 321_520, behaviour: 'serve' },
-  { repository: 'registry.k8s.io/etcd', tags: ['3.5.15-0'], sizeBytes: 56_909_194, behaviour: 'serve' },
-  { repository: 'registry.k8s.io/kube-apiserver', tags: ['v1.31.0'], sizeBytes: 28_063_421, behaviour: 'serve' },
-  { repository: 'registry.k8s.io/kube-controller-manager', tags: ['v1.31.0'], sizeBytes: 26_240_868, behaviour: 'serve' },
-  { repository: 'registry.k8s.io/kube-scheduler', tags: ['v1.31.0'], sizeBytes: 20_196_722, behaviour: 'serve' },
-  { repository: 'registry.k8s.io/kube-proxy', tags: ['v1.31.0'], sizeBytes: 30_207_900, behaviour: 'serve' },
-  { repository: 'registry.k8s.io/coredns/coredns', tags: ['v1.11.1', 'v1.11.3'], sizeBytes: 18_562_039, behaviour: 'serve' },
-  { repository: 'docker.io/calico/node', tags: ['v3.28.0'], sizeBytes: 115_238_612, behaviour: 'serve' },
+  { repository: 'registry.k8s.io/pause', tags: ['3.9', '3.10', '3.10.1'], sizeBytes: 321_520, behaviour: 'serve' },
+  { repository: 'registry.k8s.io/etcd', tags: ['3.5.15-0', '3.6.4-0'], sizeBytes: 56_909_194, behaviour: 'serve' },
+  { repository: 'registry.k8s.io/kube-apiserver', tags: ['v1.31.0', 'v1.34.2'], sizeBytes: 28_063_421, behaviour: 'serve' },
+  { repository: 'registry.k8s.io/kube-controller-manager', tags: ['v1.31.0', 'v1.34.2'], sizeBytes: 26_240_868, behaviour: 'serve' },
+  { repository: 'registry.k8s.io/kube-scheduler', tags: ['v1.31.0', 'v1.34.2'], sizeBytes: 20_196_722, behaviour: 'serve' },
+  { repository: 'registry.k8s.io/kube-proxy', tags: ['v1.31.0', 'v1.34.2'], sizeBytes: 30_207_900, behaviour: 'serve' },
+  { repository: 'registry.k8s.io/coredns/coredns', tags: ['v1.11.1', 'v1.11.3', 'v1.12.1'], sizeBytes: 18_562_039, behaviour: 'serve' },
+  { repository: 'docker.io/calico/node', tags: ['v3.28.0', 'v3.30.3'], sizeBytes: 115_238_612, behaviour: 'serve' },
 ];
 
 const BY_REPOSITORY = new Map(IMAGE_CATALOGUE.map((i) => [i.repository, i]));

@@ -20,12 +20,16 @@ describe('scheduler', () => {
 
   it('keeps an unschedulable pod Pending with FailedScheduling in the real format', () => {
     const sim = createSimulator({ seed: 22 });
+    const causes: string[] = [];
+    sim.subscribe((b) => b.forEach((e) => e.cause?.actor === 'scheduler' && causes.push(e.cause.message)));
     sim.create(deploymentManifest({ replicas: 1, resources: { requests: { cpu: '3' } } }));
     sim.advance(10_000);
+    // the real message hides the taint since the 2025 security fix; the Korean cause names it
+    expect(causes[0]).toMatch(/Pending 유지 \(파드가 허용하지 않는 테인트\(node-role\.kubernetes\.io\/control-plane:NoSchedule\)가 있는 노드 1개, CPU 부족 2개\)$/);
     const [pod] = podsOf(sim);
     expect(pod.status!.phase).toBe('Pending');
     const msg =
-      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.';
+      '0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. no new claims to deallocate, preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.';
     expect(events(sim, 'FailedScheduling')).toEqual([msg]);
     expect(pod.status!.conditions!.find((c) => c.type === 'PodScheduled')).toMatchObject({ status: 'False', reason: 'Unschedulable', message: msg });
   });
@@ -36,7 +40,7 @@ describe('scheduler', () => {
     sim.create(deploymentManifest({ replicas: 1, extra: { template: { metadata: { labels: { app: 'web' } }, spec: { nodeSelector: { disk: 'ssd' }, containers: [{ name: 'nginx', image: 'nginx:1.25' }] } } } }));
     sim.advance(5_000);
     expect(events(sim, 'FailedScheduling')[0]).toBe(
-      "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) were unschedulable. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint(s), 1 node(s) were unschedulable. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
     );
     const w1 = sim.get('Node', 'worker-1') as V1Node;
     expect(w1.spec!.taints).toContainEqual(expect.objectContaining({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }));

@@ -118,6 +118,7 @@ export class Scheduler implements Controller {
     const nzCpu = req.cpu || DEFAULT_CPU_REQUEST;
     const nzMem = req.memory || DEFAULT_MEMORY_REQUEST;
     const reasons = new Map<string, number>();
+    const taints = new Set<string>();
     const unresolvable = { count: 0 };
     let best: V1Node | undefined;
     let bestScore = -1;
@@ -129,6 +130,7 @@ export class Scheduler implements Controller {
       const why = this.filter(pod, node, req);
       if (why) {
         if (why.unresolvable) unresolvable.count++;
+        if (why.taint) taints.add(why.taint);
         for (const r of why.reasons) note(r);
         continue;
       }
@@ -148,16 +150,17 @@ export class Scheduler implements Controller {
       }
     }
     if (best) return this.bind(key, pod, best, total, e);
-    this.fail(key, pod, total, reasons, unresolvable.count, e);
+    this.fail(key, pod, total, reasons, unresolvable.count, taints, e);
   }
 
-  private filter(pod: V1Pod, node: V1Node, req: { cpu: number; memory: number }): { reasons: string[]; unresolvable: boolean } | undefined {
+  private filter(pod: V1Pod, node: V1Node, req: { cpu: number; memory: number }): { reasons: string[]; unresolvable: boolean; taint?: string } | undefined {
     const tolerations = pod.spec?.tolerations;
     if (node.spec?.unschedulable && !tolerates(tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))
       return { reasons: ['node(s) were unschedulable'], unresolvable: true };
     for (const t of node.spec?.taints ?? []) {
       if (t.effect !== 'NoSchedule' && t.effect !== 'NoExecute') continue;
-      if (!tolerates(tolerations, t)) return { reasons: [`node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`], unresolvable: true };
+      // Since the 2025 security fix the message no longer names the taint; the Korean cause does.
+      if (!tolerates(tolerations, t)) return { reasons: ['node(s) had untolerated taint(s)'], taint: `${t.key}${t.value ? '=' + t.value : ''}:${t.effect}`, unresolvable: true };
     }
     const labels = node.metadata?.labels ?? {};
     for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {}))
@@ -194,7 +197,7 @@ export class Scheduler implements Controller {
     );
   }
 
-  private fail(key: string, pod: V1Pod, total: number, reasons: Map<string, number>, unresolvable: number, e: Engine): void {
+  private fail(key: string, pod: V1Pod, total: number, reasons: Map<string, number>, unresolvable: number, taints: Set<string>, e: Engine): void {
     this.unschedulable.add(key);
     const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
     let message = `0/${total} nodes are available${parts.length ? ': ' + parts.join(', ') : ''}.`;
@@ -202,9 +205,10 @@ export class Scheduler implements Controller {
     const pre: string[] = [];
     if (unresolvable) pre.push(`${unresolvable} Preemption is not helpful for scheduling`);
     if (resolvable) pre.push(`${resolvable} No preemption victims found for incoming pod`);
-    if (total > 0) message += ` preemption: 0/${total} nodes are available: ${pre.join(', ')}.`;
+    // v1.34: the DynamicResources PostFilter speaks first, then preemption
+    if (total > 0) message += ` no new claims to deallocate, preemption: 0/${total} nodes are available: ${pre.join(', ')}.`;
     const name = pod.metadata!.name!;
-    const ko = [...reasons.entries()].map(([r, n]) => `${reasonKo(r)} ${n}개`).join(', ') || '노드 없음';
+    const ko = [...reasons.entries()].map(([r, n]) => `${reasonKo(r, taints)} ${n}개`).join(', ') || '노드 없음';
     const cause = { actor: 'scheduler', message: `스케줄러: 파드 ${name}을(를) 놓을 노드가 없어 Pending 유지 (${ko})`, hop: 'scheduler' as const };
     const prev = podCondition(pod, 'PodScheduled');
     if (prev?.status !== 'False' || prev.message !== message) {
@@ -217,8 +221,8 @@ export class Scheduler implements Controller {
   }
 }
 
-function reasonKo(r: string): string {
-  if (r.startsWith('node(s) had untolerated taint')) return `허용되지 않은 테인트 ${r.slice(r.indexOf('{'))}`;
+function reasonKo(r: string, taints: Set<string>): string {
+  if (r.startsWith('node(s) had untolerated taint')) return `파드가 허용하지 않는 테인트(${[...taints].join(', ')})가 있는 노드`;
   if (r === 'node(s) were unschedulable') return '스케줄 불가(cordon)';
   if (r.startsWith("node(s) didn't match")) return '노드 셀렉터 불일치';
   if (r === 'Insufficient cpu') return 'CPU 부족';
