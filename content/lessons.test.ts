@@ -11,6 +11,7 @@ import { parseKubectl } from '@/lib/kubectl';
 import { VERBS } from '@/lib/kubectl/commands-spec';
 import { lessonComponents } from '@/components/lesson/mdx-components';
 import { DIAGRAMS } from '@/components/lesson/diagram';
+import { loadScenarios } from '@/lib/scenarios/catalog';
 
 const EXPECTED_ORDER = [
   'what-is-kubernetes',
@@ -79,6 +80,11 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, les
     const tags = new Set([...proseOf(lesson.body).matchAll(/<([A-Z][A-Za-z]*)/g)].map((m) => m[1]));
     for (const tag of tags) expect(Object.keys(lessonComponents)).toContain(tag);
     for (const [, name] of lesson.body.matchAll(/<Diagram\s+name="([^"]+)"/g)) expect(Object.keys(DIAGRAMS)).toContain(name);
+  });
+
+  it('starts only scenarios that exist', () => {
+    const ids = loadScenarios().map((s) => s.id);
+    for (const [, id] of lesson.body.matchAll(/<StartScenarioButton\s+id="([^"]+)"/g)) expect(ids).toContain(id);
   });
 
   it('compiles as MDX without JavaScript expressions', async () => {

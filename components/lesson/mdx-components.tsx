@@ -10,5 +10,6 @@ import { InstructorNote } from './instructor-note';
 import { OpenInEditor } from './open-in-editor';
 import { ResetLab } from './reset-lab';
 import { Run } from './run-command';
+import { StartScenarioButton } from '@/components/instructor/start-scenario-button';
 
-export const lessonComponents = { Callout, Diagram, InstructorNote, OpenInEditor, ResetLab, Run, pre: CodeBlock };
+export const lessonComponents = { Callout, Diagram, InstructorNote, OpenInEditor, ResetLab, Run, StartScenarioButton, pre: CodeBlock };

@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/', label: '커리큘럼', match: (p: string) => p === '/' || p.startsWith('/learn') },
   { href: '/playground', label: '실습장', match: (p: string) => p.startsWith('/playground') },
   { href: '/glossary', label: '용어집', match: (p: string) => p.startsWith('/glossary') },
+  { href: '/instructor', label: '강사 모드', match: (p: string) => p.startsWith('/instructor') },
 ];
 
 export function NavLinks() {
