@@ -5,7 +5,7 @@ import { ReactFlow, Controls, Background, type Node, type NodeTypes } from '@xyf
 import { bestBoxesPerRow, packBoxes, rowsFor, sharedColumns, type BoxInput } from '@/lib/graph/grid-packing';
 import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/playground/store-context';
 import { NodeBox, PendingLane } from './node-box';
-import { AutoFit, READ_ONLY_FLOW, useColorMode, useContainerSize } from './flow-common';
+import { AutoFit, BOX_STYLE, READ_ONLY_FLOW, useColorMode, useContainerSize, useStableNodes } from './flow-common';
 
 /** Module scope: React Flow re-mounts every node if this object changes identity. */
 const nodeTypes: NodeTypes = { k8sNode: NodeBox, pendingLane: PendingLane };
@@ -38,7 +38,7 @@ export default function ClusterCanvas() {
   const cols = shape[0];
   const pendingCount = shape[1];
 
-  const nodes = useMemo<Node[]>(() => {
+  const freshNodes = useMemo<Node[]>(() => {
     // Rows are what matter for size: a box of r rows is packed as r full rows of tiles.
     const inputs: BoxInput[] = names.map((id, i) => ({ id, podCount: (shape[2 + i] ?? 1) * cols }));
     inputs.push({ id: PENDING_ID, podCount: pendingCount, lane: true });
@@ -49,13 +49,15 @@ export default function ClusterCanvas() {
       type: b.id === PENDING_ID ? 'pendingLane' : 'k8sNode',
       position: { x: b.x, y: b.y },
       data: b.id === PENDING_ID ? { cols: b.cols } : { name: b.id, cols: b.cols },
-      // Read-only nodes get pointer-events: none from React Flow; our boxes hold buttons.
-      style: { width: b.width, height: b.height, pointerEvents: 'all' as const },
+      width: b.width,
+      height: b.height,
+      style: BOX_STYLE,
       draggable: false,
       selectable: false,
       focusable: false,
     }));
   }, [names, shape, cols, pendingCount, size]);
+  const nodes = useStableNodes(freshNodes);
 
   return (
     <div ref={ref} className="h-full w-full">

@@ -1,7 +1,7 @@
 'use client';
 
-import { useEffect, useRef, useState, type RefObject } from 'react';
-import { useNodesInitialized, useReactFlow, type FitViewOptions } from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useNodesInitialized, useReactFlow, type FitViewOptions, type Node } from '@xyflow/react';
 import type { AriaLabelConfig, ColorMode, ReactFlowProps } from '@xyflow/react';
 
 /** React Flow's built-in control labels, in Korean. */
@@ -30,6 +30,9 @@ export const READ_ONLY_FLOW = {
   ariaLabelConfig: FLOW_ARIA_LABELS,
   proOptions: { hideAttribution: true },
 } satisfies Partial<ReactFlowProps>;
+
+/** Read-only nodes get pointer-events: none from React Flow; our boxes hold buttons. */
+export const BOX_STYLE = { pointerEvents: 'all' as const };
 
 /** Follows the `dark` class the shell toggles on <html>. */
 export function useColorMode(): ColorMode {
@@ -77,4 +80,36 @@ export function AutoFit({ signature, options }: { signature: string; options: Fi
     return () => cancelAnimationFrame(t);
   }, [initialized, signature, flow, padding, maxZoom]);
   return null;
+}
+
+function sameBox(a: Node, b: Node): boolean {
+  if (a.type !== b.type || a.position.x !== b.position.x || a.position.y !== b.position.y) return false;
+  if (a.width !== b.width || a.height !== b.height) return false;
+  const da = a.data as Record<string, unknown>;
+  const db = b.data as Record<string, unknown>;
+  const keys = Object.keys(da);
+  return keys.length === Object.keys(db).length && keys.every((k) => da[k] === db[k]);
+}
+
+/**
+ * Keep a node object's identity while its box is unchanged. React Flow re-adopts (and re-measures,
+ * hiding it meanwhile) every node whose object is new; with thousands of tiles inside, that costs
+ * whole frames. Also gives each node fixed width/height so it never waits for a measurement.
+ */
+export function useStableNodes(next: Node[]): Node[] {
+  // A memo cache, not render state: it only lets equal boxes keep their previous object.
+  const [cache] = useState(() => new Map<string, Node>());
+  return useMemo(() => {
+    const out: Node[] = [];
+    const seen = new Map<string, Node>();
+    for (const n of next) {
+      const prev = cache.get(n.id);
+      const node = prev && sameBox(prev, n) ? prev : n;
+      seen.set(n.id, node);
+      out.push(node);
+    }
+    cache.clear();
+    for (const [id, node] of seen) cache.set(id, node);
+    return out;
+  }, [next, cache]);
 }

@@ -6,7 +6,7 @@ import { layoutWorkloads, type WorkloadColumnInput } from '@/lib/graph/workload-
 import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/playground/store-context';
 import type { PlaygroundState } from '@/lib/store/playground-store';
 import { BudgetPanel } from './budget-panel';
-import { AutoFit, READ_ONLY_FLOW, useColorMode } from './flow-common';
+import { AutoFit, BOX_STYLE, READ_ONLY_FLOW, useColorMode, useStableNodes } from './flow-common';
 import { PodTile } from './pod-tile';
 
 type DeploymentData = { id: string };
@@ -153,15 +153,16 @@ export default function WorkloadCanvas() {
 
 function WorkloadFlow({ shape }: { shape: string[] }) {
   const colorMode = useColorMode();
-  const { nodes, edges } = useMemo(() => {
+  const { nodes: freshNodes, edges } = useMemo(() => {
     const layout = layoutWorkloads(toColumns(shape));
     const nodes: Node[] = [
-      ...layout.deployments.map((b) => ({ id: b.id, type: 'deployment', position: { x: b.x, y: b.y }, data: { id: b.id }, style: { width: b.width, height: b.height, pointerEvents: 'all' as const } })),
-      ...layout.replicaSets.map((b) => ({ id: b.id, type: 'replicaSet', position: { x: b.x, y: b.y }, data: { id: b.id, cols: b.cols }, style: { width: b.width, height: b.height, pointerEvents: 'all' as const } })),
+      ...layout.deployments.map((b) => ({ id: b.id, type: 'deployment', position: { x: b.x, y: b.y }, data: { id: b.id }, width: b.width, height: b.height, style: BOX_STYLE })),
+      ...layout.replicaSets.map((b) => ({ id: b.id, type: 'replicaSet', position: { x: b.x, y: b.y }, data: { id: b.id, cols: b.cols }, width: b.width, height: b.height, style: BOX_STYLE })),
     ];
     const edges: Edge[] = layout.edges.map((e) => ({ id: `${e.source}->${e.target}`, source: e.source, target: e.target, animated: true }));
     return { nodes, edges };
   }, [shape]);
+  const nodes = useStableNodes(freshNodes);
 
   return (
     <ReactFlow
