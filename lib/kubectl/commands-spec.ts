@@ -17,7 +17,7 @@ export interface FlagSpec {
 export const FLAGS: Record<string, FlagSpec> = {
   namespace: { type: 'string', short: 'n', help: '네임스페이스 지정' },
   'all-namespaces': { type: 'bool', short: 'A', help: '모든 네임스페이스' },
-  output: { type: 'string', short: 'o', help: '출력 형식: wide, yaml, json, name' },
+  output: { type: 'string', short: 'o', help: '출력 형식: wide, yaml, json, name, jsonpath=…, custom-columns=…' },
   selector: { type: 'string', short: 'l', help: '레이블 셀렉터로 거르기 (예: app=web)' },
   watch: { type: 'bool', short: 'w', help: '변경을 계속 지켜보기 (Ctrl+C로 멈춤)' },
   'show-labels': { type: 'bool', help: '레이블 열 표시' },
@@ -51,6 +51,7 @@ export const FLAGS: Record<string, FlagSpec> = {
   help: { type: 'bool', short: 'h', help: '도움말' },
   'field-selector': { type: 'string', help: '필드 셀렉터 (예: status.phase=Running)' },
   'no-headers': { type: 'bool', help: '머리글 없이 출력' },
+  'sort-by': { type: 'string', help: 'JSONPath로 정렬 (예: .metadata.creationTimestamp)' },
   record: { type: 'bool', help: '(사용 중단) 변경 원인 기록' },
   restart: { type: 'string', help: '재시작 정책' },
   env: { type: 'array', help: '환경 변수 (KEY=VALUE)' },
@@ -92,7 +93,7 @@ export const VERBS: Record<string, VerbSpec> = {
   set: { flags: ['dry-run', 'output', 'selector', 'all'], subcommands: ['image'], help: '이미지 등 설정 바꾸기 (set image)' },
   explain: { flags: ['recursive'], help: '리소스 필드 설명 (한국어)' },
   get: {
-    flags: ['all-namespaces', 'output', 'selector', 'watch', 'show-labels', 'field-selector', 'no-headers', 'show-kind'],
+    flags: ['all-namespaces', 'output', 'selector', 'watch', 'show-labels', 'field-selector', 'no-headers', 'show-kind', 'sort-by'],
     help: '리소스 목록 보기',
   },
   edit: unsupported('리소스 편집'),

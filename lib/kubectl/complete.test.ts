@@ -19,7 +19,7 @@ describe('completeKubectl', () => {
   });
 
   it('completes flags and flag values', () => {
-    expect(completeKubectl('kubectl get pods -o ').candidates).toEqual(['json', 'name', 'wide', 'yaml']);
+    expect(completeKubectl('kubectl get pods -o ').candidates).toEqual(['custom-columns=', 'json', 'jsonpath=', 'name', 'wide', 'yaml']);
     expect(completeKubectl('kubectl get pods --show').candidates).toEqual(['--show-kind', '--show-labels']);
     expect(completeKubectl('kubectl apply -f d', { files: ['deployment.yaml', 'svc.yaml'] }).candidates).toEqual(['deployment.yaml']);
   });

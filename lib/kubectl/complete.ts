@@ -20,7 +20,7 @@ export interface Completion {
   common: string;
 }
 
-const OUTPUTS = ['wide', 'yaml', 'json', 'name'];
+const OUTPUTS = ['wide', 'yaml', 'json', 'name', 'jsonpath=', 'custom-columns='];
 const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'];
 const NODE_VERBS = new Set(['cordon', 'uncordon', 'drain']);
 

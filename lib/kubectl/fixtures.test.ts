@@ -163,4 +163,18 @@ describe('kubectl get tables match kubectl 1.3x layout', () => {
     expect(stdout.startsWith('apiVersion: v1\nkind: Service\nmetadata:\n  creationTimestamp: "2026-01-03T00:55:00Z"\n')).toBe(true);
     expect(stdout).toContain('  ports:\n  - nodePort: 30080\n    port: 80\n    protocol: TCP\n');
   });
+
+  it('-o jsonpath, -o custom-columns and --sort-by', async () => {
+    expect((await run("kubectl get pods -o jsonpath='{.items[*].metadata.name}'")).stdout).toBe('crashy web-5d9c7b6f4-abcde web-5d9c7b6f4-fghij\n');
+    expect((await run('kubectl get pod crashy -o jsonpath={.spec.nodeName}')).stdout).toBe('worker-1\n');
+    expect((await run('kubectl get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName,IP:.status.podIP')).stdout).toBe(
+      'NAME                  NODE       IP\n' +
+      'crashy                worker-1   10.244.1.9\n' +
+      'web-5d9c7b6f4-abcde   worker-1   10.244.1.5\n' +
+      'web-5d9c7b6f4-fghij   worker-2   <none>\n',
+    );
+    const sorted = await run('kubectl get pods --sort-by=.metadata.creationTimestamp -o name');
+    expect(sorted.stdout).toBe('pod/crashy\npod/web-5d9c7b6f4-abcde\npod/web-5d9c7b6f4-fghij\n');
+    expect((await run("kubectl get pods -o jsonpath='{.items[?(@.x==1)]}'")).stderr).toContain('error: error parsing jsonpath');
+  });
 });

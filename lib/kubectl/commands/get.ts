@@ -7,14 +7,16 @@ import type { ParsedCommand } from '../parse';
 import { nameLine, serialize, tableLines, type TableLayout } from '../print';
 import { TabWriter } from '../tabwriter';
 import { byNamespaceAndName, noResourcesMessage, parseTargets, scopedNamespace, type Target } from '../targets';
+import { customColumns, jsonPathOutput, sortObjects } from './get-templates';
 
-export type OutputFormat = 'table' | 'wide' | 'yaml' | 'json' | 'name';
+export type OutputFormat = 'table' | 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath' | 'custom-columns';
 
-/** Validate `-o`, worded like kubectl when the format is one we don't print. */
+/** Validate `-o`, worded like kubectl when the format is one we don't print. `jsonpath=…` keeps its template. */
 export function outputFormat(flags: ParsedCommand['flags'], allowed: OutputFormat[] = ['wide', 'yaml', 'json', 'name']): OutputFormat {
   const o = str(flags, 'output');
   if (o === undefined || o === '') return 'table';
-  if ((allowed as string[]).includes(o)) return o as OutputFormat;
+  const base = o.split('=')[0];
+  if ((allowed as string[]).includes(o) || (o.includes('=') && (allowed as string[]).includes(base))) return (o.includes('=') ? base : o) as OutputFormat;
   throw new KubectlError(
     `error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowed.join(',')}`,
     `힌트: 이 터미널에서 쓸 수 있는 출력 형식은 ${allowed.join(', ')}이에요.`,
@@ -56,12 +58,14 @@ async function fetchTarget(ctx: KubectlContext, target: Target, namespace: strin
 }
 
 export async function runGet(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
-  const format = outputFormat(cmd.flags);
+  const format = outputFormat(cmd.flags, ['wide', 'yaml', 'json', 'name', 'jsonpath', 'custom-columns']);
   const targets = parseTargets(cmd.args, 'get');
   const all = cmd.flags['all-namespaces'] === true;
   const namespace = all ? undefined : namespaceOf(cmd.flags);
   const fetched: Fetched[] = [];
   for (const t of targets) fetched.push(await fetchTarget(ctx, t, namespace, cmd));
+  const sortBy = str(cmd.flags, 'sort-by');
+  if (sortBy) for (const f of fetched) f.objects = sortObjects(f.kind, f.objects, sortBy);
   const failed = fetched.some((f) => f.missing > 0);
   const named = targets.some((t) => t.names.length > 0);
   const multi = targets.length > 1 || cmd.args[0]?.split(',').includes('all');
@@ -82,6 +86,11 @@ export async function runGet(cmd: ParsedCommand, ctx: KubectlContext): Promise<n
   } else if (format === 'yaml' || format === 'json') {
     const items = fetched.flatMap((f) => f.objects.map((obj) => ({ kind: f.kind, obj })));
     if (items.length > 0) out(ctx, serialize(items, format, named && items.length === 1 && targets.length === 1 && targets[0].names.length === 1));
+  } else if (format === 'jsonpath' || format === 'custom-columns') {
+    const items = fetched.flatMap((f) => f.objects.map((obj) => ({ kind: f.kind, obj })));
+    const single = named && items.length === 1 && targets.length === 1 && targets[0].names.length === 1;
+    const template = (str(cmd.flags, 'output') ?? '').slice(format.length + 1);
+    if (items.length > 0) out(ctx, format === 'jsonpath' ? jsonPathOutput(template, items, single) : customColumns(template, items, layout.noHeaders === true));
   } else if (format === 'name') {
     const lines = fetched.flatMap((f) => f.objects.map((o) => nameLine(f.kind, o)));
     if (lines.length > 0) out(ctx, lines.join('\n'));
