@@ -23,7 +23,7 @@ const { values } = parseArgs({
 function intArg(name: string, raw: string | undefined, min: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) {
-    console.error(`kubesim: --${name} must be an integer ≥ ${min} (got ${raw})`);
+    console.error(`kubesim: --${name} 값은 ${min} 이상의 정수여야 해요 (받은 값: ${raw})`);
     process.exit(2);
   }
   return n;
@@ -32,7 +32,7 @@ function intArg(name: string, raw: string | undefined, min: number): number {
 const kubeconfigPath = resolve(values.kubeconfig ?? '.kubesim/kubeconfig');
 const speed = Number(values.speed);
 if (!(speed > 0)) {
-  console.error(`kubesim: --speed must be a positive number (got ${values.speed})`);
+  console.error(`kubesim: --speed 값은 0보다 큰 수여야 해요 (받은 값: ${values.speed})`);
   process.exit(2);
 }
 
@@ -43,12 +43,15 @@ const server = await startSimServer({
   speed,
   kubeconfigPath,
 }).catch((e: unknown) => {
-  console.error(`kubesim: could not start: ${(e as Error).message}`);
+  console.error(`kubesim: 서버를 시작하지 못했어요: ${(e as Error).message}`);
   process.exit(1);
 });
 
 console.log(`kubesim ready ${server.url}`);
-console.error(`kubeconfig: ${kubeconfigPath}  (export KUBECONFIG=${kubeconfigPath})`);
+// The hint goes to stderr so stdout stays the single machine-readable ready line.
+console.error(`kubeconfig 파일을 만들었어요: ${kubeconfigPath}`);
+console.error(`다른 터미널에서: export KUBECONFIG=${kubeconfigPath} && kubectl get nodes`);
+console.error('멈추려면 Ctrl+C를 누르세요.');
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
