@@ -140,6 +140,36 @@ describe('objects', () => {
   });
 });
 
+describe('delete propagation', () => {
+  const waitFor = async (check: () => Promise<boolean>) => {
+    const deadline = Date.now() + 15_000;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error('condition not reached');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const replicaSetsOf = async (app: string) =>
+    (await call('GET', `/apis/apps/v1/namespaces/default/replicasets?labelSelector=app%3D${app}`)).json.items as any[];
+
+  it('orphans the ReplicaSet with propagationPolicy=Orphan and cascades by default', async () => {
+    await call('POST', '/apis/apps/v1/namespaces/default/deployments', { body: deployment('orphan') });
+    await call('POST', '/apis/apps/v1/namespaces/default/deployments', { body: deployment('cascade') });
+    await waitFor(async () => (await replicaSetsOf('orphan')).length === 1 && (await replicaSetsOf('cascade')).length === 1);
+
+    const rsScale = await call('PATCH', `/apis/apps/v1/namespaces/default/replicasets/${(await replicaSetsOf('orphan'))[0].metadata.name}/scale`,
+      { body: { spec: { replicas: 1 } }, contentType: 'application/merge-patch+json' });
+    expect(rsScale.json).toMatchObject({ kind: 'Scale', spec: { replicas: 1 } });
+
+    const orphaned = await call('DELETE', '/apis/apps/v1/namespaces/default/deployments/orphan', { body: { propagationPolicy: 'Orphan' } });
+    expect(orphaned.status).toBe(200);
+    await call('DELETE', '/apis/apps/v1/namespaces/default/deployments/cascade?propagationPolicy=Background');
+    await waitFor(async () => (await replicaSetsOf('cascade')).length === 0);
+    const kept = await replicaSetsOf('orphan');
+    expect(kept).toHaveLength(1);
+    expect(kept[0].metadata.ownerReferences ?? []).toEqual([]);
+  });
+});
+
 describe('daemonsets (derived from the pods that name them as owner)', () => {
   it('lists kube-system DaemonSets and reads one by name', async () => {
     const list = await call('GET', '/apis/apps/v1/namespaces/kube-system/daemonsets');
