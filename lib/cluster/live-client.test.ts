@@ -60,6 +60,8 @@ describe('LiveClient', () => {
     expect([...client.cached().keys()].sort()).toEqual(['Namespace//default', 'Node//worker-1', 'Pod/default/web-2']);
     expect((await client.list('Pod', 'default', { labelSelector: 'app=web' })).map((p) => p.metadata?.name)).toEqual(['web-2']);
     await expect(client.get('Pod', 'web-1', 'default')).rejects.toMatchObject({ code: 404 });
+    expect((await client.list('Node', 'default')).map((n) => n.metadata?.name)).toEqual(['worker-1']);
+    expect((await client.get('Node', 'worker-1', 'default')).metadata?.name).toBe('worker-1');
     expect(client.connection()).toBe('connected');
     client.dispose();
   });

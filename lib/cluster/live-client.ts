@@ -6,7 +6,7 @@
  * allow-listed actions (scale, cordon, pause/resume, apply, patch of Pod/Deployment/ReplicaSet/Service,
  * delete pod) and need the instructor's token (`unlockWrites`). Anything else is refused here, in Korean.
  */
-import { StatusError, type Kind, type KubeObject, type StatusBody } from '../k8s/types';
+import { CLUSTER_SCOPED, StatusError, type Kind, type KubeObject, type StatusBody } from '../k8s/types';
 import { labelsMatch, matchesFieldSelector, parseFieldSelector } from '../k8s/selectors';
 import { notFound } from '../sim/errors';
 import type { DeleteOptions, ListOptions, PatchType } from '../sim/types';
@@ -93,7 +93,8 @@ export class LiveClient implements ClusterClient {
   }
 
   async list(kind: Kind, namespace?: string, opts?: ListOptions): Promise<KubeObject[]> {
-    const prefix = namespace === undefined ? `${kind}/` : `${kind}/${namespace}/`;
+    // Cluster-scoped kinds ignore the namespace, as the API server does.
+    const prefix = namespace === undefined || CLUSTER_SCOPED.has(kind) ? `${kind}/` : `${kind}/${namespace}/`;
     const fields = opts?.fieldSelector ? parseFieldSelector(opts.fieldSelector, kind) : null;
     const out: KubeObject[] = [];
     for (const [key, o] of this.cache) {
@@ -106,7 +107,7 @@ export class LiveClient implements ClusterClient {
   }
 
   async get(kind: Kind, name: string, namespace?: string): Promise<KubeObject> {
-    const o = this.cache.get(objectKey(kind, name, kind === 'Node' || kind === 'Namespace' ? undefined : (namespace ?? 'default')));
+    const o = this.cache.get(objectKey(kind, name, CLUSTER_SCOPED.has(kind) ? undefined : (namespace ?? 'default')));
     if (!o) throw notFound(kind, name);
     return o;
   }
