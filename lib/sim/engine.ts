@@ -197,7 +197,7 @@ export class Engine {
         ...(kind === 'Deployment' || kind === 'ReplicaSet' ? { generation: 1 } : {}),
       },
     } as T;
-    return this.store.put(kind, stamped, cause) as T;
+    return this.store.put(kind, stamped, cause, true) as T;
   }
 
   /** Stores a new version of an existing object. `obj` must be a new top-level object ({ ...stored, … }). */

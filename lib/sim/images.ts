@@ -103,8 +103,16 @@ export interface ContainerPlan {
   exitCode: number;
 }
 
-/** What a started container does: derived from the image behaviour, command/args and env. */
+const planCache = new WeakMap<object, ContainerPlan>();
+
+/** What a started container does: derived from the image behaviour, command/args and env. Cached per container spec. */
 export function planContainer(c: V1Container): ContainerPlan {
+  let plan = planCache.get(c);
+  if (!plan) planCache.set(c, (plan = computePlan(c)));
+  return plan;
+}
+
+function computePlan(c: V1Container): ContainerPlan {
   const entry = lookupImage(c.image ?? '');
   const cmd = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
   if (cmd) {

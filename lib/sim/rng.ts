@@ -23,6 +23,12 @@ export class Rng {
     const h = hex8(this.u32()) + hex8(this.u32()) + hex8(this.u32()) + hex8(this.u32());
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16], 16) & 3]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
+  /** n random hex characters (n a multiple of 8). */
+  hex(n: number): string {
+    let out = '';
+    for (let i = 0; i < n; i += 8) out += hex8(this.u32());
+    return out;
+  }
   /** 32 random bits. */
   private u32(): number {
     return Math.floor(this.next() * 4294967296);

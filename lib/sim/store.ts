@@ -69,12 +69,13 @@ export class Store {
    * Stores obj and notifies hooks. obj must be a fresh top-level object (callers spread the stored
    * one); its metadata is copied here because it is usually shared with the previous version.
    */
-  put(kind: Kind, obj: KubeObject, cause?: Cause): KubeObject {
+  put(kind: Kind, obj: KubeObject, cause?: Cause, freshMetadata = false): KubeObject {
     const key = objKey(obj);
     const map = this.mapOf(kind);
     const old = map.get(key);
     this.rv++;
-    obj.metadata = { ...obj.metadata!, resourceVersion: String(this.rv) };
+    if (freshMetadata) obj.metadata!.resourceVersion = String(this.rv);
+    else obj.metadata = { ...obj.metadata!, resourceVersion: String(this.rv) };
     map.set(key, obj);
     const ns = obj.metadata!.namespace;
     if (ns !== undefined) this.nsMapOf(kind, ns).set(key, obj);

@@ -10,7 +10,7 @@ import type { StoreChange } from '../store';
 import type { Cause } from '../types';
 import { lookupImage, parseImageRef, planContainer, pullErrorMessage } from '../images';
 import { ERR_IMAGE_PULL_VISIBLE_MS, EXIT_VISIBLE_MS, FAILED_PULL_MS } from '../timings';
-import { hex64, imageId, readinessConditions, sortConditions, waitingStatuses, withCondition } from './pod-status';
+import { imageId, readinessConditions, sortConditions, waitingStatuses, withCondition } from './pod-status';
 import { isPodReady } from '../pods';
 import { allocatePodIp, nodeInternalIp, recordImagePulled } from './node-network';
 
@@ -263,7 +263,7 @@ export class Kubelet implements Controller {
       if (!only || c.name === only) event('Normal', 'Started', `Started container ${c.name}`, cause(`컨테이너 ${c.name} 시작`), `spec.containers{${c.name}}`);
     rt.started = { ...(rt.started ?? {}) };
     for (const c of pod.spec!.containers) if (!only || c.name === only) rt.started[c.name] = e.time;
-    const hex = (name: string) => `containerd://${hex64(`${pod.metadata!.uid}/${name}/${rt.crashes}`)}`;
+    const hex = () => `containerd://${e.rng.hex(64)}`;
     this.writeStatus(key, e, cause(restarted ? `컨테이너 ${only} 재시작됨` : `파드 ${pod.metadata!.name}의 컨테이너가 실행 중 (Running)`), (p) => ({
       ...p.status,
       phase: 'Running',
@@ -274,7 +274,7 @@ export class Kubelet implements Controller {
           name: c.name,
           image: c.image!,
           imageID: imageId(c.image!),
-          containerID: hex(c.name),
+          containerID: hex(),
           ready: false,
           restartCount: (prev?.restartCount ?? 0) + (restarted && c.name === only ? 1 : 0),
           started: true,

@@ -38,9 +38,15 @@ export function hex64(seed: string): string {
   return out.slice(0, 64);
 }
 
+const imageIds = new Map<string, string>();
+/** `repo@sha256:<digest>` with a digest derived from the reference (stable across runs). */
 export function imageId(image: string): string {
-  const ref = parseImageRef(image);
-  return `${ref.repository}@sha256:${hex64(ref.full)}`;
+  let id = imageIds.get(image);
+  if (!id) {
+    const ref = parseImageRef(image);
+    imageIds.set(image, (id = `${ref.repository}@sha256:${hex64(ref.full)}`));
+  }
+  return id;
 }
 
 /** Applies readiness to Ready/ContainersReady from the container statuses. */

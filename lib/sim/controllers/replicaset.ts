@@ -9,7 +9,7 @@ import { generateName } from '../../k8s/names';
 import type { Controller, Engine } from '../engine';
 import { keyOf, type StoreChange } from '../store';
 import type { Cause } from '../types';
-import { admitPod } from '../defaults';
+import { admitPod, qosClass } from '../defaults';
 import { controllerRef, isPodActive, isPodAvailable, isPodReady, podCondition } from '../pods';
 import { deepEqual } from '../json';
 import { deletePod } from '../lifecycle';
@@ -41,9 +41,12 @@ export class ReplicaSetController implements Controller {
     if (c.kind !== 'Pod') return;
     const pod = c.object as V1Pod;
     const ns = pod.metadata!.namespace!;
-    for (const p of c.old ? [c.old as V1Pod, pod] : [pod]) {
-      const ref = controllerRef(p);
-      if (ref?.kind === 'ReplicaSet') e.enqueue(REPLICASET, keyOf(ref.name, ns));
+    const ref = controllerRef(pod);
+    if (ref?.kind === 'ReplicaSet') e.enqueue(REPLICASET, keyOf(ref.name, ns));
+    const oldRefs = c.old?.metadata?.ownerReferences;
+    if (oldRefs && oldRefs !== pod.metadata?.ownerReferences) {
+      const oldRef = controllerRef(c.old as V1Pod);
+      if (oldRef?.kind === 'ReplicaSet' && oldRef.name !== ref?.name) e.enqueue(REPLICASET, keyOf(oldRef.name, ns));
     }
     if (!controllerRef(pod) && c.type !== 'DELETED' && !pod.metadata?.deletionTimestamp) {
       // an orphan: any ReplicaSet whose selector matches may adopt it
@@ -103,28 +106,31 @@ export class ReplicaSetController implements Controller {
     this.writeStatus(key, e);
   }
 
+  /** Admitted pod spec per template spec: every pod of a set shares one immutable spec object. */
+  private admitted = new WeakMap<object, V1Pod['spec']>();
+
   private createPod(rs: V1ReplicaSet, e: Engine, cause: Cause): void {
     const ns = rs.metadata!.namespace!;
     const tmpl = rs.spec!.template!;
     let podName: string;
     do podName = generateName(`${rs.metadata!.name}-`, e.rng.next);
     while (e.store.get('Pod', keyOf(podName, ns)));
-    const pod: V1Pod = admitPod(
-      {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: {
-          name: podName,
-          generateName: `${rs.metadata!.name}-`,
-          namespace: ns,
-          labels: { ...(tmpl.metadata?.labels ?? {}) },
-          ...(tmpl.metadata?.annotations ? { annotations: { ...tmpl.metadata.annotations } } : {}),
-          ownerReferences: [ownerRefTo('ReplicaSet', rs)],
-        },
-        spec: tmpl.spec!,
+    let spec = this.admitted.get(tmpl.spec!);
+    if (!spec) this.admitted.set(tmpl.spec!, (spec = admitPod({ spec: tmpl.spec! }, e.timings.podEvictionTimeout).spec));
+    const pod: V1Pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: podName,
+        generateName: `${rs.metadata!.name}-`,
+        namespace: ns,
+        labels: { ...(tmpl.metadata?.labels ?? {}) },
+        ...(tmpl.metadata?.annotations ? { annotations: { ...tmpl.metadata.annotations } } : {}),
+        ownerReferences: [ownerRefTo('ReplicaSet', rs)],
       },
-      e.timings.podEvictionTimeout,
-    );
+      spec,
+      status: { phase: 'Pending', qosClass: qosClass(spec!) },
+    };
     e.createObject('Pod', pod, cause);
     e.recordEvent({ kind: 'ReplicaSet', name: rs.metadata!.name!, namespace: ns, uid: rs.metadata!.uid }, 'Normal', 'SuccessfulCreate', `Created pod: ${podName}`, REPLICASET, cause);
   }
@@ -170,8 +176,14 @@ const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 
 export function rankForDeletion(pods: V1Pod[], e: Engine): V1Pod[] {
   const perNode = new Map<string, number>();
   for (const p of pods) if (p.spec?.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1);
-  const readySince = (p: V1Pod) => Date.parse(String(podCondition(p, 'Ready')?.lastTransitionTime ?? 0));
-  const restarts = (p: V1Pod) => (p.status?.containerStatuses ?? []).reduce((n, c) => Math.max(n, c.restartCount ?? 0), 0);
+  // precompute the sort keys once per pod (the comparator runs n log n times)
+  const readyAt = new Map<V1Pod, string>();
+  const restartsOf = new Map<V1Pod, number>();
+  for (const p of pods) {
+    readyAt.set(p, String(podCondition(p, 'Ready')?.lastTransitionTime ?? ''));
+    restartsOf.set(p, (p.status?.containerStatuses ?? []).reduce((n, c) => Math.max(n, c.restartCount ?? 0), 0));
+  }
+  const restarts = (p: V1Pod) => restartsOf.get(p)!;
   void e;
   return [...pods].sort((a, b) => {
     const sa = a.spec?.nodeName ? 1 : 0;
@@ -187,9 +199,10 @@ export function rankForDeletion(pods: V1Pod[], e: Engine): V1Pod[] {
     const nb = perNode.get(b.spec?.nodeName ?? '') ?? 0;
     if (na !== nb) return nb - na;
     if (ra && rb) {
-      const ta = readySince(a);
-      const tb = readySince(b);
-      if (ta !== tb) return tb - ta;
+      // ISO timestamps compare as strings; ready more recently goes first
+      const ta = readyAt.get(a)!;
+      const tb = readyAt.get(b)!;
+      if (ta !== tb) return ta < tb ? 1 : -1;
     }
     const xa = restarts(a);
     const xb = restarts(b);

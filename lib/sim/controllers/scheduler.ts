@@ -162,9 +162,11 @@ export class Scheduler implements Controller {
       // Since the 2025 security fix the message no longer names the taint; the Korean cause does.
       if (!tolerates(tolerations, t)) return { reasons: ['node(s) had untolerated taint(s)'], taint: `${t.key}${t.value ? '=' + t.value : ''}:${t.effect}`, unresolvable: true };
     }
-    const labels = node.metadata?.labels ?? {};
-    for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {}))
-      if (labels[k] !== v) return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
+    const selector = pod.spec?.nodeSelector;
+    if (selector) {
+      const labels = node.metadata?.labels ?? {};
+      for (const k in selector) if (labels[k] !== selector[k]) return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
+    }
     const alloc = allocatable(node);
     const u = this.usage.get(node.metadata!.name!) ?? { cpu: 0, memory: 0, pods: 0 };
     const reasons: string[] = [];
