@@ -3,20 +3,19 @@
  * kube-proxy and calico-node on every node, CoreDNS as a real Deployment (rolled out by the
  * controllers during bootstrap), the `kubernetes` and `kube-dns` Services.
  */
-import type { V1Container, V1Deployment, V1Node, V1Pod, V1Service, V1Endpoints, V1OwnerReference } from '@kubernetes/client-node';
+import type { V1Deployment, V1Node, V1Pod, V1Service, V1Endpoints } from '@kubernetes/client-node';
 import type { KubeObject } from '../k8s/types';
 import type { ClusterConfig } from './types';
 import type { Engine } from './engine';
-import { randomSuffix } from '../k8s/names';
 import { applyDefaults, admitPod } from './defaults';
 import { hex64, imageId } from './controllers/pod-status';
 import { nodeRuntime } from './controllers/node-network';
 import { parseImageRef } from './images';
 import { allocateService } from './admission';
+import { K8S_VERSION, SYSTEM_POD_DEFS, systemPodManifest } from './controllers/system-pods';
 import { keyOf } from './store';
 
-/** The Kubernetes release the simulated cluster reports (scheduler messages follow this release). */
-export const K8S_VERSION = 'v1.34.2';
+export { K8S_VERSION };
 const BOOT = { actor: 'kubeadm', message: 'kubeadm: 클러스터 초기 구성', hop: 'apiserver' as const };
 
 export const nodeIp = (i: number) => `192.168.56.${10 + i}`;
@@ -80,14 +79,12 @@ function makeNode(name: string, index: number, controlPlane: boolean, cap: { cpu
   } as V1Node;
 }
 
-/** A pod that is already running (static or DaemonSet pod created at install time). */
-function runningPod(e: Engine, name: string, node: V1Node, nodeIndex: number, containers: V1Container[], labels: Record<string, string>, owner: V1OwnerReference, extra: Partial<V1Pod['spec']> = {}): void {
+/** Stores a system pod as already running (it was started while the cluster was installed). */
+function runningPod(e: Engine, base: V1Pod): void {
   const now = e.iso() as unknown as Date;
-  const ip = nodeIp(nodeIndex);
-  const base = admitPod(
-    applyDefaults('Pod', { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'kube-system', labels, ownerReferences: [owner] }, spec: { containers, nodeName: node.metadata!.name, hostNetwork: true, priorityClassName: 'system-node-critical', priority: 2000001000, tolerations: [{ operator: 'Exists', effect: 'NoExecute' }, { operator: 'Exists', effect: 'NoSchedule' }], ...extra } } as KubeObject, 600) as V1Pod,
-    e.timings.podEvictionTimeout,
-  );
+  const ip = base.status?.hostIP ?? '';
+  const name = base.metadata!.name!;
+  const containers = base.spec!.containers;
   const cond = (type: string) => ({ type, status: 'True', lastProbeTime: null as unknown as Date, lastTransitionTime: now });
   const pod: V1Pod = {
     ...base,
@@ -115,14 +112,13 @@ function runningPod(e: Engine, name: string, node: V1Node, nodeIndex: number, co
   e.state.kubelet[keyOf(name, 'kube-system')] = { uid: '', stage: 'running', due: Infinity, pullFailures: 0, crashes: 0 };
   const created = e.createObject('Pod', pod, BOOT);
   e.state.kubelet[keyOf(name, 'kube-system')].uid = created.metadata!.uid!;
-  const rt = nodeRuntime(e, node.metadata!.name!);
+  const rt = nodeRuntime(e, base.spec!.nodeName!);
   for (const c of containers) {
     const full = parseImageRef(c.image!).full;
     if (!rt.images.includes(full)) rt.images.push(full);
   }
 }
 
-const req = (cpu: string, memory?: string) => ({ requests: { cpu, ...(memory ? { memory } : {}) } });
 
 /** Creates the default cluster at the engine's current time. */
 export function bootstrapCluster(e: Engine, cfg: ClusterConfig = {}): void {
@@ -135,21 +131,12 @@ export function bootstrapCluster(e: Engine, cfg: ClusterConfig = {}): void {
   const created = nodes.map((n) => e.createObject('Node', n, BOOT));
   if (cfg.systemPods === false) return bootstrapServices(e, false);
 
-  const cp = created[0];
-  const nodeOwner = (n: V1Node): V1OwnerReference => ({ apiVersion: 'v1', kind: 'Node', name: n.metadata!.name!, uid: n.metadata!.uid!, controller: true });
-  const image = (name: string, tag = K8S_VERSION) => `registry.k8s.io/${name}:${tag}`;
-  const statics: [string, string, ReturnType<typeof req>][] = [
-    ['etcd', image('etcd', '3.6.4-0'), req('100m', '100Mi')],
-    ['kube-apiserver', image('kube-apiserver'), req('250m')],
-    ['kube-controller-manager', image('kube-controller-manager'), req('200m')],
-    ['kube-scheduler', image('kube-scheduler'), req('100m')],
-  ];
-  for (const [component, img, resources] of statics)
-    runningPod(e, `${component}-control-plane`, cp, 0, [{ name: component, image: img, resources }], { component, tier: 'control-plane' }, nodeOwner(cp));
-  const ds = (name: string): V1OwnerReference => ({ apiVersion: 'apps/v1', kind: 'DaemonSet', name, uid: hex64(`daemonset/${name}`).replace(/^(.{8})(.{4})(.{3})(.{3})(.{12}).*/, '$1-$2-4$3-a$4-$5'), controller: true, blockOwnerDeletion: true });
-  created.forEach((n, i) => {
-    runningPod(e, `kube-proxy-${randomSuffix(e.rng.next)}`, n, i, [{ name: 'kube-proxy', image: image('kube-proxy') }], { 'k8s-app': 'kube-proxy', 'controller-revision-hash': '7bb84c4984', 'pod-template-generation': '1' }, ds('kube-proxy'));
-    runningPod(e, `calico-node-${randomSuffix(e.rng.next)}`, n, i, [{ name: 'calico-node', image: 'docker.io/calico/node:v3.30.3', resources: req('250m') }], { 'k8s-app': 'calico-node', 'controller-revision-hash': '5c8d6f4d7b', 'pod-template-generation': '1' }, ds('calico-node'));
+  created.forEach((node, i) => {
+    for (const def of SYSTEM_POD_DEFS) {
+      if (def.static && i !== 0) continue;
+      const pod = systemPodManifest(e, def, node);
+      runningPod(e, { ...pod, status: { ...pod.status, hostIP: nodeIp(i) } });
+    }
   });
   bootstrapServices(e, true);
   const coredns: V1Deployment = {

@@ -20,6 +20,7 @@ import { Kubelet, KUBELET } from './controllers/kubelet';
 import { EndpointsController } from './controllers/endpoints';
 import { NODE_LIFECYCLE, NodeLifecycleController, TaintEvictionController } from './controllers/node-lifecycle';
 import { GarbageCollector } from './controllers/garbage-collector';
+import { SystemPodKeeper } from './controllers/system-pods';
 import { nodeRuntime } from './controllers/node-network';
 import type { Timer } from './timer-queue';
 
@@ -67,7 +68,7 @@ class Sim implements Simulator {
   private init(): void {
     const e = new Engine(this.seed, this.opts.startTime ?? DEFAULT_START_TIME, resolveTimings(this.opts.timings));
     this.scheduler = new Scheduler();
-    for (const c of [new DeploymentController(), new ReplicaSetController(), this.scheduler, new Kubelet(), new EndpointsController(), new NodeLifecycleController(), new TaintEvictionController(), new GarbageCollector()]) e.register(c);
+    for (const c of [new DeploymentController(), new ReplicaSetController(), this.scheduler, new Kubelet(), new EndpointsController(), new NodeLifecycleController(), new TaintEvictionController(), new GarbageCollector(), new SystemPodKeeper()]) e.register(c);
     e.store.onChange((c) => {
       if (this.watchers.size || this.subscribers.size) this.pending.push(c);
     });
