@@ -135,6 +135,10 @@ spec:
       expect(pod).toMatch(/Node:\s+worker-\d\/\d+\.\d+\.\d+\.\d+/);
     });
 
+    it('prints the start-up log of a running nginx pod', async () => {
+      expect(await k.ok('logs', 'webserver')).toMatch(/Configuration complete; ready for start up\n\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[notice\] 1#1: using the "epoll" event method/);
+    });
+
     it('watches pods and sees a change', async () => {
       const watch = k.spawn('get', 'pods', '-l', 'app=web', '-w');
       try {

@@ -22,9 +22,11 @@ export function podLog(obj: KubeObject, containerName?: string): string {
     const reason = state?.waiting?.reason ?? 'ContainerCreating';
     throw new StatusError(badRequest(`container "${container.name}" in pod "${podName}" is waiting to start: ${reason}`));
   }
-  const started = state.running?.startedAt ?? state.terminated?.startedAt ?? '';
+  const startedAt = state.running?.startedAt ?? state.terminated?.startedAt;
   const image = container.image ?? '';
   if (image.startsWith('nginx')) {
+    // nginx stamps its error log as 2026/01/15 10:00:00
+    const started = startedAt ? new Date(startedAt).toISOString().replace(/-/g, '/').replace('T', ' ').replace(/\.\d+Z$/, '') : '';
     return [
       '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
       '/docker-entrypoint.sh: Configuration complete; ready for start up',
@@ -33,5 +35,5 @@ export function podLog(obj: KubeObject, containerName?: string): string {
       '',
     ].join('\n');
   }
-  return `${started} container ${container.name} (${image}) started\n`;
+  return `${startedAt ? new Date(startedAt).toISOString() : ''} container ${container.name} (${image}) started\n`;
 }
