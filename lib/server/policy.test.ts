@@ -97,6 +97,8 @@ describe('parseAction', () => {
     [{ action: 'patch', kind: 'Node', namespace: 'default', name: 'n', patchType: 'merge', patch: {} }, 403],
     [{ action: 'patch', kind: 'Pod', namespace: 'default', name: 'p', patchType: 'json', patch: {} }, 400],
     [{ action: 'patch', kind: 'Pod', namespace: 'default', name: 'p', patchType: 'apply', patch: {} }, 400],
+    [{ action: 'patch', kind: 'Deployment', namespace: 'default', name: 'd', patchType: 'merge', patch: { spec: { template: { spec: { containers: [{ name: 'c', env: [{ name: 'PW' }] }] } } } } }, 400],
+    [{ action: 'apply', manifest: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', env: [{ name: 'A', value: '1' }, { name: 'PW' }] }] } } }, 400],
     [null, 400],
     [[], 400],
   ])('refuses %j with %i and a Korean message', (body, code) => {

@@ -55,6 +55,34 @@ export function checkWriteAccess(headers: WriteRequestHeaders, writeToken: strin
 
 type Body = Record<string, unknown>;
 
+/**
+ * The first env entry with neither `value` nor `valueFrom`, anywhere in a manifest or patch. Browsers only
+ * ever see env values stripped, so such an entry usually means "copied from the screen": writing it back
+ * would erase the real value on the cluster.
+ */
+export function valuelessEnvName(v: unknown, depth = 0): string | null {
+  if (!v || typeof v !== 'object' || depth > 32) return null;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const found = valuelessEnvName(x, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const [k, x] of Object.entries(v)) {
+    if (k === 'env' && Array.isArray(x)) {
+      const bad = x.find((e) => e && typeof e === 'object' && !('value' in e) && !('valueFrom' in e));
+      if (bad) return String((bad as { name?: unknown }).name ?? '?');
+    }
+    const found = valuelessEnvName(x, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+const envMessage = (name: string) =>
+  `환경 변수 ${name}에 값이 없습니다. 화면의 객체는 환경 변수 값이 가려져 있어 그대로 보내면 실제 값이 지워질 수 있어요. value를 적어 주세요.`;
+
 function checkNamespace(ns: unknown, allowed: readonly string[]): PolicyResult<string> {
   if (!isDnsLabel(ns)) return bad('네임스페이스 이름이 올바르지 않습니다.');
   if (!allowed.includes(ns)) return deny(`네임스페이스 "${ns}"는 이 대시보드에서 다룰 수 없습니다.`);
@@ -77,6 +105,8 @@ function checkManifest(m: unknown, allowed: readonly string[]): PolicyResult<Kub
   if (!name.ok) return name;
   const ns = checkNamespace(obj.metadata?.namespace ?? allowed[0], allowed);
   if (!ns.ok) return ns;
+  const env = valuelessEnvName(m);
+  if (env) return bad(envMessage(env));
   const copy = JSON.parse(JSON.stringify(m)) as KubeObject;
   copy.metadata = { ...copy.metadata, namespace: ns.value };
   return { ok: true, value: copy };
@@ -124,6 +154,8 @@ export function parseAction(body: unknown, namespaces: readonly string[]): Polic
       if (b.patchType !== 'merge' && b.patchType !== 'strategic' && b.patchType !== 'json') return bad('patchType은 merge, strategic, json 중 하나여야 합니다.');
       const shapeOk = b.patchType === 'json' ? Array.isArray(b.patch) : !!b.patch && typeof b.patch === 'object' && !Array.isArray(b.patch);
       if (!shapeOk) return bad('패치 본문의 형식이 올바르지 않습니다.');
+      const env = valuelessEnvName(b.patch);
+      if (env) return bad(envMessage(env));
       return { ok: true, value: { action: 'patch', kind: b.kind as ApplyKind, namespace, name: name.value, patchType: b.patchType, patch: b.patch } };
     }
     default:
