@@ -82,4 +82,15 @@ describe('node lifecycle', () => {
     sim.advance(1_000);
     expect(node(sim, 'worker-1').spec!.taints).toBeUndefined();
   });
+
+  it('a NoExecute taint added with kubectl taint evicts pods that do not tolerate it', () => {
+    const sim = createSimulator({ seed: 45 });
+    sim.create(deploymentManifest({ replicas: 4 }));
+    sim.advance(10_000);
+    sim.patch('Node', 'worker-2', undefined, { spec: { taints: [{ key: 'maintenance', value: 'yes', effect: 'NoExecute' }] } }, 'merge');
+    sim.advance(20_000);
+    const pods = podsOf(sim);
+    expect(pods).toHaveLength(4);
+    expect(pods.every((p) => p.spec!.nodeName === 'worker-1' && isReady(p))).toBe(true);
+  });
 });

@@ -111,6 +111,11 @@ export class TaintEvictionController implements Controller {
   readonly name = TAINT_EVICTION;
 
   onChange(c: StoreChange, e: Engine): void {
+    if (c.kind === 'Node' && c.type === 'MODIFIED' && (c.old as V1Node).spec?.taints !== (c.object as V1Node).spec?.taints) {
+      // `kubectl taint … :NoExecute` evicts running pods too
+      if ((c.object as V1Node).spec?.taints?.some((t) => t.effect === 'NoExecute')) for (const key of e.store.podsByNode.get(c.key) ?? []) e.enqueue(TAINT_EVICTION, key);
+      return;
+    }
     if (c.kind !== 'Pod' || c.type === 'DELETED') return;
     const pod = c.object as V1Pod;
     if (pod.spec?.nodeName && pod.spec.nodeName !== (c.old as V1Pod | undefined)?.spec?.nodeName) {
