@@ -165,8 +165,8 @@ describe('kubectl get tables match kubectl 1.3x layout', () => {
   });
 
   it('-o jsonpath, -o custom-columns and --sort-by', async () => {
-    expect((await run("kubectl get pods -o jsonpath='{.items[*].metadata.name}'")).stdout).toBe('crashy web-5d9c7b6f4-abcde web-5d9c7b6f4-fghij\n');
-    expect((await run('kubectl get pod crashy -o jsonpath={.spec.nodeName}')).stdout).toBe('worker-1\n');
+    expect((await run("kubectl get pods -o jsonpath='{.items[*].metadata.name}'")).stdout).toBe('crashy web-5d9c7b6f4-abcde web-5d9c7b6f4-fghij');
+    expect((await run('kubectl get pod crashy -o jsonpath={.spec.nodeName}')).stdout).toBe('worker-1');
     expect((await run('kubectl get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName,IP:.status.podIP')).stdout).toBe(
       'NAME                  NODE       IP\n' +
       'crashy                worker-1   10.244.1.9\n' +

@@ -86,8 +86,13 @@ export function toYaml(value: unknown): string {
   return doc.toString({ indentSeq: false, lineWidth: 0 });
 }
 
+/** JSON as kubectl prints unstructured objects: Go's encoder sorts map keys, 4-space indent. */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 4)}\n`;
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sorted)
+    : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]))
+    : v;
+  return `${JSON.stringify(sorted(value), null, 4)}\n`;
 }
 
 /** One object, or a `kind: List` wrapper for several, as YAML or JSON. */

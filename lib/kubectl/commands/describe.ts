@@ -1,6 +1,5 @@
 /** `kubectl describe` for pods, deployments, replicasets, nodes and services (others get the common header). */
 import type { CoreV1Event, V1Deployment, V1Node, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
-import { formatAge, timestampMs } from '../../k8s/age';
 import { labelSelectorObjectMatches } from '../../k8s/selectors';
 import { formatLabels, selectorString } from '../../k8s/table';
 import type { Kind, KubeObject } from '../../k8s/types';
@@ -9,6 +8,7 @@ import type { ParsedCommand } from '../parse';
 import { DESCRIBE, tabulate } from '../tabwriter';
 import { noResourcesMessage, parseTargets, scopedNamespace } from '../targets';
 import { controllerOf, eventLines, eventsFor, mapLines, rfc1123 } from './describe-format';
+import { nodeLines } from './describe-node';
 
 function header(obj: KubeObject, namespaced: boolean): string[] {
   const lines = [`Name:\t${obj.metadata?.name ?? ''}`];
@@ -55,7 +55,7 @@ function podLines(pod: V1Pod): string[] {
     lines.push(`    Environment:\t${c.env?.length ? '' : '<none>'}`, ...(c.env ?? []).map((e) => `      ${e.name}:\t${e.value ?? ''}`), '    Mounts:\t<none>');
   }
   lines.push('Conditions:', '  Type\tStatus');
-  for (const c of pod.status?.conditions ?? []) lines.push(`  ${c.type} \t${c.status}`);
+  for (const c of pod.status?.conditions ?? []) lines.push(`  ${c.type} \t${c.status} `);
   const qos = qosClass(pod);
   lines.push('Volumes:\t<none>', `QoS Class:\t${qos}`, `Node-Selectors:\t${formatLabels(pod.spec?.nodeSelector).replace(/,/g, '\n\t')}`);
   const tolerations = (pod.spec?.tolerations ?? []).map((t) => `${t.key ?? ''}${t.value ? `=${t.value}` : ''}:${t.effect ?? ''} op=${t.operator ?? 'Equal'}${t.tolerationSeconds !== undefined ? ` for ${t.tolerationSeconds}s` : ''}`);
@@ -105,7 +105,7 @@ function deploymentLines(d: V1Deployment, replicaSets: V1ReplicaSet[]): string[]
   const owned = replicaSets.filter((rs) => rs.metadata?.ownerReferences?.some((o) => o.uid === d.metadata?.uid || o.name === d.metadata?.name));
   const revision = d.metadata?.annotations?.['deployment.kubernetes.io/revision'];
   const current = owned.find((rs) => rs.metadata?.annotations?.['deployment.kubernetes.io/revision'] === revision);
-  const old = owned.filter((rs) => rs !== current && (rs.spec?.replicas ?? 0) > 0);
+  const old = owned.filter((rs) => rs !== current);
   const rsText = (rs: V1ReplicaSet) => `${rs.metadata?.name} (${rs.status?.replicas ?? 0}/${rs.spec?.replicas ?? 0} replicas created)`;
   lines.push(`OldReplicaSets:\t${old.length ? old.map(rsText).join(', ') : '<none>'}`, `NewReplicaSet:\t${current ? rsText(current) : '<none>'}`);
   return lines;
@@ -120,32 +120,6 @@ function replicaSetLines(rs: V1ReplicaSet, pods: V1Pod[]): string[] {
   lines.push(`Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec?.replicas ?? 1} desired`);
   lines.push(`Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed`);
   lines.push(...templateLines(rs.spec?.template as never));
-  return lines;
-}
-
-function nodeLines(node: V1Node, pods: V1Pod[], now: number): string[] {
-  const lines = [`Name:\t${node.metadata?.name}`];
-  const roles = Object.keys(node.metadata?.labels ?? {}).filter((k) => k.startsWith('node-role.kubernetes.io/')).map((k) => k.split('/')[1]);
-  lines.push(`Roles:\t${roles.join(',') || '<none>'}`, ...mapLines('Labels', node.metadata?.labels), ...mapLines('Annotations', node.metadata?.annotations, '', ': '));
-  lines.push(`CreationTimestamp:\t${rfc1123(node.metadata?.creationTimestamp)}`);
-  const taints = (node.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`);
-  lines.push(`Taints:\t${taints[0] ?? '<none>'}`, ...taints.slice(1).map((t) => `\t${t}`), `Unschedulable:\t${node.spec?.unschedulable ? 'true' : 'false'}`);
-  lines.push('Conditions:', '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage', '  ----\t------\t-----------------\t------------------\t------\t-------');
-  for (const c of node.status?.conditions ?? []) lines.push(`  ${c.type}\t${c.status}\t${rfc1123(c.lastHeartbeatTime)}\t${rfc1123(c.lastTransitionTime)}\t${c.reason ?? ''}\t${c.message ?? ''}`);
-  lines.push('Addresses:', ...(node.status?.addresses ?? []).map((a) => `  ${a.type}:\t${a.address}`));
-  for (const [title, values] of [['Capacity', node.status?.capacity], ['Allocatable', node.status?.allocatable]] as const) {
-    lines.push(`${title}:`, ...Object.entries(values ?? {}).map(([k, v]) => `  ${k}:\t${v}`));
-  }
-  const info = node.status?.nodeInfo;
-  lines.push('System Info:', `  Kernel Version:\t${info?.kernelVersion ?? ''}`, `  OS Image:\t${info?.osImage ?? ''}`, `  Operating System:\t${info?.operatingSystem ?? 'linux'}`, `  Architecture:\t${info?.architecture ?? 'amd64'}`, `  Container Runtime Version:\t${info?.containerRuntimeVersion ?? ''}`, `  Kubelet Version:\t${info?.kubeletVersion ?? ''}`);
-  if (node.spec?.podCIDR) lines.push(`PodCIDR:\t${node.spec.podCIDR}`);
-  const onNode = pods.filter((p) => p.spec?.nodeName === node.metadata?.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
-  lines.push(`Non-terminated Pods:\t(${onNode.length} in total)`, '  Namespace\tName\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge', '  ---------\t----\t------------\t----------\t---------------\t-------------\t---');
-  for (const p of onNode) {
-    const sum = (field: 'requests' | 'limits', r: string) => p.spec?.containers?.map((c) => c.resources?.[field]?.[r]).filter(Boolean).join('+') || '0';
-    const age = Math.max(0, now - timestampMs(p.metadata?.creationTimestamp));
-    lines.push(`  ${p.metadata?.namespace}\t${p.metadata?.name}\t${sum('requests', 'cpu')}\t${sum('limits', 'cpu')}\t${sum('requests', 'memory')}\t${sum('limits', 'memory')}\t${Number.isNaN(age) ? '<unknown>' : formatAge(age)}`);
-  }
   return lines;
 }
 
@@ -182,7 +156,11 @@ async function describeOne(ctx: KubectlContext, kind: Kind, obj: KubeObject, eve
     }
     default:
       lines = [...header(obj, ns !== undefined), ...mapLines('Labels', obj.metadata?.labels), ...mapLines('Annotations', obj.metadata?.annotations, '', ': ')];
-      if (kind === 'Namespace') lines.push(`Status:\t${(obj as { status?: { phase?: string } }).status?.phase ?? 'Active'}`);
+      if (kind === 'Namespace') {
+        // a real cluster's describe ns ends with its quota and limit-range summary, not events
+        lines.push(`Status:\t${(obj as { status?: { phase?: string } }).status?.phase ?? 'Active'}`, '', 'No resource quota.', '', 'No LimitRange resource.');
+        return tabulate(`${lines.join('\n')}\n`, DESCRIBE);
+      }
   }
   lines.push(...eventLines(eventsFor(obj, kind, events), ctx.now()));
   return tabulate(`${lines.join('\n')}\n`, DESCRIBE);

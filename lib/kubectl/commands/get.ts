@@ -90,7 +90,9 @@ export async function runGet(cmd: ParsedCommand, ctx: KubectlContext): Promise<n
     const items = fetched.flatMap((f) => f.objects.map((obj) => ({ kind: f.kind, obj })));
     const single = named && items.length === 1 && targets.length === 1 && targets[0].names.length === 1;
     const template = (str(cmd.flags, 'output') ?? '').slice(format.length + 1);
-    if (items.length > 0) out(ctx, format === 'jsonpath' ? jsonPathOutput(template, items, single) : customColumns(template, items, layout.noHeaders === true));
+    // jsonpath prints exactly the template's text (no newline added), as kubectl does
+    if (format === 'jsonpath' && items.length > 0) ctx.write(jsonPathOutput(template, items, single), 'stdout');
+    else if (items.length > 0) out(ctx, customColumns(template, items, layout.noHeaders === true));
   } else if (format === 'name') {
     const lines = fetched.flatMap((f) => f.objects.map((o) => nameLine(f.kind, o)));
     if (lines.length > 0) out(ctx, lines.join('\n'));

@@ -103,7 +103,7 @@ async function history(cmd: ParsedCommand, ctx: KubectlContext): Promise<number>
   return 0;
 }
 
-/** The "Pod Template:" block of `rollout history --revision`. */
+/** The "Pod Template:" block of `rollout history --revision` (kubectl prints it with raw tabs). */
 function templateText(template: V1PodTemplateSpec | undefined): string {
   const labels = Object.entries(template?.metadata?.labels ?? {}).map(([k, v]) => `${k}=${v}`).sort();
   const lines = ['Pod Template:', `  Labels:\t${labels[0] ?? '<none>'}`, ...labels.slice(1).map((l) => `\t${l}`), '  Containers:'];
@@ -114,7 +114,7 @@ function templateText(template: V1PodTemplateSpec | undefined): string {
     lines.push(`    Host Port:\t${port ? `${port.hostPort ?? 0}/${port.protocol ?? 'TCP'}` : '<none>'}`, '    Environment:\t<none>', '    Mounts:\t<none>');
   }
   lines.push('  Volumes:\t<none>', '  Node-Selectors:\t<none>', '  Tolerations:\t<none>');
-  return tabulate(`${lines.join('\n')}\n`, DESCRIBE);
+  return `${lines.join('\n')}\n\n`;
 }
 
 function withoutHash(template: V1PodTemplateSpec | undefined): V1PodTemplateSpec {

@@ -1,0 +1,96 @@
+/**
+ * Differential test: the same commands through the real kubectl (against the sim API server) and through our
+ * kubectl (against the same engine) must print the same text. Skipped when no kubectl binary is installed.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSimulator } from '../sim';
+import { startSimServer, type SimServer } from '../simserver';
+import { findKubectls, Kubectl } from '../simserver/kubectl-harness';
+import { EngineClient } from './testing/engine-client';
+import { kubectl as ours } from './testing/run';
+
+const binaries = await findKubectls();
+const newest = binaries[binaries.length - 1];
+
+/** Commands whose output must match byte for byte. */
+const SAME_OUTPUT = [
+  'get pods',
+  'get pods -o wide',
+  'get pods -A',
+  'get pods --show-labels',
+  'get pods -l app=web -o name',
+  'get deploy',
+  'get deploy -o wide',
+  'get rs',
+  'get rs -o wide',
+  'get nodes',
+  'get nodes -o wide',
+  'get svc',
+  'get svc -o wide',
+  'get ep',
+  'get ns',
+  'get deploy,svc',
+  'get all',
+  'get pods -n kube-system',
+  'get pods -n nowhere',
+  'get pods nope',
+  'get deploy web -o yaml',
+  'get svc web -o json',
+  'get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName',
+  "get pods -o jsonpath={.items[*].metadata.name}",
+  'rollout history deploy/web',
+  'rollout status deploy/web',
+  'get events',
+  'get pods --sort-by=.metadata.name -o name',
+  'rollout history deploy/web --revision=1',
+  'describe deploy web',
+  'describe rs',
+  'describe pod solo',
+  'describe node worker-1',
+];
+// Also different on purpose: `describe svc` (kubectl ≥1.33 reads EndpointSlices, which the sim API server
+// doesn't serve, so it prints <none>; we show the Endpoints) and `describe ns` (we print a real cluster's
+// "No resource quota." lines). `describe node` here drops kubectl's "Lease:" line (no Lease API in the sim).
+// Known difference: `api-resources` — the sim API server also advertises daemonsets (for kube-system pods'
+// owners); the browser ClusterClient has no DaemonSet kind, so our list stops at the kinds it can serve.
+
+describe.skipIf(!newest)('our kubectl prints what the real kubectl prints', () => {
+  let server: SimServer;
+  let real: Kubectl;
+  let client: EngineClient;
+
+  beforeAll(async () => {
+    const wall = Date.now();
+    // The engine starts an hour in the past and is advanced by hand (speed 0): time stands still between the
+    // two runs of a command, and every age is in whole minutes.
+    const sim = createSimulator({ seed: 11, startTime: wall - 3_600_000 });
+    const dir = mkdtempSync(join(tmpdir(), 'kubectl-diff-'));
+    server = await startSimServer({ port: 0, sim, speed: 0, kubeconfigPath: join(dir, 'kubeconfig') } as never);
+    real = new Kubectl(newest, join(dir, 'kubeconfig'));
+    client = new EngineClient(sim);
+    const setup = ['kubectl create deployment web --image=nginx:1.24 --replicas=3', 'kubectl expose deployment web --port=80 --type=NodePort', 'kubectl run solo --image=nginx --labels=app=solo'];
+    for (const line of setup) expect((await ours(client, line, { now: () => sim.now() })).exitCode).toBe(0);
+    sim.advance(600_000);
+    expect((await ours(client, 'kubectl set image deploy/web nginx=nginx:1.25', { now: () => sim.now() })).exitCode).toBe(0);
+    sim.advance(2_400_000);
+  }, 60_000);
+
+  afterAll(async () => {
+    client?.dispose();
+    await server?.close();
+  });
+
+  it.each(SAME_OUTPUT)(`kubectl %s`, async (command) => {
+    const theirs = await real.run(...command.split(' '));
+    theirs.stdout = theirs.stdout.replace(/^Lease: .*\n/m, '');
+    // tables are printed by the API server on its clock (simulated time); describe computes ages in kubectl
+    const clock = command.startsWith('describe') ? () => Date.now() : () => server.sim.now();
+    const mine = await ours(client, `kubectl ${command}`, { now: clock });
+    expect(mine.stdout).toBe(theirs.stdout);
+    // errors: the same first line (ours adds one Korean hint line after it)
+    expect(mine.stderr.split('\n')[0]).toBe(theirs.stderr.split('\n')[0]);
+  });
+});
