@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+import { AppsV1Api, KubeConfig } from '@kubernetes/client-node';
 import { startSimServer, type SimServer } from '../simserver';
 import { ClusterActions } from './cluster-actions';
 import { feedsFor } from './runtime';
@@ -74,6 +74,21 @@ describe('live mode against the sim cluster', () => {
     expect(JSON.stringify(hub.snapshot(feeds).objects)).not.toContain('hunter2');
     unsub();
     unsub2();
+  });
+
+  it('set image and rollout undo change only the image and keep env values the browser never saw', async () => {
+    const apps = kc.makeApiClient(AppsV1Api);
+    const actions = new ClusterActions(kc);
+    const container = async () => (await apps.readNamespacedDeployment({ name: 'web', namespace: 'default' })).spec!.template.spec!.containers[0];
+    await actions.run({ action: 'set-image', kind: 'Deployment', namespace: 'default', name: 'web', container: 'nginx', image: 'nginx:1.28' });
+    expect(await container()).toMatchObject({ image: 'nginx:1.28', env: [{ name: 'PW', value: 'hunter2' }] });
+    const revisionTwo = async () =>
+      (await apps.listNamespacedReplicaSet({ namespace: 'default' })).items.some((rs) => rs.metadata?.annotations?.['deployment.kubernetes.io/revision'] === '2');
+    const end = Date.now() + 15_000;
+    while (!(await revisionTwo()) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    await actions.run({ action: 'rollout-undo', namespace: 'default', name: 'web' });
+    expect(await container()).toMatchObject({ image: 'nginx:1.27', env: [{ name: 'PW', value: 'hunter2' }] });
+    await expect(actions.run({ action: 'rollout-undo', namespace: 'default', name: 'web', toRevision: 99 })).rejects.toThrow(/99/);
   });
 
   it('converges to exactly the pods of a cluster restarted on the same address', async () => {
