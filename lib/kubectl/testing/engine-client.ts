@@ -2,18 +2,18 @@
  * A ClusterClient over an existing Simulator (for tests that share one engine with the sim API server).
  * Synchronous engine calls become promises; changes are passed on as they happen.
  */
-import type { ClusterChange, ClusterClient, ClusterInfo } from '../../cluster/types';
+import type { ClusterChange, ClusterClient } from '../../cluster/types';
+import { InProcessClient } from './base-client';
 import { objectKey } from '../../cluster/types';
 import { KINDS, type Kind, type KubeObject } from '../../k8s/types';
 import type { DeleteOptions, ListOptions, PatchType, Simulator } from '../../sim/types';
 
-export class EngineClient implements ClusterClient {
-  readonly mode = 'sim' as const;
+export class EngineClient extends InProcessClient implements ClusterClient {
   private readonly cache = new Map<string, KubeObject>();
-  private readonly listeners = new Set<(c: ClusterChange[]) => void>();
   private readonly stop: () => void;
 
   constructor(private readonly sim: Simulator) {
+    super();
     for (const kind of KINDS) for (const o of sim.list(kind).items) this.cache.set(this.key(kind, o), o);
     this.stop = sim.subscribe((events) => {
       const changes: ClusterChange[] = events.map((ev) => {
@@ -22,7 +22,7 @@ export class EngineClient implements ClusterClient {
         else this.cache.set(key, ev.object);
         return { type: ev.type === 'DELETED' ? 'delete' : 'upsert', kind: ev.kind, key, object: ev.object };
       });
-      for (const l of this.listeners) l(changes);
+      this.emitChanges(changes);
     });
   }
 
@@ -34,9 +34,6 @@ export class EngineClient implements ClusterClient {
     return fn();
   }
 
-  info(): ClusterInfo {
-    return { mode: 'sim', version: 'v1.32.0', writable: true };
-  }
   list(kind: Kind, namespace?: string, opts?: ListOptions) {
     return this.call(() => this.sim.list(kind, namespace, opts).items);
   }
@@ -58,20 +55,8 @@ export class EngineClient implements ClusterClient {
   cached(): ReadonlyMap<string, KubeObject> {
     return this.cache;
   }
-  subscribe(cb: (changes: ClusterChange[]) => void): () => void {
-    this.listeners.add(cb);
-    return () => {
-      this.listeners.delete(cb);
-    };
-  }
-  connection() {
-    return 'connected' as const;
-  }
-  onConnection() {
-    return () => {};
-  }
   dispose(): void {
     this.stop();
-    this.listeners.clear();
+    super.dispose();
   }
 }

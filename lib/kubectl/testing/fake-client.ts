@@ -2,7 +2,8 @@
  * A small in-memory ClusterClient for kubectl tests: an object store with the API server's error bodies, merge
  * and JSON patches and change notifications, but no controllers (tests set status themselves).
  */
-import type { ClusterChange, ClusterClient, ClusterInfo } from '../../cluster/types';
+import type { ClusterClient } from '../../cluster/types';
+import { InProcessClient } from './base-client';
 import { objectKey } from '../../cluster/types';
 import { labelsMatch, matchesFieldSelector, parseFieldSelector } from '../../k8s/selectors';
 import { CLUSTER_SCOPED, StatusError, type Kind, type KubeObject, type StatusReason } from '../../k8s/types';
@@ -36,16 +37,12 @@ function jsonPatch(target: unknown, ops: { op: string; path: string; value?: unk
   return doc;
 }
 
-export class FakeClusterClient implements ClusterClient {
-  readonly mode = 'sim' as const;
+export class FakeClusterClient extends InProcessClient implements ClusterClient {
   private readonly objects = new Map<string, KubeObject>();
-  private readonly listeners = new Set<(c: ClusterChange[]) => void>();
   private rv = 1;
   private uid = 1;
-  constructor(public clock: { now(): number } = { now: () => Date.parse('2026-01-01T00:00:00Z') }) {}
-
-  info(): ClusterInfo {
-    return { mode: 'sim', version: 'v1.32.0', writable: true };
+  constructor(public clock: { now(): number } = { now: () => Date.parse('2026-01-01T00:00:00Z') }) {
+    super();
   }
 
   private keyOf(kind: Kind, obj: KubeObject): string {
@@ -53,8 +50,7 @@ export class FakeClusterClient implements ClusterClient {
   }
 
   private emit(type: 'upsert' | 'delete', kind: Kind, object: KubeObject): void {
-    const change: ClusterChange = { type, kind, key: this.keyOf(kind, object), object };
-    for (const l of this.listeners) l([change]);
+    this.emitChanges([{ type, kind, key: this.keyOf(kind, object), object }]);
   }
 
   /** Put an object as-is (status included), e.g. a fixture. */
@@ -124,22 +120,5 @@ export class FakeClusterClient implements ClusterClient {
 
   cached(): ReadonlyMap<string, KubeObject> {
     return this.objects;
-  }
-
-  subscribe(cb: (changes: ClusterChange[]) => void): () => void {
-    this.listeners.add(cb);
-    return () => {
-      this.listeners.delete(cb);
-    };
-  }
-
-  connection() {
-    return 'connected' as const;
-  }
-  onConnection() {
-    return () => {};
-  }
-  dispose(): void {
-    this.listeners.clear();
   }
 }
