@@ -158,6 +158,12 @@ test('the terminal reads the real cluster; writes work only after the instructor
   await expect(output).toContainText('deployment.apps/web scaled');
   await expect(page.locator('[data-pod-tile][data-pod^="web-"]:not([data-status="Terminating"])')).toHaveCount(3, { timeout: 30_000 });
   expect((await kube().apps.readNamespacedDeployment({ namespace: 'default', name: 'web' })).spec?.replicas).toBe(3);
+
+  // Back to the simulator: the live badge goes away and the simulator's own cluster is drawn.
+  await page.getByRole('button', { name: '시뮬레이터' }).click();
+  await expect(badge(page)).toHaveCount(0);
+  await expect(page.getByTestId('data-source-badge')).toContainText('시뮬레이터');
+  await expect(page.getByRole('combobox', { name: '시뮬레이션 속도' })).toBeVisible({ timeout: 30_000 });
   expect(pageErrors).toEqual([]);
 });
 
