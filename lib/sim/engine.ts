@@ -49,6 +49,9 @@ export interface EngineState {
   kubelet: Record<string, PodRuntime>;
   nodes: Record<string, NodeRuntime>;
   eventSeq: number;
+  /** client-go's event spam filter: [tokens, last refill ms] per source + involved object */
+  eventSpam: Record<string, [number, number]>;
+  spamSweepSeq: number;
 }
 
 export interface InvolvedObject {
@@ -64,6 +67,8 @@ const dedupeKey = (uid: string | undefined, kind: string, name: string, reason: 
 const eventDedupeKey = (ev: CoreV1Event) => dedupeKey(ev.involvedObject.uid, ev.involvedObject.kind ?? '', ev.involvedObject.name ?? '', ev.reason ?? '', ev.message ?? '');
 
 const SIMILAR_LIMIT = 10;
+const SPAM_BURST = 25;
+const SPAM_REFILL_MS = 300_000;
 const SIMILAR_WINDOW_MS = 10 * 60_000;
 const COMBINED = '(combined from similar events): ';
 const aggregateKeyOf = (ev: CoreV1Event) =>
@@ -78,7 +83,7 @@ export class Engine {
   readonly timers = new TimerQueue();
   rng: Rng;
   time: number;
-  state: EngineState = { kubelet: {}, nodes: {}, eventSeq: 0 };
+  state: EngineState = { kubelet: {}, nodes: {}, eventSeq: 0, eventSpam: {}, spamSweepSeq: 5_000 };
   private controllers: Controller[] = [];
   private queues = new Map<string, { items: string[]; set: Set<string> }>();
   /** event aggregation: involved uid|reason|message → Event key */
@@ -239,6 +244,7 @@ export class Engine {
         this.similarSweepAt = Math.max(50_000, this.similar.size * 2); // amortised O(1) per event
       }
     }
+    if (!this.takeSpamToken(`${component}|${host ?? ''}|${objectId}`)) return;
     const existing = existingKey ? this.get<CoreV1Event>('Event', existingKey) : undefined;
     if (existing) {
       this.updateObject('Event', { ...existing, message, count: (existing.count ?? 1) + 1, lastTimestamp: this.iso() as unknown as Date }, cause);
@@ -271,6 +277,25 @@ export class Engine {
     this.eventIndex.set(message.startsWith(COMBINED) ? dedupe : eventDedupeKey(ev), keyOf(name, ns));
     this.eventFifo.push(keyOf(name, ns));
     this.pruneEvents();
+  }
+
+  /**
+   * EventSourceObjectSpamFilter: each source+object may emit 25 events in a burst, then one per
+   * 5 minutes; the rest are dropped (a ReplicaSet creating 5,000 pods does not write 5,000 events).
+   */
+  private takeSpamToken(key: string): boolean {
+    const spam = this.state.eventSpam;
+    const b = spam[key];
+    const tokens = b ? Math.min(SPAM_BURST, b[0] + (this.time - b[1]) / SPAM_REFILL_MS) : SPAM_BURST;
+    if (tokens < 1) return false;
+    spam[key] = [tokens - 1, this.time];
+    if (this.state.eventSeq >= this.state.spamSweepSeq) {
+      // drop buckets that have refilled completely (they behave exactly like absent ones);
+      // scheduled by state so a restored simulator sweeps at the same moments
+      this.state.spamSweepSeq = this.state.eventSeq + 5_000;
+      for (const k in spam) if (spam[k][0] + (this.time - spam[k][1]) / SPAM_REFILL_MS >= SPAM_BURST) delete spam[k];
+    }
+    return true;
   }
 
   /** Event keys in creation order (FIFO) for TTL/limit pruning without scanning the store. */

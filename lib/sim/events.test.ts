@@ -43,4 +43,26 @@ describe('events and causes', () => {
     expect(pulling.source).toEqual({ component: 'kubelet', host: expect.stringMatching(/^worker-/) });
     expect(pulling.involvedObject).toMatchObject({ kind: 'Pod', apiVersion: 'v1', fieldPath: 'spec.containers{nginx}' });
   });
+
+  it('combines similar events and rate-limits each object like client-go', () => {
+    const sim = createSimulator({ seed: 63, cluster: { workers: 3, workerCapacity: { cpu: '16', memory: '32Gi' } } });
+    sim.create({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: 'big' },
+      spec: { replicas: 60, selector: { matchLabels: { app: 'big' } }, template: { metadata: { labels: { app: 'big' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.25' }] } } },
+    });
+    sim.advance(10_000);
+    const evs = sim.list('Event', 'default', { fieldSelector: 'involvedObject.name=big' }).items as CoreV1Event[];
+    const combined = evs.filter((e) => e.message!.startsWith('(combined from similar events): Created pod: big-'));
+    expect(evs.filter((e) => !e.message!.startsWith('(combined')).length).toBe(10);
+    expect(combined).toHaveLength(1);
+    // 25 emissions in the burst: 10 single events + 15 updates of the combined one; the rest are dropped
+    expect(combined[0].count).toBe(15);
+    sim.advance(300_000);
+    sim.patch('ReplicaSet', 'big', 'default', { spec: { replicas: 59 } }, 'merge');
+    sim.advance(1_000);
+    const after = sim.list('Event', 'default', { fieldSelector: 'involvedObject.name=big,reason=SuccessfulDelete' }).items;
+    expect(after).toHaveLength(1); // one token refilled after 5 minutes
+  });
 });

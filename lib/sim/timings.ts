@@ -40,7 +40,7 @@ export const UNSCHEDULABLE_RETRY_MS = 60_000;
 export const EVENT_TTL_MS = 60 * 60_000;
 
 /** Cap on stored Event objects so long sessions and benches stay bounded; oldest go first. */
-export const EVENT_LIMIT = 10_000;
+export const EVENT_LIMIT = 50_000;
 
 export function resolveTimings(partial?: Partial<Timings>): Timings {
   return { ...DEFAULT_TIMINGS, ...(partial ?? {}) };
