@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeCollection } from './fake-upstream';
-import { Reflector, backoffDelay, type ReflectorChange } from './reflector';
+import { Reflector, backoffDelay, describeError, type ReflectorChange } from './reflector';
 
 const flush = async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve();
@@ -24,6 +24,15 @@ afterEach(() => {
 describe('backoffDelay', () => {
   it('doubles from 1 s and caps at 30 s', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 20].map(backoffDelay)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+  });
+});
+
+describe('describeError', () => {
+  it('gives a Korean reason with the technical detail', () => {
+    expect(describeError(new DOMException('x', 'TimeoutError'))).toMatch(/시간 초과/);
+    expect(describeError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }))).toMatch(/연결 거부/);
+    expect(describeError(Object.assign(new Error('Forbidden'), { statusCode: 403 }))).toMatch(/RBAC.*403/);
+    expect(describeError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'UND_ERR_SOCKET' } }))).toMatch(/끊겼습니다 \(UND_ERR_SOCKET\)/);
   });
 });
 

@@ -30,14 +30,18 @@ export function backoffDelay(attempt: number): number {
   return Math.min(BACKOFF_INITIAL_MS * 2 ** Math.max(0, attempt - 1), BACKOFF_MAX_MS);
 }
 
-function describeError(err: unknown): string {
+/** A short Korean reason for the connection badge, with the technical code in parentheses. */
+export function describeError(err: unknown): string {
   const e = err as { name?: string; message?: string; statusCode?: number; code?: string | number; cause?: { code?: string } } | null;
   if (!e) return '알 수 없는 오류';
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return '클러스터가 제때 응답하지 않습니다';
-  const code = e.cause?.code ?? e.code;
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return '클러스터 API 서버가 제때 응답하지 않습니다 (시간 초과)';
+  const status = typeof e.statusCode === 'number' ? e.statusCode : typeof e.code === 'number' ? e.code : undefined;
+  if (status === 401 || status === 403) return `클러스터가 요청을 거부했습니다 — 인증서나 RBAC 권한을 확인하세요 (HTTP ${status})`;
+  if (status !== undefined) return `클러스터 API 서버 오류 (HTTP ${status})`;
+  const code = e.cause?.code ?? (typeof e.code === 'string' ? e.code : undefined);
   if (code === 'ECONNREFUSED') return '클러스터 API 서버에 연결할 수 없습니다 (연결 거부)';
-  if (typeof e.statusCode === 'number') return `클러스터 API 서버 오류 (HTTP ${e.statusCode})`;
-  return `클러스터와의 연결이 끊겼습니다: ${e.message ?? String(err)}`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `클러스터 API 서버 주소를 찾을 수 없습니다 (${code})`;
+  return `클러스터 API 서버와의 연결이 끊겼습니다 (${code ?? e.message ?? String(err)})`;
 }
 
 export class Reflector {
