@@ -2,9 +2,9 @@
 
 import { useMemo } from 'react';
 import { ReactFlow, Controls, Background, type Node, type NodeTypes } from '@xyflow/react';
-import { bestBoxesPerRow, packBoxes, rowsFor, sharedColumns, type BoxInput } from '@/lib/graph/grid-packing';
+import { bestBoxesPerRow, layoutBounds, packBoxes, rowsFor, sharedColumns, type BoxInput } from '@/lib/graph/grid-packing';
 import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/playground/store-context';
-import { NodeBox, PendingLane } from './node-box';
+import { ExpectedZoomContext, NodeBox, PendingLane } from './node-box';
 import { AutoFit, BOX_STYLE, READ_ONLY_FLOW, useColorMode, useContainerSize, useStableNodes } from './flow-common';
 
 /** Module scope: React Flow re-mounts every node if this object changes identity. */
@@ -29,6 +29,13 @@ function useLayoutShape(): number[] {
   });
 }
 
+/** The zoom fitView will choose for content of `bounds` in a canvas of `size`. */
+function fitZoomFor(bounds: { width: number; height: number }, size: { width: number; height: number }): number {
+  const pad = 1 + 2 * FIT.padding;
+  if (bounds.width === 0 || size.width === 0) return 1;
+  return Math.min(FIT.maxZoom, size.width / (bounds.width * pad), size.height / (bounds.height * pad));
+}
+
 /** The cluster view: node boxes (control plane first) with pod tiles packed inside, and the pending lane. */
 export default function ClusterCanvas() {
   const colorMode = useColorMode();
@@ -38,13 +45,13 @@ export default function ClusterCanvas() {
   const cols = shape[0];
   const pendingCount = shape[1];
 
-  const freshNodes = useMemo<Node[]>(() => {
+  const { freshNodes, fitZoom } = useMemo(() => {
     // Rows are what matter for size: a box of r rows is packed as r full rows of tiles.
     const inputs: BoxInput[] = names.map((id, i) => ({ id, podCount: (shape[2 + i] ?? 1) * cols }));
     inputs.push({ id: PENDING_ID, podCount: pendingCount, lane: true });
     const fixedCols = { minCols: cols, maxCols: cols };
     const layout = packBoxes(inputs, { ...fixedCols, boxesPerRow: bestBoxesPerRow(inputs, size, fixedCols) });
-    return layout.map((b) => ({
+    const nodes: Node[] = layout.map((b) => ({
       id: b.id,
       type: b.id === PENDING_ID ? 'pendingLane' : 'k8sNode',
       position: { x: b.x, y: b.y },
@@ -56,25 +63,32 @@ export default function ClusterCanvas() {
       selectable: false,
       focusable: false,
     }));
+    return { freshNodes: nodes, fitZoom: fitZoomFor(layoutBounds(layout), size) };
   }, [names, shape, cols, pendingCount, size]);
   const nodes = useStableNodes(freshNodes);
 
   return (
     <div ref={ref} className="h-full w-full">
-      <ReactFlow
-        aria-label="클러스터 그래프"
-        nodes={nodes}
-        edges={[]}
-        nodeTypes={nodeTypes}
-        colorMode={colorMode}
-        {...READ_ONLY_FLOW}
-        fitViewOptions={FIT}
-        onlyRenderVisibleElements={names.length > 12}
-      >
-        <Background gap={24} size={1} />
-        <Controls showInteractive={false} position="bottom-right" />
-        <AutoFit signature={`${names.length}:${Math.round(size.width / 50)}:${Math.round(size.height / 50)}`} options={FIT} />
-      </ReactFlow>
+      {/* Mount once measured, starting at the zoom fitView will pick, so tiles render once at the right detail. */}
+      {size.width > 0 && (
+        <ExpectedZoomContext value={fitZoom}>
+          <ReactFlow
+            defaultViewport={{ x: 0, y: 0, zoom: fitZoom }}
+            aria-label="클러스터 그래프"
+            nodes={nodes}
+            edges={[]}
+            nodeTypes={nodeTypes}
+            colorMode={colorMode}
+            {...READ_ONLY_FLOW}
+            fitViewOptions={FIT}
+            onlyRenderVisibleElements={names.length > 12}
+          >
+            <Background gap={24} size={1} />
+            <Controls showInteractive={false} position="bottom-right" />
+            <AutoFit signature={`${names.length}:${Math.round(size.width / 50)}:${Math.round(size.height / 50)}`} options={FIT} />
+          </ReactFlow>
+        </ExpectedZoomContext>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
-import { memo } from 'react';
-import type { Node, NodeProps } from '@xyflow/react';
+import { createContext, memo, useContext } from 'react';
+import { useStore, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { formatCpu, formatMemory, percentOf } from '@/lib/k8s/quantity';
 import { usePlaygroundStore } from '@/components/playground/store-context';
 import { PodTile } from './pod-tile';
@@ -36,11 +36,23 @@ function UsageBar({ label, used, total, text }: { label: string; used: number; t
   );
 }
 
-function PodGrid({ ids, cols }: { ids: readonly string[]; cols: number }) {
+/** Below this zoom tile text is unreadable anyway; tiles drop it (much cheaper with thousands of pods). */
+const COMPACT_ZOOM = 0.5;
+
+/**
+ * The zoom the canvas is about to show. React Flow applies its initial viewport only after the first
+ * render, so until its zoom pane exists, tiles go by this instead of rendering twice.
+ */
+export const ExpectedZoomContext = createContext(1);
+
+/** Pod tiles in a fixed grid; plain text tiles when zoomed in, text-less ones when zoomed far out. */
+export function PodGrid({ ids, cols }: { ids: readonly string[]; cols: number }) {
+  const expected = useContext(ExpectedZoomContext);
+  const compact = useStore((s: ReactFlowState) => (s.panZoom ? s.transform[2] : expected) < COMPACT_ZOOM);
   return (
     <div className="grid gap-1" style={{ gridTemplateColumns: `repeat(${cols}, 4rem)` }}>
       {ids.map((id) => (
-        <PodTile key={id} id={id} />
+        <PodTile key={id} id={id} compact={compact} />
       ))}
     </div>
   );

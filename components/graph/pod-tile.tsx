@@ -3,7 +3,9 @@
 import { memo } from 'react';
 import type { PodTone } from '@/lib/graph/pod-status';
 import { whyNotSelected } from '@/lib/graph/service-selection';
-import { usePlaygroundStore } from '@/components/playground/store-context';
+import { usePlaygroundStoreApi, usePlaygroundStoreShallow } from '@/components/playground/store-context';
+import type { PodView, ServiceView } from '@/lib/graph/projection';
+import type { PlaygroundState } from '@/lib/store/playground-store';
 
 /** Above this many visible pods, tiles appear, fade and dim without animation. */
 const ANIMATION_LIMIT = 300;
@@ -17,20 +19,41 @@ export const TONE_CLASS: Record<PodTone, string> = {
   completed: 'border-zinc-400 bg-zinc-50 text-zinc-600 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-300',
 };
 
+interface TileState {
+  pod: PodView | undefined;
+  /** true: the highlighted Service selects it; false: it does not; null: no Service highlighted. */
+  highlighted: boolean | null;
+  service: ServiceView | null;
+  selected: boolean;
+  animate: boolean;
+  entering: boolean;
+}
+
+/** Everything a tile shows, read in one subscription (thousands of tiles: one listener each). */
+function tileState(s: PlaygroundState, id: string): TileState {
+  const pod = s.pods[id];
+  const highlighted = s.highlight ? s.highlight[id] === true : null;
+  // Big clusters skip motion: every animating tile becomes a compositor layer, and hundreds at once cost frames.
+  const animate = s.groups.visiblePodCount <= ANIMATION_LIMIT;
+  return {
+    pod,
+    highlighted,
+    service: highlighted === false && s.serviceKey ? (s.services[s.serviceKey] ?? null) : null,
+    selected: s.selection?.kind === 'Pod' && s.selection.key === id,
+    animate,
+    // Only pods born while we watch grow in; the initial picture appears at once.
+    entering: animate && (pod?.createdAt ?? 0) > s.animateAfter,
+  };
+}
+
 /**
- * One pod as a small tile. Subscribes to its own pod only; phase is shown by colour, icon and word.
+ * One pod as a small tile. Subscribes to its own pod only; phase is shown by colour, icon and word
+ * (and by border style, which is all that is left when zoomed far out: `compact`).
  * A button, so it is focusable and Enter opens the details panel.
  */
-export const PodTile = memo(function PodTile({ id }: { id: string }) {
-  const pod = usePlaygroundStore((s) => s.pods[id]);
-  const highlighted = usePlaygroundStore((s) => (s.highlight ? s.highlight[id] === true : null));
-  const service = usePlaygroundStore((s) => (s.highlight && !s.highlight[id] && s.serviceKey ? s.services[s.serviceKey] : null));
-  const selected = usePlaygroundStore((s) => s.selection?.kind === 'Pod' && s.selection.key === id);
-  const select = usePlaygroundStore((s) => s.select);
-  // Only pods born while we watch grow in; the initial picture appears at once. Big clusters skip
-  // motion: every animating tile becomes a compositor layer, and hundreds at once cost whole frames.
-  const animate = usePlaygroundStore((s) => s.groups.visiblePodCount <= ANIMATION_LIMIT);
-  const entering = usePlaygroundStore((s) => animate && (s.pods[id]?.createdAt ?? 0) > s.animateAfter);
+export const PodTile = memo(function PodTile({ id, compact = false }: { id: string; compact?: boolean }) {
+  const store = usePlaygroundStoreApi();
+  const { pod, highlighted, service, selected, animate, entering } = usePlaygroundStoreShallow((s) => tileState(s, id));
   if (!pod) return null;
   const { status } = pod;
   const reason = service ? whyNotSelected(service, pod) : null;
@@ -49,7 +72,7 @@ export const PodTile = memo(function PodTile({ id }: { id: string }) {
       aria-label={label}
       aria-pressed={selected}
       title={reason ? `${pod.name}\n선택 안 됨: ${reason}` : `${pod.name} · ${status.status}`}
-      onClick={() => select({ kind: 'Pod', key: id })}
+      onClick={() => store.getState().select({ kind: 'Pod', key: id })}
       className={`pod-tile nodrag relative block h-10 w-16 rounded border px-1 text-left leading-tight ${animate ? 'pod-animated' : ''} focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 ${
         TONE_CLASS[status.tone]
       } ${entering ? 'pod-enter' : ''} ${selected ? 'ring-2 ring-brand-500 ring-offset-1 dark:ring-offset-zinc-900' : ''} ${
@@ -57,14 +80,18 @@ export const PodTile = memo(function PodTile({ id }: { id: string }) {
       }`}
     >
       {/* Two text lines only: thousands of tiles, so every element counts. */}
-      <span className="pod-line font-mono text-[11px] font-semibold">
-        {status.icon} {pod.shortName}
-        {highlighted === false ? ' ✕' : ''}
-      </span>
-      <span className="pod-line text-[10px]">
-        {status.status}
-        {status.restarts > 0 ? ` ↻${status.restarts}` : ''}
-      </span>
+      {!compact && (
+        <>
+          <span className="pod-line font-mono text-[11px] font-semibold">
+            {status.icon} {pod.shortName}
+            {highlighted === false ? ' ✕' : ''}
+          </span>
+          <span className="pod-line text-[10px]">
+            {status.status}
+            {status.restarts > 0 ? ` ↻${status.restarts}` : ''}
+          </span>
+        </>
+      )}
     </button>
   );
 });

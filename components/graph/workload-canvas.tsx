@@ -7,7 +7,7 @@ import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/play
 import type { PlaygroundState } from '@/lib/store/playground-store';
 import { BudgetPanel } from './budget-panel';
 import { AutoFit, BOX_STYLE, READ_ONLY_FLOW, useColorMode, useStableNodes } from './flow-common';
-import { PodTile } from './pod-tile';
+import { PodGrid } from './node-box';
 
 type DeploymentData = { id: string };
 type ReplicaSetData = { id: string; cols: number };
@@ -67,11 +67,7 @@ const ReplicaSetBox = memo(function ReplicaSetBox({ data }: NodeProps<Node<Repli
           <p className="font-semibold">소유자 없는 파드</p>
         )}
       </div>
-      <div className="grid gap-1" style={{ gridTemplateColumns: `repeat(${data.cols}, 4rem)` }}>
-        {tiles.map((id) => (
-          <PodTile key={id} id={id} />
-        ))}
-      </div>
+      <PodGrid ids={tiles} cols={data.cols} />
     </div>
   );
 });

@@ -85,7 +85,7 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
     }
     return m[k] as MutableRecords[K];
   };
-  let events: EventView[] | null = null;
+  let eventChanges: Map<string, ClusterChange> | null = null;
   let podsChanged = false;
   let nodesChanged = false;
   // New pods are held back and appended in creation order, so tiles keep a stable place (object key order).
@@ -141,7 +141,7 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
         break;
       }
       case 'Event':
-        events = upsertEvent(events ?? [...state.events], c, del);
+        (eventChanges ??= new Map()).set(c.key, c);
         break;
       default:
         break;
@@ -164,7 +164,7 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
       services: m.services ?? state.services,
       deploymentRevisions: m.deploymentRevisions ?? state.deploymentRevisions,
       namespaces: m.namespaces ? [...m.namespaces].sort() : state.namespaces,
-      events: events ?? state.events,
+      events: eventChanges ? mergeEvents(state.events, eventChanges) : state.events,
     },
     podsChanged,
     nodesChanged,
@@ -172,17 +172,22 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
   };
 }
 
-function upsertEvent(events: EventView[], c: ClusterChange, del: boolean): EventView[] {
-  const at = events.findIndex((e) => e.key === c.key);
-  if (at >= 0) events.splice(at, 1);
-  if (del) return events;
-  const view = projectEvent(c.key, c.object as CoreV1Event, c.cause as Cause | undefined);
-  // Newest first; an updated event (count++) moves back to the top. Equal times keep arrival order.
-  let i = 0;
-  while (i < events.length && events[i].time > view.time) i++;
-  events.splice(i, 0, view);
-  if (events.length > MAX_EVENTS) events.length = MAX_EVENTS;
-  return events;
+/**
+ * The newest MAX_EVENTS events after a batch: drop replaced or deleted ones, add the new views, sort
+ * by time (newest first; equal times keep arrival order). O((kept + changed) log(kept + changed)).
+ */
+function mergeEvents(current: readonly EventView[], changes: ReadonlyMap<string, ClusterChange>): EventView[] {
+  const merged: EventView[] = current.filter((e) => !changes.has(e.key));
+  const fresh: EventView[] = [];
+  for (const c of changes.values()) {
+    if (c.type !== 'delete') fresh.push(projectEvent(c.key, c.object as CoreV1Event, c.cause as Cause | undefined));
+  }
+  // Later arrivals first among equals, so an updated event (count++) rises to the top.
+  fresh.reverse();
+  const all = [...fresh, ...merged];
+  const order = new Map(all.map((e, i) => [e, i]));
+  all.sort((a, b) => b.time - a.time || order.get(a)! - order.get(b)!);
+  return all.length > MAX_EVENTS ? all.slice(0, MAX_EVENTS) : all;
 }
 
 /** Turn a client's cached() map into one synthetic batch (used when the store first connects). */
