@@ -4,13 +4,14 @@
  * timers enqueue keys later (like workqueue.AddAfter). `advance()` drains queues, then jumps to the
  * next due timer — so the work per tick is proportional to what changed, never to cluster size.
  */
-import type { Kind, KubeObject, CoreV1Event } from '../k8s/types';
+import type { Kind, KubeObject } from '../k8s/types';
 import { API_VERSION } from '../k8s/types';
 import type { Cause, Timings } from './types';
 import { Rng } from './rng';
 import { Store, keyOf, type StoreChange } from './store';
 import { TimerQueue } from './timer-queue';
-import { EVENT_LIMIT, EVENT_TTL_MS } from './timings';
+import { EventRecorder } from './events';
+import { toIso } from './timings';
 
 /** A reconcile loop. `onChange` maps store changes to keys (cheaply); `reconcile` converges one key. */
 export interface Controller {
@@ -63,20 +64,6 @@ export interface InvolvedObject {
   fieldPath?: string;
 }
 
-const dedupeKey = (uid: string | undefined, kind: string, name: string, reason: string, message: string) => `${uid ?? kind + '/' + name}|${reason}|${message}`;
-const eventDedupeKey = (ev: CoreV1Event) => dedupeKey(ev.involvedObject.uid, ev.involvedObject.kind ?? '', ev.involvedObject.name ?? '', ev.reason ?? '', ev.message ?? '');
-
-const SIMILAR_LIMIT = 10;
-const SPAM_BURST = 25;
-const SPAM_REFILL_MS = 300_000;
-const SIMILAR_WINDOW_MS = 10 * 60_000;
-const COMBINED = '(combined from similar events): ';
-const aggregateKeyOf = (ev: CoreV1Event) =>
-  `${ev.source?.component ?? ''}|${ev.source?.host ?? ''}|${ev.involvedObject.uid ?? ev.involvedObject.kind + '/' + ev.involvedObject.name}|${ev.type}|${ev.reason}`;
-/** Index key of a stored event: combined events are found by their aggregate key, others by message. */
-const storedEventKey = (ev: CoreV1Event) => (ev.message?.startsWith(COMBINED) ? `${aggregateKeyOf(ev)}|combined` : eventDedupeKey(ev));
-
-const toIso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export class Engine {
   readonly store = new Store();
@@ -86,14 +73,7 @@ export class Engine {
   state: EngineState = { kubelet: {}, nodes: {}, eventSeq: 0, eventSpam: {}, spamSweepSeq: 5_000 };
   private controllers: Controller[] = [];
   private queues = new Map<string, { items: string[]; set: Set<string> }>();
-  /** event aggregation: involved uid|reason|message → Event key */
-  private eventIndex = new Map<string, string>();
-  /**
-   * EventAggregator (client-go): per source+object+type+reason, the number of distinct messages in
-   * the last 10 minutes. From the 10th on, events merge into one "(combined from similar events)".
-   */
-  private similar = new Map<string, { since: number; n: number }>();
-  private similarSweepAt = 50_000;
+  private readonly events = new EventRecorder(this);
 
   constructor(
     seed: number,
@@ -218,130 +198,13 @@ export class Engine {
     return this.store.get(kind, key) as T | undefined;
   }
 
-  /**
-   * Records an Event like client-go's recorder: repeats of the same (object, reason, message) bump
-   * count/lastTimestamp instead of creating a new object. The Korean cause travels on the write.
-   */
+  /** Records an Event (see events.ts: dedupe, aggregation, spam filter, TTL). */
   recordEvent(involved: InvolvedObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string, cause: Cause, host?: string): void {
-    const ns = involved.namespace ?? 'default';
-    // the API server refuses new content in a terminating namespace
-    if (this.store.get('Namespace', ns)?.metadata?.deletionTimestamp) return;
-    const objectId = involved.uid ?? involved.kind + '/' + involved.name;
-    let dedupe = dedupeKey(involved.uid, involved.kind, involved.name, reason, message);
-    let existingKey = this.eventIndex.get(dedupe);
-    if (!existingKey) {
-      const aggKey = `${component}|${host ?? ''}|${objectId}|${type}|${reason}`;
-      let rec = this.similar.get(aggKey);
-      if (!rec || rec.since + SIMILAR_WINDOW_MS < this.time) this.similar.set(aggKey, (rec = { since: this.time, n: 0 }));
-      rec.n++;
-      if (rec.n > SIMILAR_LIMIT) {
-        message = `(combined from similar events): ${message}`;
-        dedupe = `${aggKey}|combined`;
-        existingKey = this.eventIndex.get(dedupe);
-      }
-      if (this.similar.size > this.similarSweepAt) {
-        for (const [k, r] of this.similar) if (r.since + SIMILAR_WINDOW_MS < this.time) this.similar.delete(k);
-        this.similarSweepAt = Math.max(50_000, this.similar.size * 2); // amortised O(1) per event
-      }
-    }
-    if (!this.takeSpamToken(`${component}|${host ?? ''}|${objectId}`)) return;
-    const existing = existingKey ? this.get<CoreV1Event>('Event', existingKey) : undefined;
-    if (existing) {
-      this.updateObject('Event', { ...existing, message, count: (existing.count ?? 1) + 1, lastTimestamp: this.iso() as unknown as Date }, cause);
-      return;
-    }
-    this.state.eventSeq++;
-    const name = `${involved.name}.${(this.time * 1000 + this.state.eventSeq).toString(16)}`;
-    const ev: CoreV1Event = {
-      metadata: { name, namespace: ns },
-      involvedObject: {
-        kind: involved.kind,
-        namespace: involved.namespace,
-        name: involved.name,
-        uid: involved.uid,
-        apiVersion: API_VERSION[involved.kind],
-        ...(involved.resourceVersion ? { resourceVersion: involved.resourceVersion } : {}),
-        ...(involved.fieldPath ? { fieldPath: involved.fieldPath } : {}),
-      },
-      reason,
-      message,
-      source: host ? { component, host } : { component },
-      firstTimestamp: this.iso() as unknown as Date,
-      lastTimestamp: this.iso() as unknown as Date,
-      count: 1,
-      type,
-      reportingComponent: component,
-      reportingInstance: host ?? '',
-    };
-    this.createObject('Event', ev, cause);
-    this.eventIndex.set(message.startsWith(COMBINED) ? dedupe : eventDedupeKey(ev), keyOf(name, ns));
-    this.eventFifo.push(keyOf(name, ns));
-    this.pruneEvents();
+    this.events.record(involved, type, reason, message, component, cause, host);
   }
 
-  /**
-   * EventSourceObjectSpamFilter: each source+object may emit 25 events in a burst, then one per
-   * 5 minutes; the rest are dropped (a ReplicaSet creating 5,000 pods does not write 5,000 events).
-   */
-  private takeSpamToken(key: string): boolean {
-    const spam = this.state.eventSpam;
-    const b = spam[key];
-    const tokens = b ? Math.min(SPAM_BURST, b[0] + (this.time - b[1]) / SPAM_REFILL_MS) : SPAM_BURST;
-    if (tokens < 1) return false;
-    spam[key] = [tokens - 1, this.time];
-    if (this.state.eventSeq >= this.state.spamSweepSeq) {
-      // drop buckets that have refilled completely (they behave exactly like absent ones);
-      // scheduled by state so a restored simulator sweeps at the same moments
-      this.state.spamSweepSeq = this.state.eventSeq + 5_000;
-      for (const k in spam) if (spam[k][0] + (this.time - spam[k][1]) / SPAM_REFILL_MS >= SPAM_BURST) delete spam[k];
-    }
-    return true;
-  }
-
-  /** Event keys in creation order (FIFO) for TTL/limit pruning without scanning the store. */
-  private eventFifo: string[] = [];
-  private cutoffT = NaN;
-  private cutoff = '';
-  private eventHead = 0;
-
-  /** Keeps Events bounded: drops those past the TTL and the oldest beyond EVENT_LIMIT. O(removed). */
-  private pruneEvents(): void {
-    if (this.cutoffT !== this.time) {
-      this.cutoffT = this.time;
-      this.cutoff = toIso(this.time - EVENT_TTL_MS);
-    }
-    const cutoff = this.cutoff;
-    while (this.eventHead < this.eventFifo.length) {
-      const key = this.eventFifo[this.eventHead];
-      const ev = this.get<CoreV1Event>('Event', key);
-      if (ev) {
-        const stale = String(ev.lastTimestamp) < cutoff;
-        if (!stale && this.store.count('Event') <= EVENT_LIMIT) break;
-        this.eventIndex.delete(storedEventKey(ev));
-        this.store.remove('Event', key);
-      }
-      this.eventHead++;
-    }
-    if (this.eventHead > 4096 && this.eventHead * 2 > this.eventFifo.length) {
-      this.eventFifo = this.eventFifo.slice(this.eventHead);
-      this.eventHead = 0;
-    }
-  }
-
-  /** Rebuilds the event aggregation index after a restore. */
+  /** Rebuilds the event indexes after a restore. */
   reindexEvents(): void {
-    this.eventIndex.clear();
-    this.eventFifo = [...this.store.values('Event')].map((ev) => keyOf(ev.metadata!.name!, ev.metadata!.namespace));
-    this.eventHead = 0;
-    this.similar.clear();
-    for (const ev of this.store.values('Event') as Iterable<CoreV1Event>) {
-      this.eventIndex.set(storedEventKey(ev), keyOf(ev.metadata!.name!, ev.metadata!.namespace));
-      const first = Date.parse(String(ev.firstTimestamp));
-      if (first + SIMILAR_WINDOW_MS < this.time) continue;
-      const agg = aggregateKeyOf(ev);
-      const rec = this.similar.get(agg) ?? { since: first, n: 0 };
-      rec.n += ev.message?.startsWith(COMBINED) ? SIMILAR_LIMIT : 1;
-      this.similar.set(agg, rec);
-    }
+    this.events.reindex();
   }
 }

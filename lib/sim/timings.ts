@@ -45,3 +45,6 @@ export const EVENT_LIMIT = 50_000;
 export function resolveTimings(partial?: Partial<Timings>): Timings {
   return { ...DEFAULT_TIMINGS, ...(partial ?? {}) };
 }
+
+/** ISO-8601 without milliseconds, as the API server formats metav1.Time. */
+export const toIso = (t: number): string => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');

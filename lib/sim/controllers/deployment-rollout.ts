@@ -2,15 +2,8 @@
  * The two rollout strategies of the deployment controller (rolling.go and recreate.go).
  */
 import type { V1ReplicaSet } from '@kubernetes/client-node';
-import type { DeploymentSync } from './deployment';
-import { newRSReplicas } from './deployment';
-import { maxSurge, maxUnavailable, specReplicas } from './deployment-util';
-
-const byCreation = (a: V1ReplicaSet, b: V1ReplicaSet) => {
-  const ca = String(a.metadata!.creationTimestamp);
-  const cb = String(b.metadata!.creationTimestamp);
-  return ca < cb ? -1 : ca > cb ? 1 : a.metadata!.name! < b.metadata!.name! ? -1 : 1;
-};
+import type { DeploymentSync } from './deployment-sync';
+import { byCreation, maxSurge, maxUnavailable, newRSReplicas, specReplicas } from './deployment-util';
 
 const sum = (sets: V1ReplicaSet[], f: (rs: V1ReplicaSet) => number) => sets.reduce((n, rs) => n + f(rs), 0);
 const available = (rs: V1ReplicaSet) => rs.status?.availableReplicas ?? 0;

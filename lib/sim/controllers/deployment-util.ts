@@ -115,4 +115,21 @@ export function setCondition(conds: V1DeploymentCondition[], next: V1DeploymentC
   return out;
 }
 
+/** Oldest first; ties by name (creation timestamps have one-second resolution). */
+export const byCreation = (a: V1ReplicaSet, b: V1ReplicaSet): number => {
+  const ca = String(a.metadata!.creationTimestamp);
+  const cb = String(b.metadata!.creationTimestamp);
+  return ca < cb ? -1 : ca > cb ? 1 : a.metadata!.name! < b.metadata!.name! ? -1 : 1;
+};
+
+/** NewRSNewReplicas: how big the new set may grow now. */
+export function newRSReplicas(d: V1Deployment, all: V1ReplicaSet[], newRS: V1ReplicaSet): number {
+  if ((d.spec!.strategy?.type ?? 'RollingUpdate') === 'Recreate') return specReplicas(d);
+  const current = all.reduce((n, rs) => n + specReplicas(rs), 0);
+  const maxTotal = specReplicas(d) + maxSurge(d);
+  if (current >= maxTotal) return specReplicas(newRS);
+  return specReplicas(newRS) + Math.min(maxTotal - current, specReplicas(d) - specReplicas(newRS));
+}
+
 export { maxSurge, maxUnavailable };
+
