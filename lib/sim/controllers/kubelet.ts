@@ -8,13 +8,14 @@ import type { V1ContainerStatus, V1Node, V1Pod } from '@kubernetes/client-node';
 import type { Controller, Engine, PodRuntime } from '../engine';
 import type { StoreChange } from '../store';
 import type { Cause } from '../types';
-import { lookupImage, parseImageRef, planContainer, pullErrorMessage } from '../images';
-import { ERR_IMAGE_PULL_VISIBLE_MS, EXIT_VISIBLE_MS, FAILED_PULL_MS } from '../timings';
-import { imageId, readinessConditions, sortConditions, waitingStatuses, withCondition } from './pod-status';
+import { planContainer } from '../images';
+import { EXIT_VISIBLE_MS } from '../timings';
+import { imageId, sortConditions, waitingStatuses, withCondition } from './pod-status';
 import { isPodReady } from '../pods';
-import { allocatePodIp, nodeInternalIp, recordImagePulled } from './node-network';
+import { allocatePodIp, nodeInternalIp } from './node-network';
+import { finishPull, KUBELET, pullBackOff, startPull, writePodStatus, type EventFn, type KubeletCtx } from './kubelet-pull';
 
-export const KUBELET = 'kubelet';
+export { KUBELET };
 
 const fmtDuration = (ms: number) => (ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000}m0s` : ms >= 60_000 ? `${Math.floor(ms / 60_000)}m${(ms % 60_000) / 1000}s` : `${ms / 1000}s`);
 
@@ -59,9 +60,10 @@ export class Kubelet implements Controller {
       rt = { uid: pod.metadata!.uid!, stage: 'pulling', due: e.time, pullFailures: 0, crashes: 0 };
       e.state.kubelet[key] = rt;
       this.sandbox(pod, nodeName, e, cause(`파드 ${name}의 샌드박스를 만들고 IP를 할당`));
-      this.startPull(key, rt, e, cause, event);
+      startPull({ key, rt, e, cause, event });
       return;
     }
+    const ctx: KubeletCtx = { key, rt, e, cause, event };
     if (rt.stage === 'running' || rt.stage === 'crashBackOff' || rt.stage === 'exited') {
       // `kubectl set image` on a pod: the kubelet kills the changed containers and starts the new image
       const changed = pod.spec!.containers.filter((c) => {
@@ -72,7 +74,7 @@ export class Kubelet implements Controller {
         for (const c of changed)
           event('Normal', 'Killing', `Container ${c.name} definition changed, will be restarted`, cause(`컨테이너 ${c.name}의 이미지가 ${c.image}(으)로 바뀌어 다시 시작`), `spec.containers{${c.name}}`);
         rt.restart = changed.map((c) => c.name);
-        return this.startPull(key, rt, e, cause, event);
+        return startPull(ctx);
       }
     }
     if (e.time < rt.due) {
@@ -82,24 +84,11 @@ export class Kubelet implements Controller {
     }
     switch (rt.stage) {
       case 'pulling':
-        return this.finishPull(key, rt, e, cause, event);
-      case 'errImagePull': {
-        const current = e.get<V1Pod>('Pod', key)!;
-        const bad = (current.spec?.containers ?? []).find((c) => !lookupImage(c.image ?? ''))!;
-        const backoff = Math.min(e.timings.crashBackoffBase * 2 ** (rt.pullFailures - 1), e.timings.crashBackoffMax);
-        const c = cause(`이미지 ${bad.image}을(를) 받을 수 없어 ${backoff / 1000}초 뒤 다시 시도 (ImagePullBackOff)`);
-        this.writeStatus(key, e, c, (p) => ({
-          ...p.status,
-          containerStatuses: waitingStatuses(p, 'ImagePullBackOff', `Back-off pulling image "${bad.image}": ErrImagePull: ${pullErrorMessage(bad.image!)}`),
-        }));
-        event('Normal', 'BackOff', `Back-off pulling image "${bad.image}"`, c, `spec.containers{${bad.name}}`);
-        event('Warning', 'Failed', 'Error: ImagePullBackOff', c, `spec.containers{${bad.name}}`);
-        rt.stage = 'imagePullBackOff';
-        rt.due = e.time + backoff;
-        return e.enqueueAt(KUBELET, key, rt.due);
-      }
+        return finishPull(ctx);
+      case 'errImagePull':
+        return pullBackOff(ctx);
       case 'imagePullBackOff':
-        return this.startPull(key, rt, e, cause, event);
+        return startPull(ctx);
       case 'starting':
         return this.startOrRestart(key, rt, e, cause, event);
       case 'running':
@@ -110,7 +99,7 @@ export class Kubelet implements Controller {
         const current = e.get<V1Pod>('Pod', key)!;
         const crashed = current.spec!.containers[this.exitingIndex(current)];
         const c = cause(`컨테이너 ${crashed.name}이(가) 종료되어 ${fmtDuration(backoff)} 뒤 재시작 (CrashLoopBackOff)`);
-        this.writeStatus(key, e, c, (p) => ({
+        writePodStatus(key, e, c, (p) => ({
           ...p.status,
           containerStatuses: (p.status?.containerStatuses ?? []).map((s) =>
             s.name === crashed.name
@@ -158,13 +147,6 @@ export class Kubelet implements Controller {
     return idx;
   }
 
-  private writeStatus(key: string, e: Engine, cause: Cause, build: (p: V1Pod) => V1Pod['status']): V1Pod {
-    const pod = e.get<V1Pod>('Pod', key)!;
-    const status = build(pod)!;
-    const conditions = readinessConditions(status, e.iso(), status.phase === 'Succeeded' || status.phase === 'Failed');
-    return e.updateObject('Pod', { ...pod, status: { ...status, conditions } }, cause);
-  }
-
   /** Pod sandbox: IP from the node's podCIDR, host IP, start time, ContainerCreating. */
   private sandbox(pod: V1Pod, nodeName: string, e: Engine, cause: Cause): void {
     const node = e.get<V1Node>('Node', nodeName);
@@ -174,7 +156,7 @@ export class Kubelet implements Controller {
     let conditions = withCondition(pod.status?.conditions, 'PodReadyToStartContainers', 'True', now);
     conditions = withCondition(conditions, 'Initialized', 'True', now);
     const key = `${pod.metadata!.namespace}/${pod.metadata!.name}`;
-    this.writeStatus(key, e, cause, (p) => ({
+    writePodStatus(key, e, cause, (p) => ({
       ...p.status,
       phase: 'Pending',
       conditions: sortConditions(conditions),
@@ -185,66 +167,6 @@ export class Kubelet implements Controller {
       startTime: now as unknown as Date,
       containerStatuses: waitingStatuses(p, 'ContainerCreating'),
     }));
-  }
-
-  private startPull(key: string, rt: PodRuntime, e: Engine, cause: (m: string) => Cause, event: EventFn): void {
-    const pod = e.get<V1Pod>('Pod', key)!;
-    const nodeName = pod.spec!.nodeName!;
-    const cached = new Set(e.state.nodes[nodeName]?.images ?? []);
-    let pullMs = 0;
-    rt.pulling = [];
-    for (const c of pod.spec!.containers.filter((x) => !rt.restart || rt.restart.includes(x.name))) {
-      const ref = parseImageRef(c.image ?? '');
-      const valid = !!lookupImage(c.image ?? '');
-      const present = valid && cached.has(ref.full);
-      const fp = `spec.containers{${c.name}}`;
-      if (present && c.imagePullPolicy !== 'Always') {
-        event('Normal', 'Pulled', `Container image "${c.image}" already present on machine`, cause(`이미지 ${c.image}이(가) 노드에 이미 있어 바로 사용`), fp);
-        continue;
-      }
-      rt.pulling.push(c.name);
-      event('Normal', 'Pulling', `Pulling image "${c.image}"`, cause(`파드 ${pod.metadata!.name}의 이미지 ${c.image}을(를) 내려받는 중`), fp);
-      pullMs = Math.max(pullMs, !valid ? FAILED_PULL_MS : present ? Math.round(e.timings.imagePull / 5) : e.timings.imagePull);
-    }
-    rt.stage = 'pulling';
-    rt.due = e.time + pullMs;
-    if (pullMs === 0) return this.finishPull(key, rt, e, cause, event);
-    e.enqueueAt(KUBELET, key, rt.due);
-  }
-
-  private finishPull(key: string, rt: PodRuntime, e: Engine, cause: (m: string) => Cause, event: EventFn): void {
-    const pod = e.get<V1Pod>('Pod', key)!;
-    const nodeName = pod.spec!.nodeName!;
-    const cached = new Set(e.state.nodes[nodeName]?.images ?? []);
-    for (const c of pod.spec!.containers.filter((x) => !rt.restart || rt.restart.includes(x.name))) {
-      const entry = lookupImage(c.image ?? '');
-      const fp = `spec.containers{${c.name}}`;
-      if (!entry) {
-        rt.pullFailures++;
-        const err = pullErrorMessage(c.image!);
-        const cc = cause(`이미지 ${c.image}을(를) 찾을 수 없음 (ErrImagePull) — 이름이나 태그를 확인하세요`);
-        this.writeStatus(key, e, cc, (p) => ({ ...p.status, containerStatuses: waitingStatuses(p, 'ErrImagePull', err) }));
-        event('Warning', 'Failed', `Failed to pull image "${c.image}": ${err}`, cc, fp);
-        event('Warning', 'Failed', 'Error: ErrImagePull', cc, fp);
-        rt.stage = 'errImagePull';
-        rt.due = e.time + ERR_IMAGE_PULL_VISIBLE_MS;
-        return e.enqueueAt(KUBELET, key, rt.due);
-      }
-      const ref = parseImageRef(c.image!);
-      if (rt.pulling?.includes(c.name)) {
-        const secs = (cached.has(ref.full) ? e.timings.imagePull / 5 : e.timings.imagePull) / 1000;
-        const cc = cause(`이미지 ${c.image} 내려받기 완료`);
-        event('Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${secs}s (${secs}s including waiting). Image size: ${entry.sizeBytes} bytes.`, cc, fp);
-        if (!cached.has(ref.full)) recordImagePulled(e, nodeName, ref.full, entry.sizeBytes, cc);
-        cached.add(ref.full);
-      }
-    }
-    rt.pullFailures = 0;
-    delete rt.pulling;
-    for (const c of pod.spec!.containers.filter((x) => !rt.restart || rt.restart.includes(x.name))) event('Normal', 'Created', `Created container ${c.name}`, cause(`컨테이너 ${c.name} 생성`), `spec.containers{${c.name}}`);
-    rt.stage = 'starting';
-    rt.due = e.time + e.timings.containerStart;
-    e.enqueueAt(KUBELET, key, rt.due);
   }
 
   private startOrRestart(key: string, rt: PodRuntime, e: Engine, cause: (m: string) => Cause, event: EventFn): void {
@@ -264,7 +186,7 @@ export class Kubelet implements Controller {
     rt.started = { ...(rt.started ?? {}) };
     for (const c of pod.spec!.containers) if (!only || c.name === only) rt.started[c.name] = e.time;
     const hex = () => `containerd://${e.rng.hex(64)}`;
-    this.writeStatus(key, e, cause(restarted ? `컨테이너 ${only} 재시작됨` : `파드 ${pod.metadata!.name}의 컨테이너가 실행 중 (Running)`), (p) => ({
+    writePodStatus(key, e, cause(restarted ? `컨테이너 ${only} 재시작됨` : `파드 ${pod.metadata!.name}의 컨테이너가 실행 중 (Running)`), (p) => ({
       ...p.status,
       phase: 'Running',
       containerStatuses: p.spec!.containers.map((c): V1ContainerStatus => {
@@ -314,7 +236,7 @@ export class Kubelet implements Controller {
     if (exiting) return this.exit(key, rt, e, cause, exiting.i, exiting.code);
     if (readyNow.length) {
       const ready = new Set(readyNow);
-      this.writeStatus(key, e, cause(`파드 ${pod.metadata!.name}이(가) 준비됨 (Ready)`), (p) => ({
+      writePodStatus(key, e, cause(`파드 ${pod.metadata!.name}이(가) 준비됨 (Ready)`), (p) => ({
         ...p.status,
         containerStatuses: (p.status?.containerStatuses ?? []).map((s) => (ready.has(s.name) ? { ...s, ready: true } : s)),
       }));
@@ -339,7 +261,7 @@ export class Kubelet implements Controller {
     };
     const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
     if (restart) {
-      this.writeStatus(key, e, cause(`컨테이너 ${c.name}이(가) 종료 코드 ${code}로 끝남`), (p) => ({
+      writePodStatus(key, e, cause(`컨테이너 ${c.name}이(가) 종료 코드 ${code}로 끝남`), (p) => ({
         ...p.status,
         containerStatuses: (p.status?.containerStatuses ?? []).map((s) => (s.name === c.name ? { ...s, ready: false, started: false, state: { terminated } } : s)),
       }));
@@ -348,7 +270,7 @@ export class Kubelet implements Controller {
       return e.enqueueAt(KUBELET, key, rt.due);
     }
     const phase = code === 0 ? 'Succeeded' : 'Failed';
-    this.writeStatus(key, e, cause(`파드 ${pod.metadata!.name}의 컨테이너가 종료 코드 ${code}로 끝나 ${phase}`), (p) => ({
+    writePodStatus(key, e, cause(`파드 ${pod.metadata!.name}의 컨테이너가 종료 코드 ${code}로 끝나 ${phase}`), (p) => ({
       ...p.status,
       phase,
       containerStatuses: (p.status?.containerStatuses ?? []).map((s) => ({ ...s, ready: false, started: false, state: { terminated: { ...terminated, startedAt: s.state?.running?.startedAt } } })),
@@ -362,7 +284,7 @@ export class Kubelet implements Controller {
     if (rt.stage !== 'running' || isPodReady(pod)) return;
     const allReady = (pod.status?.containerStatuses ?? []).every((s) => s.ready);
     if (allReady && (pod.status?.containerStatuses?.length ?? 0) > 0)
-      this.writeStatus(key, e, cause(`노드가 돌아와 파드 ${pod.metadata!.name}을(를) 다시 Ready로 보고`), (p) => ({ ...p.status }));
+      writePodStatus(key, e, cause(`노드가 돌아와 파드 ${pod.metadata!.name}을(를) 다시 Ready로 보고`), (p) => ({ ...p.status }));
   }
 
   private terminate(key: string, pod: V1Pod, rt: PodRuntime | undefined, e: Engine, cause: (m: string) => Cause, event: EventFn): void {
@@ -380,5 +302,3 @@ export class Kubelet implements Controller {
     e.removeObject('Pod', name, pod.metadata!.namespace, cause(`파드 ${name}의 컨테이너가 모두 멈춰 삭제 완료`));
   }
 }
-
-type EventFn = (type: 'Normal' | 'Warning', reason: string, message: string, c: Cause, fieldPath?: string) => void;

@@ -1,0 +1,111 @@
+/**
+ * The kubelet's image handling: Pulling/Pulled (or "already present"), ErrImagePull and
+ * ImagePullBackOff with a doubling back-off, and the status writer the kubelet uses for every
+ * change (readiness conditions are derived from container statuses).
+ */
+import type { V1Pod } from '@kubernetes/client-node';
+import type { Engine, PodRuntime } from '../engine';
+import type { Cause } from '../types';
+import { lookupImage, parseImageRef, pullErrorMessage } from '../images';
+import { ERR_IMAGE_PULL_VISIBLE_MS, FAILED_PULL_MS } from '../timings';
+import { readinessConditions, waitingStatuses } from './pod-status';
+import { recordImagePulled } from './node-network';
+
+export const KUBELET = 'kubelet';
+
+export type EventFn = (type: 'Normal' | 'Warning', reason: string, message: string, c: Cause, fieldPath?: string) => void;
+
+/** What one kubelet reconcile works with. */
+export interface KubeletCtx {
+  key: string;
+  rt: PodRuntime;
+  e: Engine;
+  cause: (m: string) => Cause;
+  event: EventFn;
+}
+
+export function writePodStatus(key: string, e: Engine, cause: Cause, build: (p: V1Pod) => V1Pod['status']): V1Pod {
+  const pod = e.get<V1Pod>('Pod', key)!;
+  const status = build(pod)!;
+  const conditions = readinessConditions(status, e.iso(), status.phase === 'Succeeded' || status.phase === 'Failed');
+  return e.updateObject('Pod', { ...pod, status: { ...status, conditions } }, cause);
+}
+
+
+export function startPull({ key, rt, e, cause, event }: KubeletCtx): void {
+  const pod = e.get<V1Pod>('Pod', key)!;
+  const nodeName = pod.spec!.nodeName!;
+  const cached = new Set(e.state.nodes[nodeName]?.images ?? []);
+  let pullMs = 0;
+  rt.pulling = [];
+  for (const c of pod.spec!.containers.filter((x) => !rt.restart || rt.restart.includes(x.name))) {
+    const ref = parseImageRef(c.image ?? '');
+    const valid = !!lookupImage(c.image ?? '');
+    const present = valid && cached.has(ref.full);
+    const fp = `spec.containers{${c.name}}`;
+    if (present && c.imagePullPolicy !== 'Always') {
+      event('Normal', 'Pulled', `Container image "${c.image}" already present on machine`, cause(`이미지 ${c.image}이(가) 노드에 이미 있어 바로 사용`), fp);
+      continue;
+    }
+    rt.pulling.push(c.name);
+    event('Normal', 'Pulling', `Pulling image "${c.image}"`, cause(`파드 ${pod.metadata!.name}의 이미지 ${c.image}을(를) 내려받는 중`), fp);
+    pullMs = Math.max(pullMs, !valid ? FAILED_PULL_MS : present ? Math.round(e.timings.imagePull / 5) : e.timings.imagePull);
+  }
+  rt.stage = 'pulling';
+  rt.due = e.time + pullMs;
+  if (pullMs === 0) return finishPull({ key, rt, e, cause, event });
+  e.enqueueAt(KUBELET, key, rt.due);
+}
+
+export function finishPull({ key, rt, e, cause, event }: KubeletCtx): void {
+  const pod = e.get<V1Pod>('Pod', key)!;
+  const nodeName = pod.spec!.nodeName!;
+  const cached = new Set(e.state.nodes[nodeName]?.images ?? []);
+  for (const c of pod.spec!.containers.filter((x) => !rt.restart || rt.restart.includes(x.name))) {
+    const entry = lookupImage(c.image ?? '');
+    const fp = `spec.containers{${c.name}}`;
+    if (!entry) {
+      rt.pullFailures++;
+      const err = pullErrorMessage(c.image!);
+      const cc = cause(`이미지 ${c.image}을(를) 찾을 수 없음 (ErrImagePull) — 이름이나 태그를 확인하세요`);
+      writePodStatus(key, e, cc, (p) => ({ ...p.status, containerStatuses: waitingStatuses(p, 'ErrImagePull', err) }));
+      event('Warning', 'Failed', `Failed to pull image "${c.image}": ${err}`, cc, fp);
+      event('Warning', 'Failed', 'Error: ErrImagePull', cc, fp);
+      rt.stage = 'errImagePull';
+      rt.due = e.time + ERR_IMAGE_PULL_VISIBLE_MS;
+      return e.enqueueAt(KUBELET, key, rt.due);
+    }
+    const ref = parseImageRef(c.image!);
+    if (rt.pulling?.includes(c.name)) {
+      const secs = (cached.has(ref.full) ? e.timings.imagePull / 5 : e.timings.imagePull) / 1000;
+      const cc = cause(`이미지 ${c.image} 내려받기 완료`);
+      event('Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${secs}s (${secs}s including waiting). Image size: ${entry.sizeBytes} bytes.`, cc, fp);
+      if (!cached.has(ref.full)) recordImagePulled(e, nodeName, ref.full, entry.sizeBytes, cc);
+      cached.add(ref.full);
+    }
+  }
+  rt.pullFailures = 0;
+  delete rt.pulling;
+  for (const c of pod.spec!.containers.filter((x) => !rt.restart || rt.restart.includes(x.name))) event('Normal', 'Created', `Created container ${c.name}`, cause(`컨테이너 ${c.name} 생성`), `spec.containers{${c.name}}`);
+  rt.stage = 'starting';
+  rt.due = e.time + e.timings.containerStart;
+  e.enqueueAt(KUBELET, key, rt.due);
+}
+
+
+/** ErrImagePull shown for a moment → ImagePullBackOff with a doubling back-off, then pull again. */
+export function pullBackOff({ key, rt, e, cause, event }: KubeletCtx): void {
+    const current = e.get<V1Pod>('Pod', key)!;
+    const bad = (current.spec?.containers ?? []).find((c) => !lookupImage(c.image ?? ''))!;
+    const backoff = Math.min(e.timings.crashBackoffBase * 2 ** (rt.pullFailures - 1), e.timings.crashBackoffMax);
+    const c = cause(`이미지 ${bad.image}을(를) 받을 수 없어 ${backoff / 1000}초 뒤 다시 시도 (ImagePullBackOff)`);
+    writePodStatus(key, e, c, (p) => ({
+      ...p.status,
+      containerStatuses: waitingStatuses(p, 'ImagePullBackOff', `Back-off pulling image "${bad.image}": ErrImagePull: ${pullErrorMessage(bad.image!)}`),
+    }));
+    event('Normal', 'BackOff', `Back-off pulling image "${bad.image}"`, c, `spec.containers{${bad.name}}`);
+    event('Warning', 'Failed', 'Error: ImagePullBackOff', c, `spec.containers{${bad.name}}`);
+    rt.stage = 'imagePullBackOff';
+    rt.due = e.time + backoff;
+    return e.enqueueAt(KUBELET, key, rt.due);
+  }
