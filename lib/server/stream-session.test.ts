@@ -4,8 +4,12 @@ import { feedsFor } from './runtime';
 import { createStreamSession } from './stream-session';
 import { WatchHub } from './watch-hub';
 
+/** Lets promises settle and the per-burst flush (a faked setImmediate) run; moves the clock by ≤ 20 ms. */
 const flush = async () => {
-  for (let i = 0; i < 200; i++) await Promise.resolve();
+  for (let i = 0; i < 20; i++) {
+    await vi.advanceTimersByTimeAsync(1);
+    for (let j = 0; j < 20; j++) await Promise.resolve();
+  }
 };
 
 interface Parsed {
@@ -69,7 +73,7 @@ function setup() {
   const up = fakeUpstreams();
   const hub = new WatchHub({ factory: up.factory });
   const feeds = feedsFor(['default']);
-  const open = (lastEventId: string | null = null, extra: { maxQueue?: number; onClose?: (r: string) => void } = {}) =>
+  const open = (lastEventId: string | null = null, extra: { maxQueueBytes?: number; onClose?: (r: string) => void } = {}) =>
     createStreamSession({ hub, feeds, namespaces: ['default'], lastEventId, ...extra });
   const pods = () => up.collections.get('Pod|default')!;
   return { hub, up, open, pods };
@@ -124,10 +128,14 @@ describe('stream session', () => {
   it('drops a client whose queue fills up, without affecting the others', async () => {
     const { hub, open, pods } = setup();
     const closed: string[] = [];
-    const slow = open(null, { maxQueue: 5, onClose: (r) => closed.push(r) }); // never read
+    const slow = open(null, { maxQueueBytes: 4_000, onClose: (r) => closed.push(r) }); // never read
     const fast = reader(open());
     await flush();
-    for (let i = 0; i < 20; i++) pods().put(`p${i}`);
+    // Separate bursts (each flushed as one chunk) until the unread queue passes its byte limit.
+    for (let i = 0; i < 20; i++) {
+      pods().put(`p${i}`, { spec: { padding: 'x'.repeat(500) } });
+      await vi.advanceTimersByTimeAsync(0);
+    }
     await flush();
     expect(closed).toEqual(['dropped']);
     await expect(slow.getReader().read()).rejects.toThrow(/slow client/);
@@ -143,6 +151,7 @@ describe('stream session', () => {
     pods().listErrors = [new Error('connection refused')];
     pods().dropWatches(new Error('socket hang up'));
     await vi.advanceTimersByTimeAsync(3_000); // 1 s backoff → list fails again → 2 s → list succeeds
+    await flush();
     const statuses = s.events.filter((e) => e.event === 'status').map((e) => e.data as { ok: boolean; reason?: string });
     expect(statuses[0]).toMatchObject({ ok: false, reason: expect.stringMatching(/socket hang up/) });
     expect(statuses.at(-1)).toEqual({ ok: true, synced: true });
@@ -155,6 +164,7 @@ describe('stream session', () => {
     const { hub, open } = setup();
     const s = reader(open());
     await vi.advanceTimersByTimeAsync(30_000);
+    await flush();
     expect(s.events.filter((e) => e.comment === 'heartbeat')).toHaveLength(2);
     s.stop();
     hub.close();

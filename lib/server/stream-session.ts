@@ -17,8 +17,8 @@ export interface StreamSessionOptions {
   namespaces: string[];
   lastEventId: string | null;
   heartbeatMs?: number;
-  /** Max frames waiting for a slow client before it is dropped. */
-  maxQueue?: number;
+  /** Max bytes waiting for a slow client before it is dropped (default 8 MB). */
+  maxQueueBytes?: number;
   /** How long a fresh stream waits for cold feeds to list before sending what exists. */
   syncWaitMs?: number;
   onClose?: (reason: 'cancelled' | 'dropped') => void;
@@ -33,9 +33,21 @@ function frameOf(ev: HubEvent, epoch: string): Uint8Array {
   return ev.frame;
 }
 
+function concat(parts: Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const p of parts) size += p.byteLength;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
 export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uint8Array> {
   const { hub, feeds } = o;
-  const maxQueue = o.maxQueue ?? 2_000;
+  const maxQueueBytes = o.maxQueueBytes ?? 8 * 1024 * 1024;
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let closed = false;
   let live = false; // true once the snapshot/replay has been sent; events before that are already in it
@@ -52,14 +64,29 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
     o.onClose?.(reason);
   };
 
-  const push = (bytes: Uint8Array) => {
-    if (closed) return;
+  // Frames produced in one burst (the cluster changes in bursts) go out as one chunk: one socket write per
+  // client per burst instead of one per event, which is most of the fan-out cost with hundreds of clients.
+  let pending: Uint8Array[] = [];
+  let flushScheduled = false;
+  const flush = () => {
+    flushScheduled = false;
+    if (closed || pending.length === 0) return;
+    const frames = pending;
+    pending = [];
     if ((controller.desiredSize ?? 0) <= 0) {
       finish('dropped');
       controller.error(new Error('slow client dropped'));
       return;
     }
-    controller.enqueue(bytes);
+    controller.enqueue(frames.length === 1 ? frames[0] : concat(frames));
+  };
+  const push = (bytes: Uint8Array) => {
+    if (closed) return;
+    pending.push(bytes);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush);
+    }
   };
 
   const sendStatus = () => {
@@ -119,6 +146,6 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
         finish('cancelled');
       },
     },
-    new CountQueuingStrategy({ highWaterMark: maxQueue }),
+    new ByteLengthQueuingStrategy({ highWaterMark: maxQueueBytes }),
   );
 }
