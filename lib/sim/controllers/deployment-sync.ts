@@ -236,7 +236,6 @@ export class DeploymentSync {
         conds = [...conds.filter((c) => c.type !== 'Progressing'), next];
       } else if (cur && cur.reason !== 'ProgressDeadlineExceeded' && cur.reason !== 'DeploymentPaused' && Date.parse(String(cur.lastUpdateTime)) + deadline < this.e.time) {
         conds = setCondition(conds, { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${rsName}" has timed out progressing.`, lastUpdateTime: now, lastTransitionTime: now });
-        this.event('Warning', 'ProgressDeadlineExceeded', `Deployment "${this.name}" has timed out progressing.`, this.cause(`${deadline / 1000}초 안에 롤아웃이 진행되지 않아 ProgressDeadlineExceeded`));
       }
     }
     const status = {
@@ -253,7 +252,7 @@ export class DeploymentSync {
       const timedOut = getCondition({ status } as V1Deployment, 'Progressing')?.reason === 'ProgressDeadlineExceeded';
       this.writeDeployment(
         { ...d, status },
-        timedOut ? '롤아웃이 기한을 넘겨 멈춤 (ProgressDeadlineExceeded)' : `상태 갱신 — 최신 ${counts.updatedReplicas}/${replicas}, 준비 ${counts.readyReplicas}, 사용 가능 ${counts.availableReplicas}`,
+        timedOut ? `${deadline / 1000}초(progressDeadlineSeconds) 동안 롤아웃이 진행되지 않아 ProgressDeadlineExceeded로 표시` : `상태 갱신 — 최신 ${counts.updatedReplicas}/${replicas}, 준비 ${counts.readyReplicas}, 사용 가능 ${counts.availableReplicas}`,
       );
     }
     // requeueStuckDeployment: wake up when the progress deadline would pass
