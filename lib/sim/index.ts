@@ -6,4 +6,5 @@ export { createSimulator } from './simulator';
 export { rollbackDeployment, rolloutHistory } from './rollback';
 export { DEFAULT_TIMINGS, DEFAULT_START_TIME } from './timings';
 export { IMAGE_CATALOGUE, lookupImage, parseImageRef } from './images';
+export { K8S_VERSION } from './controllers/system-pods';
 export type * from './types';
