@@ -30,7 +30,7 @@ export function objKey(o: KubeObject): string {
   return keyOf(o.metadata!.name!, o.metadata!.namespace);
 }
 
-const LOG_LIMIT = 20_000;
+const LOG_LIMIT = 5_000;
 
 export class Store {
   rv = 0;
