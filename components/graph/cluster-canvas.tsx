@@ -68,7 +68,7 @@ export default function ClusterCanvas() {
   const nodes = useStableNodes(freshNodes);
 
   return (
-    <div ref={ref} className="h-full w-full">
+    <div ref={ref} className="h-full w-full" data-cluster-canvas="">
       {/* Mount once measured, starting at the zoom fitView will pick, so tiles render once at the right detail. */}
       {size.width > 0 && (
         <ExpectedZoomContext value={fitZoom}>

@@ -1,22 +1,21 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
+import { useLazyComponent } from './use-lazy-component';
 import { usePlayground } from './context';
 import { EventsPanel } from './events-panel';
 import { usePlaygroundStore } from './store-context';
 
-const PanelLoading = ({ text }: { text: string }) => <p className="p-3 text-xs text-zinc-600 dark:text-zinc-400">{text}</p>;
-
 // The terminal and the editor (CodeMirror) are big; load them only when first shown.
-const Terminal = dynamic(() => import('@/components/terminal/terminal').then((m) => m.Terminal), {
-  ssr: false,
-  loading: () => <PanelLoading text="터미널을 불러오는 중…" />,
-});
-const YamlEditor = dynamic(() => import('@/components/editor/yaml-editor').then((m) => m.YamlEditor), {
-  ssr: false,
-  loading: () => <PanelLoading text="YAML 에디터를 불러오는 중…" />,
-});
+const loadTerminal = () => import('@/components/terminal/terminal').then((m) => m.Terminal);
+const loadYamlEditor = () => import('@/components/editor/yaml-editor').then((m) => m.YamlEditor);
+
+function LazyPanel({ load, loadingText }: { load: () => Promise<ComponentType>; loadingText: string }) {
+  const Panel = useLazyComponent(load);
+  if (!Panel) return <p className="p-3 text-xs text-zinc-600 dark:text-zinc-400">{loadingText}</p>;
+  // eslint-disable-next-line react-hooks/static-components -- loaded once per loader and cached: a stable component
+  return <Panel />;
+}
 
 type Tab = 'terminal' | 'editor' | 'events';
 const TABS: { id: Tab; label: string }[] = [
@@ -75,7 +74,13 @@ export function BottomPanel() {
       {TABS.map((t) =>
         opened.has(t.id) ? (
           <div key={t.id} id={`pg-panel-${t.id}`} role="tabpanel" aria-labelledby={`pg-tab-${t.id}`} hidden={tab !== t.id} className="min-h-0 flex-1 overflow-hidden">
-            {t.id === 'terminal' ? <Terminal /> : t.id === 'editor' ? <YamlEditor /> : <EventsPanel />}
+            {t.id === 'terminal' ? (
+              <LazyPanel load={loadTerminal} loadingText="터미널을 불러오는 중…" />
+            ) : t.id === 'editor' ? (
+              <LazyPanel load={loadYamlEditor} loadingText="YAML 에디터를 불러오는 중…" />
+            ) : (
+              <EventsPanel />
+            )}
           </div>
         ) : null,
       )}

@@ -1,6 +1,5 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { Loading } from './loading';
 import { useEffect, useState } from 'react';
 import type { ClusterClient } from '@/lib/cluster/types';
@@ -15,13 +14,18 @@ import { FilterBar } from './filter-bar';
 import { DetailsPanel } from './details-panel';
 import { BottomPanel } from './bottom-panel';
 import { useBenchMode } from './use-bench-mode';
+import { useLazyComponent } from './use-lazy-component';
 
 export 
 /** @xyflow/react and the canvases load only when the graph is on screen (keeps lesson first-load JS small). */
-const GraphCanvas = dynamic(() => import('@/components/graph/graph-view'), {
-  ssr: false,
-  loading: () => <Loading text="클러스터 그래프를 불러오는 중…" />,
-});
+const loadGraphView = () => import('@/components/graph/graph-view').then((m) => m.default);
+
+function GraphCanvas({ view }: { view: 'cluster' | 'workload' }) {
+  const Graph = useLazyComponent(loadGraphView);
+  if (!Graph) return <Loading text="클러스터 그래프를 불러오는 중…" />;
+  // eslint-disable-next-line react-hooks/static-components -- loaded once per loader and cached: a stable component
+  return <Graph view={view} />;
+}
 
 const VIEWS: { id: GraphView; label: string }[] = [
   { id: 'cluster', label: '클러스터' },

@@ -1,14 +1,11 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { Loading } from './loading';
 import { usePlayground } from './context';
+import { useLazyComponent } from './use-lazy-component';
 
 /** The Playground's code (store, controls, panels) loads after the page, keeping lesson first-load JS small. */
-const PlaygroundBody = dynamic(() => import('./playground-body'), {
-  ssr: false,
-  loading: () => <Loading text="클러스터 그래프를 불러오는 중…" />,
-});
+const loadPlaygroundBody = () => import('./playground-body').then((m) => m.default);
 
 /**
  * The Playground: the live cluster graph (cluster, workload and list views), simulator controls,
@@ -16,7 +13,10 @@ const PlaygroundBody = dynamic(() => import('./playground-body'), {
  */
 export function Playground() {
   const { client, error } = usePlayground();
+  const PlaygroundBody = useLazyComponent(loadPlaygroundBody);
   if (error) return <p role="alert" className="p-4 text-red-700 dark:text-red-300">{error}</p>;
   if (!client) return <Loading text="실습 클러스터를 준비하는 중…" />;
+  if (!PlaygroundBody) return <Loading text="클러스터 그래프를 불러오는 중…" />;
+  // eslint-disable-next-line react-hooks/static-components -- loaded once per loader and cached: a stable component
   return <PlaygroundBody client={client} />;
 }
