@@ -123,6 +123,12 @@ test('actions need the token and a same-origin request; good ones reach the clus
   });
   expect(badName.status()).toBe(400);
 
+  // Reads are limited to the configured namespaces too.
+  for (const ns of ['kube-system', '../../api/v1/secrets']) {
+    const stream = await request.get(`${app.url}/api/cluster/stream?namespace=${encodeURIComponent(ns)}`);
+    expect(stream.status()).toBe(403);
+  }
+
   const ok = await request.post(`${app.url}/api/cluster/actions`, { data: scale, headers: { 'x-cluster-write-token': TOKEN, origin: app.url } });
   expect(ok.status()).toBe(200);
   const d = await kube().apps.readNamespacedDeployment({ namespace: 'default', name: 'web' });
