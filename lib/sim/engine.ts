@@ -16,6 +16,8 @@ import { toIso } from './timings';
 /** A reconcile loop. `onChange` maps store changes to keys (cheaply); `reconcile` converges one key. */
 export interface Controller {
   readonly name: string;
+  /** kinds whose changes reach onChange (routing keeps Event churn away from controllers) */
+  readonly watches: readonly Kind[];
   onChange?(c: StoreChange, e: Engine): void;
   reconcile(key: string, e: Engine): void;
 }
@@ -72,6 +74,7 @@ export class Engine {
   time: number;
   state: EngineState = { kubelet: {}, nodes: {}, eventSeq: 0, eventSpam: {}, spamSweepSeq: 5_000 };
   private controllers: Controller[] = [];
+  private routes = new Map<Kind, Controller[]>();
   private queues = new Map<string, { items: string[]; set: Set<string> }>();
   private readonly events = new EventRecorder(this);
 
@@ -83,12 +86,19 @@ export class Engine {
     this.rng = new Rng(seed);
     this.time = startTime;
     this.store.onChange((c) => {
-      for (const ctl of this.controllers) ctl.onChange?.(c, this);
+      const list = this.routes.get(c.kind);
+      if (list) for (const ctl of list) ctl.onChange!(c, this);
     });
   }
 
   register(c: Controller): void {
     this.controllers.push(c);
+    if (c.onChange)
+      for (const kind of c.watches) {
+        let list = this.routes.get(kind);
+        if (!list) this.routes.set(kind, (list = []));
+        list.push(c);
+      }
     this.queues.set(c.name, { items: [], set: new Set() });
   }
 

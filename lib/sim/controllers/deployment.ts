@@ -8,6 +8,7 @@
 import type { V1Deployment, V1DeploymentCondition, V1ReplicaSet } from '@kubernetes/client-node';
 import { labelSelectorObjectMatches } from '../../k8s/selectors';
 import type { Controller, Engine } from '../engine';
+import type { Kind } from '../../k8s/types';
 import { keyOf, type StoreChange } from '../store';
 import { controllerRef } from '../pods';
 import { ownerRefTo } from './replicaset';
@@ -19,6 +20,7 @@ export { DEPLOYMENT, DeploymentSync };
 
 export class DeploymentController implements Controller {
   readonly name = DEPLOYMENT;
+  readonly watches: readonly Kind[] = ['Deployment', 'ReplicaSet', 'Pod'];
 
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind === 'Deployment') {

@@ -4,6 +4,7 @@
  */
 import type { V1EndpointAddress, CoreV1EndpointPort as V1EndpointPort, V1Endpoints, V1Pod, V1Service } from '@kubernetes/client-node';
 import type { Controller, Engine } from '../engine';
+import type { Kind } from '../../k8s/types';
 import { keyOf, type StoreChange } from '../store';
 import { isPodReady } from '../pods';
 import { deepEqual } from '../json';
@@ -28,6 +29,7 @@ function resolvePort(pod: V1Pod, target: number | string | undefined, fallback: 
 
 export class EndpointsController implements Controller {
   readonly name = ENDPOINTS;
+  readonly watches: readonly Kind[] = ['Service', 'Pod'];
 
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind === 'Service') {

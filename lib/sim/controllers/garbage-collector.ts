@@ -15,6 +15,7 @@ const cause = (m: string): Cause => ({ actor: GARBAGE_COLLECTOR, message: `ê°€ë¹
 
 export class GarbageCollector implements Controller {
   readonly name = GARBAGE_COLLECTOR;
+  readonly watches: readonly Kind[] = KINDS.filter((k) => k !== 'Event');
 
   onChange(c: StoreChange, e: Engine): void {
     const meta = c.object.metadata!;

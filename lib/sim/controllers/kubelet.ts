@@ -6,6 +6,7 @@
  */
 import type { V1ContainerStatus, V1Node, V1Pod } from '@kubernetes/client-node';
 import type { Controller, Engine, PodRuntime } from '../engine';
+import type { Kind } from '../../k8s/types';
 import type { StoreChange } from '../store';
 import type { Cause } from '../types';
 import { planContainer } from '../images';
@@ -21,6 +22,7 @@ const fmtDuration = (ms: number) => (ms >= 60_000 && ms % 60_000 === 0 ? `${ms /
 
 export class Kubelet implements Controller {
   readonly name = KUBELET;
+  readonly watches: readonly Kind[] = ['Pod'];
 
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind !== 'Pod') return;

@@ -7,6 +7,7 @@
  */
 import type { V1Node, V1NodeCondition, V1Pod, V1Taint } from '@kubernetes/client-node';
 import type { Controller, Engine } from '../engine';
+import type { Kind } from '../../k8s/types';
 import { keyOf, type StoreChange } from '../store';
 import type { Cause } from '../types';
 import { deletePod } from '../lifecycle';
@@ -31,6 +32,7 @@ function setNodeCondition(conds: V1NodeCondition[] | undefined, c: Omit<V1NodeCo
 
 export class NodeLifecycleController implements Controller {
   readonly name = NODE_LIFECYCLE;
+  readonly watches: readonly Kind[] = ['Node'];
 
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind !== 'Node' || c.type === 'DELETED') return;
@@ -109,6 +111,7 @@ export class NodeLifecycleController implements Controller {
 /** Evicts pods from nodes with NoExecute taints they do not tolerate (or tolerate only for a while). */
 export class TaintEvictionController implements Controller {
   readonly name = TAINT_EVICTION;
+  readonly watches: readonly Kind[] = ['Pod', 'Node'];
 
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind === 'Node' && c.type === 'MODIFIED' && (c.old as V1Node).spec?.taints !== (c.object as V1Node).spec?.taints) {

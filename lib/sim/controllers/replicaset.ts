@@ -7,6 +7,7 @@ import type { V1OwnerReference, V1Pod, V1ReplicaSet } from '@kubernetes/client-n
 import { fromLabelSelectorObject, matchesLabelSelector, type LabelSelector } from '../../k8s/selectors';
 import { generateName } from '../../k8s/names';
 import type { Controller, Engine } from '../engine';
+import type { Kind } from '../../k8s/types';
 import { keyOf, type StoreChange } from '../store';
 import type { Cause } from '../types';
 import { admitPod, qosClass } from '../defaults';
@@ -32,6 +33,7 @@ export function ownerRefTo(kind: 'ReplicaSet' | 'Deployment', obj: { metadata?: 
 
 export class ReplicaSetController implements Controller {
   readonly name = REPLICASET;
+  readonly watches: readonly Kind[] = ['ReplicaSet', 'Pod'];
 
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind === 'ReplicaSet') {

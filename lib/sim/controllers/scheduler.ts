@@ -7,6 +7,7 @@
 import type { V1Node, V1Pod, V1Taint, V1Toleration } from '@kubernetes/client-node';
 import { parseCpuMillis, parseMemoryBytes } from '../../k8s/quantity';
 import type { Controller, Engine } from '../engine';
+import type { Kind } from '../../k8s/types';
 import type { StoreChange } from '../store';
 import { podCondition, podRequests } from '../pods';
 import { UNSCHEDULABLE_RETRY_MS } from '../timings';
@@ -51,6 +52,7 @@ function counts(pod: V1Pod): boolean {
 
 export class Scheduler implements Controller {
   readonly name = SCHEDULER;
+  readonly watches: readonly Kind[] = ['Pod', 'Node'];
   private usage = new Map<string, Usage>();
   /** pods that failed to schedule, retried when the cluster changes */
   private unschedulable = new Set<string>();

@@ -7,6 +7,7 @@ import type { V1Container, V1Node, V1OwnerReference, V1Pod } from '@kubernetes/c
 import type { KubeObject } from '../../k8s/types';
 import { randomSuffix } from '../../k8s/names';
 import type { Controller, Engine } from '../engine';
+import type { Kind } from '../../k8s/types';
 import type { StoreChange } from '../store';
 import { applyDefaults, admitPod } from '../defaults';
 import { hex64 } from './pod-status';
@@ -92,6 +93,7 @@ function defOf(pod: V1Pod): SystemPodDef | undefined {
 
 export class SystemPodKeeper implements Controller {
   readonly name = SYSTEM_PODS;
+  readonly watches: readonly Kind[] = ['Pod'];
 
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind !== 'Pod' || c.type !== 'DELETED') return;
