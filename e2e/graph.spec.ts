@@ -73,6 +73,17 @@ test('the graph shows the cluster, heals a deleted pod, highlights a Service and
   expect(after.some((n) => !before.includes(n!))).toBe(true);
   await page.getByRole('button', { name: '자세히 보기 닫기' }).click();
 
+  // Keyboard: a pod tile takes focus and Enter opens its details.
+  const keyed = liveWebTiles(page).first();
+  const keyedName = (await keyed.getAttribute('data-pod'))!;
+  await keyed.focus();
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('complementary', { name: '파드 자세히 보기' });
+  await expect(details).toContainText(keyedName);
+  await expect(details).toContainText('재시작 횟수');
+  await expect(details.locator('pre')).toContainText(`Name:`, { timeout: 10_000 });
+  await page.getByRole('button', { name: '자세히 보기 닫기' }).click();
+
   // Pause so the cluster holds still while we compare views; a minute on lets the deleted pod finish terminating.
   await page.getByRole('button', { name: /일시 정지/ }).click();
   await page.getByRole('button', { name: /\+1분/ }).click();

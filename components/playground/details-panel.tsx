@@ -66,7 +66,7 @@ function DescribeText({ client, args, version }: { client: ClusterClient; args: 
   return (
     <details className="mt-2" open>
       <summary className="cursor-pointer text-xs font-semibold">kubectl describe {args}</summary>
-      <pre className="mt-1 max-h-72 overflow-auto rounded bg-zinc-950 p-2 font-mono text-[11px] leading-snug text-zinc-100">{text || '불러오는 중…'}</pre>
+      <pre tabIndex={0} aria-label={`kubectl describe ${args} 출력`} className="mt-1 max-h-72 overflow-auto rounded bg-zinc-950 p-2 font-mono text-[11px] leading-snug text-zinc-100">{text || '불러오는 중…'}</pre>
     </details>
   );
 }
@@ -211,7 +211,13 @@ export function DetailsPanel({ client }: { client: ClusterClient }) {
   });
   if (!selection) return null;
   return (
-    <aside aria-label={`${KIND_TITLE[selection.kind]} 자세히 보기`} className="flex h-full flex-col">
+    <aside
+      aria-label={`${KIND_TITLE[selection.kind]} 자세히 보기`}
+      className="flex h-full flex-col"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') select(null);
+      }}
+    >
       <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
         <h2 className="text-sm font-semibold">{KIND_TITLE[selection.kind]} 자세히 보기</h2>
         <button type="button" onClick={() => select(null)} aria-label="자세히 보기 닫기" className="rounded px-2 text-lg leading-none hover:bg-zinc-100 dark:hover:bg-zinc-800">

@@ -31,7 +31,8 @@ describe('layoutWorkloads', () => {
 
   it('grows ReplicaSet boxes with their pods, within bounds', () => {
     expect(replicaSetColumns(0)).toBe(3);
-    expect(replicaSetColumns(1000)).toBe(10);
+    expect(replicaSetColumns(1000)).toBe(40);
+    expect(replicaSetColumns(100_000)).toBe(40);
     const small = layoutWorkloads([{ deploymentId: 'd', replicaSets: [{ id: 'a', podCount: 2 }] }]).replicaSets[0];
     const big = layoutWorkloads([{ deploymentId: 'd', replicaSets: [{ id: 'a', podCount: 60 }] }]).replicaSets[0];
     expect(big.height).toBeGreaterThan(small.height);

@@ -31,9 +31,9 @@ export const DEPLOYMENT_BOX = { width: 250, height: 112 };
 const RS_METRICS: TileMetrics = { ...DEFAULT_TILE_METRICS, header: 58 };
 const LEVEL_GAP = 70;
 
-/** Tile columns for one ReplicaSet box: ≈√pods, between 3 and 10. */
+/** Tile columns for one ReplicaSet box: ≈√pods, between 3 and 40 (a big ReplicaSet stays roughly square). */
 export function replicaSetColumns(podCount: number): number {
-  return Math.min(10, Math.max(3, Math.ceil(Math.sqrt(podCount * 1.6))));
+  return Math.min(40, Math.max(3, Math.ceil(Math.sqrt(podCount * 1.6))));
 }
 
 /** Place every column left to right. */

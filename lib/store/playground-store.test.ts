@@ -4,6 +4,7 @@ import type { KubeObject } from '../k8s/types';
 import { makeNode, makePod, makeService } from '../graph/test-fixtures';
 import { connectStoreToClient, type FrameScheduler } from './connect-client';
 import { createPlaygroundStore } from './playground-store';
+import { MAX_EVENTS } from './cluster-slice';
 
 const up = (kind: ClusterChange['kind'], key: string, object: KubeObject, cause?: ClusterChange['cause']): ClusterChange => ({ type: 'upsert', kind, key, object, cause });
 const del = (kind: ClusterChange['kind'], key: string, object: KubeObject): ClusterChange => ({ type: 'delete', kind, key, object });
@@ -73,6 +74,27 @@ describe('playground store', () => {
       ['Event/default/e3', '이유 e3'],
       ['Event/default/e1', '이유 e1'],
     ]);
+  });
+});
+
+describe('event list', () => {
+  it('keeps only the newest events, and an updated event rises to the top', () => {
+    const store = createPlaygroundStore();
+    const ev = (name: string, seconds: number, count = 1) =>
+      up('Event', `Event/default/${name}`, {
+        metadata: { name, namespace: 'default' },
+        involvedObject: { kind: 'Pod', name: 'p', namespace: 'default' },
+        reason: 'Pulled',
+        count,
+        lastTimestamp: new Date(Date.UTC(2024, 0, 1, 0, 0, seconds)).toISOString() as unknown as Date,
+      });
+    store.getState().applyBatch(Array.from({ length: MAX_EVENTS + 50 }, (_, i) => ev(`e${i}`, i % 60)));
+    const events = store.getState().events;
+    expect(events).toHaveLength(MAX_EVENTS);
+    for (let i = 1; i < events.length; i++) expect(events[i - 1].time).toBeGreaterThanOrEqual(events[i].time);
+    store.getState().applyBatch([ev('e0', 59, 2)]);
+    expect(store.getState().events[0]).toMatchObject({ key: 'Event/default/e0', count: 2 });
+    expect(store.getState().events.filter((e) => e.key === 'Event/default/e0')).toHaveLength(1);
   });
 });
 
