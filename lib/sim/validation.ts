@@ -9,6 +9,7 @@ import { validateDNS1035Label, validateDNS1123Label, validateDNS1123Subdomain } 
 import { isQuantity } from '../k8s/quantity';
 import { fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired, type FieldError } from './errors';
 import { scaledValue } from './rollout-math';
+import { canonicalJson } from './json';
 
 const NAME_VALIDATOR: Partial<Record<Kind, (n: string) => string[]>> = {
   Namespace: validateDNS1123Label,
@@ -177,7 +178,7 @@ export function validateObject(kind: Kind, obj: KubeObject): FieldError[] {
   }
 }
 
-const stable = (v: unknown) => JSON.stringify(v ?? null);
+const stable = (v: unknown) => canonicalJson(v ?? null);
 
 /** Extra rules on update: immutable fields. */
 export function validateUpdate(kind: Kind, next: KubeObject, old: KubeObject): FieldError[] {
