@@ -1,5 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { saveScreenshot, trackConsoleErrors } from './helpers';
+import { saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
 
 /** The student's view: the terminal tab, its prompt and its output log. */
 const terminalTab = (page: Page) => page.getByRole('tab', { name: '터미널' });
@@ -92,7 +93,7 @@ test('a student drives the cluster from the terminal and the YAML editor', async
   // broken YAML → line:column error in the editor and the terminal; nothing is created
   await page.getByRole('tab', { name: 'YAML 에디터' }).click();
   await page.getByRole('combobox', { name: '템플릿으로 새 파일 만들기' }).selectOption('pod');
-  await expect(page.getByRole('tab', { name: 'pod.yaml' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('button', { name: 'pod.yaml', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await editor.fill('apiVersion: v1\nkind: Pod\nmetadata:\n  name: broken\n spec:\n  containers: []\n');
   await expect(page.getByRole('status').filter({ hasText: 'YAML 문법 오류' })).toContainText(/5:\d+/);
   await page.getByRole('button', { name: '적용' }).click();
@@ -102,7 +103,7 @@ test('a student drives the cluster from the terminal and the YAML editor', async
 
   // an unknown field → strict decoding error with a did-you-mean hint
   await page.getByRole('tab', { name: 'YAML 에디터' }).click();
-  await page.getByRole('tab', { name: 'deployment.yaml' }).click();
+  await page.getByRole('button', { name: 'deployment.yaml', exact: true }).click();
   await editor.fill('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: typo\nspec:\n  replica: 2\n  selector:\n    matchLabels: {app: typo}\n  template:\n    metadata: {labels: {app: typo}}\n    spec:\n      containers: [{name: typo, image: nginx}]\n');
   await expect(page.getByRole('status').filter({ hasText: '알 수 없는 필드' })).toContainText('6:3 알 수 없는 필드 "spec.replica"예요. replicas를 말씀하신 건가요?');
   await page.getByRole('tab', { name: '터미널' }).click();
@@ -125,11 +126,29 @@ test('help, Ctrl+C on a watch, and clear', async ({ page }) => {
   await expect(output(page)).not.toContainText('쓸 수 있는 명령:');
 });
 
+test('the terminal and the editor have no axe violations, in light and dark', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/playground');
+  await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
+  await type(page, 'kubectl get pods -A');
+  await type(page, 'kubectl get nope');
+  await page.getByRole('tab', { name: 'YAML 에디터' }).click();
+  await expect(page.locator('.cm-content')).toBeVisible({ timeout: 30_000 });
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
+    for (const panel of ['#pg-panel-editor', '#pg-panel-terminal']) {
+      await page.getByRole('tab', { name: panel.includes('editor') ? 'YAML 에디터' : '터미널' }).click();
+      const results = await new AxeBuilder({ page }).include(panel).analyze();
+      expect(results.violations.map((v) => `${theme} ${panel}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+  }
+});
+
 test('lesson buttons open YAML in the editor and run commands in the terminal', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/learn/pods');
   await page.getByRole('button', { name: '에디터에 열기: two-containers.yaml' }).click();
-  await expect(page.getByRole('tab', { name: 'two-containers.yaml' })).toHaveAttribute('aria-selected', 'true', { timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'two-containers.yaml', exact: true })).toHaveAttribute('aria-pressed', 'true', { timeout: 60_000 });
   await expect(page.getByRole('status').filter({ hasText: '문제 없음' })).toBeVisible();
   await page.getByRole('button', { name: '실행: kubectl apply -f two-containers.yaml', exact: true }).click();
   await expect(output(page)).toContainText('$ kubectl apply -f two-containers.yaml', { timeout: 60_000 });

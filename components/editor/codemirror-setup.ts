@@ -27,7 +27,7 @@ const darkTheme = [
   EditorView.theme(
     {
       '&': { backgroundColor: '#18181b', color: '#e4e4e7' },
-      '.cm-gutters': { backgroundColor: '#18181b', color: '#71717a', borderRight: '1px solid #3f3f46' },
+      '.cm-gutters': { backgroundColor: '#18181b', color: '#a1a1aa', borderRight: '1px solid #3f3f46' },
       '.cm-activeLine': { backgroundColor: '#27272a80' },
       '.cm-activeLineGutter': { backgroundColor: '#27272a' },
       '.cm-cursor': { borderLeftColor: '#e4e4e7' },
@@ -63,7 +63,7 @@ export function createYamlView(parent: HTMLElement, text: string, onChange: (tex
         lintGutter(),
         baseTheme,
         colours.of(isDark() ? darkTheme : []),
-        EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
+        EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true', tabindex: '0' }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) onChange(u.state.doc.toString());
         }),

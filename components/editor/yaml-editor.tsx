@@ -49,10 +49,10 @@ export function YamlEditor() {
   return (
     <div className="flex h-full min-h-0 flex-col bg-white dark:bg-zinc-900">
       <div className="flex shrink-0 flex-wrap items-center gap-1 border-b border-zinc-200 px-2 py-1 dark:border-zinc-800">
-        <div role="tablist" aria-label="YAML 파일" className="flex min-w-0 flex-wrap gap-1">
+        <div role="group" aria-label="YAML 파일" className="flex min-w-0 flex-wrap gap-1">
           {files.map((f) => (
             <span key={f.name} className={`flex items-center rounded text-xs ${f.name === active ? 'bg-zinc-200 dark:bg-zinc-700' : ''}`}>
-              <button type="button" role="tab" aria-selected={f.name === active} onClick={() => setActive(f.name)} className="px-2 py-1 font-mono text-zinc-800 dark:text-zinc-100">
+              <button type="button" aria-pressed={f.name === active} onClick={() => setActive(f.name)} className="px-2 py-1 font-mono text-zinc-800 dark:text-zinc-100">
                 {f.name}
               </button>
               <button type="button" aria-label={`${f.name} 닫기`} onClick={() => close(f.name)} className="px-1 text-zinc-500 hover:text-zinc-900 dark:hover:text-white">
