@@ -48,7 +48,8 @@ export class Kubelet implements Controller {
     if (rt && rt.uid !== pod.metadata!.uid) rt = undefined;
     const nodeName = pod.spec?.nodeName;
     if (!nodeName) return;
-    if (e.state.nodes[nodeName]?.downSince !== undefined) return; // the kubelet is not running
+    // no such node, or its kubelet is not running: nothing happens to the pod
+    if (!e.store.get('Node', nodeName) || e.state.nodes[nodeName]?.downSince !== undefined) return;
     const actor = `kubelet/${nodeName}`;
     const cause = (message: string): Cause => ({ actor, message: `kubelet(${nodeName}): ${message}`, hop: 'kubelet' });
     const event = (type: 'Normal' | 'Warning', reason: string, message: string, c: Cause, fieldPath?: string) =>
