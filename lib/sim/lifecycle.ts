@@ -6,7 +6,6 @@ import type { V1Pod } from '@kubernetes/client-node';
 import type { Kind, KubeObject } from '../k8s/types';
 import type { Cause } from './types';
 import type { Engine } from './engine';
-import { keyOf, objKey } from './store';
 
 export const KIND_KO: Record<Kind, string> = {
   Namespace: '네임스페이스',
@@ -66,4 +65,3 @@ export function dependentsOf(e: Engine, ownerUid: string): { kind: Kind; key: st
   return out;
 }
 
-export { keyOf, objKey };

@@ -66,18 +66,15 @@ export class GarbageCollector implements Controller {
   private teardownNamespace(name: string, e: Engine): void {
     const ns = e.get<V1Namespace>('Namespace', name);
     if (!ns?.metadata?.deletionTimestamp) return;
-    let remaining = 0;
     for (const kind of KINDS) {
       if (CLUSTER_SCOPED.has(kind)) continue;
       for (const obj of [...e.store.values(kind, name)]) {
-        remaining++;
         if (obj.metadata?.deletionTimestamp) continue;
         deleteObject(e, kind, obj, cause(`네임스페이스 ${name} 삭제 중 — ${KIND_KO[kind]} ${obj.metadata!.name} 삭제`));
       }
     }
     let left = 0;
     for (const kind of KINDS) if (!CLUSTER_SCOPED.has(kind)) for (const _ of e.store.values(kind, name)) left++;
-    void remaining;
     if (left === 0) e.removeObject('Namespace', name, undefined, cause(`네임스페이스 ${name}의 오브젝트가 모두 사라져 삭제 완료`));
   }
 }

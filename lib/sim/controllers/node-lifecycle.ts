@@ -8,7 +8,7 @@
 import type { V1Node, V1NodeCondition, V1Pod, V1Taint } from '@kubernetes/client-node';
 import type { Controller, Engine } from '../engine';
 import type { Kind } from '../../k8s/types';
-import { keyOf, type StoreChange } from '../store';
+import type { StoreChange } from '../store';
 import type { Cause } from '../types';
 import { deletePod } from '../lifecycle';
 import { isPodReady } from '../pods';
@@ -156,4 +156,3 @@ export class TaintEvictionController implements Controller {
   }
 }
 
-export { keyOf };

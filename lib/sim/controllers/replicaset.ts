@@ -97,7 +97,7 @@ export class ReplicaSetController implements Controller {
       for (let i = 0; i < n; i++) this.createPod(rs, e, c);
       if (-diff > BURST) e.enqueue(REPLICASET, key);
     } else if (diff > 0) {
-      const victims = rankForDeletion(active, e).slice(0, Math.min(diff, BURST));
+      const victims = rankForDeletion(active).slice(0, Math.min(diff, BURST));
       for (const pod of victims) {
         const c = cause(`원하는 ${want}개보다 ${diff}개 많아 파드 ${pod.metadata!.name} 삭제`);
         deletePod(e, pod, c);
@@ -175,7 +175,7 @@ const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 
  * unscheduled < scheduled; Pending < Unknown < Running; not ready < ready; more pods of this set on
  * the same node first; ready for less time first; more restarts first; newer before older.
  */
-export function rankForDeletion(pods: V1Pod[], e: Engine): V1Pod[] {
+export function rankForDeletion(pods: V1Pod[]): V1Pod[] {
   const perNode = new Map<string, number>();
   for (const p of pods) if (p.spec?.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1);
   // precompute the sort keys once per pod (the comparator runs n log n times)
@@ -186,7 +186,6 @@ export function rankForDeletion(pods: V1Pod[], e: Engine): V1Pod[] {
     restartsOf.set(p, (p.status?.containerStatuses ?? []).reduce((n, c) => Math.max(n, c.restartCount ?? 0), 0));
   }
   const restarts = (p: V1Pod) => restartsOf.get(p)!;
-  void e;
   return [...pods].sort((a, b) => {
     const sa = a.spec?.nodeName ? 1 : 0;
     const sb = b.spec?.nodeName ? 1 : 0;
