@@ -12,6 +12,15 @@ import type { V1Deployment } from '@kubernetes/client-node';
 v8.setFlagsFromString('--expose_gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
+/** A fixed reference workload (allocations + Map inserts), to compare machine load between runs. */
+function referenceMs(): number {
+  const t = performance.now();
+  const m = new Map<string, { a: number; b: string }>();
+  for (let i = 0; i < 100_000; i++) m.set(`default/pod-${i}`, { a: i, b: String(i) });
+  return performance.now() - t;
+}
+const refBefore = referenceMs();
+
 const REPLICAS = 5000;
 const STEP_MS = 1000;
 
@@ -78,6 +87,7 @@ const rows: [string, string, string][] = [
   ['(d) heap used', `${heapMb.toFixed(1)} MB`, `${pods} pods, target < 200 MB`],
   ['watch events delivered', String(delivered), ''],
   ['load average (1 min)', os.loadavg()[0].toFixed(2), `${os.cpus().length} CPUs — wall times suffer when other jobs run`],
+  ['reference workload', `${refBefore.toFixed(0)} ms`, '100k Map inserts; compare between runs to judge machine load'],
 ];
 const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
 for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0])}  ${b.padStart(w[1])}  ${c}`);
