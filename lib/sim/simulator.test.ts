@@ -229,4 +229,14 @@ describe('time', () => {
     expect(sim.now()).toBe(t + took);
     expect(took).toBe(sim.timings().schedule + sim.timings().imagePull + sim.timings().containerStart + sim.timings().readinessDelay);
   });
+
+  it('a settled cluster does no work: advancing writes nothing', () => {
+    const sim = createSimulator({ seed: 4 });
+    sim.create(deploymentManifest({ replicas: 5 }));
+    sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
+    sim.advance(60_000);
+    const rv = sim.resourceVersion();
+    sim.advance(3_600_000);
+    expect(sim.resourceVersion()).toBe(rv);
+  });
 });
