@@ -3,7 +3,7 @@
  * The simulator is synchronous; this adapter makes it look like a remote cluster (async calls,
  * batched change notifications) and owns the clock: real time × speed while playing.
  */
-import { createSimulator } from '../sim';
+import { createSimulator, K8S_VERSION } from '../sim';
 import { KINDS, isStatusError, type Kind, type KubeObject } from '../k8s/types';
 import type { ClusterConfig, DeleteOptions, ListOptions, PatchType, SimWatchEvent, Simulator, Timings } from '../sim/types';
 import type { ClusterChange, ClusterClient, ClusterInfo, ConnectionState, FailureControls, TimeControls } from './types';
@@ -86,7 +86,7 @@ export class SimClient implements ClusterClient {
   }
 
   info(): ClusterInfo {
-    return { mode: 'sim', server: '시뮬레이터', version: 'v1.32.0', writable: true, namespaces: ['default', 'kube-system'] };
+    return { mode: 'sim', server: '시뮬레이터', version: K8S_VERSION, writable: true, namespaces: ['default', 'kube-system'] };
   }
 
   list(kind: Kind, namespace?: string, opts?: ListOptions) {
