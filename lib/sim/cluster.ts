@@ -8,7 +8,7 @@ import type { KubeObject } from '../k8s/types';
 import type { ClusterConfig } from './types';
 import type { Engine } from './engine';
 import { applyDefaults, admitPod } from './defaults';
-import { hex64, imageId } from './controllers/pod-status';
+import { hex64, imageId, statusImage } from './controllers/pod-status';
 import { nodeRuntime } from './controllers/node-network';
 import { parseImageRef } from './images';
 import { allocateService } from './admission';
@@ -99,7 +99,7 @@ function runningPod(e: Engine, base: V1Pod): void {
       qosClass: base.status?.qosClass,
       containerStatuses: containers.map((c) => ({
         name: c.name,
-        image: c.image!,
+        image: statusImage(c.image!),
         imageID: imageId(c.image!),
         containerID: `containerd://${hex64(`${name}/${c.name}`)}`,
         ready: true,

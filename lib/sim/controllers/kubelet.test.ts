@@ -131,7 +131,7 @@ describe('kubelet', () => {
     sim.advance(10_000);
     sim.patch('Pod', 'web', 'default', { spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } }, 'strategic');
     sim.advance(10_000);
-    expect(cs(sim, 'web')).toMatchObject({ image: 'nginx:1.27', restartCount: 1, ready: true });
+    expect(cs(sim, 'web')).toMatchObject({ image: 'docker.io/library/nginx:1.27', restartCount: 1, ready: true });
     expect(reasons(sim, 'web')).toContain('Killing: Container app definition changed, will be restarted');
   });
 });

@@ -11,7 +11,7 @@ import type { StoreChange } from '../store';
 import type { Cause } from '../types';
 import { planContainer } from '../images';
 import { EXIT_VISIBLE_MS } from '../timings';
-import { imageId, sortConditions, waitingStatuses, withCondition } from './pod-status';
+import { imageId, sortConditions, statusImage, waitingStatuses, withCondition } from './pod-status';
 import { isPodReady } from '../pods';
 import { allocatePodIp, nodeInternalIp } from './node-network';
 import { finishPull, KUBELET, pullBackOff, startPull, writePodStatus, type EventFn, type KubeletCtx } from './kubelet-pull';
@@ -71,7 +71,7 @@ export class Kubelet implements Controller {
       // `kubectl set image` on a pod: the kubelet kills the changed containers and starts the new image
       const changed = pod.spec!.containers.filter((c) => {
         const s = pod.status?.containerStatuses?.find((x) => x.name === c.name);
-        return s && s.image !== c.image;
+        return s && s.image !== statusImage(c.image!);
       });
       if (changed.length) {
         for (const c of changed)
@@ -197,7 +197,7 @@ export class Kubelet implements Controller {
         if (only && c.name !== only && prev?.state?.running) return prev;
         return {
           name: c.name,
-          image: c.image!,
+          image: statusImage(c.image!),
           imageID: imageId(c.image!),
           containerID: hex(),
           ready: false,

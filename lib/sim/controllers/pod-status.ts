@@ -38,6 +38,11 @@ export function hex64(seed: string): string {
   return out.slice(0, 64);
 }
 
+/** The image as the container runtime reports it (docker.io/library/nginx:1.25 for nginx:1.25). */
+export function statusImage(image: string): string {
+  return parseImageRef(image).full;
+}
+
 const imageIds = new Map<string, string>();
 /** `repo@sha256:<digest>` with a digest derived from the reference (stable across runs). */
 export function imageId(image: string): string {
@@ -72,7 +77,7 @@ export function waitingStatuses(pod: V1Pod, reason: string, message?: string): V
   const prev = new Map((pod.status?.containerStatuses ?? []).map((c) => [c.name, c]));
   return (pod.spec?.containers ?? []).map((c) => ({
     name: c.name,
-    image: c.image!,
+    image: statusImage(c.image!),
     imageID: prev.get(c.name)?.imageID ?? '',
     ready: false,
     restartCount: prev.get(c.name)?.restartCount ?? 0,
