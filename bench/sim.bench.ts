@@ -24,6 +24,22 @@ const refBefore = referenceMs();
 const REPLICAS = 5000;
 const STEP_MS = 1000;
 
+/** Warm the JIT with the same scenario at 1,000 replicas in a throwaway simulator (standard bench practice). */
+function warmUp(): void {
+  const w = createSimulator({ seed: 1, cluster: { workers: 20, workerCapacity: { cpu: '64', memory: '256Gi', pods: 110 } } });
+  w.create({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'warm' },
+    spec: { replicas: 1000, selector: { matchLabels: { app: 'warm' } }, template: { metadata: { labels: { app: 'warm' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.25' }] } } },
+  });
+  w.advance(10_000);
+  w.patch('Deployment', 'warm', 'default', { spec: { template: { spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } } } }, 'strategic');
+  w.advance(20_000);
+}
+warmUp();
+gc();
+
 const sim = createSimulator({ seed: 7, cluster: { workers: 99, workerCapacity: { cpu: '64', memory: '256Gi', pods: 110 } } });
 let delivered = 0;
 sim.subscribe((batch) => (delivered += batch.length));
@@ -80,7 +96,7 @@ const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
 const pods = sim.list('Pod', 'default').items.length;
 
 const rows: [string, string, string][] = [
-  ['(a) deploy 5,000 replicas → all Ready', `${deployMs.toFixed(0)} ms`, `${deploySimS} s simulated, ${deployCpu.toFixed(0)} ms CPU`],
+  ['(a) deploy 5,000 replicas → all Ready (after a 1,000-replica JIT warm-up)', `${deployMs.toFixed(0)} ms`, `${deploySimS} s simulated, ${deployCpu.toFixed(0)} ms CPU`],
   ['(b) rolling update to nginx:1.27', `${rolloutMs.toFixed(0)} ms`, `${rolloutSimS} s simulated, ${rolloutCpu.toFixed(0)} ms CPU`],
   ['(a)+(b) total', `${(deployMs + rolloutMs).toFixed(0)} ms`, 'target < 2000 ms'],
   ['(c) steady-state tick (100 ms)', `${tickMs.toFixed(3)} ms`, 'target < 1 ms'],

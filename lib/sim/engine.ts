@@ -144,10 +144,13 @@ export class Engine {
     }
   }
 
-  /** Moves simulated time forward by ms, firing timers in due order. */
-  advance(ms: number): void {
+  /**
+   * Moves simulated time forward by ms, firing timers in due order. `afterRound` runs whenever the
+   * queues are empty at one instant (the simulator delivers watch events there, in small batches).
+   */
+  advance(ms: number, afterRound?: () => void): void {
     const target = this.time + Math.max(0, ms);
-    this.runQueues();
+    this.settle(afterRound);
     for (;;) {
       const due = this.timers.peekDue();
       if (due === undefined || due > target) break;
@@ -156,9 +159,22 @@ export class Engine {
         const t = this.timers.pop()!;
         this.enqueue(t.controller, t.key);
       }
-      this.runQueues();
+      this.settle(afterRound);
     }
     this.time = target;
+  }
+
+  /** Drains the queues and runs afterRound until neither produces more work at this instant. */
+  private settle(afterRound?: () => void): void {
+    do {
+      this.runQueues();
+      afterRound?.();
+    } while (this.hasQueuedWork());
+  }
+
+  private hasQueuedWork(): boolean {
+    for (const q of this.queues.values()) if (q.items.length) return true;
+    return false;
   }
 
   /** Queue contents, for snapshots. */

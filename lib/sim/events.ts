@@ -67,8 +67,13 @@ export class EventRecorder {
     }
     this.e.state.eventSeq++;
     const name = `${involved.name}.${(this.e.time * 1000 + this.e.state.eventSeq).toString(16)}`;
+    const now = this.e.iso() as unknown as Date;
+    const key = keyOf(name, ns);
+    // built complete (server metadata included) so the store takes it without another copy
     const ev: CoreV1Event = {
-      metadata: { name, namespace: ns },
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace: ns, uid: this.e.rng.uuid(), creationTimestamp: now },
       involvedObject: {
         kind: involved.kind,
         namespace: involved.namespace,
@@ -81,16 +86,16 @@ export class EventRecorder {
       reason,
       message,
       source: host ? { component, host } : { component },
-      firstTimestamp: this.e.iso() as unknown as Date,
-      lastTimestamp: this.e.iso() as unknown as Date,
+      firstTimestamp: now,
+      lastTimestamp: now,
       count: 1,
       type,
       reportingComponent: component,
       reportingInstance: host ?? '',
     };
-    this.e.createObject('Event', ev, cause);
-    this.eventIndex.set(message.startsWith(COMBINED) ? dedupe : eventDedupeKey(ev), keyOf(name, ns));
-    this.eventFifo.push(keyOf(name, ns));
+    this.e.store.put('Event', ev, cause, true);
+    this.eventIndex.set(dedupe, key);
+    this.eventFifo.push(key);
     this.pruneEvents();
   }
 

@@ -185,10 +185,13 @@ class Sim implements Simulator {
     }
   }
 
+  /** Delivers what one instant of simulated time changed (keeps batches small and short-lived). */
+  private flushRound = (): void => this.flush();
+
   advance(ms: number): void {
     if (!(ms >= 0)) throw badRequest(`advance: ms must be a non-negative number, got ${ms}`);
     try {
-      this.e.advance(ms);
+      this.e.advance(ms, this.flushRound);
     } finally {
       this.flush();
     }

@@ -39,8 +39,11 @@ export function hex64(seed: string): string {
 }
 
 /** The image as the container runtime reports it (docker.io/library/nginx:1.25 for nginx:1.25). */
+const statusImages = new Map<string, string>();
 export function statusImage(image: string): string {
-  return parseImageRef(image).full;
+  let full = statusImages.get(image);
+  if (full === undefined) statusImages.set(image, (full = parseImageRef(image).full));
+  return full;
 }
 
 const imageIds = new Map<string, string>();
@@ -57,6 +60,13 @@ export function imageId(image: string): string {
 /** Applies readiness to Ready/ContainersReady from the container statuses. */
 export function readinessConditions(status: V1PodStatus, now: string, completed = false): V1PodCondition[] {
   const unready = (status.containerStatuses ?? []).filter((c) => !c.ready).map((c) => c.name);
+  // most status writes leave readiness as it was: keep the same array then
+  const want = completed ? 'False/PodCompleted/' : unready.length ? `False/ContainersNotReady/containers with unready status: [${unready.join(' ')}]` : 'True//';
+  const has = (t: string) => {
+    const c = status.conditions?.find((x) => x.type === t);
+    return c !== undefined && `${c.status}/${c.reason ?? ''}/${c.message ?? ''}` === want;
+  };
+  if (status.conditions && has('Ready') && has('ContainersReady')) return status.conditions;
   let conds = status.conditions;
   if (completed) {
     conds = withCondition(conds, 'Ready', 'False', now, 'PodCompleted');
