@@ -239,4 +239,19 @@ describe('time', () => {
     sim.advance(3_600_000);
     expect(sim.resourceVersion()).toBe(rv);
   });
+
+  it('work caused by a subscriber during advance runs within the same advance', () => {
+    const sim = createSimulator({ seed: 5 });
+    let created = false;
+    sim.subscribe((b) => {
+      if (!created && b.some((e) => e.kind === 'Pod' && e.object.metadata!.namespace === 'default' && isReady(e.object as V1Pod))) {
+        created = true;
+        sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'late' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
+      }
+    });
+    sim.create(deploymentManifest({ replicas: 1 }));
+    sim.advance(60_000);
+    const ep = sim.get('Endpoints', 'late') as { subsets?: { addresses?: unknown[] }[] };
+    expect(ep.subsets?.[0].addresses).toHaveLength(1);
+  });
 });
