@@ -77,24 +77,33 @@ export class ReplicaSetController implements Controller {
       );
     }
     const owned: V1Pod[] = [];
+    // pods of a set share one labels object until someone edits them: match each object once
+    let lastLabels: object | undefined;
+    let lastMatch = false;
     for (const { kind, key: k } of [...(e.store.dependents.get(uid)?.values() ?? [])]) {
       if (kind !== 'Pod') continue;
       const pod = e.get<V1Pod>('Pod', k)!;
       if (controllerRef(pod)?.uid !== uid) continue;
-      if (!matchesLabelSelector(sel, pod.metadata?.labels)) {
+      const labels = pod.metadata?.labels;
+      if (labels !== lastLabels || !labels) {
+        lastLabels = labels;
+        lastMatch = matchesLabelSelector(sel, labels);
+      }
+      if (!lastMatch) {
         const refs = pod.metadata!.ownerReferences!.filter((r) => r.uid !== uid);
         e.updateObject('Pod', { ...pod, metadata: { ...pod.metadata, ownerReferences: refs.length ? refs : undefined } }, cause(`레이블이 바뀐 파드 ${pod.metadata!.name}을(를) 더 이상 관리하지 않음`));
         continue;
       }
       owned.push(pod);
     }
-    const active = owned.filter(isPodActive);
+    let active = owned.filter(isPodActive);
     const want = rs.spec!.replicas ?? 1;
     const diff = active.length - want;
+    let created = 0;
     if (diff < 0) {
-      const n = Math.min(-diff, BURST);
-      const c = cause(`원하는 ${want}개 중 ${active.length}개만 있어 ${n}개 생성`);
-      for (let i = 0; i < n; i++) this.createPod(rs, e, c);
+      created = Math.min(-diff, BURST);
+      const c = cause(`원하는 ${want}개 중 ${active.length}개만 있어 ${created}개 생성`);
+      for (let i = 0; i < created; i++) this.createPod(rs, e, c);
       if (-diff > BURST) e.enqueue(REPLICASET, key);
     } else if (diff > 0) {
       const victims = rankForDeletion(active).slice(0, Math.min(diff, BURST));
@@ -103,9 +112,12 @@ export class ReplicaSetController implements Controller {
         deletePod(e, pod, c);
         e.recordEvent({ kind: 'ReplicaSet', name, namespace: ns, uid }, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata!.name}`, REPLICASET, c);
       }
+      const gone = new Set(victims);
+      active = active.filter((p) => !gone.has(p));
       if (diff > BURST) e.enqueue(REPLICASET, key);
     }
-    this.writeStatus(key, e);
+    // new pods are neither ready nor available yet
+    this.writeStatus(key, e, active, created);
   }
 
   /** Admitted pod spec per template spec: every pod of a set shares one immutable spec object. */
@@ -126,8 +138,9 @@ export class ReplicaSetController implements Controller {
         name: podName,
         generateName: `${rs.metadata!.name}-`,
         namespace: ns,
-        labels: { ...(tmpl.metadata?.labels ?? {}) },
-        ...(tmpl.metadata?.annotations ? { annotations: { ...tmpl.metadata.annotations } } : {}),
+        // shared, immutable: every pod of the set points at the template's labels/annotations
+        labels: tmpl.metadata?.labels ?? {},
+        ...(tmpl.metadata?.annotations ? { annotations: tmpl.metadata.annotations } : {}),
         ownerReferences: [ownerRefTo('ReplicaSet', rs)],
       },
       spec,
@@ -137,19 +150,15 @@ export class ReplicaSetController implements Controller {
     e.recordEvent({ kind: 'ReplicaSet', name: rs.metadata!.name!, namespace: ns, uid: rs.metadata!.uid }, 'Normal', 'SuccessfulCreate', `Created pod: ${podName}`, REPLICASET, cause);
   }
 
-  private writeStatus(key: string, e: Engine): void {
+  /** Status from the active pods of this sync (+ the ones just created). O(pods of the set). */
+  private writeStatus(key: string, e: Engine, active: V1Pod[], created: number): void {
     const rs = e.get<V1ReplicaSet>('ReplicaSet', key)!;
-    const uid = rs.metadata!.uid!;
     const minReady = rs.spec!.minReadySeconds ?? 0;
-    let replicas = 0;
+    const replicas = active.length + created;
     let ready = 0;
     let available = 0;
     let nextAvailable = Infinity;
-    for (const { kind, key: k } of e.store.dependents.get(uid)?.values() ?? []) {
-      if (kind !== 'Pod') continue;
-      const pod = e.get<V1Pod>('Pod', k)!;
-      if (controllerRef(pod)?.uid !== uid || !isPodActive(pod)) continue;
-      replicas++;
+    for (const pod of active) {
       if (!isPodReady(pod)) continue;
       ready++;
       if (isPodAvailable(pod, minReady, e.time)) available++;
