@@ -187,39 +187,31 @@ const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 
 export function rankForDeletion(pods: V1Pod[]): V1Pod[] {
   const perNode = new Map<string, number>();
   for (const p of pods) if (p.spec?.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1);
-  // precompute the sort keys once per pod (the comparator runs n log n times)
-  const readyAt = new Map<V1Pod, string>();
-  const restartsOf = new Map<V1Pod, number>();
-  for (const p of pods) {
-    readyAt.set(p, String(podCondition(p, 'Ready')?.lastTransitionTime ?? ''));
-    restartsOf.set(p, (p.status?.containerStatuses ?? []).reduce((n, c) => Math.max(n, c.restartCount ?? 0), 0));
-  }
-  const restarts = (p: V1Pod) => restartsOf.get(p)!;
-  return [...pods].sort((a, b) => {
-    const sa = a.spec?.nodeName ? 1 : 0;
-    const sb = b.spec?.nodeName ? 1 : 0;
-    if (sa !== sb) return sa - sb;
-    const pa = PHASE_RANK[a.status?.phase ?? 'Pending'] ?? 0;
-    const pb = PHASE_RANK[b.status?.phase ?? 'Pending'] ?? 0;
-    if (pa !== pb) return pa - pb;
-    const ra = isPodReady(a) ? 1 : 0;
-    const rb = isPodReady(b) ? 1 : 0;
-    if (ra !== rb) return ra - rb;
-    const na = perNode.get(a.spec?.nodeName ?? '') ?? 0;
-    const nb = perNode.get(b.spec?.nodeName ?? '') ?? 0;
-    if (na !== nb) return nb - na;
-    if (ra && rb) {
-      // ISO timestamps compare as strings; ready more recently goes first
-      const ta = readyAt.get(a)!;
-      const tb = readyAt.get(b)!;
-      if (ta !== tb) return ta < tb ? 1 : -1;
-    }
-    const xa = restarts(a);
-    const xb = restarts(b);
-    if (xa !== xb) return xb - xa;
-    const ca = String(a.metadata?.creationTimestamp ?? '');
-    const cb = String(b.metadata?.creationTimestamp ?? '');
-    if (ca !== cb) return ca < cb ? 1 : -1;
-    return a.metadata!.name! < b.metadata!.name! ? 1 : -1;
+  // decorate once: the comparator then only compares numbers and strings (it runs n log n times)
+  const rows = pods.map((pod) => {
+    const ready = isPodReady(pod);
+    return {
+      pod,
+      scheduled: pod.spec?.nodeName ? 1 : 0,
+      phase: PHASE_RANK[pod.status?.phase ?? 'Pending'] ?? 0,
+      ready: ready ? 1 : 0,
+      colocated: perNode.get(pod.spec?.nodeName ?? '') ?? 0,
+      readyAt: ready ? String(podCondition(pod, 'Ready')?.lastTransitionTime ?? '') : '',
+      restarts: (pod.status?.containerStatuses ?? []).reduce((n, c) => Math.max(n, c.restartCount ?? 0), 0),
+      created: String(pod.metadata?.creationTimestamp ?? ''),
+      name: pod.metadata!.name!,
+    };
   });
+  rows.sort((a, b) => {
+    if (a.scheduled !== b.scheduled) return a.scheduled - b.scheduled;
+    if (a.phase !== b.phase) return a.phase - b.phase;
+    if (a.ready !== b.ready) return a.ready - b.ready;
+    if (a.colocated !== b.colocated) return b.colocated - a.colocated;
+    // ISO timestamps compare as strings; ready more recently goes first
+    if (a.readyAt !== b.readyAt) return a.readyAt < b.readyAt ? 1 : -1;
+    if (a.restarts !== b.restarts) return b.restarts - a.restarts;
+    if (a.created !== b.created) return a.created < b.created ? 1 : -1;
+    return a.name < b.name ? 1 : -1;
+  });
+  return rows.map((r) => r.pod);
 }
