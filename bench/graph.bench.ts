@@ -23,11 +23,13 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const ROLLOUT_WINDOW_MS = Number(process.env.BENCH_ROLLOUT_MS ?? 15_000);
 /** Simulation speed during the rollout: 1× is what a student watches by default. */
 const ROLLOUT_SPEED = Number(process.env.BENCH_SPEED ?? 1);
-const CASES = [
+const ALL_CASES = [
   { pods: 100, nodes: 4 },
   { pods: 1000, nodes: 20 },
   { pods: 5000, nodes: 50 },
 ];
+/** BENCH_PODS=5000 runs one case (for quick iterations; the BENCH line then has nulls for the rest). */
+const CASES = process.env.BENCH_PODS ? ALL_CASES.filter((c) => String(c.pods) === process.env.BENCH_PODS) : ALL_CASES;
 
 interface CaseResult {
   pods: number;
@@ -35,12 +37,17 @@ interface CaseResult {
   firstRenderMs: number;
   p50FrameMs: number;
   p95FrameMs: number;
+  /** p95 of frame time minus the simulator's steps within the frame. */
+  p95GraphFrameMs: number;
   maxFrameMs: number;
   frames: number;
   rolloutDone: boolean;
   /** Share of the rollout window the simulator engine held the main thread, and its longest step. */
   enginePercent: number;
   engineMaxMs: number;
+  /** Same for folding changes into the graph's store. */
+  storePercent: number;
+  storeMaxMs: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -82,16 +89,24 @@ async function runCase(browser: Browser, pods: number, nodes: number): Promise<C
   // functions in a helper that does not exist inside the page.
   const result = (await page.evaluate(`(async () => {
     const deltas = [];
+    const frames = [];
     let last = performance.now();
     let running = true;
-    const tick = (t) => { deltas.push(t - last); last = t; if (running) requestAnimationFrame(tick); };
+    const tick = (t) => { deltas.push(t - last); frames.push([last, t]); last = t; if (running) requestAnimationFrame(tick); };
     requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
     window.__graphBench.startRollout(${ROLLOUT_SPEED});
     const start = performance.now();
     while (performance.now() - start < ${ROLLOUT_WINDOW_MS} && !window.__graphBench.rolloutDone()) await new Promise((r) => setTimeout(r, 100));
     running = false;
-    return { deltas, done: window.__graphBench.rolloutDone(), engineMs: window.__graphBench.engineMs, engineMaxMs: window.__graphBench.engineMaxMs, elapsed: performance.now() - start };
-  })()`)) as { deltas: number[]; done: boolean; engineMs: number; engineMaxMs: number; elapsed: number };
+    // The same frames with the simulator's own steps taken out: what the graph alone costs.
+    const spans = window.__graphBench.engineSpans;
+    const graphOnly = frames.map(([a, b]) => {
+      let engine = 0;
+      for (const [s, e] of spans) engine += Math.max(0, Math.min(b, e) - Math.max(a, s));
+      return b - a - engine;
+    });
+    return { deltas, graphOnly, done: window.__graphBench.rolloutDone(), engineMs: window.__graphBench.engineMs, engineMaxMs: window.__graphBench.engineMaxMs, storeMs: window.__graphBench.storeMs, storeMaxMs: window.__graphBench.storeMaxMs, elapsed: performance.now() - start };
+  })()`)) as { deltas: number[]; graphOnly: number[]; done: boolean; engineMs: number; engineMaxMs: number; storeMs: number; storeMaxMs: number; elapsed: number };
   await page.close();
   const sorted = [...result.deltas].sort((a, b) => a - b);
   return {
@@ -100,11 +115,14 @@ async function runCase(browser: Browser, pods: number, nodes: number): Promise<C
     firstRenderMs: round(first.ms),
     p50FrameMs: round(percentile(sorted, 50)),
     p95FrameMs: round(percentile(sorted, 95)),
+    p95GraphFrameMs: round(percentile([...result.graphOnly].sort((a, b) => a - b), 95)),
     maxFrameMs: round(sorted[sorted.length - 1] ?? NaN),
     frames: sorted.length,
     rolloutDone: result.done,
     enginePercent: round((100 * result.engineMs) / result.elapsed),
     engineMaxMs: round(result.engineMaxMs),
+    storePercent: round((100 * result.storeMs) / result.elapsed),
+    storeMaxMs: round(result.storeMaxMs),
   };
 }
 
@@ -143,22 +161,25 @@ async function main() {
       const r = await runCase(browser, c.pods, c.nodes);
       results.push(r);
       console.log(
-        `pods=${r.pods} nodes=${r.nodes}  first render ${r.firstRenderMs} ms  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of main thread, longest step ${r.engineMaxMs} ms)`,
+        `pods=${r.pods} nodes=${r.nodes}  first render ${r.firstRenderMs} ms  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms (without engine steps ${r.p95GraphFrameMs} ms)  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of main thread, longest step ${r.engineMaxMs} ms; graph store ${r.storePercent}%, longest batch ${r.storeMaxMs} ms)`,
       );
     }
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const js = await lessonJs(page);
     console.log(`lesson ${js.path}: first-load JS ${js.firstLoadKiB} KiB gzip; with the graph loaded ${js.withGraphKiB} KiB gzip`);
-    const by = (n: number) => results.find((r) => r.pods === n)!;
+    const none = { firstRenderMs: null, p50FrameMs: null, p95FrameMs: null, p95GraphFrameMs: null, enginePercent: null, engineMaxMs: null };
+    const by = (n: number) => results.find((r) => r.pods === n) ?? none;
     const bench = {
       first_render_ms_100: by(100).firstRenderMs,
       p95_frame_ms_100: by(100).p95FrameMs,
       first_render_ms_1000: by(1000).firstRenderMs,
       p50_frame_ms_1000: by(1000).p50FrameMs,
       p95_frame_ms_1000: by(1000).p95FrameMs,
+      p95_graph_frame_ms_1000: by(1000).p95GraphFrameMs,
       first_render_ms_5000: by(5000).firstRenderMs,
       p50_frame_ms_5000: by(5000).p50FrameMs,
       p95_frame_ms_5000: by(5000).p95FrameMs,
+      p95_graph_frame_ms_5000: by(5000).p95GraphFrameMs,
       engine_percent_1000: by(1000).enginePercent,
       engine_max_ms_1000: by(1000).engineMaxMs,
       engine_percent_5000: by(5000).enginePercent,

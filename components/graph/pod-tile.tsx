@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import type { PodTone } from '@/lib/graph/pod-status';
 import { whyNotSelected } from '@/lib/graph/service-selection';
-import { usePlaygroundStoreApi, usePlaygroundStoreShallow } from '@/components/playground/store-context';
+import { usePlaygroundStoreApi, usePlaygroundStoreWith } from '@/components/playground/store-context';
 import type { PodView, ServiceView } from '@/lib/graph/projection';
 import type { PlaygroundState } from '@/lib/store/playground-store';
 
@@ -46,6 +46,17 @@ function tileState(s: PlaygroundState, id: string): TileState {
   };
 }
 
+function sameTileState(a: TileState, b: TileState): boolean {
+  return (
+    a.pod === b.pod &&
+    a.highlighted === b.highlighted &&
+    a.service === b.service &&
+    a.selected === b.selected &&
+    a.animate === b.animate &&
+    a.entering === b.entering
+  );
+}
+
 /**
  * One pod as a small tile. Subscribes to its own pod only; phase is shown by colour, icon and word
  * (and by border style, which is all that is left when zoomed far out: `compact`).
@@ -53,7 +64,7 @@ function tileState(s: PlaygroundState, id: string): TileState {
  */
 export const PodTile = memo(function PodTile({ id, compact = false }: { id: string; compact?: boolean }) {
   const store = usePlaygroundStoreApi();
-  const { pod, highlighted, service, selected, animate, entering } = usePlaygroundStoreShallow((s) => tileState(s, id));
+  const { pod, highlighted, service, selected, animate, entering } = usePlaygroundStoreWith((s) => tileState(s, id), sameTileState);
   if (!pod) return null;
   const { status } = pod;
   const reason = service ? whyNotSelected(service, pod) : null;

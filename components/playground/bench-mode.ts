@@ -5,6 +5,7 @@
  * the query string, so it is harmless in normal use.
  */
 import type { ClusterClient } from '@/lib/cluster/types';
+import type { PlaygroundStore } from '@/lib/store/playground-store';
 import type { ClusterConfig } from '@/lib/sim/types';
 import type { V1Deployment } from '@/lib/k8s/types';
 
@@ -30,6 +31,11 @@ export interface BenchHandle {
   engineMs: number;
   /** The longest single engine advance since the rollout started. */
   engineMaxMs: number;
+  /** [start, end] (performance.now()) of every engine advance since the rollout started. */
+  engineSpans: [number, number][];
+  /** ms spent folding change batches into the store (projection + grouping), and the longest batch. */
+  storeMs: number;
+  storeMaxMs: number;
   /** Patch the Deployment's image and play at `speed`; resolves at once. */
   startRollout(speed?: number): void;
   /** True once every replica runs the new image and no old pod is left. */
@@ -112,10 +118,26 @@ function timeEngine(client: ClusterClient, handle: BenchHandle): void {
   target.advance = (ms: number) => {
     const t = performance.now();
     original.call(client, ms);
-    const spent = performance.now() - t;
+    const end = performance.now();
+    const spent = end - t;
+    handle.engineSpans.push([t, end]);
     handle.engineMs += spent;
     handle.engineMaxMs = Math.max(handle.engineMaxMs, spent);
   };
+}
+
+/** Time the store's batch folding (the graph's own data work, before React renders). */
+export function timeStore(store: PlaygroundStore, handle: BenchHandle): void {
+  const original = store.getState().applyBatch;
+  store.setState({
+    applyBatch: (changes) => {
+      const t = performance.now();
+      original(changes);
+      const spent = performance.now() - t;
+      handle.storeMs += spent;
+      handle.storeMaxMs = Math.max(handle.storeMaxMs, spent);
+    },
+  });
 }
 
 /** Install `window.__graphBench` for the bench script. */
@@ -127,8 +149,13 @@ export function installBenchHandle(client: ClusterClient, params: BenchParams): 
     seedError: null,
     engineMs: 0,
     engineMaxMs: 0,
+    engineSpans: [],
+    storeMs: 0,
+    storeMaxMs: 0,
     startRollout(speed = 1) {
       timeEngine(client, handle);
+      handle.storeMs = 0;
+      handle.storeMaxMs = 0;
       void client.patch('Deployment', BENCH_DEPLOYMENT, 'default', { spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:1.26' }] } } } }, 'strategic');
       client.time?.setSpeed(speed);
       client.time?.setPlaying(true);

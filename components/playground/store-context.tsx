@@ -7,6 +7,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import { useStoreWithEqualityFn } from 'zustand/traditional';
 import type { PlaygroundState, PlaygroundStore } from '@/lib/store/playground-store';
 
 const StoreContext = createContext<PlaygroundStore | null>(null);
@@ -29,4 +30,12 @@ export function usePlaygroundStore<T>(selector: (s: PlaygroundState) => T): T {
 /** Like usePlaygroundStore, comparing arrays/objects shallowly (for selectors that build a new array). */
 export function usePlaygroundStoreShallow<T>(selector: (s: PlaygroundState) => T): T {
   return useStore(usePlaygroundStoreApi(), useShallow(selector));
+}
+
+/**
+ * Subscribe with a custom equality. For hot paths (thousands of pod tiles): a hand-written
+ * field-by-field compare allocates nothing, where zustand's generic shallow builds Maps.
+ */
+export function usePlaygroundStoreWith<T>(selector: (s: PlaygroundState) => T, equal: (a: T, b: T) => boolean): T {
+  return useStoreWithEqualityFn(usePlaygroundStoreApi(), selector, equal);
 }

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { ClusterClient } from '@/lib/cluster/types';
 import { connectStoreToClient } from '@/lib/store/connect-client';
 import type { PlaygroundStore } from '@/lib/store/playground-store';
-import { installBenchHandle, readBenchParams, seedBenchCluster, type BenchHandle } from './bench-mode';
+import { installBenchHandle, readBenchParams, seedBenchCluster, timeStore, type BenchHandle } from './bench-mode';
 
 /** Call `cb` on the frame after every pod tile of the bench is in the DOM. */
 function whenAllTilesPainted(pods: number, cb: () => void): () => void {
@@ -50,6 +50,7 @@ export function useBenchMode(client: ClusterClient, store: PlaygroundStore): { w
       if (cancelled) return;
       handle.dataReadyAt = performance.now();
       disconnect = connectStoreToClient(store, client);
+      timeStore(store, handle);
       setWaiting(false);
       stopWatch = whenAllTilesPainted(params.pods, () => {
         handle.firstRenderMs = performance.now() - (handle.dataReadyAt ?? 0);

@@ -21,6 +21,7 @@ import {
   type ServiceView,
 } from '../graph/projection';
 import { EMPTY_GROUPS, type PodGroups } from '../graph/pod-groups';
+import type { PodChange } from '../graph/pod-groups-update';
 
 /** How many events the panel keeps (newest first). */
 export const MAX_EVENTS = 200;
@@ -73,6 +74,8 @@ export interface AppliedBatch {
   nodesChanged: boolean;
   /** Keys of pods that appeared in this batch, in a stable order (creation time, then name). */
   addedPods: string[];
+  /** Every pod change in order, with the views before and after (for incremental grouping). */
+  podChanges: PodChange[];
 }
 
 /** Fold one batch of changes into new records, copying only the records that changed. O(batch + copied records). */
@@ -90,6 +93,7 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
   let nodesChanged = false;
   // New pods are held back and appended in creation order, so tiles keep a stable place (object key order).
   const added = new Map<string, PodView>();
+  const podChanges: PodChange[] = [];
 
   for (const c of changes) {
     const del = c.type === 'delete';
@@ -97,13 +101,16 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
       case 'Pod': {
         podsChanged = true;
         const pods = own('pods');
+        const before = added.get(c.key) ?? pods[c.key];
         if (del) {
           delete pods[c.key];
           added.delete(c.key);
+          podChanges.push({ before, after: undefined });
         } else {
           const view = projectPod(c.key, c.object as V1Pod);
           if (c.key in pods) pods[c.key] = view;
           else added.set(c.key, view);
+          podChanges.push({ before, after: view });
         }
         break;
       }
@@ -169,6 +176,7 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
     podsChanged,
     nodesChanged,
     addedPods: addedPods.map((p) => p.key),
+    podChanges,
   };
 }
 

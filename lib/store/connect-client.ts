@@ -29,11 +29,18 @@ export const animationFrameScheduler: FrameScheduler = (cb) => {
   };
 };
 
+/**
+ * Most changes applied in one frame. A rollout wave of a 5,000-pod Deployment brings thousands at
+ * once; spreading them over a few frames keeps each frame short (the picture trails by a frame or two).
+ */
+export const MAX_CHANGES_PER_FRAME = 5000;
+
 /** Load the client's current objects, then apply its changes once per frame. Returns a disconnect function. */
 export function connectStoreToClient(
   store: PlaygroundStore,
   client: ClusterClient,
   schedule: FrameScheduler = animationFrameScheduler,
+  maxPerFrame = MAX_CHANGES_PER_FRAME,
 ): () => void {
   store.getState().clearCluster(client.time?.now() ?? Date.now());
   store.getState().applyBatch(snapshotChanges(client.cached()));
@@ -41,8 +48,10 @@ export function connectStoreToClient(
   let cancel: (() => void) | null = null;
   const flush = () => {
     cancel = null;
-    const batch = queue;
-    queue = [];
+    // Changes stay in arrival order; the rest waits for the next frame.
+    const batch = queue.length > maxPerFrame ? queue.splice(0, maxPerFrame) : queue;
+    if (batch === queue) queue = [];
+    else cancel = schedule(flush);
     store.getState().applyBatch(batch);
   };
   const unsubscribe = client.subscribe((changes) => {

@@ -120,4 +120,20 @@ describe('connectStoreToClient', () => {
     expect(store.getState().groups.podIdsByNode['worker-1']).toHaveLength(2);
     expect(store.getState().groups.pendingPodIds).toEqual(['Pod/default/c']);
   });
+
+  it('spreads a burst over several frames, in order, when it exceeds the per-frame cap', () => {
+    let emit: (c: ClusterChange[]) => void = () => {};
+    const client = { cached: () => new Map(), subscribe: (cb: (c: ClusterChange[]) => void) => ((emit = cb), () => {}) } as unknown as ClusterClient;
+    const frames: (() => void)[] = [];
+    const store = createPlaygroundStore();
+    connectStoreToClient(store, client, (cb) => (frames.push(cb), () => {}), 2);
+    emit([up('Node', 'Node//w', makeNode('w')), podUp('a', 'w'), podUp('b', 'w'), podUp('a', null)]);
+    frames.shift()!();
+    expect(store.getState().groups.podIdsByNode['w']).toEqual(['Pod/default/a']);
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    expect(store.getState().groups.podIdsByNode['w']).toEqual(['Pod/default/b']);
+    expect(store.getState().groups.pendingPodIds).toEqual(['Pod/default/a']);
+    expect(frames).toHaveLength(0);
+  });
 });

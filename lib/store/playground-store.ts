@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ClusterChange } from '../cluster/types';
 import { groupPods, orderNodeNames } from '../graph/pod-groups';
+import { updatePodGroups } from '../graph/pod-groups-update';
 import { parseSelectorInput, type PodFilter } from '../graph/pod-filter';
 import { podsSelectedBy } from '../graph/service-selection';
 import { applyChanges, EMPTY_CLUSTER, type ClusterSlice } from './cluster-slice';
@@ -99,11 +100,16 @@ export function createPlaygroundStore(initial: Partial<UiSlice> = {}): Playgroun
       applyBatch(changes) {
         if (changes.length === 0) return;
         const s = get();
-        const { next, podsChanged, nodesChanged } = applyChanges(s, changes);
+        const { next, podsChanged, nodesChanged, podChanges } = applyChanges(s, changes);
         const merged: ClusterSlice = { ...s, ...next };
         const nodeNames = nodesChanged ? orderNodeNames(Object.values(merged.nodes)) : s.nodeNames;
         const sameOrder = nodeNames.length === s.nodeNames.length && nodeNames.every((n, i) => n === s.nodeNames[i]);
-        const groups = podsChanged || nodesChanged ? regroup(merged, s.filter, nodeNames) : s.groups;
+        // A new or removed node regroups everything (rare); pod churn is folded in incrementally.
+        const groups = !sameOrder
+          ? regroup(merged, s.filter, nodeNames)
+          : podsChanged
+            ? updatePodGroups(s.groups, podChanges, s.filter)
+            : s.groups;
         const highlight =
           s.serviceKey && (podsChanged || next.services !== s.services) ? highlightFor(merged, s.serviceKey) : s.highlight;
         set({

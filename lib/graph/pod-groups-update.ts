@@ -1,0 +1,91 @@
+/**
+ * Incremental version of groupPods: fold a batch of pod changes into existing groups in
+ * O(changes × pods on the touched nodes), instead of regrouping every pod. With 5,000 pods and a
+ * rollout changing a few hundred per frame, this is what keeps the store under a millisecond or two.
+ * Only touched lists are copied (copy-on-write), so untouched node boxes keep their arrays.
+ * A pod that moves (pending → node) joins the end of its new list; groupPods, run on filter changes,
+ * orders by creation instead, so the two agree on membership, not necessarily on order.
+ */
+import { podPassesFilter, type PodFilter } from './pod-filter';
+import type { NodeUsage, PodGroups } from './pod-groups';
+import type { PodView } from './projection';
+
+export interface PodChange {
+  before: PodView | undefined;
+  after: PodView | undefined;
+}
+
+type Lists = Record<string, readonly string[]>;
+
+const ownerKey = (p: PodView) => (p.owner ? `${p.owner.kind}/${p.namespace}/${p.owner.name}` : '');
+const countsTowardNode = (p: PodView) => p.nodeName !== null && p.status.tone !== 'completed';
+
+class ListEditor {
+  private readonly copied = new Set<string>();
+  constructor(readonly lists: Lists) {}
+  private own(key: string): string[] {
+    if (!this.copied.has(key)) {
+      this.lists[key] = [...(this.lists[key] ?? [])];
+      this.copied.add(key);
+    }
+    return this.lists[key] as string[];
+  }
+  remove(key: string, id: string) {
+    const at = this.lists[key]?.indexOf(id) ?? -1;
+    if (at >= 0) this.own(key).splice(at, 1);
+  }
+  add(key: string, id: string) {
+    this.own(key).push(id);
+  }
+}
+
+function addUsage(usage: Record<string, NodeUsage>, touched: Set<string>, p: PodView, sign: 1 | -1) {
+  const node = p.nodeName!;
+  if (!touched.has(node)) {
+    const u = usage[node] ?? { cpuRequestMilli: 0, memoryRequestBytes: 0, pods: 0 };
+    usage[node] = { ...u };
+    touched.add(node);
+  }
+  const u = usage[node];
+  u.cpuRequestMilli += sign * p.cpuRequestMilli;
+  u.memoryRequestBytes += sign * p.memoryRequestBytes;
+  u.pods += sign;
+}
+
+/** Apply pod changes to `prev` (whose filter must be `filter`). Returns new groups; `prev` is untouched. */
+export function updatePodGroups(prev: PodGroups, changes: readonly PodChange[], filter: PodFilter): PodGroups {
+  const byNode = new ListEditor({ ...prev.podIdsByNode });
+  const byOwner = new ListEditor({ ...prev.podIdsByOwner });
+  const pending = new ListEditor({ p: prev.pendingPodIds });
+  const usage: Record<string, NodeUsage> = { ...prev.usageByNode };
+  const touchedUsage = new Set<string>();
+  let visible = prev.visiblePodCount;
+
+  for (const { before, after } of changes) {
+    const wasShown = before !== undefined && podPassesFilter(before, filter);
+    const isShown = after !== undefined && podPassesFilter(after, filter);
+    const sameNode = before?.nodeName === after?.nodeName;
+    const sameOwner = before && after && ownerKey(before) === ownerKey(after);
+    if (wasShown && !(isShown && sameNode)) {
+      if (before.nodeName === null) pending.remove('p', before.key);
+      else byNode.remove(before.nodeName, before.key);
+    }
+    if (wasShown && !(isShown && sameOwner)) byOwner.remove(ownerKey(before), before.key);
+    if (isShown && !(wasShown && sameNode)) {
+      if (after.nodeName === null) pending.add('p', after.key);
+      else byNode.add(after.nodeName, after.key);
+    }
+    if (isShown && !(wasShown && sameOwner)) byOwner.add(ownerKey(after), after.key);
+    visible += (isShown ? 1 : 0) - (wasShown ? 1 : 0);
+    if (before && countsTowardNode(before)) addUsage(usage, touchedUsage, before, -1);
+    if (after && countsTowardNode(after)) addUsage(usage, touchedUsage, after, 1);
+  }
+
+  return {
+    podIdsByNode: byNode.lists,
+    podIdsByOwner: byOwner.lists,
+    pendingPodIds: pending.lists.p,
+    visiblePodCount: visible,
+    usageByNode: usage,
+  };
+}
