@@ -11,25 +11,29 @@ import type { Engine, InvolvedObject } from './engine';
 import { keyOf } from './store';
 import { EVENT_LIMIT, EVENT_TTL_MS, toIso } from './timings';
 
-const dedupeKey = (uid: string | undefined, kind: string, name: string, reason: string, message: string) => `${uid ?? kind + '/' + name}|${reason}|${message}`;
-const eventDedupeKey = (ev: CoreV1Event) => dedupeKey(ev.involvedObject.uid, ev.involvedObject.kind ?? '', ev.involvedObject.name ?? '', ev.reason ?? '', ev.message ?? '');
-
 const SIMILAR_LIMIT = 10;
 const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 300_000;
 const SIMILAR_WINDOW_MS = 10 * 60_000;
 const COMBINED = '(combined from similar events): ';
-const aggregateKeyOf = (ev: CoreV1Event) =>
-  `${ev.source?.component ?? ''}|${ev.source?.host ?? ''}|${ev.involvedObject.uid ?? ev.involvedObject.kind + '/' + ev.involvedObject.name}|${ev.type}|${ev.reason}`;
-/** Index key of a stored event: combined events are found by their aggregate key, others by message. */
-const storedEventKey = (ev: CoreV1Event) => (ev.message?.startsWith(COMBINED) ? `${aggregateKeyOf(ev)}|combined` : eventDedupeKey(ev));
+
+/** Per involved object: its events by reason and message, and the aggregator's counters. */
+interface ObjectEvents {
+  /** reason → message → Event key (dedupe) */
+  byReason: Map<string, Map<string, string>>;
+  /** component|host|type|reason → distinct messages in the window, and the combined event's key */
+  similar: Map<string, { since: number; n: number; combined?: string }>;
+  /** live events of this object */
+  count: number;
+}
+
+const objectIdOf = (uid: string | undefined, kind: string | undefined, name: string | undefined) => uid ?? `${kind}/${name}`;
+const aggregateOf = (component: string, host: string | undefined, type: string, reason: string) => `${component}|${host ?? ''}|${type}|${reason}`;
 
 export class EventRecorder {
-  /** dedupe: involved uid|reason|message → Event key */
-  private eventIndex = new Map<string, string>();
-  /** EventAggregator: per source+object+type+reason, distinct messages in the last 10 minutes */
-  private similar = new Map<string, { since: number; n: number }>();
-  private similarSweepAt = 50_000;
+  /** dedupe and aggregation state per involved object (keyed by uid: a flat string with a cached hash) */
+  private objects = new Map<string, ObjectEvents>();
+  private sweepAt = 50_000;
 
   constructor(private readonly e: Engine) {}
 
@@ -41,22 +45,20 @@ export class EventRecorder {
     const ns = involved.namespace ?? 'default';
     // the API server refuses new content in a terminating namespace
     if (this.e.store.get('Namespace', ns)?.metadata?.deletionTimestamp) return;
-    const objectId = involved.uid ?? involved.kind + '/' + involved.name;
-    let dedupe = dedupeKey(involved.uid, involved.kind, involved.name, reason, message);
-    let existingKey = this.eventIndex.get(dedupe);
+    const objectId = objectIdOf(involved.uid, involved.kind, involved.name);
+    let obj = this.objects.get(objectId);
+    if (!obj) this.objects.set(objectId, (obj = { byReason: new Map(), similar: new Map(), count: 0 }));
+    let existingKey = obj.byReason.get(reason)?.get(message);
+    let combinedOf: { combined?: string } | undefined;
     if (!existingKey) {
-      const aggKey = `${component}|${host ?? ''}|${objectId}|${type}|${reason}`;
-      let rec = this.similar.get(aggKey);
-      if (!rec || rec.since + SIMILAR_WINDOW_MS < this.e.time) this.similar.set(aggKey, (rec = { since: this.e.time, n: 0 }));
+      const agg = aggregateOf(component, host, type, reason);
+      let rec = obj.similar.get(agg);
+      if (!rec || rec.since + SIMILAR_WINDOW_MS < this.e.time) obj.similar.set(agg, (rec = { since: this.e.time, n: 0, combined: rec?.combined }));
       rec.n++;
       if (rec.n > SIMILAR_LIMIT) {
-        message = `(combined from similar events): ${message}`;
-        dedupe = `${aggKey}|combined`;
-        existingKey = this.eventIndex.get(dedupe);
-      }
-      if (this.similar.size > this.similarSweepAt) {
-        for (const [k, r] of this.similar) if (r.since + SIMILAR_WINDOW_MS < this.e.time) this.similar.delete(k);
-        this.similarSweepAt = Math.max(50_000, this.similar.size * 2); // amortised O(1) per event
+        message = `${COMBINED}${message}`;
+        combinedOf = rec;
+        existingKey = rec.combined;
       }
     }
     if (!this.takeSpamToken(`${component}|${host ?? ''}|${objectId}`)) return;
@@ -65,6 +67,7 @@ export class EventRecorder {
       this.e.updateObject('Event', { ...existing, message, count: (existing.count ?? 1) + 1, lastTimestamp: this.e.iso() as unknown as Date }, cause);
       return;
     }
+    if (this.objects.size > this.sweepAt) this.sweep();
     this.e.state.eventSeq++;
     const name = `${involved.name}.${(this.e.time * 1000 + this.e.state.eventSeq).toString(16)}`;
     const now = this.e.iso() as unknown as Date;
@@ -93,8 +96,8 @@ export class EventRecorder {
       reportingComponent: component,
       reportingInstance: host ?? '',
     };
-    this.e.store.put('Event', ev, cause, true);
-    this.eventIndex.set(dedupe, key);
+    this.e.store.put('Event', ev, cause, true, key);
+    this.index(obj, ev, key, combinedOf);
     this.eventFifo.push(key);
     this.pruneEvents();
   }
@@ -137,7 +140,7 @@ export class EventRecorder {
       if (ev) {
         const stale = String(ev.lastTimestamp) < cutoff;
         if (!stale && this.e.store.count('Event') <= EVENT_LIMIT) break;
-        this.eventIndex.delete(storedEventKey(ev));
+        this.unindex(ev, key);
         this.e.store.remove('Event', key);
       }
       this.eventHead++;
@@ -148,20 +151,56 @@ export class EventRecorder {
     }
   }
 
+  private index(obj: ObjectEvents, ev: CoreV1Event, key: string, combinedOf?: { combined?: string }): void {
+    obj.count++;
+    if (combinedOf) {
+      combinedOf.combined = key;
+      return;
+    }
+    let byMessage = obj.byReason.get(ev.reason!);
+    if (!byMessage) obj.byReason.set(ev.reason!, (byMessage = new Map()));
+    byMessage.set(ev.message!, key);
+  }
+
+  private unindex(ev: CoreV1Event, key: string): void {
+    const io = ev.involvedObject;
+    const objectId = objectIdOf(io.uid, io.kind, io.name);
+    const obj = this.objects.get(objectId);
+    if (!obj) return;
+    obj.count--;
+    const byMessage = obj.byReason.get(ev.reason!);
+    if (byMessage?.get(ev.message!) === key) byMessage.delete(ev.message!);
+    for (const rec of obj.similar.values()) if (rec.combined === key) rec.combined = undefined;
+    if (obj.count <= 0 && ![...obj.similar.values()].some((r) => r.since + SIMILAR_WINDOW_MS >= this.e.time)) this.objects.delete(objectId);
+  }
+
+  /** Drops objects with no live events whose aggregation window has passed. Amortised O(1). */
+  private sweep(): void {
+    for (const [id, obj] of this.objects)
+      if (obj.count <= 0 && ![...obj.similar.values()].some((r) => r.since + SIMILAR_WINDOW_MS >= this.e.time)) this.objects.delete(id);
+    this.sweepAt = Math.max(50_000, this.objects.size * 2);
+  }
+
   /** Rebuilds the indexes from the stored events after a restore. */
   reindex(): void {
-    this.eventIndex.clear();
+    this.objects.clear();
     this.eventFifo = [...this.e.store.values('Event')].map((ev) => keyOf(ev.metadata!.name!, ev.metadata!.namespace));
     this.eventHead = 0;
-    this.similar.clear();
     for (const ev of this.e.store.values('Event') as Iterable<CoreV1Event>) {
-      this.eventIndex.set(storedEventKey(ev), keyOf(ev.metadata!.name!, ev.metadata!.namespace));
+      const io = ev.involvedObject;
+      const objectId = objectIdOf(io.uid, io.kind, io.name);
+      let obj = this.objects.get(objectId);
+      if (!obj) this.objects.set(objectId, (obj = { byReason: new Map(), similar: new Map(), count: 0 }));
+      const agg = aggregateOf(ev.source?.component ?? '', ev.source?.host, ev.type ?? '', ev.reason ?? '');
       const first = Date.parse(String(ev.firstTimestamp));
-      if (first + SIMILAR_WINDOW_MS < this.e.time) continue;
-      const agg = aggregateKeyOf(ev);
-      const rec = this.similar.get(agg) ?? { since: first, n: 0 };
-      rec.n += ev.message?.startsWith(COMBINED) ? SIMILAR_LIMIT : 1;
-      this.similar.set(agg, rec);
+      const combined = ev.message?.startsWith(COMBINED);
+      let rec = obj.similar.get(agg);
+      if (first + SIMILAR_WINDOW_MS >= this.e.time) {
+        if (!rec) obj.similar.set(agg, (rec = { since: first, n: 0 }));
+        rec.n += combined ? SIMILAR_LIMIT : 1;
+      }
+      if (combined && !rec) obj.similar.set(agg, (rec = { since: first, n: 0 }));
+      this.index(obj, ev, keyOf(ev.metadata!.name!, ev.metadata!.namespace), combined ? rec : undefined);
     }
   }
 }

@@ -69,8 +69,8 @@ export class Store {
    * Stores obj and notifies hooks. obj must be a fresh top-level object (callers spread the stored
    * one); its metadata is copied here because it is usually shared with the previous version.
    */
-  put(kind: Kind, obj: KubeObject, cause?: Cause, freshMetadata = false): KubeObject {
-    const key = objKey(obj);
+  put(kind: Kind, obj: KubeObject, cause?: Cause, freshMetadata = false, knownKey?: string): KubeObject {
+    const key = knownKey ?? objKey(obj);
     const map = this.mapOf(kind);
     const old = map.get(key);
     this.rv++;
