@@ -56,7 +56,7 @@ function DescribeText({ client, args, version }: { client: ClusterClient; args: 
         },
         now: () => client.time?.now() ?? Date.now(),
       });
-      if (!cancelled) setText(out);
+      if (!cancelled) setText(out || '(출력 없음)');
     }, 400);
     return () => {
       cancelled = true;
