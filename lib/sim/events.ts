@@ -25,6 +25,8 @@ interface ObjectEvents {
   similar: Map<string, { since: number; n: number; combined?: string }>;
   /** live events of this object */
   count: number;
+  /** shared involvedObject values by fieldPath|resourceVersion */
+  refs: Map<string, CoreV1Event['involvedObject']>;
 }
 
 const objectIdOf = (uid: string | undefined, kind: string | undefined, name: string | undefined) => uid ?? `${kind}/${name}`;
@@ -47,7 +49,7 @@ export class EventRecorder {
     if (this.e.store.get('Namespace', ns)?.metadata?.deletionTimestamp) return;
     const objectId = objectIdOf(involved.uid, involved.kind, involved.name);
     let obj = this.objects.get(objectId);
-    if (!obj) this.objects.set(objectId, (obj = { byReason: new Map(), similar: new Map(), count: 0 }));
+    if (!obj) this.objects.set(objectId, (obj = { byReason: new Map(), similar: new Map(), count: 0, refs: new Map() }));
     let existingKey = obj.byReason.get(reason)?.get(message);
     let combinedOf: { combined?: string } | undefined;
     if (!existingKey) {
@@ -77,18 +79,10 @@ export class EventRecorder {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace: ns, uid: this.e.rng.uuid(), creationTimestamp: now },
-      involvedObject: {
-        kind: involved.kind,
-        namespace: involved.namespace,
-        name: involved.name,
-        uid: involved.uid,
-        apiVersion: API_VERSION[involved.kind],
-        ...(involved.resourceVersion ? { resourceVersion: involved.resourceVersion } : {}),
-        ...(involved.fieldPath ? { fieldPath: involved.fieldPath } : {}),
-      },
+      involvedObject: this.involvedRef(obj, involved),
       reason,
       message,
-      source: host ? { component, host } : { component },
+      source: this.sourceRef(component, host),
       firstTimestamp: now,
       lastTimestamp: now,
       count: 1,
@@ -151,6 +145,34 @@ export class EventRecorder {
     }
   }
 
+  /** Shared (immutable) involvedObject per object + fieldPath: the events of a pod point at one object. */
+  private involvedRef(obj: ObjectEvents, involved: InvolvedObject): CoreV1Event['involvedObject'] {
+    const k = `${involved.fieldPath ?? ''}|${involved.resourceVersion ?? ''}`;
+    let ref = obj.refs.get(k);
+    if (!ref)
+      obj.refs.set(
+        k,
+        (ref = {
+          kind: involved.kind,
+          namespace: involved.namespace,
+          name: involved.name,
+          uid: involved.uid,
+          apiVersion: API_VERSION[involved.kind],
+          ...(involved.resourceVersion ? { resourceVersion: involved.resourceVersion } : {}),
+          ...(involved.fieldPath ? { fieldPath: involved.fieldPath } : {}),
+        }),
+      );
+    return ref;
+  }
+
+  private sources = new Map<string, CoreV1Event['source']>();
+  private sourceRef(component: string, host?: string): CoreV1Event['source'] {
+    const k = `${component}|${host ?? ''}`;
+    let src = this.sources.get(k);
+    if (!src) this.sources.set(k, (src = host ? { component, host } : { component }));
+    return src;
+  }
+
   private index(obj: ObjectEvents, ev: CoreV1Event, key: string, combinedOf?: { combined?: string }): void {
     obj.count++;
     if (combinedOf) {
@@ -190,7 +212,7 @@ export class EventRecorder {
       const io = ev.involvedObject;
       const objectId = objectIdOf(io.uid, io.kind, io.name);
       let obj = this.objects.get(objectId);
-      if (!obj) this.objects.set(objectId, (obj = { byReason: new Map(), similar: new Map(), count: 0 }));
+      if (!obj) this.objects.set(objectId, (obj = { byReason: new Map(), similar: new Map(), count: 0, refs: new Map() }));
       const agg = aggregateOf(ev.source?.component ?? '', ev.source?.host, ev.type ?? '', ev.reason ?? '');
       const first = Date.parse(String(ev.firstTimestamp));
       const combined = ev.message?.startsWith(COMBINED);
