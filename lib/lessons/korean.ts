@@ -2,19 +2,8 @@
  * Small Korean-language helpers for generated feedback: kind names as kubernetes.io/ko spells them and
  * particle (조사) choice after English names, which Korean readers pronounce in Hangul.
  */
-import type { Kind } from '../k8s/types';
 
-/** Korean name of each kind, as the kubernetes.io/ko glossary writes it. */
-export const KIND_KO: Record<Kind, string> = {
-  Namespace: '네임스페이스',
-  Node: '노드',
-  Pod: '파드',
-  ReplicaSet: '레플리카셋',
-  Deployment: '디플로이먼트',
-  Service: '서비스',
-  Endpoints: '엔드포인트',
-  Event: '이벤트',
-};
+export { KIND_KO } from '../k8s/kind-names';
 
 const HANGUL_START = 0xac00;
 const HANGUL_END = 0xd7a3;
