@@ -36,8 +36,10 @@ export function BottomPanel() {
   const eventCount = usePlaygroundStore((s) => s.events.length);
   const [seenEvents, setSeenEvents] = useState(0);
 
+  const [collapsed, setCollapsed] = useState(false);
   const show = (t: Tab) => {
     setTab(t);
+    setCollapsed(false);
     setOpened((prev) => (prev.has(t) ? prev : new Set([...prev, t])));
   };
   useEffect(() => bus.onReveal((panel) => isTab(panel) && show(panel)), [bus]);
@@ -47,7 +49,7 @@ export function BottomPanel() {
   const unseen = Math.max(0, eventCount - seenEvents);
 
   return (
-    <div className="flex h-[38%] min-h-44 flex-col border-t border-zinc-200 dark:border-zinc-800">
+    <div className={`flex flex-col border-t border-zinc-200 dark:border-zinc-800 ${collapsed ? '' : 'h-[36%] min-h-40'}`}>
       <div role="tablist" aria-label="터미널, 에디터, 이벤트" className="flex shrink-0 gap-1 border-b border-zinc-200 px-2 dark:border-zinc-800">
         {TABS.map((t) => (
           <button
@@ -70,10 +72,19 @@ export function BottomPanel() {
             )}
           </button>
         ))}
+        <button
+          type="button"
+          aria-expanded={!collapsed}
+          aria-controls={TABS.map((t) => `pg-panel-${t.id}`).join(' ')}
+          onClick={() => setCollapsed((c) => !c)}
+          className="ml-auto px-2 text-xs text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
+        >
+          {collapsed ? '▲ 패널 펼치기' : '▼ 패널 접기 (그래프 크게 보기)'}
+        </button>
       </div>
       {TABS.map((t) =>
         opened.has(t.id) ? (
-          <div key={t.id} id={`pg-panel-${t.id}`} role="tabpanel" aria-labelledby={`pg-tab-${t.id}`} hidden={tab !== t.id} className="min-h-0 flex-1 overflow-hidden">
+          <div key={t.id} id={`pg-panel-${t.id}`} role="tabpanel" aria-labelledby={`pg-tab-${t.id}`} hidden={collapsed || tab !== t.id} className="min-h-0 flex-1 overflow-hidden">
             {t.id === 'terminal' ? (
               <LazyPanel load={loadTerminal} loadingText="터미널을 불러오는 중…" />
             ) : t.id === 'editor' ? (
