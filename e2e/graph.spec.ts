@@ -83,6 +83,13 @@ test('the graph shows the cluster, heals a deleted pod, highlights a Service and
   await expect(details).toContainText('재시작 횟수');
   await expect(details.locator('pre')).toContainText(`Name:`, { timeout: 10_000 });
   await page.getByRole('button', { name: '자세히 보기 닫기' }).click();
+  // Inside a node box the arrow keys move between tiles.
+  const busiest = perWorker[0] >= perWorker[1] ? workers[0] : workers[1];
+  const tiles = nodeBox(page, busiest).locator('[data-pod-tile]');
+  const second = await tiles.nth(1).getAttribute('data-pod');
+  await tiles.first().focus();
+  await page.keyboard.press('ArrowRight');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-pod'))).toBe(second);
 
   // Pause so the cluster holds still while we compare views; a minute on lets the deleted pod finish terminating.
   await page.getByRole('button', { name: /일시 정지/ }).click();

@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, memo, useContext } from 'react';
+import { createContext, memo, useContext, type KeyboardEvent } from 'react';
 import { useStore, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { formatCpu, formatMemory, percentOf } from '@/lib/k8s/quantity';
 import { usePlaygroundStore } from '@/components/playground/store-context';
@@ -45,14 +45,36 @@ const COMPACT_ZOOM = 0.5;
  */
 export const ExpectedZoomContext = createContext(1);
 
-/** Pod tiles in a fixed grid; plain text tiles when zoomed in, text-less ones when zoomed far out. */
-export function PodGrid({ ids, cols }: { ids: readonly string[]; cols: number }) {
+/** Arrow keys move focus between tiles (row-major, `cols` wide); Home/End jump to the ends. */
+function moveTileFocus(e: KeyboardEvent<HTMLDivElement>, cols: number) {
+  const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols } as Record<string, number>;
+  if (!(e.key in step) && e.key !== 'Home' && e.key !== 'End') return;
+  const tiles = e.currentTarget.children;
+  const at = Array.prototype.indexOf.call(tiles, document.activeElement);
+  if (at < 0) return;
+  const next = e.key === 'Home' ? 0 : e.key === 'End' ? tiles.length - 1 : at + step[e.key];
+  if (next < 0 || next >= tiles.length) return;
+  e.preventDefault();
+  (tiles[next] as HTMLElement).focus();
+}
+
+/**
+ * Pod tiles in a fixed grid; plain text tiles when zoomed in, text-less ones when zoomed far out.
+ * One Tab stop per grid (its first tile), arrows inside — thousands of tiles stay keyboard-friendly.
+ */
+export function PodGrid({ ids, cols, label }: { ids: readonly string[]; cols: number; label: string }) {
   const expected = useContext(ExpectedZoomContext);
   const compact = useStore((s: ReactFlowState) => (s.panZoom ? s.transform[2] : expected) < COMPACT_ZOOM);
   return (
-    <div className="grid gap-1" style={{ gridTemplateColumns: `repeat(${cols}, 4rem)` }}>
-      {ids.map((id) => (
-        <PodTile key={id} id={id} compact={compact} />
+    <div
+      role="group"
+      aria-label={`${label}: 파드 ${ids.length}개 (화살표 키로 이동, Enter로 자세히 보기)`}
+      className="grid gap-1"
+      style={{ gridTemplateColumns: `repeat(${cols}, 4rem)` }}
+      onKeyDown={(e) => moveTileFocus(e, cols)}
+    >
+      {ids.map((id, i) => (
+        <PodTile key={id} id={id} compact={compact} tabbable={i === 0} />
       ))}
     </div>
   );
@@ -127,7 +149,7 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxDat
           {hidden > 0 && <span> · 숨긴 파드 {hidden}개</span>}
         </p>
       </header>
-      <PodGrid ids={ids ?? []} cols={data.cols} />
+      <PodGrid ids={ids ?? []} cols={data.cols} label={`${roleLabel} ${node.name}`} />
     </section>
   );
 });
@@ -147,7 +169,7 @@ export const PendingLane = memo(function PendingLane({ data }: NodeProps<Node<Pe
           {ids.length === 0 ? '대기 중인 파드 없음' : `${ids.length}개 — 스케줄러가 들어갈 노드를 찾는 중`}
         </span>
       </header>
-      <PodGrid ids={ids} cols={data.cols} />
+      <PodGrid ids={ids} cols={data.cols} label="스케줄 대기 중" />
     </section>
   );
 });

@@ -62,7 +62,7 @@ function sameTileState(a: TileState, b: TileState): boolean {
  * (and by border style, which is all that is left when zoomed far out: `compact`).
  * A button, so it is focusable and Enter opens the details panel.
  */
-export const PodTile = memo(function PodTile({ id, compact = false }: { id: string; compact?: boolean }) {
+export const PodTile = memo(function PodTile({ id, compact = false, tabbable = true }: { id: string; compact?: boolean; tabbable?: boolean }) {
   const store = usePlaygroundStoreApi();
   const { pod, highlighted, service, selected, animate, entering } = usePlaygroundStoreWith((s) => tileState(s, id), sameTileState);
   if (!pod) return null;
@@ -75,6 +75,7 @@ export const PodTile = memo(function PodTile({ id, compact = false }: { id: stri
   return (
     <button
       type="button"
+      tabIndex={tabbable ? 0 : -1}
       data-pod-tile=""
       data-pod={pod.name}
       data-namespace={pod.namespace}

@@ -67,7 +67,7 @@ const ReplicaSetBox = memo(function ReplicaSetBox({ data }: NodeProps<Node<Repli
           <p className="font-semibold">소유자 없는 파드</p>
         )}
       </div>
-      <PodGrid ids={tiles} cols={data.cols} />
+      <PodGrid ids={tiles} cols={data.cols} label={rs ? `레플리카셋 ${rs.name}` : '소유자 없는 파드'} />
     </div>
   );
 });
