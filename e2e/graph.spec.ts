@@ -84,8 +84,8 @@ test('the graph shows the cluster, heals a deleted pod, highlights a Service and
   await expect(details.locator('pre')).toContainText(`Name:`, { timeout: 10_000 });
   await page.getByRole('button', { name: '자세히 보기 닫기' }).click();
   // Inside a node box the arrow keys move between tiles.
-  const busiest = perWorker[0] >= perWorker[1] ? workers[0] : workers[1];
-  const tiles = nodeBox(page, busiest).locator('[data-pod-tile]');
+  const counts = await Promise.all(workers.map((w) => nodeBox(page, w).locator('[data-pod-tile]').count()));
+  const tiles = nodeBox(page, counts[0] >= counts[1] ? workers[0] : workers[1]).locator('[data-pod-tile]');
   const second = await tiles.nth(1).getAttribute('data-pod');
   await tiles.first().focus();
   await page.keyboard.press('ArrowRight');
