@@ -11,6 +11,8 @@ import { AutoFit, BOX_STYLE, READ_ONLY_FLOW, useColorMode, useContainerSize, use
 const nodeTypes: NodeTypes = { k8sNode: NodeBox, pendingLane: PendingLane };
 
 const PENDING_ID = '__pending__';
+/** Beyond this many nodes: cull off-screen boxes and give each box its own compositor layer. */
+const BIG_CLUSTER_NODES = 12;
 const FIT = { padding: 0.06, maxZoom: 1.3 };
 
 /**
@@ -59,6 +61,7 @@ export default function ClusterCanvas() {
       width: b.width,
       height: b.height,
       style: BOX_STYLE,
+      className: names.length > BIG_CLUSTER_NODES ? 'k8s-layer' : undefined,
       draggable: false,
       selectable: false,
       focusable: false,
@@ -81,7 +84,7 @@ export default function ClusterCanvas() {
             colorMode={colorMode}
             {...READ_ONLY_FLOW}
             fitViewOptions={FIT}
-            onlyRenderVisibleElements={names.length > 12}
+            onlyRenderVisibleElements={names.length > BIG_CLUSTER_NODES}
           >
             <Background gap={24} size={1} />
             <Controls showInteractive={false} position="bottom-right" />

@@ -83,7 +83,7 @@ export function AutoFit({ signature, options }: { signature: string; options: Fi
 }
 
 function sameBox(a: Node, b: Node): boolean {
-  if (a.type !== b.type || a.position.x !== b.position.x || a.position.y !== b.position.y) return false;
+  if (a.type !== b.type || a.className !== b.className || a.position.x !== b.position.x || a.position.y !== b.position.y) return false;
   if (a.width !== b.width || a.height !== b.height) return false;
   const da = a.data as Record<string, unknown>;
   const db = b.data as Record<string, unknown>;
