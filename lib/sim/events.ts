@@ -27,10 +27,24 @@ interface ObjectEvents {
   count: number;
   /** shared involvedObject values by fieldPath|resourceVersion */
   refs: Map<string, CoreV1Event['involvedObject']>;
+  /** spam-filter bucket key per event source (built once per source and object) */
+  spamKeys?: Map<EventSource, string>;
+}
+
+/** One event source (component + host): its shared `source` value and interned key strings. */
+interface EventSource {
+  component: string;
+  host?: string;
+  ref: CoreV1Event['source'];
+  /** `component|host` */
+  key: string;
+  /** type → reason → aggregateOf(...) */
+  aggregates: Map<string, Map<string, string>>;
 }
 
 const objectIdOf = (uid: string | undefined, kind: string | undefined, name: string | undefined) => uid ?? `${kind}/${name}`;
 const aggregateOf = (component: string, host: string | undefined, type: string, reason: string) => `${component}|${host ?? ''}|${type}|${reason}`;
+const newObjectEvents = (): ObjectEvents => ({ byReason: new Map(), similar: new Map(), count: 0, refs: new Map() });
 
 export class EventRecorder {
   /** dedupe and aggregation state per involved object (keyed by uid: a flat string with a cached hash) */
@@ -49,11 +63,12 @@ export class EventRecorder {
     if (this.e.store.get('Namespace', ns)?.metadata?.deletionTimestamp) return;
     const objectId = objectIdOf(involved.uid, involved.kind, involved.name);
     let obj = this.objects.get(objectId);
-    if (!obj) this.objects.set(objectId, (obj = { byReason: new Map(), similar: new Map(), count: 0, refs: new Map() }));
+    if (!obj) this.objects.set(objectId, (obj = newObjectEvents()));
+    const source = this.source(component, host);
     let existingKey = obj.byReason.get(reason)?.get(message);
     let combinedOf: { combined?: string } | undefined;
     if (!existingKey) {
-      const agg = aggregateOf(component, host, type, reason);
+      const agg = this.aggregate(source, type, reason);
       let rec = obj.similar.get(agg);
       if (!rec || rec.since + SIMILAR_WINDOW_MS < this.e.time) obj.similar.set(agg, (rec = { since: this.e.time, n: 0, combined: rec?.combined }));
       rec.n++;
@@ -63,7 +78,10 @@ export class EventRecorder {
         existingKey = rec.combined;
       }
     }
-    if (!this.takeSpamToken(`${component}|${host ?? ''}|${objectId}`)) return;
+    // keys are built once and reused: thousands of events per second hash the same strings
+    let spamKey = (obj.spamKeys ??= new Map()).get(source);
+    if (spamKey === undefined) obj.spamKeys.set(source, (spamKey = `${source.key}|${objectId}`));
+    if (!this.takeSpamToken(spamKey)) return;
     const existing = existingKey ? this.e.get<CoreV1Event>('Event', existingKey) : undefined;
     if (existing) {
       this.e.updateObject('Event', { ...existing, message, count: (existing.count ?? 1) + 1, lastTimestamp: this.e.iso() as unknown as Date }, cause);
@@ -82,7 +100,7 @@ export class EventRecorder {
       involvedObject: this.involvedRef(obj, involved),
       reason,
       message,
-      source: this.sourceRef(component, host),
+      source: source.ref,
       firstTimestamp: now,
       lastTimestamp: now,
       count: 1,
@@ -165,12 +183,22 @@ export class EventRecorder {
     return ref;
   }
 
-  private sources = new Map<string, CoreV1Event['source']>();
-  private sourceRef(component: string, host?: string): CoreV1Event['source'] {
-    const k = `${component}|${host ?? ''}`;
-    let src = this.sources.get(k);
-    if (!src) this.sources.set(k, (src = host ? { component, host } : { component }));
+  /** component → host ('' for none) → source */
+  private sources = new Map<string, Map<string, EventSource>>();
+  private source(component: string, host?: string): EventSource {
+    let byHost = this.sources.get(component);
+    if (!byHost) this.sources.set(component, (byHost = new Map()));
+    let src = byHost.get(host ?? '');
+    if (!src) byHost.set(host ?? '', (src = { component, host, ref: host ? { component, host } : { component }, key: `${component}|${host ?? ''}`, aggregates: new Map() }));
     return src;
+  }
+
+  private aggregate(src: EventSource, type: string, reason: string): string {
+    let byReason = src.aggregates.get(type);
+    if (!byReason) src.aggregates.set(type, (byReason = new Map()));
+    let agg = byReason.get(reason);
+    if (agg === undefined) byReason.set(reason, (agg = aggregateOf(src.component, src.host, type, reason)));
+    return agg;
   }
 
   private index(obj: ObjectEvents, ev: CoreV1Event, key: string, combinedOf?: { combined?: string }): void {
@@ -212,7 +240,7 @@ export class EventRecorder {
       const io = ev.involvedObject;
       const objectId = objectIdOf(io.uid, io.kind, io.name);
       let obj = this.objects.get(objectId);
-      if (!obj) this.objects.set(objectId, (obj = { byReason: new Map(), similar: new Map(), count: 0, refs: new Map() }));
+      if (!obj) this.objects.set(objectId, (obj = newObjectEvents()));
       const agg = aggregateOf(ev.source?.component ?? '', ev.source?.host, ev.type ?? '', ev.reason ?? '');
       const first = Date.parse(String(ev.firstTimestamp));
       const combined = ev.message?.startsWith(COMBINED);

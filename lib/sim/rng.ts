@@ -20,14 +20,30 @@ export class Rng {
   }
   /** RFC 4122 v4-shaped uid from the seeded stream (deterministic, unlike crypto.randomUUID). */
   uuid(): string {
-    const h = hex8(this.u32()) + hex8(this.u32()) + hex8(this.u32()) + hex8(this.u32());
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16], 16) & 3]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    // Built from char codes in one go: a flat 36-char string instead of a tree of concatenations
+    // (every pod and event keeps its uid, so the tree would be garbage-collector work for life).
+    const c = UUID_CODES;
+    let j = 0;
+    for (let w = 0; w < 4; w++) {
+      const n = this.u32();
+      for (let s = 28; s >= 0; s -= 4) {
+        if (j === 8 || j === 13 || j === 18 || j === 23) j++;
+        c[j++] = HEX_CODES[(n >>> s) & 15];
+      }
+    }
+    // version nibble 4; variant nibble from the hex digit it replaces (as the string version did)
+    c[14] = 0x34;
+    c[19] = '89ab'.charCodeAt(HEX_CODES.indexOf(c[19]) & 3);
+    return String.fromCharCode.apply(null, c);
   }
-  /** n random hex characters (n a multiple of 8). */
+  /** n random hex characters (n a multiple of 8), as one flat string. */
   hex(n: number): string {
-    let out = '';
-    for (let i = 0; i < n; i += 8) out += hex8(this.u32());
-    return out;
+    const c = new Array<number>(n);
+    for (let i = 0; i < n; i += 8) {
+      const v = this.u32();
+      for (let s = 28, j = i; s >= 0; s -= 4) c[j++] = HEX_CODES[(v >>> s) & 15];
+    }
+    return String.fromCharCode.apply(null, c);
   }
   /** 32 random bits. */
   private u32(): number {
@@ -35,5 +51,6 @@ export class Rng {
   }
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => (i + 256).toString(16).slice(1));
-const hex8 = (n: number) => HEX[n >>> 24] + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];
+const HEX_CODES = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
+/** uuid scratch buffer with the dashes in place */
+const UUID_CODES: number[] = Array.from({ length: 36 }, (_, i) => (i === 8 || i === 13 || i === 18 || i === 23 ? 0x2d : 0));

@@ -12,8 +12,8 @@ export interface Timer {
 export class TimerQueue {
   private heap: Timer[] = [];
   private seq = 0;
-  /** earliest pending due per controller|key, to skip redundant later timers */
-  private earliest = new Map<string, number>();
+  /** earliest pending due per controller and key, to skip redundant later timers (nested: no key strings to build) */
+  private earliest = new Map<string, Map<string, number>>();
 
   get size(): number {
     return this.heap.length;
@@ -21,10 +21,10 @@ export class TimerQueue {
 
   /** Schedules a wake-up. Skipped when an earlier-or-equal wake-up for the same key is pending (the reconcile re-arms). */
   add(controller: string, key: string, due: number): void {
-    const id = controller + '|' + key;
-    const prev = this.earliest.get(id);
+    const byKey = this.byKeyOf(controller);
+    const prev = byKey.get(key);
     if (prev !== undefined && prev <= due) return;
-    this.earliest.set(id, due);
+    byKey.set(key, due);
     this.push({ due, seq: this.seq++, controller, key });
   }
 
@@ -41,8 +41,8 @@ export class TimerQueue {
       h[0] = last;
       this.down(0);
     }
-    const id = top.controller + '|' + top.key;
-    if (this.earliest.get(id) === top.due) this.earliest.delete(id);
+    const byKey = this.earliest.get(top.controller);
+    if (byKey?.get(top.key) === top.due) byKey.delete(top.key);
     return top;
   }
 
@@ -57,10 +57,16 @@ export class TimerQueue {
     this.seq = data.seq;
     for (const t of data.timers) {
       this.push(t);
-      const id = t.controller + '|' + t.key;
-      const prev = this.earliest.get(id);
-      if (prev === undefined || t.due < prev) this.earliest.set(id, t.due);
+      const byKey = this.byKeyOf(t.controller);
+      const prev = byKey.get(t.key);
+      if (prev === undefined || t.due < prev) byKey.set(t.key, t.due);
     }
+  }
+
+  private byKeyOf(controller: string): Map<string, number> {
+    let m = this.earliest.get(controller);
+    if (!m) this.earliest.set(controller, (m = new Map()));
+    return m;
   }
 
   private push(t: Timer): void {

@@ -38,9 +38,10 @@ export class EndpointsController implements Controller {
     }
     if (c.kind !== 'Pod') return;
     const ns = c.object.metadata!.namespace!;
-    const labels = [c.object.metadata?.labels, c.old?.metadata?.labels];
+    const labels = c.object.metadata?.labels;
+    const oldLabels = c.old?.metadata?.labels;
     for (const svc of e.store.values('Service', ns) as Iterable<V1Service>)
-      if (labels.some((l) => selects(svc, l))) e.enqueue(ENDPOINTS, keyOf(svc.metadata!.name!, ns));
+      if (selects(svc, labels) || selects(svc, oldLabels)) e.enqueue(ENDPOINTS, keyOf(svc.metadata!.name!, ns));
   }
 
   reconcile(key: string, e: Engine): void {

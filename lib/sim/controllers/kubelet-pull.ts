@@ -24,24 +24,29 @@ export interface KubeletCtx {
   event: EventFn;
 }
 
+/** Writes the status `build` returns (a new object, which this completes with readiness conditions). */
 export function writePodStatus(key: string, e: Engine, cause: Cause, build: (p: V1Pod) => V1Pod['status']): V1Pod {
   const pod = e.get<V1Pod>('Pod', key)!;
   const status = build(pod)!;
-  const conditions = readinessConditions(status, e.iso(), status.phase === 'Succeeded' || status.phase === 'Failed');
-  return e.updateObject('Pod', { ...pod, status: { ...status, conditions } }, cause);
+  status.conditions = readinessConditions(status, e.iso(), status.phase === 'Succeeded' || status.phase === 'Failed');
+  return e.updateObject('Pod', { ...pod, status }, cause);
+}
+
+/** Whether the node already holds the image (the kubelet's image cache). */
+function nodeHasImage(e: Engine, nodeName: string, fullRef: string): boolean {
+  return e.state.nodes[nodeName]?.images.includes(fullRef) ?? false;
 }
 
 
 export function startPull({ key, rt, e, cause, event }: KubeletCtx): void {
   const pod = e.get<V1Pod>('Pod', key)!;
   const nodeName = pod.spec!.nodeName!;
-  const cached = new Set(e.state.nodes[nodeName]?.images ?? []);
   let pullMs = 0;
   rt.pulling = [];
   for (const c of pod.spec!.containers.filter((x) => !rt.restart || rt.restart.includes(x.name))) {
     const ref = parseImageRef(c.image ?? '');
     const valid = !!lookupImage(c.image ?? '');
-    const present = valid && cached.has(ref.full);
+    const present = valid && nodeHasImage(e, nodeName, ref.full);
     const fp = `spec.containers{${c.name}}`;
     if (present && c.imagePullPolicy !== 'Always') {
       event('Normal', 'Pulled', `Container image "${c.image}" already present on machine`, cause(`이미지 ${c.image}이(가) 노드에 이미 있어 바로 사용`), fp);
@@ -60,7 +65,6 @@ export function startPull({ key, rt, e, cause, event }: KubeletCtx): void {
 export function finishPull({ key, rt, e, cause, event }: KubeletCtx): void {
   const pod = e.get<V1Pod>('Pod', key)!;
   const nodeName = pod.spec!.nodeName!;
-  const cached = new Set(e.state.nodes[nodeName]?.images ?? []);
   for (const c of pod.spec!.containers.filter((x) => !rt.restart || rt.restart.includes(x.name))) {
     const entry = lookupImage(c.image ?? '');
     const fp = `spec.containers{${c.name}}`;
@@ -77,11 +81,12 @@ export function finishPull({ key, rt, e, cause, event }: KubeletCtx): void {
     }
     const ref = parseImageRef(c.image!);
     if (rt.pulling?.includes(c.name)) {
-      const secs = (cached.has(ref.full) ? e.timings.imagePull / 5 : e.timings.imagePull) / 1000;
+      const cached = nodeHasImage(e, nodeName, ref.full);
+      const secs = (cached ? e.timings.imagePull / 5 : e.timings.imagePull) / 1000;
       const cc = cause(`이미지 ${c.image} 내려받기 완료`);
       event('Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${secs}s (${secs}s including waiting). Image size: ${entry.sizeBytes} bytes.`, cc, fp);
-      if (!cached.has(ref.full)) recordImagePulled(e, nodeName, ref.full, entry.sizeBytes, cc);
-      cached.add(ref.full);
+      // recordImagePulled adds it to the node's cache, so a second container with this image sees it
+      if (!cached) recordImagePulled(e, nodeName, ref.full, entry.sizeBytes, cc);
     }
   }
   rt.pullFailures = 0;

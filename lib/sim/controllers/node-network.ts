@@ -16,11 +16,15 @@ export function nodeInternalIp(node: V1Node): string {
   return node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
 }
 
+/** podCIDR → its first three octets (a handful of CIDRs, looked up for every pod) */
+const cidrPrefixes = new Map<string, string>();
+
 /** Next free address in the node's /24 podCIDR (10.244.N.0/24 → 10.244.N.2 … .254). O(1) amortised. */
 export function allocatePodIp(e: Engine, nodeName: string): string {
   const node = e.get<V1Node>('Node', nodeName);
   const cidr = node?.spec?.podCIDR ?? '10.244.0.0/24';
-  const prefix = cidr.split('/')[0].split('.').slice(0, 3).join('.');
+  let prefix = cidrPrefixes.get(cidr);
+  if (prefix === undefined) cidrPrefixes.set(cidr, (prefix = cidr.split('/')[0].split('.').slice(0, 3).join('.')));
   const used = e.store.podIpsByNode.get(nodeName) ?? new Set<string>();
   const rt = nodeRuntime(e, nodeName);
   for (let i = 0; i < 253; i++) {

@@ -59,20 +59,20 @@ export function imageId(image: string): string {
 
 /** Applies readiness to Ready/ContainersReady from the container statuses. */
 export function readinessConditions(status: V1PodStatus, now: string, completed = false): V1PodCondition[] {
-  const unready = (status.containerStatuses ?? []).filter((c) => !c.ready).map((c) => c.name);
+  // runs on every kubelet status write: no intermediate arrays or strings unless readiness changes
+  let unready: string | undefined;
+  for (const c of status.containerStatuses ?? []) if (!c.ready) unready = unready === undefined ? c.name : `${unready} ${c.name}`;
+  const msg = completed || unready === undefined ? '' : `containers with unready status: [${unready}]`;
+  const wantStatus = !completed && unready === undefined ? 'True' : 'False';
+  const wantReason = completed ? 'PodCompleted' : unready !== undefined ? 'ContainersNotReady' : '';
+  const conditions = status.conditions;
   // most status writes leave readiness as it was: keep the same array then
-  const want = completed ? 'False/PodCompleted/' : unready.length ? `False/ContainersNotReady/containers with unready status: [${unready.join(' ')}]` : 'True//';
-  const has = (t: string) => {
-    const c = status.conditions?.find((x) => x.type === t);
-    return c !== undefined && `${c.status}/${c.reason ?? ''}/${c.message ?? ''}` === want;
-  };
-  if (status.conditions && has('Ready') && has('ContainersReady')) return status.conditions;
-  let conds = status.conditions;
+  if (conditions && hasCondition(conditions, 'Ready', wantStatus, wantReason, msg) && hasCondition(conditions, 'ContainersReady', wantStatus, wantReason, msg)) return conditions;
+  let conds = conditions;
   if (completed) {
     conds = withCondition(conds, 'Ready', 'False', now, 'PodCompleted');
     conds = withCondition(conds, 'ContainersReady', 'False', now, 'PodCompleted');
-  } else if (unready.length) {
-    const msg = `containers with unready status: [${unready.join(' ')}]`;
+  } else if (unready !== undefined) {
     conds = withCondition(conds, 'Ready', 'False', now, 'ContainersNotReady', msg);
     conds = withCondition(conds, 'ContainersReady', 'False', now, 'ContainersNotReady', msg);
   } else {
@@ -80,6 +80,11 @@ export function readinessConditions(status: V1PodStatus, now: string, completed 
     conds = withCondition(conds, 'ContainersReady', 'True', now);
   }
   return sortConditions(conds);
+}
+
+function hasCondition(conds: V1PodCondition[], type: string, status: string, reason: string, message: string): boolean {
+  for (const c of conds) if (c.type === type) return c.status === status && (c.reason ?? '') === reason && (c.message ?? '') === message;
+  return false;
 }
 
 /** Container statuses all waiting with one reason (ContainerCreating, ErrImagePull, …). */

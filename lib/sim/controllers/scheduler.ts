@@ -45,6 +45,8 @@ function allocatable(node: V1Node): { cpu: number; memory: number; pods: number 
   return hit;
 }
 
+const NO_USAGE: Usage = { cpu: 0, memory: 0, pods: 0, nzCpu: 0, nzMemory: 0 };
+
 function counts(pod: V1Pod): boolean {
   const phase = pod.status?.phase;
   return !!pod.spec?.nodeName && phase !== 'Succeeded' && phase !== 'Failed';
@@ -170,12 +172,17 @@ export class Scheduler implements Controller {
       for (const k in selector) if (labels[k] !== selector[k]) return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
     }
     const alloc = allocatable(node);
-    const u = this.usage.get(node.metadata!.name!) ?? { cpu: 0, memory: 0, pods: 0 };
+    const u = this.usage.get(node.metadata!.name!) ?? NO_USAGE;
+    const tooMany = u.pods + 1 > alloc.pods;
+    const noCpu = req.cpu > 0 && u.cpu + req.cpu > alloc.cpu;
+    const noMemory = req.memory > 0 && u.memory + req.memory > alloc.memory;
+    // runs for every node per pod: the fitting case allocates nothing
+    if (!tooMany && !noCpu && !noMemory) return undefined;
     const reasons: string[] = [];
-    if (u.pods + 1 > alloc.pods) reasons.push('Too many pods');
-    if (req.cpu > 0 && u.cpu + req.cpu > alloc.cpu) reasons.push('Insufficient cpu');
-    if (req.memory > 0 && u.memory + req.memory > alloc.memory) reasons.push('Insufficient memory');
-    return reasons.length ? { reasons, unresolvable: false } : undefined;
+    if (tooMany) reasons.push('Too many pods');
+    if (noCpu) reasons.push('Insufficient cpu');
+    if (noMemory) reasons.push('Insufficient memory');
+    return { reasons, unresolvable: false };
   }
 
   private bind(key: string, pod: V1Pod, node: V1Node, candidates: number, e: Engine): void {
