@@ -1,6 +1,5 @@
 'use client';
 
-import { Loading } from './loading';
 import { useEffect, useState } from 'react';
 import type { ClusterClient } from '@/lib/cluster/types';
 import { createPlaygroundStore, type GraphView, type PlaygroundStore } from '@/lib/store/playground-store';
@@ -15,6 +14,8 @@ import { DetailsPanel } from './details-panel';
 import { BottomPanel } from './bottom-panel';
 import { useBenchMode } from './use-bench-mode';
 import { useLazyComponent } from './use-lazy-component';
+import { usePlayground } from './context';
+import { Loading } from './loading';
 
 export 
 /** @xyflow/react and the canvases load only when the graph is on screen (keeps lesson first-load JS small). */
@@ -86,8 +87,16 @@ function GraphArea({ client }: { client: ClusterClient }) {
   );
 }
 
+const GRAPH_VIEWS: readonly string[] = VIEWS.map((v) => v.id);
+
 function ConnectedPlayground({ client, store }: { client: ClusterClient; store: PlaygroundStore }) {
   const bench = useBenchMode(client, store);
+  const { bus } = usePlayground();
+  // Lessons can switch the graph view: bus.reveal('cluster' | 'workload' | 'list').
+  useEffect(
+    () => bus.onReveal((panel) => GRAPH_VIEWS.includes(panel) && store.getState().setView(panel as GraphView)),
+    [bus, store],
+  );
   if (bench.waiting) return <Loading text={bench.message} />;
   return (
     <PlaygroundStoreProvider store={store}>
