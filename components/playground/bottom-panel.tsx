@@ -50,28 +50,30 @@ export function BottomPanel() {
 
   return (
     <div className={`flex flex-col border-t border-zinc-200 dark:border-zinc-800 ${collapsed ? '' : 'h-[36%] min-h-40'}`}>
-      <div role="tablist" aria-label="터미널, 에디터, 이벤트" className="flex shrink-0 gap-1 border-b border-zinc-200 px-2 dark:border-zinc-800">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            id={`pg-tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`pg-panel-${t.id}`}
-            onClick={() => show(t.id)}
-            className={`border-b-2 px-2.5 py-1.5 text-xs font-semibold ${
-              tab === t.id ? 'border-brand-500 text-brand-700 dark:text-white' : 'border-transparent text-zinc-600 dark:text-zinc-400'
-            }`}
-          >
-            {t.label}
-            {t.id === 'events' && unseen > 0 && tab !== 'events' && (
-              <span className="ml-1 rounded-full bg-brand-500 px-1.5 text-[10px] text-white" aria-label={`새 이벤트 ${unseen}개`}>
-                {unseen > 99 ? '99+' : unseen}
-              </span>
-            )}
-          </button>
-        ))}
+      <div className="flex shrink-0 items-center border-b border-zinc-200 px-2 dark:border-zinc-800">
+        <div role="tablist" aria-label="터미널, 에디터, 이벤트" className="flex gap-1">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`pg-tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`pg-panel-${t.id}`}
+              onClick={() => show(t.id)}
+              className={`border-b-2 px-2.5 py-1.5 text-xs font-semibold ${
+                tab === t.id ? 'border-brand-500 text-brand-700 dark:text-white' : 'border-transparent text-zinc-600 dark:text-zinc-400'
+              }`}
+            >
+              {t.label}
+              {t.id === 'events' && unseen > 0 && tab !== 'events' && (
+                <span className="ml-1 rounded-full bg-brand-500 px-1.5 text-[10px] text-white" aria-label={`새 이벤트 ${unseen}개`}>
+                  {unseen > 99 ? '99+' : unseen}
+                </span>
+              )}
+            </button>
+          ))}
+        </div>
         <button
           type="button"
           aria-expanded={!collapsed}
