@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
 
 /** Type a command into the Playground's kubectl terminal, as a student would. */
@@ -21,6 +22,13 @@ async function podNamesIn(scope: Locator): Promise<string[]> {
 
 async function setSpeed(page: Page, speed: string) {
   await page.getByRole('combobox', { name: '시뮬레이션 속도' }).selectOption(speed);
+}
+
+async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -164,8 +172,10 @@ test('the workload view and both themes look right', async ({ page }) => {
   await kubectl(page, 'kubectl expose deployment web --port=80');
   await expect(liveWebTiles(page).and(page.locator('[data-status="Running"]'))).toHaveCount(4, { timeout: 60_000 });
   await saveScreenshot(page, test.info(), 'playground-light');
+  expect(await seriousA11yViolations(page)).toEqual([]);
   await setTheme(page, 'dark');
   await saveScreenshot(page, test.info(), 'playground-dark');
+  expect(await seriousA11yViolations(page)).toEqual([]);
 
   // A rollout: the budget panel explains what the controller may do next.
   await setSpeed(page, '1');
