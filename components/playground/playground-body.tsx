@@ -17,7 +17,6 @@ import { useLazyComponent } from './use-lazy-component';
 import { usePlayground } from './context';
 import { Loading } from './loading';
 
-export 
 /** @xyflow/react and the canvases load only when the graph is on screen (keeps lesson first-load JS small). */
 const loadGraphView = () => import('@/components/graph/graph-view').then((m) => m.default);
 
