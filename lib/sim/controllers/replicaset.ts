@@ -80,7 +80,8 @@ export class ReplicaSetController implements Controller {
     // pods of a set share one labels object until someone edits them: match each object once
     let lastLabels: object | undefined;
     let lastMatch = false;
-    for (const { kind, key: k } of [...(e.store.dependents.get(uid)?.values() ?? [])]) {
+    // iterated live (no copy of thousands of entries): a release below only deletes the entry just visited
+    for (const { kind, key: k } of e.store.dependents.get(uid)?.values() ?? []) {
       if (kind !== 'Pod') continue;
       const pod = e.get<V1Pod>('Pod', k)!;
       if (controllerRef(pod)?.uid !== uid) continue;

@@ -131,17 +131,19 @@ export class Scheduler implements Controller {
     const note = (r: string) => reasons.set(r, (reasons.get(r) ?? 0) + 1);
     for (const node of e.store.values('Node') as Iterable<V1Node>) {
       total++;
-      const why = this.filter(pod, node, req);
+      // one usage and one allocatable lookup per node: this loop runs nodes × pods times
+      const u = this.usage.get(node.metadata!.name!) ?? NO_USAGE;
+      const alloc = allocatable(node);
+      const why = this.filter(pod, node, req, u, alloc);
       if (why) {
         if (why.unresolvable) unresolvable.count++;
         if (why.taint) taints.add(why.taint);
         for (const r of why.reasons) note(r);
         continue;
       }
-      const { cpu: capCpu, memory: capMem } = allocatable(node);
-      const u = this.usage.get(node.metadata!.name!);
-      const cpuFree = capCpu ? (capCpu - (u?.nzCpu ?? 0) - nzCpu) / capCpu : 0;
-      const memFree = capMem ? (capMem - (u?.nzMemory ?? 0) - nzMem) / capMem : 0;
+      const { cpu: capCpu, memory: capMem } = alloc;
+      const cpuFree = capCpu ? (capCpu - u.nzCpu - nzCpu) / capCpu : 0;
+      const memFree = capMem ? (capMem - u.nzMemory - nzMem) / capMem : 0;
       const score = Math.floor(((Math.max(0, cpuFree) + Math.max(0, memFree)) / 2) * 100);
       if (score > bestScore) {
         best = node;
@@ -157,7 +159,7 @@ export class Scheduler implements Controller {
     this.fail(key, pod, total, reasons, unresolvable.count, taints, e);
   }
 
-  private filter(pod: V1Pod, node: V1Node, req: { cpu: number; memory: number }): { reasons: string[]; unresolvable: boolean; taint?: string } | undefined {
+  private filter(pod: V1Pod, node: V1Node, req: { cpu: number; memory: number }, u: Usage, alloc: { cpu: number; memory: number; pods: number }): { reasons: string[]; unresolvable: boolean; taint?: string } | undefined {
     const tolerations = pod.spec?.tolerations;
     if (node.spec?.unschedulable && !tolerates(tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))
       return { reasons: ['node(s) were unschedulable'], unresolvable: true };
@@ -171,8 +173,6 @@ export class Scheduler implements Controller {
       const labels = node.metadata?.labels ?? {};
       for (const k in selector) if (labels[k] !== selector[k]) return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
     }
-    const alloc = allocatable(node);
-    const u = this.usage.get(node.metadata!.name!) ?? NO_USAGE;
     const tooMany = u.pods + 1 > alloc.pods;
     const noCpu = req.cpu > 0 && u.cpu + req.cpu > alloc.cpu;
     const noMemory = req.memory > 0 && u.memory + req.memory > alloc.memory;
