@@ -20,7 +20,7 @@ const COMBINED = '(combined from similar events): ';
 /** Per involved object: its events by reason and message, and the aggregator's counters. */
 interface ObjectEvents {
   /** reason → message → Event key (dedupe) */
-  byReason: Map<string, Map<string, string>>;
+  byReason: Map<string, ByMessage>;
   /** component|host|type|reason → distinct messages in the window, and the combined event's key */
   similar: Map<string, { since: number; n: number; combined?: string }>;
   /** live events of this object */
@@ -44,6 +44,19 @@ interface EventSource {
 
 const objectIdOf = (uid: string | undefined, kind: string | undefined, name: string | undefined) => uid ?? `${kind}/${name}`;
 const aggregateOf = (component: string, host: string | undefined, type: string, reason: string) => `${component}|${host ?? ''}|${type}|${reason}`;
+/**
+ * message → Event key for one reason. Almost every reason of an object has one message (a pod's
+ * Scheduled, Pulling, Started …), so that case is a [message, key] pair instead of a Map: thousands
+ * of pods keep this index alive, and five Maps per pod were a large share of the heap.
+ */
+type ByMessage = readonly [message: string, key: string] | Map<string, string>;
+
+function keyFor(byMessage: ByMessage | undefined, message: string): string | undefined {
+  if (byMessage === undefined) return undefined;
+  if (byMessage instanceof Map) return byMessage.get(message);
+  return byMessage[0] === message ? byMessage[1] : undefined;
+}
+
 const newObjectEvents = (): ObjectEvents => ({ byReason: new Map(), similar: new Map(), count: 0, refs: new Map() });
 
 export class EventRecorder {
@@ -65,7 +78,7 @@ export class EventRecorder {
     let obj = this.objects.get(objectId);
     if (!obj) this.objects.set(objectId, (obj = newObjectEvents()));
     const source = this.source(component, host);
-    let existingKey = obj.byReason.get(reason)?.get(message);
+    let existingKey = keyFor(obj.byReason.get(reason), message);
     let combinedOf: { combined?: string } | undefined;
     if (!existingKey) {
       const agg = this.aggregate(source, type, reason);
@@ -207,9 +220,12 @@ export class EventRecorder {
       combinedOf.combined = key;
       return;
     }
-    let byMessage = obj.byReason.get(ev.reason!);
-    if (!byMessage) obj.byReason.set(ev.reason!, (byMessage = new Map()));
-    byMessage.set(ev.message!, key);
+    const reason = ev.reason!;
+    const message = ev.message!;
+    const byMessage = obj.byReason.get(reason);
+    if (byMessage instanceof Map) byMessage.set(message, key);
+    else if (byMessage === undefined || byMessage[0] === message) obj.byReason.set(reason, [message, key]);
+    else obj.byReason.set(reason, new Map([byMessage, [message, key]]));
   }
 
   private unindex(ev: CoreV1Event, key: string): void {
@@ -219,7 +235,10 @@ export class EventRecorder {
     if (!obj) return;
     obj.count--;
     const byMessage = obj.byReason.get(ev.reason!);
-    if (byMessage?.get(ev.message!) === key) byMessage.delete(ev.message!);
+    if (keyFor(byMessage, ev.message!) === key) {
+      if (byMessage instanceof Map) byMessage.delete(ev.message!);
+      else obj.byReason.delete(ev.reason!);
+    }
     for (const rec of obj.similar.values()) if (rec.combined === key) rec.combined = undefined;
     if (obj.count <= 0 && ![...obj.similar.values()].some((r) => r.since + SIMILAR_WINDOW_MS >= this.e.time)) this.objects.delete(objectId);
   }
