@@ -7,16 +7,7 @@ import type { Kind, KubeObject } from '../k8s/types';
 import type { Cause } from './types';
 import type { Engine } from './engine';
 
-export const KIND_KO: Record<Kind, string> = {
-  Namespace: '네임스페이스',
-  Node: '노드',
-  Pod: '파드',
-  ReplicaSet: '레플리카셋',
-  Deployment: '디플로이먼트',
-  Service: '서비스',
-  Endpoints: '엔드포인트',
-  Event: '이벤트',
-};
+export { KIND_KO } from '../k8s/kind-names';
 
 /**
  * Starts graceful termination: sets deletionTimestamp (+ grace) and lets the kubelet stop the
