@@ -107,7 +107,7 @@ export function Terminal() {
     >
       <div ref={log} role="log" aria-label="kubectl 출력" aria-live="polite" tabIndex={0} className="min-h-0 flex-1 overflow-auto px-3 pt-2 select-text focus-visible:outline-1 focus-visible:outline-emerald-500">
         {chunks.map((c) => (
-          <pre key={c.id} className={`whitespace-pre-wrap break-words ${STREAM_CLASS[c.stream]}`}>
+          <pre key={c.id} className={`${c.stream === 'stdout' ? 'whitespace-pre' : 'whitespace-pre-wrap break-words'} ${STREAM_CLASS[c.stream]}`}>
             {c.text}
           </pre>
         ))}
