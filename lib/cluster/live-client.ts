@@ -13,6 +13,7 @@ import type { DeleteOptions, ListOptions, PatchType } from '../sim/types';
 import { APPLY_KINDS, WRITE_TOKEN_HEADER, type ActionResponse, type ApplyKind, type DeltaPayload, type LiveAction, type LiveInfo, type SnapshotPayload, type UpstreamStatus } from './live-protocol';
 import { objectKey, type ClusterChange, type ClusterClient, type ClusterInfo, type ConnectionState } from './types';
 import { forbidden, patchToAction, type CacheView } from './live-writes';
+import { addListener } from './listeners';
 
 /** The slice of EventSource we use, so tests can pass a fake. */
 export interface EventSourceLike {
@@ -114,8 +115,7 @@ export class LiveClient implements ClusterClient {
   }
 
   subscribe(cb: (changes: ClusterChange[]) => void): () => void {
-    this.listeners.add(cb);
-    return () => this.listeners.delete(cb);
+    return addListener(this.listeners, cb);
   }
 
   connection(): ConnectionState {
@@ -128,8 +128,7 @@ export class LiveClient implements ClusterClient {
   }
 
   onConnection(cb: (s: ConnectionState, reason?: string) => void): () => void {
-    this.connListeners.add(cb);
-    return () => this.connListeners.delete(cb);
+    return addListener(this.connListeners, cb);
   }
 
   // ── writing ────────────────────────────────────────────────────────────────────────────────────

@@ -11,6 +11,7 @@ import type { ListOptions } from '../sim/types';
 import type { ClusterChange, ClusterClient, ClusterInfo, ConnectionState, TimeControls } from './types';
 import { objectKey } from './types';
 import type { Recording } from './recorder';
+import { addListener } from './listeners';
 
 const MIN_SPEED = 0.5;
 const MAX_SPEED = 10;
@@ -97,17 +98,11 @@ export class ReplayClient implements ClusterClient {
     return this.cache;
   }
   subscribe(cb: (changes: ClusterChange[]) => void): () => void {
-    this.listeners.add(cb);
-    return () => {
-      this.listeners.delete(cb);
-    };
+    return addListener(this.listeners, cb);
   }
   /** Called with the playback position whenever it moves (for a timeline slider). */
   onProgress(cb: (ms: number) => void): () => void {
-    this.progressListeners.add(cb);
-    return () => {
-      this.progressListeners.delete(cb);
-    };
+    return addListener(this.progressListeners, cb);
   }
   connection(): ConnectionState {
     return 'connected';

@@ -8,6 +8,7 @@ import { KINDS, isStatusError, type Kind, type KubeObject } from '../k8s/types';
 import type { ClusterConfig, DeleteOptions, ListOptions, PatchType, SimWatchEvent, Simulator, Timings } from '../sim/types';
 import type { ClusterChange, ClusterClient, ClusterInfo, ConnectionState, FailureControls, TimeControls } from './types';
 import { objectKey } from './types';
+import { addListener } from './listeners';
 
 export interface SimClientOptions {
   seed?: number;
@@ -113,10 +114,7 @@ export class SimClient implements ClusterClient {
   }
 
   subscribe(cb: (changes: ClusterChange[]) => void): () => void {
-    this.listeners.add(cb);
-    return () => {
-      this.listeners.delete(cb);
-    };
+    return addListener(this.listeners, cb);
   }
 
   connection(): ConnectionState {
