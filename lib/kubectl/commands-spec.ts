@@ -14,7 +14,8 @@ export interface FlagSpec {
   help: string;
 }
 
-export const FLAGS: Record<string, FlagSpec> = {
+// Null prototype: a typed word like `toString` or `__proto__` must not find Object.prototype members.
+export const FLAGS: Record<string, FlagSpec> = Object.assign(Object.create(null), {
   namespace: { type: 'string', short: 'n', help: '네임스페이스 지정' },
   'all-namespaces': { type: 'bool', short: 'A', help: '모든 네임스페이스' },
   output: { type: 'string', short: 'o', help: '출력 형식: wide, yaml, json, name, jsonpath=…, custom-columns=…' },
@@ -60,7 +61,7 @@ export const FLAGS: Record<string, FlagSpec> = {
   namespaced: { type: 'bool', help: '네임스페이스 범위 리소스만' },
   'cluster-ip': { type: 'string', help: '클러스터 IP' },
   protocol: { type: 'string', help: '프로토콜 (TCP, UDP)' },
-};
+} satisfies Record<string, FlagSpec>);
 
 const GLOBAL = ['namespace', 'help'];
 
@@ -76,7 +77,8 @@ export interface VerbSpec {
 const unsupported = (help: string): VerbSpec => ({ flags: [], help, unsupported: true });
 
 /** In kubectl's registration order (it disables cobra's sorting), so suggestions come out in the same order. */
-export const VERBS: Record<string, VerbSpec> = {
+// Null prototype: a typed word like `toString` or `__proto__` must not find Object.prototype members.
+export const VERBS: Record<string, VerbSpec> = Object.assign(Object.create(null), {
   create: {
     flags: ['filename', 'image', 'replicas', 'port', 'dry-run', 'output', 'save-config'],
     subcommands: ['deployment', 'namespace'],
@@ -145,7 +147,7 @@ export const VERBS: Record<string, VerbSpec> = {
   version: { flags: ['client', 'output'], help: '버전 정보' },
   options: unsupported('전역 옵션'),
   help: { flags: [], help: '도움말 (한국어)' },
-};
+} satisfies Record<string, VerbSpec>);
 
 /** Long flag names a verb accepts (its own plus the global ones). */
 export function flagsFor(verb: string): string[] {

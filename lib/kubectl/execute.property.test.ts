@@ -42,4 +42,12 @@ describe('executeKubectl (property)', () => {
       { numRuns: 10_000 },
     );
   });
+
+  // fast-check found this once: words that are Object.prototype members must be unknown commands, not crashes.
+  it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty', 'get --toString'])('treats "kubectl %s" as an unknown word', async (rest) => {
+    const r = await kubectl(seeded(), `kubectl ${rest}`, { files: new Map(), now: () => Date.parse('2026-01-01T01:00:00Z') });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stderr).toMatch(/^error: unknown (command|flag)/m);
+    expect(r.stderr.trimEnd().split('\n').pop()!.startsWith('힌트:')).toBe(true);
+  });
 });

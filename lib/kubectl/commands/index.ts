@@ -13,7 +13,8 @@ import { runRollout } from './rollout';
 
 export type CommandHandler = (cmd: ParsedCommand, ctx: KubectlContext) => Promise<number>;
 
-export const COMMANDS: Record<string, CommandHandler> = {
+// Null prototype: a typed word like `toString` or `__proto__` must not find Object.prototype members.
+export const COMMANDS: Record<string, CommandHandler> = Object.assign(Object.create(null), {
   get: runGet,
   describe: runDescribe,
   run: runRun,
@@ -34,4 +35,4 @@ export const COMMANDS: Record<string, CommandHandler> = {
   'cluster-info': runClusterInfo,
   'api-resources': runApiResources,
   completion: runCompletion,
-};
+} satisfies Record<string, CommandHandler>);
