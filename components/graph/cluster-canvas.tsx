@@ -1,11 +1,12 @@
 'use client';
 
 import { useMemo } from 'react';
-import { ReactFlow, Controls, Background, type Node, type NodeTypes } from '@xyflow/react';
+import { ReactFlow, Controls, Background, type Node, type NodeTypes, type Viewport } from '@xyflow/react';
 import { bestBoxesPerRow, layoutBounds, packBoxes, rowsFor, sharedColumns, type BoxInput } from '@/lib/graph/grid-packing';
 import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/playground/store-context';
 import { ExpectedZoomContext, NodeBox, PendingLane } from './node-box';
 import { AutoFit, BOX_STYLE, READ_ONLY_FLOW, useColorMode, useContainerSize, useStableNodes } from './flow-common';
+import { PodTooltip } from './pod-tooltip';
 
 /** Module scope: React Flow re-mounts every node if this object changes identity. */
 const nodeTypes: NodeTypes = { k8sNode: NodeBox, pendingLane: PendingLane };
@@ -13,7 +14,14 @@ const nodeTypes: NodeTypes = { k8sNode: NodeBox, pendingLane: PendingLane };
 const PENDING_ID = '__pending__';
 /** Beyond this many nodes: cull off-screen boxes and give each box its own compositor layer. */
 const BIG_CLUSTER_NODES = 12;
-const FIT = { padding: 0.06, maxZoom: 1.3 };
+/** A few pods get big tiles: up to 2.5× (pod names then read at ~27 px on a projector). */
+const FIT = { padding: 0.06, maxZoom: 2.5 };
+/** Fewest tile columns per node box: three tiles still leave the box wide enough for its header. */
+const MIN_COLS = 3;
+/** Canvases narrower than this (phones) stack the boxes and show them at a readable zoom, panned, not fitted. */
+const NARROW = 640;
+/** Below this zoom pod names (11 px) are smaller than 10 px on screen. */
+const READABLE_ZOOM = 0.9;
 
 /**
  * What the layout depends on, as a flat list of numbers: the shared column count, the pending count
@@ -24,7 +32,7 @@ function useLayoutShape(): number[] {
   return usePlaygroundStoreShallow((s) => {
     let maxPods = 0;
     for (const n of s.nodeNames) maxPods = Math.max(maxPods, s.groups.podIdsByNode[n]?.length ?? 0);
-    const cols = sharedColumns(maxPods);
+    const cols = sharedColumns(maxPods, MIN_COLS);
     const shape = [cols, s.groups.pendingPodIds.length];
     for (const n of s.nodeNames) shape.push(rowsFor(s.groups.podIdsByNode[n]?.length ?? 0, cols));
     return shape;
@@ -38,6 +46,21 @@ function fitZoomFor(bounds: { width: number; height: number }, size: { width: nu
   return Math.min(FIT.maxZoom, size.width / (bounds.width * pad), size.height / (bounds.height * pad));
 }
 
+/** Room kept free at the right of a phone's canvas for the zoom buttons, so they never cover a box. */
+const CONTROLS_GUTTER = 48;
+
+/**
+ * On a phone the whole cluster fitted is unreadable (≈ 5 px text); boxes stacked in one column at the
+ * width's zoom, from the top, read well and pan vertically. Null when fitting is readable anyway.
+ */
+function readableViewport(bounds: { width: number; height: number }, size: { width: number; height: number }, nodeCount: number): Viewport | null {
+  if (size.width >= NARROW || nodeCount > BIG_CLUSTER_NODES || bounds.width === 0) return null;
+  if (fitZoomFor(bounds, size) >= READABLE_ZOOM) return null;
+  const margin = 8;
+  const zoom = Math.min(FIT.maxZoom, (size.width - CONTROLS_GUTTER - margin) / bounds.width);
+  return { x: margin, y: margin, zoom };
+}
+
 /** The cluster view: node boxes (control plane first) with pod tiles packed inside, and the pending lane. */
 export default function ClusterCanvas() {
   const colorMode = useColorMode();
@@ -47,12 +70,14 @@ export default function ClusterCanvas() {
   const cols = shape[0];
   const pendingCount = shape[1];
 
-  const { freshNodes, fitZoom } = useMemo(() => {
+  const { freshNodes, zoom, viewport, signature } = useMemo(() => {
     // Rows are what matter for size: a box of r rows is packed as r full rows of tiles.
     const inputs: BoxInput[] = names.map((id, i) => ({ id, podCount: (shape[2 + i] ?? 1) * cols }));
-    inputs.push({ id: PENDING_ID, podCount: pendingCount, lane: true });
+    // The lane shows only while a pod waits: an empty lane would take a third of a small cluster's picture.
+    if (pendingCount > 0) inputs.push({ id: PENDING_ID, podCount: pendingCount, lane: true });
     const fixedCols = { minCols: cols, maxCols: cols };
-    const layout = packBoxes(inputs, { ...fixedCols, boxesPerRow: bestBoxesPerRow(inputs, size, fixedCols) });
+    const narrow = size.width < NARROW && names.length <= BIG_CLUSTER_NODES;
+    const layout = packBoxes(inputs, { ...fixedCols, boxesPerRow: narrow ? 1 : bestBoxesPerRow(inputs, size, fixedCols) });
     const nodes: Node[] = layout.map((b) => ({
       id: b.id,
       type: b.id === PENDING_ID ? 'pendingLane' : 'k8sNode',
@@ -66,33 +91,38 @@ export default function ClusterCanvas() {
       selectable: false,
       focusable: false,
     }));
-    return { freshNodes: nodes, fitZoom: fitZoomFor(layoutBounds(layout), size) };
+    const bounds = layoutBounds(layout);
+    const viewport = narrow ? readableViewport(bounds, size, names.length) : null;
+    // Refit when the picture changes size (a row of tiles, the lane, a node) or the canvas does.
+    const signature = `${bounds.width}x${bounds.height}:${Math.round(size.width / 50)}:${Math.round(size.height / 50)}`;
+    return { freshNodes: nodes, zoom: viewport?.zoom ?? fitZoomFor(bounds, size), viewport, signature };
   }, [names, shape, cols, pendingCount, size]);
   const nodes = useStableNodes(freshNodes);
 
   return (
-    <div ref={ref} className="h-full w-full" data-cluster-canvas="">
+    <div ref={ref} className="relative h-full w-full" data-cluster-canvas="">
       {/* Mount once measured, starting at the zoom fitView will pick, so tiles render once at the right detail. */}
       {size.width > 0 && (
-        <ExpectedZoomContext value={fitZoom}>
+        <ExpectedZoomContext value={zoom}>
           <ReactFlow
-            defaultViewport={{ x: 0, y: 0, zoom: fitZoom }}
+            defaultViewport={viewport ?? { x: 0, y: 0, zoom }}
             aria-label="클러스터 그래프"
             nodes={nodes}
             edges={[]}
             nodeTypes={nodeTypes}
             colorMode={colorMode}
             {...READ_ONLY_FLOW}
+            fitView={viewport === null}
             fitViewOptions={FIT}
             onlyRenderVisibleElements={names.length > BIG_CLUSTER_NODES}
           >
             <Background gap={24} size={1} />
             <Controls showInteractive={false} position="bottom-right" />
-            <AutoFit signature={`${names.length}:${Math.round(size.width / 50)}:${Math.round(size.height / 50)}`} options={FIT} />
+            <AutoFit signature={signature} options={FIT} viewport={viewport} />
           </ReactFlow>
         </ExpectedZoomContext>
       )}
+      <PodTooltip container={ref} />
     </div>
   );
 }
-

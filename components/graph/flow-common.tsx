@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { useNodesInitialized, useReactFlow, type FitViewOptions, type Node } from '@xyflow/react';
+import { useNodesInitialized, useReactFlow, type FitViewOptions, type Node, type Viewport } from '@xyflow/react';
 import type { AriaLabelConfig, ColorMode, ReactFlowProps } from '@xyflow/react';
 
 /** React Flow's built-in control labels, in Korean. */
@@ -20,7 +20,7 @@ export const FLOW_ARIA_LABELS: Partial<AriaLabelConfig> = {
 export const READ_ONLY_FLOW = {
   fitView: true,
   minZoom: 0.05,
-  maxZoom: 2,
+  maxZoom: 4,
   nodesDraggable: false,
   nodesConnectable: false,
   nodesFocusable: false,
@@ -68,17 +68,20 @@ export function useContainerSize<T extends HTMLElement = HTMLDivElement>(): [Ref
 
 /**
  * Fit the whole picture once React Flow has measured the nodes, and again whenever `signature`
- * changes (boxes added or removed, the canvas resized). Render inside <ReactFlow>.
+ * changes (boxes added or removed, the canvas resized). With `viewport`, show exactly that instead
+ * (a narrow screen reads better at a fixed zoom, panned, than fitted tiny). Render inside <ReactFlow>.
  */
-export function AutoFit({ signature, options }: { signature: string; options: FitViewOptions }) {
+export function AutoFit({ signature, options, viewport }: { signature: string; options: FitViewOptions; viewport?: Viewport | null }) {
   const flow = useReactFlow();
   const initialized = useNodesInitialized();
   const { padding, maxZoom } = options;
+  const { x, y, zoom } = viewport ?? { x: 0, y: 0, zoom: 0 };
+  const fixed = viewport != null;
   useEffect(() => {
     if (!initialized) return;
-    const t = requestAnimationFrame(() => void flow.fitView({ padding, maxZoom }));
+    const t = requestAnimationFrame(() => void (fixed ? flow.setViewport({ x, y, zoom }) : flow.fitView({ padding, maxZoom })));
     return () => cancelAnimationFrame(t);
-  }, [initialized, signature, flow, padding, maxZoom]);
+  }, [initialized, signature, flow, padding, maxZoom, fixed, x, y, zoom]);
   return null;
 }
 

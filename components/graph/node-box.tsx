@@ -3,6 +3,7 @@
 import { createContext, memo, useContext, type KeyboardEvent } from 'react';
 import { useStore, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { formatCpu, formatMemory, percentOf } from '@/lib/k8s/quantity';
+import { DEFAULT_TILE_METRICS as TILE } from '@/lib/graph/grid-packing';
 import { usePlaygroundStore } from '@/components/playground/store-context';
 import { PodTile } from './pod-tile';
 
@@ -69,8 +70,8 @@ export function PodGrid({ ids, cols, label }: { ids: readonly string[]; cols: nu
     <div
       role="group"
       aria-label={`${label}: 파드 ${ids.length}개 (화살표 키로 이동, Enter로 자세히 보기)`}
-      className="grid gap-1"
-      style={{ gridTemplateColumns: `repeat(${cols}, 4rem)` }}
+      className="grid"
+      style={{ gridTemplateColumns: `repeat(${cols}, ${TILE.tileWidth}px)`, gridAutoRows: `${TILE.tileHeight}px`, gap: TILE.gap }}
       onKeyDown={(e) => moveTileFocus(e, cols)}
     >
       {ids.map((id, i) => (

@@ -6,6 +6,7 @@ import { whyNotSelected } from '@/lib/graph/service-selection';
 import { usePlaygroundStoreApi, usePlaygroundStoreWith } from '@/components/playground/store-context';
 import type { PodView, ServiceView } from '@/lib/graph/projection';
 import type { PlaygroundState } from '@/lib/store/playground-store';
+import { tileName } from './pod-label';
 
 /** Above this many visible pods, tiles appear, fade and dim without animation. */
 const ANIMATION_LIMIT = 300;
@@ -57,6 +58,20 @@ function sameTileState(a: TileState, b: TileState): boolean {
   );
 }
 
+/** Monospace CJK fonts draw "…" two cells wide, like four dots; a proportional one keeps it one narrow mark. */
+function TileName({ name }: { name: string }) {
+  const label = tileName(name);
+  const cut = label.indexOf('…');
+  if (cut < 0) return label;
+  return (
+    <>
+      {label.slice(0, cut)}
+      <span className="font-sans">…</span>
+      {label.slice(cut + 1)}
+    </>
+  );
+}
+
 /**
  * One pod as a small tile. Subscribes to its own pod only; phase is shown by colour, icon and word
  * (and by border style, which is all that is left when zoomed far out: `compact`).
@@ -78,29 +93,29 @@ export const PodTile = memo(function PodTile({ id, compact = false, tabbable = t
       tabIndex={tabbable ? 0 : -1}
       data-pod-tile=""
       data-pod={pod.name}
+      data-pod-key={id}
       data-namespace={pod.namespace}
       data-status={status.status}
       data-highlight={highlighted === null ? undefined : highlighted ? 'on' : 'off'}
       aria-label={label}
       aria-pressed={selected}
-      title={reason ? `${pod.name}\n선택 안 됨: ${reason}` : `${pod.name} · ${status.status}`}
       onClick={() => store.getState().select({ kind: 'Pod', key: id })}
-      className={`pod-tile nodrag relative block h-10 w-16 rounded border px-1 text-left leading-tight ${animate ? 'pod-animated' : ''} focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 ${
+      className={`pod-tile nodrag relative block h-full w-full rounded border px-1 py-1 text-left leading-tight ${animate ? 'pod-animated' : ''} focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 ${
         TONE_CLASS[status.tone]
       } ${entering ? 'pod-enter' : ''} ${selected ? 'ring-2 ring-brand-500 ring-offset-1 dark:ring-offset-zinc-900' : ''} ${
         highlighted === true ? 'ring-2 ring-violet-600 dark:ring-violet-400' : highlighted === false ? 'opacity-30 grayscale' : ''
       }`}
     >
-      {/* Two text lines only: thousands of tiles, so every element counts. */}
+      {/* Two text lines only: thousands of tiles, so every element counts. The full name is in the tooltip. */}
       {!compact && (
         <>
           <span className="pod-line font-mono text-[11px] font-semibold">
-            {status.icon} {pod.shortName}
-            {highlighted === false ? ' ✕' : ''}
+            <TileName name={pod.name} />
           </span>
           <span className="pod-line text-[10px]">
-            {status.status}
+            {status.icon} {status.status}
             {status.restarts > 0 ? ` ↻${status.restarts}` : ''}
+            {highlighted === false ? ' ✕' : ''}
           </span>
         </>
       )}

@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { Background, Controls, Handle, Panel, Position, ReactFlow, type Edge, type Node, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { layoutWorkloads, type WorkloadColumnInput } from '@/lib/graph/workload-layout';
 import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/playground/store-context';
@@ -8,12 +8,13 @@ import type { PlaygroundState } from '@/lib/store/playground-store';
 import { BudgetPanel } from './budget-panel';
 import { AutoFit, BOX_STYLE, READ_ONLY_FLOW, useColorMode, useStableNodes } from './flow-common';
 import { PodGrid } from './node-box';
+import { PodTooltip } from './pod-tooltip';
 
 type DeploymentData = { id: string };
 type ReplicaSetData = { id: string; cols: number };
 
 const STANDALONE = '__standalone__';
-const FIT = { padding: 0.1, maxZoom: 1.2 };
+const FIT = { padding: 0.1, maxZoom: 2 };
 /** Empty old ReplicaSets kept for rollback; show only the latest few so history does not crowd the view. */
 const EMPTY_HISTORY_SHOWN = 2;
 
@@ -133,6 +134,7 @@ export default function WorkloadCanvas() {
     }
     return first;
   });
+  const flowArea = useRef<HTMLDivElement>(null);
   return (
     <div className="flex h-full flex-col">
       {focusKey && (
@@ -140,8 +142,9 @@ export default function WorkloadCanvas() {
           <BudgetPanel deploymentKey={focusKey} compact />
         </div>
       )}
-      <div className="min-h-0 flex-1">
+      <div ref={flowArea} className="relative min-h-0 flex-1">
         <WorkloadFlow shape={shape} />
+        <PodTooltip container={flowArea} />
       </div>
     </div>
   );

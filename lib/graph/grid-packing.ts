@@ -18,8 +18,9 @@ export interface TileMetrics {
 }
 
 export const DEFAULT_TILE_METRICS: TileMetrics = {
-  tileWidth: 64,
-  tileHeight: 40,
+  // Wide enough for an 11-character name ("web-…-x7k2p") on one line; tall enough for name + status.
+  tileWidth: 84,
+  tileHeight: 44,
   gap: 4,
   header: 96,
   laneHeader: 36,
