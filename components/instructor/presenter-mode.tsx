@@ -5,15 +5,15 @@ import { decodeShareLink } from '@/lib/scenarios/share-link';
 
 /**
  * Presenter view (발표 모드): `data-present` on <html> switches the page to large type (24 px and up) on a black,
- * high-contrast theme without the site header. The graph keeps its own layout and is zoomed to fit instead; the
- * selected pod and the step's spotlight targets stand out. The CSS lives here (not in globals.css) so the feature
- * is self-contained.
+ * high-contrast theme without the site header. The graph takes most of the screen (tools 28 % wide; filters,
+ * failure buttons and the empty terminal folded away) and fits itself to it, so a few pods get big tiles; the
+ * toolbar reads at 18 px. The CSS lives here (not in globals.css) so the feature is self-contained.
  */
 const PRESENTER_CSS = `
 html[data-present] body { background: #000; color: #fff; font-size: 24px; }
 html[data-present] body > header { display: none; }
 html[data-present] [data-instructor-page] { height: 100vh; }
-html[data-present] [data-instructor-page] > [data-instructor-tools] { width: 36%; }
+@media (min-width: 1024px) { html[data-present] [data-instructor-page] > [data-instructor-tools] { width: 28%; min-width: 0; } }
 html[data-present] .text-zinc-400, html[data-present] .text-zinc-500, html[data-present] .text-zinc-600,
 html[data-present] .text-zinc-700, html[data-present] .text-zinc-300 { color: #f4f4f5 !important; }
 html[data-present] .bg-white, html[data-present] .bg-zinc-50, html[data-present] .bg-brand-50 { background: #000 !important; }
@@ -23,21 +23,20 @@ html[data-present] [data-instructor-tools-panel] [data-step-output] { font-size:
 html[data-present] [data-narration] { border: 3px solid #ffe14d; background: #111 !important; }
 html[data-present] [data-narration] :is(h3, p) { font-size: 28px; line-height: 1.5; }
 html[data-present] button:focus-visible { outline: 4px solid #ffe14d; }
-html[data-present] [data-pod-tile][aria-pressed="true"] {
-  outline: 5px solid #ffe14d; outline-offset: 3px; transform: scale(1.6); position: relative; z-index: 40;
-  box-shadow: 0 0 0 4px #000, 0 0 24px 8px #ffe14d;
-}
+html[data-present] #share-link-field { font-size: 16px; }
+html[data-present] [data-share-link-text] { display: block; flex-basis: 100%; font-size: 20px; line-height: 1.35; word-break: break-all; }
+html[data-present] [data-playground-toolbar] :is(button, select, label, span, [role="tab"]) { font-size: 18px; }
+html[data-present] [data-playground-extras]:not([data-open]) { display: none; }
+html[data-present] [data-extras-toggle] { display: inline-block; }
+html[data-present] [data-playground-legend] { font-size: 16px; }
+html[data-present] [data-bottom-panel] :is([role="tab"], button) { font-size: 18px; }
+html[data-present] [data-pod-tooltip] { font-size: 22px; }
+html[data-present] [data-pod-tile][aria-pressed="true"] { outline: 2px solid #fff; outline-offset: 0; z-index: 40; }
 html[data-present] [data-node-box] { border-width: 3px; }
 html[data-present] [role="log"][aria-label="kubectl 출력"], html[data-present] [role="log"][aria-label="kubectl 출력"] + div {
   font-size: 22px; line-height: 1.45;
 }
 `;
-
-/** Zoom the graph to fill its (now larger) area, through the canvas's own "fit view" control. */
-function fitGraphSoon(): () => void {
-  const id = setTimeout(() => document.querySelector<HTMLButtonElement>('.react-flow__controls-fitview')?.click(), 400);
-  return () => clearTimeout(id);
-}
 
 /** Elements where keys belong to typing, not to the presenter shortcuts. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -58,9 +57,7 @@ export function usePresenterMode(): [boolean, (on: boolean) => void] {
     const wasDark = root.classList.contains('dark');
     root.dataset.present = '1';
     root.classList.add('dark');
-    const cancelFit = fitGraphSoon();
     return () => {
-      cancelFit();
       delete root.dataset.present;
       if (!wasDark) root.classList.remove('dark');
     };
@@ -110,12 +107,21 @@ export function usePresenterKeys(keys: PresenterKeys): void {
 /** A CSS attribute-value string; resource names are DNS labels, but never trust that inside a <style>. */
 const cssString = (v: string) => `"${v.replace(/["\\<>]/g, '')}"`;
 
-/** Extra CSS for presenter mode plus outlines around the current step's spotlight targets. */
+/**
+ * Extra CSS for presenter mode plus outlines around the current step's spotlight targets. A pod's outline
+ * stays within half the 4 px gap between tiles (2 px, no offset, plus its recoloured border), so the outlines
+ * of neighbouring pods touch at most, never overlap; node boxes are 28 px apart and get a wider one.
+ */
 export function PresenterStyles({ spotlightPods, spotlightNodes }: { spotlightPods: string[]; spotlightNodes: string[] }) {
-  const targets = [...spotlightPods.map((n) => `[data-pod-tile][data-pod=${cssString(n)}]`), ...spotlightNodes.map((n) => `[data-node-box=${cssString(n)}]`)];
-  const spot = targets.length
-    ? `${targets.join(',')} { outline: 3px dashed #eab308; outline-offset: 2px; }
-html[data-present] :is(${targets.join(',')}) { outline: 5px solid #ffe14d; outline-offset: 4px; }`
-    : '';
+  const pods = spotlightPods.map((n) => `[data-pod-tile][data-pod=${cssString(n)}]`).join(',');
+  const nodes = spotlightNodes.map((n) => `[data-node-box=${cssString(n)}]`).join(',');
+  const spot = [
+    pods && `:is(${pods}) { outline: 2px dashed #eab308; outline-offset: 0; border-color: #eab308; }
+html[data-present] :is(${pods}) { outline: 2px solid #ffe14d; border-color: #ffe14d; }`,
+    nodes && `:is(${nodes}) { outline: 3px dashed #eab308; outline-offset: 2px; }
+html[data-present] :is(${nodes}) { outline: 5px solid #ffe14d; outline-offset: 4px; }`,
+  ]
+    .filter(Boolean)
+    .join('\n');
   return <style>{PRESENTER_CSS + spot}</style>;
 }

@@ -25,7 +25,7 @@ export function ShareLinkButton({ seed, scenario, step, disabled }: { seed: numb
   };
 
   return (
-    <div className="flex min-w-0 flex-1 items-center gap-2">
+    <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
       <button type="button" className={BUTTON} onClick={copy} disabled={disabled || !link}>
         공유 링크 복사
       </button>
@@ -37,6 +37,10 @@ export function ShareLinkButton({ seed, scenario, step, disabled }: { seed: numb
         onFocus={(e) => e.currentTarget.select()}
         className="min-w-0 flex-1 rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
       />
+      {/* Presenter mode shows the whole link, wrapped, for students to read off the screen (see presenter-mode.tsx). */}
+      <output htmlFor="share-link-field" data-share-link-text="" className="hidden font-mono">
+        {link}
+      </output>
       <span role="status" className="text-xs">
         {copied === 'ok' ? '복사했습니다' : copied === 'manual' ? 'Ctrl+C로 복사하세요' : ''}
       </span>

@@ -5,6 +5,7 @@ import { useLazyComponent } from './use-lazy-component';
 import { usePlayground } from './context';
 import { EventsPanel } from './events-panel';
 import { usePlaygroundStore } from './store-context';
+import { useDocumentFlag } from '@/components/shell/document-flag';
 
 // The terminal and the editor (CodeMirror) are big; load them only when first shown.
 const loadTerminal = () => import('@/components/terminal/terminal').then((m) => m.Terminal);
@@ -36,10 +37,14 @@ export function BottomPanel() {
   const eventCount = usePlaygroundStore((s) => s.events.length);
   const [seenEvents, setSeenEvents] = useState(0);
 
-  const [collapsed, setCollapsed] = useState(false);
+  // null: follow the default — folded while presenting (the audience watches the graph; the terminal sits
+  // empty), open otherwise. A click on the fold button or a revealed tab decides from then on.
+  const [folded, setFolded] = useState<boolean | null>(null);
+  const presenting = useDocumentFlag('data-present');
+  const collapsed = folded ?? presenting;
   const show = (t: Tab) => {
     setTab(t);
-    setCollapsed(false);
+    setFolded(false);
     setOpened((prev) => (prev.has(t) ? prev : new Set([...prev, t])));
   };
   useEffect(() => bus.onReveal((panel) => isTab(panel) && show(panel)), [bus]);
@@ -49,8 +54,8 @@ export function BottomPanel() {
   const unseen = Math.max(0, eventCount - seenEvents);
 
   return (
-    <div className={`flex flex-col border-t border-zinc-200 dark:border-zinc-800 ${collapsed ? '' : 'h-[36%] min-h-40'}`}>
-      <div className="flex shrink-0 items-center border-b border-zinc-200 px-2 dark:border-zinc-800">
+    <div data-bottom-panel="" className={`flex flex-col border-t border-zinc-200 dark:border-zinc-800 ${collapsed ? '' : 'h-[32%] min-h-40 sm:h-[36%]'}`}>
+      <div className="flex shrink-0 flex-wrap items-center gap-x-2 border-b border-zinc-200 px-2 dark:border-zinc-800">
         <div role="tablist" aria-label="터미널, 에디터, 이벤트" className="flex gap-1">
           {TABS.map((t) => (
             <button
@@ -61,7 +66,7 @@ export function BottomPanel() {
               aria-selected={tab === t.id}
               aria-controls={`pg-panel-${t.id}`}
               onClick={() => show(t.id)}
-              className={`border-b-2 px-2.5 py-1.5 text-xs font-semibold ${
+              className={`whitespace-nowrap border-b-2 px-2.5 py-1.5 text-xs font-semibold ${
                 tab === t.id ? 'border-brand-500 text-brand-700 dark:text-white' : 'border-transparent text-zinc-600 dark:text-zinc-400'
               }`}
             >
@@ -78,10 +83,11 @@ export function BottomPanel() {
           type="button"
           aria-expanded={!collapsed}
           aria-controls={TABS.map((t) => `pg-panel-${t.id}`).join(' ')}
-          onClick={() => setCollapsed((c) => !c)}
-          className="ml-auto px-2 text-xs text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
+          onClick={() => setFolded(!collapsed)}
+          className="ml-auto whitespace-nowrap px-2 py-1.5 text-xs text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
         >
-          {collapsed ? '▲ 패널 펼치기' : '▼ 패널 접기 (그래프 크게 보기)'}
+          {collapsed ? '▲ 패널 펼치기' : '▼ 패널 접기'}
+          {!collapsed && <span className="hidden sm:inline"> (그래프 크게 보기)</span>}
         </button>
       </div>
       {TABS.map((t) =>

@@ -16,6 +16,7 @@ import { useBenchMode } from './use-bench-mode';
 import { useLazyComponent } from './use-lazy-component';
 import { usePlayground } from './context';
 import { Loading } from './loading';
+import { MotionToggle } from '@/components/shell/motion-toggle';
 
 /** @xyflow/react and the canvases load only when the graph is on screen (keeps lesson first-load JS small). */
 const loadGraphView = () => import('@/components/graph/graph-view').then((m) => m.default);
@@ -46,7 +47,7 @@ function ViewTabs() {
           aria-selected={view === v.id}
           aria-controls="playground-graph"
           onClick={() => setView(v.id)}
-          className={`rounded px-2.5 py-1 text-xs font-semibold ${
+          className={`whitespace-nowrap rounded px-2.5 py-1 text-xs font-semibold ${
             view === v.id ? 'bg-brand-500 text-white' : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'
           }`}
         >
@@ -59,14 +60,48 @@ function ViewTabs() {
 
 function Legend() {
   return (
-    <ul aria-label="파드 상태 범례" className="flex shrink-0 flex-wrap gap-1 border-t border-zinc-200 bg-white px-2 py-1 text-[10px] dark:border-zinc-800 dark:bg-zinc-950">
-      {POD_TONE_LEGEND.map((l) => (
-        <li key={l.tone} className={`rounded border px-1 py-0.5 ${TONE_CLASS[l.tone]}`}>
-          <span aria-hidden="true">{l.icon} </span>
-          {l.label}
-        </li>
-      ))}
-    </ul>
+    <div data-playground-legend="" className="flex shrink-0 items-start gap-2 border-t border-zinc-200 bg-white px-2 py-1 text-[11px] dark:border-zinc-800 dark:bg-zinc-950">
+      <ul aria-label="파드 상태 범례" className="flex min-w-0 flex-1 flex-wrap gap-1">
+        {POD_TONE_LEGEND.map((l) => (
+          <li key={l.tone} className={`whitespace-nowrap rounded border px-1 py-0.5 ${TONE_CLASS[l.tone]}`}>
+            <span aria-hidden="true">{l.icon} </span>
+            {l.label}
+          </li>
+        ))}
+      </ul>
+      {/* Phones have the system's reduced-motion setting; the legend keeps the row. */}
+      <MotionToggle className="shrink-0 max-sm:hidden" />
+    </div>
+  );
+}
+
+/**
+ * View tabs and simulator controls, then filters and failure experiments: those are always shown on wide
+ * screens; behind one button on phones (and in presenter mode), where they would push the graph off the screen.
+ */
+function Toolbar({ client }: { client: ClusterClient }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div data-playground-toolbar="" className="space-y-1.5 border-b border-zinc-200 px-2.5 py-2 dark:border-zinc-800">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
+        <ViewTabs />
+        <button
+          type="button"
+          data-extras-toggle=""
+          aria-expanded={open}
+          aria-controls="playground-extras"
+          onClick={() => setOpen((o) => !o)}
+          className="whitespace-nowrap rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-semibold sm:hidden dark:border-zinc-700"
+        >
+          {open ? '▲ 필터·장애 실험' : '▼ 필터·장애 실험'}
+        </button>
+        <SimControls client={client} />
+      </div>
+      <div id="playground-extras" data-playground-extras="" data-open={open || undefined} className={`space-y-1.5 ${open ? '' : 'hidden'} sm:block`}>
+        <FilterBar />
+        <FailureControls client={client} />
+      </div>
+    </div>
   );
 }
 
@@ -100,14 +135,7 @@ function ConnectedPlayground({ client, store }: { client: ClusterClient; store: 
   return (
     <PlaygroundStoreProvider store={store}>
       <div className="flex h-full min-w-0 flex-col bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
-        <div className="space-y-1.5 border-b border-zinc-200 px-2.5 py-2 dark:border-zinc-800">
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
-            <ViewTabs />
-            <SimControls client={client} />
-          </div>
-          <FilterBar />
-          <FailureControls client={client} />
-        </div>
+        <Toolbar client={client} />
         <GraphArea client={client} />
         <BottomPanel />
       </div>

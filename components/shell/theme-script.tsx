@@ -3,8 +3,10 @@
  * Kept tiny and inline on purpose.
  */
 export const THEME_STORAGE_KEY = 'k8s-ko-theme';
+/** 애니메이션 줄이기 (see motion-toggle.tsx), also applied before paint so nothing animates first. */
+export const MOTION_STORAGE_KEY = 'k8s-ko-reduce-motion';
 
-const script = `(function(){try{var t=localStorage.getItem('${THEME_STORAGE_KEY}');var d=t==='dark'||(t!=='light'&&window.matchMedia('(prefers-color-scheme: dark)').matches);document.documentElement.classList.toggle('dark',d);}catch(e){}})();`;
+const script = `(function(){try{var t=localStorage.getItem('${THEME_STORAGE_KEY}');var d=t==='dark'||(t!=='light'&&window.matchMedia('(prefers-color-scheme: dark)').matches);document.documentElement.classList.toggle('dark',d);if(localStorage.getItem('${MOTION_STORAGE_KEY}'))document.documentElement.setAttribute('data-reduce-motion','');}catch(e){}})();`;
 
 export function ThemeScript() {
   return <script dangerouslySetInnerHTML={{ __html: script }} />;
