@@ -9,13 +9,13 @@ export const metadata: Metadata = { title: '강사 모드' };
 export default function InstructorPage() {
   const scenarios = loadScenarios();
   return (
-    <main className="flex h-[calc(100vh-3.5rem)] min-h-0" data-instructor-page="">
+    <main className="flex h-[calc(100dvh-3.5rem)] min-h-0 flex-col lg:flex-row" data-instructor-page="">
       <h1 className="sr-only">강사 모드</h1>
       <PlaygroundProvider seed={1}>
-        <section aria-label="실습 영역" className="min-w-0 flex-1">
+        <section aria-label="실습 영역" className="min-h-0 min-w-0 flex-1">
           <Playground />
         </section>
-        <aside aria-label="강사 도구" data-instructor-tools="" className="w-[30rem] min-w-80 shrink-0 border-l border-zinc-200 dark:border-zinc-800">
+        <aside aria-label="강사 도구" data-instructor-tools="" className="h-[45%] shrink-0 border-t border-zinc-200 lg:h-auto lg:w-[30rem] lg:min-w-80 lg:border-l lg:border-t-0 dark:border-zinc-800">
           <InstructorTools scenarios={scenarios} />
         </aside>
       </PlaygroundProvider>

@@ -6,7 +6,7 @@ export const metadata: Metadata = { title: '실습장' };
 
 export default function PlaygroundPage() {
   return (
-    <main className="h-[calc(100vh-3.5rem)]">
+    <main className="h-[calc(100dvh-3.5rem)]">
       <h1 className="sr-only">실습장</h1>
       <PlaygroundProvider seed={1}>
         <section aria-label="실습 영역" className="h-full">

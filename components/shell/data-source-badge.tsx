@@ -19,14 +19,15 @@ export function DataSourceBadge() {
     <span
       data-testid="data-source-badge"
       title={live ? '실제 클러스터의 상태를 보여 줍니다' : '브라우저 안의 시뮬레이터가 클러스터를 흉내 냅니다'}
-      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 text-xs font-semibold ${
+      className={`inline-flex shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-1 text-xs font-semibold ${
         live
           ? 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-100'
           : 'bg-brand-100 text-brand-700 dark:bg-blue-900/50 dark:text-blue-100'
       }`}
     >
       <span aria-hidden="true">{live ? '●' : '◆'}</span>
-      {live ? '실제 클러스터' : mode === 'replay' ? '녹화 재생' : '시뮬레이터'}
+      {/* Phones show the symbol only; the word stays for screen readers. */}
+      <span className="max-sm:sr-only">{live ? '실제 클러스터' : mode === 'replay' ? '녹화 재생' : '시뮬레이터'}</span>
     </span>
   );
 }

@@ -8,18 +8,21 @@ import { ConnectionBadge } from './connection-badge';
 export function Header() {
   return (
     <header className="sticky top-0 z-40 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
-      <div className="mx-auto flex h-14 max-w-[1920px] items-center gap-4 px-4">
-        <Link href="/" className="flex items-center gap-2 font-bold text-zinc-900 dark:text-white">
+      <div className="mx-auto flex h-14 max-w-[1920px] items-center gap-2 px-3 sm:gap-4 sm:px-4">
+        <Link href="/" className="flex shrink-0 items-center gap-2 whitespace-nowrap font-bold text-zinc-900 dark:text-white">
           <span aria-hidden="true" className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-brand-500 text-white">
             ⎈
           </span>
           <span>쿠버네티스 실습실</span>
         </Link>
-        <nav aria-label="주 메뉴" className="ml-2">
+        <nav aria-label="주 메뉴" className="sm:ml-2">
           <NavLinks />
         </nav>
-        <div className="ml-auto flex items-center gap-3">
-          <SourceSwitch />
+        <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
+          {/* A phone has no room for the source switch; it keeps the source chosen on a bigger screen. */}
+          <div className="hidden sm:contents">
+            <SourceSwitch />
+          </div>
           <ConnectionBadge />
           <DataSourceBadge />
           <ThemeToggle />

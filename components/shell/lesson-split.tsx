@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { RunNotice, useHiddenLabRequests } from './run-notice';
 
 const WIDE_QUERY = '(min-width: 1280px)';
 const SPLIT_KEY = 'k8s-ko-split';
@@ -29,6 +30,11 @@ export function LessonSplit({ lesson, playground }: { lesson: ReactNode; playgro
   const [percent, setPercent] = useState(45);
   const container = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
+  const labRequests = useHiddenLabRequests(!wide && tab !== 'lab');
+  const showLab = () => {
+    labRequests.clear();
+    setTab('lab');
+  };
 
   useEffect(() => {
     const saved = Number(localStorage.getItem(SPLIT_KEY));
@@ -64,19 +70,33 @@ export function LessonSplit({ lesson, playground }: { lesson: ReactNode; playgro
   }, [commit]);
 
   const tabClass = (active: boolean) =>
-    `flex-1 py-2.5 text-sm font-semibold border-b-2 ${
+    `flex-1 whitespace-nowrap py-2.5 text-sm font-semibold border-b-2 ${
       active ? 'border-brand-500 text-brand-700 dark:text-white' : 'border-transparent text-zinc-600 dark:text-zinc-400'
     }`;
 
   return (
-    <div ref={container} className="flex h-[calc(100vh-3.5rem)] flex-col xl:flex-row">
+    <div ref={container} className="flex h-[calc(100dvh-3.5rem)] flex-col xl:flex-row">
       {!wide && (
         <div role="tablist" aria-label="레슨 보기 전환" className="flex border-b border-zinc-200 dark:border-zinc-800">
           <button role="tab" id="tab-learn" aria-controls="pane-learn" aria-selected={tab === 'learn'} className={tabClass(tab === 'learn')} onClick={() => setTab('learn')}>
             학습
           </button>
-          <button role="tab" id="tab-lab" aria-controls="pane-lab" aria-selected={tab === 'lab'} className={tabClass(tab === 'lab')} onClick={() => setTab('lab')}>
+          <button
+            role="tab"
+            id="tab-lab"
+            aria-controls="pane-lab"
+            aria-selected={tab === 'lab'}
+            data-attention={labRequests.attention ? '1' : undefined}
+            className={tabClass(tab === 'lab')}
+            onClick={showLab}
+          >
             실습
+            {labRequests.attention && (
+              <>
+                <span aria-hidden="true" className="ml-1.5 inline-block h-2 w-2 animate-pulse rounded-full bg-brand-500 align-middle" />
+                <span className="sr-only"> (새 결과)</span>
+              </>
+            )}
           </button>
         </div>
       )}
@@ -119,6 +139,7 @@ export function LessonSplit({ lesson, playground }: { lesson: ReactNode; playgro
       >
         {playground}
       </section>
+      {!wide && <RunNotice request={labRequests.notice?.request ?? null} onShowLab={showLab} />}
     </div>
   );
 }

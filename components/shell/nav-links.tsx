@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
 
 const LINKS = [
   { href: '/', label: '커리큘럼', match: (p: string) => p === '/' || p.startsWith('/learn') },
@@ -10,28 +11,66 @@ const LINKS = [
   { href: '/instructor', label: '강사 모드', match: (p: string) => p.startsWith('/instructor') },
 ];
 
+/**
+ * The main menu: a row of links from 640 px up; below that one ☰ 메뉴 button opening the same links as a
+ * list (a phone has no room for four links beside the title). Escape, a click outside or following a
+ * link closes it.
+ */
 export function NavLinks() {
   const pathname = usePathname() ?? '/';
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    const onPointer = (e: PointerEvent) => !root.current?.contains(e.target as Node) && setOpen(false);
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onPointer);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
+
   return (
-    <ul className="flex items-center gap-1">
-      {LINKS.map((l) => {
-        const active = l.match(pathname);
-        return (
-          <li key={l.href}>
-            <Link
-              href={l.href}
-              aria-current={active ? 'page' : undefined}
-              className={`rounded-md px-3 py-1.5 text-sm font-medium ${
-                active
-                  ? 'bg-brand-50 text-brand-700 dark:bg-zinc-800 dark:text-white'
-                  : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'
-              }`}
-            >
-              {l.label}
-            </Link>
-          </li>
-        );
-      })}
-    </ul>
+    <div ref={root} className="relative">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="main-menu"
+        aria-label="메뉴"
+        onClick={() => setOpen((o) => !o)}
+        className="inline-flex h-9 w-9 items-center justify-center rounded-md border border-zinc-300 text-lg sm:hidden dark:border-zinc-700"
+      >
+        <span aria-hidden="true">☰</span>
+      </button>
+      <ul
+        id="main-menu"
+        className={`${
+          open ? 'absolute left-0 top-11 z-50 flex min-w-40 flex-col rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900' : 'hidden'
+        } gap-1 sm:static sm:flex sm:min-w-0 sm:flex-row sm:items-center sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none dark:sm:bg-transparent`}
+      >
+        {LINKS.map((l) => {
+          const active = l.match(pathname);
+          return (
+            <li key={l.href}>
+              <Link
+                href={l.href}
+                aria-current={active ? 'page' : undefined}
+                onClick={() => setOpen(false)}
+                className={`block whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${
+                  active
+                    ? 'bg-brand-50 text-brand-700 dark:bg-zinc-800 dark:text-white'
+                    : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'
+                }`}
+              >
+                {l.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }

@@ -30,4 +30,17 @@ describe('playground bus', () => {
     bus.runCommand('x');
     expect(got).toEqual([]);
   });
+
+  it('tells request observers about runs and opens without taking the backlog from a late terminal', () => {
+    const bus = createPlaygroundBus();
+    const seen: string[] = [];
+    bus.onRequest((r) => seen.push(r.kind === 'run' ? `run ${r.command}` : `open ${r.file}`));
+    bus.runCommand('kubectl get pods');
+    bus.openInEditor({ name: 'web.yaml', content: 'kind: Pod' });
+    expect(seen).toEqual(['run kubectl get pods', 'open web.yaml']);
+    // The terminal loads later and still receives the command typed before it existed.
+    const got: string[] = [];
+    bus.onRunCommand((c) => got.push(c));
+    expect(got).toEqual(['kubectl get pods']);
+  });
 });

@@ -20,7 +20,15 @@ export interface PlaygroundBus {
   /** Ask the Playground to show a tab/panel (e.g. 'terminal', 'editor') when a lesson needs it. */
   reveal(panel: string): void;
   onReveal(cb: (panel: string) => void): () => void;
+  /**
+   * Every run or open request, for views that only need to know one happened (the lesson page's "실행됨"
+   * notice when the Playground is on another tab). Unlike the channels above, it keeps no backlog and
+   * never takes one from the Playground.
+   */
+  onRequest(cb: (request: BusRequest) => void): () => void;
 }
+
+export type BusRequest = { kind: 'run'; command: string } | { kind: 'open'; file: string };
 
 function channel<T>() {
   const listeners = new Set<(v: T) => void>();
@@ -46,20 +54,30 @@ export function createPlaygroundBus(): PlaygroundBus {
   const open = channel<EditorFile>();
   const reveal = channel<string>();
   const files = new Map<string, string>();
+  const observers = new Set<(r: BusRequest) => void>();
+  const observe = (r: BusRequest) => observers.forEach((cb) => cb(r));
   return {
     files,
     runCommand: (cmd) => {
       reveal.emit('terminal');
       run.emit(cmd);
+      observe({ kind: 'run', command: cmd });
     },
     onRunCommand: run.on,
     openInEditor: (file) => {
       files.set(file.name, file.content);
       reveal.emit('editor');
       open.emit(file);
+      observe({ kind: 'open', file: file.name });
     },
     onOpenInEditor: open.on,
     reveal: reveal.emit,
     onReveal: reveal.on,
+    onRequest: (cb) => {
+      observers.add(cb);
+      return () => {
+        observers.delete(cb);
+      };
+    },
   };
 }
