@@ -96,7 +96,7 @@ test('presenter mode offers less motion for slow projector PCs and honours the s
   expect(await newTileAnimation(page)).toBe('none');
 });
 
-test('pod tiles keep the distinguishing suffix and show the full name on keyboard focus', async ({ page }) => {
+test('pod tiles keep the distinguishing suffix and show the full name on keyboard focus', async ({ page }, testInfo) => {
   await page.goto('/learn/services');
   const tiles = page.locator('[data-pod-tile][data-pod^="web-"]');
   await expect(tiles).toHaveCount(3, { timeout: 60_000 });
@@ -126,6 +126,11 @@ test('pod tiles keep the distinguishing suffix and show the full name on keyboar
   // And on hover.
   await tiles.last().hover();
   await expect(tip).toContainText((await tiles.last().getAttribute('data-pod'))!);
+  await saveScreenshot(page, testInfo, 'pod-tooltip');
+  await page.getByRole('tab', { name: '워크로드' }).click();
+  await expect(page.locator('[data-replicaset-box]')).toHaveCount(1);
+  await settleGraph(page);
+  await saveScreenshot(page, testInfo, 'workload-1440');
 });
 
 const PHONE = { width: 390, height: 844 };

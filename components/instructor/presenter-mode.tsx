@@ -33,6 +33,8 @@ html[data-present] [data-bottom-panel] :is([role="tab"], button) { font-size: 18
 html[data-present] [data-pod-tooltip] { font-size: 22px; }
 html[data-present] [data-pod-tile][aria-pressed="true"] { outline: 2px solid #fff; outline-offset: 0; z-index: 40; }
 html[data-present] [data-node-box] { border-width: 3px; }
+html[data-present] .react-flow__controls-button { width: 44px; height: 44px; }
+html[data-present] .react-flow__controls-button svg { max-width: 20px; max-height: 20px; }
 html[data-present] [role="log"][aria-label="kubectl 출력"], html[data-present] [role="log"][aria-label="kubectl 출력"] + div {
   font-size: 22px; line-height: 1.45;
 }
