@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { saveScreenshot, setTheme } from './helpers';
 import { graphShare, lineCount, settleGraph, smallestNodeTextPx, smallestPodNamePx } from './layout-measure';
 
@@ -159,6 +160,9 @@ test('a phone shows single-line navigation, a whole title and no sideways scroll
     const clipped = await title.evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > innerWidth);
     expect(clipped, `${path}: 제목이 잘림`).toBe(false);
     expect(await lineCount(page.getByTestId('data-source-badge')), `${path}: 배지 한 줄`).toBe(1);
+    // The open menu and the phone layout stay accessible.
+    const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), path).toEqual([]);
   }
 });
 
