@@ -26,6 +26,9 @@ export type { V1Pod, V1Node, V1Namespace, V1ReplicaSet, V1Service, V1Endpoints, 
 export const KINDS = ['Namespace', 'Node', 'Pod', 'ReplicaSet', 'Deployment', 'Service', 'Endpoints', 'Event'] as const satisfies readonly RegisteredKind[];
 export type Kind = (typeof KINDS)[number];
 
+/** Whether the engine stores this kind (a registered kind may not be stored yet, e.g. DaemonSet). */
+export const isKind = (kind: string): kind is Kind => (KINDS as readonly string[]).includes(kind);
+
 /** Kinds that live outside namespaces (from the registry). */
 export const CLUSTER_SCOPED: ReadonlySet<Kind> = new Set<Kind>(KINDS.filter((k) => !kindOf(k).namespaced));
 

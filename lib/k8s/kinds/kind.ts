@@ -26,9 +26,12 @@ export interface SubresourceInfo {
 /** Korean descriptions: upstream type name → field name → text ('' describes the type itself). */
 export type KoreanFieldDocs = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
+/** Every registered kind's name (registry.test.ts checks it against the records). */
+export type RegisteredKind = 'Pod' | 'Deployment' | 'ReplicaSet' | 'DaemonSet' | 'Service' | 'Endpoints' | 'Node' | 'Namespace' | 'Event';
+
 export interface KindInfo {
   /** `Deployment`: also the name of the root type in the upstream schema. */
-  kind: string;
+  kind: RegisteredKind;
   /** API group; '' is the core group. */
   group: '' | 'apps';
   version: 'v1';

@@ -6,7 +6,9 @@ import { DAEMONSET } from './daemonset';
 import { DEPLOYMENT } from './deployment';
 import { ENDPOINTS } from './endpoints';
 import { EVENT } from './event';
-import type { KindInfo, KoreanFieldDocs } from './kind';
+import type { KindInfo, KoreanFieldDocs, RegisteredKind } from './kind';
+
+export type { RegisteredKind } from './kind';
 import { META_FIELDS_KO } from './meta';
 import { NAMESPACE } from './namespace';
 import { NODE } from './node';
@@ -25,10 +27,7 @@ export const KIND_INFOS: readonly KindInfo[] = [POD, DEPLOYMENT, REPLICASET, DAE
   (a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0),
 );
 
-/** Kind names as a type: 'Pod' | 'Deployment' | … (kept in step with KIND_INFOS by registry.test.ts). */
-export type RegisteredKind = 'Pod' | 'Deployment' | 'ReplicaSet' | 'DaemonSet' | 'Service' | 'Endpoints' | 'Node' | 'Namespace' | 'Event';
-
-const BY_KIND = new Map(KIND_INFOS.map((k) => [k.kind, k]));
+const BY_KIND = new Map<string, KindInfo>(KIND_INFOS.map((k) => [k.kind, k]));
 
 /** Korean descriptions of every upstream type any kind describes, merged (a type is described once). */
 export const KOREAN_FIELD_DOCS: KoreanFieldDocs = Object.assign({}, META_FIELDS_KO, POD_SPEC_FIELDS_KO, ...KIND_INFOS.map((k) => k.fieldsKo));
