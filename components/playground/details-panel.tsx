@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ClusterClient } from '@/lib/cluster/types';
+import { KIND_KO } from '@/lib/k8s/kind-names';
 import { formatCpu, formatMemory } from '@/lib/k8s/quantity';
 import { podPassesFilter } from '@/lib/graph/pod-filter';
 import { whyNotSelected } from '@/lib/graph/service-selection';
@@ -195,7 +196,6 @@ function ServiceMisses({ serviceKey }: { serviceKey: string }) {
   );
 }
 
-const KIND_TITLE: Record<Selection['kind'], string> = { Pod: '파드', Node: '노드', Deployment: '디플로이먼트', ReplicaSet: '레플리카셋', Service: '서비스' };
 
 /** Korean details of the selected pod, node or workload, plus `kubectl describe`. */
 export function DetailsPanel({ client }: { client: ClusterClient }) {
@@ -212,14 +212,14 @@ export function DetailsPanel({ client }: { client: ClusterClient }) {
   if (!selection) return null;
   return (
     <aside
-      aria-label={`${KIND_TITLE[selection.kind]} 자세히 보기`}
+      aria-label={`${KIND_KO[selection.kind]} 자세히 보기`}
       className="flex h-full flex-col"
       onKeyDown={(e) => {
         if (e.key === 'Escape') select(null);
       }}
     >
       <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
-        <h2 className="text-sm font-semibold">{KIND_TITLE[selection.kind]} 자세히 보기</h2>
+        <h2 className="text-sm font-semibold">{KIND_KO[selection.kind]} 자세히 보기</h2>
         <button type="button" onClick={() => select(null)} aria-label="자세히 보기 닫기" className="rounded px-2 text-lg leading-none hover:bg-zinc-100 dark:hover:bg-zinc-800">
           ×
         </button>

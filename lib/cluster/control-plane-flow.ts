@@ -7,8 +7,9 @@
  * Pure; O(size of the two objects).
  */
 import type { Kind, KubeObject, V1Pod } from '../k8s/types';
-import { KIND_KO, josa } from '../lessons/korean';
-import type { Cause } from '../sim/types';
+import { KIND_KO } from '../k8s/kind-names';
+import { josa } from '../text/korean';
+import type { Cause } from '../k8s/client-types';
 import type { ClusterChange } from './types';
 
 export type Hop = NonNullable<Cause['hop']>;

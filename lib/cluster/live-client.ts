@@ -8,8 +8,8 @@
  */
 import { CLUSTER_SCOPED, StatusError, type Kind, type KubeObject, type StatusBody } from '../k8s/types';
 import { labelsMatch, matchesFieldSelector, parseFieldSelector } from '../k8s/selectors';
-import { notFound } from '../sim/errors';
-import type { DeleteOptions, ListOptions, PatchType } from '../sim/types';
+import { notFound } from '../k8s/status';
+import type { DeleteOptions, ListOptions, PatchType } from '../k8s/client-types';
 import { APPLY_KINDS, WRITE_TOKEN_HEADER, type ActionResponse, type ApplyKind, type DeltaPayload, type LiveAction, type LiveInfo, type SnapshotPayload, type UpstreamStatus } from './live-protocol';
 import { objectKey, type ClusterChange, type ClusterClient, type ClusterInfo, type ConnectionState } from './types';
 import { forbidden, patchToAction, type CacheView } from './live-writes';

@@ -4,7 +4,7 @@
  * overwrite what the browser cannot see.
  */
 import { StatusError, type Kind, type KubeObject } from '../k8s/types';
-import type { PatchType } from '../sim/types';
+import type { PatchType } from '../k8s/client-types';
 import { APPLY_KINDS, type ApplyKind, type LiveAction } from './live-protocol';
 
 export function forbidden(message: string): StatusError {

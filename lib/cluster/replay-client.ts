@@ -7,7 +7,7 @@
 import { StatusError, type Kind, type KubeObject } from '../k8s/types';
 import { labelsMatch } from '../k8s/selectors';
 import { DEFAULT_TIMINGS } from '../sim/timings';
-import type { ListOptions } from '../sim/types';
+import type { ListOptions } from '../k8s/client-types';
 import type { ClusterChange, ClusterClient, ClusterInfo, ConnectionState, TimeControls } from './types';
 import { objectKey } from './types';
 import type { Recording } from './recorder';

@@ -5,7 +5,8 @@
  */
 import { createSimulator, K8S_VERSION } from '../sim';
 import { KINDS, isStatusError, type Kind, type KubeObject } from '../k8s/types';
-import type { ClusterConfig, DeleteOptions, ListOptions, PatchType, SimWatchEvent, Simulator, Timings } from '../sim/types';
+import type { DeleteOptions, ListOptions, PatchType, Timings } from '../k8s/client-types';
+import type { ClusterConfig, SimWatchEvent, Simulator } from '../sim/types';
 import type { ClusterChange, ClusterClient, ClusterInfo, ConnectionState, FailureControls, TimeControls } from './types';
 import { objectKey } from './types';
 import { addListener } from './listeners';

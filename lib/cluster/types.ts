@@ -3,7 +3,7 @@
  * SimClient implements it over the in-browser simulator; LiveClient over /api/cluster/*.
  */
 import type { Kind, KubeObject } from '../k8s/types';
-import type { Cause, DeleteOptions, ListOptions, PatchType, Timings } from '../sim/types';
+import type { Cause, DeleteOptions, ListOptions, PatchType, Timings } from '../k8s/client-types';
 
 export type ClusterMode = 'sim' | 'live' | 'replay';
 

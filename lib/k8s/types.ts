@@ -14,14 +14,23 @@ import type {
   V1ObjectMeta,
 } from '@kubernetes/client-node';
 
+import { apiVersionOf, kindOf, type RegisteredKind } from './kinds/registry';
+
 export type { V1Pod, V1Node, V1Namespace, V1ReplicaSet, V1Service, V1Endpoints, CoreV1Event, V1Deployment, V1ObjectMeta };
 
-/** Every kind the simulator and the dashboard know about. */
-export const KINDS = ['Namespace', 'Node', 'Pod', 'ReplicaSet', 'Deployment', 'Service', 'Endpoints', 'Event'] as const;
+/**
+ * The kinds the simulator stores and the dashboard shows, in the engine's order. What each kind *is* (names,
+ * scope, schema) lives in the registry, lib/k8s/kinds; this list only says which registered kinds the engine
+ * keeps (DaemonSet is registered but not stored yet).
+ */
+export const KINDS = ['Namespace', 'Node', 'Pod', 'ReplicaSet', 'Deployment', 'Service', 'Endpoints', 'Event'] as const satisfies readonly RegisteredKind[];
 export type Kind = (typeof KINDS)[number];
 
-/** Kinds that live outside namespaces. */
-export const CLUSTER_SCOPED: ReadonlySet<Kind> = new Set<Kind>(['Namespace', 'Node']);
+/** Whether the engine stores this kind (a registered kind may not be stored yet, e.g. DaemonSet). */
+export const isKind = (kind: string): kind is Kind => (KINDS as readonly string[]).includes(kind);
+
+/** Kinds that live outside namespaces (from the registry). */
+export const CLUSTER_SCOPED: ReadonlySet<Kind> = new Set<Kind>(KINDS.filter((k) => !kindOf(k).namespaced));
 
 export interface KindObjectMap {
   Namespace: V1Namespace;
@@ -56,6 +65,7 @@ export interface StatusBody {
     name?: string;
     group?: string;
     kind?: string;
+    uid?: string;
     causes?: { reason?: string; message: string; field?: string }[];
   };
   code: number;
@@ -70,6 +80,8 @@ export type StatusReason =
   | 'Forbidden'
   | 'MethodNotAllowed'
   | 'Expired'
+  | 'Gone'
+  | 'UnsupportedMediaType'
   | 'Timeout'
   | 'ServiceUnavailable'
   | 'InternalError';
@@ -94,14 +106,5 @@ export function isStatusError(e: unknown): e is StatusError {
   return e instanceof Error && (e as StatusError).name === 'StatusError' && typeof (e as StatusError).status === 'object';
 }
 
-/** apiVersion for each kind. */
-export const API_VERSION: Record<Kind, string> = {
-  Namespace: 'v1',
-  Node: 'v1',
-  Pod: 'v1',
-  Service: 'v1',
-  Endpoints: 'v1',
-  Event: 'v1',
-  ReplicaSet: 'apps/v1',
-  Deployment: 'apps/v1',
-};
+/** apiVersion for each kind (from the registry). */
+export const API_VERSION: Record<Kind, string> = Object.fromEntries(KINDS.map((k) => [k, apiVersionOf(kindOf(k))])) as Record<Kind, string>;

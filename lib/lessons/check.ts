@@ -7,7 +7,8 @@ import { CLUSTER_SCOPED, isStatusError, type KubeObject, type V1Pod } from '../k
 import type { ClusterClient } from '../cluster/types';
 import type { ObjectCheck, Scalar } from './exercise-spec';
 import { readField } from './field-path';
-import { KIND_KO, josa } from './korean';
+import { KIND_KO } from '../k8s/kind-names';
+import { josa } from '../text/korean';
 
 export interface CheckOutcome {
   ok: boolean;

@@ -6,7 +6,8 @@
 import { CLUSTER_SCOPED, type KubeObject, type V1Pod } from '../k8s/types';
 import { labelsMatch } from '../k8s/selectors';
 import { readField } from '../lessons/field-path';
-import { KIND_KO, josa } from '../lessons/korean';
+import { KIND_KO } from '../k8s/kind-names';
+import { josa } from '../text/korean';
 import type { Scalar, WaitCondition } from './schema';
 
 export interface ConditionOutcome {

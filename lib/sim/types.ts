@@ -3,6 +3,10 @@
  * sim cluster server) codes against this file only. Pure TypeScript: no React, DOM or Node APIs.
  */
 import type { Kind, KubeObject, WatchEvent } from '../k8s/types';
+import type { Cause, DeleteOptions, ListOptions, ListResult, PatchType, Timings, WriteOptions } from '../k8s/client-types';
+
+// Shared with the ClusterClient interface; defined in lib/k8s so clients need not import the engine's types.
+export type { Cause, DeleteOptions, ListOptions, ListResult, PatchType, Timings, WriteOptions } from '../k8s/client-types';
 
 /** Injected time source. The UI drives it from requestAnimationFrame × speed; tests call advance(). */
 export interface Clock {
@@ -18,60 +22,12 @@ export interface ClusterConfig {
   systemPods?: boolean;
 }
 
-/** Lifecycle timings in ms; data, not code (see lib/sim/timings). */
-export interface Timings {
-  schedule: number; // pod created → bound
-  imagePull: number; // Pulling → Pulled (image not cached on node)
-  containerStart: number; // Created → Started
-  readinessDelay: number; // Running → Ready
-  terminationGrace: number; // Terminating → gone (default 30 s grace, pods usually exit faster)
-  nodeMonitorGrace: number; // node stops heartbeating → NotReady (default 40 s)
-  podEvictionTimeout: number; // tolerationSeconds for not-ready/unreachable (default 300 s)
-  crashBackoffBase: number; // 10 s, doubling, capped at crashBackoffMax
-  crashBackoffMax: number; // 5 min
-  progressDeadline: number; // default from spec.progressDeadlineSeconds (600 s)
-}
-
 export interface SimulatorOptions {
   seed?: number;
   /** Start time of the simulated clock, epoch ms. Default: a fixed date so snapshots are deterministic. */
   startTime?: number;
   cluster?: ClusterConfig;
   timings?: Partial<Timings>;
-}
-
-export interface ListOptions {
-  labelSelector?: string;
-  fieldSelector?: string;
-}
-
-export interface ListResult<T = KubeObject> {
-  items: T[];
-  resourceVersion: string;
-}
-
-export type PatchType = 'merge' | 'strategic' | 'json' | 'apply';
-
-export interface DeleteOptions {
-  gracePeriodSeconds?: number;
-  propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
-}
-
-export interface WriteOptions {
-  dryRun?: boolean;
-  /** Who made the write (shown as the cause in the UI). Defaults to 'kubectl'. */
-  actor?: string;
-}
-
-/**
- * Why a write happened, in Korean, so the UI can explain every controller action.
- * e.g. { actor: 'replicaset-controller', message: '레플리카셋 web-5d9c: 원하는 3개 중 2개만 있어 1개 생성' }
- */
-export interface Cause {
-  actor: string; // 'kubectl' | 'deployment-controller' | 'replicaset-controller' | 'scheduler' | 'kubelet/worker-1' | 'node-lifecycle-controller' | 'endpoints-controller'
-  message: string; // Korean explanation
-  /** Control-plane path this write travelled, for the instructor flow view. */
-  hop?: 'apiserver' | 'etcd' | 'controller' | 'scheduler' | 'kubelet';
 }
 
 export interface SimWatchEvent<T = KubeObject> extends WatchEvent<T> {

@@ -4,7 +4,7 @@
  * object keeps its identity so narrow selectors skip re-renders.
  */
 import type { ClusterChange } from '../cluster/types';
-import type { Cause } from '../sim/types';
+import type { Cause } from '../k8s/client-types';
 import type { CoreV1Event, KubeObject, V1Deployment, V1Node, V1Pod, V1ReplicaSet, V1Service } from '../k8s/types';
 import {
   projectDeployment,

@@ -1,4 +1,4 @@
 /** YAML manifests for the editor and `kubectl apply -f`: parsing, line/column errors, strict field checks. */
 export { parseManifests, objectParticle, type ManifestDoc, type ManifestResult, type YamlProblem } from './parse';
-export { SCHEMAS, fieldAt, type Field, type FieldType } from './schema';
+export { fieldAt, type Field, type FieldType } from './schema';
 export { TEMPLATES, type Template } from './templates';

@@ -40,6 +40,31 @@ describe('parseManifests', () => {
     expect(parseManifests('metadata: {name: a}\n').problems[0].message).toContain('kind가 없어요');
   });
 
+  it('accepts every field a 1.34 API server accepts, from the same schema the engine decodes with', () => {
+    // kubernetes/api release-1.34 core/v1/types.go, type Container: stdinOnce, resizePolicy, restartPolicy and
+    // volumeDevices are known fields; the editor's old hand-written schema rejected all four.
+    const pod = [
+      'apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  initContainers:', '  - name: sidecar', '    image: busybox',
+      '    restartPolicy: Always', '    stdinOnce: true', '    resizePolicy: [{resourceName: cpu, restartPolicy: NotRequired}]',
+      '    volumeDevices: [{name: disk, devicePath: /dev/xvda}]', '  containers: [{name: c, image: nginx}]', '',
+    ].join('\n');
+    expect(parseManifests(pod).problems).toEqual([]);
+    const typo = parseManifests('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: nginx}]\n  volumes: [{name: v, emptyDir: {sizeLimitt: 1Gi}}]\n');
+    expect(typo.problems.map((p) => p.hint)).toEqual(['sizeLimit를 말씀하신 건가요?']);
+    expect(typo.problems[0].detail).toContain('unknown field "spec.volumes[0].emptyDir.sizeLimitt"');
+  });
+
+  it('checks map values like encoding/json does, and picks the right Korean particle', () => {
+    // A label value must be a string: `version: 1.0` decodes as a number, which the API server rejects with
+    // json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string.
+    const r = parseManifests('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {version: 1.0}\nspec:\n  containers: [{name: c, image: nginx}]\n');
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0].message).toBe('metadata.labels에는 문자열이 와야 해요. (지금: 숫자)');
+    expect(r.problems[0].detail).toContain('json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string');
+    const quantity = parseManifests('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: nginx, resources: {limits: {cpu: 1, memory: 128Mi}}}]\n');
+    expect(quantity.problems).toEqual([]);
+  });
+
   it('never throws on 1,000 random YAML documents, and every problem points inside the text', () => {
     const manifest = fc.record({
       apiVersion: fc.constantFrom('v1', 'apps/v1', 'v2', 7),

@@ -1,12 +1,14 @@
 /**
  * Manifests from editor text: several `---` documents, YAML syntax errors with line:column in Korean, and the
- * API server's strict decoding (unknown fields, wrong value types) checked against lib/yaml/schema with a
- * "did you mean" hint. Pure and total: never throws.
+ * API server's strict decoding (unknown fields, wrong value types) checked against the kind registry's field
+ * schema (lib/k8s/kinds, the same one the engine decodes with) with a "did you mean" hint. Pure and total: never
+ * throws.
  */
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { API_VERSION, KINDS, type Kind, type KubeObject } from '../k8s/types';
-import { suggestionsFor } from '../kubectl/suggest';
-import { SCHEMAS, type Field } from './schema';
+import { kindSchema, type FieldSchema } from '../k8s/kinds';
+import { josa } from '../text/korean';
+import { suggestionsFor } from '../text/suggest';
 
 export interface YamlProblem {
   /** 1-based */
@@ -97,7 +99,7 @@ export function parseManifests(text: string): ManifestResult {
       const typed = checkTypeMeta(value as Record<string, unknown>, start, docIndex, problems);
       if (!typed) return;
       const before = problems.length;
-      checkFields(doc.contents as Node, SCHEMAS[typed], [], typed, docIndex, problems, position);
+      checkFields(doc.contents as Node, kindSchema(typed)!, [], typed, docIndex, problems, position);
       if (problems.length === before) docs.push({ object: value as KubeObject, kind: typed, docIndex, line: start.line });
     });
   } catch (e) {
@@ -142,13 +144,28 @@ function checkTypeMeta(
   return known;
 }
 
-const TYPE_KO: Record<string, string> = {
-  string: '문자열', integer: '정수', boolean: 'true/false', object: '"키: 값" 오브젝트', map: '"키: 값" 목록', array: '목록(- 항목)', intOrString: '숫자나 문자열',
+/** What a field of each type takes, in Korean (ending in a noun so josa() can attach the particle). */
+const TYPE_KO: Record<FieldSchema['type'], string> = {
+  string: '문자열', integer: '정수', number: '숫자', boolean: 'true/false', object: '"키: 값" 오브젝트', map: '"키: 값" 목록',
+  array: '"- 항목" 목록', intOrString: '숫자나 문자열', quantity: '"100m", "1Gi" 같은 수량', free: '값',
 };
 
-const GO_TYPE: Record<string, string> = {
-  string: 'string', integer: 'int32', boolean: 'bool', object: 'struct', map: 'map[string]string', array: 'slice', intOrString: 'IntOrString',
-};
+/** The Go type encoding/json names in `cannot unmarshal … of type …`. */
+function goType(field: FieldSchema): string {
+  switch (field.type) {
+    case 'object': return `v1.${field.typeName}`;
+    case 'array': return `[]${field.items ? goType(field.items) : 'interface {}'}`;
+    case 'map': return `map[string]${field.values ? goType(field.values) : 'string'}`;
+    case 'integer': return 'int32';
+    case 'number': return 'float64';
+    case 'boolean': return 'bool';
+    case 'intOrString': return 'intstr.IntOrString';
+    case 'quantity': return 'resource.Quantity';
+    default: return 'string';
+  }
+}
+
+const ACTUAL_KO: Record<string, string> = { number: '숫자', string: '문자열', boolean: 'true/false', object: '오브젝트', array: '목록' };
 
 function jsonType(node: Node): string {
   if (isMap(node)) return 'object';
@@ -156,29 +173,28 @@ function jsonType(node: Node): string {
   if (isScalar(node)) {
     const v = node.value;
     if (v === null) return 'null';
-    if (typeof v === 'number') return Number.isInteger(v) ? 'number' : 'number';
     return typeof v;
   }
   return 'unknown';
 }
 
-function fits(field: Field, node: Node): boolean {
+function fits(field: FieldSchema, node: Node): boolean {
   const t = jsonType(node);
-  if (t === 'null' || field.type === 'any') return true; // null clears a field, as in JSON
+  if (t === 'null' || field.type === 'free') return true; // null clears a field, as in JSON
   switch (field.type) {
     case 'string': return t === 'string';
     case 'integer': return t === 'number' && Number.isInteger((node as { value: unknown }).value);
+    case 'number': return t === 'number';
     case 'boolean': return t === 'boolean';
-    case 'intOrString': return t === 'string' || t === 'number';
-    case 'object': return t === 'object';
-    case 'map': return t === 'object' && (node as { items: unknown[] }).items.every((p) => isPair(p) && isScalar(p.value) && (p.value.value === null || ['string', 'number', 'boolean'].includes(typeof p.value.value)));
+    case 'intOrString': case 'quantity': return t === 'string' || t === 'number';
+    case 'object': case 'map': return t === 'object';
     case 'array': return t === 'array';
   }
 }
 
 function checkFields(
   node: Node,
-  field: Field,
+  field: FieldSchema,
   path: string[],
   kind: Kind,
   docIndex: number,
@@ -191,8 +207,8 @@ function checkFields(
     const actual = jsonType(node);
     problems.push({
       ...position(node.range?.[0]), docIndex, kind: 'strict',
-      message: `${path.join('.')}에는 ${TYPE_KO[field.type]}${field.type === 'map' ? '이' : '가'} 와야 해요. (지금: ${actual === 'number' ? '숫자' : actual === 'string' ? '문자열' : actual === 'object' ? '오브젝트' : actual === 'array' ? '목록' : actual})`,
-      detail: `${kind} in version "${API_VERSION[kind].replace('apps/', '')}" cannot be handled as a ${kind}: json: cannot unmarshal ${actual} into Go struct field ${parentType}.${dotted} of type ${GO_TYPE[field.type]}`,
+      message: `${path.join('.')}에는 ${josa(TYPE_KO[field.type], '이/가')} 와야 해요. (지금: ${ACTUAL_KO[actual] ?? actual})`,
+      detail: `${kind} in version "${API_VERSION[kind].replace('apps/', '')}" cannot be handled as a ${kind}: json: cannot unmarshal ${actual} into Go struct field ${parentType}.${dotted} of type ${goType(field)}`,
     });
     return;
   }
@@ -204,12 +220,21 @@ function checkFields(
     });
     return;
   }
+  if (field.type === 'map' && isMap(node) && field.values) {
+    for (const pair of node.items) {
+      if (isPair(pair) && pair.value && typeof pair.value === 'object' && 'range' in pair.value) {
+        checkFields(pair.value as Node, field.values, path, kind, docIndex, problems, position, parentType);
+      }
+    }
+    return;
+  }
   if (field.type !== 'object' || !isMap(node) || !field.fields) return;
-  const known = Object.keys(field.fields);
+  const fields = field.fields;
+  const known = Object.keys(fields);
   for (const pair of node.items) {
     if (!isPair(pair) || !isScalar(pair.key)) continue;
     const key = String(pair.key.value);
-    const child = field.fields[key];
+    const child = fields[key];
     if (!child) {
       const guess = suggestionsFor(key, known, 2).sort((a, b) => Math.abs(a.length - key.length) - Math.abs(b.length - key.length))[0];
       const full = [...path, key].join('.');

@@ -1,9 +1,7 @@
 /**
- * Small Korean-language helpers for generated feedback: kind names as kubernetes.io/ko spells them and
- * particle (조사) choice after English names, which Korean readers pronounce in Hangul.
+ * Small Korean-language helpers for generated feedback: particle (조사) choice after English names, which Korean
+ * readers pronounce in Hangul. Kind names in Korean come from the kind registry (lib/k8s/kind-names).
  */
-
-export { KIND_KO } from '../k8s/kind-names';
 
 const HANGUL_START = 0xac00;
 const HANGUL_END = 0xd7a3;

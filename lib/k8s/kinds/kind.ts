@@ -1,0 +1,81 @@
+/**
+ * What a kind is, in one record: its API names as discovery publishes them, its Korean name, the Korean layer
+ * over its upstream field schema, and its table columns. Every reader (engine, YAML checker, kubectl, the sim API
+ * server's discovery, the graph) reads these records through `lib/k8s/kinds` — nothing else spells them.
+ * Imports nothing from the rest of lib/k8s so every other module there may import the registry.
+ */
+
+/** A Table column as the API server's printers declare it (meta.k8s.io/v1 TableColumnDefinition). */
+export interface TableColumnDefinition {
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  format: string;
+  description: string;
+  priority: number;
+}
+
+/** A subresource entry of discovery (`deployments/scale`, `pods/log`). */
+export interface SubresourceInfo {
+  name: string;
+  kind: string;
+  group?: string;
+  version?: string;
+  verbs: readonly string[];
+}
+
+/** Korean descriptions: upstream type name → field name → text ('' describes the type itself). */
+export type KoreanFieldDocs = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** Every registered kind's name (registry.test.ts checks it against the records). */
+export type RegisteredKind = 'Pod' | 'Deployment' | 'ReplicaSet' | 'DaemonSet' | 'Service' | 'Endpoints' | 'Node' | 'Namespace' | 'Event';
+
+export interface KindInfo {
+  /** `Deployment`: also the name of the root type in the upstream schema. */
+  kind: RegisteredKind;
+  /** API group; '' is the core group. */
+  group: '' | 'apps';
+  version: 'v1';
+  plural: string;
+  singular: string;
+  shortNames: readonly string[];
+  /** Discovery categories; `all` puts the kind in `kubectl get all`. */
+  categories: readonly string[];
+  namespaced: boolean;
+  /** The kubernetes.io/ko term: 디플로이먼트. */
+  ko: string;
+  /** Korean descriptions of this kind's own types (see KoreanFieldDocs). */
+  fieldsKo: KoreanFieldDocs;
+  /** Server-side Table columns, all priorities (pkg/printers/internalversion). */
+  columns: readonly TableColumnDefinition[];
+  /** One Table row's cells for an object of this kind; `now` (epoch ms) makes ages deterministic. */
+  cells(obj: never, now: number): unknown[];
+  verbs: readonly string[];
+  subresources: readonly SubresourceInfo[];
+}
+
+/** Verbs every fully served resource has (most of kube-apiserver's REST storages). */
+export const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;
+const STATUS_VERBS = ['get', 'patch', 'update'] as const;
+export const statusSubresource = (kind: string): SubresourceInfo => ({ name: 'status', kind, verbs: STATUS_VERBS });
+export const scaleSubresource: SubresourceInfo = { name: 'scale', kind: 'Scale', group: 'autoscaling', version: 'v1', verbs: STATUS_VERBS };
+
+type ColumnSpec = [name: string, type?: TableColumnDefinition['type'], priority?: number, description?: string];
+
+/** Descriptions the printers reuse across kinds (from ObjectMeta's and the template's field docs). */
+const SHARED_COLUMN_DOCS: Record<string, string> = {
+  Name: 'Name must be unique within a namespace.',
+  Age: 'CreationTimestamp is a timestamp representing the server time when this object was created.',
+  Containers: 'Names of each container in the template.',
+  Images: 'Images referenced by each container in the template.',
+};
+
+/** Column definitions from compact specs: `['Ready', 'string', 0, 'The aggregate readiness…']`. */
+export function columns(specs: ColumnSpec[]): TableColumnDefinition[] {
+  return specs.map(([name, type = 'string', priority = 0, description = '']) => ({
+    name,
+    type,
+    format: name === 'Name' ? 'name' : '',
+    description: description || SHARED_COLUMN_DOCS[name] || '',
+    priority,
+  }));
+}

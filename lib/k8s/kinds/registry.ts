@@ -1,0 +1,77 @@
+/**
+ * The list of registered kinds and the lookups every reader needs: by kind, by any name kubectl accepts
+ * (`po`, `deploy`, `deployments.apps`, `Deployment.v1.apps`), by REST path segment, by category.
+ */
+import { DAEMONSET } from './daemonset';
+import { DEPLOYMENT } from './deployment';
+import { ENDPOINTS } from './endpoints';
+import { EVENT } from './event';
+import type { KindInfo, KoreanFieldDocs, RegisteredKind } from './kind';
+
+export type { RegisteredKind } from './kind';
+import { META_FIELDS_KO } from './meta';
+import { NAMESPACE } from './namespace';
+import { NODE } from './node';
+import { POD } from './pod';
+import { POD_SPEC_FIELDS_KO } from './pod-spec';
+import { REPLICASET } from './replicaset';
+import { SERVICE } from './service';
+
+const GROUP_ORDER = ['', 'apps'];
+
+/**
+ * Every registered kind in discovery order: core group first, then apps, by plural within a group. That is also
+ * the order `kubectl api-resources` lists them and `kubectl get all` expands the `all` category.
+ */
+export const KIND_INFOS: readonly KindInfo[] = [POD, DEPLOYMENT, REPLICASET, DAEMONSET, SERVICE, ENDPOINTS, NODE, NAMESPACE, EVENT].sort(
+  (a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0),
+);
+
+const BY_KIND = new Map<string, KindInfo>(KIND_INFOS.map((k) => [k.kind, k]));
+
+/** Korean descriptions of every upstream type any kind describes, merged (a type is described once). */
+export const KOREAN_FIELD_DOCS: KoreanFieldDocs = Object.assign({}, META_FIELDS_KO, POD_SPEC_FIELDS_KO, ...KIND_INFOS.map((k) => k.fieldsKo));
+
+export function kindInfo(kind: string): KindInfo | undefined {
+  return BY_KIND.get(kind);
+}
+
+/** The record of a kind the caller knows is registered (a typo is a programming error). */
+export function kindOf(kind: RegisteredKind): KindInfo {
+  const info = BY_KIND.get(kind);
+  if (!info) throw new Error(`kind ${kind} is not registered`);
+  return info;
+}
+
+/** `apps/v1` or `v1`. */
+export const apiVersionOf = (k: { group: string; version: string }): string => (k.group ? `${k.group}/${k.version}` : k.version);
+
+/** `deployments.apps` / `pods`: how the API server names a resource in Status messages (GroupResource.String()). */
+export const qualifiedPlural = (k: { group: string; plural: string }): string => (k.group ? `${k.plural}.${k.group}` : k.plural);
+
+/** `deployment.apps` / `pod`: how kubectl names a resource in `deployment.apps/web created`. */
+export const qualifiedSingular = (k: { group: string; singular: string }): string => (k.group ? `${k.singular}.${k.group}` : k.singular);
+
+/**
+ * Resolves a resource argument as kubectl's RESTMapper does, case-insensitively: plural, singular, short name or
+ * Kind, optionally qualified by group (`deployments.apps`) or version and group (`deployments.v1.apps`).
+ */
+export function resolveResource(arg: string): KindInfo | undefined {
+  const [base, ...rest] = arg.toLowerCase().split('.');
+  const qualifier = rest.join('.');
+  return KIND_INFOS.find((k) => {
+    const names = [k.plural, k.singular, k.kind.toLowerCase(), ...k.shortNames];
+    if (!names.includes(base)) return false;
+    return qualifier === '' || qualifier === k.group || qualifier === `${k.version}.${k.group}`.replace(/\.$/, '');
+  });
+}
+
+/** The kind served at a REST path's group, version and plural; undefined when none is. */
+export function kindForResource(group: string, version: string, plural: string): KindInfo | undefined {
+  return KIND_INFOS.find((k) => k.group === group && k.version === version && k.plural === plural);
+}
+
+/** Kinds in a discovery category (`all` → what `kubectl get all` lists), in discovery order. */
+export function kindsInCategory(category: string): KindInfo[] {
+  return KIND_INFOS.filter((k) => k.categories.includes(category));
+}
