@@ -50,7 +50,53 @@ const SAME_OUTPUT = [
   'describe rs',
   'describe pod solo',
   'describe node worker-1',
+  // pod template and container blocks with resources, probes, command, args, env and named ports
+  'describe deploy shop',
+  'describe rs -l app=shop',
+  'describe pod -l app=shop',
+  'rollout history deploy/shop --revision=1',
 ];
+
+/**
+ * A Deployment using every container field describe prints, applied from the editor's file. Its ports have no
+ * names: kubectl 1.34 prints `80/TCP (http)` for a named port, the 1.33 binary here only `80/TCP`.
+ */
+const SHOP = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop
+spec:
+  replicas: 1
+  selector:
+    matchLabels: {app: shop}
+  template:
+    metadata:
+      labels: {app: shop}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.25
+          command: [nginx]
+          args: ["-g", "daemon off;"]
+          ports:
+            - {containerPort: 80}
+            - {containerPort: 9113}
+          env:
+            - {name: MODE, value: production}
+          resources:
+            requests: {memory: 64Mi, cpu: 100m}
+            limits: {memory: 128Mi, cpu: 500m}
+          readinessProbe:
+            httpGet: {path: /, port: 80}
+            initialDelaySeconds: 2
+            periodSeconds: 5
+          livenessProbe:
+            tcpSocket: {port: 80}
+            periodSeconds: 10
+          startupProbe:
+            exec: {command: [cat, /etc/nginx/nginx.conf]}
+            failureThreshold: 30
+`;
 // Also different on purpose: `describe svc` (kubectl ≥1.33 reads EndpointSlices, which the sim API server
 // doesn't serve, so it prints <none>; we show the Endpoints) and `describe ns` (we print a real cluster's
 // "No resource quota." lines). `describe node` here drops kubectl's "Lease:" line (no Lease API in the sim).
@@ -73,6 +119,7 @@ describe.skipIf(!newest)('our kubectl prints what the real kubectl prints', () =
     client = new EngineClient(sim);
     const setup = ['kubectl create deployment web --image=nginx:1.24 --replicas=3', 'kubectl expose deployment web --port=80 --type=NodePort', 'kubectl run solo --image=nginx --labels=app=solo'];
     for (const line of setup) expect((await ours(client, line, { now: () => sim.now() })).exitCode).toBe(0);
+    expect((await ours(client, 'kubectl apply -f shop.yaml', { now: () => sim.now(), files: new Map([['shop.yaml', SHOP]]) })).exitCode).toBe(0);
     sim.advance(600_000);
     expect((await ours(client, 'kubectl set image deploy/web nginx=nginx:1.25', { now: () => sim.now() })).exitCode).toBe(0);
     sim.advance(2_400_000);

@@ -15,11 +15,34 @@ export function rfc1123(ts: unknown): string {
   return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
 }
 
-/** `Labels:` style multi-line map: first entry on the field's line, the rest aligned under it. */
-export function mapLines(label: string, entries: Record<string, string> | undefined, indent = '', sep = '='): string[] {
-  const pairs = Object.keys(entries ?? {}).sort().map((k) => `${k}${sep}${entries![k]}`);
+/**
+ * `Labels:` style multi-line map: first entry on the field's line, the rest on lines of their own after a tab
+ * (printLabelsMultilineWithIndent in kubectl's describe.go, called with the indent inside the title).
+ */
+export function mapLines(label: string, entries: Record<string, string> | undefined, indent = ''): string[] {
+  const pairs = Object.keys(entries ?? {}).sort().map((k) => `${k}=${entries![k]}`);
   if (pairs.length === 0) return [`${indent}${label}:\t<none>`];
-  return [`${indent}${label}:\t${pairs[0]}`, ...pairs.slice(1).map((p) => `${indent}\t${p}`)];
+  return [`${indent}${label}:\t${pairs[0]}`, ...pairs.slice(1).map((p) => `\t${p}`)];
+}
+
+/** Annotations describe never shows (skipAnnotations in kubectl's describe.go). */
+const SKIPPED_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
+/** maxAnnotationLen in kubectl's describe.go: longer values go on their own lines, cut with "...". */
+const MAX_ANNOTATION = 140;
+
+/** printAnnotationsMultiline: `key: value`, sorted; long or multi-line values below their key. */
+export function annotationLines(entries: Record<string, string> | undefined, indent = ''): string[] {
+  const keys = Object.keys(entries ?? {}).filter((k) => !SKIPPED_ANNOTATIONS.has(k)).sort();
+  if (keys.length === 0) return [`${indent}Annotations:\t<none>`];
+  const lines: string[] = [];
+  keys.forEach((key, i) => {
+    const lead = i === 0 ? `${indent}Annotations:\t` : '\t';
+    const value = entries![key].replace(/\n$/, '');
+    if (value.length + key.length + 2 > MAX_ANNOTATION || value.includes('\n')) {
+      lines.push(`${lead}${key}:`, ...value.split('\n').map((s) => `\t  ${s.length > MAX_ANNOTATION - 2 ? `${s.slice(0, MAX_ANNOTATION - 2)}...` : s}`));
+    } else lines.push(`${lead}${key}: ${value}`);
+  });
+  return lines;
 }
 
 /** The Events: table at the end of describe, oldest first, `<none>` when empty. */

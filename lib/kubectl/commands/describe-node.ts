@@ -2,7 +2,7 @@
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
 import { formatAge, timestampMs } from '../../k8s/age';
 import { formatCpu, formatMemory, parseCpuMillis, parseMemoryBytes, percentOf } from '../../k8s/quantity';
-import { mapLines, rfc1123 } from './describe-format';
+import { annotationLines, mapLines, rfc1123 } from './describe-format';
 
 type Totals = { cpuReq: number; cpuLim: number; memReq: number; memLim: number };
 
@@ -24,7 +24,7 @@ function sortedResources(list: Record<string, string> | undefined): string[] {
 export function nodeLines(node: V1Node, pods: V1Pod[], now: number): string[] {
   const labels = node.metadata?.labels ?? {};
   const roles = Object.keys(labels).filter((k) => k.startsWith('node-role.kubernetes.io/')).map((k) => k.split('/')[1]).sort();
-  const lines = [`Name:\t${node.metadata?.name}`, `Roles:\t${roles.join(',') || '<none>'}`, ...mapLines('Labels', labels), ...mapLines('Annotations', node.metadata?.annotations, '', ': ')];
+  const lines = [`Name:\t${node.metadata?.name}`, `Roles:\t${roles.join(',') || '<none>'}`, ...mapLines('Labels', labels), ...annotationLines(node.metadata?.annotations)];
   lines.push(`CreationTimestamp:\t${rfc1123(node.metadata?.creationTimestamp)}`);
   const taints = (node.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`);
   lines.push(`Taints:\t${taints[0] ?? '<none>'}`, ...taints.slice(1).map((t) => `\t${t}`), `Unschedulable:\t${node.spec?.unschedulable ? 'true' : 'false'}`);

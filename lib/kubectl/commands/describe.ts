@@ -7,7 +7,8 @@ import { err, namespaceOf, out, str, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
 import { DESCRIBE, tabulate } from '../tabwriter';
 import { noResourcesMessage, parseTargets, scopedNamespace } from '../targets';
-import { controllerOf, eventLines, eventsFor, mapLines, rfc1123 } from './describe-format';
+import { containerLines, podTemplateLines } from './describe-containers';
+import { annotationLines, controllerOf, eventLines, eventsFor, mapLines, rfc1123 } from './describe-format';
 import { nodeLines } from './describe-node';
 
 function header(obj: KubeObject, namespaced: boolean): string[] {
@@ -21,7 +22,7 @@ function podLines(pod: V1Pod): string[] {
   const hostIP = pod.status?.hostIP;
   lines.push(`Node:\t${pod.spec?.nodeName ? `${pod.spec.nodeName}${hostIP ? `/${hostIP}` : ''}` : '<none>'}`);
   if (pod.status?.startTime) lines.push(`Start Time:\t${rfc1123(pod.status.startTime)}`);
-  lines.push(...mapLines('Labels', pod.metadata?.labels), ...mapLines('Annotations', pod.metadata?.annotations, '', ': '));
+  lines.push(...mapLines('Labels', pod.metadata?.labels), ...annotationLines(pod.metadata?.annotations));
   lines.push(`Status:\t${pod.metadata?.deletionTimestamp ? 'Terminating' : (pod.status?.phase ?? 'Pending')}`);
   if (pod.status?.reason) lines.push(`Reason:\t${pod.status.reason}`);
   const ip = pod.status?.podIP;
@@ -30,30 +31,9 @@ function podLines(pod: V1Pod): string[] {
   else lines[lines.length - 1] = 'IPs:\t<none>';
   const controller = controllerOf(pod);
   if (controller) lines.push(`Controlled By:\t${controller}`);
-  lines.push('Containers:');
-  for (const c of pod.spec?.containers ?? []) {
-    const st = pod.status?.containerStatuses?.find((s) => s.name === c.name);
-    const port = c.ports?.[0];
-    lines.push(`  ${c.name}:`);
-    if (st?.containerID) lines.push(`    Container ID:\t${st.containerID}`);
-    lines.push(`    Image:\t${c.image ?? ''}`, `    Image ID:\t${st?.imageID ?? ''}`);
-    lines.push(`    Port:\t${port ? `${port.containerPort}/${port.protocol ?? 'TCP'}` : '<none>'}`, `    Host Port:\t${port ? `${port.hostPort ?? 0}/${port.protocol ?? 'TCP'}` : '<none>'}`);
-    if (c.args?.length) lines.push('    Args:', ...c.args.map((a) => `      ${a}`));
-    const state = st?.state;
-    if (state?.running) lines.push('    State:\tRunning', `      Started:\t${rfc1123(state.running.startedAt)}`);
-    else if (state?.terminated) lines.push('    State:\tTerminated', `      Reason:\t${state.terminated.reason ?? ''}`, `      Exit Code:\t${state.terminated.exitCode}`);
-    else lines.push('    State:\tWaiting', `      Reason:\t${state?.waiting?.reason ?? 'ContainerCreating'}`);
-    const lastTerm = st?.lastState?.terminated;
-    if (lastTerm) lines.push('    Last State:\tTerminated', `      Reason:\t${lastTerm.reason ?? 'Error'}`, `      Exit Code:\t${lastTerm.exitCode}`);
-    lines.push(`    Ready:\t${st?.ready ? 'True' : 'False'}`, `    Restart Count:\t${st?.restartCount ?? 0}`);
-    const req = c.resources?.requests;
-    const lim = c.resources?.limits;
-    if (lim && Object.keys(lim).length) lines.push('    Limits:', ...Object.entries(lim).map(([k, v]) => `      ${k}:\t${v}`));
-    if (req && Object.keys(req).length) lines.push('    Requests:', ...Object.entries(req).map(([k, v]) => `      ${k}:\t${v}`));
-    if (c.livenessProbe) lines.push(`    Liveness:\t${probeText(c.livenessProbe)}`);
-    if (c.readinessProbe) lines.push(`    Readiness:\t${probeText(c.readinessProbe)}`);
-    lines.push(`    Environment:\t${c.env?.length ? '' : '<none>'}`, ...(c.env ?? []).map((e) => `      ${e.name}:\t${e.value ?? ''}`), '    Mounts:\t<none>');
-  }
+  const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+  if (pod.spec?.initContainers?.length) lines.push(...containerLines('Init Containers', pod.spec.initContainers, statuses, ''));
+  lines.push(...containerLines('Containers', pod.spec?.containers ?? [], statuses, ''));
   lines.push('Conditions:', '  Type\tStatus');
   for (const c of pod.status?.conditions ?? []) lines.push(`  ${c.type} \t${c.status} `);
   const qos = qosClass(pod);
@@ -61,11 +41,6 @@ function podLines(pod: V1Pod): string[] {
   const tolerations = (pod.spec?.tolerations ?? []).map((t) => `${t.key ?? ''}${t.value ? `=${t.value}` : ''}:${t.effect ?? ''} op=${t.operator ?? 'Equal'}${t.tolerationSeconds !== undefined ? ` for ${t.tolerationSeconds}s` : ''}`);
   lines.push(`Tolerations:\t${tolerations[0] ?? '<none>'}`, ...tolerations.slice(1).map((t) => `\t${t}`));
   return lines;
-}
-
-function probeText(p: NonNullable<V1Pod['spec']>['containers'][number]['livenessProbe']): string {
-  const kind = p?.httpGet ? `http-get http://:${p.httpGet.port}${p.httpGet.path ?? '/'}` : p?.tcpSocket ? `tcp-socket :${p.tcpSocket.port}` : p?.exec ? `exec [${(p.exec.command ?? []).join(' ')}]` : 'unknown';
-  return `${kind} delay=${p?.initialDelaySeconds ?? 0}s timeout=${p?.timeoutSeconds ?? 1}s period=${p?.periodSeconds ?? 10}s #success=${p?.successThreshold ?? 1} #failure=${p?.failureThreshold ?? 3}`;
 }
 
 function qosClass(pod: V1Pod): string {
@@ -76,30 +51,17 @@ function qosClass(pod: V1Pod): string {
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
-function templateLines(template: V1Deployment['spec'] extends infer S ? (S extends { template: infer T } ? T : never) : never): string[] {
-  const lines = ['Pod Template:', ...mapLines('Labels', template?.metadata?.labels, '  ')];
-  const annotations = template?.metadata?.annotations;
-  if (annotations && Object.keys(annotations).length) lines.push(...mapLines('Annotations', annotations, '  ', ': '));
-  lines.push('  Containers:');
-  for (const c of template?.spec?.containers ?? []) {
-    const port = c.ports?.[0];
-    lines.push(`   ${c.name}:`, `    Image:\t${c.image ?? ''}`, `    Port:\t${port ? `${port.containerPort}/${port.protocol ?? 'TCP'}` : '<none>'}`, `    Host Port:\t${port ? `${port.hostPort ?? 0}/${port.protocol ?? 'TCP'}` : '<none>'}`, '    Environment:\t<none>', '    Mounts:\t<none>');
-  }
-  lines.push('  Volumes:\t<none>', `  Node-Selectors:\t${formatLabels(template?.spec?.nodeSelector)}`, '  Tolerations:\t<none>');
-  return lines;
-}
-
 function deploymentLines(d: V1Deployment, replicaSets: V1ReplicaSet[]): string[] {
   const s = d.status ?? {};
   const strategy = d.spec?.strategy;
-  const lines = [...header(d, true), `CreationTimestamp:\t${rfc1123(d.metadata?.creationTimestamp)}`, ...mapLines('Labels', d.metadata?.labels), ...mapLines('Annotations', d.metadata?.annotations, '', ': ')];
+  const lines = [...header(d, true), `CreationTimestamp:\t${rfc1123(d.metadata?.creationTimestamp)}`, ...mapLines('Labels', d.metadata?.labels), ...annotationLines(d.metadata?.annotations)];
   lines.push(`Selector:\t${selectorString(d.spec?.selector)}`);
   lines.push(`Replicas:\t${d.spec?.replicas ?? 1} desired | ${s.updatedReplicas ?? 0} updated | ${s.replicas ?? 0} total | ${s.availableReplicas ?? 0} available | ${s.unavailableReplicas ?? 0} unavailable`);
   lines.push(`StrategyType:\t${strategy?.type ?? 'RollingUpdate'}`, `MinReadySeconds:\t${d.spec?.minReadySeconds ?? 0}`);
   if ((strategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
     lines.push(`RollingUpdateStrategy:\t${strategy?.rollingUpdate?.maxUnavailable ?? '25%'} max unavailable, ${strategy?.rollingUpdate?.maxSurge ?? '25%'} max surge`);
   }
-  lines.push(...templateLines(d.spec?.template as never));
+  lines.push(...podTemplateLines(d.spec?.template));
   const conditions = s.conditions ?? [];
   if (conditions.length) lines.push('Conditions:', '  Type\tStatus\tReason', '  ----\t------\t------', ...conditions.map((c) => `  ${c.type} \t${c.status}\t${c.reason ?? ''}`));
   const owned = replicaSets.filter((rs) => rs.metadata?.ownerReferences?.some((o) => o.uid === d.metadata?.uid || o.name === d.metadata?.name));
@@ -112,19 +74,19 @@ function deploymentLines(d: V1Deployment, replicaSets: V1ReplicaSet[]): string[]
 }
 
 function replicaSetLines(rs: V1ReplicaSet, pods: V1Pod[]): string[] {
-  const lines = [...header(rs, true), `Selector:\t${selectorString(rs.spec?.selector)}`, ...mapLines('Labels', rs.metadata?.labels), ...mapLines('Annotations', rs.metadata?.annotations, '', ': ')];
+  const lines = [...header(rs, true), `Selector:\t${selectorString(rs.spec?.selector)}`, ...mapLines('Labels', rs.metadata?.labels), ...annotationLines(rs.metadata?.annotations)];
   const controller = controllerOf(rs);
   if (controller) lines.push(`Controlled By:\t${controller}`);
   const owned = pods.filter((p) => labelSelectorObjectMatches(rs.spec?.selector, p.metadata?.labels));
   const count = (phase: string) => owned.filter((p) => (p.status?.phase ?? 'Pending') === phase).length;
   lines.push(`Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec?.replicas ?? 1} desired`);
   lines.push(`Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed`);
-  lines.push(...templateLines(rs.spec?.template as never));
+  lines.push(...podTemplateLines(rs.spec?.template));
   return lines;
 }
 
 function serviceLines(svc: V1Service, endpoints: KubeObject | undefined): string[] {
-  const lines = [...header(svc, true), ...mapLines('Labels', svc.metadata?.labels), ...mapLines('Annotations', svc.metadata?.annotations, '', ': ')];
+  const lines = [...header(svc, true), ...mapLines('Labels', svc.metadata?.labels), ...annotationLines(svc.metadata?.annotations)];
   lines.push(`Selector:\t${formatLabels(svc.spec?.selector)}`, `Type:\t${svc.spec?.type ?? 'ClusterIP'}`, `IP Family Policy:\t${svc.spec?.ipFamilyPolicy ?? 'SingleStack'}`, `IP Families:\t${(svc.spec?.ipFamilies ?? ['IPv4']).join(',')}`);
   lines.push(`IP:\t${svc.spec?.clusterIP ?? '<none>'}`, `IPs:\t${(svc.spec?.clusterIPs ?? [svc.spec?.clusterIP ?? '<none>']).join(',')}`);
   const addresses = ((endpoints as { subsets?: { addresses?: { ip: string }[] }[] } | undefined)?.subsets ?? []).flatMap((s) => s.addresses ?? []).map((a) => a.ip);
@@ -155,7 +117,7 @@ async function describeOne(ctx: KubectlContext, kind: Kind, obj: KubeObject, eve
       break;
     }
     default:
-      lines = [...header(obj, ns !== undefined), ...mapLines('Labels', obj.metadata?.labels), ...mapLines('Annotations', obj.metadata?.annotations, '', ': ')];
+      lines = [...header(obj, ns !== undefined), ...mapLines('Labels', obj.metadata?.labels), ...annotationLines(obj.metadata?.annotations)];
       if (kind === 'Namespace') {
         // a real cluster's describe ns ends with its quota and limit-range summary, not events
         lines.push(`Status:\t${(obj as { status?: { phase?: string } }).status?.phase ?? 'Active'}`, '', 'No resource quota.', '', 'No LimitRange resource.');

@@ -9,6 +9,7 @@ import { KubectlError, namespaceOf, num, out, type KubectlContext } from '../con
 import type { ParsedCommand } from '../parse';
 import { tabulate, DESCRIBE } from '../tabwriter';
 import { singleTarget } from '../targets';
+import { podTemplateLines } from './describe-containers';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
@@ -95,7 +96,7 @@ async function history(cmd: ParsedCommand, ctx: KubectlContext): Promise<number>
   if (wanted !== undefined && wanted > 0) {
     const found = revs.find((r) => r.revision === wanted);
     if (!found) throw new KubectlError(`error: unable to find the specified revision`, `힌트: 'kubectl rollout history deploy/${name}'로 있는 리비전 번호를 확인해 보세요.`);
-    out(ctx, `deployment.apps/${name} with revision #${wanted}\n${templateText(found.rs.spec?.template)}`);
+    out(ctx, `deployment.apps/${name} with revision #${wanted}\n${templateText(found.rs)}`);
     return 0;
   }
   const rows = revs.map((r) => `${r.revision}\t${r.rs.metadata?.annotations?.[CHANGE_CAUSE] ?? '<none>'}`);
@@ -103,18 +104,16 @@ async function history(cmd: ParsedCommand, ctx: KubectlContext): Promise<number>
   return 0;
 }
 
-/** The "Pod Template:" block of `rollout history --revision` (kubectl prints it with raw tabs). */
-function templateText(template: V1PodTemplateSpec | undefined): string {
-  const labels = Object.entries(template?.metadata?.labels ?? {}).map(([k, v]) => `${k}=${v}`).sort();
-  const lines = ['Pod Template:', `  Labels:\t${labels[0] ?? '<none>'}`, ...labels.slice(1).map((l) => `\t${l}`), '  Containers:'];
-  for (const c of template?.spec?.containers ?? []) {
-    lines.push(`   ${c.name}:`, `    Image:\t${c.image ?? ''}`);
-    const port = c.ports?.[0];
-    lines.push(`    Port:\t${port ? `${port.containerPort}/${port.protocol ?? 'TCP'}` : '<none>'}`);
-    lines.push(`    Host Port:\t${port ? `${port.hostPort ?? 0}/${port.protocol ?? 'TCP'}` : '<none>'}`, '    Environment:\t<none>', '    Mounts:\t<none>');
-  }
-  lines.push('  Volumes:\t<none>', '  Node-Selectors:\t<none>', '  Tolerations:\t<none>');
-  return `${lines.join('\n')}\n\n`;
+/**
+ * The "Pod Template:" block of `rollout history --revision`: kubectl prints it with raw tabs, and copies the
+ * ReplicaSet's change-cause onto the template's annotations first (ViewHistory in
+ * staging/src/k8s.io/kubectl/pkg/polymorphichelpers/history.go).
+ */
+function templateText(rs: V1ReplicaSet): string {
+  const template = rs.spec?.template;
+  const cause = rs.metadata?.annotations?.[CHANGE_CAUSE];
+  const annotations = cause ? { ...template?.metadata?.annotations, [CHANGE_CAUSE]: cause } : template?.metadata?.annotations;
+  return `${podTemplateLines({ ...template, metadata: { ...template?.metadata, annotations } }).join('\n')}\n\n`;
 }
 
 function withoutHash(template: V1PodTemplateSpec | undefined): V1PodTemplateSpec {
