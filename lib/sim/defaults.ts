@@ -2,9 +2,16 @@
  * API defaulting (what the API server fills in before storing), per kind. Pure: returns new objects.
  * Mirrors pkg/apis/{core,apps}/v1/defaults.go for the fields students see in `-o yaml`.
  */
-import type { V1Container, V1Deployment, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Namespace, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Probe, V1Deployment, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Namespace, V1Pod } from '@kubernetes/client-node';
 import type { Kind, KubeObject } from '../k8s/types';
 import { parseImageRef } from './images';
+
+/** SetDefaults_Probe and SetDefaults_HTTPGetAction (pkg/apis/core/v1/defaults.go): what `describe` prints. */
+function defaultProbe(p: V1Probe): V1Probe {
+  const out: V1Probe = { ...p, timeoutSeconds: p.timeoutSeconds || 1, periodSeconds: p.periodSeconds || 10, successThreshold: p.successThreshold || 1, failureThreshold: p.failureThreshold || 3 };
+  if (p.httpGet) out.httpGet = { ...p.httpGet, path: p.httpGet.path || '/', scheme: p.httpGet.scheme || 'HTTP' };
+  return out;
+}
 
 function defaultContainer(c: V1Container): V1Container {
   const tag = parseImageRef(c.image ?? '').tag;
@@ -16,6 +23,7 @@ function defaultContainer(c: V1Container): V1Container {
     terminationMessagePolicy: c.terminationMessagePolicy ?? 'File',
   };
   if (c.ports) out.ports = c.ports.map((p) => ({ ...p, protocol: p.protocol ?? 'TCP' }));
+  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) if (c[probe]) out[probe] = defaultProbe(c[probe]);
   return out;
 }
 
