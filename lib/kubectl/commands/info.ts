@@ -7,13 +7,33 @@ import { tabulate } from '../tabwriter';
 import { unknownType } from '../targets';
 import { VERBS } from '../commands-spec';
 
-const CLIENT_VERSION = 'v1.32.0';
+/** The kubectl this terminal imitates: the simulator's own version, so `kubectl version` shows no skew there. */
+export const CLIENT_VERSION = 'v1.34.2';
+/** What kubectl v1.34 is built with (sigs.k8s.io/kustomize/kustomize/v5 in kubectl's go.mod). */
+const KUSTOMIZE_VERSION = 'v5.7.1';
+/** supportedMinorVersionSkew in staging/src/k8s.io/kubectl/pkg/cmd/version/skew_warning.go */
+const SUPPORTED_MINOR_SKEW = 1;
+
+export function majorMinor(version: string): [number, number] | undefined {
+  const m = /^v?(\d+)\.(\d+)/.exec(version);
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+
+/** getVersionSkewWarning: kubectl warns when client and server are more than one minor version apart. */
+export function versionSkewWarning(client: string, server: string): string | undefined {
+  const [c, s] = [majorMinor(client), majorMinor(server)];
+  if (!c || !s || (c[0] === s[0] && Math.abs(c[1] - s[1]) <= SUPPORTED_MINOR_SKEW)) return undefined;
+  return `Warning: version difference between client (${c[0]}.${c[1]}) and server (${s[0]}.${s[1]}) exceeds the supported minor version skew of +/-${SUPPORTED_MINOR_SKEW}`;
+}
 
 export async function runVersion(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
-  const server = ctx.client.info().version ?? CLIENT_VERSION;
-  const lines = [`Client Version: ${CLIENT_VERSION}`, 'Kustomize Version: v5.5.0'];
-  if (cmd.flags.client !== true) lines.push(`Server Version: ${server}`);
+  const server = ctx.client.info().version;
+  const lines = [`Client Version: ${CLIENT_VERSION}`, `Kustomize Version: ${KUSTOMIZE_VERSION}`];
+  const showServer = cmd.flags.client !== true && server !== undefined;
+  if (showServer) lines.push(`Server Version: ${server}`);
   out(ctx, lines.join('\n'));
+  const warning = showServer ? versionSkewWarning(CLIENT_VERSION, server) : undefined;
+  if (warning) err(ctx, warning);
   return 0;
 }
 

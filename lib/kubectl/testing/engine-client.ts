@@ -2,7 +2,8 @@
  * A ClusterClient over an existing Simulator (for tests that share one engine with the sim API server).
  * Synchronous engine calls become promises; changes are passed on as they happen.
  */
-import type { ClusterChange, ClusterClient } from '../../cluster/types';
+import type { ClusterChange, ClusterClient, ClusterInfo } from '../../cluster/types';
+import { SERVER_VERSION } from '../../simserver/discovery';
 import { InProcessClient } from './base-client';
 import { objectKey } from '../../cluster/types';
 import { KINDS, type Kind, type KubeObject } from '../../k8s/types';
@@ -24,6 +25,11 @@ export class EngineClient extends InProcessClient implements ClusterClient {
       });
       this.emitChanges(changes);
     });
+  }
+
+  /** The version the sim API server over the same engine reports, so both kubectls see the same server. */
+  info(): ClusterInfo {
+    return { ...super.info(), version: SERVER_VERSION.gitVersion };
   }
 
   private key(kind: Kind, o: KubeObject): string {
