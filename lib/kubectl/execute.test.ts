@@ -136,7 +136,7 @@ describe('kubectl on the simulator', () => {
   it('unknown fields are rejected like strict decoding, with a did-you-mean hint', async () => {
     files.set('typo.yaml', TEMPLATES.find((t) => t.id === 'deployment')!.content.replace('replicas: 3', 'replica: 3'));
     const r = await run('kubectl apply -f typo.yaml');
-    expect(r.stderr).toContain('Error from server (BadRequest): error when patching "typo.yaml": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replica"');
+    expect(r.stderr).toContain('Error from server (BadRequest): error when creating "typo.yaml": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replica"');
     expect(r.stderr).toContain('replicas를 말씀하신 건가요?');
     await expect(client.get('Deployment', 'web', 'default')).rejects.toThrow();
   });

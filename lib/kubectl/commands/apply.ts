@@ -4,7 +4,8 @@ import { KubectlError, err, out, str, type KubectlContext } from '../context';
 import { describeError } from '../errors';
 import type { ParsedCommand } from '../parse';
 import { qualifiedPlural, qualifiedSingular, resourceOf } from '../resources';
-import { problemHint, readManifests, strictError, type FileDoc } from './files';
+import { decodingError, goValue, problemHint, readManifests, type FileDoc } from './files';
+import { warnIfDeprecated } from '../deprecation';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -61,23 +62,29 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Run each document, printing per-document results; returns the exit code. */
+type Verb = 'creating' | 'applying' | 'deleting';
+
+/** Run each document in file order, printing per-document results; returns the exit code. */
 async function eachDocument(
   cmd: ParsedCommand,
   ctx: KubectlContext,
-  verb: 'creating' | 'applying' | 'deleting',
+  verb: Verb,
   action: (doc: FileDoc, name: string, namespace: string | undefined) => Promise<string>,
 ): Promise<number> {
-  const { docs, strict } = readManifests(cmd, ctx);
+  const docs = readManifests(cmd, ctx);
   let hint: string | undefined;
-  for (const { file, problem } of strict) {
-    if (verb === 'deleting') continue;
-    err(ctx, strictError(verb === 'applying' ? 'patching' : verb, file, problem));
-    hint ??= problemHint(file, problem);
-  }
   for (const doc of docs) {
+    const name = objectName(doc);
+    const namespace = namespaceFor(doc, cmd);
+    warnIfDeprecated(ctx, doc.kind);
+    // kubectl delete decodes without strict checks: only create and apply reach the API server's decoder
+    if (doc.problems && verb !== 'deleting') {
+      err(ctx, await rejection(ctx, verb, doc, name, namespace));
+      hint ??= problemHint(doc.file, doc.problems[0]);
+      continue;
+    }
     try {
-      out(ctx, await action(doc, objectName(doc), namespaceFor(doc, cmd)));
+      out(ctx, await action(doc, name, namespace));
     } catch (e) {
       if (!isStatusError(e)) throw e;
       const printed = describeError(e);
@@ -92,18 +99,56 @@ async function eachDocument(
   return 0;
 }
 
+/**
+ * How the API server turns down a document with unknown fields or wrong types. A new object is created, so the
+ * body's strict decoding fails: `Error from server (BadRequest): error when creating "x.yaml": …` (AddSourceToErr
+ * in kubectl's apply.go). An existing object is patched, and the patch handler answers Invalid on the field
+ * "patch" with the patch map (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/patch.go), which kubectl prints
+ * from the causes as `The request is invalid: patch: Invalid value: "map[…]": strict decoding error: …`. The
+ * value is our merge patch in Go's `%+v` form (kubectl's strategic merge patch would add its $setElementOrder
+ * directives).
+ */
+async function rejection(ctx: KubectlContext, verb: Verb, doc: FileDoc, name: string, namespace: string | undefined): Promise<string> {
+  const decoding = decodingError(doc.problems ?? []);
+  const existing = verb === 'applying' ? await currentObject(ctx, doc, name, namespace) : undefined;
+  if (!existing) return `Error from server (BadRequest): error when creating "${doc.file}": ${decoding}`;
+  const patch = applyPatch(existing, { ...doc.object, metadata: { ...doc.object.metadata, namespace } } as KubeObject, JSON.stringify(doc.object));
+  const reason = decoding.replace(/^.* cannot be handled as a \w+: /, '');
+  return `The request is invalid: patch: Invalid value: ${JSON.stringify(goValue(patch))}: ${reason}`;
+}
+
+async function currentObject(ctx: KubectlContext, doc: FileDoc, name: string, namespace: string | undefined): Promise<KubeObject | undefined> {
+  try {
+    return await ctx.client.get(doc.kind, name, namespace);
+  } catch (e) {
+    if (!isStatusError(e) || e.reason !== 'NotFound') throw e;
+    return undefined;
+  }
+}
+
+/** The merge patch `apply` sends: the manifest, nulls for keys the last apply had and this one dropped, and the new last-applied annotation. */
+function applyPatch(existing: KubeObject, manifest: KubeObject, applied: string): Record<string, unknown> {
+  const previousText = existing.metadata?.annotations?.[LAST_APPLIED];
+  let previous: unknown = {};
+  try {
+    previous = previousText ? JSON.parse(previousText) : {};
+  } catch {
+    previous = {};
+  }
+  const { status: _status, ...desired } = manifest as KubeObject & { status?: unknown };
+  const patch = deletions(previous, desired) as Record<string, unknown>;
+  const metadata = { ...(patch.metadata as Record<string, unknown>) };
+  metadata.annotations = { ...(metadata.annotations as Record<string, unknown> | null), [LAST_APPLIED]: `${applied}\n` };
+  return { ...patch, metadata };
+}
+
 export function runApply(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
   const mode = dryRunMode(cmd);
   return eachDocument(cmd, ctx, 'applying', async (doc, name, namespace) => {
     const label = `${qualifiedSingular(doc.kind)}/${name}`;
     const manifest = { ...doc.object, metadata: { ...doc.object.metadata, namespace } } as KubeObject;
     const applied = JSON.stringify(doc.object);
-    let existing: KubeObject | undefined;
-    try {
-      existing = await ctx.client.get(doc.kind, name, namespace);
-    } catch (e) {
-      if (!isStatusError(e) || e.reason !== 'NotFound') throw e;
-    }
+    const existing = await currentObject(ctx, doc, name, namespace);
     if (!existing) {
       const annotations = { ...manifest.metadata?.annotations, [LAST_APPLIED]: `${applied}\n` };
       if (mode !== 'client') {
@@ -116,17 +161,7 @@ export function runApply(cmd: ParsedCommand, ctx: KubectlContext): Promise<numbe
       err(ctx, `Warning: resource ${qualifiedPlural(doc.kind)}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`);
     }
     if (previousText?.trim() === applied) return `${label} unchanged${dryRunSuffix(mode)}`;
-    let previous: unknown = {};
-    try {
-      previous = previousText ? JSON.parse(previousText) : {};
-    } catch {
-      previous = {};
-    }
-    const { status: _status, ...desired } = manifest as KubeObject & { status?: unknown };
-    const patch = deletions(previous, desired) as Record<string, unknown>;
-    const metadata = { ...(patch.metadata as Record<string, unknown>) };
-    metadata.annotations = { ...(metadata.annotations as Record<string, unknown> | null), [LAST_APPLIED]: `${applied}\n` };
-    if (mode === 'none') await ctx.client.patch(doc.kind, name, namespace, { ...patch, metadata }, 'merge');
+    if (mode === 'none') await ctx.client.patch(doc.kind, name, namespace, applyPatch(existing, manifest, applied), 'merge');
     return `${label} configured${dryRunSuffix(mode)}`;
   });
 }

@@ -1,10 +1,14 @@
 /** `-f NAME`: manifests from the editor's named files, with kubectl's wording for parse failures. */
+import { parseAllDocuments } from 'yaml';
+import type { Kind, KubeObject } from '../../k8s/types';
 import { parseManifests, type ManifestDoc, type YamlProblem } from '../../yaml';
 import { KubectlError, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
 
 export interface FileDoc extends ManifestDoc {
   file: string;
+  /** Unknown fields or wrong types the API server's strict decoding will reject this document for. */
+  problems?: YamlProblem[];
 }
 
 /** Korean hint line for a YAML problem, pointing at file, line and column. */
@@ -20,9 +24,10 @@ export function fileNames(cmd: ParsedCommand): string[] {
 
 /**
  * Read and parse every -f file. Syntax and apiVersion/kind problems abort before anything is sent (as kubectl's
- * builder does); unknown fields come back per document so the caller reports them like the API server.
+ * builder does). A document with unknown fields or wrong value types still comes back, in file order, carrying
+ * its `problems`: the API server is the one that rejects it, so the caller words the rejection per document.
  */
-export function readManifests(cmd: ParsedCommand, ctx: KubectlContext): { docs: FileDoc[]; strict: { file: string; problem: YamlProblem }[] } {
+export function readManifests(cmd: ParsedCommand, ctx: KubectlContext): FileDoc[] {
   const names = fileNames(cmd);
   if (names.length === 0) {
     throw new KubectlError(
@@ -31,7 +36,6 @@ export function readManifests(cmd: ParsedCommand, ctx: KubectlContext): { docs: 
     );
   }
   const docs: FileDoc[] = [];
-  const strict: { file: string; problem: YamlProblem }[] = [];
   for (const file of names) {
     const text = ctx.files.get(file);
     if (text === undefined) {
@@ -54,16 +58,51 @@ export function readManifests(cmd: ParsedCommand, ctx: KubectlContext): { docs: 
             : `error: error validating "${file}": ${fatal.detail}; if you choose to ignore these errors, turn validation off with --validate=false`;
       throw new KubectlError(detail, problemHint(file, fatal));
     }
-    for (const problem of parsed.problems) strict.push({ file, problem });
-    for (const d of parsed.docs) docs.push({ ...d, file });
+    const accepted = new Map(parsed.docs.map((d) => [d.docIndex, d]));
+    const rejected = rejectedDocuments(text, parsed.problems);
+    const order = [...new Set([...accepted.keys(), ...rejected.keys()])].sort((x, y) => x - y);
+    for (const i of order) docs.push({ ...(accepted.get(i) ?? rejected.get(i)!), file });
   }
-  if (docs.length === 0 && strict.length === 0) {
+  if (docs.length === 0) {
     throw new KubectlError('error: no objects passed to apply', '힌트: 파일이 비어 있어요. 에디터의 템플릿 메뉴로 시작해 보세요.');
   }
-  return { docs, strict };
+  return docs;
 }
 
-/** The API server's strict-decoding rejection, as kubectl prints it for one document. */
-export function strictError(verb: 'creating' | 'applying' | 'patching', file: string, p: YamlProblem): string {
-  return `Error from server (BadRequest): error when ${verb} "${file}": ${p.detail}`;
+/** Documents that failed the strict field check, with their objects (kind and name are known by then). */
+function rejectedDocuments(text: string, problems: YamlProblem[]): Map<number, ManifestDoc & { problems: YamlProblem[] }> {
+  const byDoc = new Map<number, YamlProblem[]>();
+  for (const p of problems) byDoc.set(p.docIndex, [...(byDoc.get(p.docIndex) ?? []), p]);
+  const result = new Map<number, ManifestDoc & { problems: YamlProblem[] }>();
+  if (byDoc.size === 0) return result;
+  const documents = parseAllDocuments(text);
+  for (const [docIndex, list] of byDoc) {
+    const object = (Array.isArray(documents) ? documents[docIndex] : undefined)?.toJS({ maxAliasCount: 100 }) as KubeObject;
+    result.set(docIndex, { object, kind: (object as { kind: Kind }).kind, docIndex, line: list[0].line, problems: list });
+  }
+  return result;
+}
+
+/**
+ * The API server's decoding error for one document (k8s.io/apimachinery/pkg/runtime/serializer/json: a type
+ * mismatch stops decoding; otherwise every unknown field goes into ONE strict decoding error, in order:
+ * `Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.foo",
+ * unknown field "spec.bar"`).
+ */
+export function decodingError(problems: YamlProblem[]): string {
+  const typeError = problems.find((p) => !p.detail.includes('strict decoding error: '));
+  if (typeError) return typeError.detail;
+  const [prefix] = problems[0].detail.split('strict decoding error: ');
+  return `${prefix}strict decoding error: ${problems.map((p) => p.detail.split('strict decoding error: ')[1]).join(', ')}`;
+}
+
+/** `%+v` of a decoded JSON value in Go (maps with sorted keys), as the API server quotes a bad patch. */
+export function goValue(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (Array.isArray(v)) return `[${v.map(goValue).join(' ')}]`;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `map[${Object.keys(o).sort().map((k) => `${k}:${goValue(o[k])}`).join(' ')}]`;
+  }
+  return String(v);
 }
