@@ -10,6 +10,7 @@ import { noResourcesMessage, parseTargets, scopedNamespace } from '../targets';
 import { containerLines, podTemplateLines } from './describe-containers';
 import { annotationLines, controllerOf, eventLines, eventsFor, mapLines, rfc1123 } from './describe-format';
 import { nodeLines } from './describe-node';
+import { warnIfDeprecated } from '../deprecation';
 
 function header(obj: KubeObject, namespaced: boolean): string[] {
   const lines = [`Name:\t${obj.metadata?.name ?? ''}`];
@@ -136,6 +137,7 @@ export async function runDescribe(cmd: ParsedCommand, ctx: KubectlContext): Prom
   const blocks: string[] = [];
   for (const t of targets) {
     const ns = scopedNamespace(t.type.kind, namespace);
+    warnIfDeprecated(ctx, t.type.kind);
     let objects: KubeObject[];
     if (t.names.length > 0) {
       objects = [];

@@ -8,6 +8,7 @@ import { nameLine, serialize, tableLines, type TableLayout } from '../print';
 import { TabWriter } from '../tabwriter';
 import { byNamespaceAndName, noResourcesMessage, parseTargets, scopedNamespace, type Target } from '../targets';
 import { customColumns, jsonPathOutput, sortObjects } from './get-templates';
+import { warnIfDeprecated } from '../deprecation';
 
 export type OutputFormat = 'table' | 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath' | 'custom-columns';
 
@@ -34,6 +35,7 @@ interface Fetched {
 async function fetchTarget(ctx: KubectlContext, target: Target, namespace: string | undefined, cmd: ParsedCommand): Promise<Fetched> {
   const kind = target.type.kind;
   const ns = scopedNamespace(kind, namespace);
+  warnIfDeprecated(ctx, kind);
   if (target.names.length > 0) {
     const objects: KubeObject[] = [];
     let missing = 0;

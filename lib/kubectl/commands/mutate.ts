@@ -8,6 +8,7 @@ import type { ParsedCommand } from '../parse';
 import { qualifiedSingular } from '../resources';
 import { noResourcesMessage, parseTargets, scopedNamespace, singleTarget } from '../targets';
 import { runDeleteFromFiles } from './apply';
+import { warnIfDeprecated } from '../deprecation';
 
 /** Objects named by TYPE NAME…, TYPE -l SELECTOR or TYPE --all. */
 async function selectObjects(cmd: ParsedCommand, ctx: KubectlContext, verb: string): Promise<{ kind: Kind; obj: KubeObject }[]> {
@@ -17,6 +18,7 @@ async function selectObjects(cmd: ParsedCommand, ctx: KubectlContext, verb: stri
   const found: { kind: Kind; obj: KubeObject }[] = [];
   for (const t of targets) {
     const ns = scopedNamespace(t.type.kind, namespace);
+    warnIfDeprecated(ctx, t.type.kind);
     if (t.names.length > 0) {
       for (const name of t.names) found.push({ kind: t.type.kind, obj: await ctx.client.get(t.type.kind, name, ns ?? (t.type.namespaced ? 'default' : undefined)) });
     } else if (selector !== undefined || cmd.flags.all === true) {
