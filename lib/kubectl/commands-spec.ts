@@ -137,7 +137,7 @@ export const VERBS: Record<string, VerbSpec> = Object.assign(Object.create(null)
   wait: unsupported('조건 기다리기'),
   kustomize: unsupported('kustomize'),
   label: { flags: ['overwrite', 'selector', 'all', 'dry-run', 'output'], help: '레이블 붙이기/떼기' },
-  annotate: unsupported('어노테이션'),
+  annotate: { flags: ['overwrite', 'selector', 'all'], help: '어노테이션 붙이기/떼기 (예: 변경 사유 기록)' },
   completion: { flags: [], subcommands: ['bash', 'zsh', 'fish', 'powershell'], help: '셸 자동 완성 스크립트' },
   alpha: unsupported('실험 기능'),
   'api-resources': { flags: ['output', 'namespaced'], help: '리소스 종류 목록' },

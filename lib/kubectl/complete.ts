@@ -78,7 +78,7 @@ export function completeKubectl(line: string, sources: CompletionSources = {}, c
   if (NODE_VERBS.has(verb)) return done(names(keys, 'Node'));
   if (verb === 'logs') return done(names(keys, 'Pod', namespace));
   if (verb === 'explain') return done(resourceTypeWords().filter((w) => w !== 'all'));
-  if (['get', 'describe', 'delete', 'scale', 'rollout', 'set', 'expose', 'label'].includes(verb)) {
+  if (['get', 'describe', 'delete', 'scale', 'rollout', 'set', 'expose', 'label', 'annotate'].includes(verb)) {
     if (current.includes('/')) {
       const [typeWord] = current.split('/');
       const type = resolveResourceType(typeWord);

@@ -14,6 +14,7 @@ const EXAMPLES: Record<string, string[]> = {
   rollout: ['kubectl rollout status deploy/web', 'kubectl rollout history deploy/web', 'kubectl rollout undo deploy/web', 'kubectl rollout undo deploy/web --to-revision=1', 'kubectl rollout restart deploy/web'],
   expose: ['kubectl expose deployment web --port=80 --target-port=80 --type=NodePort'],
   label: ['kubectl label pod webserver env=prod', 'kubectl label pod webserver env-'],
+  annotate: ['kubectl annotate deployment/web kubernetes.io/change-cause="nginx 1.16.1로 업데이트"', 'kubectl annotate deployment/web kubernetes.io/change-cause-'],
   drain: ['kubectl drain worker-1 --ignore-daemonsets', 'kubectl uncordon worker-1'],
   logs: ['kubectl logs webserver', 'kubectl logs deploy/web --tail=5', 'kubectl logs webserver -f'],
   explain: ['kubectl explain pod', 'kubectl explain deployment.spec.strategy'],

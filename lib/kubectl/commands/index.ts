@@ -1,6 +1,7 @@
 /** Verb → handler. Handlers print their own output and return the exit code; they may throw to report errors. */
 import type { KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
+import { runAnnotate } from './annotate';
 import { runApply } from './apply';
 import { runCreate, runRun } from './create';
 import { runDescribe } from './describe';
@@ -26,6 +27,7 @@ export const COMMANDS: Record<string, CommandHandler> = Object.assign(Object.cre
   rollout: runRollout,
   expose: runExpose,
   label: runLabel,
+  annotate: runAnnotate,
   cordon: runCordon,
   uncordon: runCordon,
   drain: runDrain,

@@ -11,7 +11,7 @@ import { runDeleteFromFiles } from './apply';
 import { warnIfDeprecated } from '../deprecation';
 
 /** Objects named by TYPE NAME…, TYPE -l SELECTOR or TYPE --all. */
-async function selectObjects(cmd: ParsedCommand, ctx: KubectlContext, verb: string): Promise<{ kind: Kind; obj: KubeObject }[]> {
+export async function selectObjects(cmd: ParsedCommand, ctx: KubectlContext, verb: string): Promise<{ kind: Kind; obj: KubeObject }[]> {
   const targets = parseTargets(cmd.args, verb);
   const namespace = cmd.flags['all-namespaces'] === true ? undefined : namespaceOf(cmd.flags);
   const selector = str(cmd.flags, 'selector');
