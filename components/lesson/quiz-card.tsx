@@ -1,13 +1,43 @@
 'use client';
 
-import { useState } from 'react';
-import { gradeQuiz, type QuizQuestion } from '@/lib/lessons/quiz-spec';
+import { useState, useSyncExternalStore } from 'react';
+import { choiceOrder, gradeQuiz, type QuizQuestion } from '@/lib/lessons/quiz-spec';
 import { useProgress } from './progress-provider';
 import { useLessonSlug } from './use-lesson-slug';
 
-/** A short multiple-choice quiz; grading shows every explanation and saves the score. */
+const QUIZ_SEED_KEY = 'k8s-ko:quiz-seed';
+/** Used when storage is unavailable (private mode): stable for this page, new on the next visit. */
+let memorySeed: string | undefined;
+
+function newSeed(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : Math.random().toString(36).slice(2);
+}
+
+/** This browser's random id, created once and kept in localStorage so the choice order survives reloads. */
+function browserSeed(): string {
+  try {
+    let seed = window.localStorage.getItem(QUIZ_SEED_KEY);
+    if (!seed) {
+      seed = newSeed();
+      window.localStorage.setItem(QUIZ_SEED_KEY, seed);
+    }
+    return seed;
+  } catch {
+    return (memorySeed ??= newSeed());
+  }
+}
+
+const noSubscription = () => () => {};
+
+/**
+ * A short multiple-choice quiz; grading shows every explanation and saves the score. Choices are shown in an
+ * order shuffled per browser and question, so the answer's position says nothing. The server (and hydration)
+ * renders the authored order; the browser's order follows right after, without a hydration mismatch.
+ * Answers are kept as indices into the authored choices, so saved progress never depends on the order.
+ */
 export function QuizCard({ questions }: { questions: QuizQuestion[] }) {
   const slug = useLessonSlug();
+  const seed = useSyncExternalStore(noSubscription, browserSeed, () => null);
   const saved = useProgress((s) => s.lessons[slug]?.quiz);
   const recordQuiz = useProgress((s) => s.recordQuiz);
   const [answers, setAnswers] = useState<(number | null)[]>(() => questions.map(() => null));
@@ -37,6 +67,7 @@ export function QuizCard({ questions }: { questions: QuizQuestion[] }) {
         {questions.map((q, qi) => {
           const chosen = answers[qi];
           const right = chosen === q.answer;
+          const order = seed ? choiceOrder(`${seed}:${slug}:${q.question}`, q.choices.length) : q.choices.map((_, i) => i);
           return (
             <div key={q.question}>
               <fieldset>
@@ -44,8 +75,8 @@ export function QuizCard({ questions }: { questions: QuizQuestion[] }) {
                   {qi + 1}. {q.question}
                 </legend>
                 <div className="mt-2 space-y-1">
-                  {q.choices.map((c, ci) => (
-                    <label key={c} className="flex cursor-pointer items-start gap-2 rounded px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-900">
+                  {order.map((ci) => (
+                    <label key={ci} className="flex cursor-pointer items-start gap-2 rounded px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-900">
                       <input
                         type="radio"
                         name={`quiz-${qi}`}
@@ -58,7 +89,7 @@ export function QuizCard({ questions }: { questions: QuizQuestion[] }) {
                         }}
                       />
                       <span>
-                        {c}
+                        {q.choices[ci]}
                         {graded && ci === q.answer && <span className="ml-2 text-sm font-semibold text-emerald-700 dark:text-emerald-400">(정답)</span>}
                       </span>
                     </label>

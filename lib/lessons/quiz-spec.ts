@@ -38,3 +38,39 @@ export function validateQuiz(raw: unknown): Validation<QuizQuestion[]> {
 export function gradeQuiz(questions: readonly QuizQuestion[], answers: readonly (number | null)[]): number {
   return questions.reduce((n, q, i) => n + (answers[i] === q.answer ? 1 : 0), 0);
 }
+
+/** FNV-1a over UTF-16 code units: a small, stable string → 32-bit seed. */
+function hashSeed(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: a tiny seeded PRNG with good spread for shuffling a handful of items. */
+function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The order to show `count` choices in: a Fisher–Yates shuffle seeded by `seed` (a per-browser id plus the
+ * question), so one student sees the same order on every visit while the right answer lands on every position
+ * equally often across students. Returns indices into the authored choices.
+ */
+export function choiceOrder(seed: string, count: number): number[] {
+  const order = Array.from({ length: count }, (_, i) => i);
+  const random = seededRandom(hashSeed(seed));
+  for (let i = count - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
