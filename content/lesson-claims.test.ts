@@ -154,6 +154,14 @@ describe('lesson claims', () => {
     expect(await client.list('ReplicaSet', 'default', { labelSelector: 'app=web' })).toHaveLength(11);
   });
 
+  it('relationships: the Deployment controller puts back a ReplicaSet scaled by hand', async () => {
+    const { client, run } = await start('relationships');
+    const rs = (await run('kubectl get rs -l app=web -o name')).stdout.trim();
+    await run(`kubectl scale ${rs} --replicas=5`);
+    client.time.step(1_000);
+    expect((await run(`kubectl get ${rs}`)).stdout).toMatch(/^web-\S+\s+3\s/m);
+  });
+
   it('services: get endpoints shows the pod IPs on :80, under the v1.33+ deprecation warning', async () => {
     const { client, run } = await start('services');
     await run('kubectl apply -f web-svc.yaml');
@@ -172,6 +180,20 @@ describe('lesson claims', () => {
     expect(stdout).toMatch(/^ {4}Liveness:\s+http-get http:\/\/:80\/ delay=10s timeout=1s period=10s #success=1 #failure=3$/m);
     expect(stdout).toMatch(/^ {4}Readiness:\s+http-get http:\/\/:80\/ delay=2s timeout=1s period=5s #success=1 #failure=3$/m);
     expect((await run('kubectl describe nodes')).stdout).toMatch(/Non-terminated Pods:.*\n(.*\n)*\s+default\s+frontend-\S+\s+100m \(\d+%\)\s+500m \(\d+%\)\s+64Mi \(\d+%\)\s+128Mi/);
+  });
+
+  it('best-practices: a Deployment selector cannot be changed after creation', async () => {
+    const { run } = await start('best-practices');
+    await run('kubectl apply -f frontend.yaml');
+    const r = await run('kubectl label deployment frontend version=v1.0.0');
+    expect(r.exitCode).toBe(0); // labels on the object are fine; the selector is what is frozen
+    const files = lessonOutline(lesson('best-practices').body).editorFiles;
+    const changed = files['frontend.yaml'].replace(/matchLabels:\n(\s+)app: shop/, 'matchLabels:\n$1version: v1.0.0\n$1app: shop');
+    const client = clients[clients.length - 1];
+    let stderr = '';
+    const { executeKubectl } = await import('@/lib/kubectl');
+    await executeKubectl('kubectl apply -f frontend.yaml', { client, files: new Map([['frontend.yaml', changed]]), write: (t, s) => void (s === 'stderr' && (stderr += t)), now: () => client.time.now() });
+    expect(stderr).toMatch(/spec\.selector: Invalid value: .*field is immutable/);
   });
 
   it('cluster-setup: the pod network range holds every node podCIDR and none of the node addresses, and matches Calico', async () => {
