@@ -5,11 +5,12 @@ const ID = 'cluster-architecture';
 function Worker({ x, name, pods }: { x: number; name: string; pods: string[] }) {
   return (
     <g>
-      <Box x={x} y={220} w={260} h={170} tone="worker" label={`워커 노드 (${name})`} labelAt="top" />
+      <Box x={x} y={220} w={260} h={205} tone="worker" label={`워커 노드 (${name})`} labelAt="top" />
       <Box x={x + 15} y={250} w={110} h={40} tone="part" label="kubelet" sub="파드 관리" />
       <Box x={x + 135} y={250} w={110} h={40} tone="part" label="kube-proxy" sub="네트워크 규칙" />
+      <Box x={x + 15} y={298} w={230} h={38} tone="part" label="컨테이너 런타임" sub="containerd · 컨테이너 실행" />
       {pods.map((p, i) => (
-        <Box key={p} x={x + 15 + i * 80} y={310} w={70} h={60} tone="pod" label="파드" sub={p} />
+        <Box key={p} x={x + 15 + i * 80} y={348} w={70} h={60} tone="pod" label="파드" sub={p} />
       ))}
     </g>
   );
@@ -21,9 +22,9 @@ export function ClusterArchitectureDiagram() {
     <Figure
       id={ID}
       width={640}
-      height={410}
+      height={445}
       title="쿠버네티스 클러스터의 구조"
-      desc="컨트롤 플레인(마스터 노드)에는 kube-apiserver, etcd, kube-scheduler, kube-controller-manager가 있고, 워커 노드 두 대에는 각각 kubelet, kube-proxy와 파드가 있습니다. kubectl은 kube-apiserver에 요청을 보내고, 각 노드의 kubelet도 kube-apiserver와 통신합니다."
+      desc="컨트롤 플레인(마스터 노드)에는 kube-apiserver, etcd, kube-scheduler, kube-controller-manager가 있고, 워커 노드 두 대에는 각각 kubelet, kube-proxy, 컨테이너 런타임(containerd)이 있고, 그 위에서 파드가 실행됩니다. kubectl은 kube-apiserver에 요청을 보내고, 각 노드의 kubelet도 kube-apiserver와 통신합니다."
       caption="설계도는 컨트롤 플레인이, 실제 실행은 워커 노드가 맡습니다"
     >
       <Box x={20} y={20} w={90} h={44} tone="muted" label="kubectl" sub="우리" />
