@@ -38,10 +38,25 @@ function terminalInput(page: Page): Locator {
   return page.getByRole('textbox', { name: /명령|터미널|kubectl/ }).first();
 }
 
-test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-});
+/**
+ * Put a value in localStorage before any app code runs, on the first page load only (a reload then sees what
+ * the app saved). Each test has a fresh browser context, so storage starts empty; writing it from a page
+ * that is already open would race that page's own loading.
+ */
+async function seedStorageOnce(page: Page, key: string, value: string) {
+  await page.addInitScript(
+    ([k, v]) => {
+      if (location.protocol !== 'http:' || sessionStorage.getItem(`e2e-seeded:${k}`)) return;
+      sessionStorage.setItem(`e2e-seeded:${k}`, '1');
+      localStorage.setItem(k, v);
+    },
+    [key, value] as const,
+  );
+}
+
+function stepDone(page: Page, cmd: string): Locator {
+  return page.locator(`[data-step="${cmd}"]`).getByText('✓ 완료');
+}
 
 test('a student completes the pod lesson and the progress survives a reload', async ({ page }) => {
   const errors = trackConsoleErrors(page);
@@ -108,7 +123,7 @@ test('a wrong cluster state gets specific Korean feedback', async ({ page }) => 
 
 test('corrupt saved progress resets with a notice and the app keeps working', async ({ page }) => {
   const errors = trackConsoleErrors(page);
-  await page.evaluate((key) => localStorage.setItem(key, '{"version":2,"state":{"lessons":"망가진 값"'), PROGRESS_STORAGE_KEY);
+  await seedStorageOnce(page, PROGRESS_STORAGE_KEY, '{"version":2,"state":{"lessons":"망가진 값"');
   await page.goto('/learn/pods');
 
   const notice = page.getByRole('alert').filter({ hasText: CORRUPT_PROGRESS_NOTICE });
@@ -124,6 +139,29 @@ test('corrupt saved progress resets with a notice and the app keeps working', as
   await expect(notice).toBeHidden();
   await page.reload();
   await expect(page.getByText(CORRUPT_PROGRESS_NOTICE)).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
+test('two tabs of one lesson keep both tabs\' progress instead of the last writer\'s', async ({ page: a, context }) => {
+  const errors = trackConsoleErrors(a);
+  const [step1, step2, step3] = ['kubectl run webserver --image=nginx:latest', 'kubectl get pods', 'kubectl get pods -o wide'];
+  await a.goto('/learn/pods');
+  await runButton(a, step1).click();
+  await expect(stepDone(a, step1)).toBeVisible();
+
+  const b = await context.newPage();
+  await b.goto('/learn/pods');
+  await expect(stepDone(b, step1)).toBeVisible(); // b has loaded the saved progress
+
+  await runButton(a, step2).click();
+  await expect(stepDone(a, step2)).toBeVisible();
+  await expect(stepDone(b, step2)).toBeVisible(); // the storage event reached b
+  await runButton(b, step3).click();
+  await expect(stepDone(a, step3)).toBeVisible();
+
+  expect((await savedProgress(a)).state.lessons.pods.steps.toSorted()).toEqual([step1, step2, step3].toSorted());
+  await a.reload();
+  for (const step of [step1, step2, step3]) await expect(stepDone(a, step)).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -2,15 +2,23 @@
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { createProgressStore, type ProgressState, type ProgressStore } from '@/lib/lessons/progress';
+import { PROGRESS_STORAGE_KEY, createProgressStore, type ProgressState, type ProgressStore } from '@/lib/lessons/progress';
 
 const ProgressContext = createContext<ProgressStore | null>(null);
 
-/** One progress store per app tree; loads saved progress after mount so server and client HTML agree. */
+/**
+ * One progress store per app tree; loads saved progress after mount so server and client HTML agree,
+ * and merges what other tabs save so two open lessons never overwrite each other's progress.
+ */
 export function ProgressProvider({ children }: { children: ReactNode }) {
   const [store] = useState(() => createProgressStore());
   useEffect(() => {
-    void store.persist.rehydrate();
+    store.hydrate();
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === PROGRESS_STORAGE_KEY) store.receive(e.newValue);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
   }, [store]);
   return (
     <ProgressContext.Provider value={store}>
