@@ -158,3 +158,42 @@ test('lesson buttons open YAML in the editor and run commands in the terminal', 
     await expect(output(page)).toContainText(/web-with-helper\s+2\/2\s+Running/, { timeout: 2_000 });
   }).toPass({ timeout: 60_000 });
 });
+
+test('deleting the selected pod: the details follow its replacement, or close, with a Korean note', async ({ page }, testInfo) => {
+  test.setTimeout(150_000);
+  const errors = trackConsoleErrors(page);
+  await page.goto('/playground');
+  await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
+  await page.getByRole('combobox', { name: '시뮬레이션 속도' }).selectOption('10');
+  await type(page, 'kubectl create deployment web --image=nginx --replicas=2');
+  await type(page, 'kubectl run solo --image=nginx');
+  const running = page.locator('[data-pod-tile][data-status="Running"]');
+  await expect(running.and(page.locator('[data-pod^="web-"]'))).toHaveCount(2, { timeout: 60_000 });
+  await expect(running.and(page.locator('[data-pod="solo"]'))).toHaveCount(1, { timeout: 30_000 });
+
+  const victim = running.and(page.locator('[data-pod^="web-"]')).first();
+  const victimName = (await victim.getAttribute('data-pod'))!;
+  await victim.click();
+  const details = page.getByRole('complementary', { name: '파드 자세히 보기' });
+  await expect(details.getByText(victimName, { exact: true }).first()).toBeVisible();
+  await type(page, `kubectl delete pod ${victimName}`);
+
+  const followed = details.getByRole('status').filter({ hasText: '선택한 파드가 삭제되어, 같은 레플리카셋이 대신 만든 파드를 보여 줘요' });
+  await expect(followed).toContainText(`${victimName} → web-`, { timeout: 30_000 });
+  const replacement = /→\s*(web-\S+)/.exec(await followed.innerText())![1];
+  expect(replacement).not.toBe(victimName);
+  await expect(details.locator('dl')).toContainText(replacement);
+  await expect(details.locator('pre')).toContainText(`Name:`, { timeout: 10_000 });
+  await saveScreenshot(page, testInfo, 'details-followed');
+
+  await page.locator('[data-pod-tile][data-pod="solo"]').click();
+  await expect(details.locator('dl')).toContainText('solo');
+  await expect(details.getByRole('status')).toHaveCount(0); // choosing another pod clears the note
+  await type(page, 'kubectl delete pod solo');
+  await expect(details).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: '선택한 파드가 삭제되어 자세히 보기를 닫았어요: solo' })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'details-closed');
+  await expect(page.locator('#playground-graph')).not.toContainText('NotFound');
+  await expect(page.locator('#playground-graph')).not.toContainText('이 파드는 삭제되었어요');
+  expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]);
+});
