@@ -139,7 +139,7 @@ test('lines typed while a command runs wait in a visible queue, run in order, an
   await prompt(page).press('Enter');
   await type(page, 'kubectl get nodes');
   await type(page, 'kubectl get ns');
-  await expect(queue.getByRole('listitem')).toHaveText([/^⏳ \$\s*$/, /^⏳ \$ kubectl get nodes$/, /^⏳ \$ kubectl get ns$/]);
+  await expect(queue.getByRole('listitem')).toHaveText([/^대기 \$\s*$/, /^대기 \$ kubectl get nodes$/, /^대기 \$ kubectl get ns$/]);
   await expect(output(page)).toContainText('대기 중 3개');
   await saveScreenshot(page, testInfo, 'terminal-queue');
   await prompt(page).press('Control+c');

@@ -127,7 +127,7 @@ export function Terminal() {
           onKeyDown={onKeyDown}
           aria-label="kubectl 명령 입력"
           aria-describedby="terminal-help"
-          placeholder={running ? '실행 중… Ctrl+C로 멈출 수 있어요 (입력한 명령은 끝난 뒤 실행돼요)' : client ? 'kubectl get pods' : '클러스터를 준비하는 중…'}
+          placeholder={running ? '실행 중… Ctrl+C로 멈출 수 있어요' : client ? 'kubectl get pods' : '클러스터를 준비하는 중…'}
           autoComplete="off"
           autoCapitalize="off"
           autoCorrect="off"
@@ -162,8 +162,8 @@ function QueuedLines({ lines, waitingFor, onCancel }: { lines: readonly string[]
       <ol aria-label="대기 중인 명령">
         {lines.map((line, i) => (
           <li key={i} className="whitespace-pre-wrap break-words">
-            <span aria-hidden="true" className="text-zinc-500">
-              ⏳ ${' '}
+            <span aria-hidden="true" className="text-amber-200/80">
+              대기 <span className="text-zinc-500">$</span>{' '}
             </span>
             {line || ' '}
           </li>
