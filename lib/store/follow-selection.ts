@@ -11,7 +11,7 @@
  * pods"), so a scale-down closes the panel instead of jumping to a sibling.
  */
 import { KIND_KO } from '../k8s/kind-names';
-import { josa } from '../lessons/korean';
+import { josa } from '../text/korean';
 import type { PodView } from '../graph/projection';
 import type { ClusterSlice } from './cluster-slice';
 import type { Selection, SelectableKind } from './playground-store';

@@ -8,7 +8,7 @@
  * Saved data is schema-versioned and checked field by field before use; anything else is "corrupt" and
  * the caller starts fresh with a Korean notice. Pure: no DOM, no storage access here.
  */
-import { KINDS, type Kind, type KubeObject } from '../k8s/types';
+import { isKind as isKindName, type Kind, type KubeObject } from '../k8s/types';
 import type { DeleteOptions, PatchType } from '../sim/types';
 
 export const LAB_VERSION = 1;
@@ -55,7 +55,7 @@ export function setupFingerprint(setup: readonly string[], settleMs: number): st
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 253;
-const isKind = (v: unknown): v is Kind => (KINDS as readonly unknown[]).includes(v);
+const isKind = (v: unknown): v is Kind => typeof v === 'string' && isKindName(v);
 const isOptName = (v: unknown) => v === undefined || isName(v);
 const PATCH_TYPES: readonly unknown[] = ['merge', 'strategic', 'json', 'apply'] satisfies PatchType[];
 
