@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { lessonOutline } from '../lib/lessons/outline';
 import { PROGRESS_STORAGE_KEY, CORRUPT_PROGRESS_NOTICE } from '../lib/lessons/progress';
-import { trackConsoleErrors } from './helpers';
+import { saveScreenshot, trackConsoleErrors } from './helpers';
 
 const podsLesson = lessonOutline(fs.readFileSync(path.join(process.cwd(), 'content/lessons/03-pods.mdx'), 'utf8'));
 
@@ -38,10 +38,25 @@ function terminalInput(page: Page): Locator {
   return page.getByRole('textbox', { name: /명령|터미널|kubectl/ }).first();
 }
 
-test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-});
+/**
+ * Put a value in localStorage before any app code runs, on the first page load only (a reload then sees what
+ * the app saved). Each test has a fresh browser context, so storage starts empty; writing it from a page
+ * that is already open would race that page's own loading.
+ */
+async function seedStorageOnce(page: Page, key: string, value: string) {
+  await page.addInitScript(
+    ([k, v]) => {
+      if (location.protocol !== 'http:' || sessionStorage.getItem(`e2e-seeded:${k}`)) return;
+      sessionStorage.setItem(`e2e-seeded:${k}`, '1');
+      localStorage.setItem(k, v);
+    },
+    [key, value] as const,
+  );
+}
+
+function stepDone(page: Page, cmd: string): Locator {
+  return page.locator(`[data-step="${cmd}"]`).getByText('✓ 완료');
+}
 
 test('a student completes the pod lesson and the progress survives a reload', async ({ page }) => {
   const errors = trackConsoleErrors(page);
@@ -108,7 +123,7 @@ test('a wrong cluster state gets specific Korean feedback', async ({ page }) => 
 
 test('corrupt saved progress resets with a notice and the app keeps working', async ({ page }) => {
   const errors = trackConsoleErrors(page);
-  await page.evaluate((key) => localStorage.setItem(key, '{"version":2,"state":{"lessons":"망가진 값"'), PROGRESS_STORAGE_KEY);
+  await seedStorageOnce(page, PROGRESS_STORAGE_KEY, '{"version":2,"state":{"lessons":"망가진 값"');
   await page.goto('/learn/pods');
 
   const notice = page.getByRole('alert').filter({ hasText: CORRUPT_PROGRESS_NOTICE });
@@ -124,6 +139,84 @@ test('corrupt saved progress resets with a notice and the app keeps working', as
   await expect(notice).toBeHidden();
   await page.reload();
   await expect(page.getByText(CORRUPT_PROGRESS_NOTICE)).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
+test('two tabs of one lesson keep both tabs\' progress instead of the last writer\'s', async ({ page: a, context }) => {
+  const errors = trackConsoleErrors(a);
+  const [step1, step2, step3] = ['kubectl run webserver --image=nginx:latest', 'kubectl get pods', 'kubectl get pods -o wide'];
+  await a.goto('/learn/pods');
+  await runButton(a, step1).click();
+  await expect(stepDone(a, step1)).toBeVisible();
+
+  const b = await context.newPage();
+  await b.goto('/learn/pods');
+  await expect(stepDone(b, step1)).toBeVisible(); // b has loaded the saved progress
+
+  await runButton(a, step2).click();
+  await expect(stepDone(a, step2)).toBeVisible();
+  await expect(stepDone(b, step2)).toBeVisible(); // the storage event reached b
+  await runButton(b, step3).click();
+  await expect(stepDone(a, step3)).toBeVisible();
+
+  expect((await savedProgress(a)).state.lessons.pods.steps.toSorted()).toEqual([step1, step2, step3].toSorted());
+  await a.reload();
+  for (const step of [step1, step2, step3]) await expect(stepDone(a, step)).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+/** Clear the terminal, run a command, and wait until its output matches (the cluster may still be converging). */
+async function kubectlUntil(page: Page, line: string, expected: RegExp, timeout = 60_000): Promise<string> {
+  const log = page.getByRole('log', { name: 'kubectl 출력' });
+  await expect(async () => {
+    await terminalInput(page).press('Control+l');
+    await terminalInput(page).fill(line);
+    await terminalInput(page).press('Enter');
+    await expect(log).toContainText(expected, { timeout: 2_000 });
+  }).toPass({ timeout, intervals: [500, 1_000, 2_000] });
+  return log.innerText();
+}
+
+const labNotice = (page: Page) => page.locator('[data-lab-notice]');
+
+test('a reload rebuilds the lesson\'s practice cluster exactly, and "처음부터" starts fresh', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const errors = trackConsoleErrors(page);
+  await page.goto('/learn/services');
+  await expect(terminalInput(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
+  await runButton(page, 'kubectl scale deployment web --replicas=5').click();
+  await terminalInput(page).fill('kubectl run extra --image=nginx');
+  await terminalInput(page).press('Enter');
+  const names = (text: string) => [...text.matchAll(/^pod\/(\S+)$/gm)].map((m) => m[1]).sort();
+  const before = names(await kubectlUntil(page, 'kubectl get pods -o name', /pod\/extra/));
+  expect(before).toHaveLength(6);
+
+  await page.reload();
+  await expect(labNotice(page)).toHaveText(/이전 실습 클러스터를 복원했어요 \(명령 2개\)/, { timeout: 60_000 });
+  await saveScreenshot(page, testInfo, 'lab-restored');
+  // The same seeded names: the cluster was rebuilt by replaying the commands, not made anew.
+  expect(names(await kubectlUntil(page, 'kubectl get pods -o name', /pod\/extra/))).toEqual(before);
+  await kubectlUntil(page, 'kubectl get deploy web', /web\s+5\/5/);
+
+  await labNotice(page).getByRole('button', { name: '처음부터 다시 시작' }).click();
+  await expect(labNotice(page)).toBeHidden();
+  await kubectlUntil(page, 'kubectl get deploy web', /web\s+3\/3/);
+  await kubectlUntil(page, 'kubectl get pod extra', /Error from server \(NotFound\): pods "extra" not found/);
+  await page.reload();
+  await expect(terminalInput(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
+  await expect(labNotice(page)).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
+test('a corrupt saved cluster starts fresh with a Korean notice and the terminal keeps working', async ({ page }) => {
+  const errors = trackConsoleErrors(page);
+  await seedStorageOnce(page, 'k8s-ko-lab:lesson:pods', '{"v":1,"seed":3,"entries":[{"at":"어제"');
+  await page.goto('/learn/pods');
+  await expect(labNotice(page)).toHaveText(/저장된 실습 클러스터 기록이 손상되어 처음 상태로 시작했어요/, { timeout: 60_000 });
+  await kubectlUntil(page, 'kubectl get nodes', /worker-1\s+Ready/);
+  await labNotice(page).getByRole('button', { name: '닫기' }).click();
+  await expect(labNotice(page)).toBeHidden();
+  expect(await page.evaluate(() => localStorage.getItem('k8s-ko-lab:lesson:pods'))).toBeNull();
   expect(errors).toEqual([]);
 });
 

@@ -126,6 +126,51 @@ test('help, Ctrl+C on a watch, and clear', async ({ page }) => {
   await expect(output(page)).not.toContainText('쓸 수 있는 명령:');
 });
 
+test('lines typed while a command runs wait in a visible queue, run in order, and Ctrl+C stops only the running one', async ({ page }, testInfo) => {
+  test.setTimeout(150_000);
+  const errors = trackConsoleErrors(page);
+  await page.goto('/playground');
+  await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
+  const queue = page.getByRole('list', { name: '대기 중인 명령' });
+
+  // A watch runs until Ctrl+C; an empty Enter and two commands typed meanwhile wait their turn.
+  await type(page, 'kubectl get pods -w');
+  await expect(prompt(page)).toHaveAttribute('placeholder', /실행 중/);
+  await prompt(page).press('Enter');
+  await type(page, 'kubectl get nodes');
+  await type(page, 'kubectl get ns');
+  await expect(queue.getByRole('listitem')).toHaveText([/^대기 \$\s*$/, /^대기 \$ kubectl get nodes$/, /^대기 \$ kubectl get ns$/]);
+  await expect(output(page)).toContainText('대기 중 3개');
+  await saveScreenshot(page, testInfo, 'terminal-queue');
+  await prompt(page).press('Control+c');
+  await expect(output(page)).toContainText(/\^C[\s\S]*\$ kubectl get nodes[\s\S]*control-plane\s+Ready[\s\S]*\$ kubectl get ns[\s\S]*kube-system\s+Active/);
+  await expect(queue).toBeHidden();
+  await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods');
+
+  // A rollout status that ends by itself: the queued command runs right after it, not before.
+  await page.getByRole('combobox', { name: '시뮬레이션 속도' }).selectOption('10');
+  await prompt(page).press('Control+l');
+  await page.getByRole('button', { name: /일시 정지/ }).click();
+  await type(page, 'kubectl create deployment web --image=nginx:1.24 --replicas=2');
+  await type(page, 'kubectl rollout status deploy/web');
+  await expect(output(page)).toContainText('Waiting for deployment');
+  await type(page, 'kubectl get deploy web');
+  await expect(queue).toContainText('kubectl get deploy web');
+  await page.getByRole('button', { name: /재생/ }).click();
+  await expect(output(page)).toContainText(/successfully rolled out\s*\$ kubectl get deploy web\s*NAME\s+READY[\s\S]*web\s+2\/2/, { timeout: 60_000 });
+
+  // The queue can be cancelled; the running command keeps running.
+  await type(page, 'kubectl get pods -w');
+  await type(page, 'kubectl delete deploy web');
+  await page.getByRole('button', { name: '대기 취소' }).click();
+  await expect(output(page)).toContainText('대기 중이던 명령 1개를 취소했어요');
+  await expect(prompt(page)).toHaveAttribute('placeholder', /실행 중/);
+  await prompt(page).press('Control+c');
+  await type(page, 'kubectl get deploy web');
+  await expect(output(page)).toContainText(/\$ kubectl get deploy web\s*NAME\s+READY[\s\S]*\$ kubectl get deploy web\s*NAME/);
+  expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]);
+});
+
 test('the terminal and the editor have no axe violations, in light and dark', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/playground');
@@ -157,4 +202,43 @@ test('lesson buttons open YAML in the editor and run commands in the terminal', 
     await page.getByRole('button', { name: '실행: kubectl get pod web-with-helper', exact: true }).click();
     await expect(output(page)).toContainText(/web-with-helper\s+2\/2\s+Running/, { timeout: 2_000 });
   }).toPass({ timeout: 60_000 });
+});
+
+test('deleting the selected pod: the details follow its replacement, or close, with a Korean note', async ({ page }, testInfo) => {
+  test.setTimeout(150_000);
+  const errors = trackConsoleErrors(page);
+  await page.goto('/playground');
+  await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
+  await page.getByRole('combobox', { name: '시뮬레이션 속도' }).selectOption('10');
+  await type(page, 'kubectl create deployment web --image=nginx --replicas=2');
+  await type(page, 'kubectl run solo --image=nginx');
+  const running = page.locator('[data-pod-tile][data-status="Running"]');
+  await expect(running.and(page.locator('[data-pod^="web-"]'))).toHaveCount(2, { timeout: 60_000 });
+  await expect(running.and(page.locator('[data-pod="solo"]'))).toHaveCount(1, { timeout: 30_000 });
+
+  const victim = running.and(page.locator('[data-pod^="web-"]')).first();
+  const victimName = (await victim.getAttribute('data-pod'))!;
+  await victim.click();
+  const details = page.getByRole('complementary', { name: '파드 자세히 보기' });
+  await expect(details.getByText(victimName, { exact: true }).first()).toBeVisible();
+  await type(page, `kubectl delete pod ${victimName}`);
+
+  const followed = details.getByRole('status').filter({ hasText: '선택한 파드가 삭제되어, 같은 레플리카셋이 대신 만든 파드를 보여 줘요' });
+  await expect(followed).toContainText(`${victimName} → web-`, { timeout: 30_000 });
+  const replacement = /→\s*(web-\S+)/.exec(await followed.innerText())![1];
+  expect(replacement).not.toBe(victimName);
+  await expect(details.locator('dl')).toContainText(replacement);
+  await expect(details.locator('pre')).toContainText(`Name:`, { timeout: 10_000 });
+  await saveScreenshot(page, testInfo, 'details-followed');
+
+  await page.locator('[data-pod-tile][data-pod="solo"]').click();
+  await expect(details.locator('dl')).toContainText('solo');
+  await expect(details.getByRole('status')).toHaveCount(0); // choosing another pod clears the note
+  await type(page, 'kubectl delete pod solo');
+  await expect(details).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: '선택한 파드가 삭제되어 자세히 보기를 닫았어요: solo' })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'details-closed');
+  await expect(page.locator('#playground-graph')).not.toContainText('NotFound');
+  await expect(page.locator('#playground-graph')).not.toContainText('이 파드는 삭제되었어요');
+  expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]);
 });

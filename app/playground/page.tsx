@@ -8,7 +8,7 @@ export default function PlaygroundPage() {
   return (
     <main className="h-[calc(100dvh-3.5rem)]">
       <h1 className="sr-only">실습장</h1>
-      <PlaygroundProvider seed={1}>
+      <PlaygroundProvider seed={1} persistAs="playground">
         <section aria-label="실습 영역" className="h-full">
           <Playground />
         </section>

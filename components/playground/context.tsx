@@ -9,6 +9,7 @@ import type { ClusterClient } from '@/lib/cluster/types';
 import { createPlaygroundBus, type PlaygroundBus } from '@/lib/store/bus';
 import { benchClusterConfig } from './bench-mode';
 import { useClusterSource } from '@/components/shell/source-switch';
+import type { LabNotice, OpenedLab } from './lab-persistence';
 
 export interface PlaygroundContextValue {
   /** null while the client code is loading. */
@@ -19,6 +20,9 @@ export interface PlaygroundContextValue {
   error: string | null;
   /** Show another client in place of the page's own (a replayed recording); null goes back. */
   replaceClient: (client: ClusterClient | null) => void;
+  /** What happened to the saved practice cluster on this load (restored, or why it started fresh). */
+  labNotice: LabNotice | null;
+  dismissLabNotice: () => void;
 }
 
 const PlaygroundContext = createContext<PlaygroundContextValue | null>(null);
@@ -31,6 +35,8 @@ export interface PlaygroundProviderProps {
   setup?: string[];
   /** Simulated ms to run after setup so the starting objects are settled (default 60 s). */
   settleMs?: number;
+  /** Save the simulated cluster under this name and rebuild it after a reload (a lesson's slug). */
+  persistAs?: string;
 }
 
 /** Seed from the URL (`?seed=42`) wins over the page's default, so a shared link reproduces a cluster. */
@@ -41,11 +47,12 @@ function seedFromUrl(fallback: number): number {
   return Number.isInteger(n) && n >= 0 && n < 2 ** 31 ? n : fallback;
 }
 
-export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_000 }: PlaygroundProviderProps) {
+export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_000, persistAs }: PlaygroundProviderProps) {
   const bus = useMemo(() => createPlaygroundBus(), []);
   const [client, setClient] = useState<ClusterClient | null>(null);
   const [replacement, replaceClient] = useState<ClusterClient | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [labNotice, setLabNotice] = useState<LabNotice | null>(null);
   const [effectiveSeed, setEffectiveSeed] = useState(seed);
   const setupKey = JSON.stringify(setup ?? []);
   // 시뮬레이터 / 실제 클러스터 (header switch); live needs a cluster on the server, else we stay on the simulator.
@@ -54,6 +61,7 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
   useEffect(() => {
     let disposed = false;
     let created: ClusterClient | null = null;
+    let lab: OpenedLab | null = null;
     const s = seedFromUrl(seed);
     setEffectiveSeed(s);
     const lines: string[] = JSON.parse(setupKey);
@@ -70,10 +78,14 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
           }
         }
         const { SimClient } = await import('@/lib/cluster/sim-client');
+        const cluster = benchClusterConfig();
+        // A saved lab is replayed onto the setup, so the setup must run with the clock paused (deterministic).
+        const persist = persistAs !== undefined && !cluster;
         const sim = new SimClient({
           seed: s,
           // `?bench=N&nodes=M` (bench:graph only): a bigger cluster; undefined otherwise.
-          cluster: benchClusterConfig(),
+          cluster,
+          autoplay: !persist,
           onReset: async (c) => {
             if (lines.length > 0) {
               const { executeKubectl } = await import('@/lib/kubectl');
@@ -86,22 +98,31 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
         });
         created = sim;
         await sim.ready;
+        if (persist && !disposed) {
+          const { openLab } = await import('./lab-persistence');
+          lab = await openLab(sim, { name: persistAs, seed: s, setup: lines, settleMs });
+          if (!disposed) {
+            setLabNotice(lab.notice);
+            sim.time.setPlaying(true);
+          }
+        }
         if (disposed) sim.dispose();
-        else setClient(sim);
+        else setClient(lab?.client ?? sim);
       } catch (e) {
         if (!disposed) setError(`실습 클러스터를 시작하지 못했습니다: ${e instanceof Error ? e.message : String(e)}`);
       }
     })();
     return () => {
       disposed = true;
+      lab?.close();
       created?.dispose();
       setClient(null);
     };
-  }, [seed, setupKey, settleMs, bus, source]);
+  }, [seed, setupKey, settleMs, bus, source, persistAs]);
 
   const value = useMemo(
-    () => ({ client: replacement ?? client, bus, seed: effectiveSeed, error, replaceClient }),
-    [replacement, client, bus, effectiveSeed, error],
+    () => ({ client: replacement ?? client, bus, seed: effectiveSeed, error, replaceClient, labNotice, dismissLabNotice: () => setLabNotice(null) }),
+    [replacement, client, bus, effectiveSeed, error, labNotice],
   );
   return <PlaygroundContext.Provider value={value}>{children}</PlaygroundContext.Provider>;
 }

@@ -40,6 +40,8 @@ function describeArgs(sel: Selection, s: PlaygroundState): string | null {
   return `${sel.kind.toLowerCase()} ${name} -n ${ns}`;
 }
 
+const GONE_TEXT = '방금 삭제되어 보여 줄 내용이 없어요.';
+
 /** `kubectl describe` output for the selection, from the in-browser kubectl (loaded on demand). */
 function DescribeText({ client, args, version }: { client: ClusterClient; args: string; version: unknown }) {
   const [text, setText] = useState('');
@@ -57,7 +59,8 @@ function DescribeText({ client, args, version }: { client: ClusterClient; args: 
         },
         now: () => client.time?.now() ?? Date.now(),
       });
-      if (!cancelled) setText(out || '(출력 없음)');
+      // The object can go between the store update and this call; say so in Korean, not with a raw 404.
+      if (!cancelled) setText(out.startsWith('Error from server (NotFound)') ? GONE_TEXT : out || '(출력 없음)');
     }, 400);
     return () => {
       cancelled = true;
@@ -197,6 +200,36 @@ function ServiceMisses({ serviceKey }: { serviceKey: string }) {
 }
 
 
+const NOTE_CLASS = 'flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 px-2 py-1.5 text-xs text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50';
+
+/** Why the panel moved to another object or closed by itself; dismissable. */
+function SelectionNote({ note, className = '' }: { note: string; className?: string }) {
+  const dismiss = usePlaygroundStore((s) => s.dismissSelectionNote);
+  return (
+    <div role="status" data-selection-note className={`${NOTE_CLASS} ${className}`}>
+      <span className="min-w-0 flex-1 break-words">{note}</span>
+      <button type="button" onClick={dismiss} aria-label="알림 닫기" className="shrink-0 rounded px-1 leading-none hover:bg-amber-200 dark:hover:bg-amber-800">
+        ×
+      </button>
+    </div>
+  );
+}
+
+const TOAST_MS = 10_000;
+
+/** After the panel closed because its object was deleted: a small note over the graph, gone after a while. */
+export function SelectionClosedNote() {
+  const note = usePlaygroundStore((s) => (s.selection ? null : s.selectionNote));
+  const dismiss = usePlaygroundStore((s) => s.dismissSelectionNote);
+  useEffect(() => {
+    if (!note) return;
+    const t = setTimeout(dismiss, TOAST_MS);
+    return () => clearTimeout(t);
+  }, [note, dismiss]);
+  if (!note) return null;
+  return <SelectionNote note={note} className="absolute bottom-9 left-2 z-20 max-w-[min(28rem,calc(100%-1rem))] shadow-lg" />;
+}
+
 /** Korean details of the selected pod, node or workload, plus `kubectl describe`. */
 export function DetailsPanel({ client }: { client: ClusterClient }) {
   const selection = usePlaygroundStore((s) => s.selection);
@@ -209,6 +242,7 @@ export function DetailsPanel({ client }: { client: ClusterClient }) {
     const table = { Pod: s.pods, Node: s.nodes, Deployment: s.deployments, ReplicaSet: s.replicaSets, Service: s.services }[sel.kind];
     return table[sel.key];
   });
+  const note = usePlaygroundStore((s) => s.selectionNote);
   if (!selection) return null;
   return (
     <aside
@@ -225,6 +259,7 @@ export function DetailsPanel({ client }: { client: ClusterClient }) {
         </button>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto px-3 py-2">
+        {note && <SelectionNote note={note} className="mb-2" />}
         {selection.kind === 'Pod' ? <PodDetails id={selection.key} /> : selection.kind === 'Node' ? <NodeDetails name={selection.key} /> : <WorkloadDetails sel={selection} />}
         {selection.kind === 'Deployment' && (
           <div className="mt-3">

@@ -10,7 +10,7 @@ import { PlaygroundStoreProvider, usePlaygroundStore } from './store-context';
 import { SimControls } from './sim-controls';
 import { FailureControls } from './failure-controls';
 import { FilterBar } from './filter-bar';
-import { DetailsPanel } from './details-panel';
+import { DetailsPanel, SelectionClosedNote } from './details-panel';
 import { BottomPanel } from './bottom-panel';
 import { useBenchMode } from './use-bench-mode';
 import { useLazyComponent } from './use-lazy-component';
@@ -112,6 +112,7 @@ function GraphArea({ client }: { client: ClusterClient }) {
     <div id="playground-graph" role="tabpanel" className="relative flex min-h-0 flex-1 flex-col overflow-hidden bg-zinc-50 dark:bg-zinc-950">
       <div className="min-h-0 flex-1">{view === 'list' ? <ListView /> : <GraphCanvas view={view} />}</div>
       {view !== 'list' && <Legend />}
+      <SelectionClosedNote />
       {hasSelection && (
         <div className="absolute inset-y-0 right-0 z-20 w-80 max-w-[70%] border-l border-zinc-200 bg-white shadow-xl dark:border-zinc-800 dark:bg-zinc-950">
           <DetailsPanel client={client} />

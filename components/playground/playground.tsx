@@ -3,6 +3,7 @@
 import { Loading } from './loading';
 import { usePlayground } from './context';
 import { useLazyComponent } from './use-lazy-component';
+import { LabNotice } from './lab-notice';
 
 /** The Playground's code (store, controls, panels) loads after the page, keeping lesson first-load JS small. */
 const loadPlaygroundBody = () => import('./playground-body').then((m) => m.default);
@@ -17,6 +18,13 @@ export function Playground() {
   if (error) return <p role="alert" className="p-4 text-red-700 dark:text-red-300">{error}</p>;
   if (!client) return <Loading text="실습 클러스터를 준비하는 중…" />;
   if (!PlaygroundBody) return <Loading text="클러스터 그래프를 불러오는 중…" />;
-  // eslint-disable-next-line react-hooks/static-components -- loaded once per loader and cached: a stable component
-  return <PlaygroundBody client={client} />;
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <LabNotice />
+      <div className="min-h-0 flex-1">
+        {/* eslint-disable-next-line react-hooks/static-components -- loaded once per loader and cached: a stable component */}
+        <PlaygroundBody client={client} />
+      </div>
+    </div>
+  );
 }

@@ -17,7 +17,7 @@ const WELCOME = "kubectl 연습 터미널이에요. 'help'로 명령 목록을, 
 export function Terminal() {
   const { client, bus } = usePlayground();
   const session = useTerminalSession(client, bus.files, WELCOME);
-  const { chunks, running, history, submit, interrupt, clear, complete, append } = session;
+  const { chunks, running, queued, history, submit, interrupt, cancelQueued, clear, complete, append } = session;
   const [value, setValue] = useState('');
   const historyIndex = useRef<number | null>(null);
   const draft = useRef('');
@@ -29,7 +29,7 @@ export function Terminal() {
   useEffect(() => {
     const el = log.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [chunks]);
+  }, [chunks, queued]);
 
   const setLine = (line: string) => {
     setValue(line);
@@ -111,6 +111,7 @@ export function Terminal() {
             {c.text}
           </pre>
         ))}
+        {queued.length > 0 && <QueuedLines lines={queued} waitingFor={client ? '앞 명령이 끝나면' : '클러스터가 준비되면'} onCancel={cancelQueued} />}
       </div>
       <div className="flex shrink-0 items-center gap-2 border-t border-zinc-800 px-3 py-1.5 focus-within:bg-zinc-900 focus-within:ring-1 focus-within:ring-emerald-500/60">
         <span aria-hidden="true" className="text-emerald-400">
@@ -142,6 +143,32 @@ export function Terminal() {
       <p id="terminal-help" className="sr-only">
         Enter로 실행, 위아래 화살표로 이전 명령, Tab으로 자동 완성, Ctrl+C로 중지, Ctrl+L로 화면 지우기
       </p>
+    </div>
+  );
+}
+
+/** Lines entered while the terminal is busy, shown after the output like a shell's type-ahead. */
+function QueuedLines({ lines, waitingFor, onCancel }: { lines: readonly string[]; waitingFor: string; onCancel: () => void }) {
+  return (
+    <div className="mt-1 border-l-2 border-amber-400/70 pl-2 text-zinc-300" data-terminal-queue>
+      <div className="flex flex-wrap items-center gap-x-2 font-sans text-xs text-amber-200">
+        <span>
+          대기 중 {lines.length}개 · {waitingFor} 차례로 실행해요
+        </span>
+        <button type="button" onClick={onCancel} className="rounded border border-zinc-600 px-1.5 text-[11px] text-zinc-200 hover:bg-zinc-800">
+          대기 취소
+        </button>
+      </div>
+      <ol aria-label="대기 중인 명령">
+        {lines.map((line, i) => (
+          <li key={i} className="whitespace-pre-wrap break-words">
+            <span aria-hidden="true" className="text-amber-200/80">
+              대기 <span className="text-zinc-500">$</span>{' '}
+            </span>
+            {line || ' '}
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }

@@ -12,13 +12,20 @@ export interface OutputChunk {
 
 const MAX_CHUNKS = 3000;
 
-/** The terminal's state: output, history, the running command (abortable) and queued lesson commands. */
+/**
+ * The terminal's state: output, history, the running command (abortable) and the commands waiting for it.
+ * Like a shell's type-ahead, a line entered while a command runs (or while the cluster starts) waits in a
+ * visible queue and runs in order once the terminal is free; Ctrl+C stops only the running command.
+ */
 export function useTerminalSession(client: ClusterClient | null, files: ReadonlyMap<string, string>, welcome: string) {
   const [chunks, setChunks] = useState<OutputChunk[]>(() => [{ id: -1, text: welcome, stream: 'info' }]);
   const [running, setRunning] = useState(false);
+  const [queued, setQueued] = useState<readonly string[]>([]);
   const history = useRef<string[]>([]);
   const controller = useRef<AbortController | null>(null);
   const queue = useRef<string[]>([]);
+  const pumping = useRef(false);
+  const clientRef = useRef(client);
   const nextId = useRef(0);
 
   const append = useCallback((text: string, stream: OutputChunk['stream']) => {
@@ -31,51 +38,66 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
   const clear = useCallback(() => setChunks([]), []);
 
   const runLine = useCallback(
-    async (line: string) => {
+    async (line: string, cluster: ClusterClient) => {
       const trimmed = line.trim();
       append(`$ ${line}\n`, 'input');
-      if (trimmed !== '' && history.current[history.current.length - 1] !== trimmed) history.current.push(trimmed);
       if (trimmed === 'clear') return clear();
       if (trimmed === '') return;
-      if (!client) {
-        append('클러스터를 준비하는 중이에요. 잠시 뒤 다시 실행해 주세요.\n', 'stderr');
-        return;
-      }
       const abort = new AbortController();
       controller.current = abort;
       setRunning(true);
       try {
         await executeKubectl(line, {
-          client,
+          client: cluster,
           files,
           write: (text, stream) => append(text, stream),
           signal: abort.signal,
-          now: () => client.time?.now() ?? Date.now(),
+          now: () => cluster.time?.now() ?? Date.now(),
         });
       } finally {
         controller.current = null;
         setRunning(false);
       }
     },
-    [append, clear, client, files],
+    [append, clear, files],
   );
 
-  /** Run now, or after the current command finishes (lesson "실행" buttons may arrive while -w runs). */
-  const submit = useCallback(
-    (line: string) => {
-      // queued while a command runs, or while the cluster is still starting (lesson buttons can fire early)
-      if (controller.current || (!client && line.trim() !== '' && line.trim() !== 'clear')) {
-        queue.current.push(line);
-        if (!client) append(`(클러스터가 준비되면 실행할게요) ${line}\n`, 'info');
-      } else void runLine(line);
-    },
-    [append, client, runLine],
-  );
+  /** Run queued lines one after another until the queue is empty; one pump at a time. */
+  const pump = useCallback(async () => {
+    if (pumping.current) return;
+    pumping.current = true;
+    try {
+      while (queue.current.length > 0 && clientRef.current) {
+        const line = queue.current.shift()!;
+        setQueued([...queue.current]);
+        await runLine(line, clientRef.current);
+        // Let the page paint between queued commands (and keep each command its own task, which is how
+        // the saved lab counts commands).
+        if (queue.current.length > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } finally {
+      pumping.current = false;
+    }
+  }, [runLine]);
 
   useEffect(() => {
-    if (client && !running && queue.current.length > 0) void runLine(queue.current.shift()!);
-  }, [client, running, runLine]);
+    clientRef.current = client;
+    if (client) void pump();
+  }, [client, pump]);
 
+  /** Run now, or after what is running or queued (typed lines and lesson "실행" buttons alike). */
+  const submit = useCallback(
+    (line: string) => {
+      const trimmed = line.trim();
+      if (trimmed !== '' && history.current[history.current.length - 1] !== trimmed) history.current.push(trimmed);
+      queue.current.push(line);
+      setQueued([...queue.current]);
+      void pump();
+    },
+    [pump],
+  );
+
+  /** Ctrl+C: stop the running command, printing ^C like a shell; queued lines then run. */
   const interrupt = useCallback(() => {
     if (controller.current) {
       append('^C\n', 'info');
@@ -83,7 +105,21 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
     }
   }, [append]);
 
-  useEffect(() => () => controller.current?.abort(), []);
+  /** Drop every queued line (the running command keeps running). */
+  const cancelQueued = useCallback(() => {
+    if (queue.current.length === 0) return;
+    append(`(대기 중이던 명령 ${queue.current.length}개를 취소했어요)\n`, 'info');
+    queue.current = [];
+    setQueued([]);
+  }, [append]);
+
+  useEffect(
+    () => () => {
+      queue.current = [];
+      controller.current?.abort();
+    },
+    [],
+  );
 
   const complete = useCallback(
     (line: string, cursor: number) =>
@@ -91,5 +127,5 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
     [client, files],
   );
 
-  return { chunks, running, history, submit, interrupt, clear, complete, append };
+  return { chunks, running, queued, history, submit, interrupt, cancelQueued, clear, complete, append };
 }

@@ -20,6 +20,12 @@ export interface LessonProgress {
   /** Ids of exercises that passed their checks. */
   exercises: string[];
   quiz?: QuizResult;
+  /**
+   * Bumped by each reset of the lesson. Tabs merge their copies by union, except that a higher epoch wins
+   * outright, so a reset is not undone by another tab's older copy (lib/lessons/progress-merge.ts).
+   * Absent = 0, so saves from before resets were tracked stay valid v2.
+   */
+  epoch?: number;
 }
 
 export interface ProgressData {
@@ -54,7 +60,8 @@ function isQuizResult(v: unknown): v is QuizResult {
 }
 
 function isLessonProgress(v: unknown): v is LessonProgress {
-  return isRecord(v) && isStringList(v.steps) && isStringList(v.exercises) && (v.quiz === undefined || isQuizResult(v.quiz));
+  if (!isRecord(v) || !isStringList(v.steps) || !isStringList(v.exercises)) return false;
+  return (v.quiz === undefined || isQuizResult(v.quiz)) && (v.epoch === undefined || isCount(v.epoch));
 }
 
 /** True when the value is a well-formed v2 state. */

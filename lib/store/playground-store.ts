@@ -10,6 +10,7 @@ import { updatePodGroups } from '../graph/pod-groups-update';
 import { parseSelectorInput, type PodFilter } from '../graph/pod-filter';
 import { podsSelectedBy } from '../graph/service-selection';
 import { applyChanges, EMPTY_CLUSTER, type ClusterSlice } from './cluster-slice';
+import { followDeletedSelection } from './follow-selection';
 
 export type GraphView = 'cluster' | 'workload' | 'list';
 export type SelectableKind = 'Pod' | 'Node' | 'Deployment' | 'ReplicaSet' | 'Service';
@@ -34,6 +35,8 @@ export interface UiSlice {
   filter: PodFilter;
   /** Pods created after this (cluster time, epoch ms) animate in; the ones already there when we connected do not. */
   animateAfter: number;
+  /** Why the details panel moved or closed by itself (the selected object was deleted); Korean, or null. */
+  selectionNote: string | null;
 }
 
 export interface PlaygroundActions {
@@ -43,6 +46,7 @@ export interface PlaygroundActions {
   applyBatch(changes: readonly ClusterChange[]): void;
   setView(view: GraphView): void;
   select(selection: Selection | null): void;
+  dismissSelectionNote(): void;
   highlightService(key: string | null): void;
   setNamespace(ns: string): void;
   setSelectorText(text: string): void;
@@ -63,6 +67,7 @@ const INITIAL_UI: UiSlice = {
   showKubeSystem: false,
   filter: { namespace: '', showKubeSystem: false, selector: null },
   animateAfter: Number.POSITIVE_INFINITY,
+  selectionNote: null,
 };
 
 function highlightFor(s: Pick<ClusterSlice, 'services' | 'pods'>, serviceKey: string | null): UiSlice['highlight'] {
@@ -96,7 +101,7 @@ export function createPlaygroundStore(initial: Partial<UiSlice> = {}): Playgroun
       ...initial,
 
       clearCluster: (now = Number.POSITIVE_INFINITY) =>
-        set({ ...EMPTY_CLUSTER, selection: null, highlight: null, serviceKey: null, animateAfter: now }),
+        set({ ...EMPTY_CLUSTER, selection: null, selectionNote: null, highlight: null, serviceKey: null, animateAfter: now }),
       applyBatch(changes) {
         if (changes.length === 0) return;
         const s = get();
@@ -112,17 +117,20 @@ export function createPlaygroundStore(initial: Partial<UiSlice> = {}): Playgroun
             : s.groups;
         const highlight =
           s.serviceKey && (podsChanged || next.services !== s.services) ? highlightFor(merged, s.serviceKey) : s.highlight;
+        // A deleted pod's panel follows its replacement; anything else deleted closes the panel. Both say why.
+        const followed = followDeletedSelection(s.selection, s, next);
         set({
           ...next,
           nodeNames: sameOrder ? s.nodeNames : nodeNames,
           groups,
           highlight,
           batches: s.batches + 1,
-          // A selection whose object is gone would show a stale panel; the panel itself says "삭제됨".
+          ...(followed ? { selection: followed.selection, selectionNote: followed.note } : {}),
         });
       },
       setView: (view) => set({ view }),
-      select: (selection) => set({ selection }),
+      select: (selection) => set({ selection, selectionNote: null }),
+      dismissSelectionNote: () => set({ selectionNote: null }),
       highlightService(key) {
         set({ serviceKey: key, highlight: highlightFor(get(), key) });
       },
