@@ -13,7 +13,8 @@ import { unknownFields } from './schema';
 import { applyDefaults, admitPod } from './defaults';
 import { validateObject, validateUpdate } from './validation';
 import { allocateService, checkNamespace } from './admission';
-import { deepClone, deepEqual } from './json';
+import { deepClone, deepEqual, findUnsafeInput } from './json';
+import { MAX_NESTING_DEPTH } from './limits';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
 import { deletePod, KIND_KO, orphanDependents } from './lifecycle';
 import { keyOf } from './store';
@@ -33,14 +34,38 @@ export function userCause(opts: WriteOptions | undefined, verb: string, kind: Ki
 
 /** Resolves and checks the kind of an object body (`no matches for kind …` like the REST mapper). */
 export function kindOf(obj: KubeObject): Kind {
-  const kind = obj?.kind as Kind | undefined;
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) throw badRequest(`json: cannot unmarshal ${jsonTypeName(obj)} into Go value of type map[string]interface {}`);
+  const { kind, apiVersion } = obj as { kind?: unknown; apiVersion?: unknown };
   if (!kind) throw badRequest("Object 'Kind' is missing in the request body");
-  if (!(KINDS as readonly string[]).includes(kind)) throw badRequest(`no matches for kind "${kind}" in version "${obj.apiVersion ?? 'v1'}"`);
-  if (obj.apiVersion && obj.apiVersion !== API_VERSION[kind]) throw badRequest(`no matches for kind "${kind}" in version "${obj.apiVersion}"`);
-  return kind;
+  for (const [field, v] of [['kind', kind], ['apiVersion', apiVersion]] as const)
+    if (v !== undefined && typeof v !== 'string') throw badRequest(`json: cannot unmarshal ${jsonTypeName(v)} into Go struct field TypeMeta.${field} of type string`);
+  if (!(KINDS as readonly string[]).includes(kind as string)) throw badRequest(`no matches for kind "${kind}" in version "${apiVersion ?? 'v1'}"`);
+  if (apiVersion && apiVersion !== API_VERSION[kind as Kind]) throw badRequest(`no matches for kind "${kind}" in version "${apiVersion}"`);
+  return kind as Kind;
+}
+
+/** encoding/json's name for a JSON value's type, as in "cannot unmarshal number into …". */
+function jsonTypeName(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (v === null) return 'null';
+  return typeof v === 'object' ? 'object' : typeof v;
+}
+
+/**
+ * Refuses input the rest of the path could not handle safely: nesting deeper than
+ * MAX_NESTING_DEPTH (everything after this recurses) or a `__proto__` key anywhere (no Kubernetes
+ * field, label or annotation key can be one; reported as the unknown field it is).
+ */
+function checkInput(kind: Kind | undefined, input: unknown): void {
+  const found = findUnsafeInput(input, MAX_NESTING_DEPTH);
+  if (!found) return;
+  const what = kind ? `${kind} in version "${API_VERSION[kind].split('/').pop()}" cannot be handled as a ${kind}: ` : '';
+  if (found.problem === 'depth') throw badRequest(`${what}exceeded max depth of ${MAX_NESTING_DEPTH}${found.path ? ` at ${found.path}` : ''}`);
+  throw badRequest(`${what}strict decoding error: unknown field "${found.path}"`);
 }
 
 function strictDecode(kind: Kind, obj: KubeObject): void {
+  checkInput(kind, obj);
   const unknown = unknownFields(kind, obj);
   if (unknown.length)
     throw badRequest(
@@ -132,6 +157,7 @@ export function patchObject(e: Engine, kind: Kind, name: string, namespace: stri
       throw badRequest(`error decoding patch: invalid character in ${JSON.stringify(String(patch).slice(0, 40))}`);
     }
   }
+  checkInput(undefined, body); // the patch functions recurse over the patch too
   const base = deepClone(current);
   let next: unknown;
   if (type === 'json') next = jsonPatch(base, body);

@@ -1,15 +1,68 @@
-/** Plain-JSON helpers: fast deep clone, canonical (key-sorted) serialisation, deep equality. */
+/**
+ * Plain-JSON helpers: fast deep clone, canonical (key-sorted) serialisation, deep equality, and
+ * the own-property accessors that keep user-chosen keys such as `__proto__` from reaching
+ * Object.prototype. JSON.parse (and YAML's toJS) give `{"__proto__": …}` an own property of that
+ * name; a plain `out[k] = v` with that k would instead replace out's prototype.
+ */
 
-/** Deep clone for JSON-like data (objects, arrays, primitives). Faster than structuredClone for small trees. */
+/** obj[key] only when it is obj's own property: `constructor` and `__proto__` are never inherited answers. */
+export function getOwn(obj: object, key: string): unknown {
+  return Object.hasOwn(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
+}
+
+/** obj[key] = value as an own data property, also for `__proto__` (which `=` would treat as the prototype). */
+export function setOwn(obj: object, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  else (obj as Record<string, unknown>)[key] = value;
+}
+
+/** Deep clone for JSON-like data (objects, arrays, primitives). Faster than structuredClone for small trees. Own keys only. */
 export function deepClone<T>(v: T): T {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(deepClone) as T;
   const out: Record<string, unknown> = {};
-  for (const k in v) {
+  for (const k of Object.keys(v)) {
     const x = (v as Record<string, unknown>)[k];
-    if (x !== undefined) out[k] = deepClone(x);
+    if (x === undefined) continue;
+    if (k === '__proto__') setOwn(out, k, deepClone(x));
+    else out[k] = deepClone(x);
   }
   return out as T;
+}
+
+export type UnsafeInput = { problem: 'depth'; path: string } | { problem: 'proto-key'; path: string };
+
+/**
+ * The first reason a decoded body may not enter the engine: nesting deeper than `maxDepth`
+ * (everything downstream recurses), or an own `__proto__` key, which no Kubernetes field, label or
+ * annotation key can be (they start with a letter or digit) and which would turn into a prototype
+ * at the first plain assignment. Iterative (the input may be deeper than the stack); stops at the
+ * first finding. O(size of the input).
+ */
+export function findUnsafeInput(value: unknown, maxDepth: number): UnsafeInput | undefined {
+  interface Visit { v: unknown; depth: number; parent?: Visit; key?: string | number }
+  // paths are built only for the finding: a 3 MiB body has a million nodes
+  const pathOf = (at: Visit | undefined, last?: string): string => {
+    const parts: string[] = last === undefined ? [] : [last];
+    for (let x = at; x?.parent; x = x.parent) parts.unshift(typeof x.key === 'number' ? `[${x.key}]` : `.${x.key}`);
+    return parts.join('').replace(/^\./, '');
+  };
+  const stack: Visit[] = [{ v: value, depth: 0 }];
+  while (stack.length) {
+    const visit = stack.pop()!;
+    const { v, depth } = visit;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= maxDepth) return { problem: 'depth', path: pathOf(visit) };
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) stack.push({ v: v[i], depth: depth + 1, parent: visit, key: i });
+      continue;
+    }
+    for (const k of Object.keys(v)) {
+      if (k === '__proto__') return { problem: 'proto-key', path: pathOf(visit, `.${k}`) };
+      stack.push({ v: (v as Record<string, unknown>)[k], depth: depth + 1, parent: visit, key: k });
+    }
+  }
+  return undefined;
 }
 
 /** JSON with object keys sorted, so equal data gives equal strings regardless of key order. */

@@ -101,7 +101,8 @@ export function elementOf(field: FieldSchema): FieldSchema {
 export function fieldAt(kind: string, path: readonly string[]): FieldSchema | undefined {
   let field = kindSchema(kind);
   for (const part of path) {
-    const next: FieldSchema | undefined = field && elementOf(field).fields?.[part];
+    const fields = field && elementOf(field).fields;
+    const next: FieldSchema | undefined = fields && Object.hasOwn(fields, part) ? fields[part] : undefined;
     if (!next) return undefined;
     field = next;
   }
@@ -133,7 +134,8 @@ function walk(field: FieldSchema, value: unknown, path: string, out: string[]): 
   if (field.type !== 'object' || !field.fields) return;
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     const p = path ? `${path}.${k}` : k;
-    const sub = field.fields[k];
+    // own fields only: `constructor` is not a field just because every object inherits one
+    const sub = Object.hasOwn(field.fields, k) ? field.fields[k] : undefined;
     if (!sub) out.push(p);
     else walk(sub, v, p, out);
   }
