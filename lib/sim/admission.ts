@@ -5,6 +5,7 @@
 import type { V1Namespace, V1Service } from '@kubernetes/client-node';
 import type { Engine } from './engine';
 import { forbidden, invalid, notFound, fieldInvalid, type FieldError } from './errors';
+import { forbidden as forbiddenObject } from '../k8s/status';
 import { RESOURCE } from './errors';
 import type { Kind } from '../k8s/types';
 
@@ -29,6 +30,9 @@ function usedServiceAddresses(e: Engine, except?: string): { ips: Set<string>; n
 
 const SERVICE_CIDR_BASE = (10 << 24) | (96 << 16); // 10.96.0.0/12
 const SERVICE_CIDR_SIZE = 1 << 20;
+/** --service-node-port-range 30000-32767 */
+const NODE_PORT_BASE = 30000;
+const NODE_PORT_COUNT = 2768;
 
 function ipString(n: number): string {
   return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
@@ -64,7 +68,9 @@ export function allocateService(e: Engine, svc: V1Service, old?: V1Service): V1S
       if (p.nodePort !== undefined && used.nodePorts.has(p.nodePort))
         errs.push(fieldInvalid(`spec.ports[${i}].nodePort`, p.nodePort, 'provided port is already allocated'));
       if (nodePort === undefined) {
-        do nodePort = 30000 + Math.floor(e.rng.next() * 2768);
+        // every port taken: the real allocator answers "range is full" (as a 500; here a 403, never a loop)
+        if (used.nodePorts.size >= NODE_PORT_COUNT) throw forbiddenObject('Service', name, 'failed to allocate a nodePort: range is full');
+        do nodePort = NODE_PORT_BASE + Math.floor(e.rng.next() * NODE_PORT_COUNT);
         while (used.nodePorts.has(nodePort));
       }
       used.nodePorts.add(nodePort);

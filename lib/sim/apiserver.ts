@@ -15,6 +15,7 @@ import { validateObject, validateUpdate } from './validation';
 import { allocateService, checkNamespace } from './admission';
 import { deepClone, deepEqual, findUnsafeInput } from './json';
 import { MAX_NESTING_DEPTH } from './limits';
+import { admitQuota } from './quota';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
 import { deletePod, KIND_KO, orphanDependents } from './lifecycle';
 import { keyOf } from './store';
@@ -96,6 +97,7 @@ export function createObject(e: Engine, input: KubeObject, opts?: WriteOptions):
   const name = meta.name!;
   if (ns !== undefined) checkNamespace(e, kind, name, ns);
   if (e.store.get(kind, keyOf(name, ns))) throw alreadyExists(kind, name);
+  admitQuota(e, kind, obj);
   if (STATUS_OWNED.has(kind) && kind !== 'Namespace' && kind !== 'Node') delete (obj as { status?: unknown }).status;
   if (kind === 'Pod') obj = admitPod(obj as V1Pod, e.timings.podEvictionTimeout);
   if (kind === 'Service') obj = allocateService(e, obj as V1Service);
@@ -132,6 +134,7 @@ export function updateObject(e: Engine, input: KubeObject, opts?: WriteOptions, 
   if (kind === 'Pod') obj = { ...obj, spec: { ...(current as V1Pod).spec, ...(obj as V1Pod).spec, containers: (obj as V1Pod).spec!.containers } } as KubeObject;
   const errs = [...validateObject(kind, obj), ...validateUpdate(kind, obj, current)];
   if (errs.length) throw invalid(kind, name, errs);
+  admitQuota(e, kind, obj, current);
   if (STATUS_OWNED.has(kind)) obj = { ...obj, status: (current as { status?: unknown }).status } as KubeObject;
   if (kind === 'Service') obj = allocateService(e, obj as V1Service, current as V1Service);
   if (kind === 'Namespace') obj = { ...obj, spec: (current as V1Namespace).spec } as KubeObject;

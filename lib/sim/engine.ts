@@ -6,12 +6,13 @@
  */
 import type { Kind, KubeObject } from '../k8s/types';
 import { API_VERSION } from '../k8s/types';
-import type { Cause, Timings } from './types';
+import type { Cause, Limits, Timings } from './types';
 import { Rng } from './rng';
 import { Store, keyOf, type StoreChange } from './store';
 import { TimerQueue } from './timer-queue';
 import { EventRecorder } from './events';
 import { toIso } from './timings';
+import { DEFAULT_LIMITS } from './limits';
 
 /** A reconcile loop. `onChange` maps store changes to keys (cheaply); `reconcile` converges one key. */
 export interface Controller {
@@ -82,6 +83,7 @@ export class Engine {
     seed: number,
     startTime: number,
     readonly timings: Timings,
+    readonly limits: Limits = DEFAULT_LIMITS,
   ) {
     this.rng = new Rng(seed);
     this.time = startTime;

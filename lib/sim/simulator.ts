@@ -12,6 +12,7 @@ import { badRequest, expired, notFound } from './errors';
 import { deepClone } from './json';
 import { createObject, deleteObject, patchObject, updateObject } from './apiserver';
 import { BOOTSTRAP_LEAD_MS, DEFAULT_START_TIME, resolveTimings } from './timings';
+import { resolveLimits } from './limits';
 import { bootstrapCluster } from './cluster';
 import { DeploymentController } from './controllers/deployment';
 import { ReplicaSetController } from './controllers/replicaset';
@@ -66,7 +67,7 @@ class Sim implements Simulator {
   }
 
   private init(): void {
-    const e = new Engine(this.seed, this.opts.startTime ?? DEFAULT_START_TIME, resolveTimings(this.opts.timings));
+    const e = new Engine(this.seed, this.opts.startTime ?? DEFAULT_START_TIME, resolveTimings(this.opts.timings), resolveLimits(this.opts.limits));
     this.scheduler = new Scheduler();
     for (const c of [new DeploymentController(), new ReplicaSetController(), this.scheduler, new Kubelet(), new EndpointsController(), new NodeLifecycleController(), new TaintEvictionController(), new GarbageCollector(), new SystemPodKeeper()]) e.register(c);
     e.store.onChange((c) => {

@@ -22,12 +22,24 @@ export interface ClusterConfig {
   systemPods?: boolean;
 }
 
+/**
+ * The simulator's quotas (see lib/sim/limits.ts): a real API server is protected by ResourceQuotas,
+ * the simulator by these. Writes over them get a 403 "exceeded quota" Status.
+ */
+export interface Limits {
+  /** spec.replicas of one Deployment or ReplicaSet (default 5,000) */
+  maxReplicasPerWorkload: number;
+  /** pods in the whole cluster: what workloads ask for, and what the ReplicaSet controller creates (default 10,000) */
+  maxPods: number;
+}
+
 export interface SimulatorOptions {
   seed?: number;
   /** Start time of the simulated clock, epoch ms. Default: a fixed date so snapshots are deterministic. */
   startTime?: number;
   cluster?: ClusterConfig;
   timings?: Partial<Timings>;
+  limits?: Partial<Limits>;
 }
 
 export interface SimWatchEvent<T = KubeObject> extends WatchEvent<T> {

@@ -14,10 +14,13 @@ import { admitPod, qosClass } from '../defaults';
 import { controllerRef, isPodActive, isPodAvailable, isPodReady, podCondition } from '../pods';
 import { deepEqual } from '../json';
 import { deletePod } from '../lifecycle';
+import { podQuotaMessage, podRoom } from '../quota';
 
 export const REPLICASET = 'replicaset-controller';
 /** Like the real controller's burstReplicas: at most this many creates/deletes per sync. */
 const BURST = 500;
+/** After the pod quota refused creates (the real controller backs off exponentially; a fixed wait is enough here). */
+export const QUOTA_RETRY_MS = 10_000;
 
 const selectorCache = new WeakMap<object, LabelSelector>();
 function selectorOf(rs: V1ReplicaSet): LabelSelector {
@@ -102,10 +105,17 @@ export class ReplicaSetController implements Controller {
     const diff = active.length - want;
     let created = 0;
     if (diff < 0) {
-      created = Math.min(-diff, BURST);
+      const wanted = Math.min(-diff, BURST);
+      created = Math.min(wanted, podRoom(e));
       const c = cause(`원하는 ${want}개 중 ${active.length}개만 있어 ${created}개 생성`);
       for (let i = 0; i < created; i++) this.createPod(rs, e, c);
-      if (-diff > BURST) e.enqueue(REPLICASET, key);
+      if (created < wanted) {
+        // the cluster's pod quota refused the rest: say so, and try again later (never in a loop now)
+        const refused = generateName(`${name}-`, e.rng.next);
+        e.recordEvent({ kind: 'ReplicaSet', name, namespace: ns, uid }, 'Warning', 'FailedCreate', podQuotaMessage(e, refused), REPLICASET,
+          cause(`클러스터 파드 한도(${e.limits.maxPods}개)에 닿아 ${wanted - created}개를 만들지 못함`));
+        e.enqueueAt(REPLICASET, key, e.time + QUOTA_RETRY_MS);
+      } else if (-diff > BURST) e.enqueue(REPLICASET, key);
     } else if (diff > 0) {
       const victims = rankForDeletion(active).slice(0, Math.min(diff, BURST));
       for (const pod of victims) {
