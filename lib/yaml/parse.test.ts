@@ -65,6 +65,40 @@ describe('parseManifests', () => {
     expect(quantity.problems).toEqual([]);
   });
 
+  it('refuses text over 128 KiB (counted in UTF-8 bytes) before parsing it, in Korean', () => {
+    const big = parseManifests(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${'x'.repeat(128 * 1024)}\n`);
+    expect(big.problems).toEqual([expect.objectContaining({ line: 1, column: 1, kind: 'syntax', message: expect.stringContaining('128KiB까지') })]);
+    // 45,000 Hangul characters are 135,000 bytes of UTF-8
+    expect(parseManifests(`a: ${'한'.repeat(45_000)}\n`).problems[0].message).toContain('128KiB까지');
+  });
+
+  it('refuses nesting deeper than 100 levels at the place it happens, also through anchors and aliases', () => {
+    const deep = parseManifests(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  labels: ${'['.repeat(300)}${']'.repeat(300)}\n`);
+    expect(deep.problems).toHaveLength(1);
+    expect(deep.problems[0]).toMatchObject({ line: 5, kind: 'syntax', detail: 'error converting YAML to JSON: yaml: exceeded max depth of 100' });
+    expect(deep.problems[0].column).toBeGreaterThan(11);
+    expect(deep.problems[0].message).toContain('100단계');
+    // each alias wraps the previous anchor in 45 more lists: three of them nest 135 deep, each line only 45
+    const wrap = (inner: string) => '['.repeat(45) + inner + ']'.repeat(45);
+    const text = `apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  l0: &a0 ${wrap('1')}\n  l1: &a1 ${wrap('*a0')}\n  l2: ${wrap('*a1')}\n`;
+    const aliased = parseManifests(text);
+    expect(aliased.problems).toEqual([expect.objectContaining({ kind: 'syntax', detail: 'error converting YAML to JSON: yaml: exceeded max depth of 100' })]);
+    expect(aliased.problems[0].message).toContain('별칭');
+  });
+
+  it('refuses more than 1,000 documents in one text', () => {
+    const r = parseManifests('apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n' + '---\n'.repeat(1_001));
+    expect(r.problems[0].message).toContain('1,000개까지');
+  });
+
+  it('reports constructor and __proto__ as unknown fields, not as schema entries every object inherits', () => {
+    const r = parseManifests('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  constructor: 1\nspec:\n  __proto__: {}\n  containers: [{name: c, image: nginx}]\n');
+    expect(r.problems.map((p) => p.detail)).toEqual([
+      'Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "metadata.constructor"',
+      'Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.__proto__"',
+    ]);
+  });
+
   it('never throws on 1,000 random YAML documents, and every problem points inside the text', () => {
     const manifest = fc.record({
       apiVersion: fc.constantFrom('v1', 'apps/v1', 'v2', 7),

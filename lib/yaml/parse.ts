@@ -9,6 +9,9 @@ import { API_VERSION, KINDS, type Kind, type KubeObject } from '../k8s/types';
 import { kindSchema, type FieldSchema } from '../k8s/kinds';
 import { josa } from '../text/korean';
 import { suggestionsFor } from '../text/suggest';
+import { deepValueProblem, yamlLimitProblem } from './limits';
+import { findUnsafeInput } from '../sim/json';
+import { MAX_NESTING_DEPTH } from '../sim/limits';
 
 export interface YamlProblem {
   /** 1-based */
@@ -61,6 +64,9 @@ export function objectParticle(word: string): string {
 export function parseManifests(text: string): ManifestResult {
   const problems: YamlProblem[] = [];
   const docs: ManifestDoc[] = [];
+  // too big or too deep for the parser: say so instead of parsing (issue #12)
+  const limit = yamlLimitProblem(text);
+  if (limit) return { ok: false, docs, problems: [limit] };
   try {
     const lineCounter = new LineCounter();
     const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -88,6 +94,10 @@ export function parseManifests(text: string): ManifestResult {
       const start = position(doc.contents.range?.[0]);
       const value: unknown = doc.toJS({ maxAliasCount: 100 });
       if (value === null || value === undefined) return;
+      if (findUnsafeInput(value, MAX_NESTING_DEPTH)?.problem === 'depth') {
+        problems.push(deepValueProblem(start, docIndex));
+        return;
+      }
       if (typeof value !== 'object' || Array.isArray(value)) {
         problems.push({
           ...start, docIndex, kind: 'type-meta',
@@ -234,7 +244,7 @@ function checkFields(
   for (const pair of node.items) {
     if (!isPair(pair) || !isScalar(pair.key)) continue;
     const key = String(pair.key.value);
-    const child = fields[key];
+    const child = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (!child) {
       const guess = suggestionsFor(key, known, 2).sort((a, b) => Math.abs(a.length - key.length) - Math.abs(b.length - key.length))[0];
       const full = [...path, key].join('.');
