@@ -1,6 +1,9 @@
 /**
  * `npm run sim-cluster -- [--port 6443] [--kubeconfig .kubesim/kubeconfig] [--seed N] [--workers N] [--speed X]`
  *
+ * `--speed 0` stops the simulated clock: the cluster answers but nothing moves (tests compare
+ * snapshots taken before and after a run of requests).
+ *
  * Runs the simulator in real time behind a Kubernetes REST API on 127.0.0.1, writes a kubeconfig
  * for it and prints `kubesim ready http://127.0.0.1:PORT` once it accepts requests.
  * Then, in another terminal: `KUBECONFIG=.kubesim/kubeconfig kubectl get nodes`.
@@ -31,8 +34,8 @@ function intArg(name: string, raw: string | undefined, min: number): number {
 
 const kubeconfigPath = resolve(values.kubeconfig ?? '.kubesim/kubeconfig');
 const speed = Number(values.speed);
-if (!(speed > 0)) {
-  console.error(`kubesim: --speed 값은 0보다 큰 수여야 해요 (받은 값: ${values.speed})`);
+if (!(speed >= 0) || !Number.isFinite(speed)) {
+  console.error(`kubesim: --speed 값은 0 이상의 수여야 해요 (0이면 시계가 멈춰요, 받은 값: ${values.speed})`);
   process.exit(2);
 }
 
