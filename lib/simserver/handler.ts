@@ -10,7 +10,7 @@ import { handleDaemonSets } from './daemonsets';
 import { handleResource } from './resource-handlers';
 import { writeJson, writeStatus } from './respond';
 import { parseRoute } from './route';
-import { methodNotAllowed, pathNotFound, statusOf } from './status';
+import { badRequest, methodNotAllowed, pathNotFound, statusOf } from './status';
 
 const OPENAPI_V2_PROTOBUF = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf';
 
@@ -22,16 +22,34 @@ export function createRequestHandler(ctx: ServerContext): (req: IncomingMessage,
         res.end();
         return;
       }
-      writeStatus(res, statusOf(e));
+      const status = statusOf(e);
+      // a 500 is a bug in the simulator: leave a trace for whoever runs the server
+      if (status.code >= 500) console.error('kubesim: internal error:', e);
+      if (status.code === 413) res.setHeader('Connection', 'close'); // the rest of the body is not read (body.ts)
+      writeStatus(res, status);
     });
   };
 }
 
+/**
+ * Path and query of the request target, without `new URL`: a target like `//` or `//x/y` would
+ * be read as a host name (or be invalid) there. Percent-escapes stay in the path; parseRoute
+ * decodes them segment by segment.
+ */
+function splitTarget(target: string): { pathname: string; query: URLSearchParams } {
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(target); // absolute-form, as sent to proxies
+  const rest = absolute ? target.slice(absolute[0].length) || '/' : target;
+  const q = rest.indexOf('?');
+  const pathname = (q < 0 ? rest : rest.slice(0, q)).split('#')[0];
+  return { pathname: pathname.startsWith('/') ? pathname : `/${pathname}`, query: new URLSearchParams(q < 0 ? '' : rest.slice(q + 1).split('#')[0]) };
+}
+
 async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://kubesim');
-  if (handleDaemonSets(ctx.sim, req, res, url.pathname, url.searchParams)) return;
+  const url = splitTarget(req.url ?? '/');
+  if (handleDaemonSets(ctx.sim, req, res, url.pathname, url.query)) return;
   const route = parseRoute(url.pathname);
-  if (route.type === 'resource') return handleResource(ctx, req, res, route, url.searchParams);
+  if (route.type === 'bad-path') return writeStatus(res, badRequest(route.message));
+  if (route.type === 'resource') return handleResource(ctx, req, res, route, url.query);
   if (route.type === 'discovery') {
     if (req.method !== 'GET' && req.method !== 'HEAD') return writeStatus(res, methodNotAllowed());
     if (route.path === '/openapi/v2' && (req.headers.accept ?? '').includes('protobuf')) return writeOpenApiProtobuf(res);

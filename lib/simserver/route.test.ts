@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRoute } from './route';
 import { paginate } from './paging';
@@ -10,6 +11,18 @@ const summary = (path: string) => {
 };
 
 describe('parseRoute', () => {
+  it('never throws: a malformed percent-escape or non-UTF-8 bytes are a bad path (400), not "URI malformed" (500)', () => {
+    expect(parseRoute('/api/v1/namespaces/%E0%A4%A/pods')).toEqual({ type: 'bad-path', message: 'parse "/api/v1/namespaces/%E0%A4%A/pods": invalid URL escape "%A"' });
+    expect(parseRoute('/api/v1/namespaces/%C0%AE/pods')).toMatchObject({ type: 'bad-path' });
+    expect(summary('/api/v1/namespaces/a%2Fb/pods')).toEqual(['Pod', 'a/b', undefined, undefined]);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('%', '%E0', '%zz', '%25', 'api', 'v1', 'namespaces', 'pods')), { maxLength: 8 }), (parts) => {
+        expect(() => parseRoute('/' + parts.join('/'))).not.toThrow();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('parses namespaced, cluster-scoped and all-namespace paths', () => {
     expect(summary('/api/v1/namespaces/default/pods')).toEqual(['Pod', 'default', undefined, undefined]);
     expect(summary('/api/v1/pods')).toEqual(['Pod', undefined, undefined, undefined]);

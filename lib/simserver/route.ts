@@ -19,13 +19,20 @@ export interface ResourceRoute {
 export type Route =
   | ResourceRoute
   | { type: 'discovery'; path: string }
-  | { type: 'not-found' };
+  | { type: 'not-found' }
+  /** the path itself is malformed (a bad percent-escape): 400, as Go's net/http answers */
+  | { type: 'bad-path'; message: string };
 
 const DISCOVERY = /^\/(api|apis|version|openapi\/v2|openapi\/v3|healthz|livez|readyz|api\/v1|apis\/[^/]+|apis\/[^/]+\/[^/]+)\/?$/;
 
 /** Parse a request path (no query string) into a route. Never throws. */
 export function parseRoute(pathname: string): Route {
-  const segments = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const segments: string[] = [];
+  for (const raw of pathname.split('/').filter(Boolean)) {
+    const segment = decodeSegment(raw);
+    if (segment === undefined) return { type: 'bad-path', message: badPathMessage(pathname, raw) };
+    segments.push(segment);
+  }
   let group: string;
   let version: string;
   let rest: string[];
@@ -61,4 +68,19 @@ function resourceRoute(resource: ResourceInfo, namespace: string | undefined, ta
   const [name, subresource] = tail;
   if (subresource && !resource.subresources.some((s) => s.name === subresource)) return { type: 'not-found' };
   return { type: 'resource', resource, namespace, name, subresource };
+}
+
+function decodeSegment(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined; // URIError: a malformed escape or bytes that are not UTF-8
+  }
+}
+
+/** Go's url.ParseRequestURI wording for a bad escape; JavaScript strings also need UTF-8. */
+function badPathMessage(pathname: string, segment: string): string {
+  const escape = /%(?![0-9a-fA-F]{2})[^%]{0,2}/.exec(segment);
+  if (escape) return `parse "${pathname}": invalid URL escape "${escape[0]}"`;
+  return `parse "${pathname}": the path segment "${segment}" is not UTF-8 once unescaped`;
 }

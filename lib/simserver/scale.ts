@@ -10,6 +10,8 @@ import type { PatchType, Simulator, WriteOptions } from '../sim/types';
 import type { ResourceRoute } from './route';
 import { badRequest, failure } from './status';
 import { qualifiedResource } from './resources';
+import { findUnsafeInput } from '../sim/json';
+import { MAX_NESTING_DEPTH } from '../sim/limits';
 
 interface Scalable {
   metadata?: KubeObject['metadata'];
@@ -38,8 +40,29 @@ export function scaleOf(obj: KubeObject): Scale {
   };
 }
 
+const SCALE_FIELDS: Record<string, readonly string[] | null> = { apiVersion: null, kind: null, metadata: null, spec: ['replicas'], status: null };
+
+/**
+ * Strict decoding of a Scale body (kubectl's default field validation): `spec` holds only
+ * `replicas`, and a `__proto__` key is refused like any unknown field.
+ */
+function checkScaleBody(body: unknown): void {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return;
+  const unknown: string[] = [];
+  for (const [k, v] of Object.entries(body)) {
+    if (!Object.hasOwn(SCALE_FIELDS, k)) unknown.push(k);
+    else if (SCALE_FIELDS[k] && v && typeof v === 'object') for (const sub of Object.keys(v)) if (!SCALE_FIELDS[k]!.includes(sub)) unknown.push(`${k}.${sub}`);
+  }
+  const hidden = findUnsafeInput(body, MAX_NESTING_DEPTH);
+  if (hidden?.problem === 'proto-key' && !unknown.length) unknown.push(hidden.path);
+  if (unknown.length) {
+    throw new StatusError(badRequest(`Scale in version "v1" cannot be handled as a Scale: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`));
+  }
+}
+
 /** Write a new replica count taken from a full Scale body (PUT). */
 export function putScale(sim: Simulator, route: ResourceRoute, body: unknown, opts: WriteOptions): Scale {
+  checkScaleBody(body);
   const current = sim.get(route.resource.kind, route.name!, route.namespace);
   const scale = body as Partial<Scale> | undefined;
   const rv = scale?.metadata?.resourceVersion;
@@ -56,14 +79,15 @@ export function patchScale(sim: Simulator, route: ResourceRoute, patch: unknown,
   const current = scaleOf(sim.get(route.resource.kind, route.name!, route.namespace));
   let replicas: unknown = current.spec.replicas;
   if (type === 'json') {
-    for (const op of (Array.isArray(patch) ? patch : []) as { op?: string; path?: string; value?: unknown }[]) {
-      if (op.path !== '/spec/replicas') continue;
+    for (const op of (Array.isArray(patch) ? patch : []) as ({ op?: string; path?: string; value?: unknown } | null)[]) {
+      if (op?.path !== '/spec/replicas') continue;
       if (op.op === 'replace' || op.op === 'add') replicas = op.value;
       if (op.op === 'test' && op.value !== replicas) throw new StatusError(failure(422, 'Invalid', 'the server rejected our request due to an error in our request'));
     }
   } else {
+    checkScaleBody(patch);
     const spec = (patch as { spec?: { replicas?: unknown } } | undefined)?.spec;
-    if (spec && 'replicas' in spec) replicas = spec.replicas;
+    if (spec && typeof spec === 'object' && Object.hasOwn(spec, 'replicas')) replicas = spec.replicas;
   }
   return setReplicas(sim, route, replicas, opts);
 }

@@ -32,6 +32,11 @@ export function badRequest(message: string): StatusBody {
   return failure(400, 'BadRequest', message);
 }
 
+/** `Request entity too large: limit is 3145728` (apimachinery errors.NewRequestEntityTooLargeError). */
+export function requestEntityTooLarge(limit: number, what = ''): StatusBody {
+  return failure(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}${what}`);
+}
+
 export function unsupportedMediaType(contentType: string): StatusBody {
   return failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf (got ${contentType})`);
 }

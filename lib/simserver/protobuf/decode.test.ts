@@ -83,4 +83,17 @@ describe('protobuf details', () => {
     expect(() => decodeKubernetesProtobuf(envelope('Secret', 'v1', new Uint8Array()))).toThrow(/Secret/);
     expect(() => readFields(Uint8Array.from([0x0a, 0x05, 0x61]))).toThrow(/truncated/);
   });
+
+  it('refuses a negative length instead of reading the same field again and again', () => {
+    // field 1, length -11 as a 10-byte varint: pos + len lands back on the field's own key
+    expect(() => readFields(Uint8Array.from([0x0a, 0xf5, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]))).toThrow(/truncated/);
+  });
+
+  it('keeps a label key "__proto__" as a key instead of a prototype', () => {
+    const label = encodeFields([{ field: 1, value: '__proto__' }, { field: 2, value: 'x' }]);
+    const meta = encodeFields([{ field: 1, value: 'n' }, { field: 11, value: label }]);
+    const decoded = decodeKubernetesProtobuf(envelope('Namespace', 'v1', encodeFields([{ field: 1, value: meta }]))) as { metadata: { labels: object } };
+    expect(Object.getPrototypeOf(decoded.metadata.labels)).toBe(Object.prototype);
+    expect(Object.keys(decoded.metadata.labels)).toEqual(['__proto__']);
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { DECODABLE_KINDS, MESSAGES } from './schema';
 import { readFields, type RawField } from './wire';
+import { setOwn } from '../../sim/json';
 
 /** The 4-byte magic prefix of every Kubernetes protobuf payload. */
 export const K8S_PROTOBUF_MAGIC = Uint8Array.from([0x6b, 0x38, 0x73, 0x00]);
@@ -46,7 +47,7 @@ export function decodeMessage(buf: Uint8Array, type: string): Record<string, unk
     if (base.startsWith('map<')) {
       const [key, value] = decodeMapEntry(raw, base.slice(4, -1));
       const map = (out[name] ??= {}) as Record<string, unknown>;
-      map[key] = value;
+      setOwn(map, key, value); // a label key `__proto__` stays a key (and is then refused as one)
       continue;
     }
     const value = decodeValue(raw, base);

@@ -45,7 +45,8 @@ export function readFields(buf: Uint8Array): RawField[] {
         break;
       case WireType.LengthDelimited: {
         const len = varint();
-        if (pos + len > buf.length) throw new Error('protobuf: truncated field');
+        // a negative length (a 10-byte varint) would walk pos backwards and read the same field forever
+        if (len < 0 || pos + len > buf.length) throw new Error('protobuf: truncated field');
         fields.push({ field, wireType, bytes: buf.subarray(pos, pos + len) });
         pos += len;
         break;
