@@ -9,7 +9,7 @@ import { generateName } from '../k8s/names';
 import type { Cause, DeleteOptions, PatchType, WriteOptions } from './types';
 import type { Engine } from './engine';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, qualifiedResource, fieldRequired } from './errors';
-import { unknownFields } from './schema';
+import { firstTypeError, unknownFields } from './schema';
 import { applyDefaults, admitPod } from './defaults';
 import { validateObject, validateUpdate } from './validation';
 import { allocateService, checkNamespace } from './admission';
@@ -67,6 +67,8 @@ function checkInput(kind: Kind | undefined, input: unknown): void {
 
 function strictDecode(kind: Kind, obj: KubeObject): void {
   checkInput(kind, obj);
+  const wrongType = firstTypeError(kind, API_VERSION[kind], obj);
+  if (wrongType) throw badRequest(wrongType);
   const unknown = unknownFields(kind, obj);
   if (unknown.length)
     throw badRequest(

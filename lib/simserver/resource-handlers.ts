@@ -76,7 +76,7 @@ export async function handleResource(ctx: ServerContext, req: IncomingMessage, r
       const obj = decodeBody(await readBody(req), req.headers['content-type']) as KubeObject | undefined;
       if (!obj || typeof obj !== 'object') throw new StatusError(badRequest('the body of the request is empty'));
       if (obj.metadata?.name && obj.metadata.name !== name) {
-        throw new StatusError(badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`));
+        throw new StatusError(badRequest(`the name of the object (${shown(obj.metadata.name)}) does not match the name on the URL (${name})`));
       }
       const next = { ...withKindFromUrl(route, obj), metadata: { ...obj.metadata, name, ...(namespace ? { namespace } : {}) } } as KubeObject;
       return writeJson(res, 200, withTypeMeta(kind, sim.update(next, write)));
@@ -206,7 +206,7 @@ function exists(ctx: ServerContext, route: ResourceRoute): boolean {
 function withKindFromUrl(route: ResourceRoute, obj: KubeObject): KubeObject {
   const { kind, group, version, plural } = route.resource;
   if (obj.kind && obj.kind !== kind) {
-    throw new StatusError(badRequest(`${obj.kind} in version "${obj.apiVersion ?? ''}" cannot be handled as a ${kind}: the kind does not match the resource ${plural}`));
+    throw new StatusError(badRequest(`${shown(obj.kind)} in version "${shown(obj.apiVersion ?? '')}" cannot be handled as a ${kind}: the kind does not match the resource ${plural}`));
   }
   return { ...obj, apiVersion: obj.apiVersion ?? (group ? `${group}/${version}` : version), kind } as KubeObject;
 }
@@ -214,4 +214,9 @@ function withKindFromUrl(route: ResourceRoute, obj: KubeObject): KubeObject {
 function includeObjectOf(query: URLSearchParams): IncludeObject {
   const v = query.get('includeObject');
   return v === 'None' || v === 'Object' ? v : 'Metadata';
+}
+
+/** A value from the body inside a message: strings as they are, anything else as JSON (an object's own `toString` key would make String() throw). */
+function shown(v: unknown): string {
+  return typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
 }

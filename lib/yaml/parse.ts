@@ -6,7 +6,7 @@
  */
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { API_VERSION, KINDS, type Kind, type KubeObject } from '../k8s/types';
-import { kindSchema, type FieldSchema } from '../k8s/kinds';
+import { kindSchema, unmarshalError, type FieldSchema } from '../k8s/kinds';
 import { josa } from '../text/korean';
 import { suggestionsFor } from '../text/suggest';
 import { deepValueProblem, yamlLimitProblem } from './limits';
@@ -160,21 +160,6 @@ const TYPE_KO: Record<FieldSchema['type'], string> = {
   array: '"- 항목" 목록', intOrString: '숫자나 문자열', quantity: '"100m", "1Gi" 같은 수량', free: '값',
 };
 
-/** The Go type encoding/json names in `cannot unmarshal … of type …`. */
-function goType(field: FieldSchema): string {
-  switch (field.type) {
-    case 'object': return `v1.${field.typeName}`;
-    case 'array': return `[]${field.items ? goType(field.items) : 'interface {}'}`;
-    case 'map': return `map[string]${field.values ? goType(field.values) : 'string'}`;
-    case 'integer': return 'int32';
-    case 'number': return 'float64';
-    case 'boolean': return 'bool';
-    case 'intOrString': return 'intstr.IntOrString';
-    case 'quantity': return 'resource.Quantity';
-    default: return 'string';
-  }
-}
-
 const ACTUAL_KO: Record<string, string> = { number: '숫자', string: '문자열', boolean: 'true/false', object: '오브젝트', array: '목록' };
 
 function jsonType(node: Node): string {
@@ -218,7 +203,7 @@ function checkFields(
     problems.push({
       ...position(node.range?.[0]), docIndex, kind: 'strict',
       message: `${path.join('.')}에는 ${josa(TYPE_KO[field.type], '이/가')} 와야 해요. (지금: ${ACTUAL_KO[actual] ?? actual})`,
-      detail: `${kind} in version "${API_VERSION[kind].replace('apps/', '')}" cannot be handled as a ${kind}: json: cannot unmarshal ${actual} into Go struct field ${parentType}.${dotted} of type ${goType(field)}`,
+      detail: unmarshalError(kind, API_VERSION[kind], actual, `${parentType}.${dotted}`, field),
     });
     return;
   }

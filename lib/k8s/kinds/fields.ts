@@ -140,3 +140,85 @@ function walk(field: FieldSchema, value: unknown, path: string, out: string[]): 
     else walk(sub, v, p, out);
   }
 }
+
+/** The Go type encoding/json names in `cannot unmarshal … of type …` (`v1.Container`, `[]string`, `int32`). */
+export function goType(field: FieldSchema): string {
+  switch (field.type) {
+    case 'object': return `v1.${field.typeName}`;
+    case 'array': return `[]${field.items ? goType(field.items) : 'interface {}'}`;
+    case 'map': return `map[string]${field.values ? goType(field.values) : 'string'}`;
+    case 'integer': return 'int32';
+    case 'number': return 'float64';
+    case 'boolean': return 'bool';
+    case 'intOrString': return 'intstr.IntOrString';
+    case 'quantity': return 'resource.Quantity';
+    default: return 'string';
+  }
+}
+
+/**
+ * The decoder's error for a value of the wrong type, the same words for the editor and the engine:
+ * `Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32`.
+ * `actual` is the JSON type (`string`, `number`, `boolean`, `object`, `array`); `goField` is `<parent type>.<dotted path>`.
+ */
+export function unmarshalError(kind: string, apiVersion: string, actual: string, goField: string, field: FieldSchema): string {
+  return `${kind} in version "${apiVersion.replace(/^.*\//, '')}" cannot be handled as a ${kind}: json: cannot unmarshal ${actual} into Go struct field ${goField} of type ${goType(field)}`;
+}
+
+/** The JSON type of a decoded value, as `unmarshalError` names it. */
+export function jsonTypeOf(v: unknown): string {
+  if (v === null) return 'null';
+  return Array.isArray(v) ? 'array' : typeof v;
+}
+
+/** Whether a decoded JSON value fits a field's type; null always does (it clears the field). */
+export function valueFits(field: FieldSchema, v: unknown): boolean {
+  const t = jsonTypeOf(v);
+  if (t === 'null' || field.type === 'free') return true;
+  switch (field.type) {
+    case 'string': return t === 'string';
+    case 'integer': return Number.isSafeInteger(v);
+    case 'number': return t === 'number';
+    case 'boolean': return t === 'boolean';
+    case 'intOrString': case 'quantity': return t === 'string' || t === 'number';
+    case 'object': case 'map': return t === 'object';
+    case 'array': return t === 'array';
+  }
+}
+
+/**
+ * The first value of the wrong type in a decoded object, worded as the API server's decoder reports it (it
+ * stops at the first). The engine checks this before anything reads the object, so a string is a string.
+ * O(size of obj).
+ */
+export function firstTypeError(kind: string, apiVersion: string, obj: unknown): string | undefined {
+  const root = kindSchema(kind);
+  if (!root) return undefined;
+  const walkTypes = (field: FieldSchema, v: unknown, path: string[], parentType: string): string | undefined => {
+    if (!valueFits(field, v)) return unmarshalError(kind, apiVersion, jsonTypeOf(v), `${parentType}.${path.join('.')}`, field);
+    if (v === null || typeof v !== 'object') return undefined;
+    if (field.type === 'array' && field.items && Array.isArray(v)) {
+      for (const item of v) {
+        const e = walkTypes(field.items, item, path, parentType);
+        if (e) return e;
+      }
+      return undefined;
+    }
+    if (field.type === 'map' && field.values) {
+      for (const value of Object.values(v)) {
+        const e = walkTypes(field.values, value, path, parentType);
+        if (e) return e;
+      }
+      return undefined;
+    }
+    if (field.type !== 'object' || !field.fields) return undefined;
+    const fields = field.fields;
+    for (const [k, child] of Object.entries(v)) {
+      if (!Object.hasOwn(fields, k)) continue; // unknown fields are strict decoding's to report
+      const e = walkTypes(fields[k], child, [...path, k], field.typeName ?? parentType);
+      if (e) return e;
+    }
+    return undefined;
+  };
+  return walkTypes(root, obj, [], kind);
+}

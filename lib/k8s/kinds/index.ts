@@ -17,7 +17,7 @@ export {
   resolveResource,
   type RegisteredKind,
 } from './registry';
-export { elementOf, fieldAt, kindSchema, koreanDoc, structFields, unknownFields, type FieldSchema, type FieldType } from './fields';
+export { elementOf, fieldAt, firstTypeError, kindSchema, koreanDoc, structFields, unknownFields, unmarshalError, type FieldSchema, type FieldType } from './fields';
 export { formatLabels, selectorString } from './printing';
 export { podStatusReason } from './pod';
 export { UPSTREAM_VERSION } from './upstream/structs';
