@@ -42,11 +42,26 @@ function statusHint(status: StatusBody): string {
     case 'BadRequest':
       return '힌트: 입력한 값(이름, 셀렉터, 형식)을 다시 확인해 보세요.';
     case 'Forbidden':
+      return quotaHint(status.message) ?? '힌트: 이 클러스터에서는 허용되지 않는 작업이에요.';
     case 'MethodNotAllowed':
       return '힌트: 이 클러스터에서는 허용되지 않는 작업이에요.';
     default:
       return "힌트: 잠시 뒤 다시 시도하거나 'kubectl get all'로 클러스터 상태를 확인해 보세요.";
   }
+}
+
+/**
+ * The hint for a ResourceQuota refusal (`exceeded quota: NAME, requested: …, used: …, limited: pods=10`):
+ * the simulator's own quotas (lib/sim/quota.ts) get their meaning, any other quota points at describe.
+ */
+function quotaHint(message: string | undefined): string | undefined {
+  const m = /exceeded quota: ([^,]+), requested: [^,]*, used: [^,]*, limited: (\S+)=(\d+)/.exec(message ?? '');
+  if (!m) return undefined;
+  const [, quota, , limited] = m;
+  const limit = Number(limited).toLocaleString('en-US');
+  if (quota === 'kubesim-replicas-per-workload') return `힌트: 이 시뮬레이터는 디플로이먼트·레플리카셋 하나에 레플리카를 ${limit}개까지 허용해요. 레플리카 수를 줄여 보세요.`;
+  if (quota === 'kubesim-pods') return `힌트: 이 시뮬레이터 클러스터는 파드를 모두 합쳐 ${limit}개까지 허용해요. 다른 워크로드의 레플리카를 줄이거나 지운 뒤 다시 해 보세요.`;
+  return `힌트: 리소스쿼터 ${quota}의 한도를 넘었어요. 'kubectl describe resourcequota ${quota}'로 한도와 사용량을 확인해 보세요.`;
 }
 
 /** Turn anything a command threw into what the terminal prints. */
