@@ -1,5 +1,5 @@
 /**
- * Refusals by quota (issue #12 item 3): kubectl in the browser prints the API server's Status as
+ * Refusals by the simulator's bounds (issue #12): kubectl in the browser prints the API server's Status as
  * kubectl does (`Error from server (Forbidden): …`) and a Korean hint that says which limit it was.
  */
 import { describe, expect, it } from 'vitest';
@@ -28,5 +28,16 @@ describe('quota refusals', () => {
       message: 'pods "web-1" is forbidden: exceeded quota: compute, requested: pods=1, used: pods=10, limited: pods=10',
     });
     expect(describeError(refused).hint).toBe("힌트: 리소스쿼터 compute의 한도를 넘었어요. 'kubectl describe resourcequota compute'로 한도와 사용량을 확인해 보세요.");
+  });
+});
+
+describe('manifests over the YAML bounds', () => {
+  it('kubectl apply -f of a file nested too deep fails before sending, with the spot and a Korean hint', async () => {
+    const client = new SimClient({ seed: 5, autoplay: false });
+    await client.ready;
+    const files = new Map([['deep.yaml', `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${'['.repeat(300)}${']'.repeat(300)}\n`]]);
+    const { stderr, exitCode } = await kubectl(client, 'kubectl apply -f deep.yaml', { files });
+    expect(exitCode).toBe(1);
+    expect(stderr).toMatch(/^error: error parsing deep\.yaml: error converting YAML to JSON: yaml: exceeded max depth of 100\n힌트: deep\.yaml 4:\d+ — YAML이 너무 깊게 중첩되어 있어요\. 괄호와 들여쓰기는 100단계까지 쓸 수 있어요\.\n$/);
   });
 });
