@@ -5,7 +5,7 @@ import type { TimeControls } from '@/lib/cluster/types';
 import { isTypingTarget } from './presenter-mode';
 
 /**
- * N: "다음 사건으로 ⏭". Presses the on-screen button (so its note says what was skipped) or, without one, skips
+ * N: "다음 사건으로 ▶|". Presses the on-screen button (so its note says what was skipped) or, without one, skips
  * directly. Ignored while typing in a field, the editor or the terminal.
  */
 export function useSkipAheadKey(time: TimeControls | undefined): void {

@@ -67,7 +67,7 @@ export function SkipAheadButton({ time, className = BUTTON, shortcut }: { time: 
   return (
     <>
       <button type="button" className={className} onClick={skip} aria-keyshortcuts={shortcut} title="다음에 예정된 일(노드 상태 변화, 파드 축출, 이미지 받기 등)까지 시간을 건너뜁니다" data-skip-ahead="">
-        다음 사건으로 ⏭
+        다음 사건으로 ▶|
       </button>
       <span role="status" className="text-xs text-zinc-600 dark:text-zinc-400" data-skip-note="">
         {note}

@@ -105,6 +105,19 @@ describe('ScenarioRunner on the simulator', () => {
     expect(cluster.playLog).toEqual([false, true, false, true]);
   });
 
+  it('a step started with the clock paused waits for it: nothing moves until play or a manual step', async () => {
+    vi.useFakeTimers();
+    const { cluster, runner } = setup();
+    await runner.load(scenario, 0);
+    cluster.time!.setPlaying(false);
+    await runner.next();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(runner.state().phase).toBe('waiting');
+    expect(cluster.time!.playing()).toBe(false);
+    cluster.time!.step(1000);
+    expect(runner.state()).toMatchObject({ step: 1, phase: 'stepDone' });
+  });
+
   it('a step\'s command runs at one simulated instant even while the clock plays', async () => {
     vi.useFakeTimers();
     const { cluster, runner } = setup();

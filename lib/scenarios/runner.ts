@@ -241,9 +241,8 @@ export class ScenarioRunner {
     if (this.deterministic) {
       const time = client.time!;
       let waited = 0;
+      // Time moves as the clock says: playing, paused (then +5초 or “다음 사건으로” move it), sped up.
       this.stopWaiting = time.pace!(quantumMs, () => check((waited += quantumMs)));
-      // Running a step means time flows; the instructor can still pause it (Space or the toolbar).
-      time.setPlaying(true);
     } else {
       // Live: wall-clock polling of the cache the watch stream keeps current.
       const started = Date.now();
