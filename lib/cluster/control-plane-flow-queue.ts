@@ -125,7 +125,7 @@ export class FlowQueue {
   readonly stats: FlowQueueStats = { maxLagMs: 0, maxWaiting: 0, shownChanges: 0 };
 
   constructor(options: FlowQueueOptions = {}) {
-    this.o = { baseHopMs: 450, minHopMs: 90, maxLagMs: 2000, maxWaiting: 16, recentSize: 8, ...options };
+    this.o = { baseHopMs: 450, minHopMs: 100, maxLagMs: 2000, maxWaiting: 16, recentSize: 8, ...options };
   }
 
   frame(): FlowFrame {
@@ -150,30 +150,29 @@ export class FlowQueue {
     this.frameValue = { ...this.frameValue, waiting: 0 };
   }
 
-  /** Move the animation to wall time `now`. Returns true when the frame changed. */
+  /**
+   * Move the animation to wall time `now`; returns true when the frame changed. At most one step per call (a hop,
+   * or the next group), so every hop of every group is on screen for at least one frame even when the page is slow.
+   */
   tick(now: number): boolean {
-    const before = this.frameValue;
-    // A sleeping tab: don't race through minutes of hops at once.
-    if (now - this.hopStartedAt > 10_000) this.hopStartedAt = now - this.hopMs(now);
-    for (;;) {
-      const f = this.frameValue;
-      const hopMs = this.hopMs(now);
-      if (f.group && f.hopIndex < f.hops.length) {
-        if (now - this.hopStartedAt < hopMs) break;
-        this.hopStartedAt += hopMs;
+    const f = this.frameValue;
+    if (f.group && f.hopIndex < f.hops.length) {
+      if (now - this.hopStartedAt < this.hopMs(now)) return false;
+      this.hopStartedAt = now;
+      // The last hop done: stay on the finished path until something new arrives.
+      if (f.hopIndex + 1 < f.hops.length || this.waiting.length === 0) {
         this.frameValue = { ...f, hopIndex: f.hopIndex + 1 };
-        continue;
+        return true;
       }
-      const next = this.waiting.shift();
-      if (!next) break;
-      this.stats.maxLagMs = Math.max(this.stats.maxLagMs, now - next.since);
-      this.stats.shownChanges += next.count;
-      const recent = f.group ? [f.group, ...f.recent].slice(0, this.o.recentSize) : f.recent;
-      this.frameValue = { group: next, hops: groupHops(next), hopIndex: 0, waiting: this.waiting.length, skipped: f.skipped, recent };
-      // Catch up from where the last path ended, but never show a path before it arrived.
-      this.hopStartedAt = Math.max(this.hopStartedAt, next.since);
     }
-    return this.frameValue !== before;
+    const next = this.waiting.shift();
+    if (!next) return false;
+    this.stats.maxLagMs = Math.max(this.stats.maxLagMs, now - next.since);
+    this.stats.shownChanges += next.count;
+    const recent = f.group ? [f.group, ...f.recent].slice(0, this.o.recentSize) : f.recent;
+    this.frameValue = { group: next, hops: groupHops(next), hopIndex: 0, waiting: this.waiting.length, skipped: f.skipped, recent };
+    this.hopStartedAt = now;
+    return true;
   }
 
   private hopMs(now: number): number {
