@@ -57,12 +57,12 @@ export default function LessonScenarioPlayer({ id, step, onClose }: { id: string
   return (
     <section aria-label="시나리오 재생" className="rounded-xl border-2 border-brand-500/50 bg-white p-4 dark:bg-zinc-950" data-lesson-scenario={id}>
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <h3 className="m-0 text-base font-bold">{scenario ? `시나리오: ${scenario.title}` : '시나리오'}</h3>
+        <h3 className="m-0! text-base font-bold">{scenario ? `시나리오: ${scenario.title}` : '시나리오'}</h3>
         <button type="button" className={BUTTON} onClick={onClose}>
           ✕ 닫고 내 실습 클러스터로 돌아가기
         </button>
       </div>
-      <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+      <p className="mt-1! mb-0! text-sm text-zinc-700 dark:text-zinc-300">
         실습 영역에 이 시나리오의 클러스터를 띄웠습니다. 내 실습 클러스터는 멈춘 채 그대로 있고, 닫으면 돌아옵니다.
       </p>
       <div className="mt-3">

@@ -21,7 +21,7 @@ const PHASE_TEXT: Record<RunnerPhase, string> = {
 
 function StepList({ scenario, state, onGoTo }: { scenario: Scenario; state: RunnerState; onGoTo: (n: number) => void }) {
   return (
-    <ol aria-label="단계 목록" className="space-y-1 text-sm">
+    <ol aria-label="단계 목록" className="list-none! space-y-1 pl-0! text-sm">
       {scenario.steps.map((s, i) => {
         const n = i + 1;
         const current = n === state.step;
