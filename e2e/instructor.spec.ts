@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { recordFlowLines } from './flow-lines';
 import { saveScreenshot, trackConsoleErrors } from './helpers';
 
 /** Names of the default-namespace pods the graph shows right now. */
@@ -127,6 +128,7 @@ test('the control-plane flow animates each change hop by hop, driven by the → 
   await page.goto('/instructor?seed=4');
   await chooseScenario(page, 'self-healing');
   await page.getByRole('tab', { name: '컨트롤 플레인 흐름' }).click();
+  const lines = await recordFlowLines(page);
   await fastSpeed(page);
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('[data-scenario-phase]')).toHaveAttribute('data-scenario-step', '1');
@@ -134,8 +136,8 @@ test('the control-plane flow animates each change hop by hop, driven by the → 
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('[data-scenario-phase]')).toHaveAttribute('data-scenario-step', '2');
   // The deleted pod's replacement: replicaset-controller → kube-apiserver → etcd → kube-scheduler, then a kubelet.
-  await expect(page.locator('[data-flow-current]')).toContainText('레플리카셋', { timeout: 20_000 });
-  await expect(page.locator('[data-flow-component][data-active="true"]')).toHaveCount(1);
-  await expect(page.locator('[data-flow-current]')).toContainText('kubelet(worker-', { timeout: 30_000 });
+  await expect.poll(lines, { timeout: 20_000 }).toContainEqual(expect.stringMatching(/^→ 레플리카셋 컨트롤러: .*1개 생성/));
+  await expect.poll(lines).toContainEqual(expect.stringMatching(/^→ kube-scheduler: 노드가 아직 없는 파드/));
+  await expect.poll(lines, { timeout: 30_000 }).toContainEqual(expect.stringMatching(/^→ kubelet\(worker-\d\): /));
   await saveScreenshot(page, testInfo, 'control-plane-flow');
 });

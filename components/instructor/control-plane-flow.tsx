@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { ClusterClient } from '@/lib/cluster/types';
 import type { V1Node } from '@/lib/k8s/types';
 import type { FlowHop, Hop } from '@/lib/cluster/control-plane-flow';
+import { groupHops, groupTitle } from '@/lib/cluster/control-plane-flow-queue';
 import { useFlowQueue } from './use-flow-queue';
 
 const CONTROL_PLANE: { hop: Hop; name: string; role: string }[] = [
@@ -57,7 +58,7 @@ function useNodeNames(client: ClusterClient | null): string[] {
 export function ControlPlaneFlow({ client, quiet = false }: { client: ClusterClient | null; /** Don't animate (e.g. while fast-forwarding). */ quiet?: boolean }) {
   const anim = useFlowQueue(client, quiet);
   const nodes = useNodeNames(client);
-  const hop: FlowHop | undefined = anim.current?.hops[anim.hopIndex];
+  const hop: FlowHop | undefined = anim.hops[anim.hopIndex];
   const isActive = (h: Hop, node?: string) => hop?.hop === h && (h !== 'kubelet' || !hop.node || hop.node === node);
   return (
     <div className="space-y-3" data-control-plane-flow="">
@@ -79,16 +80,17 @@ export function ControlPlaneFlow({ client, quiet = false }: { client: ClusterCli
         ))}
       </section>
       <section aria-label="지금 흐름" aria-live="polite" className="min-h-24 rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-900" data-flow-current="">
-        {anim.current ? (
+        {anim.group ? (
           <>
             <p className="font-semibold">
-              {anim.current.kind} {anim.current.name}
+              {groupTitle(anim.group)}
+              {anim.group.count > 1 && <span className="ml-1 text-xs font-normal text-zinc-600 dark:text-zinc-400">(변화 {anim.group.count}건을 한 줄로)</span>}
             </p>
             <ol className="mt-1 space-y-0.5">
-              {anim.current.hops.map((h, i) => (
+              {anim.hops.map((h, i) => (
                 <li key={i} className={i === anim.hopIndex ? 'font-bold' : i < anim.hopIndex ? '' : 'opacity-50'}>
                   <span aria-hidden="true">{i < anim.hopIndex ? '✓' : i === anim.hopIndex ? '→' : '·'} </span>
-                  <span className="font-mono">{h.node ? `kubelet(${h.node})` : h.component}</span>: {h.caption}
+                  <span className="font-mono">{h.label}</span>: {h.caption}
                 </li>
               ))}
             </ol>
@@ -96,9 +98,9 @@ export function ControlPlaneFlow({ client, quiet = false }: { client: ClusterCli
         ) : (
           <p className="text-zinc-600 dark:text-zinc-400">변화를 기다리는 중… 명령을 실행하거나 시나리오 단계를 진행해 보세요.</p>
         )}
-        {(anim.queued > 0 || anim.skipped > 0) && (
-          <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-            대기 {anim.queued}건{anim.skipped > 0 ? ` · 너무 빨라 건너뛴 변화 ${anim.skipped}건` : ''}
+        {(anim.waiting > 0 || anim.skipped > 0) && (
+          <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400" data-flow-backlog={anim.waiting}>
+            다음 흐름 {anim.waiting}개 대기{anim.skipped > 0 ? ` · 너무 빨라 건너뛴 변화 ${anim.skipped}건` : ''}
           </p>
         )}
       </section>
@@ -106,11 +108,14 @@ export function ControlPlaneFlow({ client, quiet = false }: { client: ClusterCli
         <section aria-label="최근 흐름">
           <h3 className="text-sm font-bold">최근</h3>
           <ul className="space-y-0.5 text-xs">
-            {anim.recent.map((f, i) => (
-              <li key={i}>
-                <span className="font-mono">{f.cause.actor}</span> — {f.cause.message}
-              </li>
-            ))}
+            {anim.recent.map((g, i) => {
+              const first = groupHops(g)[0];
+              return (
+                <li key={i}>
+                  <span className="font-mono">{first.label}</span>: {first.caption}
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}

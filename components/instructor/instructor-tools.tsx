@@ -12,7 +12,9 @@ import { ShareLinkButton } from './share-link-button';
 import { BUTTON } from './ui';
 import { useScenarioRunner } from './use-scenario-runner';
 import { useScenarios } from './use-scenarios';
+import { useSkipAheadKey } from './use-skip-ahead-key';
 import { useSpotlight } from './use-spotlight';
+import { useStepView } from './use-step-view';
 
 type Tab = 'scenario' | 'flow' | 'record';
 const TABS: { id: Tab; label: string }[] = [
@@ -55,6 +57,8 @@ export function InstructorTools({ scenarios: given, initialTab = 'scenario' }: I
     [present, setPresent, runner, state.scenario, client],
   );
   usePresenterKeys(keys);
+  useSkipAheadKey(client?.mode === 'sim' ? client.time : undefined);
+  useStepView(bus, state);
 
   // A lesson's "시나리오로 보기" button (StartScenarioButton) asks through the bus.
   useEffect(
@@ -116,14 +120,14 @@ export function InstructorTools({ scenarios: given, initialTab = 'scenario' }: I
             ) : !scenarios || !runner ? (
               <p role="status">시나리오를 준비하는 중…</p>
             ) : (
-              <ScenarioPanel scenarios={scenarios} runner={runner} state={state} canRun={client?.mode !== 'replay'} />
+              <ScenarioPanel scenarios={scenarios} runner={runner} state={state} canRun={client?.mode !== 'replay'} time={runner.deterministic ? client?.time : undefined} />
             ))}
           {t.id === 'flow' && <ControlPlaneFlow client={client} quiet={state.phase === 'preparing'} />}
           {t.id === 'record' && <RecordReplay client={client} replaceClient={replaceClient} />}
         </div>
       ))}
       <p className="border-t border-zinc-200 px-2 py-1 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-        단축키: P 발표 모드 · → / ← 다음/이전 단계 · Space 재생/일시 정지 · 1–9 속도
+        단축키: P 발표 모드 · → / ← 다음/이전 단계 · Space 재생/일시 정지 · N 다음 사건으로 · 1–9 속도
       </p>
     </div>
   );

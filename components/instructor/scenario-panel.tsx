@@ -1,5 +1,7 @@
 'use client';
 
+import { PlayPauseButton, SkipAheadButton } from '@/components/playground/sim-controls';
+import type { TimeControls } from '@/lib/cluster/types';
 import type { RunnerPhase, RunnerState, ScenarioRunner } from '@/lib/scenarios/runner';
 import type { Scenario } from '@/lib/scenarios/schema';
 import { describeAction } from '@/lib/scenarios/step-actions';
@@ -19,7 +21,7 @@ const PHASE_TEXT: Record<RunnerPhase, string> = {
 
 function StepList({ scenario, state, onGoTo }: { scenario: Scenario; state: RunnerState; onGoTo: (n: number) => void }) {
   return (
-    <ol aria-label="단계 목록" className="space-y-1 text-sm">
+    <ol aria-label="단계 목록" className="list-none! space-y-1 pl-0! text-sm">
       {scenario.steps.map((s, i) => {
         const n = i + 1;
         const current = n === state.step;
@@ -42,8 +44,19 @@ function StepList({ scenario, state, onGoTo }: { scenario: Scenario; state: Runn
   );
 }
 
+export interface ScenarioPanelProps {
+  scenarios: Scenario[];
+  runner: ScenarioRunner;
+  state: RunnerState;
+  canRun: boolean;
+  /** The simulator's one clock, when the scenario runs on it: the same play/pause as the graph toolbar. */
+  time?: TimeControls;
+  /** Hide the scenario picker (a lesson plays just its own scenario). */
+  picker?: boolean;
+}
+
 /** Scenario picker and player: narration, the command that ran and its output, what we are waiting for. */
-export function ScenarioPanel({ scenarios, runner, state, canRun }: { scenarios: Scenario[]; runner: ScenarioRunner; state: RunnerState; canRun: boolean }) {
+export function ScenarioPanel({ scenarios, runner, state, canRun, time, picker = true }: ScenarioPanelProps) {
   const { scenario, step, phase } = state;
   const current = scenario && step > 0 ? scenario.steps[step - 1] : null;
   const upcoming = scenario && step < scenario.steps.length ? scenario.steps[step] : null;
@@ -51,7 +64,7 @@ export function ScenarioPanel({ scenarios, runner, state, canRun }: { scenarios:
   const busy = phase === 'preparing' || phase === 'waiting';
   return (
     <div className="space-y-3" data-scenario-phase={phase} data-scenario-step={step}>
-      <label className="flex flex-col gap-1 text-sm font-semibold">
+      <label className="flex flex-col gap-1 text-sm font-semibold" hidden={!picker}>
         시나리오
         <select
           aria-label="시나리오 고르기"
@@ -86,15 +99,16 @@ export function ScenarioPanel({ scenarios, runner, state, canRun }: { scenarios:
             <button type="button" className={BUTTON} aria-pressed={state.autoPlay} onClick={() => runner.setAutoPlay(!state.autoPlay)}>
               {state.autoPlay ? '■ 자동 진행 멈춤' : '▶▶ 자동 진행'}
             </button>
-            {phase === 'waiting' && (
-              <button type="button" className={BUTTON} aria-pressed={state.clockPaused} onClick={() => runner.togglePlay()} aria-keyshortcuts="Space">
-                {state.clockPaused ? '▶ 시간 흐르게' : '■ 시간 멈춤'}
-              </button>
-            )}
             <button type="button" className={BUTTON} onClick={() => void runner.goTo(0)} disabled={phase === 'preparing'}>
               ↺ 처음부터
             </button>
           </div>
+          {time && (
+            <div className="flex flex-wrap items-center gap-2" role="group" aria-label="시뮬레이터 시계 (그래프 위 조절과 같은 시계)">
+              <PlayPauseButton time={time} className={BUTTON} />
+              <SkipAheadButton time={time} className={BUTTON} shortcut="N" />
+            </div>
+          )}
           <p role="status" aria-live="polite" className="text-sm font-semibold" data-scenario-progress="">
             {step} / {scenario.steps.length} 단계 · {PHASE_TEXT[phase]}
           </p>

@@ -2,9 +2,18 @@
 
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ClusterClient } from '@/lib/cluster/types';
-import { IDLE_RUNNER_STATE as IDLE, ScenarioRunner } from '@/lib/scenarios/runner';
+import { IDLE_RUNNER_STATE as IDLE, ScenarioRunner, type RunnerState } from '@/lib/scenarios/runner';
 import { decodeShareLink, encodeShareLink } from '@/lib/scenarios/share-link';
 import type { Scenario } from '@/lib/scenarios/schema';
+
+/** The runner's state, re-rendering on every change; idle without a runner. */
+export function useRunnerState(runner: ScenarioRunner | null): RunnerState {
+  return useSyncExternalStore(
+    (cb) => runner?.subscribe(cb) ?? (() => {}),
+    () => runner?.state() ?? IDLE,
+    () => IDLE,
+  );
+}
 
 /**
  * One ScenarioRunner per (client, seed). Opens the scenario and step named in the URL once (a share link), and keeps
@@ -14,11 +23,7 @@ export function useScenarioRunner(client: ClusterClient | null, seed: number, sc
   const runner = useMemo(() => (client ? new ScenarioRunner({ client, seed }) : null), [client, seed]);
   useEffect(() => () => runner?.dispose(), [runner]);
 
-  const state = useSyncExternalStore(
-    (cb) => runner?.subscribe(cb) ?? (() => {}),
-    () => runner?.state() ?? IDLE,
-    () => IDLE,
-  );
+  const state = useRunnerState(runner);
 
   useEffect(() => {
     if (!runner || !scenarios || client?.mode === 'replay') return;

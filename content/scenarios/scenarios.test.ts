@@ -1,6 +1,7 @@
 /**
  * Content test for content/scenarios/*.yaml: every file validates, every kubectl line parses, the six required
- * stories exist, and every scenario actually reaches its last checkpoint on the simulator.
+ * stories exist, every scenario actually reaches its last checkpoint on the simulator, and what every step's
+ * narration claims holds on the engine at that step's checkpoint.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { parseKubectl } from '@/lib/kubectl/parse';
 import { loadScenarios, scenarioFiles } from '@/lib/scenarios/catalog';
 import { parseScenario } from '@/lib/scenarios/validate';
 import { ScenarioRunner } from '@/lib/scenarios/runner';
+import { falseClaims } from '@/lib/scenarios/claims';
 import { SimClient } from '@/lib/cluster/sim-client';
 
 const DIR = path.join(process.cwd(), 'content', 'scenarios');
@@ -54,6 +56,33 @@ describe('every scenario plays to its end on the simulator', () => {
     expect({ phase, step, waitingFor, message }).toEqual({ phase: 'finished', step: scenario.steps.length, waitingFor: [], message: null });
     // Every command and action succeeded, as kubectl would report it.
     expect(log.filter((l) => !l.ok).map((l) => `${l.label}: ${l.output}`)).toEqual([]);
+    client.dispose();
+  });
+});
+
+describe('narration tells the truth', () => {
+  it.each(loadScenarios().map((s) => [s.id, s] as const))('%s: every step backs its narration with claims', (_id, scenario) => {
+    expect(scenario.steps.filter((s) => !s.claims?.length).map((s) => s.title)).toEqual([]);
+  });
+
+  it.each(loadScenarios().map((s) => [s.id, s] as const))('%s: every claim holds at its step\'s checkpoint', async (_id, scenario) => {
+    const client = new SimClient({ seed: 1, autoplay: false });
+    const problems: string[] = [];
+    let checked = 0;
+    const runner = new ScenarioRunner({
+      client,
+      seed: 1,
+      onCheckpoint: (step, log) => {
+        if (step === 0) return;
+        const s = scenario.steps[step - 1];
+        checked += s.claims?.length ?? 0;
+        problems.push(...falseClaims(s, client.cached(), log.find((l) => l.step === step)?.output).map((p) => `${step}. ${s.title}: ${p}`));
+      },
+    });
+    await runner.load(scenario, scenario.steps.length);
+    expect(runner.state().phase).toBe('finished');
+    expect(problems).toEqual([]);
+    expect(checked).toBe(scenario.steps.reduce((n, s) => n + (s.claims?.length ?? 0), 0));
     client.dispose();
   });
 });

@@ -71,6 +71,16 @@ describe('flow paths', () => {
     expect(flow!.hops[1].caption).toContain('resourceVersion 42');
   });
 
+  it('names who acts once: the label, then what it did without the speaker prefix the simulator puts on causes', () => {
+    const bound = ownedPod({ spec: { nodeName: 'worker-2', containers: [] } });
+    const flow = flowForChange(change('Pod', bound, 'upsert', { actor: 'kubelet/worker-2', message: 'kubelet(worker-2): 파드 web-abc12이(가) 준비됨 (Ready)', hop: 'kubelet' }), bound);
+    const lines = flow!.hops.map((h) => `${h.label}: ${h.caption}`);
+    expect(lines).toEqual(['kubelet(worker-2): 파드 web-abc12이(가) 준비됨 (Ready)', 'kube-apiserver: kubelet(worker-2)의 요청을 검증하고 받아들입니다', 'etcd: Pod web-abc12 저장']);
+    const scheduled = flowForChange(change('Pod', bound, 'upsert', { actor: 'scheduler', message: '스케줄러: 파드 web-abc12을(를) worker-2에 배치', hop: 'scheduler' }), ownedPod());
+    expect(scheduled!.hops[0]).toMatchObject({ label: 'kube-scheduler', caption: '파드 web-abc12을(를) worker-2에 배치' });
+    expect(scheduled!.verb).toBe('bind');
+  });
+
   it('maps actors to hops', () => {
     expect(['kubectl', 'scheduler', 'kubelet/worker-1', 'replicaset-controller', 'node-lifecycle-controller'].map(hopOfActor)).toEqual(['apiserver', 'scheduler', 'kubelet', 'controller', 'controller']);
   });

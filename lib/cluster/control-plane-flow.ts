@@ -21,16 +21,23 @@ export interface FlowHop {
   hop: Hop;
   /** Component name as the cluster runs it: kube-apiserver, etcd, kube-controller-manager, kube-scheduler, kubelet. */
   component: string;
+  /** Who acts, as the panel names it: "레플리카셋 컨트롤러", "kubelet(worker-1)", "kube-apiserver". */
+  label: string;
   /** Worker node, for kubelet hops. */
   node?: string;
+  /** What it does, without repeating who (the panel prints "label: caption"). */
   caption: string;
 }
+
+/** What the change did to its object; bursts of the same verb by the same actor are summarised together. */
+export type FlowVerb = 'create' | 'update' | 'bind' | 'terminate' | 'delete';
 
 export interface FlowPath {
   key: string;
   kind: Kind;
   name: string;
   cause: Cause;
+  verb: FlowVerb;
   hops: FlowHop[];
 }
 
@@ -41,6 +48,31 @@ const COMPONENT: Record<Hop, string> = {
   scheduler: 'kube-scheduler',
   kubelet: 'kubelet',
 };
+
+const ACTOR_LABEL: Record<string, string> = {
+  'deployment-controller': '디플로이먼트 컨트롤러',
+  'replicaset-controller': '레플리카셋 컨트롤러',
+  'node-lifecycle-controller': '노드 수명주기 컨트롤러',
+  'taint-eviction-controller': '테인트 축출 컨트롤러',
+  'endpoints-controller': '엔드포인트 컨트롤러',
+  'daemonset-controller': '데몬셋 컨트롤러',
+  'garbage-collector': '가비지 컬렉터',
+  controller: '컨트롤러',
+  scheduler: 'kube-scheduler',
+};
+
+/** The name the panel gives a cause's actor ("kubelet/worker-1" → "kubelet(worker-1)"). */
+export function actorLabel(actor: string): string {
+  if (actor.startsWith('kubelet/')) return `kubelet(${actor.slice('kubelet/'.length)})`;
+  return ACTOR_LABEL[actor] ?? actor;
+}
+
+/** Cause messages start with who spoke ("kubelet(worker-2): …", "스케줄러: …"); the panel already says who. */
+const SPEAKER_PREFIX = /^(?:kubelet\([^)]*\)|[\w.-]+의 kubelet|[가-힣]+(?: [가-힣]+)* (?:컨트롤러|컬렉터)|스케줄러|kubectl|kubeadm|kube-apiserver): /;
+
+export function withoutSpeaker(message: string): string {
+  return message.replace(SPEAKER_PREFIX, '');
+}
 
 /** Which hop a cause's actor belongs to when the cause does not say. */
 export function hopOfActor(actor: string): Hop {
@@ -89,18 +121,18 @@ export function inferCause(change: ClusterChange, previous: KubeObject | undefin
       const pod = obj as V1Pod;
       const before = previous as V1Pod;
       if (pod.spec?.nodeName && !before.spec?.nodeName)
-        return { actor: 'scheduler', hop: 'scheduler', message: `스케줄러가 파드 ${josa(name, '을/를')} ${pod.spec.nodeName}에 배치했습니다` };
+        return { actor: 'scheduler', hop: 'scheduler', message: `파드 ${josa(name, '을/를')} ${pod.spec.nodeName}에 배치했습니다` };
       if (sameJson(pod.status, before.status)) return null;
       const node = pod.spec?.nodeName ?? '?';
       const ready = conditionStatus(pod, 'Ready') === 'True';
-      return { actor: `kubelet/${node}`, hop: 'kubelet', message: `${node}의 kubelet: 파드 ${name} 상태 ${podSummary(pod)}${ready ? ' (준비됨)' : ''}` };
+      return { actor: `kubelet/${node}`, hop: 'kubelet', message: `파드 ${name} 상태 ${podSummary(pod)}${ready ? ' (준비됨)' : ''}` };
     }
     case 'Node': {
       const was = conditionStatus(previous, 'Ready');
       const now = conditionStatus(obj, 'Ready');
       if (was !== now) {
         if (now === 'Unknown') return { actor: 'node-lifecycle-controller', hop: 'controller', message: `노드 ${name}에서 하트비트가 끊겨 NotReady로 표시했습니다` };
-        return { actor: `kubelet/${name}`, hop: 'kubelet', message: `노드 ${name}의 kubelet이 상태를 ${now === 'True' ? 'Ready' : 'NotReady'}로 보고했습니다` };
+        return { actor: `kubelet/${name}`, hop: 'kubelet', message: `노드 상태를 ${now === 'True' ? 'Ready' : 'NotReady'}로 보고했습니다` };
       }
       if (!sameJson((obj as { spec?: unknown }).spec, (previous as { spec?: unknown }).spec))
         return { actor: 'node-lifecycle-controller', hop: 'controller', message: `노드 ${name}의 테인트/스케줄 가능 여부가 바뀌었습니다` };
@@ -128,15 +160,27 @@ function nextWatcher(change: ClusterChange, previous: KubeObject | undefined): F
   const name = obj.metadata?.name ?? '?';
   if (change.kind === 'Pod') {
     const pod = obj as V1Pod;
-    if (!pod.spec?.nodeName && !obj.metadata?.deletionTimestamp) return { hop: 'scheduler', component: COMPONENT.scheduler, caption: `아직 노드가 없는 파드 ${name} — 스케줄러가 노드를 고릅니다` };
+    if (!pod.spec?.nodeName && !obj.metadata?.deletionTimestamp)
+      return { hop: 'scheduler', component: COMPONENT.scheduler, label: COMPONENT.scheduler, caption: `노드가 아직 없는 파드 ${name} — 놓을 노드를 고릅니다` };
     const node = pod.spec?.nodeName;
-    if (node && !(previous as V1Pod | undefined)?.spec?.nodeName) return { hop: 'kubelet', component: COMPONENT.kubelet, node, caption: `${node}의 kubelet이 이미지를 받고 컨테이너를 시작합니다` };
+    if (node && !(previous as V1Pod | undefined)?.spec?.nodeName)
+      return { hop: 'kubelet', component: COMPONENT.kubelet, label: actorLabel(`kubelet/${node}`), node, caption: '이미지를 받고 컨테이너를 시작합니다' };
     return null;
   }
   const generationChanged = !previous || obj.metadata?.generation !== previous.metadata?.generation;
-  if (change.kind === 'Deployment' && generationChanged) return { hop: 'controller', component: COMPONENT.controller, caption: `디플로이먼트 컨트롤러가 ${name}의 레플리카셋을 맞춥니다` };
-  if (change.kind === 'ReplicaSet' && generationChanged) return { hop: 'controller', component: COMPONENT.controller, caption: `레플리카셋 컨트롤러가 파드 수를 맞춥니다` };
+  if (change.kind === 'Deployment' && generationChanged)
+    return { hop: 'controller', component: COMPONENT.controller, label: actorLabel('deployment-controller'), caption: `${name}의 레플리카셋을 맞춥니다` };
+  if (change.kind === 'ReplicaSet' && generationChanged)
+    return { hop: 'controller', component: COMPONENT.controller, label: actorLabel('replicaset-controller'), caption: '파드 수를 맞춥니다' };
   return null;
+}
+
+function verbOf(change: ClusterChange, previous: KubeObject | undefined): FlowVerb {
+  if (change.type === 'delete') return 'delete';
+  if (!previous) return 'create';
+  if (change.object.metadata?.deletionTimestamp && !previous.metadata?.deletionTimestamp) return 'terminate';
+  if (change.kind === 'Pod' && (change.object as V1Pod).spec?.nodeName && !(previous as V1Pod).spec?.nodeName) return 'bind';
+  return 'update';
 }
 
 /** The animated path for one change; null when it is noise. `previous` is the object before this change. */
@@ -147,17 +191,20 @@ export function flowForChange(change: ClusterChange, previous?: KubeObject): Flo
   const writerHop = cause.hop ?? hopOfActor(cause.actor);
   const name = change.object.metadata?.name ?? '?';
   const subject = `${change.kind} ${name}`;
+  const who = actorLabel(cause.actor);
+  const what = withoutSpeaker(cause.message);
   const hops: FlowHop[] = [];
+  const apiserver = { hop: 'apiserver', component: COMPONENT.apiserver, label: COMPONENT.apiserver } as const;
   if (writerHop === 'apiserver') {
-    hops.push({ hop: 'apiserver', component: COMPONENT.apiserver, caption: `${cause.actor === 'kubectl' ? 'kubectl 요청' : '요청'}: ${cause.message}` });
+    hops.push({ ...apiserver, caption: cause.actor === 'kubectl' ? `kubectl 요청 — ${what}` : what });
   } else {
     const node = writerHop === 'kubelet' ? cause.actor.split('/')[1] : undefined;
-    hops.push({ hop: writerHop, component: COMPONENT[writerHop], node, caption: cause.message });
-    hops.push({ hop: 'apiserver', component: COMPONENT.apiserver, caption: `kube-apiserver가 ${cause.actor}의 요청을 검증하고 받아들입니다` });
+    hops.push({ hop: writerHop, component: COMPONENT[writerHop], label: who, node, caption: what });
+    hops.push({ ...apiserver, caption: `${who}의 요청을 검증하고 받아들입니다` });
   }
   const rv = change.object.metadata?.resourceVersion;
-  hops.push({ hop: 'etcd', component: COMPONENT.etcd, caption: change.type === 'delete' ? `etcd에서 ${subject} 삭제` : `etcd에 ${subject} 저장${rv ? ` (resourceVersion ${rv})` : ''}` });
+  hops.push({ hop: 'etcd', component: COMPONENT.etcd, label: COMPONENT.etcd, caption: change.type === 'delete' ? `${subject} 삭제` : `${subject} 저장${rv ? ` (resourceVersion ${rv})` : ''}` });
   const next = nextWatcher(change, previous);
   if (next) hops.push(next);
-  return { key: change.key, kind: change.kind, name, cause, hops };
+  return { key: change.key, kind: change.kind, name, cause, verb: verbOf(change, previous), hops };
 }

@@ -7,7 +7,7 @@ import { createSimulator, K8S_VERSION } from '../sim';
 import { KINDS, isStatusError, type Kind, type KubeObject } from '../k8s/types';
 import type { DeleteOptions, ListOptions, PatchType, Timings } from '../k8s/client-types';
 import type { ClusterConfig, SimWatchEvent, Simulator } from '../sim/types';
-import type { ClusterChange, ClusterClient, ClusterInfo, ConnectionState, FailureControls, TimeControls } from './types';
+import type { ClusterChange, ClusterClient, ClusterInfo, ConnectionState, FailureControls, SkipResult, TimeControls } from './types';
 import { objectKey } from './types';
 import { addListener } from './listeners';
 
@@ -24,7 +24,18 @@ export interface SimClientOptions {
 }
 
 const MIN_SPEED = 0.5;
-const MAX_SPEED = 10;
+/** Node eviction waits 40 s + 300 s of simulated time; at 60× a class sees it in about six seconds. */
+export const MAX_SPEED = 60;
+/** How far "다음 사건으로" looks ahead before it gives up (simulated ms). */
+const SKIP_HORIZON_MS = 15 * 60_000;
+
+/** A scenario step's wait: time moves in whole quanta and the check runs after each (see TimeControls.pace). */
+interface Pacer {
+  quantumMs: number;
+  afterQuantum: () => boolean;
+  /** Earned simulated ms not yet spent in a whole quantum. */
+  credit: number;
+}
 
 function keyOf(kind: Kind, obj: KubeObject): string {
   return objectKey(kind, obj.metadata?.name ?? '', obj.metadata?.namespace);
@@ -54,6 +65,9 @@ export class SimClient implements ClusterClient {
   private timer: ReturnType<typeof setInterval> | null = null;
   private lastWall = 0;
   private speedFactor = 1;
+  private pacer: Pacer | null = null;
+  private holds = 0;
+  private readonly clockListeners = new Set<() => void>();
   private disposed = false;
   /** Resolves when the latest reset (including onReset) has finished. */
   ready: Promise<void> = Promise.resolve();
@@ -65,15 +79,37 @@ export class SimClient implements ClusterClient {
     this.ready = this.runOnReset();
     this.time = {
       playing: () => this.timer !== null,
-      setPlaying: (p) => (p ? this.play() : this.pause()),
+      setPlaying: (p) => {
+        if (p) this.play();
+        else this.pause();
+        this.notifyClock();
+      },
       speed: () => this.speedFactor,
       setSpeed: (x) => {
         this.speedFactor = Math.min(MAX_SPEED, Math.max(MIN_SPEED, x));
+        this.notifyClock();
       },
-      step: (ms) => this.advance(ms),
+      step: (ms) => this.advanceBy(ms),
       now: () => this.sim.now(),
       reset: (seed) => this.reset(seed),
       timings: () => this.sim.timings(),
+      onChange: (cb) => addListener(this.clockListeners, cb),
+      pace: (quantumMs, afterQuantum) => {
+        const pacer: Pacer = { quantumMs, afterQuantum, credit: 0 };
+        this.pacer = pacer;
+        return () => {
+          if (this.pacer === pacer) this.pacer = null;
+        };
+      },
+      hold: () => {
+        this.holds++;
+        let released = false;
+        return () => {
+          if (!released) this.holds--;
+          released = true;
+        };
+      },
+      skipToNextEvent: (maxMs) => this.skipToNextEvent(maxMs ?? SKIP_HORIZON_MS),
     };
     this.failures = {
       failNode: (name) => call(() => this.sim.failNode(name)),
@@ -131,6 +167,59 @@ export class SimClient implements ClusterClient {
     this.flush();
   }
 
+  /** Move simulated time by ms: straight through, or in whole quanta with the pacer's check after each. */
+  private advanceBy(ms: number): void {
+    const p = this.pacer;
+    if (!p) return this.advance(ms);
+    p.credit += ms;
+    while (this.pacer === p && p.credit >= p.quantumMs) {
+      p.credit -= p.quantumMs;
+      this.stepQuantum(p);
+    }
+    // The wait ended mid-way: the rest of the earned time passes as usual.
+    if (this.pacer !== p && p.credit > 0) {
+      const rest = p.credit;
+      p.credit = 0;
+      this.advanceBy(rest);
+    }
+  }
+
+  private stepQuantum(p: Pacer): void {
+    this.advance(p.quantumMs);
+    if (p.afterQuantum() && this.pacer === p) this.pacer = null;
+  }
+
+  /**
+   * Jump to the engine's next due timer, and on past timers that change nothing (a probe that still passes), until
+   * the store changes or nothing is due within `maxMs`. While paced it moves in whole quanta like live play.
+   */
+  private skipToNextEvent(maxMs: number): SkipResult | null {
+    const start = this.sim.now();
+    const rv = this.sim.resourceVersion();
+    const first = this.sim.nextDueAt();
+    if (first === undefined || first - start > maxMs) return null;
+    for (let guard = 0; guard < 100_000; guard++) {
+      const due = this.sim.nextDueAt();
+      if (due === undefined || due - start > maxMs) break;
+      while (this.sim.now() < due) {
+        const p = this.pacer;
+        if (!p) {
+          this.advance(due - this.sim.now());
+          break;
+        }
+        p.credit = 0;
+        this.stepQuantum(p);
+      }
+      // advance() fires every timer due up to and including its target.
+      if (this.sim.resourceVersion() !== rv) return { skippedMs: this.sim.now() - start, changed: true };
+    }
+    return { skippedMs: this.sim.now() - start, changed: this.sim.resourceVersion() !== rv };
+  }
+
+  private notifyClock(): void {
+    for (const l of this.clockListeners) l();
+  }
+
   reset(seed?: number): void {
     if (seed !== undefined) this.seed = seed;
     this.unsubscribeSim();
@@ -143,8 +232,10 @@ export class SimClient implements ClusterClient {
   dispose(): void {
     this.disposed = true;
     this.pause();
+    this.pacer = null;
     this.unsubscribeSim();
     this.listeners.clear();
+    this.clockListeners.clear();
   }
 
   private async runOnReset(): Promise<void> {
@@ -202,7 +293,8 @@ export class SimClient implements ClusterClient {
       // A backgrounded tab fires late; cap one catch-up step so the cluster doesn't jump minutes at once.
       const elapsed = Math.min(wall - this.lastWall, 1000);
       this.lastWall = wall;
-      this.advance(elapsed * this.speedFactor);
+      if (this.holds > 0) return;
+      this.advanceBy(elapsed * this.speedFactor);
     }, tick);
   }
 

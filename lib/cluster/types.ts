@@ -31,12 +31,31 @@ export interface TimeControls {
   playing(): boolean;
   setPlaying(p: boolean): void;
   speed(): number;
-  setSpeed(x: number): void; // 0.5 – 10
+  setSpeed(x: number): void; // 0.5 – 60 on the simulator
   /** Advance simulated time by ms immediately (the 'step' button). */
   step(ms: number): void;
   now(): number;
   reset(seed?: number): void;
   timings(): Timings;
+  /** Called after play/pause or speed changes, so every view of the one clock agrees at once. */
+  onChange?(cb: () => void): () => void;
+  /**
+   * While set, time moves only in whole quanta of `quantumMs`, with `afterQuantum` called after each until it returns
+   * true (a scenario step waiting for its conditions sees the same quanta live as when fast-forwarded). Playing,
+   * pausing and stepping still work as usual. Returns a function that removes the pacing.
+   */
+  pace?(quantumMs: number, afterQuantum: () => boolean): () => void;
+  /** Hold simulated time at this instant (the play state is kept) until the returned function is called. */
+  hold?(): () => void;
+  /** Jump to the next moment something the engine has scheduled changes the cluster; null when nothing is due within maxMs. */
+  skipToNextEvent?(maxMs?: number): SkipResult | null;
+}
+
+export interface SkipResult {
+  /** Simulated ms skipped. */
+  skippedMs: number;
+  /** False when the scheduled work changed nothing visible (the clock still moved). */
+  changed: boolean;
 }
 
 export interface FailureControls {

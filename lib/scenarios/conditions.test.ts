@@ -33,6 +33,19 @@ describe('wait-until conditions', () => {
     expect(two.waitingFor[0]).toContain('지금 1개');
   });
 
+  it('terminating: true selects only the pods being deleted, e.g. those stranded on a failed node', () => {
+    const cache = cacheOf([
+      ['Pod', pod('web-a', { node: 'worker-2' })],
+      ['Pod', pod('web-b', { node: 'worker-1', terminating: true })],
+      ['Pod', pod('web-c', { node: 'worker-1', terminating: true })],
+    ]);
+    expect(evaluateCondition({ kind: 'Pod', labelSelector: 'app=web', terminating: true, count: 2, expect: { 'spec.nodeName': 'worker-1' } }, cache).ok).toBe(true);
+    const none = evaluateCondition({ kind: 'Pod', labelSelector: 'app=web', terminating: true, absent: true }, cache);
+    expect(none.ok).toBe(false);
+    expect(none.waitingFor[0]).toContain('종료 중(Terminating)인 app=web 파드');
+    expect(evaluateCondition({ kind: 'Pod', labelSelector: 'app=web', count: 1 }, cache).ok).toBe(true);
+  });
+
   it('without count, every selected object must pass and at least one must exist', () => {
     const cache = cacheOf([['Pod', pod('web-a')], ['Pod', pod('web-b', { phase: 'Pending' })]]);
     expect(evaluateCondition({ kind: 'Pod', labelSelector: 'app=web', phase: 'Running' }, cache).ok).toBe(false);

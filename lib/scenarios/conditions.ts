@@ -20,12 +20,13 @@ function namespaceOf(c: WaitCondition): string {
   return CLUSTER_SCOPED.has(c.kind) ? '' : (c.namespace ?? 'default');
 }
 
-/** Objects of the condition's kind/namespace picked by name or selector, terminating ones left out. */
+/** Objects of the condition's kind/namespace picked by name or selector: the live ones, or only the terminating ones. */
 export function selectObjects(c: WaitCondition, cache: ReadonlyMap<string, KubeObject>): KubeObject[] {
   const prefix = `${c.kind}/${namespaceOf(c)}/`;
+  const terminating = c.terminating ?? false;
   const out: KubeObject[] = [];
   for (const [key, obj] of cache) {
-    if (!key.startsWith(prefix) || obj.metadata?.deletionTimestamp) continue;
+    if (!key.startsWith(prefix) || Boolean(obj.metadata?.deletionTimestamp) !== terminating) continue;
     if (c.name !== undefined && obj.metadata?.name !== c.name) continue;
     if (c.labelSelector !== undefined && !labelsMatch(c.labelSelector, obj.metadata?.labels)) continue;
     out.push(obj);
@@ -78,7 +79,8 @@ function filterMiss(c: WaitCondition, obj: KubeObject): string | null {
 }
 
 function subject(c: WaitCondition): string {
-  return c.name !== undefined ? `${KIND_KO[c.kind]} ${c.name}` : `${c.labelSelector} ${KIND_KO[c.kind]}`;
+  const who = c.name !== undefined ? `${KIND_KO[c.kind]} ${c.name}` : `${c.labelSelector} ${KIND_KO[c.kind]}`;
+  return c.terminating ? `종료 중(Terminating)인 ${who}` : who;
 }
 
 /** Evaluate one condition against the cache. Pure; never throws on odd objects. */

@@ -1,6 +1,7 @@
 /**
- * Test helper: a scripted ClusterClient. Objects live in a map; `time.step(ms)` moves a clock and runs the
- * scripted reactions whose due time has come, so runner tests can check what happens quantum by quantum.
+ * Test helper: a scripted ClusterClient. Objects live in a map; `time.step(ms)` (or play, under fake timers) moves a
+ * clock and runs the scripted reactions whose due time has come, so runner tests can check what happens quantum by
+ * quantum.
  */
 import type { Kind, KubeObject } from '../k8s/types';
 import type { ClusterChange, ClusterClient, ClusterMode, TimeControls } from '../cluster/types';
@@ -14,6 +15,8 @@ export interface FakeCluster extends ClusterClient {
   later(afterMs: number, fn: () => void): void;
   resets: number[];
   stepsTaken: number[];
+  /** Every setPlaying call, in order. */
+  playLog: boolean[];
   writable: boolean;
 }
 
@@ -27,18 +30,41 @@ export function fakeCluster(opts: { mode?: ClusterMode; writable?: boolean; onRe
   let now = 0;
   let timers: { at: number; fn: () => void }[] = [];
   const emit = (c: ClusterChange) => listeners.forEach((l) => l([c]));
+  // The clock behaves like SimClient's: play ticks every 100 ms (× speed), pacing spends time in whole quanta.
+  let playTimer: ReturnType<typeof setInterval> | null = null;
+  let pacer: { quantumMs: number; afterQuantum: () => boolean; credit: number } | null = null;
+  let holds = 0;
+  const advance = (ms: number) => {
+    now += ms;
+    cluster.stepsTaken.push(ms);
+    const due = timers.filter((t) => t.at <= now);
+    timers = timers.filter((t) => t.at > now);
+    due.forEach((t) => t.fn());
+  };
+  const advanceBy = (ms: number) => {
+    const p = pacer;
+    if (!p) return advance(ms);
+    p.credit += ms;
+    while (pacer === p && p.credit >= p.quantumMs) {
+      p.credit -= p.quantumMs;
+      advance(p.quantumMs);
+      if (p.afterQuantum() && pacer === p) pacer = null;
+    }
+    if (pacer !== p && p.credit > 0) advanceBy(p.credit);
+  };
   const time: TimeControls = {
-    playing: () => false,
-    setPlaying: () => {},
+    playing: () => playTimer !== null,
+    setPlaying: (p) => {
+      cluster.playLog.push(p);
+      if (p && !playTimer) playTimer = setInterval(() => holds === 0 && advanceBy(100), 100);
+      if (!p && playTimer) {
+        clearInterval(playTimer);
+        playTimer = null;
+      }
+    },
     speed: () => 1,
     setSpeed: () => {},
-    step: (ms) => {
-      now += ms;
-      cluster.stepsTaken.push(ms);
-      const due = timers.filter((t) => t.at <= now);
-      timers = timers.filter((t) => t.at > now);
-      due.forEach((t) => t.fn());
-    },
+    step: (ms) => advanceBy(ms),
     now: () => now,
     reset: (seed) => {
       cache.clear();
@@ -48,12 +74,24 @@ export function fakeCluster(opts: { mode?: ClusterMode; writable?: boolean; onRe
       opts.onReset?.(cluster);
     },
     timings: () => DEFAULT_TIMINGS,
+    pace: (quantumMs, afterQuantum) => {
+      const p = { quantumMs, afterQuantum, credit: 0 };
+      pacer = p;
+      return () => {
+        if (pacer === p) pacer = null;
+      };
+    },
+    hold: () => {
+      holds++;
+      return () => void holds--;
+    },
   };
   const notFound = () => Promise.reject(new Error('not found'));
   const cluster: FakeCluster = {
     mode: opts.mode ?? 'sim',
     resets: [],
     stepsTaken: [],
+    playLog: [],
     writable: opts.writable ?? true,
     info: () => ({ mode: cluster.mode, writable: cluster.writable }),
     list: async (kind) => [...cache.entries()].filter(([k]) => k.startsWith(`${kind}/`)).map(([, o]) => o),
@@ -74,7 +112,7 @@ export function fakeCluster(opts: { mode?: ClusterMode; writable?: boolean; onRe
     connection: () => 'connected',
     onConnection: () => () => {},
     time: opts.mode === 'live' ? undefined : time,
-    dispose: () => {},
+    dispose: () => time.setPlaying(false),
     put: (kind, obj) => {
       const key = objectKey(kind, obj.metadata!.name!, obj.metadata?.namespace);
       cache.set(key, obj);

@@ -1,8 +1,9 @@
 /**
- * Scenario time runs in fixed quanta of simulated time. Whether a step plays live in front of the class (a few
- * quanta per wall-clock tick, more at higher speed) or is fast-forwarded from a share link (quanta back to back),
- * the simulator receives exactly the same sequence of `step(quantum)` calls with the same checks between them, and
- * the simulator is deterministic for the same calls — so every browser ends each step with the same cluster.
+ * Scenario time runs in fixed quanta of simulated time. Whether a step plays live in front of the class (the client's
+ * clock paced by TimeControls.pace: a few quanta per wall-clock tick, more at higher speed) or is fast-forwarded from a
+ * share link (quanta back to back, below), the simulator receives the same sequence of quanta with the same checks
+ * between them, and the simulator is deterministic for the same calls — so every browser ends each step with the
+ * same cluster.
  */
 import type { TimeControls } from '../cluster/types';
 
@@ -38,38 +39,4 @@ export async function fastForwardUntil(
       await new Promise((r) => setTimeout(r, 0));
     }
   }
-}
-
-/**
- * The live counterpart: each wall-clock tick earns `tickMs × speed` of simulated time, spent in whole quanta; after
- * each quantum the same check runs as in fast-forward. Returns a stop function.
- */
-export function startQuantumTicker(opts: {
-  time: Pick<TimeControls, 'step' | 'speed'>;
-  quantumMs: number;
-  tickMs: number;
-  /** Called after each quantum with the total waited; return true to stop ticking. */
-  afterQuantum: (waitedMs: number) => boolean;
-  /** Checked every tick; while true, no time passes. */
-  paused: () => boolean;
-  startWaitedMs?: number;
-}): () => void {
-  let credit = 0;
-  let waited = opts.startWaitedMs ?? 0;
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (stopped || opts.paused()) return;
-    credit += (opts.tickMs * opts.time.speed()) / opts.quantumMs;
-    while (credit >= 1 && !stopped) {
-      credit -= 1;
-      opts.time.step(opts.quantumMs);
-      waited += opts.quantumMs;
-      if (opts.afterQuantum(waited)) stop();
-    }
-  }, opts.tickMs);
-  function stop() {
-    stopped = true;
-    clearInterval(timer);
-  }
-  return stop;
 }

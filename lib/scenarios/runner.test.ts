@@ -33,14 +33,18 @@ const scenario: Scenario = {
   ],
 };
 
+const clusters: FakeCluster[] = [];
+
 function setup(mode: 'sim' | 'live' = 'sim', writable = true) {
   const cluster = fakeCluster({ mode, writable });
+  clusters.push(cluster);
   const ran: string[] = [];
-  const runner = new ScenarioRunner({ client: cluster, seed: 7, kubectl: stubKubectl(cluster, ran), quantumMs: 250, tickMs: 100, autoAdvanceDelayMs: 1000 });
+  const runner = new ScenarioRunner({ client: cluster, seed: 7, kubectl: stubKubectl(cluster, ran), quantumMs: 250, pollMs: 500, autoAdvanceDelayMs: 1000 });
   return { cluster, ran, runner };
 }
 
 afterEach(() => {
+  for (const c of clusters.splice(0)) c.dispose();
   vi.useRealTimers();
 });
 
@@ -71,29 +75,83 @@ describe('ScenarioRunner on the simulator', () => {
     expect([...cluster.cached().keys()].sort()).toEqual(['Pod/default/web-1', 'Pod/default/web-2']);
   });
 
-  it('plays a step live: the clock ticks in quanta until the condition holds, then stops', async () => {
+  it('plays a step live on the client\'s own clock: whole quanta until the condition holds, then free play', async () => {
     vi.useFakeTimers();
     const { cluster, runner } = setup();
     await runner.load(scenario, 0);
-    const before = cluster.stepsTaken.length;
+    const start = cluster.time!.now();
     await runner.next();
     expect(runner.state().phase).toBe('waiting');
-    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(runner.state()).toMatchObject({ step: 1, phase: 'stepDone' });
-    // 1 s of simulated time in 250 ms quanta, then the clock stops at the checkpoint.
-    expect(cluster.stepsTaken.length - before).toBe(4);
+    // The wait: 1 s of simulated time in 250 ms quanta, checked after each — as when fast-forwarded.
+    const waitSteps = cluster.stepsTaken.slice(-4);
+    expect(waitSteps).toEqual([250, 250, 250, 250]);
+    expect(cluster.time!.now() - start).toBe(1000);
+    // After the checkpoint the same clock keeps playing, so the instructor's own commands still take effect.
+    expect(cluster.time!.playing()).toBe(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(cluster.time!.now() - start).toBe(2000);
   });
 
-  it('previous() replays to the earlier checkpoint; Space freezes time mid-step', async () => {
+  it('leaves the clock playing at every checkpoint it fast-forwards to, the last one included', async () => {
+    const { cluster, runner } = setup();
+    await runner.load(scenario, 1);
+    expect(cluster.time!.playing()).toBe(true);
+    await runner.load(scenario, scenario.steps.length);
+    expect(runner.state().phase).toBe('finished');
+    expect(cluster.time!.playing()).toBe(true);
+    // Paused only while preparing: false, then true, per load.
+    expect(cluster.playLog).toEqual([false, true, false, true]);
+  });
+
+  it('a step started with the clock paused waits for it: nothing moves until play or a manual step', async () => {
+    vi.useFakeTimers();
+    const { cluster, runner } = setup();
+    await runner.load(scenario, 0);
+    cluster.time!.setPlaying(false);
+    await runner.next();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(runner.state().phase).toBe('waiting');
+    expect(cluster.time!.playing()).toBe(false);
+    cluster.time!.step(1000);
+    expect(runner.state()).toMatchObject({ step: 1, phase: 'stepDone' });
+  });
+
+  it('a step\'s command runs at one simulated instant even while the clock plays', async () => {
+    vi.useFakeTimers();
+    const { cluster, runner } = setup();
+    await runner.load(scenario, 0);
+    let timeDuringCommand: number[] = [];
+    const slowKubectl = new ScenarioRunner({
+      client: cluster,
+      seed: 7,
+      quantumMs: 250,
+      kubectl: async () => {
+        timeDuringCommand.push(cluster.time!.now());
+        await new Promise((r) => setTimeout(r, 1000));
+        timeDuringCommand.push(cluster.time!.now());
+        return { output: '', ok: true };
+      },
+    });
+    timeDuringCommand = [];
+    const running = slowKubectl.next();
+    await vi.advanceTimersByTimeAsync(1500);
+    await running;
+    expect(timeDuringCommand[0]).toBe(timeDuringCommand[1]);
+  });
+
+  it('previous() replays to the earlier checkpoint; Space pauses the one clock mid-step', async () => {
     vi.useFakeTimers();
     const { cluster, runner } = setup();
     await runner.load(scenario, 0);
     await runner.next();
     runner.togglePlay();
-    expect(runner.state().clockPaused).toBe(true);
+    expect(cluster.time!.playing()).toBe(false);
     const frozenAt = cluster.stepsTaken.length;
     await vi.advanceTimersByTimeAsync(5000);
     expect(cluster.stepsTaken.length).toBe(frozenAt);
+    expect(runner.state().phase).toBe('waiting');
     runner.togglePlay();
     await vi.advanceTimersByTimeAsync(2000);
     expect(runner.state().phase).toBe('stepDone');
@@ -114,14 +172,19 @@ describe('ScenarioRunner on the simulator', () => {
     expect(phases).toContain('waiting');
   });
 
-  it('stop() leaves the scenario and hands the clock back to the simulator', async () => {
+  it('stop() leaves the scenario mid-step and hands the clock back unpaced', async () => {
+    vi.useFakeTimers();
     const { cluster, runner } = setup();
-    const playing: boolean[] = [];
-    cluster.time!.setPlaying = (p) => playing.push(p);
-    await runner.load(scenario, 1);
+    await runner.load(scenario, 0);
+    await runner.next();
+    cluster.time!.setPlaying(false);
     runner.stop();
-    expect(playing).toEqual([false, true]);
+    expect(cluster.time!.playing()).toBe(true);
     expect(runner.state()).toMatchObject({ scenario: null, phase: 'idle' });
+    const before = cluster.stepsTaken.length;
+    await vi.advanceTimersByTimeAsync(300);
+    // Free play again: 100 ms ticks, not 250 ms quanta.
+    expect(cluster.stepsTaken.slice(before)).toEqual([100, 100, 100]);
   });
 
   it('reports a timeout with what it was waiting for', async () => {

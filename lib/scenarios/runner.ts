@@ -2,15 +2,19 @@
  * ScenarioRunner: plays a guided scenario against any ClusterClient. A plain class the UI subscribes to
  * (`subscribe(cb)`, `state()`), no React.
  *
- * On the simulator the runner owns the clock (see quantum-clock.ts): it resets the cluster from the seed, runs the
- * setup, and each step stops at a checkpoint — the first quantum at which the step's wait-until conditions hold.
- * Going to step N therefore means: reset, then replay steps 1..N fast — which is also how a share link reproduces
- * the instructor's cluster with the same pod names. On a real cluster nothing is reset: each command is shown and
- * runs only if the cluster accepts writes; conditions are polled on the client's cache.
+ * On the simulator there is one clock, the client's (play/pause, speed, step, skip ahead), and the runner borrows it
+ * only while it needs to: it pauses it to reset the cluster from the seed, run the setup and fast-forward, and while
+ * a step waits it paces it (TimeControls.pace) so time moves in whole quanta with the step's check after each. A step
+ * thus reaches its checkpoint — the first quantum at which its wait-until conditions hold — at the same simulated
+ * moment whether it plays live or is fast-forwarded (quantum-clock.ts). Going to step N means: reset, then replay
+ * steps 1..N fast — which is also how a share link reproduces the instructor's cluster with the same pod names.
+ * Between steps, after the last one and after leaving, the clock plays live, so the instructor's own commands work.
+ * On a real cluster nothing is reset: each command is shown and runs only if the cluster accepts writes; conditions
+ * are polled on the client's cache.
  */
 import type { ClusterClient } from '../cluster/types';
 import { evaluateConditions } from './conditions';
-import { DEFAULT_QUANTUM_MS, fastForwardUntil, startQuantumTicker } from './quantum-clock';
+import { DEFAULT_QUANTUM_MS, fastForwardUntil } from './quantum-clock';
 import { DEFAULT_STEP_TIMEOUT_MS, type Scenario, type ScenarioStep } from './schema';
 import { performStep, runKubectl, stepWrites, type KubectlRunner, type StepOutput } from './step-actions';
 
@@ -39,8 +43,6 @@ export interface RunnerState {
   log: StepLogEntry[];
   /** Move on by itself after each checkpoint. */
   autoPlay: boolean;
-  /** Simulated time frozen mid-step. */
-  clockPaused: boolean;
   /** Korean notice (error, blocked command, live-mode caveat). */
   message: string | null;
 }
@@ -50,19 +52,21 @@ export interface RunnerOptions {
   seed: number;
   kubectl?: KubectlRunner;
   quantumMs?: number;
-  /** Wall ms per clock tick (live play). */
-  tickMs?: number;
+  /** Wall ms between checks of a real cluster's cache. */
+  pollMs?: number;
   /** Wall ms a finished step stays on screen before auto-play moves on. */
   autoAdvanceDelayMs?: number;
+  /** Called at every checkpoint, fast-forwarded or live (step 0 = the starting cluster), before anything moves on. */
+  onCheckpoint?: (step: number, log: readonly StepLogEntry[]) => void;
 }
 
 /** State of a runner with no scenario loaded. */
-export const IDLE_RUNNER_STATE: RunnerState = { scenario: null, step: 0, phase: 'idle', waitingFor: [], waitedMs: 0, log: [], autoPlay: false, clockPaused: false, message: null };
+export const IDLE_RUNNER_STATE: RunnerState = { scenario: null, step: 0, phase: 'idle', waitingFor: [], waitedMs: 0, log: [], autoPlay: false, message: null };
 
 export class ScenarioRunner {
   private current: RunnerState = IDLE_RUNNER_STATE;
   private readonly listeners = new Set<(s: RunnerState) => void>();
-  private readonly opts: Required<Omit<RunnerOptions, 'client' | 'seed'>> & Pick<RunnerOptions, 'client' | 'seed'>;
+  private readonly opts: Required<Omit<RunnerOptions, 'client' | 'seed' | 'onCheckpoint'>> & Pick<RunnerOptions, 'client' | 'seed' | 'onCheckpoint'>;
   /** Bumped on every load; async work from an older load stops when it sees a newer epoch. */
   private epoch = 0;
   private stopWaiting: () => void = () => {};
@@ -70,7 +74,7 @@ export class ScenarioRunner {
   private abort = new AbortController();
 
   constructor(opts: RunnerOptions) {
-    this.opts = { kubectl: runKubectl, quantumMs: DEFAULT_QUANTUM_MS, tickMs: 100, autoAdvanceDelayMs: 2500, ...opts };
+    this.opts = { kubectl: runKubectl, quantumMs: DEFAULT_QUANTUM_MS, pollMs: 500, autoAdvanceDelayMs: 2500, ...opts };
   }
 
   state(): RunnerState {
@@ -84,9 +88,10 @@ export class ScenarioRunner {
     };
   }
 
-  /** True when the runner can reset and fast-forward (the simulator); false on live and replayed clusters. */
+  /** True when the runner can reset, fast-forward and pace the clock (the simulator); false on live and replayed clusters. */
   get deterministic(): boolean {
-    return this.opts.client.mode === 'sim' && this.opts.client.time !== undefined;
+    const { client } = this.opts;
+    return client.mode === 'sim' && client.time?.pace !== undefined;
   }
 
   /** Start a scenario at step `step` (0 = just the starting cluster). On the simulator this resets the cluster. */
@@ -103,7 +108,17 @@ export class ScenarioRunner {
     const time = client.time!;
     time.setPlaying(false);
     if (scenario.speed) time.setSpeed(scenario.speed);
-    time.reset(this.opts.seed);
+    try {
+      await this.prepare(scenario, target, epoch);
+    } finally {
+      // Live play resumes at the checkpoint (or after a failure), unless a newer load took over the clock.
+      if (this.epoch === epoch) time.setPlaying(true);
+    }
+  }
+
+  private async prepare(scenario: Scenario, target: number, epoch: number): Promise<void> {
+    const { client } = this.opts;
+    client.time!.reset(this.opts.seed);
     await (client as { ready?: Promise<void> }).ready;
     if (this.epoch !== epoch) return;
     for (const line of scenario.setup ?? []) {
@@ -114,6 +129,7 @@ export class ScenarioRunner {
     if (!(await this.fastWait(scenario.ready, DEFAULT_STEP_TIMEOUT_MS, epoch))) return;
     const log: StepLogEntry[] = [];
     for (let i = 1; i <= target; i++) {
+      this.opts.onCheckpoint?.(i - 1, log);
       const s = scenario.steps[i - 1];
       const out = await performStep(s, client, this.opts.kubectl, this.abort.signal);
       if (this.epoch !== epoch) return;
@@ -162,9 +178,10 @@ export class ScenarioRunner {
     return this.current.scenario ? this.load(this.current.scenario, step) : Promise.resolve();
   }
 
-  /** Space: mid-step it freezes/unfreezes simulated time; at a checkpoint it toggles auto-play. */
+  /** Space: on the simulator, play/pause the one clock (the toolbar shows the same); on a real cluster, auto-play. */
   togglePlay(): void {
-    if (this.current.phase === 'waiting') return this.set({ clockPaused: !this.current.clockPaused });
+    const time = this.opts.client.time;
+    if (this.deterministic && time) return time.setPlaying(!time.playing());
     this.setAutoPlay(!this.current.autoPlay);
   }
 
@@ -187,15 +204,23 @@ export class ScenarioRunner {
   }
 
   private async runStep(index: number, s: ScenarioStep, epoch: number): Promise<void> {
-    const out = await performStep(s, this.opts.client, this.opts.kubectl, this.abort.signal);
+    // The command runs at one simulated instant, as it does when fast-forwarded.
+    const release = this.deterministic ? this.opts.client.time!.hold!() : () => {};
+    let out: StepOutput | null;
+    try {
+      out = await performStep(s, this.opts.client, this.opts.kubectl, this.abort.signal);
+    } finally {
+      release();
+    }
     if (this.epoch !== epoch) return;
     const log = out ? [...this.current.log, { ...out, step: index }] : this.current.log;
-    this.set({ step: index, log, message: out && !out.ok ? '명령이 실패했습니다. 출력을 확인하세요.' : null, clockPaused: false });
+    // 'waiting' at once, so nothing ever sees the new step number with the old step's "done".
+    this.set({ step: index, log, phase: 'waiting', waitingFor: [], message: out && !out.ok ? '명령이 실패했습니다. 출력을 확인하세요.' : null });
     this.waitInteractively(s, epoch);
   }
 
   private waitInteractively(s: ScenarioStep, epoch: number): void {
-    const { client, quantumMs, tickMs } = this.opts;
+    const { client, quantumMs, pollMs } = this.opts;
     const timeoutMs = s.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
     const check = (waitedMs: number): boolean => {
       if (this.epoch !== epoch) return true;
@@ -214,14 +239,16 @@ export class ScenarioRunner {
     };
     if (check(0)) return;
     if (this.deterministic) {
-      this.stopWaiting = startQuantumTicker({ time: client.time!, quantumMs, tickMs, afterQuantum: check, paused: () => this.current.clockPaused });
+      const time = client.time!;
+      let waited = 0;
+      // Time moves as the clock says: playing, paused (then +5초 or “다음 사건으로” move it), sped up.
+      this.stopWaiting = time.pace!(quantumMs, () => check((waited += quantumMs)));
     } else {
       // Live: wall-clock polling of the cache the watch stream keeps current.
       const started = Date.now();
       const timer = setInterval(() => {
-        if (this.current.clockPaused) return;
         if (check(Date.now() - started)) clearInterval(timer);
-      }, 500);
+      }, pollMs);
       this.stopWaiting = () => clearInterval(timer);
     }
   }
@@ -237,6 +264,7 @@ export class ScenarioRunner {
   private checkpoint(): void {
     const { scenario, step, autoPlay } = this.current;
     if (!scenario) return;
+    this.opts.onCheckpoint?.(step, this.current.log);
     const phase: RunnerPhase = step === 0 ? 'ready' : step >= scenario.steps.length ? 'finished' : 'stepDone';
     this.set({ phase, waitingFor: [] });
     if (autoPlay && phase !== 'finished') {

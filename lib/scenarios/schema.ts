@@ -21,7 +21,24 @@ export interface WaitCondition extends ObjectCheck {
   reason?: string | string[];
   /** Field paths that must be unset or empty (e.g. an Endpoints object with no addresses). */
   missing?: string[];
+  /** Select the objects being deleted (Terminating) instead of the live ones. */
+  terminating?: boolean;
 }
+
+/**
+ * Something a step's narration says, as a check: a wait condition on the cluster (the `WaitCondition` fields), or
+ * `output`, a regular expression the step's command output must match (multiline). The content test plays every
+ * scenario and checks every claim at its step's checkpoint, so narration can't drift from what the class sees.
+ */
+export interface NarrationClaim extends Partial<WaitCondition> {
+  /** The words of the narration this claim backs; they must appear in the narration. */
+  says: string;
+  output?: string;
+}
+
+/** Graph views a step can switch to (the Playground's bus.reveal names). */
+export const STEP_VIEWS = ['cluster', 'workload', 'list'] as const;
+export type StepView = (typeof STEP_VIEWS)[number];
 
 /** Things a step can do besides a kubectl command. Node failure exists only where the client offers it. */
 export type ScenarioAction =
@@ -50,6 +67,10 @@ export interface ScenarioStep {
   /** Simulated ms to give up waiting (default 5 minutes). */
   timeoutMs?: number;
   spotlight?: SpotlightTarget;
+  /** Graph view the step needs (e.g. 'workload', where the rolling-update budget panel is). */
+  view?: StepView;
+  /** What the narration claims about the cluster at this step's checkpoint. */
+  claims?: NarrationClaim[];
 }
 
 export interface Scenario {
@@ -61,7 +82,7 @@ export interface Scenario {
   topics?: string[];
   /** Position in the picker (ascending). */
   order: number;
-  /** Suggested simulation speed (0.5–10) for slow lifecycles such as node eviction. */
+  /** Suggested simulation speed (0.5–60) for slow lifecycles such as node eviction. */
   speed?: number;
   /** kubectl commands that build the starting cluster, run silently before step 1. */
   setup?: string[];

@@ -50,12 +50,19 @@ describe('share link reproduces the simulated cluster', () => {
     vi.useFakeTimers();
     try {
       const live = await openLink(7, 'self-healing', 1, 0);
+      // The live clock plays on after the checkpoint, so compare the cluster at the checkpoint itself.
+      let atCheckpoint = '';
+      live.runner.subscribe((s) => {
+        if (s.phase === 'stepDone' && s.step === 2 && !atCheckpoint) atCheckpoint = live.client.engine().snapshot();
+      });
       await live.runner.next();
       await vi.advanceTimersByTimeAsync(60_000);
       expect(live.runner.state()).toMatchObject({ step: 2, phase: 'stepDone' });
       vi.useRealTimers();
       const student = await openLink(7, 'self-healing', 2, 5000);
       expect(podNames(student.client)).toEqual(podNames(live.client));
+      // Byte-identical: same objects, same simulated time, same rng state, same timers.
+      expect(atCheckpoint === student.client.engine().snapshot()).toBe(true);
     } finally {
       vi.useRealTimers();
     }

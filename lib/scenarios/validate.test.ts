@@ -37,6 +37,21 @@ describe('scenario validation', () => {
     expect(r.ok ? [] : r.errors).toEqual(['시나리오: 알 수 없는 키 "extra"', 'id "demo"가 파일 이름 "other"와 다릅니다']);
   });
 
+  it('checks that a claim quotes its narration and is either a condition or an output pattern', () => {
+    const step = (extra: Record<string, unknown>) => ({ ...good, steps: [{ title: '보기', narration: '파드 3개가 Running입니다', ...extra }] });
+    const errors = (extra: Record<string, unknown>) => {
+      const r = validateScenario(step(extra));
+      return r.ok ? '' : r.errors.join('\n');
+    };
+    expect(validateScenario(step({ command: 'kubectl get pods', view: 'workload', claims: [{ says: '파드 3개가', kind: 'Pod', labelSelector: 'app=web', count: 3 }, { says: 'Running', output: 'Running$' }] })).ok).toBe(true);
+    expect(errors({ command: 'kubectl get pods', claims: [{ says: '파드 4개', kind: 'Pod', labelSelector: 'app=web', count: 4 }] })).toContain('says "파드 4개"가 설명(narration)에 없습니다');
+    expect(errors({ claims: [{ says: 'Running', output: 'Running' }] })).toContain('output 주장은 kubectl 명령이 있는 단계에만');
+    expect(errors({ command: 'kubectl get pods', claims: [{ says: 'Running', output: '(' }] })).toContain('정규식 "("를 읽을 수 없습니다');
+    expect(errors({ command: 'kubectl get pods', claims: [{ says: 'Running', output: 'x', kind: 'Pod' }] })).toContain('조건 키를 함께 쓸 수 없습니다');
+    expect(errors({ command: 'kubectl get pods', claims: [{ says: 'Running', kind: 'Pod', labelSelector: 'app=web', terminating: 'yes' }] })).toContain('terminating는 true/false');
+    expect(errors({ command: 'kubectl get pods', view: 'graph' })).toContain('view는 cluster, workload, list 중 하나');
+  });
+
   it('reports YAML syntax errors instead of throwing', () => {
     const r = parseScenario('id: [unclosed');
     expect(r.ok).toBe(false);

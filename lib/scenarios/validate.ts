@@ -6,14 +6,14 @@ import { parse as parseYaml } from 'yaml';
 import { KINDS } from '../k8s/types';
 import { parseLabelSelector } from '../k8s/selectors';
 import { parseFieldPath } from '../lessons/field-path';
-import type { Scenario, WaitCondition } from './schema';
+import { STEP_VIEWS, type Scenario, type WaitCondition } from './schema';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 const ID_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const SCENARIO_KEYS = new Set(['id', 'title', 'summary', 'order', 'speed', 'topics', 'setup', 'ready', 'steps']);
-const STEP_KEYS = new Set(['title', 'narration', 'command', 'action', 'waitFor', 'timeoutMs', 'spotlight']);
-const CONDITION_KEYS = new Set(['kind', 'name', 'namespace', 'labelSelector', 'count', 'minCount', 'absent', 'phase', 'ready', 'reason', 'expect', 'present', 'missing']);
+const STEP_KEYS = new Set(['title', 'narration', 'command', 'action', 'waitFor', 'timeoutMs', 'spotlight', 'view', 'claims']);
+const CONDITION_KEYS = new Set(['kind', 'name', 'namespace', 'labelSelector', 'count', 'minCount', 'absent', 'phase', 'ready', 'reason', 'expect', 'present', 'missing', 'terminating']);
 const SPOTLIGHT_KINDS = new Set(['Pod', 'Node', 'Deployment', 'ReplicaSet', 'Service']);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -63,7 +63,7 @@ export function conditionErrors(raw: unknown, where: string): string[] {
   }
   if (c.count !== undefined && c.minCount !== undefined) errors.push(`${where}: count와 minCount는 함께 쓸 수 없습니다`);
   if (c.absent !== undefined && typeof c.absent !== 'boolean') errors.push(`${where}: absent는 true/false여야 합니다`);
-  if (c.ready !== undefined && typeof c.ready !== 'boolean') errors.push(`${where}: ready는 true/false여야 합니다`);
+  for (const k of ['ready', 'terminating'] as const) if (c[k] !== undefined && typeof c[k] !== 'boolean') errors.push(`${where}: ${k}는 true/false여야 합니다`);
   if (c.phase !== undefined && !['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'].includes(c.phase as string)) errors.push(`${where}: phase "${String(c.phase)}"는 파드 단계가 아닙니다`);
   const reasons = c.reason === undefined ? [] : Array.isArray(c.reason) ? c.reason : [c.reason];
   if (!reasons.every(nonEmpty)) errors.push(`${where}: reason은 문자열(또는 문자열 목록)이어야 합니다`);
@@ -110,6 +110,28 @@ function conditionListErrors(raw: unknown, where: string): string[] {
   return raw.flatMap((c, i) => conditionErrors(c, `${where}[${i}]`));
 }
 
+/** A claim backs words of its step's narration: a cluster condition, or a regular expression over the command output. */
+function claimListErrors(raw: unknown, step: Record<string, unknown>, where: string): string[] {
+  if (!Array.isArray(raw) || raw.length === 0) return [`${where}.claims: 주장 목록이어야 합니다`];
+  const narration = typeof step.narration === 'string' ? step.narration.replace(/\s+/g, ' ') : '';
+  return raw.flatMap((c, i) => {
+    const at = `${where}.claims[${i}]`;
+    if (!isRecord(c)) return [`${at}: 객체여야 합니다`];
+    const errors: string[] = [];
+    if (!nonEmpty(c.says) || !narration.includes(c.says.replace(/\s+/g, ' '))) errors.push(`${at}: says "${String(c.says)}"가 설명(narration)에 없습니다`);
+    const { says: _says, output, ...condition } = c;
+    if (output === undefined) return [...errors, ...conditionErrors(condition, at)];
+    if (Object.keys(condition).length > 0) errors.push(`${at}: output 주장에는 조건 키를 함께 쓸 수 없습니다`);
+    if (!nonEmpty(step.command)) errors.push(`${at}: output 주장은 kubectl 명령이 있는 단계에만 쓸 수 있습니다`);
+    try {
+      new RegExp(String(output), 'm');
+    } catch {
+      errors.push(`${at}: output 정규식 "${String(output)}"를 읽을 수 없습니다`);
+    }
+    return errors;
+  });
+}
+
 function stepErrors(raw: unknown, where: string): string[] {
   if (!isRecord(raw)) return [`${where}: 객체여야 합니다`];
   const errors = unknownKeys(raw, STEP_KEYS, where);
@@ -120,6 +142,8 @@ function stepErrors(raw: unknown, where: string): string[] {
   if (raw.action !== undefined) errors.push(...actionErrors(raw.action, where));
   errors.push(...conditionListErrors(raw.waitFor, `${where}.waitFor`));
   if (raw.timeoutMs !== undefined && !(Number.isInteger(raw.timeoutMs) && (raw.timeoutMs as number) > 0)) errors.push(`${where}: timeoutMs는 양의 정수여야 합니다`);
+  if (raw.view !== undefined && !(STEP_VIEWS as readonly unknown[]).includes(raw.view)) errors.push(`${where}: view는 ${STEP_VIEWS.join(', ')} 중 하나여야 합니다`);
+  if (raw.claims !== undefined) errors.push(...claimListErrors(raw.claims, raw, where));
   if (raw.spotlight !== undefined) {
     const s = raw.spotlight;
     if (!isRecord(s) || !SPOTLIGHT_KINDS.has(s.kind as string) || (s.name === undefined && s.labelSelector === undefined))
@@ -138,7 +162,7 @@ export function validateScenario(raw: unknown, expectedId?: string): Validation<
   if (!nonEmpty(raw.title) || !hasHangul(raw.title)) errors.push('title은 한국어여야 합니다');
   if (!nonEmpty(raw.summary) || !hasHangul(raw.summary)) errors.push('summary는 한국어여야 합니다');
   if (!Number.isInteger(raw.order)) errors.push('order는 정수여야 합니다');
-  if (raw.speed !== undefined && !(typeof raw.speed === 'number' && raw.speed >= 0.5 && raw.speed <= 10)) errors.push('speed는 0.5에서 10 사이의 숫자여야 합니다');
+  if (raw.speed !== undefined && !(typeof raw.speed === 'number' && raw.speed >= 0.5 && raw.speed <= 60)) errors.push('speed는 0.5에서 60 사이의 숫자여야 합니다');
   if (raw.topics !== undefined && (!Array.isArray(raw.topics) || !raw.topics.every(nonEmpty))) errors.push('topics는 문자열 목록이어야 합니다');
   if (raw.setup !== undefined) {
     if (!Array.isArray(raw.setup)) errors.push('setup은 kubectl 명령 목록이어야 합니다');

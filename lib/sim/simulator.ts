@@ -198,6 +198,10 @@ class Sim implements Simulator {
     }
   }
 
+  nextDueAt(): number | undefined {
+    return this.e.timers.peekDue();
+  }
+
   private node(name: string) {
     if (!this.e.store.get('Node', name)) throw notFound('Node', name);
     return nodeRuntime(this.e, name);

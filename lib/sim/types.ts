@@ -70,6 +70,8 @@ export interface Simulator {
 
   /** Run the control loops for ms of simulated time. Work scales with what changed, not cluster size. */
   advance(ms: number): void;
+  /** When a controller next has delayed work due (epoch ms); undefined when nothing is scheduled. O(1). */
+  nextDueAt(): number | undefined;
 
   // failure injection and node operations (also reachable through kubectl cordon/drain)
   failNode(name: string): void; // kubelet stops heartbeating

@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { V1Node } from '../k8s/types';
+import { SimClient } from './sim-client';
+
+const readyStatus = (c: SimClient, node: string) =>
+  (c.cached().get(`Node//${node}`) as V1Node | undefined)?.status?.conditions?.find((x) => x.type === 'Ready')?.status;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('SimClient clock: one clock for every view', () => {
+  it('offers speeds up to 60× and tells every view when play or speed changes', () => {
+    const c = new SimClient({ autoplay: false });
+    const seen: string[] = [];
+    c.time.onChange!(() => seen.push(`${c.time.playing()}@${c.time.speed()}`));
+    c.time.setSpeed(60);
+    c.time.setSpeed(500);
+    c.time.setPlaying(true);
+    c.time.setPlaying(false);
+    expect(seen).toEqual(['false@60', 'false@60', 'true@60', 'false@60']);
+    c.dispose();
+  });
+
+  it('paced time moves in whole quanta with a check after each, then runs freely once the check is met', () => {
+    const c = new SimClient({ autoplay: false });
+    const start = c.time.now();
+    const checkedAt: number[] = [];
+    c.time.pace!(250, () => {
+      checkedAt.push(c.time.now() - start);
+      return checkedAt.length === 2;
+    });
+    c.time.step(100); // less than a quantum: earned, not spent
+    expect(checkedAt).toEqual([]);
+    c.time.step(1000);
+    expect(checkedAt).toEqual([250, 500]);
+    expect(c.time.now() - start).toBe(1100);
+    c.dispose();
+  });
+
+  it('a hold keeps simulated time still while the clock keeps saying it plays', async () => {
+    vi.useFakeTimers();
+    const c = new SimClient({ tickMs: 100 });
+    await vi.advanceTimersByTimeAsync(1000);
+    const release = c.time.hold!();
+    const held = c.time.now();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(c.time.now()).toBe(held);
+    expect(c.time.playing()).toBe(true);
+    release();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(c.time.now()).toBeGreaterThan(held);
+    c.dispose();
+  });
+});
+
+describe('SimClient skip ahead ("다음 사건으로")', () => {
+  it('jumps to the node going NotReady, then to the eviction of its pods', async () => {
+    const c = new SimClient({ autoplay: false });
+    await c.ready;
+    c.advance(60_000);
+    c.engine().create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { nodeName: 'worker-1', containers: [{ name: 'c', image: 'nginx' }] } } as never);
+    c.advance(30_000);
+    await c.failures.failNode('worker-1');
+    // kube-controller-manager --node-monitor-grace-period defaults to 40s:
+    // https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/
+    const first = c.time.skipToNextEvent!();
+    expect(first).toEqual({ skippedMs: 40_000, changed: true });
+    expect(readyStatus(c, 'worker-1')).toBe('Unknown');
+    // The DefaultTolerationSeconds admission plugin gives pods 300 s of toleration for the unreachable taint:
+    // https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#taint-based-evictions
+    let skipped = 0;
+    while (!c.cached().get('Pod/default/p')?.metadata?.deletionTimestamp && skipped < 400_000) skipped += c.time.skipToNextEvent!()?.skippedMs ?? Infinity;
+    expect(skipped).toBe(300_000);
+    c.dispose();
+  });
+
+  it('says so when nothing is scheduled, and moves no time', async () => {
+    const c = new SimClient({ autoplay: false });
+    await c.ready;
+    c.advance(600_000);
+    const now = c.time.now();
+    while (c.engine().nextDueAt() !== undefined) c.advance(60_000);
+    const idle = c.time.now();
+    expect(idle).toBeGreaterThanOrEqual(now);
+    expect(c.time.skipToNextEvent!()).toBeNull();
+    expect(c.time.now()).toBe(idle);
+    c.dispose();
+  });
+
+  it('while a scenario step waits, the jump goes quantum by quantum so every check still runs', async () => {
+    const c = new SimClient({ autoplay: false });
+    await c.ready;
+    c.advance(60_000);
+    await c.failures.failNode('worker-2');
+    let checks = 0;
+    c.time.pace!(250, () => {
+      checks++;
+      return readyStatus(c, 'worker-2') === 'Unknown';
+    });
+    expect(c.time.skipToNextEvent!()).toEqual({ skippedMs: 40_000, changed: true });
+    expect(checks).toBe(160);
+    c.dispose();
+  });
+});
