@@ -112,9 +112,16 @@ describe('logs, explain, version, cluster-info, api-resources, completion', () =
     expect((await run('kubectl logs web --tail=2')).stdout.trimEnd().split('\n')).toHaveLength(2);
   });
 
-  it('explain describes fields in Korean with kubectl explain layout', async () => {
+  it('explain prints the upstream description, then the Korean one, in kubectl 1.34 layout', async () => {
+    // kubectl release-1.34 pkg/explain/v2/templates/plaintext.tmpl: `FIELD: x <T>` followed by two newlines, the
+    // description wrapped at 76 columns (DeploymentSpec.replicas in kubernetes/api apps/v1 types.go); the
+    // Korean line is ours. (The old explain printed only the Korean text, in a layout kubectl never had.)
     const { stdout } = await run('kubectl explain deployment.spec.replicas');
-    expect(stdout).toBe('GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: replicas <integer>\n\nDESCRIPTION:\n    원하는 파드 개수. 기본 1.\n');
+    expect(stdout).toBe(
+      'GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nFIELD: replicas <integer>\n\n\nDESCRIPTION:\n' +
+        '    Number of desired pods. This is a pointer to distinguish between explicit\n    zero and not specified. Defaults to 1.\n    \n' +
+        '    한국어: 원하는 파드 개수. 기본 1.\n\n',
+    );
     expect((await run('kubectl explain pod.spec')).stdout).toContain('  containers\t<[]Container> -required-\n');
     expect((await run('kubectl explain pod.spec.containerz')).stderr).toContain('error: field "containerz" does not exist');
   });

@@ -1,4 +1,3 @@
 /** YAML manifests for the editor and `kubectl apply -f`: parsing, line/column errors, strict field checks. */
 export { parseManifests, objectParticle, type ManifestDoc, type ManifestResult, type YamlProblem } from './parse';
-export { fieldAt, type Field, type FieldType } from './schema';
 export { TEMPLATES, type Template } from './templates';

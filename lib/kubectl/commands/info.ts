@@ -1,10 +1,9 @@
-/** Read-only informational commands: version, cluster-info, api-resources, completion, explain. */
-import { fieldAt, type Field } from '../../yaml/schema';
+/** Read-only informational commands: version, cluster-info, api-resources, completion (explain: ./explain). */
 import { KubectlError, err, out, str, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
-import { RESOURCE_TYPES, resolveResourceType } from '../resources';
+import { apiVersionOf, qualifiedPlural } from '../../k8s/kinds';
+import { RESOURCE_TYPES } from '../resources';
 import { tabulate } from '../tabwriter';
-import { unknownType } from '../targets';
 import { VERBS } from '../commands-spec';
 
 /** The kubectl this terminal imitates: the simulator's own version, so `kubectl version` shows no skew there. */
@@ -53,10 +52,10 @@ export async function runApiResources(cmd: ParsedCommand, ctx: KubectlContext): 
   const namespaced = cmd.flags.namespaced;
   const rows = RESOURCE_TYPES.filter((r) => namespaced === undefined || r.namespaced === namespaced);
   if (str(cmd.flags, 'output') === 'name') {
-    out(ctx, rows.map((r) => (r.group ? `${r.plural}.${r.group}` : r.plural)).join('\n'));
+    out(ctx, rows.map(qualifiedPlural).join('\n'));
     return 0;
   }
-  const text = ['NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND', ...rows.map((r) => `${r.plural}\t${r.shortNames.join(',')}\t${r.group ? `${r.group}/` : ''}${r.version}\t${r.namespaced}\t${r.kind}`)];
+  const text = ['NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND', ...rows.map((r) => `${r.plural}\t${r.shortNames.join(',')}\t${apiVersionOf(r)}\t${r.namespaced}\t${r.kind}`)];
   out(ctx, tabulate(`${text.join('\n')}\n`));
   return 0;
 }
@@ -93,47 +92,3 @@ export async function runCompletion(cmd: ParsedCommand, ctx: KubectlContext): Pr
   ].join('\n'));
   return 0;
 }
-
-function typeLabel(f: Field): string {
-  switch (f.type) {
-    case 'object': return `<${f.typeName ?? 'Object'}>`;
-    case 'array': return `<[]${f.items?.typeName ?? f.items?.type ?? 'string'}>`;
-    case 'map': return '<map[string]string>';
-    case 'intOrString': return '<IntOrString>';
-    case 'any': return `<${f.typeName ?? 'Object'}>`;
-    default: return `<${f.type}>`;
-  }
-}
-
-function fieldsBlock(f: Field, recursive: boolean, indent = '  '): string[] {
-  const container = f.type === 'array' ? f.items : f;
-  const lines: string[] = [];
-  for (const [name, child] of Object.entries(container?.fields ?? {})) {
-    lines.push(`${indent}${name}\t${typeLabel(child)}${child.required ? ' -required-' : ''}`);
-    if (recursive) lines.push(...fieldsBlock(child, true, `${indent}  `));
-    else lines.push(`${indent}  ${child.desc}`, '');
-  }
-  return lines;
-}
-
-export async function runExplain(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
-  const arg = cmd.args[0];
-  if (!arg) throw new KubectlError('error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.', '힌트: 예) kubectl explain pod.spec.containers');
-  const [typeWord, ...path] = arg.split('.');
-  const type = resolveResourceType(typeWord);
-  if (!type) throw unknownType(typeWord);
-  const field = fieldAt(type.kind, path);
-  if (!field) {
-    throw new KubectlError(`error: field "${path[path.length - 1]}" does not exist`, `힌트: 'kubectl explain ${[typeWord, ...path.slice(0, -1)].join('.')}'로 쓸 수 있는 필드를 확인해 보세요.`);
-  }
-  const lines: string[] = [];
-  if (type.group) lines.push(`GROUP:      ${type.group}`);
-  lines.push(`KIND:       ${type.kind}`, `VERSION:    ${type.version}`, '');
-  if (path.length > 0) lines.push(`FIELD: ${path[path.length - 1]} ${typeLabel(field)}`, '');
-  lines.push('DESCRIPTION:', `    ${field.desc}`, '');
-  const children = fieldsBlock(field, cmd.flags.recursive === true);
-  if (children.length > 0) lines.push('FIELDS:', ...children);
-  out(ctx, lines.join('\n').replace(/\t/g, '\t'));
-  return 0;
-}
-
