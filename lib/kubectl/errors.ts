@@ -1,4 +1,5 @@
 /** How kubectl words failures (StandardErrorMessage), and the Korean hint line we add after each. */
+import { KIND_INFOS } from '../k8s/kinds';
 import { isStatusError, type StatusBody } from '../k8s/types';
 import { KubectlError } from './context';
 
@@ -18,14 +19,14 @@ export function statusMessage(status: StatusBody): string {
   return `Error from server (${status.reason}): ${status.message}`;
 }
 
-/** `deployments.apps` → `Deployment` (kubectl names the kind in Invalid messages). */
+/**
+ * The Kind an Invalid Status names. The API server's details carry the Kind (`Deployment`), which kubectl prints
+ * as is (kubectl pkg/cmd/util/helpers.go checkErr: `The %s %q is invalid`); a resource name (`deployments.apps`)
+ * from an older producer is mapped to its Kind through the registry.
+ */
 function kindTitle(kind: string): string {
   const base = kind.split('.')[0];
-  const known: Record<string, string> = {
-    pods: 'Pod', deployments: 'Deployment', replicasets: 'ReplicaSet', services: 'Service', nodes: 'Node',
-    namespaces: 'Namespace', endpoints: 'Endpoints', events: 'Event',
-  };
-  return known[base] ?? (base ? base[0].toUpperCase() + base.slice(1) : base);
+  return KIND_INFOS.find((k) => k.plural === base)?.kind ?? kind;
 }
 
 function statusHint(status: StatusBody): string {
@@ -74,12 +75,4 @@ export function describeError(e: unknown): PrintedError & { exitCode: number } {
     hint: '힌트: 예상하지 못한 오류예요. 명령을 다시 확인하거나 다른 방법으로 시도해 보세요.',
     exitCode: 1,
   };
-}
-
-/** The API server's NotFound message for a resource, for errors kubectl raises itself. */
-export function notFound(resource: string, name: string): KubectlError {
-  return new KubectlError(
-    `Error from server (NotFound): ${resource} "${name}" not found`,
-    `힌트: 'kubectl get ${resource.split('.')[0]}'로 지금 있는 이름을 확인해 보세요.`,
-  );
 }

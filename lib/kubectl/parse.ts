@@ -4,7 +4,7 @@
  * total: every input yields a command or an error message worded like kubectl's, plus a Korean hint.
  */
 import { FLAGS, VERBS, flagsFor, shortFlag, type FlagSpec } from './commands-spec';
-import { suggestionsFor } from './suggest';
+import { suggestionsFor } from '../text/suggest';
 import { tokenize } from './tokenize';
 
 export type FlagValue = string | boolean | number | string[];

@@ -58,6 +58,25 @@ const SAME_OUTPUT = [
 ];
 
 /**
+ * Type arguments in every form kubectl's RESTMapper takes or refuses (k8s.io/cli-runtime pkg/resource/builder.go
+ * mappingFor): one qualifier is a group, two are version and group, the group is matched as written, and an
+ * unknown type is named by its resource part only.
+ */
+const RESOURCE_SPELLINGS = [
+  'get PODS -o name',
+  'get po.v1. -o name',
+  'get deployments.apps -o name',
+  'get Deployment.v1.apps -o name',
+  'get rs.v1.apps -o name',
+  'get svc,ep -o name',
+  'get deployments.v1',
+  'get pods.v1',
+  'get Deployments.Apps',
+  'get deploy,foo.bar',
+  'describe foo.v1.apps',
+];
+
+/**
  * A Deployment using every container field describe prints, applied from the editor's file. Its ports have no
  * names: kubectl 1.34 prints `80/TCP (http)` for a named port, the 1.33 binary here only `80/TCP`.
  */
@@ -128,6 +147,13 @@ describe.skipIf(!newest)('our kubectl prints what the real kubectl prints', () =
   afterAll(async () => {
     client?.dispose();
     await server?.close();
+  });
+
+  it.each(RESOURCE_SPELLINGS)(`resolves like kubectl: %s`, async (command) => {
+    const theirs = await real.run(...command.split(' '));
+    const mine = await ours(client, `kubectl ${command}`, { now: () => server.sim.now() });
+    expect(mine.stdout).toBe(theirs.stdout);
+    expect(mine.stderr.split('\n')[0]).toBe(theirs.stderr.split('\n')[0]);
   });
 
   it.each(SAME_OUTPUT)(`kubectl %s`, async (command) => {

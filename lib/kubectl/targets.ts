@@ -4,8 +4,9 @@
 import type { Kind, KubeObject } from '../k8s/types';
 import type { KubectlContext } from './context';
 import { KubectlError } from './context';
-import { ALL_CATEGORY, RESOURCE_TYPES, resolveResourceType, type ResourceType } from './resources';
-import { suggestionsFor } from './suggest';
+import { resourceArgName } from '../k8s/kinds';
+import { suggestionsFor } from '../text/suggest';
+import { ALL_CATEGORY, resolveResourceType, resourceOf, resourceTypeNames, type ResourceType } from './resources';
 
 export interface Target {
   type: ResourceType;
@@ -13,11 +14,12 @@ export interface Target {
   names: string[];
 }
 
+/** kubectl names only the resource part of what it could not resolve: `foo` for `foo.v1.apps` (builder.go mappingFor). */
 export function unknownType(word: string): KubectlError {
-  const candidates = RESOURCE_TYPES.flatMap((r) => [r.plural, r.singular, ...r.shortNames]);
-  const guess = suggestionsFor(word, candidates, 2)[0];
+  const resource = resourceArgName(word);
+  const guess = suggestionsFor(resource, resourceTypeNames(), 2)[0];
   return new KubectlError(
-    `error: the server doesn't have a resource type "${word}"`,
+    `error: the server doesn't have a resource type "${resource}"`,
     guess
       ? `힌트: 혹시 '${guess}'인가요? 'kubectl api-resources'로 쓸 수 있는 종류를 확인해 보세요.`
       : "힌트: 'kubectl api-resources'로 쓸 수 있는 리소스 종류를 확인해 보세요.",
@@ -60,7 +62,7 @@ export function parseTargets(args: string[], verb: string, allowAll = true): Tar
   const kinds: ResourceType[] = [];
   for (const w of typeWords.split(',').filter(Boolean)) {
     if (w === 'all' && allowAll) {
-      for (const k of ALL_CATEGORY) kinds.push(RESOURCE_TYPES.find((r) => r.kind === k)!);
+      for (const k of ALL_CATEGORY) kinds.push(resourceOf(k));
     } else kinds.push(typeOf(w));
   }
   if (kinds.length === 0) throw unknownType(typeWords);
@@ -83,7 +85,7 @@ export function singleTarget(args: string[], verb: string, defaultType?: string)
 
 /** Namespace to use for a kind: undefined for cluster-scoped kinds. */
 export function scopedNamespace(kind: Kind, namespace: string | undefined): string | undefined {
-  return RESOURCE_TYPES.find((r) => r.kind === kind)?.namespaced ? namespace : undefined;
+  return resourceOf(kind).namespaced ? namespace : undefined;
 }
 
 /** Sort like the API server's list (namespace, then name). */

@@ -15,9 +15,10 @@ export {
   qualifiedPlural,
   qualifiedSingular,
   resolveResource,
+  resourceArgName,
   type RegisteredKind,
 } from './registry';
 export { elementOf, fieldAt, firstTypeError, kindSchema, koreanDoc, structFields, unknownFields, unmarshalError, type FieldSchema, type FieldType } from './fields';
-export { formatLabels, selectorString } from './printing';
+export { formatLabelSelector, formatLabels, selectorString } from './printing';
 export { podStatusReason } from './pod';
 export { UPSTREAM_VERSION } from './upstream/structs';

@@ -62,6 +62,13 @@ describe('kind names', () => {
     expect(kindFor('pods.apps')).toBeUndefined();
     expect(kindFor('deployment.v2.apps')).toBeUndefined();
     expect(kindFor('configmaps')).toBeUndefined();
+    // The real kubectl 1.33 against the sim API server (k8s.io/cli-runtime pkg/resource/builder.go mappingFor):
+    // one qualifier is a group, so `deployments.v1` and `pods.v1` name a group `v1`; groups match as written.
+    expect(kindFor('deployments.v1')).toBeUndefined();
+    expect(kindFor('pods.v1')).toBeUndefined();
+    expect(kindFor('Deployments.Apps')).toBeUndefined();
+    expect(kindFor('pods.v1.')).toBe('Pod');
+    expect(kindFor('Deployment.v1.apps')).toBe('Deployment');
   });
 
   it('qualify names the way Status messages and kubectl output do', () => {

@@ -53,18 +53,24 @@ export const qualifiedPlural = (k: { group: string; plural: string }): string =>
 export const qualifiedSingular = (k: { group: string; singular: string }): string => (k.group ? `${k.singular}.${k.group}` : k.singular);
 
 /**
- * Resolves a resource argument as kubectl's RESTMapper does, case-insensitively: plural, singular, short name or
- * Kind, optionally qualified by group (`deployments.apps`) or version and group (`deployments.v1.apps`).
+ * Resolves a resource argument as kubectl does (k8s.io/cli-runtime pkg/resource/builder.go mappingFor, with
+ * apimachinery's ParseResourceArg and ParseKindArg): plural, singular, short name or Kind, case-insensitively,
+ * optionally qualified by group (`deployments.apps`) or by version and group (`deployments.v1.apps`,
+ * `pods.v1.` for the core group). The qualifier is matched as written: `deployments.v1` and `pods.v1` name a
+ * group called `v1` and resolve to nothing, as with the real kubectl.
  */
 export function resolveResource(arg: string): KindInfo | undefined {
-  const [base, ...rest] = arg.toLowerCase().split('.');
-  const qualifier = rest.join('.');
+  const dot = arg.indexOf('.');
+  const base = (dot < 0 ? arg : arg.slice(0, dot)).toLowerCase();
+  const qualifier = dot < 0 ? undefined : arg.slice(dot + 1);
   return KIND_INFOS.find((k) => {
-    const names = [k.plural, k.singular, k.kind.toLowerCase(), ...k.shortNames];
-    if (!names.includes(base)) return false;
-    return qualifier === '' || qualifier === k.group || qualifier === `${k.version}.${k.group}`.replace(/\.$/, '');
+    if (![k.plural, k.singular, k.kind.toLowerCase(), ...k.shortNames].includes(base)) return false;
+    return qualifier === undefined || qualifier === k.group || qualifier === `${k.version}.${k.group}`;
   });
 }
+
+/** The resource part of a type argument (`foo` of `foo.v1.apps`): what kubectl names when it cannot resolve one. */
+export const resourceArgName = (arg: string): string => arg.split('.')[0];
 
 /** The kind served at a REST path's group, version and plural; undefined when none is. */
 export function kindForResource(group: string, version: string, plural: string): KindInfo | undefined {

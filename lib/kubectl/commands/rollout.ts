@@ -8,12 +8,16 @@ import type { V1Deployment, V1PodTemplateSpec, V1ReplicaSet } from '@kubernetes/
 import { KubectlError, namespaceOf, num, out, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
 import { tabulate, DESCRIBE } from '../tabwriter';
+import { qualifiedPlural, qualifiedSingular } from '../resources';
 import { singleTarget } from '../targets';
 import { podTemplateLines } from './describe-containers';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 const HASH = 'pod-template-hash';
+/** `deployment.apps`, as kubectl names the object it rolls out; `deployments.apps` in its own errors. */
+const DEPLOYMENT = qualifiedSingular('Deployment');
+const DEPLOYMENTS = qualifiedPlural('Deployment');
 
 async function targetDeployment(cmd: ParsedCommand, ctx: KubectlContext): Promise<{ name: string; namespace: string; deployment: V1Deployment }> {
   const { type, name } = singleTarget(cmd.args, `rollout ${cmd.sub}`);
@@ -96,11 +100,11 @@ async function history(cmd: ParsedCommand, ctx: KubectlContext): Promise<number>
   if (wanted !== undefined && wanted > 0) {
     const found = revs.find((r) => r.revision === wanted);
     if (!found) throw new KubectlError(`error: unable to find the specified revision`, `힌트: 'kubectl rollout history deploy/${name}'로 있는 리비전 번호를 확인해 보세요.`);
-    out(ctx, `deployment.apps/${name} with revision #${wanted}\n${templateText(found.rs)}`);
+    out(ctx, `${DEPLOYMENT}/${name} with revision #${wanted}\n${templateText(found.rs)}`);
     return 0;
   }
   const rows = revs.map((r) => `${r.revision}\t${r.rs.metadata?.annotations?.[CHANGE_CAUSE] ?? '<none>'}`);
-  out(ctx, `deployment.apps/${name} \n${tabulate(['REVISION\tCHANGE-CAUSE', ...rows].join('\n') + '\n', DESCRIBE)}\n`);
+  out(ctx, `${DEPLOYMENT}/${name} \n${tabulate(['REVISION\tCHANGE-CAUSE', ...rows].join('\n') + '\n', DESCRIBE)}\n`);
   return 0;
 }
 
@@ -143,7 +147,7 @@ async function undo(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
     if (!target) throw new KubectlError(`error: unable to find specified revision ${toRevision} in history`, `힌트: 'kubectl rollout history deploy/${name}'로 있는 리비전 번호를 확인해 보세요.`);
   }
   if (sameTemplate(target.rs.spec?.template, deployment.spec?.template)) {
-    out(ctx, `deployment.apps/${name} skipped rollback (current template already matches revision ${target.revision})`);
+    out(ctx, `${DEPLOYMENT}/${name} skipped rollback (current template already matches revision ${target.revision})`);
     return 0;
   }
   const annotations: Record<string, string> = { ...deployment.metadata?.annotations };
@@ -154,26 +158,26 @@ async function undo(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
     { op: 'replace', path: '/spec/template', value: withoutHash(target.rs.spec?.template) },
     { op: 'replace', path: '/metadata/annotations', value: annotations },
   ], 'json');
-  out(ctx, `deployment.apps/${name} rolled back`);
+  out(ctx, `${DEPLOYMENT}/${name} rolled back`);
   return 0;
 }
 
 async function pauseOrResume(cmd: ParsedCommand, ctx: KubectlContext, paused: boolean): Promise<number> {
   const { name, namespace, deployment } = await targetDeployment(cmd, ctx);
   if ((deployment.spec?.paused ?? false) === paused) {
-    throw new KubectlError(`error: deployments.apps "${name}" is ${paused ? 'already paused' : 'not paused'}`, paused ? '힌트: 이미 일시 중지된 상태예요.' : '힌트: 일시 중지된 디플로이먼트만 재개할 수 있어요.');
+    throw new KubectlError(`error: ${DEPLOYMENTS} "${name}" is ${paused ? 'already paused' : 'not paused'}`, paused ? '힌트: 이미 일시 중지된 상태예요.' : '힌트: 일시 중지된 디플로이먼트만 재개할 수 있어요.');
   }
   await ctx.client.patch('Deployment', name, namespace, { spec: { paused } }, 'merge');
-  out(ctx, `deployment.apps/${name} ${paused ? 'paused' : 'resumed'}`);
+  out(ctx, `${DEPLOYMENT}/${name} ${paused ? 'paused' : 'resumed'}`);
   return 0;
 }
 
 async function restart(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
   const { name, namespace, deployment } = await targetDeployment(cmd, ctx);
-  if (deployment.spec?.paused) throw new KubectlError(`error: deployments.apps "${name}" can't restart paused deployment (run rollout resume first)`, `힌트: 먼저 'kubectl rollout resume deploy/${name}'로 재개해 주세요.`);
+  if (deployment.spec?.paused) throw new KubectlError(`error: ${DEPLOYMENTS} "${name}" can't restart paused deployment (run rollout resume first)`, `힌트: 먼저 'kubectl rollout resume deploy/${name}'로 재개해 주세요.`);
   const restartedAt = new Date(ctx.now()).toISOString().replace(/\.\d+Z$/, 'Z');
   await ctx.client.patch('Deployment', name, namespace, { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': restartedAt } } } } }, 'merge');
-  out(ctx, `deployment.apps/${name} restarted`);
+  out(ctx, `${DEPLOYMENT}/${name} restarted`);
   return 0;
 }
 
