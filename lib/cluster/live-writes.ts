@@ -3,13 +3,12 @@
  * projections (env values removed), so a write built from them must never be sent whole where it would
  * overwrite what the browser cannot see.
  */
-import { StatusError, type Kind, type KubeObject } from '../k8s/types';
+import { failure } from '../k8s/status';
+import type { StatusError, Kind, KubeObject } from '../k8s/types';
 import type { PatchType } from '../k8s/client-types';
 import { APPLY_KINDS, type ApplyKind, type LiveAction } from './live-protocol';
 
-export function forbidden(message: string): StatusError {
-  return new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'Forbidden', code: 403, message });
-}
+export const forbidden = (message: string): StatusError => failure(403, 'Forbidden', message);
 
 /** What patchToAction may look at: the objects the browser already holds. */
 export interface CacheView {

@@ -4,8 +4,9 @@
  * Seeking forward applies the frames in between; seeking back rebuilds from the start and emits the difference,
  * O(objects + frames up to the target).
  */
-import { StatusError, type Kind, type KubeObject } from '../k8s/types';
+import type { Kind, KubeObject, StatusError } from '../k8s/types';
 import { labelsMatch } from '../k8s/selectors';
+import { failure, notFound } from '../k8s/status';
 import { DEFAULT_TIMINGS } from '../sim/timings';
 import type { ListOptions } from '../k8s/client-types';
 import type { ClusterChange, ClusterClient, ClusterInfo, ConnectionState, TimeControls } from './types';
@@ -16,13 +17,7 @@ import { addListener } from './listeners';
 const MIN_SPEED = 0.5;
 const MAX_SPEED = 10;
 
-function forbidden(): StatusError {
-  return new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'Forbidden', code: 403, message: '기록을 재생하는 중에는 클러스터를 바꿀 수 없습니다 (읽기 전용).' });
-}
-
-function notFound(kind: Kind, name: string): StatusError {
-  return new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'NotFound', code: 404, message: `${kind.toLowerCase()}s "${name}" not found`, details: { name, kind: `${kind.toLowerCase()}s` } });
-}
+const forbidden = (): StatusError => failure(403, 'Forbidden', '기록을 재생하는 중에는 클러스터를 바꿀 수 없습니다 (읽기 전용).');
 
 export interface ReplayTimeControls extends TimeControls {
   /** Jump to ms since the start of the recording. */

@@ -7,7 +7,8 @@
  * clock to each write's time, and so rebuilds the same cluster.
  */
 import type { Kind, KubeObject } from '../k8s/types';
-import type { DeleteOptions, PatchType, Simulator } from '../sim/types';
+import type { DeleteOptions, PatchType } from '../k8s/client-types';
+import type { Simulator } from '../sim/types';
 import type { ClusterClient, FailureControls, TimeControls } from '../cluster/types';
 import type { SimClient } from '../cluster/sim-client';
 import { MAX_LAB_CHARS, type LabEntry } from './lab-session';

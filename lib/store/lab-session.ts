@@ -9,7 +9,7 @@
  * the caller starts fresh with a Korean notice. Pure: no DOM, no storage access here.
  */
 import { isKind as isKindName, type Kind, type KubeObject } from '../k8s/types';
-import type { DeleteOptions, PatchType } from '../sim/types';
+import type { DeleteOptions, PatchType } from '../k8s/client-types';
 
 export const LAB_VERSION = 1;
 export const LAB_KEY_PREFIX = 'k8s-ko-lab:';

@@ -7,7 +7,8 @@ import { SERVER_VERSION } from '../../simserver/discovery';
 import { InProcessClient } from './base-client';
 import { objectKey } from '../../cluster/types';
 import { KINDS, type Kind, type KubeObject } from '../../k8s/types';
-import type { DeleteOptions, ListOptions, PatchType, Simulator } from '../../sim/types';
+import type { DeleteOptions, ListOptions, PatchType } from '../../k8s/client-types';
+import type { Simulator } from '../../sim/types';
 
 export class EngineClient extends InProcessClient implements ClusterClient {
   private readonly cache = new Map<string, KubeObject>();

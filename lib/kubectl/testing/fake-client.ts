@@ -6,13 +6,9 @@ import type { ClusterClient } from '../../cluster/types';
 import { InProcessClient } from './base-client';
 import { objectKey } from '../../cluster/types';
 import { labelsMatch, matchesFieldSelector, parseFieldSelector } from '../../k8s/selectors';
-import { CLUSTER_SCOPED, StatusError, type Kind, type KubeObject, type StatusReason } from '../../k8s/types';
-import type { ListOptions, PatchType } from '../../sim/types';
-import { qualifiedPlural } from '../resources';
-
-function status(reason: StatusReason, code: number, kind: Kind, name: string, message: string): StatusError {
-  return new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code, details: { name, kind: qualifiedPlural(kind) } });
-}
+import type { ListOptions, PatchType } from '../../k8s/client-types';
+import { alreadyExists, badRequest, notFound } from '../../k8s/status';
+import { CLUSTER_SCOPED, type Kind, type KubeObject } from '../../k8s/types';
 
 function mergePatch(target: unknown, patch: unknown): unknown {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
@@ -77,7 +73,7 @@ export class FakeClusterClient extends InProcessClient implements ClusterClient 
 
   async get(kind: Kind, name: string, namespace?: string): Promise<KubeObject> {
     const found = this.objects.get(objectKey(kind, name, CLUSTER_SCOPED.has(kind) ? undefined : (namespace ?? 'default')));
-    if (!found) throw status('NotFound', 404, kind, name, `${qualifiedPlural(kind)} "${name}" not found`);
+    if (!found) throw notFound(kind, name);
     return JSON.parse(JSON.stringify(found));
   }
 
@@ -85,7 +81,7 @@ export class FakeClusterClient extends InProcessClient implements ClusterClient 
     const kind = this.kindOf(obj);
     const name = obj.metadata?.name ?? '';
     const key = this.keyOf(kind, obj);
-    if (this.objects.has(key)) throw status('AlreadyExists', 409, kind, name, `${qualifiedPlural(kind)} "${name}" already exists`);
+    if (this.objects.has(key)) throw alreadyExists(kind, name);
     if (opts?.dryRun) return obj;
     return this.seed(kind, { ...obj, metadata: { ...obj.metadata, generation: 1 } } as KubeObject);
   }
@@ -93,7 +89,7 @@ export class FakeClusterClient extends InProcessClient implements ClusterClient 
   /** Like the API server, reject bodies without a kind. */
   private kindOf(obj: KubeObject): Kind {
     const kind = (obj as { kind?: Kind }).kind;
-    if (!kind) throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: "Object 'Kind' is missing in the request body", reason: 'BadRequest', code: 400 });
+    if (!kind) throw badRequest("Object 'Kind' is missing in the request body");
     return kind;
   }
 
