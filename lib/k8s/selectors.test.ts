@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { isStatusError } from './types';
 import {
   fieldValue,
-  formatLabelSelector,
   labelSelectorObjectMatches,
   labelsMatch,
   matchesFieldSelector,
@@ -71,9 +70,6 @@ describe('label selectors', () => {
     const sel = { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'env', operator: 'In', values: ['prod'] }] };
     expect(labelSelectorObjectMatches(sel, web)).toBe(true);
     expect(labelSelectorObjectMatches(sel, { app: 'web', env: 'dev' })).toBe(false);
-    expect(formatLabelSelector(sel)).toBe('app=web,env in (prod)');
-    expect(formatLabelSelector({ app: 'web' })).toBe('app=web');
-    expect(formatLabelSelector(undefined)).toBe('<none>');
   });
 
   it('explains errors in Korean', () => {

@@ -218,27 +218,8 @@ export function labelSelectorObjectMatches(sel: V1LabelSelector | undefined | nu
   return matchesLabelSelector(fromLabelSelectorObject(sel), labels);
 }
 
-/** Formats a selector like kubectl does (`app=web,tier in (a,b)`), e.g. for `describe` output. */
-export function formatLabelSelector(sel: LabelSelector | V1LabelSelector | Record<string, string> | undefined | null): string {
-  let reqs: Requirement[];
-  if (!sel) return '<none>';
-  if ('requirements' in sel && Array.isArray(sel.requirements)) reqs = sel.requirements as Requirement[];
-  else if ('matchLabels' in sel || 'matchExpressions' in sel) reqs = fromLabelSelectorObject(sel as V1LabelSelector).requirements;
-  else reqs = Object.entries(sel as Record<string, string>).map(([key, v]) => ({ key, operator: '=' as const, values: [v] }));
-  if (reqs.length === 0) return '<none>';
-  return reqs
-    .map((r) => {
-      switch (r.operator) {
-        case 'exists': return r.key;
-        case '!': return `!${r.key}`;
-        case 'in': case 'notin': return `${r.key} ${r.operator} (${r.values.join(',')})`;
-        case 'gt': return `${r.key}>${r.values[0]}`;
-        case 'lt': return `${r.key}<${r.values[0]}`;
-        default: return `${r.key}${r.operator === '==' ? '=' : r.operator}${r.values[0]}`;
-      }
-    })
-    .join(',');
-}
+/** Moved to the registry's printing helpers (one selector printer); re-exported until lib/simserver imports it there. */
+export { formatLabelSelector } from './kinds/printing';
 
 // ---- field selectors ----
 

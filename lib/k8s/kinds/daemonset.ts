@@ -6,7 +6,7 @@
 import type { V1DaemonSet } from '@kubernetes/client-node';
 import { ageSince } from '../age';
 import { ALL_VERBS, columns, statusSubresource, type KindInfo } from './kind';
-import { formatLabels, nameOf, selectorString, templateCells } from './printing';
+import { formatLabelSelector, formatLabels, nameOf, templateCells } from './printing';
 
 export const DAEMONSET: KindInfo = {
   kind: 'DaemonSet',
@@ -43,7 +43,7 @@ export const DAEMONSET: KindInfo = {
     formatLabels(ds.spec?.template?.spec?.nodeSelector),
     ageSince(ds.metadata?.creationTimestamp, now),
     ...templateCells(ds.spec?.template?.spec?.containers),
-    selectorString(ds.spec?.selector),
+    formatLabelSelector(ds.spec?.selector),
   ],
   fieldsKo: {
     DaemonSet: {

@@ -37,6 +37,12 @@ export function selectorString(sel: LabelSelectorLike | undefined): string {
     .join(',');
 }
 
+/**
+ * metav1.FormatLabelSelector: the selector as selectorString prints it, `<none>` when it selects on nothing
+ * (printReplicaSet and printDaemonSet print it so; printDeployment prints selector.String() as it is).
+ */
+export const formatLabelSelector = (sel: LabelSelectorLike | undefined | null): string => selectorString(sel ?? undefined) || '<none>';
+
 /** labels.FormatLabels: `k=v` pairs sorted by key, `<none>` when empty. */
 export function formatLabels(labels: Record<string, string> | undefined): string {
   const keys = Object.keys(labels ?? {}).sort();

@@ -5,7 +5,7 @@
 import type { V1ReplicaSet } from '@kubernetes/client-node';
 import { ageSince } from '../age';
 import { ALL_VERBS, columns, scaleSubresource, statusSubresource, type KindInfo } from './kind';
-import { nameOf, selectorString, templateCells } from './printing';
+import { formatLabelSelector, nameOf, templateCells } from './printing';
 
 export const REPLICASET: KindInfo = {
   kind: 'ReplicaSet',
@@ -36,7 +36,7 @@ export const REPLICASET: KindInfo = {
     rs.status?.readyReplicas ?? 0,
     ageSince(rs.metadata?.creationTimestamp, now),
     ...templateCells(rs.spec?.template?.spec?.containers),
-    selectorString(rs.spec?.selector),
+    formatLabelSelector(rs.spec?.selector),
   ],
   fieldsKo: {
     ReplicaSet: {
