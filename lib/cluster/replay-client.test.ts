@@ -78,6 +78,13 @@ describe('ReplayClient', () => {
     await expect(replay.delete('Pod', 'web-a', 'default')).rejects.toMatchObject({ code: 403 });
   });
 
+  it('answers a missing object with the API server NotFound wording', async () => {
+    // k8s.io/apimachinery pkg/api/errors NewNotFound: `<resource>.<group> "<name>" not found` (GroupResource.String()).
+    const replay: ClusterClient = new ReplayClient(recordSession().recording);
+    await expect(replay.get('Deployment', 'web', 'default')).rejects.toMatchObject({ code: 404, message: 'deployments.apps "web" not found' });
+    await expect(replay.get('Endpoints', 'web', 'default')).rejects.toMatchObject({ code: 404, message: 'endpoints "web" not found' });
+  });
+
   it('plays at the chosen speed and stops at the end', async () => {
     vi.useFakeTimers();
     const replay = new ReplayClient(recordSession().recording);
