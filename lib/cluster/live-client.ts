@@ -8,7 +8,7 @@
  */
 import { CLUSTER_SCOPED, StatusError, type Kind, type KubeObject, type StatusBody } from '../k8s/types';
 import { labelsMatch, matchesFieldSelector, parseFieldSelector } from '../k8s/selectors';
-import { notFound } from '../k8s/status';
+import { failure, notFound } from '../k8s/status';
 import type { DeleteOptions, ListOptions, PatchType } from '../k8s/client-types';
 import { APPLY_KINDS, WRITE_TOKEN_HEADER, type ActionResponse, type ApplyKind, type DeltaPayload, type LiveAction, type LiveInfo, type SnapshotPayload, type UpstreamStatus } from './live-protocol';
 import { objectKey, type ClusterChange, type ClusterClient, type ClusterInfo, type ConnectionState } from './types';
@@ -186,10 +186,10 @@ export class LiveClient implements ClusterClient {
         body: JSON.stringify(action),
       });
     } catch (e) {
-      throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'ServiceUnavailable', code: 503, message: `대시보드 서버에 연결할 수 없습니다: ${(e as Error).message}` });
+      throw failure(503, 'ServiceUnavailable', `대시보드 서버에 연결할 수 없습니다: ${(e as Error).message}`);
     }
     const body = (await res.json().catch(() => null)) as ActionResponse | null;
-    if (!body) throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'InternalError', code: res.status, message: `예상하지 못한 응답 (HTTP ${res.status})` });
+    if (!body) throw failure(res.status, 'InternalError', `예상하지 못한 응답 (HTTP ${res.status})`);
     if (!body.ok) throw new StatusError(body.status as StatusBody);
     if (body.object) this.applyChange('upsert', body.object);
     return body.object;

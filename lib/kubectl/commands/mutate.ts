@@ -1,7 +1,7 @@
 /** Commands that change existing objects: delete, scale, set image, label, expose. */
 import type { V1Container } from '@kubernetes/client-node';
 import { validateLabelKey, validateLabelValue } from '../../k8s/selectors';
-import type { Kind, KubeObject, V1Deployment, V1Pod } from '../../k8s/types';
+import { API_VERSION, type Kind, type KubeObject, type V1Deployment, type V1Pod } from '../../k8s/types';
 import { objectKey } from '../../cluster/types';
 import { KubectlError, err, namespaceOf, num, out, str, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
@@ -181,12 +181,12 @@ export async function runExpose(cmd: ParsedCommand, ctx: KubectlContext): Promis
   }
   const serviceName = str(cmd.flags, 'name') ?? name;
   const service = {
-    apiVersion: 'v1',
+    apiVersion: API_VERSION.Service,
     kind: 'Service',
     metadata: { name: serviceName, namespace, labels: obj.metadata?.labels },
     spec: { ports: [{ port, protocol: str(cmd.flags, 'protocol') ?? 'TCP', targetPort }], selector, type: serviceType },
   } as unknown as KubeObject;
   await ctx.client.create(service);
-  out(ctx, `service/${serviceName} exposed`);
+  out(ctx, `${qualifiedSingular('Service')}/${serviceName} exposed`);
   return 0;
 }

@@ -3,6 +3,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import type { V1Node } from '../../k8s/types';
 import { KubectlError, err, out, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
+import { qualifiedSingular } from '../resources';
 
 function nodeName(cmd: ParsedCommand): string {
   const args = cmd.args.map((a) => a.replace(/^(nodes?|no)\//, ''));
@@ -23,7 +24,7 @@ export async function runCordon(cmd: ParsedCommand, ctx: KubectlContext): Promis
   const name = nodeName(cmd);
   const cordon = cmd.verb === 'cordon';
   const result = await setUnschedulable(ctx, name, cordon);
-  out(ctx, `node/${name} ${result === 'already' ? 'already ' : ''}${cordon ? 'cordoned' : 'uncordoned'}`);
+  out(ctx, `${qualifiedSingular('Node')}/${name} ${result === 'already' ? 'already ' : ''}${cordon ? 'cordoned' : 'uncordoned'}`);
   return 0;
 }
 
@@ -38,7 +39,7 @@ function isMirrorOrStatic(pod: V1Pod): boolean {
 export async function runDrain(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
   const name = nodeName(cmd);
   const result = await setUnschedulable(ctx, name, true);
-  out(ctx, `node/${name} ${result === 'already' ? 'already ' : ''}cordoned`);
+  out(ctx, `${qualifiedSingular('Node')}/${name} ${result === 'already' ? 'already ' : ''}cordoned`);
   const pods = ((await ctx.client.list('Pod', undefined, { fieldSelector: `spec.nodeName=${name}` })) as V1Pod[])
     .filter((p) => p.spec?.nodeName === name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && !isMirrorOrStatic(p));
   const daemonPods = pods.filter(isDaemonSetPod);
@@ -63,9 +64,9 @@ export async function runDrain(cmd: ParsedCommand, ctx: KubectlContext): Promise
   for (const p of evict) out(ctx, `evicting pod ${key(p)}`);
   for (const p of evict) {
     await ctx.client.delete('Pod', p.metadata!.name!, p.metadata?.namespace);
-    out(ctx, `pod/${p.metadata?.name} evicted`);
+    out(ctx, `${qualifiedSingular('Pod')}/${p.metadata?.name} evicted`);
   }
-  out(ctx, `node/${name} drained`);
+  out(ctx, `${qualifiedSingular('Node')}/${name} drained`);
   return 0;
 }
 
