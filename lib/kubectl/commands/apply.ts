@@ -1,7 +1,8 @@
 /** `apply -f`, `create -f`, `delete -f` over the editor's files. */
+import { badRequest } from '../../k8s/status';
 import { isStatusError, type KubeObject } from '../../k8s/types';
 import { KubectlError, err, out, str, type KubectlContext } from '../context';
-import { describeError } from '../errors';
+import { describeError, statusMessage } from '../errors';
 import type { ParsedCommand } from '../parse';
 import { qualifiedPlural, qualifiedSingular, resourceOf } from '../resources';
 import { decodingError, goValue, problemHint, readManifests, type FileDoc } from './files';
@@ -111,7 +112,7 @@ async function eachDocument(
 async function rejection(ctx: KubectlContext, verb: Verb, doc: FileDoc, name: string, namespace: string | undefined): Promise<string> {
   const decoding = decodingError(doc.problems ?? []);
   const existing = verb === 'applying' ? await currentObject(ctx, doc, name, namespace) : undefined;
-  if (!existing) return `Error from server (BadRequest): error when creating "${doc.file}": ${decoding}`;
+  if (!existing) return statusMessage(badRequest(`error when creating "${doc.file}": ${decoding}`).status);
   const patch = applyPatch(existing, { ...doc.object, metadata: { ...doc.object.metadata, namespace } } as KubeObject, JSON.stringify(doc.object));
   const reason = decoding.replace(/^.* cannot be handled as a \w+: /, '');
   return `The request is invalid: patch: Invalid value: ${JSON.stringify(goValue(patch))}: ${reason}`;

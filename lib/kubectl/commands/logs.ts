@@ -2,8 +2,10 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { labelSelectorObjectMatches } from '../../k8s/selectors';
 import { timestampMs } from '../../k8s/age';
+import { badRequest } from '../../k8s/status';
 import type { V1Deployment } from '../../k8s/types';
 import { KubectlError, err, namespaceOf, num, out, str, type KubectlContext } from '../context';
+import { statusMessage } from '../errors';
 import type { ParsedCommand } from '../parse';
 import { singleTarget } from '../targets';
 import { logLines, newLogLines, type LogSource } from './logs-text';
@@ -45,7 +47,7 @@ export async function runLogs(cmd: ParsedCommand, ctx: KubectlContext): Promise<
   if (!container || Number.isNaN(started)) {
     const reason = status?.state?.waiting?.reason ?? 'ContainerCreating';
     throw new KubectlError(
-      `Error from server (BadRequest): container "${container?.name ?? ''}" in pod "${podName}" is waiting to start: ${reason === 'ImagePullBackOff' || reason === 'ErrImagePull' ? 'trying and failing to pull image' : reason}`,
+      statusMessage(badRequest(`container "${container?.name ?? ''}" in pod "${podName}" is waiting to start: ${reason === 'ImagePullBackOff' || reason === 'ErrImagePull' ? 'trying and failing to pull image' : reason}`).status),
       "힌트: 컨테이너가 아직 시작되지 않았어요. 'kubectl get pods'로 STATUS가 Running이 될 때까지 기다리거나 'kubectl describe pod'로 이유를 확인해 보세요.",
     );
   }
