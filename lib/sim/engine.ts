@@ -31,6 +31,13 @@ export interface PodRuntime {
   due: number;
   pullFailures: number;
   crashes: number;
+  /** the container's restart back-off (controllers/container-backoff.ts): current length and when it last changed */
+  backoffMs?: number;
+  backoffUpdatedAt?: number;
+  /** when the crashing container last exited (epoch ms) */
+  exitedAt?: number;
+  /** the grace period (s) the current termination was started or last shortened with */
+  terminatingGrace?: number;
   /** container start times in epoch ms (status timestamps only keep seconds) */
   started?: Record<string, number>;
   /** containers being restarted because their image changed */

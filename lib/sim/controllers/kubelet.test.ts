@@ -65,13 +65,12 @@ describe('kubelet', () => {
     expect(get(sim, 'bad').status!.phase).toBe('Pending');
   });
 
-  it('restarts an exiting container with CrashLoopBackOff: 10 s doubling, capped at 5 min', () => {
+  // pkg/kubelet/kuberuntime/kuberuntime_manager.go (doBackOff) with staging/src/k8s.io/client-go/util/flowcontrol/backoff.go:
+  // no back-off entry → restart at once and create one (backOffPeriod 10 s, pkg/kubelet/kubelet.go); every later
+  // crash waits the entry, which doubles on each restart up to MaxContainerBackOff (5 min).
+  it('restarts a crashing container at once the first time, then after 10 s doubling, capped at 5 min', () => {
     const sim = createSimulator({ seed: 33 });
     sim.create(pod('crash', { image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }));
-    sim.advance(6_000);
-    const first = cs(sim, 'crash');
-    expect(first.state!.waiting?.reason ?? first.state!.terminated?.reason).toMatch(/CrashLoopBackOff|Error/);
-    // collect the restart times
     const restartsAt: number[] = [];
     let last = 0;
     const start = sim.now();
@@ -81,16 +80,40 @@ describe('kubelet', () => {
       if (n > last) restartsAt.push(sim.now() - start);
       last = n;
     }
+    // pull 3 s + start 1 s + run 0.5 s, then the first restart follows the exit without a back-off
+    expect(restartsAt[0]).toBeLessThanOrEqual(6_000);
     const gaps = restartsAt.slice(1).map((t, i) => t - restartsAt[i]);
-    // each gap = back-off + run time (~3 s of start/exit); back-offs 20 s, 40 s, … capped at 300 s
+    // each gap = back-off + the container's 0.5 s run
     const backoffs = gaps.map((g) => Math.round(g / 10_000) * 10);
-    expect(backoffs.slice(0, 4)).toEqual([20, 40, 80, 160]);
-    expect(Math.max(...gaps)).toBeLessThanOrEqual(300_000 + 5_000);
-    expect(gaps[gaps.length - 1]).toBeGreaterThanOrEqual(300_000);
+    expect(backoffs.slice(0, 6)).toEqual([10, 20, 40, 80, 160, 300]);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(300_000 + 2_000);
     const status = cs(sim, 'crash');
     expect(status.lastState!.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
     expect(reasons(sim, 'crash').some((r) => r.startsWith('BackOff: Back-off restarting failed container app in pod crash_default('))).toBe(true);
     expect(get(sim, 'crash').status!.phase).toBe('Running');
+  });
+
+  it('shows the back-off the kubelet waits in the CrashLoopBackOff message: 10s after the second crash', () => {
+    const sim = createSimulator({ seed: 38 });
+    sim.create(pod('crash', { image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }));
+    sim.advance(6_000); // first exit and its immediate restart
+    expect(cs(sim, 'crash').restartCount).toBe(1);
+    sim.advance(2_000); // second exit: now in back-off
+    expect(cs(sim, 'crash').state!.waiting).toMatchObject({ reason: 'CrashLoopBackOff' });
+    expect(cs(sim, 'crash').state!.waiting!.message).toMatch(/^back-off 10s restarting failed container=app pod=crash_default\(/);
+  });
+
+  // flowcontrol/backoff.go hasExpired: an entry not updated for 2 × MaxContainerBackOff (10 min) when the container
+  // finishes is stale, so a container that ran 10 minutes restarts at once again.
+  it('resets the back-off after the container ran 10 minutes', () => {
+    const sim = createSimulator({ seed: 39 });
+    sim.create(pod('long', { image: 'busybox:1.36', command: ['sh', '-c', 'sleep 700; exit 1'] }));
+    sim.advance(5_000 + 700_000 + 2_000); // first exit at ~704.5 s, restarted at once
+    expect(cs(sim, 'long').restartCount).toBe(1);
+    sim.advance(700_000 + 2_000); // ran 700 s > 600 s since the restart: no CrashLoopBackOff wait
+    expect(cs(sim, 'long').restartCount).toBe(2);
+    expect(cs(sim, 'long').state!.running).toBeDefined();
+    expect(reasons(sim, 'long').some((r) => r.startsWith('BackOff:'))).toBe(false);
   });
 
   it('finishes pods with restartPolicy Never as Succeeded or Failed', () => {

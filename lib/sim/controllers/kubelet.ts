@@ -11,6 +11,7 @@ import type { StoreChange } from '../store';
 import type { Cause } from '../types';
 import { planContainer } from '../images';
 import { EXIT_VISIBLE_MS } from '../timings';
+import { crashBackOffDelay, recordRestart } from './container-backoff';
 import { imageId, sortConditions, statusImage, waitingStatuses, withCondition } from './pod-status';
 import { isPodReady } from '../pods';
 import { allocatePodIp, nodeInternalIp } from './node-network';
@@ -97,8 +98,9 @@ export class Kubelet implements Controller {
       case 'running':
         return this.tick(key, rt, e, cause);
       case 'exited': {
-        rt.crashes++;
-        const backoff = Math.min(e.timings.crashBackoffBase * 2 ** (rt.crashes - 1), e.timings.crashBackoffMax);
+        const backoff = crashBackOffDelay(rt, rt.exitedAt ?? e.time, e.timings);
+        // no back-off entry yet (first crash, or it ran 10 minutes): the kubelet restarts at once
+        if (backoff === 0) return this.restartCrashed(key, rt, e, cause, event);
         const current = e.get<V1Pod>('Pod', key)!;
         const crashed = current.spec!.containers[this.exitingIndex(current)];
         const c = cause(`컨테이너 ${crashed.name}이(가) 종료되어 ${fmtDuration(backoff)} 뒤 재시작 (CrashLoopBackOff)`);
@@ -118,22 +120,28 @@ export class Kubelet implements Controller {
         }));
         event('Warning', 'BackOff', `Back-off restarting failed container ${crashed.name} in pod ${name}_${current.metadata!.namespace}(${current.metadata!.uid})`, c, `spec.containers{${crashed.name}}`);
         rt.stage = 'crashBackOff';
-        rt.due = e.time + backoff;
+        // the wait counts from the container's finish time, like IsInBackOffSince(key, FinishedAt)
+        rt.due = Math.max(e.time, (rt.exitedAt ?? e.time) + backoff);
         return e.enqueueAt(KUBELET, key, rt.due);
       }
-      case 'crashBackOff': {
-        const current = e.get<V1Pod>('Pod', key)!;
-        const c = current.spec!.containers[this.exitingIndex(current)];
-        const cc = cause(`컨테이너 ${c.name}을(를) 다시 시작 (재시작 ${rt.crashes}회째)`);
-        event('Normal', 'Pulled', `Container image "${c.image}" already present on machine`, cc, `spec.containers{${c.name}}`);
-        event('Normal', 'Created', `Created container ${c.name}`, cc, `spec.containers{${c.name}}`);
-        rt.stage = 'starting';
-        rt.due = e.time;
-        return this.start(key, rt, e, cause, event, c.name);
-      }
+      case 'crashBackOff':
+        return this.restartCrashed(key, rt, e, cause, event);
       default:
         return;
     }
+  }
+
+  /** Restarts the exited container and records the restart in its back-off entry. */
+  private restartCrashed(key: string, rt: PodRuntime, e: Engine, cause: (m: string) => Cause, event: EventFn): void {
+    recordRestart(rt, rt.exitedAt ?? e.time, e.time, e.timings);
+    const current = e.get<V1Pod>('Pod', key)!;
+    const c = current.spec!.containers[this.exitingIndex(current)];
+    const cc = cause(`컨테이너 ${c.name}을(를) 다시 시작 (재시작 ${rt.crashes}회째)`);
+    event('Normal', 'Pulled', `Container image "${c.image}" already present on machine`, cc, `spec.containers{${c.name}}`);
+    event('Normal', 'Created', `Created container ${c.name}`, cc, `spec.containers{${c.name}}`);
+    rt.stage = 'starting';
+    rt.due = e.time;
+    return this.start(key, rt, e, cause, event, c.name);
   }
 
   /** Index of the container that will exit first (the one a crash loop is about). */
@@ -269,6 +277,7 @@ export class Kubelet implements Controller {
         containerStatuses: (p.status?.containerStatuses ?? []).map((s) => (s.name === c.name ? { ...s, ready: false, started: false, state: { terminated } } : s)),
       }));
       rt.stage = 'exited';
+      rt.exitedAt = e.time;
       rt.due = e.time + EXIT_VISIBLE_MS;
       return e.enqueueAt(KUBELET, key, rt.due);
     }
