@@ -18,6 +18,8 @@ export interface CatalogueImage {
   sizeBytes: number;
   behaviour: ImageBehaviour;
   requiresEnv?: string[];
+  /** overrides SIGTERM_BY_BEHAVIOUR for this image */
+  handlesSigterm?: boolean;
 }
 
 const lib = (name: string) => `docker.io/library/${name}`;
@@ -129,4 +131,27 @@ function computePlan(c: V1Container): ContainerPlan {
     return entry.requiresEnv!.some((n) => env.has(n)) ? { runMs: Infinity, exitCode: 0 } : { runMs: 2_000, exitCode: 1 };
   }
   return { runMs: 500, exitCode: 0 }; // a shell image with no command exits at once
+}
+
+/**
+ * Whether PID 1 exits when the kubelet sends SIGTERM, per behaviour. Servers and databases install a
+ * handler and shut down promptly. A shell image runs its command as PID 1 (sh, sleep, node, python):
+ * the kernel gives PID 1 no default signal actions, so an unhandled SIGTERM is ignored and the kubelet
+ * waits the whole grace period before SIGKILL (https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination).
+ */
+const SIGTERM_BY_BEHAVIOUR: Record<ImageBehaviour, boolean> = { serve: true, database: true, command: false };
+
+/** A command that is a shell loop or sleep: PID 1 is sh/sleep whatever image runs it. */
+const SHELL_COMMAND = /(^|[\s/])(sh|bash|ash|sleep|tail)(\s|$)|while\s+true/;
+/** `trap '…' TERM` in a shell command: the script handles SIGTERM itself. */
+const TRAPS_TERM = /\btrap\b.*\b(TERM|SIGTERM|15)\b/;
+
+/** Whether the container's main process stops on SIGTERM (else it runs until SIGKILL at the end of the grace period). */
+export function stopsOnSigterm(c: V1Container): boolean {
+  const cmd = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+  if (cmd && TRAPS_TERM.test(cmd)) return true;
+  if (cmd && SHELL_COMMAND.test(cmd)) return false;
+  const entry = lookupImage(c.image ?? '');
+  if (!entry) return true;
+  return entry.handlesSigterm ?? SIGTERM_BY_BEHAVIOUR[entry.behaviour];
 }

@@ -20,7 +20,10 @@ export function deletePod(e: Engine, pod: V1Pod, cause: Cause, graceSeconds?: nu
   if (!pod.spec?.nodeName || grace === 0) {
     return e.removeObject('Pod', pod.metadata!.name!, ns, cause) ?? pod;
   }
-  if (pod.metadata!.deletionTimestamp) return pod;
+  if (pod.metadata!.deletionTimestamp) {
+    // pkg/registry/rest/delete.go BeforeDelete: a later delete may only shorten the grace period
+    if (graceSeconds === undefined || grace >= (pod.metadata!.deletionGracePeriodSeconds ?? Infinity)) return pod;
+  }
   const updated: V1Pod = {
     ...pod,
     metadata: { ...pod.metadata, deletionTimestamp: e.iso(e.time + grace * 1000) as unknown as Date, deletionGracePeriodSeconds: grace },

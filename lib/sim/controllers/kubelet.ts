@@ -12,6 +12,7 @@ import type { Cause } from '../types';
 import { planContainer } from '../images';
 import { EXIT_VISIBLE_MS } from '../timings';
 import { crashBackOffDelay, recordRestart } from './container-backoff';
+import { terminatePod } from './kubelet-terminate';
 import { imageId, sortConditions, statusImage, waitingStatuses, withCondition } from './pod-status';
 import { isPodReady } from '../pods';
 import { allocatePodIp, nodeInternalIp } from './node-network';
@@ -57,7 +58,7 @@ export class Kubelet implements Controller {
       e.recordEvent({ kind: 'Pod', name: pod.metadata!.name!, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid, fieldPath }, type, reason, message, 'kubelet', c, nodeName);
     const name = pod.metadata!.name!;
 
-    if (pod.metadata!.deletionTimestamp) return this.terminate(key, pod, rt, e, cause, event);
+    if (pod.metadata!.deletionTimestamp) return terminatePod(key, pod, rt, e, cause, event);
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') return;
     if (!rt) {
@@ -297,20 +298,5 @@ export class Kubelet implements Controller {
     const allReady = (pod.status?.containerStatuses ?? []).every((s) => s.ready);
     if (allReady && (pod.status?.containerStatuses?.length ?? 0) > 0)
       writePodStatus(key, e, cause(`노드가 돌아와 파드 ${pod.metadata!.name}을(를) 다시 Ready로 보고`), (p) => ({ ...p.status }));
-  }
-
-  private terminate(key: string, pod: V1Pod, rt: PodRuntime | undefined, e: Engine, cause: (m: string) => Cause, event: EventFn): void {
-    const name = pod.metadata!.name!;
-    if (!rt || rt.stage !== 'terminating') {
-      const grace = (pod.metadata!.deletionGracePeriodSeconds ?? 30) * 1000;
-      for (const s of pod.status?.containerStatuses ?? [])
-        if (s.state?.running) event('Normal', 'Killing', `Stopping container ${s.name}`, cause(`파드 ${name} 삭제 요청으로 컨테이너 ${s.name} 중지`), `spec.containers{${s.name}}`);
-      const running = (pod.status?.containerStatuses ?? []).some((s) => s.state?.running);
-      rt = { uid: pod.metadata!.uid!, stage: 'terminating', due: e.time + (running ? Math.min(grace, e.timings.terminationGrace) : 0), pullFailures: 0, crashes: rt?.crashes ?? 0 };
-      e.state.kubelet[key] = rt;
-    }
-    if (e.time < rt.due) return e.enqueueAt(KUBELET, key, rt.due);
-    delete e.state.kubelet[key];
-    e.removeObject('Pod', name, pod.metadata!.namespace, cause(`파드 ${name}의 컨테이너가 모두 멈춰 삭제 완료`));
   }
 }

@@ -1,0 +1,45 @@
+/**
+ * Graceful pod termination on the kubelet (pkg/kubelet/kuberuntime/kuberuntime_container.go killContainer):
+ * a Killing event "Stopping container NAME" per running container, SIGTERM, then SIGKILL when the
+ * pod's grace period (deletionGracePeriodSeconds) runs out. A process that handles SIGTERM stops after
+ * `timings.terminationGrace`; one that ignores it (a shell or `sleep` as PID 1) runs the whole grace
+ * period; a container whose own command ends first stops then. The pod is removed when all have stopped.
+ */
+import type { V1Pod } from '@kubernetes/client-node';
+import type { Engine, PodRuntime } from '../engine';
+import type { Cause } from '../types';
+import { planContainer, stopsOnSigterm } from '../images';
+import { KUBELET, type EventFn } from './kubelet-pull';
+
+/** ms until the running container `name` stops after SIGTERM at `now`, at most `graceMs`. */
+function stopAfter(pod: V1Pod, name: string, rt: PodRuntime | undefined, graceMs: number, e: Engine): number {
+  const c = pod.spec!.containers.find((x) => x.name === name);
+  if (!c) return 0;
+  let ms = stopsOnSigterm(c) ? e.timings.terminationGrace : Infinity;
+  const started = rt?.started?.[name];
+  const runMs = planContainer(c).runMs;
+  if (started !== undefined && runMs !== Infinity) ms = Math.min(ms, Math.max(0, started + runMs - e.time));
+  return Math.min(ms, graceMs);
+}
+
+export function terminatePod(key: string, pod: V1Pod, rt: PodRuntime | undefined, e: Engine, cause: (m: string) => Cause, event: EventFn): void {
+  const name = pod.metadata!.name!;
+  const graceSeconds = pod.metadata!.deletionGracePeriodSeconds ?? 30;
+  if (!rt || rt.stage !== 'terminating') {
+    let stopMs = 0;
+    for (const s of pod.status?.containerStatuses ?? []) {
+      if (!s.state?.running) continue;
+      event('Normal', 'Killing', `Stopping container ${s.name}`, cause(`파드 ${name} 삭제 요청으로 컨테이너 ${s.name}에 SIGTERM을 보내고 최대 ${graceSeconds}초 대기`), `spec.containers{${s.name}}`);
+      stopMs = Math.max(stopMs, stopAfter(pod, s.name, rt, graceSeconds * 1000, e));
+    }
+    rt = { uid: pod.metadata!.uid!, stage: 'terminating', due: e.time + stopMs, pullFailures: 0, crashes: rt?.crashes ?? 0, terminatingGrace: graceSeconds };
+    e.state.kubelet[key] = rt;
+  } else if (graceSeconds < (rt.terminatingGrace ?? Infinity)) {
+    // a second delete with a shorter --grace-period: SIGKILL comes sooner
+    rt.due = Math.min(rt.due, e.time + graceSeconds * 1000);
+    rt.terminatingGrace = graceSeconds;
+  }
+  if (e.time < rt.due) return e.enqueueAt(KUBELET, key, rt.due);
+  delete e.state.kubelet[key];
+  e.removeObject('Pod', name, pod.metadata!.namespace, cause(`파드 ${name}의 컨테이너가 모두 멈춰 삭제 완료`));
+}
