@@ -52,4 +52,30 @@ describe('services and endpoints', () => {
     sim.advance(100);
     expect(() => sim.get('Endpoints', 'web')).toThrow('endpoints "web" not found');
   });
+
+  // pkg/controller/nodelifecycle/node_lifecycle_controller.go → MarkPodsNotReady (pkg/controller/util/node/controller_utils.go)
+  // sets only the pods' Ready condition to False; the endpoints controller (pkg/controller/endpoint) lists pods that are
+  // not ready under notReadyAddresses, so the Service stops sending them traffic.
+  it('moves the pods of a NotReady node to notReadyAddresses, and back when it recovers', () => {
+    const sim = createSimulator({ seed: 53 });
+    sim.create(svc('web', { selector: { app: 'web' }, ports: [{ port: 80 }] }));
+    sim.create(deploymentManifest({ replicas: 4 }));
+    sim.advance(10_000);
+    const onNode = podsOf(sim).filter((p) => p.spec!.nodeName === 'worker-1');
+    const lost = onNode.map((p) => p.status!.podIP!).sort();
+    expect(lost.length).toBeGreaterThan(0);
+    sim.failNode('worker-1');
+    sim.advance(sim.timings().nodeMonitorGrace + 100);
+    for (const p of podsOf(sim).filter((x) => x.spec!.nodeName === 'worker-1')) {
+      expect(p.status!.conditions!.find((c) => c.type === 'Ready')!.status).toBe('False');
+      // the controller leaves the kubelet's container statuses as they were (kubectl's READY column counts those)
+      expect(p.status!.containerStatuses![0].ready).toBe(true);
+    }
+    const ep = sim.get('Endpoints', 'web') as V1Endpoints;
+    expect((ep.subsets![0].notReadyAddresses ?? []).map((a) => a.ip).sort()).toEqual(lost);
+    expect(ips(sim, 'web')).toHaveLength(4 - lost.length);
+    sim.recoverNode('worker-1');
+    sim.advance(1_000);
+    expect(ips(sim, 'web')).toHaveLength(4);
+  });
 });
