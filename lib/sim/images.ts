@@ -114,6 +114,8 @@ export function planContainer(c: V1Container): ContainerPlan {
   return plan;
 }
 
+const ENDS_WITH_FALSE = /(^|[\s;&|])false\s*$/;
+
 function computePlan(c: V1Container): ContainerPlan {
   const entry = lookupImage(c.image ?? '');
   const cmd = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
@@ -123,6 +125,8 @@ function computePlan(c: V1Container): ContainerPlan {
     const sleep = /sleep\s+(\d+)/.exec(cmd);
     const runMs = sleep ? Number(sleep[1]) * 1000 : 500;
     if (exit) return { runMs, exitCode: Number(exit[1]) };
+    // a command ending in `false` exits with its status, 1 (the full shell interpreter comes later)
+    if (ENDS_WITH_FALSE.test(cmd)) return { runMs, exitCode: 1 };
     if (sleep || entry?.behaviour === 'command') return { runMs, exitCode: 0 };
   }
   if (!entry || entry.behaviour === 'serve') return { runMs: Infinity, exitCode: 0 };
