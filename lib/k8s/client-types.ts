@@ -48,7 +48,7 @@ export interface Timings {
   imagePull: number; // Pulling → Pulled (image not cached on node)
   containerStart: number; // Created → Started
   readinessDelay: number; // Running → Ready
-  terminationGrace: number; // Terminating → gone (default 30 s grace, pods usually exit faster)
+  terminationGrace: number; // a SIGTERM-handling process stops this long after Killing (others wait the grace period)
   nodeMonitorGrace: number; // node stops heartbeating → NotReady (default 40 s)
   podEvictionTimeout: number; // tolerationSeconds for not-ready/unreachable (default 300 s)
   crashBackoffBase: number; // 10 s, doubling, capped at crashBackoffMax
