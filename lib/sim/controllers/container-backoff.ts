@@ -8,6 +8,9 @@
  *   that wait doubles the entry (capped at the maximum);
  * - an entry whose last update is more than 2 × max old when the container finishes (it ran
  *   10 minutes) has expired: the container restarts at once and the back-off starts over.
+ * In v1.34 the gates that change this curve are alpha and off by default: ReduceDefaultCrashLoopBackOffDecay
+ * (KEP-4603, 1 s → 60 s) and KubeletCrashLoopBackOffMax (KEP-5593, beta only in v1.35); with the defaults the
+ * reset threshold is the same 10 minutes either way.
  */
 import type { PodRuntime } from '../engine';
 import type { Timings } from '../types';
