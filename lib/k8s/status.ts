@@ -85,6 +85,13 @@ export function invalid(ref: string | GroupKind, name: string, errs: readonly Fi
 /** NewBadRequest: 400 with the message as given. */
 export const badRequest = (message: string): StatusError => failure(400, 'BadRequest', message);
 
+/**
+ * The 400 for an object body whose kind the server does not serve, worded as meta.NoKindMatchError
+ * (k8s.io/apimachinery/pkg/api/meta/errors.go): `no matches for kind "Deploymnet" in version "v1"`.
+ */
+export const noKindMatch = (kind: string, version?: string): StatusError =>
+  badRequest(version ? `no matches for kind "${kind}" in version "${version}"` : `no matches for kind "${kind}"`);
+
 /** NewForbidden: 403 `namespaces "default" is forbidden: <why>`; without a resource, `forbidden: <why>`. */
 export function forbidden(ref: ResourceRef | undefined, name: string, why: string): StatusError {
   const gr = ref === undefined ? undefined : groupResourceOf(ref);
@@ -121,6 +128,10 @@ export const internalError = (message: string): StatusError =>
  */
 export const unsupportedMediaType = (accepted: readonly string[] = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf']): StatusError =>
   failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`);
+
+/** NewRequestEntityTooLargeError: 413 `Request entity too large: limit is 3145728` (`what` adds the server's detail). */
+export const requestEntityTooLarge = (limit: number, what = ''): StatusError =>
+  failure(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}${what}`);
 
 /** The Success Status some deletes answer with. */
 export function success(ref: ResourceRef, name: string, uid?: string): Record<string, unknown> {

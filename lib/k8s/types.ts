@@ -82,6 +82,7 @@ export type StatusReason =
   | 'Expired'
   | 'Gone'
   | 'UnsupportedMediaType'
+  | 'RequestEntityTooLarge'
   | 'Timeout'
   | 'ServiceUnavailable'
   | 'InternalError';

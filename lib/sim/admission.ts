@@ -4,9 +4,8 @@
  */
 import type { V1Namespace, V1Service } from '@kubernetes/client-node';
 import type { Engine } from './engine';
-import { forbidden, invalid, notFound, fieldInvalid, type FieldError } from './errors';
-import { forbidden as forbiddenObject } from '../k8s/status';
-import { RESOURCE } from './errors';
+import { forbidden, invalid, notFound } from '../k8s/status';
+import { fieldInvalid, type FieldError } from '../k8s/field-errors';
 import type { Kind } from '../k8s/types';
 
 /** Throws NotFound / Forbidden when objects may not be created in `ns`. */
@@ -14,7 +13,7 @@ export function checkNamespace(e: Engine, kind: Kind, name: string, ns: string):
   const n = e.get<V1Namespace>('Namespace', ns);
   if (!n) throw notFound('Namespace', ns);
   if (n.metadata?.deletionTimestamp || n.status?.phase === 'Terminating')
-    throw forbidden(`${RESOURCE[kind].plural} "${name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`);
+    throw forbidden(kind, name, `unable to create new content in namespace ${ns} because it is being terminated`);
 }
 
 function usedServiceAddresses(e: Engine, except?: string): { ips: Set<string>; nodePorts: Set<number> } {
@@ -69,7 +68,7 @@ export function allocateService(e: Engine, svc: V1Service, old?: V1Service): V1S
         errs.push(fieldInvalid(`spec.ports[${i}].nodePort`, p.nodePort, 'provided port is already allocated'));
       if (nodePort === undefined) {
         // every port taken: the real allocator answers "range is full" (as a 500; here a 403, never a loop)
-        if (used.nodePorts.size >= NODE_PORT_COUNT) throw forbiddenObject('Service', name, 'failed to allocate a nodePort: range is full');
+        if (used.nodePorts.size >= NODE_PORT_COUNT) throw forbidden('Service', name, 'failed to allocate a nodePort: range is full');
         do nodePort = NODE_PORT_BASE + Math.floor(e.rng.next() * NODE_PORT_COUNT);
         while (used.nodePorts.has(nodePort));
       }

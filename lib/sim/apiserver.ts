@@ -4,12 +4,13 @@
  * the first write, so a failed call leaves the store untouched (the simulator also rolls back the rng).
  */
 import type { V1Deployment, V1Namespace, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
-import { API_VERSION, CLUSTER_SCOPED, KINDS, type Kind, type KubeObject } from '../k8s/types';
+import { API_VERSION, CLUSTER_SCOPED, isKind, type Kind, type KubeObject } from '../k8s/types';
 import { generateName } from '../k8s/names';
 import type { Cause, DeleteOptions, PatchType, WriteOptions } from './types';
 import type { Engine } from './engine';
-import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, qualifiedResource, fieldRequired } from './errors';
-import { firstTypeError, unknownFields } from './schema';
+import { alreadyExists, badRequest, conflict, forbidden, invalid, noKindMatch, notFound } from '../k8s/status';
+import { fieldRequired } from '../k8s/field-errors';
+import { firstTypeError, unknownFields } from '../k8s/kinds';
 import { applyDefaults, admitPod } from './defaults';
 import { validateObject, validateUpdate } from './validation';
 import { allocateService, checkNamespace } from './admission';
@@ -40,8 +41,8 @@ export function kindOf(obj: KubeObject): Kind {
   if (!kind) throw badRequest("Object 'Kind' is missing in the request body");
   for (const [field, v] of [['kind', kind], ['apiVersion', apiVersion]] as const)
     if (v !== undefined && typeof v !== 'string') throw badRequest(`json: cannot unmarshal ${jsonTypeName(v)} into Go struct field TypeMeta.${field} of type string`);
-  if (!(KINDS as readonly string[]).includes(kind as string)) throw badRequest(`no matches for kind "${kind}" in version "${apiVersion ?? 'v1'}"`);
-  if (apiVersion && apiVersion !== API_VERSION[kind as Kind]) throw badRequest(`no matches for kind "${kind}" in version "${apiVersion}"`);
+  if (!isKind(kind as string)) throw noKindMatch(kind as string, (apiVersion as string | undefined) ?? 'v1');
+  if (apiVersion && apiVersion !== API_VERSION[kind as Kind]) throw noKindMatch(kind as string, apiVersion as string);
   return kind as Kind;
 }
 
@@ -150,7 +151,7 @@ export function updateObject(e: Engine, input: KubeObject, opts?: WriteOptions, 
 
 /** patch: applies the patch to the stored object, then takes the update path. */
 export function patchObject(e: Engine, kind: Kind, name: string, namespace: string | undefined, patch: unknown, type: PatchType, opts?: WriteOptions): KubeObject {
-  if (!(KINDS as readonly string[]).includes(kind)) throw badRequest(`no matches for kind "${kind}"`);
+  if (!isKind(kind)) throw noKindMatch(kind);
   const ns = CLUSTER_SCOPED.has(kind) ? undefined : namespace || 'default';
   const current = e.store.get(kind, keyOf(name, ns));
   if (!current) throw notFound(kind, name);
@@ -181,7 +182,7 @@ export function deleteObject(e: Engine, kind: Kind, name: string, namespace: str
   const ns = CLUSTER_SCOPED.has(kind) ? undefined : namespace || 'default';
   const current = e.store.get(kind, keyOf(name, ns));
   if (!current) throw notFound(kind, name);
-  if (kind === 'Namespace' && PROTECTED_NAMESPACES.has(name)) throw forbidden(`${qualifiedResource(kind)} "${name}" is forbidden: this namespace may not be deleted`);
+  if (kind === 'Namespace' && PROTECTED_NAMESPACES.has(name)) throw forbidden('Namespace', name, 'this namespace may not be deleted');
   if (opts?.dryRun) return current;
   const cause = userCause(opts, '삭제', kind, name);
   if (kind === 'Pod') return deletePod(e, current as V1Pod, cause, opts?.gracePeriodSeconds);

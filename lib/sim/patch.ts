@@ -6,7 +6,7 @@
  * Keys come from the user, so every read and write is of own properties (getOwn/setOwn): a key
  * `__proto__`, `constructor` or `prototype` is just a key, never a way to Object.prototype.
  */
-import { badRequest } from './errors';
+import { badRequest } from '../k8s/status';
 import { deepClone, deepEqual, getOwn, setOwn } from './json';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

@@ -6,7 +6,7 @@
  */
 import type { V1Deployment, V1ReplicaSet } from '@kubernetes/client-node';
 import type { Simulator, WriteOptions } from './types';
-import { badRequest } from './errors';
+import { badRequest } from '../k8s/status';
 import { canonicalJson } from './json';
 import { HASH_LABEL, MAX_REPLICAS, DESIRED_REPLICAS, REVISION, REVISION_HISTORY, revisionOf } from './controllers/deployment-util';
 

@@ -8,7 +8,7 @@ import { matchesFieldSelector, matchesLabelSelector, parseFieldSelector, parseLa
 import type { DeleteOptions, ListOptions, ListResult, PatchType, SimWatchEvent, Simulator, SimulatorOptions, Timings, Watch, WriteOptions } from './types';
 import { Engine, type EngineState } from './engine';
 import { keyOf, toWatchEvent, type StoreChange } from './store';
-import { badRequest, expired, notFound } from './errors';
+import { badRequest, expired, notFound } from '../k8s/status';
 import { deepClone } from './json';
 import { createObject, deleteObject, patchObject, updateObject } from './apiserver';
 import { BOOTSTRAP_LEAD_MS, DEFAULT_START_TIME, resolveTimings } from './timings';

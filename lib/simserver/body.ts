@@ -7,13 +7,13 @@
 import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import type { PatchType } from '../sim/types';
-import { StatusError } from '../k8s/types';
+import type { StatusError } from '../k8s/types';
 import { MAX_BODY_BYTES, MAX_NESTING_DEPTH, MAX_YAML_BYTES, MAX_YAML_DOCUMENTS } from '../sim/limits';
 import { findUnsafeInput } from '../sim/json';
 import { jsonNestingDepth, yamlShape } from '../yaml/nesting';
 import { YAML_DEPTH_BOUND } from '../yaml/limits';
 import { decodeKubernetesProtobuf, isKubernetesProtobuf } from './protobuf/decode';
-import { badRequest, requestEntityTooLarge, unsupportedMediaType } from './status';
+import { badRequest, requestEntityTooLarge, unsupportedMediaType } from '../k8s/status';
 
 /** After a 413, this much more of the body is read and dropped (so the client sees the answer), then the connection closes. */
 const DISCARD_AFTER_LIMIT = 1024 * 1024;
@@ -68,7 +68,7 @@ function tooLarge(req: IncomingMessage): StatusError {
     setTimeout(close, 1_000).unref();
   }
   req.resume();
-  return new StatusError(requestEntityTooLarge(MAX_BODY_BYTES));
+  return requestEntityTooLarge(MAX_BODY_BYTES);
 }
 
 const PATCH_TYPES: Record<string, PatchType> = {
@@ -87,11 +87,11 @@ export function mediaType(contentType: string | undefined): string {
 export function patchTypeOf(contentType: string | undefined): PatchType {
   const type = mediaType(contentType);
   const t = Object.hasOwn(PATCH_TYPES, type) ? PATCH_TYPES[type] : undefined;
-  if (!t) throw new StatusError(unsupportedMediaType(contentType ?? ''));
+  if (!t) throw unsupportedMediaType();
   return t;
 }
 
-const undecodable = (why: string) => new StatusError(badRequest(`the body of the request could not be decoded: ${why}`));
+const undecodable = (why: string) => badRequest(`the body of the request could not be decoded: ${why}`);
 const tooDeep = () => undecodable(`exceeded max depth of ${MAX_NESTING_DEPTH}`);
 
 function decodeJson(text: string): unknown {
@@ -112,7 +112,7 @@ function decodeYaml(text: string): unknown {
       if (jsonNestingDepth(text, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH) throw e;
     }
   }
-  if (Buffer.byteLength(text) > MAX_YAML_BYTES) throw new StatusError(requestEntityTooLarge(MAX_YAML_BYTES, ' for YAML (JSON bodies may be larger)'));
+  if (Buffer.byteLength(text) > MAX_YAML_BYTES) throw requestEntityTooLarge(MAX_YAML_BYTES, ' for YAML (JSON bodies may be larger)');
   const shape = yamlShape(text, YAML_DEPTH_BOUND);
   if (shape.overAt !== undefined) throw tooDeep();
   if (shape.documentStarts > MAX_YAML_DOCUMENTS) throw undecodable(`more than ${MAX_YAML_DOCUMENTS} YAML documents`);
@@ -134,7 +134,7 @@ export function decodeBody(body: Buffer, contentType: string | undefined): unkno
     try {
       return decodeKubernetesProtobuf(body);
     } catch (e) {
-      throw new StatusError(unsupportedMediaType(`application/vnd.kubernetes.protobuf: ${(e as Error).message}`));
+      throw unsupportedMediaType();
     }
   }
   const text = body.toString('utf8');

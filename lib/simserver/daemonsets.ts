@@ -6,27 +6,23 @@
  * every request: O(pods).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { V1Pod } from '../k8s/types';
-import { StatusError } from '../k8s/types';
-import { ageSince, timestampMs } from '../k8s/age';
-import { formatLabelSelector } from '../k8s/selectors';
+import type { V1ObjectMeta, V1Pod } from '../k8s/types';
+import { timestampMs } from '../k8s/age';
+import { kindOf, type KindInfo } from '../k8s/kinds';
+import { methodNotAllowed, notFound } from '../k8s/status';
 import type { Simulator } from '../sim/types';
 import { writeJson } from './respond';
-import { failure, methodNotAllowed } from './status';
-import { wantsTable } from './table-response';
+import { tableEnvelope, wantsTable } from './table-response';
 
 const PATH = /^\/apis\/apps\/v1\/(?:namespaces\/([^/]+)\/)?daemonsets(?:\/([^/]+))?\/?$/;
 
-/** The discovery entry for /apis/apps/v1. */
-export const DAEMONSET_RESOURCE = {
-  name: 'daemonsets', singularName: 'daemonset', namespaced: true, kind: 'DaemonSet',
-  verbs: ['get', 'list'], shortNames: ['ds'], categories: ['all'],
-};
+/** The registry's DaemonSet as this server serves it: read-only (get, list), no subresources. */
+export const DAEMONSET_RESOURCE: KindInfo = { ...kindOf('DaemonSet'), verbs: ['get', 'list'], subresources: [] };
 
 interface DaemonSetView {
   apiVersion: 'apps/v1';
   kind: 'DaemonSet';
-  metadata: { name: string; namespace: string; uid: string; creationTimestamp?: string; labels?: Record<string, string> };
+  metadata: { name: string; namespace: string; uid: string; creationTimestamp?: V1ObjectMeta['creationTimestamp']; labels?: Record<string, string> };
   spec: { selector: { matchLabels: Record<string, string> }; template: { metadata: { labels: Record<string, string> }; spec: V1Pod['spec'] } };
   status: { currentNumberScheduled: number; desiredNumberScheduled: number; numberReady: number; numberAvailable: number; updatedNumberScheduled: number; numberMisscheduled: number };
 }
@@ -35,18 +31,18 @@ interface DaemonSetView {
 export function handleDaemonSets(sim: Simulator, req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams): boolean {
   const m = PATH.exec(pathname);
   if (!m) return false;
-  if (req.method !== 'GET' || query.get('watch') === 'true') throw new StatusError(methodNotAllowed());
+  if (req.method !== 'GET' || query.get('watch') === 'true') throw methodNotAllowed();
   const [, namespace, name] = m;
   const all = daemonSetsFrom(sim, namespace);
   if (name) {
     const ds = all.find((d) => d.metadata.name === name);
-    if (!ds) throw new StatusError(failure(404, 'NotFound', `daemonsets.apps "${name}" not found`, { name, group: 'apps', kind: 'daemonsets' }));
-    writeJson(res, 200, wantsTable(req.headers.accept) ? table([ds], sim.now()) : ds);
+    if (!ds) throw notFound('DaemonSet', name);
+    writeJson(res, 200, wantsTable(req.headers.accept) ? tableEnvelope('DaemonSet', [ds], { now: sim.now() }) : ds);
     return true;
   }
   const rv = sim.resourceVersion();
   writeJson(res, 200, wantsTable(req.headers.accept)
-    ? { ...table(all, sim.now()), metadata: { resourceVersion: rv } }
+    ? tableEnvelope('DaemonSet', all, { now: sim.now(), resourceVersion: rv })
     : { kind: 'DaemonSetList', apiVersion: 'apps/v1', metadata: { resourceVersion: rv }, items: all });
   return true;
 }
@@ -71,7 +67,7 @@ export function daemonSetsFrom(sim: Simulator, namespace?: string): DaemonSetVie
     return {
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',
-      metadata: { name: owner.name, namespace: pods[0].metadata!.namespace!, uid: owner.uid, creationTimestamp: oldest as string | undefined, labels },
+      metadata: { name: owner.name, namespace: pods[0].metadata!.namespace!, uid: owner.uid, creationTimestamp: oldest, labels },
       spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: pods[0].spec } },
       status: {
         currentNumberScheduled: pods.length, desiredNumberScheduled: pods.length, numberReady: ready,
@@ -79,33 +75,4 @@ export function daemonSetsFrom(sim: Simulator, namespace?: string): DaemonSetVie
       },
     } satisfies DaemonSetView;
   });
-}
-
-/** The real API server's DaemonSet columns (wide ones at priority 1). */
-function table(items: DaemonSetView[], now: number) {
-  const col = (name: string, type = 'string', priority = 0) => ({ name, type, format: name === 'Name' ? 'name' : '', description: '', priority });
-  return {
-    kind: 'Table',
-    apiVersion: 'meta.k8s.io/v1',
-    metadata: {},
-    columnDefinitions: [
-      col('Name'), col('Desired', 'integer'), col('Current', 'integer'), col('Ready', 'integer'), col('Up-to-date', 'integer'),
-      col('Available', 'integer'), col('Node Selector'), col('Age'), col('Containers', 'string', 1), col('Images', 'string', 1),
-      col('Selector', 'string', 1),
-    ],
-    rows: items.map((ds) => {
-      const containers = ds.spec.template.spec?.containers ?? [];
-      const nodeSelector = ds.spec.template.spec?.nodeSelector;
-      return {
-        cells: [
-          ds.metadata.name, ds.status.desiredNumberScheduled, ds.status.currentNumberScheduled, ds.status.numberReady,
-          ds.status.updatedNumberScheduled, ds.status.numberAvailable,
-          nodeSelector && Object.keys(nodeSelector).length ? Object.entries(nodeSelector).map(([k, v]) => `${k}=${v}`).join(',') : '<none>',
-          ageSince(ds.metadata.creationTimestamp, now), containers.map((c) => c.name).join(','),
-          containers.map((c) => c.image).join(','), formatLabelSelector(ds.spec.selector),
-        ],
-        object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: ds.metadata },
-      };
-    }),
-  };
 }

@@ -4,11 +4,25 @@
  * (`as=APIGroupDiscoveryList`) but falls back to legacy documents when the response's
  * Content-Type is plain application/json, which is what we always send.
  */
-import { DAEMONSET_RESOURCE } from './daemonsets';
-import type { ResourceInfo } from './resources';
-import { RESOURCES, groupVersionOf } from './resources';
+import { apiVersionOf, type KindInfo } from '../k8s/kinds';
+import { K8S_VERSION } from '../sim';
+import { SERVED } from './resources';
 
-export const SERVER_VERSION = { major: '1', minor: '32', gitVersion: 'v1.32.0-kubesim' };
+const [major, minor] = K8S_VERSION.replace(/^v/, '').split('.');
+
+/**
+ * /version as a 1.33+ API server answers it (k8s.io/apimachinery/pkg/version/types.go Info, with the emulation and
+ * minimum-compatibility versions compatibility versioning added): the engine's Kubernetes version.
+ */
+export const SERVER_VERSION = {
+  major,
+  minor,
+  emulationMajor: major,
+  emulationMinor: minor,
+  minCompatibilityMajor: major,
+  minCompatibilityMinor: String(Number(minor) - 1),
+  gitVersion: K8S_VERSION,
+};
 
 /** The body for a discovery path, or undefined when the path is not a discovery document. */
 export function discoveryDocument(path: string, serverAddress: string): { status: number; body: unknown; contentType?: string } | undefined {
@@ -20,7 +34,7 @@ export function discoveryDocument(path: string, serverAddress: string): { status
     case '/version':
       return ok({
         ...SERVER_VERSION, gitCommit: '0000000000000000000000000000000000000000', gitTreeState: 'clean',
-        buildDate: '2026-01-01T00:00:00Z', goVersion: 'go1.23.0', compiler: 'gc', platform: 'linux/amd64',
+        buildDate: '2026-01-01T00:00:00Z', goVersion: 'go1.24.9', compiler: 'gc', platform: 'linux/amd64',
       });
     case '/healthz':
     case '/livez':
@@ -55,7 +69,7 @@ function ok(body: unknown) {
  * makes `kubectl api-resources` fail ("received empty response for: policy/v1").
  */
 function apiGroups(): { name: string; versions: { groupVersion: string; version: string }[]; preferredVersion: { groupVersion: string; version: string } }[] {
-  const names = [...new Set(RESOURCES.filter((r) => r.group).map((r) => r.group))];
+  const names = [...new Set(SERVED.filter((r) => r.group).map((r) => r.group))];
   return names.map((name) => {
     const gv = { groupVersion: `${name}/v1`, version: 'v1' };
     return { name, versions: [gv], preferredVersion: gv };
@@ -63,17 +77,17 @@ function apiGroups(): { name: string; versions: { groupVersion: string; version:
 }
 
 function resourceList(group: string, version: string) {
-  const rows = RESOURCES.filter((r) => r.group === group && r.version === version);
+  const rows = SERVED.filter((r) => r.group === group && r.version === version);
   if (rows.length === 0) return undefined;
   return ok({
     kind: 'APIResourceList',
     apiVersion: 'v1',
-    groupVersion: groupVersionOf({ group, version }),
-    resources: [...rows.flatMap(resourceEntries), ...(group === 'apps' ? [DAEMONSET_RESOURCE] : [])],
+    groupVersion: apiVersionOf({ group, version }),
+    resources: rows.flatMap(resourceEntries),
   });
 }
 
-function resourceEntries(r: ResourceInfo): Record<string, unknown>[] {
+function resourceEntries(r: KindInfo): Record<string, unknown>[] {
   const main: Record<string, unknown> = {
     name: r.plural, singularName: r.singular, namespaced: r.namespaced, kind: r.kind, verbs: r.verbs,
   };

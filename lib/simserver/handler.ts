@@ -8,9 +8,9 @@ import { OPENAPI_V2, discoveryDocument } from './discovery';
 import { encodeFields } from './protobuf/wire';
 import { handleDaemonSets } from './daemonsets';
 import { handleResource } from './resource-handlers';
-import { writeJson, writeStatus } from './respond';
+import { warnIfDeprecated, writeJson, writeStatus } from './respond';
 import { parseRoute } from './route';
-import { badRequest, methodNotAllowed, pathNotFound, statusOf } from './status';
+import { badRequest, methodNotAllowed, pathNotFound, statusOf } from '../k8s/status';
 
 const OPENAPI_V2_PROTOBUF = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf';
 
@@ -48,13 +48,16 @@ async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerRespo
   const url = splitTarget(req.url ?? '/');
   if (handleDaemonSets(ctx.sim, req, res, url.pathname, url.query)) return;
   const route = parseRoute(url.pathname);
-  if (route.type === 'bad-path') return writeStatus(res, badRequest(route.message));
-  if (route.type === 'resource') return handleResource(ctx, req, res, route, url.query);
+  if (route.type === 'bad-path') return writeStatus(res, badRequest(route.message).status);
+  if (route.type === 'resource') {
+    warnIfDeprecated(res, route.resource);
+    return handleResource(ctx, req, res, route, url.query);
+  }
   if (route.type === 'discovery') {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return writeStatus(res, methodNotAllowed());
+    if (req.method !== 'GET' && req.method !== 'HEAD') return writeStatus(res, methodNotAllowed().status);
     if (route.path === '/openapi/v2' && (req.headers.accept ?? '').includes('protobuf')) return writeOpenApiProtobuf(res);
     const doc = discoveryDocument(route.path, ctx.serverAddress);
-    if (!doc) return writeStatus(res, pathNotFound());
+    if (!doc) return writeStatus(res, pathNotFound().status);
     if (doc.contentType) {
       res.writeHead(doc.status, { 'Content-Type': doc.contentType });
       res.end(String(doc.body));
@@ -62,7 +65,7 @@ async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerRespo
     }
     return writeJson(res, doc.status, doc.body);
   }
-  writeStatus(res, pathNotFound());
+  writeStatus(res, pathNotFound().status);
 }
 
 /** gnostic openapi_v2.Document: swagger = 1, info = 2 (Info: title = 1, version = 2). */

@@ -5,8 +5,7 @@
  * snapshots, so later pages show the current state — enough for kubectl's 500-item chunks.)
  */
 import type { KubeObject } from '../k8s/types';
-import { StatusError } from '../k8s/types';
-import { failure } from './status';
+import { badRequest } from '../k8s/status';
 
 interface ContinueToken {
   /** namespace/name of the last item of the previous page */
@@ -49,6 +48,6 @@ function decodeToken(token: string): ContinueToken {
     if (typeof parsed.after !== 'string') throw new Error('bad token');
     return parsed;
   } catch {
-    throw new StatusError(failure(400, 'BadRequest', 'continue key is not valid: illegal base64 data'));
+    throw badRequest('continue key is not valid: illegal base64 data');
   }
 }

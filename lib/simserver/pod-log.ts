@@ -4,23 +4,22 @@
  * API server's 400 "waiting to start" error.
  */
 import type { V1Pod, KubeObject } from '../k8s/types';
-import { StatusError } from '../k8s/types';
-import { badRequest } from './status';
+import { badRequest } from '../k8s/status';
 
 export function podLog(obj: KubeObject, containerName?: string): string {
   const pod = obj as V1Pod;
   const podName = pod.metadata?.name ?? '';
   const containers = pod.spec?.containers ?? [];
   if (!containerName && containers.length > 1) {
-    throw new StatusError(badRequest(
-      `a container name must be specified for pod ${podName}, choose one of: [${containers.map((c) => c.name).join(' ')}]`));
+    throw badRequest(
+      `a container name must be specified for pod ${podName}, choose one of: [${containers.map((c) => c.name).join(' ')}]`);
   }
   const container = containers.find((c) => !containerName || c.name === containerName);
-  if (!container) throw new StatusError(badRequest(`container ${containerName} is not valid for pod ${podName}`));
+  if (!container) throw badRequest(`container ${containerName} is not valid for pod ${podName}`);
   const state = pod.status?.containerStatuses?.find((s) => s.name === container.name)?.state;
   if (!state?.running && !state?.terminated) {
     const reason = state?.waiting?.reason ?? 'ContainerCreating';
-    throw new StatusError(badRequest(`container "${container.name}" in pod "${podName}" is waiting to start: ${reason}`));
+    throw badRequest(`container "${container.name}" in pod "${podName}" is waiting to start: ${reason}`);
   }
   const startedAt = state.running?.startedAt ?? state.terminated?.startedAt;
   const image = container.image ?? '';

@@ -5,7 +5,6 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KubeObject } from '../k8s/types';
-import { StatusError } from '../k8s/types';
 import type { DeleteOptions, WriteOptions } from '../sim/types';
 import type { ServerContext } from './context';
 import type { ResourceRoute } from './route';
@@ -14,7 +13,7 @@ import { filterFromQuery } from './filter';
 import { paginate } from './paging';
 import { writeJson, withTypeMeta } from './respond';
 import { patchScale, putScale, scaleOf } from './scale';
-import { badRequest, methodNotAllowed, success } from './status';
+import { badRequest, methodNotAllowed, success } from '../k8s/status';
 import { tableEnvelope, wantsTable, type IncludeObject } from './table-response';
 import { serveWatch } from './watch';
 import { podLog } from './pod-log';
@@ -25,13 +24,13 @@ export async function handleResource(ctx: ServerContext, req: IncomingMessage, r
   const { resource, name, subresource } = route;
   const write: WriteOptions = { actor: 'kubectl', dryRun: query.getAll('dryRun').includes('All') };
   const namespace = resource.namespaced ? route.namespace : undefined;
-  if (resource.namespaced && name && !namespace) throw new StatusError(methodNotAllowed());
+  if (resource.namespaced && name && !namespace) throw methodNotAllowed();
 
   if (!name) {
     if (method === 'GET') return listOrWatch(ctx, req, res, route, query);
     if (method === 'POST') return create(ctx, req, res, route, write);
     if (method === 'DELETE') return deleteCollection(ctx, res, route, query, write);
-    throw new StatusError(methodNotAllowed());
+    throw methodNotAllowed();
   }
 
   const { sim } = ctx;
@@ -41,16 +40,16 @@ export async function handleResource(ctx: ServerContext, req: IncomingMessage, r
     const body = decodeBody(await readBody(req), req.headers['content-type']);
     if (method === 'PUT') return writeJson(res, 200, putScale(sim, route, body, write));
     if (method === 'PATCH') return writeJson(res, 200, patchScale(sim, route, body, patchTypeOf(req.headers['content-type']), write));
-    throw new StatusError(methodNotAllowed());
+    throw methodNotAllowed();
   }
   if (subresource === 'eviction') {
-    if (method !== 'POST') throw new StatusError(methodNotAllowed());
+    if (method !== 'POST') throw methodNotAllowed();
     const eviction = decodeBody(await readBody(req), req.headers['content-type']) as { deleteOptions?: unknown } | undefined;
     sim.delete('Pod', name, namespace, { ...deleteOptionsFrom(query, eviction?.deleteOptions), ...write });
     return writeJson(res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   }
   if (subresource === 'log') {
-    if (method !== 'GET') throw new StatusError(methodNotAllowed());
+    if (method !== 'GET') throw methodNotAllowed();
     const text = podLog(sim.get('Pod', name, namespace), query.get('container') ?? undefined);
     res.writeHead(200, { 'Content-Type': 'text/plain' });
     if (query.get('follow') !== 'true') {
@@ -74,9 +73,9 @@ export async function handleResource(ctx: ServerContext, req: IncomingMessage, r
     }
     case 'PUT': {
       const obj = decodeBody(await readBody(req), req.headers['content-type']) as KubeObject | undefined;
-      if (!obj || typeof obj !== 'object') throw new StatusError(badRequest('the body of the request is empty'));
+      if (!obj || typeof obj !== 'object') throw badRequest('the body of the request is empty');
       if (obj.metadata?.name && obj.metadata.name !== name) {
-        throw new StatusError(badRequest(`the name of the object (${shown(obj.metadata.name)}) does not match the name on the URL (${name})`));
+        throw badRequest(`the name of the object (${shown(obj.metadata.name)}) does not match the name on the URL (${name})`);
       }
       const next = { ...withKindFromUrl(route, obj), metadata: { ...obj.metadata, name, ...(namespace ? { namespace } : {}) } } as KubeObject;
       return writeJson(res, 200, withTypeMeta(kind, sim.update(next, write)));
@@ -94,14 +93,14 @@ export async function handleResource(ctx: ServerContext, req: IncomingMessage, r
       return writeJson(res, 200, withTypeMeta(kind, sim.patch(kind, name, namespace, patch, type, write)));
     }
     case 'DELETE': {
-      if (subresource) throw new StatusError(methodNotAllowed());
+      if (subresource) throw methodNotAllowed();
       const body = decodeBody(await readBody(req), req.headers['content-type']);
       const deleted = sim.delete(kind, name, namespace, { ...deleteOptionsFrom(query, body), ...write });
       if (deleted.metadata?.deletionTimestamp) return writeJson(res, 200, withTypeMeta(kind, deleted));
-      return writeJson(res, 200, success(resource, name, deleted.metadata?.uid));
+      return writeJson(res, 200, success(resource.kind, name, deleted.metadata?.uid));
     }
     default:
-      throw new StatusError(methodNotAllowed());
+      throw methodNotAllowed();
   }
 }
 
@@ -141,10 +140,10 @@ async function listOrWatch(ctx: ServerContext, req: IncomingMessage, res: Server
 
 async function create(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, route: ResourceRoute, write: WriteOptions): Promise<void> {
   const obj = decodeBody(await readBody(req), req.headers['content-type']) as KubeObject | undefined;
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new StatusError(badRequest('the body of the request is empty'));
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw badRequest('the body of the request is empty');
   const ns = route.resource.namespaced ? route.namespace ?? 'default' : undefined;
   if (ns && obj.metadata?.namespace && obj.metadata.namespace !== ns) {
-    throw new StatusError(badRequest('the namespace of the provided object does not match the namespace sent on the request'));
+    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
   }
   const { metadata = {} } = obj;
   const next = { ...withKindFromUrl(route, obj), metadata: { ...metadata, ...(ns ? { namespace: ns } : {}) } } as KubeObject;
@@ -206,7 +205,7 @@ function exists(ctx: ServerContext, route: ResourceRoute): boolean {
 function withKindFromUrl(route: ResourceRoute, obj: KubeObject): KubeObject {
   const { kind, group, version, plural } = route.resource;
   if (obj.kind && obj.kind !== kind) {
-    throw new StatusError(badRequest(`${shown(obj.kind)} in version "${shown(obj.apiVersion ?? '')}" cannot be handled as a ${kind}: the kind does not match the resource ${plural}`));
+    throw badRequest(`${shown(obj.kind)} in version "${shown(obj.apiVersion ?? '')}" cannot be handled as a ${kind}: the kind does not match the resource ${plural}`);
   }
   return { ...obj, apiVersion: obj.apiVersion ?? (group ? `${group}/${version}` : version), kind } as KubeObject;
 }

@@ -1,5 +1,6 @@
 /** Writing responses: JSON bodies, Status errors, and objects with their TypeMeta. */
 import type { ServerResponse } from 'node:http';
+import { apiVersionOf, type KindInfo } from '../k8s/kinds';
 import type { Kind, KubeObject, StatusBody } from '../k8s/types';
 import { API_VERSION } from '../k8s/types';
 
@@ -17,4 +18,15 @@ export function writeStatus(res: ServerResponse, status: StatusBody): void {
 export function withTypeMeta(kind: Kind, obj: KubeObject): KubeObject {
   const { apiVersion: _a, kind: _k, ...rest } = obj as KubeObject & Record<string, unknown>;
   return { apiVersion: API_VERSION[kind], kind, ...rest } as KubeObject;
+}
+
+/**
+ * The Warning header a 1.33+ API server adds to every request on a deprecated API version, worded as
+ * k8s.io/apiserver/pkg/endpoints/deprecation/deprecation.go (WarningMessage) words it and sent as a 299 warning with
+ * agent `-` (k8s.io/apiserver/pkg/warning): kubectl prints `Warning: v1 Endpoints is deprecated in v1.33+; use …`.
+ */
+export function warnIfDeprecated(res: ServerResponse, info: KindInfo): void {
+  if (!info.deprecated) return;
+  const { since, replacement } = info.deprecated;
+  res.setHeader('Warning', `299 - "${apiVersionOf(info)} ${info.kind} is deprecated in v${since}+; use ${replacement}"`);
 }

@@ -4,12 +4,10 @@
  * accepted too. Only spec.replicas is writable, as on the real API server.
  */
 import type { KubeObject } from '../k8s/types';
-import { StatusError } from '../k8s/types';
 import { formatLabelSelector } from '../k8s/selectors';
 import type { PatchType, Simulator, WriteOptions } from '../sim/types';
 import type { ResourceRoute } from './route';
-import { badRequest, failure } from './status';
-import { qualifiedResource } from './resources';
+import { badRequest, conflict, failure } from '../k8s/status';
 import { findUnsafeInput } from '../sim/json';
 import { MAX_NESTING_DEPTH } from '../sim/limits';
 
@@ -56,7 +54,7 @@ function checkScaleBody(body: unknown): void {
   const hidden = findUnsafeInput(body, MAX_NESTING_DEPTH);
   if (hidden?.problem === 'proto-key' && !unknown.length) unknown.push(hidden.path);
   if (unknown.length) {
-    throw new StatusError(badRequest(`Scale in version "v1" cannot be handled as a Scale: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`));
+    throw badRequest(`Scale in version "v1" cannot be handled as a Scale: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
   }
 }
 
@@ -67,9 +65,7 @@ export function putScale(sim: Simulator, route: ResourceRoute, body: unknown, op
   const scale = body as Partial<Scale> | undefined;
   const rv = scale?.metadata?.resourceVersion;
   if (rv && rv !== current.metadata?.resourceVersion) {
-    throw new StatusError(failure(409, 'Conflict',
-      `Operation cannot be fulfilled on ${qualifiedResource(route.resource)} "${route.name}": the object has been modified; please apply your changes to the latest version and try again`,
-      { name: route.name, group: route.resource.group || undefined, kind: route.resource.plural }));
+    throw conflict(route.resource.kind, route.name!);
   }
   return setReplicas(sim, route, scale?.spec?.replicas, opts);
 }
@@ -82,7 +78,7 @@ export function patchScale(sim: Simulator, route: ResourceRoute, patch: unknown,
     for (const op of (Array.isArray(patch) ? patch : []) as ({ op?: string; path?: string; value?: unknown } | null)[]) {
       if (op?.path !== '/spec/replicas') continue;
       if (op.op === 'replace' || op.op === 'add') replicas = op.value;
-      if (op.op === 'test' && op.value !== replicas) throw new StatusError(failure(422, 'Invalid', 'the server rejected our request due to an error in our request'));
+      if (op.op === 'test' && op.value !== replicas) throw failure(422, 'Invalid', 'the server rejected our request due to an error in our request');
     }
   } else {
     checkScaleBody(patch);
@@ -94,7 +90,7 @@ export function patchScale(sim: Simulator, route: ResourceRoute, patch: unknown,
 
 function setReplicas(sim: Simulator, route: ResourceRoute, replicas: unknown, opts: WriteOptions): Scale {
   if (typeof replicas !== 'number' || !Number.isInteger(replicas)) {
-    throw new StatusError(badRequest('spec.replicas: Invalid value: must be an integer'));
+    throw badRequest('spec.replicas: Invalid value: must be an integer');
   }
   const updated = sim.patch(route.resource.kind, route.name!, route.namespace, { spec: { replicas } }, 'merge', opts);
   return scaleOf(updated);

@@ -3,7 +3,8 @@
  * from the shared toTable (lib/k8s/table.ts); this module wraps them in the meta.k8s.io/v1 Table
  * envelope with PartialObjectMetadata rows, as the API server does by default.
  */
-import type { Kind, KubeObject } from '../k8s/types';
+import type { KubeObject } from '../k8s/types';
+import type { RegisteredKind } from '../k8s/kinds';
 import { toTable } from '../k8s/table';
 
 /** True when the client asked for a server-side Table (kubectl get does). */
@@ -25,7 +26,7 @@ export interface TableEnvelopeOptions {
 }
 
 /** A meta.k8s.io/v1 Table for objects of one kind. */
-export function tableEnvelope(kind: Kind, objects: readonly KubeObject[], opts: TableEnvelopeOptions): Record<string, unknown> {
+export function tableEnvelope(kind: RegisteredKind, objects: readonly KubeObject[], opts: TableEnvelopeOptions): Record<string, unknown> {
   const table = toTable(kind, objects, { now: opts.now });
   const metadata: Record<string, unknown> = {};
   if (opts.resourceVersion) metadata.resourceVersion = opts.resourceVersion;

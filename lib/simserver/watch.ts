@@ -13,7 +13,7 @@ import type { SimWatchEvent, Watch } from '../sim/types';
 import type { ResourceRoute } from './route';
 import type { ServerContext } from './context';
 import type { ObjectFilter } from './filter';
-import { expired, statusOf } from './status';
+import { expired, statusOf } from '../k8s/status';
 import { tableEnvelope, wantsTable } from './table-response';
 
 export interface WatchParams {
@@ -84,7 +84,7 @@ export function serveWatch(ctx: ServerContext, req: IncomingMessage, res: Server
     const rv = params.resourceVersion;
     try {
       if (rv && rv !== '0' && Number(rv) < ctx.watchFloor) {
-        throw Object.assign(new Error('expired'), { expiredStatus: expired(rv, String(ctx.watchFloor)) });
+        throw expired(`too old resource version: ${rv} (${ctx.watchFloor})`);
       }
       let from = rv;
       if (!rv || rv === '0') {
@@ -97,7 +97,7 @@ export function serveWatch(ctx: ServerContext, req: IncomingMessage, res: Server
       }
       watch = sim.watch(kind, { namespace: route.namespace, resourceVersion: from }, deliver);
     } catch (e) {
-      const status = (e as { expiredStatus?: ReturnType<typeof expired> }).expiredStatus ?? statusOf(e);
+      const status = statusOf(e);
       send('ERROR', status);
       end();
       return;

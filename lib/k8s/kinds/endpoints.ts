@@ -44,6 +44,9 @@ export const ENDPOINTS: KindInfo = {
   ko: '엔드포인트',
   verbs: ALL_VERBS,
   subresources: [],
+  // staging/src/k8s.io/api/core/v1/types.go: `+k8s:prerelease-lifecycle-gen:deprecated=1.33` and
+  // `:replacement=discovery.k8s.io,v1,EndpointSlice` on Endpoints (KEP-4974).
+  deprecated: { since: '1.33', replacement: 'discovery.k8s.io/v1 EndpointSlice' },
   columns: columns([['Name'], ['Endpoints', 'string', 0, 'The set of all endpoints is the union of all subsets.'], ['Age']]),
   cells: (ep: V1Endpoints, now: number) => [nameOf(ep), formatEndpoints(ep), ageSince(ep.metadata?.creationTimestamp, now)],
   fieldsKo: {

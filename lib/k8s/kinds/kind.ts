@@ -51,6 +51,11 @@ export interface KindInfo {
   cells(obj: never, now: number): unknown[];
   verbs: readonly string[];
   subresources: readonly SubresourceInfo[];
+  /**
+   * Set when the API marks this version deprecated (the `+k8s:prerelease-lifecycle-gen:deprecated` and `:replacement`
+   * tags in k8s.io/api): the release it was deprecated in and its replacement, e.g. `discovery.k8s.io/v1 EndpointSlice`.
+   */
+  deprecated?: { since: string; replacement: string };
 }
 
 /** Verbs every fully served resource has (most of kube-apiserver's REST storages). */
