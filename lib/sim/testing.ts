@@ -3,7 +3,7 @@
  * advance simulated time (never real time).
  */
 import type { V1Deployment, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
-import type { KubeObject } from '../k8s/types';
+import { isStatusError, type KubeObject, type StatusBody } from '../k8s/types';
 import type { Simulator } from './types';
 
 export interface DeploymentSpecInput {
@@ -75,4 +75,15 @@ export function rolloutComplete(sim: Simulator, name: string, namespace = 'defau
   const s = d.status ?? {};
   const want = d.spec?.replicas ?? 1;
   return (s.observedGeneration ?? 0) >= (d.metadata?.generation ?? 0) && (s.updatedReplicas ?? 0) === want && (s.replicas ?? 0) === want && (s.availableReplicas ?? 0) === want;
+}
+
+/** The Status a call fails with; throws when it succeeds or fails with anything but a StatusError. */
+export function failureStatus(fn: () => unknown): StatusBody {
+  try {
+    fn();
+  } catch (e) {
+    if (isStatusError(e)) return e.status;
+    throw e;
+  }
+  throw new Error('expected the call to fail');
 }

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isStatusError, type KubeObject } from '../k8s/types';
+import type { KubeObject } from '../k8s/types';
 import { createSimulator } from './index';
-import { deploymentManifest } from './testing';
+import { deploymentManifest, failureStatus } from './testing';
 
-function statusOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (isStatusError(e)) return e.status;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
+const statusOf = failureStatus;
 
 const sim = createSimulator({ seed: 5 });
 const withSpec = (patch: Record<string, unknown>) => {
