@@ -1,6 +1,7 @@
 /** Writing responses: JSON bodies, Status errors, and objects with their TypeMeta. */
 import type { ServerResponse } from 'node:http';
-import { apiVersionOf, type KindInfo } from '../k8s/kinds';
+import type { KindInfo } from '../k8s/kinds';
+import { deprecationWarning } from '../k8s/kinds/kind';
 import type { Kind, KubeObject, StatusBody } from '../k8s/types';
 import { API_VERSION } from '../k8s/types';
 
@@ -21,12 +22,10 @@ export function withTypeMeta(kind: Kind, obj: KubeObject): KubeObject {
 }
 
 /**
- * The Warning header a 1.33+ API server adds to every request on a deprecated API version, worded as
- * k8s.io/apiserver/pkg/endpoints/deprecation/deprecation.go (WarningMessage) words it and sent as a 299 warning with
- * agent `-` (k8s.io/apiserver/pkg/warning): kubectl prints `Warning: v1 Endpoints is deprecated in v1.33+; use …`.
+ * The Warning header a 1.33+ API server adds to every request on a deprecated API version: the registry's
+ * deprecation as a 299 warning with agent `-` (k8s.io/apiserver/pkg/warning); kubectl prints `Warning: <text>`.
  */
 export function warnIfDeprecated(res: ServerResponse, info: KindInfo): void {
-  if (!info.deprecated) return;
-  const { since, replacement } = info.deprecated;
-  res.setHeader('Warning', `299 - "${apiVersionOf(info)} ${info.kind} is deprecated in v${since}+; use ${replacement}"`);
+  const text = deprecationWarning(info);
+  if (text) res.setHeader('Warning', `299 - "${text}"`);
 }

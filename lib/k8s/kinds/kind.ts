@@ -84,3 +84,14 @@ export function columns(specs: ColumnSpec[]): TableColumnDefinition[] {
     priority,
   }));
 }
+
+/**
+ * The warning a 1.33+ API server sends with every request on a deprecated API version, as
+ * k8s.io/apiserver/pkg/endpoints/deprecation/deprecation.go (WarningMessage) words it:
+ * `v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice`. Undefined for a current API.
+ */
+export function deprecationWarning(info: Pick<KindInfo, 'kind' | 'group' | 'version' | 'deprecated'>): string | undefined {
+  if (!info.deprecated) return undefined;
+  const groupVersion = info.group ? `${info.group}/${info.version}` : info.version;
+  return `${groupVersion} ${info.kind} is deprecated in v${info.deprecated.since}+; use ${info.deprecated.replacement}`;
+}
