@@ -4,7 +4,7 @@
  * controllers during bootstrap), the `kubernetes` and `kube-dns` Services.
  */
 import type { V1Deployment, V1Node, V1Pod, V1Service, V1Endpoints } from '@kubernetes/client-node';
-import type { KubeObject } from '../k8s/types';
+import { API_VERSION, type KubeObject } from '../k8s/types';
 import type { ClusterConfig } from './types';
 import type { Engine } from './engine';
 import { applyDefaults, admitPod } from './defaults';
@@ -140,7 +140,7 @@ export function bootstrapCluster(e: Engine, cfg: ClusterConfig = {}): void {
   });
   bootstrapServices(e, true);
   const coredns: V1Deployment = {
-    apiVersion: 'apps/v1',
+    apiVersion: API_VERSION.Deployment,
     kind: 'Deployment',
     metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
     spec: {

@@ -8,20 +8,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { V1ObjectMeta, V1Pod } from '../k8s/types';
 import { timestampMs } from '../k8s/age';
-import { kindOf, type KindInfo } from '../k8s/kinds';
+import { apiVersionOf, kindOf, type KindInfo } from '../k8s/kinds';
 import { methodNotAllowed, notFound } from '../k8s/status';
 import type { Simulator } from '../sim/types';
 import { writeJson } from './respond';
 import { tableEnvelope, wantsTable } from './table-response';
 
-const PATH = /^\/apis\/apps\/v1\/(?:namespaces\/([^/]+)\/)?daemonsets(?:\/([^/]+))?\/?$/;
-
 /** The registry's DaemonSet as this server serves it: read-only (get, list), no subresources. */
 export const DAEMONSET_RESOURCE: KindInfo = { ...kindOf('DaemonSet'), verbs: ['get', 'list'], subresources: [] };
+const { group, version, plural, kind } = DAEMONSET_RESOURCE;
+const API_VERSION = apiVersionOf(DAEMONSET_RESOURCE);
+const PATH = new RegExp(`^/apis/${group}/${version}/(?:namespaces/([^/]+)/)?${plural}(?:/([^/]+))?/?$`);
 
 interface DaemonSetView {
-  apiVersion: 'apps/v1';
-  kind: 'DaemonSet';
+  apiVersion: string;
+  kind: string;
   metadata: { name: string; namespace: string; uid: string; creationTimestamp?: V1ObjectMeta['creationTimestamp']; labels?: Record<string, string> };
   spec: { selector: { matchLabels: Record<string, string> }; template: { metadata: { labels: Record<string, string> }; spec: V1Pod['spec'] } };
   status: { currentNumberScheduled: number; desiredNumberScheduled: number; numberReady: number; numberAvailable: number; updatedNumberScheduled: number; numberMisscheduled: number };
@@ -43,7 +44,7 @@ export function handleDaemonSets(sim: Simulator, req: IncomingMessage, res: Serv
   const rv = sim.resourceVersion();
   writeJson(res, 200, wantsTable(req.headers.accept)
     ? tableEnvelope('DaemonSet', all, { now: sim.now(), resourceVersion: rv })
-    : { kind: 'DaemonSetList', apiVersion: 'apps/v1', metadata: { resourceVersion: rv }, items: all });
+    : { kind: `${kind}List`, apiVersion: API_VERSION, metadata: { resourceVersion: rv }, items: all });
   return true;
 }
 
@@ -51,7 +52,7 @@ export function handleDaemonSets(sim: Simulator, req: IncomingMessage, res: Serv
 export function daemonSetsFrom(sim: Simulator, namespace?: string): DaemonSetView[] {
   const byOwner = new Map<string, { owner: { name: string; uid: string }; pods: V1Pod[] }>();
   for (const pod of sim.list('Pod', namespace).items as V1Pod[]) {
-    const owner = pod.metadata?.ownerReferences?.find((r) => r.kind === 'DaemonSet' && r.controller);
+    const owner = pod.metadata?.ownerReferences?.find((r) => r.kind === kind && r.controller);
     if (!owner) continue;
     const key = `${pod.metadata?.namespace}/${owner.name}`;
     const entry = byOwner.get(key) ?? { owner: { name: owner.name, uid: owner.uid }, pods: [] };
@@ -65,8 +66,8 @@ export function daemonSetsFrom(sim: Simulator, namespace?: string): DaemonSetVie
     const ready = pods.filter((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
     const oldest = pods.map((p) => p.metadata?.creationTimestamp).sort((a, b) => timestampMs(a) - timestampMs(b))[0];
     return {
-      apiVersion: 'apps/v1',
-      kind: 'DaemonSet',
+      apiVersion: API_VERSION,
+      kind,
       metadata: { name: owner.name, namespace: pods[0].metadata!.namespace!, uid: owner.uid, creationTimestamp: oldest, labels },
       spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: pods[0].spec } },
       status: {

@@ -4,6 +4,7 @@
  * revisions and computing status with the Available/Progressing conditions.
  */
 import type { V1Deployment, V1DeploymentCondition, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
+import { API_VERSION } from '../../k8s/types';
 import type { Engine } from '../engine';
 import { keyOf } from '../store';
 import type { Cause } from '../types';
@@ -126,7 +127,7 @@ export class DeploymentSync {
       const replicas = newRSReplicas(d, [...oldRSs, draft], draft);
       draft.spec!.replicas = replicas;
       const c = this.cause(`파드 템플릿이 바뀌어 새 레플리카셋 ${name} 생성 (리비전 ${newRevision}, 파드 ${replicas}개로 시작)`);
-      const rs = this.e.createObject('ReplicaSet', { apiVersion: 'apps/v1', kind: 'ReplicaSet', ...draft }, c);
+      const rs = this.e.createObject('ReplicaSet', { apiVersion: API_VERSION.ReplicaSet, kind: 'ReplicaSet', ...draft }, c);
       this.replace(rs);
       if (replicas > 0) this.event('Normal', 'ScalingReplicaSet', `Scaled up replica set ${name} from 0 to ${replicas}`, c);
       if (collisions !== d.status?.collisionCount) this.d = { ...this.d, status: { ...this.d.status, collisionCount: collisions } };

@@ -7,7 +7,7 @@ import type { V1OwnerReference, V1Pod, V1ReplicaSet } from '@kubernetes/client-n
 import { fromLabelSelectorObject, matchesLabelSelector, type LabelSelector } from '../../k8s/selectors';
 import { generateName } from '../../k8s/names';
 import type { Controller, Engine } from '../engine';
-import type { Kind } from '../../k8s/types';
+import { API_VERSION, type Kind } from '../../k8s/types';
 import { keyOf, type StoreChange } from '../store';
 import type { Cause } from '../types';
 import { admitPod, qosClass } from '../defaults';
@@ -31,7 +31,7 @@ function selectorOf(rs: V1ReplicaSet): LabelSelector {
 }
 
 export function ownerRefTo(kind: 'ReplicaSet' | 'Deployment', obj: { metadata?: { name?: string; uid?: string } }): V1OwnerReference {
-  return { apiVersion: 'apps/v1', kind, name: obj.metadata!.name!, uid: obj.metadata!.uid!, controller: true, blockOwnerDeletion: true };
+  return { apiVersion: API_VERSION[kind], kind, name: obj.metadata!.name!, uid: obj.metadata!.uid!, controller: true, blockOwnerDeletion: true };
 }
 
 export class ReplicaSetController implements Controller {

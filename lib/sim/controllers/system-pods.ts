@@ -8,6 +8,7 @@ import type { KubeObject } from '../../k8s/types';
 import { randomSuffix } from '../../k8s/names';
 import type { Controller, Engine } from '../engine';
 import type { Kind } from '../../k8s/types';
+import { apiVersionOf, kindOf } from '../../k8s/kinds';
 import type { StoreChange } from '../store';
 import { applyDefaults, admitPod } from '../defaults';
 import { hex64 } from './pod-status';
@@ -48,7 +49,7 @@ export const SYSTEM_POD_DEFS: SystemPodDef[] = [
 ];
 
 const daemonSetRef = (name: string): V1OwnerReference => ({
-  apiVersion: 'apps/v1',
+  apiVersion: apiVersionOf(kindOf('DaemonSet')),
   kind: 'DaemonSet',
   name,
   uid: hex64(`daemonset/${name}`).replace(/^(.{8})(.{4})(.{3})(.{3})(.{12}).*/, '$1-$2-4$3-a$4-$5'),
