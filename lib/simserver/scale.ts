@@ -4,7 +4,7 @@
  * accepted too. Only spec.replicas is writable, as on the real API server.
  */
 import type { KubeObject } from '../k8s/types';
-import { formatLabelSelector } from '../k8s/selectors';
+import { formatLabelSelector } from '../k8s/kinds';
 import type { PatchType, Simulator, WriteOptions } from '../sim/types';
 import type { ResourceRoute } from './route';
 import { badRequest, conflict, failure } from '../k8s/status';
