@@ -5,28 +5,22 @@
  * <Kind> is deprecated in v<major>.<minor>+; use <replacement group/version> <Kind>". Core v1 Endpoints carries
  * `+k8s:prerelease-lifecycle-gen:deprecated=1.33` with EndpointSlice as its replacement.
  */
+import { kindInfo } from '../k8s/kinds';
+import { deprecationWarning } from '../k8s/kinds/kind';
 import type { Kind } from '../k8s/types';
 import { majorMinor } from './commands/info';
 import { err, type KubectlContext } from './context';
-
-interface Deprecation {
-  groupVersion: string;
-  since: [number, number];
-  replacement: string;
-}
-
-const DEPRECATED: Partial<Record<Kind, Deprecation>> = {
-  Endpoints: { groupVersion: 'v1', since: [1, 33], replacement: 'discovery.k8s.io/v1 EndpointSlice' },
-};
 
 const printed = new WeakMap<KubectlContext, Set<string>>();
 
 /** Print the server's warning for `kind` once per command, if the server is new enough to send it. */
 export function warnIfDeprecated(ctx: KubectlContext, kind: Kind): void {
-  const d = DEPRECATED[kind];
+  const info = kindInfo(kind);
+  const text = info && deprecationWarning(info);
+  const since = info?.deprecated && majorMinor(`v${info.deprecated.since}`);
   const server = majorMinor(ctx.client.info().version ?? '');
-  if (!d || !server || server[0] < d.since[0] || (server[0] === d.since[0] && server[1] < d.since[1])) return;
-  const message = `Warning: ${d.groupVersion} ${kind} is deprecated in v${d.since[0]}.${d.since[1]}+; use ${d.replacement}`;
+  if (!text || !since || !server || server[0] < since[0] || (server[0] === since[0] && server[1] < since[1])) return;
+  const message = `Warning: ${text}`;
   const seen = printed.get(ctx) ?? new Set<string>();
   printed.set(ctx, seen);
   if (seen.has(message)) return;
