@@ -8,7 +8,8 @@ import { graphShare, lineCount, settleGraph, smallestNodeTextPx, smallestPodName
  * every transform above it (React Flow's zoom) — not as the CSS says.
  */
 
-const PRESENTER_URL = '/instructor?seed=7&scenario=rolling-update&step=2&present=1';
+// A cluster-view step with a spotlight (the rolling-update image step switches to the workload view).
+const PRESENTER_URL = '/instructor?seed=7&scenario=self-healing&step=1&present=1';
 
 async function openPresenter(page: Page) {
   await page.setViewportSize({ width: 1920, height: 1080 });
