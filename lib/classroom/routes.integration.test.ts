@@ -68,9 +68,9 @@ describe('classroom API', () => {
     expect(await readUntil(reader, '"nickname":"별"', 5000)).toContain('수요일 반');
 
     const sent = Date.now();
-    const batch = await routes.progress.POST(post({ code, rejoin: student.rejoin, events: [{ kind: 'check', lesson: 'replicasets', exercise: 'scale', ok: false, feedback: 'replicas' }] }));
+    const batch = await routes.progress.POST(post({ code, rejoin: student.rejoin, events: [{ kind: 'check', lesson: 'replicasets', exercise: 'frontend-five', ok: false, feedback: 'replicas' }] }));
     expect(batch.status).toBe(200);
-    expect(await readUntil(reader, '"item":"scale"', 1000)).toContain('"ok":false');
+    expect(await readUntil(reader, '"item":"frontend-five"', 1000)).toContain('"ok":false');
     expect(Date.now() - sent).toBeLessThan(1000);
 
     const deleted = await routes.remove.DELETE(new Request('http://x', { method: 'DELETE', headers: { 'x-class-key': key } }), params(code));
@@ -102,5 +102,18 @@ describe('classroom API', () => {
     expect(statuses.slice(20)).toEqual([429, 429]);
     // Another address still gets in.
     expect((await routes.join.POST(post({ code: 'ZZZZZZZZ', nickname: 'x' }, '10.0.0.4'))).status).toBe(404);
+  });
+});
+
+describe('progress ids', () => {
+  it('accepts a lesson step command and refuses ids the lessons do not have', async () => {
+    const { code } = (await (await routes.create.POST(post({ name: '아이디 반', lessons: ['pods'] }, '10.0.0.5'))).json()) as { code: string };
+    const { rejoin } = (await (await routes.join.POST(post({ code, nickname: '해' }, '10.0.0.5'))).json()) as { rejoin: string };
+    const send = (events: unknown[]) => routes.progress.POST(post({ code, rejoin, events }, '10.0.0.5'));
+    expect((await send([{ kind: 'step', lesson: 'pods', step: 'kubectl run webserver --image=nginx:latest' }])).status).toBe(200);
+    const free = await send([{ kind: 'step', lesson: 'pods', step: '제 비밀번호는 1234' }]);
+    expect(free.status).toBe(400);
+    expect(((await free.json()) as { message: string }).message).toBe('레슨에 없는 단계입니다.');
+    expect((await send([{ kind: 'check', lesson: 'pods', exercise: 'made-up', ok: false }])).status).toBe(400);
   });
 });

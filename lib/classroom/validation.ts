@@ -15,6 +15,13 @@ const code = (length: number, label: string) =>
     .transform(normaliseCode)
     .pipe(z.string().length(length, { error: `${label}는 ${length}자입니다.` }).regex(CODE_PATTERN, { error: `${label}에 쓸 수 없는 글자가 있습니다.` }));
 
+/** Guided step ids are the lesson's own kubectl command lines (checked against the content by the route). */
+const stepId = z
+  .string({ error: '단계 식별자가 필요합니다.' })
+  .min(1, { error: '단계 식별자가 필요합니다.' })
+  .max(200, { error: '단계 식별자가 너무 깁니다.' })
+  .regex(/^[^\p{Cc}]+$/u, { error: '단계 식별자에 쓸 수 없는 글자가 있습니다.' });
+
 export const joinCodeSchema = code(JOIN_CODE_LENGTH, '참여 코드');
 export const rejoinCodeSchema = code(REJOIN_CODE_LENGTH, '재참여 코드');
 
@@ -38,7 +45,7 @@ export const rejoinSchema = z.object({ code: joinCodeSchema, rejoin: rejoinCodeS
 export const progressEventSchema = z.discriminatedUnion(
   'kind',
   [
-    z.object({ kind: z.literal('step'), lesson: id, step: id }),
+    z.object({ kind: z.literal('step'), lesson: id, step: stepId }),
     z.object({ kind: z.literal('check'), lesson: id, exercise: id, ok: z.boolean(), feedback: id.optional() }),
     z.object({ kind: z.literal('quiz'), lesson: id, score: z.number().int().min(0).max(100), total: z.number().int().min(1).max(100) }),
     z.object({ kind: z.literal('kubectl-error'), lesson: id.optional(), errorClass: id, hint: id.optional() }),
