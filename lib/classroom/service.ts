@@ -31,7 +31,7 @@ export class ClassroomError extends Error {
 const NOT_FOUND = '수업을 찾을 수 없습니다. 참여 코드를 확인하거나 강사에게 새 코드를 받으세요.';
 export const DEFAULT_RETENTION_MS = 7 * 24 * 3600_000;
 /** Cap per class so a runaway browser cannot fill the disk. */
-export const MAX_MEMBERS = 200;
+export const MAX_MEMBERS = 400;
 
 type ClassDbRow = { id: string; code: string; name: string; lessons: string[]; key_hash: string; created_at: Date; expires_at: Date };
 type EventDbRow = { id: string | number; member_id: string; at: Date; kind: EventRow['kind']; lesson: string | null; item: string | null; ok: boolean | null; detail: string | null; score: number | null; total: number | null };
