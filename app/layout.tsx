@@ -4,6 +4,7 @@ import './globals.css';
 import { Header } from '@/components/shell/header';
 import { ThemeScript } from '@/components/shell/theme-script';
 import { ProgressProvider } from '@/components/lesson/progress-provider';
+import { ClassProgressReporter } from '@/components/classroom/progress-reporter';
 
 export const metadata: Metadata = {
   title: { default: '쿠버네티스 실습실', template: '%s · 쿠버네티스 실습실' },
@@ -32,6 +33,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <ProgressProvider>
           <Header />
+          <ClassProgressReporter />
           <div id="main">{children}</div>
         </ProgressProvider>
       </body>

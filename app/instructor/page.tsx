@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { PlaygroundProvider } from '@/components/playground/context';
 import { Playground } from '@/components/playground/playground';
 import { InstructorTools } from '@/components/instructor';
@@ -15,8 +16,13 @@ export default function InstructorPage() {
         <section aria-label="실습 영역" className="min-h-0 min-w-0 flex-1">
           <Playground />
         </section>
-        <aside aria-label="강사 도구" data-instructor-tools="" className="h-[45%] shrink-0 border-t border-zinc-200 lg:h-auto lg:w-[30rem] lg:min-w-80 lg:border-l lg:border-t-0 dark:border-zinc-800">
-          <InstructorTools scenarios={scenarios} />
+        <aside aria-label="강사 도구" data-instructor-tools="" className="flex h-[45%] shrink-0 flex-col border-t border-zinc-200 lg:h-auto lg:w-[30rem] lg:min-w-80 lg:border-l lg:border-t-0 dark:border-zinc-800">
+          <Link href="/class/new" className="block shrink-0 border-b border-zinc-200 px-3 py-2 text-sm font-semibold text-sky-800 hover:bg-sky-50 dark:border-zinc-800 dark:text-sky-300 dark:hover:bg-sky-950/40">
+            실시간 수업 열기 — 학생 진도를 한 화면에서 보기 →
+          </Link>
+          <div className="min-h-0 flex-1">
+            <InstructorTools scenarios={scenarios} />
+          </div>
         </aside>
       </PlaygroundProvider>
     </main>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { usePlayground } from '@/components/playground/context';
 import { evaluateChecks } from '@/lib/lessons/check';
+import { announceCheck } from '@/lib/classroom/signals';
 import type { ExerciseSpec } from '@/lib/lessons/exercise-spec';
 import { useProgress } from './progress-provider';
 import { useLessonSlug } from './use-lesson-slug';
@@ -25,6 +26,7 @@ export function ExerciseCard({ spec }: { spec: ExerciseSpec }) {
     }
     setResult({ state: 'checking' });
     const outcome = await evaluateChecks(client, spec.checks);
+    announceCheck({ lesson: slug, exercise: spec.id, ok: outcome.ok });
     if (outcome.ok) {
       completeExercise(slug, spec.id);
       setResult({ state: 'passed' });

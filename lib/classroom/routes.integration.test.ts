@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// The routes open the embedded database lazily from CLASSROOM_DATA_DIR: point it at a temp dir first.
+let dir: string;
+let routes: {
+  create: typeof import('@/app/api/class/route');
+  join: typeof import('@/app/api/class/join/route');
+  progress: typeof import('@/app/api/class/progress/route');
+  stream: typeof import('@/app/api/class/[code]/stream/route');
+  remove: typeof import('@/app/api/class/[code]/route');
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'classroom-routes-'));
+  process.env.CLASSROOM_DATA_DIR = dir;
+  routes = {
+    create: await import('@/app/api/class/route'),
+    join: await import('@/app/api/class/join/route'),
+    progress: await import('@/app/api/class/progress/route'),
+    stream: await import('@/app/api/class/[code]/stream/route'),
+    remove: await import('@/app/api/class/[code]/route'),
+  };
+}, 60_000);
+
+afterAll(async () => {
+  const { getClassroom } = await import('./runtime');
+  await (await getClassroom()).service.db.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const post = (body: unknown, ip = '10.0.0.1') => new Request('http://x/api', { method: 'POST', headers: { 'x-forwarded-for': ip }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const params = (code: string) => ({ params: Promise.resolve({ code }) });
+
+async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, needle: string, ms: number): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = '';
+  const deadline = Date.now() + ms;
+  while (!text.includes(needle) && Date.now() < deadline) {
+    const next = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))]);
+    if (!next || next.done) break;
+    text += decoder.decode(next.value);
+  }
+  return text;
+}
+
+describe('classroom API', () => {
+  it('create → join → progress reaches the instructor stream within a second; a wrong key sees nothing', async () => {
+    const created = await routes.create.POST(post({ name: '수요일 반', lessons: ['replicasets'] }));
+    expect(created.status).toBe(201);
+    const { code, key } = (await created.json()) as { code: string; key: string };
+
+    const joined = await routes.join.POST(post({ code: code.toLowerCase(), nickname: '별' }));
+    expect(joined.status).toBe(201);
+    const student = (await joined.json()) as { rejoin: string; key?: string };
+    expect(student.key).toBeUndefined();
+
+    const denied = await routes.stream.GET(new Request('http://x', { headers: { 'x-class-key': 'wrong' } }), params(code));
+    expect(denied.status).toBe(404);
+    expect(await denied.text()).not.toContain('별');
+
+    const abort = new AbortController();
+    const live = await routes.stream.GET(new Request('http://x', { headers: { 'x-class-key': key }, signal: abort.signal }), params(code));
+    expect(live.status).toBe(200);
+    const reader = live.body!.getReader();
+    expect(await readUntil(reader, '"nickname":"별"', 5000)).toContain('수요일 반');
+
+    const sent = Date.now();
+    const batch = await routes.progress.POST(post({ code, rejoin: student.rejoin, events: [{ kind: 'check', lesson: 'replicasets', exercise: 'frontend-five', ok: false, feedback: 'replicas' }] }));
+    expect(batch.status).toBe(200);
+    expect(await readUntil(reader, '"item":"frontend-five"', 1000)).toContain('"ok":false');
+    expect(Date.now() - sent).toBeLessThan(1000);
+
+    const deleted = await routes.remove.DELETE(new Request('http://x', { method: 'DELETE', headers: { 'x-class-key': key } }), params(code));
+    expect(deleted.status).toBe(200);
+    expect(await readUntil(reader, 'event: gone', 2000)).toContain('event: gone');
+    abort.abort();
+  });
+
+  it('answers bad input with Korean 400s, never a 5xx', async () => {
+    const cases: [unknown, string][] = [
+      ['{not json', 'JSON 형식이 아닙니다'],
+      [{ name: '', lessons: ['replicasets'] }, '수업 이름을 입력해 주세요'],
+      [{ name: '반', lessons: [] }, '레슨을 하나 이상'],
+      [{ name: '반', lessons: ['99-nope'] }, '알 수 없는 레슨'],
+    ];
+    for (const [body, message] of cases) {
+      const res = await routes.create.POST(post(body, '10.0.0.2'));
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toContain(message);
+    }
+    const badEvent = await routes.progress.POST(post({ code: 'ABCDEFGH', rejoin: 'ABCDEFGHJKMN', events: [{ kind: 'typed-text', text: 'secret' }] }, '10.0.0.2'));
+    expect(badEvent.status).toBe(400);
+  });
+
+  it('limits join attempts per address, so join codes cannot be guessed quickly', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) statuses.push((await routes.join.POST(post({ code: 'ZZZZZZZZ', nickname: `n${i}` }, '10.0.0.3'))).status);
+    expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(20)).toEqual([429, 429]);
+    // Another address still gets in.
+    expect((await routes.join.POST(post({ code: 'ZZZZZZZZ', nickname: 'x' }, '10.0.0.4'))).status).toBe(404);
+  });
+});
+
+describe('progress ids', () => {
+  it('accepts a lesson step command and refuses ids the lessons do not have', async () => {
+    const { code } = (await (await routes.create.POST(post({ name: '아이디 반', lessons: ['pods'] }, '10.0.0.5'))).json()) as { code: string };
+    const { rejoin } = (await (await routes.join.POST(post({ code, nickname: '해' }, '10.0.0.5'))).json()) as { rejoin: string };
+    const send = (events: unknown[]) => routes.progress.POST(post({ code, rejoin, events }, '10.0.0.5'));
+    expect((await send([{ kind: 'step', lesson: 'pods', step: 'kubectl run webserver --image=nginx:latest' }])).status).toBe(200);
+    const free = await send([{ kind: 'step', lesson: 'pods', step: '제 비밀번호는 1234' }]);
+    expect(free.status).toBe(400);
+    expect(((await free.json()) as { message: string }).message).toBe('레슨에 없는 단계입니다.');
+    expect((await send([{ kind: 'check', lesson: 'pods', exercise: 'made-up', ok: false }])).status).toBe(400);
+  });
+});

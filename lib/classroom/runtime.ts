@@ -1,0 +1,47 @@
+/**
+ * The per-process classroom: storage opened lazily on the first classroom request (PGlite takes ~1 s on an
+ * existing data dir and several seconds for a fresh one), so pages without a class never pay for it.
+ * Kept on globalThis so Next.js dev reloads reuse one database handle.
+ */
+import { resolve } from 'node:path';
+import { openEmbeddedDb } from './db';
+import { ClassHub } from './hub';
+import { RateLimiter } from './rate-limit';
+import { ClassroomService, DEFAULT_RETENTION_MS } from './service';
+
+export interface ClassroomRuntime {
+  service: ClassroomService;
+  hub: ClassHub;
+  limiter: RateLimiter;
+  /** Open instructor streams, for the SSE budget. */
+  streams: { total: number; byClass: Map<string, number> };
+}
+
+const KEY = Symbol.for('k8s-ko.classroom');
+type Holder = { [KEY]?: Promise<ClassroomRuntime> };
+
+function retentionMs(): number {
+  const days = Number(process.env.CLASSROOM_RETENTION_DAYS);
+  return Number.isFinite(days) && days > 0 ? days * 24 * 3600_000 : DEFAULT_RETENTION_MS;
+}
+
+async function open(): Promise<ClassroomRuntime> {
+  if (process.env.DATABASE_URL) {
+    throw new Error('DATABASE_URL이 설정되었지만 이 빌드에는 PostgreSQL 클라이언트가 없습니다. DATABASE_URL을 지우면 내장 데이터베이스를 씁니다.');
+  }
+  const db = await openEmbeddedDb(resolve(process.env.CLASSROOM_DATA_DIR ?? '.data/classroom'));
+  const service = new ClassroomService(db, { retentionMs: retentionMs() });
+  await service.purgeExpired();
+  // Expired classes go hourly; unref so the timer never keeps a process alive.
+  setInterval(() => void service.purgeExpired().catch(() => undefined), 3600_000).unref();
+  return { service, hub: new ClassHub(service), limiter: new RateLimiter(), streams: { total: 0, byClass: new Map() } };
+}
+
+export function getClassroom(): Promise<ClassroomRuntime> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= open().catch((e: unknown) => {
+    delete holder[KEY];
+    throw e;
+  });
+  return holder[KEY];
+}
