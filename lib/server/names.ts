@@ -28,3 +28,15 @@ export function isIntInRange(n: unknown, min: number, max: number): n is number 
 export function isImageRef(s: unknown): s is string {
   return typeof s === 'string' && s.length > 0 && s.length <= 512 && /^[a-z0-9][a-z0-9._\-/:@]*$/i.test(s) && !s.includes('..');
 }
+
+// C0/C1 controls, line/paragraph separators and bidi overrides: each could forge or hide text in a log or terminal.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a request, fit to be quoted back in an error message or a log line: unprintable characters
+ * become spaces and it is cut to `max` characters, so a refusal never repeats a 20 KB parameter.
+ */
+export function echo(s: string, max = 100): string {
+  const clean = String(s).replace(UNPRINTABLE, ' ');
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}

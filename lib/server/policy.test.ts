@@ -50,6 +50,23 @@ describe('write access', () => {
     expect(isSameOrigin(headers({ host: 'app:3000', origin: 'not a url' }))).toBe(false);
     expect(isSameOrigin(headers({ host: 'app:3000' }))).toBe(true);
   });
+
+  it('ignores X-Forwarded-Host unless a proxy is trusted: a foreign Origin cannot vouch for itself', () => {
+    const forged = headers({ [TOKEN_HEADER]: 't', host: 'app:3000', origin: 'http://evil.example', 'x-forwarded-host': 'evil.example' });
+    expect(checkWriteAccess(forged, 't', TOKEN_HEADER)).toMatchObject({ ok: false, code: 403 });
+    expect(isSameOrigin(headers({ host: 'app:3000', origin: 'http://app:3000', 'x-forwarded-host': 'evil.example' }))).toBe(true);
+  });
+
+  it('behind a trusted proxy compares with the forwarded host, and with PUBLIC_ORIGIN when that is set', () => {
+    const viaProxy = { trustProxyHops: 1, publicOrigin: null };
+    expect(isSameOrigin(headers({ host: 'pod:3000', origin: 'https://k8s.example.org', 'x-forwarded-host': 'k8s.example.org' }), viaProxy)).toBe(true);
+    // The proxy appends; only its (last) entry counts.
+    expect(isSameOrigin(headers({ host: 'pod:3000', origin: 'http://evil.example', 'x-forwarded-host': 'evil.example, k8s.example.org' }), viaProxy)).toBe(false);
+    const pinned = { trustProxyHops: 1, publicOrigin: 'https://k8s.example.org' };
+    expect(isSameOrigin(headers({ host: 'pod:3000', origin: 'https://k8s.example.org', 'x-forwarded-host': 'whatever' }), pinned)).toBe(true);
+    expect(isSameOrigin(headers({ host: 'pod:3000', origin: 'http://k8s.example.org' }), pinned)).toBe(false);
+    expect(isSameOrigin(headers({ host: 'k8s.example.org', origin: 'http://evil.example', 'x-forwarded-host': 'evil.example' }), pinned)).toBe(false);
+  });
 });
 
 describe('parseAction', () => {
@@ -68,6 +85,31 @@ describe('parseAction', () => {
       { action: 'patch', kind: 'Pod', namespace: 'default', name: 'p', patchType: 'merge', patch: { metadata: { labels: { a: 'b' } } } },
     ];
     for (const body of ok) expect(parseAction(body, NS), JSON.stringify(body)).toMatchObject({ ok: true, value: { action: body.action } });
+  });
+
+  it('refuses privileged pods and host access in apply and patch, naming the field, unless POD_SECURITY allows it', () => {
+    const hostile = {
+      action: 'apply',
+      manifest: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'root' },
+        spec: { hostPID: true, hostNetwork: true, containers: [{ name: 'c', image: 'busybox', securityContext: { privileged: true } }], volumes: [{ name: 'host', hostPath: { path: '/' } }] },
+      },
+    };
+    const r = parseAction(hostile, NS);
+    expect(r).toMatchObject({ ok: false, code: 403, message: expect.stringContaining('spec.hostNetwork') });
+    expect(parseAction(hostile, NS, 'privileged').ok).toBe(true);
+    const service = { action: 'apply', manifest: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'dns' }, spec: { externalIPs: ['8.8.8.8'], ports: [{ port: 53 }] } } };
+    expect(parseAction(service, NS)).toMatchObject({ ok: false, code: 403, message: expect.stringContaining('spec.externalIPs') });
+    const patch = { action: 'patch', kind: 'Deployment', namespace: 'default', name: 'web', patchType: 'strategic', patch: { spec: { template: { spec: { volumes: [{ name: 'h', hostPath: { path: '/' } }] } } } } };
+    expect(parseAction(patch, NS)).toMatchObject({ ok: false, code: 403, message: expect.stringContaining('spec.template.spec.volumes[0].hostPath') });
+  });
+
+  it('quotes at most ~100 characters of a rejected value back', () => {
+    const r = parseAction({ action: 'apply', manifest: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', env: [{ name: 'X'.repeat(20_000) }] }] } } }, NS);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message.length).toBeLessThan(250);
   });
 
   it('defaults an apply namespace to the first allowed one', () => {

@@ -7,7 +7,11 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { APPLY_KINDS, type ApplyKind, type LiveAction } from '../cluster/live-protocol';
 import { API_VERSION, type KubeObject } from '../k8s/types';
-import { isDnsLabel, isDnsSubdomain, isImageRef, isIntInRange } from './names';
+import { trustedHop } from './client-address';
+import { echo, isDnsLabel, isDnsSubdomain, isImageRef, isIntInRange } from './names';
+import { checkPatchSecurity } from './patch-security';
+import { podSecurityMessage, podSecurityViolation } from './pod-security';
+import type { PodSecurityLevel, SecuritySettings } from './security-settings';
 
 export const MAX_REPLICAS = 1_000;
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -29,26 +33,35 @@ export interface WriteRequestHeaders {
   get(name: string): string | null;
 }
 
+export type OriginSettings = Pick<SecuritySettings, 'trustProxyHops' | 'publicOrigin'>;
+const DIRECT: OriginSettings = { trustProxyHops: 0, publicOrigin: null };
+
 /**
  * Same-origin check for browsers: Sec-Fetch-Site, when present, must be same-origin; Origin, when present,
- * must name the host the request was sent to. Non-browser clients send neither and are judged by the token.
+ * must be PUBLIC_ORIGIN when that is configured, else the host the request was sent to — the Host header,
+ * or X-Forwarded-Host only behind a trusted proxy (anyone can write that header to a server that is reached
+ * directly). Non-browser clients send neither and are judged by the token.
  */
-export function isSameOrigin(headers: WriteRequestHeaders): boolean {
+export function isSameOrigin(headers: WriteRequestHeaders, settings: OriginSettings = DIRECT): boolean {
   const site = headers.get('sec-fetch-site');
   if (site && site !== 'same-origin') return false;
   const origin = headers.get('origin');
   if (origin === null) return true;
-  const host = headers.get('x-forwarded-host') ?? headers.get('host');
+  let url: URL;
   try {
-    return !!host && new URL(origin).host === host.split(',')[0].trim();
+    url = new URL(origin);
   } catch {
     return false;
   }
+  if (settings.publicOrigin) return url.origin === settings.publicOrigin;
+  const forwarded = settings.trustProxyHops > 0 ? trustedHop(headers.get('x-forwarded-host'), settings.trustProxyHops) : null;
+  const host = forwarded ?? headers.get('host');
+  return !!host && url.host === host.trim().toLowerCase();
 }
 
-export function checkWriteAccess(headers: WriteRequestHeaders, writeToken: string | null, tokenHeader: string): PolicyResult<true> {
+export function checkWriteAccess(headers: WriteRequestHeaders, writeToken: string | null, tokenHeader: string, settings: OriginSettings = DIRECT): PolicyResult<true> {
   if (!writeToken) return deny('이 서버에서는 클러스터 쓰기가 꺼져 있습니다 (CLUSTER_WRITE_TOKEN 미설정).');
-  if (!isSameOrigin(headers)) return deny('다른 사이트에서 보낸 요청은 받을 수 없습니다.');
+  if (!isSameOrigin(headers, settings)) return deny('다른 사이트에서 보낸 요청은 받을 수 없습니다.');
   if (!tokenMatches(headers.get(tokenHeader), writeToken)) return deny('쓰기 토큰이 없거나 올바르지 않습니다. 강사에게 토큰을 받아 잠금을 해제하세요.');
   return { ok: true, value: true };
 }
@@ -81,7 +94,7 @@ export function valuelessEnvName(v: unknown, depth = 0): string | null {
 }
 
 const envMessage = (name: string) =>
-  `환경 변수 ${name}에 값이 없습니다. 화면의 객체는 환경 변수 값이 가려져 있어 그대로 보내면 실제 값이 지워질 수 있어요. value를 적어 주세요.`;
+  `환경 변수 ${echo(name, 60)}에 값이 없습니다. 화면의 객체는 환경 변수 값이 가려져 있어 그대로 보내면 실제 값이 지워질 수 있어요. value를 적어 주세요.`;
 
 function checkNamespace(ns: unknown, allowed: readonly string[]): PolicyResult<string> {
   if (!isDnsLabel(ns)) return bad('네임스페이스 이름이 올바르지 않습니다.');
@@ -93,8 +106,8 @@ function checkName(name: unknown, what: string): PolicyResult<string> {
   return isDnsSubdomain(name) ? { ok: true, value: name } : bad(`${what} 이름이 올바르지 않습니다 (소문자, 숫자, '-', '.'만 쓸 수 있습니다).`);
 }
 
-/** Validates an apply manifest: an allowed kind, matching apiVersion, valid name, allowed namespace. */
-function checkManifest(m: unknown, allowed: readonly string[]): PolicyResult<KubeObject> {
+/** Validates an apply manifest: an allowed kind, matching apiVersion, valid name, allowed namespace, pod security. */
+function checkManifest(m: unknown, allowed: readonly string[], podSecurity: PodSecurityLevel): PolicyResult<KubeObject> {
   if (!m || typeof m !== 'object' || Array.isArray(m)) return bad('적용할 매니페스트가 객체가 아닙니다.');
   const obj = m as { kind?: unknown; apiVersion?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
   if (typeof obj.kind !== 'string' || !APPLY_KINDS.includes(obj.kind as ApplyKind)) {
@@ -107,17 +120,22 @@ function checkManifest(m: unknown, allowed: readonly string[]): PolicyResult<Kub
   if (!ns.ok) return ns;
   const env = valuelessEnvName(m);
   if (env) return bad(envMessage(env));
+  const violation = podSecurity === 'baseline' ? podSecurityViolation(obj.kind, m) : null;
+  if (violation) return deny(podSecurityMessage(violation));
   const copy = JSON.parse(JSON.stringify(m)) as KubeObject;
   copy.metadata = { ...copy.metadata, namespace: ns.value };
   return { ok: true, value: copy };
 }
 
-/** Parses and validates an action body against the namespaces this server may touch. */
-export function parseAction(body: unknown, namespaces: readonly string[]): PolicyResult<LiveAction> {
+/**
+ * Parses and validates an action body against the namespaces this server may touch. With `podSecurity`
+ * 'baseline' (the default) manifests and patches that would break the Pod Security baseline are refused.
+ */
+export function parseAction(body: unknown, namespaces: readonly string[], podSecurity: PodSecurityLevel = 'baseline'): PolicyResult<LiveAction> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return bad('요청 본문이 올바른 JSON 객체가 아닙니다.');
   const b = body as Body;
   if (b.action === 'apply') {
-    const m = checkManifest(b.manifest, namespaces);
+    const m = checkManifest(b.manifest, namespaces, podSecurity);
     return m.ok ? { ok: true, value: { action: 'apply', manifest: m.value } } : m;
   }
   if (b.action === 'cordon' || b.action === 'uncordon') {
@@ -156,6 +174,8 @@ export function parseAction(body: unknown, namespaces: readonly string[]): Polic
       if (!shapeOk) return bad('패치 본문의 형식이 올바르지 않습니다.');
       const env = valuelessEnvName(b.patch);
       if (env) return bad(envMessage(env));
+      const security = podSecurity === 'baseline' ? checkPatchSecurity(b.kind, b.patchType, b.patch) : { ok: true as const };
+      if (!security.ok) return security.violation ? deny(podSecurityMessage(security.violation)) : bad(security.message ?? '패치를 검사할 수 없습니다.');
       return { ok: true, value: { action: 'patch', kind: b.kind as ApplyKind, namespace, name: name.value, patchType: b.patchType, patch: b.patch } };
     }
     default:
