@@ -84,6 +84,8 @@ export type StatusReason =
   | 'UnsupportedMediaType'
   | 'RequestEntityTooLarge'
   | 'Timeout'
+  | 'TooManyRequests'
+  | 'RequestEntityTooLarge'
   | 'ServiceUnavailable'
   | 'InternalError';
 

@@ -1,15 +1,20 @@
 /**
  * The body of POST /api/cluster/actions, outside the route file so it can be unit-tested with a plain Request.
- * Order: cluster configured → write access (token, origin) → body size and JSON → action validation → run.
- * Every outcome, refused or not, writes one audit line.
+ * Order: cluster configured → rate limits (per client address) → write access (token, origin) → body size
+ * and JSON → action validation (names, namespaces, pod security) → run.
+ * Every outcome, refused or not, goes to the (rate-limited) audit log with the client's address.
  */
 import type { ActionResponse, LiveAction } from '../cluster/live-protocol';
 import type { StatusBody, StatusReason } from '../k8s/types';
-import { audit, type AuditRecord } from './audit';
+import { auditLog, type AuditLog, type AuditRecord } from './audit';
+import { clientAddress, rateKey } from './client-address';
 import { ActionRefused, type ActionOutcome } from './cluster-actions';
 import { isDeadlineError } from './deadline';
 import { MAX_BODY_BYTES, checkWriteAccess, parseAction } from './policy';
+import { RateLimiter } from './rate-limit';
+import { readBodyLimited } from './read-body';
 import { getClusterRuntime } from './runtime';
+import { securitySettings, type SecuritySettings } from './security-settings';
 
 const REASONS: Record<number, StatusReason> = {
   400: 'BadRequest',
@@ -17,7 +22,9 @@ const REASONS: Record<number, StatusReason> = {
   404: 'NotFound',
   409: 'Conflict',
   410: 'Expired',
+  413: 'RequestEntityTooLarge',
   422: 'Invalid',
+  429: 'TooManyRequests',
   500: 'InternalError',
   503: 'ServiceUnavailable',
   504: 'Timeout',
@@ -27,8 +34,8 @@ function statusBody(code: number, message: string, reason?: StatusReason): Statu
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: reason ?? REASONS[code] ?? 'InternalError', code };
 }
 
-function reply(body: ActionResponse, code: number): Response {
-  return Response.json(body, { status: code, headers: { 'cache-control': 'no-store' } });
+function reply(body: ActionResponse, code: number, extraHeaders: Record<string, string> = {}): Response {
+  return Response.json(body, { status: code, headers: { 'cache-control': 'no-store', ...extraHeaders } });
 }
 
 /** The API server's own Status (message in English, as kubectl prints it), or ours for transport failures. */
@@ -58,36 +65,80 @@ function target(a: LiveAction): { namespace?: string; name?: string } {
   return { name: a.name };
 }
 
-export async function handleActionRequest(req: Request, tokenHeader: string): Promise<Response> {
+/** Two buckets per client address: all write requests, and refused ones (token guessing, foreign origins). */
+export class ActionLimits {
+  readonly requests: RateLimiter;
+  readonly failures: RateLimiter;
+
+  constructor(s: Pick<SecuritySettings, 'actionsPerMinute' | 'failuresPerMinute'>, now?: () => number) {
+    this.requests = new RateLimiter({ perMinute: s.actionsPerMinute, burst: Math.ceil(s.actionsPerMinute / 2), now });
+    this.failures = new RateLimiter({ perMinute: s.failuresPerMinute, burst: s.failuresPerMinute, now });
+  }
+}
+
+export interface ActionDeps {
+  cluster: { writeToken: string | null; namespaces: readonly string[] } | null;
+  actions: { run(a: LiveAction): Promise<ActionOutcome> } | null;
+  security: SecuritySettings;
+  limits: ActionLimits;
+  audit: AuditLog;
+}
+
+const LIMITS_KEY = Symbol.for('k8s-learn-ko.action-limits');
+
+function processDeps(): ActionDeps {
   const rt = getClusterRuntime();
-  const who = { remote: req.headers.get('x-forwarded-for')?.split(',')[0].trim(), userAgent: req.headers.get('user-agent') ?? undefined };
-  const refuse = (code: 400 | 403 | 404 | 413, message: string, rec: Partial<AuditRecord> = {}) => {
-    audit({ action: 'unknown', ...rec, ...who, result: code === 403 ? 'denied' : 'invalid', code, message });
-    return reply({ ok: false, status: statusBody(code, message) }, code);
+  const security = securitySettings();
+  const g = globalThis as unknown as Record<symbol, ActionLimits | undefined>;
+  return { cluster: rt.settings, actions: rt.actions, security, limits: (g[LIMITS_KEY] ??= new ActionLimits(security)), audit: auditLog() };
+}
+
+const tooMany = (retryAfterS: number, failures: boolean) =>
+  failures
+    ? `거절된 쓰기 요청이 너무 많습니다. ${retryAfterS}초 뒤에 다시 시도하세요. 토큰은 강사에게 확인하세요.`
+    : `쓰기 요청이 너무 잦습니다. ${retryAfterS}초 뒤에 다시 시도하세요.`;
+
+export async function handleActionRequest(req: Request, tokenHeader: string, deps: ActionDeps = processDeps()): Promise<Response> {
+  const { cluster, actions, security, limits } = deps;
+  const remote = clientAddress(req.headers, security);
+  const who = { remote, userAgent: req.headers.get('user-agent') ?? undefined };
+  const log = (rec: AuditRecord) => deps.audit.write({ ...rec, ...who });
+  const refuse = (code: 400 | 403 | 404 | 413 | 429, message: string, rec: Partial<AuditRecord> = {}, headers: Record<string, string> = {}) => {
+    log({ action: 'unknown', ...rec, result: code === 403 ? 'denied' : code === 429 ? 'limited' : 'invalid', code, message });
+    return reply({ ok: false, status: statusBody(code, message) }, code, headers);
   };
-  if (!rt.settings || !rt.actions) return refuse(404, '연결된 클러스터가 없습니다. 시뮬레이터에서는 이 API를 쓰지 않습니다.');
-  const access = checkWriteAccess(req.headers, rt.settings.writeToken, tokenHeader);
-  if (!access.ok) return refuse(access.code, access.message);
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) return refuse(413, '요청 본문이 너무 큽니다.');
+  if (!cluster || !actions) return refuse(404, '연결된 클러스터가 없습니다. 시뮬레이터에서는 이 API를 쓰지 않습니다.');
+  const key = rateKey(remote);
+  // An address that keeps failing is refused before its token is even compared.
+  const failing = limits.failures.check(key);
+  if (!failing.ok) return refuse(429, tooMany(failing.retryAfterS, true), {}, { 'retry-after': String(failing.retryAfterS) });
+  const rate = limits.requests.take(key);
+  if (!rate.ok) return refuse(429, tooMany(rate.retryAfterS, false), {}, { 'retry-after': String(rate.retryAfterS) });
+  const access = checkWriteAccess(req.headers, cluster.writeToken, tokenHeader, security);
+  if (!access.ok) {
+    limits.failures.take(key);
+    return refuse(access.code, access.message);
+  }
+  const body = await readBodyLimited(req, MAX_BODY_BYTES);
+  if (!body.ok) return refuse(body.code, body.message);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(body.text);
   } catch {
     return refuse(400, '요청 본문이 올바른 JSON이 아닙니다.');
   }
-  const parsed = parseAction(json, rt.settings.namespaces);
+  const parsed = parseAction(json, cluster.namespaces, security.podSecurity);
   const actionName = typeof (json as { action?: unknown })?.action === 'string' ? (json as { action: string }).action : 'unknown';
   if (!parsed.ok) return refuse(parsed.code, parsed.message, { action: actionName });
   const action = parsed.value;
   let outcome: ActionOutcome;
   try {
-    outcome = await rt.actions.run(action);
+    outcome = await actions.run(action);
   } catch (e) {
     const status = statusFromError(e);
-    audit({ action: action.action, ...target(action), ...who, result: 'error', code: status.code, message: status.message });
+    log({ action: action.action, ...target(action), result: 'error', code: status.code, message: status.message });
     return reply({ ok: false, status }, status.code);
   }
-  audit({ action: action.action, ...target(action), ...who, result: 'ok', code: 200, message: outcome.message });
+  log({ action: action.action, ...target(action), result: 'ok', code: 200, message: outcome.message });
   return reply({ ok: true, message: outcome.message, object: outcome.object }, 200);
 }
