@@ -7,8 +7,10 @@ import { VersionApi } from '@kubernetes/client-node';
 import type { LiveInfo } from '../cluster/live-protocol';
 import { loadClusterSettings, type ClusterSettings } from './cluster-config';
 import { ClusterActions } from './cluster-actions';
-import { PROBE_DEADLINE_MS, isDeadlineError, withDeadline } from './deadline';
+import { INFO_ANSWER_MS, PROBE_DEADLINE_MS, isDeadlineError, withDeadline } from './deadline';
 import { clientNodeUpstreams } from './upstream';
+import { securitySettings } from './security-settings';
+import { StreamBudget } from './stream-budget';
 import { WatchHub } from './watch-hub';
 import { WATCHED_KINDS, type WatchedKind } from './upstream-types';
 
@@ -18,9 +20,12 @@ export interface ClusterRuntime {
   configError: string | null;
   hub: WatchHub | null;
   actions: ClusterActions | null;
+  /** Every SSE stream holds a seat here: stream counts per client and the bytes queued for slow readers. */
+  streamBudget: StreamBudget;
   /** Browsers streaming right now. */
-  streams: number;
-  info(): Promise<LiveInfo>;
+  readonly streams: number;
+  /** Mode, version and reachability; waits at most `budgetMs` for the shared probe. */
+  info(budgetMs?: number): Promise<LiveInfo>;
 }
 
 const GLOBAL_KEY = Symbol.for('k8s-learn-ko.cluster-runtime');
@@ -51,8 +56,11 @@ function createRuntime(): ClusterRuntime {
     configError,
     hub,
     actions,
-    streams: 0,
-    async info(): Promise<LiveInfo> {
+    streamBudget: new StreamBudget(securitySettings()),
+    get streams() {
+      return runtime.streamBudget.streams;
+    },
+    async info(budgetMs: number = INFO_ANSWER_MS): Promise<LiveInfo> {
       const base = { upstreamWatches: hub?.upstreamWatchCount() ?? 0, streams: runtime.streams };
       if (!settings || !version) {
         return { mode: 'sim', reachable: false, writable: false, reason: configError ?? '연결된 클러스터가 없어 시뮬레이터로 실습합니다.', ...base };
@@ -67,7 +75,12 @@ function createRuntime(): ClusterRuntime {
         .finally(() => {
           probe = null;
         });
-      const p = await probe;
+      // The probe is shared, so a caller with less time left stops waiting without cutting it short for others.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<{ reachable: false; reason: string }>((resolve) => {
+        timer = setTimeout(() => resolve({ reachable: false, reason: '클러스터 API 서버가 응답하지 않습니다 (시간 초과).' }), Math.max(0, budgetMs));
+      });
+      const p = await Promise.race([probe, late]).finally(() => clearTimeout(timer));
       return { mode: 'live', server: settings.serverHost, namespaces: settings.namespaces, writable: settings.writeToken !== null, ...p, ...base };
     },
   };

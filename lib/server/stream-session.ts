@@ -4,10 +4,12 @@
  *   resume: with a Last-Event-ID from this hub's epoch that the history still covers → only the missed events
  * `status` events (no id) tell the browser when the server lost or regained the cluster.
  * Each client has a bounded queue; a client that lets it fill up is cut off (it reconnects and resumes),
- * so one slow browser never holds memory or delays the others.
+ * so one slow browser never holds memory or delays the others. With a `seat`, the stream also counts
+ * against the server-wide StreamBudget, which may cut it off earlier when many clients are slow at once.
  */
 import type { DeltaPayload, SnapshotPayload, UpstreamStatus } from '../cluster/live-protocol';
 import { encodeSse, formatEventId, formatSse, formatSseComment, parseEventId } from './sse';
+import type { StreamSeat } from './stream-budget';
 import type { HubEvent, WatchHub } from './watch-hub';
 import type { WatchedKind } from './upstream-types';
 
@@ -17,8 +19,10 @@ export interface StreamSessionOptions {
   namespaces: string[];
   lastEventId: string | null;
   heartbeatMs?: number;
-  /** Max bytes waiting for a slow client before it is dropped (default 8 MB). */
+  /** Max bytes waiting for a slow client before it is dropped (default 4 MB). */
   maxQueueBytes?: number;
+  /** This stream's place in the server-wide budget (released when the stream ends). */
+  seat?: StreamSeat;
   /** How long a fresh stream waits for cold feeds to list before sending what exists. */
   syncWaitMs?: number;
   onClose?: (reason: 'cancelled' | 'dropped') => void;
@@ -47,7 +51,7 @@ function concat(parts: Uint8Array[]): Uint8Array {
 
 export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uint8Array> {
   const { hub, feeds } = o;
-  const maxQueueBytes = o.maxQueueBytes ?? 8 * 1024 * 1024;
+  const maxQueueBytes = o.maxQueueBytes ?? 4 * 1024 * 1024;
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let closed = false;
   let live = false; // true once the snapshot/replay has been sent; events before that are already in it
@@ -55,30 +59,40 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
   let lastStatus = '';
   let unsubscribe: () => void = () => {};
   let heartbeat: ReturnType<typeof setInterval> | null = null;
+  // Frames produced in one burst (the cluster changes in bursts) go out as one chunk: one socket write per
+  // client per burst instead of one per event, which is most of the fan-out cost with hundreds of clients.
+  // Only while the client keeps up, though: behind a backlog the frames are queued one by one, so a slow
+  // client's queue holds references to the frames every client shares instead of its own copies — 200
+  // slow readers then cost about one copy of the backlog, not 200.
+  let pending: Uint8Array[] = [];
 
   const finish = (reason: 'cancelled' | 'dropped') => {
     if (closed) return;
     closed = true;
+    pending = [];
     unsubscribe();
     if (heartbeat) clearInterval(heartbeat);
+    o.seat?.release();
     o.onClose?.(reason);
   };
+  /** Cuts the client off: erroring the stream discards its queue, so the memory is free at once. */
+  const drop = () => {
+    if (closed) return;
+    finish('dropped');
+    controller.error(new Error('slow client dropped'));
+  };
 
-  // Frames produced in one burst (the cluster changes in bursts) go out as one chunk: one socket write per
-  // client per burst instead of one per event, which is most of the fan-out cost with hundreds of clients.
-  let pending: Uint8Array[] = [];
   let flushScheduled = false;
   const flush = () => {
     flushScheduled = false;
     if (closed || pending.length === 0) return;
     const frames = pending;
     pending = [];
-    if ((controller.desiredSize ?? 0) <= 0) {
-      finish('dropped');
-      controller.error(new Error('slow client dropped'));
-      return;
-    }
-    controller.enqueue(frames.length === 1 ? frames[0] : concat(frames));
+    const room = controller.desiredSize ?? 0;
+    if (room <= 0) return drop();
+    if (room >= maxQueueBytes) controller.enqueue(frames.length === 1 ? frames[0] : concat(frames));
+    else for (const f of frames) controller.enqueue(f);
+    o.seat?.noteQueued();
   };
   const push = (bytes: Uint8Array) => {
     if (closed) return;
@@ -124,6 +138,7 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
     {
       start(c) {
         controller = c;
+        o.seat?.attach({ queuedBytes: () => maxQueueBytes - (c.desiredSize ?? 0), drop });
         // Tell EventSource to retry after 2 s (a bare `retry:` field dispatches no event).
         c.enqueue(encodeSse('retry: 2000\n\n'));
         // Subscribe before the snapshot is taken: the snapshot and the live events then join without a gap

@@ -1,19 +1,26 @@
 import type { NextRequest } from 'next/server';
+import { clientAddress, rateKey } from '@/lib/server/client-address';
+import { uriTooLong } from '@/lib/server/http-limits';
+import { echo } from '@/lib/server/names';
 import { getClusterRuntime, feedsFor } from '@/lib/server/runtime';
+import { securitySettings } from '@/lib/server/security-settings';
 import { createStreamSession } from '@/lib/server/stream-session';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-const korean = (message: string, status: number) =>
-  Response.json({ message }, { status, headers: { 'cache-control': 'no-store' } });
+const korean = (message: string, status: number, headers: Record<string, string> = {}) =>
+  Response.json({ message }, { status, headers: { 'cache-control': 'no-store', ...headers } });
 
 /**
  * GET /api/cluster/stream?namespace=a,b — Server-Sent Events over the shared watch hub.
  * Without `namespace` every configured namespace is streamed. Resumes from the Last-Event-ID header
  * (EventSource sends it on reconnect) or the `lastEventId` query parameter (for a fresh EventSource).
+ * Each stream takes a seat in the runtime's StreamBudget (streams per client and in total, queued bytes).
  */
 export function GET(req: NextRequest) {
+  const long = uriTooLong(req.url);
+  if (long) return long;
   const rt = getClusterRuntime();
   if (!rt.settings || !rt.hub) return korean('연결된 클러스터가 없습니다. 시뮬레이터 모드로 실습하세요.', 404);
   const requested = req.nextUrl.searchParams.get('namespace');
@@ -21,18 +28,19 @@ export function GET(req: NextRequest) {
   const namespaces = requested ? requested.split(',').map((s) => s.trim()).filter(Boolean) : allowed;
   const refused = namespaces.find((ns) => !allowed.includes(ns));
   if (refused !== undefined || namespaces.length === 0) {
-    return korean(`네임스페이스 "${refused ?? ''}"는 이 대시보드에서 볼 수 없습니다. 허용: ${allowed.join(', ')}`, 403);
+    return korean(`네임스페이스 "${echo(refused ?? '', 63)}"는 이 대시보드에서 볼 수 없습니다. 허용: ${allowed.join(', ')}`, 403);
   }
+  const security = securitySettings();
+  const admission = rt.streamBudget.admit(rateKey(clientAddress(req.headers, security)));
+  if (!admission.ok) return korean(admission.message, admission.code, { 'retry-after': String(admission.retryAfterS) });
   const lastEventId = req.headers.get('last-event-id') ?? req.nextUrl.searchParams.get('lastEventId');
-  rt.streams++;
   const body = createStreamSession({
     hub: rt.hub,
     feeds: feedsFor(namespaces),
     namespaces,
     lastEventId,
-    onClose: () => {
-      rt.streams--;
-    },
+    seat: admission.seat,
+    maxQueueBytes: security.maxQueuedBytesPerStream,
   });
   return new Response(body, {
     headers: {
