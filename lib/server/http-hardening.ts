@@ -1,0 +1,57 @@
+/**
+ * Hooks on Node's HTTP server that Next.js gives no API for, installed once per process by instrumentation.ts:
+ *   - PEER_HEADER on every request = the socket's address, overwriting whatever the client sent, so route
+ *     handlers can rate-limit and audit by the real address (see client-address.ts)
+ *   - RECEIVED_AT_HEADER = when the request arrived, so a handler with a deadline (/api/cluster/info) can
+ *     count the time a cold process spent loading modules before the handler ran
+ *   - a 'clientError' handler with a Korean body (http-limits.ts), added to each server at its first
+ *     connection, before any request on it is parsed
+ * Both come through Node's diagnostics channels, published synchronously: `net.server.socket` when a
+ * connection is accepted, `http.server.request.start` before the server's 'request' listeners run.
+ */
+import { subscribe } from 'node:diagnostics_channel';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { PEER_HEADER } from './client-address';
+import { answerClientError } from './http-limits';
+
+interface RequestStart {
+  request: IncomingMessage;
+  socket: Socket;
+  server: Server;
+}
+
+/** Epoch milliseconds at which the request reached Node's HTTP server. */
+export const RECEIVED_AT_HEADER = 'x-k8s-learn-received-at';
+
+/** How long ago the request arrived (0 when unknown, e.g. in tests without the hook). */
+export function requestAgeMs(headers: { get(name: string): string | null }, now: number = Date.now()): number {
+  const at = Number(headers.get(RECEIVED_AT_HEADER));
+  return Number.isFinite(at) && at > 0 && at <= now ? now - at : 0;
+}
+
+const GLOBAL_KEY = Symbol.for('k8s-learn-ko.http-hardening');
+const servers = new WeakSet<Server>();
+
+/** Gives a server the Korean clientError answer, unless it has its own handler. */
+function guard(server: Server | undefined): void {
+  if (!server || servers.has(server) || typeof server.listenerCount !== 'function') return;
+  servers.add(server);
+  if (server.listenerCount('clientError') === 0) server.on('clientError', answerClientError);
+}
+
+/** Tags the request with its socket address (overwriting any client-sent value). Exported for tests. */
+export function onRequestStart({ request, socket, server }: RequestStart): void {
+  request.headers[PEER_HEADER] = socket.remoteAddress ?? 'unknown';
+  request.headers[RECEIVED_AT_HEADER] = String(Date.now());
+  guard(server);
+}
+
+export function installHttpHardening(): void {
+  const g = globalThis as unknown as Record<symbol, boolean | undefined>;
+  if (g[GLOBAL_KEY]) return;
+  g[GLOBAL_KEY] = true;
+  // A server-side socket carries its server (net.Server sets socket.server on accept).
+  subscribe('net.server.socket', (message) => guard((message as { socket: Socket & { server?: Server } }).socket.server));
+  subscribe('http.server.request.start', (message) => onRequestStart(message as RequestStart));
+}
