@@ -1,10 +1,12 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import 'pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css';
 import './globals.css';
 import { Header } from '@/components/shell/header';
 import { ThemeScript } from '@/components/shell/theme-script';
 import { ProgressProvider } from '@/components/lesson/progress-provider';
 import { ClassProgressReporter } from '@/components/classroom/progress-reporter';
+import { NONCE_HEADER } from '@/lib/server/security-headers';
 
 export const metadata: Metadata = {
   title: { default: '쿠버네티스 실습실', template: '%s · 쿠버네티스 실습실' },
@@ -18,11 +20,13 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Reading the request headers renders every page per request: the CSP nonce is new each time.
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="ko" suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <ThemeScript nonce={nonce} />
       </head>
       <body className="min-h-full bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <a

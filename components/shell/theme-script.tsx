@@ -8,6 +8,7 @@ export const MOTION_STORAGE_KEY = 'k8s-ko-reduce-motion';
 
 const script = `(function(){try{var t=localStorage.getItem('${THEME_STORAGE_KEY}');var d=t==='dark'||(t!=='light'&&window.matchMedia('(prefers-color-scheme: dark)').matches);document.documentElement.classList.toggle('dark',d);if(localStorage.getItem('${MOTION_STORAGE_KEY}'))document.documentElement.setAttribute('data-reduce-motion','');}catch(e){}})();`;
 
-export function ThemeScript() {
-  return <script dangerouslySetInnerHTML={{ __html: script }} />;
+/** `nonce`: the request's CSP nonce (proxy.ts), without which the browser refuses to run an inline script. */
+export function ThemeScript({ nonce }: { nonce?: string }) {
+  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />;
 }
