@@ -18,6 +18,14 @@ describe('statusFromError', () => {
     expect(statusFromError(new TypeError('fetch failed'))).toMatchObject({ code: 503, reason: 'ServiceUnavailable', message: expect.stringMatching(/연결할 수 없습니다/) });
     expect(statusFromError({ code: 500, body: 'oops' })).toMatchObject({ code: 500, message: expect.stringMatching(/HTTP 500/) });
   });
+
+  it('cuts an API server message that quotes a huge invalid value', () => {
+    const message = `Pod "p" is invalid: metadata.annotations: Too long: must have at most 262144 bytes, value: "${'x'.repeat(300_000)}"`;
+    const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message, reason: 'Invalid', code: 422 });
+    const status = statusFromError({ code: 422, body });
+    expect(status).toMatchObject({ code: 422, reason: 'Invalid', message: expect.stringMatching(/^Pod "p" is invalid/) });
+    expect(status.message.length).toBeLessThanOrEqual(300);
+  });
 });
 
 describe('handleActionRequest', () => {

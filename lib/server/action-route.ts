@@ -10,6 +10,7 @@ import { auditLog, type AuditLog, type AuditRecord } from './audit';
 import { clientAddress, rateKey } from './client-address';
 import { ActionRefused, type ActionOutcome } from './cluster-actions';
 import { isDeadlineError } from './deadline';
+import { echo } from './names';
 import { MAX_BODY_BYTES, checkWriteAccess, parseAction } from './policy';
 import { RateLimiter } from './rate-limit';
 import { readBodyLimited } from './read-body';
@@ -53,10 +54,11 @@ export function statusFromError(e: unknown): StatusBody {
       }
     }
     const s = body as Partial<StatusBody> | undefined;
-    if (s && s.kind === 'Status' && typeof s.message === 'string') return statusBody(err.code, s.message, s.reason);
+    // The API server quotes invalid values back in full; a manifest can carry a 200 KB string.
+    if (s && s.kind === 'Status' && typeof s.message === 'string') return statusBody(err.code, echo(s.message, 300), s.reason);
     return statusBody(err.code, `클러스터 API 서버 오류 (HTTP ${err.code})`);
   }
-  return statusBody(503, `클러스터에 연결할 수 없습니다: ${err.message ?? String(e)}`, 'ServiceUnavailable');
+  return statusBody(503, `클러스터에 연결할 수 없습니다: ${echo(err.message ?? String(e), 200)}`, 'ServiceUnavailable');
 }
 
 function target(a: LiveAction): { namespace?: string; name?: string } {

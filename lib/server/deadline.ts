@@ -11,12 +11,6 @@ export const CALL_DEADLINE_MS = 5_000;
 /** Deadline for the reachability probe behind /api/cluster/info, which must answer within 3 s. */
 export const PROBE_DEADLINE_MS = 2_000;
 
-/**
- * /api/cluster/info answers within this long of the request's arrival, whatever the probe is doing: on a
- * cold process loading the route and client-node eats into the 3 s the deploy's readiness probe allows.
- */
-export const INFO_ANSWER_MS = 2_500;
-
 /** Middleware that puts a fresh timeout signal on each request (a signal per call, not per client). */
 function deadlineMiddleware(ms: number, extraHeaders?: Record<string, string>): ObservableMiddleware {
   return {

@@ -21,16 +21,24 @@ interface RequestStart {
   server: Server;
 }
 
+const GLOBAL_KEY = Symbol.for('k8s-learn-ko.http-hardening');
+
 /** Epoch milliseconds at which the request reached Node's HTTP server. */
 export const RECEIVED_AT_HEADER = 'x-k8s-learn-received-at';
 
-/** How long ago the request arrived (0 when unknown, e.g. in tests without the hook). */
+/**
+ * How long ago the request arrived. A request without the stamp reached a cold process before the hook
+ * was installed (Next.js accepts connections before it runs instrumentation), so it is at most as old as
+ * the process: assume that, and a deadline is kept rather than overrun. Without the hook at all (tests,
+ * another server), 0.
+ */
 export function requestAgeMs(headers: { get(name: string): string | null }, now: number = Date.now()): number {
   const at = Number(headers.get(RECEIVED_AT_HEADER));
-  return Number.isFinite(at) && at > 0 && at <= now ? now - at : 0;
+  if (Number.isFinite(at) && at > 0 && at <= now) return now - at;
+  const installed = (globalThis as unknown as Record<symbol, boolean | undefined>)[GLOBAL_KEY];
+  return installed ? Math.max(0, Math.round(now - performance.timeOrigin)) : 0;
 }
 
-const GLOBAL_KEY = Symbol.for('k8s-learn-ko.http-hardening');
 const servers = new WeakSet<Server>();
 
 /** Gives a server the Korean clientError answer, unless it has its own handler. */

@@ -7,9 +7,11 @@ import { VersionApi } from '@kubernetes/client-node';
 import type { LiveInfo } from '../cluster/live-protocol';
 import { loadClusterSettings, type ClusterSettings } from './cluster-config';
 import { ClusterActions } from './cluster-actions';
-import { INFO_ANSWER_MS, PROBE_DEADLINE_MS, isDeadlineError, withDeadline } from './deadline';
+import { NO_CLUSTER_REASON } from './cluster-env';
+import { PROBE_DEADLINE_MS, isDeadlineError, withDeadline } from './deadline';
 import { clientNodeUpstreams } from './upstream';
 import { securitySettings } from './security-settings';
+import { INFO_ANSWER_MS, PROBE_TIMEOUT_REASON, ReachabilityProbe } from './reachability';
 import { StreamBudget } from './stream-budget';
 import { WatchHub } from './watch-hub';
 import { WATCHED_KINDS, type WatchedKind } from './upstream-types';
@@ -48,8 +50,17 @@ function createRuntime(): ClusterRuntime {
   const hub = settings ? new WatchHub({ factory: clientNodeUpstreams(settings.kubeConfig) }) : null;
   const actions = settings ? new ClusterActions(settings.kubeConfig) : null;
   const version = settings ? settings.kubeConfig.makeApiClient(VersionApi) : null;
-  // Concurrent /info calls share one probe, so a room of browsers never multiplies requests to a stalled server.
-  let probe: Promise<{ reachable: boolean; version?: string; reason?: string }> | null = null;
+  const probe = version
+    ? new ReachabilityProbe(() =>
+        version
+          .getCode({}, withDeadline(PROBE_DEADLINE_MS))
+          .then((v) => ({ reachable: true, version: v.gitVersion }))
+          .catch((e) => ({
+            reachable: false,
+            reason: isDeadlineError(e) ? PROBE_TIMEOUT_REASON : `클러스터 API 서버에 연결할 수 없습니다: ${e instanceof Error ? e.message : String(e)}`,
+          })),
+      )
+    : null;
 
   const runtime: ClusterRuntime = {
     settings,
@@ -62,25 +73,10 @@ function createRuntime(): ClusterRuntime {
     },
     async info(budgetMs: number = INFO_ANSWER_MS): Promise<LiveInfo> {
       const base = { upstreamWatches: hub?.upstreamWatchCount() ?? 0, streams: runtime.streams };
-      if (!settings || !version) {
-        return { mode: 'sim', reachable: false, writable: false, reason: configError ?? '연결된 클러스터가 없어 시뮬레이터로 실습합니다.', ...base };
+      if (!settings || !probe) {
+        return { mode: 'sim', reachable: false, writable: false, reason: configError ?? NO_CLUSTER_REASON, ...base };
       }
-      probe ??= version
-        .getCode({}, withDeadline(PROBE_DEADLINE_MS))
-        .then((v) => ({ reachable: true, version: v.gitVersion }))
-        .catch((e) => ({
-          reachable: false,
-          reason: isDeadlineError(e) ? '클러스터 API 서버가 응답하지 않습니다 (시간 초과).' : `클러스터 API 서버에 연결할 수 없습니다: ${e instanceof Error ? e.message : String(e)}`,
-        }))
-        .finally(() => {
-          probe = null;
-        });
-      // The probe is shared, so a caller with less time left stops waiting without cutting it short for others.
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<{ reachable: false; reason: string }>((resolve) => {
-        timer = setTimeout(() => resolve({ reachable: false, reason: '클러스터 API 서버가 응답하지 않습니다 (시간 초과).' }), Math.max(0, budgetMs));
-      });
-      const p = await Promise.race([probe, late]).finally(() => clearTimeout(timer));
+      const p = await probe.check(budgetMs);
       return { mode: 'live', server: settings.serverHost, namespaces: settings.namespaces, writable: settings.writeToken !== null, ...p, ...base };
     },
   };

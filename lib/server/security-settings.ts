@@ -15,7 +15,7 @@
  *   STREAM_QUEUE_MB        bytes waiting for slow browsers, all streams together; STREAM_QUEUE_PER_STREAM_MB each
  * A malformed value falls back to the default (and the default is always the safe side).
  */
-import type { EnvLike } from './cluster-config';
+import type { EnvLike } from './cluster-env';
 
 export type PodSecurityLevel = 'baseline' | 'privileged';
 
