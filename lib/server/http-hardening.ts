@@ -4,19 +4,22 @@
  *     handlers can rate-limit and audit by the real address (see client-address.ts)
  *   - RECEIVED_AT_HEADER = when the request arrived, so a handler with a deadline (/api/cluster/info) can
  *     count the time a cold process spent loading modules before the handler ran
+ *   - CONNECTION_HEADER = a key to the request's socket, so a handler can close a connection Next.js would
+ *     keep open: a dropped SSE stream whose client never reads leaves Next.js waiting forever for 'drain'
  *   - a 'clientError' handler with a Korean body (http-limits.ts), added to each server at its first
  *     connection, before any request on it is parsed
  * Both come through Node's diagnostics channels, published synchronously: `net.server.socket` when a
  * connection is accepted, `http.server.request.start` before the server's 'request' listeners run.
  */
 import { subscribe } from 'node:diagnostics_channel';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { PEER_HEADER } from './client-address';
 import { answerClientError } from './http-limits';
 
 interface RequestStart {
   request: IncomingMessage;
+  response: ServerResponse;
   socket: Socket;
   server: Server;
 }
@@ -41,6 +44,28 @@ export function requestAgeMs(headers: { get(name: string): string | null }, now:
 
 const servers = new WeakSet<Server>();
 
+/** Key to the request's socket (see `closeConnection`). */
+export const CONNECTION_HEADER = 'x-k8s-learn-connection';
+const CONNECTIONS_KEY = Symbol.for('k8s-learn-ko.http-connections');
+/**
+ * Sockets by request key, while the request's response is open. On globalThis: Next.js bundles this module
+ * once for instrumentation.ts (which fills it) and again for each route (which reads it).
+ */
+const connections: Map<string, Socket> = ((globalThis as unknown as Record<symbol, Map<string, Socket> | undefined>)[CONNECTIONS_KEY] ??= new Map());
+let nextConnection = 0;
+
+/**
+ * Destroys the socket a request came on (its response can no longer finish anyway), freeing what Node
+ * still buffers for it. Returns false when the request is unknown or already done.
+ */
+export function closeConnection(headers: { get(name: string): string | null }): boolean {
+  const key = headers.get(CONNECTION_HEADER);
+  const socket = key ? connections.get(key) : undefined;
+  if (!socket) return false;
+  socket.destroy();
+  return true;
+}
+
 /** Gives a server the Korean clientError answer, unless it has its own handler. */
 function guard(server: Server | undefined): void {
   if (!server || servers.has(server) || typeof server.listenerCount !== 'function') return;
@@ -48,10 +73,14 @@ function guard(server: Server | undefined): void {
   if (server.listenerCount('clientError') === 0) server.on('clientError', answerClientError);
 }
 
-/** Tags the request with its socket address (overwriting any client-sent value). Exported for tests. */
-export function onRequestStart({ request, socket, server }: RequestStart): void {
+/** Tags the request with its socket address, arrival time and connection key (overwriting any client-sent value). */
+export function onRequestStart({ request, response, socket, server }: RequestStart): void {
   request.headers[PEER_HEADER] = socket.remoteAddress ?? 'unknown';
   request.headers[RECEIVED_AT_HEADER] = String(Date.now());
+  const key = String(++nextConnection);
+  request.headers[CONNECTION_HEADER] = key;
+  connections.set(key, socket);
+  response.once('close', () => connections.delete(key));
   guard(server);
 }
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEER_HEADER } from './client-address';
-import { RECEIVED_AT_HEADER, installHttpHardening, requestAgeMs } from './http-hardening';
+import { CONNECTION_HEADER, RECEIVED_AT_HEADER, closeConnection, installHttpHardening, requestAgeMs } from './http-hardening';
 import { MAX_URL_CHARS, uriTooLong } from './http-limits';
 
 let server: Server;
@@ -22,6 +22,13 @@ function raw(request: string): Promise<string> {
 beforeAll(async () => {
   installHttpHardening();
   server = createServer((req, res) => {
+    if (req.url === '/hang-up') {
+      // Like a dropped SSE stream: the handler gives up on a response it has begun.
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('retry: 2000\n\n');
+      setTimeout(() => closeConnection({ get: (n) => (req.headers[n] as string | undefined) ?? null }), 50);
+      return;
+    }
     res.setHeader('connection', 'close');
     res.end(JSON.stringify({ peer: req.headers[PEER_HEADER], receivedAt: req.headers[RECEIVED_AT_HEADER] }));
   });
@@ -57,6 +64,15 @@ describe('HTTP limits', () => {
     // Unstamped after the hook is in: it came before the hook, so it is assumed as old as the process.
     const now = Date.now();
     expect(requestAgeMs({ get: () => null }, now)).toBe(Math.round(now - performance.timeOrigin));
+  });
+
+  it('lets a handler close the connection of a response it can no longer finish', async () => {
+    const spoofed = await fetch(`http://127.0.0.1:${port}/`, { headers: { [CONNECTION_HEADER]: '1' } });
+    expect(spoofed.status).toBe(200);
+    const res = await fetch(`http://127.0.0.1:${port}/hang-up`);
+    expect(res.status).toBe(200);
+    await expect(res.text()).rejects.toThrow(); // the body ends in a reset, not a hang
+    expect(closeConnection({ get: () => '999999' })).toBe(false);
   });
 
   it('gives routes a 414 with a Korean message past 8 KB of URL', async () => {

@@ -173,6 +173,25 @@ describe('stream session', () => {
     hub.close();
   });
 
+  it('sends a large snapshot in chunks of at most 64 KB, so little sits outside the counted queue', async () => {
+    const { hub, open, up } = setup();
+    const pods = up.factory('Pod', 'default') as FakeCollection;
+    for (let i = 0; i < 20; i++) pods.put(`big-${i}`, { spec: { padding: 'x'.repeat(20_000) } });
+    const r = open().getReader();
+    await flush();
+    vi.useRealTimers();
+    const sizes: number[] = [];
+    for (;;) {
+      const next = await Promise.race([r.read(), new Promise<null>((res) => setImmediate(() => res(null)))]);
+      if (!next || next.done) break;
+      sizes.push(next.value.byteLength);
+    }
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(400_000);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(64 * 1024);
+    void r.cancel();
+    hub.close();
+  });
+
   it('tells the browser when the cluster is lost and found again', async () => {
     const { hub, open, pods } = setup();
     const s = reader(open());

@@ -49,6 +49,20 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/**
+ * Chunks of at most MAX_CHUNK_BYTES (views, no copies). The chunk being written to a socket that does not
+ * drain has left this stream's queue and is invisible to its byte accounting; small chunks keep that
+ * invisible part small, even for a snapshot of megabytes.
+ */
+const MAX_CHUNK_BYTES = 64 * 1024;
+function* pieces(bytes: Uint8Array): Generator<Uint8Array> {
+  if (bytes.byteLength <= MAX_CHUNK_BYTES) {
+    yield bytes; // the shared frame itself, not a new view of it
+    return;
+  }
+  for (let at = 0; at < bytes.byteLength; at += MAX_CHUNK_BYTES) yield bytes.subarray(at, Math.min(bytes.byteLength, at + MAX_CHUNK_BYTES));
+}
+
 export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uint8Array> {
   const { hub, feeds } = o;
   const maxQueueBytes = o.maxQueueBytes ?? 4 * 1024 * 1024;
@@ -90,8 +104,8 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
     pending = [];
     const room = controller.desiredSize ?? 0;
     if (room <= 0) return drop();
-    if (room >= maxQueueBytes) controller.enqueue(frames.length === 1 ? frames[0] : concat(frames));
-    else for (const f of frames) controller.enqueue(f);
+    const parts = room >= maxQueueBytes ? [frames.length === 1 ? frames[0] : concat(frames)] : frames;
+    for (const part of parts) for (const piece of pieces(part)) controller.enqueue(piece);
     o.seat?.noteQueued();
   };
   const push = (bytes: Uint8Array) => {

@@ -29,6 +29,21 @@ describe('WatchHub', () => {
     hub.close();
   });
 
+  it('keeps encoded frames only for the newest 500 events; older ones keep their object for replay', async () => {
+    const { factory, collections } = fakeUpstreams();
+    const hub = new WatchHub({ factory });
+    const feeds = feedsFor(['default']);
+    const events: HubEvent[] = [];
+    hub.subscribe(feeds, { onEvent: (e) => (events.push(e), (e.frame = new Uint8Array(1_000))), onHealth: () => {} });
+    await flush();
+    for (let i = 0; i < 700; i++) collections.get('Pod|default')!.put(`p${i}`);
+    expect(events).toHaveLength(700);
+    expect(events.slice(0, 199).every((e) => e.frame === undefined)).toBe(true);
+    expect(events.slice(-500).every((e) => e.frame !== undefined)).toBe(true);
+    expect(hub.replay(feeds, events[0].seq - 1)).toHaveLength(700); // still replayable
+    hub.close();
+  });
+
   it('delivers each change to every subscriber of that feed only', async () => {
     const { factory, collections } = fakeUpstreams();
     const hub = new WatchHub({ factory });

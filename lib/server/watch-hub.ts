@@ -53,6 +53,9 @@ export interface WatchHubOptions {
   historySize?: number;
 }
 
+/** How many of the newest events keep their encoded SSE frame. */
+const FRAME_CACHE_EVENTS = 500;
+
 export class WatchHub {
   /** Identifies this process's numbering, so an id from before a server restart is never misread. */
   readonly epoch = Math.random().toString(36).slice(2, 10);
@@ -126,6 +129,10 @@ export class WatchHub {
   private publish(feed: Feed, ev: HubEvent): void {
     ev.seq = ++this.seq;
     this.history.push(ev);
+    // Older events keep their object for replay but not their encoded frame (rebuilt if a resume needs it):
+    // frames of big objects would otherwise hold historySize × frame bytes for events nobody is sending.
+    const aged = this.history[this.history.length - 1 - FRAME_CACHE_EVENTS];
+    if (aged) aged.frame = undefined;
     // Trim in chunks so each publish stays O(1) amortised.
     if (this.history.length > this.historySize * 1.25) this.history.splice(0, this.history.length - this.historySize);
     for (const l of feed.listeners) l.onEvent(ev);

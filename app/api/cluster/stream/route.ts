@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { clientAddress, rateKey } from '@/lib/server/client-address';
+import { closeConnection } from '@/lib/server/http-hardening';
 import { uriTooLong } from '@/lib/server/http-limits';
 import { echo } from '@/lib/server/names';
 import { getClusterRuntime, feedsFor } from '@/lib/server/runtime';
@@ -41,6 +42,11 @@ export function GET(req: NextRequest) {
     lastEventId,
     seat: admission.seat,
     maxQueueBytes: security.maxQueuedBytesPerStream,
+    // A dropped client that does not read would keep its socket (and what Node buffers for it) forever:
+    // close it; a real browser reconnects and resumes from Last-Event-ID.
+    onClose: (reason) => {
+      if (reason === 'dropped') closeConnection(req.headers);
+    },
   });
   return new Response(body, {
     headers: {
