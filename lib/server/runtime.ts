@@ -12,6 +12,7 @@ import { PROBE_DEADLINE_MS, isDeadlineError, withDeadline } from './deadline';
 import { clientNodeUpstreams } from './upstream';
 import { securitySettings } from './security-settings';
 import { INFO_ANSWER_MS, PROBE_TIMEOUT_REASON, ReachabilityProbe } from './reachability';
+import { Reclaimer } from './reclaim';
 import { StreamBudget } from './stream-budget';
 import { WatchHub } from './watch-hub';
 import { WATCHED_KINDS, type WatchedKind } from './upstream-types';
@@ -67,7 +68,7 @@ function createRuntime(): ClusterRuntime {
     configError,
     hub,
     actions,
-    streamBudget: new StreamBudget(securitySettings()),
+    streamBudget: new StreamBudget(securitySettings(), new Reclaimer()),
     get streams() {
       return runtime.streamBudget.streams;
     },

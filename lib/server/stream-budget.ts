@@ -7,6 +7,7 @@
  *     it; dropping errors the stream, which releases its queue, and the browser reconnects and resumes.
  * The running total is kept incrementally from each stream's last enqueue (it can only overestimate: a
  * stream that was read since reports less next time), and recounted exactly before anyone is dropped.
+ * When a stream that held a large queue ends, the `reclaimer` hears of it (see reclaim.ts).
  * Cost: O(1) per enqueue, O(n log n) for a drop round over n streams.
  */
 
@@ -33,6 +34,8 @@ export interface StreamSeat {
 export type Admission = { ok: true; seat: StreamSeat } | { ok: false; code: 429 | 503; retryAfterS: number; message: string };
 
 const RETRY_AFTER_S = 10;
+/** A stream ending with at least this much queued is worth giving memory back for. */
+const LARGE_QUEUE_BYTES = 256 * 1024;
 
 export class StreamBudget {
   private readonly seats = new Set<Seat>();
@@ -42,7 +45,10 @@ export class StreamBudget {
   /** Streams dropped to keep the byte budget, since start. */
   dropped = 0;
 
-  constructor(readonly limits: StreamBudgetLimits) {}
+  constructor(
+    readonly limits: StreamBudgetLimits,
+    private readonly reclaimer?: { released(): void },
+  ) {}
 
   get streams(): number {
     return this.seats.size;
@@ -79,6 +85,7 @@ export class StreamBudget {
   leave(seat: Seat): void {
     if (!this.seats.delete(seat)) return;
     this.approxQueued -= seat.lastQueued;
+    if (seat.lastQueued >= LARGE_QUEUE_BYTES) this.reclaimer?.released();
     const n = (this.perClient.get(seat.client) ?? 1) - 1;
     if (n <= 0) this.perClient.delete(seat.client);
     else this.perClient.set(seat.client, n);
