@@ -5,44 +5,16 @@
  * grow with clients), p50/p95 scale→receipt latency over all (client, scale) pairs and the server's RSS.
  * Targets (issue 8): p95 ≤ 250 ms, RSS ≤ 300 MB.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { AppsV1Api, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { startApp, startSimCluster, tempKubeconfigPath } from '../e2e/live-servers';
+import { treeRssMb } from './process-rss';
 
 const CLIENTS = Number(process.env.FANOUT_CLIENTS ?? 200);
 const SCALES = Number(process.env.FANOUT_SCALES ?? 20);
 const THREADS = Number(process.env.FANOUT_THREADS ?? 4);
 const NAMESPACES = ['default'];
 const EXPECTED_WATCHES = 1 + 6 * NAMESPACES.length; // nodes + 6 namespaced kinds per namespace
-
-/** RSS of a process and its descendants (next start may fork a worker), in MB. */
-function treeRssMb(rootPid: number): number {
-  const parents = new Map<number, number>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      parents.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      /* exited */
-    }
-  }
-  const tree = new Set([rootPid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, ppid] of parents) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
-  }
-  let kb = 0;
-  for (const pid of tree) {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      /* exited */
-    }
-  }
-  return Math.round(kb / 1024);
-}
 
 /**
  * The SSE clients run in worker threads (plain JS, so no loader is needed there): in one thread, parsing
