@@ -1,10 +1,11 @@
 /**
  * `npm run bench:slow-readers` — what never-reading SSE clients cost the app server, and whether it gets the
- * memory back. Everything runs on 127.0.0.1 and ends within about two minutes.
+ * memory back. Everything runs on 127.0.0.1 and ends within about three minutes.
  *
  *   0. cold start: `next start` against an API server that accepts connections and never answers; the time
  *      of the very first GET /api/cluster/info (goal: under the 3 s deadline the deploy's probe allows).
- *   1. app against the sim cluster; one fast SSE client; baseline RSS.
+ *   1. app against the sim cluster; one fast SSE client; the same churn as in 3 without slow readers, so
+ *      the baseline includes what the workload itself costs (the hub's event history grows with it).
  *   2. SLOW_READERS raw sockets (default 200) open /api/cluster/stream and never read a byte. With
  *      TRUST_PROXY=1 each claims its own X-Forwarded-For address, as a classroom behind a proxy would.
  *   3. churn: a Deployment whose pods carry a 16 KB annotation is scaled up and down for CHURN_S seconds,
@@ -13,7 +14,7 @@
  * The fast client must keep receiving events the whole time (reconnecting as EventSource does if it is
  * ever cut off). Bound (stated, checked): peak RSS stays
  * under base + 200 MB, and the RSS after recovery is within 80 MB of the base.
- * Last line: BENCH {"slow_readers":…,"rss_base_mb":…,"rss_peak_mb":…,"rss_after_mb":…,"cold_info_ms":…}
+ * Last line: BENCH {"slow_readers":…,"rss_idle_mb":…,"rss_base_mb":…,"rss_peak_mb":…,"rss_after_mb":…,"cold_info_ms":…}
  */
 import { spawn } from 'node:child_process';
 import net from 'node:net';
@@ -137,10 +138,22 @@ async function main() {
         },
       },
     });
+    const patch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
+    const churn = async () => {
+      const end = Date.now() + CHURN_S * 1_000;
+      for (let up = true; Date.now() < end; up = !up) {
+        await apps.patchNamespacedDeployment({ namespace: 'default', name: 'churn', body: { spec: { replicas: up ? 40 : 0 } } }, patch);
+        await sleep(2_500);
+      }
+      await apps.patchNamespacedDeployment({ namespace: 'default', name: 'churn', body: { spec: { replicas: 0 } } }, patch);
+    };
     const fast = fastReader(app.url);
     await sleep(3_000);
+    const idle = treeRssMb(app.child.pid!);
+    await churn();
+    await sleep(10_000);
     const base = treeRssMb(app.child.pid!);
-    console.log(`baseline RSS with one fast client: ${base} MB`);
+    console.log(`RSS with one fast client: ${idle} MB idle, ${base} MB after ${CHURN_S} s of the same churn without slow readers (baseline)`);
 
     for (let i = 0; i < SLOW; i++) slow.push(neverReader(app.port, i));
     await sleep(2_000);
@@ -149,19 +162,13 @@ async function main() {
 
     let peak = base;
     const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(app.child.pid!))), 250);
-    const patch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
     const eventsBefore = fast.events();
-    const churnEnd = Date.now() + CHURN_S * 1_000;
-    for (let up = true; Date.now() < churnEnd; up = !up) {
-      await apps.patchNamespacedDeployment({ namespace: 'default', name: 'churn', body: { spec: { replicas: up ? 40 : 0 } } }, patch);
-      await sleep(2_500);
-    }
+    await churn();
     const fastEvents = fast.events() - eventsBefore;
     const open = ((await (await fetch(`${app.url}/api/cluster/info`)).json()) as { streams: number }).streams;
     console.log(`after ${CHURN_S} s of churn: peak RSS ${peak} MB, streams still open ${open}, fast client got ${fastEvents} events (${fast.reconnects()} reconnects)`);
 
     for (const s of slow) s.destroy();
-    await apps.patchNamespacedDeployment({ namespace: 'default', name: 'churn', body: { spec: { replicas: 0 } } }, patch);
     await sleep(RECOVER_S * 1_000);
     clearInterval(sampler);
     const after = treeRssMb(app.child.pid!);
@@ -172,7 +179,7 @@ async function main() {
     const recoveredOk = after <= base + RECOVERY_SLACK_MB;
     console.log(`bound: peak ≤ base + ${PEAK_ALLOWANCE_MB} MB → ${peakOk ? 'ok' : 'EXCEEDED'}; after ≤ base + ${RECOVERY_SLACK_MB} MB → ${recoveredOk ? 'ok' : 'NOT RECOVERED'}`);
     console.log(
-      `BENCH ${JSON.stringify({ slow_readers: SLOW, rss_base_mb: base, rss_peak_mb: peak, rss_after_mb: after, streams_kept: open, fast_events: fastEvents, fast_reconnects: fast.reconnects(), cold_info_ms: coldMs, within_bound: peakOk && recoveredOk })}`,
+      `BENCH ${JSON.stringify({ slow_readers: SLOW, rss_idle_mb: idle, rss_base_mb: base, rss_peak_mb: peak, rss_after_mb: after, streams_kept: open, fast_events: fastEvents, fast_reconnects: fast.reconnects(), cold_info_ms: coldMs, within_bound: peakOk && recoveredOk })}`,
     );
   } finally {
     for (const s of slow) s.destroy();

@@ -173,6 +173,32 @@ describe('stream session', () => {
     hub.close();
   });
 
+  it('joins a burst once for all clients that get the same frames', async () => {
+    const { hub, open, pods } = setup();
+    const received = [open(), open(), open()].map((st) => {
+      const chunks: Uint8Array[] = [];
+      const r = st.getReader();
+      void (async () => {
+        for (;;) {
+          const { value, done } = await r.read();
+          if (done) return;
+          chunks.push(value);
+        }
+      })();
+      return chunks;
+    });
+    await flush();
+    const before = received.map((c) => c.length); // retry + snapshot
+    pods().put('a');
+    pods().put('b');
+    await flush();
+    const bursts = received.map((c, i) => c.slice(before[i]));
+    expect(bursts.map((b) => b.length)).toEqual([1, 1, 1]);
+    expect(bursts[1][0]).toBe(bursts[0][0]);
+    expect(bursts[2][0]).toBe(bursts[0][0]);
+    hub.close();
+  });
+
   it('sends a large snapshot in chunks of at most 64 KB, so little sits outside the counted queue', async () => {
     const { hub, open, up } = setup();
     const pods = up.factory('Pod', 'default') as FakeCollection;

@@ -50,6 +50,23 @@ function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 /**
+ * One burst's frames joined once for every client that gets exactly those frames (all clients watching the
+ * same namespaces): 200 clients then share one buffer per burst instead of making 200 copies, which under
+ * load is garbage faster than the collector frees it. The cache lives for one turn of the event loop —
+ * every session flushes a burst in the same turn (setImmediate), and the clearing runs in the next.
+ */
+const burstCache = new Map<Uint8Array, { frames: Uint8Array[]; joined: Uint8Array }>();
+function joinShared(frames: Uint8Array[]): Uint8Array {
+  if (frames.length === 1) return frames[0];
+  const hit = burstCache.get(frames[0]);
+  if (hit && hit.frames.length === frames.length && hit.frames.every((f, i) => f === frames[i])) return hit.joined;
+  if (burstCache.size === 0) setImmediate(() => burstCache.clear());
+  const joined = concat(frames);
+  burstCache.set(frames[0], { frames, joined });
+  return joined;
+}
+
+/**
  * Chunks of at most MAX_CHUNK_BYTES (views, no copies). The chunk being written to a socket that does not
  * drain has left this stream's queue and is invisible to its byte accounting; small chunks keep that
  * invisible part small, even for a snapshot of megabytes.
@@ -104,7 +121,7 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
     pending = [];
     const room = controller.desiredSize ?? 0;
     if (room <= 0) return drop();
-    const parts = room >= maxQueueBytes ? [frames.length === 1 ? frames[0] : concat(frames)] : frames;
+    const parts = room >= maxQueueBytes ? [joinShared(frames)] : frames;
     for (const part of parts) for (const piece of pieces(part)) controller.enqueue(piece);
     o.seat?.noteQueued();
   };
