@@ -11,7 +11,7 @@ async function trackCspViolations(page: Page): Promise<() => Promise<string[]>> 
   return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 }
 
-const PAGES = ['/', '/learn/cluster-architecture', '/playground', '/glossary', '/instructor'];
+const PAGES = ['/', '/learn/cluster-architecture', '/playground', '/glossary', '/instructor', '/class', '/class/new'];
 
 test('every page is served with a nonce CSP and hydrates without a single CSP or console error', async ({ page }) => {
   test.setTimeout(180_000);

@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 
+// The pages' Content-Security-Policy forbids eval; zod would otherwise probe `new Function` on first parse,
+// which the browser reports as a CSP violation even though zod catches it (see proxy.ts).
+z.config({ jitless: true });
+
 const MEMBERSHIP_KEY = 'k8s-ko-class-membership';
 const INSTRUCTOR_KEYS = 'k8s-ko-class-keys';
 
