@@ -157,11 +157,21 @@ describe.skipIf(!newest)('our kubectl prints what the real kubectl prints', () =
   });
 
   it.each(SAME_OUTPUT)(`kubectl %s`, async (command) => {
+    const before = Date.now();
     const theirs = await real.run(...command.split(' '));
+    const after = Date.now();
     theirs.stdout = theirs.stdout.replace(/^Lease: .*\n/m, '');
-    // tables are printed by the API server on its clock (simulated time); describe computes ages in kubectl
-    const clock = command.startsWith('describe') ? () => Date.now() : () => server.sim.now();
-    const mine = await ours(client, `kubectl ${command}`, { now: clock });
+    // Tables are printed by the API server on its clock (simulated time). describe computes ages in kubectl on the
+    // wall clock at some instant while it ran: print ours at both ends of that window, so an age that ticked over
+    // (e.g. 59s → 60s) while kubectl ran can't fail the comparison; theirs must equal one of them.
+    let mine: Awaited<ReturnType<typeof ours>>;
+    if (command.startsWith('describe')) {
+      const atStart = await ours(client, `kubectl ${command}`, { now: () => before });
+      const atEnd = await ours(client, `kubectl ${command}`, { now: () => after });
+      mine = atEnd.stdout === theirs.stdout ? atEnd : atStart;
+    } else {
+      mine = await ours(client, `kubectl ${command}`, { now: () => server.sim.now() });
+    }
     expect(mine.stdout).toBe(theirs.stdout);
     // errors: the same first line (ours adds one Korean hint line after it)
     expect(mine.stderr.split('\n')[0]).toBe(theirs.stderr.split('\n')[0]);
