@@ -1,0 +1,29 @@
+/**
+ * One cold run of this project's simulator for bench/peer.bench.ts: the same workload as webernetes-run.mjs
+ * (10 schedulable nodes, a Deployment of REPLICAS nginx pods → all Ready). Prints one JSON line.
+ */
+import { createSimulator } from '../../lib/sim';
+import type { V1Deployment } from '@kubernetes/client-node';
+
+const REPLICAS = Number(process.argv[2]);
+const STEP_MS = 100;
+
+const cpu0 = process.cpuUsage();
+const t0 = performance.now();
+const sim = createSimulator({ seed: 1, cluster: { workers: 10 } });
+sim.create({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'default' },
+  spec: { replicas: REPLICAS, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } } },
+});
+let simMs = 0;
+let ready = 0;
+while (ready < REPLICAS) {
+  sim.advance(STEP_MS);
+  simMs += STEP_MS;
+  ready = (sim.get('Deployment', 'web') as V1Deployment).status?.readyReplicas ?? 0;
+  if (simMs > 600_000) throw new Error(`stuck at ${ready}/${REPLICAS} Ready`);
+}
+const cpu = process.cpuUsage(cpu0);
+console.log(JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, wallMs: performance.now() - t0, simMs, ready }));
