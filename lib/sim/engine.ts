@@ -13,6 +13,8 @@ import { TimerQueue } from './timer-queue';
 import { EventRecorder } from './events';
 import { toIso } from './timings';
 import { DEFAULT_LIMITS } from './limits';
+import { provisionalProcessView, type ProcessViewFactory } from './prober/process-view';
+import type { ProbeWorker } from './prober/worker';
 
 /** A reconcile loop. `onChange` maps store changes to keys (cheaply); `reconcile` converges one key. */
 export interface Controller {
@@ -44,6 +46,8 @@ export interface PodRuntime {
   restart?: string[];
   /** containers whose image pull is in flight (they get a Pulled event when it ends) */
   pulling?: string[];
+  /** the container whose exit the back-off is about (it exited, was OOM-killed or failed its liveness probe) */
+  crashed?: string;
 }
 
 export interface NodeRuntime {
@@ -63,6 +67,8 @@ export interface EngineState {
   /** client-go's event spam filter: [tokens, last refill ms] per source + involved object */
   eventSpam: Record<string, [number, number]>;
   spamSweepSeq: number;
+  /** probe workers and OOM watches by `ns/pod#container#type` (prober/worker.ts); absent in older snapshots */
+  prober?: Record<string, ProbeWorker>;
 }
 
 export interface InvolvedObject {
@@ -85,6 +91,8 @@ export class Engine {
   private routes = new Map<Kind, Controller[]>();
   private queues = new Map<string, { items: string[]; set: Set<string> }>();
   private readonly events = new EventRecorder(this);
+  /** what the prober and the OOM check observe of a running container (replaceable by the application model) */
+  processView: ProcessViewFactory = provisionalProcessView;
 
   constructor(
     seed: number,

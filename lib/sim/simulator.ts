@@ -22,6 +22,7 @@ import { EndpointsController } from './controllers/endpoints';
 import { NODE_LIFECYCLE, NodeLifecycleController, TaintEvictionController } from './controllers/node-lifecycle';
 import { GarbageCollector } from './controllers/garbage-collector';
 import { SystemPodKeeper } from './controllers/system-pods';
+import { Prober } from './prober/prober';
 import { nodeRuntime } from './controllers/node-network';
 import type { Timer } from './timer-queue';
 
@@ -69,7 +70,8 @@ class Sim implements Simulator {
   private init(): void {
     const e = new Engine(this.seed, this.opts.startTime ?? DEFAULT_START_TIME, resolveTimings(this.opts.timings), resolveLimits(this.opts.limits));
     this.scheduler = new Scheduler();
-    for (const c of [new DeploymentController(), new ReplicaSetController(), this.scheduler, new Kubelet(), new EndpointsController(), new NodeLifecycleController(), new TaintEvictionController(), new GarbageCollector(), new SystemPodKeeper()]) e.register(c);
+    for (const c of [new DeploymentController(), new ReplicaSetController(), this.scheduler, new Kubelet(), new EndpointsController(), new NodeLifecycleController(), new TaintEvictionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober()]) e.register(c);
+    if (this.opts.processView) e.processView = this.opts.processView;
     e.store.onChange((c) => {
       if (this.watchers.size || this.subscribers.size) this.pending.push(c);
     });

@@ -4,6 +4,7 @@
  */
 import type { Kind, KubeObject, WatchEvent } from '../k8s/types';
 import type { Cause, DeleteOptions, ListOptions, ListResult, PatchType, Timings, WriteOptions } from '../k8s/client-types';
+import type { ProcessViewFactory } from './prober/process-view';
 
 // Shared with the ClusterClient interface; defined in lib/k8s so clients need not import the engine's types.
 export type { Cause, DeleteOptions, ListOptions, ListResult, PatchType, Timings, WriteOptions } from '../k8s/client-types';
@@ -40,6 +41,8 @@ export interface SimulatorOptions {
   cluster?: ClusterConfig;
   timings?: Partial<Timings>;
   limits?: Partial<Limits>;
+  /** what probes and memory limits observe of a running container (default: prober/process-view.ts provisionalProcessView) */
+  processView?: ProcessViewFactory;
 }
 
 export interface SimWatchEvent<T = KubeObject> extends WatchEvent<T> {

@@ -157,4 +157,13 @@ describe('kubelet', () => {
     expect(cs(sim, 'web')).toMatchObject({ image: 'docker.io/library/nginx:1.27', restartCount: 1, ready: true });
     expect(reasons(sim, 'web')).toContain('Killing: Container app definition changed, will be restarted');
   });
+
+  it('keeps the finished instance in lastState from the first restart on', () => {
+    // kubelet_pods.go convertToAPIContainerStatuses: lastTerminationState is the previous instance's state
+    const sim = createSimulator({ seed: 40 });
+    sim.create(pod('crash', { image: 'busybox:1.36', command: ['sh', '-c', 'sleep 2; exit 3'] }));
+    sim.advance(4_200 + 2_000 + 1_500);
+    expect(cs(sim, 'crash').restartCount).toBe(1);
+    expect(cs(sim, 'crash').lastState!.terminated).toMatchObject({ exitCode: 3, reason: 'Error' });
+  });
 });

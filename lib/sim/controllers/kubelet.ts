@@ -20,6 +20,10 @@ import { finishPull, KUBELET, pullBackOff, startPull, writePodStatus, type Event
 
 export { KUBELET };
 
+/** lastState of a (re)started container: the instance that just ended, else what it had (kubelet convertToAPIContainerStatuses). */
+const lastStateOf = (prev: V1ContainerStatus | undefined) =>
+  prev?.state?.terminated ? { lastState: { terminated: prev.state.terminated } } : prev?.lastState?.terminated ? { lastState: prev.lastState } : {};
+
 const fmtDuration = (ms: number) => (ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000}m0s` : ms >= 60_000 ? `${Math.floor(ms / 60_000)}m${(ms % 60_000) / 1000}s` : `${ms / 1000}s`);
 
 export class Kubelet implements Controller {
@@ -103,7 +107,7 @@ export class Kubelet implements Controller {
         // no back-off entry yet (first crash, or it ran 10 minutes): the kubelet restarts at once
         if (backoff === 0) return this.restartCrashed(key, rt, e, cause, event);
         const current = e.get<V1Pod>('Pod', key)!;
-        const crashed = current.spec!.containers[this.exitingIndex(current)];
+        const crashed = current.spec!.containers[this.exitingIndex(current, rt)];
         const c = cause(`컨테이너 ${crashed.name}이(가) 종료되어 ${fmtDuration(backoff)} 뒤 재시작 (CrashLoopBackOff)`);
         writePodStatus(key, e, c, (p) => ({
           ...p.status,
@@ -136,7 +140,7 @@ export class Kubelet implements Controller {
   private restartCrashed(key: string, rt: PodRuntime, e: Engine, cause: (m: string) => Cause, event: EventFn): void {
     recordRestart(rt, rt.exitedAt ?? e.time, e.time, e.timings);
     const current = e.get<V1Pod>('Pod', key)!;
-    const c = current.spec!.containers[this.exitingIndex(current)];
+    const c = current.spec!.containers[this.exitingIndex(current, rt)];
     const cc = cause(`컨테이너 ${c.name}을(를) 다시 시작 (재시작 ${rt.crashes}회째)`);
     event('Normal', 'Pulled', `Container image "${c.image}" already present on machine`, cc, `spec.containers{${c.name}}`);
     event('Normal', 'Created', `Created container ${c.name}`, cc, `spec.containers{${c.name}}`);
@@ -146,7 +150,9 @@ export class Kubelet implements Controller {
   }
 
   /** Index of the container that will exit first (the one a crash loop is about). */
-  private exitingIndex(pod: V1Pod): number {
+  private exitingIndex(pod: V1Pod, rt: PodRuntime): number {
+    const named = rt.crashed ? pod.spec!.containers.findIndex((c) => c.name === rt.crashed) : -1;
+    if (named >= 0) return named;
     let idx = 0;
     let min = Infinity;
     pod.spec!.containers.forEach((c, i) => {
@@ -211,9 +217,10 @@ export class Kubelet implements Controller {
           containerID: hex(),
           ready: false,
           restartCount: (prev?.restartCount ?? 0) + (restarted && c.name === only ? 1 : 0),
-          started: true,
+          // a startup probe holds `started` (and so the other probes) until it succeeds
+          started: !c.startupProbe,
           state: { running: { startedAt: now as unknown as Date } },
-          ...(prev?.lastState?.terminated ? { lastState: prev.lastState } : {}),
+          ...lastStateOf(prev),
         };
       }),
     }));
@@ -240,6 +247,8 @@ export class Kubelet implements Controller {
         if (!exiting) exiting = { i, code: plan.exitCode };
       } else {
         next = Math.min(next, exitAt);
+        // with a readiness or startup probe the prober decides readiness (prober/prober.ts)
+        if (c.readinessProbe || c.startupProbe) return;
         if (readyAt <= e.time) {
           if (!s!.ready) readyNow.push(c.name);
         } else next = Math.min(next, readyAt);
@@ -279,6 +288,7 @@ export class Kubelet implements Controller {
       }));
       rt.stage = 'exited';
       rt.exitedAt = e.time;
+      rt.crashed = c.name;
       rt.due = e.time + EXIT_VISIBLE_MS;
       return e.enqueueAt(KUBELET, key, rt.due);
     }

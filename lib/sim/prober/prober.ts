@@ -1,0 +1,160 @@
+/**
+ * The kubelet's probe manager (pkg/kubelet/prober): one worker per container and probe type, each
+ * woken by its own timer every periodSeconds — never a sweep over all pods. Results drive the
+ * container's `ready` and `started` (and so the pod's Ready/ContainersReady conditions and the
+ * Service's endpoints); a liveness or startup failure records Unhealthy then Killing and stops the
+ * container, which the kubelet restarts with its back-off. The same controller watches memory
+ * against `resources.limits.memory` (oom.ts).
+ */
+import type { V1Container, V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import type { Controller, Engine } from '../engine';
+import type { Kind } from '../../k8s/types';
+import type { StoreChange } from '../store';
+import type { Cause } from '../types';
+import { stopsOnSigterm } from '../images';
+import { writePodStatus } from '../controllers/kubelet-pull';
+import { probeOf, runProbe, type ProbeType } from './probe';
+import { countResult, parseWorkerKey, resetWorker, workerKey, workers, type ProbeWorker, type WatchType } from './worker';
+import { stopContainer } from './kill';
+import { checkMemory, hasMemoryLimit, OOM_FIRST_SAMPLE_MS } from './oom';
+
+export const PROBER = 'prober';
+const PROBE_TYPES: readonly ProbeType[] = ['startup', 'liveness', 'readiness'];
+const TITLE: Record<ProbeType, string> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
+const KOREAN: Record<ProbeType, string> = { liveness: '활성 프로브(liveness)', readiness: '준비성 프로브(readiness)', startup: '시작 프로브(startup)' };
+
+/** The watches a container needs: its probes, plus an OOM watch when it has a memory limit. */
+function watchTypes(c: V1Container): WatchType[] {
+  const out: WatchType[] = PROBE_TYPES.filter((t) => probeOf(c, t));
+  if (hasMemoryLimit(c)) out.push('oom');
+  return out;
+}
+
+const statusOf = (pod: V1Pod | undefined, name: string): V1ContainerStatus | undefined => pod?.status?.containerStatuses?.find((s) => s.name === name);
+
+export class Prober implements Controller {
+  readonly name = PROBER;
+  readonly watches: readonly Kind[] = ['Pod'];
+
+  /** O(containers of the pod): wakes a container's workers when a new instance of it starts or the pod goes. */
+  onChange(c: StoreChange, e: Engine): void {
+    const pod = (c.object ?? c.old) as V1Pod | undefined;
+    const old = c.old as V1Pod | undefined;
+    for (const container of pod?.spec?.containers ?? []) {
+      const types = watchTypes(container);
+      if (types.length === 0) continue;
+      const now = statusOf(c.type === 'DELETED' ? undefined : (c.object as V1Pod), container.name);
+      const before = statusOf(old, container.name);
+      const changed = c.type === 'DELETED' || now?.containerID !== before?.containerID || !!now?.state?.running !== !!before?.state?.running;
+      if (changed || pod?.metadata?.deletionTimestamp !== old?.metadata?.deletionTimestamp)
+        for (const t of types) e.enqueue(PROBER, workerKey(c.key, container.name, t));
+    }
+  }
+
+  reconcile(key: string, e: Engine): void {
+    const { podKey, container: name, type } = parseWorkerKey(key);
+    const all = workers(e);
+    const pod = e.get<V1Pod>('Pod', podKey);
+    const container = pod?.spec?.containers.find((c) => c.name === name);
+    const phase = pod?.status?.phase;
+    if (!pod || !container || !watchTypes(container).includes(type) || phase === 'Succeeded' || phase === 'Failed') {
+      delete all[key];
+      return;
+    }
+    const nodeName = pod.spec!.nodeName!;
+    const status = statusOf(pod, name);
+    if (!status?.containerID || e.state.nodes[nodeName]?.downSince !== undefined) return;
+    const period = type === 'oom' ? 0 : (probeOf(container, type)!.periodSeconds ?? 10) * 1000;
+    let w: ProbeWorker | undefined = all[key];
+    if (!w || w.uid !== pod.metadata!.uid || w.containerID !== status.containerID) {
+      // a new container instance: start over (worker.go resets on a new container ID)
+      const startedAt = e.state.kubelet[podKey]?.started?.[name] ?? e.time;
+      const delay = type === 'oom' ? OOM_FIRST_SAMPLE_MS : (probeOf(container, type)!.initialDelaySeconds ?? 0) * 1000;
+      w = all[key] = resetWorker(pod.metadata!.uid!, status.containerID, type, Math.max(e.time, startedAt + delay));
+    }
+    const ctx = new ProbeContext(e, podKey, pod, container, nodeName);
+    if (w.killAt !== undefined) {
+      if (e.time < w.killAt) return e.enqueueAt(PROBER, key, w.killAt);
+      delete w.killAt;
+      return ctx.killForProbe(type as ProbeType);
+    }
+    if (w.onHold || !status.state?.running || pod.metadata!.deletionTimestamp) return;
+    if (e.time < w.next) return e.enqueueAt(PROBER, key, w.next);
+    if (type === 'oom') {
+      const next = checkMemory(e, podKey, pod, container, ctx.cause);
+      if (next !== undefined) {
+        w.next = next;
+        e.enqueueAt(PROBER, key, next);
+      }
+      return;
+    }
+    // worker.go: liveness and readiness wait for the startup probe; the startup probe stops once started
+    if ((type === 'startup') === !!status.started) return;
+    w.next = e.time + period;
+    e.enqueueAt(PROBER, key, w.next);
+    this.probeOnce(ctx, w, type, status);
+  }
+
+  private probeOnce(ctx: ProbeContext, w: ProbeWorker, type: ProbeType, status: V1ContainerStatus): void {
+    const { e, pod, container } = ctx;
+    const probe = probeOf(container, type)!;
+    const view = e.processView(pod, container);
+    const outcome = runProbe(probe, container, view, pod.status?.podIP ?? '', e.time);
+    if (!outcome.ok)
+      ctx.event('Warning', 'Unhealthy', `${TITLE[type]} probe failed: ${outcome.output}`, `컨테이너 ${container.name}의 ${KOREAN[type]}가 실패: ${outcome.output}`);
+    const result = countResult(w, outcome.ok, probe);
+    if (result === undefined) return;
+    // readiness is applied whenever the status disagrees (someone else may have reset `ready`)
+    if (type === 'readiness') w.result = result;
+    if (type === 'readiness' && status.ready !== result) return ctx.setContainer({ ready: result }, result ? `컨테이너 ${container.name}의 준비성 프로브가 성공해 준비됨 (Ready)` : `컨테이너 ${container.name}의 준비성 프로브가 ${probe.failureThreshold ?? 3}번 연속 실패해 준비되지 않음 — 서비스 엔드포인트에서 빠짐`);
+    if (type === 'readiness' || result === w.result) return;
+    w.result = result;
+    if (type === 'startup' && result) {
+      // started gates the other probes; without a readiness probe a started container is ready
+      ctx.setContainer({ started: true, ...(container.readinessProbe ? {} : { ready: true }) }, `컨테이너 ${container.name}의 시작 프로브가 성공해 활성/준비성 프로브를 시작`);
+      for (const t of ['liveness', 'readiness'] as const) if (probeOf(container, t)) e.enqueue(PROBER, workerKey(ctx.podKey, container.name, t));
+      return;
+    }
+    if (result) return;
+    // liveness/startup failure: hold until the restarted container appears, stop this one
+    w.onHold = true;
+    w.resultRun = 0;
+    const graceSeconds = probe.terminationGracePeriodSeconds ?? pod.spec!.terminationGracePeriodSeconds ?? 30;
+    ctx.event('Normal', 'Killing', `Container ${container.name} failed ${type} probe, will be restarted`, `컨테이너 ${container.name}이(가) ${KOREAN[type]}에 ${probe.failureThreshold ?? 3}번 연속 실패해 kubelet이 SIGTERM을 보내고 다시 시작`);
+    w.killAt = e.time + (stopsOnSigterm(container) ? Math.min(e.timings.terminationGrace, graceSeconds * 1000) : graceSeconds * 1000);
+    e.enqueueAt(PROBER, workerKey(ctx.podKey, container.name, type), w.killAt);
+  }
+}
+
+/** What one worker reconcile works with: the pod, the container, and the kubelet's event and cause helpers. */
+class ProbeContext {
+  constructor(
+    readonly e: Engine,
+    readonly podKey: string,
+    readonly pod: V1Pod,
+    readonly container: V1Container,
+    readonly nodeName: string,
+  ) {}
+
+  cause = (message: string): Cause => ({ actor: `kubelet/${this.nodeName}`, message: `kubelet(${this.nodeName}): ${message}`, hop: 'kubelet' });
+
+  event(type: 'Normal' | 'Warning', reason: string, message: string, korean: string): void {
+    const m = this.pod.metadata!;
+    this.e.recordEvent({ kind: 'Pod', name: m.name!, namespace: m.namespace, uid: m.uid, fieldPath: `spec.containers{${this.container.name}}` }, type, reason, message, 'kubelet', this.cause(korean), this.nodeName);
+  }
+
+  /** Writes `ready`/`started` of this container (the status manager's SetContainerReadiness/Startup). */
+  setContainer(fields: Partial<Pick<V1ContainerStatus, 'ready' | 'started'>>, korean: string): void {
+    const name = this.container.name;
+    writePodStatus(this.podKey, this.e, this.cause(korean), (p) => ({
+      ...p.status,
+      containerStatuses: (p.status?.containerStatuses ?? []).map((s) => (s.name === name ? { ...s, ...fields } : s)),
+    }));
+  }
+
+  /** The container stopped after SIGTERM (exit 0 for a process that handles it) or SIGKILL at the grace period's end (137). */
+  killForProbe(type: ProbeType): void {
+    const handles = stopsOnSigterm(this.container);
+    stopContainer(this.e, this.podKey, this.container.name, handles ? { exitCode: 0, reason: 'Completed' } : { exitCode: 137, reason: 'Error' }, this.cause(`${KOREAN[type]} 실패로 컨테이너 ${this.container.name}이(가) 멈춤 — 재시작 대기`));
+  }
+}
