@@ -51,6 +51,23 @@ describe('toTable', () => {
     expect(podStatusReason(pod({ status: { phase: 'Pending' } }))).toBe('Pending');
   });
 
+  it('derives STATUS from init containers while the pod initializes (printers.go printPod)', () => {
+    const cs = (name: string, state: object, restartCount = 0) => ({ name, image: 'busybox', imageID: '', ready: false, restartCount, state });
+    const initPod = (statuses: object[], initialized = 'False') =>
+      pod({
+        spec: { initContainers: [{ name: 'a' }, { name: 'b' }], containers: [{ name: 'web' }] },
+        status: { phase: 'Pending', conditions: [{ type: 'Initialized', status: initialized }], initContainerStatuses: statuses, containerStatuses: [cs('web', { waiting: { reason: 'PodInitializing' } })] },
+      } as never);
+    const done = { terminated: { exitCode: 0, reason: 'Completed' } };
+    expect(podStatusReason(initPod([cs('a', { running: {} }), cs('b', { waiting: { reason: 'PodInitializing' } })]))).toBe('Init:0/2');
+    expect(podStatusReason(initPod([cs('a', done), cs('b', { running: {} })]))).toBe('Init:1/2');
+    expect(podStatusReason(initPod([cs('a', { terminated: { exitCode: 3 } }), cs('b', {})]))).toBe('Init:ExitCode:3');
+    const looping = initPod([cs('a', { waiting: { reason: 'CrashLoopBackOff' } }, 4), cs('b', {})]);
+    expect(podStatusReason(looping)).toBe('Init:CrashLoopBackOff');
+    expect(toTable('Pod', [looping], { now }).rows[0].cells.slice(1, 4)).toEqual(['0/1', 'Init:CrashLoopBackOff', '4']);
+    expect(podStatusReason(initPod([cs('a', done), cs('b', done)], 'True'))).toBe('PodInitializing');
+  });
+
   it('shows restarts with the time of the last restart', () => {
     const p = pod();
     p.status!.containerStatuses![0].restartCount = 3;

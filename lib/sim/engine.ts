@@ -15,6 +15,7 @@ import { toIso } from './timings';
 import { DEFAULT_LIMITS } from './limits';
 import { provisionalProcessView, type ProcessViewFactory } from './prober/process-view';
 import type { ProbeWorker } from './prober/worker';
+import type { InitRuntime } from './controllers/kubelet-init';
 
 /** A reconcile loop. `onChange` maps store changes to keys (cheaply); `reconcile` converges one key. */
 export interface Controller {
@@ -48,6 +49,8 @@ export interface PodRuntime {
   pulling?: string[];
   /** the container whose exit the back-off is about (it exited, was OOM-killed or failed its liveness probe) */
   crashed?: string;
+  /** init containers still running (controllers/kubelet-init.ts); absent once the pod is initialized */
+  init?: InitRuntime;
 }
 
 export interface NodeRuntime {

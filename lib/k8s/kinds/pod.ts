@@ -7,10 +7,33 @@ import { ageSince, timestampMs } from '../age';
 import { ALL_VERBS, columns, statusSubresource, type KindInfo } from './kind';
 import { nameOf } from './printing';
 
-/** STATUS the way `kubectl get pods` derives it: phase, overridden by waiting/terminated reasons and deletion. */
+/**
+ * While init containers run, printPod reports the first one that has not succeeded: `Init:Error` (or
+ * `Init:ExitCode:N`) for a failed one, `Init:<waiting reason>` (e.g. Init:CrashLoopBackOff) unless it is
+ * PodInitializing, else `Init:<index>/<count>`. Undefined once every init container has succeeded.
+ */
+function initReason(pod: V1Pod): string | undefined {
+  const statuses = pod.status?.initContainerStatuses ?? [];
+  const count = pod.spec?.initContainers?.length ?? 0;
+  for (let i = 0; i < statuses.length; i++) {
+    const st = statuses[i].state;
+    if (st?.terminated && st.terminated.exitCode === 0) continue;
+    if (st?.terminated) return st.terminated.reason ? `Init:${st.terminated.reason}` : st.terminated.signal ? `Init:Signal:${st.terminated.signal}` : `Init:ExitCode:${st.terminated.exitCode}`;
+    if (st?.waiting?.reason && st.waiting.reason !== 'PodInitializing') return `Init:${st.waiting.reason}`;
+    return `Init:${i}/${count}`;
+  }
+  return undefined;
+}
+
+const initialized = (pod: V1Pod) => pod.status?.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True') ?? false;
+
+/** STATUS the way `kubectl get pods` derives it: phase, overridden by init progress, waiting/terminated reasons and deletion. */
 export function podStatusReason(pod: V1Pod): string {
   let reason: string = pod.status?.reason || pod.status?.phase || 'Pending';
-  const statuses = pod.status?.containerStatuses ?? [];
+  const init = initReason(pod);
+  const initializing = init !== undefined && !initialized(pod);
+  if (initializing) reason = init;
+  const statuses = initializing ? [] : (pod.status?.containerStatuses ?? []);
   let hasRunning = false;
   for (let i = statuses.length - 1; i >= 0; i--) {
     const st = statuses[i].state;
@@ -31,7 +54,9 @@ export function podStatusReason(pod: V1Pod): string {
 }
 
 function podCells(pod: V1Pod, now: number): unknown[] {
-  const statuses = pod.status?.containerStatuses ?? [];
+  // while initializing, RESTARTS counts the init containers' restarts (printPod)
+  const initializing = initReason(pod) !== undefined && !initialized(pod);
+  const statuses = initializing ? (pod.status?.initContainerStatuses ?? []) : (pod.status?.containerStatuses ?? []);
   let restarts = 0;
   let ready = 0;
   let lastRestart = NaN;
@@ -39,7 +64,7 @@ function podCells(pod: V1Pod, now: number): unknown[] {
     restarts += cs.restartCount ?? 0;
     const finished = timestampMs(cs.lastState?.terminated?.finishedAt);
     if (!Number.isNaN(finished) && !(finished <= lastRestart)) lastRestart = finished;
-    if (cs.ready && cs.state?.running && !cs.state.waiting && !cs.state.terminated) ready++;
+    if (!initializing && cs.ready && cs.state?.running && !cs.state.waiting && !cs.state.terminated) ready++;
   }
   const restartsText =
     restarts !== 0 && !Number.isNaN(lastRestart) ? `${restarts} (${ageSince(lastRestart, now)} ago)` : String(restarts);

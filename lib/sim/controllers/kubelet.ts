@@ -13,6 +13,7 @@ import { planContainer } from '../images';
 import { EXIT_VISIBLE_MS } from '../timings';
 import { crashBackOffDelay, recordRestart } from './container-backoff';
 import { terminatePod } from './kubelet-terminate';
+import { beginInit, stepInit } from './kubelet-init';
 import { imageId, sortConditions, statusImage, waitingStatuses, withCondition } from './pod-status';
 import { isPodReady } from '../pods';
 import { allocatePodIp, nodeInternalIp } from './node-network';
@@ -69,10 +70,11 @@ export class Kubelet implements Controller {
       rt = { uid: pod.metadata!.uid!, stage: 'pulling', due: e.time, pullFailures: 0, crashes: 0 };
       e.state.kubelet[key] = rt;
       this.sandbox(pod, nodeName, e, cause(`파드 ${name}의 샌드박스를 만들고 IP를 할당`));
-      startPull({ key, rt, e, cause, event });
+      if (!beginInit({ key, rt, e, cause, event })) startPull({ key, rt, e, cause, event });
       return;
     }
     const ctx: KubeletCtx = { key, rt, e, cause, event };
+    if (rt.init) return stepInit(ctx);
     if (rt.stage === 'running' || rt.stage === 'crashBackOff' || rt.stage === 'exited') {
       // `kubectl set image` on a pod: the kubelet kills the changed containers and starts the new image
       const changed = pod.spec!.containers.filter((c) => {

@@ -63,8 +63,10 @@ export class Prober implements Controller {
     }
     const nodeName = pod.spec!.nodeName!;
     const status = statusOf(pod, name);
-    if (!status?.containerID || e.state.nodes[nodeName]?.downSince !== undefined) return;
     const period = type === 'oom' ? 0 : (probeOf(container, type)!.periodSeconds ?? 10) * 1000;
+    // a stopped kubelet probes nothing; look again a period later (recoverNode wakes only the kubelet)
+    if (e.state.nodes[nodeName]?.downSince !== undefined) return e.enqueueAt(PROBER, key, e.time + (period || 10_000));
+    if (!status?.containerID) return;
     let w: ProbeWorker | undefined = all[key];
     if (!w || w.uid !== pod.metadata!.uid || w.containerID !== status.containerID) {
       // a new container instance: start over (worker.go resets on a new container ID)
