@@ -3,23 +3,26 @@
  * a Killing event "Stopping container NAME" per running container, SIGTERM, then SIGKILL when the
  * pod's grace period (deletionGracePeriodSeconds) runs out. A process that handles SIGTERM stops after
  * `timings.terminationGrace`; one that ignores it (a shell or `sleep` as PID 1) runs the whole grace
- * period; a container whose own command ends first stops then. The pod is removed when all have stopped.
+ * period; a container whose own command ends first stops then. A preStop hook runs first and its time
+ * counts against the grace period. The pod is removed when all have stopped.
  */
 import type { V1Pod } from '@kubernetes/client-node';
 import type { Engine, PodRuntime } from '../engine';
 import type { Cause } from '../types';
 import { planContainer, stopsOnSigterm } from '../images';
 import { KUBELET, type EventFn } from './kubelet-pull';
+import { preStop } from './kubelet-hooks';
+import { stopDelayMs } from '../prober/lifecycle-hooks';
 
-/** ms until the running container `name` stops after SIGTERM at `now`, at most `graceMs`. */
-function stopAfter(pod: V1Pod, name: string, rt: PodRuntime | undefined, graceMs: number, e: Engine): number {
+/** ms until the running container `name` stops: its preStop hook, then SIGTERM, at most the grace period (+2 s after a hook). */
+function stopAfter(pod: V1Pod, name: string, rt: PodRuntime | undefined, graceMs: number, e: Engine, event: EventFn, cause: (m: string) => Cause): number {
   const c = pod.spec!.containers.find((x) => x.name === name);
   if (!c) return 0;
   let ms = stopsOnSigterm(c) ? e.timings.terminationGrace : Infinity;
   const started = rt?.started?.[name];
   const runMs = planContainer(c).runMs;
   if (started !== undefined && runMs !== Infinity) ms = Math.min(ms, Math.max(0, started + runMs - e.time));
-  return Math.min(ms, graceMs);
+  return stopDelayMs(preStop(pod, c, e, event, cause), graceMs, ms);
 }
 
 export function terminatePod(key: string, pod: V1Pod, rt: PodRuntime | undefined, e: Engine, cause: (m: string) => Cause, event: EventFn): void {
@@ -30,7 +33,7 @@ export function terminatePod(key: string, pod: V1Pod, rt: PodRuntime | undefined
     for (const s of pod.status?.containerStatuses ?? []) {
       if (!s.state?.running) continue;
       event('Normal', 'Killing', `Stopping container ${s.name}`, cause(`파드 ${name} 삭제 요청으로 컨테이너 ${s.name}에 SIGTERM을 보내고 최대 ${graceSeconds}초 대기`), `spec.containers{${s.name}}`);
-      stopMs = Math.max(stopMs, stopAfter(pod, s.name, rt, graceSeconds * 1000, e));
+      stopMs = Math.max(stopMs, stopAfter(pod, s.name, rt, graceSeconds * 1000, e, event, cause));
     }
     rt = { uid: pod.metadata!.uid!, stage: 'terminating', due: e.time + stopMs, pullFailures: 0, crashes: rt?.crashes ?? 0, terminatingGrace: graceSeconds };
     e.state.kubelet[key] = rt;

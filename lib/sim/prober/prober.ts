@@ -17,6 +17,7 @@ import { probeOf, runProbe, type ProbeType } from './probe';
 import { countResult, parseWorkerKey, resetWorker, workerKey, workers, type ProbeWorker, type WatchType } from './worker';
 import { stopContainer } from './kill';
 import { checkMemory, hasMemoryLimit, OOM_FIRST_SAMPLE_MS } from './oom';
+import { runHook } from './lifecycle-hooks';
 
 export const PROBER = 'prober';
 const PROBE_TYPES: readonly ProbeType[] = ['startup', 'liveness', 'readiness'];
@@ -27,6 +28,7 @@ const KOREAN: Record<ProbeType, string> = { liveness: '활성 프로브(liveness
 function watchTypes(c: V1Container): WatchType[] {
   const out: WatchType[] = PROBE_TYPES.filter((t) => probeOf(c, t));
   if (hasMemoryLimit(c)) out.push('oom');
+  if (c.lifecycle?.postStart) out.push('poststart');
   return out;
 }
 
@@ -63,7 +65,8 @@ export class Prober implements Controller {
     }
     const nodeName = pod.spec!.nodeName!;
     const status = statusOf(pod, name);
-    const period = type === 'oom' ? 0 : (probeOf(container, type)!.periodSeconds ?? 10) * 1000;
+    const probeType = type === 'oom' || type === 'poststart' ? undefined : type;
+    const period = probeType ? (probeOf(container, probeType)!.periodSeconds ?? 10) * 1000 : 0;
     // a stopped kubelet probes nothing; look again a period later (recoverNode wakes only the kubelet)
     if (e.state.nodes[nodeName]?.downSince !== undefined) return e.enqueueAt(PROBER, key, e.time + (period || 10_000));
     if (!status?.containerID) return;
@@ -71,17 +74,18 @@ export class Prober implements Controller {
     if (!w || w.uid !== pod.metadata!.uid || w.containerID !== status.containerID) {
       // a new container instance: start over (worker.go resets on a new container ID)
       const startedAt = e.state.kubelet[podKey]?.started?.[name] ?? e.time;
-      const delay = type === 'oom' ? OOM_FIRST_SAMPLE_MS : (probeOf(container, type)!.initialDelaySeconds ?? 0) * 1000;
+      const delay = probeType ? (probeOf(container, probeType)!.initialDelaySeconds ?? 0) * 1000 : type === 'oom' ? OOM_FIRST_SAMPLE_MS : 0;
       w = all[key] = resetWorker(pod.metadata!.uid!, status.containerID, type, Math.max(e.time, startedAt + delay));
     }
     const ctx = new ProbeContext(e, podKey, pod, container, nodeName);
     if (w.killAt !== undefined) {
       if (e.time < w.killAt) return e.enqueueAt(PROBER, key, w.killAt);
       delete w.killAt;
-      return ctx.killForProbe(type as ProbeType);
+      return ctx.kill(type === 'poststart' ? 'postStart 훅' : KOREAN[type as ProbeType]);
     }
     if (w.onHold || !status.state?.running || pod.metadata!.deletionTimestamp) return;
     if (e.time < w.next) return e.enqueueAt(PROBER, key, w.next);
+    if (type === 'poststart') return this.postStart(ctx, w);
     if (type === 'oom') {
       const next = checkMemory(e, podKey, pod, container, ctx.cause);
       if (next !== undefined) {
@@ -94,7 +98,25 @@ export class Prober implements Controller {
     if ((type === 'startup') === !!status.started) return;
     w.next = e.time + period;
     e.enqueueAt(PROBER, key, w.next);
-    this.probeOnce(ctx, w, type, status);
+    this.probeOnce(ctx, w, probeType!, status);
+  }
+
+  /** postStart runs once per container instance; a failure kills the container (kuberuntime_container.go startContainer). */
+  private postStart(ctx: ProbeContext, w: ProbeWorker): void {
+    const { e, pod, container } = ctx;
+    w.onHold = true;
+    const { failed } = runHook(container.lifecycle!.postStart!, pod, container, e);
+    if (!failed) return;
+    ctx.event('Warning', 'FailedPostStartHook', 'PostStartHook failed', `컨테이너 ${container.name}의 postStart 훅이 실패해 컨테이너를 종료하고 다시 시작`);
+    ctx.event('Normal', 'Killing', 'FailedPostStartHook', `postStart 훅 실패로 컨테이너 ${container.name}에 SIGTERM`);
+    this.scheduleKill(ctx, w, pod.spec!.terminationGracePeriodSeconds ?? 30, 'poststart');
+  }
+
+  /** The container stops after SIGTERM (promptly if it handles it) or at SIGKILL when the grace period ends. */
+  private scheduleKill(ctx: ProbeContext, w: ProbeWorker, graceSeconds: number, type: WatchType): void {
+    const { e, container } = ctx;
+    w.killAt = e.time + (stopsOnSigterm(container) ? Math.min(e.timings.terminationGrace, graceSeconds * 1000) : graceSeconds * 1000);
+    e.enqueueAt(PROBER, workerKey(ctx.podKey, container.name, type), w.killAt);
   }
 
   private probeOnce(ctx: ProbeContext, w: ProbeWorker, type: ProbeType, status: V1ContainerStatus): void {
@@ -121,10 +143,8 @@ export class Prober implements Controller {
     // liveness/startup failure: hold until the restarted container appears, stop this one
     w.onHold = true;
     w.resultRun = 0;
-    const graceSeconds = probe.terminationGracePeriodSeconds ?? pod.spec!.terminationGracePeriodSeconds ?? 30;
     ctx.event('Normal', 'Killing', `Container ${container.name} failed ${type} probe, will be restarted`, `컨테이너 ${container.name}이(가) ${KOREAN[type]}에 ${probe.failureThreshold ?? 3}번 연속 실패해 kubelet이 SIGTERM을 보내고 다시 시작`);
-    w.killAt = e.time + (stopsOnSigterm(container) ? Math.min(e.timings.terminationGrace, graceSeconds * 1000) : graceSeconds * 1000);
-    e.enqueueAt(PROBER, workerKey(ctx.podKey, container.name, type), w.killAt);
+    this.scheduleKill(ctx, w, probe.terminationGracePeriodSeconds ?? pod.spec!.terminationGracePeriodSeconds ?? 30, type);
   }
 }
 
@@ -155,8 +175,8 @@ class ProbeContext {
   }
 
   /** The container stopped after SIGTERM (exit 0 for a process that handles it) or SIGKILL at the grace period's end (137). */
-  killForProbe(type: ProbeType): void {
+  kill(what: string): void {
     const handles = stopsOnSigterm(this.container);
-    stopContainer(this.e, this.podKey, this.container.name, handles ? { exitCode: 0, reason: 'Completed' } : { exitCode: 137, reason: 'Error' }, this.cause(`${KOREAN[type]} 실패로 컨테이너 ${this.container.name}이(가) 멈춤 — 재시작 대기`));
+    stopContainer(this.e, this.podKey, this.container.name, handles ? { exitCode: 0, reason: 'Completed' } : { exitCode: 137, reason: 'Error' }, this.cause(`${what} 실패로 컨테이너 ${this.container.name}이(가) 멈춤 — 재시작 대기`));
   }
 }

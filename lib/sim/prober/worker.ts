@@ -9,7 +9,7 @@ import type { V1Probe } from '@kubernetes/client-node';
 import type { Engine } from '../engine';
 import type { ProbeType } from './probe';
 
-export type WatchType = ProbeType | 'oom';
+export type WatchType = ProbeType | 'oom' | 'poststart';
 
 export interface ProbeWorker {
   uid: string;
@@ -39,7 +39,7 @@ export function workers(e: Engine): Record<string, ProbeWorker> {
 }
 
 /** worker.go: the result a new container starts with. */
-const INITIAL: Record<WatchType, boolean | undefined> = { readiness: false, liveness: true, startup: undefined, oom: undefined };
+const INITIAL: Record<WatchType, boolean | undefined> = { readiness: false, liveness: true, startup: undefined, oom: undefined, poststart: undefined };
 
 /** A fresh worker (or a reset one) for a new container instance. */
 export function resetWorker(uid: string, containerID: string, type: WatchType, firstAt: number): ProbeWorker {
