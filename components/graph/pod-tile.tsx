@@ -83,8 +83,9 @@ export const PodTile = memo(function PodTile({ id, compact = false, tabbable = t
   if (!pod) return null;
   const { status } = pod;
   const reason = service ? whyNotSelected(service, pod) : null;
-  const restarts = status.restarts > 0 ? `, 재시작 ${status.restarts}회` : '';
-  const label = `파드 ${pod.name}, ${status.label} (${status.status})${restarts}${
+  const restarts = status.restarts > 0 ? `, 재시작 ${status.restarts}회${status.lastReason ? ` (${status.lastReason})` : ''}` : '';
+  const probe = status.probeNote ? `, ${status.probeNote}` : '';
+  const label = `파드 ${pod.name}, ${status.label} (${status.status})${restarts}${probe}${
     highlighted === true ? ', 서비스가 선택함' : reason ? `, 선택 안 됨: ${reason}` : ''
   }`;
   return (
@@ -115,6 +116,7 @@ export const PodTile = memo(function PodTile({ id, compact = false, tabbable = t
           <span className="pod-line text-[10px]">
             {status.icon} {status.status}
             {status.restarts > 0 ? ` ↻${status.restarts}` : ''}
+            {status.probeNote ? ' ⚠' : ''}
             {highlighted === false ? ' ✕' : ''}
           </span>
         </>

@@ -23,7 +23,9 @@ function TooltipText({ podKey }: { podKey: string }) {
       <span className="block">
         {pod.status.icon} {pod.status.label} ({pod.status.status})
         {pod.status.restarts > 0 ? ` · 재시작 ${pod.status.restarts}회` : ''}
+        {pod.status.restarts > 0 && pod.status.lastReason ? ` (${pod.status.lastReason})` : ''}
       </span>
+      {pod.status.probeNote && <span className="block">⚠ {pod.status.probeNote}</span>}
       {reason && <span className="block">선택 안 됨: {reason}</span>}
     </>
   );

@@ -105,7 +105,11 @@ function PodDetails({ id }: { id: string }) {
         <Labels labels={pod.labels} />
       </Field>
       <Field label="소유자">{pod.owner ? `${pod.owner.kind}/${pod.owner.name}` : '없음 (직접 만든 파드)'}</Field>
-      <Field label="재시작 횟수">{pod.status.restarts}</Field>
+      <Field label="재시작 횟수">
+        {pod.status.restarts}
+        {pod.status.lastReason ? ` (마지막 종료: ${pod.status.lastReason})` : ''}
+      </Field>
+      {pod.status.probeNote && <Field label="프로브">⚠ {pod.status.probeNote} — 서비스 트래픽을 받지 않아요</Field>}
       <Field label="최근 이벤트">
         <RecentEvents involvedKey={id} />
       </Field>

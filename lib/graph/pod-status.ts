@@ -18,6 +18,10 @@ export interface PodStatusView {
   icon: string;
   ready: boolean;
   restarts: number;
+  /** why the most recently finished container instance ended (OOMKilled, Error, Completed), if one did */
+  lastReason: string | null;
+  /** a Korean note when a running container's readiness probe is not passing (it gets no Service traffic) */
+  probeNote: string | null;
 }
 
 const TONE_ICON: Record<PodTone, string> = {
@@ -52,6 +56,8 @@ const FAILING_REASONS = new Set([
 ]);
 
 function toneOf(status: string): PodTone {
+  // Init:Error, Init:CrashLoopBackOff fail like their app-container twins; Init:0/2 is still creating
+  if (status.startsWith('Init:')) status = status.slice(5);
   if (status === 'Terminating' || status === 'Unknown') return 'terminating';
   if (status === 'Running') return 'running';
   if (status === 'Completed' || status === 'Succeeded') return 'completed';
@@ -73,6 +79,32 @@ export function podRestarts(pod: V1Pod): number {
   return n;
 }
 
+/** The reason of the last terminated instance across the pod's containers (latest finishedAt wins). O(containers). */
+export function lastTerminationReason(pod: V1Pod): string | null {
+  let best: string | null = null;
+  let at = -Infinity;
+  for (const cs of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
+    const t = cs.state?.terminated ?? cs.lastState?.terminated;
+    if (!t) continue;
+    const when = Date.parse(String(t.finishedAt ?? '')) || 0;
+    if (when >= at) {
+      at = when;
+      best = t.reason ?? `ExitCode:${t.exitCode}`;
+    }
+  }
+  return best;
+}
+
+/** A running, started container with a readiness probe that is not ready: its probe is not passing. */
+function readinessNote(pod: V1Pod): string | null {
+  for (const c of pod.spec?.containers ?? []) {
+    if (!c.readinessProbe) continue;
+    const cs = pod.status?.containerStatuses?.find((x) => x.name === c.name);
+    if (cs?.state?.running && cs.started !== false && !cs.ready) return `준비성 프로브 미통과 (${c.name})`;
+  }
+  return null;
+}
+
 /** Everything a tile needs to show a pod's state without relying on colour alone. */
 export function podStatusView(pod: V1Pod): PodStatusView {
   let status = podStatusReason(pod);
@@ -82,7 +114,8 @@ export function podStatusView(pod: V1Pod): PodStatusView {
   const ready = podReady(pod);
   // Running but not yet Ready is a distinct moment in a rollout; say so in words.
   const label = tone === 'running' && !ready ? '실행 중 (준비 전)' : TONE_LABEL[tone];
-  return { status, tone, label, icon: TONE_ICON[tone], ready, restarts: podRestarts(pod) };
+  const restarts = podRestarts(pod);
+  return { status, tone, label, icon: TONE_ICON[tone], ready, restarts, lastReason: restarts > 0 || tone === 'failing' ? lastTerminationReason(pod) : null, probeNote: tone === 'running' ? readinessNote(pod) : null };
 }
 
 /** Legend entries for the tile colours (shown under the graph). */
