@@ -15,6 +15,7 @@ import { KUBELET, writePodStatus } from '../controllers/kubelet-pull';
 export interface Termination {
   exitCode: number;
   reason: 'Completed' | 'Error' | 'OOMKilled';
+  killedByKubelet?: boolean;
 }
 
 /** Terminates container `name` of the pod at `key` now. No-op when the kubelet is not running it. */
@@ -25,7 +26,9 @@ export function stopContainer(e: Engine, key: string, name: string, t: Terminati
   if (!pod || !rt || rt.stage !== 'running' || !prev?.state?.running || pod.metadata?.deletionTimestamp) return;
   const terminated = { exitCode: t.exitCode, reason: t.reason, startedAt: prev.state.running.startedAt, finishedAt: e.iso() as unknown as Date, containerID: prev.containerID };
   const policy = pod.spec!.restartPolicy ?? 'Always';
-  const restarts = policy === 'Always' || (policy === 'OnFailure' && t.exitCode !== 0);
+  // a container the kubelet killed (failed probe or hook) is restarted unless the policy is Never
+  // (kuberuntime_manager.go computePodActions); an OOM kill restarts like any non-zero exit
+  const restarts = policy === 'Always' || (policy === 'OnFailure' && (t.exitCode !== 0 || t.killedByKubelet === true));
   const othersRunning = (pod.status?.containerStatuses ?? []).some((s) => s.name !== name && s.state?.running);
   // restartPolicy Never: the pod ends when its last container has stopped (Failed unless every one exited 0)
   const phase = restarts || othersRunning ? undefined : allExitedZero(pod, name, t.exitCode) ? 'Succeeded' : 'Failed';

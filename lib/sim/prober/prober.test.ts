@@ -158,3 +158,17 @@ describe('startup probe', () => {
     expect(events(sim, 'web', 'Unhealthy').every((m) => m.startsWith('Startup probe failed'))).toBe(true);
   });
 });
+
+describe('restartPolicy and probe kills', () => {
+  it('OnFailure restarts a container killed by its liveness probe even though nginx exits 0; Never leaves it stopped', () => {
+    // kuberuntime_manager.go computePodActions: a liveness failure restarts unless restartPolicy is Never
+    const sim = createSimulator({ seed: 9 });
+    const liveness = { tcpSocket: { port: 8080 }, periodSeconds: 2, failureThreshold: 1 };
+    sim.create(pod('onfailure', { livenessProbe: liveness }, { restartPolicy: 'OnFailure' }));
+    sim.create(pod('never', { livenessProbe: liveness }, { restartPolicy: 'Never' }));
+    sim.advance(20_000);
+    expect(cs(sim, 'onfailure').restartCount).toBeGreaterThanOrEqual(1);
+    expect(get(sim, 'never').status!.phase).toBe('Succeeded');
+    expect(cs(sim, 'never').restartCount).toBe(0);
+  });
+});

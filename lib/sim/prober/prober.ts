@@ -177,6 +177,6 @@ class ProbeContext {
   /** The container stopped after SIGTERM (exit 0 for a process that handles it) or SIGKILL at the grace period's end (137). */
   kill(what: string): void {
     const handles = stopsOnSigterm(this.container);
-    stopContainer(this.e, this.podKey, this.container.name, handles ? { exitCode: 0, reason: 'Completed' } : { exitCode: 137, reason: 'Error' }, this.cause(`${what} 실패로 컨테이너 ${this.container.name}이(가) 멈춤 — 재시작 대기`));
+    stopContainer(this.e, this.podKey, this.container.name, { ...(handles ? { exitCode: 0, reason: 'Completed' } : { exitCode: 137, reason: 'Error' }), killedByKubelet: true }, this.cause(`${what} 실패로 컨테이너 ${this.container.name}이(가) 멈춤 — 재시작 대기`));
   }
 }
