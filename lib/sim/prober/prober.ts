@@ -14,6 +14,7 @@ import type { Cause } from '../types';
 import { stopsOnSigterm } from '../images';
 import { writePodStatus } from '../controllers/kubelet-pull';
 import { probeOf, runProbe, type ProbeType } from './probe';
+import type { ContainerProcessView, ProcessViewFactory } from './process-view';
 import { countResult, parseWorkerKey, resetWorker, workerKey, workers, type ProbeWorker, type WatchType } from './worker';
 import { stopContainer } from './kill';
 import { checkMemory, hasMemoryLimit, OOM_FIRST_SAMPLE_MS } from './oom';
@@ -24,12 +25,33 @@ const PROBE_TYPES: readonly ProbeType[] = ['startup', 'liveness', 'readiness'];
 const TITLE: Record<ProbeType, string> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
 const KOREAN: Record<ProbeType, string> = { liveness: '활성 프로브(liveness)', readiness: '준비성 프로브(readiness)', startup: '시작 프로브(startup)' };
 
-/** The watches a container needs: its probes, plus an OOM watch when it has a memory limit. */
+/** Whether a container needs a watch of this type: its probes, an OOM watch for a memory limit, its postStart hook. */
+function needsWatch(c: V1Container, t: WatchType): boolean {
+  return t === 'oom' ? hasMemoryLimit(c) : t === 'poststart' ? !!c.lifecycle?.postStart : !!probeOf(c, t);
+}
+
+const ALL_WATCHES: readonly WatchType[] = [...PROBE_TYPES, 'oom', 'poststart'];
+const watchCache = new WeakMap<V1Container, WatchType[]>();
+/** The watches a container needs, cached per container spec (specs are immutable objects). */
 function watchTypes(c: V1Container): WatchType[] {
-  const out: WatchType[] = PROBE_TYPES.filter((t) => probeOf(c, t));
-  if (hasMemoryLimit(c)) out.push('oom');
-  if (c.lifecycle?.postStart) out.push('poststart');
+  let out = watchCache.get(c);
+  if (!out) watchCache.set(c, (out = ALL_WATCHES.filter((t) => needsWatch(c, t))));
   return out;
+}
+
+/**
+ * The process view of a container for this pod object and factory. Views are pure, so while the pod object
+ * is unchanged (steady-state probing) one view serves every probe run.
+ */
+const viewCache = new WeakMap<ProcessViewFactory, WeakMap<V1Pod, Map<string, ContainerProcessView>>>();
+function viewOf(e: Engine, pod: V1Pod, c: V1Container): ContainerProcessView {
+  let byPod = viewCache.get(e.processView);
+  if (!byPod) viewCache.set(e.processView, (byPod = new WeakMap()));
+  let byName = byPod.get(pod);
+  if (!byName) byPod.set(pod, (byName = new Map()));
+  let view = byName.get(c.name);
+  if (!view) byName.set(c.name, (view = e.processView(pod, c)));
+  return view;
 }
 
 const statusOf = (pod: V1Pod | undefined, name: string): V1ContainerStatus | undefined => pod?.status?.containerStatuses?.find((s) => s.name === name);
@@ -59,7 +81,7 @@ export class Prober implements Controller {
     const pod = e.get<V1Pod>('Pod', podKey);
     const container = pod?.spec?.containers.find((c) => c.name === name);
     const phase = pod?.status?.phase;
-    if (!pod || !container || !watchTypes(container).includes(type) || phase === 'Succeeded' || phase === 'Failed') {
+    if (!pod || !container || !needsWatch(container, type) || phase === 'Succeeded' || phase === 'Failed') {
       delete all[key];
       return;
     }
@@ -122,7 +144,7 @@ export class Prober implements Controller {
   private probeOnce(ctx: ProbeContext, w: ProbeWorker, type: ProbeType, status: V1ContainerStatus): void {
     const { e, pod, container } = ctx;
     const probe = probeOf(container, type)!;
-    const view = e.processView(pod, container);
+    const view = viewOf(e, pod, container);
     const outcome = runProbe(probe, container, view, pod.status?.podIP ?? '', e.time);
     if (!outcome.ok)
       ctx.event('Warning', 'Unhealthy', `${TITLE[type]} probe failed: ${outcome.output}`, `컨테이너 ${container.name}의 ${KOREAN[type]}가 실패: ${outcome.output}`);
