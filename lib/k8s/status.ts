@@ -49,6 +49,19 @@ export function failure(code: number, reason: StatusReason, message: string, det
   return new StatusError(body);
 }
 
+/**
+ * The reason a client gives a failure it only knows by its HTTP code (NewGenericServerResponse's switch; a POST
+ * conflict would be AlreadyExists there, every other one Conflict), plus the codes a server answers itself: 410
+ * Expired, 413 RequestEntityTooLarge. Any other code is an InternalError (there is no 'Unknown' reason here).
+ */
+export function reasonForCode(code: number): StatusReason {
+  const known: Record<number, StatusReason> = {
+    400: 'BadRequest', 403: 'Forbidden', 404: 'NotFound', 405: 'MethodNotAllowed', 409: 'Conflict', 410: 'Expired',
+    413: 'RequestEntityTooLarge', 415: 'UnsupportedMediaType', 422: 'Invalid', 429: 'TooManyRequests', 503: 'ServiceUnavailable', 504: 'Timeout',
+  };
+  return known[code] ?? 'InternalError';
+}
+
 /** The details block of errors about one named object: {name, group, kind: the plural}. */
 const objectDetails = (gr: GroupResource, name: string) => ({ name, group: gr.group, kind: gr.resource });
 
