@@ -13,10 +13,10 @@ import { KIND_INFOS, resolveResource } from '../k8s/kinds';
 import { DOCS } from '../k8s/kinds/upstream/docs';
 import { renderExplain } from '../kubectl/commands/explain';
 import { startSimServer, type SimServer } from './index';
-import { findKubectls, Kubectl } from './kubectl-harness';
+import { findKubectls, Kubectl, skipWithoutKubectl } from './kubectl-harness';
 
 const newest = (await findKubectls()).filter((b) => b.minor >= 27).pop();
-if (!newest) console.warn('OpenAPI v3 kubectl tests skipped: no kubectl ≥ 1.27 in /usr/lib/google-cloud-sdk/bin/kubectl.1.* or on PATH');
+skipWithoutKubectl('OpenAPI v3 tests with the real kubectl (≥ 1.27)', newest);
 
 describe.skipIf(!newest)(`real kubectl ${newest?.version ?? ''} reads /openapi/v3`, () => {
   let server: SimServer;
