@@ -128,9 +128,6 @@ export const pathNotFound = (): StatusError => failure(404, 'NotFound', 'the ser
 /** NewResourceExpired: 410 Expired, e.g. `too old resource version: 5 (120)` for a compacted watch. */
 export const expired = (message: string): StatusError => failure(410, 'Expired', message);
 
-/** NewGone: 410 Gone. */
-export const gone = (message: string): StatusError => failure(410, 'Gone', message);
-
 /** NewInternalError: 500 `Internal error occurred: <err>` with the error as the one cause. */
 export const internalError = (message: string): StatusError =>
   failure(500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ message }] });
