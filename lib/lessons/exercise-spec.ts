@@ -10,7 +10,6 @@ import { parseFieldPath } from './field-path';
 export type Scalar = string | number | boolean | null;
 
 export const POD_PHASES = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'] as const;
-export type PodPhase = (typeof POD_PHASES)[number];
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
