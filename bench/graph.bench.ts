@@ -14,7 +14,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 // For the `window.__graphBench` declaration (type only; erased at run time).
-import type { BenchHandle } from '../components/playground/bench-mode';
+import type { BenchHandle } from '../components/wiring/bench-mode';
 
 type _Handle = BenchHandle;
 

@@ -93,6 +93,8 @@ const hasMarker = (comments: string[], marker: string) => comments.some((c) => c
 const structs: Record<string, Record<string, string>> = {};
 const docs: Record<string, Record<string, string>> = {};
 const enums: Record<string, string[]> = {};
+/** Go package of each struct, for the OpenAPI definition names (io.k8s.api.apps.v1.Deployment). */
+const packages: Record<string, string> = {};
 const queue: GoDecl[] = [];
 
 function lookup(pkg: string, expr: string): GoDecl | undefined {
@@ -164,6 +166,7 @@ function emit(decl: GoDecl): void {
   const fields: Record<string, string> = {};
   const fieldDocs: Record<string, string> = { '': description(decl.comments) };
   structs[decl.name] = fields;
+  packages[decl.name] = decl.pkg;
   for (const { field, pkg } of members(decl)) {
     const [name, ...opts] = jsonTag(field.tag)!.split(',');
     const required = hasMarker(field.comments, 'required') || (!hasMarker(field.comments, 'optional') && !opts.includes('omitempty'));
@@ -199,5 +202,11 @@ export const ENUMS: Record<string, readonly string[]> = ${JSON.stringify(sorted(
 `);
 writeFileSync('lib/k8s/kinds/upstream/docs.ts', `${header}/** Upstream English description of each type ('') and field, as the API server's OpenAPI carries them. */
 export const DOCS: Record<string, Record<string, string>> = ${JSON.stringify(sorted(docs), null, 1)};
+`);
+writeFileSync('lib/k8s/kinds/upstream/packages.ts', `${header}/**
+ * The Go package of every struct in structs.ts (\`core\` = k8s.io/api/core/v1, \`apps\` = k8s.io/api/apps/v1, \`meta\` =
+ * k8s.io/apimachinery/pkg/apis/meta/v1): the OpenAPI documents name each definition after it.
+ */
+export const PACKAGES: Record<string, string> = ${JSON.stringify(sorted(packages), null, 1)};
 `);
 console.log(`${Object.keys(structs).length} structs, ${Object.values(structs).reduce((n, s) => n + Object.keys(s).length, 0)} fields, ${Object.keys(enums).length} enums`);

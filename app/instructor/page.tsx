@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PlaygroundProvider } from '@/components/playground/context';
+import { PlaygroundProvider } from '@/components/wiring/playground-context';
 import { Playground } from '@/components/playground/playground';
 import { InstructorTools } from '@/components/instructor';
 import { loadScenarios } from '@/lib/scenarios/catalog';

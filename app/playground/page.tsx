@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { PlaygroundProvider } from '@/components/playground/context';
+import { PlaygroundProvider } from '@/components/wiring/playground-context';
 import { Playground } from '@/components/playground/playground';
 
 export const metadata: Metadata = { title: '실습장' };

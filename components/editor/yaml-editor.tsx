@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { usePlayground } from '@/components/playground/context';
+import { usePlayground } from '@/components/wiring/playground-context';
 import { parseManifests } from '@/lib/yaml';
 import { TEMPLATES } from '@/lib/yaml/templates';
 import type { YamlView } from './codemirror-setup';

@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import { rollingUpdateBudget } from '@/lib/graph/rolling-update-budget';
-import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/playground/store-context';
+import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/wiring/store-context';
 
 function Stat({ label, value }: { label: string; value: string | number }) {
   return (

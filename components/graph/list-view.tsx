@@ -2,7 +2,7 @@
 
 import { memo } from 'react';
 import { whyNotSelected } from '@/lib/graph/service-selection';
-import { usePlaygroundStore } from '@/components/playground/store-context';
+import { usePlaygroundStore } from '@/components/wiring/store-context';
 
 const PodRow = memo(function PodRow({ id, showService }: { id: string; showService: boolean }) {
   const pod = usePlaygroundStore((s) => s.pods[id]);

@@ -4,7 +4,7 @@ import { createContext, memo, useContext, type KeyboardEvent } from 'react';
 import { useStore, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { formatCpu, formatMemory, percentOf } from '@/lib/k8s/quantity';
 import { DEFAULT_TILE_METRICS as TILE } from '@/lib/graph/grid-packing';
-import { usePlaygroundStore } from '@/components/playground/store-context';
+import { usePlaygroundStore } from '@/components/wiring/store-context';
 import { PodTile } from './pod-tile';
 
 export type NodeBoxData = { name: string; cols: number };

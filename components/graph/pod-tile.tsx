@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import type { PodTone } from '@/lib/graph/pod-status';
 import { whyNotSelected } from '@/lib/graph/service-selection';
-import { usePlaygroundStoreApi, usePlaygroundStoreWith } from '@/components/playground/store-context';
+import { usePlaygroundStoreApi, usePlaygroundStoreWith } from '@/components/wiring/store-context';
 import type { PodView, ServiceView } from '@/lib/graph/projection';
 import type { PlaygroundState } from '@/lib/store/playground-store';
 import { tileName } from './pod-label';

@@ -2,7 +2,7 @@
 
 import { useEffect, useState, type RefObject } from 'react';
 import { whyNotSelected } from '@/lib/graph/service-selection';
-import { usePlaygroundStore } from '@/components/playground/store-context';
+import { usePlaygroundStore } from '@/components/wiring/store-context';
 
 interface Anchor {
   key: string;

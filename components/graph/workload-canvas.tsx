@@ -3,7 +3,7 @@
 import { memo, useMemo, useRef } from 'react';
 import { Background, Controls, Handle, Panel, Position, ReactFlow, type Edge, type Node, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { layoutWorkloads, type WorkloadColumnInput } from '@/lib/graph/workload-layout';
-import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/playground/store-context';
+import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/wiring/store-context';
 import type { PlaygroundState } from '@/lib/store/playground-store';
 import { BudgetPanel } from './budget-panel';
 import { AutoFit, BOX_STYLE, READ_ONLY_FLOW, useColorMode, useStableNodes } from './flow-common';

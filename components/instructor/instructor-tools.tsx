@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import { usePlayground } from '@/components/playground/context';
+import { usePlayground } from '@/components/wiring/playground-context';
 import type { Scenario } from '@/lib/scenarios/schema';
 import { parseScenarioReveal } from '@/lib/scenarios/start-request';
 import { ControlPlaneFlow } from './control-plane-flow';

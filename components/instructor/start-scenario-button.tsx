@@ -1,7 +1,7 @@
 'use client';
 
 import { lazy, Suspense, useState } from 'react';
-import { usePlayground } from '@/components/playground/context';
+import { usePlayground } from '@/components/wiring/playground-context';
 import { scenarioRevealName } from '@/lib/scenarios/start-request';
 import { lessonScenarioClients } from './scenario-clients';
 import { PRIMARY_BUTTON } from './ui';

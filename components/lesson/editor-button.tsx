@@ -1,6 +1,6 @@
 'use client';
 
-import { usePlayground } from '@/components/playground/context';
+import { usePlayground } from '@/components/wiring/playground-context';
 
 /** "에디터에 열기": puts a YAML file into the Playground editor (and the file list `kubectl apply -f` reads). */
 export function EditorButton({ name, content }: { name: string; content: string }) {

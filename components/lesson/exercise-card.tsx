@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { usePlayground } from '@/components/playground/context';
+import { usePlayground } from '@/components/wiring/playground-context';
 import { evaluateChecks } from '@/lib/lessons/check';
 import { announceCheck } from '@/lib/classroom/signals';
 import type { ExerciseSpec } from '@/lib/lessons/exercise-spec';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { usePlayground } from '@/components/playground/context';
+import { usePlayground } from '@/components/wiring/playground-context';
 
 /** "실습 초기화": puts the lesson's cluster back to its seeded starting state (setup commands re-run). */
 export function ResetLab() {

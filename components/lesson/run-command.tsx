@@ -1,6 +1,6 @@
 'use client';
 
-import { usePlayground } from '@/components/playground/context';
+import { usePlayground } from '@/components/wiring/playground-context';
 import { useProgress } from './progress-provider';
 import { useLessonSlug } from './use-lesson-slug';
 

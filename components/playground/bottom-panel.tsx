@@ -2,9 +2,9 @@
 
 import { useEffect, useState, type ComponentType } from 'react';
 import { useLazyComponent } from './use-lazy-component';
-import { usePlayground } from './context';
+import { usePlayground } from '@/components/wiring/playground-context';
 import { EventsPanel } from './events-panel';
-import { usePlaygroundStore } from './store-context';
+import { usePlaygroundStore } from '@/components/wiring/store-context';
 import { useDocumentFlag } from '@/components/shell/document-flag';
 
 // The terminal and the editor (CodeMirror) are big; load them only when first shown.

@@ -8,7 +8,7 @@ import { podPassesFilter } from '@/lib/graph/pod-filter';
 import { whyNotSelected } from '@/lib/graph/service-selection';
 import type { PlaygroundState, Selection } from '@/lib/store/playground-store';
 import { BudgetPanel } from '@/components/graph/budget-panel';
-import { usePlaygroundStore, usePlaygroundStoreShallow } from './store-context';
+import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/wiring/store-context';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -2,7 +2,7 @@
 
 import { memo, useState } from 'react';
 import type { EventView } from '@/lib/graph/projection';
-import { usePlaygroundStore } from './store-context';
+import { usePlaygroundStore } from '@/components/wiring/store-context';
 
 /** A Korean "why" for common reasons, used when the engine recorded an event without a cause. */
 const REASON_WHY: Record<string, string> = {

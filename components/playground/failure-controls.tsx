@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { ClusterClient } from '@/lib/cluster/types';
-import { usePlaygroundStore } from './store-context';
+import { usePlaygroundStore } from '@/components/wiring/store-context';
 
 const BUTTON =
   'rounded-md border px-2 py-1 text-xs font-medium disabled:cursor-not-allowed disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-brand-500';

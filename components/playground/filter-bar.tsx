@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { usePlaygroundStore, usePlaygroundStoreShallow } from './store-context';
+import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/wiring/store-context';
 
 const INPUT = 'rounded-md border bg-white px-2 py-1 text-xs dark:bg-zinc-900';
 

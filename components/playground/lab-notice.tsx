@@ -1,6 +1,6 @@
 'use client';
 
-import { usePlayground } from './context';
+import { usePlayground } from '@/components/wiring/playground-context';
 
 /** What became of the saved practice cluster on this load, with a way back to a fresh start. */
 export function LabNotice() {

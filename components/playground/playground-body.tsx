@@ -6,15 +6,15 @@ import { createPlaygroundStore, type GraphView, type PlaygroundStore } from '@/l
 import { ListView } from '@/components/graph/list-view';
 import { POD_TONE_LEGEND } from '@/lib/graph/pod-status';
 import { TONE_CLASS } from '@/components/graph/pod-tile';
-import { PlaygroundStoreProvider, usePlaygroundStore } from './store-context';
+import { PlaygroundStoreProvider, usePlaygroundStore } from '@/components/wiring/store-context';
 import { SimControls } from './sim-controls';
 import { FailureControls } from './failure-controls';
 import { FilterBar } from './filter-bar';
 import { DetailsPanel, SelectionClosedNote } from './details-panel';
 import { BottomPanel } from './bottom-panel';
-import { useBenchMode } from './use-bench-mode';
+import { useStoreConnection } from '@/components/wiring/use-store-connection';
 import { useLazyComponent } from './use-lazy-component';
-import { usePlayground } from './context';
+import { usePlayground } from '@/components/wiring/playground-context';
 import { Loading } from './loading';
 import { MotionToggle } from '@/components/shell/motion-toggle';
 
@@ -125,7 +125,7 @@ function GraphArea({ client }: { client: ClusterClient }) {
 const GRAPH_VIEWS: readonly string[] = VIEWS.map((v) => v.id);
 
 function ConnectedPlayground({ client, store }: { client: ClusterClient; store: PlaygroundStore }) {
-  const bench = useBenchMode(client, store);
+  const bench = useStoreConnection(client, store, loadGraphView);
   const { bus } = usePlayground();
   // Lessons can switch the graph view: bus.reveal('cluster' | 'workload' | 'list').
   useEffect(

@@ -1,7 +1,7 @@
 'use client';
 
 import { Loading } from './loading';
-import { usePlayground } from './context';
+import { usePlayground } from '@/components/wiring/playground-context';
 import { useLazyComponent } from './use-lazy-component';
 import { LabNotice } from './lab-notice';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { usePlayground } from '@/components/playground/context';
+import { usePlayground } from '@/components/wiring/playground-context';
 import type { BusRequest } from '@/lib/store/bus';
 
 const SHOW_MS = 7000;

@@ -11,18 +11,7 @@ import {
   storedWriteToken,
   type ClusterSource,
 } from '@/lib/cluster/source';
-
-/** The visitor's chosen source, following changes made anywhere on the page. */
-export function useClusterSource(): ClusterSource {
-  const [source, setSource] = useState<ClusterSource>('sim');
-  useEffect(() => {
-    setSource(preferredSource());
-    const on = (e: Event) => setSource((e as CustomEvent<ClusterSource>).detail);
-    window.addEventListener(SOURCE_EVENT, on);
-    return () => window.removeEventListener(SOURCE_EVENT, on);
-  }, []);
-  return source;
-}
+import { useClusterSource } from '@/components/wiring/cluster-source';
 
 function WriteUnlock() {
   const [unlocked, setUnlocked] = useState(false);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { usePlayground } from '@/components/playground/context';
+import { usePlayground } from '@/components/wiring/playground-context';
 import { useTerminalSession, type OutputChunk } from './use-terminal-session';
 
 const STREAM_CLASS: Record<OutputChunk['stream'], string> = {

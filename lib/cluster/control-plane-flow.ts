@@ -14,9 +14,6 @@ import type { ClusterChange } from './types';
 
 export type Hop = NonNullable<Cause['hop']>;
 
-/** Left-to-right order of the flow diagram. */
-export const FLOW_ORDER: readonly Hop[] = ['apiserver', 'etcd', 'controller', 'scheduler', 'kubelet'];
-
 export interface FlowHop {
   hop: Hop;
   /** Component name as the cluster runs it: kube-apiserver, etcd, kube-controller-manager, kube-scheduler, kubelet. */

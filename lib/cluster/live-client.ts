@@ -14,6 +14,7 @@ import { APPLY_KINDS, WRITE_TOKEN_HEADER, type ActionResponse, type ApplyKind, t
 import { objectKey, type ClusterChange, type ClusterClient, type ClusterInfo, type ConnectionState } from './types';
 import { forbidden, patchToAction, type CacheView } from './live-writes';
 import { addListener } from './listeners';
+import { ConnectionHealth } from './connection-health';
 
 /** The slice of EventSource we use, so tests can pass a fake. */
 export interface EventSourceLike {
@@ -35,23 +36,17 @@ export interface LiveClientOptions {
 }
 
 const CLOSED = 2;
-/** After this long without a healthy stream the badge says 연결 끊김 instead of 재연결 중. */
-const DISCONNECTED_AFTER_MS = 30_000;
 
 export class LiveClient implements ClusterClient {
   readonly mode = 'live' as const;
   private readonly cache = new Map<string, KubeObject>();
   private readonly listeners = new Set<(c: ClusterChange[]) => void>();
-  private readonly connListeners = new Set<(s: ConnectionState, reason?: string) => void>();
+  private readonly health = new ConnectionHealth();
   private pending: ClusterChange[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
-  private state: ConnectionState = 'connecting';
-  private reason: string | undefined;
   private source: EventSourceLike | null = null;
   private lastEventId: string | null = null;
   private reopenTimer: ReturnType<typeof setTimeout> | null = null;
-  private unhealthySince: number | null = null;
-  private outageTimer: ReturnType<typeof setTimeout> | null = null;
   private reopenAttempts = 0;
   private serverInfo: LiveInfo | null = null;
   private token: string | null = null;
@@ -119,16 +114,16 @@ export class LiveClient implements ClusterClient {
   }
 
   connection(): ConnectionState {
-    return this.state;
+    return this.health.state;
   }
 
   /** Why the connection is not healthy (Korean), if it is not. */
   connectionReason(): string | undefined {
-    return this.reason;
+    return this.health.reason;
   }
 
   onConnection(cb: (s: ConnectionState, reason?: string) => void): () => void {
-    return addListener(this.connListeners, cb);
+    return this.health.onChange(cb);
   }
 
   // ── writing ────────────────────────────────────────────────────────────────────────────────────
@@ -226,7 +221,7 @@ export class LiveClient implements ClusterClient {
     es.addEventListener('status', (ev) => this.onUpstream(JSON.parse(ev.data) as UpstreamStatus));
     es.onerror = () => {
       if (this.disposed) return;
-      this.unhealthy('대시보드 서버와의 연결이 끊겨 다시 연결하는 중입니다.');
+      this.health.unhealthy('대시보드 서버와의 연결이 끊겨 다시 연결하는 중입니다.');
       // A CLOSED EventSource will not retry by itself (e.g. the server answered 5xx): reopen with backoff.
       if (es.readyState === CLOSED) {
         es.close();
@@ -259,32 +254,8 @@ export class LiveClient implements ClusterClient {
 
   private onUpstream(u: UpstreamStatus): void {
     this.reopenAttempts = 0;
-    if (u.ok) {
-      this.unhealthySince = null;
-      this.setState('connected');
-    } else {
-      this.unhealthy(u.reason ?? '클러스터와의 연결이 끊겼습니다.');
-    }
-  }
-
-  private unhealthy(reason: string): void {
-    const now = Date.now();
-    this.unhealthySince ??= now;
-    this.setState(now - this.unhealthySince >= DISCONNECTED_AFTER_MS ? 'disconnected' : 'reconnecting', reason);
-    // Re-evaluate later so a long outage turns into 연결 끊김 even when no new error arrives.
-    if (this.state === 'reconnecting' && !this.outageTimer) {
-      this.outageTimer = setTimeout(() => {
-        this.outageTimer = null;
-        if (this.unhealthySince !== null && !this.disposed && this.state === 'reconnecting') this.unhealthy(this.reason ?? reason);
-      }, DISCONNECTED_AFTER_MS + 100);
-    }
-  }
-
-  private setState(s: ConnectionState, reason?: string): void {
-    if (this.state === s && this.reason === reason) return;
-    this.state = s;
-    this.reason = reason;
-    for (const cb of this.connListeners) cb(s, reason);
+    if (u.ok) this.health.healthy();
+    else this.health.unhealthy(u.reason ?? '클러스터와의 연결이 끊겼습니다.');
   }
 
   private applyChange(type: 'upsert' | 'delete', object: KubeObject, kind?: Kind, key?: string): void {
@@ -313,9 +284,8 @@ export class LiveClient implements ClusterClient {
     this.source?.close();
     if (this.reopenTimer) clearTimeout(this.reopenTimer);
     if (this.flushTimer) clearTimeout(this.flushTimer);
-    if (this.outageTimer) clearTimeout(this.outageTimer);
+    this.health.stop();
     this.listeners.clear();
-    this.connListeners.clear();
     this.markReady();
     this.opts.onDispose?.();
   }

@@ -57,6 +57,4 @@ export type LiveAction =
   /** A merge/strategic/JSON patch of an apply-able kind: no more power than apply, but what kubectl edits send. */
   | { action: 'patch'; kind: ApplyKind; namespace: string; name: string; patchType: 'merge' | 'strategic' | 'json'; patch: unknown };
 
-export type LiveActionName = LiveAction['action'];
-
 export type ActionResponse = { ok: true; message: string; object?: KubeObject } | { ok: false; status: StatusBody };

@@ -10,6 +10,7 @@ import type { ClusterConfig, SimWatchEvent, Simulator } from '../sim/types';
 import type { ClusterChange, ClusterClient, ClusterInfo, ConnectionState, FailureControls, SkipResult, TimeControls } from './types';
 import { objectKey } from './types';
 import { addListener } from './listeners';
+import { skipToNextDue } from './skip-ahead';
 
 export interface SimClientOptions {
   seed?: number;
@@ -189,31 +190,14 @@ export class SimClient implements ClusterClient {
     if (p.afterQuantum() && this.pacer === p) this.pacer = null;
   }
 
-  /**
-   * Jump to the engine's next due timer, and on past timers that change nothing (a probe that still passes), until
-   * the store changes or nothing is due within `maxMs`. While paced it moves in whole quanta like live play.
-   */
+  /** "다음 사건으로" (skip-ahead.ts); while paced, time moves in whole quanta like live play. */
   private skipToNextEvent(maxMs: number): SkipResult | null {
-    const start = this.sim.now();
-    const rv = this.sim.resourceVersion();
-    const first = this.sim.nextDueAt();
-    if (first === undefined || first - start > maxMs) return null;
-    for (let guard = 0; guard < 100_000; guard++) {
-      const due = this.sim.nextDueAt();
-      if (due === undefined || due - start > maxMs) break;
-      while (this.sim.now() < due) {
-        const p = this.pacer;
-        if (!p) {
-          this.advance(due - this.sim.now());
-          break;
-        }
-        p.credit = 0;
-        this.stepQuantum(p);
-      }
-      // advance() fires every timer due up to and including its target.
-      if (this.sim.resourceVersion() !== rv) return { skippedMs: this.sim.now() - start, changed: true };
-    }
-    return { skippedMs: this.sim.now() - start, changed: this.sim.resourceVersion() !== rv };
+    return skipToNextDue(this.sim, maxMs, (due) => {
+      const p = this.pacer;
+      if (!p) return this.advance(due - this.sim.now());
+      p.credit = 0;
+      this.stepQuantum(p);
+    });
   }
 
   private notifyClock(): void {

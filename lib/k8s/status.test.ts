@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldDuplicate, fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired, goValue } from './field-errors';
 import {
-  alreadyExists, badRequest, conflict, forbidden, invalid, methodNotSupported, notFound, statusOf, unsupportedMediaType,
+  alreadyExists, badRequest, conflict, forbidden, invalid, methodNotSupported, notFound, reasonForCode, statusOf, unsupportedMediaType,
 } from './status';
 
 const base = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure' };
@@ -86,5 +86,15 @@ describe('field errors', () => {
     expect(fieldRequired('spec.selector', 'x').message).toBe('Required value: x');
     expect(fieldForbidden('spec', 'no').message).toBe('Forbidden: no');
     expect(fieldDuplicate('spec.ports[1].name', 'http')).toEqual({ field: 'spec.ports[1].name', type: 'FieldValueDuplicate', message: 'Duplicate value: "http"' });
+  });
+
+  it('reasonForCode: the reason NewGenericServerResponse gives a bare HTTP code (apimachinery pkg/api/errors/errors.go)', () => {
+    const cases: [number, string][] = [
+      [400, 'BadRequest'], [403, 'Forbidden'], [404, 'NotFound'], [405, 'MethodNotAllowed'], [409, 'Conflict'], [415, 'UnsupportedMediaType'],
+      [422, 'Invalid'], [429, 'TooManyRequests'], [503, 'ServiceUnavailable'], [504, 'Timeout'], [500, 'InternalError'], [502, 'InternalError'],
+      // answered by servers themselves: a watch too old, a body too big
+      [410, 'Expired'], [413, 'RequestEntityTooLarge'],
+    ];
+    for (const [code, reason] of cases) expect(reasonForCode(code), String(code)).toBe(reason);
   });
 });

@@ -49,6 +49,19 @@ export function failure(code: number, reason: StatusReason, message: string, det
   return new StatusError(body);
 }
 
+/**
+ * The reason a client gives a failure it only knows by its HTTP code (NewGenericServerResponse's switch; a POST
+ * conflict would be AlreadyExists there, every other one Conflict), plus the codes a server answers itself: 410
+ * Expired, 413 RequestEntityTooLarge. Any other code is an InternalError (there is no 'Unknown' reason here).
+ */
+export function reasonForCode(code: number): StatusReason {
+  const known: Record<number, StatusReason> = {
+    400: 'BadRequest', 403: 'Forbidden', 404: 'NotFound', 405: 'MethodNotAllowed', 409: 'Conflict', 410: 'Expired',
+    413: 'RequestEntityTooLarge', 415: 'UnsupportedMediaType', 422: 'Invalid', 429: 'TooManyRequests', 503: 'ServiceUnavailable', 504: 'Timeout',
+  };
+  return known[code] ?? 'InternalError';
+}
+
 /** The details block of errors about one named object: {name, group, kind: the plural}. */
 const objectDetails = (gr: GroupResource, name: string) => ({ name, group: gr.group, kind: gr.resource });
 
@@ -114,9 +127,6 @@ export const pathNotFound = (): StatusError => failure(404, 'NotFound', 'the ser
 
 /** NewResourceExpired: 410 Expired, e.g. `too old resource version: 5 (120)` for a compacted watch. */
 export const expired = (message: string): StatusError => failure(410, 'Expired', message);
-
-/** NewGone: 410 Gone. */
-export const gone = (message: string): StatusError => failure(410, 'Gone', message);
 
 /** NewInternalError: 500 `Internal error occurred: <err>` with the error as the one cause. */
 export const internalError = (message: string): StatusError =>

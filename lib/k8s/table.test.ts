@@ -108,7 +108,7 @@ describe('toTable', () => {
   it('prints services with node ports and pending load balancers', () => {
     const svc: V1Service = {
       metadata: { name: 'web', creationTimestamp: ago(5000) as never },
-      spec: { type: 'LoadBalancer', clusterIP: '10.96.0.20', ports: [{ port: 80, nodePort: 30080, protocol: 'TCP' }], selector: { app: 'web' } },
+      spec: { type: 'LoadBalancer', clusterIP: '10.96.0.20', clusterIPs: ['10.96.0.20'], ports: [{ port: 80, nodePort: 30080, protocol: 'TCP' }], selector: { app: 'web' } },
     };
     expect(toTable('Service', [svc], { now }).rows[0].cells).toEqual([
       'web', 'LoadBalancer', '10.96.0.20', '<pending>', '80:30080/TCP', '5s', 'app=web',

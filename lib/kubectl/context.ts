@@ -48,11 +48,3 @@ export function num(flags: Record<string, unknown>, name: string): number | unde
   return typeof v === 'number' ? v : undefined;
 }
 
-/** Wait until the signal aborts (or forever without one), resolving early when `done` says so. */
-export function untilAborted(signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (!signal) return resolve();
-    if (signal.aborted) return resolve();
-    signal.addEventListener('abort', () => resolve(), { once: true });
-  });
-}

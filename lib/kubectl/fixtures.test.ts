@@ -61,8 +61,8 @@ beforeEach(() => {
   node('control-plane', true);
   node('worker-1', true, { unschedulable: true });
   node('worker-2', false);
-  client.seed('Service', { metadata: { name: 'kubernetes', creationTimestamp: at(2 * 86_400_000) }, spec: { type: 'ClusterIP', clusterIP: '10.96.0.1', ports: [{ port: 443, protocol: 'TCP' }] } } as unknown as KubeObject);
-  client.seed('Service', { metadata: { name: 'web', creationTimestamp: at(300_000) }, spec: { type: 'NodePort', clusterIP: '10.96.45.12', selector: { app: 'web' }, ports: [{ port: 80, nodePort: 30080, protocol: 'TCP' }] } } as unknown as KubeObject);
+  client.seed('Service', { metadata: { name: 'kubernetes', creationTimestamp: at(2 * 86_400_000) }, spec: { type: 'ClusterIP', clusterIP: '10.96.0.1', clusterIPs: ['10.96.0.1'], ports: [{ port: 443, protocol: 'TCP' }] } } as unknown as KubeObject);
+  client.seed('Service', { metadata: { name: 'web', creationTimestamp: at(300_000) }, spec: { type: 'NodePort', clusterIP: '10.96.45.12', clusterIPs: ['10.96.45.12'], selector: { app: 'web' }, ports: [{ port: 80, nodePort: 30080, protocol: 'TCP' }] } } as unknown as KubeObject);
   client.seed('Event', { metadata: { name: 'web-5d9c7b6f4-abcde.1' }, involvedObject: { kind: 'Pod', name: 'web-5d9c7b6f4-abcde' }, type: 'Normal', reason: 'Scheduled', message: 'Successfully assigned default/web-5d9c7b6f4-abcde to worker-1', firstTimestamp: at(30_000), lastTimestamp: at(30_000), count: 1 } as unknown as KubeObject);
   client.seed('Event', { metadata: { name: 'crashy.2' }, involvedObject: { kind: 'Pod', name: 'crashy' }, type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container crashy in pod crashy_default', firstTimestamp: at(600_000), lastTimestamp: at(10_000), count: 12 } as unknown as KubeObject);
 });

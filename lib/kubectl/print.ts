@@ -48,11 +48,6 @@ function cellText(cell: unknown): string {
   return String(cell);
 }
 
-/** A complete, aligned table (one-shot). */
-export function renderTable(kind: Kind, objects: readonly KubeObject[], now: number, layout: TableLayout = {}): string {
-  return new TabWriter({ minWidth: 6, padding: 3 }).format(tableLines(kind, objects, now, layout));
-}
-
 /** `-o name`: `pod/web`, `deployment.apps/web`. */
 export function nameLine(kind: Kind, obj: KubeObject): string {
   return `${qualifiedSingular(kind)}/${obj.metadata?.name ?? ''}`;

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator } from '../sim';
 import type { Simulator } from '../sim/types';
 import { startSimServer, type SimServer } from '../simserver';
-import { findKubectls, Kubectl } from '../simserver/kubectl-harness';
+import { findKubectls, Kubectl, skipWithoutKubectl } from '../simserver/kubectl-harness';
 import { EngineClient } from './testing/engine-client';
 import { kubectl as ours } from './testing/run';
 
@@ -28,6 +28,7 @@ async function bare(args: string[]): Promise<{ stdout: string; stderr: string }>
   }
 }
 const newest = binaries[binaries.length - 1];
+const skip = skipWithoutKubectl('Write differential tests against the real kubectl', newest);
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -82,7 +83,7 @@ const STEPS: [string, number][] = [
   ['drain worker-1', 0], // (a successful drain waits for evictions, which needs the clock running)
 ];
 
-describe.skipIf(!newest)('writes print what the real kubectl prints', () => {
+describe.skipIf(skip)('writes print what the real kubectl prints', () => {
   let server: SimServer;
   let real: Kubectl;
   let theirs: Simulator;

@@ -4,7 +4,7 @@ import { CorruptProgressError, lessonPercent, migrateProgress } from './progress
 describe('migrateProgress', () => {
   it('passes a valid current state through', () => {
     const state = { lessons: { a: { steps: ['x'], exercises: [] } } };
-    expect(migrateProgress(state, 2)).toBe(state);
+    expect(migrateProgress(state, 2)).toEqual(state);
   });
 
   it('rejects unknown versions and shapes', () => {

@@ -2,42 +2,51 @@
  * The saved-progress schema and its migrations, kept pure so they can be tested without a browser.
  *
  * v1 (first draft) kept three flat maps keyed by lesson slug; v2 groups everything per lesson so one lesson
- * can be reset on its own. Anything that does not fit either shape is treated as corrupt.
+ * can be reset on its own. Anything that does not fit either shape is treated as corrupt. The types are the zod
+ * schemas' own, so a loaded save is exactly what its schema proved.
  */
+
+import { z } from 'zod';
 
 export const PROGRESS_VERSION = 2;
 
-export interface QuizResult {
-  score: number;
-  total: number;
-  /** Chosen option per question (null = unanswered). */
-  answers: (number | null)[];
-}
+const count = z.number().int().min(0);
 
-export interface LessonProgress {
+const QuizResultSchema = z
+  .object({
+    score: count,
+    total: count,
+    /** Chosen option per question (null = unanswered). */
+    answers: z.array(count.nullable()),
+  })
+  .refine((q) => q.score <= q.total);
+export type QuizResult = z.infer<typeof QuizResultSchema>;
+
+const LessonProgressSchema = z.object({
   /** Ids of guided steps ("실행" buttons) the student ran. */
-  steps: string[];
+  steps: z.array(z.string()),
   /** Ids of exercises that passed their checks. */
-  exercises: string[];
-  quiz?: QuizResult;
+  exercises: z.array(z.string()),
+  quiz: QuizResultSchema.optional(),
   /**
    * Bumped by each reset of the lesson. Tabs merge their copies by union, except that a higher epoch wins
    * outright, so a reset is not undone by another tab's older copy (lib/lessons/progress-merge.ts).
    * Absent = 0, so saves from before resets were tracked stay valid v2.
    */
-  epoch?: number;
-}
+  epoch: count.optional(),
+});
+export type LessonProgress = z.infer<typeof LessonProgressSchema>;
 
-export interface ProgressData {
-  lessons: Record<string, LessonProgress>;
-}
+const ProgressDataSchema = z.object({ lessons: z.record(z.string(), LessonProgressSchema) });
+export type ProgressData = z.infer<typeof ProgressDataSchema>;
 
 /** v1 layout, kept only so old saves migrate. */
-interface ProgressDataV1 {
-  completedSteps: Record<string, string[]>;
-  completedExercises: Record<string, string[]>;
-  quizScores: Record<string, { score: number; total: number }>;
-}
+const ProgressDataV1Schema = z.object({
+  completedSteps: z.record(z.string(), z.array(z.string())),
+  completedExercises: z.record(z.string(), z.array(z.string())),
+  quizScores: z.record(z.string(), z.object({ score: count, total: count }).refine((q) => q.score <= q.total)),
+});
+type ProgressDataV1 = z.infer<typeof ProgressDataV1Schema>;
 
 /** Thrown when saved data cannot be read as any known version. */
 export class CorruptProgressError extends Error {
@@ -45,37 +54,6 @@ export class CorruptProgressError extends Error {
     super(`저장된 진도 데이터를 읽을 수 없습니다: ${detail}`);
     this.name = 'CorruptProgressError';
   }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
-const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-
-function isQuizResult(v: unknown): v is QuizResult {
-  if (!isRecord(v) || !isCount(v.score) || !isCount(v.total) || v.score > v.total) return false;
-  return Array.isArray(v.answers) && v.answers.every((a) => a === null || isCount(a));
-}
-
-function isLessonProgress(v: unknown): v is LessonProgress {
-  if (!isRecord(v) || !isStringList(v.steps) || !isStringList(v.exercises)) return false;
-  return (v.quiz === undefined || isQuizResult(v.quiz)) && (v.epoch === undefined || isCount(v.epoch));
-}
-
-/** True when the value is a well-formed v2 state. */
-export function isProgressData(v: unknown): v is ProgressData {
-  return isRecord(v) && isRecord(v.lessons) && Object.values(v.lessons).every(isLessonProgress);
-}
-
-function isProgressDataV1(v: unknown): v is ProgressDataV1 {
-  if (!isRecord(v) || !isRecord(v.completedSteps) || !isRecord(v.completedExercises) || !isRecord(v.quizScores)) return false;
-  return (
-    Object.values(v.completedSteps).every(isStringList) &&
-    Object.values(v.completedExercises).every(isStringList) &&
-    Object.values(v.quizScores).every((q) => isRecord(q) && isCount(q.score) && isCount(q.total) && q.score <= q.total)
-  );
 }
 
 function fromV1(old: ProgressDataV1): ProgressData {
@@ -91,12 +69,14 @@ function fromV1(old: ProgressDataV1): ProgressData {
 /** Bring a saved state of any known version up to the current one; throws CorruptProgressError otherwise. */
 export function migrateProgress(state: unknown, fromVersion: number): ProgressData {
   if (fromVersion === 1) {
-    if (!isProgressDataV1(state)) throw new CorruptProgressError('v1 형식이 아닙니다');
-    return fromV1(state);
+    const v1 = ProgressDataV1Schema.safeParse(state);
+    if (!v1.success) throw new CorruptProgressError('v1 형식이 아닙니다');
+    return fromV1(v1.data);
   }
   if (fromVersion === PROGRESS_VERSION) {
-    if (!isProgressData(state)) throw new CorruptProgressError('v2 형식이 아닙니다');
-    return state;
+    const v2 = ProgressDataSchema.safeParse(state);
+    if (!v2.success) throw new CorruptProgressError('v2 형식이 아닙니다');
+    return v2.data;
   }
   throw new CorruptProgressError(`알 수 없는 버전 ${fromVersion}`);
 }

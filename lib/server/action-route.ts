@@ -5,6 +5,7 @@
  * Every outcome, refused or not, goes to the (rate-limited) audit log with the client's address.
  */
 import type { ActionResponse, LiveAction } from '../cluster/live-protocol';
+import { reasonForCode } from '../k8s/status';
 import type { StatusBody, StatusReason } from '../k8s/types';
 import { auditLog, type AuditLog, type AuditRecord } from './audit';
 import { clientAddress, rateKey } from './client-address';
@@ -17,22 +18,8 @@ import { readBodyLimited } from './read-body';
 import { getClusterRuntime } from './runtime';
 import { securitySettings, type SecuritySettings } from './security-settings';
 
-const REASONS: Record<number, StatusReason> = {
-  400: 'BadRequest',
-  403: 'Forbidden',
-  404: 'NotFound',
-  409: 'Conflict',
-  410: 'Expired',
-  413: 'RequestEntityTooLarge',
-  422: 'Invalid',
-  429: 'TooManyRequests',
-  500: 'InternalError',
-  503: 'ServiceUnavailable',
-  504: 'Timeout',
-};
-
 function statusBody(code: number, message: string, reason?: StatusReason): StatusBody {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: reason ?? REASONS[code] ?? 'InternalError', code };
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: reason ?? reasonForCode(code), code };
 }
 
 function reply(body: ActionResponse, code: number, extraHeaders: Record<string, string> = {}): Response {

@@ -1,13 +1,14 @@
 /**
- * Carries out a validated LiveAction with client-node. Every call has a deadline; every URL comes from the
- * typed API (kind + namespace + name), never from the browser. Patches set their Content-Type explicitly,
- * because the generated client would otherwise pick json-patch for every patch call.
+ * Carries out a validated LiveAction with client-node. Every call has a deadline; every URL is built from the
+ * kind registry (registry-api.ts restPath: kind + namespace + name), never from the browser. Patches set their
+ * Content-Type explicitly.
  */
-import { AppsV1Api, CoreV1Api, PatchStrategy, type KubeConfig, type V1Deployment, type V1ReplicaSet } from '@kubernetes/client-node';
+import { PatchStrategy, type KubeConfig, type V1Deployment, type V1ReplicaSet } from '@kubernetes/client-node';
 import type { LiveAction } from '../cluster/live-protocol';
+import { fieldAt, kindOf, qualifiedSingular, type RegisteredKind } from '../k8s/kinds';
 import type { KubeObject } from '../k8s/types';
-import { withDeadline } from './deadline';
 import { projectObject } from './projection';
+import { RegistryApi, restPath } from './registry-api';
 
 export interface ActionOutcome {
   message: string;
@@ -27,31 +28,30 @@ export class ActionRefused extends Error {
 const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 const RESTARTED_AT_ANNOTATION = 'kubectl.kubernetes.io/restartedAt';
 
-const patchOptions = (strategy: string) => withDeadline(undefined, { 'Content-Type': strategy });
-const merge = patchOptions(PatchStrategy.MergePatch);
-const strategic = patchOptions(PatchStrategy.StrategicMergePatch);
+const PATCH_TYPES = { merge: PatchStrategy.MergePatch, strategic: PatchStrategy.StrategicMergePatch, json: PatchStrategy.JsonPatch } as const;
+
+/** `deployment.apps/web`, `pod/web`: how kubectl names an object in its messages. */
+const label = (kind: RegisteredKind, name: string) => `${qualifiedSingular(kindOf(kind))}/${name}`;
 
 export class ClusterActions {
-  private readonly core: CoreV1Api;
-  private readonly apps: AppsV1Api;
+  private readonly api: RegistryApi;
 
   constructor(kc: KubeConfig) {
-    this.core = kc.makeApiClient(CoreV1Api);
-    this.apps = kc.makeApiClient(AppsV1Api);
+    this.api = RegistryApi.forKubeConfig(kc);
+  }
+
+  private patchObject(kind: RegisteredKind, namespace: string | undefined, name: string, body: unknown, type: keyof typeof PATCH_TYPES) {
+    return this.api.call('PATCH', restPath(kind, namespace, name), { body, contentType: PATCH_TYPES[type] });
   }
 
   async run(a: LiveAction): Promise<ActionOutcome> {
     switch (a.action) {
       case 'scale': {
-        const body = { spec: { replicas: a.replicas } };
-        const obj =
-          a.kind === 'Deployment'
-            ? await this.apps.patchNamespacedDeployment({ name: a.name, namespace: a.namespace, body }, merge)
-            : await this.apps.patchNamespacedReplicaSet({ name: a.name, namespace: a.namespace, body }, merge);
-        return { message: `${a.kind.toLowerCase()}.apps/${a.name} scaled`, object: projectObject(a.kind, obj) };
+        const obj = await this.patchObject(a.kind, a.namespace, a.name, { spec: { replicas: a.replicas } }, 'merge');
+        return { message: `${label(a.kind, a.name)} scaled`, object: projectObject(a.kind, obj) };
       }
       case 'delete-pod': {
-        await this.core.deleteNamespacedPod({ name: a.name, namespace: a.namespace }, withDeadline());
+        await this.api.call('DELETE', restPath('Pod', a.namespace, a.name));
         return { message: `pod "${a.name}" deleted` };
       }
       case 'set-image':
@@ -60,20 +60,18 @@ export class ClusterActions {
         return this.undo(a.namespace, a.name, a.toRevision ?? 0);
       case 'rollout-restart': {
         const body = { spec: { template: { metadata: { annotations: { [RESTARTED_AT_ANNOTATION]: new Date().toISOString() } } } } };
-        const obj = await this.apps.patchNamespacedDeployment({ name: a.name, namespace: a.namespace, body }, strategic);
-        return { message: `deployment.apps/${a.name} restarted`, object: projectObject('Deployment', obj) };
+        const obj = await this.patchObject('Deployment', a.namespace, a.name, body, 'strategic');
+        return { message: `${label('Deployment', a.name)} restarted`, object: projectObject('Deployment', obj) };
       }
       case 'rollout-pause':
       case 'rollout-resume': {
         const paused = a.action === 'rollout-pause';
-        const body = { spec: { paused: paused ? true : null } };
-        const obj = await this.apps.patchNamespacedDeployment({ name: a.name, namespace: a.namespace, body }, merge);
-        return { message: `deployment.apps/${a.name} ${paused ? 'paused' : 'resumed'}`, object: projectObject('Deployment', obj) };
+        const obj = await this.patchObject('Deployment', a.namespace, a.name, { spec: { paused: paused ? true : null } }, 'merge');
+        return { message: `${label('Deployment', a.name)} ${paused ? 'paused' : 'resumed'}`, object: projectObject('Deployment', obj) };
       }
       case 'cordon':
       case 'uncordon': {
-        const body = { spec: { unschedulable: a.action === 'cordon' ? true : null } };
-        const obj = await this.core.patchNode({ name: a.name, body }, merge);
+        const obj = await this.patchObject('Node', undefined, a.name, { spec: { unschedulable: a.action === 'cordon' ? true : null } }, 'merge');
         return { message: `node/${a.name} ${a.action}ed`, object: projectObject('Node', obj) };
       }
       case 'apply':
@@ -85,23 +83,20 @@ export class ClusterActions {
 
   private async setImage(a: Extract<LiveAction, { action: 'set-image' }>): Promise<ActionOutcome> {
     // Strategic merge keys containers by name, so only the named container changes (what kubectl set image sends).
-    const containers = [{ name: a.container, image: a.image }];
-    const opts = strategic;
-    const ref = { name: a.name, namespace: a.namespace };
-    let obj: unknown;
-    if (a.kind === 'Pod') obj = await this.core.patchNamespacedPod({ ...ref, body: { spec: { containers } } }, opts);
-    else if (a.kind === 'Deployment') obj = await this.apps.patchNamespacedDeployment({ ...ref, body: { spec: { template: { spec: { containers } } } } }, opts);
-    else obj = await this.apps.patchNamespacedReplicaSet({ ...ref, body: { spec: { template: { spec: { containers } } } } }, opts);
-    return { message: `${a.kind === 'Pod' ? 'pod' : `${a.kind.toLowerCase()}.apps`}/${a.name} image updated`, object: projectObject(a.kind, obj) };
+    const podSpec = { spec: { containers: [{ name: a.container, image: a.image }] } };
+    // a kind with a pod template (the registry's schema has spec.template) gets the change there, a Pod in its own spec
+    const body = fieldAt(a.kind, ['spec', 'template']) ? { spec: { template: podSpec } } : podSpec;
+    const obj = await this.patchObject(a.kind, a.namespace, a.name, body, 'strategic');
+    return { message: `${label(a.kind, a.name)} image updated`, object: projectObject(a.kind, obj) };
   }
 
   /** kubectl's rollback: copy the pod template of the chosen revision's ReplicaSet back into the Deployment. */
   private async undo(namespace: string, name: string, toRevision: number): Promise<ActionOutcome> {
-    const d: V1Deployment = await this.apps.readNamespacedDeployment({ name, namespace }, withDeadline());
+    const d = await this.api.call<V1Deployment>('GET', restPath('Deployment', namespace, name));
     if (d.spec?.paused) {
       throw new ActionRefused(400, `일시 중지된 디플로이먼트는 롤백할 수 없습니다. 먼저 'kubectl rollout resume deployment/${name}'로 재개하세요.`);
     }
-    const rsList = await this.apps.listNamespacedReplicaSet({ namespace }, withDeadline());
+    const rsList = await this.api.call<{ items: V1ReplicaSet[] }>('GET', restPath('ReplicaSet', namespace));
     const owned = rsList.items
       .filter((rs) => rs.metadata?.ownerReferences?.some((o) => o.uid === d.metadata?.uid))
       .map((rs) => ({ rs, revision: Number(rs.metadata?.annotations?.[REVISION_ANNOTATION] ?? '0') }))
@@ -114,48 +109,27 @@ export class ClusterActions {
     }
     const template = JSON.parse(JSON.stringify(target.rs.spec?.template ?? {})) as { metadata?: { labels?: Record<string, string> } };
     delete template.metadata?.labels?.['pod-template-hash'];
-    const body = [{ op: 'replace', path: '/spec/template', value: template }];
-    const obj = await this.apps.patchNamespacedDeployment({ name, namespace, body }, patchOptions(PatchStrategy.JsonPatch));
-    return { message: `deployment.apps/${name} rolled back`, object: projectObject('Deployment', obj) };
+    const obj = await this.patchObject('Deployment', namespace, name, [{ op: 'replace', path: '/spec/template', value: template }], 'json');
+    return { message: `${label('Deployment', name)} rolled back`, object: projectObject('Deployment', obj) };
   }
 
   /** Create, or merge-patch when it exists (what a learner expects from `kubectl apply` on a real cluster). */
   private async apply(m: KubeObject): Promise<ActionOutcome> {
     const name = m.metadata?.name as string;
     const namespace = m.metadata?.namespace as string;
-    const kind = m.kind as 'Pod' | 'Deployment' | 'ReplicaSet' | 'Service';
-    const body = m as never;
+    const kind = m.kind as Extract<LiveAction, { action: 'patch' }>['kind'];
     try {
-      const created = await this.create(kind, namespace, body);
-      return { message: `${resourceLabel(kind)}/${name} created`, object: projectObject(kind, created) };
+      const created = await this.api.call('POST', restPath(kind, namespace), { body: m });
+      return { message: `${label(kind, name)} created`, object: projectObject(kind, created) };
     } catch (e) {
       if ((e as { code?: number }).code !== 409) throw e;
     }
     const patched = await this.patch({ action: 'patch', kind, namespace, name, patchType: 'merge', patch: m });
-    return { ...patched, message: `${resourceLabel(kind)}/${name} configured` };
-  }
-
-  private create(kind: 'Pod' | 'Deployment' | 'ReplicaSet' | 'Service', namespace: string, body: never): Promise<unknown> {
-    const o = withDeadline();
-    if (kind === 'Pod') return this.core.createNamespacedPod({ namespace, body }, o);
-    if (kind === 'Service') return this.core.createNamespacedService({ namespace, body }, o);
-    if (kind === 'Deployment') return this.apps.createNamespacedDeployment({ namespace, body }, o);
-    return this.apps.createNamespacedReplicaSet({ namespace, body }, o);
+    return { ...patched, message: `${label(kind, name)} configured` };
   }
 
   private async patch(a: Extract<LiveAction, { action: 'patch' }>): Promise<ActionOutcome> {
-    const strategy = { merge: PatchStrategy.MergePatch, strategic: PatchStrategy.StrategicMergePatch, json: PatchStrategy.JsonPatch }[a.patchType];
-    const o = patchOptions(strategy);
-    const ref = { name: a.name, namespace: a.namespace, body: a.patch as object };
-    let obj: unknown;
-    if (a.kind === 'Pod') obj = await this.core.patchNamespacedPod(ref, o);
-    else if (a.kind === 'Service') obj = await this.core.patchNamespacedService(ref, o);
-    else if (a.kind === 'Deployment') obj = await this.apps.patchNamespacedDeployment(ref, o);
-    else obj = await this.apps.patchNamespacedReplicaSet(ref, o);
-    return { message: `${resourceLabel(a.kind)}/${a.name} patched`, object: projectObject(a.kind, obj) };
+    const obj = await this.patchObject(a.kind, a.namespace, a.name, a.patch, a.patchType);
+    return { message: `${label(a.kind, a.name)} patched`, object: projectObject(a.kind, obj) };
   }
-}
-
-function resourceLabel(kind: string): string {
-  return kind === 'Pod' || kind === 'Service' ? kind.toLowerCase() : `${kind.toLowerCase()}.apps`;
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AppsV1Api, KubeConfig } from '@kubernetes/client-node';
+import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { startSimServer, type SimServer } from '../simserver';
 import { ClusterActions } from './cluster-actions';
 import { feedsFor } from './runtime';
@@ -89,6 +89,29 @@ describe('live mode against the sim cluster', () => {
     await actions.run({ action: 'rollout-undo', namespace: 'default', name: 'web' });
     expect(await container()).toMatchObject({ image: 'nginx:1.27', env: [{ name: 'PW', value: 'hunter2' }] });
     await expect(actions.run({ action: 'rollout-undo', namespace: 'default', name: 'web', toRevision: 99 })).rejects.toThrow(/99/);
+  });
+
+  it('addresses every action by the registry path and answers in kubectl words', async () => {
+    const actions = new ClusterActions(kc);
+    const core = kc.makeApiClient(CoreV1Api);
+    const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web-svc', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } };
+    expect((await actions.run({ action: 'apply', manifest: svc as never })).message).toBe('service/web-svc created');
+    expect((await actions.run({ action: 'apply', manifest: svc as never })).message).toBe('service/web-svc configured');
+    const patched = await actions.run({ action: 'patch', kind: 'Service', namespace: 'default', name: 'web-svc', patchType: 'merge', patch: { metadata: { labels: { tier: 'front' } } } });
+    expect(patched.message).toBe('service/web-svc patched');
+    expect(patched.object?.metadata?.labels).toEqual({ tier: 'front' });
+    const node = (await core.listNode()).items[0].metadata!.name!;
+    expect((await actions.run({ action: 'cordon', name: node })).message).toBe(`node/${node} cordoned`);
+    expect((await core.readNode({ name: node })).spec?.unschedulable).toBe(true);
+    await actions.run({ action: 'uncordon', name: node });
+    expect((await core.readNode({ name: node })).spec?.unschedulable).toBeUndefined();
+    expect((await actions.run({ action: 'rollout-pause', namespace: 'default', name: 'web' })).message).toBe('deployment.apps/web paused');
+    expect((await actions.run({ action: 'rollout-resume', namespace: 'default', name: 'web' })).message).toBe('deployment.apps/web resumed');
+    expect((await actions.run({ action: 'rollout-restart', namespace: 'default', name: 'web' })).message).toBe('deployment.apps/web restarted');
+    const pod = (await core.listNamespacedPod({ namespace: 'default' })).items[0].metadata!.name!;
+    expect((await actions.run({ action: 'delete-pod', namespace: 'default', name: pod })).message).toBe(`pod "${pod}" deleted`);
+    // the API server's own Status comes back through the same path
+    await expect(actions.run({ action: 'delete-pod', namespace: 'default', name: 'nope' })).rejects.toMatchObject({ code: 404 });
   });
 
   it('converges to exactly the pods of a cluster restarted on the same address', async () => {

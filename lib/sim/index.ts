@@ -3,7 +3,6 @@
  * See README.md for the API, time model and how to add a controller.
  */
 export { createSimulator } from './simulator';
-export { rollbackDeployment, rolloutHistory } from './rollback';
 export { DEFAULT_TIMINGS, DEFAULT_START_TIME } from './timings';
 export { IMAGE_CATALOGUE, lookupImage, parseImageRef } from './images';
 export { K8S_VERSION } from './controllers/system-pods';

@@ -9,11 +9,6 @@ import type { ProcessViewFactory } from './prober/process-view';
 // Shared with the ClusterClient interface; defined in lib/k8s so clients need not import the engine's types.
 export type { Cause, DeleteOptions, ListOptions, ListResult, PatchType, Timings, WriteOptions } from '../k8s/client-types';
 
-/** Injected time source. The UI drives it from requestAnimationFrame × speed; tests call advance(). */
-export interface Clock {
-  now(): number; // epoch milliseconds
-}
-
 export interface ClusterConfig {
   /** number of worker nodes (default 2: worker-1, worker-2) */
   workers?: number;

@@ -1,12 +1,13 @@
 /**
  * The request handler: routes discovery and resource paths, turns thrown StatusErrors into Status
- * responses, and answers OpenAPI v2 as protobuf or JSON, whichever the client asked for.
+ * responses, answers OpenAPI v2 as protobuf or JSON, whichever the client asked for, and OpenAPI v3 (openapi-v3.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerContext } from './context';
 import { OPENAPI_V2, discoveryDocument } from './discovery';
 import { encodeFields } from './protobuf/wire';
 import { handleDaemonSets } from './daemonsets';
+import { openApiV3Document, openApiV3Index } from './openapi-v3';
 import { handleResource } from './resource-handlers';
 import { warnIfDeprecated, writeJson, writeStatus } from './respond';
 import { parseRoute } from './route';
@@ -47,6 +48,7 @@ function splitTarget(target: string): { pathname: string; query: URLSearchParams
 async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = splitTarget(req.url ?? '/');
   if (handleDaemonSets(ctx.sim, req, res, url.pathname, url.query)) return;
+  if (url.pathname === '/openapi/v3' || url.pathname.startsWith('/openapi/v3/')) return writeOpenApiV3(req, res, url.pathname, url.query);
   const route = parseRoute(url.pathname);
   if (route.type === 'bad-path') return writeStatus(res, badRequest(route.message).status);
   if (route.type === 'resource') {
@@ -66,6 +68,28 @@ async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerRespo
     return writeJson(res, doc.status, doc.body);
   }
   writeStatus(res, pathNotFound().status);
+}
+
+/**
+ * /openapi/v3 and its group-version documents (openapi-v3.ts). As kube-openapi's handler3 does, a request naming an
+ * old `hash` is redirected to the current one, and one naming the current hash may be cached for good.
+ */
+function writeOpenApiV3(req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return writeStatus(res, methodNotAllowed().status);
+  const key = pathname.replace(/^\/openapi\/v3\/?/, '').replace(/\/$/, '');
+  if (!key) return writeJson(res, 200, openApiV3Index());
+  const doc = openApiV3Document(key);
+  if (!doc) return writeStatus(res, pathNotFound().status);
+  const hash = query.get('hash');
+  if (hash && hash !== doc.hash) {
+    res.writeHead(301, { Location: `/openapi/v3/${key}?hash=${doc.hash}` });
+    res.end();
+    return;
+  }
+  const headers: Record<string, string | number> = { 'Content-Type': 'application/json', ETag: `"${doc.hash}"`, 'Content-Length': Buffer.byteLength(doc.body) };
+  if (hash) headers['Cache-Control'] = 'public, immutable';
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : doc.body);
 }
 
 /** gnostic openapi_v2.Document: swagger = 1, info = 2 (Info: title = 1, version = 2). */

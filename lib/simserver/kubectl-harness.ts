@@ -46,6 +46,16 @@ export async function findKubectls(): Promise<KubectlBinary[]> {
   return [...found.values()].sort((a, b) => a.minor - b.minor || a.version.localeCompare(b.version));
 }
 
+/**
+ * Says on the test output why a real-kubectl suite is skipped (vitest alone would only count it as skipped);
+ * true when `found` is empty and the suite must skip.
+ */
+export function skipWithoutKubectl(suite: string, found: unknown): boolean {
+  if (found) return false;
+  console.warn(`${suite} skipped: no kubectl found in ${GCLOUD_BIN}/kubectl.1.* or on PATH`);
+  return true;
+}
+
 export interface KubectlResult {
   code: number;
   stdout: string;

@@ -14,9 +14,6 @@ export type ResourceInfo = KindInfo & { kind: Kind };
 
 const isStored = (k: KindInfo): k is ResourceInfo => isKind(k.kind);
 
-/** Every resource the engine backs, in discovery order. */
-export const RESOURCES: readonly ResourceInfo[] = KIND_INFOS.filter(isStored);
-
 /** The stored resource at a URL's group, version and plural; undefined when the engine backs none there. */
 export function findResource(group: string, version: string, plural: string): ResourceInfo | undefined {
   const info = kindForResource(group, version, plural);

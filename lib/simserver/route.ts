@@ -23,7 +23,7 @@ export type Route =
   /** the path itself is malformed (a bad percent-escape): 400, as Go's net/http answers */
   | { type: 'bad-path'; message: string };
 
-const DISCOVERY = /^\/(api|apis|version|openapi\/v2|openapi\/v3|healthz|livez|readyz|api\/v1|apis\/[^/]+|apis\/[^/]+\/[^/]+)\/?$/;
+const DISCOVERY = /^\/(api|apis|version|openapi\/v2|healthz|livez|readyz|api\/v1|apis\/[^/]+|apis\/[^/]+\/[^/]+)\/?$/;
 
 /** Parse a request path (no query string) into a route. Never throws. */
 export function parseRoute(pathname: string): Route {

@@ -72,8 +72,6 @@ export interface AppliedBatch {
   /** Pods were added, removed or changed (groups need a rebuild). */
   podsChanged: boolean;
   nodesChanged: boolean;
-  /** Keys of pods that appeared in this batch, in a stable order (creation time, then name). */
-  addedPods: string[];
   /** Every pod change in order, with the views before and after (for incremental grouping). */
   podChanges: PodChange[];
 }
@@ -155,6 +153,7 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
     }
   }
 
+  // new pods enter the map in a stable order (creation time, then name), so views list them alike
   const addedPods = [...added.values()].sort(
     (a, b) => a.createdAt - b.createdAt || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
@@ -175,7 +174,6 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
     },
     podsChanged,
     nodesChanged,
-    addedPods: addedPods.map((p) => p.key),
     podChanges,
   };
 }

@@ -5,7 +5,7 @@ import { MDXRemote } from 'next-mdx-remote/rsc';
 import remarkGfm from 'remark-gfm';
 import { allLessons, findLesson } from '@/lib/lessons/content';
 import { lessonComponents } from '@/components/lesson/mdx-components';
-import { PlaygroundProvider } from '@/components/playground/context';
+import { PlaygroundProvider } from '@/components/wiring/playground-context';
 import { Playground } from '@/components/playground/playground';
 import { LessonSplit } from '@/components/shell/lesson-split';
 

@@ -7,67 +7,105 @@ import { ageSince, timestampMs } from '../age';
 import { ALL_VERBS, columns, statusSubresource, type KindInfo } from './kind';
 import { nameOf } from './printing';
 
-/**
- * While init containers run, printPod reports the first one that has not succeeded: `Init:Error` (or
- * `Init:ExitCode:N`) for a failed one, `Init:<waiting reason>` (e.g. Init:CrashLoopBackOff) unless it is
- * PodInitializing, else `Init:<index>/<count>`. Undefined once every init container has succeeded.
- */
-function initReason(pod: V1Pod): string | undefined {
-  const statuses = pod.status?.initContainerStatuses ?? [];
-  const count = pod.spec?.initContainers?.length ?? 0;
-  for (let i = 0; i < statuses.length; i++) {
-    const st = statuses[i].state;
-    if (st?.terminated && st.terminated.exitCode === 0) continue;
-    if (st?.terminated) return st.terminated.reason ? `Init:${st.terminated.reason}` : st.terminated.signal ? `Init:Signal:${st.terminated.signal}` : `Init:ExitCode:${st.terminated.exitCode}`;
-    if (st?.waiting?.reason && st.waiting.reason !== 'PodInitializing') return `Init:${st.waiting.reason}`;
-    return `Init:${i}/${count}`;
-  }
-  return undefined;
+type ContainerStatus = NonNullable<NonNullable<V1Pod['status']>['containerStatuses']>[number];
+
+/** What printPod derives from a pod's statuses: READY's counts, STATUS, RESTARTS and when the last restart ended. */
+interface PodSummary {
+  ready: number;
+  total: number;
+  reason: string;
+  restarts: number;
+  /** epoch ms of the latest lastState.terminated.finishedAt counted, NaN when none */
+  lastRestart: number;
 }
 
-const initialized = (pod: V1Pod) => pod.status?.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True') ?? false;
+/** `Error`, or `ExitCode:1` / `Signal:9` when the runtime gave no reason. */
+function terminatedReason(t: NonNullable<NonNullable<ContainerStatus['state']>['terminated']>): string {
+  if (t.reason) return t.reason;
+  return t.signal ? `Signal:${t.signal}` : `ExitCode:${t.exitCode}`;
+}
 
-/** STATUS the way `kubectl get pods` derives it: phase, overridden by init progress, waiting/terminated reasons and deletion. */
+/**
+ * kubernetes/kubernetes pkg/printers/internalversion/printers.go printPod, step by step: the phase (or
+ * status.reason, or SchedulingGated); the first init container not done decides while the pod initializes
+ * (`Init:Error`, `Init:CrashLoopBackOff`, `Init:1/2`), sidecars (restartable init containers) count in READY;
+ * then the app containers from last to first (a waiting or terminated reason wins); `Completed` beside a running
+ * container is Running or NotReady; a deleted pod is Terminating (Unknown when its node was lost). O(containers).
+ */
+function summarizePod(pod: V1Pod): PodSummary {
+  const status = pod.status ?? {};
+  const initSpecs = new Map((pod.spec?.initContainers ?? []).map((c) => [c.name, c]));
+  const isSidecar = (name: string) => initSpecs.get(name)?.restartPolicy === 'Always';
+  const out: PodSummary = { ready: 0, total: pod.spec?.containers?.length ?? 0, reason: status.reason || status.phase || '', restarts: 0, lastRestart: NaN };
+  if (status.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'SchedulingGated')) out.reason = 'SchedulingGated';
+  for (const c of initSpecs.values()) if (c.restartPolicy === 'Always') out.total++;
+  let sidecarRestarts = 0;
+  let sidecarLastRestart = NaN;
+  const later = (a: number, b: number) => (Number.isNaN(a) || b > a ? b : a);
+  const finishedOf = (cs: ContainerStatus) => timestampMs(cs.lastState?.terminated?.finishedAt);
+
+  let initializing = false;
+  const inits = status.initContainerStatuses ?? [];
+  for (let i = 0; i < inits.length; i++) {
+    const cs = inits[i];
+    const finished = finishedOf(cs);
+    out.restarts += cs.restartCount ?? 0;
+    if (!Number.isNaN(finished)) out.lastRestart = later(out.lastRestart, finished);
+    if (isSidecar(cs.name)) {
+      sidecarRestarts += cs.restartCount ?? 0;
+      if (!Number.isNaN(finished)) sidecarLastRestart = later(sidecarLastRestart, finished);
+    }
+    const st = cs.state;
+    if (st?.terminated && st.terminated.exitCode === 0) continue;
+    if (isSidecar(cs.name) && cs.started) {
+      if (cs.ready) out.ready++;
+      continue;
+    }
+    if (st?.terminated) out.reason = `Init:${terminatedReason(st.terminated)}`;
+    else if (st?.waiting?.reason && st.waiting.reason !== 'PodInitializing') out.reason = `Init:${st.waiting.reason}`;
+    else out.reason = `Init:${i}/${initSpecs.size}`;
+    initializing = true;
+    break;
+  }
+
+  const initialized = status.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True');
+  if (!initializing || initialized) {
+    out.restarts = sidecarRestarts;
+    out.lastRestart = sidecarLastRestart;
+    let hasRunning = false;
+    const statuses = status.containerStatuses ?? [];
+    for (let i = statuses.length - 1; i >= 0; i--) {
+      const cs = statuses[i];
+      const st = cs.state;
+      out.restarts += cs.restartCount ?? 0;
+      const finished = finishedOf(cs);
+      if (!Number.isNaN(finished)) out.lastRestart = later(out.lastRestart, finished);
+      if (st?.waiting?.reason) out.reason = st.waiting.reason;
+      else if (st?.terminated) out.reason = terminatedReason(st.terminated);
+      else if (cs.ready && st?.running) {
+        hasRunning = true;
+        out.ready++;
+      }
+    }
+    if (out.reason === 'Completed' && hasRunning) {
+      out.reason = status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 'Running' : 'NotReady';
+    }
+  }
+
+  const deleted = !!pod.metadata?.deletionTimestamp;
+  if (deleted && status.reason === 'NodeLost') out.reason = 'Unknown';
+  else if (deleted && status.phase !== 'Succeeded' && status.phase !== 'Failed') out.reason = 'Terminating';
+  return out;
+}
+
+/** STATUS the way `kubectl get pods` derives it (printPod's reason). */
 export function podStatusReason(pod: V1Pod): string {
-  let reason: string = pod.status?.reason || pod.status?.phase || 'Pending';
-  const init = initReason(pod);
-  const initializing = init !== undefined && !initialized(pod);
-  if (initializing) reason = init;
-  const statuses = initializing ? [] : (pod.status?.containerStatuses ?? []);
-  let hasRunning = false;
-  for (let i = statuses.length - 1; i >= 0; i--) {
-    const st = statuses[i].state;
-    if (st?.waiting?.reason) reason = st.waiting.reason;
-    else if (st?.terminated?.reason) reason = st.terminated.reason;
-    else if (st?.terminated) {
-      reason = st.terminated.signal ? `Signal:${st.terminated.signal}` : `ExitCode:${st.terminated.exitCode}`;
-    } else if (statuses[i].ready && st?.running) hasRunning = true;
-  }
-  if (reason === 'Completed' && hasRunning) {
-    const ready = pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
-    reason = ready ? 'Running' : 'NotReady';
-  }
-  const phase = pod.status?.phase;
-  if (pod.metadata?.deletionTimestamp && pod.status?.reason === 'NodeLost') reason = 'Unknown';
-  else if (pod.metadata?.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed') reason = 'Terminating';
-  return reason;
+  return summarizePod(pod).reason || 'Pending';
 }
 
 function podCells(pod: V1Pod, now: number): unknown[] {
-  // while initializing, RESTARTS counts the init containers' restarts (printPod)
-  const initializing = initReason(pod) !== undefined && !initialized(pod);
-  const statuses = initializing ? (pod.status?.initContainerStatuses ?? []) : (pod.status?.containerStatuses ?? []);
-  let restarts = 0;
-  let ready = 0;
-  let lastRestart = NaN;
-  for (const cs of statuses) {
-    restarts += cs.restartCount ?? 0;
-    const finished = timestampMs(cs.lastState?.terminated?.finishedAt);
-    if (!Number.isNaN(finished) && !(finished <= lastRestart)) lastRestart = finished;
-    if (!initializing && cs.ready && cs.state?.running && !cs.state.waiting && !cs.state.terminated) ready++;
-  }
-  const restartsText =
-    restarts !== 0 && !Number.isNaN(lastRestart) ? `${restarts} (${ageSince(lastRestart, now)} ago)` : String(restarts);
+  const s = summarizePod(pod);
+  const restartsText = s.restarts !== 0 && !Number.isNaN(s.lastRestart) ? `${s.restarts} (${ageSince(s.lastRestart, now)} ago)` : String(s.restarts);
   const ip = pod.status?.podIPs?.[0]?.ip || pod.status?.podIP || '<none>';
   const gates = pod.spec?.readinessGates ?? [];
   let gatesText = '<none>';
@@ -79,8 +117,8 @@ function podCells(pod: V1Pod, now: number): unknown[] {
   }
   return [
     nameOf(pod),
-    `${ready}/${pod.spec?.containers?.length ?? 0}`,
-    podStatusReason(pod),
+    `${s.ready}/${s.total}`,
+    s.reason,
     restartsText,
     ageSince(pod.metadata?.creationTimestamp, now),
     ip,

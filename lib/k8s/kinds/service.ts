@@ -54,7 +54,8 @@ export const SERVICE: KindInfo = {
   cells: (svc: V1Service, now: number) => [
     nameOf(svc),
     svc.spec?.type ?? 'ClusterIP',
-    svc.spec?.clusterIP || '<none>',
+    // printService reads clusterIPs (the dual-stack list the API server always fills), not the legacy clusterIP
+    svc.spec?.clusterIPs?.[0] || '<none>',
     serviceExternalIP(svc),
     servicePorts(svc),
     ageSince(svc.metadata?.creationTimestamp, now),

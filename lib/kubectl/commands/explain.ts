@@ -99,13 +99,13 @@ function longDescription(f: FieldSchema, docs: Docs): string {
 /** Korean for a field (or, where the field has none, for the type it holds). */
 const koreanOf = (f: FieldSchema) => f.ko ?? (elementOf(f).typeName ? koreanDoc(elementOf(f).typeName!, '') : undefined);
 
-function koreanBlock(f: FieldSchema, pad: number): string {
-  const ko = koreanOf(f);
+function koreanBlock(f: FieldSchema, pad: number, korean: boolean): string {
+  const ko = korean ? koreanOf(f) : undefined;
   return ko ? `${indent(pad, wrapWide(`한국어: ${ko}`, 78 - pad))}\n` : '';
 }
 
 /** The `fieldList` template: one entry per property, sorted by name; recursive mode lists names and types only. */
-function fieldList(f: FieldSchema, level: number, recursive: boolean, docs: Docs): string {
+function fieldList(f: FieldSchema, level: number, recursive: boolean, docs: Docs, korean: boolean): string {
   const fields = elementOf(f).fields ?? {};
   let text = '';
   const pad = level * 2;
@@ -115,14 +115,17 @@ function fieldList(f: FieldSchema, level: number, recursive: boolean, docs: Docs
     const values = child.enum;
     if (values) text += `\n${' '.repeat(pad)}enum: ${values.slice(0, 4).map(enumValue).join(', ')}${values.length > 4 ? ', ....' : ''}`;
     text += '\n';
-    if (recursive) text += fieldList(child, level + 1, true, docs);
-    else text += `${indent(pad + 2, wordWrap(ownDoc(child, docs) || '<no description>', 78 - pad))}\n${koreanBlock(child, pad + 2)}\n`;
+    if (recursive) text += fieldList(child, level + 1, true, docs, korean);
+    else text += `${indent(pad + 2, wordWrap(ownDoc(child, docs) || '<no description>', 78 - pad))}\n${koreanBlock(child, pad + 2, korean)}\n`;
   }
   return text;
 }
 
-/** The whole explanation of one kind or field; throws `field "x" does not exist` for a path the kind lacks. */
-export function renderExplain(info: KindInfo, path: readonly string[], recursive: boolean, docs: Docs): string {
+/**
+ * The whole explanation of one kind or field; throws `field "x" does not exist` for a path the kind lacks.
+ * `korean: false` leaves out the Korean lines: exactly what real kubectl prints from the sim server's /openapi/v3.
+ */
+export function renderExplain(info: KindInfo, path: readonly string[], recursive: boolean, docs: Docs, korean = true): string {
   let field = kindSchema(info.kind);
   for (const part of path) {
     field = field && elementOf(field).fields?.[part];
@@ -135,9 +138,9 @@ export function renderExplain(info: KindInfo, path: readonly string[], recursive
     text += '\n\n';
   }
   const description = path.length > 0 ? longDescription(field!, docs) : `${docs[info.kind]?.[''] ?? ''}\n`;
-  text += `DESCRIPTION:\n${indent(4, wordWrap(description.trim() ? description : '<empty>', 76))}\n${koreanBlock(field!, 4)}`;
-  const list = fieldList(field!, 1, recursive, docs);
-  if (list) text += `${koreanOf(field!) ? '\n' : ''}FIELDS:\n${list}`;
+  text += `DESCRIPTION:\n${indent(4, wordWrap(description.trim() ? description : '<empty>', 76))}\n${koreanBlock(field!, 4, korean)}`;
+  const list = fieldList(field!, 1, recursive, docs, korean);
+  if (list) text += `${korean && koreanOf(field!) ? '\n' : ''}FIELDS:\n${list}`;
   return `${text}\n`;
 }
 

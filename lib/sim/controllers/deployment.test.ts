@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { V1Deployment, V1ReplicaSet } from '@kubernetes/client-node';
-import { createSimulator, rollbackDeployment, rolloutHistory } from '../index';
+import { EngineClient } from '../../kubectl/testing/engine-client';
+import { kubectl } from '../../kubectl/testing/run';
+import { createSimulator } from '../index';
 import type { Simulator } from '../types';
 import { advanceUntil, deploymentManifest, isReady, podsOf, replicaSetsOf, rolloutComplete } from '../testing';
 
@@ -10,6 +12,10 @@ const setImage = (sim: Simulator, image: string, name = 'web') =>
 const dep = (sim: Simulator, name = 'web') => sim.get('Deployment', name) as V1Deployment;
 const rsByImage = (sim: Simulator, image: string) => replicaSetsOf(sim).find((r) => r.spec!.template!.spec!.containers[0].image === image)!;
 const cond = (d: V1Deployment, type: string) => d.status?.conditions?.find((c) => c.type === type);
+/** `kubectl rollout …` through the browser kubectl (lib/kubectl/commands/rollout.ts), the one rollback there is. */
+const rollout = (sim: Simulator, args: string) => kubectl(new EngineClient(sim), `kubectl rollout ${args}`, { now: () => sim.now() });
+const revisions = (sim: Simulator) =>
+  replicaSetsOf(sim).map((r) => Number(r.metadata!.annotations!['deployment.kubernetes.io/revision'])).sort((a, b) => a - b);
 const big = { cluster: { workers: 3, workerCapacity: { cpu: '16', memory: '32Gi' } } };
 
 /** Independent statement of the rounding rule: surge rounds up, unavailable rounds down. */
@@ -64,24 +70,24 @@ describe('deployment controller', () => {
     expect(dep(sim).metadata!.annotations!['deployment.kubernetes.io/revision']).toBe('2');
   });
 
-  it('rolls back to the previous revision by reusing its ReplicaSet', () => {
+  it('rolls back to the previous revision by reusing its ReplicaSet', async () => {
     const sim = createSimulator({ seed: 4 });
     sim.create(deploymentManifest());
     sim.advance(10_000);
     setImage(sim, 'nginx:1.27');
     advanceUntil(sim, () => rolloutComplete(sim, 'web'));
     const first = rsByImage(sim, 'nginx:1.25').metadata!.name;
-    expect(rolloutHistory(sim, 'web').map((r) => r.revision)).toEqual([1, 2]);
-    expect(rollbackDeployment(sim, 'web')).toBe('deployment.apps/web rolled back');
+    expect(revisions(sim)).toEqual([1, 2]);
+    expect((await rollout(sim, 'undo deploy/web')).stdout).toBe('deployment.apps/web rolled back\n');
     advanceUntil(sim, () => rolloutComplete(sim, 'web'));
     expect(replicaSetsOf(sim)).toHaveLength(2);
     const reused = rsByImage(sim, 'nginx:1.25');
     expect(reused.metadata!.name).toBe(first);
     expect(reused.spec!.replicas).toBe(3);
     expect(reused.metadata!.annotations).toMatchObject({ 'deployment.kubernetes.io/revision': '3', 'deployment.kubernetes.io/revision-history': '1' });
-    expect(rolloutHistory(sim, 'web').map((r) => r.revision)).toEqual([2, 3]);
-    expect(rollbackDeployment(sim, 'web', 'default', 3)).toBe('deployment.apps/web skipped rollback (current template already matches revision 3)');
-    expect(() => rollbackDeployment(sim, 'web', 'default', 9)).toThrow('unable to find specified revision 9 in history');
+    expect(revisions(sim)).toEqual([2, 3]);
+    expect((await rollout(sim, 'undo deploy/web --to-revision=3')).stdout).toBe('deployment.apps/web skipped rollback (current template already matches revision 3)\n');
+    expect((await rollout(sim, 'undo deploy/web --to-revision=9')).stderr).toContain('unable to find specified revision 9 in history');
   });
 
   it('prunes old ReplicaSets beyond revisionHistoryLimit', () => {
@@ -97,7 +103,7 @@ describe('deployment controller', () => {
     expect(revs).toEqual([3, 4, 5]);
   });
 
-  it('pauses and resumes', () => {
+  it('pauses and resumes', async () => {
     const sim = createSimulator({ seed: 6 });
     sim.create(deploymentManifest());
     sim.advance(10_000);
@@ -106,7 +112,7 @@ describe('deployment controller', () => {
     sim.advance(30_000);
     expect(replicaSetsOf(sim)).toHaveLength(1);
     expect(cond(dep(sim), 'Progressing')).toMatchObject({ status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused' });
-    expect(() => rollbackDeployment(sim, 'web')).toThrow(/cannot rollback a paused deployment/);
+    expect((await rollout(sim, 'undo deploy/web')).stderr).toMatch(/cannot rollback a paused deployment/);
     sim.patch('Deployment', 'web', 'default', { spec: { paused: false } }, 'merge');
     advanceUntil(sim, () => rolloutComplete(sim, 'web'));
     expect(rsByImage(sim, 'nginx:1.27').spec!.replicas).toBe(3);

@@ -31,7 +31,7 @@ const PLURALS = segment('pods', 'deployments', 'replicasets', 'services', 'nodes
 const MISSING_NAMES = segment('missing-1', '__proto__', 'constructor', 'toString', 'hasOwnProperty');
 const SUBRESOURCES = ['', 'scale', 'status', 'log', 'eviction', 'exec', 'bogus'];
 const PREFIXES = segment('/api/v1', '/apis/apps/v1', '/apis/apps/v2', '/apis/bogus/v1');
-const FIXED_PATHS = ['/', '/api', '/apis', '/version', '/openapi/v2', '/healthz', '/%', '/%%%', '//', '/api/v1/%ZZ', '/apis/apps', '/api/v1/namespaces/%E0%A4%A/pods', '/api/v1/namespaces/default/pods/%'];
+const FIXED_PATHS = ['/', '/api', '/apis', '/version', '/openapi/v2', '/openapi/v3', '/openapi/v3/apis/apps/v1?hash=x', '/openapi/v3/%', '/healthz', '/%', '/%%%', '//', '/api/v1/%ZZ', '/apis/apps', '/api/v1/namespaces/%E0%A4%A/pods', '/api/v1/namespaces/default/pods/%'];
 const CONTENT_TYPES = [
   'application/json', 'application/yaml', 'application/merge-patch+json', 'application/strategic-merge-patch+json',
   'application/json-patch+json', 'application/apply-patch+yaml', 'application/vnd.kubernetes.protobuf', 'text/plain',

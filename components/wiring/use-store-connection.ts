@@ -22,10 +22,16 @@ function whenAllTilesPainted(pods: number, cb: () => void): () => void {
 }
 
 /**
- * Connect the store to the client. In bench mode (`?bench=N&nodes=M`) first seed the cluster and load
- * the graph code, so the first-render time measures the graph alone.
+ * The page's one connection between its store and its cluster client (lib/store/connect-client): every view
+ * reads the cluster through the store this keeps up to date. In bench mode (`?bench=N&nodes=M`) it first seeds the
+ * cluster and runs `loadViews` (the page loads its graph code there), so the first-render time measures the graph
+ * alone. The page passes the loader in, so the wiring imports no feature folder.
  */
-export function useBenchMode(client: ClusterClient, store: PlaygroundStore): { waiting: boolean; message: string } {
+export function useStoreConnection(
+  client: ClusterClient,
+  store: PlaygroundStore,
+  loadViews: () => Promise<unknown>,
+): { waiting: boolean; message: string } {
   const [params] = useState(readBenchParams);
   const [waiting, setWaiting] = useState(params !== null);
 
@@ -43,7 +49,7 @@ export function useBenchMode(client: ClusterClient, store: PlaygroundStore): { w
     (async () => {
       try {
         await seedBenchCluster(client, params.pods);
-        await import('@/components/graph/graph-view');
+        await loadViews();
       } catch (e) {
         handle.seedError = e instanceof Error ? e.message : String(e);
       }
@@ -61,7 +67,7 @@ export function useBenchMode(client: ClusterClient, store: PlaygroundStore): { w
       disconnect?.();
       stopWatch?.();
     };
-  }, [client, store, params]);
+  }, [client, store, params, loadViews]);
 
   return { waiting, message: params ? `벤치마크: 파드 ${params.pods}개, 노드 ${params.nodes}개를 준비하는 중…` : '' };
 }

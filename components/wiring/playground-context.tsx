@@ -3,12 +3,14 @@
 /**
  * PlaygroundProvider: one cluster client + one bus per page. The client (and with it the whole
  * simulator engine) is loaded lazily so lesson text paints before any cluster code arrives.
+ * Part of the page wiring (components/wiring): feature folders read the client and bus through usePlayground and
+ * the store through store-context, and never import one another for it.
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ClusterClient } from '@/lib/cluster/types';
 import { createPlaygroundBus, type PlaygroundBus } from '@/lib/store/bus';
 import { benchClusterConfig } from './bench-mode';
-import { useClusterSource } from '@/components/shell/source-switch';
+import { useClusterSource } from './cluster-source';
 import type { LabNotice, OpenedLab } from './lab-persistence';
 
 export interface PlaygroundContextValue {
@@ -131,11 +133,4 @@ export function usePlayground(): PlaygroundContextValue {
   const v = useContext(PlaygroundContext);
   if (!v) throw new Error('usePlayground()는 PlaygroundProvider 안에서만 쓸 수 있습니다.');
   return v;
-}
-
-/** For components rendered only once the client exists (inside the Playground). */
-export function useClusterClient(): ClusterClient {
-  const { client } = usePlayground();
-  if (!client) throw new Error('클러스터 클라이언트가 아직 준비되지 않았습니다.');
-  return client;
 }
