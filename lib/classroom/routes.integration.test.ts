@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PEER_HEADER } from '@/lib/server/client-address';
 
 // The routes open the embedded database lazily from CLASSROOM_DATA_DIR: point it at a temp dir first.
 let dir: string;
@@ -31,7 +32,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const post = (body: unknown, ip = '10.0.0.1') => new Request('http://x/api', { method: 'POST', headers: { 'x-forwarded-for': ip }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+// The socket address arrives in PEER_HEADER (instrumentation.ts writes it); TRUST_PROXY is unset here.
+const post = (body: unknown, ip = '10.0.0.1', forged?: string) =>
+  new Request('http://x/api', { method: 'POST', headers: { [PEER_HEADER]: ip, ...(forged ? { 'x-forwarded-for': forged } : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const params = (code: string) => ({ params: Promise.resolve({ code }) });
 
 async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, needle: string, ms: number): Promise<string> {
@@ -102,6 +105,14 @@ describe('classroom API', () => {
     expect(statuses.slice(20)).toEqual([429, 429]);
     // Another address still gets in.
     expect((await routes.join.POST(post({ code: 'ZZZZZZZZ', nickname: 'x' }, '10.0.0.4'))).status).toBe(404);
+  });
+
+  it('a forged X-Forwarded-For does not open a fresh bucket without TRUST_PROXY', async () => {
+    const statuses: number[] = [];
+    // Each request claims another address; all come from one socket, so they share its limit.
+    for (let i = 0; i < 22; i++) statuses.push((await routes.join.POST(post({ code: 'ZZZZZZZZ', nickname: `f${i}` }, '10.0.0.6', `203.0.113.${i}`))).status);
+    expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(20)).toEqual([429, 429]);
   });
 });
 
