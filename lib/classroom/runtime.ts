@@ -1,7 +1,7 @@
 /**
  * The per-process classroom: storage opened lazily on the first classroom request (PGlite takes ~1 s on an
  * existing data dir and several seconds for a fresh one), so pages without a class never pay for it.
- * Kept on globalThis so Next.js dev reloads reuse one database handle.
+ * DATABASE_URL selects PostgreSQL instead (db-postgres.ts). Kept on globalThis so Next.js dev reloads reuse one database handle.
  */
 import { resolve } from 'node:path';
 import { openEmbeddedDb } from './db';
@@ -26,10 +26,9 @@ function retentionMs(): number {
 }
 
 async function open(): Promise<ClassroomRuntime> {
-  if (process.env.DATABASE_URL) {
-    throw new Error('DATABASE_URL이 설정되었지만 이 빌드에는 PostgreSQL 클라이언트가 없습니다. DATABASE_URL을 지우면 내장 데이터베이스를 씁니다.');
-  }
-  const db = await openEmbeddedDb(resolve(process.env.CLASSROOM_DATA_DIR ?? '.data/classroom'));
+  // With DATABASE_URL every replica shares one PostgreSQL and hears the others through LISTEN/NOTIFY.
+  const url = process.env.DATABASE_URL?.trim();
+  const db = url ? await (await import('./db-postgres')).openPostgresDb(url) : await openEmbeddedDb(resolve(process.env.CLASSROOM_DATA_DIR ?? '.data/classroom'));
   const service = new ClassroomService(db, { retentionMs: retentionMs() });
   await service.purgeExpired();
   // Expired classes go hourly; unref so the timer never keeps a process alive.
