@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClassroomDb } from './db';
 import { openPostgresDb } from './db-postgres';
 import { ClassHub, type ClassUpdate } from './hub';
+import { FollowHub } from './follow-hub';
+import { FollowService } from './follow-service';
+import type { FollowMessage } from './follow-protocol';
 import { ClassroomService } from './service';
 import { classroomServiceSuite } from './service-suite';
 import { NO_POSTGRES, findPostgresBin, startTestPostgres, type TestPostgres } from './test-postgres';
@@ -77,5 +80,22 @@ describe.skipIf(!binDir)('two app processes sharing one PostgreSQL', () => {
 
     stopA();
     stopB();
+  });
+
+  it("a student served by process B follows the instructor's broadcast posted to process A", async () => {
+    const { info } = await a.service.createClass({ name: '따라오기 두 서버', lessons: ['pods'] });
+    const title = () => '파드';
+    const followA = new FollowService(opened[0], title);
+    const hubB = new FollowHub(opened[1], new FollowService(opened[1], title));
+    const got: FollowMessage[] = [];
+    const stop = await hubB.subscribe(info.id, (m) => got.push(m));
+    const clock = { now: 60_000, playing: true, speed: 1 };
+    const entry = { op: 'failNode' as const, name: 'node-2', at: 60_500 };
+    const sent = Date.now();
+    await followA.broadcast(info.id, { kind: 'broadcast', session: 'two-process', seed: 1, setup: [], settleMs: 60_000, from: 0, entries: [entry], clock });
+    while (!got.some((m) => m.type === 'snapshot') && Date.now() - sent < 3000) await new Promise((r) => setTimeout(r, 10));
+    expect(Date.now() - sent).toBeLessThan(1000);
+    expect(got.find((m) => m.type === 'snapshot')).toMatchObject({ session: 'two-process', entries: [entry] });
+    stop();
   });
 });

@@ -5,16 +5,34 @@
  */
 import { resolve } from 'node:path';
 import { openEmbeddedDb } from './db';
+import { allLessons } from '@/lib/lessons/content';
 import { ClassHub } from './hub';
+import { FollowHub } from './follow-hub';
+import { FollowService } from './follow-service';
 import { RateLimiter } from './rate-limit';
 import { ClassroomService, DEFAULT_RETENTION_MS } from './service';
+
+/** Open streams, for an SSE budget. */
+export interface StreamCounter {
+  total: number;
+  byClass: Map<string, number>;
+}
 
 export interface ClassroomRuntime {
   service: ClassroomService;
   hub: ClassHub;
+  follow: FollowService;
+  followHub: FollowHub;
   limiter: RateLimiter;
-  /** Open instructor streams, for the SSE budget. */
-  streams: { total: number; byClass: Map<string, number> };
+  /** Open instructor streams. */
+  streams: StreamCounter;
+  /** Open follow-me streams (students). */
+  followStreams: StreamCounter;
+}
+
+/** Lesson titles for "go to this lesson": read from the content, never from the instructor's browser. */
+function lessonTitle(slug: string): string | null {
+  return allLessons().find((l) => l.slug === slug)?.title ?? null;
 }
 
 const KEY = Symbol.for('k8s-ko.classroom');
@@ -33,7 +51,16 @@ async function open(): Promise<ClassroomRuntime> {
   await service.purgeExpired();
   // Expired classes go hourly; unref so the timer never keeps a process alive.
   setInterval(() => void service.purgeExpired().catch(() => undefined), 3600_000).unref();
-  return { service, hub: new ClassHub(service), limiter: new RateLimiter(), streams: { total: 0, byClass: new Map() } };
+  const follow = new FollowService(db, lessonTitle);
+  return {
+    service,
+    hub: new ClassHub(service),
+    follow,
+    followHub: new FollowHub(db, follow),
+    limiter: new RateLimiter(),
+    streams: { total: 0, byClass: new Map() },
+    followStreams: { total: 0, byClass: new Map() },
+  };
 }
 
 export function getClassroom(): Promise<ClassroomRuntime> {

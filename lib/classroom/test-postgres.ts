@@ -21,7 +21,7 @@ export interface TestPostgres {
 const hasServer = (dir: string) => existsSync(join(dir, 'postgres')) && existsSync(join(dir, 'initdb'));
 
 /** The directory holding `postgres` and `initdb`, or null when this machine has no PostgreSQL server. */
-export function findPostgresBin(env: NodeJS.ProcessEnv = process.env, debianRoot = '/usr/lib/postgresql'): string | null {
+export function findPostgresBin(env: Record<string, string | undefined> = process.env, debianRoot = '/usr/lib/postgresql'): string | null {
   if (env.PG_BIN && hasServer(env.PG_BIN)) return env.PG_BIN;
   if (existsSync(debianRoot)) {
     const versions = readdirSync(debianRoot)
