@@ -57,7 +57,24 @@ export function classroomServiceSuite(open: () => Promise<ClassroomDb>): void {
       expect(room.topMistakes()).toEqual([{ key: 'check|03-replicaset/scale-to-3|replicas-mismatch', count: 3 }]);
     });
 
-    it('refuses the class to a wrong key, deletes it with everything in it, and expires old classes', async () => {
+    it('stores a keyed event once however often the batch is resent (a reload reports everything again)', async () => {
+    const { info } = await service.createClass({ name: '중복 반', lessons: ['pods'] });
+    const s = await service.join(info.code, '재전송');
+    const other = await service.join(info.code, '옆자리');
+    const batch = [
+      { kind: 'step', lesson: 'pods', step: 'kubectl get pods', key: 'step.pods.abc.16' },
+      { kind: 'kubectl-error', errorClass: 'NotFound', hint: 'hint.NotFound', key: 'once.x1' },
+      { kind: 'kubectl-error', errorClass: 'NotFound', hint: 'hint.NotFound', key: 'once.x2' },
+    ] as const;
+    expect(await service.recordProgress(info.code, s.rejoin, [...batch])).toBe(3);
+    expect(await service.recordProgress(info.code, s.rejoin, [...batch])).toBe(0);
+    // Keys are per student: another student's same step is their own event.
+    expect(await service.recordProgress(info.code, other.rejoin, [batch[0]])).toBe(1);
+    const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE class_id = $1', [info.id]);
+    expect(rows[0].n).toBe(4);
+  });
+
+  it('refuses the class to a wrong key, deletes it with everything in it, and expires old classes', async () => {
       const { info, key } = await service.createClass({ name: '삭제할 반', lessons: ['01-cluster'] });
       const s = await service.join(info.code, '지우');
       await service.recordProgress(info.code, s.rejoin, [{ kind: 'quiz', lesson: '01-cluster', score: 2, total: 3 }]);
@@ -78,6 +95,6 @@ export function classroomServiceSuite(open: () => Promise<ClassroomDb>): void {
       db = await open();
       service = new ClassroomService(db, { retentionMs: 3600_000, now: () => clock });
       const applied = await db.query<{ id: number }>('SELECT id FROM classroom_migrations');
-      expect(applied.map((r) => r.id)).toEqual([1]);
+      expect(applied.map((r) => r.id).sort()).toEqual([1, 2]);
     }, 60_000);
 }
