@@ -8,6 +8,8 @@ import type { JournaledClient } from '@/lib/store/lab-journal';
 import type { FollowClock, FollowPost } from '@/lib/classroom/follow-protocol';
 
 const CLOCK_EVERY_MS = 500;
+/** After a refused or failed post, wait this long before trying again (the clock would otherwise retry twice a second). */
+const RETRY_AFTER_ERROR_MS = 5_000;
 /** Keep each post well under the API's 32 KB body limit. */
 const CHUNK_CHARS = 20_000;
 
@@ -25,6 +27,7 @@ export class Broadcaster {
   private again = false;
   private lastClock = '';
   private stopped = false;
+  private pausedUntil = 0;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -52,7 +55,7 @@ export class Broadcaster {
   }
 
   private kick(): void {
-    if (this.stopped) return;
+    if (this.stopped || Date.now() < this.pausedUntil) return;
     if (this.inFlight) {
       this.again = true;
       return;
@@ -101,6 +104,7 @@ export class Broadcaster {
       } else if (res.status === 409 && res.have !== undefined && res.have <= entries.length) {
         this.sent = res.have;
       } else {
+        this.pausedUntil = Date.now() + RETRY_AFTER_ERROR_MS;
         this.onStatus({ state: 'error', message: res.message });
         return;
       }

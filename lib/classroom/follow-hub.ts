@@ -10,6 +10,7 @@ import type { ClassroomDb } from './db';
 import type { FollowService } from './follow-service';
 import type { FollowMessage } from './follow-protocol';
 import { FOLLOW_CHANNEL } from './schema';
+import { addSubscriber } from './hub';
 
 interface Watched {
   subscribers: Set<(m: FollowMessage) => void>;
@@ -47,15 +48,7 @@ export class FollowHub {
     if (w.head) send({ ...w.head, entries: w.entries });
     const nav = await this.follow.nav(classId);
     if (nav) send({ type: 'nav', ...nav });
-    w.subscribers.add(send);
-    const watched = w;
-    return () => {
-      watched.subscribers.delete(send);
-      if (watched.subscribers.size === 0 && this.watched.get(classId) === watched) {
-        if (watched.timer) clearTimeout(watched.timer);
-        this.watched.delete(classId);
-      }
-    };
+    return addSubscriber(this.watched, classId, w, send);
   }
 
   private changed(classId: string): void {

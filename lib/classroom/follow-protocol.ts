@@ -8,10 +8,12 @@ import { z } from 'zod';
 import { isLabEntry, MAX_LAB_CHARS, type LabEntry } from '@/lib/store/lab-session';
 
 /** The instructor's clock: simulated ms now, whether it runs, how fast. */
+const CLOCK_ERROR = { error: '방송 시계 값이 올바르지 않습니다.' };
+/** The simulator's clock is an epoch time in ms (it starts at a fixed date), so the bound is generous. */
 export const followClockSchema = z.object({
-  now: z.number().finite().min(0).max(1e12),
-  playing: z.boolean(),
-  speed: z.number().min(0.5).max(60),
+  now: z.number(CLOCK_ERROR).finite(CLOCK_ERROR).min(0, CLOCK_ERROR).max(1e15, CLOCK_ERROR),
+  playing: z.boolean(CLOCK_ERROR),
+  speed: z.number(CLOCK_ERROR).min(0.5, CLOCK_ERROR).max(60, CLOCK_ERROR),
 });
 export type FollowClock = z.infer<typeof followClockSchema>;
 

@@ -138,7 +138,9 @@ describe('progress ids', () => {
 });
 
 describe('follow me', () => {
-  const clock = { now: 61_000, playing: true, speed: 1 };
+  // The simulator's clock is epoch milliseconds (it starts at a fixed date in 2025), as the Playground sends it.
+  const T = 1_736_899_262_309;
+  const clock = { now: T, playing: true, speed: 1 };
   const pod = (name: string, at: number) => ({ op: 'create', at, obj: { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } });
   const broadcast = (from: number, entries: unknown[], session = 'lesson-session-1') => ({ kind: 'broadcast', session, seed: 3, setup: ['kubectl create deployment hello --image=nginx'], settleMs: 60_000, from, entries, clock });
 
@@ -147,11 +149,11 @@ describe('follow me', () => {
     const { rejoin } = (await (await routes.join.POST(post({ code, nickname: '달' }, '10.0.1.1'))).json()) as { rejoin: string };
     const send = (body: unknown, k = key) => routes.follow.POST(new Request('http://x', { method: 'POST', headers: { [PEER_HEADER]: '10.0.1.1', 'x-class-key': k }, body: JSON.stringify(body) }), params(code));
 
-    expect((await send(broadcast(0, [pod('teacher-web', 60_500)]))).status).toBe(200);
+    expect((await send(broadcast(0, [pod('teacher-web', T - 500)]))).status).toBe(200);
     // A student's rejoin code is not the instructor key: no broadcasting from a student's browser.
     expect((await send(broadcast(1, []), rejoin)).status).toBe(404);
     // A gap (the instructor's page lost an answer) names where the stored record ends.
-    const gap = await send(broadcast(5, [pod('later', 61_000)]));
+    const gap = await send(broadcast(5, [pod('later', T)]));
     expect(gap.status).toBe(409);
     expect(((await gap.json()) as { have: number }).have).toBe(1);
     const bad = await send({ ...broadcast(1, [{ op: 'explode', at: 1 }]) });
@@ -167,7 +169,7 @@ describe('follow me', () => {
     expect(first).toContain('event: snapshot');
     expect(first).toContain('"seed":3');
 
-    expect((await send(broadcast(1, [pod('second', 62_000)]))).status).toBe(200);
+    expect((await send(broadcast(1, [pod('second', T)]))).status).toBe(200);
     const appended = await readUntil(reader, '"second"', 1000);
     expect(appended).toContain('event: append');
     expect(appended).toContain('"from":1');
