@@ -46,7 +46,7 @@ async function broadcastingInstructor(page: Page): Promise<void> {
   await page.goto('/learn/pods');
   await expect(prompt(page)).toBeVisible({ timeout: 60_000 });
   const bar = page.locator('[data-follow-bar="instructor"]');
-  await bar.getByRole('button', { name: '📡 내 클러스터 방송하기' }).click();
+  await bar.getByRole('button', { name: '내 클러스터 방송하기' }).click();
   await expect(bar).toContainText('방송 중');
   await kubectl(page, 'kubectl run teacher-demo --image=nginx:1.25');
   await expect(output(page)).toContainText('pod/teacher-demo created');
@@ -141,4 +141,10 @@ test('screenshots: the instructor’s class page and a following student', async
       await saveScreenshot(page, testInfo, `broadcasting-instructor-${width}-${theme}`);
     }
   }
+  // The "go to this lesson" notice on a phone, over another lesson (viewport and theme from the last round).
+  await student.goto('/learn/replicasets');
+  await setTheme(student, 'dark');
+  await page.locator('[data-follow-bar="instructor"]').getByRole('button', { name: '학생들을 이 레슨으로 안내' }).click();
+  await expect(student.locator('[data-class-nav]')).toBeVisible({ timeout: 10_000 });
+  await saveScreenshot(student, testInfo, 'nav-notice-390-dark');
 });

@@ -46,11 +46,14 @@ export function InstructorBroadcast({ code, instructorKey }: { code: string; ins
 
   return (
     <div data-follow-bar="instructor" className={`${BAR} border-sky-300 bg-sky-50 text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50`}>
-      <span className="min-w-0 flex-1">
+      <span className="min-w-0 flex-1 max-sm:basis-full">
         수업 <span className="font-mono font-bold tracking-wider">{code}</span>
         {' · '}
         {status?.state === 'live' ? (
-          <span role="status">📡 방송 중 — 따라오는 학생 화면에 이 클러스터가 보입니다</span>
+          <span role="status">
+            <span aria-hidden="true" className="mr-1 inline-block h-2 w-2 rounded-full bg-red-500 align-middle" />
+            방송 중 — 따라오는 학생 화면에 이 클러스터가 보입니다
+          </span>
         ) : status?.state === 'error' ? (
           <span role="alert">{status.message}</span>
         ) : (
@@ -64,7 +67,7 @@ export function InstructorBroadcast({ code, instructorKey }: { code: string; ins
         </button>
       ) : (
         <button type="button" onClick={() => setStatus({ state: 'live', sent: 0 })} className={`${BAR_BUTTON} border-sky-700/40 bg-sky-600 text-white hover:bg-sky-700`}>
-          📡 내 클러스터 방송하기
+          내 클러스터 방송하기
         </button>
       )}
       {lesson && (

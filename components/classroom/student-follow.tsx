@@ -101,13 +101,13 @@ export function StudentFollow({ membership }: { membership: Membership }) {
       data-following={phase.kind === 'following' ? 'yes' : 'no'}
       className={`${BAR} ${following ? 'border-violet-300 bg-violet-50 text-violet-950 dark:border-violet-800 dark:bg-violet-950 dark:text-violet-50' : 'border-sky-300 bg-sky-50 text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50'}`}
     >
-      <span className="min-w-0 flex-1" role="status">
+      <span className="min-w-0 flex-1 max-sm:basis-full" role="status">
         {phase.kind === 'starting'
           ? '강사 클러스터를 불러오는 중…'
           : phase.kind === 'following'
-            ? '👀 강사 클러스터를 따라가는 중 (읽기 전용) — 내 클러스터는 멈춘 채 그대로 있어요'
+            ? '강사 클러스터를 따라가는 중 (읽기 전용, 시간도 강사를 따라요) — 내 클러스터는 멈춘 채 그대로 있어요'
             : live
-              ? '📡 강사가 클러스터를 방송하고 있어요'
+              ? '강사가 클러스터를 방송하고 있어요'
               : note}
       </span>
       {following ? (

@@ -15,7 +15,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ code: string }>
   const code = joinCodeSchema.safeParse((await ctx.params).code);
   const rejoin = rejoinCodeSchema.safeParse(req.headers.get('x-class-rejoin') ?? '');
   if (!code.success || !rejoin.success) return koreanError('수업을 찾을 수 없습니다.', 404);
-  return withClassroom(req, 'stream', CLASSROOM_RATES.stream, async (rt) => {
+  return withClassroom(req, 'follow-stream', CLASSROOM_RATES.followStream, async (rt) => {
     const { info } = await rt.service.member(code.data, rejoin.data);
     if (!streamFits(rt.followStreams, FOLLOW_STREAM_BUDGET, info.id)) {
       return koreanError('따라오기 연결이 너무 많습니다. 잠시 후 다시 시도해 주세요.', 429, { 'retry-after': '10' });
