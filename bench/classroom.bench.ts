@@ -79,7 +79,8 @@ await Promise.all(
     }
   }),
 );
-await new Promise((r) => setTimeout(r, 500));
+// Let the last updates arrive (a slow tail would otherwise count as lost).
+await new Promise((r) => setTimeout(r, 2000));
 clearInterval(rssTimer);
 
 latencies.sort((a, b) => a - b);
@@ -96,6 +97,7 @@ const result = {
   errors,
   p50_ms: Math.round(pct(50)),
   p95_ms: Math.round(pct(95)),
+  max_ms: Math.round(latencies[latencies.length - 1] ?? NaN),
   rss_mb: Math.round(peakRss / 1e6),
   ...(server ? { postgres_server_rss_mb: serverRssMb } : {}),
   db_mb: Number(sizeMb.toFixed(1)),

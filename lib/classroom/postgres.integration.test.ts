@@ -11,7 +11,8 @@ import { ClassHub, type ClassUpdate } from './hub';
 import { FollowHub } from './follow-hub';
 import { FollowService } from './follow-service';
 import type { FollowMessage } from './follow-protocol';
-import { ClassroomService } from './service';
+import { ClassroomService, lockClassEvents } from './service';
+import { CLASS_CHANNEL } from './schema';
 import { classroomServiceSuite } from './service-suite';
 import { NO_POSTGRES, findPostgresBin, startTestPostgres, type TestPostgres } from './test-postgres';
 
@@ -21,7 +22,7 @@ if (!binDir) console.warn(NO_POSTGRES);
 let server: TestPostgres;
 beforeAll(async () => {
   if (binDir) server = await startTestPostgres(binDir);
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await server?.stop();
 }, 20_000);
@@ -45,7 +46,8 @@ describe.skipIf(!binDir)('two app processes sharing one PostgreSQL', () => {
     opened.push(dbA, dbB);
     a = { service: new ClassroomService(dbA), hub: new ClassHub(new ClassroomService(dbA)) };
     b = { service: new ClassroomService(dbB), hub: new ClassHub(new ClassroomService(dbB)) };
-  }, 30_000);
+    // Generous: on a loaded machine CREATE DATABASE and two racing migrations take a while.
+  }, 120_000);
   afterAll(async () => {
     for (const db of opened) await db.close();
   });
@@ -80,6 +82,33 @@ describe.skipIf(!binDir)('two app processes sharing one PostgreSQL', () => {
 
     stopA();
     stopB();
+  });
+
+  it('delivers an event whose id commits after a later one (two processes inserting at once)', async () => {
+    const { info } = await a.service.createClass({ name: '순서 반', lessons: ['pods'] });
+    const first = await a.service.join(info.code, '먼저');
+    const second = await b.service.join(info.code, '나중');
+    const seen: string[] = [];
+    const stop = await a.hub.subscribe(info.id, (u) => u.type === 'events' && u.events.forEach((e) => e.item && seen.push(e.item)));
+    // Process A is mid-way through storing a batch: its event has taken an id but is not committed yet.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const slow = a.service.db.transaction(async (tx) => {
+      await lockClassEvents(tx, info.id);
+      await tx.query("INSERT INTO events (class_id, member_id, kind, lesson, item) VALUES ($1, $2, 'step', 'pods', 'slow-first')", [info.id, first.member.id]);
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    // Process B stores a later event meanwhile and notifies; the hub reads before A commits.
+    const fast = b.service.recordProgress(info.code, second.rejoin, [{ kind: 'step', lesson: 'pods', step: 'fast-second' }]);
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await Promise.all([slow, fast]);
+    await b.service.db.notify(CLASS_CHANNEL, info.id);
+    const start = Date.now();
+    while (seen.length < 2 && Date.now() - start < 2000) await new Promise((r) => setTimeout(r, 20));
+    expect(seen.sort()).toEqual(['fast-second', 'slow-first']);
+    stop();
   });
 
   it("a student served by process B follows the instructor's broadcast posted to process A", async () => {

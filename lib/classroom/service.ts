@@ -119,11 +119,14 @@ export class ClassroomService {
       const b = i * 11;
       return `(${Array.from({ length: 11 }, (_, k) => `$${b + k + 1}`).join(', ')})`;
     });
-    const stored = await this.db.query(
-      `INSERT INTO events (class_id, member_id, at, kind, lesson, item, ok, detail, score, total, event_key) VALUES ${tuples.join(', ')}
-       ON CONFLICT (member_id, event_key) DO NOTHING RETURNING id`,
-      values,
-    );
+    const stored = await this.db.transaction(async (tx) => {
+      await lockClassEvents(tx, info.id);
+      return tx.query(
+        `INSERT INTO events (class_id, member_id, at, kind, lesson, item, ok, detail, score, total, event_key) VALUES ${tuples.join(', ')}
+         ON CONFLICT (member_id, event_key) DO NOTHING RETURNING id`,
+        values,
+      );
+    });
     if (stored.length > 0) await this.db.notify(CLASS_CHANNEL, info.id);
     return stored.length;
   }
@@ -151,6 +154,16 @@ export class ClassroomService {
     const rows = await this.db.query('DELETE FROM classes WHERE expires_at <= $1 RETURNING id', [new Date(this.now())]);
     return rows.length;
   }
+}
+
+/**
+ * Serialises a class's event inserts until the transaction ends. The hub reads events after the last id it
+ * saw; on PostgreSQL two concurrent inserts could take ids N and N+1 but commit N+1 first, and a read between
+ * the commits would skip N forever. With the lock, ids of one class commit in order. (Embedded: one
+ * connection, so already in order; the lock costs nothing there.)
+ */
+export async function lockClassEvents(tx: Pick<ClassroomDb, 'query'>, classId: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`events:${classId}`]);
 }
 
 function flatten(e: ProgressEvent) {
