@@ -53,6 +53,7 @@ export async function openPostgresDb(connectionString: string): Promise<Classroo
   }
 
   const db: ClassroomDb = {
+    concurrentWriters: true,
     async query<T>(sql: string, params: unknown[] = []) {
       return (await pool.query(sql, params)).rows as T[];
     },
