@@ -2,24 +2,48 @@
  * Classroom under load: 300 simulated students each send a small progress batch every 2–4 s for a minute
  * (CLASSROOM_BENCH_STUDENTS / CLASSROOM_BENCH_SECONDS to change), through the storage adapter, NOTIFY and the
  * hub, to one instructor subscriber. Prints the instructor update latency (stored → delivered) p50/p95, peak
- * RSS and database size. Embedded database (PGlite) in a temp dir; the HTTP layer is not in the loop.
+ * RSS and database size. The HTTP layer is not in the loop.
+ *
+ *   npm run bench:classroom                embedded database (PGlite) in a temp dir
+ *   npm run bench:classroom -- --postgres  PostgreSQL (DATABASE_URL, or one started in a temp dir): students
+ *                                          write through one pool, the instructor listens through another, as
+ *                                          on two replicas, so every update crosses LISTEN/NOTIFY
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openEmbeddedDb } from '../lib/classroom/db';
+import { openEmbeddedDb, type ClassroomDb } from '../lib/classroom/db';
+import { openPostgresDb } from '../lib/classroom/db-postgres';
 import { ClassHub } from '../lib/classroom/hub';
 import { ClassroomService } from '../lib/classroom/service';
+import { NO_POSTGRES, findPostgresBin, startTestPostgres, type TestPostgres } from '../lib/classroom/test-postgres';
+import { treeRssMb } from './process-rss';
 
 const STUDENTS = Number(process.env.CLASSROOM_BENCH_STUDENTS ?? 300);
 const SECONDS = Number(process.env.CLASSROOM_BENCH_SECONDS ?? 60);
+const POSTGRES = process.argv.includes('--postgres');
 
-const dir = await mkdtemp(join(tmpdir(), 'classroom-bench-'));
+let dir: string | null = null;
+let server: TestPostgres | null = null;
+let instructorDb: ClassroomDb;
 const openStart = performance.now();
-const db = await openEmbeddedDb(dir);
+if (POSTGRES) {
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    const bin = findPostgresBin();
+    if (!bin) throw new Error(NO_POSTGRES);
+    server = await startTestPostgres(bin);
+    url = server.url;
+  }
+  instructorDb = await openPostgresDb(url);
+} else {
+  dir = await mkdtemp(join(tmpdir(), 'classroom-bench-'));
+  instructorDb = await openEmbeddedDb(dir);
+}
 const openMs = performance.now() - openStart;
+const db = POSTGRES ? await openPostgresDb(process.env.DATABASE_URL ?? server!.url) : instructorDb;
 const service = new ClassroomService(db);
-const hub = new ClassHub(service);
+const hub = new ClassHub(new ClassroomService(instructorDb));
 const { info } = await service.createClass({ name: '벤치 반', lessons: ['pods', 'replicasets'] });
 const students = [];
 for (let i = 0; i < STUDENTS; i++) students.push(await service.join(info.code, `학생${i}`));
@@ -55,14 +79,17 @@ await Promise.all(
     }
   }),
 );
-await new Promise((r) => setTimeout(r, 500));
+// Let the last updates arrive (a slow tail would otherwise count as lost).
+await new Promise((r) => setTimeout(r, 2000));
 clearInterval(rssTimer);
 
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
 const sizeMb = (await db.sizeBytes()) / 1e6;
+// The PostgreSQL server's own processes (summed, so shared buffers count once per process: an upper bound).
+const serverRssMb = server ? treeRssMb(server.pid) : 0;
 const result = {
-  backend: 'embedded',
+  backend: POSTGRES ? 'postgres' : 'embedded',
   students: STUDENTS,
   seconds: SECONDS,
   events: seq,
@@ -70,12 +97,16 @@ const result = {
   errors,
   p50_ms: Math.round(pct(50)),
   p95_ms: Math.round(pct(95)),
+  max_ms: Math.round(latencies[latencies.length - 1] ?? NaN),
   rss_mb: Math.round(peakRss / 1e6),
+  ...(server ? { postgres_server_rss_mb: serverRssMb } : {}),
   db_mb: Number(sizeMb.toFixed(1)),
   open_ms: Math.round(openMs),
 };
 console.log(`학생 ${STUDENTS}명 × ${SECONDS}초: 이벤트 ${seq}개, 전달 ${latencies.length}개, 오류 ${errors}개`);
-console.log(`강사 화면까지 지연 p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms · 최대 RSS ${result.rss_mb} MB · DB ${result.db_mb} MB`);
+console.log(`[${result.backend}] 강사 화면까지 지연 p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms · 앱 최대 RSS ${result.rss_mb} MB${server ? ` · PostgreSQL 서버 RSS ${serverRssMb} MB` : ''} · DB ${result.db_mb} MB`);
 await db.close();
-await rm(dir, { recursive: true, force: true });
+if (db !== instructorDb) await instructorDb.close();
+if (dir) await rm(dir, { recursive: true, force: true });
+await server?.stop();
 console.log(`BENCH ${JSON.stringify(result)}`);

@@ -45,6 +45,8 @@ export const MEMBERSHIP_CHANGED = 'k8s-ko:class-membership';
 export const loadMembership = () => read(MEMBERSHIP_KEY, membershipSchema);
 export const saveMembership = (m: Membership | null) => write(MEMBERSHIP_KEY, m);
 
+/** The classes this browser holds an instructor key for, most recently opened last. */
+export const instructorClasses = (): { code: string; key: string }[] => Object.entries(read(INSTRUCTOR_KEYS, keysSchema) ?? {}).map(([code, key]) => ({ code, key }));
 export const instructorKeyFor = (code: string) => read(INSTRUCTOR_KEYS, keysSchema)?.[code] ?? null;
 export function saveInstructorKey(code: string, key: string | null): void {
   const keys = { ...(read(INSTRUCTOR_KEYS, keysSchema) ?? {}) };

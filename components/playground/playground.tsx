@@ -4,6 +4,7 @@ import { Loading } from './loading';
 import { usePlayground } from '@/components/wiring/playground-context';
 import { useLazyComponent } from './use-lazy-component';
 import { LabNotice } from './lab-notice';
+import { ClassFollowSlot } from '@/components/classroom/follow-slot';
 
 /** The Playground's code (store, controls, panels) loads after the page, keeping lesson first-load JS small. */
 const loadPlaygroundBody = () => import('./playground-body').then((m) => m.default);
@@ -20,6 +21,7 @@ export function Playground() {
   if (!PlaygroundBody) return <Loading text="클러스터 그래프를 불러오는 중…" />;
   return (
     <div className="flex h-full min-h-0 flex-col">
+      <ClassFollowSlot />
       <LabNotice />
       <div className="min-h-0 flex-1">
         {/* eslint-disable-next-line react-hooks/static-components -- loaded once per loader and cached: a stable component */}

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClusterClient } from '@/lib/cluster/types';
 import { completeKubectl, executeKubectl } from '@/lib/kubectl';
+import { announceKubectlError } from '@/lib/classroom/signals';
 
 export interface OutputChunk {
   id: number;
@@ -47,13 +48,19 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
       controller.current = abort;
       setRunning(true);
       try {
-        await executeKubectl(line, {
+        let stderr = '';
+        const { exitCode } = await executeKubectl(line, {
           client: cluster,
           files,
-          write: (text, stream) => append(text, stream),
+          write: (text, stream) => {
+            if (stream === 'stderr') stderr += text;
+            append(text, stream);
+          },
           signal: abort.signal,
           now: () => cluster.time?.now() ?? Date.now(),
         });
+        // A joined student's class hears the kind of mistake (the text never leaves the page).
+        if (exitCode !== 0 && !abort.signal.aborted) announceKubectlError(stderr);
       } finally {
         controller.current = null;
         setRunning(false);

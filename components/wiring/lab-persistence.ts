@@ -92,7 +92,7 @@ export async function openLab(
   window.addEventListener('pagehide', save);
   document.addEventListener('visibilitychange', onHide);
 
-  const client = new JournaledClient(sim, journal, () => removeLab(storage, key));
+  const client = new JournaledClient(sim, journal, () => removeLab(storage, key), { seed: o.seed, setup: o.setup, settleMs: o.settleMs });
   return {
     client,
     notice,

@@ -6,6 +6,8 @@
 import { MIGRATIONS } from './schema';
 
 export interface ClassroomDb {
+  /** Several connections write at once (PostgreSQL), so commit order can differ from id order. */
+  readonly concurrentWriters: boolean;
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs `fn` in one transaction; rolls back if it throws. */
   transaction<R>(fn: (tx: Pick<ClassroomDb, 'query'>) => Promise<R>): Promise<R>;
@@ -24,6 +26,7 @@ export async function openEmbeddedDb(dataDir: string): Promise<ClassroomDb> {
   await fs.mkdir(dataDir, { recursive: true });
   const pg = await PGlite.create({ dataDir });
   const db: ClassroomDb = {
+    concurrentWriters: false,
     async query<T>(sql: string, params: unknown[] = []) {
       return (await pg.query<T>(sql, params)).rows;
     },

@@ -3,6 +3,8 @@
  * Korean errors as 4xx, and a Korean 503 (never a stack trace) when storage can't be opened.
  */
 import type { z } from 'zod';
+import { clientAddress, rateKey } from '@/lib/server/client-address';
+import { securitySettings } from '@/lib/server/security-settings';
 import { getClassroom, type ClassroomRuntime } from './runtime';
 import { ClassroomError } from './service';
 import { firstIssue } from './validation';
@@ -12,9 +14,12 @@ const NO_STORE = { 'cache-control': 'no-store' };
 
 export const koreanError = (message: string, status: number, headers: Record<string, string> = {}) => Response.json({ message }, { status, headers: { ...NO_STORE, ...headers } });
 
-/** The client address as the nearest proxy reports it; one shared bucket when there is none (direct dev use). */
-export function clientAddress(req: Request): string {
-  return req.headers.get('x-forwarded-for')?.split(',')[0].trim() || req.headers.get('x-real-ip') || 'direct';
+/**
+ * The key a classroom request is rate-limited by: the socket's address (or, with TRUST_PROXY, what our own
+ * proxies forwarded), per /64 for IPv6. A client-written X-Forwarded-For never picks a fresh bucket.
+ */
+export function rateAddress(req: Request): string {
+  return rateKey(clientAddress(req.headers, securitySettings()));
 }
 
 export function instructorKey(req: Request): string {
@@ -29,7 +34,7 @@ export async function withClassroom(req: Request, bucket: string, rule: RateRule
     console.error('classroom storage', e);
     return koreanError('수업 데이터베이스를 열지 못했습니다. 잠시 후 다시 시도해 주세요.', 503);
   }
-  const wait = rt.limiter.take(bucket, clientAddress(req), rule);
+  const wait = rt.limiter.take(bucket, rateAddress(req), rule);
   if (wait > 0) return koreanError(`요청이 너무 많습니다. ${wait}초 뒤에 다시 시도해 주세요.`, 429, { 'retry-after': String(wait) });
   try {
     return await fn(rt);

@@ -18,6 +18,24 @@ interface Watched {
   running: Promise<void> | null;
 }
 
+/** One watched class in a hub: who listens, and the pending coalesced read. */
+interface WatchedSubscribers<S> {
+  subscribers: Set<S>;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+/** Adds `send` to a watched class; the returned function removes it, and the class with its last subscriber. */
+export function addSubscriber<S, W extends WatchedSubscribers<S>>(watched: Map<string, W>, classId: string, w: W, send: S): () => void {
+  w.subscribers.add(send);
+  return () => {
+    w.subscribers.delete(send);
+    if (w.subscribers.size === 0 && watched.get(classId) === w) {
+      if (w.timer) clearTimeout(w.timer);
+      watched.delete(classId);
+    }
+  };
+}
+
 /** Notifications within this window are read together. */
 const COALESCE_MS = 20;
 
@@ -50,15 +68,7 @@ export class ClassHub {
       send({ type: 'events', events: page });
       after = page[page.length - 1].id;
     }
-    w.subscribers.add(send);
-    const watched = w;
-    return () => {
-      watched.subscribers.delete(send);
-      if (watched.subscribers.size === 0 && this.watched.get(classId) === watched) {
-        if (watched.timer) clearTimeout(watched.timer);
-        this.watched.delete(classId);
-      }
-    };
+    return addSubscriber(this.watched, classId, w, send);
   }
 
   get watchedClasses(): number {

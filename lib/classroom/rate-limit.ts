@@ -12,6 +12,11 @@ export const CLASSROOM_RATES = {
   join: { limit: 20, windowMs: 60_000 },
   progress: { limit: 120, windowMs: 60_000 },
   stream: { limit: 20, windowMs: 60_000 },
+  // The broadcasting Playground posts its clock twice a second while time runs, plus each write.
+  follow: { limit: 600, windowMs: 60_000 },
+  // Members only (a rejoin code is checked), one per open tab of a joined student: a class behind one school
+  // NAT address opens many, and there is no code to guess here.
+  followStream: { limit: 600, windowMs: 60_000 },
 } satisfies Record<string, RateRule>;
 
 export class RateLimiter {

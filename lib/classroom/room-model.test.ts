@@ -46,7 +46,8 @@ describe('RoomModel', () => {
       ev('b', T0, { kind: 'check', item: 'x', ok: false, detail: 'f1' }),
     ]);
     expect(r.topMistakes(1)).toEqual([{ key: 'kubectl|NotFound|check-name', count: 2 }]);
-    expect(describeMistake('kubectl|NotFound|check-name')).toBe('kubectl 오류 NotFound · 힌트 check-name');
+    expect(describeMistake('kubectl|NotFound|check-name')).toBe("kubectl: 없는 이름을 가리킴 (NotFound) — 도움말: 'kubectl get'으로 지금 있는 이름을 확인");
+    expect(describeMistake('kubectl|Mystery|')).toBe('kubectl 오류 Mystery');
     expect(describeMistake('check|l1/x|f1')).toBe('과제 l1/x 실패 (f1)');
   });
 });

@@ -3,6 +3,7 @@
  * exercise, who is stuck, and the room's most common mistakes. Pure and shared by the server (bench, tests)
  * and the class page, which applies each live batch in O(batch).
  */
+import { KUBECTL_ERROR_CLASSES, type KubectlErrorKind } from './kubectl-errors';
 
 export interface MemberRow {
   id: string;
@@ -126,5 +127,7 @@ function cellOf(state: MemberState, lesson: string): LessonCell {
 export function describeMistake(key: string): string {
   const [kind, what, detail] = key.split('|');
   if (kind === 'check') return `과제 ${what} 실패${detail ? ` (${detail})` : ''}`;
+  const known = KUBECTL_ERROR_CLASSES[what as KubectlErrorKind];
+  if (known) return `kubectl: ${known.label} (${what}) — 도움말: ${known.hint}`;
   return `kubectl 오류 ${what || '기타'}${detail ? ` · 힌트 ${detail}` : ''}`;
 }

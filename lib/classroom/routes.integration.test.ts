@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PEER_HEADER } from '@/lib/server/client-address';
 
 // The routes open the embedded database lazily from CLASSROOM_DATA_DIR: point it at a temp dir first.
 let dir: string;
@@ -11,6 +12,8 @@ let routes: {
   progress: typeof import('@/app/api/class/progress/route');
   stream: typeof import('@/app/api/class/[code]/stream/route');
   remove: typeof import('@/app/api/class/[code]/route');
+  follow: typeof import('@/app/api/class/[code]/follow/route');
+  followStream: typeof import('@/app/api/class/[code]/follow/stream/route');
 };
 
 beforeAll(async () => {
@@ -22,6 +25,8 @@ beforeAll(async () => {
     progress: await import('@/app/api/class/progress/route'),
     stream: await import('@/app/api/class/[code]/stream/route'),
     remove: await import('@/app/api/class/[code]/route'),
+    follow: await import('@/app/api/class/[code]/follow/route'),
+    followStream: await import('@/app/api/class/[code]/follow/stream/route'),
   };
 }, 60_000);
 
@@ -31,7 +36,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const post = (body: unknown, ip = '10.0.0.1') => new Request('http://x/api', { method: 'POST', headers: { 'x-forwarded-for': ip }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+// The socket address arrives in PEER_HEADER (instrumentation.ts writes it); TRUST_PROXY is unset here.
+const post = (body: unknown, ip = '10.0.0.1', forged?: string) =>
+  new Request('http://x/api', { method: 'POST', headers: { [PEER_HEADER]: ip, ...(forged ? { 'x-forwarded-for': forged } : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const params = (code: string) => ({ params: Promise.resolve({ code }) });
 
 async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, needle: string, ms: number): Promise<string> {
@@ -103,6 +110,14 @@ describe('classroom API', () => {
     // Another address still gets in.
     expect((await routes.join.POST(post({ code: 'ZZZZZZZZ', nickname: 'x' }, '10.0.0.4'))).status).toBe(404);
   });
+
+  it('a forged X-Forwarded-For does not open a fresh bucket without TRUST_PROXY', async () => {
+    const statuses: number[] = [];
+    // Each request claims another address; all come from one socket, so they share its limit.
+    for (let i = 0; i < 22; i++) statuses.push((await routes.join.POST(post({ code: 'ZZZZZZZZ', nickname: `f${i}` }, '10.0.0.6', `203.0.113.${i}`))).status);
+    expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(20)).toEqual([429, 429]);
+  });
 });
 
 describe('progress ids', () => {
@@ -115,5 +130,58 @@ describe('progress ids', () => {
     expect(free.status).toBe(400);
     expect(((await free.json()) as { message: string }).message).toBe('레슨에 없는 단계입니다.');
     expect((await send([{ kind: 'check', lesson: 'pods', exercise: 'made-up', ok: false }])).status).toBe(400);
+    // kubectl errors: only a known class and its own hint id, so no typed text can ride along.
+    expect((await send([{ kind: 'kubectl-error', errorClass: 'NotFound', hint: 'hint.NotFound', key: 'once.a' }])).status).toBe(200);
+    expect((await send([{ kind: 'kubectl-error', errorClass: 'my-password-1234', key: 'once.b' }])).status).toBe(400);
+    expect((await send([{ kind: 'kubectl-error', errorClass: 'NotFound', hint: 'my-password-1234', key: 'once.c' }])).status).toBe(400);
+  });
+});
+
+describe('follow me', () => {
+  // The simulator's clock is epoch milliseconds (it starts at a fixed date in 2025), as the Playground sends it.
+  const T = 1_736_899_262_309;
+  const clock = { now: T, playing: true, speed: 1 };
+  const pod = (name: string, at: number) => ({ op: 'create', at, obj: { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } });
+  const broadcast = (from: number, entries: unknown[], session = 'lesson-session-1') => ({ kind: 'broadcast', session, seed: 3, setup: ['kubectl create deployment hello --image=nginx'], settleMs: 60_000, from, entries, clock });
+
+  it('streams the broadcast recipe, its appended writes and the lesson the class is sent to, to joined students only', async () => {
+    const { code, key } = (await (await routes.create.POST(post({ name: '따라오기 반', lessons: ['pods'] }, '10.0.1.1'))).json()) as { code: string; key: string };
+    const { rejoin } = (await (await routes.join.POST(post({ code, nickname: '달' }, '10.0.1.1'))).json()) as { rejoin: string };
+    const send = (body: unknown, k = key) => routes.follow.POST(new Request('http://x', { method: 'POST', headers: { [PEER_HEADER]: '10.0.1.1', 'x-class-key': k }, body: JSON.stringify(body) }), params(code));
+
+    expect((await send(broadcast(0, [pod('teacher-web', T - 500)]))).status).toBe(200);
+    // A student's rejoin code is not the instructor key: no broadcasting from a student's browser.
+    expect((await send(broadcast(1, []), rejoin)).status).toBe(404);
+    // A gap (the instructor's page lost an answer) names where the stored record ends.
+    const gap = await send(broadcast(5, [pod('later', T)]));
+    expect(gap.status).toBe(409);
+    expect(((await gap.json()) as { have: number }).have).toBe(1);
+    const bad = await send({ ...broadcast(1, [{ op: 'explode', at: 1 }]) });
+    expect(bad.status).toBe(400);
+
+    const denied = await routes.followStream.GET(new Request('http://x', { headers: { [PEER_HEADER]: '10.0.1.1', 'x-class-rejoin': 'ABCDEFGHJKMN' } }), params(code));
+    expect(denied.status).toBe(404);
+    const abort = new AbortController();
+    const live = await routes.followStream.GET(new Request('http://x', { headers: { [PEER_HEADER]: '10.0.1.1', 'x-class-rejoin': rejoin }, signal: abort.signal }), params(code));
+    expect(live.status).toBe(200);
+    const reader = live.body!.getReader();
+    const first = await readUntil(reader, 'teacher-web', 5000);
+    expect(first).toContain('event: snapshot');
+    expect(first).toContain('"seed":3');
+
+    expect((await send(broadcast(1, [pod('second', T)]))).status).toBe(200);
+    const appended = await readUntil(reader, '"second"', 1000);
+    expect(appended).toContain('event: append');
+    expect(appended).toContain('"from":1');
+
+    expect((await send({ kind: 'nav', lesson: 'replicasets' })).status).toBe(400); // not one of this class's lessons
+    expect((await send({ kind: 'nav', lesson: 'pods', anchor: '파드-만들기' })).status).toBe(200);
+    const nav = await readUntil(reader, 'event: nav', 1000);
+    expect(nav).toContain('"lesson":"pods"');
+    expect(nav).toMatch(/"title":"[^"]+"/);
+
+    expect((await send({ kind: 'stop' })).status).toBe(200);
+    expect(await readUntil(reader, 'event: stopped', 1000)).toContain('event: stopped');
+    abort.abort();
   });
 });

@@ -40,7 +40,42 @@ export const MIGRATIONS: readonly { id: number; sql: string }[] = [
       CREATE INDEX events_by_class ON events(class_id, id);
     `,
   },
+  {
+    // Idempotency: a browser names each event; a batch resent after a reload or a lost answer adds nothing.
+    // Follow me: the instructor's broadcast (seed, setup, clock) and its ordered writes; where the class is sent.
+    id: 2,
+    sql: `
+      ALTER TABLE events ADD COLUMN event_key text;
+      CREATE UNIQUE INDEX events_once ON events(member_id, event_key);
+      CREATE TABLE follow_sessions (
+        class_id text PRIMARY KEY REFERENCES classes(id) ON DELETE CASCADE,
+        session text NOT NULL,
+        seed integer NOT NULL,
+        setup jsonb NOT NULL,
+        settle_ms integer NOT NULL,
+        entry_count integer NOT NULL DEFAULT 0,
+        entry_chars integer NOT NULL DEFAULT 0,
+        clock jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE follow_entries (
+        class_id text NOT NULL REFERENCES follow_sessions(class_id) ON DELETE CASCADE,
+        seq integer NOT NULL,
+        entry jsonb NOT NULL,
+        PRIMARY KEY (class_id, seq)
+      );
+      CREATE TABLE class_nav (
+        class_id text PRIMARY KEY REFERENCES classes(id) ON DELETE CASCADE,
+        lesson text NOT NULL,
+        anchor text,
+        version integer NOT NULL,
+        sent_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
 
 /** Name of the notification channel every app process listens on; the payload is a class id. */
 export const CLASS_CHANNEL = 'classroom_changes';
+/** Follow-me broadcasts and "go to this lesson" on their own channel, so the progress hub never reads them. */
+export const FOLLOW_CHANNEL = 'classroom_follow';

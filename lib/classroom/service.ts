@@ -105,20 +105,30 @@ export class ClassroomService {
     return { info, member: { id: rows[0].id, nickname: rows[0].nickname, joinedAt: +rows[0].joined_at } };
   }
 
-  /** Stores one batch from a student's browser in one statement, then tells every process. */
+  /**
+   * Stores one batch from a student's browser in one statement, then tells every process. Events whose key
+   * this member already sent are skipped; returns how many were new.
+   */
   async recordProgress(code: string, rejoin: string, events: ProgressEvent[]): Promise<number> {
     const { info, member } = await this.member(code, rejoin);
     const cols = events.map(flatten);
     const at = new Date(this.now());
     const values: unknown[] = [];
     const tuples = cols.map((c, i) => {
-      values.push(info.id, member.id, at, c.kind, c.lesson, c.item, c.ok, c.detail, c.score, c.total);
-      const b = i * 10;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9}, $${b + 10})`;
+      values.push(info.id, member.id, at, c.kind, c.lesson, c.item, c.ok, c.detail, c.score, c.total, c.key);
+      const b = i * 11;
+      return `(${Array.from({ length: 11 }, (_, k) => `$${b + k + 1}`).join(', ')})`;
     });
-    await this.db.query(`INSERT INTO events (class_id, member_id, at, kind, lesson, item, ok, detail, score, total) VALUES ${tuples.join(', ')}`, values);
-    await this.db.notify(CLASS_CHANNEL, info.id);
-    return events.length;
+    const insert = (tx: Pick<ClassroomDb, 'query'>) =>
+      tx.query(
+        `INSERT INTO events (class_id, member_id, at, kind, lesson, item, ok, detail, score, total, event_key) VALUES ${tuples.join(', ')}
+         ON CONFLICT (member_id, event_key) DO NOTHING RETURNING id`,
+        values,
+      );
+    // One connection (embedded) commits in id order by itself; several need the per-class lock.
+    const stored = this.db.concurrentWriters ? await this.db.transaction(async (tx) => (await lockClassEvents(tx, info.id), insert(tx))) : await insert(this.db);
+    if (stored.length > 0) await this.db.notify(CLASS_CHANNEL, info.id);
+    return stored.length;
   }
 
   async members(classId: string): Promise<MemberRow[]> {
@@ -146,8 +156,18 @@ export class ClassroomService {
   }
 }
 
+/**
+ * Serialises a class's event inserts until the transaction ends. The hub reads events after the last id it
+ * saw; on PostgreSQL two concurrent inserts could take ids N and N+1 but commit N+1 first, and a read between
+ * the commits would skip N forever. With the lock, ids of one class commit in order. (Embedded: one
+ * connection, already in order, so no lock.)
+ */
+export async function lockClassEvents(tx: Pick<ClassroomDb, 'query'>, classId: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`events:${classId}`]);
+}
+
 function flatten(e: ProgressEvent) {
-  const base = { kind: e.kind, lesson: e.lesson ?? null, item: null as string | null, ok: null as boolean | null, detail: null as string | null, score: null as number | null, total: null as number | null };
+  const base = { kind: e.kind, key: e.key ?? null, lesson: e.lesson ?? null, item: null as string | null, ok: null as boolean | null, detail: null as string | null, score: null as number | null, total: null as number | null };
   switch (e.kind) {
     case 'step':
       return { ...base, item: e.step };

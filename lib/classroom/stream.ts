@@ -1,22 +1,32 @@
 /**
- * The instructor's live feed as a byte stream: a `class` event, then `members`/`events` updates from the hub,
- * heartbeats, and `gone` when the class is deleted. Counted against the stream budget while open.
+ * The classroom's live feeds as byte streams (Server-Sent Events framing): the instructor's progress feed and
+ * the students' follow-me feed. Each open stream counts against its budget, gets heartbeats, and closes on
+ * `gone` (class deleted) or when the browser goes away.
  */
 import { encodeSse, formatSse, formatSseComment } from '@/lib/server/sse';
-import type { ClassroomRuntime } from './runtime';
+import type { ClassroomRuntime, StreamCounter } from './runtime';
 import type { ClassInfo } from './service';
 
 /** Instructor tabs per class and per process; each costs one hub subscriber, not a query per event. */
 export const STREAM_BUDGET = { perClass: 6, total: 200 };
+/** Following students per class and per process: a whole class may follow, each one hub subscriber. */
+export const FOLLOW_STREAM_BUDGET = { perClass: 400, total: 2000 };
 const HEARTBEAT_MS = 15_000;
 
-export function classStream(rt: ClassroomRuntime, info: ClassInfo, abort: AbortSignal): ReadableStream<Uint8Array> {
-  const { streams } = rt;
+/** Whether one more stream for `classId` fits the budget. */
+export function streamFits(counter: StreamCounter, budget: { perClass: number; total: number }, classId: string): boolean {
+  return (counter.byClass.get(classId) ?? 0) < budget.perClass && counter.total < budget.total;
+}
+
+type Update = { type: string };
+type Subscribe = (send: (u: Update) => void) => Promise<() => void>;
+
+function liveStream(counter: StreamCounter, classId: string, abort: AbortSignal, first: string, subscribe: Subscribe): ReadableStream<Uint8Array> {
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
     async start(controller) {
-      streams.total++;
-      streams.byClass.set(info.id, (streams.byClass.get(info.id) ?? 0) + 1);
+      counter.total++;
+      counter.byClass.set(classId, (counter.byClass.get(classId) ?? 0) + 1);
       let closed = false;
       const send = (text: string) => {
         if (closed) return;
@@ -33,10 +43,10 @@ export function classStream(rt: ClassroomRuntime, info: ClassInfo, abort: AbortS
         closed = true;
         clearInterval(heartbeat);
         unsubscribe();
-        streams.total--;
-        const left = (streams.byClass.get(info.id) ?? 1) - 1;
-        if (left > 0) streams.byClass.set(info.id, left);
-        else streams.byClass.delete(info.id);
+        counter.total--;
+        const left = (counter.byClass.get(classId) ?? 1) - 1;
+        if (left > 0) counter.byClass.set(classId, left);
+        else counter.byClass.delete(classId);
         try {
           controller.close();
         } catch {
@@ -45,9 +55,9 @@ export function classStream(rt: ClassroomRuntime, info: ClassInfo, abort: AbortS
       }
       cleanup = close;
       abort.addEventListener('abort', close);
-      send(formatSse({ event: 'class', data: JSON.stringify({ code: info.code, name: info.name, lessons: info.lessons, expiresAt: info.expiresAt }), retry: 2000 }));
+      send(first);
       try {
-        unsubscribe = await rt.hub.subscribe(info.id, (u) => {
+        unsubscribe = await subscribe((u) => {
           send(formatSse({ event: u.type, data: JSON.stringify(u) }));
           if (u.type === 'gone') close();
         });
@@ -62,3 +72,17 @@ export function classStream(rt: ClassroomRuntime, info: ClassInfo, abort: AbortS
     },
   });
 }
+
+/** The instructor's feed: a `class` event, then `members`/`events` updates from the hub. */
+export function classStream(rt: ClassroomRuntime, info: ClassInfo, abort: AbortSignal): ReadableStream<Uint8Array> {
+  const first = formatSse({ event: 'class', data: JSON.stringify({ code: info.code, name: info.name, lessons: info.lessons, expiresAt: info.expiresAt }), retry: 2000 });
+  return liveStream(rt.streams, info.id, abort, first, (send) => rt.hub.subscribe(info.id, send));
+}
+
+/** A student's follow-me feed: `snapshot`/`append`/`clock`/`stopped` of the instructor's broadcast, and `nav`. */
+export function followStream(rt: ClassroomRuntime, info: ClassInfo, abort: AbortSignal): ReadableStream<Uint8Array> {
+  const first = formatSse({ event: 'hello', data: JSON.stringify({ code: info.code }), retry: 2000 });
+  return liveStream(rt.followStreams, info.id, abort, first, (send) => rt.followHub.subscribe(info.id, send));
+}
+
+export const SSE_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store, no-transform', 'x-accel-buffering': 'no' };

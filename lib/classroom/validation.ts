@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CODE_PATTERN, JOIN_CODE_LENGTH, REJOIN_CODE_LENGTH, normaliseCode } from './codes';
+import { KUBECTL_ERROR_KINDS, hintIdOf } from './kubectl-errors';
 
 const id = z
   .string({ error: '식별자가 필요합니다.' })
@@ -42,13 +43,22 @@ export const joinSchema = z.object({
 
 export const rejoinSchema = z.object({ code: joinCodeSchema, rejoin: rejoinCodeSchema });
 
+/** The browser names each event so a batch sent twice (a reload, a lost answer) is stored once. */
+const eventKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{1,120}$/, { error: '이벤트 키 형식이 아닙니다.' })
+  .optional();
+
 export const progressEventSchema = z.discriminatedUnion(
   'kind',
   [
-    z.object({ kind: z.literal('step'), lesson: id, step: stepId }),
-    z.object({ kind: z.literal('check'), lesson: id, exercise: id, ok: z.boolean(), feedback: id.optional() }),
-    z.object({ kind: z.literal('quiz'), lesson: id, score: z.number().int().min(0).max(100), total: z.number().int().min(1).max(100) }),
-    z.object({ kind: z.literal('kubectl-error'), lesson: id.optional(), errorClass: id, hint: id.optional() }),
+    z.object({ kind: z.literal('step'), lesson: id, step: stepId, key: eventKey }),
+    z.object({ kind: z.literal('check'), lesson: id, exercise: id, ok: z.boolean(), feedback: id.optional(), key: eventKey }),
+    z.object({ kind: z.literal('quiz'), lesson: id, score: z.number().int().min(0).max(100), total: z.number().int().min(1).max(100), key: eventKey }),
+    // Only a known error class and its own hint id: nothing a student typed can ride along.
+    z
+      .object({ kind: z.literal('kubectl-error'), lesson: id.optional(), errorClass: z.enum(KUBECTL_ERROR_KINDS, { error: '알 수 없는 kubectl 오류 종류입니다.' }), hint: id.optional(), key: eventKey })
+      .refine((e) => e.hint === undefined || e.hint === hintIdOf(e.errorClass), { error: '알 수 없는 힌트입니다.' }),
   ],
   { error: '알 수 없는 진도 이벤트입니다.' },
 );

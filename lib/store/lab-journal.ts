@@ -111,8 +111,11 @@ export class JournaledClient implements ClusterClient {
 
   constructor(
     private readonly inner: SimClient,
-    private readonly journal: LabJournal,
+    /** The writes so far; a class broadcast (follow me) streams them as they are recorded. */
+    readonly journal: LabJournal,
     private readonly onReset: () => void = () => {},
+    /** The lab's seed and setup, when known; a reset with another seed updates it. */
+    public origin: LabOrigin | null = null,
   ) {
     this.time = { ...inner.time, reset: (seed) => this.reset(seed) };
     this.failures = {
@@ -172,10 +175,18 @@ export class JournaledClient implements ClusterClient {
     const wasPlaying = this.inner.time.playing();
     this.inner.time.setPlaying(false);
     this.inner.time.reset(seed);
+    if (this.origin && seed !== undefined) this.origin = { ...this.origin, seed };
     this.journal.clear();
     this.onReset();
     void this.inner.ready.then(() => wasPlaying && this.inner.time.setPlaying(true));
   }
+}
+
+/** How a lab starts (what a class broadcast sends so students can build the same cluster). */
+export interface LabOrigin {
+  seed: number;
+  setup: readonly string[];
+  settleMs: number;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -67,7 +67,8 @@ function isDeleteOptions(v: unknown): boolean {
   return (grace === undefined || (Number.isInteger(grace) && (grace as number) >= 0)) && (policy === undefined || ['Foreground', 'Background', 'Orphan'].includes(policy as string));
 }
 
-function isEntry(v: unknown): v is LabEntry {
+/** One logged write, checked field by field (also guards entries arriving from a class broadcast). */
+export function isLabEntry(v: unknown): v is LabEntry {
   if (!isRecord(v) || !isTime(v.at)) return false;
   switch (v.op) {
     case 'create':
@@ -92,7 +93,7 @@ function isLabSession(v: unknown): v is LabSession {
   if (!isRecord(v) || v.v !== LAB_VERSION || !Number.isInteger(v.seed) || typeof v.setup !== 'string') return false;
   if (!Number.isInteger(v.commands) || (v.commands as number) < 0 || !isTime(v.endAt) || !isTime(v.savedAt)) return false;
   if (v.overflow !== undefined && v.overflow !== true) return false;
-  return Array.isArray(v.entries) && v.entries.every(isEntry) && inTimeOrder(v.entries) && (v.entries.length === 0 || v.endAt >= v.entries[v.entries.length - 1].at);
+  return Array.isArray(v.entries) && v.entries.every(isLabEntry) && inTimeOrder(v.entries) && (v.entries.length === 0 || v.endAt >= v.entries[v.entries.length - 1].at);
 }
 
 /** Read a saved lab. Never throws: unreadable JSON, an unknown version or a wrong shape is `corrupt`. */

@@ -1,7 +1,7 @@
 import { instructorKey, koreanError, withClassroom } from '@/lib/classroom/http';
 import { CLASSROOM_RATES } from '@/lib/classroom/rate-limit';
 import { joinCodeSchema } from '@/lib/classroom/validation';
-import { classStream, STREAM_BUDGET } from '@/lib/classroom/stream';
+import { classStream, SSE_HEADERS, STREAM_BUDGET, streamFits } from '@/lib/classroom/stream';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -15,12 +15,9 @@ export async function GET(req: Request, ctx: { params: Promise<{ code: string }>
   if (!code.success) return koreanError('수업을 찾을 수 없습니다.', 404);
   return withClassroom(req, 'stream', CLASSROOM_RATES.stream, async (rt) => {
     const info = await rt.service.asInstructor(code.data, instructorKey(req));
-    const open = rt.streams.byClass.get(info.id) ?? 0;
-    if (open >= STREAM_BUDGET.perClass || rt.streams.total >= STREAM_BUDGET.total) {
+    if (!streamFits(rt.streams, STREAM_BUDGET, info.id)) {
       return koreanError('이 수업 화면이 너무 많이 열려 있습니다. 다른 탭을 닫고 다시 시도해 주세요.', 429, { 'retry-after': '10' });
     }
-    return new Response(classStream(rt, info, req.signal), {
-      headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store, no-transform', 'x-accel-buffering': 'no' },
-    });
+    return new Response(classStream(rt, info, req.signal), { headers: SSE_HEADERS });
   });
 }
