@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { usePathname } from 'next/navigation';
-import { usePlayground } from '@/components/playground/context';
+import { usePlayground } from '@/components/wiring/playground-context';
 import { JournaledClient } from '@/lib/store/lab-journal';
 import { Broadcaster, followPoster, type BroadcastStatus } from './broadcaster';
 import { BAR, BAR_BUTTON } from './follow-bar';

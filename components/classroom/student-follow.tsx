@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { usePlayground } from '@/components/playground/context';
+import { usePlayground } from '@/components/wiring/playground-context';
 import type { ClusterClient } from '@/lib/cluster/types';
 import type { SimClient } from '@/lib/cluster/sim-client';
 import type { FollowReplica } from '@/lib/classroom/follow-replica';
