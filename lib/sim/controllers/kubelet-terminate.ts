@@ -18,9 +18,9 @@ import { stopDelayMs } from '../prober/lifecycle-hooks';
 function stopAfter(pod: V1Pod, name: string, rt: PodRuntime | undefined, graceMs: number, e: Engine, event: EventFn, cause: (m: string) => Cause): number {
   const c = pod.spec!.containers.find((x) => x.name === name);
   if (!c) return 0;
-  let ms = stopsOnSigterm(c) ? e.timings.terminationGrace : Infinity;
+  let ms = stopsOnSigterm(c, pod) ? e.timings.terminationGrace : Infinity;
   const started = rt?.started?.[name];
-  const runMs = planContainer(c).runMs;
+  const runMs = planContainer(c, pod).runMs;
   if (started !== undefined && runMs !== Infinity) ms = Math.min(ms, Math.max(0, started + runMs - e.time));
   return stopDelayMs(preStop(pod, c, e, event, cause), graceMs, ms);
 }

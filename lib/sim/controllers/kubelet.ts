@@ -158,7 +158,7 @@ export class Kubelet implements Controller {
     let idx = 0;
     let min = Infinity;
     pod.spec!.containers.forEach((c, i) => {
-      const plan = planContainer(c);
+      const plan = planContainer(c, pod);
       if (plan.runMs < min) {
         min = plan.runMs;
         idx = i;
@@ -242,7 +242,7 @@ export class Kubelet implements Controller {
       const s = statuses.find((x) => x.name === c.name);
       const startedAt = s?.state?.running ? rt.started?.[c.name] : undefined;
       if (startedAt === undefined) return;
-      const plan = planContainer(c);
+      const plan = planContainer(c, pod);
       const exitAt = startedAt + plan.runMs;
       const readyAt = startedAt + e.timings.readinessDelay + (c.readinessProbe?.initialDelaySeconds ?? 0) * 1000;
       if (exitAt <= e.time) {
@@ -275,9 +275,11 @@ export class Kubelet implements Controller {
     const policy = pod.spec!.restartPolicy ?? 'Always';
     const now = e.iso();
     const prev = pod.status?.containerStatuses?.find((s) => s.name === c.name);
+    const plan = planContainer(c, pod);
     const terminated = {
       exitCode: code,
-      reason: code === 0 ? 'Completed' : 'Error',
+      reason: plan.reason ?? (code === 0 ? 'Completed' : 'Error'),
+      ...(plan.message ? { message: plan.message } : {}),
       startedAt: prev?.state?.running?.startedAt,
       finishedAt: now as unknown as Date,
       containerID: prev?.containerID,

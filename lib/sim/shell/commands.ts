@@ -164,6 +164,10 @@ function test(args: string[], st: ShellState): boolean {
 /** Network tools: answered by the cluster network hook when there is one. */
 function networkTool(tool: 'wget' | 'curl' | 'nslookup'): Builtin {
   return (args, st, io) => {
+    if (tool === 'curl' && args.length === 0) {
+      io.err("curl: try 'curl --help' or 'curl --manual' for more information\n");
+      return 2;
+    }
     const answer = st.input.network?.(tool, args);
     if (!answer) {
       io.err(`${tool}: network not simulated yet (이 시뮬레이터에서는 아직 컨테이너 안에서 네트워크 요청을 보낼 수 없어요)\n`);
@@ -267,6 +271,13 @@ const BUILTINS: Record<string, Builtin> = {
   curl: networkTool('curl'),
   nslookup: networkTool('nslookup'),
 };
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'exec']);
+
+/** Whether a container image with a shell has this executable (a shell, or one of the commands above). */
+export function isShellCommand(name: string): boolean {
+  return SHELLS.has(name) || Object.hasOwn(BUILTINS, name);
+}
 
 /** Runs one command by name; an unknown one is `sh: X: not found`, exit 127 (bash says "command not found"). */
 export function runBuiltin(argv: string[], st: ShellState, io: Io): number {

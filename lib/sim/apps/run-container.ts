@@ -1,0 +1,130 @@
+/**
+ * Starting a container's process: which argv runs (the pod's command/args over the image's ENTRYPOINT/CMD,
+ * https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/#notes), and what
+ * it does — the image's own program from the application model, or the pod's command through the container
+ * shell. The result is timed output plus when and how it exits, so the kubelet schedules the exit as one timer.
+ */
+import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import { runArgv, type OutputLine, type ShellInput, type ShellResult } from '../shell';
+import { isShellCommand } from '../shell/commands';
+import { appModelFor } from './registry';
+import { renderTemplate } from './render';
+import { containerEnv, containerFiles, LITERAL_ENV_ONLY, type PodConfigResolver } from './container-env';
+import type { AppModel, LogLine } from './types';
+
+/** Entrypoint scripts that set things up and then `exec "$@"` (docker-library convention). */
+const WRAPPERS = new Set(['docker-entrypoint.sh', 'entrypoint.sh', 'docker-php-entrypoint']);
+
+export interface ContainerProcess {
+  argv: string[];
+  /** `app`: the image's program; `shell`: the command through the shell; `startError`: the executable doesn't exist */
+  mode: 'app' | 'shell' | 'startError';
+  model?: AppModel;
+  result: ShellResult;
+  /** terminated reason when the process can't start (containerd's StartError, exit 128) */
+  reason?: 'StartError';
+  message?: string;
+  /** ports the process listens on, and ms after start when they accept connections */
+  ports: number[];
+  readyAfterMs: number;
+  /** resident memory: idle, and growth per second (a leak, or `stress --vm-bytes`) */
+  memory: { idleBytes: number; perRequestBytes: number; growBytesPerSec: number; capBytes?: number };
+  /** template variables for routes and log lines ({pod}, {version}, {text} …) */
+  vars: Record<string, string>;
+  shellInput: ShellInput;
+}
+
+const basename = (p: string) => p.split('/').pop() ?? p;
+
+/** The argv PID 1 runs: `command` replaces ENTRYPOINT (and drops CMD), `args` replaces CMD. */
+export function containerArgv(c: V1Container, model: AppModel): string[] {
+  if (c.command?.length) return [...c.command, ...(c.args ?? [])];
+  return [...model.entrypoint, ...(c.args ?? model.cmd)];
+}
+
+function appLines(lines: readonly LogLine[], vars: Record<string, string>, startedAt: number): OutputLine[] {
+  return lines.map((l) => {
+    const { at, text, stream } = typeof l === 'string' ? { at: 0, text: l, stream: undefined } : l;
+    return { at, text: renderTemplate(text, vars, startedAt + at), ...(stream ? { stream } : {}) };
+  });
+}
+
+/** `-text=hi` / `-text hi` / `--text=hi` from an argv. */
+function flagValue(argv: string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const m = new RegExp(`^--?${name}(?:=(.*))?$`).exec(argv[i]);
+    if (m) return m[1] ?? argv[i + 1];
+  }
+  return undefined;
+}
+
+/** `150M`, `1G`, `4096` (bytes) as `stress --vm-bytes` reads them. */
+function sizeBytes(s: string | undefined): number | undefined {
+  const m = /^(\d+)([bBkKmMgG]?)$/.exec(s ?? '');
+  if (!m) return undefined;
+  return Number(m[1]) * ({ '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as Record<string, number>)[m[2].toLowerCase()];
+}
+
+/** The image's own program running: server start logs, a refused start (missing env), or a program that exits. */
+function runApp(model: AppModel, argv: string[], env: Record<string, string>, vars: Record<string, string>, startedAt: number): Pick<ContainerProcess, 'result' | 'memory' | 'ports'> {
+  const memory = { idleBytes: model.memory.idleBytes, perRequestBytes: model.memory.perRequestBytes ?? 0, growBytesPerSec: model.memory.growBytesPerSec ?? 0 };
+  const ports = model.ports ?? [];
+  const missing = model.requiresEnv && !model.requiresEnv.anyOf.some((n) => env[n]);
+  if (missing) {
+    const r = model.requiresEnv!;
+    return { result: { lines: appLines(r.logs, vars, startedAt), exitCode: r.code, exitAtMs: r.afterMs }, memory, ports: [] };
+  }
+  const prog = basename(argv[0] ?? '');
+  if (prog === 'http-echo' && vars.text === undefined) {
+    // hashicorp/http-echo refuses to start without -text (its main.go exits 127)
+    return { result: { lines: [{ at: 0, text: 'Missing -text option!', stream: 'stderr' }], exitCode: 127, exitAtMs: 0 }, memory, ports: [] };
+  }
+  if (prog === 'stress') {
+    const bytes = sizeBytes(flagValue(argv, 'vm-bytes'));
+    const timeout = flagValue(argv, 'timeout') ?? flagValue(argv, 't');
+    const timeoutMs = timeout ? parseInt(timeout, 10) * 1000 : Infinity;
+    if (argv.length === 1 || argv.includes('--help')) return { result: { lines: [{ at: 0, text: "`stress' imposes certain types of compute stress on your system" }, { at: 0, text: '' }, { at: 0, text: 'Usage: stress [OPTION [ARG]] ...' }], exitCode: 1, exitAtMs: 0 }, memory, ports };
+    // stress touches its --vm-bytes within about a second, then holds it
+    const stressMemory = bytes ? { ...memory, growBytesPerSec: bytes, capBytes: memory.idleBytes + bytes } : memory;
+    const lines = appLines(model.startLogs ?? [], vars, startedAt);
+    if (timeoutMs !== Infinity) lines.push({ at: timeoutMs, text: `stress: info: [1] successful run completed in ${timeoutMs / 1000}s` });
+    return { result: { lines, exitCode: 0, exitAtMs: timeoutMs }, memory: stressMemory, ports };
+  }
+  const lines = appLines(model.startLogs ?? [], vars, startedAt);
+  if (model.kind === 'exits' || model.exit) {
+    const exit = model.exit ?? { afterMs: 0, code: 0 };
+    return { result: { lines: lines.filter((l) => l.at <= exit.afterMs), exitCode: exit.code, exitAtMs: exit.afterMs }, memory, ports };
+  }
+  return { result: { lines, exitCode: 0, exitAtMs: Infinity }, memory, ports };
+}
+
+/**
+ * Starts container `c` of `pod` at `startedAt` (epoch ms): what runs and what it does. Pure; undefined when the
+ * image isn't in the registry (such a container never starts: ErrImagePull).
+ */
+export function runContainer(pod: V1Pod, c: V1Container, startedAt: number, resolver: PodConfigResolver = LITERAL_ENV_ONLY): ContainerProcess | undefined {
+  const model = appModelFor(c.image ?? '');
+  if (!model) return undefined;
+  let argv = containerArgv(c, model);
+  // an entrypoint script hands over to its arguments (`docker-entrypoint.sh nginx -g …` runs nginx)
+  if (WRAPPERS.has(basename(argv[0] ?? '')) && argv.length > 1 && !argv[1].startsWith('-')) argv = argv.slice(1);
+  const env = containerEnv(pod, c, model, resolver);
+  const hostname = pod.metadata?.name ?? '';
+  const shellInput: ShellInput = { env, files: containerFiles(pod, c, model, resolver), hostname, startedAt, cwd: c.workingDir ?? '/' };
+  const vars: Record<string, string> = { pod: hostname, podIP: pod.status?.podIP ?? '', version: model.version ?? '' };
+  const text = flagValue(argv, 'text');
+  if (text !== undefined) vars.text = text;
+  const prog = basename(argv[0] ?? '');
+  const base = { argv, model, vars, shellInput, readyAfterMs: model.readyAfterMs ?? 0 };
+
+  if (argv.length === 0 || (model.programs ?? []).includes(prog) || WRAPPERS.has(prog)) {
+    return { ...base, mode: 'app', ...runApp(model, argv, env, vars, startedAt) };
+  }
+  if (model.shell && isShellCommand(prog)) {
+    const result = runArgv(argv, shellInput, prog === 'bash' ? 'bash' : 'sh');
+    return { ...base, mode: 'shell', result, ports: [], memory: { idleBytes: model.kind === 'shell' ? model.memory.idleBytes : 512 * 1024, perRequestBytes: 0, growBytesPerSec: 0 } };
+  }
+  // runc can't find the executable: the container never runs (StartError, exit 128, nothing logged)
+  const message = `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown`;
+  return { ...base, mode: 'startError', reason: 'StartError', message, result: { lines: [], exitCode: 128, exitAtMs: 0 }, ports: [], memory: { idleBytes: 0, perRequestBytes: 0, growBytesPerSec: 0 } };
+}
