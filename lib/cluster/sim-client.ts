@@ -6,7 +6,7 @@
 import { createSimulator, K8S_VERSION } from '../sim';
 import { KINDS, isStatusError, type Kind, type KubeObject } from '../k8s/types';
 import type { DeleteOptions, ListOptions, PatchType, Timings } from '../k8s/client-types';
-import type { ClusterConfig, SimWatchEvent, Simulator } from '../sim/types';
+import type { ClusterConfig, PodLogOptions, SimWatchEvent, Simulator } from '../sim/types';
 import type { ClusterChange, ClusterClient, ClusterInfo, ConnectionState, FailureControls, SkipResult, TimeControls } from './types';
 import { objectKey } from './types';
 import { addListener } from './listeners';
@@ -145,6 +145,16 @@ export class SimClient implements ClusterClient {
   }
   delete(kind: Kind, name: string, namespace?: string, opts?: DeleteOptions) {
     return call(() => this.sim.delete(kind, name, namespace, opts));
+  }
+
+  podLog(name: string, namespace: string, opts: PodLogOptions) {
+    return call(() => this.sim.podLog(name, namespace, opts));
+  }
+  exec(name: string, namespace: string, container: string | undefined, command: readonly string[]) {
+    return call(() => this.sim.exec(name, namespace, container, command));
+  }
+  execShell(name: string, namespace: string, container: string | undefined) {
+    return call(() => this.sim.execShell(name, namespace, container));
   }
 
   cached(): ReadonlyMap<string, KubeObject> {

@@ -4,6 +4,7 @@
  */
 import type { Kind, KubeObject } from '../k8s/types';
 import type { Cause, DeleteOptions, ListOptions, PatchType, Timings } from '../k8s/client-types';
+import type { ExecResult, PodLogOptions, PodLogResult, ShellSession } from '../sim/types';
 
 export type ClusterMode = 'sim' | 'live' | 'replay';
 
@@ -83,6 +84,12 @@ export interface ClusterClient {
 
   time?: TimeControls;
   failures?: FailureControls;
+  /** A container's log (pods/NAME/log); absent where the mode can't read logs yet. */
+  podLog?(name: string, namespace: string, opts: PodLogOptions): Promise<PodLogResult>;
+  /** Runs a command in a container (pods/NAME/exec). */
+  exec?(name: string, namespace: string, container: string | undefined, command: readonly string[]): Promise<ExecResult>;
+  /** An interactive shell in a container (`kubectl exec -it POD -- sh`). */
+  execShell?(name: string, namespace: string, container: string | undefined): Promise<ShellSession>;
   dispose(): void;
 }
 

@@ -101,14 +101,15 @@ describe('nodes: cordon, uncordon, drain', () => {
 });
 
 describe('logs, explain, version, cluster-info, api-resources, completion', () => {
-  it('logs print an nginx banner and access lines once the container runs', async () => {
+  it('logs print what nginx wrote at start, and nothing it never did', async () => {
     await run('kubectl run web --image=nginx:1.25');
     expect((await run('kubectl logs web')).stderr).toContain('is waiting to start');
     client.advance(120_000);
     const { stdout } = await run('kubectl logs web');
     expect(stdout).toContain('/docker-entrypoint.sh: Configuration complete; ready for start up');
     expect(stdout).toMatch(/\[notice\] 1#1: nginx\/1\.25/);
-    expect(stdout).toMatch(/^10\.244\.\d+\.\d+ - - \[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d \+0000\] "GET \S+ HTTP\/1\.1" \d{3} \d+ /m);
+    // no request reached it, so there is no access log line (the old generator invented some)
+    expect(stdout).not.toMatch(/"GET /);
     expect((await run('kubectl logs web --tail=2')).stdout.trimEnd().split('\n')).toHaveLength(2);
   });
 
@@ -137,9 +138,9 @@ describe('logs, explain, version, cluster-info, api-resources, completion', () =
   });
 
   it('unsupported real commands answer in Korean instead of "unknown command"', async () => {
-    const r = await run('kubectl exec -it web -- sh');
+    const r = await run('kubectl port-forward web 8080:80');
     expect(r.exitCode).toBe(1);
     expect(r.stderr).not.toContain('unknown command');
-    expect(r.stderr.trimEnd().split('\n').pop()).toMatch(/^힌트: 'kubectl exec'.*지원하지 않아요/);
+    expect(r.stderr.trimEnd().split('\n').pop()).toMatch(/^힌트: 'kubectl port-forward'.*지원하지 않아요/);
   });
 });

@@ -10,6 +10,11 @@ export interface KubectlContext {
   signal?: AbortSignal;
   /** Cluster time, epoch ms (ages are computed from it). */
   now(): number;
+  /**
+   * Reads one line the user types at `prompt` (an interactive `kubectl exec -it … -- sh`); null on Ctrl+D/Ctrl+C.
+   * Absent where nobody can type (lesson checks, tests without a terminal).
+   */
+  readLine?(prompt: string): Promise<string | null>;
 }
 
 /** A kubectl failure: printed as `message`, then one Korean hint line. */

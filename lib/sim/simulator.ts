@@ -25,6 +25,10 @@ import { SystemPodKeeper } from './controllers/system-pods';
 import { Prober } from './prober/prober';
 import { nodeRuntime } from './controllers/node-network';
 import type { Timer } from './timer-queue';
+import type { V1Pod } from '@kubernetes/client-node';
+import { readPodLog, type PodLogOptions, type PodLogResult } from './apps/container-logs';
+import { execInContainer, execShellInput, type ExecResult } from './apps/exec';
+import { ShellSession } from './shell/session';
 
 interface SnapshotData {
   version: 1;
@@ -111,6 +115,30 @@ class Sim implements Simulator {
     const obj = this.e.store.get(kind, keyOf(name, CLUSTER_SCOPED.has(kind) ? undefined : namespace || 'default'));
     if (!obj) throw notFound(kind, name);
     return deepClone(obj);
+  }
+
+  /** The stored pod (read-only) — logs and exec read it without copying. */
+  private storedPod(name: string, namespace?: string): V1Pod {
+    const pod = this.e.store.get('Pod', keyOf(name, namespace || 'default')) as V1Pod | undefined;
+    if (!pod) throw notFound('Pod', name);
+    return pod;
+  }
+
+  podLog(name: string, namespace: string | undefined, opts: PodLogOptions = {}): PodLogResult {
+    const pod = this.storedPod(name, namespace);
+    const rt = this.e.state.kubelet[keyOf(name, namespace || 'default')];
+    const precise = rt?.uid === pod.metadata?.uid ? rt?.started : undefined;
+    return readPodLog(pod, this.e.time, opts, (c) => precise?.[c]);
+  }
+
+  exec(name: string, namespace: string | undefined, container: string | undefined, command: readonly string[]): ExecResult {
+    return execInContainer(this.storedPod(name, namespace), container, command, this.e.time);
+  }
+
+  execShell(name: string, namespace: string | undefined, container: string | undefined): ShellSession {
+    const { input, shell } = execShellInput(this.storedPod(name, namespace), container, this.e.time);
+    if (!shell) throw badRequest(`OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown`);
+    return new ShellSession(input, shell, () => this.e.time);
   }
 
   /** Runs a write; on failure (or dryRun) the rng is restored so nothing changes. */

@@ -29,6 +29,11 @@ export interface Limits {
   maxPods: number;
 }
 
+import type { PodLogOptions, PodLogResult } from './apps/container-logs';
+import type { ExecResult } from './apps/exec';
+import type { ShellSession } from './shell/session';
+export type { PodLogOptions, PodLogResult, ExecResult, ShellSession };
+
 export interface SimulatorOptions {
   seed?: number;
   /** Start time of the simulated clock, epoch ms. Default: a fixed date so snapshots are deterministic. */
@@ -81,4 +86,11 @@ export interface Simulator {
 
   /** Current resourceVersion of the store. */
   resourceVersion(): string;
+
+  /** A container's log (GET pods/NAME/log): StatusError 400 with the kubelet's message when there is none. */
+  podLog(name: string, namespace: string | undefined, opts?: PodLogOptions): PodLogResult;
+  /** Runs a command in a running container (POST pods/NAME/exec), through the container shell. */
+  exec(name: string, namespace: string | undefined, container: string | undefined, command: readonly string[]): ExecResult;
+  /** An interactive shell in a running container (`kubectl exec -it POD -- sh`). */
+  execShell(name: string, namespace: string | undefined, container: string | undefined): ShellSession;
 }

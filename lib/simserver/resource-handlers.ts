@@ -16,7 +16,7 @@ import { patchScale, putScale, scaleOf } from './scale';
 import { badRequest, methodNotAllowed, success } from '../k8s/status';
 import { tableEnvelope, wantsTable, type IncludeObject } from './table-response';
 import { serveWatch } from './watch';
-import { podLog } from './pod-log';
+import { servePodLog } from './pod-log';
 
 /** Handle one request on a resource path. */
 export async function handleResource(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, route: ResourceRoute, query: URLSearchParams): Promise<void> {
@@ -50,16 +50,7 @@ export async function handleResource(ctx: ServerContext, req: IncomingMessage, r
   }
   if (subresource === 'log') {
     if (method !== 'GET') throw methodNotAllowed();
-    const text = podLog(sim.get('Pod', name, namespace), query.get('container') ?? undefined);
-    res.writeHead(200, { 'Content-Type': 'text/plain' });
-    if (query.get('follow') !== 'true') {
-      res.end(text);
-      return;
-    }
-    // `kubectl logs -f`: nothing new is ever logged, but the stream stays open like a real
-    // container's until the pod goes away or the client leaves.
-    res.write(text);
-    return followUntilGone(ctx, req, res, name, namespace);
+    return servePodLog(ctx, req, res, name, namespace, query);
   }
 
   // the object itself, or its status subresource (same engine calls)
@@ -171,22 +162,6 @@ function deleteOptionsFrom(query: URLSearchParams, body: unknown): DeleteOptions
   if (!policy && (query.get('orphanDependents') === 'true' || b.orphanDependents === true)) policy = 'Orphan';
   if (policy === 'Foreground' || policy === 'Background' || policy === 'Orphan') opts.propagationPolicy = policy;
   return opts;
-}
-
-function followUntilGone(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, name: string, namespace?: string): Promise<void> {
-  return new Promise((resolve) => {
-    const watch = ctx.sim.watch('Pod', { namespace, resourceVersion: ctx.sim.resourceVersion() }, (ev) => {
-      if (ev.type === 'DELETED' && ev.object.metadata?.name === name) end();
-    });
-    const end = () => {
-      watch.stop();
-      ctx.activeWatches.delete(end);
-      if (!res.writableEnded) res.end();
-      resolve();
-    };
-    ctx.activeWatches.add(end);
-    req.on('close', end);
-  });
 }
 
 function exists(ctx: ServerContext, route: ResourceRoute): boolean {

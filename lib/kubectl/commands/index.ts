@@ -9,6 +9,7 @@ import { runGet } from './get';
 import { runExplain } from './explain';
 import { runApiResources, runClusterInfo, runCompletion, runVersion } from './info';
 import { runLogs } from './logs';
+import { runExec } from './exec';
 import { runDelete, runExpose, runLabel, runScale, runSetImage } from './mutate';
 import { runCordon, runDrain } from './node';
 import { runRollout } from './rollout';
@@ -33,6 +34,7 @@ export const COMMANDS: Record<string, CommandHandler> = Object.assign(Object.cre
   uncordon: runCordon,
   drain: runDrain,
   logs: runLogs,
+  exec: runExec,
   explain: runExplain,
   version: runVersion,
   'cluster-info': runClusterInfo,

@@ -1,77 +1,107 @@
-/** `kubectl logs POD|TYPE/NAME [-c CONTAINER] [--tail N] [-f] [--timestamps]`. */
-import type { V1Pod } from '@kubernetes/client-node';
-import { labelSelectorObjectMatches } from '../../k8s/selectors';
-import { timestampMs } from '../../k8s/age';
-import { badRequest } from '../../k8s/status';
-import type { V1Deployment } from '../../k8s/types';
-import { KubectlError, err, namespaceOf, num, out, str, type KubectlContext } from '../context';
+/**
+ * `kubectl logs (POD | TYPE/NAME | -l SELECTOR) [-c C | --all-containers] [-p] [-f] [--tail N] [--since D |
+ * --since-time T] [--timestamps] [--prefix] [--limit-bytes N]` — what the container's process wrote, read from
+ * the cluster (pods/NAME/log). Options and messages as staging/src/k8s.io/kubectl/pkg/cmd/logs/logs.go.
+ */
+import { isStatusError } from '../../k8s/types';
+import type { PodLogOptions, PodLogResult } from '../../sim/types';
+import { KubectlError, namespaceOf, num, out, str, type KubectlContext } from '../context';
 import { statusMessage } from '../errors';
 import type { ParsedCommand } from '../parse';
-import { singleTarget } from '../targets';
-import { logLines, newLogLines, type LogSource } from './logs-text';
+import { logTargets, type LogTarget } from './logs-targets';
 
-async function podFor(cmd: ParsedCommand, ctx: KubectlContext, namespace: string): Promise<V1Pod> {
-  if (cmd.args.length === 0) {
-    throw new KubectlError("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command", '힌트: 파드 이름을 써 주세요. 예) kubectl logs web-7d4b9c-abcde');
+/** How often `-f` asks for new lines (wall ms). Lines carry the simulated time they were written. */
+const FOLLOW_POLL_MS = 250;
+
+/** Go durations as --since takes them: 10s, 5m, 1h30m. */
+function sinceSeconds(text: string): number {
+  const re = /(\d+(?:\.\d+)?)(h|m|s|ms)/g;
+  let total = 0;
+  let matched = '';
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    total += Number(m[1]) * { h: 3600, m: 60, s: 1, ms: 0.001 }[m[2] as 'h' | 'm' | 's' | 'ms'];
+    matched += m[0];
   }
-  const { type, name } = singleTarget(cmd.args.slice(0, 1), 'logs', 'pod');
-  if (type.kind === 'Pod') return (await ctx.client.get('Pod', name, namespace)) as V1Pod;
-  if (type.kind !== 'Deployment' && type.kind !== 'ReplicaSet') {
-    throw new KubectlError(`error: cannot get the logs from ${type.kind}`, '힌트: 파드, 디플로이먼트, 레플리카셋의 로그를 볼 수 있어요.');
+  if (!text || matched !== text) throw new KubectlError(`error: invalid argument "${text}" for "--since" flag: time: invalid duration "${text}"`, '힌트: 예) --since=10s, --since=5m, --since=1h');
+  return Math.max(1, Math.ceil(total));
+}
+
+function logOptions(cmd: ParsedCommand): PodLogOptions {
+  const since = str(cmd.flags, 'since');
+  const sinceTime = str(cmd.flags, 'since-time');
+  if (since !== undefined && sinceTime !== undefined) throw new KubectlError('error: at most one of `sinceTime` or `sinceSeconds` may be specified', '힌트: --since와 --since-time 중 하나만 써 주세요.');
+  if (sinceTime !== undefined && Number.isNaN(Date.parse(sinceTime))) throw new KubectlError(`error: invalid argument "${sinceTime}" for "--since-time" flag: must be RFC3339`, '힌트: 예) --since-time=2026-01-15T10:00:00Z');
+  let tail = num(cmd.flags, 'tail');
+  // with a selector kubectl shows the last 10 lines of each pod unless --tail says otherwise
+  if (tail === undefined && str(cmd.flags, 'selector') !== undefined) tail = 10;
+  return {
+    previous: cmd.flags.previous === true,
+    timestamps: cmd.flags.timestamps === true,
+    ...(tail !== undefined && tail >= 0 ? { tailLines: tail } : {}),
+    ...(since !== undefined ? { sinceSeconds: sinceSeconds(since) } : {}),
+    ...(sinceTime !== undefined ? { sinceTime } : {}),
+    ...(num(cmd.flags, 'limit-bytes') !== undefined ? { limitBytes: num(cmd.flags, 'limit-bytes') } : {}),
+  };
+}
+
+/** Korean hints for the kubelet's reasons a log can't be read. */
+function logHint(message: string): string {
+  if (message.includes('waiting to start')) return "힌트: 컨테이너가 아직 시작되지 않았어요. 'kubectl get pods'로 STATUS가 Running이 될 때까지 기다리거나 'kubectl describe pod'로 이유를 확인해 보세요.";
+  if (message.includes('previous terminated container')) return '힌트: 이 컨테이너는 아직 재시작된 적이 없어 이전 로그가 없어요. -p 없이 지금 로그를 보세요.';
+  if (message.includes('a container name must be specified') || message.includes('is not valid for pod')) return "힌트: -c 컨테이너이름으로 고르세요. 'kubectl get pod 이름 -o jsonpath={.spec.containers[*].name}'으로 이름을 볼 수 있어요.";
+  return "힌트: 'kubectl describe pod'로 파드 상태를 확인해 보세요.";
+}
+
+async function read(ctx: KubectlContext, t: LogTarget, namespace: string, opts: PodLogOptions): Promise<PodLogResult> {
+  try {
+    return await ctx.client.podLog!(t.pod.metadata!.name!, namespace, { ...opts, container: t.container });
+  } catch (e) {
+    if (isStatusError(e)) throw new KubectlError(statusMessage(e.status), logHint(e.status.message ?? ''));
+    throw e;
   }
-  const owner = (await ctx.client.get(type.kind, name, namespace)) as V1Deployment;
-  const pods = ((await ctx.client.list('Pod', namespace)) as V1Pod[])
-    .filter((p) => labelSelectorObjectMatches(owner.spec?.selector, p.metadata?.labels))
-    .sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''));
-  if (pods.length === 0) throw new KubectlError(`error: timed out waiting for the condition`, '힌트: 아직 파드가 없어요. kubectl get pods로 파드가 만들어졌는지 확인해 보세요.');
-  if (pods.length > 1) err(ctx, `Found ${pods.length} pods, using pod/${pods[0].metadata?.name}`);
-  return pods[0];
 }
 
 export async function runLogs(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
+  if (!ctx.client.podLog) throw new KubectlError('error: logs are not available in this cluster mode', '힌트: 이 모드에서는 아직 로그를 볼 수 없어요. 시뮬레이터 모드에서 해 보세요.');
   const namespace = namespaceOf(cmd.flags);
-  const pod = await podFor(cmd, ctx, namespace);
-  const podName = pod.metadata?.name ?? '';
-  const containers = pod.spec?.containers ?? [];
-  const wanted = str(cmd.flags, 'container') ?? cmd.args[1];
-  let container = containers[0];
-  if (wanted) {
-    const found = containers.find((c) => c.name === wanted);
-    if (!found) throw new KubectlError(`error: container ${wanted} is not valid for pod ${podName}`, `힌트: 이 파드의 컨테이너: ${containers.map((c) => c.name).join(', ')}`);
-    container = found;
-  } else if (containers.length > 1) {
-    err(ctx, `Defaulted container "${container.name}" out of: ${containers.map((c) => c.name).join(', ')}`);
+  const opts = logOptions(cmd);
+  const targets = await logTargets(cmd, ctx, namespace);
+  const prefixed = cmd.flags.prefix === true;
+  const print = (t: LogTarget, r: PodLogResult) => {
+    if (!r.lines.length) return;
+    const prefix = prefixed ? `[pod/${t.pod.metadata?.name}/${r.container}] ` : '';
+    out(ctx, r.lines.map((l) => prefix + l).join('\n'));
+  };
+  const reads: { t: LogTarget; r: PodLogResult }[] = [];
+  for (const t of targets) {
+    const r = await read(ctx, t, namespace, opts);
+    print(t, r);
+    reads.push({ t, r });
   }
-  const status = pod.status?.containerStatuses?.find((s) => s.name === container?.name);
-  const started = timestampMs(status?.state?.running?.startedAt ?? status?.state?.terminated?.startedAt);
-  if (!container || Number.isNaN(started)) {
-    const reason = status?.state?.waiting?.reason ?? 'ContainerCreating';
-    throw new KubectlError(
-      statusMessage(badRequest(`container "${container?.name ?? ''}" in pod "${podName}" is waiting to start: ${reason === 'ImagePullBackOff' || reason === 'ErrImagePull' ? 'trying and failing to pull image' : reason}`).status),
-      "힌트: 컨테이너가 아직 시작되지 않았어요. 'kubectl get pods'로 STATUS가 Running이 될 때까지 기다리거나 'kubectl describe pod'로 이유를 확인해 보세요.",
-    );
-  }
-  const src: LogSource = { podName, image: container.image ?? '', startedAt: started, podIP: pod.status?.podIP };
-  const stampOf = (line: string, at?: number) => (cmd.flags.timestamps === true ? `${new Date(at ?? started).toISOString()} ${line}` : line);
-  let lines = logLines(src, ctx.now());
-  const tail = num(cmd.flags, 'tail');
-  if (tail !== undefined && tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));
-  if (lines.length > 0) out(ctx, lines.map((l) => stampOf(l)).join('\n'));
-  if (cmd.flags.follow === true && ctx.signal && !ctx.signal.aborted) {
-    const signal = ctx.signal;
-    let since = ctx.now();
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        const now = ctx.now();
-        const fresh = newLogLines(src, since, now);
-        since = now;
-        if (fresh.length > 0) out(ctx, fresh.map((l) => stampOf(l, now)).join('\n'));
-      }, 500);
-      signal.addEventListener('abort', () => {
-        clearInterval(timer);
-        resolve();
-      }, { once: true });
-    });
-  }
+  if (cmd.flags.follow !== true || !ctx.signal || ctx.signal.aborted) return 0;
+  // -f: new lines as the processes write them, until every followed container stops or Ctrl+C
+  const signal = ctx.signal;
+  await new Promise<void>((resolve) => {
+    const live = reads.filter((x) => !x.r.ended);
+    const finish = () => {
+      clearInterval(timer);
+      resolve();
+    };
+    const timer = setInterval(async () => {
+      for (const x of [...live]) {
+        try {
+          const next = await ctx.client.podLog!(x.t.pod.metadata!.name!, namespace, { container: x.t.container, previous: opts.previous, timestamps: opts.timestamps, after: x.r.readUntil });
+          print(x.t, next);
+          x.r = next;
+          if (next.ended) live.splice(live.indexOf(x), 1);
+        } catch {
+          live.splice(live.indexOf(x), 1); // the pod went away: kubectl's stream ends too
+        }
+      }
+      if (live.length === 0) finish();
+    }, FOLLOW_POLL_MS);
+    if (live.length === 0) finish();
+    signal.addEventListener('abort', finish, { once: true });
+  });
   return 0;
 }
