@@ -7,6 +7,7 @@
  *   await server.close();
  */
 import { createServer } from 'node:http';
+import { serveExec } from './exec';
 import type { AddressInfo } from 'node:net';
 import { createSimulator } from '../sim';
 import type { Simulator, SimulatorOptions, Timings } from '../sim/types';
@@ -64,6 +65,7 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
   };
   const server = createServer(createRequestHandler(ctx));
   server.keepAliveTimeout = 65_000;
+  const stopExec = serveExec(server, ctx);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -90,6 +92,7 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
     close() {
       closed ??= new Promise<void>((resolve) => {
         stopClock();
+        stopExec();
         for (const end of [...ctx.activeWatches]) end();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -68,6 +68,10 @@ describe('pod logs', () => {
     expect(cs()!.restartCount).toBe(0);
     expect(sim.podLog('crash', 'default').lines).toEqual(['starting', 'fatal']);
     expect(logErr(sim, 'crash', { previous: true })).toBe('400 previous terminated container "app" in pod "crash" not found');
+    // right after the first restart the run that ended is Last State, so --previous finds it
+    for (let i = 0; i < 200 && cs()!.restartCount === 0; i++) sim.advance(100);
+    expect(cs()!.lastState?.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
+    expect(sim.podLog('crash', 'default', { previous: true }).lines).toEqual(['starting', 'fatal']);
     sim.advance(60_000);
     expect(cs()!.restartCount).toBeGreaterThan(0);
     expect(sim.podLog('crash', 'default', { previous: true }).lines).toEqual(['starting', 'fatal']);
