@@ -3,7 +3,7 @@
  * registry serves): small web apps whose behaviour makes one lesson point each.
  *   kubelab/hello:1.0 / 2.0   answers "Hello from POD (version V)"; /healthz and /ready answer ok
  *   kubelab/hello:2.0-slow    ready only after ~20 s (readiness probes, rollouts waiting)
- *   kubelab/hello:3.0-broken  /healthz fails with 500 (liveness probe restarts, rollback)
+ *   kubelab/hello:3.0-broken  /healthz fails with 500 after ~10 s (liveness probe restarts, rollback)
  *   kubelab/leaky:1.0         memory grows ~4 MiB/s until the limit kills it (OOMKilled)
  *   kubelab/crasher:1.0       exits 1 after ~30 s (CrashLoopBackOff, logs --previous)
  */
@@ -42,11 +42,8 @@ export const KUBELAB_IMAGES: ImageFamily[] = [
         readyAfterMs: 20_000,
         startLogs: ['{iso} kubelab-hello 2.0 starting', '{iso} kubelab-hello 2.0 warming cache (this takes ~20s)', { at: 20_000, text: '{iso} kubelab-hello 2.0 listening on :8080' }],
       },
-      '3.0-broken': {
-        version: '3.0',
-        failsHealthAfterMs: 0,
-        routes: { '/healthz': { status: 500, body: 'unhealthy: database connection refused\n' }, '/ready': { status: 200, body: 'ok\n' }, '*': { status: 200, body: 'Hello from {pod} (version 3.0)\n' } },
-      },
+      // healthy for its first 10 s, then /healthz answers 500 for good: a liveness probe restarts it
+      '3.0-broken': { version: '3.0', failsHealthAfterMs: 10_000 },
     },
   },
   {

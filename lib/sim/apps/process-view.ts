@@ -1,0 +1,75 @@
+/**
+ * The application model seen from the kubelet's prober and OOM check (PROBE-CONTRACT.md): a container's ports
+ * accept connections once its app is ready and until its process exits; HTTP paths answer as the model says;
+ * exec probes run through the container shell; memory follows the model (idle, growing for a leak, held for
+ * `stress --vm-bytes`). Pure: the same pod, container and time always give the same answer.
+ */
+import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import { timestampMs } from '../../k8s/age';
+import { runArgv } from '../shell';
+import { isShellCommand } from '../shell/commands';
+import { renderTemplate } from './render';
+import { runContainer, type ContainerProcess } from './run-container';
+import type { ContainerProcessView, MemoryChangePoints, ProcessViewFactory } from './process-view-contract';
+
+/** Paths a "broken" build fails once its failsHealthAfterMs has passed. */
+const HEALTH_PATHS = new Set(['/healthz', '/livez', '/health']);
+
+/** When this container instance started: its running state, or 0 when it isn't running. */
+function startedAtOf(pod: V1Pod, c: V1Container): number {
+  const s = pod.status?.containerStatuses?.find((x) => x.name === c.name)?.state?.running?.startedAt;
+  const t = timestampMs(s);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+/** Memory is sampled in whole seconds after start, so a growing process changes at most once a second. */
+function memoryAt(proc: ContainerProcess, startedAt: number, now: number): number {
+  const { idleBytes, growBytesPerSec, capBytes } = proc.memory;
+  const seconds = Math.max(0, Math.floor((now - startedAt) / 1000));
+  const grown = idleBytes + growBytesPerSec * seconds;
+  return capBytes !== undefined ? Math.min(grown, capBytes) : grown;
+}
+
+export function processViewOf(proc: ContainerProcess, startedAt: number): ContainerProcessView & MemoryChangePoints {
+  const exitAt = startedAt + proc.result.exitAtMs;
+  const listening = (port: number, now: number) => proc.ports.includes(port) && now >= startedAt + proc.readyAfterMs && now < exitAt;
+  return {
+    startedAt,
+    tcpOpen: listening,
+    httpGet(path, port, now) {
+      if (!listening(port, now)) return null;
+      const clean = path.split('?')[0] || '/';
+      const model = proc.model;
+      if (model?.failsHealthAfterMs !== undefined && HEALTH_PATHS.has(clean) && now >= startedAt + model.failsHealthAfterMs) return { status: 500, body: 'unhealthy\n' };
+      const answer = model?.routes?.[clean] ?? model?.routes?.['*'];
+      if (!answer) return { status: 404, body: '404 page not found\n' };
+      return { status: answer.status, body: renderTemplate(answer.body, { ...proc.vars, path: clean }, now) };
+    },
+    exec(command, now) {
+      const prog = (command[0] ?? '').split('/').pop() ?? '';
+      if (now >= exitAt) return { exitCode: 126, output: 'container is not running\n' };
+      if (!proc.model?.shell || !isShellCommand(prog)) return { exitCode: 126, output: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0] ?? ''}": executable file not found in $PATH: unknown\n` };
+      const r = runArgv(command, { ...proc.shellInput, startedAt: now });
+      return { exitCode: r.exitCode, output: r.lines.map((l) => `${l.text}\n`).join('') };
+    },
+    memoryBytes: (now) => memoryAt(proc, startedAt, now),
+    nextMemoryChange(now) {
+      const { growBytesPerSec, capBytes, idleBytes } = proc.memory;
+      if (growBytesPerSec === 0 || now >= exitAt) return undefined;
+      if (capBytes !== undefined && memoryAt(proc, startedAt, now) >= capBytes) return undefined;
+      if (capBytes !== undefined && capBytes <= idleBytes) return undefined;
+      return startedAt + (Math.floor((now - startedAt) / 1000) + 1) * 1000;
+    },
+  };
+}
+
+/** What the prober and OOM check see of `container` in `pod`, from the application model. */
+export const appProcessView: ProcessViewFactory = (pod, container) => {
+  const startedAt = startedAtOf(pod, container);
+  const proc = runContainer(pod, container, startedAt);
+  if (!proc) {
+    // an image that isn't in the registry never runs: nothing listens, nothing answers
+    return { startedAt, tcpOpen: () => false, httpGet: () => null, exec: () => ({ exitCode: 126, output: 'container is not running\n' }), memoryBytes: () => 0 };
+  }
+  return processViewOf(proc, startedAt);
+};
