@@ -17,7 +17,7 @@ const WELCOME = "kubectl 연습 터미널이에요. 'help'로 명령 목록을, 
 export function Terminal() {
   const { client, bus } = usePlayground();
   const session = useTerminalSession(client, bus.files, WELCOME);
-  const { chunks, running, queued, history, submit, interrupt, cancelQueued, clear, complete, append } = session;
+  const { chunks, running, queued, history, submit, interrupt, cancelQueued, clear, complete, append, prompt, endOfInput } = session;
   const [value, setValue] = useState('');
   const historyIndex = useRef<number | null>(null);
   const draft = useRef('');
@@ -49,6 +49,11 @@ export function Terminal() {
       }
       return;
     }
+    if (e.ctrlKey && (e.key === 'd' || e.key === 'D') && prompt !== null) {
+      e.preventDefault();
+      endOfInput();
+      return;
+    }
     if (e.ctrlKey && (e.key === 'l' || e.key === 'L')) {
       e.preventDefault();
       clear();
@@ -61,6 +66,7 @@ export function Terminal() {
       setValue('');
       return;
     }
+    if (prompt !== null && (e.key === 'ArrowUp' || e.key === 'ArrowDown' || e.key === 'Tab')) return;
     if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       const list = history.current;
       if (list.length === 0) return;
@@ -114,8 +120,8 @@ export function Terminal() {
         {queued.length > 0 && <QueuedLines lines={queued} waitingFor={client ? '앞 명령이 끝나면' : '클러스터가 준비되면'} onCancel={cancelQueued} />}
       </div>
       <div className="flex shrink-0 items-center gap-2 border-t border-zinc-800 px-3 py-1.5 focus-within:bg-zinc-900 focus-within:ring-1 focus-within:ring-emerald-500/60">
-        <span aria-hidden="true" className="text-emerald-400">
-          {running ? '…' : '$'}
+        <span aria-hidden="true" className="whitespace-pre text-emerald-400" data-terminal-prompt>
+          {prompt ?? (running ? '…' : '$')}
         </span>
         <input
           ref={input}
@@ -125,9 +131,9 @@ export function Terminal() {
             setValue(e.target.value);
           }}
           onKeyDown={onKeyDown}
-          aria-label="kubectl 명령 입력"
+          aria-label={prompt !== null ? '컨테이너 셸 입력' : 'kubectl 명령 입력'}
           aria-describedby="terminal-help"
-          placeholder={running ? '실행 중… Ctrl+C로 멈출 수 있어요' : client ? 'kubectl get pods' : '클러스터를 준비하는 중…'}
+          placeholder={prompt !== null ? '컨테이너 안의 셸이에요 — exit 또는 Ctrl+D로 나가요' : running ? '실행 중… Ctrl+C로 멈출 수 있어요' : client ? 'kubectl get pods' : '클러스터를 준비하는 중…'}
           autoComplete="off"
           autoCapitalize="off"
           autoCorrect="off"

@@ -28,6 +28,10 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
   const pumping = useRef(false);
   const clientRef = useRef(client);
   const nextId = useRef(0);
+  /** An interactive command (`kubectl exec -it … -- sh`) waiting for the next typed line, and lines typed ahead for it. */
+  const reader = useRef<{ prompt: string; resolve: (line: string | null) => void } | null>(null);
+  const shellTypeAhead = useRef<string[] | null>(null);
+  const [prompt, setPrompt] = useState<string | null>(null);
 
   const append = useCallback((text: string, stream: OutputChunk['stream']) => {
     setChunks((prev) => {
@@ -37,6 +41,36 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
   }, []);
 
   const clear = useCallback(() => setChunks([]), []);
+
+  /** What a running command reads from the user (the container shell's prompt and line). */
+  const readLine = useCallback(
+    (text: string) =>
+      new Promise<string | null>((resolve) => {
+        shellTypeAhead.current ??= [];
+        const ahead = shellTypeAhead.current.shift();
+        if (ahead !== undefined) {
+          append(`${text}${ahead}\n`, 'input');
+          return resolve(ahead);
+        }
+        reader.current = { prompt: text, resolve };
+        setPrompt(text);
+      }),
+    [append],
+  );
+
+  /** Hands a typed line (or null: Ctrl+D / Ctrl+C) to the waiting interactive command. */
+  const answerReader = useCallback(
+    (line: string | null) => {
+      const r = reader.current;
+      if (!r) return false;
+      reader.current = null;
+      setPrompt(null);
+      append(line === null ? `${r.prompt}\n` : `${r.prompt}${line}\n`, 'input');
+      r.resolve(line);
+      return true;
+    },
+    [append],
+  );
 
   const runLine = useCallback(
     async (line: string, cluster: ClusterClient) => {
@@ -58,15 +92,20 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
           },
           signal: abort.signal,
           now: () => cluster.time?.now() ?? Date.now(),
+          readLine,
         });
         // A joined student's class hears the kind of mistake (the text never leaves the page).
         if (exitCode !== 0 && !abort.signal.aborted) announceKubectlError(stderr);
       } finally {
         controller.current = null;
+        reader.current?.resolve(null);
+        reader.current = null;
+        shellTypeAhead.current = null;
+        setPrompt(null);
         setRunning(false);
       }
     },
-    [append, clear, files],
+    [append, clear, files, readLine],
   );
 
   /** Run queued lines one after another until the queue is empty; one pump at a time. */
@@ -95,20 +134,32 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
   /** Run now, or after what is running or queued (typed lines and lesson "실행" buttons alike). */
   const submit = useCallback(
     (line: string) => {
+      // an interactive shell is running: the line is its input, not a kubectl command
+      if (answerReader(line)) return;
+      if (shellTypeAhead.current) {
+        shellTypeAhead.current.push(line);
+        return;
+      }
       const trimmed = line.trim();
       if (trimmed !== '' && history.current[history.current.length - 1] !== trimmed) history.current.push(trimmed);
       queue.current.push(line);
       setQueued([...queue.current]);
       void pump();
     },
-    [pump],
+    [pump, answerReader],
   );
+
+  /** Ctrl+D: end of input for an interactive shell (it exits, like `exit`). */
+  const endOfInput = useCallback(() => answerReader(null), [answerReader]);
 
   /** Ctrl+C: stop the running command, printing ^C like a shell; queued lines then run. */
   const interrupt = useCallback(() => {
     if (controller.current) {
       append('^C\n', 'info');
       controller.current.abort();
+      reader.current?.resolve(null);
+      reader.current = null;
+      setPrompt(null);
     }
   }, [append]);
 
@@ -134,5 +185,5 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
     [client, files],
   );
 
-  return { chunks, running, queued, history, submit, interrupt, cancelQueued, clear, complete, append };
+  return { chunks, running, queued, history, submit, interrupt, cancelQueued, clear, complete, append, prompt, endOfInput };
 }
