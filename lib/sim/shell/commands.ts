@@ -233,7 +233,7 @@ const BUILTINS: Record<string, Builtin> = {
     }
     return test(args.slice(0, -1), st) ? 0 : 1;
   },
-  mkdir: (args, st) => (args.filter((a) => !a.startsWith('-')).forEach((d) => st.files.set(`${st.resolve(d)}/.keep`, '')), 0),
+  mkdir: (args, st) => (args.filter((a) => !a.startsWith('-')).forEach((d) => st.files.set(`${st.resolve(d)}/`, '')), 0),
   touch: (args, st) => (args.forEach((f) => st.files.set(st.resolve(f), st.files.get(st.resolve(f)) ?? '')), 0),
   rm: (args, st) => (args.filter((a) => !a.startsWith('-')).forEach((f) => st.files.delete(st.resolve(f))), 0),
   uname: (args, _st, io) => (io.out(args.includes('-a') ? 'Linux sim 6.8.0-sim #1 SMP x86_64 GNU/Linux\n' : 'Linux\n'), 0),

@@ -102,6 +102,10 @@ describe('runShellScript', () => {
     expect(texts('echo saved > /tmp/x; cat /tmp/x; echo hidden > /dev/null; ls /nope 2>&1')).toEqual(['saved', 'ls: /nope: No such file or directory']);
   });
 
+  it('mkdir makes an empty directory that ls and cd see', () => {
+    expect(texts('mkdir /data; ls /; cd /data; pwd; ls; cd /nope')).toEqual(['data  etc', '/data', "sh: cd: can't cd to /nope: No such file or directory"]);
+  });
+
   it('wget/curl/nslookup say the network is not simulated yet', () => {
     const r = runShellScript('wget -qO- http://web', input);
     expect(r.exitCode).toBe(1);

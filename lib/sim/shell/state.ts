@@ -90,6 +90,7 @@ export class ShellState {
     return `/${out.join('/')}`;
   }
 
+  /** A directory is any path other entries live under; an entry ending in `/` is an (empty) directory. */
   isDir(path: string): boolean {
     if (path === '/') return true;
     const prefix = `${path}/`;
