@@ -72,7 +72,7 @@ function session(ws: WebSocket, ctx: ServerContext, namespace: string, name: str
   const out = (channel: number, text: string) => text && ws.send(frame(tty && channel === STDERR ? STDOUT : channel, tty ? text.replace(/\n/g, '\r\n') : text));
   try {
     const shellOnly = command.length === 1 && /^(\/bin\/)?(sh|bash|ash)$/.test(command[0]);
-    if (query.get('stdin') === 'true' && shellOnly) return interactive(ws, ctx, namespace, name, container, command, out);
+    if (query.get('stdin') === 'true' && shellOnly) return interactive(ws, ctx, namespace, name, container, command, out, tty);
     const r = ctx.sim.exec(name, namespace, container, command);
     out(STDOUT, r.stdout);
     out(STDERR, r.stderr);
@@ -83,8 +83,11 @@ function session(ws: WebSocket, ctx: ServerContext, namespace: string, name: str
   }
 }
 
-/** `kubectl exec -i POD -- sh`: lines from stdin run in one shell session until `exit` or stdin closes. */
-function interactive(ws: WebSocket, ctx: ServerContext, namespace: string, name: string, container: string | undefined, command: string[], out: (channel: number, text: string) => void): void {
+/**
+ * `kubectl exec -i[t] POD -- sh`: lines from stdin run in one shell session until `exit`, Ctrl+D or stdin closes.
+ * With a TTY (-t) the terminal is raw, so the shell side echoes keys, handles backspace and Ctrl+C, and prints prompts.
+ */
+function interactive(ws: WebSocket, ctx: ServerContext, namespace: string, name: string, container: string | undefined, command: string[], out: (channel: number, text: string) => void, tty: boolean): void {
   const shell = ctx.sim.execShell(name, namespace, container);
   let pending = '';
   let done = false;
@@ -93,20 +96,39 @@ function interactive(ws: WebSocket, ctx: ServerContext, namespace: string, name:
     done = true;
     finish(ws, exitStatus(code, command));
   };
+  const prompt = () => tty && out(STDOUT, shell.prompt());
+  const runLine = (line: string) => {
+    const r = shell.run(line);
+    out(STDOUT, r.stdout);
+    out(STDERR, r.stderr);
+    if (r.exited !== undefined) end(r.exited);
+    else prompt();
+  };
+  prompt();
   ws.on('message', (data: Buffer) => {
     if (done || data.length === 0) return;
     const channel = data[0];
     if (channel === CLOSE && data[1] === STDIN) return end(0);
     if (channel !== STDIN) return;
-    pending += data.subarray(1).toString('utf8').replace(/\r/g, '\n');
-    for (let nl = pending.indexOf('\n'); nl >= 0 && !done; nl = pending.indexOf('\n')) {
-      const line = pending.slice(0, nl);
-      pending = pending.slice(nl + 1);
-      if (line === '\x04') return end(0);
-      const r = shell.run(line);
-      out(STDOUT, r.stdout);
-      out(STDERR, r.stderr);
-      if (r.exited !== undefined) return end(r.exited);
+    for (const ch of data.subarray(1).toString('utf8')) {
+      if (done) return;
+      if (ch === '\r' || ch === '\n') {
+        if (tty) out(STDOUT, '\n');
+        const line = pending;
+        pending = '';
+        runLine(line);
+      } else if (ch === '\x04' && pending === '') return end(0);
+      else if (ch === '\x03' && tty) {
+        pending = '';
+        out(STDOUT, '^C\n');
+        prompt();
+      } else if (ch === '\x7f' || ch === '\b') {
+        if (pending && tty) out(STDOUT, '\b \b');
+        pending = pending.slice(0, -1);
+      } else {
+        pending += ch;
+        if (tty) out(STDOUT, ch);
+      }
     }
   });
   ws.on('close', () => (done = true));

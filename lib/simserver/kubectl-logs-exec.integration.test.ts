@@ -4,6 +4,7 @@
  * staging/src/k8s.io/kubectl/pkg/cmd/exec, client-go tools/remotecommand). Older kubectl (SPDY) is refused
  * with a message saying why. Skipped without kubectl binaries.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +70,19 @@ describe.skipIf(!websocketKubectl)(`real kubectl ${websocketKubectl?.version}: l
     expect(r.stderr).toContain('command terminated with exit code 3');
     expect(r.code).toBe(3);
     expect(await k.ok('exec', 'box', '--', 'cat', '/etc/hostname')).toBe('box\n');
+  });
+
+  it('exec -i … -- sh reads commands from stdin in one session, keeping variables, until exit N', async () => {
+    const child = spawn(websocketKubectl!.path, ['--kubeconfig', k.kubeconfig, '--cache-dir', k.cacheDir, 'exec', '-i', 'box', '--', 'sh'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdin.write('X=kept; cd /etc\necho $X $(pwd)\nexit 4\n');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stdout).toBe('kept /etc\n');
+    expect(stderr).toContain('command terminated with exit code 4');
+    expect(code).toBe(4);
   });
 });
 
