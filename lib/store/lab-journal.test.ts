@@ -110,3 +110,17 @@ describe('recording a lab and replaying it', () => {
     expect(saved.kind === 'ok' && saved.lab.overflow).toBe(true);
   });
 });
+
+describe('reads that are not writes', () => {
+  it('logs and exec pass through the journal to the simulator, and log nothing', async () => {
+    const sim = await lessonCluster();
+    const journal = new LabJournal();
+    const client = new JournaledClient(sim, journal);
+    await kubectl(client, 'kubectl run once --restart=Never --image=busybox -- echo hi from once');
+    const before = journal.entries.length;
+    client.time.step(60_000);
+    expect(await kubectl(client, 'kubectl logs once')).toBe('hi from once\n');
+    expect(await kubectl(client, "kubectl exec deploy/hello -- sh -c 'echo in $HOSTNAME'")).toMatch(/^in hello-\S+$/m);
+    expect(journal.entries.length).toBe(before);
+  });
+});

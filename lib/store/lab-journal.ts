@@ -155,6 +155,16 @@ export class JournaledClient implements ClusterClient {
   delete(kind: Kind, name: string, ns?: string, opts?: DeleteOptions) {
     return this.logged(this.inner.delete(kind, name, ns, opts), { op: 'delete', kind, name, ns, opts: copy(opts) });
   }
+  // logs and exec read the cluster (and exec's shell changes nothing that outlives it): nothing to journal
+  podLog(...args: Parameters<NonNullable<ClusterClient['podLog']>>) {
+    return this.inner.podLog(...args);
+  }
+  exec(...args: Parameters<NonNullable<ClusterClient['exec']>>) {
+    return this.inner.exec(...args);
+  }
+  execShell(...args: Parameters<NonNullable<ClusterClient['execShell']>>) {
+    return this.inner.execShell(...args);
+  }
   cached() {
     return this.inner.cached();
   }
