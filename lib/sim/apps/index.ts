@@ -5,4 +5,4 @@ export { planContainer, stopsOnSigterm, type ContainerPlan } from './plan';
 export { LITERAL_ENV_ONLY, type PodConfigResolver } from './container-env';
 export type { AppModel, ImageFamily, HttpAnswer, LogLine } from './types';
 export { appProcessView, processViewOf } from './process-view';
-export type { ContainerProcessView, ProcessViewFactory, MemoryChangePoints } from './process-view-contract';
+export type { ContainerProcessView, ProcessViewFactory, MemoryChangePoints } from '../prober/process-view';

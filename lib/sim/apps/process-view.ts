@@ -10,7 +10,7 @@ import { runArgv } from '../shell';
 import { isShellCommand } from '../shell/commands';
 import { renderTemplate } from './render';
 import { runContainer, type ContainerProcess } from './run-container';
-import type { ContainerProcessView, MemoryChangePoints, ProcessViewFactory } from './process-view-contract';
+import type { ContainerProcessView, MemoryChangePoints, ProcessViewFactory } from '../prober/process-view';
 
 /** Paths a "broken" build fails once its failsHealthAfterMs has passed. */
 const HEALTH_PATHS = new Set(['/healthz', '/livez', '/health']);
