@@ -120,7 +120,7 @@ export function Terminal() {
         {queued.length > 0 && <QueuedLines lines={queued} waitingFor={client ? '앞 명령이 끝나면' : '클러스터가 준비되면'} onCancel={cancelQueued} />}
       </div>
       <div className="flex shrink-0 items-center gap-2 border-t border-zinc-800 px-3 py-1.5 focus-within:bg-zinc-900 focus-within:ring-1 focus-within:ring-emerald-500/60">
-        <span aria-hidden="true" className="whitespace-pre text-emerald-400" data-terminal-prompt>
+        <span aria-hidden="true" className="max-w-[45%] shrink-0 truncate whitespace-pre text-emerald-400" data-terminal-prompt>
           {prompt ?? (running ? '…' : '$')}
         </span>
         <input
