@@ -3,7 +3,7 @@
  * and whether PID 1 stops on SIGTERM. Cached per container spec and pod, so a tick costs O(1).
  */
 import type { V1Container, V1Pod } from '@kubernetes/client-node';
-import { runContainer } from './run-container';
+import { processArgv, runContainer, runsImageProgram } from './run-container';
 import { appModelFor } from './registry';
 
 export interface ContainerPlan {
@@ -17,6 +17,18 @@ export interface ContainerPlan {
 
 const planCache = new WeakMap<object, Map<string, ContainerPlan>>();
 const NO_POD: V1Pod = { metadata: { name: '' } };
+/** Plans of image programs (nginx, redis…), shared by every pod that runs the same argv: 5,000 replicas plan once. */
+const byProgram = new Map<string, ContainerPlan>();
+
+/** A key for the image's own program: its plan depends only on image, argv and which variables are set. */
+function programKey(c: V1Container): string | undefined {
+  const model = appModelFor(c.image ?? '');
+  if (!model) return undefined;
+  const argv = processArgv(c, model);
+  if (!runsImageProgram(model, argv)) return undefined;
+  const set = (c.env ?? []).filter((e) => e.value || e.valueFrom).map((e) => e.name);
+  return [c.image, ...argv, '', ...set.sort()].join('\0');
+}
 
 /** When and how the container's process exits. Pure; cached per (container spec, pod name). */
 export function planContainer(c: V1Container, pod: V1Pod = NO_POD): ContainerPlan {
@@ -25,8 +37,16 @@ export function planContainer(c: V1Container, pod: V1Pod = NO_POD): ContainerPla
   const podName = pod.metadata?.name ?? '';
   let plan = byPod.get(podName);
   if (!plan) {
-    const run = runContainer(pod, c, 0);
-    plan = run ? { runMs: run.result.exitAtMs, exitCode: run.result.exitCode, ...(run.reason ? { reason: run.reason, message: run.message } : {}) } : { runMs: Infinity, exitCode: 0 };
+    const key = programKey(c);
+    plan = key !== undefined ? byProgram.get(key) : undefined;
+    if (!plan) {
+      const run = runContainer(pod, c, 0);
+      plan = run ? { runMs: run.result.exitAtMs, exitCode: run.result.exitCode, ...(run.reason ? { reason: run.reason, message: run.message } : {}) } : { runMs: Infinity, exitCode: 0 };
+      if (key !== undefined) {
+        if (byProgram.size > 1_000) byProgram.clear();
+        byProgram.set(key, plan);
+      }
+    }
     byPod.set(podName, plan);
   }
   return plan;
@@ -40,11 +60,10 @@ const TRAPS_TERM = /\btrap\b.*\b(TERM|SIGTERM|15)\b/;
  * period). Servers install a handler; a shell or `sleep` as PID 1 gets no default signal action from the
  * kernel, so it ignores SIGTERM (https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination).
  */
-export function stopsOnSigterm(c: V1Container, pod: V1Pod = NO_POD): boolean {
+export function stopsOnSigterm(c: V1Container, _pod: V1Pod = NO_POD): boolean {
   const model = appModelFor(c.image ?? '');
   if (!model) return true;
-  const run = runContainer(pod, c, 0);
-  if (!run || run.mode === 'app') return model.sigterm === 'exit';
-  const cmd = run.argv.join(' ');
-  return TRAPS_TERM.test(cmd);
+  const argv = processArgv(c, model);
+  if (runsImageProgram(model, argv)) return model.sigterm === 'exit';
+  return TRAPS_TERM.test(argv.join(' '));
 }

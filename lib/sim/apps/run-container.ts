@@ -42,6 +42,18 @@ export function containerArgv(c: V1Container, model: AppModel): string[] {
   return [...model.entrypoint, ...(c.args ?? model.cmd)];
 }
 
+/** The argv PID 1 ends up running: an entrypoint script hands over to its arguments (`docker-entrypoint.sh nginx …` runs nginx). */
+export function processArgv(c: V1Container, model: AppModel): string[] {
+  const argv = containerArgv(c, model);
+  return WRAPPERS.has(basename(argv[0] ?? '')) && argv.length > 1 && !argv[1].startsWith('-') ? argv.slice(1) : argv;
+}
+
+/** Whether `argv` is the image's own program (which behaves the same in every pod) rather than a shell command. */
+export function runsImageProgram(model: AppModel, argv: readonly string[]): boolean {
+  const prog = basename(argv[0] ?? '');
+  return argv.length === 0 || (model.programs ?? []).includes(prog) || WRAPPERS.has(prog);
+}
+
 function appLines(lines: readonly LogLine[], vars: Record<string, string>, startedAt: number): OutputLine[] {
   return lines.map((l) => {
     const { at, text, stream } = typeof l === 'string' ? { at: 0, text: l, stream: undefined } : l;
@@ -105,9 +117,7 @@ function runApp(model: AppModel, argv: string[], env: Record<string, string>, va
 export function runContainer(pod: V1Pod, c: V1Container, startedAt: number, resolver: PodConfigResolver = LITERAL_ENV_ONLY): ContainerProcess | undefined {
   const model = appModelFor(c.image ?? '');
   if (!model) return undefined;
-  let argv = containerArgv(c, model);
-  // an entrypoint script hands over to its arguments (`docker-entrypoint.sh nginx -g …` runs nginx)
-  if (WRAPPERS.has(basename(argv[0] ?? '')) && argv.length > 1 && !argv[1].startsWith('-')) argv = argv.slice(1);
+  const argv = processArgv(c, model);
   const env = containerEnv(pod, c, model, resolver);
   const hostname = pod.metadata?.name ?? '';
   const shellInput: ShellInput = { env, files: containerFiles(pod, c, model, resolver), hostname, startedAt, cwd: c.workingDir ?? '/' };
@@ -117,7 +127,7 @@ export function runContainer(pod: V1Pod, c: V1Container, startedAt: number, reso
   const prog = basename(argv[0] ?? '');
   const base = { argv, model, vars, shellInput, readyAfterMs: model.readyAfterMs ?? 0 };
 
-  if (argv.length === 0 || (model.programs ?? []).includes(prog) || WRAPPERS.has(prog)) {
+  if (runsImageProgram(model, argv)) {
     return { ...base, mode: 'app', ...runApp(model, argv, env, vars, startedAt) };
   }
   if (model.shell && isShellCommand(prog)) {
