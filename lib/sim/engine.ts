@@ -13,7 +13,8 @@ import { TimerQueue } from './timer-queue';
 import { EventRecorder } from './events';
 import { toIso } from './timings';
 import { DEFAULT_LIMITS } from './limits';
-import { provisionalProcessView, type ProcessViewFactory } from './prober/process-view';
+import type { ProcessViewFactory } from './prober/process-view';
+import { appProcessView } from './apps/process-view';
 import type { ProbeWorker } from './prober/worker';
 import type { InitRuntime } from './controllers/kubelet-init';
 
@@ -95,7 +96,7 @@ export class Engine {
   private queues = new Map<string, { items: string[]; set: Set<string> }>();
   private readonly events = new EventRecorder(this);
   /** what the prober and the OOM check observe of a running container (replaceable by the application model) */
-  processView: ProcessViewFactory = provisionalProcessView;
+  processView: ProcessViewFactory = appProcessView;
 
   constructor(
     seed: number,

@@ -41,7 +41,7 @@ export interface SimulatorOptions {
   cluster?: ClusterConfig;
   timings?: Partial<Timings>;
   limits?: Partial<Limits>;
-  /** what probes and memory limits observe of a running container (default: prober/process-view.ts provisionalProcessView) */
+  /** what probes and memory limits observe of a running container (default: the application model, apps/process-view.ts appProcessView) */
   processView?: ProcessViewFactory;
 }
 

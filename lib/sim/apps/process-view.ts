@@ -30,6 +30,19 @@ function memoryAt(proc: ContainerProcess, startedAt: number, now: number): numbe
   return capBytes !== undefined ? Math.min(grown, capBytes) : grown;
 }
 
+/** The container's files `elapsed` ms after it started: its mounts and image files, plus what its process wrote. */
+function filesAt(proc: ContainerProcess, elapsed: number): Readonly<Record<string, string>> {
+  const changes = proc.result.fileChanges;
+  if (!changes?.length || changes[0].at > elapsed) return proc.shellInput.files;
+  const files: Record<string, string> = { ...proc.shellInput.files };
+  for (const c of changes) {
+    if (c.at > elapsed) break;
+    if (c.content === null) delete files[c.path];
+    else files[c.path] = c.content;
+  }
+  return files;
+}
+
 export function processViewOf(proc: ContainerProcess, startedAt: number): ContainerProcessView & MemoryChangePoints {
   const exitAt = startedAt + proc.result.exitAtMs;
   const listening = (port: number, now: number) => proc.ports.includes(port) && now >= startedAt + proc.readyAfterMs && now < exitAt;
@@ -49,7 +62,7 @@ export function processViewOf(proc: ContainerProcess, startedAt: number): Contai
       const prog = (command[0] ?? '').split('/').pop() ?? '';
       if (now >= exitAt) return { exitCode: 126, output: 'container is not running\n' };
       if (!proc.model?.shell || !isShellCommand(prog)) return { exitCode: 126, output: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0] ?? ''}": executable file not found in $PATH: unknown\n` };
-      const r = runArgv(command, { ...proc.shellInput, startedAt: now });
+      const r = runArgv(command, { ...proc.shellInput, files: filesAt(proc, now - startedAt), startedAt: now });
       return { exitCode: r.exitCode, output: r.lines.map((l) => `${l.text}\n`).join('') };
     },
     memoryBytes: (now) => memoryAt(proc, startedAt, now),

@@ -95,7 +95,9 @@ const cat: Builtin = (args, st, io) => {
     const content = st.files.get(path);
     if (content !== undefined) io.out(content);
     else {
-      io.err(`cat: ${a}: ${st.isDir(path) ? 'Is a directory' : 'No such file or directory'}\n`);
+      const why = st.isDir(path) ? 'Is a directory' : 'No such file or directory';
+      // busybox's cat says "can't open 'F'" (libbb bb_perror_msg); GNU coreutils names the file bare
+      io.err(st.busybox && !st.isDir(path) ? `cat: can't open '${a}': ${why}\n` : `cat: ${a}: ${why}\n`);
       status = 1;
     }
   }

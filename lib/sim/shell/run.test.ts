@@ -116,3 +116,22 @@ describe('runShellScript', () => {
     expect(runArgv(['bash', '-c', 'nope'], input, 'bash').lines[0].text).toBe('bash: nope: command not found');
   });
 });
+
+describe('files the process changes', () => {
+  it('are remembered with the time they changed, so a later exec sees them (the liveness-exec docs example)', () => {
+    // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#define-a-liveness-command
+    const r = runShellScript('touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600', input);
+    expect(r.fileChanges).toEqual([
+      { at: 0, path: '/tmp/healthy', content: '' },
+      { at: 30_000, path: '/tmp/healthy', content: null },
+    ]);
+    expect(runShellScript('echo hi', input).fileChanges).toBeUndefined();
+  });
+
+  it("busybox's cat says can't open; GNU cat names the file", () => {
+    // busybox libbb: bb_perror_msg("can't open '%s'"); GNU coreutils cat: "cat: FILE: No such file or directory"
+    const busybox = { ...input, files: { '/etc/os-release': 'NAME="BusyBox"\n' } };
+    expect(runShellScript('cat /nope', busybox).lines.map((l) => l.text)).toEqual(["cat: can't open '/nope': No such file or directory"]);
+    expect(runShellScript('cat /nope', input).lines.map((l) => l.text)).toEqual(['cat: /nope: No such file or directory']);
+  });
+});

@@ -272,7 +272,7 @@ export function runShellScript(script: string, input: ShellInput, shellName = 's
     } else throw e;
   }
   st.finish();
-  return { lines: st.lines, ...(loop ? { loop } : {}), exitCode, exitAtMs };
+  return { lines: st.lines, ...(loop ? { loop } : {}), exitCode, exitAtMs, ...(st.files.changes.length ? { fileChanges: st.files.changes } : {}) };
 }
 
 /** Runs an argv directly (a container whose command is `echo hi` or `sleep 3600`, or `kubectl exec -- CMD`). */
@@ -294,5 +294,5 @@ export function runArgv(argv: readonly string[], input: ShellInput, shellName = 
     } else throw e;
   }
   st.finish();
-  return { lines: st.lines, ...(loop ? { loop } : {}), exitCode, exitAtMs };
+  return { lines: st.lines, ...(loop ? { loop } : {}), exitCode, exitAtMs, ...(st.files.changes.length ? { fileChanges: st.files.changes } : {}) };
 }

@@ -3,7 +3,7 @@
  * the sink splits it into timed lines. Control flow that ends the script (`exit`, `sleep infinity`, an endless
  * loop) is thrown as a signal so it unwinds every nesting level at once.
  */
-import type { OutputLine, ShellInput } from './types';
+import type { FileChange, OutputLine, ShellInput } from './types';
 import { dateLine } from './output';
 
 /** Output cap per process: the kubelet keeps a bounded log, so the interpreter never produces more. */
@@ -26,12 +26,32 @@ export class ForeverSignal {
   constructor(readonly loop?: { from: number; period: number; lines: OutputLine[] }) {}
 }
 
+/** The process's files, remembering every change with the shell's time (ShellResult.fileChanges). */
+class RecordedFiles extends Map<string, string> {
+  readonly changes: FileChange[] = [];
+  private readonly clock?: { t: number };
+  constructor(entries: [string, string][], clock: { t: number }) {
+    super(entries);
+    this.clock = clock;
+  }
+  override set(path: string, content: string): this {
+    // Map's constructor calls set before `clock` is assigned: the initial files are not changes
+    if (this.clock && this.changes.length < MAX_LINES) this.changes.push({ at: this.clock.t, path, content });
+    return super.set(path, content);
+  }
+  override delete(path: string): boolean {
+    const had = super.delete(path);
+    if (had && this.clock && this.changes.length < MAX_LINES) this.changes.push({ at: this.clock.t, path, content: null });
+    return had;
+  }
+}
+
 export class ShellState {
   t = 0;
   status = 0;
   readonly lines: OutputLine[] = [];
   readonly env: Map<string, string>;
-  readonly files: Map<string, string>;
+  readonly files: RecordedFiles;
   cwd: string;
   /** nesting depth of command substitutions and pipes (endless loops there are cut, not repeated) */
   captureDepth = 0;
@@ -42,8 +62,13 @@ export class ShellState {
     readonly shellName: string,
   ) {
     this.env = new Map(Object.entries(input.env));
-    this.files = new Map(Object.entries(input.files));
+    this.files = new RecordedFiles(Object.entries(input.files), this);
     this.cwd = input.cwd ?? '/';
+  }
+
+  /** BusyBox or Alpine userland (by the image's /etc/os-release): messages in busybox's wording. */
+  get busybox(): boolean {
+    return /BusyBox|ID=alpine/.test(this.input.files['/etc/os-release'] ?? '');
   }
 
   /** Writes to the container log at the current time (partial lines wait for their newline). */

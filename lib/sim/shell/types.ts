@@ -24,6 +24,18 @@ export interface ShellResult {
   exitCode: number;
   /** ms after start when the process exits; Infinity = runs until it is stopped */
   exitAtMs: number;
+  /**
+   * Files the process created, changed or removed, `at` ms after it started (content null = removed), in order,
+   * so an `exec` into the container later sees them (e.g. the liveness example's `touch /tmp/healthy; sleep 30;
+   * rm -f /tmp/healthy`). Changes made inside an endless loop's body are not repeated.
+   */
+  fileChanges?: FileChange[];
+}
+
+export interface FileChange {
+  at: number;
+  path: string;
+  content: string | null;
 }
 
 /** What a network tool (wget, curl, nslookup) gets back from the cluster network. */
