@@ -4,13 +4,16 @@
  * still spread), ties broken by the seeded rng. Node usage is kept incrementally from pod changes,
  * so one scheduling attempt costs O(nodes), independent of the number of pods.
  */
-import type { V1Node, V1Pod, V1Taint, V1Toleration } from '@kubernetes/client-node';
+import type { V1Namespace, V1Node, V1Pod, V1Taint, V1Toleration } from '@kubernetes/client-node';
 import { parseCpuMillis, parseMemoryBytes } from '../../k8s/quantity';
 import type { Controller, Engine } from '../engine';
 import type { Kind } from '../../k8s/types';
 import type { StoreChange } from '../store';
 import { podCondition, podRequests } from '../pods';
 import { UNSCHEDULABLE_RETRY_MS } from '../timings';
+import { ERR_NODE_AFFINITY, nodeAffinityFits, nodeAffinityScore } from './scheduler/node-affinity';
+import { ERR_AFFINITY, ERR_ANTI_AFFINITY, ERR_EXISTING_ANTI_AFFINITY, constrainsOthers, hasPodAffinityTerms, interPodAffinityFilter, interPodAffinityScore, prepareInterPodAffinity, type InterPodAffinityState, type PlacedPod } from './scheduler/inter-pod-affinity';
+import { pickHighestScore, type NodeScores } from './scheduler/score';
 
 export const SCHEDULER = 'scheduler';
 const FLUSH_KEY = '\u0000flush';
@@ -52,12 +55,21 @@ function counts(pod: V1Pod): boolean {
   return !!pod.spec?.nodeName && phase !== 'Succeeded' && phase !== 'Failed';
 }
 
+/** Untolerated PreferNoSchedule taints (the TaintToleration score, lower is better). */
+function preferNoScheduleCount(pod: V1Pod, node: V1Node): number {
+  let n = 0;
+  for (const t of node.spec?.taints ?? []) if (t.effect === 'PreferNoSchedule' && !tolerates(pod.spec?.tolerations, t)) n++;
+  return n;
+}
+
 export class Scheduler implements Controller {
   readonly name = SCHEDULER;
   readonly watches: readonly Kind[] = ['Pod', 'Node'];
   private usage = new Map<string, Usage>();
   /** pods that failed to schedule, retried when the cluster changes */
   private unschedulable = new Set<string>();
+  /** placed pods whose (anti-)affinity terms can constrain or score an incoming pod */
+  private constraining = 0;
 
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind === 'Node') {
@@ -82,6 +94,7 @@ export class Scheduler implements Controller {
   rebuild(e: Engine): void {
     this.usage.clear();
     this.unschedulable.clear();
+    this.constraining = 0;
     for (const p of e.store.values('Pod') as Iterable<V1Pod>) {
       if (counts(p)) this.account(p, +1);
       if (!p.spec?.nodeName && podCondition(p, 'PodScheduled')?.status === 'False') this.unschedulable.add(`${p.metadata!.namespace}/${p.metadata!.name}`);
@@ -102,6 +115,7 @@ export class Scheduler implements Controller {
     u.pods += sign;
     u.nzCpu += sign * (r.cpu || DEFAULT_CPU_REQUEST);
     u.nzMemory += sign * (r.memory || DEFAULT_MEMORY_REQUEST);
+    if (constrainsOthers(pod)) this.constraining += sign;
   }
 
   reconcile(key: string, e: Engine): void {
@@ -117,49 +131,59 @@ export class Scheduler implements Controller {
     this.schedule(key, pod, e);
   }
 
+  /**
+   * One scheduling cycle: filter every node, then score the feasible ones like the framework
+   * (each plugin normalised to 0–100, times its default weight). O(nodes) plus, when pod affinity is
+   * in play, one pass over the placed pods.
+   */
   private schedule(key: string, pod: V1Pod, e: Engine): void {
     const req = podRequests(pod);
     const nzCpu = req.cpu || DEFAULT_CPU_REQUEST;
     const nzMem = req.memory || DEFAULT_MEMORY_REQUEST;
     const reasons = new Map<string, number>();
     const taints = new Set<string>();
-    const unresolvable = { count: 0 };
-    let best: V1Node | undefined;
-    let bestScore = -1;
-    let ties = 0;
+    let unresolvable = 0;
     let total = 0;
-    const note = (r: string) => reasons.set(r, (reasons.get(r) ?? 0) + 1);
+    const affinity = hasPodAffinityTerms(pod) || this.constraining > 0 ? prepareInterPodAffinity(pod, this.placedPods(e), (ns) => e.get<V1Namespace>('Namespace', ns)?.metadata?.labels) : undefined;
+    const feasible: NodeScores[] = [];
     for (const node of e.store.values('Node') as Iterable<V1Node>) {
       total++;
       // one usage and one allocatable lookup per node: this loop runs nodes × pods times
       const u = this.usage.get(node.metadata!.name!) ?? NO_USAGE;
       const alloc = allocatable(node);
-      const why = this.filter(pod, node, req, u, alloc);
+      const why = this.filter(pod, node, req, u, alloc, affinity);
       if (why) {
-        if (why.unresolvable) unresolvable.count++;
+        if (why.unresolvable) unresolvable++;
         if (why.taint) taints.add(why.taint);
-        for (const r of why.reasons) note(r);
+        for (const r of why.reasons) reasons.set(r, (reasons.get(r) ?? 0) + 1);
         continue;
       }
       const { cpu: capCpu, memory: capMem } = alloc;
       const cpuFree = capCpu ? (capCpu - u.nzCpu - nzCpu) / capCpu : 0;
       const memFree = capMem ? (capMem - u.nzMemory - nzMem) / capMem : 0;
-      const score = Math.floor(((Math.max(0, cpuFree) + Math.max(0, memFree)) / 2) * 100);
-      if (score > bestScore) {
-        best = node;
-        bestScore = score;
-        ties = 1;
-      } else if (score === bestScore) {
-        // reservoir sampling among equal scores, as selectHost does
-        ties++;
-        if (e.rng.next() * ties < 1) best = node;
-      }
+      feasible.push({
+        node,
+        leastAllocated: Math.floor(((Math.max(0, cpuFree) + Math.max(0, memFree)) / 2) * 100),
+        nodeAffinity: nodeAffinityScore(pod, node),
+        interPodAffinity: affinity ? interPodAffinityScore(node, affinity) : 0,
+        taintToleration: preferNoScheduleCount(pod, node),
+      });
     }
+    const best = pickHighestScore(feasible, () => e.rng.next());
     if (best) return this.bind(key, pod, best, total, e);
-    this.fail(key, pod, total, reasons, unresolvable.count, taints, e);
+    this.fail(key, pod, total, reasons, unresolvable, taints, e);
   }
 
-  private filter(pod: V1Pod, node: V1Node, req: { cpu: number; memory: number }, u: Usage, alloc: { cpu: number; memory: number; pods: number }): { reasons: string[]; unresolvable: boolean; taint?: string } | undefined {
+  /** Scheduled, still-running pods with their node's labels (for inter-pod affinity). O(pods). */
+  private *placedPods(e: Engine): Iterable<PlacedPod> {
+    for (const p of e.store.values('Pod') as Iterable<V1Pod>) {
+      if (!counts(p)) continue;
+      const node = e.get<V1Node>('Node', p.spec!.nodeName!);
+      if (node) yield { pod: p, nodeLabels: node.metadata?.labels ?? {} };
+    }
+  }
+
+  private filter(pod: V1Pod, node: V1Node, req: { cpu: number; memory: number }, u: Usage, alloc: { cpu: number; memory: number; pods: number }, affinity: InterPodAffinityState | undefined): { reasons: string[]; unresolvable: boolean; taint?: string } | undefined {
     const tolerations = pod.spec?.tolerations;
     if (node.spec?.unschedulable && !tolerates(tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))
       return { reasons: ['node(s) were unschedulable'], unresolvable: true };
@@ -168,21 +192,20 @@ export class Scheduler implements Controller {
       // Since the 2025 security fix the message no longer names the taint; the Korean cause does.
       if (!tolerates(tolerations, t)) return { reasons: ['node(s) had untolerated taint(s)'], taint: `${t.key}${t.value ? '=' + t.value : ''}:${t.effect}`, unresolvable: true };
     }
-    const selector = pod.spec?.nodeSelector;
-    if (selector) {
-      const labels = node.metadata?.labels ?? {};
-      for (const k in selector) if (labels[k] !== selector[k]) return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
-    }
+    if (!nodeAffinityFits(pod, node)) return { reasons: [ERR_NODE_AFFINITY], unresolvable: true };
     const tooMany = u.pods + 1 > alloc.pods;
     const noCpu = req.cpu > 0 && u.cpu + req.cpu > alloc.cpu;
     const noMemory = req.memory > 0 && u.memory + req.memory > alloc.memory;
     // runs for every node per pod: the fitting case allocates nothing
-    if (!tooMany && !noCpu && !noMemory) return undefined;
-    const reasons: string[] = [];
-    if (tooMany) reasons.push('Too many pods');
-    if (noCpu) reasons.push('Insufficient cpu');
-    if (noMemory) reasons.push('Insufficient memory');
-    return { reasons, unresolvable: false };
+    if (tooMany || noCpu || noMemory) {
+      const reasons: string[] = [];
+      if (tooMany) reasons.push('Too many pods');
+      if (noCpu) reasons.push('Insufficient cpu');
+      if (noMemory) reasons.push('Insufficient memory');
+      return { reasons, unresolvable: false };
+    }
+    const denied = affinity && interPodAffinityFilter(pod, node, affinity);
+    return denied ? { reasons: [denied.reason], unresolvable: denied.unresolvable } : undefined;
   }
 
   private bind(key: string, pod: V1Pod, node: V1Node, candidates: number, e: Engine): void {
@@ -194,7 +217,7 @@ export class Scheduler implements Controller {
     const name = pod.metadata!.name!;
     const cause = {
       actor: 'scheduler',
-      message: `스케줄러: 파드 ${name}을(를) ${nodeName}에 배치 (후보 노드 ${candidates}개 중 자원 여유가 가장 많은 노드)`,
+      message: `스케줄러: 파드 ${name}을(를) ${nodeName}에 배치 (노드 ${candidates}개 중 필터를 통과하고 점수(자원 여유·어피니티·분산)가 가장 높은 노드)`,
       hop: 'scheduler' as const,
     };
     const bound = e.updateObject('Pod', { ...pod, spec: { ...pod.spec!, nodeName }, status: { ...pod.status, conditions } }, cause);
@@ -235,7 +258,10 @@ export class Scheduler implements Controller {
 function reasonKo(r: string, taints: Set<string>): string {
   if (r.startsWith('node(s) had untolerated taint')) return `파드가 허용하지 않는 테인트(${[...taints].join(', ')})가 있는 노드`;
   if (r === 'node(s) were unschedulable') return '스케줄 불가(cordon)';
-  if (r.startsWith("node(s) didn't match")) return '노드 셀렉터 불일치';
+  if (r === ERR_NODE_AFFINITY) return '노드 셀렉터/노드 어피니티 불일치';
+  if (r === ERR_AFFINITY) return '파드 어피니티(함께 놓일 파드) 불충족';
+  if (r === ERR_ANTI_AFFINITY) return '파드 안티어피니티(같은 토폴로지에 이미 있는 파드) 위반';
+  if (r === ERR_EXISTING_ANTI_AFFINITY) return '이미 있는 파드의 안티어피니티 위반';
   if (r === 'Insufficient cpu') return 'CPU 부족';
   if (r === 'Insufficient memory') return '메모리 부족';
   if (r === 'Too many pods') return '파드 수 한도 초과';
