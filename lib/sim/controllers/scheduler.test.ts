@@ -51,8 +51,9 @@ describe('scheduler', () => {
   });
 
   it('counts requests against allocatable and reports Too many pods', () => {
-    const sim = createSimulator({ seed: 24, cluster: { workers: 1, workerCapacity: { pods: 4 } } });
-    // worker-1 already runs kube-proxy, calico-node and coredns ×2
+    const sim = createSimulator({ seed: 24, cluster: { workers: 1, workerCapacity: { pods: 3 } } });
+    // worker-1 already runs kube-proxy, calico-node and one coredns (default topology spreading puts the other
+    // on the control plane, whose taint coredns tolerates)
     sim.create(deploymentManifest({ replicas: 1 }));
     sim.advance(10_000);
     const pod = podsOf(sim)[0] as V1Pod;

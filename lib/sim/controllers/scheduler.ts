@@ -1,10 +1,12 @@
 /**
- * kube-scheduler: filter (unschedulable, taints/tolerations, nodeSelector, CPU/memory/pod count)
- * then score (least allocated, with the scheduler's non-zero request defaults so BestEffort pods
- * still spread), ties broken by the seeded rng. Node usage is kept incrementally from pod changes,
- * so one scheduling attempt costs O(nodes), independent of the number of pods.
+ * kube-scheduler: filter every node (NodeUnschedulable, TaintToleration, NodeAffinity, NodeResourcesFit,
+ * PodTopologySpread, InterPodAffinity — in the framework's order, the first failure names the node's reason),
+ * then score the feasible ones like the framework (scheduler/score.ts), ties broken by the seeded rng.
+ * Node usage is kept incrementally from pod changes, so a plain pod costs O(nodes); a pod with pod
+ * (anti-)affinity or spread constraints (incl. the default spreading of ReplicaSet pods), or any placed pod
+ * with anti-affinity, adds one pass over the placed pods: O(nodes + pods × terms).
  */
-import type { V1Namespace, V1Node, V1Pod, V1Taint, V1Toleration } from '@kubernetes/client-node';
+import type { V1Namespace, V1Node, V1Pod } from '@kubernetes/client-node';
 import { parseCpuMillis, parseMemoryBytes } from '../../k8s/quantity';
 import type { Controller, Engine } from '../engine';
 import type { Kind } from '../../k8s/types';
@@ -13,8 +15,12 @@ import { podCondition, podRequests } from '../pods';
 import { UNSCHEDULABLE_RETRY_MS } from '../timings';
 import { ERR_NODE_AFFINITY, nodeAffinityFits, nodeAffinityScore } from './scheduler/node-affinity';
 import { ERR_AFFINITY, ERR_ANTI_AFFINITY, ERR_EXISTING_ANTI_AFFINITY, constrainsOthers, hasPodAffinityTerms, interPodAffinityFilter, interPodAffinityScore, prepareInterPodAffinity, type InterPodAffinityState, type PlacedPod } from './scheduler/inter-pod-affinity';
+import { preferNoScheduleCount, tolerates } from './scheduler/taint-toleration';
+import { ERR_SPREAD, ERR_SPREAD_LABEL, prepareSpread, spreadConstraintsOf, spreadFilter, spreadScores, type SpreadState } from './scheduler/pod-topology-spread';
+import { defaultSpreadSelector } from './scheduler/default-selector';
 import { pickHighestScore, type NodeScores } from './scheduler/score';
 
+export { tolerates };
 export const SCHEDULER = 'scheduler';
 const FLUSH_KEY = '\u0000flush';
 const DEFAULT_CPU_REQUEST = 100; // millicores, for scoring pods without requests
@@ -26,17 +32,6 @@ interface Usage {
   pods: number;
   nzCpu: number;
   nzMemory: number;
-}
-
-/** True when a toleration matches a taint (operator Exists/Equal, effect empty = all). */
-export function tolerates(tolerations: V1Toleration[] | undefined, taint: V1Taint): boolean {
-  for (const t of tolerations ?? []) {
-    if (t.effect && t.effect !== taint.effect) continue;
-    if (t.operator === 'Exists') {
-      if (!t.key || t.key === taint.key) return true;
-    } else if (t.key === taint.key && (t.value ?? '') === (taint.value ?? '')) return true;
-  }
-  return false;
 }
 
 const allocCache = new WeakMap<object, { cpu: number; memory: number; pods: number }>();
@@ -53,13 +48,6 @@ const NO_USAGE: Usage = { cpu: 0, memory: 0, pods: 0, nzCpu: 0, nzMemory: 0 };
 function counts(pod: V1Pod): boolean {
   const phase = pod.status?.phase;
   return !!pod.spec?.nodeName && phase !== 'Succeeded' && phase !== 'Failed';
-}
-
-/** Untolerated PreferNoSchedule taints (the TaintToleration score, lower is better). */
-function preferNoScheduleCount(pod: V1Pod, node: V1Node): number {
-  let n = 0;
-  for (const t of node.spec?.taints ?? []) if (t.effect === 'PreferNoSchedule' && !tolerates(pod.spec?.tolerations, t)) n++;
-  return n;
 }
 
 export class Scheduler implements Controller {
@@ -144,14 +132,18 @@ export class Scheduler implements Controller {
     const taints = new Set<string>();
     let unresolvable = 0;
     let total = 0;
-    const affinity = hasPodAffinityTerms(pod) || this.constraining > 0 ? prepareInterPodAffinity(pod, this.placedPods(e), (ns) => e.get<V1Namespace>('Namespace', ns)?.metadata?.labels) : undefined;
+    let placed: PlacedPod[] | undefined;
+    const placedPods = () => (placed ??= [...this.placedPods(e)]);
+    const affinity = hasPodAffinityTerms(pod) || this.constraining > 0 ? prepareInterPodAffinity(pod, placedPods(), (ns) => e.get<V1Namespace>('Namespace', ns)?.metadata?.labels) : undefined;
+    const constraints = spreadConstraintsOf(pod, () => defaultSpreadSelector(pod, e));
+    const spread = constraints.hard.length || constraints.soft.length ? prepareSpread(pod, constraints, e.store.values('Node') as Iterable<V1Node>, placedPods()) : undefined;
     const feasible: NodeScores[] = [];
     for (const node of e.store.values('Node') as Iterable<V1Node>) {
       total++;
       // one usage and one allocatable lookup per node: this loop runs nodes × pods times
       const u = this.usage.get(node.metadata!.name!) ?? NO_USAGE;
       const alloc = allocatable(node);
-      const why = this.filter(pod, node, req, u, alloc, affinity);
+      const why = this.filter(pod, node, req, u, alloc, affinity, spread);
       if (why) {
         if (why.unresolvable) unresolvable++;
         if (why.taint) taints.add(why.taint);
@@ -169,6 +161,7 @@ export class Scheduler implements Controller {
         taintToleration: preferNoScheduleCount(pod, node),
       });
     }
+    if (spread) spreadScores(feasible.map((f) => f.node), spread).forEach((score, i) => (feasible[i].podTopologySpread = score));
     const best = pickHighestScore(feasible, () => e.rng.next());
     if (best) return this.bind(key, pod, best, total, e);
     this.fail(key, pod, total, reasons, unresolvable, taints, e);
@@ -179,11 +172,11 @@ export class Scheduler implements Controller {
     for (const p of e.store.values('Pod') as Iterable<V1Pod>) {
       if (!counts(p)) continue;
       const node = e.get<V1Node>('Node', p.spec!.nodeName!);
-      if (node) yield { pod: p, nodeLabels: node.metadata?.labels ?? {} };
+      if (node) yield { pod: p, node, nodeLabels: node.metadata?.labels ?? {} };
     }
   }
 
-  private filter(pod: V1Pod, node: V1Node, req: { cpu: number; memory: number }, u: Usage, alloc: { cpu: number; memory: number; pods: number }, affinity: InterPodAffinityState | undefined): { reasons: string[]; unresolvable: boolean; taint?: string } | undefined {
+  private filter(pod: V1Pod, node: V1Node, req: { cpu: number; memory: number }, u: Usage, alloc: { cpu: number; memory: number; pods: number }, affinity: InterPodAffinityState | undefined, spread: SpreadState | undefined): { reasons: string[]; unresolvable: boolean; taint?: string } | undefined {
     const tolerations = pod.spec?.tolerations;
     if (node.spec?.unschedulable && !tolerates(tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))
       return { reasons: ['node(s) were unschedulable'], unresolvable: true };
@@ -204,7 +197,8 @@ export class Scheduler implements Controller {
       if (noMemory) reasons.push('Insufficient memory');
       return { reasons, unresolvable: false };
     }
-    const denied = affinity && interPodAffinityFilter(pod, node, affinity);
+    // framework order: PodTopologySpread, then InterPodAffinity; the first failing plugin names the node's reason
+    const denied = (spread && spreadFilter(node, spread)) || (affinity && interPodAffinityFilter(pod, node, affinity));
     return denied ? { reasons: [denied.reason], unresolvable: denied.unresolvable } : undefined;
   }
 
@@ -261,6 +255,8 @@ function reasonKo(r: string, taints: Set<string>): string {
   if (r === ERR_NODE_AFFINITY) return '노드 셀렉터/노드 어피니티 불일치';
   if (r === ERR_AFFINITY) return '파드 어피니티(함께 놓일 파드) 불충족';
   if (r === ERR_ANTI_AFFINITY) return '파드 안티어피니티(같은 토폴로지에 이미 있는 파드) 위반';
+  if (r === ERR_SPREAD) return '토폴로지 분산 제약(maxSkew) 위반';
+  if (r === ERR_SPREAD_LABEL) return '토폴로지 분산 키 레이블이 없는 노드';
   if (r === ERR_EXISTING_ANTI_AFFINITY) return '이미 있는 파드의 안티어피니티 위반';
   if (r === 'Insufficient cpu') return 'CPU 부족';
   if (r === 'Insufficient memory') return '메모리 부족';

@@ -16,6 +16,7 @@ export const ERR_EXISTING_ANTI_AFFINITY = "node(s) didn't satisfy existing pods 
 /** A placed pod with the labels of the node it runs on. */
 export interface PlacedPod {
   pod: V1Pod;
+  node: V1Node;
   nodeLabels: Record<string, string>;
 }
 
