@@ -17,6 +17,7 @@ import { ERR_NODE_AFFINITY, nodeAffinityFits, nodeAffinityScore } from './schedu
 import { ERR_AFFINITY, ERR_ANTI_AFFINITY, ERR_EXISTING_ANTI_AFFINITY, constrainsOthers, hasPodAffinityTerms, interPodAffinityFilter, interPodAffinityScore, prepareInterPodAffinity, type InterPodAffinityState, type PlacedPod } from './scheduler/inter-pod-affinity';
 import { preferNoScheduleCount, tolerates } from './scheduler/taint-toleration';
 import { ERR_SPREAD, ERR_SPREAD_LABEL, prepareSpread, spreadConstraintsOf, spreadFilter, spreadScores, type SpreadState } from './scheduler/pod-topology-spread';
+import { PlacedPodIndex } from './scheduler/placed-pod-index';
 import { defaultSpreadSelector } from './scheduler/default-selector';
 import { pickHighestScore, type NodeScores } from './scheduler/score';
 
@@ -58,6 +59,7 @@ export class Scheduler implements Controller {
   private unschedulable = new Set<string>();
   /** placed pods whose (anti-)affinity terms can constrain or score an incoming pod */
   private constraining = 0;
+  private placed = new PlacedPodIndex();
 
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind === 'Node') {
@@ -67,8 +69,8 @@ export class Scheduler implements Controller {
     if (c.kind !== 'Pod') return;
     const old = c.old as V1Pod | undefined;
     const pod = c.type === 'DELETED' ? undefined : (c.object as V1Pod);
-    if (old && counts(old)) this.account(old, -1);
-    if (pod && counts(pod)) this.account(pod, +1);
+    if (old && counts(old)) this.account(old, -1, c.key);
+    if (pod && counts(pod)) this.account(pod, +1, c.key);
     if (old && counts(old) && !(pod && counts(pod))) this.flushSoon(e);
     if (!pod) {
       this.unschedulable.delete(c.key);
@@ -83,8 +85,9 @@ export class Scheduler implements Controller {
     this.usage.clear();
     this.unschedulable.clear();
     this.constraining = 0;
+    this.placed.clear();
     for (const p of e.store.values('Pod') as Iterable<V1Pod>) {
-      if (counts(p)) this.account(p, +1);
+      if (counts(p)) this.account(p, +1, `${p.metadata!.namespace}/${p.metadata!.name}`);
       if (!p.spec?.nodeName && podCondition(p, 'PodScheduled')?.status === 'False') this.unschedulable.add(`${p.metadata!.namespace}/${p.metadata!.name}`);
     }
   }
@@ -93,7 +96,9 @@ export class Scheduler implements Controller {
     if (this.unschedulable.size) e.enqueueAt(SCHEDULER, FLUSH_KEY, e.time + 1000);
   }
 
-  private account(pod: V1Pod, sign: 1 | -1): void {
+  private account(pod: V1Pod, sign: 1 | -1, key: string): void {
+    if (sign > 0) this.placed.add(key, pod);
+    else this.placed.remove(key, pod);
     const node = pod.spec!.nodeName!;
     let u = this.usage.get(node);
     if (!u) this.usage.set(node, (u = { cpu: 0, memory: 0, pods: 0, nzCpu: 0, nzMemory: 0 }));
@@ -132,11 +137,9 @@ export class Scheduler implements Controller {
     const taints = new Set<string>();
     let unresolvable = 0;
     let total = 0;
-    let placed: PlacedPod[] | undefined;
-    const placedPods = () => (placed ??= [...this.placedPods(e)]);
-    const affinity = hasPodAffinityTerms(pod) || this.constraining > 0 ? prepareInterPodAffinity(pod, placedPods(), (ns) => e.get<V1Namespace>('Namespace', ns)?.metadata?.labels) : undefined;
+    const affinity = hasPodAffinityTerms(pod) || this.constraining > 0 ? prepareInterPodAffinity(pod, this.placedPods(e), (ns) => e.get<V1Namespace>('Namespace', ns)?.metadata?.labels) : undefined;
     const constraints = spreadConstraintsOf(pod, () => defaultSpreadSelector(pod, e));
-    const spread = constraints.hard.length || constraints.soft.length ? prepareSpread(pod, constraints, e.store.values('Node') as Iterable<V1Node>, placedPods()) : undefined;
+    const spread = constraints.hard.length || constraints.soft.length ? prepareSpread(pod, constraints, e.store.values('Node') as Iterable<V1Node>, (ns, sel) => this.placed.candidates(ns, sel)) : undefined;
     const feasible: NodeScores[] = [];
     for (const node of e.store.values('Node') as Iterable<V1Node>) {
       total++;

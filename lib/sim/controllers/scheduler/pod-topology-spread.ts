@@ -10,7 +10,6 @@ import type { V1Node, V1Pod, V1TopologySpreadConstraint } from '@kubernetes/clie
 import { matchesLabelSelector, fromLabelSelectorObject, type LabelSelector } from '../../../k8s/selectors';
 import { nodeAffinityFits } from './node-affinity';
 import { tolerates } from './taint-toleration';
-import type { PlacedPod } from './inter-pod-affinity';
 
 export const ERR_SPREAD = "node(s) didn't match pod topology spread constraints";
 export const ERR_SPREAD_LABEL = `${ERR_SPREAD} (missing required label)`;
@@ -80,21 +79,24 @@ function eligible(pod: V1Pod, node: V1Node, c: Constraint): boolean {
   return (node.spec?.taints ?? []).every((t) => (t.effect !== 'NoSchedule' && t.effect !== 'NoExecute') || tolerates(pod.spec?.tolerations, t));
 }
 
-/** Counts matching pods per node and per domain, once per scheduling attempt. */
-export function prepareSpread(pod: V1Pod, constraints: Pick<SpreadState, 'hard' | 'soft' | 'systemDefaulted'>, nodes: Iterable<V1Node>, placed: Iterable<PlacedPod>): SpreadState {
+/**
+ * Counts matching pods per node and per domain, once per scheduling attempt. `candidates` yields (a superset
+ * of) the placed pods of the pod's namespace a selector can match — O(candidates × constraints).
+ */
+export function prepareSpread(pod: V1Pod, constraints: Pick<SpreadState, 'hard' | 'soft' | 'systemDefaulted'>, nodes: Iterable<V1Node>, candidates: (namespace: string, selector: LabelSelector) => Iterable<V1Pod>): SpreadState {
   const all = [...constraints.hard, ...constraints.soft];
   const ns = pod.metadata?.namespace ?? 'default';
   const perNode = all.map(() => new Map<string, number>());
   const nodeList = [...nodes];
   for (const n of nodeList) all.forEach((c, i) => eligible(pod, n, c) && perNode[i].set(n.metadata!.name!, 0));
-  for (const { pod: other, node } of placed) {
-    if (other.metadata?.deletionTimestamp || (other.metadata?.namespace ?? 'default') !== ns) continue;
-    const name = node.metadata!.name!;
-    all.forEach((c, i) => {
-      const count = perNode[i].get(name);
-      if (count !== undefined && c.selector && matchesLabelSelector(c.selector, other.metadata?.labels ?? {})) perNode[i].set(name, count + 1);
-    });
-  }
+  all.forEach((c, i) => {
+    if (!c.selector) return;
+    for (const other of candidates(ns, c.selector)) {
+      if (other.metadata?.deletionTimestamp || !matchesLabelSelector(c.selector, other.metadata?.labels ?? {})) continue;
+      const count = perNode[i].get(other.spec!.nodeName!);
+      if (count !== undefined) perNode[i].set(other.spec!.nodeName!, count + 1);
+    }
+  });
   const byName = new Map(nodeList.map((n) => [n.metadata!.name!, n]));
   const hardCounts = constraints.hard.map((c, i) => {
     const domains = new Map<string, number>();
