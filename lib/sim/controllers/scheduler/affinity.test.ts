@@ -95,4 +95,44 @@ describe('scheduler: InterPodAffinity', () => {
     sim.advance(5_000);
     expect(events(sim, 'FailedScheduling').some((m) => m.includes("3 node(s) didn't match pod affinity rules") && m.includes('4 Preemption is not helpful'))).toBe(true);
   });
+
+  const barePod = (name: string, namespace: string, labels: Record<string, string>, spec: Record<string, unknown>) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace, labels },
+    spec: { containers: [{ name: 'c', image: 'busybox', command: ['sleep', '3600'] }], ...spec },
+  });
+  /** worker-2 half busy, so LeastAllocated alone would pick worker-1 */
+  const busyWorker2 = (sim: ReturnType<typeof createSimulator>) =>
+    sim.create(barePod('batch', 'default', { app: 'batch' }, { nodeName: 'worker-2', containers: [{ name: 'c', image: 'busybox', command: ['sleep', '3600'], resources: { requests: { cpu: '1', memory: '1Gi' } } }] }));
+
+  // interpodaffinity/scoring.go: preferred anti-affinity subtracts its weight in the matching domain; min–max
+  // normalised ×2 it outweighs LeastAllocated. Bare pods have no owner, so no default spreading takes part.
+  it('preferred anti-affinity steers a pod away from the pod it avoids', () => {
+    const sim = createSimulator({ seed: 37 });
+    busyWorker2(sim);
+    sim.create(barePod('cache', 'default', { app: 'cache' }, { nodeName: 'worker-1' }));
+    const avoid = { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'cache' } } } }] } };
+    sim.create(barePod('plain', 'default', { app: 'plain' }, {}));
+    sim.create(barePod('shy', 'default', { app: 'shy' }, { affinity: avoid }));
+    sim.advance(5_000);
+    expect(podsOf(sim, 'default', 'app=plain')[0].spec!.nodeName).toBe('worker-1');
+    expect(podsOf(sim, 'default', 'app=shy')[0].spec!.nodeName).toBe('worker-2');
+  });
+
+  // pod affinity term namespaces: none given = the pod's own namespace; namespaceSelector picks namespaces by label
+  // (https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#namespace-selector)
+  it('counts pods of other namespaces only through namespaces/namespaceSelector', () => {
+    const sim = createSimulator({ seed: 38 });
+    busyWorker2(sim);
+    sim.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a', labels: { team: 'a' } } });
+    sim.create(barePod('db', 'team-a', { app: 'db' }, { nodeName: 'worker-1' }));
+    const term = (extra: Record<string, unknown>) => ({ podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'db' } }, ...extra }] } });
+    sim.create(barePod('same-ns', 'default', { app: 'x' }, { affinity: term({}) }));
+    sim.create(barePod('by-selector', 'default', { app: 'y' }, { affinity: term({ namespaceSelector: { matchLabels: { team: 'a' } } }) }));
+    sim.create(barePod('by-name', 'default', { app: 'z' }, { affinity: term({ namespaces: ['team-a'] }) }));
+    sim.advance(5_000);
+    const nodeOf = (app: string) => podsOf(sim, 'default', `app=${app}`)[0].spec!.nodeName;
+    expect([nodeOf('x'), nodeOf('y'), nodeOf('z')]).toEqual(['worker-1', 'worker-2', 'worker-2']);
+  });
 });
