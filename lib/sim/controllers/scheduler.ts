@@ -139,7 +139,7 @@ export class Scheduler implements Controller {
     let total = 0;
     const affinity = hasPodAffinityTerms(pod) || this.constraining > 0 ? prepareInterPodAffinity(pod, this.placedPods(e), (ns) => e.get<V1Namespace>('Namespace', ns)?.metadata?.labels) : undefined;
     const constraints = spreadConstraintsOf(pod, () => defaultSpreadSelector(pod, e));
-    const spread = constraints.hard.length || constraints.soft.length ? prepareSpread(pod, constraints, e.store.values('Node') as Iterable<V1Node>, (ns, sel) => this.placed.candidates(ns, sel)) : undefined;
+    const spread = constraints.hard.length || constraints.soft.length ? prepareSpread(pod, constraints, e.store.values('Node') as Iterable<V1Node>, (ns, sel) => this.placed.countsPerNode(ns, sel)) : undefined;
     const feasible: NodeScores[] = [];
     for (const node of e.store.values('Node') as Iterable<V1Node>) {
       total++;

@@ -22,4 +22,21 @@ describe('PlacedPodIndex', () => {
     idx.remove('default/a', a);
     expect(names(idx.candidates('default', parseLabelSelector('tier=fe')))).toEqual([]);
   });
+
+  it('keeps per-node counts of a selector up to date as pods come, go and start terminating', () => {
+    const idx = new PlacedPodIndex();
+    const on = (p: V1Pod, nodeName: string) => ({ ...p, spec: { ...p.spec!, nodeName } });
+    idx.add('default/a', on(pod('default', 'a', { app: 'web' }), 'n1'));
+    const web = parseLabelSelector('app=web');
+    expect([...idx.countsPerNode('default', web)]).toEqual([['n1', 1]]);
+    const b = on(pod('default', 'b', { app: 'web' }), 'n2');
+    idx.add('default/b', b);
+    idx.add('default/c', on(pod('default', 'c', { app: 'db' }), 'n2'));
+    idx.add('other/d', on(pod('other', 'd', { app: 'web' }), 'n2'));
+    expect(Object.fromEntries(idx.countsPerNode('default', web))).toEqual({ n1: 1, n2: 1 });
+    // a terminating pod no longer counts: removed as it was, re-added with its deletionTimestamp
+    idx.remove('default/b', b);
+    idx.add('default/b', { ...b, metadata: { ...b.metadata, deletionTimestamp: new Date() } });
+    expect(Object.fromEntries(idx.countsPerNode('default', web))).toEqual({ n1: 1, n2: 0 });
+  });
 });

@@ -80,22 +80,17 @@ function eligible(pod: V1Pod, node: V1Node, c: Constraint): boolean {
 }
 
 /**
- * Counts matching pods per node and per domain, once per scheduling attempt. `candidates` yields (a superset
- * of) the placed pods of the pod's namespace a selector can match — O(candidates × constraints).
+ * Counts matching pods per node and per domain, once per scheduling attempt. `countsPerNode` gives the
+ * non-terminating placed pods of the namespace a selector selects, per node — O(nodes × constraints).
  */
-export function prepareSpread(pod: V1Pod, constraints: Pick<SpreadState, 'hard' | 'soft' | 'systemDefaulted'>, nodes: Iterable<V1Node>, candidates: (namespace: string, selector: LabelSelector) => Iterable<V1Pod>): SpreadState {
+export function prepareSpread(pod: V1Pod, constraints: Pick<SpreadState, 'hard' | 'soft' | 'systemDefaulted'>, nodes: Iterable<V1Node>, countsPerNode: (namespace: string, selector: LabelSelector) => ReadonlyMap<string, number>): SpreadState {
   const all = [...constraints.hard, ...constraints.soft];
   const ns = pod.metadata?.namespace ?? 'default';
   const perNode = all.map(() => new Map<string, number>());
   const nodeList = [...nodes];
-  for (const n of nodeList) all.forEach((c, i) => eligible(pod, n, c) && perNode[i].set(n.metadata!.name!, 0));
   all.forEach((c, i) => {
-    if (!c.selector) return;
-    for (const other of candidates(ns, c.selector)) {
-      if (other.metadata?.deletionTimestamp || !matchesLabelSelector(c.selector, other.metadata?.labels ?? {})) continue;
-      const count = perNode[i].get(other.spec!.nodeName!);
-      if (count !== undefined) perNode[i].set(other.spec!.nodeName!, count + 1);
-    }
+    const counts = c.selector ? countsPerNode(ns, c.selector) : undefined;
+    for (const n of nodeList) if (eligible(pod, n, c)) perNode[i].set(n.metadata!.name!, counts?.get(n.metadata!.name!) ?? 0);
   });
   const byName = new Map(nodeList.map((n) => [n.metadata!.name!, n]));
   const hardCounts = constraints.hard.map((c, i) => {
