@@ -198,7 +198,8 @@ export class Scheduler implements Controller {
       if (tooMany) reasons.push('Too many pods');
       if (noCpu) reasons.push('Insufficient cpu');
       if (noMemory) reasons.push('Insufficient memory');
-      return { reasons, unresolvable: false };
+      // noderesources/fit.go: a request beyond the node's whole allocatable is Unresolvable (no eviction helps)
+      return { reasons, unresolvable: (noCpu && req.cpu > alloc.cpu) || (noMemory && req.memory > alloc.memory) };
     }
     // framework order: PodTopologySpread, then InterPodAffinity; the first failing plugin names the node's reason
     const denied = (spread && spreadFilter(node, spread)) || (affinity && interPodAffinityFilter(pod, node, affinity));
@@ -230,14 +231,7 @@ export class Scheduler implements Controller {
 
   private fail(key: string, pod: V1Pod, total: number, reasons: Map<string, number>, unresolvable: number, taints: Set<string>, e: Engine): void {
     this.unschedulable.add(key);
-    const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
-    let message = `0/${total} nodes are available${parts.length ? ': ' + parts.join(', ') : ''}.`;
-    const resolvable = total - unresolvable;
-    const pre: string[] = [];
-    if (unresolvable) pre.push(`${unresolvable} Preemption is not helpful for scheduling`);
-    if (resolvable) pre.push(`${resolvable} No preemption victims found for incoming pod`);
-    // v1.34: the DynamicResources PostFilter speaks first, then preemption
-    if (total > 0) message += ` no new claims to deallocate, preemption: 0/${total} nodes are available: ${pre.join(', ')}.`;
+    const message = total ? fitErrorMessage(total, reasons, unresolvable) : ERR_NO_NODES;
     const name = pod.metadata!.name!;
     const ko = [...reasons.entries()].map(([r, n]) => `${reasonKo(r, taints)} ${n}개`).join(', ') || '노드 없음';
     const cause = { actor: 'scheduler', message: `스케줄러: 파드 ${name}을(를) 놓을 노드가 없어 Pending 유지 (${ko})`, hop: 'scheduler' as const };
@@ -250,6 +244,23 @@ export class Scheduler implements Controller {
     e.recordEvent({ kind: 'Pod', name, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid }, 'Warning', 'FailedScheduling', message, 'default-scheduler', cause);
     e.enqueueAt(SCHEDULER, key, e.time + UNSCHEDULABLE_RETRY_MS);
   }
+}
+
+/** pkg/scheduler/schedule_one.go ErrNoNodesAvailable: the whole message when the cluster has no node. */
+const ERR_NO_NODES = 'no nodes available to schedule pods';
+
+/**
+ * framework FitError.Error: the sorted "count reason" histogram, then the PostFilter plugins' messages — in v1.34
+ * DynamicResources first ("no new claims to deallocate" for a pod without claims), then DefaultPreemption, whose
+ * own FitError counts Unresolvable nodes as "Preemption is not helpful" and the rest as having no victims (every
+ * pod here has the same priority, so there is never a lower-priority pod to evict).
+ */
+function fitErrorMessage(total: number, reasons: Map<string, number>, unresolvable: number): string {
+  const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
+  const pre: string[] = [];
+  if (unresolvable) pre.push(`${unresolvable} Preemption is not helpful for scheduling`);
+  if (total - unresolvable) pre.push(`${total - unresolvable} No preemption victims found for incoming pod`);
+  return `0/${total} nodes are available: ${parts.join(', ')}. no new claims to deallocate, preemption: 0/${total} nodes are available: ${pre.join(', ')}.`;
 }
 
 function reasonKo(r: string, taints: Set<string>): string {
