@@ -18,8 +18,8 @@ import { ERR_AFFINITY, ERR_ANTI_AFFINITY, ERR_EXISTING_ANTI_AFFINITY, constrains
 import { preferNoScheduleCount, tolerates } from './scheduler/taint-toleration';
 import { ERR_SPREAD, ERR_SPREAD_LABEL, prepareSpread, spreadConstraintsOf, spreadFilter, spreadScores, type SpreadState } from './scheduler/pod-topology-spread';
 import { PlacedPodIndex } from './scheduler/placed-pod-index';
-import { defaultSpreadSelector } from './scheduler/default-selector';
-import { pickHighestScore, type NodeScores } from './scheduler/score';
+import { DefaultSelectorCache } from './scheduler/default-selector';
+import { pickHighestScore, type ScoreTable } from './scheduler/score';
 
 export { tolerates };
 export const SCHEDULER = 'scheduler';
@@ -51,9 +51,20 @@ function counts(pod: V1Pod): boolean {
   return !!pod.spec?.nodeName && phase !== 'Succeeded' && phase !== 'Failed';
 }
 
+/**
+ * Whether a change leaves everything the scheduler's bookkeeping reads unchanged: counted or not, node,
+ * requests and affinity (spec), labels and terminating. Writers spread the stored object, so unchanged parts
+ * keep their references and this is O(1).
+ */
+function samePlacement(a: V1Pod, b: V1Pod): boolean {
+  return a.spec === b.spec && a.metadata?.labels === b.metadata?.labels && !a.metadata?.deletionTimestamp === !b.metadata?.deletionTimestamp && counts(a) === counts(b);
+}
+
 export class Scheduler implements Controller {
   readonly name = SCHEDULER;
-  readonly watches: readonly Kind[] = ['Pod', 'Node'];
+  readonly watches: readonly Kind[] = ['Pod', 'Node', 'Service'];
+  /** the default spreading's selectors; Services change them */
+  private defaultSelectors = new DefaultSelectorCache();
   private usage = new Map<string, Usage>();
   /** pods that failed to schedule, retried when the cluster changes */
   private unschedulable = new Set<string>();
@@ -62,6 +73,7 @@ export class Scheduler implements Controller {
   private placed = new PlacedPodIndex();
 
   onChange(c: StoreChange, e: Engine): void {
+    if (c.kind === 'Service') return this.defaultSelectors.servicesChanged();
     if (c.kind === 'Node') {
       if (c.type !== 'DELETED') this.flushSoon(e);
       return;
@@ -69,8 +81,11 @@ export class Scheduler implements Controller {
     if (c.kind !== 'Pod') return;
     const old = c.old as V1Pod | undefined;
     const pod = c.type === 'DELETED' ? undefined : (c.object as V1Pod);
-    if (old && counts(old)) this.account(old, -1, c.key);
-    if (pod && counts(pod)) this.account(pod, +1, c.key);
+    // most changes are kubelet status writes that leave node, spec and labels as they were: nothing to re-account
+    if (!(old && pod && samePlacement(old, pod))) {
+      if (old && counts(old)) this.account(old, -1, c.key);
+      if (pod && counts(pod)) this.account(pod, +1, c.key);
+    }
     if (old && counts(old) && !(pod && counts(pod))) this.flushSoon(e);
     if (!pod) {
       this.unschedulable.delete(c.key);
@@ -86,6 +101,7 @@ export class Scheduler implements Controller {
     this.unschedulable.clear();
     this.constraining = 0;
     this.placed.clear();
+    this.defaultSelectors.servicesChanged();
     for (const p of e.store.values('Pod') as Iterable<V1Pod>) {
       if (counts(p)) this.account(p, +1, `${p.metadata!.namespace}/${p.metadata!.name}`);
       if (!p.spec?.nodeName && podCondition(p, 'PodScheduled')?.status === 'False') this.unschedulable.add(`${p.metadata!.namespace}/${p.metadata!.name}`);
@@ -138,10 +154,14 @@ export class Scheduler implements Controller {
     let unresolvable = 0;
     let total = 0;
     const affinity = hasPodAffinityTerms(pod) || this.constraining > 0 ? prepareInterPodAffinity(pod, this.placedPods(e), (ns) => e.get<V1Namespace>('Namespace', ns)?.metadata?.labels) : undefined;
-    const constraints = spreadConstraintsOf(pod, () => defaultSpreadSelector(pod, e));
-    const spread = constraints.hard.length || constraints.soft.length ? prepareSpread(pod, constraints, e.store.values('Node') as Iterable<V1Node>, (ns, sel) => this.placed.countsPerNode(ns, sel)) : undefined;
-    const feasible: NodeScores[] = [];
-    for (const node of e.store.values('Node') as Iterable<V1Node>) {
+    const allNodes = () => e.store.values('Node') as Iterable<V1Node>;
+    const constraints = spreadConstraintsOf(pod, () => this.defaultSelectors.selectorFor(pod, e));
+    const spread = constraints.hard.length || constraints.soft.length ? prepareSpread(pod, constraints, allNodes, (ns, sel) => this.placed.countsPerNode(ns, sel)) : undefined;
+    const table: ScoreTable = { nodes: [], leastAllocated: [] };
+    const preferredNodes = !!pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length;
+    if (preferredNodes) table.nodeAffinity = [];
+    if (affinity) table.interPodAffinity = [];
+    for (const node of allNodes()) {
       total++;
       // one usage and one allocatable lookup per node: this loop runs nodes × pods times
       const u = this.usage.get(node.metadata!.name!) ?? NO_USAGE;
@@ -156,16 +176,17 @@ export class Scheduler implements Controller {
       const { cpu: capCpu, memory: capMem } = alloc;
       const cpuFree = capCpu ? (capCpu - u.nzCpu - nzCpu) / capCpu : 0;
       const memFree = capMem ? (capMem - u.nzMemory - nzMem) / capMem : 0;
-      feasible.push({
-        node,
-        leastAllocated: Math.floor(((Math.max(0, cpuFree) + Math.max(0, memFree)) / 2) * 100),
-        nodeAffinity: nodeAffinityScore(pod, node),
-        interPodAffinity: affinity ? interPodAffinityScore(node, affinity) : 0,
-        taintToleration: preferNoScheduleCount(pod, node),
-      });
+      // TaintToleration only tells nodes apart once one has an untolerated PreferNoSchedule taint
+      const preferNo = node.spec?.taints?.length ? preferNoScheduleCount(pod, node) : 0;
+      if (preferNo && !table.taintToleration) table.taintToleration = table.nodes.map(() => 0);
+      table.nodes.push(node);
+      table.leastAllocated.push(Math.floor(((Math.max(0, cpuFree) + Math.max(0, memFree)) / 2) * 100));
+      table.taintToleration?.push(preferNo);
+      table.nodeAffinity?.push(nodeAffinityScore(pod, node));
+      if (affinity) table.interPodAffinity!.push(interPodAffinityScore(node, affinity));
     }
-    if (spread) spreadScores(feasible.map((f) => f.node), spread).forEach((score, i) => (feasible[i].podTopologySpread = score));
-    const best = pickHighestScore(feasible, () => e.rng.next());
+    if (spread?.soft.length) table.podTopologySpread = spreadScores(table.nodes, spread, allNodes);
+    const best = pickHighestScore(table, () => e.rng.next());
     if (best) return this.bind(key, pod, best, total, e);
     this.fail(key, pod, total, reasons, unresolvable, taints, e);
   }
@@ -202,7 +223,7 @@ export class Scheduler implements Controller {
       return { reasons, unresolvable: (noCpu && req.cpu > alloc.cpu) || (noMemory && req.memory > alloc.memory) };
     }
     // framework order: PodTopologySpread, then InterPodAffinity; the first failing plugin names the node's reason
-    const denied = (spread && spreadFilter(node, spread)) || (affinity && interPodAffinityFilter(pod, node, affinity));
+    const denied = (spread?.hard.length && spreadFilter(node, spread)) || (affinity && interPodAffinityFilter(pod, node, affinity));
     return denied ? { reasons: [denied.reason], unresolvable: denied.unresolvable } : undefined;
   }
 

@@ -19,14 +19,28 @@ interface SelectorCounts {
   perNode: Map<string, number>;
 }
 
+const selectorKeys = new WeakMap<LabelSelector, string>();
+const keysByMetadata = new WeakMap<object, string[]>();
+/** A selector's identity as a string, computed once per selector object (the default selectors are cached). */
+function selectorKey(selector: LabelSelector): string {
+  let key = selectorKeys.get(selector);
+  if (key === undefined) selectorKeys.set(selector, (key = selector.requirements.map((r) => `${r.key}\u0001${r.operator}\u0001${r.values.join('\u0002')}`).join('\u0003')));
+  return key;
+}
+
 export class PlacedPodIndex {
   private sets = new Map<string, Map<string, V1Pod>>();
   private counts = new Map<string, SelectorCounts>();
 
+  /** Index keys of a pod, remembered per metadata object: a pod is added and removed with the same one. */
   private keysOf(pod: V1Pod): string[] {
-    const ns = pod.metadata?.namespace ?? 'default';
-    const keys = [`${ns}${NAMESPACE_ONLY}`];
-    for (const [k, v] of Object.entries(pod.metadata?.labels ?? {})) keys.push(`${ns}\u0000${k}=${v}`);
+    const meta = pod.metadata ?? {};
+    let keys = keysByMetadata.get(meta);
+    if (keys) return keys;
+    const ns = meta.namespace ?? 'default';
+    keys = [`${ns}${NAMESPACE_ONLY}`];
+    for (const [k, v] of Object.entries(meta.labels ?? {})) keys.push(`${ns}\u0000${k}=${v}`);
+    keysByMetadata.set(meta, keys);
     return keys;
   }
 
@@ -67,7 +81,7 @@ export class PlacedPodIndex {
 
   /** Non-terminating placed pods of `namespace` the selector selects, per node name. Read-only for callers. */
   countsPerNode(namespace: string, selector: LabelSelector): ReadonlyMap<string, number> {
-    const key = `${namespace}\u0000${selector.requirements.map((r) => `${r.key}\u0001${r.operator}\u0001${r.values.join('\u0002')}`).join('\u0003')}`;
+    const key = `${namespace}\u0000${selectorKey(selector)}`;
     let c = this.counts.get(key);
     if (!c) {
       if (this.counts.size >= MAX_CACHED_SELECTORS) this.counts.clear();

@@ -42,13 +42,14 @@ const toConstraint = (c: V1TopologySpreadConstraint): Constraint => ({
 });
 
 export interface SpreadState {
+  pod: V1Pod;
   hard: Constraint[];
   soft: Constraint[];
   systemDefaulted: boolean;
   /** per hard constraint: matching pods per domain value (every eligible domain present, maybe 0) */
   hardCounts: Map<string, number>[];
-  /** per soft constraint: domain value and matching pods per eligible node name */
-  softPerNode: Map<string, { value: string; count: number }>[];
+  /** per soft constraint: matching non-terminating pods per node name, straight from the placed-pod index */
+  softCounts: ReadonlyMap<string, number>[];
   selfMatch: boolean[];
 }
 
@@ -67,8 +68,12 @@ export function spreadConstraintsOf(pod: V1Pod, defaultSelector: () => LabelSele
   const selector = defaultSelector();
   // an empty default selector means no owner: upstream skips default spreading then
   if (!selector?.requirements.length) return { hard: [], soft: [], systemDefaulted: true };
-  return { hard: [], soft: SYSTEM_DEFAULTS.map((d) => ({ ...d, selector, minDomains: 1, honorTaints: false })), systemDefaulted: true };
+  let soft = systemDefaultsFor.get(selector);
+  if (!soft) systemDefaultsFor.set(selector, (soft = SYSTEM_DEFAULTS.map((d) => ({ ...d, selector, minDomains: 1, honorTaints: false }))));
+  return { hard: [], soft, systemDefaulted: true };
 }
+/** the system default constraints per (cached) default selector, so pods of one ReplicaSet share them */
+const systemDefaultsFor = new WeakMap<LabelSelector, Constraint[]>();
 
 const hasKey = (node: V1Node, key: string) => Object.prototype.hasOwnProperty.call(node.metadata?.labels ?? {}, key);
 const valueOf = (node: V1Node, key: string) => node.metadata!.labels![key];
@@ -80,38 +85,34 @@ function eligible(pod: V1Pod, node: V1Node, c: Constraint): boolean {
 }
 
 /**
- * Counts matching pods per node and per domain, once per scheduling attempt. `countsPerNode` gives the
- * non-terminating placed pods of the namespace a selector selects, per node — O(nodes × constraints).
+ * filtering.go PreFilter: matching pods per domain for the DoNotSchedule constraints — O(nodes × hard constraints),
+ * only for pods that have them. ScheduleAnyway constraints just take the per-node counts the index keeps; their
+ * domains are built in spreadScores over the feasible nodes. `countsPerNode` gives the non-terminating placed pods
+ * of the namespace a selector selects, per node.
  */
-export function prepareSpread(pod: V1Pod, constraints: Pick<SpreadState, 'hard' | 'soft' | 'systemDefaulted'>, nodes: Iterable<V1Node>, countsPerNode: (namespace: string, selector: LabelSelector) => ReadonlyMap<string, number>): SpreadState {
-  const all = [...constraints.hard, ...constraints.soft];
+export function prepareSpread(pod: V1Pod, constraints: Pick<SpreadState, 'hard' | 'soft' | 'systemDefaulted'>, nodes: () => Iterable<V1Node>, countsPerNode: (namespace: string, selector: LabelSelector) => ReadonlyMap<string, number>): SpreadState {
   const ns = pod.metadata?.namespace ?? 'default';
-  const perNode = all.map(() => new Map<string, number>());
-  const nodeList = [...nodes];
-  all.forEach((c, i) => {
-    const counts = c.selector ? countsPerNode(ns, c.selector) : undefined;
-    for (const n of nodeList) if (eligible(pod, n, c)) perNode[i].set(n.metadata!.name!, counts?.get(n.metadata!.name!) ?? 0);
-  });
-  const byName = new Map(nodeList.map((n) => [n.metadata!.name!, n]));
-  const hardCounts = constraints.hard.map((c, i) => {
+  const counts = (c: Constraint) => (c.selector ? countsPerNode(ns, c.selector) : NONE);
+  const hardCounts = constraints.hard.map((c) => {
+    const perNode = counts(c);
     const domains = new Map<string, number>();
-    for (const [name, count] of perNode[i]) {
-      const v = valueOf(byName.get(name)!, c.topologyKey);
-      domains.set(v, (domains.get(v) ?? 0) + count);
+    for (const n of nodes()) {
+      if (!eligible(pod, n, c)) continue;
+      const v = valueOf(n, c.topologyKey);
+      domains.set(v, (domains.get(v) ?? 0) + (perNode.get(n.metadata!.name!) ?? 0));
     }
     return domains;
   });
   return {
+    pod,
     ...constraints,
     hardCounts,
-    softPerNode: constraints.soft.map((c, i) => {
-      const m = new Map<string, { value: string; count: number }>();
-      for (const [name, count] of perNode[constraints.hard.length + i]) m.set(name, { value: valueOf(byName.get(name)!, c.topologyKey), count });
-      return m;
-    }),
-    selfMatch: all.map((c) => !!c.selector && matchesLabelSelector(c.selector, pod.metadata?.labels ?? {})),
+    softCounts: constraints.soft.map(counts),
+    // the default selector is made of selectors that match the pod, so only explicit constraints need the check
+    selfMatch: constraints.systemDefaulted ? constraints.soft.map(() => true) : [...constraints.hard, ...constraints.soft].map((c) => !!c.selector && matchesLabelSelector(c.selector, pod.metadata?.labels ?? {})),
   };
 }
+const NONE: ReadonlyMap<string, number> = new Map();
 
 /** filtering.go Filter: skew = matching pods in the node's domain + self − global minimum must stay ≤ maxSkew. */
 export function spreadFilter(node: V1Node, s: SpreadState): { reason: string; unresolvable: boolean } | undefined {
@@ -132,26 +133,52 @@ export function spreadFilter(node: V1Node, s: SpreadState): { reason: string; un
 /**
  * scoring.go PreScore + Score: per soft constraint, the matching pods in the node's domain × log(domains + 2)
  * + (maxSkew − 1), summed and rounded; undefined for a node the plugin ignores. Domains are those of the
- * feasible nodes; pods count from every eligible node in them. O((nodes + feasible) × constraints).
+ * feasible nodes (with the system defaults a feasible node without the key is the "" domain, as upstream's
+ * topologyPair map makes it); pods count from every eligible node in them. The hostname key needs no domain
+ * pass: a node is its own domain, as in upstream's Score. So the default spreading over nodes without zone
+ * labels costs O(feasible) per attempt; a zone-like key adds one pass over the nodes.
  */
-export function spreadScores(feasible: V1Node[], s: SpreadState): (number | undefined)[] {
-  if (!s.soft.length) return feasible.map(() => undefined);
+export function spreadScores(feasible: V1Node[], s: SpreadState, nodes: () => Iterable<V1Node>): (number | undefined)[] {
+  const n = feasible.length;
+  const raw: (number | undefined)[] = new Array(n).fill(0);
+  let considered = n;
   // system defaults tolerate nodes without the key; explicit constraints make the plugin ignore them
-  const ignored = feasible.map((n) => !s.systemDefaulted && s.soft.some((c) => !hasKey(n, c.topologyKey)));
-  const perDomain = s.soft.map((c, i) => {
-    const domains = new Map<string, number>();
-    feasible.forEach((n, j) => !ignored[j] && hasKey(n, c.topologyKey) && domains.set(valueOf(n, c.topologyKey), 0));
-    for (const { value, count } of s.softPerNode[i].values()) if (domains.has(value)) domains.set(value, domains.get(value)! + count);
-    return domains;
+  if (!s.systemDefaulted)
+    for (let k = 0; k < n; k++)
+      if (s.soft.some((c) => !hasKey(feasible[k], c.topologyKey))) {
+        raw[k] = undefined;
+        considered--;
+      }
+  s.soft.forEach((c, i) => {
+    const counts = s.softCounts[i];
+    const domains = c.topologyKey === HOSTNAME ? undefined : domainCounts(feasible, raw, c, counts, s, nodes);
+    if (domains === null) return;
+    const weight = Math.log((domains ? domains.size : considered) + 2);
+    for (let k = 0; k < n; k++) {
+      const r = raw[k];
+      const node = feasible[k];
+      if (r === undefined || !hasKey(node, c.topologyKey)) continue;
+      const count = domains ? domains.get(valueOf(node, c.topologyKey))! : (counts.get(node.metadata!.name!) ?? 0);
+      raw[k] = r + count * weight + (c.maxSkew - 1);
+    }
   });
-  return feasible.map((node, k) => {
-    if (ignored[k]) return undefined;
-    let score = 0;
-    s.soft.forEach((c, i) => {
-      if (!hasKey(node, c.topologyKey)) return;
-      const domains = perDomain[i];
-      score += domains.get(valueOf(node, c.topologyKey))! * Math.log(domains.size + 2) + (c.maxSkew - 1);
-    });
-    return Math.round(score);
-  });
+  for (let k = 0; k < n; k++) if (raw[k] !== undefined) raw[k] = Math.round(raw[k]!);
+  return raw;
+}
+
+/**
+ * Matching pods per domain of a non-hostname soft constraint, domains taken from the considered feasible nodes;
+ * null when none of them carries the key (the constraint then scores nothing). O(feasible + nodes).
+ */
+function domainCounts(feasible: V1Node[], raw: (number | undefined)[], c: Constraint, counts: ReadonlyMap<string, number>, s: SpreadState, nodes: () => Iterable<V1Node>): Map<string, number> | null {
+  if (!feasible.some((node, k) => raw[k] !== undefined && hasKey(node, c.topologyKey))) return null;
+  const domains = new Map<string, number>();
+  feasible.forEach((node, k) => raw[k] !== undefined && domains.set(hasKey(node, c.topologyKey) ? valueOf(node, c.topologyKey) : '', 0));
+  for (const node of nodes()) {
+    if (!eligible(s.pod, node, c)) continue;
+    const v = valueOf(node, c.topologyKey);
+    const sum = domains.get(v);
+    if (sum !== undefined) domains.set(v, sum + (counts.get(node.metadata!.name!) ?? 0));
+  }
+  return domains;
 }
