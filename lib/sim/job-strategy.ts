@@ -5,7 +5,7 @@
  *   suspend and manualSelector false, podReplacementPolicy TerminatingOrFailed (Failed with a podFailurePolicy);
  * - the generated selector as pkg/registry/batch/job/strategy.go generateSelector: the template gets job-name,
  *   batch.kubernetes.io/job-name, controller-uid and batch.kubernetes.io/controller-uid labels, and the selector
- *   matches batch.kubernetes.io/controller-uid = the Job's uid;
+ *   matches batch.kubernetes.io/controller-uid = the Job's uid; a Job without labels takes the template's;
  * - validation as pkg/apis/batch/validation ValidateJobSpec: non-negative counts, restartPolicy OnFailure or Never.
  */
 import type { V1Job, V1PodTemplateSpec } from '@kubernetes/client-node';
@@ -50,7 +50,10 @@ export function generateJobSelector(job: V1Job, uid: string): V1Job {
   labels[CONTROLLER_UID_LABEL] ??= uid;
   const matchLabels = { ...(job.spec!.selector?.matchLabels ?? {}) };
   matchLabels[CONTROLLER_UID_LABEL] ??= uid;
-  return { ...job, spec: { ...job.spec!, selector: { ...job.spec!.selector, matchLabels }, template: { ...tmpl, metadata: { ...tmpl.metadata, labels } } } };
+  // SetDefaults_Job gives a Job without labels its template's; the API server applies it on every read from
+  // storage, so the generated labels show up on the Job too
+  const metadata = Object.keys(job.metadata?.labels ?? {}).length ? job.metadata : { ...job.metadata, labels };
+  return { ...job, metadata, spec: { ...job.spec!, selector: { ...job.spec!.selector, matchLabels }, template: { ...tmpl, metadata: { ...tmpl.metadata, labels } } } };
 }
 
 const nonNegative = (v: unknown, path: string): FieldError[] =>
