@@ -14,8 +14,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const VERSION = '1.34';
-/** The root type of every registered kind (core/v1 and apps/v1). */
-const ROOTS = ['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Endpoints', 'Node', 'Namespace', 'Event'];
+/** The root type of every registered kind (core/v1, apps/v1 and batch/v1). */
+const ROOTS = ['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Endpoints', 'Node', 'Namespace', 'Event', 'Job'];
 
 /** Types the OpenAPI describes as scalars or free-form objects (their OpenAPISchemaType), by qualified name. */
 const SPECIAL: Record<string, string> = {
@@ -98,7 +98,7 @@ const packages: Record<string, string> = {};
 const queue: GoDecl[] = [];
 
 function lookup(pkg: string, expr: string): GoDecl | undefined {
-  const alias: Record<string, string> = { metav1: 'meta', v1: 'core', runtime: 'runtime', intstr: 'intstr', resource: 'resource', types: 'types' };
+  const alias: Record<string, string> = { metav1: 'meta', v1: 'core', corev1: 'core', runtime: 'runtime', intstr: 'intstr', resource: 'resource', types: 'types' };
   const [q, name] = expr.includes('.') ? expr.split('.') : [undefined, expr];
   return decls.get(`${q ? alias[q] : pkg}.${name}`);
 }
@@ -180,13 +180,14 @@ const [apiDir, machineryDir] = process.argv.slice(2);
 if (!apiDir || !machineryDir) throw new Error('usage: gen-upstream-schema.ts <kubernetes/api checkout> <kubernetes/apimachinery checkout>');
 parseFile('core', join(apiDir, 'core/v1/types.go'));
 parseFile('apps', join(apiDir, 'apps/v1/types.go'));
+parseFile('batch', join(apiDir, 'batch/v1/types.go'));
 for (const f of ['types.go', 'time.go', 'micro_time.go', 'duration.go']) parseFile('meta', join(machineryDir, 'pkg/apis/meta/v1', f));
 parseFile('intstr', join(machineryDir, 'pkg/util/intstr/intstr.go'));
 parseFile('resource', join(machineryDir, 'pkg/api/resource/quantity.go'));
 parseFile('runtime', join(machineryDir, 'pkg/runtime/types.go'));
 parseFile('types', join(machineryDir, 'pkg/types/uid.go'));
 
-for (const root of ROOTS) enqueue(decls.get(`core.${root}`) ?? decls.get(`apps.${root}`)!);
+for (const root of ROOTS) enqueue(decls.get(`core.${root}`) ?? decls.get(`apps.${root}`) ?? decls.get(`batch.${root}`)!);
 while (queue.length) emit(queue.shift()!);
 
 const sorted = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));

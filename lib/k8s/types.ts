@@ -12,18 +12,19 @@ import type {
   CoreV1Event,
   V1Deployment,
   V1ObjectMeta,
+  V1Job,
 } from '@kubernetes/client-node';
 
 import { apiVersionOf, kindOf, type RegisteredKind } from './kinds/registry';
 
-export type { V1Pod, V1Node, V1Namespace, V1ReplicaSet, V1Service, V1Endpoints, CoreV1Event, V1Deployment, V1ObjectMeta };
+export type { V1Pod, V1Node, V1Namespace, V1ReplicaSet, V1Service, V1Endpoints, CoreV1Event, V1Deployment, V1ObjectMeta, V1Job };
 
 /**
  * The kinds the simulator stores and the dashboard shows, in the engine's order. What each kind *is* (names,
  * scope, schema) lives in the registry, lib/k8s/kinds; this list only says which registered kinds the engine
  * keeps (DaemonSet is registered but not stored yet).
  */
-export const KINDS = ['Namespace', 'Node', 'Pod', 'ReplicaSet', 'Deployment', 'Service', 'Endpoints', 'Event'] as const satisfies readonly RegisteredKind[];
+export const KINDS = ['Namespace', 'Node', 'Pod', 'ReplicaSet', 'Deployment', 'Service', 'Endpoints', 'Job', 'Event'] as const satisfies readonly RegisteredKind[];
 export type Kind = (typeof KINDS)[number];
 
 /** Whether the engine stores this kind (a registered kind may not be stored yet, e.g. DaemonSet). */
@@ -41,6 +42,7 @@ export interface KindObjectMap {
   Service: V1Service;
   Endpoints: V1Endpoints;
   Event: CoreV1Event;
+  Job: V1Job;
 }
 
 /** Any object the store holds. `metadata` is always set once stored. */

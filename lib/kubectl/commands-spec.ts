@@ -88,8 +88,8 @@ const unsupported = (help: string): VerbSpec => ({ flags: [], help, unsupported:
 export const VERBS: Record<string, VerbSpec> = Object.assign(Object.create(null), {
   create: {
     flags: ['filename', 'image', 'replicas', 'port', 'dry-run', 'output', 'save-config'],
-    subcommands: ['deployment', 'namespace'],
-    help: '리소스 만들기 (create deployment, create -f)',
+    subcommands: ['deployment', 'namespace', 'job'],
+    help: '리소스 만들기 (create deployment, create job, create -f)',
   },
   expose: {
     flags: ['port', 'target-port', 'type', 'name', 'protocol', 'selector', 'dry-run', 'output', 'cluster-ip'],

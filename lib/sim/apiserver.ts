@@ -3,7 +3,7 @@
  * → defaulting → validation → admission → optimistic concurrency → store. Every check happens before
  * the first write, so a failed call leaves the store untouched (the simulator also rolls back the rng).
  */
-import type { V1Deployment, V1Namespace, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+import type { V1Deployment, V1Job, V1Namespace, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
 import { API_VERSION, CLUSTER_SCOPED, isKind, type Kind, type KubeObject } from '../k8s/types';
 import { generateName } from '../k8s/names';
 import type { Cause, DeleteOptions, PatchType, WriteOptions } from './types';
@@ -14,6 +14,7 @@ import { firstTypeError, unknownFields } from '../k8s/kinds';
 import { applyDefaults, admitPod } from './defaults';
 import { validateObject, validateUpdate } from './validation';
 import { allocateService, checkNamespace } from './admission';
+import { generateJobSelector } from './job-strategy';
 import { deepClone, deepEqual, findUnsafeInput } from './json';
 import { MAX_NESTING_DEPTH } from './limits';
 import { admitQuota } from './quota';
@@ -27,7 +28,7 @@ const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', '
 const SERVER_META = ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'managedFields', 'selfLink'] as const;
 
 /** Kinds whose status is written only by controllers (status subresource). */
-const STATUS_OWNED = new Set<Kind>(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Node', 'Namespace']);
+const STATUS_OWNED = new Set<Kind>(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Node', 'Namespace', 'Job']);
 
 export function userCause(opts: WriteOptions | undefined, verb: string, kind: Kind, name: string): Cause {
   const actor = opts?.actor ?? 'kubectl';
@@ -95,6 +96,9 @@ export function createObject(e: Engine, input: KubeObject, opts?: WriteOptions):
   if (ns !== undefined) meta.namespace = ns;
   else delete meta.namespace;
   let obj = applyDefaults(kind, { ...raw, apiVersion: API_VERSION[kind], kind, metadata: meta } as KubeObject, Math.round(e.timings.progressDeadline / 1000));
+  // a Job's generated selector names its uid, so the uid is drawn before validation (job strategy PrepareForCreate)
+  const uid = kind === 'Job' && meta.name ? e.rng.uuid() : undefined;
+  if (uid) obj = generateJobSelector(obj as V1Job, uid) as KubeObject;
   const errs = validateObject(kind, obj);
   if (errs.length) throw invalid(kind, meta.name ?? '', errs);
   const name = meta.name!;
@@ -105,8 +109,8 @@ export function createObject(e: Engine, input: KubeObject, opts?: WriteOptions):
   if (kind === 'Pod') obj = admitPod(obj as V1Pod, e.timings.podEvictionTimeout);
   if (kind === 'Service') obj = allocateService(e, obj as V1Service);
   if (kind === 'Node') obj = { ...obj, status: (obj as { status?: object }).status ?? {} } as KubeObject;
-  if (opts?.dryRun) return { ...obj, metadata: { ...obj.metadata, uid: e.rng.uuid(), creationTimestamp: e.iso() as unknown as Date } } as KubeObject;
-  return e.createObject(kind, obj, userCause(opts, '생성', kind, name));
+  if (opts?.dryRun) return { ...obj, metadata: { ...obj.metadata, uid: uid ?? e.rng.uuid(), creationTimestamp: e.iso() as unknown as Date } } as KubeObject;
+  return e.createObject(kind, obj, userCause(opts, '생성', kind, name), uid);
 }
 
 function specOf(o: KubeObject): unknown {
@@ -141,7 +145,7 @@ export function updateObject(e: Engine, input: KubeObject, opts?: WriteOptions, 
   if (STATUS_OWNED.has(kind)) obj = { ...obj, status: (current as { status?: unknown }).status } as KubeObject;
   if (kind === 'Service') obj = allocateService(e, obj as V1Service, current as V1Service);
   if (kind === 'Namespace') obj = { ...obj, spec: (current as V1Namespace).spec } as KubeObject;
-  if ((kind === 'Deployment' || kind === 'ReplicaSet') && !deepEqual(specOf(obj), specOf(current)))
+  if ((kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'Job') && !deepEqual(specOf(obj), specOf(current)))
     obj = { ...obj, metadata: { ...obj.metadata, generation: (cm.generation ?? 1) + 1 } } as KubeObject;
   // A no-op write does not bump resourceVersion, as on a real API server.
   if (deepEqual(obj, current)) return current;

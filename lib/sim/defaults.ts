@@ -2,9 +2,10 @@
  * API defaulting (what the API server fills in before storing), per kind. Pure: returns new objects.
  * Mirrors pkg/apis/{core,apps}/v1/defaults.go for the fields students see in `-o yaml`.
  */
-import type { V1Container, V1Probe, V1Deployment, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Namespace, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Probe, V1Deployment, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Namespace, V1Pod, V1Job } from '@kubernetes/client-node';
 import type { Kind, KubeObject } from '../k8s/types';
 import { parseImageRef } from './images';
+import { defaultJob } from './job-strategy';
 
 /** SetDefaults_Probe and SetDefaults_HTTPGetAction (pkg/apis/core/v1/defaults.go): what `describe` prints. */
 function defaultProbe(p: V1Probe): V1Probe {
@@ -118,6 +119,8 @@ export function applyDefaults(kind: Kind, obj: KubeObject, progressDeadlineSecon
       const spec = rs.spec ?? ({} as NonNullable<V1ReplicaSet['spec']>);
       return { ...rs, spec: { ...spec, replicas: spec.replicas ?? 1, template: defaultTemplate(spec.template) } } as KubeObject;
     }
+    case 'Job':
+      return defaultJob(obj as V1Job, defaultTemplate) as KubeObject;
     case 'Pod': {
       const p = obj as V1Pod;
       return { ...p, spec: defaultPodSpec(p.spec ?? ({ containers: [] } as V1PodSpec)) } as KubeObject;

@@ -216,7 +216,7 @@ export class Engine {
   // ---- writes used by controllers (no validation: controllers write well-formed objects) ----
 
   /** Stamps server-set metadata and stores a new object. */
-  createObject<T extends KubeObject>(kind: Kind, obj: T, cause?: Cause): T {
+  createObject<T extends KubeObject>(kind: Kind, obj: T, cause?: Cause, uid?: string): T {
     const meta = obj.metadata!;
     const stamped = {
       ...obj,
@@ -224,9 +224,9 @@ export class Engine {
       kind,
       metadata: {
         ...meta,
-        uid: this.rng.uuid(),
+        uid: uid ?? this.rng.uuid(),
         creationTimestamp: this.iso() as unknown as Date,
-        ...(kind === 'Deployment' || kind === 'ReplicaSet' ? { generation: 1 } : {}),
+        ...(kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'Job' ? { generation: 1 } : {}),
       },
     } as T;
     return this.store.put(kind, stamped, cause, true) as T;

@@ -14,6 +14,7 @@ import { createObject, deleteObject, patchObject, updateObject } from './apiserv
 import { BOOTSTRAP_LEAD_MS, DEFAULT_START_TIME, resolveTimings } from './timings';
 import { resolveLimits } from './limits';
 import { bootstrapCluster } from './cluster';
+import { JobController } from './controllers/job';
 import { DeploymentController } from './controllers/deployment';
 import { ReplicaSetController } from './controllers/replicaset';
 import { Scheduler } from './controllers/scheduler';
@@ -74,7 +75,7 @@ class Sim implements Simulator {
   private init(): void {
     const e = new Engine(this.seed, this.opts.startTime ?? DEFAULT_START_TIME, resolveTimings(this.opts.timings), resolveLimits(this.opts.limits));
     this.scheduler = new Scheduler();
-    for (const c of [new DeploymentController(), new ReplicaSetController(), this.scheduler, new Kubelet(), new EndpointsController(), new NodeLifecycleController(), new TaintEvictionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober()]) e.register(c);
+    for (const c of [new DeploymentController(), new ReplicaSetController(), new JobController(), this.scheduler, new Kubelet(), new EndpointsController(), new NodeLifecycleController(), new TaintEvictionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober()]) e.register(c);
     if (this.opts.processView) e.processView = this.opts.processView;
     e.store.onChange((c) => {
       if (this.watchers.size || this.subscribers.size) this.pending.push(c);

@@ -2,7 +2,7 @@
  * Server-side validation with the API server's messages. Returns field errors; the caller wraps them
  * into a 422 Invalid Status. Strict decoding (unknown fields) is a separate 400 (lib/k8s/kinds/fields.ts, checked in apiserver.ts).
  */
-import type { V1Container, V1Deployment, V1LabelSelector, V1ObjectMeta, V1Pod, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+import type { V1Container, V1Deployment, V1LabelSelector, V1ObjectMeta, V1Pod, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Job } from '@kubernetes/client-node';
 import type { Kind, KubeObject } from '../k8s/types';
 import { labelSelectorObjectMatches, validateLabelKey, validateLabelValue } from '../k8s/selectors';
 import { validateDNS1035Label, validateDNS1123Label, validateDNS1123Subdomain } from '../k8s/names';
@@ -10,6 +10,7 @@ import { isQuantity } from '../k8s/quantity';
 import { fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired, type FieldError } from '../k8s/field-errors';
 import { scaledValue } from './rollout-math';
 import { canonicalJson } from './json';
+import { validateJobSpec } from './job-strategy';
 
 const NAME_VALIDATOR: Partial<Record<Kind, (n: string) => string[]>> = {
   Namespace: validateDNS1123Label,
@@ -173,6 +174,8 @@ export function validateObject(kind: Kind, obj: KubeObject): FieldError[] {
       return [...errs, ...validatePodSpec((obj as V1Pod).spec, 'spec')];
     case 'Service':
       return [...errs, ...validateService(obj as V1Service)];
+    case 'Job':
+      return [...errs, ...validateJobSpec(obj as V1Job, (t) => [...validateMeta(kind, t?.metadata, 'spec.template.metadata'), ...validatePodSpec(t?.spec, 'spec.template.spec')])];
     default:
       return errs;
   }
@@ -183,7 +186,7 @@ const stable = (v: unknown) => canonicalJson(v ?? null);
 /** Extra rules on update: immutable fields. */
 export function validateUpdate(kind: Kind, next: KubeObject, old: KubeObject): FieldError[] {
   const errs: FieldError[] = [];
-  if (kind === 'Deployment' || kind === 'ReplicaSet') {
+  if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'Job') {
     const a = (next as V1Deployment).spec?.selector;
     const b = (old as V1Deployment).spec?.selector;
     if (stable(a) !== stable(b)) errs.push(fieldInvalid('spec.selector', a ?? null, 'field is immutable'));

@@ -29,7 +29,7 @@ describe('/openapi/v3', () => {
     const res = await get('/openapi/v3');
     expect(res.status).toBe(200);
     const { paths } = (await res.json()) as { paths: Record<string, { serverRelativeURL: string }> };
-    expect(Object.keys(paths).sort()).toEqual(['api/v1', 'apis/apps/v1']);
+    expect(Object.keys(paths).sort()).toEqual(['api/v1', 'apis/apps/v1', 'apis/batch/v1']);
     expect(paths['apis/apps/v1'].serverRelativeURL).toMatch(/^\/openapi\/v3\/apis\/apps\/v1\?hash=[0-9A-F]{128}$/);
   });
 
@@ -59,7 +59,7 @@ describe('/openapi/v3', () => {
     const stale = await get('/openapi/v3/apis/apps/v1?hash=0');
     expect(stale.status).toBe(301);
     expect(stale.headers.get('location')).toMatch(/^\/openapi\/v3\/apis\/apps\/v1\?hash=[0-9A-F]{128}$/);
-    const missing = await get('/openapi/v3/apis/batch/v1');
+    const missing = await get('/openapi/v3/apis/autoscaling/v1');
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { kind: string }).kind).toBe('Status');
     expect((await get('/openapi/v3', { method: 'POST' })).status).toBe(405);

@@ -78,6 +78,6 @@ describe('discoveryDocument', () => {
   it('advertises pods/eviction (policy/v1) for kubectl drain', () => {
     const core = discoveryDocument('/api/v1', 'x')!.body as { resources: { name: string; group?: string; kind: string }[] };
     expect(core.resources.find((r) => r.name === 'pods/eviction')).toMatchObject({ group: 'policy', kind: 'Eviction' });
-    expect(discoveryDocument('/apis/batch/v1', 'x')).toBeUndefined();
+    expect(discoveryDocument('/apis/autoscaling/v1', 'x')).toBeUndefined();
   });
 });

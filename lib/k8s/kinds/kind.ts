@@ -27,13 +27,13 @@ export interface SubresourceInfo {
 export type KoreanFieldDocs = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 /** Every registered kind's name (registry.test.ts checks it against the records). */
-export type RegisteredKind = 'Pod' | 'Deployment' | 'ReplicaSet' | 'DaemonSet' | 'Service' | 'Endpoints' | 'Node' | 'Namespace' | 'Event';
+export type RegisteredKind = 'Pod' | 'Deployment' | 'ReplicaSet' | 'DaemonSet' | 'Service' | 'Endpoints' | 'Node' | 'Namespace' | 'Event' | 'Job';
 
 export interface KindInfo {
   /** `Deployment`: also the name of the root type in the upstream schema. */
   kind: RegisteredKind;
   /** API group; '' is the core group. */
-  group: '' | 'apps';
+  group: '' | 'apps' | 'batch';
   version: 'v1';
   plural: string;
   singular: string;

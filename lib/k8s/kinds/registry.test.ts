@@ -8,7 +8,7 @@ import { STRUCTS } from './upstream/structs';
 /**
  * What kube-apiserver 1.34 registers for each resource. Short names and categories come from each REST storage's
  * ShortNames()/Categories() (kubernetes pkg/registry/<group>/<resource>/storage/storage.go: pod, deployment,
- * replicaset, daemonset, service, endpoint, node, namespace, event); scope from each strategy's NamespaceScoped().
+ * replicaset, daemonset, service, endpoint, node, namespace, event, job); scope from each strategy's NamespaceScoped().
  */
 const UPSTREAM: Record<RegisteredKind, [group: string, plural: string, singular: string, shortNames: string[], categories: string[], namespaced: boolean]> = {
   Pod: ['', 'pods', 'pod', ['po'], ['all'], true],
@@ -20,6 +20,7 @@ const UPSTREAM: Record<RegisteredKind, [group: string, plural: string, singular:
   Deployment: ['apps', 'deployments', 'deployment', ['deploy'], ['all'], true],
   ReplicaSet: ['apps', 'replicasets', 'replicaset', ['rs'], ['all'], true],
   DaemonSet: ['apps', 'daemonsets', 'daemonset', ['ds'], ['all'], true],
+  Job: ['batch', 'jobs', 'job', [], ['all'], true],
 };
 
 describe('kind names', () => {
@@ -79,8 +80,8 @@ describe('kind names', () => {
   });
 
   it('expand the all category in the order kubectl get all prints it', () => {
-    // kubectl get all on a real cluster: pods, services, daemonsets, deployments, replicasets (discovery order).
-    expect(kindsInCategory('all').map((k) => k.kind)).toEqual(['Pod', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet']);
+    // kubectl get all on a real cluster: pods, services, daemonsets, deployments, replicasets, …, jobs (discovery order).
+    expect(kindsInCategory('all').map((k) => k.kind)).toEqual(['Pod', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet', 'Job']);
   });
 });
 

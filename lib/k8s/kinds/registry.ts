@@ -6,6 +6,7 @@ import { DAEMONSET } from './daemonset';
 import { DEPLOYMENT } from './deployment';
 import { ENDPOINTS } from './endpoints';
 import { EVENT } from './event';
+import { JOB } from './job';
 import type { KindInfo, KoreanFieldDocs, RegisteredKind } from './kind';
 
 export type { RegisteredKind } from './kind';
@@ -17,13 +18,13 @@ import { POD_SPEC_FIELDS_KO } from './pod-spec';
 import { REPLICASET } from './replicaset';
 import { SERVICE } from './service';
 
-const GROUP_ORDER = ['', 'apps'];
+const GROUP_ORDER = ['', 'apps', 'batch'];
 
 /**
  * Every registered kind in discovery order: core group first, then apps, by plural within a group. That is also
  * the order `kubectl api-resources` lists them and `kubectl get all` expands the `all` category.
  */
-export const KIND_INFOS: readonly KindInfo[] = [POD, DEPLOYMENT, REPLICASET, DAEMONSET, SERVICE, ENDPOINTS, NODE, NAMESPACE, EVENT].sort(
+export const KIND_INFOS: readonly KindInfo[] = [POD, DEPLOYMENT, REPLICASET, DAEMONSET, SERVICE, ENDPOINTS, NODE, NAMESPACE, EVENT, JOB].sort(
   (a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0),
 );
 

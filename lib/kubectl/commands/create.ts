@@ -1,4 +1,4 @@
-/** `kubectl run` and `kubectl create deployment|namespace` (with --dry-run=client -o yaml). */
+/** `kubectl run` and `kubectl create deployment|namespace|job` (with --dry-run=client -o yaml). */
 import { API_VERSION, type KubeObject } from '../../k8s/types';
 import { parseLabelSelector } from '../../k8s/selectors';
 import { KubectlError, namespaceOf, num, out, str, type KubectlContext } from '../context';
@@ -50,8 +50,10 @@ function portNumber(value: string | number | undefined): number | undefined {
   return n;
 }
 
+type CreatedKind = 'Pod' | 'Deployment' | 'Namespace' | 'Job';
+
 /** Create (or, with --dry-run=client, just print) an object the way run/create do. */
-async function createOrPrint(cmd: ParsedCommand, ctx: KubectlContext, kind: 'Pod' | 'Deployment' | 'Namespace', obj: KubeObject): Promise<number> {
+async function createOrPrint(cmd: ParsedCommand, ctx: KubectlContext, kind: CreatedKind, obj: KubeObject): Promise<number> {
   const mode = dryRunMode(cmd);
   const format = outputFormat(cmd.flags, ['yaml', 'json', 'name']);
   const typed = { apiVersion: API_VERSION[kind], kind, ...obj } as KubeObject;
@@ -66,7 +68,7 @@ async function createOrPrint(cmd: ParsedCommand, ctx: KubectlContext, kind: 'Pod
 }
 
 /** What kubectl prints for a client-side dry run: no server fields, `creationTimestamp: null`, `status: {}`. */
-function withClientDefaults(kind: 'Pod' | 'Deployment' | 'Namespace', obj: KubeObject, explicitNamespace: boolean): Record<string, unknown> {
+function withClientDefaults(kind: CreatedKind, obj: KubeObject, explicitNamespace: boolean): Record<string, unknown> {
   const printable = withTypeMeta(kind, obj);
   const metadata = printable.metadata as Record<string, unknown>;
   metadata.creationTimestamp = null;
@@ -78,6 +80,7 @@ function withClientDefaults(kind: 'Pod' | 'Deployment' | 'Namespace', obj: KubeO
     spec.strategy = {};
     spec.template.metadata.creationTimestamp = null;
   }
+  if (kind === 'Job') (printable.spec as { template: Record<string, unknown> }).template.metadata = { creationTimestamp: null };
   return printable;
 }
 
@@ -114,6 +117,7 @@ export async function runCreate(cmd: ParsedCommand, ctx: KubectlContext): Promis
     const name = requireName(cmd, 'namespace');
     return createOrPrint(cmd, ctx, 'Namespace', { metadata: { name } } as KubeObject);
   }
+  if (cmd.sub === 'job') return createJob(cmd, ctx);
   const name = requireName(cmd, 'deployment');
   const image = requireImage(cmd);
   const replicas = num(cmd.flags, 'replicas') ?? 1;
@@ -132,4 +136,21 @@ export async function runCreate(cmd: ParsedCommand, ctx: KubectlContext): Promis
     },
   } as unknown as KubeObject;
   return createOrPrint(cmd, ctx, 'Deployment', deployment);
+}
+
+/**
+ * `kubectl create job NAME --image=IMG [-- COMMAND [ARG...]]` as k8s.io/kubectl pkg/cmd/create/create_job.go builds
+ * it: one container named after the Job running the words after `--` as its command, restartPolicy Never.
+ */
+async function createJob(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
+  const name = requireName(cmd, 'job');
+  const image = requireImage(cmd);
+  const container: Record<string, unknown> = { name, image };
+  if (cmd.trailing.length > 0) container.command = cmd.trailing;
+  container.resources = {};
+  const job = {
+    metadata: { name, namespace: namespaceOf(cmd.flags) },
+    spec: { template: { spec: { containers: [container], restartPolicy: 'Never' } } },
+  } as unknown as KubeObject;
+  return createOrPrint(cmd, ctx, 'Job', job);
 }

@@ -1,5 +1,5 @@
-/** `kubectl describe` for pods, deployments, replicasets, nodes and services (others get the common header). */
-import type { CoreV1Event, V1Deployment, V1Node, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+/** `kubectl describe` for pods, deployments, replicasets, jobs, nodes and services (others get the common header). */
+import type { CoreV1Event, V1Deployment, V1Job, V1Node, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
 import { labelSelectorObjectMatches } from '../../k8s/selectors';
 import { formatLabels, selectorString } from '../../k8s/table';
 import type { Kind, KubeObject } from '../../k8s/types';
@@ -10,6 +10,7 @@ import { noResourcesMessage, parseTargets, scopedNamespace } from '../targets';
 import { containerLines, podTemplateLines } from './describe-containers';
 import { annotationLines, controllerOf, eventLines, eventsFor, mapLines, rfc1123 } from './describe-format';
 import { nodeLines } from './describe-node';
+import { jobLines } from './describe-job';
 import { warnIfDeprecated } from '../deprecation';
 
 function header(obj: KubeObject, namespaced: boolean): string[] {
@@ -111,6 +112,7 @@ async function describeOne(ctx: KubectlContext, kind: Kind, obj: KubeObject, eve
     case 'Pod': lines = podLines(obj as V1Pod); break;
     case 'Deployment': lines = deploymentLines(obj as V1Deployment, (await ctx.client.list('ReplicaSet', ns)) as V1ReplicaSet[]); break;
     case 'ReplicaSet': lines = replicaSetLines(obj as V1ReplicaSet, (await ctx.client.list('Pod', ns)) as V1Pod[]); break;
+    case 'Job': lines = jobLines(obj as V1Job); break;
     case 'Node': lines = nodeLines(obj as V1Node, (await ctx.client.list('Pod')) as V1Pod[], ctx.now()); break;
     case 'Service': {
       const ep = await ctx.client.get('Endpoints', obj.metadata!.name!, ns).catch(() => undefined);

@@ -28,8 +28,9 @@ describe('scheduler', () => {
     expect(causes[0]).toMatch(/Pending 유지 \(파드가 허용하지 않는 테인트\(node-role\.kubernetes\.io\/control-plane:NoSchedule\)가 있는 노드 1개, CPU 부족 2개\)$/);
     const [pod] = podsOf(sim);
     expect(pod.status!.phase).toBe('Pending');
+    // 3 CPUs exceed a 2-CPU worker's whole allocatable: Unresolvable (noderesources/fit.go), so preemption can't help anywhere
     const msg =
-      '0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. no new claims to deallocate, preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.';
+      '0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.';
     expect(events(sim, 'FailedScheduling')).toEqual([msg]);
     expect(pod.status!.conditions!.find((c) => c.type === 'PodScheduled')).toMatchObject({ status: 'False', reason: 'Unschedulable', message: msg });
   });
@@ -51,8 +52,9 @@ describe('scheduler', () => {
   });
 
   it('counts requests against allocatable and reports Too many pods', () => {
-    const sim = createSimulator({ seed: 24, cluster: { workers: 1, workerCapacity: { pods: 4 } } });
-    // worker-1 already runs kube-proxy, calico-node and coredns ×2
+    const sim = createSimulator({ seed: 24, cluster: { workers: 1, workerCapacity: { pods: 3 } } });
+    // worker-1 already runs kube-proxy, calico-node and one coredns (default topology spreading puts the other
+    // on the control plane, whose taint coredns tolerates)
     sim.create(deploymentManifest({ replicas: 1 }));
     sim.advance(10_000);
     const pod = podsOf(sim)[0] as V1Pod;

@@ -1,17 +1,27 @@
 /**
- * kube-scheduler: filter (unschedulable, taints/tolerations, nodeSelector, CPU/memory/pod count)
- * then score (least allocated, with the scheduler's non-zero request defaults so BestEffort pods
- * still spread), ties broken by the seeded rng. Node usage is kept incrementally from pod changes,
- * so one scheduling attempt costs O(nodes), independent of the number of pods.
+ * kube-scheduler: filter every node (NodeUnschedulable, TaintToleration, NodeAffinity, NodeResourcesFit,
+ * PodTopologySpread, InterPodAffinity — in the framework's order, the first failure names the node's reason),
+ * then score the feasible ones like the framework (scheduler/score.ts), ties broken by the seeded rng.
+ * Node usage is kept incrementally from pod changes, so a plain pod costs O(nodes); a pod with pod
+ * (anti-)affinity or spread constraints (incl. the default spreading of ReplicaSet pods), or any placed pod
+ * with anti-affinity, adds one pass over the placed pods: O(nodes + pods × terms).
  */
-import type { V1Node, V1Pod, V1Taint, V1Toleration } from '@kubernetes/client-node';
+import type { V1Namespace, V1Node, V1Pod } from '@kubernetes/client-node';
 import { parseCpuMillis, parseMemoryBytes } from '../../k8s/quantity';
 import type { Controller, Engine } from '../engine';
 import type { Kind } from '../../k8s/types';
 import type { StoreChange } from '../store';
 import { podCondition, podRequests } from '../pods';
 import { UNSCHEDULABLE_RETRY_MS } from '../timings';
+import { ERR_NODE_AFFINITY, nodeAffinityFits, nodeAffinityScore } from './scheduler/node-affinity';
+import { ERR_AFFINITY, ERR_ANTI_AFFINITY, ERR_EXISTING_ANTI_AFFINITY, constrainsOthers, hasPodAffinityTerms, interPodAffinityFilter, interPodAffinityScore, prepareInterPodAffinity, type InterPodAffinityState, type PlacedPod } from './scheduler/inter-pod-affinity';
+import { preferNoScheduleCount, tolerates } from './scheduler/taint-toleration';
+import { ERR_SPREAD, ERR_SPREAD_LABEL, prepareSpread, spreadConstraintsOf, spreadFilter, spreadScores, type SpreadState } from './scheduler/pod-topology-spread';
+import { PlacedPodIndex } from './scheduler/placed-pod-index';
+import { DefaultSelectorCache } from './scheduler/default-selector';
+import { pickHighestScore, type ScoreTable } from './scheduler/score';
 
+export { tolerates };
 export const SCHEDULER = 'scheduler';
 const FLUSH_KEY = '\u0000flush';
 const DEFAULT_CPU_REQUEST = 100; // millicores, for scoring pods without requests
@@ -23,17 +33,6 @@ interface Usage {
   pods: number;
   nzCpu: number;
   nzMemory: number;
-}
-
-/** True when a toleration matches a taint (operator Exists/Equal, effect empty = all). */
-export function tolerates(tolerations: V1Toleration[] | undefined, taint: V1Taint): boolean {
-  for (const t of tolerations ?? []) {
-    if (t.effect && t.effect !== taint.effect) continue;
-    if (t.operator === 'Exists') {
-      if (!t.key || t.key === taint.key) return true;
-    } else if (t.key === taint.key && (t.value ?? '') === (taint.value ?? '')) return true;
-  }
-  return false;
 }
 
 const allocCache = new WeakMap<object, { cpu: number; memory: number; pods: number }>();
@@ -52,14 +51,29 @@ function counts(pod: V1Pod): boolean {
   return !!pod.spec?.nodeName && phase !== 'Succeeded' && phase !== 'Failed';
 }
 
+/**
+ * Whether a change leaves everything the scheduler's bookkeeping reads unchanged: counted or not, node,
+ * requests and affinity (spec), labels and terminating. Writers spread the stored object, so unchanged parts
+ * keep their references and this is O(1).
+ */
+function samePlacement(a: V1Pod, b: V1Pod): boolean {
+  return a.spec === b.spec && a.metadata?.labels === b.metadata?.labels && !a.metadata?.deletionTimestamp === !b.metadata?.deletionTimestamp && counts(a) === counts(b);
+}
+
 export class Scheduler implements Controller {
   readonly name = SCHEDULER;
-  readonly watches: readonly Kind[] = ['Pod', 'Node'];
+  readonly watches: readonly Kind[] = ['Pod', 'Node', 'Service'];
+  /** the default spreading's selectors; Services change them */
+  private defaultSelectors = new DefaultSelectorCache();
   private usage = new Map<string, Usage>();
   /** pods that failed to schedule, retried when the cluster changes */
   private unschedulable = new Set<string>();
+  /** placed pods whose (anti-)affinity terms can constrain or score an incoming pod */
+  private constraining = 0;
+  private placed = new PlacedPodIndex();
 
   onChange(c: StoreChange, e: Engine): void {
+    if (c.kind === 'Service') return this.defaultSelectors.servicesChanged();
     if (c.kind === 'Node') {
       if (c.type !== 'DELETED') this.flushSoon(e);
       return;
@@ -67,8 +81,11 @@ export class Scheduler implements Controller {
     if (c.kind !== 'Pod') return;
     const old = c.old as V1Pod | undefined;
     const pod = c.type === 'DELETED' ? undefined : (c.object as V1Pod);
-    if (old && counts(old)) this.account(old, -1);
-    if (pod && counts(pod)) this.account(pod, +1);
+    // most changes are kubelet status writes that leave node, spec and labels as they were: nothing to re-account
+    if (!(old && pod && samePlacement(old, pod))) {
+      if (old && counts(old)) this.account(old, -1, c.key);
+      if (pod && counts(pod)) this.account(pod, +1, c.key);
+    }
     if (old && counts(old) && !(pod && counts(pod))) this.flushSoon(e);
     if (!pod) {
       this.unschedulable.delete(c.key);
@@ -82,8 +99,11 @@ export class Scheduler implements Controller {
   rebuild(e: Engine): void {
     this.usage.clear();
     this.unschedulable.clear();
+    this.constraining = 0;
+    this.placed.clear();
+    this.defaultSelectors.servicesChanged();
     for (const p of e.store.values('Pod') as Iterable<V1Pod>) {
-      if (counts(p)) this.account(p, +1);
+      if (counts(p)) this.account(p, +1, `${p.metadata!.namespace}/${p.metadata!.name}`);
       if (!p.spec?.nodeName && podCondition(p, 'PodScheduled')?.status === 'False') this.unschedulable.add(`${p.metadata!.namespace}/${p.metadata!.name}`);
     }
   }
@@ -92,7 +112,9 @@ export class Scheduler implements Controller {
     if (this.unschedulable.size) e.enqueueAt(SCHEDULER, FLUSH_KEY, e.time + 1000);
   }
 
-  private account(pod: V1Pod, sign: 1 | -1): void {
+  private account(pod: V1Pod, sign: 1 | -1, key: string): void {
+    if (sign > 0) this.placed.add(key, pod);
+    else this.placed.remove(key, pod);
     const node = pod.spec!.nodeName!;
     let u = this.usage.get(node);
     if (!u) this.usage.set(node, (u = { cpu: 0, memory: 0, pods: 0, nzCpu: 0, nzMemory: 0 }));
@@ -102,6 +124,7 @@ export class Scheduler implements Controller {
     u.pods += sign;
     u.nzCpu += sign * (r.cpu || DEFAULT_CPU_REQUEST);
     u.nzMemory += sign * (r.memory || DEFAULT_MEMORY_REQUEST);
+    if (constrainsOthers(pod)) this.constraining += sign;
   }
 
   reconcile(key: string, e: Engine): void {
@@ -117,49 +140,67 @@ export class Scheduler implements Controller {
     this.schedule(key, pod, e);
   }
 
+  /**
+   * One scheduling cycle: filter every node, then score the feasible ones like the framework
+   * (each plugin normalised to 0–100, times its default weight). O(nodes) plus, when pod affinity is
+   * in play, one pass over the placed pods.
+   */
   private schedule(key: string, pod: V1Pod, e: Engine): void {
     const req = podRequests(pod);
     const nzCpu = req.cpu || DEFAULT_CPU_REQUEST;
     const nzMem = req.memory || DEFAULT_MEMORY_REQUEST;
     const reasons = new Map<string, number>();
     const taints = new Set<string>();
-    const unresolvable = { count: 0 };
-    let best: V1Node | undefined;
-    let bestScore = -1;
-    let ties = 0;
+    let unresolvable = 0;
     let total = 0;
-    const note = (r: string) => reasons.set(r, (reasons.get(r) ?? 0) + 1);
-    for (const node of e.store.values('Node') as Iterable<V1Node>) {
+    const affinity = hasPodAffinityTerms(pod) || this.constraining > 0 ? prepareInterPodAffinity(pod, this.placedPods(e), (ns) => e.get<V1Namespace>('Namespace', ns)?.metadata?.labels) : undefined;
+    const allNodes = () => e.store.values('Node') as Iterable<V1Node>;
+    const constraints = spreadConstraintsOf(pod, () => this.defaultSelectors.selectorFor(pod, e));
+    const spread = constraints.hard.length || constraints.soft.length ? prepareSpread(pod, constraints, allNodes, (ns, sel) => this.placed.countsPerNode(ns, sel)) : undefined;
+    const table: ScoreTable = { nodes: [], leastAllocated: [] };
+    const preferredNodes = !!pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length;
+    if (preferredNodes) table.nodeAffinity = [];
+    if (affinity) table.interPodAffinity = [];
+    for (const node of allNodes()) {
       total++;
       // one usage and one allocatable lookup per node: this loop runs nodes × pods times
       const u = this.usage.get(node.metadata!.name!) ?? NO_USAGE;
       const alloc = allocatable(node);
-      const why = this.filter(pod, node, req, u, alloc);
+      const why = this.filter(pod, node, req, u, alloc, affinity, spread);
       if (why) {
-        if (why.unresolvable) unresolvable.count++;
+        if (why.unresolvable) unresolvable++;
         if (why.taint) taints.add(why.taint);
-        for (const r of why.reasons) note(r);
+        for (const r of why.reasons) reasons.set(r, (reasons.get(r) ?? 0) + 1);
         continue;
       }
       const { cpu: capCpu, memory: capMem } = alloc;
       const cpuFree = capCpu ? (capCpu - u.nzCpu - nzCpu) / capCpu : 0;
       const memFree = capMem ? (capMem - u.nzMemory - nzMem) / capMem : 0;
-      const score = Math.floor(((Math.max(0, cpuFree) + Math.max(0, memFree)) / 2) * 100);
-      if (score > bestScore) {
-        best = node;
-        bestScore = score;
-        ties = 1;
-      } else if (score === bestScore) {
-        // reservoir sampling among equal scores, as selectHost does
-        ties++;
-        if (e.rng.next() * ties < 1) best = node;
-      }
+      // TaintToleration only tells nodes apart once one has an untolerated PreferNoSchedule taint
+      const preferNo = node.spec?.taints?.length ? preferNoScheduleCount(pod, node) : 0;
+      if (preferNo && !table.taintToleration) table.taintToleration = table.nodes.map(() => 0);
+      table.nodes.push(node);
+      table.leastAllocated.push(Math.floor(((Math.max(0, cpuFree) + Math.max(0, memFree)) / 2) * 100));
+      table.taintToleration?.push(preferNo);
+      table.nodeAffinity?.push(nodeAffinityScore(pod, node));
+      if (affinity) table.interPodAffinity!.push(interPodAffinityScore(node, affinity));
     }
+    if (spread?.soft.length) table.podTopologySpread = spreadScores(table.nodes, spread, allNodes);
+    const best = pickHighestScore(table, () => e.rng.next());
     if (best) return this.bind(key, pod, best, total, e);
-    this.fail(key, pod, total, reasons, unresolvable.count, taints, e);
+    this.fail(key, pod, total, reasons, unresolvable, taints, e);
   }
 
-  private filter(pod: V1Pod, node: V1Node, req: { cpu: number; memory: number }, u: Usage, alloc: { cpu: number; memory: number; pods: number }): { reasons: string[]; unresolvable: boolean; taint?: string } | undefined {
+  /** Scheduled, still-running pods with their node's labels (for inter-pod affinity). O(pods). */
+  private *placedPods(e: Engine): Iterable<PlacedPod> {
+    for (const p of e.store.values('Pod') as Iterable<V1Pod>) {
+      if (!counts(p)) continue;
+      const node = e.get<V1Node>('Node', p.spec!.nodeName!);
+      if (node) yield { pod: p, node, nodeLabels: node.metadata?.labels ?? {} };
+    }
+  }
+
+  private filter(pod: V1Pod, node: V1Node, req: { cpu: number; memory: number }, u: Usage, alloc: { cpu: number; memory: number; pods: number }, affinity: InterPodAffinityState | undefined, spread: SpreadState | undefined): { reasons: string[]; unresolvable: boolean; taint?: string } | undefined {
     const tolerations = pod.spec?.tolerations;
     if (node.spec?.unschedulable && !tolerates(tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))
       return { reasons: ['node(s) were unschedulable'], unresolvable: true };
@@ -168,21 +209,22 @@ export class Scheduler implements Controller {
       // Since the 2025 security fix the message no longer names the taint; the Korean cause does.
       if (!tolerates(tolerations, t)) return { reasons: ['node(s) had untolerated taint(s)'], taint: `${t.key}${t.value ? '=' + t.value : ''}:${t.effect}`, unresolvable: true };
     }
-    const selector = pod.spec?.nodeSelector;
-    if (selector) {
-      const labels = node.metadata?.labels ?? {};
-      for (const k in selector) if (labels[k] !== selector[k]) return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
-    }
+    if (!nodeAffinityFits(pod, node)) return { reasons: [ERR_NODE_AFFINITY], unresolvable: true };
     const tooMany = u.pods + 1 > alloc.pods;
     const noCpu = req.cpu > 0 && u.cpu + req.cpu > alloc.cpu;
     const noMemory = req.memory > 0 && u.memory + req.memory > alloc.memory;
     // runs for every node per pod: the fitting case allocates nothing
-    if (!tooMany && !noCpu && !noMemory) return undefined;
-    const reasons: string[] = [];
-    if (tooMany) reasons.push('Too many pods');
-    if (noCpu) reasons.push('Insufficient cpu');
-    if (noMemory) reasons.push('Insufficient memory');
-    return { reasons, unresolvable: false };
+    if (tooMany || noCpu || noMemory) {
+      const reasons: string[] = [];
+      if (tooMany) reasons.push('Too many pods');
+      if (noCpu) reasons.push('Insufficient cpu');
+      if (noMemory) reasons.push('Insufficient memory');
+      // noderesources/fit.go: a request beyond the node's whole allocatable is Unresolvable (no eviction helps)
+      return { reasons, unresolvable: (noCpu && req.cpu > alloc.cpu) || (noMemory && req.memory > alloc.memory) };
+    }
+    // framework order: PodTopologySpread, then InterPodAffinity; the first failing plugin names the node's reason
+    const denied = (spread?.hard.length && spreadFilter(node, spread)) || (affinity && interPodAffinityFilter(pod, node, affinity));
+    return denied ? { reasons: [denied.reason], unresolvable: denied.unresolvable } : undefined;
   }
 
   private bind(key: string, pod: V1Pod, node: V1Node, candidates: number, e: Engine): void {
@@ -194,7 +236,7 @@ export class Scheduler implements Controller {
     const name = pod.metadata!.name!;
     const cause = {
       actor: 'scheduler',
-      message: `스케줄러: 파드 ${name}을(를) ${nodeName}에 배치 (후보 노드 ${candidates}개 중 자원 여유가 가장 많은 노드)`,
+      message: `스케줄러: 파드 ${name}을(를) ${nodeName}에 배치 (노드 ${candidates}개 중 필터를 통과하고 점수(자원 여유·어피니티·분산)가 가장 높은 노드)`,
       hop: 'scheduler' as const,
     };
     const bound = e.updateObject('Pod', { ...pod, spec: { ...pod.spec!, nodeName }, status: { ...pod.status, conditions } }, cause);
@@ -210,14 +252,7 @@ export class Scheduler implements Controller {
 
   private fail(key: string, pod: V1Pod, total: number, reasons: Map<string, number>, unresolvable: number, taints: Set<string>, e: Engine): void {
     this.unschedulable.add(key);
-    const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
-    let message = `0/${total} nodes are available${parts.length ? ': ' + parts.join(', ') : ''}.`;
-    const resolvable = total - unresolvable;
-    const pre: string[] = [];
-    if (unresolvable) pre.push(`${unresolvable} Preemption is not helpful for scheduling`);
-    if (resolvable) pre.push(`${resolvable} No preemption victims found for incoming pod`);
-    // v1.34: the DynamicResources PostFilter speaks first, then preemption
-    if (total > 0) message += ` no new claims to deallocate, preemption: 0/${total} nodes are available: ${pre.join(', ')}.`;
+    const message = total ? fitErrorMessage(total, reasons, unresolvable) : ERR_NO_NODES;
     const name = pod.metadata!.name!;
     const ko = [...reasons.entries()].map(([r, n]) => `${reasonKo(r, taints)} ${n}개`).join(', ') || '노드 없음';
     const cause = { actor: 'scheduler', message: `스케줄러: 파드 ${name}을(를) 놓을 노드가 없어 Pending 유지 (${ko})`, hop: 'scheduler' as const };
@@ -232,10 +267,32 @@ export class Scheduler implements Controller {
   }
 }
 
+/** pkg/scheduler/schedule_one.go ErrNoNodesAvailable: the whole message when the cluster has no node. */
+const ERR_NO_NODES = 'no nodes available to schedule pods';
+
+/**
+ * framework FitError.Error: the sorted "count reason" histogram, then the PostFilter plugins' messages — in v1.34
+ * DynamicResources first ("no new claims to deallocate" for a pod without claims), then DefaultPreemption, whose
+ * own FitError counts Unresolvable nodes as "Preemption is not helpful" and the rest as having no victims (every
+ * pod here has the same priority, so there is never a lower-priority pod to evict).
+ */
+function fitErrorMessage(total: number, reasons: Map<string, number>, unresolvable: number): string {
+  const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
+  const pre: string[] = [];
+  if (unresolvable) pre.push(`${unresolvable} Preemption is not helpful for scheduling`);
+  if (total - unresolvable) pre.push(`${total - unresolvable} No preemption victims found for incoming pod`);
+  return `0/${total} nodes are available: ${parts.join(', ')}. no new claims to deallocate, preemption: 0/${total} nodes are available: ${pre.join(', ')}.`;
+}
+
 function reasonKo(r: string, taints: Set<string>): string {
   if (r.startsWith('node(s) had untolerated taint')) return `파드가 허용하지 않는 테인트(${[...taints].join(', ')})가 있는 노드`;
   if (r === 'node(s) were unschedulable') return '스케줄 불가(cordon)';
-  if (r.startsWith("node(s) didn't match")) return '노드 셀렉터 불일치';
+  if (r === ERR_NODE_AFFINITY) return '노드 셀렉터/노드 어피니티 불일치';
+  if (r === ERR_AFFINITY) return '파드 어피니티(함께 놓일 파드) 불충족';
+  if (r === ERR_ANTI_AFFINITY) return '파드 안티어피니티(같은 토폴로지에 이미 있는 파드) 위반';
+  if (r === ERR_SPREAD) return '토폴로지 분산 제약(maxSkew) 위반';
+  if (r === ERR_SPREAD_LABEL) return '토폴로지 분산 키 레이블이 없는 노드';
+  if (r === ERR_EXISTING_ANTI_AFFINITY) return '이미 있는 파드의 안티어피니티 위반';
   if (r === 'Insufficient cpu') return 'CPU 부족';
   if (r === 'Insufficient memory') return '메모리 부족';
   if (r === 'Too many pods') return '파드 수 한도 초과';

@@ -42,6 +42,14 @@ export const MESSAGES: Record<string, FieldTable> = {
     1: ['replicas', 'int!'], 2: ['selector', 'LabelSelector'], 3: ['template', 'PodTemplateSpec'], 4: ['minReadySeconds', 'int'],
   },
 
+  // batch/v1 generated.proto
+  Job: { ...meta, 2: ['spec', 'JobSpec'] },
+  JobSpec: {
+    1: ['parallelism', 'int!'], 2: ['completions', 'int!'], 3: ['activeDeadlineSeconds', 'int!'], 4: ['selector', 'LabelSelector'],
+    5: ['manualSelector', 'bool!'], 6: ['template', 'PodTemplateSpec'], 7: ['backoffLimit', 'int!'], 8: ['ttlSecondsAfterFinished', 'int!'],
+    9: ['completionMode', 'string'], 10: ['suspend', 'bool!'], 14: ['podReplacementPolicy', 'string'],
+  },
+
   PodTemplateSpec: { ...meta, 2: ['spec', 'PodSpec'] },
   Pod: { ...meta, 2: ['spec', 'PodSpec'] },
   PodSpec: {
@@ -110,4 +118,4 @@ export const MESSAGES: Record<string, FieldTable> = {
 };
 
 /** Top-level kinds the decoder accepts (the TypeMeta.kind inside the envelope). */
-export const DECODABLE_KINDS = ['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'DeleteOptions', 'Eviction', 'Scale'];
+export const DECODABLE_KINDS = ['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'Job', 'DeleteOptions', 'Eviction', 'Scale'];

@@ -485,6 +485,52 @@ export const STRUCTS: Record<string, Record<string, string>> = {
   "reference": "string",
   "pullPolicy": "string:PullPolicy"
  },
+ "Job": {
+  "kind": "string",
+  "apiVersion": "string",
+  "metadata": "ObjectMeta",
+  "spec": "JobSpec",
+  "status": "JobStatus"
+ },
+ "JobCondition": {
+  "type": "string!",
+  "status": "string!",
+  "lastProbeTime": "Time",
+  "lastTransitionTime": "Time",
+  "reason": "string",
+  "message": "string"
+ },
+ "JobSpec": {
+  "parallelism": "integer",
+  "completions": "integer",
+  "activeDeadlineSeconds": "integer",
+  "podFailurePolicy": "PodFailurePolicy",
+  "successPolicy": "SuccessPolicy",
+  "backoffLimit": "integer",
+  "backoffLimitPerIndex": "integer",
+  "maxFailedIndexes": "integer",
+  "selector": "LabelSelector",
+  "manualSelector": "boolean",
+  "template": "PodTemplateSpec!",
+  "ttlSecondsAfterFinished": "integer",
+  "completionMode": "string:CompletionMode",
+  "suspend": "boolean",
+  "podReplacementPolicy": "string:PodReplacementPolicy",
+  "managedBy": "string"
+ },
+ "JobStatus": {
+  "conditions": "[]JobCondition",
+  "startTime": "Time",
+  "completionTime": "Time",
+  "active": "integer",
+  "succeeded": "integer",
+  "failed": "integer",
+  "terminating": "integer",
+  "completedIndexes": "string",
+  "failedIndexes": "string",
+  "uncountedTerminatedPods": "UncountedTerminatedPods",
+  "ready": "integer"
+ },
  "KeyToPath": {
   "key": "string!",
   "path": "string!",
@@ -773,6 +819,23 @@ export const STRUCTS: Record<string, Record<string, string>> = {
  "PodExtendedResourceClaimStatus": {
   "requestMappings": "[]ContainerExtendedResourceRequest!",
   "resourceClaimName": "string!"
+ },
+ "PodFailurePolicy": {
+  "rules": "[]PodFailurePolicyRule!"
+ },
+ "PodFailurePolicyOnExitCodesRequirement": {
+  "containerName": "string",
+  "operator": "string:PodFailurePolicyOnExitCodesOperator!",
+  "values": "[]integer!"
+ },
+ "PodFailurePolicyOnPodConditionsPattern": {
+  "type": "string!",
+  "status": "string!"
+ },
+ "PodFailurePolicyRule": {
+  "action": "string:PodFailurePolicyAction!",
+  "onExitCodes": "PodFailurePolicyOnExitCodesRequirement",
+  "onPodConditions": "[]PodFailurePolicyOnPodConditionsPattern"
  },
  "PodIP": {
   "ip": "string!"
@@ -1099,6 +1162,13 @@ export const STRUCTS: Record<string, Record<string, string>> = {
   "readOnly": "boolean",
   "secretRef": "LocalObjectReference"
  },
+ "SuccessPolicy": {
+  "rules": "[]SuccessPolicyRule!"
+ },
+ "SuccessPolicyRule": {
+  "succeededIndexes": "string",
+  "succeededCount": "integer"
+ },
  "Sysctl": {
   "name": "string!",
   "value": "string!"
@@ -1140,6 +1210,10 @@ export const STRUCTS: Record<string, Record<string, string>> = {
   "kind": "string!",
   "name": "string!",
   "namespace": "string"
+ },
+ "UncountedTerminatedPods": {
+  "succeeded": "[]string",
+  "failed": "[]string"
  },
  "Volume": {
   "name": "string!",
@@ -1238,6 +1312,10 @@ export const ENUMS: Record<string, readonly string[]> = {
   "Managed",
   "Shared"
  ],
+ "CompletionMode": [
+  "Indexed",
+  "NonIndexed"
+ ],
  "DNSPolicy": [
   "ClusterFirst",
   "ClusterFirstWithHostNet",
@@ -1312,6 +1390,16 @@ export const ENUMS: Record<string, readonly string[]> = {
   "Always",
   "OnRootMismatch"
  ],
+ "PodFailurePolicyAction": [
+  "Count",
+  "FailIndex",
+  "FailJob",
+  "Ignore"
+ ],
+ "PodFailurePolicyOnExitCodesOperator": [
+  "In",
+  "NotIn"
+ ],
  "PodPhase": [
   "Failed",
   "Pending",
@@ -1323,6 +1411,10 @@ export const ENUMS: Record<string, readonly string[]> = {
   "BestEffort",
   "Burstable",
   "Guaranteed"
+ ],
+ "PodReplacementPolicy": [
+  "Failed",
+  "TerminatingOrFailed"
  ],
  "PreemptionPolicy": [
   "Never",

@@ -1,0 +1,33 @@
+/**
+ * helper.DefaultSelector (pkg/scheduler/framework/plugins/helper/spread.go): the Services selecting the pod, merged,
+ * plus its ReplicaSet's selector — and the cache the scheduler keeps of it, which a Service change must clear.
+ */
+import { describe, expect, it } from 'vitest';
+import type { V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+import type { Engine } from '../../engine';
+import { DefaultSelectorCache } from './default-selector';
+
+const rs: V1ReplicaSet = { metadata: { name: 'web-abc', namespace: 'default', uid: 'rs-1' }, spec: { selector: { matchLabels: { app: 'web', 'pod-template-hash': 'abc' } }, template: {} } };
+const pod: V1Pod = {
+  metadata: { name: 'web-abc-x', namespace: 'default', labels: { app: 'web', tier: 'fe', 'pod-template-hash': 'abc' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-abc', uid: 'rs-1', controller: true }] },
+};
+function fakeEngine(services: V1Service[]): Engine {
+  return {
+    store: { values: (kind: string) => (kind === 'Service' ? services : []) },
+    get: (kind: string, key: string) => (kind === 'ReplicaSet' && key === 'default/web-abc' ? rs : undefined),
+  } as unknown as Engine;
+}
+const keys = (sel: { requirements: { key: string; values: string[] }[] }) => sel.requirements.map((r) => `${r.key}=${r.values.join()}`).sort();
+
+describe('DefaultSelectorCache', () => {
+  it('merges selecting Services with the ReplicaSet selector, and sees a new Service only after servicesChanged()', () => {
+    const services: V1Service[] = [{ metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' } } }];
+    const e = fakeEngine(services);
+    const cache = new DefaultSelectorCache();
+    expect(keys(cache.selectorFor(pod, e))).toEqual(['app=web', 'app=web', 'pod-template-hash=abc']);
+    services.push({ metadata: { name: 'fe', namespace: 'default' }, spec: { selector: { tier: 'fe' } } });
+    expect(keys(cache.selectorFor(pod, e))).not.toContain('tier=fe');
+    cache.servicesChanged();
+    expect(keys(cache.selectorFor(pod, e))).toEqual(['app=web', 'app=web', 'pod-template-hash=abc', 'tier=fe']);
+  });
+});

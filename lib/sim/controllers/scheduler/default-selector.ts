@@ -1,0 +1,62 @@
+/**
+ * helper.DefaultSelector (pkg/scheduler/framework/plugins/helper/spread.go): the selector the default
+ * topology spreading counts with — the selectors of the Services that select the pod, merged, plus its
+ * ReplicaSet's selector. Here the ReplicaSet is the pod's controller (upstream lists every ReplicaSet
+ * whose selector matches, which a controller-owned pod almost always equals).
+ * Cost: O(Services) per pod; DefaultSelectorCache makes it O(labels) for the next pods of the same
+ * ReplicaSet with the same labels, until a Service changes.
+ */
+import type { V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+import { fromLabelSelectorObject, type LabelSelector, type Requirement } from '../../../k8s/selectors';
+import type { Engine } from '../../engine';
+
+export function defaultSpreadSelector(pod: V1Pod, e: Engine): LabelSelector {
+  const ns = pod.metadata?.namespace ?? 'default';
+  const labels = pod.metadata?.labels ?? {};
+  const requirements: Requirement[] = [];
+  const merged: Record<string, string> = {};
+  for (const svc of e.store.values('Service', ns) as Iterable<V1Service>) {
+    const sel = svc.spec?.selector;
+    if (!sel || !Object.keys(sel).length) continue;
+    if (Object.entries(sel).every(([k, v]) => labels[k] === v)) Object.assign(merged, sel);
+  }
+  for (const [key, value] of Object.entries(merged)) requirements.push({ key, operator: '=', values: [value] });
+  const rs = controllerReplicaSet(pod, e);
+  if (rs?.spec?.selector) requirements.push(...fromLabelSelectorObject(rs.spec.selector).requirements);
+  return { requirements };
+}
+
+function controllerReplicaSet(pod: V1Pod, e: Engine): V1ReplicaSet | undefined {
+  const owner = pod.metadata?.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
+  return owner && e.get<V1ReplicaSet>('ReplicaSet', `${pod.metadata?.namespace ?? 'default'}/${owner.name}`);
+}
+
+/** entries kept before the cache starts over (a bound for memory, not correctness) */
+const MAX_ENTRIES = 1024;
+
+/**
+ * Default selectors by (namespace, controlling ReplicaSet uid, labels). A ReplicaSet's selector is immutable
+ * (apps/v1), so only Services can change the answer: the owner calls `servicesChanged()` on every Service
+ * change. Pods without a ReplicaSet are not cached (their owner may not exist yet).
+ */
+export class DefaultSelectorCache {
+  private entries = new Map<string, LabelSelector>();
+
+  servicesChanged(): void {
+    this.entries.clear();
+  }
+
+  selectorFor(pod: V1Pod, e: Engine): LabelSelector {
+    const owner = pod.metadata?.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
+    if (!owner?.uid || controllerReplicaSet(pod, e)?.metadata?.uid !== owner.uid) return defaultSpreadSelector(pod, e);
+    let key = `${pod.metadata?.namespace ?? 'default'}\u0000${owner.uid}`;
+    const labels = pod.metadata?.labels ?? {};
+    for (const k in labels) key += `\u0000${k}\u0001${labels[k]}`;
+    let hit = this.entries.get(key);
+    if (!hit) {
+      if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+      this.entries.set(key, (hit = defaultSpreadSelector(pod, e)));
+    }
+    return hit;
+  }
+}
