@@ -10,7 +10,7 @@ import type { Cause, DeleteOptions, PatchType, WriteOptions } from './types';
 import type { Engine } from './engine';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, noKindMatch, notFound } from '../k8s/status';
 import { fieldRequired } from '../k8s/field-errors';
-import { firstTypeError, unknownFields } from '../k8s/kinds';
+import { firstTypeError, kindOf as registeredKind, unknownFields } from '../k8s/kinds';
 import { applyDefaults, admitPod } from './defaults';
 import { validateObject, validateUpdate } from './validation';
 import { allocateService, checkNamespace } from './admission';
@@ -75,6 +75,8 @@ function strictDecode(kind: Kind, obj: KubeObject): void {
     throw badRequest(
       `${kind} in version "${API_VERSION[kind].split('/').pop()}" cannot be handled as a ${kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
     );
+  const undecodable = registeredKind(kind).strategy?.decodeError?.(obj as never);
+  if (undecodable) throw badRequest(`${kind} in version "${API_VERSION[kind].split('/').pop()}" cannot be handled as a ${kind}: ${undecodable}`);
 }
 
 function namespaceFor(e: Engine, kind: Kind, obj: KubeObject, fallback?: string): string | undefined {

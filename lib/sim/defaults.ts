@@ -5,6 +5,7 @@
 import type { V1Container, V1Probe, V1Deployment, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Namespace, V1Pod } from '@kubernetes/client-node';
 import type { Kind, KubeObject } from '../k8s/types';
 import { parseImageRef } from './images';
+import { kindOf } from '../k8s/kinds';
 
 /** SetDefaults_Probe and SetDefaults_HTTPGetAction (pkg/apis/core/v1/defaults.go): what `describe` prints. */
 function defaultProbe(p: V1Probe): V1Probe {
@@ -150,7 +151,10 @@ export function applyDefaults(kind: Kind, obj: KubeObject, progressDeadlineSecon
         status: { phase: 'Active' },
       } as KubeObject;
     }
-    default:
-      return obj;
+    default: {
+      // kinds whose defaulting is a plain function of the object carry it in the registry (lib/k8s/kinds)
+      const prepare = kindOf(kind).strategy?.prepare;
+      return prepare ? (prepare(obj as never) as KubeObject) : obj;
+    }
   }
 }

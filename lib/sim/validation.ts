@@ -10,6 +10,7 @@ import { isQuantity } from '../k8s/quantity';
 import { fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired, type FieldError } from '../k8s/field-errors';
 import { scaledValue } from './rollout-math';
 import { canonicalJson } from './json';
+import { kindOf } from '../k8s/kinds';
 
 const NAME_VALIDATOR: Partial<Record<Kind, (n: string) => string[]>> = {
   Namespace: validateDNS1123Label,
@@ -174,7 +175,8 @@ export function validateObject(kind: Kind, obj: KubeObject): FieldError[] {
     case 'Service':
       return [...errs, ...validateService(obj as V1Service)];
     default:
-      return errs;
+      // kinds whose validation needs nothing but the object carry it in the registry (lib/k8s/kinds)
+      return [...errs, ...(kindOf(kind).strategy?.validate?.(obj as never) ?? [])];
   }
 }
 
@@ -212,5 +214,6 @@ export function validateUpdate(kind: Kind, next: KubeObject, old: KubeObject): F
     const b = (old as V1Service).spec?.clusterIP;
     if (a !== undefined && a !== '' && a !== b) errs.push(fieldInvalid('spec.clusterIPs[0]', a, 'may not change once set'));
   }
+  errs.push(...(kindOf(kind).strategy?.validateUpdate?.(next as never, old as never) ?? []));
   return errs;
 }
