@@ -4,7 +4,8 @@
  * none names configmaps or secrets, and asking the factory for either kind builds no request at all. Writes of
  * both kinds are refused by policy (policy.test.ts, "apply" of Secret/ConfigMap → 403).
  */
-import http, { type AddressInfo } from 'node:http';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KINDS } from '../k8s/types';
