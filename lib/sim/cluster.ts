@@ -3,7 +3,7 @@
  * kube-proxy and calico-node on every node, CoreDNS as a real Deployment (rolled out by the
  * controllers during bootstrap), the `kubernetes` and `kube-dns` Services.
  */
-import type { V1Deployment, V1Node, V1Pod, V1Service, V1Endpoints } from '@kubernetes/client-node';
+import type { V1Deployment, V1Node, V1Pod, V1Service, V1Endpoints, V1EndpointSlice } from '@kubernetes/client-node';
 import { API_VERSION, type KubeObject } from '../k8s/types';
 import type { ClusterConfig } from './types';
 import type { Engine } from './engine';
@@ -187,6 +187,17 @@ function bootstrapServices(e: Engine, withDns: boolean): void {
   e.createObject(
     'Endpoints',
     { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } }, subsets: [{ addresses: [{ ip: nodeIp(0) }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }] } as V1Endpoints,
+    BOOT,
+  );
+  // the API server keeps the slice of its own service too (pkg/controlplane/reconcilers endpointsadapter.go)
+  e.createObject(
+    'EndpointSlice',
+    {
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: [nodeIp(0)], conditions: { ready: true } }],
+      ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+    } as V1EndpointSlice,
     BOOT,
   );
   if (!withDns) return;
