@@ -28,7 +28,7 @@ export type { V1Pod, V1Node, V1Namespace, V1ReplicaSet, V1Service, V1Endpoints, 
  * keeps.
  */
 export const KINDS = [
-  'Namespace', 'Node', 'Pod', 'ReplicaSet', 'Deployment', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'Secret', 'Event',
+  'Namespace', 'Node', 'Pod', 'ReplicaSet', 'Deployment', 'DaemonSet', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'Secret', 'Event',
 ] as const satisfies readonly RegisteredKind[];
 export type Kind = (typeof KINDS)[number];
 

@@ -3,7 +3,7 @@
  * → defaulting → validation → admission → optimistic concurrency → store. Every check happens before
  * the first write, so a failed call leaves the store untouched (the simulator also rolls back the rng).
  */
-import type { V1Deployment, V1Namespace, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+import type { V1DaemonSet, V1Deployment, V1Namespace, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
 import { API_VERSION, CLUSTER_SCOPED, isKind, type Kind, type KubeObject } from '../k8s/types';
 import { generateName } from '../k8s/names';
 import type { Cause, DeleteOptions, PatchType, WriteOptions } from './types';
@@ -20,6 +20,7 @@ import { admitQuota } from './quota';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
 import { deletePod, KIND_KO, orphanDependents } from './lifecycle';
 import { keyOf } from './store';
+import { TEMPLATE_GENERATION_ANNOTATION } from './controllers/daemonset-util';
 
 const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 
@@ -27,7 +28,7 @@ const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', '
 const SERVER_META = ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'managedFields', 'selfLink'] as const;
 
 /** Kinds whose status is written only by controllers (status subresource). */
-const STATUS_OWNED = new Set<Kind>(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Node', 'Namespace']);
+const STATUS_OWNED = new Set<Kind>(['Deployment', 'ReplicaSet', 'DaemonSet', 'Pod', 'Service', 'Node', 'Namespace']);
 
 export function userCause(opts: WriteOptions | undefined, verb: string, kind: Kind, name: string): Cause {
   const actor = opts?.actor ?? 'kubectl';
@@ -106,9 +107,21 @@ export function createObject(e: Engine, input: KubeObject, opts?: WriteOptions):
   if (STATUS_OWNED.has(kind) && kind !== 'Namespace' && kind !== 'Node') delete (obj as { status?: unknown }).status;
   if (kind === 'Pod') obj = admitPod(obj as V1Pod, e.timings.podEvictionTimeout);
   if (kind === 'Service') obj = allocateService(e, obj as V1Service);
+  if (kind === 'DaemonSet') obj = withTemplateGeneration(obj);
   if (kind === 'Node') obj = { ...obj, status: (obj as { status?: object }).status ?? {} } as KubeObject;
   if (opts?.dryRun) return { ...obj, metadata: { ...obj.metadata, uid: e.rng.uuid(), creationTimestamp: e.iso() as unknown as Date } } as KubeObject;
   return e.createObject(kind, obj, userCause(opts, '생성', kind, name));
+}
+
+/**
+ * pkg/registry/apps/daemonset/strategy.go: templateGeneration 1 on create, +1 whenever the pod template changes;
+ * apps/v1 carries it as the `deprecated.daemonset.template.generation` annotation.
+ */
+function withTemplateGeneration(obj: KubeObject, current?: KubeObject): KubeObject {
+  const tmpl = (o: KubeObject) => (o as V1DaemonSet).spec?.template;
+  const prev = Number(current?.metadata?.annotations?.[TEMPLATE_GENERATION_ANNOTATION] ?? 0);
+  const generation = !current ? 1 : deepEqual(tmpl(obj), tmpl(current)) ? prev || 1 : prev + 1;
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...(obj.metadata?.annotations ?? {}), [TEMPLATE_GENERATION_ANNOTATION]: String(generation) } } } as KubeObject;
 }
 
 function specOf(o: KubeObject): unknown {
@@ -143,8 +156,9 @@ export function updateObject(e: Engine, input: KubeObject, opts?: WriteOptions, 
   if (STATUS_OWNED.has(kind)) obj = { ...obj, status: (current as { status?: unknown }).status } as KubeObject;
   if (kind === 'Service') obj = allocateService(e, obj as V1Service, current as V1Service);
   if (kind === 'Namespace') obj = { ...obj, spec: (current as V1Namespace).spec } as KubeObject;
-  if ((kind === 'Deployment' || kind === 'ReplicaSet') && !deepEqual(specOf(obj), specOf(current)))
+  if ((kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'DaemonSet') && !deepEqual(specOf(obj), specOf(current)))
     obj = { ...obj, metadata: { ...obj.metadata, generation: (cm.generation ?? 1) + 1 } } as KubeObject;
+  if (kind === 'DaemonSet') obj = withTemplateGeneration(obj, current);
   // A no-op write does not bump resourceVersion, as on a real API server.
   if (deepEqual(obj, current)) return current;
   if (opts?.dryRun) return obj;

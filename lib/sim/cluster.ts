@@ -12,7 +12,7 @@ import { hex64, imageId, statusImage } from './controllers/pod-status';
 import { nodeRuntime } from './controllers/node-network';
 import { parseImageRef } from './images';
 import { allocateService } from './admission';
-import { K8S_VERSION, SYSTEM_POD_DEFS, systemPodManifest } from './controllers/system-pods';
+import { K8S_VERSION, SYSTEM_POD_DEFS, systemDaemonSet, systemPodManifest } from './controllers/system-pods';
 import { keyOf } from './store';
 
 export { K8S_VERSION };
@@ -131,6 +131,7 @@ export function bootstrapCluster(e: Engine, cfg: ClusterConfig = {}): void {
   const created = nodes.map((n) => e.createObject('Node', n, BOOT));
   if (cfg.systemPods === false) return bootstrapServices(e, false);
 
+  for (const def of SYSTEM_POD_DEFS) if (!def.static) systemDaemonSet(e, def);
   created.forEach((node, i) => {
     for (const def of SYSTEM_POD_DEFS) {
       if (def.static && i !== 0) continue;

@@ -2,7 +2,7 @@
  * API defaulting (what the API server fills in before storing), per kind. Pure: returns new objects.
  * Mirrors pkg/apis/{core,apps}/v1/defaults.go for the fields students see in `-o yaml`.
  */
-import type { V1Container, V1Probe, V1Deployment, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Namespace, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1DaemonSet, V1Probe, V1Deployment, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Namespace, V1Pod } from '@kubernetes/client-node';
 import type { Kind, KubeObject } from '../k8s/types';
 import { parseImageRef } from './images';
 import { kindOf } from '../k8s/kinds';
@@ -113,6 +113,15 @@ export function applyDefaults(kind: Kind, obj: KubeObject, progressDeadlineSecon
           template: defaultTemplate(spec.template),
         },
       } as KubeObject;
+    }
+    case 'DaemonSet': {
+      // pkg/apis/apps/v1/defaults.go SetDefaults_DaemonSet
+      const ds = obj as V1DaemonSet;
+      const spec = ds.spec ?? ({} as NonNullable<V1DaemonSet['spec']>);
+      const type = spec.updateStrategy?.type ?? 'RollingUpdate';
+      const updateStrategy =
+        type === 'RollingUpdate' ? { type, rollingUpdate: { maxUnavailable: spec.updateStrategy?.rollingUpdate?.maxUnavailable ?? 1, maxSurge: spec.updateStrategy?.rollingUpdate?.maxSurge ?? 0 } } : { type };
+      return { ...ds, spec: { ...spec, revisionHistoryLimit: spec.revisionHistoryLimit ?? 10, updateStrategy, template: defaultTemplate(spec.template) } } as KubeObject;
     }
     case 'ReplicaSet': {
       const rs = obj as V1ReplicaSet;

@@ -227,7 +227,7 @@ export class Engine {
         ...meta,
         uid: this.rng.uuid(),
         creationTimestamp: this.iso() as unknown as Date,
-        ...(kind === 'Deployment' || kind === 'ReplicaSet' ? { generation: 1 } : {}),
+        ...(kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'DaemonSet' ? { generation: 1 } : {}),
       },
     } as T;
     return this.store.put(kind, stamped, cause, true) as T;

@@ -2,7 +2,7 @@
  * Server-side validation with the API server's messages. Returns field errors; the caller wraps them
  * into a 422 Invalid Status. Strict decoding (unknown fields) is a separate 400 (lib/k8s/kinds/fields.ts, checked in apiserver.ts).
  */
-import type { V1Container, V1Deployment, V1LabelSelector, V1ObjectMeta, V1Pod, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+import type { V1Container, V1DaemonSet, V1Deployment, V1LabelSelector, V1ObjectMeta, V1Pod, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
 import type { Kind, KubeObject } from '../k8s/types';
 import { labelSelectorObjectMatches, validateLabelKey, validateLabelValue } from '../k8s/selectors';
 import { validateDNS1035Label, validateDNS1123Label, validateDNS1123Subdomain } from '../k8s/names';
@@ -172,6 +172,12 @@ export function validateObject(kind: Kind, obj: KubeObject): FieldError[] {
     }
     case 'Pod':
       return [...errs, ...validatePodSpec((obj as V1Pod).spec, 'spec')];
+    case 'DaemonSet': {
+      const ds = obj as V1DaemonSet;
+      const type = ds.spec?.updateStrategy?.type;
+      const strategy = type && !['RollingUpdate', 'OnDelete'].includes(type) ? [fieldNotSupported('spec.updateStrategy.type', type, ['OnDelete', 'RollingUpdate'])] : [];
+      return [...errs, ...validateSelectorAndTemplate(ds.spec?.selector, ds.spec?.template, 'DaemonSet'), ...strategy];
+    }
     case 'Service':
       return [...errs, ...validateService(obj as V1Service)];
     default:
@@ -185,7 +191,7 @@ const stable = (v: unknown) => canonicalJson(v ?? null);
 /** Extra rules on update: immutable fields. */
 export function validateUpdate(kind: Kind, next: KubeObject, old: KubeObject): FieldError[] {
   const errs: FieldError[] = [];
-  if (kind === 'Deployment' || kind === 'ReplicaSet') {
+  if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'DaemonSet') {
     const a = (next as V1Deployment).spec?.selector;
     const b = (old as V1Deployment).spec?.selector;
     if (stable(a) !== stable(b)) errs.push(fieldInvalid('spec.selector', a ?? null, 'field is immutable'));

@@ -56,7 +56,7 @@ describe('EndpointSlice controller', () => {
     expect(slice.addressType).toBe('IPv4');
     expect(slice.ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
     expect(slice.endpoints).toHaveLength(2);
-    for (const ep of slice.endpoints) {
+    for (const ep of slice.endpoints!) {
       expect(ep.conditions).toEqual({ ready: true, serving: true, terminating: false });
       expect(ep.targetRef).toMatchObject({ kind: 'Pod', namespace: 'default' });
       expect(ep.nodeName).toMatch(/^worker-/);
@@ -73,10 +73,10 @@ describe('EndpointSlice controller', () => {
       spec: { terminationGracePeriodSeconds: 30, containers: [{ name: 'nginx', image: 'nginx:1.25', ports: [{ name: 'web', containerPort: 8080 }] }] },
     } as unknown as KubeObject);
     sim.advance(30_000);
-    expect(slicesOf(sim, 'web')[0].endpoints[0].conditions).toEqual({ ready: true, serving: true, terminating: false });
+    expect(slicesOf(sim, 'web')[0].endpoints![0].conditions).toEqual({ ready: true, serving: true, terminating: false });
     sim.delete('Pod', 'web-1', 'default');
     sim.advance(100);
-    expect(slicesOf(sim, 'web')[0].endpoints[0].conditions).toEqual({ ready: false, serving: true, terminating: true });
+    expect(slicesOf(sim, 'web')[0].endpoints![0].conditions).toEqual({ ready: false, serving: true, terminating: true });
     sim.advance(60_000);
     expect(slicesOf(sim, 'web')[0].endpoints).toEqual([]);
   });
