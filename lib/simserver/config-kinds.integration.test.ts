@@ -4,7 +4,7 @@
  * base64 on the wire, pkg/apis/core/v1 conversion), EndpointSlices (discovery.k8s.io/v1) and user DaemonSets.
  * Assertions are on what kubectl prints.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,9 +43,31 @@ describe.skipIf(!newest)('real kubectl: config, slices, daemonsets', () => {
   it('gets the API server wording for a Secret that is not base64', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kubesim-secret-'));
     const file = join(dir, 'bad.yaml');
-    (await import('node:fs')).writeFileSync(file, 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: bad\ndata:\n  password: plain text\n');
+    writeFileSync(file, 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: bad\ndata:\n  password: plain text\n');
     const r = await k.run('apply', '-f', file);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('illegal base64 data at input byte 5');
+  });
+
+  it('lists EndpointSlices through discovery.k8s.io/v1', async () => {
+    expect(await k.ok('api-resources', '--api-group=discovery.k8s.io')).toMatch(/^endpointslices\s+discovery\.k8s\.io\/v1\s+true\s+EndpointSlice$/m);
+    const out = await k.ok('get', 'endpointslices', '-n', 'kube-system');
+    expect(out).toMatch(/^NAME\s+ADDRESSTYPE\s+PORTS\s+ENDPOINTS\s+AGE\nkube-dns-\w{5}\s+IPv4\s+53,53,9153\s+\S+/);
+  });
+
+  it('applies a DaemonSet, waits for its rollout and rolls it to a new image', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubesim-ds-'));
+    const file = join(dir, 'ds.yaml');
+    const manifest = (image: string) =>
+      `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels: {app: agent}\n  template:\n    metadata:\n      labels: {app: agent}\n    spec:\n      containers:\n      - name: agent\n        image: ${image}\n`;
+    writeFileSync(file, manifest('nginx:1.25'));
+    expect(await k.ok('apply', '-f', file)).toBe('daemonset.apps/agent created\n');
+    expect(await k.ok('rollout', 'status', 'ds/agent', '--timeout=60s')).toMatch(/daemon set "agent" successfully rolled out\n$/);
+    expect(await k.ok('get', 'ds', 'agent')).toMatch(/^NAME\s+DESIRED\s+CURRENT\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+NODE SELECTOR\s+AGE\nagent\s+2\s+2\s+2\s+2\s+2\s+<none>\s+\S+\n$/);
+    writeFileSync(file, manifest('nginx:1.26'));
+    expect(await k.ok('apply', '-f', file)).toBe('daemonset.apps/agent configured\n');
+    expect(await k.ok('rollout', 'status', 'ds/agent', '--timeout=90s')).toMatch(/daemon set "agent" successfully rolled out\n$/);
+    const images = await k.ok('get', 'pods', '-l', 'app=agent', '-o', 'jsonpath={.items[*].spec.containers[0].image}');
+    expect(images.split(' ').filter((i) => i === 'nginx:1.26')).toHaveLength(2);
   });
 });
