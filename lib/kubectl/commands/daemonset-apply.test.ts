@@ -40,6 +40,14 @@ describe('DaemonSet through kubectl apply -f and rollout status', () => {
     sim.advance(30_000);
     expect((await kubectl(client, 'kubectl rollout status daemonset/agent')).stdout).toBe('daemon set "agent" successfully rolled out\n');
     expect((await kubectl(client, 'kubectl get ds agent --no-headers')).stdout).toMatch(/^agent +2 +2 +2 +2 +2 +<none> +\S+\n$/);
+    // pkg/describe/describe.go describeDaemonSet
+    const described = (await kubectl(client, 'kubectl describe ds agent')).stdout;
+    expect(described).toMatch(/^Name: +agent\nNamespace: +default\nSelector: +app=agent\nNode-Selector: +<none>\nLabels: +<none>\nAnnotations: +deprecated\.daemonset\.template\.generation: 1\n/);
+    expect(described).toContain(
+      'Desired Number of Nodes Scheduled: 2\nCurrent Number of Nodes Scheduled: 2\nNumber of Nodes Scheduled with Up-to-date Pods: 2\nNumber of Nodes Scheduled with Available Pods: 2\nNumber of Nodes Misscheduled: 0\n',
+    );
+    expect(described).toMatch(/\nPods Status: +2 Running \/ 0 Waiting \/ 0 Succeeded \/ 0 Failed\nPod Template:\n/);
+    expect(described).toMatch(/Normal +SuccessfulCreate +\S+ +daemonset-controller +Created pod: agent-\w{5}/);
   });
 
   it('has no rollout status for OnDelete', async () => {

@@ -1,5 +1,5 @@
-/** `kubectl describe` for pods, deployments, replicasets, nodes, services, configmaps and secrets (others get the common header). */
-import type { CoreV1Event, V1ConfigMap, V1Deployment, V1Node, V1Pod, V1ReplicaSet, V1Secret, V1Service } from '@kubernetes/client-node';
+/** `kubectl describe` for pods, deployments, replicasets, daemonsets, nodes, services, configmaps and secrets (others get the common header). */
+import type { CoreV1Event, V1ConfigMap, V1DaemonSet, V1Deployment, V1Node, V1Pod, V1ReplicaSet, V1Secret, V1Service } from '@kubernetes/client-node';
 import { labelSelectorObjectMatches } from '../../k8s/selectors';
 import { formatLabels, selectorString } from '../../k8s/table';
 import type { Kind, KubeObject } from '../../k8s/types';
@@ -11,6 +11,7 @@ import { containerLines, podTemplateLines } from './describe-containers';
 import { annotationLines, controllerOf, eventLines, eventsFor, mapLines, rfc1123 } from './describe-format';
 import { nodeLines } from './describe-node';
 import { configMapLines, secretLines } from './describe-config';
+import { daemonSetLines } from './describe-daemonset';
 import { warnIfDeprecated } from '../deprecation';
 
 function header(obj: KubeObject, namespaced: boolean): string[] {
@@ -119,6 +120,7 @@ async function describeOne(ctx: KubectlContext, kind: Kind, obj: KubeObject, eve
       break;
     }
     case 'ConfigMap': lines = configMapLines(obj as V1ConfigMap); break;
+    case 'DaemonSet': lines = daemonSetLines(obj as V1DaemonSet, (await ctx.client.list('Pod', ns)) as V1Pod[]); break;
     case 'Secret': return tabulate(`${secretLines(obj as V1Secret).join('\n')}\n`, DESCRIBE);
     default:
       lines = [...header(obj, ns !== undefined), ...mapLines('Labels', obj.metadata?.labels), ...annotationLines(obj.metadata?.annotations)];
