@@ -5,7 +5,7 @@
  * Limits/Requests sorted by name, Liveness/Readiness/Startup probes, environment, mounts.
  */
 import type { V1Container, V1ContainerPort, V1ContainerState, V1ContainerStatus, V1PodTemplateSpec, V1Probe } from '@kubernetes/client-node';
-import { annotationLines, mapLines, rfc1123 } from './describe-format';
+import { annotationLines, mapLines, tolerationLines, rfc1123 } from './describe-format';
 
 /** `80/TCP`, or `80/TCP (http)` for a named port; several are joined with ", " under the plural label. */
 function portLines(ports: V1ContainerPort[] | undefined): string[] {
@@ -102,7 +102,9 @@ export function podTemplateLines(template: V1PodTemplateSpec | undefined): strin
   if (spec?.serviceAccountName) lines.push(`  Service Account:\t${spec.serviceAccountName}`);
   if (spec?.initContainers?.length) lines.push(...containerLines('Init Containers', spec.initContainers, undefined, '  '));
   lines.push(...containerLines('Containers', spec?.containers ?? [], undefined, '  '));
-  lines.push('  Volumes:\t<none>', ...mapLines('Node-Selectors', spec?.nodeSelector, '  '), '  Tolerations:\t<none>');
+  lines.push('  Volumes:\t<none>');
+  if (spec?.priorityClassName) lines.push(`  Priority Class Name:\t${spec.priorityClassName}`);
+  lines.push(...mapLines('Node-Selectors', spec?.nodeSelector, '  '), ...tolerationLines('  Tolerations', spec?.tolerations));
   return lines;
 }
 
