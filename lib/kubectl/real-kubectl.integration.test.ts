@@ -71,7 +71,39 @@ const SAME_OUTPUT = [
   'rollout status ds/kube-proxy -n kube-system',
   'describe svc web',
   'api-resources',
+  // a pod configured from them: env, envFrom, fieldRef, mounts and volumes
+  'describe pod configured',
+  'get pod configured -o yaml',
 ];
+
+/** A pod that takes its configuration from the ConfigMap and Secret the setup creates. */
+const CONFIGURED = `apiVersion: v1
+kind: Pod
+metadata:
+  name: configured
+spec:
+  volumes:
+  - name: cfg
+    configMap: {name: mode}
+  - name: creds
+    secret: {secretName: db, defaultMode: 0400}
+  containers:
+  - name: app
+    image: nginx:1.25
+    envFrom:
+    - configMapRef: {name: mode}
+      prefix: CFG_
+    env:
+    - name: MODE
+      valueFrom: {configMapKeyRef: {name: mode, key: MODE}}
+    - name: PASS
+      valueFrom: {secretKeyRef: {name: db, key: password, optional: true}}
+    - name: POD
+      valueFrom: {fieldRef: {fieldPath: metadata.name}}
+    volumeMounts:
+    - {name: cfg, mountPath: /etc/app}
+    - {name: creds, mountPath: /secrets, readOnly: true}
+`;
 
 /**
  * Type arguments in every form kubectl's RESTMapper takes or refuses (k8s.io/cli-runtime pkg/resource/builder.go
@@ -159,6 +191,7 @@ describe.skipIf(skip)('our kubectl prints what the real kubectl prints', () => {
     ];
     for (const line of setup) expect((await ours(client, line, { now: () => sim.now() })).exitCode).toBe(0);
     expect((await ours(client, 'kubectl apply -f shop.yaml', { now: () => sim.now(), files: new Map([['shop.yaml', SHOP]]) })).exitCode).toBe(0);
+    expect((await ours(client, 'kubectl apply -f configured.yaml', { now: () => sim.now(), files: new Map([['configured.yaml', CONFIGURED]]) })).exitCode).toBe(0);
     sim.advance(600_000);
     expect((await ours(client, 'kubectl set image deploy/web nginx=nginx:1.25', { now: () => sim.now() })).exitCode).toBe(0);
     sim.advance(2_400_000);

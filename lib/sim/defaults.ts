@@ -25,7 +25,17 @@ function defaultContainer(c: V1Container): V1Container {
   };
   if (c.ports) out.ports = c.ports.map((p) => ({ ...p, protocol: p.protocol ?? 'TCP' }));
   for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) if (c[probe]) out[probe] = defaultProbe(c[probe]);
+  // SetDefaults_ObjectFieldSelector: a downward-API fieldRef names apiVersion v1
+  if (c.env?.some((e) => e.valueFrom?.fieldRef && !e.valueFrom.fieldRef.apiVersion))
+    out.env = c.env.map((e) => (e.valueFrom?.fieldRef && !e.valueFrom.fieldRef.apiVersion ? { ...e, valueFrom: { ...e.valueFrom, fieldRef: { apiVersion: 'v1', ...e.valueFrom.fieldRef } } } : e));
   return out;
+}
+
+/** SetDefaults_ConfigMapVolumeSource / SetDefaults_SecretVolumeSource: defaultMode 0644 (420). */
+function defaultVolumes(volumes: V1PodSpec['volumes']): V1PodSpec['volumes'] {
+  return volumes?.map((v) =>
+    v.configMap ? { ...v, configMap: { defaultMode: 420, ...v.configMap } } : v.secret ? { ...v, secret: { defaultMode: 420, ...v.secret } } : v,
+  );
 }
 
 /** Defaults shared by pods and pod templates. */
@@ -34,6 +44,7 @@ export function defaultPodSpec(spec: V1PodSpec): V1PodSpec {
     ...spec,
     containers: (spec.containers ?? []).map(defaultContainer),
     ...(spec.initContainers ? { initContainers: spec.initContainers.map(defaultContainer) } : {}),
+    ...(spec.volumes ? { volumes: defaultVolumes(spec.volumes) } : {}),
     restartPolicy: spec.restartPolicy ?? 'Always',
     terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? 30,
     dnsPolicy: spec.dnsPolicy ?? 'ClusterFirst',
