@@ -20,4 +20,4 @@ export function findResource(group: string, version: string, plural: string): Re
 }
 
 /** Everything discovery publishes, in the registry's order: the stored resources. */
-export const SERVED: readonly KindInfo[] = RESOURCES;
+export const SERVED: readonly KindInfo[] = KIND_INFOS.filter(isStored);
