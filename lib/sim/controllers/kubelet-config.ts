@@ -33,6 +33,8 @@ export function volumesReady(ctx: KubeletCtx, pod: V1Pod): boolean {
   const error = volumeSetupError(engineConfigSource(e), pod);
   if (!error) {
     delete rt.mountFailures;
+    // mounted: the pod moves on (pulls or init containers set their own stage; `mounting` must not linger)
+    rt.stage = 'pulling';
     return true;
   }
   const c = cause(`파드 ${pod.metadata!.name}의 볼륨을 준비하지 못해 기다림: ${error}`);
