@@ -14,8 +14,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const VERSION = '1.34';
-/** The root type of every registered kind (core/v1, apps/v1 and batch/v1). */
-const ROOTS = ['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Endpoints', 'Node', 'Namespace', 'Event', 'Job'];
+/** The root type of every registered kind (core/v1, apps/v1, batch/v1, discovery.k8s.io/v1). */
+const ROOTS = ['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Endpoints', 'Node', 'Namespace', 'Event', 'ConfigMap', 'Secret', 'EndpointSlice', 'Job'];
+/** Packages parsed, in lookup order. Types are keyed by their Go name, so on a clash (discovery's EndpointPort vs
+ * core's) the type reached first wins: core's, whose fields are the same apart from `port` being required. */
+const PACKAGES = ['core', 'apps', 'batch', 'discovery'];
 
 /** Types the OpenAPI describes as scalars or free-form objects (their OpenAPISchemaType), by qualified name. */
 const SPECIAL: Record<string, string> = {
@@ -181,13 +184,14 @@ if (!apiDir || !machineryDir) throw new Error('usage: gen-upstream-schema.ts <ku
 parseFile('core', join(apiDir, 'core/v1/types.go'));
 parseFile('apps', join(apiDir, 'apps/v1/types.go'));
 parseFile('batch', join(apiDir, 'batch/v1/types.go'));
+parseFile('discovery', join(apiDir, 'discovery/v1/types.go'));
 for (const f of ['types.go', 'time.go', 'micro_time.go', 'duration.go']) parseFile('meta', join(machineryDir, 'pkg/apis/meta/v1', f));
 parseFile('intstr', join(machineryDir, 'pkg/util/intstr/intstr.go'));
 parseFile('resource', join(machineryDir, 'pkg/api/resource/quantity.go'));
 parseFile('runtime', join(machineryDir, 'pkg/runtime/types.go'));
 parseFile('types', join(machineryDir, 'pkg/types/uid.go'));
 
-for (const root of ROOTS) enqueue(decls.get(`core.${root}`) ?? decls.get(`apps.${root}`) ?? decls.get(`batch.${root}`)!);
+for (const root of ROOTS) enqueue(PACKAGES.map((pkg) => decls.get(`${pkg}.${root}`)).find(Boolean)!);
 while (queue.length) emit(queue.shift()!);
 
 const sorted = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -49,7 +49,8 @@ describe('control-plane flow queue', () => {
     expect(queue.frame().skipped).toBe(0);
     expect(queue.stats.shownChanges).toBe(pushed);
     expect(queue.stats.maxLagMs).toBeLessThanOrEqual(3000);
-    expect(queue.stats.maxWaiting).toBeLessThanOrEqual(8);
+    // measured: 8 with Endpoints alone, 9 since the EndpointSlice controller writes beside it (as on a real cluster)
+    expect(queue.stats.maxWaiting).toBeLessThanOrEqual(9);
   });
 
   it('summarises a burst as one line: "레플리카셋 컨트롤러: 파드 3개 생성"', async () => {

@@ -13,21 +13,27 @@ import type {
   V1Deployment,
   V1ObjectMeta,
   V1Job,
+  V1ConfigMap,
+  V1Secret,
+  V1EndpointSlice,
+  V1DaemonSet,
 } from '@kubernetes/client-node';
 
 import { apiVersionOf, kindOf, type RegisteredKind } from './kinds/registry';
 
-export type { V1Pod, V1Node, V1Namespace, V1ReplicaSet, V1Service, V1Endpoints, CoreV1Event, V1Deployment, V1ObjectMeta, V1Job };
+export type { V1Pod, V1Node, V1Namespace, V1ReplicaSet, V1Service, V1Endpoints, CoreV1Event, V1Deployment, V1ObjectMeta, V1ConfigMap, V1Secret, V1EndpointSlice, V1DaemonSet, V1Job };
 
 /**
  * The kinds the simulator stores and the dashboard shows, in the engine's order. What each kind *is* (names,
  * scope, schema) lives in the registry, lib/k8s/kinds; this list only says which registered kinds the engine
- * keeps (DaemonSet is registered but not stored yet).
+ * keeps.
  */
-export const KINDS = ['Namespace', 'Node', 'Pod', 'ReplicaSet', 'Deployment', 'Service', 'Endpoints', 'Job', 'Event'] as const satisfies readonly RegisteredKind[];
+export const KINDS = [
+  'Namespace', 'Node', 'Pod', 'ReplicaSet', 'Deployment', 'DaemonSet', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'Secret', 'Job', 'Event',
+] as const satisfies readonly RegisteredKind[];
 export type Kind = (typeof KINDS)[number];
 
-/** Whether the engine stores this kind (a registered kind may not be stored yet, e.g. DaemonSet). */
+/** Whether the engine stores this kind (a registered kind need not be stored). */
 export const isKind = (kind: string): kind is Kind => (KINDS as readonly string[]).includes(kind);
 
 /** Kinds that live outside namespaces (from the registry). */
@@ -43,6 +49,10 @@ export interface KindObjectMap {
   Endpoints: V1Endpoints;
   Event: CoreV1Event;
   Job: V1Job;
+  ConfigMap: V1ConfigMap;
+  Secret: V1Secret;
+  EndpointSlice: V1EndpointSlice;
+  DaemonSet: V1DaemonSet;
 }
 
 /** Any object the store holds. `metadata` is always set once stored. */

@@ -68,6 +68,9 @@ export const FLAGS: Record<string, FlagSpec> = Object.assign(Object.create(null)
   namespaced: { type: 'bool', help: '네임스페이스 범위 리소스만' },
   'cluster-ip': { type: 'string', help: '클러스터 IP' },
   protocol: { type: 'string', help: '프로토콜 (TCP, UDP)' },
+  'from-literal': { type: 'array', help: '키=값 하나 (여러 번 쓸 수 있음)' },
+  'from-file': { type: 'array', help: '파일에서 읽기 (브라우저에는 파일이 없어요)' },
+  'from-env-file': { type: 'array', help: 'env 파일에서 읽기 (브라우저에는 파일이 없어요)' },
 } satisfies Record<string, FlagSpec>);
 
 const GLOBAL = ['namespace', 'help'];
@@ -87,9 +90,9 @@ const unsupported = (help: string): VerbSpec => ({ flags: [], help, unsupported:
 // Null prototype: a typed word like `toString` or `__proto__` must not find Object.prototype members.
 export const VERBS: Record<string, VerbSpec> = Object.assign(Object.create(null), {
   create: {
-    flags: ['filename', 'image', 'replicas', 'port', 'dry-run', 'output', 'save-config'],
-    subcommands: ['deployment', 'namespace', 'job'],
-    help: '리소스 만들기 (create deployment, create job, create -f)',
+    flags: ['filename', 'image', 'replicas', 'port', 'dry-run', 'output', 'save-config', 'from-literal', 'from-file', 'from-env-file', 'type'],
+    subcommands: ['configmap', 'deployment', 'job', 'namespace', 'secret'],
+    help: '리소스 만들기 (create deployment, create job, create configmap, create secret generic, create -f)',
   },
   expose: {
     flags: ['port', 'target-port', 'type', 'name', 'protocol', 'selector', 'dry-run', 'output', 'cluster-ip'],

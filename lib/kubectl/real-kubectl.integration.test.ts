@@ -58,7 +58,52 @@ const SAME_OUTPUT = [
   'describe rs -l app=shop',
   'describe pod -l app=shop',
   'rollout history deploy/shop --revision=1',
+  // ConfigMaps, Secrets, EndpointSlices and DaemonSets
+  'get cm',
+  'get secrets',
+  'get secret db -o yaml',
+  // one key each: kubectl 1.33 prints data in Go map order (1.34 sorts the keys, as we do)
+  'describe configmap mode',
+  'describe secret db',
+  'get endpointslices -n kube-system',
+  'get ds -A',
+  'describe ds kube-proxy -n kube-system',
+  'rollout status ds/kube-proxy -n kube-system',
+  'describe svc web',
+  'api-resources',
+  // a pod configured from them: env, envFrom, fieldRef, mounts and volumes
+  'describe pod configured',
+  'get pod configured -o yaml',
 ];
+
+/** A pod that takes its configuration from the ConfigMap and Secret the setup creates. */
+const CONFIGURED = `apiVersion: v1
+kind: Pod
+metadata:
+  name: configured
+spec:
+  volumes:
+  - name: cfg
+    configMap: {name: mode}
+  - name: creds
+    secret: {secretName: db, defaultMode: 0400}
+  containers:
+  - name: app
+    image: nginx:1.25
+    envFrom:
+    - configMapRef: {name: mode}
+      prefix: CFG_
+    env:
+    - name: MODE
+      valueFrom: {configMapKeyRef: {name: mode, key: MODE}}
+    - name: PASS
+      valueFrom: {secretKeyRef: {name: db, key: password, optional: true}}
+    - name: POD
+      valueFrom: {fieldRef: {fieldPath: metadata.name}}
+    volumeMounts:
+    - {name: cfg, mountPath: /etc/app}
+    - {name: creds, mountPath: /secrets, readOnly: true}
+`;
 
 /**
  * Type arguments in every form kubectl's RESTMapper takes or refuses (k8s.io/cli-runtime pkg/resource/builder.go
@@ -119,11 +164,8 @@ spec:
             exec: {command: [cat, /etc/nginx/nginx.conf]}
             failureThreshold: 30
 `;
-// Also different on purpose: `describe svc` (kubectl ≥1.33 reads EndpointSlices, which the sim API server
-// doesn't serve, so it prints <none>; we show the Endpoints) and `describe ns` (we print a real cluster's
-// "No resource quota." lines). `describe node` here drops kubectl's "Lease:" line (no Lease API in the sim).
-// Known difference: `api-resources` — the sim API server also advertises daemonsets (for kube-system pods'
-// owners); the browser ClusterClient has no DaemonSet kind, so our list stops at the kinds it can serve.
+// Also different on purpose: `describe ns` (we print a real cluster's "No resource quota." lines).
+// `describe node` here drops kubectl's "Lease:" line (no Lease API in the sim).
 
 describe.skipIf(skip)('our kubectl prints what the real kubectl prints', () => {
   let server: SimServer;
@@ -139,9 +181,17 @@ describe.skipIf(skip)('our kubectl prints what the real kubectl prints', () => {
     server = await startSimServer({ port: 0, sim, speed: 0, kubeconfigPath: join(dir, 'kubeconfig') } as never);
     real = new Kubectl(newest, join(dir, 'kubeconfig'));
     client = new EngineClient(sim);
-    const setup = ['kubectl create deployment web --image=nginx:1.24 --replicas=3', 'kubectl expose deployment web --port=80 --type=NodePort', 'kubectl run solo --image=nginx --labels=app=solo'];
+    const setup = [
+      'kubectl create deployment web --image=nginx:1.24 --replicas=3',
+      'kubectl expose deployment web --port=80 --type=NodePort',
+      'kubectl run solo --image=nginx --labels=app=solo',
+      'kubectl create configmap app-config --from-literal=MODE=dev --from-literal=LEVEL=3',
+      'kubectl create configmap mode --from-literal=MODE=dev',
+      'kubectl create secret generic db --from-literal=password=s3cr3t',
+    ];
     for (const line of setup) expect((await ours(client, line, { now: () => sim.now() })).exitCode).toBe(0);
     expect((await ours(client, 'kubectl apply -f shop.yaml', { now: () => sim.now(), files: new Map([['shop.yaml', SHOP]]) })).exitCode).toBe(0);
+    expect((await ours(client, 'kubectl apply -f configured.yaml', { now: () => sim.now(), files: new Map([['configured.yaml', CONFIGURED]]) })).exitCode).toBe(0);
     sim.advance(600_000);
     expect((await ours(client, 'kubectl set image deploy/web nginx=nginx:1.25', { now: () => sim.now() })).exitCode).toBe(0);
     sim.advance(2_400_000);

@@ -15,7 +15,7 @@ const served = KIND_INFOS.filter((k) => isKind(k.kind));
 
 describe('resource types from the registry', () => {
   it('serves every registered kind the client stores, and only those', () => {
-    expect(served.map((k) => k.kind).sort()).toEqual(['Deployment', 'Endpoints', 'Event', 'Job', 'Namespace', 'Node', 'Pod', 'ReplicaSet', 'Service']);
+    expect(served.map((k) => k.kind).sort()).toEqual(['ConfigMap', 'DaemonSet', 'Deployment', 'EndpointSlice', 'Endpoints', 'Event', 'Job', 'Namespace', 'Node', 'Pod', 'ReplicaSet', 'Secret', 'Service']);
   });
 
   it.each(served.map((k) => [k.kind, k] as const))('%s answers to every name the registry gives it', async (_kind, k) => {
@@ -41,7 +41,7 @@ describe('resource types from the registry', () => {
     expect(await firstLine('kubectl get foo.bar')).toBe('error: the server doesn\'t have a resource type "foo"');
     expect(await firstLine('kubectl describe foo.v1.apps')).toBe('error: the server doesn\'t have a resource type "foo"');
     expect(await firstLine('kubectl get Deployments.Apps')).toBe('error: the server doesn\'t have a resource type "Deployments"');
-    // DaemonSet is registered but the client does not store it yet, so this kubectl has no such type.
-    expect(await firstLine('kubectl get ds')).toBe('error: the server doesn\'t have a resource type "ds"');
+    // a name no registered kind has
+    expect(await firstLine('kubectl get pvc')).toBe('error: the server doesn\'t have a resource type "pvc"');
   });
 });

@@ -31,9 +31,9 @@ describe('kinds the engine does not serve', () => {
   // k8s.io/apimachinery/pkg/api/meta/errors.go NoKindMatchError: `no matches for kind "%s" in version "%s"`.
   it('rejects an unregistered kind with the REST mapper wording', () => {
     const sim = createSimulator({ seed: 3 });
-    const s = statusOf(() => sim.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } } as never));
-    expect(s).toMatchObject({ code: 400, reason: 'BadRequest', message: 'no matches for kind "ConfigMap" in version "v1"' });
-    const p = statusOf(() => sim.patch('ConfigMap' as never, 'c', 'default', {}, 'merge'));
-    expect(p).toMatchObject({ code: 400, message: 'no matches for kind "ConfigMap"' });
+    const s = statusOf(() => sim.create({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'c' } } as never));
+    expect(s).toMatchObject({ code: 400, reason: 'BadRequest', message: 'no matches for kind "PersistentVolumeClaim" in version "v1"' });
+    const p = statusOf(() => sim.patch('PersistentVolumeClaim' as never, 'c', 'default', {}, 'merge'));
+    expect(p).toMatchObject({ code: 400, message: 'no matches for kind "PersistentVolumeClaim"' });
   });
 });

@@ -3,14 +3,14 @@
  * → defaulting → validation → admission → optimistic concurrency → store. Every check happens before
  * the first write, so a failed call leaves the store untouched (the simulator also rolls back the rng).
  */
-import type { V1Deployment, V1Job, V1Namespace, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+import type { V1DaemonSet, V1Deployment, V1Job, V1Namespace, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
 import { API_VERSION, CLUSTER_SCOPED, isKind, type Kind, type KubeObject } from '../k8s/types';
 import { generateName } from '../k8s/names';
 import type { Cause, DeleteOptions, PatchType, WriteOptions } from './types';
 import type { Engine } from './engine';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, noKindMatch, notFound } from '../k8s/status';
 import { fieldRequired } from '../k8s/field-errors';
-import { firstTypeError, unknownFields } from '../k8s/kinds';
+import { firstTypeError, kindOf as registeredKind, unknownFields } from '../k8s/kinds';
 import { applyDefaults, admitPod } from './defaults';
 import { validateObject, validateUpdate } from './validation';
 import { allocateService, checkNamespace } from './admission';
@@ -21,6 +21,7 @@ import { admitQuota } from './quota';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
 import { deletePod, KIND_KO, orphanDependents } from './lifecycle';
 import { keyOf } from './store';
+import { TEMPLATE_GENERATION_ANNOTATION } from './controllers/daemonset-util';
 
 const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 
@@ -28,7 +29,7 @@ const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', '
 const SERVER_META = ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'managedFields', 'selfLink'] as const;
 
 /** Kinds whose status is written only by controllers (status subresource). */
-const STATUS_OWNED = new Set<Kind>(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Node', 'Namespace', 'Job']);
+const STATUS_OWNED = new Set<Kind>(['Deployment', 'ReplicaSet', 'DaemonSet', 'Pod', 'Service', 'Node', 'Namespace', 'Job']);
 
 export function userCause(opts: WriteOptions | undefined, verb: string, kind: Kind, name: string): Cause {
   const actor = opts?.actor ?? 'kubectl';
@@ -76,6 +77,8 @@ function strictDecode(kind: Kind, obj: KubeObject): void {
     throw badRequest(
       `${kind} in version "${API_VERSION[kind].split('/').pop()}" cannot be handled as a ${kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
     );
+  const undecodable = registeredKind(kind).strategy?.decodeError?.(obj as never);
+  if (undecodable) throw badRequest(`${kind} in version "${API_VERSION[kind].split('/').pop()}" cannot be handled as a ${kind}: ${undecodable}`);
 }
 
 function namespaceFor(e: Engine, kind: Kind, obj: KubeObject, fallback?: string): string | undefined {
@@ -108,9 +111,21 @@ export function createObject(e: Engine, input: KubeObject, opts?: WriteOptions):
   if (STATUS_OWNED.has(kind) && kind !== 'Namespace' && kind !== 'Node') delete (obj as { status?: unknown }).status;
   if (kind === 'Pod') obj = admitPod(obj as V1Pod, e.timings.podEvictionTimeout);
   if (kind === 'Service') obj = allocateService(e, obj as V1Service);
+  if (kind === 'DaemonSet') obj = withTemplateGeneration(obj);
   if (kind === 'Node') obj = { ...obj, status: (obj as { status?: object }).status ?? {} } as KubeObject;
   if (opts?.dryRun) return { ...obj, metadata: { ...obj.metadata, uid: uid ?? e.rng.uuid(), creationTimestamp: e.iso() as unknown as Date } } as KubeObject;
   return e.createObject(kind, obj, userCause(opts, '생성', kind, name), uid);
+}
+
+/**
+ * pkg/registry/apps/daemonset/strategy.go: templateGeneration 1 on create, +1 whenever the pod template changes;
+ * apps/v1 carries it as the `deprecated.daemonset.template.generation` annotation.
+ */
+function withTemplateGeneration(obj: KubeObject, current?: KubeObject): KubeObject {
+  const tmpl = (o: KubeObject) => (o as V1DaemonSet).spec?.template;
+  const prev = Number(current?.metadata?.annotations?.[TEMPLATE_GENERATION_ANNOTATION] ?? 0);
+  const generation = !current ? 1 : deepEqual(tmpl(obj), tmpl(current)) ? prev || 1 : prev + 1;
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...(obj.metadata?.annotations ?? {}), [TEMPLATE_GENERATION_ANNOTATION]: String(generation) } } } as KubeObject;
 }
 
 function specOf(o: KubeObject): unknown {
@@ -145,8 +160,9 @@ export function updateObject(e: Engine, input: KubeObject, opts?: WriteOptions, 
   if (STATUS_OWNED.has(kind)) obj = { ...obj, status: (current as { status?: unknown }).status } as KubeObject;
   if (kind === 'Service') obj = allocateService(e, obj as V1Service, current as V1Service);
   if (kind === 'Namespace') obj = { ...obj, spec: (current as V1Namespace).spec } as KubeObject;
-  if ((kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'Job') && !deepEqual(specOf(obj), specOf(current)))
+  if ((kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'DaemonSet' || kind === 'Job') && !deepEqual(specOf(obj), specOf(current)))
     obj = { ...obj, metadata: { ...obj.metadata, generation: (cm.generation ?? 1) + 1 } } as KubeObject;
+  if (kind === 'DaemonSet') obj = withTemplateGeneration(obj, current);
   // A no-op write does not bump resourceVersion, as on a real API server.
   if (deepEqual(obj, current)) return current;
   if (opts?.dryRun) return obj;

@@ -3,7 +3,7 @@
  * kube-proxy and calico-node on every node, CoreDNS as a real Deployment (rolled out by the
  * controllers during bootstrap), the `kubernetes` and `kube-dns` Services.
  */
-import type { V1Deployment, V1Node, V1Pod, V1Service, V1Endpoints } from '@kubernetes/client-node';
+import type { V1Deployment, V1Node, V1Pod, V1Service, V1Endpoints, V1EndpointSlice } from '@kubernetes/client-node';
 import { API_VERSION, type KubeObject } from '../k8s/types';
 import type { ClusterConfig } from './types';
 import type { Engine } from './engine';
@@ -12,7 +12,7 @@ import { hex64, imageId, statusImage } from './controllers/pod-status';
 import { nodeRuntime } from './controllers/node-network';
 import { parseImageRef } from './images';
 import { allocateService } from './admission';
-import { K8S_VERSION, SYSTEM_POD_DEFS, systemPodManifest } from './controllers/system-pods';
+import { K8S_VERSION, SYSTEM_POD_DEFS, systemDaemonSet, systemPodManifest } from './controllers/system-pods';
 import { keyOf } from './store';
 
 export { K8S_VERSION };
@@ -131,6 +131,7 @@ export function bootstrapCluster(e: Engine, cfg: ClusterConfig = {}): void {
   const created = nodes.map((n) => e.createObject('Node', n, BOOT));
   if (cfg.systemPods === false) return bootstrapServices(e, false);
 
+  for (const def of SYSTEM_POD_DEFS) if (!def.static) systemDaemonSet(e, def);
   created.forEach((node, i) => {
     for (const def of SYSTEM_POD_DEFS) {
       if (def.static && i !== 0) continue;
@@ -187,6 +188,17 @@ function bootstrapServices(e: Engine, withDns: boolean): void {
   e.createObject(
     'Endpoints',
     { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } }, subsets: [{ addresses: [{ ip: nodeIp(0) }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }] } as V1Endpoints,
+    BOOT,
+  );
+  // the API server keeps the slice of its own service too (pkg/controlplane/reconcilers endpointsadapter.go)
+  e.createObject(
+    'EndpointSlice',
+    {
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: [nodeIp(0)], conditions: { ready: true } }],
+      ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+    } as V1EndpointSlice,
     BOOT,
   );
   if (!withDns) return;

@@ -2,10 +2,11 @@
  * API defaulting (what the API server fills in before storing), per kind. Pure: returns new objects.
  * Mirrors pkg/apis/{core,apps}/v1/defaults.go for the fields students see in `-o yaml`.
  */
-import type { V1Container, V1Probe, V1Deployment, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Namespace, V1Pod, V1Job } from '@kubernetes/client-node';
+import type { V1Container, V1DaemonSet, V1Probe, V1Deployment, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Namespace, V1Pod, V1Job } from '@kubernetes/client-node';
 import type { Kind, KubeObject } from '../k8s/types';
 import { parseImageRef } from './images';
 import { defaultJob } from './job-strategy';
+import { kindOf } from '../k8s/kinds';
 
 /** SetDefaults_Probe and SetDefaults_HTTPGetAction (pkg/apis/core/v1/defaults.go): what `describe` prints. */
 function defaultProbe(p: V1Probe): V1Probe {
@@ -25,7 +26,17 @@ function defaultContainer(c: V1Container): V1Container {
   };
   if (c.ports) out.ports = c.ports.map((p) => ({ ...p, protocol: p.protocol ?? 'TCP' }));
   for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) if (c[probe]) out[probe] = defaultProbe(c[probe]);
+  // SetDefaults_ObjectFieldSelector: a downward-API fieldRef names apiVersion v1
+  if (c.env?.some((e) => e.valueFrom?.fieldRef && !e.valueFrom.fieldRef.apiVersion))
+    out.env = c.env.map((e) => (e.valueFrom?.fieldRef && !e.valueFrom.fieldRef.apiVersion ? { ...e, valueFrom: { ...e.valueFrom, fieldRef: { apiVersion: 'v1', ...e.valueFrom.fieldRef } } } : e));
   return out;
+}
+
+/** SetDefaults_ConfigMapVolumeSource / SetDefaults_SecretVolumeSource: defaultMode 0644 (420). */
+function defaultVolumes(volumes: V1PodSpec['volumes']): V1PodSpec['volumes'] {
+  return volumes?.map((v) =>
+    v.configMap ? { ...v, configMap: { defaultMode: 420, ...v.configMap } } : v.secret ? { ...v, secret: { defaultMode: 420, ...v.secret } } : v,
+  );
 }
 
 /** Defaults shared by pods and pod templates. */
@@ -34,6 +45,7 @@ export function defaultPodSpec(spec: V1PodSpec): V1PodSpec {
     ...spec,
     containers: (spec.containers ?? []).map(defaultContainer),
     ...(spec.initContainers ? { initContainers: spec.initContainers.map(defaultContainer) } : {}),
+    ...(spec.volumes ? { volumes: defaultVolumes(spec.volumes) } : {}),
     restartPolicy: spec.restartPolicy ?? 'Always',
     terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? 30,
     dnsPolicy: spec.dnsPolicy ?? 'ClusterFirst',
@@ -114,6 +126,15 @@ export function applyDefaults(kind: Kind, obj: KubeObject, progressDeadlineSecon
         },
       } as KubeObject;
     }
+    case 'DaemonSet': {
+      // pkg/apis/apps/v1/defaults.go SetDefaults_DaemonSet
+      const ds = obj as V1DaemonSet;
+      const spec = ds.spec ?? ({} as NonNullable<V1DaemonSet['spec']>);
+      const type = spec.updateStrategy?.type ?? 'RollingUpdate';
+      const updateStrategy =
+        type === 'RollingUpdate' ? { type, rollingUpdate: { maxUnavailable: spec.updateStrategy?.rollingUpdate?.maxUnavailable ?? 1, maxSurge: spec.updateStrategy?.rollingUpdate?.maxSurge ?? 0 } } : { type };
+      return { ...ds, spec: { ...spec, revisionHistoryLimit: spec.revisionHistoryLimit ?? 10, updateStrategy, template: defaultTemplate(spec.template) } } as KubeObject;
+    }
     case 'ReplicaSet': {
       const rs = obj as V1ReplicaSet;
       const spec = rs.spec ?? ({} as NonNullable<V1ReplicaSet['spec']>);
@@ -153,7 +174,10 @@ export function applyDefaults(kind: Kind, obj: KubeObject, progressDeadlineSecon
         status: { phase: 'Active' },
       } as KubeObject;
     }
-    default:
-      return obj;
+    default: {
+      // kinds whose defaulting is a plain function of the object carry it in the registry (lib/k8s/kinds)
+      const prepare = kindOf(kind).strategy?.prepare;
+      return prepare ? (prepare(obj as never) as KubeObject) : obj;
+    }
   }
 }

@@ -30,11 +30,13 @@ export interface Controller {
 /** Per-pod runtime state the kubelet keeps (serialisable, part of snapshots). */
 export interface PodRuntime {
   uid: string;
-  stage: 'pulling' | 'errImagePull' | 'imagePullBackOff' | 'starting' | 'running' | 'exited' | 'crashBackOff' | 'terminating' | 'done';
+  stage: 'mounting' | 'pulling' | 'errImagePull' | 'imagePullBackOff' | 'starting' | 'running' | 'exited' | 'crashBackOff' | 'terminating' | 'done';
   /** when the current stage ends */
   due: number;
   pullFailures: number;
   crashes: number;
+  /** failed attempts to set up the pod's ConfigMap/Secret volumes (controllers/kubelet-config.ts) */
+  mountFailures?: number;
   /** the container's restart back-off (controllers/container-backoff.ts): current length and when it last changed */
   backoffMs?: number;
   backoffUpdatedAt?: number;
@@ -226,7 +228,7 @@ export class Engine {
         ...meta,
         uid: uid ?? this.rng.uuid(),
         creationTimestamp: this.iso() as unknown as Date,
-        ...(kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'Job' ? { generation: 1 } : {}),
+        ...(kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'DaemonSet' || kind === 'Job' ? { generation: 1 } : {}),
       },
     } as T;
     return this.store.put(kind, stamped, cause, true) as T;

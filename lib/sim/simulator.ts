@@ -20,6 +20,8 @@ import { ReplicaSetController } from './controllers/replicaset';
 import { Scheduler } from './controllers/scheduler';
 import { Kubelet, KUBELET } from './controllers/kubelet';
 import { EndpointsController } from './controllers/endpoints';
+import { EndpointSliceController } from './controllers/endpointslice';
+import { DaemonSetController } from './controllers/daemonset';
 import { NODE_LIFECYCLE, NodeLifecycleController, TaintEvictionController } from './controllers/node-lifecycle';
 import { GarbageCollector } from './controllers/garbage-collector';
 import { SystemPodKeeper } from './controllers/system-pods';
@@ -75,7 +77,7 @@ class Sim implements Simulator {
   private init(): void {
     const e = new Engine(this.seed, this.opts.startTime ?? DEFAULT_START_TIME, resolveTimings(this.opts.timings), resolveLimits(this.opts.limits));
     this.scheduler = new Scheduler();
-    for (const c of [new DeploymentController(), new ReplicaSetController(), new JobController(), this.scheduler, new Kubelet(), new EndpointsController(), new NodeLifecycleController(), new TaintEvictionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober()]) e.register(c);
+    for (const c of [new DeploymentController(), new ReplicaSetController(), new JobController(), this.scheduler, new Kubelet(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new NodeLifecycleController(), new TaintEvictionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober()]) e.register(c);
     if (this.opts.processView) e.processView = this.opts.processView;
     e.store.onChange((c) => {
       if (this.watchers.size || this.subscribers.size) this.pending.push(c);

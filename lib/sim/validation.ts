@@ -2,7 +2,7 @@
  * Server-side validation with the API server's messages. Returns field errors; the caller wraps them
  * into a 422 Invalid Status. Strict decoding (unknown fields) is a separate 400 (lib/k8s/kinds/fields.ts, checked in apiserver.ts).
  */
-import type { V1Container, V1Deployment, V1LabelSelector, V1ObjectMeta, V1Pod, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Job } from '@kubernetes/client-node';
+import type { V1Container, V1DaemonSet, V1Deployment, V1LabelSelector, V1ObjectMeta, V1Pod, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Job } from '@kubernetes/client-node';
 import type { Kind, KubeObject } from '../k8s/types';
 import { labelSelectorObjectMatches, validateLabelKey, validateLabelValue } from '../k8s/selectors';
 import { validateDNS1035Label, validateDNS1123Label, validateDNS1123Subdomain } from '../k8s/names';
@@ -11,6 +11,7 @@ import { fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired, type Fi
 import { scaledValue } from './rollout-math';
 import { canonicalJson } from './json';
 import { validateJobSpec } from './job-strategy';
+import { kindOf } from '../k8s/kinds';
 
 const NAME_VALIDATOR: Partial<Record<Kind, (n: string) => string[]>> = {
   Namespace: validateDNS1123Label,
@@ -172,12 +173,19 @@ export function validateObject(kind: Kind, obj: KubeObject): FieldError[] {
     }
     case 'Pod':
       return [...errs, ...validatePodSpec((obj as V1Pod).spec, 'spec')];
+    case 'DaemonSet': {
+      const ds = obj as V1DaemonSet;
+      const type = ds.spec?.updateStrategy?.type;
+      const strategy = type && !['RollingUpdate', 'OnDelete'].includes(type) ? [fieldNotSupported('spec.updateStrategy.type', type, ['OnDelete', 'RollingUpdate'])] : [];
+      return [...errs, ...validateSelectorAndTemplate(ds.spec?.selector, ds.spec?.template, 'DaemonSet'), ...strategy];
+    }
     case 'Service':
       return [...errs, ...validateService(obj as V1Service)];
     case 'Job':
       return [...errs, ...validateJobSpec(obj as V1Job, (t) => [...validateMeta(kind, t?.metadata, 'spec.template.metadata'), ...validatePodSpec(t?.spec, 'spec.template.spec')])];
     default:
-      return errs;
+      // kinds whose validation needs nothing but the object carry it in the registry (lib/k8s/kinds)
+      return [...errs, ...(kindOf(kind).strategy?.validate?.(obj as never) ?? [])];
   }
 }
 
@@ -186,7 +194,7 @@ const stable = (v: unknown) => canonicalJson(v ?? null);
 /** Extra rules on update: immutable fields. */
 export function validateUpdate(kind: Kind, next: KubeObject, old: KubeObject): FieldError[] {
   const errs: FieldError[] = [];
-  if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'Job') {
+  if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'DaemonSet' || kind === 'Job') {
     const a = (next as V1Deployment).spec?.selector;
     const b = (old as V1Deployment).spec?.selector;
     if (stable(a) !== stable(b)) errs.push(fieldInvalid('spec.selector', a ?? null, 'field is immutable'));
@@ -215,5 +223,6 @@ export function validateUpdate(kind: Kind, next: KubeObject, old: KubeObject): F
     const b = (old as V1Service).spec?.clusterIP;
     if (a !== undefined && a !== '' && a !== b) errs.push(fieldInvalid('spec.clusterIPs[0]', a, 'may not change once set'));
   }
+  errs.push(...(kindOf(kind).strategy?.validateUpdate?.(next as never, old as never) ?? []));
   return errs;
 }

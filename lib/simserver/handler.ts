@@ -6,7 +6,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerContext } from './context';
 import { OPENAPI_V2, discoveryDocument } from './discovery';
 import { encodeFields } from './protobuf/wire';
-import { handleDaemonSets } from './daemonsets';
 import { openApiV3Document, openApiV3Index } from './openapi-v3';
 import { handleResource } from './resource-handlers';
 import { warnIfDeprecated, writeJson, writeStatus } from './respond';
@@ -47,7 +46,6 @@ function splitTarget(target: string): { pathname: string; query: URLSearchParams
 
 async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = splitTarget(req.url ?? '/');
-  if (handleDaemonSets(ctx.sim, req, res, url.pathname, url.query)) return;
   if (url.pathname === '/openapi/v3' || url.pathname.startsWith('/openapi/v3/')) return writeOpenApiV3(req, res, url.pathname, url.query);
   const route = parseRoute(url.pathname);
   if (route.type === 'bad-path') return writeStatus(res, badRequest(route.message).status);

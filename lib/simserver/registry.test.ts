@@ -23,9 +23,9 @@ const topLevel = (path: string) => resources(path).filter((r) => !r.name.include
 
 describe('discovery reads the registry', () => {
   it('lists every registered kind once, and nothing else', () => {
-    const listed = [...topLevel('/api/v1'), ...topLevel('/apis/apps/v1'), ...topLevel('/apis/batch/v1')].map((r) => r.kind).sort();
+    const listed = [...topLevel('/api/v1'), ...topLevel('/apis/apps/v1'), ...topLevel('/apis/batch/v1'), ...topLevel('/apis/discovery.k8s.io/v1')].map((r) => r.kind).sort();
     expect(listed).toEqual(KIND_INFOS.map((k) => k.kind).sort());
-    expect(listed).toEqual(['DaemonSet', 'Deployment', 'Endpoints', 'Event', 'Job', 'Namespace', 'Node', 'Pod', 'ReplicaSet', 'Service']);
+    expect(listed).toEqual(['ConfigMap', 'DaemonSet', 'Deployment', 'EndpointSlice', 'Endpoints', 'Event', 'Job', 'Namespace', 'Node', 'Pod', 'ReplicaSet', 'Secret', 'Service']);
   });
 
   it("publishes each kind's names, short names and categories as the registry holds them", () => {
@@ -35,17 +35,16 @@ describe('discovery reads the registry', () => {
       expect(entry.shortNames ?? [], k.kind).toEqual(k.shortNames);
       expect(entry.categories ?? [], k.kind).toEqual(k.categories);
     }
-    const short = Object.fromEntries([...topLevel('/api/v1'), ...topLevel('/apis/apps/v1')].map((r) => [r.name, r.shortNames]));
-    expect(short).toEqual({ endpoints: ['ep'], events: ['ev'], namespaces: ['ns'], nodes: ['no'], pods: ['po'], services: ['svc'], daemonsets: ['ds'], deployments: ['deploy'], replicasets: ['rs'] });
+    const short = Object.fromEntries([...topLevel('/api/v1'), ...topLevel('/apis/apps/v1'), ...topLevel('/apis/discovery.k8s.io/v1')].map((r) => [r.name, r.shortNames]));
+    expect(short).toEqual({ configmaps: ['cm'], secrets: undefined, endpointslices: undefined, endpoints: ['ep'], events: ['ev'], namespaces: ['ns'], nodes: ['no'], pods: ['po'], services: ['svc'], daemonsets: ['ds'], deployments: ['deploy'], replicasets: ['rs'] });
   });
 
-  it("advertises the registry's verbs for stored kinds, and only get/list for the DaemonSets derived from pods", () => {
-    for (const k of KIND_INFOS.filter((k) => k.kind !== 'DaemonSet')) {
+  it("advertises the registry's verbs and subresources for every stored kind", () => {
+    for (const k of KIND_INFOS) {
       const entry = topLevel(k.group ? `/apis/${k.group}/${k.version}` : `/api/${k.version}`).find((r) => r.kind === k.kind)!;
       expect(entry.verbs, k.kind).toEqual(k.verbs);
     }
-    expect(topLevel('/apis/apps/v1').find((r) => r.kind === 'DaemonSet')!.verbs).toEqual(['get', 'list']);
-    expect(resources('/apis/apps/v1').map((r) => r.name)).not.toContain('daemonsets/status');
+    expect(resources('/apis/apps/v1').map((r) => r.name)).toContain('daemonsets/status');
   });
 });
 
@@ -95,7 +94,7 @@ describe('the server answers as a 1.34 API server', () => {
   });
 
   it('has no resource path for a kind the registry lacks', async () => {
-    const res = await fetch(`${server.url}/api/v1/namespaces/default/configmaps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${server.url}/api/v1/namespaces/default/persistentvolumeclaims`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(404);
     expect((await res.json()).message).toBe('the server could not find the requested resource');
   });

@@ -5,7 +5,6 @@
  */
 import { KIND_INFOS, kindForResource, type KindInfo } from '../k8s/kinds';
 import { isKind, type Kind } from '../k8s/types';
-import { DAEMONSET_RESOURCE } from './daemonsets';
 
 export { apiVersionOf, kindForResource, kindOf, qualifiedPlural } from '../k8s/kinds';
 
@@ -20,8 +19,5 @@ export function findResource(group: string, version: string, plural: string): Re
   return info && isStored(info) ? info : undefined;
 }
 
-/**
- * Everything discovery publishes, in the registry's order: the stored resources and the ones this server derives
- * read-only from other objects (DaemonSets from their pods, daemonsets.ts).
- */
-export const SERVED: readonly KindInfo[] = KIND_INFOS.flatMap((k) => (isStored(k) ? [k] : k.kind === DAEMONSET_RESOURCE.kind ? [DAEMONSET_RESOURCE] : []));
+/** Everything discovery publishes, in the registry's order: the stored resources. */
+export const SERVED: readonly KindInfo[] = KIND_INFOS.filter(isStored);

@@ -42,7 +42,7 @@ describe('parseRoute', () => {
     expect(summary('/apis/apps/v1')).toBe('discovery');
     expect(summary('/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/node-1')).toBe('not-found');
     expect(summary('/api/v1/namespaces/default/pods/x/exec')).toBe('not-found');
-    expect(summary('/api/v1/namespaces/default/secrets')).toBe('not-found');
+    expect(summary('/api/v1/namespaces/default/persistentvolumeclaims')).toBe('not-found');
   });
 });
 

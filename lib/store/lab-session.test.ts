@@ -29,7 +29,7 @@ describe('saved lab sessions', () => {
     ['an unknown version', JSON.stringify({ ...lab(), v: 2 })],
     ['no entries', JSON.stringify({ ...lab(), entries: undefined })],
     ['an unknown operation', JSON.stringify(lab({ entries: [{ at: T0, op: 'exec', name: 'x' } as never] }))],
-    ['an unknown kind', JSON.stringify(lab({ entries: [{ at: T0, op: 'delete', kind: 'Secret' as never, name: 'x' }] }))],
+    ['an unknown kind', JSON.stringify(lab({ entries: [{ at: T0, op: 'delete', kind: 'PersistentVolumeClaim' as never, name: 'x' }] }))],
     ['a bad patch type', JSON.stringify(lab({ entries: [{ at: T0, op: 'patch', kind: 'Pod', name: 'x', patch: {}, type: 'xml' as never }] }))],
     ['an object without metadata', JSON.stringify(lab({ entries: [{ at: T0, op: 'create', obj: { kind: 'Pod' } as never }] }))],
     ['entries out of time order', JSON.stringify(lab({ entries: [...lab().entries].reverse() }))],

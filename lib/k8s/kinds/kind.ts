@@ -2,8 +2,9 @@
  * What a kind is, in one record: its API names as discovery publishes them, its Korean name, the Korean layer
  * over its upstream field schema, and its table columns. Every reader (engine, YAML checker, kubectl, the sim API
  * server's discovery, the graph) reads these records through `lib/k8s/kinds` — nothing else spells them.
- * Imports nothing from the rest of lib/k8s so every other module there may import the registry.
+ * Imports nothing from the rest of lib/k8s (but types) so every other module there may import the registry.
  */
+import type { FieldError } from '../field-errors';
 
 /** A Table column as the API server's printers declare it (meta.k8s.io/v1 TableColumnDefinition). */
 export interface TableColumnDefinition {
@@ -27,13 +28,29 @@ export interface SubresourceInfo {
 export type KoreanFieldDocs = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 /** Every registered kind's name (registry.test.ts checks it against the records). */
-export type RegisteredKind = 'Pod' | 'Deployment' | 'ReplicaSet' | 'DaemonSet' | 'Service' | 'Endpoints' | 'Node' | 'Namespace' | 'Event' | 'Job';
+export type RegisteredKind =
+  | 'Pod' | 'Deployment' | 'ReplicaSet' | 'DaemonSet' | 'Service' | 'Endpoints' | 'Node' | 'Namespace' | 'Event'
+  | 'ConfigMap' | 'Secret' | 'EndpointSlice' | 'Job';
+
+/**
+ * A kind's own API-server rules where they are plain functions of the object (pkg/registry/<group>/<kind>/strategy.go
+ * and pkg/apis/<group>/validation): the engine's write path calls them, so a kind with no controller needs no
+ * change in lib/sim. Kinds whose rules need the engine (pods, services) keep them in lib/sim.
+ */
+export interface KindStrategy {
+  /** A decoding failure of the body (`illegal base64 data at input byte 4`): a 400, before anything else. */
+  decodeError?(obj: never): string | undefined;
+  /** Defaulting and normalisation on create and update (conversion + SetDefaults + PrepareFor*). */
+  prepare?(obj: never): unknown;
+  validate?(obj: never): FieldError[];
+  validateUpdate?(next: never, old: never): FieldError[];
+}
 
 export interface KindInfo {
   /** `Deployment`: also the name of the root type in the upstream schema. */
   kind: RegisteredKind;
   /** API group; '' is the core group. */
-  group: '' | 'apps' | 'batch';
+  group: '' | 'apps' | 'batch' | 'discovery.k8s.io';
   version: 'v1';
   plural: string;
   singular: string;
@@ -51,6 +68,7 @@ export interface KindInfo {
   cells(obj: never, now: number): unknown[];
   verbs: readonly string[];
   subresources: readonly SubresourceInfo[];
+  strategy?: KindStrategy;
   /**
    * Set when the API marks this version deprecated (the `+k8s:prerelease-lifecycle-gen:deprecated` and `:replacement`
    * tags in k8s.io/api): the release it was deprecated in and its replacement, e.g. `discovery.k8s.io/v1 EndpointSlice`.

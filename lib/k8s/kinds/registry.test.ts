@@ -8,7 +8,7 @@ import { STRUCTS } from './upstream/structs';
 /**
  * What kube-apiserver 1.34 registers for each resource. Short names and categories come from each REST storage's
  * ShortNames()/Categories() (kubernetes pkg/registry/<group>/<resource>/storage/storage.go: pod, deployment,
- * replicaset, daemonset, service, endpoint, node, namespace, event, job); scope from each strategy's NamespaceScoped().
+ * replicaset, daemonset, service, endpoint, node, namespace, event, configmap, secret, job; discovery/endpointslice); scope from each strategy's NamespaceScoped().
  */
 const UPSTREAM: Record<RegisteredKind, [group: string, plural: string, singular: string, shortNames: string[], categories: string[], namespaced: boolean]> = {
   Pod: ['', 'pods', 'pod', ['po'], ['all'], true],
@@ -21,6 +21,9 @@ const UPSTREAM: Record<RegisteredKind, [group: string, plural: string, singular:
   ReplicaSet: ['apps', 'replicasets', 'replicaset', ['rs'], ['all'], true],
   DaemonSet: ['apps', 'daemonsets', 'daemonset', ['ds'], ['all'], true],
   Job: ['batch', 'jobs', 'job', [], ['all'], true],
+  ConfigMap: ['', 'configmaps', 'configmap', ['cm'], [], true],
+  Secret: ['', 'secrets', 'secret', [], [], true],
+  EndpointSlice: ['discovery.k8s.io', 'endpointslices', 'endpointslice', [], [], true],
 };
 
 describe('kind names', () => {
@@ -62,7 +65,7 @@ describe('kind names', () => {
     expect(kindFor('deployments.core')).toBeUndefined();
     expect(kindFor('pods.apps')).toBeUndefined();
     expect(kindFor('deployment.v2.apps')).toBeUndefined();
-    expect(kindFor('configmaps')).toBeUndefined();
+    expect(kindFor('persistentvolumeclaims')).toBeUndefined();
     // The real kubectl 1.33 against the sim API server (k8s.io/cli-runtime pkg/resource/builder.go mappingFor):
     // one qualifier is a group, so `deployments.v1` and `pods.v1` name a group `v1`; groups match as written.
     expect(kindFor('deployments.v1')).toBeUndefined();

@@ -2,9 +2,11 @@
  * The list of registered kinds and the lookups every reader needs: by kind, by any name kubectl accepts
  * (`po`, `deploy`, `deployments.apps`, `Deployment.v1.apps`), by REST path segment, by category.
  */
+import { CONFIGMAP } from './configmap';
 import { DAEMONSET } from './daemonset';
 import { DEPLOYMENT } from './deployment';
 import { ENDPOINTS } from './endpoints';
+import { ENDPOINTSLICE } from './endpointslice';
 import { EVENT } from './event';
 import { JOB } from './job';
 import type { KindInfo, KoreanFieldDocs, RegisteredKind } from './kind';
@@ -16,15 +18,16 @@ import { NODE } from './node';
 import { POD } from './pod';
 import { POD_SPEC_FIELDS_KO } from './pod-spec';
 import { REPLICASET } from './replicaset';
+import { SECRET } from './secret';
 import { SERVICE } from './service';
 
-const GROUP_ORDER = ['', 'apps', 'batch'];
+const GROUP_ORDER = ['', 'apps', 'batch', 'discovery.k8s.io'];
 
 /**
  * Every registered kind in discovery order: core group first, then apps, by plural within a group. That is also
  * the order `kubectl api-resources` lists them and `kubectl get all` expands the `all` category.
  */
-export const KIND_INFOS: readonly KindInfo[] = [POD, DEPLOYMENT, REPLICASET, DAEMONSET, SERVICE, ENDPOINTS, NODE, NAMESPACE, EVENT, JOB].sort(
+export const KIND_INFOS: readonly KindInfo[] = [POD, DEPLOYMENT, REPLICASET, DAEMONSET, SERVICE, ENDPOINTS, NODE, NAMESPACE, EVENT, CONFIGMAP, SECRET, ENDPOINTSLICE, JOB].sort(
   (a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0),
 );
 

@@ -1,5 +1,5 @@
-/** `kubectl run` and `kubectl create deployment|namespace|job` (with --dry-run=client -o yaml). */
-import { API_VERSION, type KubeObject } from '../../k8s/types';
+/** `kubectl run` and `kubectl create deployment|namespace|job|configmap|secret` (with --dry-run=client -o yaml). */
+import { API_VERSION, type Kind, type KubeObject } from '../../k8s/types';
 import { parseLabelSelector } from '../../k8s/selectors';
 import { KubectlError, namespaceOf, num, out, str, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
@@ -7,6 +7,7 @@ import { nameLine, toJson, toYaml, withTypeMeta } from '../print';
 import { qualifiedSingular } from '../resources';
 import { dryRunMode, dryRunSuffix, runCreateFromFiles } from './apply';
 import { outputFormat } from './get';
+import { runCreateConfigMap, runCreateSecret } from './create-config';
 
 function requireImage(cmd: ParsedCommand): string {
   const image = str(cmd.flags, 'image');
@@ -50,10 +51,9 @@ function portNumber(value: string | number | undefined): number | undefined {
   return n;
 }
 
-type CreatedKind = 'Pod' | 'Deployment' | 'Namespace' | 'Job';
 
 /** Create (or, with --dry-run=client, just print) an object the way run/create do. */
-async function createOrPrint(cmd: ParsedCommand, ctx: KubectlContext, kind: CreatedKind, obj: KubeObject): Promise<number> {
+export async function createOrPrint(cmd: ParsedCommand, ctx: KubectlContext, kind: Kind, obj: KubeObject): Promise<number> {
   const mode = dryRunMode(cmd);
   const format = outputFormat(cmd.flags, ['yaml', 'json', 'name']);
   const typed = { apiVersion: API_VERSION[kind], kind, ...obj } as KubeObject;
@@ -68,11 +68,12 @@ async function createOrPrint(cmd: ParsedCommand, ctx: KubectlContext, kind: Crea
 }
 
 /** What kubectl prints for a client-side dry run: no server fields, `creationTimestamp: null`, `status: {}`. */
-function withClientDefaults(kind: CreatedKind, obj: KubeObject, explicitNamespace: boolean): Record<string, unknown> {
+function withClientDefaults(kind: Kind, obj: KubeObject, explicitNamespace: boolean): Record<string, unknown> {
   const printable = withTypeMeta(kind, obj);
   const metadata = printable.metadata as Record<string, unknown>;
   metadata.creationTimestamp = null;
   if (!explicitNamespace) delete metadata.namespace;
+  if (kind === 'ConfigMap' || kind === 'Secret') return printable; // no status field
   printable.status = {};
   if (kind === 'Namespace') printable.spec = {};
   if (kind === 'Deployment') {
@@ -113,6 +114,8 @@ export async function runCreate(cmd: ParsedCommand, ctx: KubectlContext): Promis
       '힌트: 예) kubectl create deployment web --image=nginx 또는 kubectl create -f deployment.yaml',
     );
   }
+  if (cmd.sub === 'configmap') return runCreateConfigMap(cmd, ctx);
+  if (cmd.sub === 'secret') return runCreateSecret(cmd, ctx);
   if (cmd.sub === 'namespace') {
     const name = requireName(cmd, 'namespace');
     return createOrPrint(cmd, ctx, 'Namespace', { metadata: { name } } as KubeObject);

@@ -4,8 +4,9 @@
  * staging/src/k8s.io/kubectl/pkg/describe/describe.go (v1.34): ports, command and args, state (pods only),
  * Limits/Requests sorted by name, Liveness/Readiness/Startup probes, environment, mounts.
  */
-import type { V1Container, V1ContainerPort, V1ContainerState, V1ContainerStatus, V1PodTemplateSpec, V1Probe } from '@kubernetes/client-node';
-import { annotationLines, mapLines, rfc1123 } from './describe-format';
+import type { V1Container, V1ContainerPort, V1ContainerState, V1ContainerStatus, V1Pod, V1PodTemplateSpec, V1Probe } from '@kubernetes/client-node';
+import { envLines, mountLines, volumeLines } from './describe-env';
+import { annotationLines, mapLines, tolerationLines, rfc1123 } from './describe-format';
 
 /** `80/TCP`, or `80/TCP (http)` for a named port; several are joined with ", " under the plural label. */
 function portLines(ports: V1ContainerPort[] | undefined): string[] {
@@ -66,7 +67,7 @@ function stateLines(label: string, state: V1ContainerState | undefined): string[
  * describeContainers: `label:` then one block per container. `space` is "" for a pod and "  " inside a pod
  * template, where kubectl indents the label and the container names one more step.
  */
-export function containerLines(label: string, containers: V1Container[], statuses: V1ContainerStatus[] | undefined, space: string): string[] {
+export function containerLines(label: string, containers: V1Container[], statuses: V1ContainerStatus[] | undefined, space: string, pod?: V1Pod): string[] {
   const lines = [`${space}${label}:${containers.length === 0 ? ' <none>' : ''}`];
   for (const c of containers) {
     const st = statuses?.find((s) => s.name === c.name);
@@ -86,9 +87,7 @@ export function containerLines(label: string, containers: V1Container[], statuse
     if (c.livenessProbe) lines.push(`    Liveness:\t${probeText(c.livenessProbe)}`);
     if (c.readinessProbe) lines.push(`    Readiness:\t${probeText(c.readinessProbe)}`);
     if (c.startupProbe) lines.push(`    Startup:\t${probeText(c.startupProbe)}`);
-    const env = c.env ?? [];
-    lines.push(env.length ? '    Environment:' : '    Environment:\t<none>', ...env.map((e) => `      ${e.name}:\t${e.value ?? ''}`));
-    lines.push('    Mounts:\t<none>');
+    lines.push(...envLines(c, pod), ...mountLines(c));
   }
   return lines;
 }
@@ -102,7 +101,9 @@ export function podTemplateLines(template: V1PodTemplateSpec | undefined): strin
   if (spec?.serviceAccountName) lines.push(`  Service Account:\t${spec.serviceAccountName}`);
   if (spec?.initContainers?.length) lines.push(...containerLines('Init Containers', spec.initContainers, undefined, '  '));
   lines.push(...containerLines('Containers', spec?.containers ?? [], undefined, '  '));
-  lines.push('  Volumes:\t<none>', ...mapLines('Node-Selectors', spec?.nodeSelector, '  '), '  Tolerations:\t<none>');
+  lines.push(...volumeLines(spec?.volumes, '  '));
+  if (spec?.priorityClassName) lines.push(`  Priority Class Name:\t${spec.priorityClassName}`);
+  lines.push(...mapLines('Node-Selectors', spec?.nodeSelector, '  '), ...tolerationLines('  Tolerations', spec?.tolerations));
   return lines;
 }
 

@@ -1,5 +1,5 @@
 /** Building blocks of `kubectl describe` output: tab-separated lines laid out by the describe tabwriter. */
-import type { CoreV1Event } from '@kubernetes/client-node';
+import type { CoreV1Event, V1Toleration } from '@kubernetes/client-node';
 import { formatAge, timestampMs } from '../../k8s/age';
 import type { KubeObject } from '../../k8s/types';
 
@@ -74,4 +74,19 @@ export function eventsFor(obj: KubeObject, kind: string, events: CoreV1Event[]):
 export function controllerOf(obj: KubeObject): string | undefined {
   const owner = obj.metadata?.ownerReferences?.find((o) => o.controller);
   return owner ? `${owner.kind}/${owner.name}` : undefined;
+}
+
+/**
+ * printTolerationsMultilineWithIndent: `key=value:Effect`, ` op=Exists` only for Exists without a value, sorted by
+ * key, the rest on lines of their own after a tab.
+ */
+export function tolerationLines(title: string, tolerations: readonly V1Toleration[] | undefined): string[] {
+  if (!tolerations?.length) return [`${title}:\t<none>`];
+  const sorted = [...tolerations].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
+  return sorted.map((t, i) => {
+    let text = `${t.key ?? ''}${t.value ? `=${t.value}` : ''}${t.effect ? `:${t.effect}` : ''}`;
+    if (t.operator === 'Exists' && !t.value) text += t.key || t.effect ? ' op=Exists' : 'op=Exists';
+    if (t.tolerationSeconds !== undefined) text += ` for ${t.tolerationSeconds}s`;
+    return i === 0 ? `${title}:\t${text}` : `\t${text}`;
+  });
 }

@@ -1,5 +1,5 @@
-/** `kubectl describe` for pods, deployments, replicasets, jobs, nodes and services (others get the common header). */
-import type { CoreV1Event, V1Deployment, V1Job, V1Node, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+/** `kubectl describe` for pods, deployments, replicasets, daemonsets, jobs, nodes, services, configmaps and secrets (others get the common header). */
+import type { CoreV1Event, V1ConfigMap, V1DaemonSet, V1Deployment, V1Job, V1Node, V1Pod, V1ReplicaSet, V1Secret, V1Service } from '@kubernetes/client-node';
 import { labelSelectorObjectMatches } from '../../k8s/selectors';
 import { formatLabels, selectorString } from '../../k8s/table';
 import type { Kind, KubeObject } from '../../k8s/types';
@@ -11,6 +11,9 @@ import { containerLines, podTemplateLines } from './describe-containers';
 import { annotationLines, controllerOf, eventLines, eventsFor, mapLines, rfc1123 } from './describe-format';
 import { nodeLines } from './describe-node';
 import { jobLines } from './describe-job';
+import { volumeLines } from './describe-env';
+import { configMapLines, secretLines } from './describe-config';
+import { daemonSetLines } from './describe-daemonset';
 import { warnIfDeprecated } from '../deprecation';
 
 function header(obj: KubeObject, namespaced: boolean): string[] {
@@ -34,12 +37,12 @@ function podLines(pod: V1Pod): string[] {
   const controller = controllerOf(pod);
   if (controller) lines.push(`Controlled By:\t${controller}`);
   const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
-  if (pod.spec?.initContainers?.length) lines.push(...containerLines('Init Containers', pod.spec.initContainers, statuses, ''));
-  lines.push(...containerLines('Containers', pod.spec?.containers ?? [], statuses, ''));
+  if (pod.spec?.initContainers?.length) lines.push(...containerLines('Init Containers', pod.spec.initContainers, statuses, '', pod));
+  lines.push(...containerLines('Containers', pod.spec?.containers ?? [], statuses, '', pod));
   lines.push('Conditions:', '  Type\tStatus');
   for (const c of pod.status?.conditions ?? []) lines.push(`  ${c.type} \t${c.status} `);
   const qos = qosClass(pod);
-  lines.push('Volumes:\t<none>', `QoS Class:\t${qos}`, `Node-Selectors:\t${formatLabels(pod.spec?.nodeSelector).replace(/,/g, '\n\t')}`);
+  lines.push(...volumeLines(pod.spec?.volumes, ''), `QoS Class:\t${qos}`, `Node-Selectors:\t${formatLabels(pod.spec?.nodeSelector).replace(/,/g, '\n\t')}`);
   const tolerations = (pod.spec?.tolerations ?? []).map((t) => `${t.key ?? ''}${t.value ? `=${t.value}` : ''}:${t.effect ?? ''} op=${t.operator ?? 'Equal'}${t.tolerationSeconds !== undefined ? ` for ${t.tolerationSeconds}s` : ''}`);
   lines.push(`Tolerations:\t${tolerations[0] ?? '<none>'}`, ...tolerations.slice(1).map((t) => `\t${t}`));
   return lines;
@@ -119,6 +122,9 @@ async function describeOne(ctx: KubectlContext, kind: Kind, obj: KubeObject, eve
       lines = serviceLines(obj as V1Service, ep);
       break;
     }
+    case 'ConfigMap': lines = configMapLines(obj as V1ConfigMap); break;
+    case 'DaemonSet': lines = daemonSetLines(obj as V1DaemonSet, (await ctx.client.list('Pod', ns)) as V1Pod[]); break;
+    case 'Secret': return tabulate(`${secretLines(obj as V1Secret).join('\n')}\n`, DESCRIBE);
     default:
       lines = [...header(obj, ns !== undefined), ...mapLines('Labels', obj.metadata?.labels), ...annotationLines(obj.metadata?.annotations)];
       if (kind === 'Namespace') {

@@ -1,9 +1,11 @@
 /**
- * `kubectl rollout status|history|undo|pause|resume|restart` for Deployments, over the ClusterClient only.
+ * `kubectl rollout status|history|undo|pause|resume|restart` for Deployments (and `status` for DaemonSets,
+ * rollout-daemonset.ts), over the ClusterClient only.
  * Revisions come from the ReplicaSets the Deployment owns (`deployment.kubernetes.io/revision`), and undo copies
  * the chosen ReplicaSet's pod template (minus pod-template-hash) back into the Deployment, as kubectl does.
  */
-import type { V1Deployment, V1PodTemplateSpec, V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1DaemonSet, V1Deployment, V1PodTemplateSpec, V1ReplicaSet } from '@kubernetes/client-node';
+import { daemonSetStatusLine } from './rollout-daemonset';
 
 import { KubectlError, namespaceOf, num, out, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
@@ -26,6 +28,12 @@ async function targetDeployment(cmd: ParsedCommand, ctx: KubectlContext): Promis
   }
   const namespace = namespaceOf(cmd.flags);
   return { name, namespace, deployment: (await ctx.client.get('Deployment', name, namespace)) as V1Deployment };
+}
+
+async function targetDaemonSet(cmd: ParsedCommand, ctx: KubectlContext): Promise<{ name: string; namespace: string; object: V1DaemonSet }> {
+  const { name } = singleTarget(cmd.args, `rollout ${cmd.sub}`);
+  const namespace = namespaceOf(cmd.flags);
+  return { name, namespace, object: (await ctx.client.get('DaemonSet', name, namespace)) as V1DaemonSet };
 }
 
 /** ReplicaSets controlled by the deployment, by revision number. */
@@ -61,8 +69,11 @@ export function rolloutStatusLine(d: V1Deployment): { text: string; done: boolea
 }
 
 async function status(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
-  const { name, namespace, deployment } = await targetDeployment(cmd, ctx);
-  let last = rolloutStatusLine(deployment);
+  const daemonSet = singleTarget(cmd.args, 'rollout status').type.kind === 'DaemonSet';
+  const kind = daemonSet ? 'DaemonSet' : 'Deployment';
+  const { name, namespace, object } = daemonSet ? await targetDaemonSet(cmd, ctx) : await targetDeployment(cmd, ctx).then((t) => ({ ...t, object: t.deployment }));
+  const viewer = (o: unknown) => (daemonSet ? daemonSetStatusLine(o as V1DaemonSet) : rolloutStatusLine(o as V1Deployment));
+  let last = viewer(object);
   out(ctx, last.text);
   if (last.done || cmd.flags.watch === false) return last.failed ? 1 : 0;
   if (!ctx.signal) return 0;
@@ -77,12 +88,12 @@ async function status(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> 
     };
     const unsubscribe = ctx.client.subscribe((changes) => {
       for (const change of changes) {
-        if (change.kind !== 'Deployment' || change.object.metadata?.name !== name || change.object.metadata?.namespace !== namespace) continue;
+        if (change.kind !== kind || change.object.metadata?.name !== name || change.object.metadata?.namespace !== namespace) continue;
         if (change.type === 'delete') {
-          out(ctx, `error: deployment "${name}" was deleted`);
+          out(ctx, `error: ${daemonSet ? 'daemon set' : 'deployment'} "${name}" was deleted`);
           return finish(1);
         }
-        const next = rolloutStatusLine(change.object as V1Deployment);
+        const next = viewer(change.object);
         if (next.text !== last.text) out(ctx, next.text);
         last = next;
         if (next.done) return finish(next.failed ? 1 : 0);

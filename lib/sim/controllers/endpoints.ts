@@ -11,7 +11,8 @@ import { deepEqual } from '../json';
 
 export const ENDPOINTS = 'endpoints-controller';
 
-function selects(svc: V1Service, labels: Record<string, string> | undefined): boolean {
+/** Whether the Service's selector picks pods with these labels (a Service without a selector picks none). */
+export function selects(svc: V1Service, labels: Record<string, string> | undefined): boolean {
   const sel = svc.spec?.selector;
   if (!sel || Object.keys(sel).length === 0) return false;
   for (const [k, v] of Object.entries(sel)) if (labels?.[k] !== v) return false;
@@ -19,7 +20,7 @@ function selects(svc: V1Service, labels: Record<string, string> | undefined): bo
 }
 
 /** Resolves a Service targetPort (number or named container port) against one pod. */
-function resolvePort(pod: V1Pod, target: number | string | undefined, fallback: number): number | undefined {
+export function resolvePort(pod: V1Pod, target: number | string | undefined, fallback: number): number | undefined {
   if (target === undefined) return fallback;
   if (typeof target === 'number') return target;
   if (/^\d+$/.test(target)) return Number(target);

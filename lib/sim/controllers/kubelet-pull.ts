@@ -10,6 +10,7 @@ import { lookupImage, parseImageRef, pullErrorMessage } from '../images';
 import { ERR_IMAGE_PULL_VISIBLE_MS, FAILED_PULL_MS } from '../timings';
 import { readinessConditions, waitingStatuses } from './pod-status';
 import { recordImagePulled } from './node-network';
+import { containersConfigured } from './kubelet-config';
 
 export const KUBELET = 'kubelet';
 
@@ -91,6 +92,8 @@ export function finishPull({ key, rt, e, cause, event }: KubeletCtx): void {
   }
   rt.pullFailures = 0;
   delete rt.pulling;
+  // the container's config (env, config files) is built before it is created: CreateContainerConfigError
+  if (!containersConfigured({ key, rt, e, cause, event }, pod)) return;
   for (const c of pod.spec!.containers.filter((x) => !rt.restart || rt.restart.includes(x.name))) event('Normal', 'Created', `Created container ${c.name}`, cause(`컨테이너 ${c.name} 생성`), `spec.containers{${c.name}}`);
   rt.stage = 'starting';
   rt.due = e.time + e.timings.containerStart;

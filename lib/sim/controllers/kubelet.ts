@@ -18,6 +18,7 @@ import { imageId, sortConditions, statusImage, waitingStatuses, withCondition } 
 import { isPodReady } from '../pods';
 import { allocatePodIp, nodeInternalIp } from './node-network';
 import { finishPull, KUBELET, pullBackOff, startPull, writePodStatus, type EventFn, type KubeletCtx } from './kubelet-pull';
+import { volumesReady } from './kubelet-config';
 
 export { KUBELET };
 
@@ -66,9 +67,9 @@ export class Kubelet implements Controller {
     if (pod.metadata!.deletionTimestamp) return terminatePod(key, pod, rt, e, cause, event);
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') return;
-    if (!rt) {
-      rt = { uid: pod.metadata!.uid!, stage: 'pulling', due: e.time, pullFailures: 0, crashes: 0 };
-      e.state.kubelet[key] = rt;
+    if (!rt || (rt.stage === 'mounting' && e.time >= rt.due)) {
+      rt ??= e.state.kubelet[key] = { uid: pod.metadata!.uid!, stage: 'mounting', due: e.time, pullFailures: 0, crashes: 0 };
+      if (!volumesReady({ key, rt, e, cause, event }, pod)) return;
       this.sandbox(pod, nodeName, e, cause(`파드 ${name}의 샌드박스를 만들고 IP를 할당`));
       if (!beginInit({ key, rt, e, cause, event })) startPull({ key, rt, e, cause, event });
       return;

@@ -1,9 +1,11 @@
 /**
  * The kube-system pods that are not owned by a ReplicaSet: static pods on the control plane (the
- * kubelet recreates their mirror pods) and DaemonSet pods (kube-proxy, calico-node: one per node,
- * recreated by the DaemonSet controller). Deleting one in a lesson brings it back, as on kubeadm.
+ * kubelet recreates their mirror pods, SystemPodKeeper below) and DaemonSet pods (kube-proxy, calico-node:
+ * real DaemonSet objects made at bootstrap, kept one per node by controllers/daemonset.ts). Deleting one in a
+ * lesson brings it back, as on kubeadm.
  */
-import type { V1Container, V1Node, V1OwnerReference, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1DaemonSet, V1Node, V1OwnerReference, V1Pod } from '@kubernetes/client-node';
+import { TEMPLATE_GENERATION_ANNOTATION } from './daemonset-util';
 import type { KubeObject } from '../../k8s/types';
 import { randomSuffix } from '../../k8s/names';
 import type { Controller, Engine } from '../engine';
@@ -14,7 +16,7 @@ import { applyDefaults, admitPod } from '../defaults';
 import { hex64 } from './pod-status';
 import { controllerRef } from '../pods';
 
-export const SYSTEM_PODS = 'daemonset-controller';
+export const SYSTEM_PODS = 'static-pod-keeper';
 export const K8S_VERSION = 'v1.34.2';
 
 export interface SystemPodDef {
@@ -57,6 +59,18 @@ const daemonSetRef = (name: string): V1OwnerReference => ({
   blockOwnerDeletion: true,
 });
 
+/** The pod spec of a definition, before any node is chosen. */
+const systemPodSpec = (def: SystemPodDef): V1Pod['spec'] => ({
+  containers: def.containers,
+  hostNetwork: true,
+  priorityClassName: 'system-node-critical',
+  priority: 2000001000,
+  tolerations: [
+    { operator: 'Exists', effect: 'NoExecute' },
+    { operator: 'Exists', effect: 'NoSchedule' },
+  ],
+});
+
 /** The pod a static manifest or DaemonSet makes for `node` (without status). */
 export function systemPodManifest(e: Engine, def: SystemPodDef, node: V1Node): V1Pod {
   const nodeName = node.metadata!.name!;
@@ -69,15 +83,8 @@ export function systemPodManifest(e: Engine, def: SystemPodDef, node: V1Node): V
       kind: 'Pod',
       metadata: { name, namespace: 'kube-system', labels: { ...def.labels }, ownerReferences: [owner] },
       spec: {
-        containers: def.containers,
+        ...systemPodSpec(def),
         nodeName,
-        hostNetwork: true,
-        priorityClassName: 'system-node-critical',
-        priority: 2000001000,
-        tolerations: [
-          { operator: 'Exists', effect: 'NoExecute' },
-          { operator: 'Exists', effect: 'NoSchedule' },
-        ],
       },
     } as KubeObject,
     600,
@@ -85,11 +92,41 @@ export function systemPodManifest(e: Engine, def: SystemPodDef, node: V1Node): V
   return admitPod(pod, e.timings.podEvictionTimeout);
 }
 
+/**
+ * The DaemonSet object a non-static definition stands for, stamped here rather than through the engine so the
+ * bootstrap draws nothing from the seeded rng (its uid is the one the pods' ownerReferences already name).
+ */
+export function systemDaemonSet(e: Engine, def: SystemPodDef): V1DaemonSet {
+  const labels = Object.fromEntries(Object.entries(def.labels).filter(([k]) => k !== 'controller-revision-hash' && k !== 'pod-template-generation'));
+  const ds = applyDefaults(
+    'DaemonSet',
+    {
+      apiVersion: apiVersionOf(kindOf('DaemonSet')),
+      kind: 'DaemonSet',
+      metadata: {
+        name: def.base,
+        namespace: 'kube-system',
+        uid: daemonSetRef(def.base).uid,
+        generation: 1,
+        creationTimestamp: e.iso() as unknown as Date,
+        labels,
+        annotations: { [TEMPLATE_GENERATION_ANNOTATION]: '1' },
+      },
+      spec: {
+        selector: { matchLabels: labels },
+        template: { metadata: { labels }, spec: systemPodSpec(def) },
+      },
+    } as KubeObject,
+    600,
+  ) as V1DaemonSet;
+  return e.store.put('DaemonSet', ds, { actor: 'kubeadm', message: `kubeadm: 데몬셋 ${def.base} 설치`, hop: 'apiserver' }, true) as V1DaemonSet;
+}
+
 /** Which definition a pod was made from, if any. */
 function defOf(pod: V1Pod): SystemPodDef | undefined {
   const ref = controllerRef(pod);
-  if (pod.metadata?.namespace !== 'kube-system' || (ref?.kind !== 'DaemonSet' && ref?.kind !== 'Node')) return undefined;
-  return SYSTEM_POD_DEFS.find((d) => (d.static ? pod.metadata!.name === `${d.base}-${pod.spec?.nodeName}` : ref.name === d.base));
+  if (pod.metadata?.namespace !== 'kube-system' || ref?.kind !== 'Node') return undefined;
+  return SYSTEM_POD_DEFS.find((d) => d.static && pod.metadata!.name === `${d.base}-${pod.spec?.nodeName}`);
 }
 
 export class SystemPodKeeper implements Controller {
@@ -105,7 +142,7 @@ export class SystemPodKeeper implements Controller {
 
   reconcile(key: string, e: Engine): void {
     const [base, nodeName] = key.split('|');
-    const def = SYSTEM_POD_DEFS.find((d) => d.base === base);
+    const def = SYSTEM_POD_DEFS.find((d) => d.base === base && d.static);
     const node = e.get<V1Node>('Node', nodeName);
     if (!def || !node) return;
     for (const podKey of e.store.podsByNode.get(nodeName) ?? []) {
@@ -113,15 +150,7 @@ export class SystemPodKeeper implements Controller {
       if (defOf(pod) === def && !pod.metadata?.deletionTimestamp) return;
     }
     const pod = systemPodManifest(e, def, node);
-    const message = def.static
-      ? `kubelet(${nodeName}): 스태틱 파드 ${def.base}의 미러 파드가 지워져 다시 만듦 (매니페스트는 /etc/kubernetes/manifests에 있음)`
-      : `데몬셋 컨트롤러: 노드 ${nodeName}에 ${def.base} 파드가 없어 새로 만듦 (데몬셋은 노드마다 하나씩)`;
-    e.createObject('Pod', pod, { actor: def.static ? `kubelet/${nodeName}` : SYSTEM_PODS, message, hop: def.static ? 'kubelet' : 'controller' });
-    if (!def.static)
-      e.recordEvent({ kind: 'Pod', name: pod.metadata!.name!, namespace: 'kube-system' }, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata!.name}`, 'daemonset-controller', {
-        actor: SYSTEM_PODS,
-        message,
-        hop: 'controller',
-      });
+    const message = `kubelet(${nodeName}): 스태틱 파드 ${def.base}의 미러 파드가 지워져 다시 만듦 (매니페스트는 /etc/kubernetes/manifests에 있음)`;
+    e.createObject('Pod', pod, { actor: `kubelet/${nodeName}`, message, hop: 'kubelet' });
   }
 }

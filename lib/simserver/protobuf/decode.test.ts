@@ -80,7 +80,7 @@ describe('protobuf details', () => {
   });
 
   it('refuses unsupported kinds and truncated input', () => {
-    expect(() => decodeKubernetesProtobuf(envelope('Secret', 'v1', new Uint8Array()))).toThrow(/Secret/);
+    expect(() => decodeKubernetesProtobuf(envelope('PersistentVolumeClaim', 'v1', new Uint8Array()))).toThrow(/PersistentVolumeClaim/);
     expect(() => readFields(Uint8Array.from([0x0a, 0x05, 0x61]))).toThrow(/truncated/);
   });
 

@@ -3,6 +3,7 @@
  * the JSON object the API server would have received as application/json. Zero values of
  * non-pointer fields are dropped, as Go's `omitempty` would on the JSON path.
  */
+import { bytesToBase64 } from '../../k8s/base64';
 import { DECODABLE_KINDS, MESSAGES } from './schema';
 import { readFields, type RawField } from './wire';
 import { setOwn } from '../../sim/json';
@@ -67,6 +68,8 @@ function decodeValue(raw: RawField, type: string): unknown {
       return new TextDecoder().decode(bytesOf(raw));
     case 'bytes':
       return bytesOf(raw);
+    case 'b64':
+      return bytesToBase64(raw.bytes ?? new Uint8Array());
     case 'int':
       return raw.value ?? 0;
     case 'bool':
@@ -88,7 +91,7 @@ function decodeValue(raw: RawField, type: string): unknown {
 
 function decodeMapEntry(raw: RawField, valueType: string): [string, unknown] {
   let key = '';
-  let value: unknown = valueType === 'string' ? '' : undefined;
+  let value: unknown = valueType === 'string' || valueType === 'b64' ? '' : undefined;
   for (const f of readFields(bytesOf(raw))) {
     if (f.field === 1) key = new TextDecoder().decode(bytesOf(f));
     if (f.field === 2) value = decodeValue(f, valueType);

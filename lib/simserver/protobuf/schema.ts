@@ -4,7 +4,7 @@
  * unknown fields are skipped by the decoder.
  *
  * Type notation: `string`, `int`, `bool`, `time` (metav1.Time), `ios` (IntOrString), `qty`
- * (resource.Quantity), `map<string>`, `map<qty>`, or a message name. A trailing `[]` marks a
+ * (resource.Quantity), `b64` (bytes, which JSON carries as base64), `map<string>`, `map<qty>`, `map<b64>`, or a message name. A trailing `[]` marks a
  * repeated field; a trailing `!` marks a pointer field whose zero value is meaningful and kept
  * (e.g. `replicas: 0`); a trailing `^` marks an embedded struct whose fields are inlined in JSON.
  */
@@ -101,6 +101,8 @@ export const MESSAGES: Record<string, FieldTable> = {
     6: ['appProtocol', 'string'],
   },
   Namespace: { ...meta, 2: ['spec', 'NamespaceSpec'] },
+  ConfigMap: { ...meta, 2: ['data', 'map<string>'], 3: ['binaryData', 'map<b64>'], 4: ['immutable', 'bool!'] },
+  Secret: { ...meta, 2: ['data', 'map<b64>'], 3: ['type', 'string'], 4: ['stringData', 'map<string>'], 5: ['immutable', 'bool!'] },
   NamespaceSpec: { 1: ['finalizers', 'string[]'] },
 
   DeleteOptions: {
@@ -118,4 +120,4 @@ export const MESSAGES: Record<string, FieldTable> = {
 };
 
 /** Top-level kinds the decoder accepts (the TypeMeta.kind inside the envelope). */
-export const DECODABLE_KINDS = ['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'Job', 'DeleteOptions', 'Eviction', 'Scale'];
+export const DECODABLE_KINDS = ['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'ConfigMap', 'Secret', 'Job', 'DeleteOptions', 'Eviction', 'Scale'];

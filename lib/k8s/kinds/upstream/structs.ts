@@ -81,6 +81,14 @@ export const STRUCTS: Record<string, Record<string, string>> = {
   "reason": "string!",
   "message": "string!"
  },
+ "ConfigMap": {
+  "kind": "string",
+  "apiVersion": "string",
+  "metadata": "ObjectMeta",
+  "immutable": "boolean",
+  "data": "map[string]string",
+  "binaryData": "map[string]string"
+ },
  "ConfigMapEnvSource": {
   "name": "string",
   "optional": "boolean"
@@ -301,17 +309,44 @@ export const STRUCTS: Record<string, Record<string, string>> = {
   "medium": "string",
   "sizeLimit": "Quantity"
  },
+ "Endpoint": {
+  "addresses": "[]string!",
+  "conditions": "EndpointConditions",
+  "hostname": "string",
+  "targetRef": "ObjectReference",
+  "deprecatedTopology": "map[string]string",
+  "nodeName": "string",
+  "zone": "string",
+  "hints": "EndpointHints"
+ },
  "EndpointAddress": {
   "ip": "string!",
   "hostname": "string",
   "nodeName": "string",
   "targetRef": "ObjectReference"
  },
+ "EndpointConditions": {
+  "ready": "boolean",
+  "serving": "boolean",
+  "terminating": "boolean"
+ },
+ "EndpointHints": {
+  "forZones": "[]ForZone",
+  "forNodes": "[]ForNode"
+ },
  "EndpointPort": {
   "name": "string",
   "port": "integer!",
   "protocol": "string:Protocol",
   "appProtocol": "string"
+ },
+ "EndpointSlice": {
+  "kind": "string",
+  "apiVersion": "string",
+  "metadata": "ObjectMeta",
+  "addressType": "string:AddressType!",
+  "endpoints": "[]Endpoint!",
+  "ports": "[]EndpointPort"
  },
  "EndpointSubset": {
   "addresses": "[]EndpointAddress",
@@ -425,6 +460,12 @@ export const STRUCTS: Record<string, Record<string, string>> = {
  "FlockerVolumeSource": {
   "datasetName": "string",
   "datasetUUID": "string"
+ },
+ "ForNode": {
+  "name": "string!"
+ },
+ "ForZone": {
+  "name": "string!"
  },
  "GCEPersistentDiskVolumeSource": {
   "pdName": "string!",
@@ -1069,6 +1110,15 @@ export const STRUCTS: Record<string, Record<string, string>> = {
   "type": "string:SeccompProfileType!",
   "localhostProfile": "string"
  },
+ "Secret": {
+  "kind": "string",
+  "apiVersion": "string",
+  "metadata": "ObjectMeta",
+  "immutable": "boolean",
+  "data": "map[string]string",
+  "stringData": "map[string]string",
+  "type": "string"
+ },
  "SecretEnvSource": {
   "name": "string",
   "optional": "boolean"
@@ -1297,6 +1347,7 @@ export const STRUCTS: Record<string, Record<string, string>> = {
  }
 };
 export const ENUMS: Record<string, readonly string[]> = {
+ "AddressType": [],
  "AppArmorProfileType": [
   "Localhost",
   "RuntimeDefault",
