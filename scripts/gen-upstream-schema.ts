@@ -67,7 +67,14 @@ function parseFile(pkg: string, path: string): void {
         const l = lines[i];
         if (/^\s*\/\//.test(l)) { constComments.push(commentText(l)); continue; }
         const m = /^\s+(\w+)\s+(\w+)\s*=\s*"([^"]*)"/.exec(l);
+        // `AddressTypeFQDN = AddressType("FQDN")`, `AddressTypeIPv4 = AddressType(v1.IPv4Protocol)` (a constant of
+        // an earlier package: core is parsed first)
+        const conv = /^\s+(\w+)\s*=\s*(\w+)\((?:"([^"]*)"|(?:\w+\.)?(\w+))\)/.exec(l);
         if (m) consts.push({ pkg, name: m[1], type: m[2], value: m[3], comments: constComments });
+        else if (conv) {
+          const value = conv[3] ?? consts.find((c) => c.name === conv[4])?.value;
+          if (value !== undefined) consts.push({ pkg, name: conv[1], type: conv[2], value, comments: constComments });
+        }
         constComments = [];
       }
     }

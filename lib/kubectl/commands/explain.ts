@@ -113,7 +113,7 @@ function fieldList(f: FieldSchema, level: number, recursive: boolean, docs: Docs
     const child = fields[name];
     text += `${' '.repeat(pad)}${name}\t<${typeLabel(child)}>${child.required ? ' -required-' : ''}`;
     const values = child.enum;
-    if (values) text += `\n${' '.repeat(pad)}enum: ${values.slice(0, 4).map(enumValue).join(', ')}${values.length > 4 ? ', ....' : ''}`;
+    if (values?.length) text += `\n${' '.repeat(pad)}enum: ${values.slice(0, 4).map(enumValue).join(', ')}${values.length > 4 ? ', ....' : ''}`;
     text += '\n';
     if (recursive) text += fieldList(child, level + 1, true, docs, korean);
     else text += `${indent(pad + 2, wordWrap(ownDoc(child, docs) || '<no description>', 78 - pad))}\n${koreanBlock(child, pad + 2, korean)}\n`;

@@ -1347,7 +1347,11 @@ export const STRUCTS: Record<string, Record<string, string>> = {
  }
 };
 export const ENUMS: Record<string, readonly string[]> = {
- "AddressType": [],
+ "AddressType": [
+  "FQDN",
+  "IPv4",
+  "IPv6"
+ ],
  "AppArmorProfileType": [
   "Localhost",
   "RuntimeDefault",
