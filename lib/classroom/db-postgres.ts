@@ -99,6 +99,11 @@ export async function openPostgresDb(connectionString: string): Promise<Classroo
       await pool.end();
     },
   };
-  await migrate(db);
+  try {
+    await migrate(db);
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw e;
+  }
   return db;
 }

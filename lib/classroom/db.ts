@@ -50,7 +50,12 @@ export async function openEmbeddedDb(dataDir: string): Promise<ClassroomDb> {
 
 /** Applies every migration not yet recorded, each in its own transaction. Safe to run from two processes. */
 export async function migrate(db: ClassroomDb): Promise<void> {
-  await db.query('CREATE TABLE IF NOT EXISTS classroom_migrations (id integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  // Under the same lock as the migrations: two starters creating the table at once collide in the catalogue
+  // (duplicate key in pg_type) even with IF NOT EXISTS.
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(4217)');
+    await tx.query('CREATE TABLE IF NOT EXISTS classroom_migrations (id integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  });
   for (const m of MIGRATIONS) {
     await db.transaction(async (tx) => {
       // An advisory lock serialises concurrent starters on a shared PostgreSQL.
