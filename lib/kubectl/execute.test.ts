@@ -51,6 +51,14 @@ describe('kubectl on the simulator', () => {
     expect(adopted.stderr).toContain('Warning: resource deployments.apps/made is missing the kubectl.kubernetes.io/last-applied-configuration annotation');
   });
 
+  it('set image takes an image with a repository path (kubelab/hello:2.0), as kubectl does', async () => {
+    // kubectl set image: args with "=" are container=image pairs (staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go GetResourcesAndPairs)
+    await run('kubectl apply -f deployment.yaml');
+    expect((await run('kubectl set image deploy/web web=kubelab/hello:2.0')).stdout).toBe('deployment.apps/web image updated\n');
+    const d = (await client.get('Deployment', 'web', 'default')) as V1Deployment;
+    expect(d.spec?.template?.spec?.containers[0].image).toBe('kubelab/hello:2.0');
+  });
+
   it('set image rolls out, rollout status waits for it, rollout undo brings the old image back', async () => {
     await run('kubectl apply -f deployment.yaml');
     client.advance(30_000);

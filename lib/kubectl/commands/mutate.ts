@@ -96,7 +96,9 @@ export async function runSetImage(cmd: ParsedCommand, ctx: KubectlContext): Prom
   if (cmd.sub !== 'image') {
     throw new KubectlError(`error: unknown command "${cmd.args[0] ?? ''}" for "kubectl set"`, '힌트: 이 터미널은 set image를 지원해요. 예) kubectl set image deploy/web web=nginx:1.25');
   }
-  const pairs = cmd.args.filter((a) => a.includes('=') && !a.includes('/'));
+  // as kubectl's GetResourcesAndPairs: any argument with "=" is a container=image pair, so images with a
+  // registry or repository path (kubelab/hello:2.0, registry.k8s.io/pause:3.10) are pairs too
+  const pairs = cmd.args.filter((a) => a.includes('=') && a !== '=');
   const resourceArgs = cmd.args.filter((a) => !pairs.includes(a));
   if (pairs.length === 0) {
     throw new KubectlError('error: at least one image update is required', '힌트: 컨테이너이름=이미지 형식으로 써 주세요. 예) kubectl set image deploy/web web=nginx:1.25');
