@@ -5,50 +5,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
-import { SimClient } from '@/lib/cluster/sim-client';
-import { allLessons } from '@/lib/lessons/content';
 import { lessonOutline } from '@/lib/lessons/outline';
-import { evaluateChecks } from '@/lib/lessons/check';
 import { kubectl } from '@/lib/kubectl/testing/run';
+import { clients, disposeLessonClusters, lesson, start } from './lesson-cluster';
 
-let clients: SimClient[] = [];
-afterEach(() => {
-  for (const c of clients) c.dispose();
-  clients = [];
-});
-
-const lesson = (slug: string) => allLessons().find((l) => l.slug === slug)!;
-
-/** The lesson's starting cluster, and a runner that lets `rollout status` finish by stepping simulated time. */
-async function start(slug: string) {
-  const l = lesson(slug);
-  const files = new Map(Object.entries(lessonOutline(l.body).editorFiles));
-  const client = new SimClient({ seed: l.seed ?? l.order, autoplay: false });
-  clients.push(client);
-  await client.ready;
-  const run = async (line: string) => {
-    let finished = false;
-    // a signal, as the terminal gives one: without it `rollout status` prints one line and returns
-    const result = kubectl(client, line, { files, signal: new AbortController().signal }).finally(() => (finished = true));
-    for (let i = 0; i < 600 && !finished; i++) {
-      await new Promise((r) => setTimeout(r, 0));
-      if (!finished) client.time.step(1_000);
-    }
-    return result;
-  };
-  for (const line of l.setup ?? []) await run(line);
-  client.time.step(30_000);
-  return { client, run, body: l.body };
-}
-
-/** Applies `content` as file `name` (a lesson file edited the way a student might). */
-async function executeWith(client: SimClient, line: string, content: string) {
-  const { executeKubectl } = await import('@/lib/kubectl');
-  const name = / -f (\S+)/.exec(line)![1];
-  let stderr = '';
-  const { exitCode } = await executeKubectl(line, { client, files: new Map([[name, content]]), write: (t, s) => void (s === 'stderr' && (stderr += t)), now: () => client.time.now() });
-  if (exitCode !== 0) throw new Error(stderr);
-}
+afterEach(disposeLessonClusters);
 
 /** 10.244.1.0/24 → [first, last] as 32-bit numbers. */
 function cidrRange(cidr: string): [number, number] {
@@ -204,66 +165,6 @@ describe('lesson claims', () => {
     const { executeKubectl } = await import('@/lib/kubectl');
     await executeKubectl('kubectl apply -f frontend.yaml', { client, files: new Map([['frontend.yaml', changed]]), write: (t, s) => void (s === 'stderr' && (stderr += t)), now: () => client.time.now() });
     expect(stderr).toMatch(/spec\.selector: Invalid value: .*field is immutable/);
-  });
-
-  // Probe behaviour pinned here follows https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/
-  // (readiness failure: removed from Service endpoints, no restart; liveness failure: the kubelet restarts the container)
-  it('best-practices: a failing readiness probe makes the pod 0/1 with no restart, an Unhealthy event and no ready endpoint', async () => {
-    const { client, run } = await start('best-practices');
-    await run('kubectl apply -f broken-ready.yaml');
-    for (let t = 0; t < 10_000; t += 1_000) client.time.step(1_000); // "10초쯤 뒤"
-    expect((await run('kubectl get pods -l app=broken-ready')).stdout).toMatch(/^broken-ready-\S+\s+1\/1\s+Running\s+0\s/m);
-    for (let t = 0; t < 20_000; t += 1_000) client.time.step(1_000); // "30초쯤"
-    expect((await run('kubectl get pods -l app=broken-ready')).stdout).toMatch(/^broken-ready-\S+\s+0\/1\s+Running\s+0\s/m);
-    const events = (await run('kubectl describe pod -l app=broken-ready')).stdout.split('Events:')[1];
-    expect(events).toMatch(/Warning\s+Unhealthy\s+.*\(x\d+ over \d+s\)\s+kubelet\s+Readiness probe failed: HTTP probe failed with statuscode: 500/);
-    // an Endpoints with only notReadyAddresses prints an empty ENDPOINTS cell (kubernetes/pkg/printers/internalversion/printers.go formatEndpoints)
-    expect((await run('kubectl get endpoints broken-ready')).stdout).toMatch(/^broken-ready {2,}\d+s$/m);
-    const ep = (await run('kubectl get endpoints broken-ready -o yaml')).stdout;
-    expect(ep).toMatch(/notReadyAddresses:/);
-  });
-
-  it('best-practices: a failing liveness probe restarts the container: RESTARTS 1 after about 30 s, 2 after about a minute, with a Killing event', async () => {
-    const { client, run } = await start('best-practices');
-    await run('kubectl apply -f broken-live.yaml');
-    for (let t = 0; t < 35_000; t += 1_000) client.time.step(1_000); // "30초쯤"
-    expect((await run('kubectl get pods -l app=broken-live')).stdout).toMatch(/^broken-live-\S+\s+\d\/1\s+\w+\s+1 \(/m);
-    for (let t = 0; t < 35_000; t += 1_000) client.time.step(1_000); // "1분쯤"
-    expect((await run('kubectl get pods -l app=broken-live')).stdout).toMatch(/^broken-live-\S+\s+\d\/1\s+\w+\s+[2-9] \(/m);
-    const events = (await run('kubectl describe pod -l app=broken-live')).stdout.split('Events:')[1];
-    expect(events).toMatch(/Liveness probe failed: HTTP probe failed with statuscode: 500/);
-    expect(events).toMatch(/Normal\s+Killing\s+.*Container hello failed liveness probe, will be restarted/);
-  });
-
-  it('best-practices: with the readiness probe and minReadySeconds the broken version never becomes available; without the probe it takes over', async () => {
-    const files = lessonOutline(lesson('best-practices').body).editorFiles;
-    const outcome = async (manifest: string) => {
-      const { client, run } = await start('best-practices');
-      await executeWith(client, 'kubectl apply -f shop.yaml', manifest);
-      for (let t = 0; t < 30_000; t += 1_000) client.time.step(1_000);
-      expect((await run('kubectl set image deployment/shop hello=kubelab/hello:3.0-broken')).exitCode).toBe(0);
-      for (let t = 0; t < 120_000; t += 1_000) client.time.step(1_000);
-      const pods = ((await client.list('Pod', 'default', { labelSelector: 'app=shop' })) as V1Pod[]).filter((p) => !p.metadata?.deletionTimestamp);
-      const ready = (p: V1Pod) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
-      const eps = (await client.get('Endpoints', 'shop', 'default')) as { subsets?: { addresses?: { ip: string }[] }[] };
-      const serving = new Set((eps.subsets ?? []).flatMap((s) => s.addresses ?? []).map((a) => a.ip));
-      const servingImages = pods.filter((p) => serving.has(p.status?.podIP ?? '')).map((p) => p.spec!.containers[0].image);
-      const table = (await run('kubectl get deployment shop')).stdout;
-      const exercise = lessonOutline(lesson('best-practices').body).exercises.find((e) => e.id === 'broken-rollout-held')!;
-      const checked = await evaluateChecks(client, exercise.checks);
-      return { passes: checked.ok, table, servingImages: servingImages.sort(), readyBroken: pods.filter((p) => ready(p) && p.spec!.containers[0].image!.includes('broken')).length };
-    };
-    const held = await outcome(files['shop.yaml']);
-    expect(held.servingImages).toEqual(['kubelab/hello:1.0', 'kubelab/hello:1.0', 'kubelab/hello:1.0']);
-    expect(held.readyBroken).toBe(0);
-    expect(held.passes).toBe(true);
-    expect(held.table).toMatch(/^shop\s+3\/3\s+1\s+3\s/m); // UP-TO-DATE 1, AVAILABLE 3
-    // the lesson's "프로브가 없었다면": drop the readinessProbe block and the broken version serves
-    const noProbe = files['shop.yaml'].replace(/ {10}readinessProbe:\n(?: {12}.*\n)+/, '');
-    expect(noProbe).not.toContain('readinessProbe');
-    const taken = await outcome(noProbe);
-    expect(taken.servingImages).toEqual(['kubelab/hello:3.0-broken', 'kubelab/hello:3.0-broken', 'kubelab/hello:3.0-broken']);
-    expect(taken.passes).toBe(false); // the exercise's checks tell the two apart
   });
 
   it('cluster-setup: the pod network range holds every node podCIDR and none of the node addresses, and matches Calico', async () => {
