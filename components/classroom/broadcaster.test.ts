@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SimClient } from '@/lib/cluster/sim-client';
 import { JournaledClient, LabJournal } from '@/lib/store/lab-journal';
 import type { FollowPost } from '@/lib/classroom/follow-protocol';
+import { commandsRun } from '@/lib/classroom/follow-terminal';
 import { Broadcaster, type BroadcastStatus, type PostResult } from './broadcaster';
 
 type Broadcast = Extract<FollowPost, { kind: 'broadcast' }>;
@@ -48,6 +49,32 @@ describe('Broadcaster', () => {
     expect(journal.entries).toHaveLength(1);
     expect(statuses.at(-1)).toEqual({ state: 'live', sent: 1 });
     b.dispose();
+    sim.dispose();
+  });
+
+  it("posts each terminal line the instructor ran once (a posted line is not resent), with what it printed", async () => {
+    const { sim, client } = await lab();
+    const posts: Broadcast[] = [];
+    let failing = false;
+    const b = new Broadcaster(client, async (p) => (p.kind === 'broadcast' && posts.push(p), failing ? { ok: false, status: 503, message: 'down' } : { ok: true }), () => {});
+    await settle();
+    commandsRun.publish({ line: 'kubectl scale deploy web --replicas=5', output: 'deployment.apps/web scaled\n' });
+    await settle();
+    expect(posts.at(-1)!.terminal).toEqual([{ seq: 0, line: 'kubectl scale deploy web --replicas=5', output: 'deployment.apps/web scaled\n' }]);
+    const count = posts.length;
+    await settle();
+    expect(posts).toHaveLength(count); // nothing new: no post
+
+    failing = true;
+    commandsRun.publish({ line: 'kubectl get deploy', output: 'NAME\n' });
+    await settle();
+    expect(posts.at(-1)!.terminal?.map((e) => e.seq)).toEqual([1]);
+    b.dispose();
+    // After dispose the broadcaster no longer listens: a later command posts nothing.
+    const after = posts.length;
+    commandsRun.publish({ line: 'kubectl get pods', output: '' });
+    await settle();
+    expect(posts).toHaveLength(after);
     sim.dispose();
   });
 });

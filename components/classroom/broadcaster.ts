@@ -6,6 +6,7 @@
  */
 import type { JournaledClient } from '@/lib/store/lab-journal';
 import type { FollowClock, FollowPost } from '@/lib/classroom/follow-protocol';
+import { commandsRun, echoOf, KEPT_ECHOES, MAX_ECHOES_PER_POST, type TerminalEcho } from '@/lib/classroom/follow-terminal';
 
 const CLOCK_EVERY_MS = 500;
 /** After a refused or failed post, wait this long before trying again (the clock would otherwise retry twice a second). */
@@ -29,6 +30,9 @@ export class Broadcaster {
   private stopped = false;
   private pausedUntil = 0;
   private readonly cleanups: (() => void)[] = [];
+  /** Terminal lines not yet posted (bounded: while posts fail only the latest are worth showing). */
+  private echoes: TerminalEcho[] = [];
+  private echoSeq = 0;
 
   constructor(
     private readonly client: JournaledClient,
@@ -36,6 +40,12 @@ export class Broadcaster {
     private readonly onStatus: (s: BroadcastStatus) => void,
   ) {
     this.cleanups.push(client.journal.onChange(() => this.kick()));
+    this.cleanups.push(
+      commandsRun.listen(({ line, output }) => {
+        this.echoes = [...this.echoes, echoOf(this.echoSeq++, line, output)].slice(-KEPT_ECHOES);
+        this.kick();
+      }),
+    );
     const timer = setInterval(() => this.client.time.playing() && this.kick(), CLOCK_EVERY_MS);
     this.cleanups.push(() => clearInterval(timer));
     if (client.time.onChange) this.cleanups.push(client.time.onChange(() => this.kick()));
@@ -93,14 +103,17 @@ export class Broadcaster {
       }
       const clock = this.clock();
       const clockKey = JSON.stringify(clock);
-      if (chunk.length === 0 && clockKey === this.lastClock && this.sent > 0) return;
-      const res = await this.post({ kind: 'broadcast', session: this.session, seed: origin.seed, setup: [...origin.setup], settleMs: origin.settleMs, from: this.sent, entries: chunk, clock });
+      const echoes = this.echoes.slice(0, MAX_ECHOES_PER_POST);
+      if (chunk.length === 0 && echoes.length === 0 && clockKey === this.lastClock && this.sent > 0) return;
+      const terminal = echoes.length ? { terminal: echoes } : {};
+      const res = await this.post({ kind: 'broadcast', session: this.session, seed: origin.seed, setup: [...origin.setup], settleMs: origin.settleMs, from: this.sent, entries: chunk, clock, ...terminal });
       if (this.stopped) return;
       if (res.ok) {
         this.sent += chunk.length;
         this.lastClock = clockKey;
+        this.echoes = this.echoes.filter((e) => !echoes.includes(e));
         this.onStatus({ state: 'live', sent: this.sent });
-        if (this.sent >= entries.length) return;
+        if (this.sent >= entries.length && this.echoes.length === 0) return;
       } else if (res.status === 409 && res.have !== undefined && res.have <= entries.length) {
         this.sent = res.have;
       } else {

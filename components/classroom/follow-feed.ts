@@ -6,6 +6,10 @@
  */
 import { createSseParser } from '@/lib/classroom/sse-parse';
 import type { FollowMessage, FollowNav, FollowSnapshot } from '@/lib/classroom/follow-protocol';
+import { mergeEchoes, type TerminalEcho } from '@/lib/classroom/follow-terminal';
+
+/** The broadcast's recent terminal lines after a live message (a student may start following at any time). */
+const withEchoes = (b: FollowSnapshot, fresh: TerminalEcho[] | undefined) => (fresh ? mergeEchoes(b.terminal ?? [], fresh) : b.terminal);
 
 export interface FollowFeedState {
   broadcast: FollowSnapshot | null;
@@ -43,9 +47,9 @@ export class FollowFeed {
 
   private receive(m: FollowMessage): void {
     const b = this.state.broadcast;
-    if (m.type === 'snapshot') this.state = { ...this.state, broadcast: { session: m.session, seed: m.seed, setup: m.setup, settleMs: m.settleMs, entries: m.entries, clock: m.clock } };
-    else if (m.type === 'append' && b?.session === m.session && m.from === b.entries.length) this.state = { ...this.state, broadcast: { ...b, entries: [...b.entries, ...m.entries], clock: m.clock } };
-    else if (m.type === 'clock' && b?.session === m.session) this.state = { ...this.state, broadcast: { ...b, clock: m.clock } };
+    if (m.type === 'snapshot') this.state = { ...this.state, broadcast: { session: m.session, seed: m.seed, setup: m.setup, settleMs: m.settleMs, entries: m.entries, clock: m.clock, terminal: m.terminal } };
+    else if (m.type === 'append' && b?.session === m.session && m.from === b.entries.length) this.state = { ...this.state, broadcast: { ...b, entries: [...b.entries, ...m.entries], clock: m.clock, terminal: withEchoes(b, m.terminal) } };
+    else if (m.type === 'clock' && b?.session === m.session) this.state = { ...this.state, broadcast: { ...b, clock: m.clock, terminal: withEchoes(b, m.terminal) } };
     else if (m.type === 'stopped' || m.type === 'gone') this.state = { ...this.state, broadcast: null };
     else if (m.type === 'nav') this.state = { ...this.state, nav: { lesson: m.lesson, anchor: m.anchor, title: m.title, version: m.version } };
     for (const l of this.listeners) l(this.state, m);

@@ -6,6 +6,7 @@ import type { ClusterClient } from '@/lib/cluster/types';
 import type { SimClient } from '@/lib/cluster/sim-client';
 import type { FollowReplica } from '@/lib/classroom/follow-replica';
 import type { FollowMessage, FollowSnapshot } from '@/lib/classroom/follow-protocol';
+import { EchoCursor, followedCommands } from '@/lib/classroom/follow-terminal';
 import { followFeedFor } from './follow-feed';
 import type { Membership } from './membership';
 import { BAR, BAR_BUTTON } from './follow-bar';
@@ -32,6 +33,9 @@ export function StudentFollow({ membership }: { membership: Membership }) {
   const own = useRef<{ client: ClusterClient | null; wasPlaying: boolean } | null>(null);
   const replica = useRef<FollowReplica | null>(null);
   const generation = useRef(0);
+  /** The instructor's terminal lines printed in this student's terminal so far. */
+  const echoes = useRef(new EchoCursor());
+  const showEchoes = (b: { session: string; terminal?: FollowSnapshot['terminal'] }) => echoes.current.take(b.session, b.terminal).forEach(followedCommands.publish);
 
   function leave(message: string | null) {
     generation.current++;
@@ -66,6 +70,7 @@ export function StudentFollow({ membership }: { membership: Membership }) {
     own.current ??= { client, wasPlaying: client?.time?.playing() ?? false };
     client?.time?.setPlaying(false);
     setNote(null);
+    showEchoes(snap);
     void follow(snap);
   }
 
@@ -76,6 +81,7 @@ export function StudentFollow({ membership }: { membership: Membership }) {
       if (!own.current) return;
       if (m.type === 'stopped' || m.type === 'gone') return leave('강사가 방송을 마쳐 내 클러스터로 돌아왔어요.');
       if (m.type !== 'snapshot' && m.type !== 'append' && m.type !== 'clock') return;
+      showEchoes(m);
       const r = replica.current;
       // A new session (the instructor reset), a gap or a reconnect: rebuild from the whole current broadcast.
       if (r && r.apply(m) === 'resync' && feed.state.broadcast) void follow(feed.state.broadcast);

@@ -9,6 +9,7 @@ const STREAM_CLASS: Record<OutputChunk['stream'], string> = {
   stderr: 'text-rose-300',
   input: 'text-emerald-300',
   info: 'text-zinc-400',
+  instructor: 'text-violet-300',
 };
 
 const WELCOME = "kubectl 연습 터미널이에요. 'help'로 명령 목록을, Tab으로 자동 완성을 쓸 수 있어요.\n";

@@ -4,11 +4,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClusterClient } from '@/lib/cluster/types';
 import { completeKubectl, executeKubectl } from '@/lib/kubectl';
 import { announceKubectlError } from '@/lib/classroom/signals';
+import { commandsRun, echoLines, followedCommands } from '@/lib/classroom/follow-terminal';
 
 export interface OutputChunk {
   id: number;
   text: string;
-  stream: 'stdout' | 'stderr' | 'input' | 'info';
+  /** `instructor`: a line the instructor ran, shown while following their broadcast. */
+  stream: 'stdout' | 'stderr' | 'input' | 'info' | 'instructor';
 }
 
 const MAX_CHUNKS = 3000;
@@ -41,6 +43,17 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
   }, []);
 
   const clear = useCallback(() => setChunks([]), []);
+
+  // Following the instructor: their commands and output appear here, styled apart from this student's own.
+  useEffect(
+    () =>
+      followedCommands.listen((e) => {
+        const { prompt, output } = echoLines(e);
+        append(prompt, 'instructor');
+        if (output) append(output, 'instructor');
+      }),
+    [append],
+  );
 
   /** What a running command reads from the user (the container shell's prompt and line). */
   const readLine = useCallback(
@@ -83,11 +96,14 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
       setRunning(true);
       try {
         let stderr = '';
+        let printed = '';
         const { exitCode } = await executeKubectl(line, {
           client: cluster,
           files,
           write: (text, stream) => {
             if (stream === 'stderr') stderr += text;
+            // Only the start is ever broadcast (follow-terminal.ts caps it); do not grow without bound.
+            if (printed.length < 8_000) printed += text;
             append(text, stream);
           },
           signal: abort.signal,
@@ -96,6 +112,8 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
         });
         // A joined student's class hears the kind of mistake (the text never leaves the page).
         if (exitCode !== 0 && !abort.signal.aborted) announceKubectlError(stderr);
+        // A broadcasting instructor's class sees this line and what it printed (nobody listens otherwise).
+        commandsRun.publish({ line: trimmed, output: printed });
       } finally {
         controller.current = null;
         reader.current?.resolve(null);

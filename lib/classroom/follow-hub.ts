@@ -11,6 +11,7 @@ import type { FollowService } from './follow-service';
 import type { FollowMessage } from './follow-protocol';
 import { FOLLOW_CHANNEL } from './schema';
 import { addSubscriber } from './hub';
+import { echoesAfter } from './follow-terminal';
 
 interface Watched {
   subscribers: Set<(m: FollowMessage) => void>;
@@ -18,6 +19,8 @@ interface Watched {
   entries: LabEntry[];
   head: Extract<FollowMessage, { type: 'snapshot' }> | null;
   navVersion: number;
+  /** The last instructor terminal line sent (-1: none). */
+  echoSeq: number;
   timer: ReturnType<typeof setTimeout> | null;
   running: Promise<void>;
 }
@@ -39,7 +42,7 @@ export class FollowHub {
     await this.listening;
     let w = this.watched.get(classId);
     if (!w) {
-      w = { subscribers: new Set(), session: null, entries: [], head: null, navVersion: 0, timer: null, running: Promise.resolve() };
+      w = { subscribers: new Set(), session: null, entries: [], head: null, navVersion: 0, echoSeq: -1, timer: null, running: Promise.resolve() };
       this.watched.set(classId, w);
       const watched = w;
       w.running = this.pull(classId, watched);
@@ -71,17 +74,22 @@ export class FollowHub {
       w.session = null;
       w.head = null;
       w.entries = [];
+      w.echoSeq = -1;
     } else if (head.session !== w.session || head.count < w.entries.length) {
       w.session = head.session;
       w.entries = await this.follow.entries(classId, 0, head.count);
-      w.head = { type: 'snapshot', session: head.session, seed: head.seed, setup: head.setup, settleMs: head.settleMs, clock: head.clock, entries: [] };
+      w.head = { type: 'snapshot', session: head.session, seed: head.seed, setup: head.setup, settleMs: head.settleMs, clock: head.clock, terminal: head.terminal, entries: [] };
+      w.echoSeq = head.terminal.at(-1)?.seq ?? -1;
       emit({ ...w.head, entries: w.entries });
     } else {
       const from = w.entries.length;
       const fresh = head.count > from ? await this.follow.entries(classId, from, head.count) : [];
       w.entries.push(...fresh);
-      w.head = { ...w.head!, clock: head.clock };
-      emit(fresh.length ? { type: 'append', session: head.session, from, entries: fresh, clock: head.clock } : { type: 'clock', session: head.session, clock: head.clock });
+      w.head = { ...w.head!, clock: head.clock, terminal: head.terminal };
+      const echoes = echoesAfter(head.terminal, w.echoSeq);
+      w.echoSeq = head.terminal.at(-1)?.seq ?? w.echoSeq;
+      const terminal = echoes.length ? { terminal: echoes } : {};
+      emit(fresh.length ? { type: 'append', session: head.session, from, entries: fresh, clock: head.clock, ...terminal } : { type: 'clock', session: head.session, clock: head.clock, ...terminal });
     }
     const nav = await this.follow.nav(classId);
     if (nav && nav.version !== w.navVersion) {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isLabEntry, MAX_LAB_CHARS, type LabEntry } from '@/lib/store/lab-session';
+import { terminalEchoesSchema, type TerminalEcho } from './follow-terminal';
 
 /** The instructor's clock: simulated ms now, whether it runs, how fast. */
 const CLOCK_ERROR = { error: '방송 시계 값이 올바르지 않습니다.' };
@@ -39,6 +40,8 @@ export const followPostSchema = z.discriminatedUnion(
       from: z.number().int().min(0).max(100_000),
       entries: z.array(labEntry).max(500, { error: '한 번에 500개까지 보낼 수 있습니다.' }),
       clock: followClockSchema,
+      /** The instructor's kubectl lines since the last post (follow-terminal.ts). */
+      terminal: terminalEchoesSchema.optional(),
     }),
     z.object({ kind: z.literal('stop') }),
     z.object({
@@ -65,6 +68,8 @@ export interface FollowSnapshot {
   settleMs: number;
   entries: LabEntry[];
   clock: FollowClock;
+  /** The instructor's last terminal commands (absent when none). */
+  terminal?: TerminalEcho[];
 }
 
 export interface FollowNav {
@@ -77,8 +82,8 @@ export interface FollowNav {
 /** What a following student's stream carries (SSE event name = `type`). */
 export type FollowMessage =
   | ({ type: 'snapshot' } & FollowSnapshot)
-  | { type: 'append'; session: string; from: number; entries: LabEntry[]; clock: FollowClock }
-  | { type: 'clock'; session: string; clock: FollowClock }
+  | { type: 'append'; session: string; from: number; entries: LabEntry[]; clock: FollowClock; terminal?: TerminalEcho[] }
+  | { type: 'clock'; session: string; clock: FollowClock; terminal?: TerminalEcho[] }
   | { type: 'stopped' }
   | ({ type: 'nav' } & FollowNav)
   | { type: 'gone' };

@@ -7,6 +7,7 @@ import type { LabEntry } from '@/lib/store/lab-session';
 import type { ClassroomDb } from './db';
 import { FOLLOW_CHANNEL } from './schema';
 import { ClassroomError } from './service';
+import { mergeEchoes, type TerminalEcho } from './follow-terminal';
 import { MAX_FOLLOW_CHARS, type FollowClock, type FollowNav, type FollowPost, type FollowSnapshot } from './follow-protocol';
 
 type Broadcast = Extract<FollowPost, { kind: 'broadcast' }>;
@@ -19,6 +20,7 @@ export interface FollowHead {
   settleMs: number;
   count: number;
   clock: FollowClock;
+  terminal: TerminalEcho[];
 }
 
 /** The instructor's view is behind: resend from `have`. */
@@ -28,8 +30,8 @@ export class FollowGapError extends ClassroomError {
   }
 }
 
-type HeadRow = { session: string; seed: number; setup: string[]; settle_ms: number; entry_count: number; entry_chars: number; clock: FollowClock };
-const toHead = (r: HeadRow): FollowHead => ({ session: r.session, seed: r.seed, setup: r.setup, settleMs: r.settle_ms, count: r.entry_count, clock: r.clock });
+type HeadRow = { session: string; seed: number; setup: string[]; settle_ms: number; entry_count: number; entry_chars: number; clock: FollowClock; terminal: TerminalEcho[] };
+const toHead = (r: HeadRow): FollowHead => ({ session: r.session, seed: r.seed, setup: r.setup, settleMs: r.settle_ms, count: r.entry_count, clock: r.clock, terminal: r.terminal ?? [] });
 
 export class FollowService {
   constructor(
@@ -70,7 +72,14 @@ export class FollowService {
         await tx.query(`INSERT INTO follow_entries (class_id, seq, entry) VALUES ${tuples.join(', ')}`, values);
       }
       const next = have + post.entries.length;
-      await tx.query('UPDATE follow_sessions SET entry_count = $2, entry_chars = $3, clock = $4, updated_at = now() WHERE class_id = $1', [classId, next, total, JSON.stringify(post.clock)]);
+      const terminal = mergeEchoes(same ? (row.terminal ?? []) : [], post.terminal ?? []);
+      await tx.query('UPDATE follow_sessions SET entry_count = $2, entry_chars = $3, clock = $4, terminal = $5, updated_at = now() WHERE class_id = $1', [
+        classId,
+        next,
+        total,
+        JSON.stringify(post.clock),
+        JSON.stringify(terminal),
+      ]);
       return next;
     });
     await this.db.notify(FOLLOW_CHANNEL, classId);
@@ -109,7 +118,7 @@ export class FollowService {
   async snapshot(classId: string): Promise<FollowSnapshot | null> {
     const head = await this.head(classId);
     if (!head) return null;
-    return { session: head.session, seed: head.seed, setup: head.setup, settleMs: head.settleMs, clock: head.clock, entries: await this.entries(classId, 0, head.count) };
+    return { session: head.session, seed: head.seed, setup: head.setup, settleMs: head.settleMs, clock: head.clock, terminal: head.terminal, entries: await this.entries(classId, 0, head.count) };
   }
 
   async nav(classId: string): Promise<FollowNav | null> {

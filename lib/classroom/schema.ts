@@ -73,6 +73,11 @@ export const MIGRATIONS: readonly { id: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Follow me: the instructor's last terminal commands (follow-terminal.ts), shown in followers' terminals.
+    id: 3,
+    sql: `ALTER TABLE follow_sessions ADD COLUMN terminal jsonb NOT NULL DEFAULT '[]';`,
+  },
 ];
 
 /** Name of the notification channel every app process listens on; the payload is a class id. */

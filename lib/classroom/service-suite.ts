@@ -95,6 +95,6 @@ export function classroomServiceSuite(open: () => Promise<ClassroomDb>): void {
       db = await open();
       service = new ClassroomService(db, { retentionMs: 3600_000, now: () => clock });
       const applied = await db.query<{ id: number }>('SELECT id FROM classroom_migrations');
-      expect(applied.map((r) => r.id).sort()).toEqual([1, 2]);
+      expect(applied.map((r) => r.id).sort()).toEqual([1, 2, 3]);
     }, 60_000);
 }
