@@ -54,6 +54,21 @@ describe('SimClient clock: one clock for every view', () => {
   });
 });
 
+describe('SimClient live play and the wall clock', () => {
+  it('a wall clock that steps back (NTP, a changed system time) moves no simulated time and throws nothing', async () => {
+    vi.useFakeTimers();
+    const c = new SimClient({ tickMs: 100 });
+    await vi.advanceTimersByTimeAsync(500);
+    const before = c.time.now();
+    vi.setSystemTime(Date.now() - 60_000);
+    await vi.advanceTimersByTimeAsync(100); // one tick sees a negative elapsed time
+    expect(c.time.now()).toBe(before);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(c.time.now()).toBeGreaterThan(before);
+    c.dispose();
+  });
+});
+
 describe('SimClient skip ahead ("다음 사건으로")', () => {
   it('jumps to the node going NotReady, then to the eviction of its pods', async () => {
     const c = new SimClient({ autoplay: false });

@@ -284,8 +284,9 @@ export class SimClient implements ClusterClient {
     const tick = this.opts.tickMs ?? 100;
     this.timer = setInterval(() => {
       const wall = Date.now();
-      // A backgrounded tab fires late; cap one catch-up step so the cluster doesn't jump minutes at once.
-      const elapsed = Math.min(wall - this.lastWall, 1000);
+      // A backgrounded tab fires late; cap one catch-up step so the cluster doesn't jump minutes at once. The wall
+      // clock can also step back (NTP, a changed system time): simulated time never does.
+      const elapsed = Math.max(0, Math.min(wall - this.lastWall, 1000));
       this.lastWall = wall;
       if (this.holds > 0) return;
       this.advanceBy(elapsed * this.speedFactor);
