@@ -62,6 +62,18 @@ describe('create -f, delete -f, label, expose', () => {
     expect(svc.spec?.type).toBe('NodePort');
     expect((await run('kubectl expose deploy/web --name=other')).stderr).toContain("couldn't find port via --port flag or introspection");
   });
+
+  it('expose works on a Deployment with no labels of its own (the Service gets none; the selector comes from spec.selector)', async () => {
+    // kubectl expose copies the object's labels only when it has some (staging/src/k8s.io/kubectl/pkg/cmd/expose)
+    files.set('hello.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: hello\nspec:\n  selector:\n    matchLabels: {app: hello}\n  template:\n    metadata:\n      labels: {app: hello}\n    spec:\n      containers: [{name: hello, image: kubelab/hello:1.0}]\n');
+    expect((await run('kubectl apply -f hello.yaml')).exitCode).toBe(0);
+    const exposed = await run('kubectl expose deployment hello --port=80 --target-port=8080');
+    expect(exposed.stderr).toBe('');
+    expect(exposed.stdout).toBe('service/hello exposed\n');
+    const svc = (await client.get('Service', 'hello', 'default')) as V1Service;
+    expect(svc.metadata?.labels).toBeUndefined();
+    expect(svc.spec?.selector).toEqual({ app: 'hello' });
+  });
 });
 
 describe('rollout pause / resume / restart', () => {

@@ -174,7 +174,8 @@ export function jsonTypeOf(v: unknown): string {
 /** Whether a decoded JSON value fits a field's type; null always does (it clears the field). */
 export function valueFits(field: FieldSchema, v: unknown): boolean {
   const t = jsonTypeOf(v);
-  if (t === 'null' || field.type === 'free') return true;
+  // JSON has no undefined: a property holding it is absent on the wire (JSON.stringify drops it), not a type error
+  if (t === 'null' || t === 'undefined' || field.type === 'free') return true;
   switch (field.type) {
     case 'string': return t === 'string';
     case 'integer': return Number.isSafeInteger(v);

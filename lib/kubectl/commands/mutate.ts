@@ -185,7 +185,7 @@ export async function runExpose(cmd: ParsedCommand, ctx: KubectlContext): Promis
   const service = {
     apiVersion: API_VERSION.Service,
     kind: 'Service',
-    metadata: { name: serviceName, namespace, labels: obj.metadata?.labels },
+    metadata: { name: serviceName, namespace, ...(obj.metadata?.labels ? { labels: obj.metadata.labels } : {}) },
     spec: { ports: [{ port, protocol: str(cmd.flags, 'protocol') ?? 'TCP', targetPort }], selector, type: serviceType },
   } as unknown as KubeObject;
   await ctx.client.create(service);
