@@ -76,6 +76,9 @@ test('follow me: a student sees the instructor’s pods live, cannot change them
   await kubectl(page, 'kubectl run teacher-live --image=nginx:1.25');
   await expect(output(page)).toContainText('pod/teacher-live created');
   await expect(tile(student, 'teacher-live')).toBeVisible({ timeout: 5_000 });
+  // …and the instructor's command and what it printed appear in the student's terminal, marked as the instructor's.
+  await expect(output(student)).toContainText('강사$ kubectl run teacher-live --image=nginx:1.25', { timeout: 10_000 });
+  await expect(output(student)).toContainText('pod/teacher-live created');
   // The student's terminal reads the instructor's cluster but cannot change it.
   await kubectl(student, 'kubectl get pods');
   await expect(output(student)).toContainText('teacher-live');
