@@ -80,7 +80,7 @@ function LiveClass({ code, instructorKey, lessons, onForget }: { code: string; i
   }
 
   return (
-    <div className="mx-auto max-w-7xl space-y-6 px-4 py-6 sm:px-6">
+    <div className="mx-auto max-w-7xl space-y-6 px-4 py-6 sm:px-6 2xl:max-w-none 2xl:px-10">
       <header className="flex flex-wrap items-center gap-3">
         <div className="min-w-0 basis-full sm:flex-1 sm:basis-auto">
           <h1 className="text-2xl font-extrabold tracking-tight">{header?.name ?? '수업 현황'}</h1>
