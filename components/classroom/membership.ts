@@ -3,11 +3,7 @@
  * instructor's own browser only, the instructor key per class. Read back through zod so a tampered or old
  * value is dropped instead of crashing the page.
  */
-import { z } from 'zod';
-
-// The pages' Content-Security-Policy forbids eval; zod would otherwise probe `new Function` on first parse,
-// which the browser reports as a CSP violation even though zod catches it (see proxy.ts).
-z.config({ jitless: true });
+import { z } from '@/lib/validation/zod';
 
 const MEMBERSHIP_KEY = 'k8s-ko-class-membership';
 const INSTRUCTOR_KEYS = 'k8s-ko-class-keys';

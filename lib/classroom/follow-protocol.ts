@@ -4,7 +4,7 @@
  * cluster, see lib/store/lab-journal.ts), so a broadcast carries the lab's recipe and its clock, never objects:
  * a student rebuilds the instructor's cluster in a simulator of their own and keeps it in step.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { isLabEntry, MAX_LAB_CHARS, type LabEntry } from '@/lib/store/lab-session';
 import { terminalEchoesSchema, type TerminalEcho } from './follow-terminal';
 

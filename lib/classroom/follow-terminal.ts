@@ -4,7 +4,7 @@
  * line and the output the instructor saw, capped, numbered per broadcast so a resent post or a reconnect adds
  * nothing twice. The server keeps only the last few; a follower prints them as `강사$ …`, apart from their own.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod';
 
 export const MAX_ECHO_LINE = 500;
 export const MAX_ECHO_OUTPUT = 4_000;

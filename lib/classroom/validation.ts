@@ -2,7 +2,7 @@
  * What the classroom API accepts, as zod schemas with Korean messages. Progress events carry ids the app
  * already has (lesson slugs, step/exercise ids, feedback and hint ids) — never free text typed by a student.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { CODE_PATTERN, JOIN_CODE_LENGTH, REJOIN_CODE_LENGTH, normaliseCode } from './codes';
 import { KUBECTL_ERROR_KINDS, hintIdOf } from './kubectl-errors';
 

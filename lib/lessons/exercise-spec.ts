@@ -3,7 +3,7 @@
  * which fields, how many, in which phase. This module defines that shape and validates it, so a lesson with a
  * malformed check fails the content test rather than confusing a student.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { KINDS } from '../k8s/types';
 import { parseFieldPath } from './field-path';
 

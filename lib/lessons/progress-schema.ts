@@ -6,7 +6,7 @@
  * schemas' own, so a loaded save is exactly what its schema proved.
  */
 
-import { z } from 'zod';
+import { z } from '../validation/zod';
 
 export const PROGRESS_VERSION = 2;
 

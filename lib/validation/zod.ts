@@ -1,0 +1,11 @@
+/**
+ * zod, set up for code that also runs in pages. The pages' Content-Security-Policy forbids eval (see proxy.ts);
+ * zod would otherwise probe `new Function` on its first parse to compile a fast path, which the browser reports as
+ * a CSP violation even though zod catches it. Every schema imports zod from here, so the setting is made before
+ * any of them parses, whichever page loads first.
+ */
+import { z } from 'zod';
+
+z.config({ jitless: true });
+
+export { z };
