@@ -32,6 +32,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import { readPodLog, type PodLogOptions, type PodLogResult } from './apps/container-logs';
 import { execInContainer, execShellInput, type ExecResult } from './apps/exec';
 import { ShellSession } from './shell/session';
+import { metricsApi } from './metrics/api';
 
 interface SnapshotData {
   version: 1;
@@ -63,6 +64,7 @@ class Sim implements Simulator {
   private watchers = new Set<Watcher>();
   private subscribers = new Set<(events: SimWatchEvent[]) => void>();
   private flushing = false;
+  readonly metrics = metricsApi(() => this.e);
 
   constructor(private readonly opts: SimulatorOptions) {
     this.seed = opts.seed ?? 1;

@@ -33,6 +33,9 @@ import type { PodLogOptions, PodLogResult } from './apps/container-logs';
 import type { ExecResult } from './apps/exec';
 import type { ShellSession } from './shell/session';
 export type { PodLogOptions, PodLogResult, ExecResult, ShellSession };
+import type { MetricsApi, MetricsListOptions } from './metrics/api';
+import type { NodeMetrics, PodMetrics } from './metrics/metrics-server';
+export type { MetricsApi, MetricsListOptions, NodeMetrics, PodMetrics };
 
 export interface SimulatorOptions {
   seed?: number;
@@ -93,4 +96,6 @@ export interface Simulator {
   exec(name: string, namespace: string | undefined, container: string | undefined, command: readonly string[]): ExecResult;
   /** An interactive shell in a running container (`kubectl exec -it POD -- sh`). */
   execShell(name: string, namespace: string | undefined, container: string | undefined): ShellSession;
+  /** metrics.k8s.io/v1beta1 as metrics-server serves it, from the application model (lib/sim/metrics). */
+  readonly metrics: MetricsApi;
 }

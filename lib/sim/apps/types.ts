@@ -46,6 +46,8 @@ export interface AppModel {
   exit?: { afterMs: number; code: number };
   /** a database that refuses to start without one of these variables: writes `logs` and exits with `code` */
   requiresEnv?: { anyOf: string[]; logs: LogLine[]; afterMs: number; code: number };
+  /** CPU the process burns while idle, in millicores (default: 1m for a server, 0 for a sleeping shell; lib/sim/metrics) */
+  cpu?: { idleMillicores: number };
   /** resident memory: idle, per in-flight request, and steady growth (a leak) */
   memory: { idleBytes: number; perRequestBytes?: number; growBytesPerSec?: number };
   /** PID 1 handles SIGTERM (or the image's STOPSIGNAL) and exits; `ignore`: it runs until SIGKILL */
