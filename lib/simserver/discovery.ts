@@ -7,6 +7,7 @@
 import { apiVersionOf, type KindInfo } from '../k8s/kinds';
 import { K8S_VERSION } from '../sim';
 import { SERVED } from './resources';
+import { METRICS_API_GROUP } from './metrics';
 
 const [major, minor] = K8S_VERSION.replace(/^v/, '').split('.');
 
@@ -30,7 +31,7 @@ export function discoveryDocument(path: string, serverAddress: string): { status
     case '/api':
       return ok({ kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] });
     case '/apis':
-      return ok({ kind: 'APIGroupList', apiVersion: 'v1', groups: apiGroups() });
+      return ok({ kind: 'APIGroupList', apiVersion: 'v1', groups: [...apiGroups(), METRICS_API_GROUP] });
     case '/version':
       return ok({
         ...SERVER_VERSION, gitCommit: '0000000000000000000000000000000000000000', gitTreeState: 'clean',

@@ -8,6 +8,7 @@ import { OPENAPI_V2, discoveryDocument } from './discovery';
 import { encodeFields } from './protobuf/wire';
 import { openApiV3Document, openApiV3Index } from './openapi-v3';
 import { handleResource } from './resource-handlers';
+import { isMetricsPath, serveMetrics } from './metrics';
 import { warnIfDeprecated, writeJson, writeStatus } from './respond';
 import { parseRoute } from './route';
 import { badRequest, methodNotAllowed, pathNotFound, statusOf } from '../k8s/status';
@@ -47,6 +48,7 @@ function splitTarget(target: string): { pathname: string; query: URLSearchParams
 async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = splitTarget(req.url ?? '/');
   if (url.pathname === '/openapi/v3' || url.pathname.startsWith('/openapi/v3/')) return writeOpenApiV3(req, res, url.pathname, url.query);
+  if (isMetricsPath(url.pathname)) return serveMetrics(ctx, req, res, url.pathname, url.query);
   const route = parseRoute(url.pathname);
   if (route.type === 'bad-path') return writeStatus(res, badRequest(route.message).status);
   if (route.type === 'resource') {
