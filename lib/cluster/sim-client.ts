@@ -7,8 +7,9 @@ import { createSimulator, K8S_VERSION } from '../sim';
 import { KINDS, isStatusError, type Kind, type KubeObject } from '../k8s/types';
 import type { DeleteOptions, ListOptions, PatchType, Timings } from '../k8s/client-types';
 import type { ClusterConfig, PodLogOptions, SimWatchEvent, Simulator } from '../sim/types';
-import type { ClusterChange, ClusterClient, ClusterInfo, ConnectionState, FailureControls, SkipResult, TimeControls } from './types';
+import type { AsyncMetricsApi, ClusterChange, ClusterClient, ClusterInfo, ConnectionState, FailureControls, SkipResult, TimeControls } from './types';
 import { objectKey } from './types';
+import { asyncMetrics } from './async-metrics';
 import { addListener } from './listeners';
 import { skipToNextDue } from './skip-ahead';
 
@@ -156,6 +157,7 @@ export class SimClient implements ClusterClient {
   execShell(name: string, namespace: string, container: string | undefined) {
     return call(() => this.sim.execShell(name, namespace, container));
   }
+  readonly metrics: AsyncMetricsApi = asyncMetrics(() => this.sim.metrics);
 
   cached(): ReadonlyMap<string, KubeObject> {
     return this.cache;

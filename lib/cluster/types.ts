@@ -4,7 +4,7 @@
  */
 import type { Kind, KubeObject } from '../k8s/types';
 import type { Cause, DeleteOptions, ListOptions, PatchType, Timings } from '../k8s/client-types';
-import type { ExecResult, PodLogOptions, PodLogResult, ShellSession } from '../sim/types';
+import type { ExecResult, MetricsApi, PodLogOptions, PodLogResult, ShellSession } from '../sim/types';
 
 export type ClusterMode = 'sim' | 'live' | 'replay';
 
@@ -90,8 +90,13 @@ export interface ClusterClient {
   exec?(name: string, namespace: string, container: string | undefined, command: readonly string[]): Promise<ExecResult>;
   /** An interactive shell in a container (`kubectl exec -it POD -- sh`). */
   execShell?(name: string, namespace: string, container: string | undefined): Promise<ShellSession>;
+  /** metrics.k8s.io/v1beta1 reads (`kubectl top`); absent where no metrics API is served. */
+  metrics?: AsyncMetricsApi;
   dispose(): void;
 }
+
+/** MetricsApi with each call answered as a promise (rejected with the StatusError the API would send). */
+export type AsyncMetricsApi = { [K in keyof MetricsApi]: (...args: Parameters<MetricsApi[K]>) => Promise<ReturnType<MetricsApi[K]>> };
 
 export function objectKey(kind: Kind, name: string, namespace?: string): string {
   return `${kind}/${namespace ?? ''}/${name}`;

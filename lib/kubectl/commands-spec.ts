@@ -71,6 +71,9 @@ export const FLAGS: Record<string, FlagSpec> = Object.assign(Object.create(null)
   'from-literal': { type: 'array', help: '키=값 하나 (여러 번 쓸 수 있음)' },
   'from-file': { type: 'array', help: '파일에서 읽기 (브라우저에는 파일이 없어요)' },
   'from-env-file': { type: 'array', help: 'env 파일에서 읽기 (브라우저에는 파일이 없어요)' },
+  containers: { type: 'bool', help: '(top) 파드 안 컨테이너별 사용량' },
+  sum: { type: 'bool', help: '(top) 사용량 합계 줄 붙이기' },
+  'show-capacity': { type: 'bool', help: '(top) 할당 가능량 대신 용량 기준 비율' },
 } satisfies Record<string, FlagSpec>);
 
 const GLOBAL = ['namespace', 'help'];
@@ -122,7 +125,11 @@ export const VERBS: Record<string, VerbSpec> = Object.assign(Object.create(null)
   autoscale: unsupported('오토스케일 설정'),
   certificate: unsupported('인증서 관리'),
   'cluster-info': { flags: [], help: '클러스터 정보' },
-  top: unsupported('리소스 사용량'),
+  top: {
+    flags: ['all-namespaces', 'selector', 'field-selector', 'sort-by', 'containers', 'no-headers', 'sum', 'show-capacity'],
+    subcommands: ['node', 'pod'],
+    help: 'CPU/메모리 사용량 보기 (top pods, top nodes)',
+  },
   cordon: { flags: ['selector', 'dry-run'], help: '노드에 새 파드 배치 막기' },
   uncordon: { flags: ['selector', 'dry-run'], help: '노드 배치 다시 허용' },
   drain: {

@@ -75,6 +75,7 @@ export function completeKubectl(line: string, sources: CompletionSources = {}, c
   const args = positional.slice(1);
   if (spec?.subcommands && args.length === 0) return done(spec.subcommands);
   const typeArgs = spec?.subcommands && spec.subcommands.includes(args[0]) ? args.slice(1) : args;
+  if (verb === 'top') return done(/^no/.test(args[0]) ? names(keys, 'Node') : names(keys, 'Pod', namespace));
   if (NODE_VERBS.has(verb)) return done(names(keys, 'Node'));
   if (verb === 'logs') return done(names(keys, 'Pod', namespace));
   if (verb === 'explain') return done(resourceTypeWords().filter((w) => w !== 'all'));

@@ -71,6 +71,16 @@ const SAME_OUTPUT = [
   'rollout status ds/kube-proxy -n kube-system',
   'describe svc web',
   'api-resources',
+  // metrics.k8s.io (metrics-server): the same numbers, rounding and columns
+  'top pods',
+  'top pods -A',
+  // (sorted lists of up to 12 rows: Go's sort.Sort orders equal rows like a stable sort only that far)
+  'top pod solo --containers',
+  'top pods -n kube-system --sort-by=cpu --no-headers',
+  'top nodes',
+  'top nodes --sort-by=cpu',
+  'top pods --sort-by=size',
+  'top pod nope',
   // a pod configured from them: env, envFrom, fieldRef, mounts and volumes
   'describe pod configured',
   'get pod configured -o yaml',

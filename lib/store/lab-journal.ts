@@ -165,6 +165,9 @@ export class JournaledClient implements ClusterClient {
   execShell(...args: Parameters<NonNullable<ClusterClient['execShell']>>) {
     return this.inner.execShell(...args);
   }
+  get metrics() {
+    return this.inner.metrics;
+  }
   cached() {
     return this.inner.cached();
   }

@@ -13,6 +13,7 @@ import { runExec } from './exec';
 import { runDelete, runExpose, runLabel, runScale, runSetImage } from './mutate';
 import { runCordon, runDrain } from './node';
 import { runRollout } from './rollout';
+import { runTop } from './top';
 
 export type CommandHandler = (cmd: ParsedCommand, ctx: KubectlContext) => Promise<number>;
 
@@ -33,6 +34,7 @@ export const COMMANDS: Record<string, CommandHandler> = Object.assign(Object.cre
   cordon: runCordon,
   uncordon: runCordon,
   drain: runDrain,
+  top: runTop,
   logs: runLogs,
   exec: runExec,
   explain: runExplain,

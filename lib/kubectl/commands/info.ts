@@ -48,9 +48,17 @@ export async function runClusterInfo(_cmd: ParsedCommand, ctx: KubectlContext): 
   return 0;
 }
 
+/** metrics.k8s.io/v1beta1 (metrics-server): read-only NodeMetrics and PodMetrics, no short names. */
+const METRICS_RESOURCES = [
+  { plural: 'nodes', shortNames: [], group: 'metrics.k8s.io', version: 'v1beta1', namespaced: false, kind: 'NodeMetrics' },
+  { plural: 'pods', shortNames: [], group: 'metrics.k8s.io', version: 'v1beta1', namespaced: true, kind: 'PodMetrics' },
+];
+
 export async function runApiResources(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
   const namespaced = cmd.flags.namespaced;
-  const rows = RESOURCE_TYPES.filter((r) => namespaced === undefined || r.namespaced === namespaced);
+  // metrics-server's group comes last in discovery, as the sim cluster server lists it (lib/simserver/metrics.ts)
+  const metrics = ctx.client.metrics ? METRICS_RESOURCES : [];
+  const rows = [...RESOURCE_TYPES, ...metrics].filter((r) => namespaced === undefined || r.namespaced === namespaced);
   if (str(cmd.flags, 'output') === 'name') {
     out(ctx, rows.map(qualifiedPlural).join('\n'));
     return 0;

@@ -6,6 +6,7 @@ import type { ClusterChange, ClusterClient, ClusterInfo } from '../../cluster/ty
 import { SERVER_VERSION } from '../../simserver/discovery';
 import { InProcessClient } from './base-client';
 import { objectKey } from '../../cluster/types';
+import { asyncMetrics } from '../../cluster/async-metrics';
 import { KINDS, type Kind, type KubeObject } from '../../k8s/types';
 import type { DeleteOptions, ListOptions, PatchType } from '../../k8s/client-types';
 import type { Simulator } from '../../sim/types';
@@ -13,6 +14,7 @@ import type { Simulator } from '../../sim/types';
 export class EngineClient extends InProcessClient implements ClusterClient {
   private readonly cache = new Map<string, KubeObject>();
   private readonly stop: () => void;
+  readonly metrics = asyncMetrics(() => this.sim.metrics);
 
   constructor(private readonly sim: Simulator) {
     super();
