@@ -18,6 +18,14 @@ describe('completeKubectl', () => {
     expect(completeKubectl('kubectl drain w', { objectKeys }).candidates).toEqual(['worker-1']);
   });
 
+  it('completes kubectl top: pod or node, then their names, then its flags', () => {
+    expect(completeKubectl('kubectl top ').candidates).toEqual(['node', 'pod']);
+    expect(completeKubectl('kubectl top pod w', { objectKeys }).candidates).toEqual(['web-1', 'web-2']);
+    expect(completeKubectl('kubectl top pods -n kube-system ', { objectKeys }).candidates).toEqual(['coredns-x']);
+    expect(completeKubectl('kubectl top nodes ', { objectKeys }).candidates).toEqual(['worker-1']);
+    expect(completeKubectl('kubectl top pod --cont').candidates).toEqual(['--containers']);
+  });
+
   it('completes flags and flag values', () => {
     expect(completeKubectl('kubectl get pods -o ').candidates).toEqual(['custom-columns=', 'json', 'jsonpath=', 'name', 'wide', 'yaml']);
     expect(completeKubectl('kubectl get pods --show').candidates).toEqual(['--show-kind', '--show-labels']);

@@ -21,7 +21,7 @@ const NO_POD: V1Pod = { metadata: { name: '' } };
 const byProgram = new Map<string, ContainerPlan>();
 
 /** A key for the image's own program: its plan depends only on image, argv and which variables are set. */
-function programKey(c: V1Container): string | undefined {
+export function programKey(c: V1Container): string | undefined {
   const model = appModelFor(c.image ?? '');
   if (!model) return undefined;
   const argv = processArgv(c, model);

@@ -8,6 +8,7 @@ import type { V1Container, V1ContainerStatus, V1Pod } from '@kubernetes/client-n
 import { timestampMs } from '../../k8s/age';
 import { runContainer, type ContainerProcess } from '../apps/run-container';
 import { processViewOf } from '../apps/process-view';
+import { programKey } from '../apps/plan';
 import { cpuDemandNanocores, cpuUse, type CpuUse } from './cpu';
 
 /** The kernel accounts a cgroup's working set in whole pages. */
@@ -33,12 +34,17 @@ export function instanceStartedAt(status: V1ContainerStatus | undefined, t: numb
   return undefined;
 }
 
-/** Processes by `uid/container/startedAt`: a container instance runs one process for its whole life. */
+/** Processes by image program, else by `uid/container/startedAt`: a container instance runs one process for its whole life. */
 const processes = new Map<string, ContainerProcess | null>();
 const MAX_CACHED = 20_000;
+/** programKey per container spec object (stored objects are replaced, not mutated, on every write) */
+const programKeys = new WeakMap<V1Container, string | null>();
 
 function processOf(pod: V1Pod, c: V1Container, startedAt: number): ContainerProcess | undefined {
-  const key = `${pod.metadata?.uid ?? pod.metadata?.name}/${c.name}/${startedAt}`;
+  // an image's own program uses the same CPU and memory in every pod (plan.ts shares its plan the same way)
+  let program = programKeys.get(c);
+  if (program === undefined) programKeys.set(c, (program = programKey(c) ?? null));
+  const key = program ?? `${pod.metadata?.uid ?? pod.metadata?.name}/${c.name}/${startedAt}`;
   let proc = processes.get(key);
   if (proc === undefined) {
     if (processes.size >= MAX_CACHED) processes.clear();
