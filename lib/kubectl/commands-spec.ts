@@ -59,7 +59,7 @@ export const FLAGS: Record<string, FlagSpec> = Object.assign(Object.create(null)
   help: { type: 'bool', short: 'h', help: '도움말' },
   'field-selector': { type: 'string', help: '필드 셀렉터 (예: status.phase=Running)' },
   'no-headers': { type: 'bool', help: '머리글 없이 출력' },
-  'sort-by': { type: 'string', help: 'JSONPath로 정렬 (예: .metadata.creationTimestamp)' },
+  'sort-by': { type: 'string', help: 'get: JSONPath로 정렬 (예: .metadata.creationTimestamp) · top: cpu 또는 memory' },
   record: { type: 'bool', help: '(사용 중단) 변경 원인 기록' },
   restart: { type: 'string', help: '재시작 정책' },
   env: { type: 'array', help: '환경 변수 (KEY=VALUE)' },
