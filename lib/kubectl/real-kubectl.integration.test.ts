@@ -81,6 +81,8 @@ const SAME_OUTPUT = [
   'top nodes --sort-by=cpu',
   'top pods --sort-by=size',
   'top pod nope',
+  'top pods -l ==',
+  'top nodes --containers',
   // a pod configured from them: env, envFrom, fieldRef, mounts and volumes
   'describe pod configured',
   'get pod configured -o yaml',

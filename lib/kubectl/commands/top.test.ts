@@ -65,6 +65,10 @@ describe('kubectl top pods', () => {
     expect((await run('kubectl top pod nope')).stderr).toMatch(/^Error from server \(NotFound\): pods "nope" not found\n힌트: /);
     expect((await run('kubectl top deployments')).stderr).toMatch(/^error: unknown command "deployments" for "kubectl top"\n힌트: /);
     expect((await run('kubectl top pods -n empty')).stderr).toBe('No resources found in empty namespace.\n');
+    // parsed in kubectl (labels.Parse), not by the server; flags of the other sub-command are unknown to cobra
+    expect((await run("kubectl top pods -l '=='")).stderr).toMatch(/^error: found '==', expected: !, identifier, or 'end of string'\n힌트: /);
+    expect((await run('kubectl top nodes --containers')).stderr).toMatch(/^error: unknown flag: --containers\n/);
+    expect((await run('kubectl top pods --show-capacity')).stderr).toMatch(/^error: unknown flag: --show-capacity\n/);
   });
 });
 

@@ -7,6 +7,7 @@
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
 import { isStatusError } from '../../k8s/types';
 import { timestampMs } from '../../k8s/age';
+import { parseLabelSelector } from '../../k8s/selectors';
 import { KubectlError, err, namespaceOf, str, type KubectlContext } from '../context';
 import { statusMessage } from '../errors';
 import type { ParsedCommand } from '../parse';
@@ -33,6 +34,24 @@ async function cluster<T>(p: Promise<T>): Promise<T> {
         ? "힌트: 셀렉터 형식을 확인해 보세요. 예) -l app=web"
         : "힌트: 'kubectl get pods' 또는 'kubectl get nodes'로 이름을 확인해 보세요.";
     throw new KubectlError(statusMessage(e.status), hint);
+  }
+}
+
+/** Flags only one of `top pod` / `top node` has (cobra rejects the other's before running anything). */
+const ONLY_FOR: Record<string, 'pod' | 'node'> = { 'all-namespaces': 'pod', containers: 'pod', sum: 'pod', 'field-selector': 'pod', 'show-capacity': 'node' };
+
+/** The checks kubectl makes before asking the server: flags of the other sub-command, a label selector it can't parse. */
+function validate(cmd: ParsedCommand, what: 'pod' | 'node'): void {
+  for (const [flag, owner] of Object.entries(ONLY_FOR)) {
+    if (owner !== what && cmd.flags[flag] !== undefined) throw new KubectlError(`error: unknown flag: --${flag}\nSee 'kubectl top ${what} --help' for usage.`, `힌트: --${flag}는 kubectl top ${owner}에서만 쓸 수 있어요.`);
+  }
+  const selector = str(cmd.flags, 'selector');
+  if (!selector) return;
+  try {
+    parseLabelSelector(selector);
+  } catch (e) {
+    // labels.Parse runs in kubectl, so the message comes without "Error from server"
+    throw new KubectlError(`error: ${isStatusError(e) ? e.status.message : String(e)}`, '힌트: 셀렉터 형식을 확인해 보세요. 예) -l app=web 또는 -l \'tier in (fe,be)\'');
   }
 }
 
@@ -71,6 +90,7 @@ export async function runTop(parsed: ParsedCommand, ctx: KubectlContext): Promis
 
 async function topPods(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
   const metricsApi = ctx.client.metrics!;
+  validate(cmd, 'pod');
   const sortBy = sortOf(cmd);
   const name = oneName(cmd, 'pod');
   const namespace = namespaceOf(cmd.flags);
@@ -100,6 +120,7 @@ async function topPods(cmd: ParsedCommand, ctx: KubectlContext): Promise<number>
 
 async function topNodes(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
   const metricsApi = ctx.client.metrics!;
+  validate(cmd, 'node');
   const sortBy = sortOf(cmd);
   const name = oneName(cmd, 'node');
   const labelSelector = str(cmd.flags, 'selector');
