@@ -17,6 +17,7 @@ import type { ProcessViewFactory } from './prober/process-view';
 import { appProcessView } from './apps/process-view';
 import type { ProbeWorker } from './prober/worker';
 import type { InitRuntime } from './controllers/kubelet-init';
+import type { NetworkRuntime } from './network/state';
 
 /** A reconcile loop. `onChange` maps store changes to keys (cheaply); `reconcile` converges one key. */
 export interface Controller {
@@ -75,6 +76,8 @@ export interface EngineState {
   spamSweepSeq: number;
   /** probe workers and OOM watches by `ns/pod#container#type` (prober/worker.ts); absent in older snapshots */
   prober?: Record<string, ProbeWorker>;
+  /** the cluster network's memory (network/state.ts); absent until the first request */
+  network?: NetworkRuntime;
 }
 
 export interface InvolvedObject {

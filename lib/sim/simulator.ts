@@ -33,6 +33,8 @@ import { readPodLog, type PodLogOptions, type PodLogResult } from './apps/contai
 import { execInContainer, execShellInput, type ExecResult } from './apps/exec';
 import { ShellSession } from './shell/session';
 import { metricsApi } from './metrics/api';
+import { networkClient, sendRequest, type NetworkRequest, type NetworkResponse } from './network';
+import { runOnLaptop } from './network/laptop';
 
 interface SnapshotData {
   version: 1;
@@ -133,17 +135,34 @@ class Sim implements Simulator {
     const pod = this.storedPod(name, namespace);
     const rt = this.e.state.kubelet[keyOf(name, namespace || 'default')];
     const precise = rt?.uid === pod.metadata?.uid ? rt?.started : undefined;
-    return readPodLog(pod, this.e.time, opts, (c) => precise?.[c]);
+    const traffic = this.e.state.network?.pods[keyOf(name, namespace || 'default')];
+    const written = traffic?.uid === pod.metadata?.uid ? (c: string) => traffic?.log[c] : undefined;
+    return readPodLog(pod, this.e.time, opts, (c) => precise?.[c], undefined, written);
+  }
+
+  /** The network as a process in this pod sees it (its resolv.conf search path, its IP as the source). */
+  private podNetwork(pod: V1Pod) {
+    return networkClient(this.e, { pod: pod.metadata!.name!, namespace: pod.metadata!.namespace });
   }
 
   exec(name: string, namespace: string | undefined, container: string | undefined, command: readonly string[]): ExecResult {
-    return execInContainer(this.storedPod(name, namespace), container, command, this.e.time);
+    const pod = this.storedPod(name, namespace);
+    return execInContainer(pod, container, command, this.e.time, undefined, this.podNetwork(pod));
   }
 
   execShell(name: string, namespace: string | undefined, container: string | undefined): ShellSession {
-    const { input, shell } = execShellInput(this.storedPod(name, namespace), container, this.e.time);
+    const pod = this.storedPod(name, namespace);
+    const { input, shell } = execShellInput(pod, container, this.e.time, undefined, this.podNetwork(pod));
     if (!shell) throw badRequest(`OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown`);
     return new ShellSession(input, shell, () => this.e.time);
+  }
+
+  sendRequest(req: NetworkRequest): NetworkResponse {
+    return sendRequest(this.e, req);
+  }
+
+  runOnLaptop(argv: readonly string[]): ExecResult {
+    return runOnLaptop(this.e, argv);
   }
 
   /** Runs a write; on failure (or dryRun) the rng is restored so nothing changes. */

@@ -32,10 +32,11 @@ export interface Limits {
 import type { PodLogOptions, PodLogResult } from './apps/container-logs';
 import type { ExecResult } from './apps/exec';
 import type { ShellSession } from './shell/session';
-export type { PodLogOptions, PodLogResult, ExecResult, ShellSession };
 import type { MetricsApi, MetricsListOptions } from './metrics/api';
 import type { NodeMetrics, PodMetrics } from './metrics/metrics-server';
 export type { MetricsApi, MetricsListOptions, NodeMetrics, PodMetrics };
+import type { NetworkRequest, NetworkResponse } from './network/request';
+export type { PodLogOptions, PodLogResult, ExecResult, ShellSession, NetworkRequest, NetworkResponse };
 
 export interface SimulatorOptions {
   seed?: number;
@@ -98,4 +99,8 @@ export interface Simulator {
   execShell(name: string, namespace: string | undefined, container: string | undefined): ShellSession;
   /** metrics.k8s.io/v1beta1 as metrics-server serves it, from the application model (lib/sim/metrics). */
   readonly metrics: MetricsApi;
+  /** One HTTP request through the simulated network (cluster DNS, kube-proxy, the app model); never throws. */
+  sendRequest(req: NetworkRequest): NetworkResponse;
+  /** A command on the student's laptop outside the cluster (`curl http://NODE-IP:NODEPORT/`): only node IPs reach. */
+  runOnLaptop(argv: readonly string[]): ExecResult;
 }

@@ -21,6 +21,9 @@ const shellImage = (cmd: string[], shell: 'sh' | 'bash', os: string, idle: numbe
   files: { '/etc/os-release': os },
 });
 
+/** busybox's wget and nslookup applets (busybox itself, and every Alpine-based image) */
+const BUSYBOX_TOOLS: AppModel['tools'] = ['wget', 'nslookup'];
+
 const BUSYBOX_OS = 'NAME="BusyBox"\nVERSION_ID="1.37.0"\n';
 const ALPINE_OS = 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.20.3\nPRETTY_NAME="Alpine Linux v3.20"\n';
 const UBUNTU_OS = 'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\n';
@@ -39,6 +42,8 @@ const runtime = (entrypoint: string[], cmd: string[], programs: string[], idle: 
 const curl: AppModel = {
   ...shellImage(['curl'], 'sh', ALPINE_OS, mib(1)),
   entrypoint: ['/entrypoint.sh'],
+  // Alpine-based: curl, plus busybox's wget and nslookup
+  tools: ['curl', 'wget', 'nslookup'],
 };
 
 /**
@@ -58,8 +63,8 @@ const stress: AppModel = {
 };
 
 export const BASE_IMAGES: ImageFamily[] = [
-  { repository: lib('busybox'), tags: ['1.35', '1.36', '1.37', 'latest'], sizeBytes: 2_155_244, app: shellImage(['sh'], 'sh', BUSYBOX_OS, 256 * 1024) },
-  { repository: lib('alpine'), tags: ['3.18', '3.19', '3.20', 'latest'], sizeBytes: 3_623_807, app: shellImage(['/bin/sh'], 'sh', ALPINE_OS, 512 * 1024) },
+  { repository: lib('busybox'), tags: ['1.35', '1.36', '1.37', 'latest'], sizeBytes: 2_155_244, app: { ...shellImage(['sh'], 'sh', BUSYBOX_OS, 256 * 1024), tools: BUSYBOX_TOOLS } },
+  { repository: lib('alpine'), tags: ['3.18', '3.19', '3.20', 'latest'], sizeBytes: 3_623_807, app: { ...shellImage(['/bin/sh'], 'sh', ALPINE_OS, 512 * 1024), tools: BUSYBOX_TOOLS } },
   { repository: lib('ubuntu'), tags: ['22.04', '24.04', 'latest'], sizeBytes: 29_754_422, app: shellImage(['/bin/bash'], 'bash', UBUNTU_OS, mib(1)) },
   { repository: lib('node'), tags: ['18', '20', '22', 'latest'], sizeBytes: 395_662_041, app: runtime(['docker-entrypoint.sh'], ['node'], ['node'], mib(40)) },
   { repository: lib('python'), tags: ['3.11', '3.12', '3.13', 'latest'], sizeBytes: 372_124_554, app: runtime([], ['python3'], ['python', 'python3'], mib(9)) },

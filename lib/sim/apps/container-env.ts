@@ -6,6 +6,7 @@
 import type { V1Container, V1Pod } from '@kubernetes/client-node';
 import type { AppModel } from './types';
 import { renderTemplate } from './render';
+import { podResolvConf } from '../network/dns';
 
 /**
  * Hook for values that come from other objects — env from ConfigMaps/Secrets (`envFrom`, `valueFrom`) and
@@ -58,7 +59,7 @@ export function containerFiles(pod: V1Pod, c: V1Container, model: AppModel | und
     ...Object.fromEntries(['bin', 'dev', 'home', 'lib', 'proc', 'root', 'sys', 'tmp', 'usr', 'var'].map((d) => [`/${d}/`, ''])),
     '/etc/hostname': `${name}\n`,
     '/etc/hosts': `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${pod.status?.podIP ?? ''}\t${name}\n`,
-    '/etc/resolv.conf': `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`,
+    '/etc/resolv.conf': podResolvConf(ns),
     [`${sa}/namespace`]: ns,
     [`${sa}/token`]: 'eyJhbGciOiJSUzI1NiIsImtpZCI6InNpbSJ9.sim-token.signature',
     [`${sa}/ca.crt`]: '-----BEGIN CERTIFICATE-----\n(simulated cluster CA)\n-----END CERTIFICATE-----\n',

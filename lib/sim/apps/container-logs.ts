@@ -84,6 +84,15 @@ function logInstance(status: V1ContainerStatus | undefined, container: string, p
   throw badRequest(`container "${container}" in pod "${podName}" is waiting to start: ${shown}`);
 }
 
+/** Two time-ordered line lists as one (stable: at equal times the process's own lines come first). O(a + b). */
+function mergeByTime(a: TimedText[], b: TimedText[]): TimedText[] {
+  const out: TimedText[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i].at <= b[j].at) ? a[i++] : b[j++]);
+  return out;
+}
+
 /** RFC3339 with nine fractional digits, as the kubelet stamps `--timestamps` lines. */
 export function logTimestamp(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
@@ -91,9 +100,11 @@ export function logTimestamp(ms: number): string {
 
 /**
  * Reads a pod's container log at `now`. `preciseStart` gives the running instance's start in ms (status
- * times keep whole seconds). Throws a StatusError (400) with the API server's or kubelet's message.
+ * times keep whole seconds); `written` gives lines the process wrote because something happened to it (the
+ * access-log line of each request it served, lib/sim/network), as [epoch ms, text], oldest first.
+ * Throws a StatusError (400) with the API server's or kubelet's message.
  */
-export function readPodLog(pod: V1Pod, now: number, opts: PodLogOptions = {}, preciseStart?: (container: string) => number | undefined, resolver?: PodConfigResolver): PodLogResult {
+export function readPodLog(pod: V1Pod, now: number, opts: PodLogOptions = {}, preciseStart?: (container: string) => number | undefined, resolver?: PodConfigResolver, written?: (container: string) => readonly [number, string][] | undefined): PodLogResult {
   const podName = pod.metadata?.name ?? '';
   const c = logContainer(pod, opts.container);
   const status = pod.status?.containerStatuses?.find((s) => s.name === c.name);
@@ -106,6 +117,8 @@ export function readPodLog(pod: V1Pod, now: number, opts: PodLogOptions = {}, pr
   // a process that ended by itself wrote up to its exit; a killed one up to its (whole-second) finish time
   const end = Math.min(now, inst.finishedAt === Infinity ? Infinity : Math.max(inst.finishedAt + 999, exitAt === Infinity ? 0 : exitAt), exitAt);
   let lines: TimedText[] = proc ? linesUntil(proc.result, startedAt, end, MAX_LOG_LINES) : [];
+  const extra = written?.(c.name)?.filter(([at]) => at >= startedAt && at <= end);
+  if (extra?.length) lines = mergeByTime(lines, extra.map(([at, text]) => ({ at, text }))).slice(-MAX_LOG_LINES);
   const since = opts.sinceTime ? Date.parse(opts.sinceTime) : opts.sinceSeconds !== undefined ? now - opts.sinceSeconds * 1000 : undefined;
   if (since !== undefined && !Number.isNaN(since)) lines = lines.filter((l) => l.at >= since);
   if (opts.after !== undefined) lines = lines.filter((l) => l.at > opts.after!);

@@ -5,7 +5,7 @@
  */
 import type { V1Pod } from '@kubernetes/client-node';
 import { badRequest } from '../../k8s/status';
-import { runArgv, type ShellResult } from '../shell';
+import { runArgv, type NetworkClient, type ShellResult } from '../shell';
 import { isShellCommand } from '../shell/commands';
 import { runContainer } from './run-container';
 import type { PodConfigResolver } from './container-env';
@@ -41,15 +41,18 @@ function runningContainer(pod: V1Pod, container: string | undefined, now: number
   return proc;
 }
 
-/** Runs `command` in the container at `now`. A container with no shell/binary of that name answers as runc does. */
-export function execInContainer(pod: V1Pod, container: string | undefined, command: readonly string[], now: number, resolver?: PodConfigResolver): ExecResult {
+/**
+ * Runs `command` in the container at `now`. A container with no shell/binary of that name answers as runc does.
+ * `net` is the cluster network as the container sees it (curl, wget and nslookup send through it).
+ */
+export function execInContainer(pod: V1Pod, container: string | undefined, command: readonly string[], now: number, resolver?: PodConfigResolver, net?: NetworkClient): ExecResult {
   const proc = runningContainer(pod, container, now, resolver);
   const prog = (command[0] ?? '').split('/').pop() ?? '';
   if (!command.length) throw badRequest('you must specify at least one command for the container');
-  if (!proc.model?.shell || !isShellCommand(prog)) {
+  if (!proc.model?.shell || !isShellCommand(prog, proc.shellInput)) {
     return { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0]}": executable file not found in $PATH: unknown\n`, exitCode: 126, durationMs: 0 };
   }
-  return execResult(runArgv(command, proc.shellInput, prog === 'bash' ? 'bash' : (proc.model.shell ?? 'sh')));
+  return execResult(runArgv(command, net ? { ...proc.shellInput, net } : proc.shellInput, prog === 'bash' ? 'bash' : (proc.model.shell ?? 'sh')));
 }
 
 function execResult(r: ShellResult): ExecResult {
@@ -59,7 +62,7 @@ function execResult(r: ShellResult): ExecResult {
 }
 
 /** The shell environment for an interactive `kubectl exec -it POD -- sh` session. */
-export function execShellInput(pod: V1Pod, container: string | undefined, now: number, resolver?: PodConfigResolver) {
+export function execShellInput(pod: V1Pod, container: string | undefined, now: number, resolver?: PodConfigResolver, net?: NetworkClient) {
   const proc = runningContainer(pod, container, now, resolver);
-  return { input: proc.shellInput, shell: proc.model?.shell };
+  return { input: net ? { ...proc.shellInput, net } : proc.shellInput, shell: proc.model?.shell };
 }

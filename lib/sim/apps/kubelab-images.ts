@@ -27,6 +27,8 @@ const hello: AppModel = {
   memory: { idleBytes: mib(6), perRequestBytes: 32 * 1024 },
   sigterm: 'exit',
   shell: 'sh',
+  // built FROM busybox: its wget and nslookup are there for trying the network from inside
+  tools: ['wget', 'nslookup'],
 };
 
 export const KUBELAB_IMAGES: ImageFamily[] = [

@@ -61,7 +61,7 @@ export function processViewOf(proc: ContainerProcess, startedAt: number): Contai
     exec(command, now) {
       const prog = (command[0] ?? '').split('/').pop() ?? '';
       if (now >= exitAt) return { exitCode: 126, output: 'container is not running\n' };
-      if (!proc.model?.shell || !isShellCommand(prog)) return { exitCode: 126, output: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0] ?? ''}": executable file not found in $PATH: unknown\n` };
+      if (!proc.model?.shell || !isShellCommand(prog, proc.shellInput)) return { exitCode: 126, output: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0] ?? ''}": executable file not found in $PATH: unknown\n` };
       const r = runArgv(command, { ...proc.shellInput, files: filesAt(proc, now - startedAt), startedAt: now });
       return { exitCode: r.exitCode, output: r.lines.map((l) => `${l.text}\n`).join('') };
     },

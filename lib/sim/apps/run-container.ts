@@ -8,6 +8,7 @@ import type { V1Container, V1Pod } from '@kubernetes/client-node';
 import { runArgv, type OutputLine, type ShellInput, type ShellResult } from '../shell';
 import { isShellCommand } from '../shell/commands';
 import { appModelFor } from './registry';
+import { networkTools } from '../network/tools';
 import { renderTemplate } from './render';
 import { containerEnv, containerFiles, LITERAL_ENV_ONLY, type PodConfigResolver } from './container-env';
 import type { AppModel, LogLine } from './types';
@@ -120,7 +121,8 @@ export function runContainer(pod: V1Pod, c: V1Container, startedAt: number, reso
   const argv = processArgv(c, model);
   const env = containerEnv(pod, c, model, resolver);
   const hostname = pod.metadata?.name ?? '';
-  const shellInput: ShellInput = { env, files: containerFiles(pod, c, model, resolver), hostname, startedAt, cwd: c.workingDir ?? '/' };
+  const commands = networkTools(model.tools);
+  const shellInput: ShellInput = { env, files: containerFiles(pod, c, model, resolver), hostname, startedAt, cwd: c.workingDir ?? '/', ...(commands ? { commands } : {}) };
   const vars: Record<string, string> = { pod: hostname, podIP: pod.status?.podIP ?? '', version: model.version ?? '' };
   const text = flagValue(argv, 'text');
   if (text !== undefined) vars.text = text;
@@ -130,7 +132,7 @@ export function runContainer(pod: V1Pod, c: V1Container, startedAt: number, reso
   if (runsImageProgram(model, argv)) {
     return { ...base, mode: 'app', ...runApp(model, argv, env, vars, startedAt) };
   }
-  if (model.shell && isShellCommand(prog)) {
+  if (model.shell && isShellCommand(prog, shellInput)) {
     const result = runArgv(argv, shellInput, prog === 'bash' ? 'bash' : 'sh');
     return { ...base, mode: 'shell', result, ports: [], memory: { idleBytes: model.kind === 'shell' ? model.memory.idleBytes : 512 * 1024, perRequestBytes: 0, growBytesPerSec: 0 } };
   }

@@ -38,6 +38,10 @@ export interface AppModel {
   failsHealthAfterMs?: number;
   /** written when the process starts (and at the given offsets) */
   startLogs?: LogLine[];
+  /** the `Server` response header (template), e.g. nginx/{version} */
+  serverHeader?: string;
+  /** network tools on the image's PATH (busybox applets, curl) that `kubectl exec` can run */
+  tools?: ('curl' | 'wget' | 'nslookup')[];
   /** one access-log line per HTTP request: {client} {method} {path} {status} {bytes} {agent} {accessTime} */
   requestLog?: string;
   /** written when SIGTERM/SIGQUIT arrives */

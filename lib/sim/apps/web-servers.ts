@@ -59,6 +59,9 @@ const nginx: AppModel = {
     '{nginxTime} [notice] 1#1: start worker process 30',
   ],
   requestLog: '{client} - - [{accessTime}] "{method} {path} HTTP/1.1" {status} {bytes} "-" "{agent}" "-"',
+  serverHeader: 'nginx/{version}',
+  // the Debian-based image has curl (not wget); nginx:alpine adds busybox's applets
+  tools: ['curl'],
   stopLogs: [
     '{nginxTime} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down',
     '{nginxTime} [notice] 29#29: gracefully shutting down',
@@ -90,6 +93,7 @@ const httpd: AppModel = {
     "[{httpdTime}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'",
   ],
   requestLog: '{client} - - [{accessTime}] "{method} {path} HTTP/1.1" {status} {bytes}',
+  serverHeader: 'Apache/{version} (Unix)',
   stopLogs: ['[{httpdTime}] [mpm_event:notice] [pid 1:tid 1] AH00492: caught SIGWINCH, shutting down gracefully'],
   memory: { idleBytes: mib(6), perRequestBytes: 128 * 1024 },
   sigterm: 'exit',
@@ -108,6 +112,9 @@ const phpApache: AppModel = {
     "[{httpdTime}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'apache2 -D FOREGROUND'",
   ],
   memory: { idleBytes: mib(12), perRequestBytes: mib(2) },
+  serverHeader: 'Apache/2.4.62 (Debian)',
+  // the php images install curl for extensions' downloads (docker-library/php Dockerfile)
+  tools: ['curl'],
   version: '8.3.14',
 };
 
@@ -183,8 +190,8 @@ const echoserver: AppModel = {
 const hpaExample: AppModel = { ...phpApache, routes: { '*': { status: 200, body: 'OK!' } }, memory: { idleBytes: mib(10), perRequestBytes: mib(1) } };
 
 export const WEB_SERVER_IMAGES: ImageFamily[] = [
-  { repository: lib('nginx'), tags: ['1.14.2', '1.16.1', '1.19', '1.20', '1.21', '1.22', '1.23', '1.24', '1.25', '1.25.3', '1.26', '1.27', '1.27.3', 'alpine', 'stable', 'latest'], sizeBytes: 72_950_530, app: nginx, byTag: { stable: { version: '1.26.2' }, alpine: { shell: 'sh' } } },
-  { repository: lib('httpd'), tags: ['2.4', '2.4.62', 'alpine', 'latest'], sizeBytes: 58_432_118, app: httpd, byTag: { alpine: { shell: 'sh' } } },
+  { repository: lib('nginx'), tags: ['1.14.2', '1.16.1', '1.19', '1.20', '1.21', '1.22', '1.23', '1.24', '1.25', '1.25.3', '1.26', '1.27', '1.27.3', 'alpine', 'stable', 'latest'], sizeBytes: 72_950_530, app: nginx, byTag: { stable: { version: '1.26.2' }, alpine: { shell: 'sh', tools: ['curl', 'wget', 'nslookup'] } } },
+  { repository: lib('httpd'), tags: ['2.4', '2.4.62', 'alpine', 'latest'], sizeBytes: 58_432_118, app: httpd, byTag: { alpine: { shell: 'sh', tools: ['wget', 'nslookup'] } } },
   { repository: lib('php'), tags: ['8.2-apache', '8.3-apache', 'apache', 'latest'], sizeBytes: 186_541_733, app: phpApache, byTag: { '8.2-apache': { version: '8.2.27' } } },
   { repository: lib('tomcat'), tags: ['9', '10', 'latest'], sizeBytes: 160_412_977, app: tomcat, byTag: { '9': { version: '9.0.98' } } },
   { repository: 'docker.io/hashicorp/http-echo', tags: ['0.2.3', '1.0', 'latest'], sizeBytes: 3_492_184, app: httpEcho },

@@ -3,6 +3,7 @@
  * `sleep` advances simulated time; `exit` and endless waits are thrown as signals (state.ts).
  */
 import { ExitSignal, ForeverSignal, ShellState, type Io } from './state';
+import type { ShellInput } from './types';
 
 type Builtin = (args: string[], st: ShellState, io: Io) => number;
 
@@ -163,25 +164,6 @@ function test(args: string[], st: ShellState): boolean {
   return false;
 }
 
-/** Network tools: answered by the cluster network hook when there is one. */
-function networkTool(tool: 'wget' | 'curl' | 'nslookup'): Builtin {
-  return (args, st, io) => {
-    if (tool === 'curl' && args.length === 0) {
-      io.err("curl: try 'curl --help' or 'curl --manual' for more information\n");
-      return 2;
-    }
-    const answer = st.input.network?.(tool, args);
-    if (!answer) {
-      io.err(`${tool}: network not simulated yet (이 시뮬레이터에서는 아직 컨테이너 안에서 네트워크 요청을 보낼 수 없어요)\n`);
-      return 1;
-    }
-    st.t += answer.ms;
-    io.out(answer.stdout);
-    io.err(answer.stderr);
-    return answer.exitCode;
-  };
-}
-
 const BUILTINS: Record<string, Builtin> = {
   echo,
   printf,
@@ -269,22 +251,20 @@ const BUILTINS: Record<string, Builtin> = {
   },
   trap: () => 0,
   set: () => 0,
-  wget: networkTool('wget'),
-  curl: networkTool('curl'),
-  nslookup: networkTool('nslookup'),
 };
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'exec']);
 
-/** Whether a container image with a shell has this executable (a shell, or one of the commands above). */
-export function isShellCommand(name: string): boolean {
-  return SHELLS.has(name) || Object.hasOwn(BUILTINS, name);
+/** Whether a container image with a shell has this executable (a shell, one of the commands above, or one the image adds). */
+export function isShellCommand(name: string, input?: Pick<ShellInput, 'commands'>): boolean {
+  return SHELLS.has(name) || Object.hasOwn(BUILTINS, name) || (!!input?.commands && Object.hasOwn(input.commands, name));
 }
 
 /** Runs one command by name; an unknown one is `sh: X: not found`, exit 127 (bash says "command not found"). */
 export function runBuiltin(argv: string[], st: ShellState, io: Io): number {
   const name = argv[0].includes('/') ? argv[0].split('/').pop()! : argv[0];
-  const fn = Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
+  const extra = st.input.commands;
+  const fn = extra && Object.hasOwn(extra, name) ? extra[name] : Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
   if (!fn) {
     io.err(st.shellName === 'bash' ? `bash: ${argv[0]}: command not found\n` : `${st.shellName}: ${argv[0]}: not found\n`);
     return 127;

@@ -2,4 +2,4 @@
 export { runShellScript, runArgv } from './run';
 export { sleepMs } from './commands';
 export { linesUntil, type TimedText } from './output';
-export type { OutputLine, ShellInput, ShellResult, NetworkAnswer } from './types';
+export type { OutputLine, ShellInput, ShellResult, ShellCommand, NetworkClient, HttpCall, HttpOutcome, DnsAnswer } from './types';

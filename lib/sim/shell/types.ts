@@ -38,14 +38,51 @@ export interface FileChange {
   content: string | null;
 }
 
-/** What a network tool (wget, curl, nslookup) gets back from the cluster network. */
-export interface NetworkAnswer {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-  /** how long the request took */
-  ms: number;
+/** One DNS answer as the cluster DNS server gives it (lib/sim/network/dns.ts). */
+export interface DnsAnswer {
+  rcode: 'NOERROR' | 'NXDOMAIN';
+  /** A records (empty for NOERROR without records, e.g. an AAAA query for an IPv4-only name) */
+  ips: string[];
 }
+
+/** How a TCP connection and the HTTP exchange over it went (lib/sim/network/request.ts). */
+export type HttpOutcome =
+  | { ok: true; status: number; reason: string; headers: [string, string][]; body: string; ms: number }
+  | { ok: false; error: 'refused' | 'timeout'; ms: number };
+
+export interface HttpCall {
+  method: string;
+  /** the address connected to, and the Host the client names */
+  ip: string;
+  port: number;
+  host: string;
+  path: string;
+  headers: Record<string, string>;
+  userAgent: string;
+  /** give up after this long (curl -m, wget -T); undefined: the tool's own default */
+  timeoutMs?: number;
+}
+
+/**
+ * The cluster network as a process inside a container (or on the student's laptop) sees it. Network tools
+ * (lib/sim/network/tools) format what it answers the way curl, wget and nslookup print it.
+ */
+export interface NetworkClient {
+  /** the nameserver in /etc/resolv.conf ('' where the cluster DNS isn't used) */
+  nameserver: string;
+  /** getaddrinfo: the search list and ndots of /etc/resolv.conf, as musl and glibc apply them */
+  resolve(name: string): { fqdn: string; ips: string[] } | undefined;
+  /** one DNS query for exactly this name (nslookup's own resolver) */
+  query(fqdn: string, type: 'A' | 'AAAA'): DnsAnswer;
+  /** connects and sends one HTTP request */
+  http(call: HttpCall): HttpOutcome;
+}
+
+/**
+ * A command an image adds to the shell (ShellInput.commands): gets its arguments, the shell's state and its
+ * streams, returns its exit status — the same shape as the built-in commands.
+ */
+export type ShellCommand = (args: string[], st: import('./state').ShellState, io: import('./state').Io) => number;
 
 /** The environment a command runs in: the container's env, its files, its identity. */
 export interface ShellInput {
@@ -58,8 +95,10 @@ export interface ShellInput {
   cwd?: string;
   user?: { name: string; uid: number; gid: number };
   /**
-   * Hook for the cluster network (filled by the traffic work): without it wget/curl/nslookup say that the
-   * network isn't simulated yet.
+   * The cluster network as this container sees it: given when a command runs now (`kubectl exec`), absent for a
+   * container's main process, whose output is recomputed whenever its log is read (a request there would repeat).
    */
-  network?: (tool: 'wget' | 'curl' | 'nslookup', args: readonly string[]) => NetworkAnswer;
+  net?: NetworkClient;
+  /** commands this image ships besides the shell's own (e.g. curl, wget, nslookup): the extension point */
+  commands?: Readonly<Record<string, ShellCommand>>;
 }

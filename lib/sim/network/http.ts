@@ -1,0 +1,66 @@
+/**
+ * The HTTP exchange over a connection: the application model decides the answer (status, body — apps/process-view
+ * httpGet), writes its access-log line with the client's real address into the serving container's log, and the
+ * pod's request counter goes up. Latency is deterministic: the hop across nodes and the app's own time.
+ */
+import type { Engine } from '../engine';
+import type { HttpCall, HttpOutcome } from '../shell';
+import { keyOf } from '../store';
+import { processViewOf } from '../apps/process-view';
+import { renderTemplate } from '../apps/render';
+import { connect, type Client } from './connect';
+import { appendRequestLog, podTraffic } from './state';
+
+/** RFC 9110 reason phrases for the statuses the models answer with. */
+const REASONS: Record<number, string> = {
+  200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+export const reasonPhrase = (status: number) => REASONS[status] ?? '';
+
+/** ms a refused connection takes to report (the RST comes straight back) and a connect across nodes adds. */
+const REFUSED_MS = 1;
+const CROSS_NODE_MS = 1;
+
+/** RFC 9110 IMF-fixdate, as servers send `Date`. */
+function httpDate(ms: number): string {
+  return new Date(ms).toUTCString();
+}
+
+export interface Exchange {
+  outcome: HttpOutcome;
+  servedBy?: { pod: string; namespace: string; container: string; node?: string };
+  service?: string;
+}
+
+/** Connects from `client` and exchanges one request. `timeoutMs` defaults to what the caller's tool waits. */
+export function exchange(e: Engine, client: Client, call: HttpCall, defaultTimeoutMs: number): Exchange {
+  const conn = connect(e, client, call.ip, call.port);
+  if (!conn.ok) {
+    if (conn.pod) podTraffic(e, keyOf(conn.pod.metadata!.name!, conn.pod.metadata!.namespace), conn.pod.metadata!.uid!).refused++;
+    const ms = conn.error === 'refused' ? REFUSED_MS : (call.timeoutMs ?? defaultTimeoutMs);
+    return { outcome: { ok: false, error: conn.error, ms }, ...(conn.service ? { service: conn.service } : {}) };
+  }
+  const { pod, container, proc, startedAt } = conn;
+  const answer = processViewOf(proc, startedAt).httpGet(call.path, conn.port, e.time);
+  const status = answer?.status ?? 502;
+  const body = call.method === 'HEAD' ? '' : (answer?.body ?? '');
+  const fullBody = answer?.body ?? '';
+  const ms = 1 + (conn.crossNode ? CROSS_NODE_MS : 0);
+  const model = proc.model;
+  const headers: [string, string][] = [];
+  if (model?.serverHeader) headers.push(['Server', renderTemplate(model.serverHeader, proc.vars, e.time)]);
+  headers.push(['Date', httpDate(e.time)], ['Content-Type', fullBody.trimStart().startsWith('<') ? 'text/html' : 'text/plain; charset=utf-8'], ['Content-Length', String(new TextEncoder().encode(fullBody).length)]);
+  const traffic = podTraffic(e, keyOf(pod.metadata!.name!, pod.metadata!.namespace), pod.metadata!.uid!);
+  traffic.served++;
+  if (model?.requestLog) {
+    const vars = { ...proc.vars, client: conn.clientIp, method: call.method, path: call.path, status: String(status), bytes: String(body.length), agent: call.userAgent, host: call.host };
+    appendRequestLog(traffic, container.name, e.time, renderTemplate(model.requestLog, vars, e.time));
+  }
+  return {
+    outcome: { ok: true, status, reason: reasonPhrase(status), headers, body, ms },
+    servedBy: { pod: pod.metadata!.name!, namespace: pod.metadata!.namespace!, container: container.name, ...(pod.spec?.nodeName ? { node: pod.spec.nodeName } : {}) },
+    ...(conn.service ? { service: conn.service } : {}),
+  };
+}

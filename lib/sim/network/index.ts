@@ -1,0 +1,7 @@
+/** The cluster network: pod addressing, cluster DNS, kube-proxy, requests, and the tools that send them. */
+export { sendRequest, type NetworkRequest, type NetworkResponse } from './request';
+export { networkClient } from './client';
+export { queryClusterDns, parseResolvConf, podResolvConf, CLUSTER_DNS_IP, CLUSTER_DOMAIN } from './dns';
+export { LAPTOP_IP, type RequestOrigin } from './connect';
+export { networkTools } from './tools';
+export { networkRuntime, type PodTraffic } from './state';

@@ -1,0 +1,26 @@
+/** IPv4 addresses as the simulated network compares them. */
+
+/** 10.244.1.5 → its 32-bit value; NaN for anything that isn't a dotted quad. */
+export function ipToInt(ip: string): number {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
+  if (!m) return NaN;
+  const parts = m.slice(1).map(Number);
+  if (parts.some((p) => p > 255)) return NaN;
+  return ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3];
+}
+
+export const isIPv4 = (s: string) => !Number.isNaN(ipToInt(s));
+
+/** Whether `ip` lies in `cidr` (10.244.1.0/24). */
+export function inCidr(ip: string, cidr: string): boolean {
+  const [base, bits] = cidr.split('/');
+  const n = ipToInt(ip);
+  const b = ipToInt(base);
+  const len = Number(bits);
+  if (Number.isNaN(n) || Number.isNaN(b) || !(len >= 0 && len <= 32)) return false;
+  const mask = len === 0 ? 0 : (~0 << (32 - len)) >>> 0;
+  return ((n & mask) >>> 0) === ((b & mask) >>> 0);
+}
+
+/** CoreDNS's pod A record name for an IP: 10.244.1.5 → 10-244-1-5 (the first label of NAME.NS.pod.cluster.local). */
+export const podRecordLabel = (ip: string) => ip.replace(/\./g, '-');

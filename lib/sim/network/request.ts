@@ -1,0 +1,61 @@
+/**
+ * One request through the simulated network — the function the rest of the product uses (the terminal's tools,
+ * a load generator, port-forward): resolve the URL's host as the client would, connect through kube-proxy, let
+ * the application model answer, record the access-log line and the pod's request count. Deterministic: the only
+ * chance involved (which endpoint) comes from the network's seeded stream.
+ */
+import type { Engine } from '../engine';
+import type { HttpOutcome } from '../shell';
+import { clientOf, type RequestOrigin } from './connect';
+import { exchange, type Exchange } from './http';
+import { networkClient } from './client';
+import { parseUrl } from './tools/common';
+
+export interface NetworkRequest {
+  from: RequestOrigin;
+  url: string;
+  method?: string;
+  headers?: Record<string, string>;
+  /** give up on a connection nobody answers after this long (default 10 s) */
+  timeoutMs?: number;
+  userAgent?: string;
+}
+
+export interface NetworkResponse {
+  ok: boolean;
+  status?: number;
+  body: string;
+  latencyMs: number;
+  /** the pod and container that answered */
+  servedBy?: Exchange['servedBy'];
+  /** `ns/name` of the Service the connection went through, if any */
+  service?: string;
+  error?: { code: 'bad-url' | 'no-client' | 'dns' | 'refused' | 'timeout'; message: string };
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** Sends one HTTP request. Never throws: failures come back as `error` with a Korean message. */
+export function sendRequest(e: Engine, req: NetworkRequest): NetworkResponse {
+  const fail = (code: NonNullable<NetworkResponse['error']>['code'], message: string, latencyMs = 0, service?: string): NetworkResponse => ({ ok: false, body: '', latencyMs, ...(service ? { service } : {}), error: { code, message } });
+  const url = parseUrl(req.url);
+  if (!url) return fail('bad-url', `주소 ${req.url}을(를) 읽을 수 없어요. 예) http://web:80/`);
+  const client = clientOf(e, req.from);
+  if (typeof client === 'string') return fail('no-client', client);
+  const net = networkClient(e, req.from)!;
+  const resolved = net.resolve(url.host);
+  if (!resolved) return fail('dns', `이름 ${url.host}을(를) 찾을 수 없어요(NXDOMAIN). 서비스 이름과 네임스페이스를 확인해 보세요.`);
+  const ip = resolved.ips[0];
+  const x = exchange(e, client, { method: req.method ?? 'GET', ip, port: url.port, host: url.host, path: url.path, headers: req.headers ?? {}, userAgent: req.userAgent ?? 'kubelab-client' }, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const o: HttpOutcome = x.outcome;
+  if (!o.ok) {
+    const why =
+      o.error === 'refused'
+        ? x.service
+          ? `${ip}:${url.port} 연결 거부: 서비스 ${x.service}에 준비된 엔드포인트가 없거나, 고른 파드의 앱이 아직 포트를 열지 않았어요.`
+          : `${ip}:${url.port} 연결 거부: 그 포트에서 기다리는 프로세스가 없어요.`
+        : `${ip}:${url.port} 응답 없음(시간 초과): 이 위치에서 닿을 수 없는 주소이거나 받는 쪽이 없어요.`;
+    return fail(o.error, why, o.ms, x.service);
+  }
+  return { ok: o.status < 500, status: o.status, body: o.body, latencyMs: o.ms, ...(x.servedBy ? { servedBy: x.servedBy } : {}), ...(x.service ? { service: x.service } : {}) };
+}

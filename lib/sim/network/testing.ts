@@ -1,0 +1,38 @@
+/** A small cluster with a web Deployment, its Service and client pods, for the network's tests and benches. */
+import type { V1Pod, V1Service } from '@kubernetes/client-node';
+import type { KubeObject } from '../../k8s/types';
+import { createSimulator } from '../simulator';
+import { deploymentManifest } from '../testing';
+import type { Simulator } from '../types';
+
+export interface WebCluster {
+  sim: Simulator;
+  svc: () => V1Service;
+  /** names of the web pods, sorted */
+  webPods: () => V1Pod[];
+  /** runs a command in a pod (stdout + stderr, exit code) */
+  sh: (pod: string, script: string) => { out: string; err: string; code: number };
+}
+
+export const clientPod = (name: string, image: string, nodeName?: string): KubeObject =>
+  ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { ...(nodeName ? { nodeName } : {}), containers: [{ name: 'c', image, command: ['sleep', '3600'] }] } }) as KubeObject;
+
+export function webCluster(opts: { seed?: number; replicas?: number; image?: string; service?: Partial<V1Service['spec']>; containerPort?: { name: string; containerPort: number } } = {}): WebCluster {
+  const sim = createSimulator({ seed: opts.seed ?? 7 });
+  const d = deploymentManifest({ name: 'web', replicas: opts.replicas ?? 2, image: opts.image ?? 'nginx:1.27.3' }) as { spec: { template: { spec: { containers: { ports?: unknown[] }[] } } } };
+  if (opts.containerPort) d.spec.template.spec.containers[0].ports = [opts.containerPort];
+  sim.create(d as KubeObject);
+  sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80 }], ...opts.service } } as KubeObject);
+  sim.create(clientPod('client', 'busybox:1.37', 'worker-1'));
+  sim.create(clientPod('curl', 'curlimages/curl:8.11.1', 'worker-2'));
+  sim.advance(15_000);
+  return {
+    sim,
+    svc: () => sim.get('Service', 'web') as V1Service,
+    webPods: () => (sim.list('Pod', 'default', { labelSelector: 'app=web' }).items as V1Pod[]).sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1)),
+    sh: (pod, script) => {
+      const r = sim.exec(pod, 'default', undefined, ['sh', '-c', script]);
+      return { out: r.stdout, err: r.stderr, code: r.exitCode };
+    },
+  };
+}
