@@ -32,6 +32,8 @@ export interface Exchange {
   outcome: HttpOutcome;
   servedBy?: { pod: string; namespace: string; container: string; node?: string };
   service?: string;
+  /** the pod whose app refused the connection (nothing listening on the port yet, or any more) */
+  refusedBy?: string;
 }
 
 /** Connects from `client` and exchanges one request. `timeoutMs` defaults to what the caller's tool waits. */
@@ -40,7 +42,7 @@ export function exchange(e: Engine, client: Client, call: HttpCall, defaultTimeo
   if (!conn.ok) {
     if (conn.pod) podTraffic(e, keyOf(conn.pod.metadata!.name!, conn.pod.metadata!.namespace), conn.pod.metadata!.uid!).refused++;
     const ms = conn.error === 'refused' ? REFUSED_MS : (call.timeoutMs ?? defaultTimeoutMs);
-    return { outcome: { ok: false, error: conn.error, ms }, ...(conn.service ? { service: conn.service } : {}) };
+    return { outcome: { ok: false, error: conn.error, ms }, ...(conn.service ? { service: conn.service } : {}), ...(conn.pod ? { refusedBy: conn.pod.metadata!.name! } : {}) };
   }
   const { pod, container, proc, startedAt } = conn;
   const answer = processViewOf(proc, startedAt).httpGet(call.path, conn.port, e.time);

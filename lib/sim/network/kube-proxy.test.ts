@@ -106,3 +106,14 @@ describe('the network is deterministic and leaves the rest of the cluster alone'
     expect((make(busy) as { spec: { clusterIP: string } }).spec.clusterIP).toBe((make(quiet) as { spec: { clusterIP: string } }).spec.clusterIP);
   });
 });
+
+describe('sendRequest explains a failure in Korean', () => {
+  it('names the pod whose app refused, or the Service without endpoints', () => {
+    const slow = webCluster({ replicas: 1, image: 'kubelab/hello:2.0-slow', service: { ports: [{ name: 'http', port: 80, targetPort: 8080 as never }] } });
+    const pod = slow.webPods()[0].metadata!.name!;
+    expect(slow.sim.sendRequest({ from: { pod: 'client' }, url: 'http://web/' }).error?.message).toContain(`요청을 받은 파드 ${pod}의 앱이`);
+    const empty = webCluster({ replicas: 0 });
+    expect(empty.sim.sendRequest({ from: { pod: 'client' }, url: 'http://web/' }).error?.message).toContain('서비스 default/web에 준비된 엔드포인트가 없어요');
+    expect(empty.sim.sendRequest({ from: { pod: 'nobody' }, url: 'http://web/' }).error).toEqual({ code: 'no-client', message: '파드 nobody이(가) 없어요.' });
+  });
+});

@@ -51,9 +51,11 @@ export function sendRequest(e: Engine, req: NetworkRequest): NetworkResponse {
   if (!o.ok) {
     const why =
       o.error === 'refused'
-        ? x.service
-          ? `${ip}:${url.port} 연결 거부: 서비스 ${x.service}에 준비된 엔드포인트가 없거나, 고른 파드의 앱이 아직 포트를 열지 않았어요.`
-          : `${ip}:${url.port} 연결 거부: 그 포트에서 기다리는 프로세스가 없어요.`
+        ? x.refusedBy
+          ? `${ip}:${url.port} 연결 거부: 요청을 받은 파드 ${x.refusedBy}의 앱이 아직(또는 더 이상) 그 포트에서 연결을 받지 않아요.`
+          : x.service
+            ? `${ip}:${url.port} 연결 거부: 서비스 ${x.service}에 준비된 엔드포인트가 없어요(셀렉터와 파드의 준비 상태를 확인해 보세요).`
+            : `${ip}:${url.port} 연결 거부: 그 포트에서 기다리는 프로세스가 없어요.`
         : `${ip}:${url.port} 응답 없음(시간 초과): 이 위치에서 닿을 수 없는 주소이거나 받는 쪽이 없어요.`;
     return fail(o.error, why, o.ms, x.service);
   }
