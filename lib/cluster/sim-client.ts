@@ -158,6 +158,9 @@ export class SimClient implements ClusterClient {
     return call(() => this.sim.execShell(name, namespace, container));
   }
   readonly metrics: AsyncMetricsApi = asyncMetrics(() => this.sim.metrics);
+  runOnLaptop(argv: readonly string[]) {
+    return call(() => this.sim.runOnLaptop(argv));
+  }
 
   cached(): ReadonlyMap<string, KubeObject> {
     return this.cache;

@@ -92,6 +92,8 @@ export interface ClusterClient {
   execShell?(name: string, namespace: string, container: string | undefined): Promise<ShellSession>;
   /** metrics.k8s.io/v1beta1 reads (`kubectl top`); absent where no metrics API is served. */
   metrics?: AsyncMetricsApi;
+  /** A command on the student's laptop outside the cluster (`curl http://NODE-IP:NODEPORT/`); simulator only. */
+  runOnLaptop?(argv: readonly string[]): Promise<ExecResult>;
   dispose(): void;
 }
 

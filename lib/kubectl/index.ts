@@ -9,6 +9,8 @@ import { parseKubectl as parse, type ParsedCommand } from './parse';
 import { COMMANDS } from './commands';
 import { VERBS } from './commands-spec';
 import { helpText } from './commands/help';
+import { LAPTOP_PROGRAMS, runOnLaptop } from './commands/laptop';
+import { tokenize } from './tokenize';
 
 export type { KubectlContext } from './context';
 export type { ParsedCommand, FlagValue } from './parse';
@@ -23,6 +25,8 @@ export function parseKubectl(line: string): { ok: true; command: ParsedCommand }
 export async function executeKubectl(line: string, ctx: KubectlContext): Promise<{ exitCode: number }> {
   const safe = guardedContext(ctx);
   try {
+    const words = tokenize(line);
+    if (words.ok && LAPTOP_PROGRAMS.has(words.words[0])) return { exitCode: await runOnLaptop(words.words, safe) };
     const parsed = parse(line);
     if (!parsed.ok) {
       err(safe, parsed.error);

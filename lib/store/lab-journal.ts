@@ -168,6 +168,9 @@ export class JournaledClient implements ClusterClient {
   get metrics() {
     return this.inner.metrics;
   }
+  runOnLaptop(...args: Parameters<NonNullable<ClusterClient['runOnLaptop']>>) {
+    return this.inner.runOnLaptop(...args);
+  }
   cached() {
     return this.inner.cached();
   }
