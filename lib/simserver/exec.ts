@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isStatusError } from '../k8s/types';
 import type { ServerContext } from './context';
+import { createPortForwardServer, PORTFORWARD_PATH, PORTFORWARD_SPDY_REFUSED } from './portforward';
 
 const PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'];
 const EXEC_PATH = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/exec$/;
@@ -48,14 +49,22 @@ function exitStatus(code: number, command: readonly string[]): object {
 /** Serves exec upgrades on `server`; returns a function that closes open sessions. */
 export function serveExec(server: Server, ctx: ServerContext): () => void {
   const wss = new WebSocketServer({ noServer: true, handleProtocols: (offered) => PROTOCOLS.find((p) => offered.has(p)) ?? false });
+  // port-forward upgrades arrive on the same server (pods/NAME/portforward, portforward.ts)
+  const portForward = createPortForwardServer(ctx);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://sim');
+    const pf = PORTFORWARD_PATH.exec(url.pathname);
+    if (pf) {
+      if (!/websocket/i.test(String(req.headers.upgrade ?? ''))) return refuse(socket, 400, PORTFORWARD_SPDY_REFUSED);
+      return portForward.upgrade(req, socket, head, decodeURIComponent(pf[1]), decodeURIComponent(pf[2]));
+    }
     const m = EXEC_PATH.exec(url.pathname);
     if (!m) return refuse(socket, 404, `the server could not find the requested resource (${url.pathname})`);
     if (!/websocket/i.test(String(req.headers.upgrade ?? ''))) return refuse(socket, 400, SPDY_REFUSED);
     wss.handleUpgrade(req, socket, head, (ws) => session(ws, ctx, decodeURIComponent(m[1]), decodeURIComponent(m[2]), url.searchParams));
   });
   return () => {
+    portForward.close();
     for (const ws of wss.clients) ws.terminate();
     wss.close();
   };

@@ -4,4 +4,5 @@ export { networkClient } from './client';
 export { queryClusterDns, parseResolvConf, podResolvConf, CLUSTER_DNS_IP, CLUSTER_DOMAIN } from './dns';
 export { LAPTOP_IP, type RequestOrigin } from './connect';
 export { networkTools } from './tools';
+export { reasonPhrase } from './http';
 export { networkRuntime, type PodTraffic } from './state';

@@ -24,6 +24,8 @@ export interface NetworkRequest {
 export interface NetworkResponse {
   ok: boolean;
   status?: number;
+  /** response headers as the app sent them */
+  headers?: [string, string][];
   body: string;
   latencyMs: number;
   /** the pod and container that answered */
@@ -59,5 +61,5 @@ export function sendRequest(e: Engine, req: NetworkRequest): NetworkResponse {
         : `${ip}:${url.port} 응답 없음(시간 초과): 이 위치에서 닿을 수 없는 주소이거나 받는 쪽이 없어요.`;
     return fail(o.error, why, o.ms, x.service);
   }
-  return { ok: o.status < 500, status: o.status, body: o.body, latencyMs: o.ms, ...(x.servedBy ? { servedBy: x.servedBy } : {}), ...(x.service ? { service: x.service } : {}) };
+  return { ok: o.status < 500, status: o.status, headers: o.headers, body: o.body, latencyMs: o.ms, ...(x.servedBy ? { servedBy: x.servedBy } : {}), ...(x.service ? { service: x.service } : {}) };
 }
