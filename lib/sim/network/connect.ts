@@ -10,6 +10,8 @@ import { keyOf } from '../store';
 import { timestampMs } from '../../k8s/age';
 import { nodeInternalIp } from '../controllers/node-network';
 import { runContainer, type ContainerProcess } from '../apps/run-container';
+import { processViewOf } from '../apps/process-view';
+import type { ContainerProcessView } from '../prober/process-view';
 import { nodeByIp, proxy } from './kube-proxy';
 import { inCidr } from './ip';
 
@@ -27,7 +29,7 @@ export interface Client {
 }
 
 export type Connection =
-  | { ok: true; pod: V1Pod; container: V1Container; proc: ContainerProcess; startedAt: number; port: number; clientIp: string; service?: string; crossNode: boolean }
+  | { ok: true; pod: V1Pod; container: V1Container; proc: ContainerProcess; view: ContainerProcessView; startedAt: number; port: number; clientIp: string; service?: string; crossNode: boolean }
   | { ok: false; error: 'refused' | 'timeout'; service?: string; /** the pod that refused (its app isn't listening) */ pod?: V1Pod };
 
 /** The client behind an origin, or a Korean reason why it can't send. */
@@ -43,10 +45,15 @@ export function clientOf(e: Engine, from: RequestOrigin): Client | string {
   return { ip: pod.status.podIP, node: pod.spec?.nodeName, pod };
 }
 
-const processCache = new Map<string, ContainerProcess | undefined>();
+interface Running {
+  proc: ContainerProcess;
+  view: ContainerProcessView;
+  startedAt: number;
+}
+const processCache = new Map<string, Running | undefined>();
 
-/** A container's running process (cached per instance: a load generator asks thousands of times). */
-function processOf(e: Engine, pod: V1Pod, c: V1Container): { proc: ContainerProcess; startedAt: number } | undefined {
+/** A container's running process and what it answers (cached per instance: a load generator asks thousands of times). */
+function processOf(e: Engine, pod: V1Pod, c: V1Container): Running | undefined {
   const status = pod.status?.containerStatuses?.find((s) => s.name === c.name);
   if (!status?.state?.running) return undefined;
   const rt = e.state.kubelet[keyOf(pod.metadata!.name!, pod.metadata!.namespace)];
@@ -55,10 +62,10 @@ function processOf(e: Engine, pod: V1Pod, c: V1Container): { proc: ContainerProc
   const key = `${pod.metadata?.uid}/${c.name}/${startedAt}/${c.image}`;
   if (!processCache.has(key)) {
     if (processCache.size > 2_000) processCache.clear();
-    processCache.set(key, runContainer(pod, c, startedAt));
+    const proc = runContainer(pod, c, startedAt);
+    processCache.set(key, proc && { proc, view: processViewOf(proc, startedAt), startedAt });
   }
-  const proc = processCache.get(key);
-  return proc ? { proc, startedAt } : undefined;
+  return processCache.get(key);
 }
 
 /** The node whose podCIDR holds `ip`. */
@@ -84,7 +91,7 @@ function listener(e: Engine, pods: V1Pod[], port: number) {
       const run = processOf(e, pod, c);
       if (!run) continue;
       const { proc, startedAt } = run;
-      if (proc.ports.includes(port) && e.time >= startedAt + proc.readyAfterMs && e.time < startedAt + proc.result.exitAtMs) return { pod, container: c, proc, startedAt };
+      if (proc.ports.includes(port) && e.time >= startedAt + proc.readyAfterMs && e.time < startedAt + proc.result.exitAtMs) return { pod, container: c, ...run };
     }
   return undefined;
 }

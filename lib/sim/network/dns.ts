@@ -76,8 +76,13 @@ export interface ResolvConf {
   ndots: number;
 }
 
+const resolvCache = new Map<string, ResolvConf>();
+
 /** Reads /etc/resolv.conf (nameserver, search, options ndots:N; ndots defaults to 1 as in resolv.conf(5)). */
 export function parseResolvConf(text: string): ResolvConf {
+  const hit = resolvCache.get(text);
+  if (hit) return hit;
+  if (resolvCache.size > 256) resolvCache.clear();
   const conf: ResolvConf = { nameservers: [], search: [], ndots: 1 };
   for (const line of text.split('\n')) {
     const [key, ...rest] = line.trim().split(/\s+/);
@@ -85,6 +90,7 @@ export function parseResolvConf(text: string): ResolvConf {
     else if (key === 'search' || key === 'domain') conf.search = rest;
     else if (key === 'options') for (const o of rest) if (o.startsWith('ndots:')) conf.ndots = Math.min(15, Number(o.slice(6)) || 0);
   }
+  resolvCache.set(text, conf);
   return conf;
 }
 

@@ -6,7 +6,6 @@
 import type { Engine } from '../engine';
 import type { HttpCall, HttpOutcome } from '../shell';
 import { keyOf } from '../store';
-import { processViewOf } from '../apps/process-view';
 import { renderTemplate } from '../apps/render';
 import { connect, type Client } from './connect';
 import { appendRequestLog, podTraffic } from './state';
@@ -23,9 +22,27 @@ export const reasonPhrase = (status: number) => REASONS[status] ?? '';
 const REFUSED_MS = 1;
 const CROSS_NODE_MS = 1;
 
-/** RFC 9110 IMF-fixdate, as servers send `Date`. */
+let dateCache: [number, string] = [NaN, ''];
+/** RFC 9110 IMF-fixdate, as servers send `Date` (one string per simulated second). */
 function httpDate(ms: number): string {
-  return new Date(ms).toUTCString();
+  const s = Math.floor(ms / 1000);
+  if (dateCache[0] !== s) dateCache = [s, new Date(s * 1000).toUTCString()];
+  return dateCache[1];
+}
+
+/** UTF-8 byte length (Content-Length), without an encoder allocation per request. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 export interface Exchange {
@@ -45,7 +62,7 @@ export function exchange(e: Engine, client: Client, call: HttpCall, defaultTimeo
     return { outcome: { ok: false, error: conn.error, ms }, ...(conn.service ? { service: conn.service } : {}), ...(conn.pod ? { refusedBy: conn.pod.metadata!.name! } : {}) };
   }
   const { pod, container, proc, startedAt } = conn;
-  const answer = processViewOf(proc, startedAt).httpGet(call.path, conn.port, e.time);
+  const answer = conn.view.httpGet(call.path, conn.port, e.time);
   const status = answer?.status ?? 502;
   const body = call.method === 'HEAD' ? '' : (answer?.body ?? '');
   const fullBody = answer?.body ?? '';
@@ -53,7 +70,7 @@ export function exchange(e: Engine, client: Client, call: HttpCall, defaultTimeo
   const model = proc.model;
   const headers: [string, string][] = [];
   if (model?.serverHeader) headers.push(['Server', renderTemplate(model.serverHeader, proc.vars, e.time)]);
-  headers.push(['Date', httpDate(e.time)], ['Content-Type', fullBody.trimStart().startsWith('<') ? 'text/html' : 'text/plain; charset=utf-8'], ['Content-Length', String(new TextEncoder().encode(fullBody).length)]);
+  headers.push(['Date', httpDate(e.time)], ['Content-Type', fullBody.trimStart().startsWith('<') ? 'text/html' : 'text/plain; charset=utf-8'], ['Content-Length', String(utf8Length(fullBody))]);
   const traffic = podTraffic(e, keyOf(pod.metadata!.name!, pod.metadata!.namespace), pod.metadata!.uid!);
   traffic.served++;
   if (model?.requestLog) {

@@ -11,15 +11,28 @@ export function ipToInt(ip: string): number {
 
 export const isIPv4 = (s: string) => !Number.isNaN(ipToInt(s));
 
+/** CIDR → [network, mask] (a cluster has a handful of CIDRs, asked about on every request). */
+const cidrCache = new Map<string, [number, number] | null>();
+
+function parseCidr(cidr: string): [number, number] | null {
+  let hit = cidrCache.get(cidr);
+  if (hit === undefined) {
+    const [base, bits] = cidr.split('/');
+    const b = ipToInt(base);
+    const len = Number(bits);
+    const mask = len === 0 ? 0 : (~0 << (32 - len)) >>> 0;
+    hit = Number.isNaN(b) || !(len >= 0 && len <= 32) ? null : [(b & mask) >>> 0, mask];
+    if (cidrCache.size > 256) cidrCache.clear();
+    cidrCache.set(cidr, hit);
+  }
+  return hit;
+}
+
 /** Whether `ip` lies in `cidr` (10.244.1.0/24). */
 export function inCidr(ip: string, cidr: string): boolean {
-  const [base, bits] = cidr.split('/');
+  const net = parseCidr(cidr);
   const n = ipToInt(ip);
-  const b = ipToInt(base);
-  const len = Number(bits);
-  if (Number.isNaN(n) || Number.isNaN(b) || !(len >= 0 && len <= 32)) return false;
-  const mask = len === 0 ? 0 : (~0 << (32 - len)) >>> 0;
-  return ((n & mask) >>> 0) === ((b & mask) >>> 0);
+  return !!net && !Number.isNaN(n) && ((n & net[1]) >>> 0) === net[0];
 }
 
 /** CoreDNS's pod A record name for an IP: 10.244.1.5 → 10-244-1-5 (the first label of NAME.NS.pod.cluster.local). */

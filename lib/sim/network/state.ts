@@ -64,5 +64,6 @@ export function podTraffic(e: Engine, podKey: string, uid: string): PodTraffic {
 export function appendRequestLog(t: PodTraffic, container: string, at: number, text: string): void {
   const lines = (t.log[container] ??= []);
   lines.push([at, text]);
-  if (lines.length > MAX_REQUEST_LOG) lines.splice(0, lines.length - MAX_REQUEST_LOG);
+  // trimmed in batches: one splice per hundred lines instead of a shift per request
+  if (lines.length > MAX_REQUEST_LOG + 100) lines.splice(0, lines.length - MAX_REQUEST_LOG);
 }
