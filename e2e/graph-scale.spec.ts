@@ -19,7 +19,7 @@ async function screenshotsEverywhere(page: Page, name: string) {
     for (const vp of VIEWPORTS) {
       await page.setViewportSize(vp);
       // The graph refits to the new size; give it the frame or two it needs.
-      await page.waitForTimeout(600);
+      await page.waitForTimeout(1500);
       await saveScreenshot(page, test.info(), `${name}-${vp.width}-${theme}`);
     }
   }
@@ -67,8 +67,23 @@ test('at 5,000 pods the tiles are drawn on canvas and a pod opens from the keybo
   await page.keyboard.press('Enter');
   await expect(page.getByRole('complementary', { name: '파드 자세히 보기' })).toContainText(chosen);
 
-  // Hover: the pointer over a drawn tile shows that pod's tooltip.
   await page.getByRole('button', { name: '자세히 보기 닫기' }).click();
+
+  // Text by zoom: fitted to the whole cluster the tiles carry no words; zoomed in on a box, names are drawn.
+  const canvas = box.locator('canvas[data-pod-canvas]');
+  await expect(canvas).toHaveAttribute('data-detailed', 'false');
+  // Zoom around the centre of the first tile (84 × 44 CSS px), so it stays under the pointer.
+  const at = (await canvas.boundingBox())!;
+  const k = at.width / (await canvas.evaluate((c: HTMLCanvasElement) => parseFloat(c.style.width)));
+  const centre = { x: at.x + 42 * k, y: at.y + 22 * k };
+  await page.mouse.move(centre.x, centre.y);
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -400);
+  await expect(canvas).toHaveAttribute('data-detailed', 'true', { timeout: 15_000 });
+  // Hover: the pointer over a drawn tile shows that pod's tooltip.
+  await page.mouse.move(centre.x + 3, centre.y + 2);
+  await page.mouse.move(centre.x + 6, centre.y + 4);
+  await expect(page.locator('[data-pod-tooltip]')).toContainText('bench-');
+  await saveScreenshot(page, test.info(), 'scale-5000-zoomed-in');
   await screenshotsEverywhere(page, 'scale-5000');
   expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]);
 });

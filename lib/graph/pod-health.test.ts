@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { V1Pod } from '../k8s/types';
-import { containerHealth, probeResult, terminationReasonKo, type ProbeEvent } from './pod-health';
+import { containerHealth, probeResult, terminationReasonKo, terminationReasonWords, type ProbeEvent } from './pod-health';
 
 const STARTED = '2026-01-01T00:00:10Z';
 const T = Date.parse(STARTED);
@@ -80,5 +80,12 @@ describe('probeResult', () => {
   it('does not judge a container that is not running', () => {
     const [c] = containerHealth(pod({ state: { waiting: { reason: 'CrashLoopBackOff' } } }));
     expect(probeResult(c, 'liveness', []).ok).toBeNull();
+  });
+});
+
+describe('terminationReasonWords', () => {
+  it('has words for the reasons the kubelet reports and none for others', () => {
+    expect(terminationReasonWords('OOMKilled')).toBe('메모리 제한을 넘어 강제 종료됨');
+    expect(terminationReasonWords('ExitCode:3')).toBeNull();
   });
 });

@@ -50,9 +50,14 @@ const REASON_KO: Record<string, string> = {
   StartError: '시작하지 못함',
 };
 
+/** Korean words for a termination reason ("메모리 제한을 넘어 강제 종료됨" for OOMKilled), null for one we do not know. */
+export function terminationReasonWords(reason: string): string | null {
+  return REASON_KO[reason] ?? null;
+}
+
 /** "메모리 제한을 넘어 강제 종료됨 (OOMKilled)"; an unknown reason is shown as it is. */
 export function terminationReasonKo(reason: string): string {
-  const ko = REASON_KO[reason];
+  const ko = terminationReasonWords(reason);
   return ko ? `${ko} (${reason})` : reason;
 }
 
