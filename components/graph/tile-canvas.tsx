@@ -9,7 +9,7 @@ import { usePlaygroundStore, usePlaygroundStoreApi, usePlaygroundStoreWith } fro
 import { podTileLabel } from './pod-label';
 import { TONE_CLASS } from './pod-tile';
 import { paletteFor } from './tile-palette';
-import { TilePainter } from './tile-painter';
+import { cancelPaint, paintNextFrame, TilePainter } from './tile-painter';
 import { COMPACT_ZOOM, useZoomDerived } from './tile-zoom';
 
 /** The theme the canvases draw in (the graph root follows the shell's `dark` class). */
@@ -97,16 +97,11 @@ export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: 
     painter.configure({ ids, cols, scale, detailed, palette: paletteFor(theme, TONE_CLASS) });
     painter.paint(store.getState());
     // Every store change is checked against this grid's pods only; changed tiles repaint once per frame.
-    let frame = 0;
-    const unsubscribe = store.subscribe(() => {
-      frame ||= requestAnimationFrame(() => {
-        frame = 0;
-        painter.paint(store.getState());
-      });
-    });
+    const repaint = () => painter.paint(store.getState());
+    const unsubscribe = store.subscribe(() => paintNextFrame(repaint));
     return () => {
       unsubscribe();
-      cancelAnimationFrame(frame);
+      cancelPaint(repaint);
     };
   }, [ids, cols, zoom, detailed, theme, store, size.width, size.height]); // eslint-disable-line react-hooks/exhaustive-deps
 

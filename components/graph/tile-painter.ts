@@ -29,6 +29,26 @@ function markOf(s: PlaygroundState, id: string): number {
 
 const DASH: Record<string, number[]> = { dashed: [4, 3], dotted: [1.5, 2] };
 
+/** Painters with changes waiting, repainted together in one animation frame (one rAF for every canvas). */
+const waiting = new Set<() => void>();
+let frame = 0;
+
+/** Run `paint` in the next animation frame, once however often it is asked for before then. */
+export function paintNextFrame(paint: () => void): void {
+  waiting.add(paint);
+  frame ||= requestAnimationFrame(() => {
+    frame = 0;
+    const jobs = [...waiting];
+    waiting.clear();
+    for (const job of jobs) job();
+  });
+}
+
+/** Forget a waiting paint (its canvas is going away or being reconfigured). */
+export function cancelPaint(paint: () => void): void {
+  waiting.delete(paint);
+}
+
 export class TilePainter {
   private setup: PaintSetup | null = null;
   private drawnPods: (PodView | undefined)[] = [];
@@ -40,8 +60,13 @@ export class TilePainter {
   configure(setup: PaintSetup): void {
     this.setup = setup;
     const { width, height } = gridSize(setup.ids.length, setup.cols);
-    this.canvas.width = Math.max(1, Math.round(width * setup.scale));
-    this.canvas.height = Math.max(1, Math.round(height * setup.scale));
+    const w = Math.max(1, Math.round(width * setup.scale));
+    const h = Math.max(1, Math.round(height * setup.scale));
+    // Resizing reallocates the bitmap (a box's pods change often during a rollout; its size rarely does).
+    if (this.canvas.width !== w || this.canvas.height !== h) {
+      this.canvas.width = w;
+      this.canvas.height = h;
+    }
     this.drawnPods = [];
     this.drawnMarks = [];
   }
@@ -51,7 +76,6 @@ export class TilePainter {
     const setup = this.setup;
     const ctx = this.canvas.getContext('2d');
     if (!setup || !ctx) return;
-    ctx.setTransform(setup.scale, 0, 0, setup.scale, 0, 0);
     const dirty: number[] = [];
     for (let i = 0; i < setup.ids.length; i++) {
       const id = setup.ids[i];
@@ -63,6 +87,7 @@ export class TilePainter {
       dirty.push(i);
     }
     if (dirty.length === 0) return;
+    ctx.setTransform(setup.scale, 0, 0, setup.scale, 0, 0);
     const full = dirty.length === setup.ids.length;
     if (full) ctx.clearRect(0, 0, this.canvas.width / setup.scale, this.canvas.height / setup.scale);
     for (const i of dirty) this.drawTile(ctx, setup, i, !full);
@@ -126,8 +151,11 @@ export class TilePainter {
       counts.set(pod.status.label, (counts.get(pod.status.label) ?? 0) + 1);
     }
     const parts = [...counts].map(([label, n]) => `${label} ${n}개`).join(', ');
-    this.canvas.setAttribute('aria-label', `파드 타일 ${drawn}개${parts ? `: ${parts}` : ''}`);
-    this.canvas.dataset.painted = String(drawn);
-    this.canvas.dataset.detailed = setup.detailed ? 'true' : 'false';
+    // Attribute writes only when the words change: each one is a DOM mutation the accessibility tree follows.
+    const label = `파드 타일 ${drawn}개${parts ? `: ${parts}` : ''}`;
+    if (this.canvas.getAttribute('aria-label') !== label) this.canvas.setAttribute('aria-label', label);
+    if (this.canvas.dataset.painted !== String(drawn)) this.canvas.dataset.painted = String(drawn);
+    const detailed = setup.detailed ? 'true' : 'false';
+    if (this.canvas.dataset.detailed !== detailed) this.canvas.dataset.detailed = detailed;
   }
 }
