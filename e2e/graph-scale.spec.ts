@@ -79,9 +79,10 @@ test('at 5,000 pods the tiles are drawn on canvas and a pod opens from the keybo
   await page.mouse.move(centre.x, centre.y);
   for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -400);
   await expect(canvas).toHaveAttribute('data-detailed', 'true', { timeout: 15_000 });
-  // Hover: the pointer over a drawn tile shows that pod's tooltip.
-  await page.mouse.move(centre.x + 3, centre.y + 2);
-  await page.mouse.move(centre.x + 6, centre.y + 4);
+  // Hover: the pointer moving onto another drawn tile (the second, right of the first) shows that pod's tooltip.
+  const zoomed = (await canvas.boundingBox())!;
+  const k2 = zoomed.width / (at.width / k);
+  await page.mouse.move(zoomed.x + (84 + 4 + 30) * k2, zoomed.y + 22 * k2, { steps: 4 });
   await expect(page.locator('[data-pod-tooltip]')).toContainText('bench-');
   await saveScreenshot(page, test.info(), 'scale-5000-zoomed-in');
   await screenshotsEverywhere(page, 'scale-5000');

@@ -49,6 +49,22 @@ export function cancelPaint(paint: () => void): void {
   waiting.delete(paint);
 }
 
+/** The name line in monospace, its "…" in the sans font as a DOM tile has it (CJK monospace draws it two cells wide). */
+function drawName(ctx: CanvasRenderingContext2D, label: string, x: number, y: number, palette: TilePalette): void {
+  const mono = `600 11px ${palette.monoFont}`;
+  const cut = label.indexOf('…');
+  ctx.font = mono;
+  if (cut < 0) return ctx.fillText(label, x, y);
+  const head = label.slice(0, cut);
+  ctx.fillText(head, x, y);
+  let at = x + ctx.measureText(head).width;
+  ctx.font = `600 11px ${palette.sansFont}`;
+  ctx.fillText('…', at, y);
+  at += ctx.measureText('…').width;
+  ctx.font = mono;
+  ctx.fillText(label.slice(cut + 1), at, y);
+}
+
 export class TilePainter {
   private setup: PaintSetup | null = null;
   private drawnPods: (PodView | undefined)[] = [];
@@ -124,8 +140,7 @@ export class TilePainter {
       ctx.clip();
       ctx.fillStyle = tone.text;
       ctx.textBaseline = 'top';
-      ctx.font = `600 11px ${palette.monoFont}`;
-      ctx.fillText(tileName(pod.name), r.x + 5, r.y + 6);
+      drawName(ctx, tileName(pod.name), r.x + 5, r.y + 6, palette);
       ctx.font = `10px ${palette.sansFont}`;
       ctx.fillText(podTileStatusLine(pod, highlighted), r.x + 5, r.y + 23);
       ctx.restore();
