@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
 
 const graph = (page: Page) => page.getByRole('application', { name: '클러스터 그래프' });
@@ -38,6 +39,10 @@ test('at 5,000 pods the tiles are drawn on canvas and a pod opens from the keybo
   await expect.poll(() => paintedOnCanvas(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(5000);
   // No pod has a DOM tile of its own; the only tile elements are the stand-ins over a focused or hovered tile.
   await expect(page.locator('[data-pod-tile]:not([data-pod-proxy])')).toHaveCount(0);
+
+  // Canvas, stand-ins and group labels pass the same accessibility check as the DOM tiles.
+  const axe = await new AxeBuilder({ page }).include('[data-cluster-canvas]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // The canvas really holds pixels where the first tile is (not a blank element with a count on it).
   const box = page.locator('[data-node-box="worker-1"]');

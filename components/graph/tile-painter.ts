@@ -85,6 +85,8 @@ export class TilePainter {
     }
     this.drawnPods = [];
     this.drawnMarks = [];
+    // Named from the start: an empty grid never paints, and an unnamed role="img" is a gap for a screen reader.
+    this.describe(setup);
   }
 
   /** Repaint the tiles whose pod or mark changed since the last paint. O(tiles in this box) compares. */
