@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import { ReactFlow, Controls, Background, type Node, type NodeTypes, type Viewport } from '@xyflow/react';
 import { bestBoxesPerRow, layoutBounds, packBoxes, rowsFor, sharedColumns, type BoxInput } from '@/lib/graph/grid-packing';
 import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/wiring/store-context';
-import { ExpectedZoomContext, NodeBox, PendingLane } from './node-box';
+import { NodeBox, PendingLane } from './node-box';
+import { ExpectedZoomContext } from './tile-zoom';
 import { AutoFit, BOX_STYLE, READ_ONLY_FLOW, useColorMode, useContainerSize, useStableNodes } from './flow-common';
 import { PodTooltip } from './pod-tooltip';
 

@@ -8,7 +8,11 @@ import '@xyflow/react/dist/style.css';
 import './graph.css';
 import ClusterCanvas from './cluster-canvas';
 import WorkloadCanvas from './workload-canvas';
+import { useColorMode } from './flow-common';
+import { TileThemeContext } from './tile-canvas';
 
 export default function GraphView({ view }: { view: 'cluster' | 'workload' }) {
-  return view === 'cluster' ? <ClusterCanvas /> : <WorkloadCanvas />;
+  // One theme watcher for every tile canvas (they redraw in the new colours when it changes).
+  const theme = useColorMode();
+  return <TileThemeContext value={theme}>{view === 'cluster' ? <ClusterCanvas /> : <WorkloadCanvas />}</TileThemeContext>;
 }

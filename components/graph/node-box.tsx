@@ -1,11 +1,13 @@
 'use client';
 
-import { createContext, memo, useContext, type KeyboardEvent } from 'react';
-import { useStore, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import { memo, type KeyboardEvent } from 'react';
+import type { Node, NodeProps } from '@xyflow/react';
 import { formatCpu, formatMemory, percentOf } from '@/lib/k8s/quantity';
 import { DEFAULT_TILE_METRICS as TILE } from '@/lib/graph/grid-packing';
 import { usePlaygroundStore } from '@/components/wiring/store-context';
 import { PodTile } from './pod-tile';
+import { TileCanvas, useTileMode } from './tile-canvas';
+import { COMPACT_ZOOM, useZoomDerived } from './tile-zoom';
 
 export type NodeBoxData = { name: string; cols: number };
 export type PendingLaneData = { cols: number };
@@ -37,15 +39,6 @@ function UsageBar({ label, used, total, text }: { label: string; used: number; t
   );
 }
 
-/** Below this zoom tile text is unreadable anyway; tiles drop it (much cheaper with thousands of pods). */
-const COMPACT_ZOOM = 0.5;
-
-/**
- * The zoom the canvas is about to show. React Flow applies its initial viewport only after the first
- * render, so until its zoom pane exists, tiles go by this instead of rendering twice.
- */
-export const ExpectedZoomContext = createContext(1);
-
 /** Arrow keys move focus between tiles (row-major, `cols` wide); Home/End jump to the ends. */
 function moveTileFocus(e: KeyboardEvent<HTMLDivElement>, cols: number) {
   const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols } as Record<string, number>;
@@ -60,12 +53,20 @@ function moveTileFocus(e: KeyboardEvent<HTMLDivElement>, cols: number) {
 }
 
 /**
- * Pod tiles in a fixed grid; plain text tiles when zoomed in, text-less ones when zoomed far out.
- * One Tab stop per grid (its first tile), arrows inside — thousands of tiles stay keyboard-friendly.
+ * Pod tiles in a fixed grid: one button per pod for a small cluster, one canvas per grid for a big one
+ * (tile-canvas.tsx), with the same keys, details and tooltip.
  */
 export function PodGrid({ ids, cols, label }: { ids: readonly string[]; cols: number; label: string }) {
-  const expected = useContext(ExpectedZoomContext);
-  const compact = useStore((s: ReactFlowState) => (s.panZoom ? s.transform[2] : expected) < COMPACT_ZOOM);
+  const mode = useTileMode(ids.length);
+  return mode === 'canvas' ? <TileCanvas ids={ids} cols={cols} label={label} /> : <DomPodGrid ids={ids} cols={cols} label={label} />;
+}
+
+/**
+ * Plain text tiles when zoomed in, text-less ones when zoomed far out.
+ * One Tab stop per grid (its first tile), arrows inside — thousands of tiles stay keyboard-friendly.
+ */
+function DomPodGrid({ ids, cols, label }: { ids: readonly string[]; cols: number; label: string }) {
+  const compact = useZoomDerived((zoom) => zoom < COMPACT_ZOOM);
   return (
     <div
       role="group"

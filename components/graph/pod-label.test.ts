@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tileName } from './pod-label';
+import { podTileLabel, podTileStatusLine, tileName } from './pod-label';
 
 describe('tileName', () => {
   it('leaves names that fit alone', () => {
@@ -24,5 +24,23 @@ describe('tileName', () => {
     for (const name of ['a-b', 'x'.repeat(40), 'web-' + 'y'.repeat(30), 'q-abcdefghij']) {
       for (const max of [6, 8, 11, 16]) expect(tileName(name, max).length).toBeLessThanOrEqual(max);
     }
+  });
+});
+
+describe('podTileLabel and podTileStatusLine', () => {
+  const pod = (over: Partial<{ restarts: number; lastReason: string | null; probeNote: string | null }> = {}) => ({
+    name: 'web-1',
+    status: { label: '실행 중', status: 'Running', icon: '●', restarts: 0, lastReason: null, probeNote: null, ...over },
+  });
+  it('names the pod and its state, and adds restarts, probe and Service only when they apply', () => {
+    expect(podTileLabel(pod(), null, null)).toBe('파드 web-1, 실행 중 (Running)');
+    expect(podTileLabel(pod({ restarts: 2, lastReason: 'OOMKilled' }), true, null)).toBe('파드 web-1, 실행 중 (Running), 재시작 2회 (OOMKilled), 서비스가 선택함');
+    expect(podTileLabel(pod({ probeNote: '준비성 프로브 미통과 (web)' }), false, 'app=api 아님')).toBe(
+      '파드 web-1, 실행 중 (Running), 준비성 프로브 미통과 (web), 선택 안 됨: app=api 아님',
+    );
+  });
+  it('puts the same facts on the second line as marks', () => {
+    expect(podTileStatusLine(pod(), null)).toBe('● Running');
+    expect(podTileStatusLine(pod({ restarts: 3, probeNote: 'x' }), false)).toBe('● Running ↻3 ⚠ ✕');
   });
 });

@@ -19,3 +19,28 @@ export function tileName(name: string, max: number = TILE_NAME_CHARS): string {
   const tail = Math.min(4, Math.floor((max - 1) / 2));
   return `${name.slice(0, max - 1 - tail)}…${name.slice(name.length - tail)}`;
 }
+
+/** What a tile needs to describe its pod (the PodView fields, kept structural so tests can build one). */
+interface LabelledPod {
+  name: string;
+  status: { label: string; status: string; icon: string; restarts: number; lastReason: string | null; probeNote: string | null };
+}
+
+/**
+ * The accessible name of a pod tile, the same for a DOM tile and a canvas tile's focus ring: name, state in
+ * Korean and as kubectl prints it, restarts with the last reason, a failing probe, and whether the
+ * highlighted Service selects it (`highlighted`: null when none is highlighted; `reason`: why not).
+ */
+export function podTileLabel(pod: LabelledPod, highlighted: boolean | null, reason: string | null): string {
+  const { status } = pod;
+  const restarts = status.restarts > 0 ? `, 재시작 ${status.restarts}회${status.lastReason ? ` (${status.lastReason})` : ''}` : '';
+  const probe = status.probeNote ? `, ${status.probeNote}` : '';
+  const service = highlighted === true ? ', 서비스가 선택함' : reason ? `, 선택 안 됨: ${reason}` : '';
+  return `파드 ${pod.name}, ${status.label} (${status.status})${restarts}${probe}${service}`;
+}
+
+/** A tile's second line: icon and STATUS word, ↻restarts, ⚠ for a failing probe, ✕ when a Service skips it. */
+export function podTileStatusLine(pod: LabelledPod, highlighted: boolean | null): string {
+  const { status } = pod;
+  return `${status.icon} ${status.status}${status.restarts > 0 ? ` ↻${status.restarts}` : ''}${status.probeNote ? ' ⚠' : ''}${highlighted === false ? ' ✕' : ''}`;
+}

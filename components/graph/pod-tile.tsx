@@ -6,7 +6,7 @@ import { whyNotSelected } from '@/lib/graph/service-selection';
 import { usePlaygroundStoreApi, usePlaygroundStoreWith } from '@/components/wiring/store-context';
 import type { PodView, ServiceView } from '@/lib/graph/projection';
 import type { PlaygroundState } from '@/lib/store/playground-store';
-import { tileName } from './pod-label';
+import { podTileLabel, podTileStatusLine, tileName } from './pod-label';
 
 /** Above this many visible pods, tiles appear, fade and dim without animation. */
 const ANIMATION_LIMIT = 300;
@@ -83,11 +83,7 @@ export const PodTile = memo(function PodTile({ id, compact = false, tabbable = t
   if (!pod) return null;
   const { status } = pod;
   const reason = service ? whyNotSelected(service, pod) : null;
-  const restarts = status.restarts > 0 ? `, 재시작 ${status.restarts}회${status.lastReason ? ` (${status.lastReason})` : ''}` : '';
-  const probe = status.probeNote ? `, ${status.probeNote}` : '';
-  const label = `파드 ${pod.name}, ${status.label} (${status.status})${restarts}${probe}${
-    highlighted === true ? ', 서비스가 선택함' : reason ? `, 선택 안 됨: ${reason}` : ''
-  }`;
+  const label = podTileLabel(pod, highlighted, reason);
   return (
     <button
       type="button"
@@ -113,12 +109,7 @@ export const PodTile = memo(function PodTile({ id, compact = false, tabbable = t
           <span className="pod-line font-mono text-[11px] font-semibold">
             <TileName name={pod.name} />
           </span>
-          <span className="pod-line text-[10px]">
-            {status.icon} {status.status}
-            {status.restarts > 0 ? ` ↻${status.restarts}` : ''}
-            {status.probeNote ? ' ⚠' : ''}
-            {highlighted === false ? ' ✕' : ''}
-          </span>
+          <span className="pod-line text-[10px]">{podTileStatusLine(pod, highlighted)}</span>
         </>
       )}
     </button>

@@ -8,6 +8,8 @@ import { podPassesFilter } from '@/lib/graph/pod-filter';
 import { whyNotSelected } from '@/lib/graph/service-selection';
 import type { PlaygroundState, Selection } from '@/lib/store/playground-store';
 import { BudgetPanel } from '@/components/graph/budget-panel';
+import { PodHealth } from '@/components/graph/pod-health';
+import { terminationReasonWords } from '@/lib/graph/pod-health';
 import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/wiring/store-context';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -107,9 +109,12 @@ function PodDetails({ id }: { id: string }) {
       <Field label="소유자">{pod.owner ? `${pod.owner.kind}/${pod.owner.name}` : '없음 (직접 만든 파드)'}</Field>
       <Field label="재시작 횟수">
         {pod.status.restarts}
-        {pod.status.lastReason ? ` (마지막 종료: ${pod.status.lastReason})` : ''}
+        {pod.status.lastReason ? ` (마지막 종료: ${pod.status.lastReason}${terminationReasonWords(pod.status.lastReason) ? ` — ${terminationReasonWords(pod.status.lastReason)}` : ''})` : ''}
       </Field>
       {pod.status.probeNote && <Field label="프로브">⚠ {pod.status.probeNote} — 서비스 트래픽을 받지 않아요</Field>}
+      <Field label="컨테이너">
+        <PodHealth podKey={id} />
+      </Field>
       <Field label="최근 이벤트">
         <RecentEvents involvedKey={id} />
       </Field>

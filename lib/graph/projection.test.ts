@@ -80,5 +80,22 @@ describe('projectService and projectEvent', () => {
     );
     expect(ev).toMatchObject({ involved: 'Pod/web-1', involvedKey: 'Pod/default/web-1', why: '가장 여유 있는 노드 worker-1에 배치', actor: 'scheduler' });
     expect(ev.time).toBe(Date.parse('2024-01-01T00:00:05Z'));
+    expect(ev.container).toBeNull();
+  });
+
+  // The kubelet's prober records events against the container: involvedObject.fieldPath `spec.containers{name}`
+  // (pkg/kubelet/prober/prober.go recordContainerEvent, via kubecontainer.GenerateContainerRef).
+  it('names the container a kubelet event is about', () => {
+    const ev = projectEvent(
+      'Event/default/web.2',
+      {
+        metadata: { name: 'web.2', namespace: 'default' },
+        involvedObject: { kind: 'Pod', name: 'web-1', namespace: 'default', fieldPath: 'spec.containers{app}' },
+        reason: 'Unhealthy',
+        message: 'Liveness probe failed: connection refused',
+      },
+      undefined,
+    );
+    expect(ev.container).toBe('app');
   });
 });

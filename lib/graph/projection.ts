@@ -4,6 +4,7 @@
  */
 import type { CoreV1Event, V1Deployment, V1Node, V1Pod, V1ReplicaSet, V1Service } from '../k8s/types';
 import { podStatusView, type PodStatusView } from './pod-status';
+import { containerHealth, type ContainerHealth } from './pod-health';
 import { parseCpuMillis, parseMemoryBytes } from '../k8s/quantity';
 import { timestampMs } from '../k8s/age';
 
@@ -39,6 +40,8 @@ export interface PodView {
   cpuRequestMilli: number;
   memoryRequestBytes: number;
   status: PodStatusView;
+  /** Per container: state, restarts, last termination and probes (the details panel). */
+  containers: ContainerHealth[];
 }
 
 export type NodeRole = 'control-plane' | 'worker';
@@ -107,6 +110,8 @@ export interface EventView {
   /** "Pod/web-abc12" — what the event is about. */
   involved: string;
   involvedKey: string;
+  /** The container a kubelet event is about (involvedObject.fieldPath `spec.containers{name}`), if any. */
+  container: string | null;
   namespace: string;
   count: number;
   /** Simulated time of the latest occurrence, epoch ms. */
@@ -161,6 +166,7 @@ export function projectPod(key: string, pod: V1Pod): PodView {
     cpuRequestMilli: cpu,
     memoryRequestBytes: mem,
     status: podStatusView(pod),
+    containers: containerHealth(pod),
   };
 }
 
@@ -257,6 +263,7 @@ export function projectEvent(key: string, e: CoreV1Event, why: { actor: string; 
     message: e.message ?? '',
     involved: `${io.kind ?? ''}/${io.name ?? ''}`,
     involvedKey: `${io.kind ?? ''}/${io.kind === 'Node' ? '' : ns}/${io.name ?? ''}`,
+    container: /^spec\.(?:initC|c)ontainers\{(.+)\}$/.exec(io.fieldPath ?? '')?.[1] ?? null,
     namespace: ns,
     count: e.count ?? 1,
     time: eventTime(e),

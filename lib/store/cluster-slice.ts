@@ -5,7 +5,8 @@
  */
 import type { ClusterChange } from '../cluster/types';
 import type { Cause } from '../k8s/client-types';
-import type { CoreV1Event, KubeObject, V1Deployment, V1Node, V1Pod, V1ReplicaSet, V1Service } from '../k8s/types';
+import type { CoreV1Event, KubeObject, V1DaemonSet, V1Deployment, V1Job, V1Node, V1Pod, V1ReplicaSet, V1Service } from '../k8s/types';
+import { projectDaemonSet, projectJob, type DaemonSetView, type JobView } from '../graph/workload-projection';
 import {
   projectDeployment,
   projectEvent,
@@ -32,6 +33,8 @@ export interface ClusterSlice {
   replicaSets: Readonly<Record<string, ReplicaSetView>>;
   deployments: Readonly<Record<string, DeploymentView>>;
   services: Readonly<Record<string, ServiceView>>;
+  jobs: Readonly<Record<string, JobView>>;
+  daemonSets: Readonly<Record<string, DaemonSetView>>;
   /** Deployment key → its current revision (annotation), for the rolling-update budget. */
   deploymentRevisions: Readonly<Record<string, number>>;
   events: readonly EventView[];
@@ -49,6 +52,8 @@ export const EMPTY_CLUSTER: ClusterSlice = {
   replicaSets: {},
   deployments: {},
   services: {},
+  jobs: {},
+  daemonSets: {},
   deploymentRevisions: {},
   events: [],
   namespaces: [],
@@ -63,6 +68,8 @@ type MutableRecords = {
   replicaSets: Record<string, ReplicaSetView>;
   deployments: Record<string, DeploymentView>;
   services: Record<string, ServiceView>;
+  jobs: Record<string, JobView>;
+  daemonSets: Record<string, DaemonSetView>;
   deploymentRevisions: Record<string, number>;
   namespaces: Set<string>;
 };
@@ -139,6 +146,14 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
         if (del) delete own('services')[c.key];
         else own('services')[c.key] = projectService(c.key, c.object as V1Service);
         break;
+      case 'Job':
+        if (del) delete own('jobs')[c.key];
+        else own('jobs')[c.key] = projectJob(c.key, c.object as V1Job);
+        break;
+      case 'DaemonSet':
+        if (del) delete own('daemonSets')[c.key];
+        else own('daemonSets')[c.key] = projectDaemonSet(c.key, c.object as V1DaemonSet);
+        break;
       case 'Namespace': {
         const name = c.object.metadata?.name ?? '';
         if (del) own('namespaces').delete(name);
@@ -168,6 +183,8 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
       replicaSets: m.replicaSets ?? state.replicaSets,
       deployments: m.deployments ?? state.deployments,
       services: m.services ?? state.services,
+      jobs: m.jobs ?? state.jobs,
+      daemonSets: m.daemonSets ?? state.daemonSets,
       deploymentRevisions: m.deploymentRevisions ?? state.deploymentRevisions,
       namespaces: m.namespaces ? [...m.namespaces].sort() : state.namespaces,
       events: eventChanges ? mergeEvents(state.events, eventChanges) : state.events,

@@ -1,0 +1,148 @@
+'use client';
+
+import { createContext, memo, useContext, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
+import type { ColorMode } from '@xyflow/react';
+import { backingScale, gridSize, nextTileIndex, tileIndexAt, tileModeFor, tileRect, zoomStep, type TileMode } from '@/lib/graph/tile-geometry';
+import { whyNotSelected } from '@/lib/graph/service-selection';
+import type { PlaygroundState } from '@/lib/store/playground-store';
+import { usePlaygroundStore, usePlaygroundStoreApi, usePlaygroundStoreWith } from '@/components/wiring/store-context';
+import { podTileLabel } from './pod-label';
+import { TONE_CLASS } from './pod-tile';
+import { paletteFor } from './tile-palette';
+import { cancelPaint, paintNextFrame, TilePainter } from './tile-painter';
+import { COMPACT_ZOOM, useZoomDerived } from './tile-zoom';
+
+/** The theme the canvases draw in (the graph root follows the shell's `dark` class). */
+export const TileThemeContext = createContext<ColorMode>('light');
+
+/** `?tiles=dom` or `?tiles=canvas` pins the tile renderer (the bench measures both on one build). */
+function forcedTileMode(): TileMode | null {
+  if (typeof window === 'undefined') return null;
+  const v = new URLSearchParams(window.location.search).get('tiles');
+  return v === 'dom' || v === 'canvas' ? v : null;
+}
+const FORCED = forcedTileMode();
+
+/** DOM or canvas for a grid of `boxPods` tiles, given how many pods the graph shows in all. */
+export function useTileMode(boxPods: number): TileMode {
+  return usePlaygroundStore((s) => tileModeFor(boxPods, s.groups.visiblePodCount, FORCED));
+}
+
+interface ProxyFacts {
+  name: string;
+  namespace: string;
+  status: string;
+  label: string;
+}
+
+function proxyFacts(s: PlaygroundState, id: string): ProxyFacts | null {
+  const pod = s.pods[id];
+  if (!pod) return null;
+  const highlighted = s.highlight ? s.highlight[id] === true : null;
+  const service = highlighted === false && s.serviceKey ? s.services[s.serviceKey] : undefined;
+  const reason = service ? whyNotSelected(service, pod) : null;
+  return { name: pod.name, namespace: pod.namespace, status: pod.status.status, label: podTileLabel(pod, highlighted, reason) };
+}
+
+const sameFacts = (a: ProxyFacts | null, b: ProxyFacts | null) =>
+  a === b || (!!a && !!b && a.name === b.name && a.status === b.status && a.label === b.label && a.namespace === b.namespace);
+
+/** A transparent stand-in over one drawn tile: what the tooltip, clicks and the keyboard focus land on. */
+function TileProxy({ id, index, cols, kind, ringPx, ref, onKeyDown }: {
+  id: string;
+  index: number;
+  cols: number;
+  kind: 'focus' | 'hover';
+  ringPx: number;
+  ref?: Ref<HTMLButtonElement>;
+  onKeyDown?: (e: KeyboardEvent<HTMLButtonElement>) => void;
+}) {
+  const store = usePlaygroundStoreApi();
+  const f = usePlaygroundStoreWith((s) => proxyFacts(s, id), sameFacts);
+  if (!f) return null;
+  const r = tileRect(index, cols);
+  const style = { left: r.x, top: r.y, width: r.width, height: r.height, '--ring': `${ringPx}px` } as CSSProperties;
+  const data = { 'data-pod-tile': '', 'data-pod-proxy': kind, 'data-pod': f.name, 'data-pod-key': id, 'data-namespace': f.namespace, 'data-status': f.status };
+  const select = () => store.getState().select({ kind: 'Pod', key: id });
+  const className = 'pod-proxy nodrag absolute cursor-pointer rounded bg-transparent';
+  // The pointer's stand-in is not a second Tab stop: the keyboard has its own (focus) stand-in.
+  if (kind === 'hover') return <div {...data} aria-hidden="true" onClick={select} className={className} style={style} />;
+  return <button ref={ref} type="button" {...data} aria-label={f.label} onClick={select} onKeyDown={onKeyDown} className={className} style={style} />;
+}
+
+/**
+ * A grid of pod tiles drawn on one <canvas> (for big clusters): the painter repaints a changed pod's tile
+ * without React; hovering or focusing a tile puts a transparent stand-in over it, so the tooltip, a click
+ * and Enter reach the same details panel as a DOM tile. One Tab stop; arrows, Home and End move a focus
+ * ring drawn at screen size whatever the zoom; the list view has every pod as a table row.
+ */
+export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: readonly string[]; cols: number; label: string }) {
+  const store = usePlaygroundStoreApi();
+  const theme = useContext(TileThemeContext);
+  const zoom = useZoomDerived(zoomStep);
+  const detailed = useZoomDerived((z) => z >= COMPACT_ZOOM);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const focusRef = useRef<HTMLButtonElement>(null);
+  const movedByKey = useRef(false);
+  const [focusAt, setFocusAt] = useState(0);
+  const [hoverAt, setHoverAt] = useState(-1);
+  const size = gridSize(ids.length, cols);
+  const focusIndex = Math.min(focusAt, Math.max(0, ids.length - 1));
+
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const painter = new TilePainter(canvas);
+    const scale = backingScale(size, zoom, window.devicePixelRatio || 1);
+    painter.configure({ ids, cols, scale, detailed, palette: paletteFor(theme, TONE_CLASS) });
+    painter.paint(store.getState());
+    // Every store change is checked against this grid's pods only; changed tiles repaint once per frame.
+    const repaint = () => painter.paint(store.getState());
+    const unsubscribe = store.subscribe(() => paintNextFrame(repaint));
+    return () => {
+      unsubscribe();
+      cancelPaint(repaint);
+    };
+  }, [ids, cols, zoom, detailed, theme, store, size.width, size.height]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useLayoutEffect(() => {
+    if (!movedByKey.current) return;
+    movedByKey.current = false;
+    focusRef.current?.focus();
+  }, [focusIndex]);
+
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const k = rect.width > 0 ? size.width / rect.width : 1;
+    const at = tileIndexAt((e.clientX - rect.left) * k, (e.clientY - rect.top) * k, ids.length, cols);
+    if (at !== hoverAt) setHoverAt(at);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
+    const next = nextTileIndex(e.key, focusIndex, ids.length, cols);
+    if (next === null) return;
+    e.preventDefault();
+    movedByKey.current = true;
+    setFocusAt(next);
+  };
+  // The ring stays two screen pixels wide when the whole cluster is zoomed out to a few pixels a tile.
+  const ringPx = Math.max(2, 2 / zoom);
+  return (
+    <div
+      role="group"
+      aria-label={`${label}: 파드 ${ids.length}개 (화살표 키로 이동, Enter로 자세히 보기, 목록 보기에 모든 파드가 표로 있어요)`}
+      data-tile-canvas=""
+      className="relative"
+      style={{ width: size.width, height: size.height }}
+      onPointerMove={onPointerMove}
+      onPointerLeave={() => setHoverAt(-1)}
+    >
+      <canvas ref={canvasRef} data-pod-canvas="" role="img" className="block" style={{ width: size.width, height: size.height }} />
+      {ids.length > 0 && (
+        <TileProxy key={ids[focusIndex]} ref={focusRef} id={ids[focusIndex]} index={focusIndex} cols={cols} kind="focus" ringPx={ringPx} onKeyDown={onKeyDown} />
+      )}
+      {hoverAt >= 0 && hoverAt < ids.length && hoverAt !== focusIndex && (
+        <TileProxy key={`hover-${ids[hoverAt]}`} id={ids[hoverAt]} index={hoverAt} cols={cols} kind="hover" ringPx={ringPx} />
+      )}
+    </div>
+  );
+});

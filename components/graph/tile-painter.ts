@@ -1,0 +1,178 @@
+/**
+ * Draws one box's pod tiles on its <canvas>, outside React: the grid subscribes to the store itself and a
+ * pod change repaints that pod's tile on that one canvas (no React render at all). A full repaint happens
+ * only when the grid's geometry, zoom detail or theme changes.
+ */
+import type { PodView } from '@/lib/graph/projection';
+import { DEFAULT_TILE_METRICS as TILE } from '@/lib/graph/grid-packing';
+import { gridSize, tileRect } from '@/lib/graph/tile-geometry';
+import type { PlaygroundState } from '@/lib/store/playground-store';
+import { podTileStatusLine, tileName } from './pod-label';
+import type { TilePalette, ToneColours } from './tile-palette';
+
+export interface PaintSetup {
+  ids: readonly string[];
+  cols: number;
+  /** Device pixels per CSS pixel (backingScale). */
+  scale: number;
+  /** Zoomed in far enough to read: draw names and status words. */
+  detailed: boolean;
+  palette: TilePalette;
+}
+
+/** highlighted (null/true/false) and selected, packed so a change is one integer compare. */
+function markOf(s: PlaygroundState, id: string): number {
+  const hl = s.highlight ? (s.highlight[id] === true ? 1 : 2) : 0;
+  const selected = s.selection?.kind === 'Pod' && s.selection.key === id ? 4 : 0;
+  return hl | selected;
+}
+
+const DASH: Record<string, number[]> = { dashed: [4, 3], dotted: [1.5, 2] };
+
+/** Painters with changes waiting, repainted together in one animation frame (one rAF for every canvas). */
+const waiting = new Set<() => void>();
+let frame = 0;
+
+/** Run `paint` in the next animation frame, once however often it is asked for before then. */
+export function paintNextFrame(paint: () => void): void {
+  waiting.add(paint);
+  frame ||= requestAnimationFrame(() => {
+    frame = 0;
+    const jobs = [...waiting];
+    waiting.clear();
+    for (const job of jobs) job();
+  });
+}
+
+/** Forget a waiting paint (its canvas is going away or being reconfigured). */
+export function cancelPaint(paint: () => void): void {
+  waiting.delete(paint);
+}
+
+/** The name line in monospace, its "…" in the sans font as a DOM tile has it (CJK monospace draws it two cells wide). */
+function drawName(ctx: CanvasRenderingContext2D, label: string, x: number, y: number, palette: TilePalette): void {
+  const mono = `600 11px ${palette.monoFont}`;
+  const cut = label.indexOf('…');
+  ctx.font = mono;
+  if (cut < 0) return ctx.fillText(label, x, y);
+  const head = label.slice(0, cut);
+  ctx.fillText(head, x, y);
+  let at = x + ctx.measureText(head).width;
+  ctx.font = `600 11px ${palette.sansFont}`;
+  ctx.fillText('…', at, y);
+  at += ctx.measureText('…').width;
+  ctx.font = mono;
+  ctx.fillText(label.slice(cut + 1), at, y);
+}
+
+export class TilePainter {
+  private setup: PaintSetup | null = null;
+  private drawnPods: (PodView | undefined)[] = [];
+  private drawnMarks: number[] = [];
+
+  constructor(private readonly canvas: HTMLCanvasElement) {}
+
+  /** New geometry, zoom detail or palette: size the canvas and repaint everything on the next paint. */
+  configure(setup: PaintSetup): void {
+    this.setup = setup;
+    const { width, height } = gridSize(setup.ids.length, setup.cols);
+    const w = Math.max(1, Math.round(width * setup.scale));
+    const h = Math.max(1, Math.round(height * setup.scale));
+    // Resizing reallocates the bitmap (a box's pods change often during a rollout; its size rarely does).
+    if (this.canvas.width !== w || this.canvas.height !== h) {
+      this.canvas.width = w;
+      this.canvas.height = h;
+    }
+    this.drawnPods = [];
+    this.drawnMarks = [];
+    // Named from the start: an empty grid never paints, and an unnamed role="img" is a gap for a screen reader.
+    this.describe(setup);
+  }
+
+  /** Repaint the tiles whose pod or mark changed since the last paint. O(tiles in this box) compares. */
+  paint(s: PlaygroundState): void {
+    const setup = this.setup;
+    const ctx = this.canvas.getContext('2d');
+    if (!setup || !ctx) return;
+    const dirty: number[] = [];
+    for (let i = 0; i < setup.ids.length; i++) {
+      const id = setup.ids[i];
+      const pod = s.pods[id];
+      const mark = markOf(s, id);
+      if (pod === this.drawnPods[i] && mark === this.drawnMarks[i]) continue;
+      this.drawnPods[i] = pod;
+      this.drawnMarks[i] = mark;
+      dirty.push(i);
+    }
+    if (dirty.length === 0) return;
+    ctx.setTransform(setup.scale, 0, 0, setup.scale, 0, 0);
+    const full = dirty.length === setup.ids.length;
+    if (full) ctx.clearRect(0, 0, this.canvas.width / setup.scale, this.canvas.height / setup.scale);
+    for (const i of dirty) this.drawTile(ctx, setup, i, !full);
+    this.describe(setup);
+  }
+
+  private drawTile(ctx: CanvasRenderingContext2D, setup: PaintSetup, i: number, clear: boolean): void {
+    const { cols, palette, detailed, scale } = setup;
+    const r = tileRect(i, cols);
+    // A ring sits in the gap around the tile, so clearing a tile clears its old ring too.
+    if (clear) ctx.clearRect(r.x - TILE.gap / 2, r.y - TILE.gap / 2, r.width + TILE.gap, r.height + TILE.gap);
+    const pod = this.drawnPods[i];
+    if (!pod) return;
+    const mark = this.drawnMarks[i];
+    const highlighted = (mark & 3) === 1 ? true : (mark & 3) === 2 ? false : null;
+    const tone: ToneColours = palette.tones[pod.status.tone];
+    // Never thinner than one device pixel, or a far-out view loses the border style (the only cue left).
+    const px = 1 / scale;
+    const line = Math.max(tone.borderWidth, px);
+    ctx.globalAlpha = tone.opacity * (highlighted === false ? 0.3 : 1);
+    ctx.beginPath();
+    ctx.roundRect(r.x + line / 2, r.y + line / 2, r.width - line, r.height - line, 4);
+    ctx.fillStyle = tone.fill;
+    ctx.fill();
+    ctx.setLineDash(DASH[tone.borderStyle] ?? []);
+    ctx.lineWidth = line;
+    ctx.strokeStyle = tone.border;
+    ctx.stroke();
+    ctx.setLineDash([]);
+    if (detailed) {
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(r.x + 4, r.y, r.width - 8, r.height);
+      ctx.clip();
+      ctx.fillStyle = tone.text;
+      ctx.textBaseline = 'top';
+      drawName(ctx, tileName(pod.name), r.x + 5, r.y + 6, palette);
+      ctx.font = `10px ${palette.sansFont}`;
+      ctx.fillText(podTileStatusLine(pod, highlighted), r.x + 5, r.y + 23);
+      ctx.restore();
+    }
+    ctx.globalAlpha = 1;
+    const ring = mark & 4 ? palette.selectedRing : highlighted === true ? palette.serviceRing : null;
+    if (ring) {
+      ctx.beginPath();
+      ctx.roundRect(r.x - 1.5, r.y - 1.5, r.width + 3, r.height + 3, 5);
+      ctx.lineWidth = Math.max(2, 2 * px);
+      ctx.strokeStyle = ring;
+      ctx.stroke();
+    }
+  }
+
+  /** What a screen reader hears for the picture itself; the focus ring names single pods. */
+  private describe(setup: PaintSetup): void {
+    const counts = new Map<string, number>();
+    let drawn = 0;
+    for (const pod of this.drawnPods) {
+      if (!pod) continue;
+      drawn++;
+      counts.set(pod.status.label, (counts.get(pod.status.label) ?? 0) + 1);
+    }
+    const parts = [...counts].map(([label, n]) => `${label} ${n}개`).join(', ');
+    // Attribute writes only when the words change: each one is a DOM mutation the accessibility tree follows.
+    const label = `파드 타일 ${drawn}개${parts ? `: ${parts}` : ''}`;
+    if (this.canvas.getAttribute('aria-label') !== label) this.canvas.setAttribute('aria-label', label);
+    if (this.canvas.dataset.painted !== String(drawn)) this.canvas.dataset.painted = String(drawn);
+    const detailed = setup.detailed ? 'true' : 'false';
+    if (this.canvas.dataset.detailed !== detailed) this.canvas.dataset.detailed = detailed;
+  }
+}

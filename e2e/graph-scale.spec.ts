@@ -1,0 +1,154 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
+
+const graph = (page: Page) => page.getByRole('application', { name: '클러스터 그래프' });
+const VIEWPORTS = [
+  { width: 1920, height: 1080 },
+  { width: 1440, height: 900 },
+  { width: 768, height: 1024 },
+  { width: 390, height: 844 },
+];
+
+/** Pod tiles drawn on canvases so far (each canvas says how many it painted). */
+const paintedOnCanvas = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-pod-canvas]')].reduce((n, c) => n + Number(c.dataset.painted ?? 0), 0));
+
+async function screenshotsEverywhere(page: Page, name: string) {
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
+    for (const vp of VIEWPORTS) {
+      await page.setViewportSize(vp);
+      // The graph refits to the new size; give it the frame or two it needs.
+      await page.waitForTimeout(1500);
+      await saveScreenshot(page, test.info(), `${name}-${vp.width}-${theme}`);
+    }
+  }
+  await setTheme(page, 'light');
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('at 5,000 pods the tiles are drawn on canvas and a pod opens from the keyboard', async ({ page }) => {
+  test.setTimeout(420_000);
+  const errors = trackConsoleErrors(page);
+  // Bench mode seeds a 5,000-replica Deployment on 50 workers before the graph mounts.
+  await page.goto('/playground?bench=5000&nodes=50');
+  await expect(graph(page)).toBeVisible({ timeout: 300_000 });
+  await expect.poll(() => paintedOnCanvas(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(5000);
+  // No pod has a DOM tile of its own; the only tile elements are the stand-ins over a focused or hovered tile.
+  await expect(page.locator('[data-pod-tile]:not([data-pod-proxy])')).toHaveCount(0);
+
+  // Canvas, stand-ins and group labels pass the same accessibility check as the DOM tiles.
+  const axe = await new AxeBuilder({ page }).include('[data-cluster-canvas]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  // The canvas really holds pixels where the first tile is (not a blank element with a count on it).
+  const box = page.locator('[data-node-box="worker-1"]');
+  const alpha = await box.locator('canvas[data-pod-canvas]').evaluate((c: HTMLCanvasElement) => {
+    const ctx = c.getContext('2d')!;
+    const scale = c.width / parseFloat(c.style.width);
+    return ctx.getImageData(Math.floor(20 * scale), Math.floor(20 * scale), 1, 1).data[3];
+  });
+  expect(alpha).toBeGreaterThan(0);
+
+  // Keyboard: from the node's name, Tab reaches its pods; arrows move the ring; Enter opens the details.
+  await box.getByRole('button', { name: '노드 worker-1 자세히 보기' }).focus();
+  await page.keyboard.press('Tab');
+  const focused = page.locator('[data-node-box="worker-1"] button[data-pod-proxy="focus"]');
+  await expect(focused).toBeFocused();
+  const first = await focused.getAttribute('data-pod');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await expect(focused).toBeFocused();
+  const chosen = (await focused.getAttribute('data-pod'))!;
+  expect(chosen).not.toBe(first);
+  await expect(focused).toHaveAttribute('aria-label', new RegExp(`^파드 ${chosen}, `));
+  // The ring is drawn at screen size: at this zoom a 2 px outline in the graph would be a fraction of a pixel.
+  const ring = await focused.evaluate((el) => parseFloat(getComputedStyle(el).outlineWidth));
+  expect(ring).toBeGreaterThan(2);
+  await saveScreenshot(page, test.info(), 'scale-5000-keyboard-focus');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: '파드 자세히 보기' })).toContainText(chosen);
+
+  await page.getByRole('button', { name: '자세히 보기 닫기' }).click();
+
+  // Text by zoom: fitted to the whole cluster the tiles carry no words; zoomed in on a box, names are drawn.
+  const canvas = box.locator('canvas[data-pod-canvas]');
+  await expect(canvas).toHaveAttribute('data-detailed', 'false');
+  // Zoom around the centre of the first tile (84 × 44 CSS px), so it stays under the pointer.
+  const at = (await canvas.boundingBox())!;
+  const k = at.width / (await canvas.evaluate((c: HTMLCanvasElement) => parseFloat(c.style.width)));
+  const centre = { x: at.x + 42 * k, y: at.y + 22 * k };
+  await page.mouse.move(centre.x, centre.y);
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -400);
+  await expect(canvas).toHaveAttribute('data-detailed', 'true', { timeout: 15_000 });
+  // Hover: the pointer moving onto another drawn tile (the second, right of the first) shows that pod's tooltip.
+  const zoomed = (await canvas.boundingBox())!;
+  const k2 = zoomed.width / (at.width / k);
+  await page.mouse.move(zoomed.x + (84 + 4 + 30) * k2, zoomed.y + 22 * k2, { steps: 4 });
+  await expect(page.locator('[data-pod-tooltip]')).toContainText('bench-');
+  await saveScreenshot(page, test.info(), 'scale-5000-zoomed-in');
+  await screenshotsEverywhere(page, 'scale-5000');
+  expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]);
+});
+
+const JOB = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: batch
+spec:
+  completions: 3
+  parallelism: 1
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: work
+        image: busybox:1.36
+        command: ["sh", "-c", "sleep 5; echo done"]
+`;
+
+test('a Job shows its progress in the workload view, and a small cluster keeps its DOM tiles', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = trackConsoleErrors(page);
+  await page.goto('/playground');
+  await expect(graph(page)).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('combobox', { name: '시뮬레이션 속도' }).selectOption('2');
+  await page.getByRole('tab', { name: 'YAML 에디터' }).click();
+  await expect(page.locator('.cm-content')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('textbox', { name: 'YAML 편집기' }).fill(JOB);
+  await page.getByRole('button', { name: '적용' }).click();
+  await expect(page.getByRole('log', { name: 'kubectl 출력' })).toContainText('job.batch/batch created');
+
+  // A 10-pod cluster: pods are buttons as before, no canvas.
+  await expect(page.locator('[data-pod-tile][data-pod^="batch-"]').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('canvas[data-pod-canvas]')).toHaveCount(0);
+
+  await page.getByRole('tab', { name: '워크로드' }).click();
+  const job = page.locator('[data-job-box="batch"]');
+  await expect(job).toBeVisible();
+  // Progress as kubectl prints COMPLETIONS, through the middle of the run to Complete.
+  await expect(job.locator('[data-job-completions]')).toHaveText('1/3', { timeout: 90_000 });
+  await expect(job.getByRole('progressbar', { name: '잡 batch 완료 진행' })).toHaveAttribute('aria-valuenow', '1');
+  await saveScreenshot(page, test.info(), 'job-progress-1440-light');
+  await expect(page.locator('[data-owned-pods="Job/default/batch"] [data-pod-tile][data-status="Completed"]').first()).toBeVisible();
+  await page.getByRole('combobox', { name: '시뮬레이션 속도' }).selectOption('10');
+  await expect(job).toHaveAttribute('data-job-status', 'Complete', { timeout: 90_000 });
+  await expect(job.locator('[data-job-completions]')).toHaveText('3/3');
+  await expect(job).toContainText('완료 (Complete)');
+
+  // A finished pod's details: its container ended with Completed, said in Korean.
+  await page.locator('[data-owned-pods="Job/default/batch"] [data-pod-tile]').first().click();
+  await expect(page.getByRole('complementary', { name: '파드 자세히 보기' }).locator('[data-container-health="work"]')).toContainText('종료됨 (Completed)');
+  await saveScreenshot(page, test.info(), 'job-complete-1440-light');
+  await setTheme(page, 'dark');
+  await saveScreenshot(page, test.info(), 'job-complete-1440-dark');
+
+  // The cluster view at a student's size, everywhere, for comparison with the screenshots before canvas tiles.
+  await page.getByRole('button', { name: '자세히 보기 닫기' }).click();
+  await page.getByRole('tab', { name: '클러스터' }).click();
+  await screenshotsEverywhere(page, 'small-cluster');
+  expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]);
+});
