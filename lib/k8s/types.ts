@@ -62,6 +62,7 @@ export interface StatusBody {
     kind?: string;
     uid?: string;
     causes?: { reason?: string; message: string; field?: string }[];
+    retryAfterSeconds?: number;
   };
   code: number;
 }

@@ -14,12 +14,14 @@ import { JOB } from './job';
 import { NAMESPACE } from './namespace';
 import { NODE } from './node';
 import { POD } from './pod';
+import { PODDISRUPTIONBUDGET } from './poddisruptionbudget';
 import { REPLICASET } from './replicaset';
 import { SECRET } from './secret';
 import { SERVICE } from './service';
 
 export const KIND_LIST = [
   NAMESPACE, NODE, POD, REPLICASET, DEPLOYMENT, DAEMONSET, SERVICE, ENDPOINTS, ENDPOINTSLICE, CONFIGMAP, SECRET, JOB,
+  PODDISRUPTIONBUDGET,
   EVENT,
 ] as const;
 

@@ -8,7 +8,7 @@ import { STRUCTS } from './upstream/structs';
 /**
  * What kube-apiserver 1.34 registers for each resource. Short names and categories come from each REST storage's
  * ShortNames()/Categories() (kubernetes pkg/registry/<group>/<resource>/storage/storage.go: pod, deployment,
- * replicaset, daemonset, service, endpoint, node, namespace, event, configmap, secret, job; discovery/endpointslice); scope from each strategy's NamespaceScoped().
+ * replicaset, daemonset, service, endpoint, node, namespace, event, configmap, secret, job; discovery/endpointslice; policy/poddisruptionbudget); scope from each strategy's NamespaceScoped().
  */
 const UPSTREAM: Record<RegisteredKind, [group: string, plural: string, singular: string, shortNames: string[], categories: string[], namespaced: boolean]> = {
   Pod: ['', 'pods', 'pod', ['po'], ['all'], true],
@@ -24,6 +24,8 @@ const UPSTREAM: Record<RegisteredKind, [group: string, plural: string, singular:
   ConfigMap: ['', 'configmaps', 'configmap', ['cm'], [], true],
   Secret: ['', 'secrets', 'secret', [], [], true],
   EndpointSlice: ['discovery.k8s.io', 'endpointslices', 'endpointslice', [], [], true],
+  // pkg/registry/policy/poddisruptionbudget/storage/storage.go: ShortNames() ["pdb"], no Categories()
+  PodDisruptionBudget: ['policy', 'poddisruptionbudgets', 'poddisruptionbudget', ['pdb'], [], true],
 };
 
 describe('kind names', () => {

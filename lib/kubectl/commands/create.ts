@@ -1,4 +1,5 @@
 /** `kubectl run` and `kubectl create deployment|namespace|job|configmap|secret` (with --dry-run=client -o yaml). */
+import { createPodDisruptionBudget } from './create-pdb';
 import { API_VERSION, type Kind, type KubeObject } from '../../k8s/types';
 import { parseLabelSelector } from '../../k8s/selectors';
 import { KubectlError, namespaceOf, num, out, str, type KubectlContext } from '../context';
@@ -121,6 +122,7 @@ export async function runCreate(cmd: ParsedCommand, ctx: KubectlContext): Promis
     return createOrPrint(cmd, ctx, 'Namespace', { metadata: { name } } as KubeObject);
   }
   if (cmd.sub === 'job') return createJob(cmd, ctx);
+  if (cmd.sub === 'poddisruptionbudget') return createPodDisruptionBudget(cmd, ctx);
   const name = requireName(cmd, 'deployment');
   const image = requireImage(cmd);
   const replicas = num(cmd.flags, 'replicas') ?? 1;

@@ -104,6 +104,9 @@ export const MESSAGES: Record<string, FieldTable> = {
   ConfigMap: { ...meta, 2: ['data', 'map<string>'], 3: ['binaryData', 'map<b64>'], 4: ['immutable', 'bool!'] },
   Secret: { ...meta, 2: ['data', 'map<b64>'], 3: ['type', 'string'], 4: ['stringData', 'map<string>'], 5: ['immutable', 'bool!'] },
   NamespaceSpec: { 1: ['finalizers', 'string[]'] },
+  // k8s.io/api policy/v1 generated.proto (kubectl create pdb)
+  PodDisruptionBudget: { ...meta, 2: ['spec', 'PodDisruptionBudgetSpec'] },
+  PodDisruptionBudgetSpec: { 1: ['minAvailable', 'ios!'], 2: ['selector', 'LabelSelector'], 3: ['maxUnavailable', 'ios!'], 4: ['unhealthyPodEvictionPolicy', 'string'] },
 
   DeleteOptions: {
     1: ['gracePeriodSeconds', 'int!'], 3: ['orphanDependents', 'bool!'], 4: ['propagationPolicy', 'string'], 5: ['dryRun', 'string[]'],
@@ -120,4 +123,4 @@ export const MESSAGES: Record<string, FieldTable> = {
 };
 
 /** Top-level kinds the decoder accepts (the TypeMeta.kind inside the envelope). */
-export const DECODABLE_KINDS = ['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'ConfigMap', 'Secret', 'Job', 'DeleteOptions', 'Eviction', 'Scale'];
+export const DECODABLE_KINDS = ['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'ConfigMap', 'Secret', 'Job', 'PodDisruptionBudget', 'DeleteOptions', 'Eviction', 'Scale'];

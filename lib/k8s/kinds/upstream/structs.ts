@@ -857,6 +857,28 @@ export const STRUCTS: Record<string, Record<string, string>> = {
   "name": "string",
   "value": "string"
  },
+ "PodDisruptionBudget": {
+  "kind": "string",
+  "apiVersion": "string",
+  "metadata": "ObjectMeta",
+  "spec": "PodDisruptionBudgetSpec",
+  "status": "PodDisruptionBudgetStatus"
+ },
+ "PodDisruptionBudgetSpec": {
+  "minAvailable": "IntOrString",
+  "selector": "LabelSelector",
+  "maxUnavailable": "IntOrString",
+  "unhealthyPodEvictionPolicy": "string:UnhealthyPodEvictionPolicyType"
+ },
+ "PodDisruptionBudgetStatus": {
+  "observedGeneration": "integer",
+  "disruptedPods": "map[string]Time",
+  "disruptionsAllowed": "integer!",
+  "currentHealthy": "integer!",
+  "desiredHealthy": "integer!",
+  "expectedPods": "integer!",
+  "conditions": "[]Condition"
+ },
  "PodExtendedResourceClaimStatus": {
   "requestMappings": "[]ContainerExtendedResourceRequest!",
   "resourceClaimName": "string!"
@@ -1604,6 +1626,10 @@ export const ENUMS: Record<string, readonly string[]> = {
  "URIScheme": [
   "HTTP",
   "HTTPS"
+ ],
+ "UnhealthyPodEvictionPolicyType": [
+  "AlwaysAllow",
+  "IfHealthyBudget"
  ],
  "UnsatisfiableConstraintAction": [
   "DoNotSchedule",
