@@ -16,6 +16,7 @@ import { resolveLimits } from './limits';
 import { bootstrapCluster } from './cluster';
 import { JobController } from './controllers/job';
 import { DisruptionController } from './controllers/disruption';
+import { CronJobController } from './controllers/cronjob';
 import { evictPod } from './eviction';
 import { DeploymentController } from './controllers/deployment';
 import { ReplicaSetController } from './controllers/replicaset';
@@ -81,7 +82,7 @@ class Sim implements Simulator {
   private init(): void {
     const e = new Engine(this.seed, this.opts.startTime ?? DEFAULT_START_TIME, resolveTimings(this.opts.timings), resolveLimits(this.opts.limits));
     this.scheduler = new Scheduler();
-    for (const c of [new DeploymentController(), new ReplicaSetController(), new JobController(), this.scheduler, new Kubelet(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new NodeLifecycleController(), new TaintEvictionController(), new DisruptionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober()]) e.register(c);
+    for (const c of [new DeploymentController(), new ReplicaSetController(), new JobController(), new CronJobController(), this.scheduler, new Kubelet(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new NodeLifecycleController(), new TaintEvictionController(), new DisruptionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober()]) e.register(c);
     if (this.opts.processView) e.processView = this.opts.processView;
     e.store.onChange((c) => {
       if (this.watchers.size || this.subscribers.size) this.pending.push(c);

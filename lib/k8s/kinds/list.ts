@@ -5,6 +5,7 @@
  * them; Events last); discovery sorts by group and plural itself.
  */
 import { CONFIGMAP } from './configmap';
+import { CRONJOB } from './cronjob';
 import { DAEMONSET } from './daemonset';
 import { DEPLOYMENT } from './deployment';
 import { ENDPOINTS } from './endpoints';
@@ -20,7 +21,7 @@ import { SECRET } from './secret';
 import { SERVICE } from './service';
 
 export const KIND_LIST = [
-  NAMESPACE, NODE, POD, REPLICASET, DEPLOYMENT, DAEMONSET, SERVICE, ENDPOINTS, ENDPOINTSLICE, CONFIGMAP, SECRET, JOB,
+  NAMESPACE, NODE, POD, REPLICASET, DEPLOYMENT, DAEMONSET, SERVICE, ENDPOINTS, ENDPOINTSLICE, CONFIGMAP, SECRET, JOB, CRONJOB,
   PODDISRUPTIONBUDGET,
   EVENT,
 ] as const;

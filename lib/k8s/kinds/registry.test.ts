@@ -21,6 +21,8 @@ const UPSTREAM: Record<RegisteredKind, [group: string, plural: string, singular:
   ReplicaSet: ['apps', 'replicasets', 'replicaset', ['rs'], ['all'], true],
   DaemonSet: ['apps', 'daemonsets', 'daemonset', ['ds'], ['all'], true],
   Job: ['batch', 'jobs', 'job', [], ['all'], true],
+  // pkg/registry/batch/cronjob/storage/storage.go: ShortNames() ["cj"], Categories() ["all"]
+  CronJob: ['batch', 'cronjobs', 'cronjob', ['cj'], ['all'], true],
   ConfigMap: ['', 'configmaps', 'configmap', ['cm'], [], true],
   Secret: ['', 'secrets', 'secret', [], [], true],
   EndpointSlice: ['discovery.k8s.io', 'endpointslices', 'endpointslice', [], [], true],
@@ -85,8 +87,8 @@ describe('kind names', () => {
   });
 
   it('expand the all category in the order kubectl get all prints it', () => {
-    // kubectl get all on a real cluster: pods, services, daemonsets, deployments, replicasets, …, jobs (discovery order).
-    expect(kindsInCategory('all').map((k) => k.kind)).toEqual(['Pod', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet', 'Job']);
+    // kubectl get all on a real cluster: pods, services, daemonsets, deployments, replicasets, …, cronjobs, jobs (discovery order).
+    expect(kindsInCategory('all').map((k) => k.kind)).toEqual(['Pod', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet', 'CronJob', 'Job']);
   });
 });
 

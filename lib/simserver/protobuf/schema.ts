@@ -44,6 +44,12 @@ export const MESSAGES: Record<string, FieldTable> = {
 
   // batch/v1 generated.proto
   Job: { ...meta, 2: ['spec', 'JobSpec'] },
+  CronJob: { ...meta, 2: ['spec', 'CronJobSpec'] },
+  CronJobSpec: {
+    1: ['schedule', 'string'], 2: ['startingDeadlineSeconds', 'int!'], 3: ['concurrencyPolicy', 'string'], 4: ['suspend', 'bool!'],
+    5: ['jobTemplate', 'JobTemplateSpec'], 6: ['successfulJobsHistoryLimit', 'int!'], 7: ['failedJobsHistoryLimit', 'int!'], 8: ['timeZone', 'string'],
+  },
+  JobTemplateSpec: { ...meta, 2: ['spec', 'JobSpec'] },
   JobSpec: {
     1: ['parallelism', 'int!'], 2: ['completions', 'int!'], 3: ['activeDeadlineSeconds', 'int!'], 4: ['selector', 'LabelSelector'],
     5: ['manualSelector', 'bool!'], 6: ['template', 'PodTemplateSpec'], 7: ['backoffLimit', 'int!'], 8: ['ttlSecondsAfterFinished', 'int!'],
@@ -123,4 +129,4 @@ export const MESSAGES: Record<string, FieldTable> = {
 };
 
 /** Top-level kinds the decoder accepts (the TypeMeta.kind inside the envelope). */
-export const DECODABLE_KINDS = ['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'ConfigMap', 'Secret', 'Job', 'PodDisruptionBudget', 'DeleteOptions', 'Eviction', 'Scale'];
+export const DECODABLE_KINDS = ['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'ConfigMap', 'Secret', 'Job', 'CronJob', 'PodDisruptionBudget', 'DeleteOptions', 'Eviction', 'Scale'];

@@ -212,6 +212,28 @@ export const STRUCTS: Record<string, Record<string, string>> = {
  "ContainerUser": {
   "linux": "LinuxContainerUser"
  },
+ "CronJob": {
+  "kind": "string",
+  "apiVersion": "string",
+  "metadata": "ObjectMeta",
+  "spec": "CronJobSpec",
+  "status": "CronJobStatus"
+ },
+ "CronJobSpec": {
+  "schedule": "string!",
+  "timeZone": "string",
+  "startingDeadlineSeconds": "integer",
+  "concurrencyPolicy": "string:ConcurrencyPolicy",
+  "suspend": "boolean",
+  "jobTemplate": "JobTemplateSpec!",
+  "successfulJobsHistoryLimit": "integer",
+  "failedJobsHistoryLimit": "integer"
+ },
+ "CronJobStatus": {
+  "active": "[]ObjectReference",
+  "lastScheduleTime": "Time",
+  "lastSuccessfulTime": "Time"
+ },
  "DaemonEndpoint": {
   "Port": "integer!"
  },
@@ -571,6 +593,10 @@ export const STRUCTS: Record<string, Record<string, string>> = {
   "failedIndexes": "string",
   "uncountedTerminatedPods": "UncountedTerminatedPods",
   "ready": "integer"
+ },
+ "JobTemplateSpec": {
+  "metadata": "ObjectMeta",
+  "spec": "JobSpec"
  },
  "KeyToPath": {
   "key": "string!",
@@ -1392,6 +1418,11 @@ export const ENUMS: Record<string, readonly string[]> = {
  "CompletionMode": [
   "Indexed",
   "NonIndexed"
+ ],
+ "ConcurrencyPolicy": [
+  "Allow",
+  "Forbid",
+  "Replace"
  ],
  "DNSPolicy": [
   "ClusterFirst",
