@@ -36,7 +36,7 @@ describe('discovery reads the registry', () => {
       expect(entry.categories ?? [], k.kind).toEqual(k.categories);
     }
     const short = Object.fromEntries([...topLevel('/api/v1'), ...topLevel('/apis/apps/v1'), ...topLevel('/apis/discovery.k8s.io/v1'), ...topLevel('/apis/policy/v1')].map((r) => [r.name, r.shortNames]));
-    expect(short).toEqual({ configmaps: ['cm'], secrets: undefined, endpointslices: undefined, endpoints: ['ep'], events: ['ev'], namespaces: ['ns'], nodes: ['no'], pods: ['po'], services: ['svc'], daemonsets: ['ds'], deployments: ['deploy'], replicasets: ['rs'] });
+    expect(short).toEqual({ configmaps: ['cm'], secrets: undefined, endpointslices: undefined, endpoints: ['ep'], events: ['ev'], namespaces: ['ns'], nodes: ['no'], poddisruptionbudgets: ['pdb'], pods: ['po'], services: ['svc'], daemonsets: ['ds'], deployments: ['deploy'], replicasets: ['rs'] });
   });
 
   it("advertises the registry's verbs and subresources for every stored kind", () => {
