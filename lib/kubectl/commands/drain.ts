@@ -65,6 +65,8 @@ export async function evictPods(ctx: KubectlContext, node: string, pods: V1Pod[]
   for (const r of failed) err(ctx, `pod/${r.pod.metadata?.name}`);
   err(ctx, `There are pending nodes to be drained:\n ${node}`);
   err(ctx, `error: ${message}`);
-  err(ctx, '힌트: PodDisruptionBudget(PDB)이 지금은 더 내보낼 수 없다고 막고 있어요. 대체 파드가 준비되면 다시 시도하거나, kubectl get pdb로 ALLOWED DISRUPTIONS를 확인하세요.');
+  err(ctx, /disruption budget|global timeout/.test(message)
+    ? '힌트: PodDisruptionBudget(PDB)이 지금은 더 내보낼 수 없다고 막고 있어요. kubectl get pdb로 ALLOWED DISRUPTIONS를 확인하고, 대체 파드가 준비되면 다시 시도하세요.'
+    : '힌트: 파드를 내보내지 못했어요. 위 오류를 확인한 뒤 다시 시도하세요.');
   return 1;
 }
