@@ -12,13 +12,17 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { KIND_LIST } from '../lib/k8s/kinds/list';
 
 const VERSION = '1.34';
-/** The root type of every registered kind (core/v1, apps/v1, batch/v1, discovery.k8s.io/v1). */
-const ROOTS = ['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Endpoints', 'Node', 'Namespace', 'Event', 'ConfigMap', 'Secret', 'EndpointSlice', 'Job'];
-/** Packages parsed, in lookup order. Types are keyed by their Go name, so on a clash (discovery's EndpointPort vs
- * core's) the type reached first wins: core's, whose fields are the same apart from `port` being required. */
-const PACKAGES = ['core', 'apps', 'batch', 'discovery'];
+/** The k8s.io/api package of an API group: `discovery.k8s.io` → `discovery`, the core group '' → `core`. */
+const packageOf = (group: string) => group.split('.')[0] || 'core';
+/** The root type of every registered kind and its package, read off the kind list (lib/k8s/kinds/list.ts). */
+const ROOTS = KIND_LIST.map((k) => ({ name: k.kind, pkg: packageOf(k.group) }));
+/** Packages parsed, in lookup order: core first, then the registered kinds' groups. Types are keyed by their Go name,
+ * so on a clash (discovery's EndpointPort vs core's) the type reached first wins: core's, whose fields are the same
+ * apart from `port` being required. */
+const PACKAGES = [...new Set(['core', 'apps', ...ROOTS.map((r) => r.pkg)])];
 
 /** Types the OpenAPI describes as scalars or free-form objects (their OpenAPISchemaType), by qualified name. */
 const SPECIAL: Record<string, string> = {
@@ -188,17 +192,18 @@ function emit(decl: GoDecl): void {
 
 const [apiDir, machineryDir] = process.argv.slice(2);
 if (!apiDir || !machineryDir) throw new Error('usage: gen-upstream-schema.ts <kubernetes/api checkout> <kubernetes/apimachinery checkout>');
-parseFile('core', join(apiDir, 'core/v1/types.go'));
-parseFile('apps', join(apiDir, 'apps/v1/types.go'));
-parseFile('batch', join(apiDir, 'batch/v1/types.go'));
-parseFile('discovery', join(apiDir, 'discovery/v1/types.go'));
+for (const pkg of PACKAGES) parseFile(pkg, join(apiDir, `${pkg}/v1/types.go`));
 for (const f of ['types.go', 'time.go', 'micro_time.go', 'duration.go']) parseFile('meta', join(machineryDir, 'pkg/apis/meta/v1', f));
 parseFile('intstr', join(machineryDir, 'pkg/util/intstr/intstr.go'));
 parseFile('resource', join(machineryDir, 'pkg/api/resource/quantity.go'));
 parseFile('runtime', join(machineryDir, 'pkg/runtime/types.go'));
 parseFile('types', join(machineryDir, 'pkg/types/uid.go'));
 
-for (const root of ROOTS) enqueue(PACKAGES.map((pkg) => decls.get(`${pkg}.${root}`)).find(Boolean)!);
+for (const root of ROOTS) {
+  const decl = decls.get(`${root.pkg}.${root.name}`);
+  if (!decl) throw new Error(`kind ${root.name}: no type ${root.name} in ${root.pkg}/v1/types.go`);
+  enqueue(decl);
+}
 while (queue.length) emit(queue.shift()!);
 
 const sorted = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));

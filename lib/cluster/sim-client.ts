@@ -148,6 +148,10 @@ export class SimClient implements ClusterClient {
     return call(() => this.sim.delete(kind, name, namespace, opts));
   }
 
+  evict(name: string, namespace: string) {
+    return call(() => this.sim.evict(name, namespace));
+  }
+
   podLog(name: string, namespace: string, opts: PodLogOptions) {
     return call(() => this.sim.podLog(name, namespace, opts));
   }

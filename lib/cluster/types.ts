@@ -84,6 +84,8 @@ export interface ClusterClient {
 
   time?: TimeControls;
   failures?: FailureControls;
+  /** POST pods/NAME/eviction: a delete that honours PodDisruptionBudgets; absent where the mode can't evict. */
+  evict?(name: string, namespace: string): Promise<void>;
   /** A container's log (pods/NAME/log); absent where the mode can't read logs yet. */
   podLog?(name: string, namespace: string, opts: PodLogOptions): Promise<PodLogResult>;
   /** Runs a command in a container (pods/NAME/exec). */

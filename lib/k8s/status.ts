@@ -128,6 +128,13 @@ export const pathNotFound = (): StatusError => failure(404, 'NotFound', 'the ser
 /** NewResourceExpired: 410 Expired, e.g. `too old resource version: 5 (120)` for a compacted watch. */
 export const expired = (message: string): StatusError => failure(410, 'Expired', message);
 
+/**
+ * NewTooManyRequests: 429 with the message as given and, when positive, how long to wait (retryAfterSeconds; Go's
+ * omitempty drops a 0). The eviction subresource adds its DisruptionBudget cause.
+ */
+export const tooManyRequests = (message: string, retryAfterSeconds: number, causes?: { reason: string; message: string }[]): StatusError =>
+  failure(429, 'TooManyRequests', message, { causes, retryAfterSeconds: retryAfterSeconds > 0 ? retryAfterSeconds : undefined });
+
 /** NewInternalError: 500 `Internal error occurred: <err>` with the error as the one cause. */
 export const internalError = (message: string): StatusError =>
   failure(500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ message }] });

@@ -19,41 +19,24 @@ import type {
   V1DaemonSet,
 } from '@kubernetes/client-node';
 
-import { apiVersionOf, kindOf, type RegisteredKind } from './kinds/registry';
+import { KIND_LIST } from './kinds/list';
+import { apiVersionOf, kindOf, type KindNames, type KindObjectMap } from './kinds/registry';
 
 export type { V1Pod, V1Node, V1Namespace, V1ReplicaSet, V1Service, V1Endpoints, CoreV1Event, V1Deployment, V1ObjectMeta, V1ConfigMap, V1Secret, V1EndpointSlice, V1DaemonSet, V1Job };
+export type { KindObjectMap };
 
 /**
- * The kinds the simulator stores and the dashboard shows, in the engine's order. What each kind *is* (names,
- * scope, schema) lives in the registry, lib/k8s/kinds; this list only says which registered kinds the engine
- * keeps.
+ * The kinds the simulator stores and the dashboard shows, in the engine's order: every registered kind, read off
+ * the one list in lib/k8s/kinds/list.ts (a kind's object type comes from there too, as KindObjectMap).
  */
-export const KINDS = [
-  'Namespace', 'Node', 'Pod', 'ReplicaSet', 'Deployment', 'DaemonSet', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'Secret', 'Job', 'Event',
-] as const satisfies readonly RegisteredKind[];
+export const KINDS = KIND_LIST.map((k) => k.kind) as KindNames;
 export type Kind = (typeof KINDS)[number];
 
-/** Whether the engine stores this kind (a registered kind need not be stored). */
+/** Whether the engine stores this kind. */
 export const isKind = (kind: string): kind is Kind => (KINDS as readonly string[]).includes(kind);
 
 /** Kinds that live outside namespaces (from the registry). */
 export const CLUSTER_SCOPED: ReadonlySet<Kind> = new Set<Kind>(KINDS.filter((k) => !kindOf(k).namespaced));
-
-export interface KindObjectMap {
-  Namespace: V1Namespace;
-  Node: V1Node;
-  Pod: V1Pod;
-  ReplicaSet: V1ReplicaSet;
-  Deployment: V1Deployment;
-  Service: V1Service;
-  Endpoints: V1Endpoints;
-  Event: CoreV1Event;
-  Job: V1Job;
-  ConfigMap: V1ConfigMap;
-  Secret: V1Secret;
-  EndpointSlice: V1EndpointSlice;
-  DaemonSet: V1DaemonSet;
-}
 
 /** Any object the store holds. `metadata` is always set once stored. */
 export type KubeObject = KindObjectMap[Kind] & { apiVersion?: string; kind?: string; metadata?: V1ObjectMeta };
@@ -79,6 +62,7 @@ export interface StatusBody {
     kind?: string;
     uid?: string;
     causes?: { reason?: string; message: string; field?: string }[];
+    retryAfterSeconds?: number;
   };
   code: number;
 }

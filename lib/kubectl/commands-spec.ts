@@ -50,6 +50,10 @@ export const FLAGS: Record<string, FlagSpec> = Object.assign(Object.create(null)
   stdin: { type: 'bool', short: 'i', help: '표준 입력을 컨테이너로 보내기' },
   tty: { type: 'bool', short: 't', help: '터미널(TTY) 할당' },
   timeout: { type: 'string', help: '기다릴 최대 시간 (예: 60s)' },
+  schedule: { type: 'string', help: '크론 형식 일정 (예: "*/5 * * * *")' },
+  from: { type: 'string', help: '잡을 만들 원본 (예: cronjob/tick)' },
+  'min-available': { type: 'string', help: '축출 뒤에도 남아야 하는 파드 수 또는 비율 (예: 2, 50%)' },
+  'max-unavailable': { type: 'string', help: '한꺼번에 내려가도 되는 파드 수 또는 비율 (예: 1, 25%)' },
   all: { type: 'bool', help: '모든 리소스' },
   'grace-period': { type: 'int', help: '종료 유예 시간(초)' },
   now: { type: 'bool', help: '즉시 삭제 (grace-period=1)' },
@@ -93,9 +97,9 @@ const unsupported = (help: string): VerbSpec => ({ flags: [], help, unsupported:
 // Null prototype: a typed word like `toString` or `__proto__` must not find Object.prototype members.
 export const VERBS: Record<string, VerbSpec> = Object.assign(Object.create(null), {
   create: {
-    flags: ['filename', 'image', 'replicas', 'port', 'dry-run', 'output', 'save-config', 'from-literal', 'from-file', 'from-env-file', 'type'],
-    subcommands: ['configmap', 'deployment', 'job', 'namespace', 'secret'],
-    help: '리소스 만들기 (create deployment, create job, create configmap, create secret generic, create -f)',
+    flags: ['filename', 'image', 'replicas', 'port', 'dry-run', 'output', 'save-config', 'from-literal', 'from-file', 'from-env-file', 'type', 'selector', 'min-available', 'max-unavailable', 'schedule', 'restart', 'from'],
+    subcommands: ['configmap', 'cronjob', 'deployment', 'job', 'namespace', 'poddisruptionbudget', 'secret'],
+    help: '리소스 만들기 (create deployment, create job, create configmap, create secret generic, create pdb, create cronjob, create -f)',
   },
   expose: {
     flags: ['port', 'target-port', 'type', 'name', 'protocol', 'selector', 'dry-run', 'output', 'cluster-ip'],

@@ -142,7 +142,7 @@ describe('logs, explain, version, cluster-info, api-resources, completion', () =
   it('prints version, cluster-info, api-resources and the bash completion note', async () => {
     expect((await run('kubectl version')).stdout).toMatch(/^Client Version: v1\.\d+\.\d+\nKustomize Version: v\d+\.\d+\.\d+\nServer Version: v1\.\d+\.\d+\n$/);
     expect((await run('kubectl cluster-info')).stdout).toMatch(/^Kubernetes control plane is running at https:\/\/\S+\nCoreDNS is running at /);
-    expect((await run('kubectl api-resources')).stdout.split('\n')[0]).toBe('NAME             SHORTNAMES   APIVERSION               NAMESPACED   KIND'); // as wide as metrics.k8s.io/v1beta1
+    expect((await run('kubectl api-resources')).stdout.split('\n')[0]).toBe('NAME' + ' '.repeat(19) + 'SHORTNAMES   APIVERSION               NAMESPACED   KIND'); // widest: poddisruptionbudgets, metrics.k8s.io/v1beta1
     const completion = await run('kubectl completion bash');
     expect(completion.stdout).toContain('complete -o default -F __start_kubectl kubectl');
     expect(completion.stderr).toContain('source <(kubectl completion bash)');

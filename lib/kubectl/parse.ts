@@ -84,6 +84,12 @@ function parseWords(line: string): ParseResult {
   } else if (verb === 'create' && command.args[0] === 'ns') {
     command.sub = 'namespace';
     command.args.shift();
+  } else if (verb === 'create' && command.args[0] === 'cj') {
+    command.sub = 'cronjob';
+    command.args.shift();
+  } else if (verb === 'create' && command.args[0] === 'pdb') {
+    command.sub = 'poddisruptionbudget';
+    command.args.shift();
   }
   return { ok: true, command };
 }

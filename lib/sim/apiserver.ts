@@ -29,7 +29,8 @@ const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', '
 const SERVER_META = ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'managedFields', 'selfLink'] as const;
 
 /** Kinds whose status is written only by controllers (status subresource). */
-const STATUS_OWNED = new Set<Kind>(['Deployment', 'ReplicaSet', 'DaemonSet', 'Pod', 'Service', 'Node', 'Namespace', 'Job']);
+/** Kinds whose status only the status subresource writes (the strategy resets it on create and keeps it on update). */
+const statusOwned = (kind: Kind) => registeredKind(kind).subresources.some((s) => s.name === 'status');
 
 export function userCause(opts: WriteOptions | undefined, verb: string, kind: Kind, name: string): Cause {
   const actor = opts?.actor ?? 'kubectl';
@@ -108,7 +109,7 @@ export function createObject(e: Engine, input: KubeObject, opts?: WriteOptions):
   if (ns !== undefined) checkNamespace(e, kind, name, ns);
   if (e.store.get(kind, keyOf(name, ns))) throw alreadyExists(kind, name);
   admitQuota(e, kind, obj);
-  if (STATUS_OWNED.has(kind) && kind !== 'Namespace' && kind !== 'Node') delete (obj as { status?: unknown }).status;
+  if (statusOwned(kind) && kind !== 'Namespace' && kind !== 'Node') delete (obj as { status?: unknown }).status;
   if (kind === 'Pod') obj = admitPod(obj as V1Pod, e.timings.podEvictionTimeout);
   if (kind === 'Service') obj = allocateService(e, obj as V1Service);
   if (kind === 'DaemonSet') obj = withTemplateGeneration(obj);
@@ -157,10 +158,10 @@ export function updateObject(e: Engine, input: KubeObject, opts?: WriteOptions, 
   const errs = [...validateObject(kind, obj), ...validateUpdate(kind, obj, current)];
   if (errs.length) throw invalid(kind, name, errs);
   admitQuota(e, kind, obj, current);
-  if (STATUS_OWNED.has(kind)) obj = { ...obj, status: (current as { status?: unknown }).status } as KubeObject;
+  if (statusOwned(kind)) obj = { ...obj, status: (current as { status?: unknown }).status } as KubeObject;
   if (kind === 'Service') obj = allocateService(e, obj as V1Service, current as V1Service);
   if (kind === 'Namespace') obj = { ...obj, spec: (current as V1Namespace).spec } as KubeObject;
-  if ((kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'DaemonSet' || kind === 'Job') && !deepEqual(specOf(obj), specOf(current)))
+  if (registeredKind(kind).generation && !deepEqual(specOf(obj), specOf(current)))
     obj = { ...obj, metadata: { ...obj.metadata, generation: (cm.generation ?? 1) + 1 } } as KubeObject;
   if (kind === 'DaemonSet') obj = withTemplateGeneration(obj, current);
   // A no-op write does not bump resourceVersion, as on a real API server.

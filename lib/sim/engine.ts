@@ -6,6 +6,7 @@
  */
 import type { Kind, KubeObject } from '../k8s/types';
 import { API_VERSION } from '../k8s/types';
+import { kindOf } from '../k8s/kinds';
 import type { Cause, Limits, Timings } from './types';
 import { Rng } from './rng';
 import { Store, keyOf, type StoreChange } from './store';
@@ -231,7 +232,7 @@ export class Engine {
         ...meta,
         uid: uid ?? this.rng.uuid(),
         creationTimestamp: this.iso() as unknown as Date,
-        ...(kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'DaemonSet' || kind === 'Job' ? { generation: 1 } : {}),
+        ...(kindOf(kind).generation ? { generation: 1 } : {}),
       },
     } as T;
     return this.store.put(kind, stamped, cause, true) as T;

@@ -15,6 +15,9 @@ import { BOOTSTRAP_LEAD_MS, DEFAULT_START_TIME, resolveTimings } from './timings
 import { resolveLimits } from './limits';
 import { bootstrapCluster } from './cluster';
 import { JobController } from './controllers/job';
+import { DisruptionController } from './controllers/disruption';
+import { CronJobController } from './controllers/cronjob';
+import { evictPod } from './eviction';
 import { DeploymentController } from './controllers/deployment';
 import { ReplicaSetController } from './controllers/replicaset';
 import { Scheduler } from './controllers/scheduler';
@@ -81,7 +84,7 @@ class Sim implements Simulator {
   private init(): void {
     const e = new Engine(this.seed, this.opts.startTime ?? DEFAULT_START_TIME, resolveTimings(this.opts.timings), resolveLimits(this.opts.limits));
     this.scheduler = new Scheduler();
-    for (const c of [new DeploymentController(), new ReplicaSetController(), new JobController(), this.scheduler, new Kubelet(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new NodeLifecycleController(), new TaintEvictionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober()]) e.register(c);
+    for (const c of [new DeploymentController(), new ReplicaSetController(), new JobController(), new CronJobController(), this.scheduler, new Kubelet(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new NodeLifecycleController(), new TaintEvictionController(), new DisruptionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober()]) e.register(c);
     if (this.opts.processView) e.processView = this.opts.processView;
     e.store.onChange((c) => {
       if (this.watchers.size || this.subscribers.size) this.pending.push(c);
@@ -197,6 +200,10 @@ class Sim implements Simulator {
   delete(kind: Kind, name: string, namespace?: string, opts?: DeleteOptions & WriteOptions): KubeObject {
     requireKind(kind);
     return deepClone(this.write(() => deleteObject(this.e, kind, name, namespace, opts), opts?.dryRun));
+  }
+
+  evict(name: string, namespace: string, opts?: DeleteOptions & WriteOptions): void {
+    this.write(() => evictPod(this.e, name, namespace, opts), opts?.dryRun);
   }
 
   watch(kind: Kind, opts: { namespace?: string; resourceVersion?: string }, cb: (ev: SimWatchEvent) => void): Watch {

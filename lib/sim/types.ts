@@ -70,6 +70,8 @@ export interface Simulator {
   update(obj: KubeObject, opts?: WriteOptions): KubeObject; // Conflict on stale resourceVersion
   patch(kind: Kind, name: string, namespace: string | undefined, patch: unknown, type: PatchType, opts?: WriteOptions): KubeObject;
   delete(kind: Kind, name: string, namespace?: string, opts?: DeleteOptions & WriteOptions): KubeObject;
+  /** POST pods/NAME/eviction: a delete that honours the pod's PodDisruptionBudget (429 while it allows no disruption). */
+  evict(name: string, namespace: string, opts?: DeleteOptions & WriteOptions): void;
   /** Watch one kind. resourceVersion: replay events after it (Expired StatusError if too old). namespace undefined = all. */
   watch(kind: Kind, opts: { namespace?: string; resourceVersion?: string }, cb: (ev: SimWatchEvent) => void): Watch;
   /** Every change of every kind, delivered in order. Used by the browser client. */

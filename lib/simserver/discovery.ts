@@ -65,9 +65,11 @@ function ok(body: unknown) {
 }
 
 /**
- * Groups other than core, each with its one version. `policy` is not listed although pods/eviction
- * names it: kubectl drain finds eviction support in /api/v1, and a listed group without resources
- * makes `kubectl api-resources` fail ("received empty response for: policy/v1").
+ * Groups other than core, each with its one version: those of the served kinds. `policy` is among them since it
+ * serves poddisruptionbudgets (a listed group without resources makes `kubectl api-resources` fail, "received empty
+ * response for: policy/v1"), and old kubectl drain needs it listed to evict rather than delete (k8s.io/kubectl
+ * release-1.20 pkg/drain CheckEvictionSupport looks for the policy group before /api/v1's pods/eviction; 1.33 reads
+ * only the subresource's group and version).
  */
 function apiGroups(): { name: string; versions: { groupVersion: string; version: string }[]; preferredVersion: { groupVersion: string; version: string } }[] {
   const names = [...new Set(SERVED.filter((r) => r.group).map((r) => r.group))];

@@ -29,7 +29,7 @@ describe('/openapi/v3', () => {
     const res = await get('/openapi/v3');
     expect(res.status).toBe(200);
     const { paths } = (await res.json()) as { paths: Record<string, { serverRelativeURL: string }> };
-    expect(Object.keys(paths).sort()).toEqual(['api/v1', 'apis/apps/v1', 'apis/batch/v1', 'apis/discovery.k8s.io/v1']);
+    expect(Object.keys(paths).sort()).toEqual(['api/v1', 'apis/apps/v1', 'apis/batch/v1', 'apis/discovery.k8s.io/v1', 'apis/policy/v1']);
     expect(paths['apis/apps/v1'].serverRelativeURL).toMatch(/^\/openapi\/v3\/apis\/apps\/v1\?hash=[0-9A-F]{128}$/);
   });
 

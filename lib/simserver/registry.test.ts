@@ -23,9 +23,9 @@ const topLevel = (path: string) => resources(path).filter((r) => !r.name.include
 
 describe('discovery reads the registry', () => {
   it('lists every registered kind once, and nothing else', () => {
-    const listed = [...topLevel('/api/v1'), ...topLevel('/apis/apps/v1'), ...topLevel('/apis/batch/v1'), ...topLevel('/apis/discovery.k8s.io/v1')].map((r) => r.kind).sort();
+    const listed = [...topLevel('/api/v1'), ...topLevel('/apis/apps/v1'), ...topLevel('/apis/batch/v1'), ...topLevel('/apis/discovery.k8s.io/v1'), ...topLevel('/apis/policy/v1')].map((r) => r.kind).sort();
     expect(listed).toEqual(KIND_INFOS.map((k) => k.kind).sort());
-    expect(listed).toEqual(['ConfigMap', 'DaemonSet', 'Deployment', 'EndpointSlice', 'Endpoints', 'Event', 'Job', 'Namespace', 'Node', 'Pod', 'ReplicaSet', 'Secret', 'Service']);
+    expect(listed).toEqual(['ConfigMap', 'CronJob', 'DaemonSet', 'Deployment', 'EndpointSlice', 'Endpoints', 'Event', 'Job', 'Namespace', 'Node', 'Pod', 'PodDisruptionBudget', 'ReplicaSet', 'Secret', 'Service']);
   });
 
   it("publishes each kind's names, short names and categories as the registry holds them", () => {
@@ -35,8 +35,8 @@ describe('discovery reads the registry', () => {
       expect(entry.shortNames ?? [], k.kind).toEqual(k.shortNames);
       expect(entry.categories ?? [], k.kind).toEqual(k.categories);
     }
-    const short = Object.fromEntries([...topLevel('/api/v1'), ...topLevel('/apis/apps/v1'), ...topLevel('/apis/discovery.k8s.io/v1')].map((r) => [r.name, r.shortNames]));
-    expect(short).toEqual({ configmaps: ['cm'], secrets: undefined, endpointslices: undefined, endpoints: ['ep'], events: ['ev'], namespaces: ['ns'], nodes: ['no'], pods: ['po'], services: ['svc'], daemonsets: ['ds'], deployments: ['deploy'], replicasets: ['rs'] });
+    const short = Object.fromEntries([...topLevel('/api/v1'), ...topLevel('/apis/apps/v1'), ...topLevel('/apis/discovery.k8s.io/v1'), ...topLevel('/apis/policy/v1')].map((r) => [r.name, r.shortNames]));
+    expect(short).toEqual({ configmaps: ['cm'], secrets: undefined, endpointslices: undefined, endpoints: ['ep'], events: ['ev'], namespaces: ['ns'], nodes: ['no'], poddisruptionbudgets: ['pdb'], pods: ['po'], services: ['svc'], daemonsets: ['ds'], deployments: ['deploy'], replicasets: ['rs'] });
   });
 
   it("advertises the registry's verbs and subresources for every stored kind", () => {

@@ -45,7 +45,7 @@ export async function handleResource(ctx: ServerContext, req: IncomingMessage, r
   if (subresource === 'eviction') {
     if (method !== 'POST') throw methodNotAllowed();
     const eviction = decodeBody(await readBody(req), req.headers['content-type']) as { deleteOptions?: unknown } | undefined;
-    sim.delete('Pod', name, namespace, { ...deleteOptionsFrom(query, eviction?.deleteOptions), ...write });
+    sim.evict(name, namespace ?? 'default', { ...deleteOptionsFrom(query, eviction?.deleteOptions), ...write });
     return writeJson(res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   }
   if (subresource === 'log') {

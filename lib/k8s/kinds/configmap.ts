@@ -7,7 +7,7 @@
 import type { V1ConfigMap } from '@kubernetes/client-node';
 import { ageSince } from '../age';
 import { fieldForbidden, fieldInvalid, fieldTooLong, type FieldError } from '../field-errors';
-import { ALL_VERBS, columns, type KindInfo } from './kind';
+import { ALL_VERBS, columns, type KindDef } from './kind';
 import { nameOf } from './printing';
 
 /** core.MaxSecretSize: the limit on a ConfigMap's or Secret's data, in bytes (1 MiB). */
@@ -58,7 +58,7 @@ const sorted = (m: unknown) => (m && typeof m === 'object' ? Object.fromEntries(
 /** Base64 text's decoded length (the bytes a binaryData or Secret value stands for). */
 export const base64Length = (s: string): number => Math.floor((s.replace(/=+$/, '').length * 3) / 4);
 
-export const CONFIGMAP: KindInfo = {
+export const CONFIGMAP = {
   kind: 'ConfigMap',
   group: '',
   version: 'v1',
@@ -96,4 +96,4 @@ export const CONFIGMAP: KindInfo = {
       immutable: 'true면 data를 더 바꿀 수 없어요 (지우고 다시 만들어야 해요). kubelet이 변경을 지켜보지 않아도 돼 부담이 줄어요.',
     },
   },
-};
+} as const satisfies KindDef;

@@ -5,10 +5,10 @@
  */
 import type { V1DaemonSet } from '@kubernetes/client-node';
 import { ageSince } from '../age';
-import { ALL_VERBS, columns, statusSubresource, type KindInfo } from './kind';
+import { ALL_VERBS, columns, statusSubresource, type KindDef } from './kind';
 import { formatLabelSelector, formatLabels, nameOf, templateCells } from './printing';
 
-export const DAEMONSET: KindInfo = {
+export const DAEMONSET = {
   kind: 'DaemonSet',
   group: 'apps',
   version: 'v1',
@@ -17,6 +17,7 @@ export const DAEMONSET: KindInfo = {
   shortNames: ['ds'],
   categories: ['all'],
   namespaced: true,
+  generation: true,
   ko: '데몬셋',
   verbs: ALL_VERBS,
   subresources: [statusSubresource('DaemonSet')],
@@ -65,4 +66,4 @@ export const DAEMONSET: KindInfo = {
       rollingUpdate: '롤링 업데이트 설정.',
     },
   },
-};
+} as const satisfies KindDef;

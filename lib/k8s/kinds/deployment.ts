@@ -4,10 +4,10 @@
  */
 import type { V1Deployment } from '@kubernetes/client-node';
 import { ageSince } from '../age';
-import { ALL_VERBS, columns, scaleSubresource, statusSubresource, type KindInfo } from './kind';
+import { ALL_VERBS, columns, scaleSubresource, statusSubresource, type KindDef } from './kind';
 import { nameOf, selectorString, templateCells } from './printing';
 
-export const DEPLOYMENT: KindInfo = {
+export const DEPLOYMENT = {
   kind: 'Deployment',
   group: 'apps',
   version: 'v1',
@@ -16,6 +16,7 @@ export const DEPLOYMENT: KindInfo = {
   shortNames: ['deploy'],
   categories: ['all'],
   namespaced: true,
+  generation: true,
   ko: '디플로이먼트',
   verbs: ALL_VERBS,
   subresources: [scaleSubresource, statusSubresource('Deployment')],
@@ -75,4 +76,4 @@ export const DEPLOYMENT: KindInfo = {
       observedGeneration: '컨트롤러가 마지막으로 처리한 generation.',
     },
   },
-};
+} as const satisfies KindDef;

@@ -4,7 +4,7 @@
  */
 import type { V1Endpoints } from '@kubernetes/client-node';
 import { ageSince } from '../age';
-import { ALL_VERBS, columns, type KindInfo } from './kind';
+import { ALL_VERBS, columns, type KindDef } from './kind';
 import { nameOf } from './printing';
 
 /** At most three `ip:port` entries, then ` + N more...`, as kubectl shows endpoints. */
@@ -32,7 +32,7 @@ function formatEndpoints(ep: V1Endpoints): string {
   return more ? `${text} + ${count - max} more...` : text;
 }
 
-export const ENDPOINTS: KindInfo = {
+export const ENDPOINTS = {
   kind: 'Endpoints',
   group: '',
   version: 'v1',
@@ -62,4 +62,4 @@ export const ENDPOINTS: KindInfo = {
     },
     EndpointAddress: { '': '엔드포인트 주소 하나예요.', ip: '파드 IP.', nodeName: '파드가 있는 노드.', targetRef: '이 주소의 파드.' },
   },
-};
+} as const satisfies KindDef;

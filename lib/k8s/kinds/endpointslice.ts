@@ -6,7 +6,7 @@
  */
 import type { DiscoveryV1EndpointPort, V1Endpoint, V1EndpointSlice } from '@kubernetes/client-node';
 import { ageSince } from '../age';
-import { ALL_VERBS, columns, type KindInfo } from './kind';
+import { ALL_VERBS, columns, type KindDef } from './kind';
 import { nameOf } from './printing';
 
 /** At most three entries, then ` + N more...`; `<unset>` when there are none. */
@@ -19,7 +19,7 @@ function listWithMore(items: string[]): string {
 const formatPorts = (ports: DiscoveryV1EndpointPort[] = []) => listWithMore(ports.map((p) => (p.port !== undefined ? String(p.port) : (p.name ?? '*'))));
 const formatEndpoints = (endpoints: V1Endpoint[] = []) => listWithMore(endpoints.flatMap((e) => e.addresses ?? []));
 
-export const ENDPOINTSLICE: KindInfo = {
+export const ENDPOINTSLICE = {
   kind: 'EndpointSlice',
   group: 'discovery.k8s.io',
   version: 'v1',
@@ -62,4 +62,4 @@ export const ENDPOINTSLICE: KindInfo = {
       terminating: '파드가 종료 중인지.',
     },
   },
-};
+} as const satisfies KindDef;

@@ -4,7 +4,7 @@
  */
 import type { CoreV1Event } from '@kubernetes/client-node';
 import { ageSince, timestampMs } from '../age';
-import { ALL_VERBS, columns, type KindInfo } from './kind';
+import { ALL_VERBS, columns, type KindDef } from './kind';
 import { nameOf } from './printing';
 
 function eventCells(ev: CoreV1Event, now: number): unknown[] {
@@ -25,7 +25,7 @@ function eventCells(ev: CoreV1Event, now: number): unknown[] {
   return [last, ev.type ?? '', ev.reason ?? '', target, involved?.fieldPath ?? '', source, (ev.message ?? '').trim(), first, count, nameOf(ev)];
 }
 
-export const EVENT: KindInfo = {
+export const EVENT = {
   kind: 'Event',
   group: '',
   version: 'v1',
@@ -65,4 +65,4 @@ export const EVENT: KindInfo = {
       eventTime: '처음 관측한 시각 (마이크로초 단위).',
     },
   },
-};
+} as const satisfies KindDef;

@@ -3,7 +3,7 @@
  * table columns), read by the engine, the YAML checker, kubectl, the sim API server's discovery and the graph.
  * Upstream English field descriptions are a separate, large module (`./upstream/docs`): import it lazily.
  */
-export type { KindInfo, KoreanFieldDocs, SubresourceInfo, TableColumnDefinition } from './kind';
+export type { KindDef, KoreanFieldDocs, SubresourceInfo, TableColumnDefinition } from './kind';
 export {
   KIND_INFOS,
   KOREAN_FIELD_DOCS,
@@ -16,6 +16,7 @@ export {
   qualifiedSingular,
   resolveResource,
   resourceArgName,
+  type KindInfo,
   type RegisteredKind,
 } from './registry';
 export { elementOf, fieldAt, firstTypeError, kindSchema, koreanDoc, structFields, unknownFields, unmarshalError, type FieldSchema, type FieldType } from './fields';

@@ -6,7 +6,7 @@
  */
 import type { V1Job, V1JobCondition } from '@kubernetes/client-node';
 import { ageSince, formatAge } from '../age';
-import { ALL_VERBS, columns, statusSubresource, type KindInfo } from './kind';
+import { ALL_VERBS, columns, statusSubresource, type KindDef } from './kind';
 import { formatLabelSelector, nameOf, templateCells } from './printing';
 
 const has = (conditions: V1JobCondition[] | undefined, type: string) => !!conditions?.some((c) => c.type === type && c.status === 'True');
@@ -39,7 +39,7 @@ export function jobDuration(job: V1Job, now: number): string {
   return formatAge((end ? new Date(end).getTime() : now) - new Date(start).getTime());
 }
 
-export const JOB: KindInfo = {
+export const JOB = {
   kind: 'Job',
   group: 'batch',
   version: 'v1',
@@ -48,6 +48,7 @@ export const JOB: KindInfo = {
   shortNames: [],
   categories: ['all'],
   namespaced: true,
+  generation: true,
   ko: '잡',
   verbs: ALL_VERBS,
   subresources: [statusSubresource('Job')],
@@ -119,4 +120,4 @@ export const JOB: KindInfo = {
       lastTransitionTime: '조건이 마지막으로 바뀐 시각.',
     },
   },
-};
+} as const satisfies KindDef;

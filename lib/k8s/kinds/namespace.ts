@@ -4,10 +4,10 @@
  */
 import type { V1Namespace } from '@kubernetes/client-node';
 import { ageSince } from '../age';
-import { columns, statusSubresource, type KindInfo } from './kind';
+import { columns, statusSubresource, type KindDef } from './kind';
 import { nameOf } from './printing';
 
-export const NAMESPACE: KindInfo = {
+export const NAMESPACE = {
   kind: 'Namespace',
   group: '',
   version: 'v1',
@@ -31,4 +31,4 @@ export const NAMESPACE: KindInfo = {
     NamespaceSpec: { '': '네임스페이스 설정이에요.', finalizers: '삭제 전에 처리할 작업.' },
     NamespaceStatus: { '': '네임스페이스의 현재 상태예요.', phase: 'Active 또는 Terminating(삭제 중).' },
   },
-};
+} as const satisfies KindDef;

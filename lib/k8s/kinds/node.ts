@@ -4,7 +4,7 @@
  */
 import type { V1Node } from '@kubernetes/client-node';
 import { ageSince } from '../age';
-import { ALL_VERBS, columns, statusSubresource, type KindInfo } from './kind';
+import { ALL_VERBS, columns, statusSubresource, type KindDef } from './kind';
 import { nameOf } from './printing';
 
 function nodeCells(node: V1Node, now: number): unknown[] {
@@ -34,7 +34,7 @@ function nodeCells(node: V1Node, now: number): unknown[] {
   ];
 }
 
-export const NODE: KindInfo = {
+export const NODE = {
   kind: 'Node',
   group: '',
   version: 'v1',
@@ -89,4 +89,4 @@ export const NODE: KindInfo = {
       nodeInfo: '노드 정보 (kubelet 버전, OS, 컨테이너 런타임).',
     },
   },
-};
+} as const satisfies KindDef;

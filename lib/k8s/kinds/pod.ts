@@ -4,7 +4,7 @@
  */
 import type { V1Pod } from '@kubernetes/client-node';
 import { ageSince, timestampMs } from '../age';
-import { ALL_VERBS, columns, statusSubresource, type KindInfo } from './kind';
+import { ALL_VERBS, columns, statusSubresource, type KindDef } from './kind';
 import { nameOf } from './printing';
 
 type ContainerStatus = NonNullable<NonNullable<V1Pod['status']>['containerStatuses']>[number];
@@ -128,7 +128,7 @@ function podCells(pod: V1Pod, now: number): unknown[] {
   ];
 }
 
-export const POD: KindInfo = {
+export const POD = {
   kind: 'Pod',
   group: '',
   version: 'v1',
@@ -173,4 +173,4 @@ export const POD: KindInfo = {
       qosClass: 'QoS 클래스: Guaranteed, Burstable, BestEffort.',
     },
   },
-};
+} as const satisfies KindDef;

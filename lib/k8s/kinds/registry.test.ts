@@ -8,7 +8,7 @@ import { STRUCTS } from './upstream/structs';
 /**
  * What kube-apiserver 1.34 registers for each resource. Short names and categories come from each REST storage's
  * ShortNames()/Categories() (kubernetes pkg/registry/<group>/<resource>/storage/storage.go: pod, deployment,
- * replicaset, daemonset, service, endpoint, node, namespace, event, configmap, secret, job; discovery/endpointslice); scope from each strategy's NamespaceScoped().
+ * replicaset, daemonset, service, endpoint, node, namespace, event, configmap, secret, job; discovery/endpointslice; policy/poddisruptionbudget); scope from each strategy's NamespaceScoped().
  */
 const UPSTREAM: Record<RegisteredKind, [group: string, plural: string, singular: string, shortNames: string[], categories: string[], namespaced: boolean]> = {
   Pod: ['', 'pods', 'pod', ['po'], ['all'], true],
@@ -21,9 +21,13 @@ const UPSTREAM: Record<RegisteredKind, [group: string, plural: string, singular:
   ReplicaSet: ['apps', 'replicasets', 'replicaset', ['rs'], ['all'], true],
   DaemonSet: ['apps', 'daemonsets', 'daemonset', ['ds'], ['all'], true],
   Job: ['batch', 'jobs', 'job', [], ['all'], true],
+  // pkg/registry/batch/cronjob/storage/storage.go: ShortNames() ["cj"], Categories() ["all"]
+  CronJob: ['batch', 'cronjobs', 'cronjob', ['cj'], ['all'], true],
   ConfigMap: ['', 'configmaps', 'configmap', ['cm'], [], true],
   Secret: ['', 'secrets', 'secret', [], [], true],
   EndpointSlice: ['discovery.k8s.io', 'endpointslices', 'endpointslice', [], [], true],
+  // pkg/registry/policy/poddisruptionbudget/storage/storage.go: ShortNames() ["pdb"], no Categories()
+  PodDisruptionBudget: ['policy', 'poddisruptionbudgets', 'poddisruptionbudget', ['pdb'], [], true],
 };
 
 describe('kind names', () => {
@@ -83,8 +87,8 @@ describe('kind names', () => {
   });
 
   it('expand the all category in the order kubectl get all prints it', () => {
-    // kubectl get all on a real cluster: pods, services, daemonsets, deployments, replicasets, …, jobs (discovery order).
-    expect(kindsInCategory('all').map((k) => k.kind)).toEqual(['Pod', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet', 'Job']);
+    // kubectl get all on a real cluster: pods, services, daemonsets, deployments, replicasets, …, cronjobs, jobs (discovery order).
+    expect(kindsInCategory('all').map((k) => k.kind)).toEqual(['Pod', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet', 'CronJob', 'Job']);
   });
 });
 

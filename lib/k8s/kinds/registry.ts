@@ -2,33 +2,24 @@
  * The list of registered kinds and the lookups every reader needs: by kind, by any name kubectl accepts
  * (`po`, `deploy`, `deployments.apps`, `Deployment.v1.apps`), by REST path segment, by category.
  */
-import { CONFIGMAP } from './configmap';
-import { DAEMONSET } from './daemonset';
-import { DEPLOYMENT } from './deployment';
-import { ENDPOINTS } from './endpoints';
-import { ENDPOINTSLICE } from './endpointslice';
-import { EVENT } from './event';
-import { JOB } from './job';
-import type { KindInfo, KoreanFieldDocs, RegisteredKind } from './kind';
-
-export type { RegisteredKind } from './kind';
+import { API_GROUPS, type KindDef, type KoreanFieldDocs } from './kind';
+import { KIND_LIST, type RegisteredKind } from './list';
 import { META_FIELDS_KO } from './meta';
-import { NAMESPACE } from './namespace';
-import { NODE } from './node';
-import { POD } from './pod';
 import { POD_SPEC_FIELDS_KO } from './pod-spec';
-import { REPLICASET } from './replicaset';
-import { SECRET } from './secret';
-import { SERVICE } from './service';
 
-const GROUP_ORDER = ['', 'apps', 'batch', 'discovery.k8s.io'];
+export type { KindNames, KindObjectMap, RegisteredKind } from './list';
+
+/** A registered kind's record. */
+export type KindInfo = Omit<KindDef, 'kind'> & { kind: RegisteredKind };
+
+const groupRank = (group: string) => (API_GROUPS as readonly string[]).indexOf(group);
 
 /**
- * Every registered kind in discovery order: core group first, then apps, by plural within a group. That is also
- * the order `kubectl api-resources` lists them and `kubectl get all` expands the `all` category.
+ * Every registered kind in discovery order: core group first, then the groups in API_GROUPS order, by plural within a
+ * group. That is also the order `kubectl api-resources` lists them and `kubectl get all` expands the `all` category.
  */
-export const KIND_INFOS: readonly KindInfo[] = [POD, DEPLOYMENT, REPLICASET, DAEMONSET, SERVICE, ENDPOINTS, NODE, NAMESPACE, EVENT, CONFIGMAP, SECRET, ENDPOINTSLICE, JOB].sort(
-  (a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0),
+export const KIND_INFOS: readonly KindInfo[] = [...KIND_LIST].sort(
+  (a, b) => groupRank(a.group) - groupRank(b.group) || (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0),
 );
 
 const BY_KIND = new Map<string, KindInfo>(KIND_INFOS.map((k) => [k.kind, k]));

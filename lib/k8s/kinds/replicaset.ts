@@ -4,10 +4,10 @@
  */
 import type { V1ReplicaSet } from '@kubernetes/client-node';
 import { ageSince } from '../age';
-import { ALL_VERBS, columns, scaleSubresource, statusSubresource, type KindInfo } from './kind';
+import { ALL_VERBS, columns, scaleSubresource, statusSubresource, type KindDef } from './kind';
 import { formatLabelSelector, nameOf, templateCells } from './printing';
 
-export const REPLICASET: KindInfo = {
+export const REPLICASET = {
   kind: 'ReplicaSet',
   group: 'apps',
   version: 'v1',
@@ -16,6 +16,7 @@ export const REPLICASET: KindInfo = {
   shortNames: ['rs'],
   categories: ['all'],
   namespaced: true,
+  generation: true,
   ko: '레플리카셋',
   verbs: ALL_VERBS,
   subresources: [scaleSubresource, statusSubresource('ReplicaSet')],
@@ -58,4 +59,4 @@ export const REPLICASET: KindInfo = {
       availableReplicas: '사용 가능한 파드 수.',
     },
   },
-};
+} as const satisfies KindDef;

@@ -11,7 +11,7 @@ import { ageSince } from '../age';
 import { base64ErrorOffset, encodeBase64 } from '../base64';
 import { fieldInvalid, fieldRequired, fieldTooLong, type FieldError } from '../field-errors';
 import { base64Length, dataMapErrors, immutableDataErrors, MAX_DATA_SIZE } from './configmap';
-import { ALL_VERBS, columns, type KindInfo } from './kind';
+import { ALL_VERBS, columns, type KindDef } from './kind';
 import { nameOf } from './printing';
 
 /** Keys a typed Secret must carry (ValidateSecret's switch on secret.Type). */
@@ -22,7 +22,7 @@ const REQUIRED_KEYS: Record<string, string[]> = {
   'kubernetes.io/dockercfg': ['.dockercfg'],
 };
 
-export const SECRET: KindInfo = {
+export const SECRET = {
   kind: 'Secret',
   group: '',
   version: 'v1',
@@ -81,4 +81,4 @@ export const SECRET: KindInfo = {
       immutable: 'true면 data를 더 바꿀 수 없어요 (지우고 다시 만들어야 해요).',
     },
   },
-};
+} as const satisfies KindDef;

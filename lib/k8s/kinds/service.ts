@@ -4,7 +4,7 @@
  */
 import type { V1Service } from '@kubernetes/client-node';
 import { ageSince } from '../age';
-import { columns, statusSubresource, type KindInfo } from './kind';
+import { columns, statusSubresource, type KindDef } from './kind';
 import { formatLabels, nameOf } from './printing';
 
 function serviceExternalIP(svc: V1Service): string {
@@ -30,7 +30,7 @@ function servicePorts(svc: V1Service): string {
     .join(',');
 }
 
-export const SERVICE: KindInfo = {
+export const SERVICE = {
   kind: 'Service',
   group: '',
   version: 'v1',
@@ -100,4 +100,4 @@ export const SERVICE: KindInfo = {
       appProtocol: '애플리케이션 프로토콜.',
     },
   },
-};
+} as const satisfies KindDef;

@@ -1,4 +1,6 @@
 /** `kubectl run` and `kubectl create deployment|namespace|job|configmap|secret` (with --dry-run=client -o yaml). */
+import { createPodDisruptionBudget } from './create-pdb';
+import { createCronJob, createJobFromCronJob } from './create-cronjob';
 import { API_VERSION, type Kind, type KubeObject } from '../../k8s/types';
 import { parseLabelSelector } from '../../k8s/selectors';
 import { KubectlError, namespaceOf, num, out, str, type KubectlContext } from '../context';
@@ -121,6 +123,8 @@ export async function runCreate(cmd: ParsedCommand, ctx: KubectlContext): Promis
     return createOrPrint(cmd, ctx, 'Namespace', { metadata: { name } } as KubeObject);
   }
   if (cmd.sub === 'job') return createJob(cmd, ctx);
+  if (cmd.sub === 'poddisruptionbudget') return createPodDisruptionBudget(cmd, ctx);
+  if (cmd.sub === 'cronjob') return createCronJob(cmd, ctx);
   const name = requireName(cmd, 'deployment');
   const image = requireImage(cmd);
   const replicas = num(cmd.flags, 'replicas') ?? 1;
@@ -146,6 +150,9 @@ export async function runCreate(cmd: ParsedCommand, ctx: KubectlContext): Promis
  * it: one container named after the Job running the words after `--` as its command, restartPolicy Never.
  */
 async function createJob(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
+  const from = str(cmd.flags, 'from');
+  if (from !== undefined && str(cmd.flags, 'image') === undefined) return createJobFromCronJob(cmd, ctx, from);
+  if (from !== undefined) throw new KubectlError('error: either --image or --from must be specified', '힌트: --image와 --from 중 하나만 쓰세요.');
   const name = requireName(cmd, 'job');
   const image = requireImage(cmd);
   const container: Record<string, unknown> = { name, image };

@@ -56,9 +56,11 @@ const METRICS_RESOURCES = [
 
 export async function runApiResources(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
   const namespaced = cmd.flags.namespaced;
-  // metrics-server's group comes last in discovery, as the sim cluster server lists it (lib/simserver/metrics.ts)
   const metrics = ctx.client.metrics ? METRICS_RESOURCES : [];
-  const rows = [...RESOURCE_TYPES, ...metrics].filter((r) => namespaced === undefined || r.namespaced === namespaced);
+  // k8s.io/kubectl pkg/cmd/apiresources sortableResource: by API group name, then resource name (not discovery order)
+  type Row = { group: string; plural: string };
+  const byGroupThenName = (a: Row, b: Row) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0);
+  const rows = [...RESOURCE_TYPES, ...metrics].filter((r) => namespaced === undefined || r.namespaced === namespaced).sort(byGroupThenName);
   if (str(cmd.flags, 'output') === 'name') {
     out(ctx, rows.map(qualifiedPlural).join('\n'));
     return 0;

@@ -3,6 +3,7 @@
  * --since-time T] [--timestamps] [--prefix] [--limit-bytes N]` — what the container's process wrote, read from
  * the cluster (pods/NAME/log). Options and messages as staging/src/k8s.io/kubectl/pkg/cmd/logs/logs.go.
  */
+import { goDurationSeconds } from '../duration';
 import { isStatusError } from '../../k8s/types';
 import type { PodLogOptions, PodLogResult } from '../../sim/types';
 import { KubectlError, namespaceOf, num, out, str, type KubectlContext } from '../context';
@@ -13,18 +14,8 @@ import { logTargets, type LogTarget } from './logs-targets';
 /** How often `-f` asks for new lines (wall ms). Lines carry the simulated time they were written. */
 const FOLLOW_POLL_MS = 250;
 
-/** Go durations as --since takes them: 10s, 5m, 1h30m. */
-function sinceSeconds(text: string): number {
-  const re = /(\d+(?:\.\d+)?)(h|m|s|ms)/g;
-  let total = 0;
-  let matched = '';
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    total += Number(m[1]) * { h: 3600, m: 60, s: 1, ms: 0.001 }[m[2] as 'h' | 'm' | 's' | 'ms'];
-    matched += m[0];
-  }
-  if (!text || matched !== text) throw new KubectlError(`error: invalid argument "${text}" for "--since" flag: time: invalid duration "${text}"`, '힌트: 예) --since=10s, --since=5m, --since=1h');
-  return Math.max(1, Math.ceil(total));
-}
+/** --since in whole seconds (at least 1). */
+const sinceSeconds = (text: string): number => Math.max(1, Math.ceil(goDurationSeconds(text, 'since')));
 
 function logOptions(cmd: ParsedCommand): PodLogOptions {
   const since = str(cmd.flags, 'since');

@@ -1,7 +1,9 @@
-/** `kubectl cordon|uncordon|drain NODE`. Drain cordons, then evicts pods (skipping DaemonSet pods when told). */
+/** `kubectl cordon|uncordon|drain NODE`. Drain cordons, then evicts pods (skipping DaemonSet pods when told; ./drain.ts). */
 import type { V1Pod } from '@kubernetes/client-node';
 import type { V1Node } from '../../k8s/types';
-import { KubectlError, err, out, type KubectlContext } from '../context';
+import { KubectlError, err, out, str, type KubectlContext } from '../context';
+import { goDurationSeconds } from '../duration';
+import { evictPods } from './drain';
 import type { ParsedCommand } from '../parse';
 import { qualifiedSingular } from '../resources';
 
@@ -60,12 +62,9 @@ export async function runDrain(cmd: ParsedCommand, ctx: KubectlContext): Promise
   }
   if (daemonPods.length > 0) err(ctx, `Warning: ignoring DaemonSet-managed Pods: ${daemonPods.map(key).join(', ')}`);
   if (unmanaged.length > 0) err(ctx, `Warning: deleting Pods that declare no controller: ${unmanaged.map(key).join(', ')}`);
-  const evict = pods.filter((p) => !isDaemonSetPod(p));
-  for (const p of evict) out(ctx, `evicting pod ${key(p)}`);
-  for (const p of evict) {
-    await ctx.client.delete('Pod', p.metadata!.name!, p.metadata?.namespace);
-    out(ctx, `${qualifiedSingular('Pod')}/${p.metadata?.name} evicted`);
-  }
+  const timeout = str(cmd.flags, 'timeout');
+  const code = await evictPods(ctx, name, pods.filter((p) => !isDaemonSetPod(p)), timeout === undefined ? undefined : goDurationSeconds(timeout, 'timeout'));
+  if (code !== 0) return code;
   out(ctx, `${qualifiedSingular('Node')}/${name} drained`);
   return 0;
 }

@@ -61,6 +61,9 @@ export class EngineClient extends InProcessClient implements ClusterClient {
   delete(kind: Kind, name: string, namespace?: string, opts?: DeleteOptions) {
     return this.call(() => this.sim.delete(kind, name, namespace, opts));
   }
+  evict(name: string, namespace: string) {
+    return this.call(() => this.sim.evict(name, namespace));
+  }
   cached(): ReadonlyMap<string, KubeObject> {
     return this.cache;
   }

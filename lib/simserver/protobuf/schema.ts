@@ -44,6 +44,12 @@ export const MESSAGES: Record<string, FieldTable> = {
 
   // batch/v1 generated.proto
   Job: { ...meta, 2: ['spec', 'JobSpec'] },
+  CronJob: { ...meta, 2: ['spec', 'CronJobSpec'] },
+  CronJobSpec: {
+    1: ['schedule', 'string'], 2: ['startingDeadlineSeconds', 'int!'], 3: ['concurrencyPolicy', 'string'], 4: ['suspend', 'bool!'],
+    5: ['jobTemplate', 'JobTemplateSpec'], 6: ['successfulJobsHistoryLimit', 'int!'], 7: ['failedJobsHistoryLimit', 'int!'], 8: ['timeZone', 'string'],
+  },
+  JobTemplateSpec: { ...meta, 2: ['spec', 'JobSpec'] },
   JobSpec: {
     1: ['parallelism', 'int!'], 2: ['completions', 'int!'], 3: ['activeDeadlineSeconds', 'int!'], 4: ['selector', 'LabelSelector'],
     5: ['manualSelector', 'bool!'], 6: ['template', 'PodTemplateSpec'], 7: ['backoffLimit', 'int!'], 8: ['ttlSecondsAfterFinished', 'int!'],
@@ -104,6 +110,9 @@ export const MESSAGES: Record<string, FieldTable> = {
   ConfigMap: { ...meta, 2: ['data', 'map<string>'], 3: ['binaryData', 'map<b64>'], 4: ['immutable', 'bool!'] },
   Secret: { ...meta, 2: ['data', 'map<b64>'], 3: ['type', 'string'], 4: ['stringData', 'map<string>'], 5: ['immutable', 'bool!'] },
   NamespaceSpec: { 1: ['finalizers', 'string[]'] },
+  // k8s.io/api policy/v1 generated.proto (kubectl create pdb)
+  PodDisruptionBudget: { ...meta, 2: ['spec', 'PodDisruptionBudgetSpec'] },
+  PodDisruptionBudgetSpec: { 1: ['minAvailable', 'ios!'], 2: ['selector', 'LabelSelector'], 3: ['maxUnavailable', 'ios!'], 4: ['unhealthyPodEvictionPolicy', 'string'] },
 
   DeleteOptions: {
     1: ['gracePeriodSeconds', 'int!'], 3: ['orphanDependents', 'bool!'], 4: ['propagationPolicy', 'string'], 5: ['dryRun', 'string[]'],
@@ -120,4 +129,4 @@ export const MESSAGES: Record<string, FieldTable> = {
 };
 
 /** Top-level kinds the decoder accepts (the TypeMeta.kind inside the envelope). */
-export const DECODABLE_KINDS = ['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'ConfigMap', 'Secret', 'Job', 'DeleteOptions', 'Eviction', 'Scale'];
+export const DECODABLE_KINDS = ['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'ConfigMap', 'Secret', 'Job', 'CronJob', 'PodDisruptionBudget', 'DeleteOptions', 'Eviction', 'Scale'];

@@ -212,6 +212,28 @@ export const STRUCTS: Record<string, Record<string, string>> = {
  "ContainerUser": {
   "linux": "LinuxContainerUser"
  },
+ "CronJob": {
+  "kind": "string",
+  "apiVersion": "string",
+  "metadata": "ObjectMeta",
+  "spec": "CronJobSpec",
+  "status": "CronJobStatus"
+ },
+ "CronJobSpec": {
+  "schedule": "string!",
+  "timeZone": "string",
+  "startingDeadlineSeconds": "integer",
+  "concurrencyPolicy": "string:ConcurrencyPolicy",
+  "suspend": "boolean",
+  "jobTemplate": "JobTemplateSpec!",
+  "successfulJobsHistoryLimit": "integer",
+  "failedJobsHistoryLimit": "integer"
+ },
+ "CronJobStatus": {
+  "active": "[]ObjectReference",
+  "lastScheduleTime": "Time",
+  "lastSuccessfulTime": "Time"
+ },
  "DaemonEndpoint": {
   "Port": "integer!"
  },
@@ -572,6 +594,10 @@ export const STRUCTS: Record<string, Record<string, string>> = {
   "uncountedTerminatedPods": "UncountedTerminatedPods",
   "ready": "integer"
  },
+ "JobTemplateSpec": {
+  "metadata": "ObjectMeta",
+  "spec": "JobSpec"
+ },
  "KeyToPath": {
   "key": "string!",
   "path": "string!",
@@ -856,6 +882,28 @@ export const STRUCTS: Record<string, Record<string, string>> = {
  "PodDNSConfigOption": {
   "name": "string",
   "value": "string"
+ },
+ "PodDisruptionBudget": {
+  "kind": "string",
+  "apiVersion": "string",
+  "metadata": "ObjectMeta",
+  "spec": "PodDisruptionBudgetSpec",
+  "status": "PodDisruptionBudgetStatus"
+ },
+ "PodDisruptionBudgetSpec": {
+  "minAvailable": "IntOrString",
+  "selector": "LabelSelector",
+  "maxUnavailable": "IntOrString",
+  "unhealthyPodEvictionPolicy": "string:UnhealthyPodEvictionPolicyType"
+ },
+ "PodDisruptionBudgetStatus": {
+  "observedGeneration": "integer",
+  "disruptedPods": "map[string]Time",
+  "disruptionsAllowed": "integer!",
+  "currentHealthy": "integer!",
+  "desiredHealthy": "integer!",
+  "expectedPods": "integer!",
+  "conditions": "[]Condition"
  },
  "PodExtendedResourceClaimStatus": {
   "requestMappings": "[]ContainerExtendedResourceRequest!",
@@ -1371,6 +1419,11 @@ export const ENUMS: Record<string, readonly string[]> = {
   "Indexed",
   "NonIndexed"
  ],
+ "ConcurrencyPolicy": [
+  "Allow",
+  "Forbid",
+  "Replace"
+ ],
  "DNSPolicy": [
   "ClusterFirst",
   "ClusterFirstWithHostNet",
@@ -1604,6 +1657,10 @@ export const ENUMS: Record<string, readonly string[]> = {
  "URIScheme": [
   "HTTP",
   "HTTPS"
+ ],
+ "UnhealthyPodEvictionPolicyType": [
+  "AlwaysAllow",
+  "IfHealthyBudget"
  ],
  "UnsatisfiableConstraintAction": [
   "DoNotSchedule",
