@@ -7,11 +7,15 @@ import { createSimulator, K8S_VERSION } from '../sim';
 import { KINDS, isStatusError, type Kind, type KubeObject } from '../k8s/types';
 import type { DeleteOptions, ListOptions, PatchType, Timings } from '../k8s/client-types';
 import type { ClusterConfig, PodLogOptions, SimWatchEvent, Simulator } from '../sim/types';
-import type { AsyncMetricsApi, ClusterChange, ClusterClient, ClusterInfo, ConnectionState, FailureControls, SkipResult, TimeControls } from './types';
+import type { LabEntry } from '../store/lab-session';
+import { replayLab } from '../store/lab-journal';
+import type { EngineClient } from './engine-client';
+import type { AsyncMetricsApi, ClusterChange, ClusterInfo, ConnectionState, FailureControls, SkipResult, TimeControls } from './types';
 import { objectKey } from './types';
 import { asyncMetrics } from './async-metrics';
 import { addListener } from './listeners';
 import { skipToNextDue } from './skip-ahead';
+import { ClockKnobs, SKIP_HORIZON_MS, type Pacer } from './clock-knobs';
 
 export interface SimClientOptions {
   seed?: number;
@@ -25,19 +29,7 @@ export interface SimClientOptions {
   tickMs?: number;
 }
 
-const MIN_SPEED = 0.5;
-/** Node eviction waits 40 s + 300 s of simulated time; at 60× a class sees it in about six seconds. */
-export const MAX_SPEED = 60;
-/** How far "다음 사건으로" looks ahead before it gives up (simulated ms). */
-const SKIP_HORIZON_MS = 15 * 60_000;
-
-/** A scenario step's wait: time moves in whole quanta and the check runs after each (see TimeControls.pace). */
-interface Pacer {
-  quantumMs: number;
-  afterQuantum: () => boolean;
-  /** Earned simulated ms not yet spent in a whole quantum. */
-  credit: number;
-}
+export { MAX_SPEED } from './clock-knobs';
 
 function keyOf(kind: Kind, obj: KubeObject): string {
   return objectKey(kind, obj.metadata?.name ?? '', obj.metadata?.namespace);
@@ -52,9 +44,12 @@ function call<T>(fn: () => T): Promise<T> {
   }
 }
 
-export class SimClient implements ClusterClient {
+/** The clock of an engine on this thread: a step or a skip has happened when the call returns. */
+export type SyncTimeControls = Omit<TimeControls, 'step' | 'skipToNextEvent'> & { step(ms: number): void; skipToNextEvent(maxMs?: number): SkipResult | null };
+
+export class SimClient implements EngineClient {
   readonly mode = 'sim' as const;
-  readonly time: TimeControls;
+  readonly time: SyncTimeControls;
   readonly failures: FailureControls;
   private sim: Simulator;
   private seed: number;
@@ -66,10 +61,7 @@ export class SimClient implements ClusterClient {
   private unsubscribeSim: () => void = () => {};
   private timer: ReturnType<typeof setInterval> | null = null;
   private lastWall = 0;
-  private speedFactor = 1;
-  private pacer: Pacer | null = null;
-  private holds = 0;
-  private readonly clockListeners = new Set<() => void>();
+  private readonly knobs = new ClockKnobs();
   private disposed = false;
   /** Resolves when the latest reset (including onReset) has finished. */
   ready: Promise<void> = Promise.resolve();
@@ -80,37 +72,17 @@ export class SimClient implements ClusterClient {
     this.sim = this.attach(createSimulator({ seed: this.seed, cluster: opts.cluster, timings: opts.timings }));
     this.ready = this.runOnReset();
     this.time = {
+      ...this.knobs.controls(),
       playing: () => this.timer !== null,
       setPlaying: (p) => {
         if (p) this.play();
         else this.pause();
-        this.notifyClock();
-      },
-      speed: () => this.speedFactor,
-      setSpeed: (x) => {
-        this.speedFactor = Math.min(MAX_SPEED, Math.max(MIN_SPEED, x));
-        this.notifyClock();
+        this.knobs.notify();
       },
       step: (ms) => this.advanceBy(ms),
       now: () => this.sim.now(),
       reset: (seed) => this.reset(seed),
       timings: () => this.sim.timings(),
-      onChange: (cb) => addListener(this.clockListeners, cb),
-      pace: (quantumMs, afterQuantum) => {
-        const pacer: Pacer = { quantumMs, afterQuantum, credit: 0 };
-        this.pacer = pacer;
-        return () => {
-          if (this.pacer === pacer) this.pacer = null;
-        };
-      },
-      hold: () => {
-        this.holds++;
-        let released = false;
-        return () => {
-          if (!released) this.holds--;
-          released = true;
-        };
-      },
       skipToNextEvent: (maxMs) => this.skipToNextEvent(maxMs ?? SKIP_HORIZON_MS),
     };
     this.failures = {
@@ -152,6 +124,14 @@ export class SimClient implements ClusterClient {
     return call(() => this.sim.evict(name, namespace));
   }
 
+  /** Rebuild a saved lab's writes in this engine (lab-journal.ts replayLab). */
+  replayLab(entries: readonly LabEntry[], endAt: number): Promise<void> {
+    return call(() => {
+      replayLab(this.sim, entries, endAt);
+      this.flush();
+    });
+  }
+
   podLog(name: string, namespace: string, opts: PodLogOptions) {
     return call(() => this.sim.podLog(name, namespace, opts));
   }
@@ -189,15 +169,15 @@ export class SimClient implements ClusterClient {
 
   /** Move simulated time by ms: straight through, or in whole quanta with the pacer's check after each. */
   private advanceBy(ms: number): void {
-    const p = this.pacer;
+    const p = this.knobs.pacer;
     if (!p) return this.advance(ms);
     p.credit += ms;
-    while (this.pacer === p && p.credit >= p.quantumMs) {
+    while (this.knobs.pacer === p && p.credit >= p.quantumMs) {
       p.credit -= p.quantumMs;
       this.stepQuantum(p);
     }
     // The wait ended mid-way: the rest of the earned time passes as usual.
-    if (this.pacer !== p && p.credit > 0) {
+    if (this.knobs.pacer !== p && p.credit > 0) {
       const rest = p.credit;
       p.credit = 0;
       this.advanceBy(rest);
@@ -206,21 +186,17 @@ export class SimClient implements ClusterClient {
 
   private stepQuantum(p: Pacer): void {
     this.advance(p.quantumMs);
-    if (p.afterQuantum() && this.pacer === p) this.pacer = null;
+    if (p.afterQuantum() && this.knobs.pacer === p) this.knobs.pacer = null;
   }
 
   /** "다음 사건으로" (skip-ahead.ts); while paced, time moves in whole quanta like live play. */
   private skipToNextEvent(maxMs: number): SkipResult | null {
     return skipToNextDue(this.sim, maxMs, (due) => {
-      const p = this.pacer;
+      const p = this.knobs.pacer;
       if (!p) return this.advance(due - this.sim.now());
       p.credit = 0;
       this.stepQuantum(p);
     });
-  }
-
-  private notifyClock(): void {
-    for (const l of this.clockListeners) l();
   }
 
   reset(seed?: number): void {
@@ -235,10 +211,9 @@ export class SimClient implements ClusterClient {
   dispose(): void {
     this.disposed = true;
     this.pause();
-    this.pacer = null;
+    this.knobs.dispose();
     this.unsubscribeSim();
     this.listeners.clear();
-    this.clockListeners.clear();
   }
 
   private async runOnReset(): Promise<void> {
@@ -297,8 +272,8 @@ export class SimClient implements ClusterClient {
       // clock can also step back (NTP, a changed system time): simulated time never does.
       const elapsed = Math.max(0, Math.min(wall - this.lastWall, 1000));
       this.lastWall = wall;
-      if (this.holds > 0) return;
-      this.advanceBy(elapsed * this.speedFactor);
+      if (this.knobs.holds > 0) return;
+      this.advanceBy(elapsed * this.knobs.speed);
     }, tick);
   }
 
