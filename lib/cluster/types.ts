@@ -4,7 +4,8 @@
  */
 import type { Kind, KubeObject } from '../k8s/types';
 import type { Cause, DeleteOptions, ListOptions, PatchType, Timings } from '../k8s/client-types';
-import type { ExecResult, MetricsApi, PodLogOptions, PodLogResult, ShellSession } from '../sim/types';
+import type { ExecResult, MetricsApi, PodLogOptions, PodLogResult } from '../sim/types';
+import type { SessionOutput } from '../sim/shell/session';
 
 export type ClusterMode = 'sim' | 'live' | 'replay';
 
@@ -33,8 +34,8 @@ export interface TimeControls {
   setPlaying(p: boolean): void;
   speed(): number;
   setSpeed(x: number): void; // 0.5 – 60 on the simulator
-  /** Advance simulated time by ms immediately (the 'step' button). */
-  step(ms: number): void;
+  /** Advance simulated time by ms (the 'step' button); a promise where the engine runs in a worker. */
+  step(ms: number): void | Promise<void>;
   now(): number;
   reset(seed?: number): void;
   timings(): Timings;
@@ -49,7 +50,7 @@ export interface TimeControls {
   /** Hold simulated time at this instant (the play state is kept) until the returned function is called. */
   hold?(): () => void;
   /** Jump to the next moment something the engine has scheduled changes the cluster; null when nothing is due within maxMs. */
-  skipToNextEvent?(maxMs?: number): SkipResult | null;
+  skipToNextEvent?(maxMs?: number): SkipResult | null | Promise<SkipResult | null>;
 }
 
 export interface SkipResult {
@@ -91,7 +92,7 @@ export interface ClusterClient {
   /** Runs a command in a container (pods/NAME/exec). */
   exec?(name: string, namespace: string, container: string | undefined, command: readonly string[]): Promise<ExecResult>;
   /** An interactive shell in a container (`kubectl exec -it POD -- sh`). */
-  execShell?(name: string, namespace: string, container: string | undefined): Promise<ShellSession>;
+  execShell?(name: string, namespace: string, container: string | undefined): Promise<ShellHandle>;
   /** metrics.k8s.io/v1beta1 reads (`kubectl top`); absent where no metrics API is served. */
   metrics?: AsyncMetricsApi;
   /** A command on the student's laptop outside the cluster (`curl http://NODE-IP:NODEPORT/`); simulator only. */
@@ -101,6 +102,12 @@ export interface ClusterClient {
 
 /** MetricsApi with each call answered as a promise (rejected with the StatusError the API would send). */
 export type AsyncMetricsApi = { [K in keyof MetricsApi]: (...args: Parameters<MetricsApi[K]>) => Promise<ReturnType<MetricsApi[K]>> };
+
+/** An interactive shell as kubectl drives it: the engine's ShellSession, or a proxy to one in a worker. */
+export interface ShellHandle {
+  prompt(): string;
+  run(line: string): SessionOutput | Promise<SessionOutput>;
+}
 
 export function objectKey(kind: Kind, name: string, namespace?: string): string {
   return `${kind}/${namespace ?? ''}/${name}`;

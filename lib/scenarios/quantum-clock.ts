@@ -32,7 +32,7 @@ export async function fastForwardUntil(
     if (opts.cancelled()) return { met: false, waitedMs, cancelled: true };
     if (met()) return { met: true, waitedMs, cancelled: false };
     if (waitedMs >= opts.timeoutMs) return { met: false, waitedMs, cancelled: false };
-    time.step(opts.quantumMs);
+    await time.step(opts.quantumMs);
     waitedMs += opts.quantumMs;
     if (++sinceYield >= 200) {
       sinceYield = 0;

@@ -1,7 +1,7 @@
 /**
  * Recording and replaying a lesson's practice cluster (see lab-session.ts for the saved form).
  *
- * JournaledClient sits between the Playground and its SimClient and logs every successful write — from
+ * JournaledClient sits between the Playground and its simulator client and logs every successful write — from
  * the terminal, the YAML editor, lesson buttons and failure buttons alike — with the simulated time it
  * happened at. replayLab() feeds such a log to a fresh engine with the same seed and setup, advancing the
  * clock to each write's time, and so rebuilds the same cluster.
@@ -10,7 +10,7 @@ import type { Kind, KubeObject } from '../k8s/types';
 import type { DeleteOptions, PatchType } from '../k8s/client-types';
 import type { Simulator } from '../sim/types';
 import type { ClusterClient, FailureControls, TimeControls } from '../cluster/types';
-import type { SimClient } from '../cluster/sim-client';
+import type { EngineClient } from '../cluster/engine-client';
 import { MAX_LAB_CHARS, type LabEntry } from './lab-session';
 
 /** Same fields, own copy: the log must not change when the caller reuses or mutates the object later. */
@@ -110,7 +110,7 @@ export class JournaledClient implements ClusterClient {
   readonly failures: FailureControls;
 
   constructor(
-    private readonly inner: SimClient,
+    private readonly inner: EngineClient,
     /** The writes so far; a class broadcast (follow me) streams them as they are recorded. */
     readonly journal: LabJournal,
     private readonly onReset: () => void = () => {},

@@ -9,6 +9,7 @@ import { isStatusError } from '../../k8s/types';
 import { KubectlError, err, namespaceOf, str, type KubectlContext } from '../context';
 import { statusMessage } from '../errors';
 import type { ParsedCommand } from '../parse';
+import type { ShellHandle } from '../../cluster/types';
 import { podsFor } from './logs-targets';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash']);
@@ -62,12 +63,12 @@ export async function runExec(cmd: ParsedCommand, ctx: KubectlContext): Promise<
 }
 
 /** The interactive session: prompt, run each line, until `exit`, Ctrl+D or Ctrl+C. */
-async function shell(ctx: KubectlContext, session: { prompt(): string; run(line: string): { stdout: string; stderr: string; exited?: number } }): Promise<number> {
+async function shell(ctx: KubectlContext, session: ShellHandle): Promise<number> {
   for (;;) {
     if (ctx.signal?.aborted) return 130;
     const line = await ctx.readLine!(session.prompt());
     if (line === null) return 0;
-    const r = session.run(line);
+    const r = await session.run(line);
     if (r.stdout) ctx.write(r.stdout, 'stdout');
     if (r.stderr) ctx.write(r.stderr, 'stderr');
     if (r.exited !== undefined) {

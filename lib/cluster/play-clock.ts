@@ -1,0 +1,138 @@
+/**
+ * The page-side clock of a simulator that runs elsewhere (worker-sim-client.ts): real time × speed while playing,
+ * the step button, scenario pacing (whole quanta with a check after each), holds and "다음 사건으로" — the same
+ * TimeControls SimClient offers, with each step an awaited message. Clock operations run one after another (never
+ * two steps in flight), so a paced wait sees exactly the quanta and checks it would see with the engine on the page.
+ */
+import type { Timings } from '../k8s/client-types';
+import type { ClockState } from './sim-protocol';
+import type { SkipResult, TimeControls } from './types';
+import { ClockKnobs, SKIP_HORIZON_MS, type Pacer } from './clock-knobs';
+
+/** A backgrounded tab fires late: one catch-up step is capped at this much wall time (as in SimClient). */
+const MAX_CATCH_UP_WALL_MS = 1000;
+
+export interface ClockEngine {
+  advance(ms: number): Promise<void>;
+  clockState(): Promise<ClockState>;
+  /** Skip ahead inside the engine in one go (no pacing). */
+  skip(maxMs: number): Promise<SkipResult | null>;
+  tickMs: number;
+}
+
+export class PlayClock {
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private lastWall = 0;
+  private readonly knobs = new ClockKnobs();
+  /** Simulated ms earned by play ticks while a step was still running; spent by the next step. */
+  private owed = 0;
+  private chain: Promise<unknown> = Promise.resolve();
+  private disposed = false;
+
+  constructor(private readonly engine: ClockEngine) {}
+
+  controls(own: { now(): number; timings(): Timings; reset(seed?: number): void }): TimeControls {
+    return {
+      ...this.knobs.controls(),
+      playing: () => this.timer !== null,
+      setPlaying: (p) => {
+        if (p) this.play();
+        else this.pause();
+        this.knobs.notify();
+      },
+      step: (ms) => this.serial(() => this.advanceBy(ms)),
+      now: own.now,
+      reset: own.reset,
+      timings: own.timings,
+      skipToNextEvent: (maxMs) => this.serial(() => this.skipToNextEvent(maxMs ?? SKIP_HORIZON_MS)),
+    };
+  }
+
+  play(): void {
+    if (this.timer !== null || this.disposed) return;
+    this.lastWall = Date.now();
+    this.timer = setInterval(() => {
+      const wall = Date.now();
+      // The wall clock can step back (NTP, a changed system time): simulated time never does.
+      const elapsed = Math.max(0, Math.min(wall - this.lastWall, MAX_CATCH_UP_WALL_MS));
+      this.lastWall = wall;
+      if (this.knobs.holds > 0) return;
+      const busy = this.owed > 0;
+      // While the engine is still on the last step, time owed piles up to at most one catch-up step's worth.
+      this.owed = Math.min(this.owed + elapsed * this.knobs.speed, MAX_CATCH_UP_WALL_MS * this.knobs.speed);
+      if (!busy) void this.serial(() => this.spendOwed());
+    }, this.engine.tickMs);
+  }
+
+  pause(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    this.owed = 0;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.pause();
+    this.knobs.dispose();
+  }
+
+  /** Run clock operations strictly one after another; a failed step doesn't stop later ones. */
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(op, op);
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  private async spendOwed(): Promise<void> {
+    while (this.owed > 0 && !this.disposed) {
+      const ms = this.owed;
+      await this.advanceBy(ms);
+      this.owed -= ms;
+      if (this.owed < 0) this.owed = 0;
+    }
+  }
+
+  /** Straight through, or in whole quanta with the pacer's check after each (SimClient.advanceBy). */
+  private async advanceBy(ms: number): Promise<void> {
+    const p = this.knobs.pacer;
+    if (!p) return this.engine.advance(ms);
+    p.credit += ms;
+    while (this.knobs.pacer === p && p.credit >= p.quantumMs) {
+      p.credit -= p.quantumMs;
+      await this.stepQuantum(p);
+    }
+    if (this.knobs.pacer !== p && p.credit > 0) {
+      const rest = p.credit;
+      p.credit = 0;
+      await this.advanceBy(rest);
+    }
+  }
+
+  private async stepQuantum(p: Pacer): Promise<void> {
+    await this.engine.advance(p.quantumMs);
+    if (p.afterQuantum() && this.knobs.pacer === p) this.knobs.pacer = null;
+  }
+
+  /** skip-ahead.ts, with the engine across a message boundary: in one request, or quantum by quantum while paced. */
+  private async skipToNextEvent(maxMs: number): Promise<SkipResult | null> {
+    if (!this.knobs.pacer) return this.engine.skip(maxMs);
+    let st = await this.engine.clockState();
+    const start = st.now;
+    const rv = st.resourceVersion;
+    if (st.nextDueAt === null || st.nextDueAt - start > maxMs) return null;
+    for (let guard = 0; guard < 100_000; guard++) {
+      const due = st.nextDueAt;
+      if (due === null || due - start > maxMs) break;
+      while (st.now < due) {
+        const p = this.knobs.pacer;
+        if (p) {
+          p.credit = 0;
+          await this.stepQuantum(p);
+        } else await this.engine.advance(due - st.now);
+        st = await this.engine.clockState();
+      }
+      if (st.resourceVersion !== rv) return { skippedMs: st.now - start, changed: true };
+    }
+    return { skippedMs: st.now - start, changed: st.resourceVersion !== rv };
+  }
+}

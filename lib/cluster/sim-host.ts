@@ -1,0 +1,103 @@
+/**
+ * The engine side of sim-protocol.ts: owns one simulator and answers requests in arrival order. Each answer carries
+ * the watch events the request caused, so the page's copy of the cluster never runs ahead of or behind a call's
+ * result. Runs inside sim.worker.ts in the browser, or in-process (sim-port.ts) where there are no workers.
+ * No DOM, no React: only the engine and plain messages.
+ */
+import { createSimulator, K8S_VERSION } from '../sim';
+import { KINDS } from '../k8s/types';
+import type { ShellSession, Simulator } from '../sim/types';
+import type { LabEntry } from '../store/lab-session';
+import { replayLab } from '../store/lab-journal';
+import { skipToNextDue } from './skip-ahead';
+import { encodeError, type ClockState, type InitArgs, type SimReady, type SimRequest, type SimResponse, type WireChange } from './sim-protocol';
+
+type Handler = (args: never) => unknown;
+
+export interface SimHost {
+  handle(req: SimRequest): void;
+}
+
+export function createSimHost(post: (res: SimResponse) => void): SimHost {
+  let sim: Simulator | null = null;
+  let init: InitArgs = { seed: 1 };
+  let changes: WireChange[] = [];
+  let unsubscribe = () => {};
+  const shells = new Map<number, ShellSession>();
+  let nextShell = 1;
+
+  const engine = (): Simulator => {
+    if (!sim) throw new Error('시뮬레이터가 아직 준비되지 않았습니다.');
+    return sim;
+  };
+
+  /** A fresh simulator; its starting objects go out as upserts, like the first list of an informer. */
+  const start = (args: InitArgs): SimReady => {
+    unsubscribe();
+    shells.clear();
+    init = args;
+    sim = createSimulator({ seed: args.seed, cluster: args.cluster, timings: args.timings });
+    for (const kind of KINDS) for (const obj of sim.list(kind).items) changes.push([0, kind, obj]);
+    unsubscribe = sim.subscribe((events) => {
+      for (const ev of events) changes.push(ev.cause ? [ev.type === 'DELETED' ? 1 : 0, ev.kind, ev.object, ev.cause] : [ev.type === 'DELETED' ? 1 : 0, ev.kind, ev.object]);
+    });
+    return { timings: sim.timings(), version: K8S_VERSION };
+  };
+
+  const handlers: Record<SimRequest['op'], Handler> = {
+    init: ([args]: [InitArgs]) => start(args),
+    reset: ([seed]: [number | undefined]) => start({ ...init, seed: seed ?? init.seed }),
+    list: ([kind, ns, opts]: Parameters<Simulator['list']>) => engine().list(kind, ns, opts).items,
+    get: (args: Parameters<Simulator['get']>) => engine().get(...args),
+    create: (args: Parameters<Simulator['create']>) => engine().create(...args),
+    update: (args: Parameters<Simulator['update']>) => engine().update(...args),
+    patch: (args: Parameters<Simulator['patch']>) => engine().patch(...args),
+    delete: (args: Parameters<Simulator['delete']>) => engine().delete(...args),
+    podLog: (args: Parameters<Simulator['podLog']>) => engine().podLog(...args),
+    exec: (args: Parameters<Simulator['exec']>) => engine().exec(...args),
+    execShell: (args: Parameters<Simulator['execShell']>) => {
+      const session = engine().execShell(...args);
+      const id = nextShell++;
+      shells.set(id, session);
+      return { id, prompt: session.prompt() };
+    },
+    shellRun: ([id, line]: [number, string]) => {
+      const session = shells.get(id);
+      if (!session) throw new Error('셸 세션이 끝났습니다. kubectl exec -it 로 다시 여세요.');
+      const output = session.run(line);
+      if (output.exited !== undefined) shells.delete(id);
+      return { output, prompt: session.prompt() };
+    },
+    advance: ([ms]: [number]) => engine().advance(ms),
+    skip: ([maxMs]: [number]) => {
+      const s = engine();
+      return skipToNextDue(s, maxMs, (due) => s.advance(due - s.now()));
+    },
+    clockState: (): ClockState => {
+      const s = engine();
+      return { now: s.now(), nextDueAt: s.nextDueAt() ?? null, resourceVersion: s.resourceVersion() };
+    },
+    failNode: ([name]: [string]) => engine().failNode(name),
+    recoverNode: ([name]: [string]) => engine().recoverNode(name),
+    replayLab: ([entries, endAt]: [LabEntry[], number]) => replayLab(engine(), entries, endAt),
+    snapshot: () => engine().snapshot(),
+    restore: ([snapshot]: [string]) => engine().restore(snapshot),
+  };
+
+  return {
+    handle(req) {
+      const t = performance.now();
+      let res: SimResponse;
+      try {
+        const value = handlers[req.op](req.args as never);
+        res = { id: req.id, ok: true, value, now: 0, changes };
+      } catch (e) {
+        res = { id: req.id, ok: false, error: encodeError(e), now: 0, changes };
+      }
+      changes = [];
+      res.now = sim?.now() ?? 0;
+      if (req.op === 'advance' || req.op === 'skip') res.engineMs = performance.now() - t;
+      post(res);
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The messages between the page and the simulator engine when the engine runs in a Web Worker (sim.worker.ts) or,
+ * where workers are unavailable, in-process through the same messages (sim-port.ts). Every request carries an id; the
+ * engine answers each request exactly once, in the order it received them, and the answer carries every change the
+ * request caused — so when a call's promise resolves the page's copy of the cluster already shows its effect, as it
+ * did when the engine ran on the page. Messages hold plain data only (structured-clone safe): errors travel as their
+ * Status body and are rebuilt into the same StatusError (same code, reason and Korean message).
+ */
+import { StatusError, isStatusError, type Kind, type KubeObject, type StatusBody } from '../k8s/types';
+import type { Cause, Timings } from '../k8s/client-types';
+import type { ClusterConfig } from '../sim/types';
+
+/** The operations the engine side answers; `args` are the arguments of the same-named Simulator method. */
+export type SimOp =
+  | 'init'
+  | 'reset'
+  | 'list'
+  | 'get'
+  | 'create'
+  | 'update'
+  | 'patch'
+  | 'delete'
+  | 'podLog'
+  | 'exec'
+  | 'execShell'
+  | 'shellRun'
+  | 'advance'
+  | 'skip'
+  | 'clockState'
+  | 'failNode'
+  | 'recoverNode'
+  | 'replayLab'
+  | 'snapshot'
+  | 'restore';
+
+export interface SimRequest {
+  id: number;
+  op: SimOp;
+  args: unknown[];
+}
+
+/**
+ * One change, compact: [0 upsert | 1 delete, kind, object, cause?]. The page derives the key itself; a batch is the
+ * engine's events of one request, in order.
+ */
+export type WireChange = [0 | 1, Kind, KubeObject, Cause?];
+
+export interface SimResponse {
+  id: number;
+  ok: boolean;
+  value?: unknown;
+  error?: WireError;
+  /** Simulated time after the request. */
+  now: number;
+  changes: WireChange[];
+  /** Engine ms the request took (worker time, not the page's); set for clock operations. */
+  engineMs?: number;
+}
+
+export type WireError = { status: StatusBody } | { message: string; name: string };
+
+/** What `init` and `reset` answer besides the initial objects (as upserts in `changes`). */
+export interface SimReady {
+  timings: Timings;
+  version: string;
+}
+
+export interface InitArgs {
+  seed: number;
+  cluster?: ClusterConfig;
+  timings?: Partial<Timings>;
+}
+
+/** Where time stands, for a skip-ahead that runs in whole quanta on the page side. */
+export interface ClockState {
+  now: number;
+  nextDueAt: number | null;
+  resourceVersion: string;
+}
+
+export function encodeError(e: unknown): WireError {
+  if (isStatusError(e)) return { status: e.status };
+  if (e instanceof Error) return { message: e.message, name: e.name };
+  return { message: String(e), name: 'Error' };
+}
+
+export function decodeError(w: WireError): Error {
+  if ('status' in w) return new StatusError(w.status);
+  const e = new Error(w.message);
+  e.name = w.name;
+  return e;
+}
+
+/** A two-way message channel: a Worker, or the in-process host. */
+export interface SimPort {
+  post(req: SimRequest): void;
+  onMessage(cb: (res: SimResponse) => void): void;
+  /** The engine side failed outside any request (a worker that could not load); pending requests fail with it. */
+  onFailure(cb: (message: string) => void): void;
+  close(): void;
+}

@@ -1,0 +1,200 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { StatusError, isStatusError, type KubeObject } from '../k8s/types';
+import type { LabEntry } from '../store/lab-session';
+import { SimClient } from './sim-client';
+import { inProcessPort, startEngineClient } from './sim-port';
+import type { SimPort, SimRequest, SimResponse } from './sim-protocol';
+import type { ClusterChange } from './types';
+import { WorkerSimClient } from './worker-sim-client';
+
+const deployment = (name: string, replicas: number) =>
+  ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'default' },
+    spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'web', image: 'nginx:1.25' }] } } },
+  }) as KubeObject;
+
+/** The cluster as a sorted list of [key, object] (objects compared whole, resourceVersions and uids included). */
+const contents = (m: ReadonlyMap<string, KubeObject>) => [...m].sort(([a], [b]) => a.localeCompare(b));
+
+async function workerClient(opts: ConstructorParameters<typeof WorkerSimClient>[1] = {}) {
+  const c = new WorkerSimClient(await inProcessPort(), { autoplay: false, ...opts });
+  await c.ready;
+  return c;
+}
+
+/** The StatusError a call rejects with (fails the test when it resolves or rejects with anything else). */
+async function rejection(p: Promise<unknown>): Promise<StatusError> {
+  const e = await p.then(
+    () => new Error('expected the call to fail'),
+    (err: unknown) => err,
+  );
+  if (!isStatusError(e)) throw e;
+  return e;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('WorkerSimClient: the engine behind messages gives the same cluster', () => {
+  it('same seed and the same calls: the same objects as SimClient, byte for byte', async () => {
+    const page = new SimClient({ seed: 7, autoplay: false });
+    await page.ready;
+    const worker = await workerClient({ seed: 7 });
+    expect(contents(worker.cached())).toEqual(contents(page.cached()));
+    for (const c of [page, worker]) {
+      await c.create(deployment('web', 3));
+      await c.advance(30_000);
+      await c.patch('Deployment', 'web', 'default', { spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:1.26' }] } } } }, 'strategic');
+      await c.advance(60_000);
+    }
+    expect(worker.time.now()).toBe(page.time.now());
+    expect(contents(worker.cached())).toEqual(contents(page.cached()));
+    expect(contents(worker.cached()).filter(([k]) => k.startsWith('Pod/default/web-'))).toHaveLength(3);
+    page.dispose();
+    worker.dispose();
+  });
+
+  it('a saved lab replayed inside the engine rebuilds the same cluster as on the page', async () => {
+    const entries: LabEntry[] = [
+      { op: 'create', at: Date.UTC(2024, 0, 1) + 5_000, obj: deployment('api', 2) },
+      { op: 'patch', at: Date.UTC(2024, 0, 1) + 20_000, kind: 'Deployment', name: 'api', ns: 'default', patch: { spec: { replicas: 4 } }, type: 'merge' },
+    ];
+    const page = new SimClient({ autoplay: false });
+    await page.ready;
+    const start = page.time.now();
+    const shifted = entries.map((e) => ({ ...e, at: start + (e.at - Date.UTC(2024, 0, 1)) }));
+    await page.replayLab(shifted, start + 90_000);
+    const worker = await workerClient();
+    await worker.replayLab(shifted, start + 90_000);
+    expect(contents(worker.cached())).toEqual(contents(page.cached()));
+    expect(worker.time.now()).toBe(start + 90_000);
+  });
+});
+
+describe('WorkerSimClient message protocol', () => {
+  it('round trip: a create resolves with the object, and cached() already holds it when it does', async () => {
+    const c = await workerClient();
+    const created = await c.create(deployment('web', 1));
+    expect(created.metadata?.uid).toBeTruthy();
+    expect(c.cached().get('Deployment/default/web')?.metadata?.uid).toBe(created.metadata?.uid);
+    expect((await c.get('Deployment', 'web', 'default')).metadata?.uid).toBe(created.metadata?.uid);
+    c.dispose();
+  });
+
+  it('errors keep their Status shape and message, as the engine on the page gives them', async () => {
+    const page = new SimClient({ autoplay: false });
+    const c = await workerClient();
+    const notFound = [await rejection(page.get('Pod', 'nope', 'default')), await rejection(c.get('Pod', 'nope', 'default'))];
+    expect(notFound[1]).toBeInstanceOf(StatusError);
+    expect(notFound[1].code).toBe(404);
+    expect(notFound[1].status).toEqual(notFound[0].status);
+    // A validation error with a Korean message travels unchanged too.
+    const bad = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'Bad_Name', namespace: 'default' }, spec: {} } as KubeObject;
+    const invalid = [await rejection(page.create(bad)), await rejection(c.create(bad))];
+    expect(invalid[1].code).toBe(422);
+    expect(invalid[1].status).toEqual(invalid[0].status);
+    page.dispose();
+    c.dispose();
+  });
+
+  it('answers in the order it was asked, each with its own changes before its result', async () => {
+    const c = await workerClient();
+    const seen: string[] = [];
+    c.subscribe((changes) => seen.push(changes.map((ch) => `${ch.type}:${ch.key}`).join(',')));
+    const order: string[] = [];
+    await Promise.all([
+      c.create(deployment('a', 0)).then(() => order.push(`a:${c.cached().has('Deployment/default/a')}`)),
+      c.create(deployment('b', 0)).then(() => order.push(`b:${c.cached().has('Deployment/default/b')}`)),
+      c.delete('Deployment', 'a', 'default').then(() => order.push(`-a:${c.cached().has('Deployment/default/a')}`)),
+    ]);
+    expect(order).toEqual(['a:true', 'b:true', '-a:false']);
+    expect(seen[0]).toContain('upsert:Deployment/default/a');
+    expect(seen[1]).toContain('upsert:Deployment/default/b');
+    expect(seen.slice(2).join(',')).toContain('Deployment/default/a');
+    c.dispose();
+  });
+
+  it('batches: one clock step delivers all its changes in one notification', async () => {
+    const c = await workerClient();
+    await c.create(deployment('web', 20));
+    const batches: ClusterChange[][] = [];
+    c.subscribe((b) => batches.push(b));
+    await c.time.step(30_000);
+    expect(batches).toHaveLength(1);
+    expect(batches[0].filter((ch) => ch.kind === 'Pod').length).toBeGreaterThanOrEqual(20);
+    c.dispose();
+  });
+
+  it('paced time moves in whole quanta, each check seeing the engine after its quantum', async () => {
+    const c = await workerClient();
+    const start = c.time.now();
+    const checkedAt: number[] = [];
+    c.time.pace!(250, () => {
+      checkedAt.push(c.time.now() - start);
+      return checkedAt.length === 2;
+    });
+    await c.time.step(100);
+    expect(checkedAt).toEqual([]);
+    await c.time.step(1000);
+    expect(checkedAt).toEqual([250, 500]);
+    expect(c.time.now() - start).toBe(1100);
+    c.dispose();
+  });
+
+  it('an interactive shell keeps its state across lines and its prompt follows cd', async () => {
+    const c = await workerClient();
+    await c.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'box', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'busybox', command: ['sleep', '3600'] }] } } as KubeObject);
+    await c.advance(60_000);
+    const shell = await c.execShell('box', 'default', undefined);
+    expect(shell.prompt()).toBe('/ # ');
+    await shell.run('cd /tmp');
+    expect(shell.prompt()).toBe('/tmp # ');
+    expect((await shell.run('pwd')).stdout).toBe('/tmp\n');
+    c.dispose();
+  });
+
+  it('reset empties the projection, then shows the new engine', async () => {
+    const c = await workerClient();
+    await c.create(deployment('web', 0));
+    const deleted: string[] = [];
+    c.subscribe((b) => b.forEach((ch) => ch.type === 'delete' && deleted.push(ch.key)));
+    c.reset(2);
+    expect(c.cached().size).toBe(0);
+    expect(deleted).toContain('Deployment/default/web');
+    await c.ready;
+    expect(c.cached().has('Deployment/default/web')).toBe(false);
+    expect(c.cached().has('Node//worker-1')).toBe(true);
+    c.dispose();
+  });
+});
+
+describe('starting the engine client', () => {
+  it('falls back to the engine on the page when the worker cannot load (e.g. refused by a CSP)', async () => {
+    class RefusedWorker {
+      addEventListener(type: string, cb: (e: { message: string }) => void) {
+        if (type === 'error') setTimeout(() => cb({ message: 'Refused to load the script' }), 0);
+      }
+      postMessage() {}
+      terminate() {}
+    }
+    vi.stubGlobal('Worker', RefusedWorker);
+    const c = await startEngineClient({ autoplay: false });
+    await c.create(deployment('web', 1));
+    expect(c.cached().has('Deployment/default/web')).toBe(true);
+    c.dispose();
+  });
+
+  it('a port that fails mid-way rejects every pending call with its reason instead of hanging', async () => {
+    let fail: (m: string) => void = () => {};
+    const silent: SimPort = { post: (_req: SimRequest) => {}, onMessage: (_cb: (r: SimResponse) => void) => {}, onFailure: (cb) => (fail = cb), close: () => {} };
+    const c = new WorkerSimClient(silent, { autoplay: false });
+    const pending = c.get('Pod', 'x');
+    fail('워커가 멈췄습니다');
+    await expect(pending).rejects.toThrow('워커가 멈췄습니다');
+    await expect(c.ready).rejects.toThrow('워커가 멈췄습니다');
+    expect(c.unreachable()).toBe(true);
+  });
+});
