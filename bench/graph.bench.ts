@@ -56,6 +56,10 @@ interface CaseResult {
   /** Same for folding changes into the graph's store. */
   storePercent: number;
   storeMaxMs: number;
+  /** Main-thread long tasks (PerformanceObserver 'longtask', > 50 ms) during the rollout: the longest and how many. */
+  longestTaskMs: number;
+  longTasks: number;
+  engineThread: string;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -126,6 +130,9 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
     let running = true;
     const tick = (t) => { deltas.push(t - last); frames.push([last, t]); last = t; if (running) requestAnimationFrame(tick); };
     requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
+    // Main-thread tasks over 50 ms (Chromium's Long Tasks API), the issue's responsiveness goal.
+    const longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); }).observe({ type: 'longtask' });
     window.__graphBench.startRollout(${ROLLOUT_SPEED});
     const start = performance.now();
     while (performance.now() - start < ${ROLLOUT_WINDOW_MS} && !window.__graphBench.rolloutDone()) await new Promise((r) => setTimeout(r, 100));
@@ -137,8 +144,8 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
       for (const [s, e] of spans) engine += Math.max(0, Math.min(b, e) - Math.max(a, s));
       return b - a - engine;
     });
-    return { deltas, graphOnly, done: window.__graphBench.rolloutDone(), engineMs: window.__graphBench.engineMs, engineMaxMs: window.__graphBench.engineMaxMs, storeMs: window.__graphBench.storeMs, storeMaxMs: window.__graphBench.storeMaxMs, elapsed: performance.now() - start };
-  })()`)) as { deltas: number[]; graphOnly: number[]; done: boolean; engineMs: number; engineMaxMs: number; storeMs: number; storeMaxMs: number; elapsed: number };
+    return { deltas, graphOnly, done: window.__graphBench.rolloutDone(), engineMs: window.__graphBench.engineMs, engineMaxMs: window.__graphBench.engineMaxMs, storeMs: window.__graphBench.storeMs, storeMaxMs: window.__graphBench.storeMaxMs, longTasks, engineThread: window.__graphBench.engineThread ?? 'page', elapsed: performance.now() - start };
+  })()`)) as { deltas: number[]; graphOnly: number[]; done: boolean; engineMs: number; engineMaxMs: number; storeMs: number; storeMaxMs: number; longTasks: number[]; engineThread: string; elapsed: number };
   await page.close();
   const sorted = [...result.deltas].sort((a, b) => a - b);
   return {
@@ -156,6 +163,9 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
     engineMaxMs: round(result.engineMaxMs),
     storePercent: round((100 * result.storeMs) / result.elapsed),
     storeMaxMs: round(result.storeMaxMs),
+    longestTaskMs: round(Math.max(0, ...result.longTasks)),
+    longTasks: result.longTasks.length,
+    engineThread: result.engineThread,
   };
 }
 
@@ -195,14 +205,14 @@ async function main() {
         const r = await runCase(browser, c.pods, c.nodes, tiles);
         results.push(r);
         console.log(
-          `pods=${r.pods} nodes=${r.nodes} tiles=${r.tiles}  first render ${r.firstRenderMs} ms  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms = ${budget(r.p95FrameMs)}× the frame budget (without engine steps ${r.p95GraphFrameMs} ms = ${budget(r.p95GraphFrameMs)}×)  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of main thread, longest step ${r.engineMaxMs} ms; graph store ${r.storePercent}%, longest batch ${r.storeMaxMs} ms)`,
+          `pods=${r.pods} nodes=${r.nodes} tiles=${r.tiles}  first render ${r.firstRenderMs} ms  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms = ${budget(r.p95FrameMs)}× the frame budget (without engine steps ${r.p95GraphFrameMs} ms = ${budget(r.p95GraphFrameMs)}×)  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of main thread, longest step ${r.engineMaxMs} ms; graph store ${r.storePercent}%, longest batch ${r.storeMaxMs} ms; engine in ${r.engineThread}; main-thread long tasks: ${r.longTasks} > 50 ms, longest ${r.longestTaskMs} ms = ${round(r.longestTaskMs / 16.7)} frames)`,
         );
       }
     }
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const js = await lessonJs(page);
     console.log(`lesson ${js.path}: first-load JS ${js.firstLoadKiB} KiB gzip; with the graph loaded ${js.withGraphKiB} KiB gzip`);
-    const none = { firstRenderMs: null, p50FrameMs: null, p95FrameMs: null, p95GraphFrameMs: null, enginePercent: null, engineMaxMs: null };
+    const none = { firstRenderMs: null, p50FrameMs: null, p95FrameMs: null, p95GraphFrameMs: null, enginePercent: null, engineMaxMs: null, storeMaxMs: null, longestTaskMs: null, longTasks: null };
     const by = (n: number, tiles: Tiles = 'auto') => results.find((r) => r.pods === n && r.tiles === tiles) ?? none;
     const ratio = (v: number | null) => (v === null ? null : budget(v));
     const bench = {
@@ -230,6 +240,11 @@ async function main() {
       dom_p95_frame_ms_5000: by(5000, 'dom').p95FrameMs,
       dom_p95_graph_frame_ms_5000: by(5000, 'dom').p95GraphFrameMs,
       dom_p95_frame_budget_ratio_5000: ratio(by(5000, 'dom').p95FrameMs),
+      store_max_ms_1000: by(1000).storeMaxMs,
+      store_max_ms_5000: by(5000).storeMaxMs,
+      longest_task_ms_5000: by(5000).longestTaskMs,
+      longest_task_frames_5000: by(5000).longestTaskMs === null ? null : round(by(5000).longestTaskMs! / 16.7),
+      long_tasks_5000: by(5000).longTasks,
       lesson_js_gzip_kib: js.firstLoadKiB,
       lesson_js_with_graph_gzip_kib: js.withGraphKiB,
     };

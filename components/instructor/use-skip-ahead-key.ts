@@ -16,7 +16,7 @@ export function useSkipAheadKey(time: TimeControls | undefined): void {
       e.preventDefault();
       const button = document.querySelector<HTMLButtonElement>('[data-skip-ahead]');
       if (button) button.click();
-      else time.skipToNextEvent!();
+      else void time.skipToNextEvent!();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -60,13 +60,13 @@ export function SkipAheadButton({ time, className = BUTTON, shortcut }: { time: 
     return () => clearTimeout(id);
   }, [note]);
   if (!time.skipToNextEvent) return null;
-  const skip = () => {
-    const r = time.skipToNextEvent!();
+  const skip = async () => {
+    const r = await time.skipToNextEvent!();
     setNote(!r ? '예정된 사건이 없습니다' : r.changed ? `${formatSkipped(r.skippedMs)} 건너뜀` : `${formatSkipped(r.skippedMs)} 지났지만 바뀐 것이 없습니다`);
   };
   return (
     <>
-      <button type="button" className={className} onClick={skip} aria-keyshortcuts={shortcut} title="다음에 예정된 일(노드 상태 변화, 파드 축출, 이미지 받기 등)까지 시간을 건너뜁니다" data-skip-ahead="">
+      <button type="button" className={className} onClick={() => void skip()} aria-keyshortcuts={shortcut} title="다음에 예정된 일(노드 상태 변화, 파드 축출, 이미지 받기 등)까지 시간을 건너뜁니다" data-skip-ahead="">
         다음 사건으로 ▶|
       </button>
       <span role="status" className="text-xs text-zinc-600 dark:text-zinc-400" data-skip-note="">
@@ -112,17 +112,17 @@ export function SimControls({ client }: { client: ClusterClient }) {
 
   if (!time) return <p className="text-xs text-zinc-600 dark:text-zinc-400">실제 클러스터: 시간 조절 없음</p>;
 
-  const step = (ms: number) => {
-    time.step(ms);
+  const step = async (ms: number) => {
+    await time.step(ms);
     setNow(time.now());
   };
   return (
     <div role="group" aria-label="시뮬레이터 조절" className="flex flex-wrap items-center gap-1.5">
       <PlayPauseButton time={time} />
-      <button type="button" className={BUTTON} onClick={() => step(5_000)} title="시뮬레이션 시간을 5초 앞으로">
+      <button type="button" className={BUTTON} onClick={() => void step(5_000)} title="시뮬레이션 시간을 5초 앞으로">
         +5초
       </button>
-      <button type="button" className={BUTTON} onClick={() => step(60_000)} title="시뮬레이션 시간을 1분 앞으로">
+      <button type="button" className={BUTTON} onClick={() => void step(60_000)} title="시뮬레이션 시간을 1분 앞으로">
         +1분
       </button>
       <SkipAheadButton time={time} />

@@ -36,6 +36,8 @@ export interface BenchHandle {
   /** ms spent folding change batches into the store (projection + grouping), and the longest batch. */
   storeMs: number;
   storeMaxMs: number;
+  /** Where the engine runs: 'worker' (its steps are not main-thread time) or 'page'. */
+  engineThread: 'worker' | 'page';
   /** Patch the Deployment's image and play at `speed`; resolves at once. */
   startRollout(speed?: number): void;
   /** True once every replica runs the new image and no old pod is left. */
@@ -104,14 +106,24 @@ function runningBenchPods(client: ClusterClient, image?: string): number {
 export async function seedBenchCluster(client: ClusterClient, pods: number): Promise<void> {
   client.time?.setPlaying(false);
   await client.create(benchDeployment(pods, 'nginx:1.25'));
-  for (let i = 0; i < 120 && runningBenchPods(client) < pods; i++) client.time?.step(5_000);
+  for (let i = 0; i < 120 && runningBenchPods(client) < pods; i++) await client.time?.step(5_000);
 }
 
 /**
- * Wrap the client's `advance` (SimClient's play loop calls it on itself) to time the engine, so the
- * bench can tell engine work apart from graph work on the shared main thread.
+ * Time the engine's steps. In a worker the engine reports its own step times (not main-thread time, so no spans);
+ * on the page, wrap the client's `advance` (its play loop calls it on itself) so the bench can tell engine work
+ * apart from graph work on the shared main thread.
  */
 function timeEngine(client: ClusterClient, handle: BenchHandle): void {
+  const worker = client as unknown as { onEngineStep?: (cb: (ms: number) => void) => () => void };
+  if (typeof worker.onEngineStep === 'function') {
+    handle.engineThread = 'worker';
+    worker.onEngineStep((spent) => {
+      handle.engineMs += spent;
+      handle.engineMaxMs = Math.max(handle.engineMaxMs, spent);
+    });
+    return;
+  }
   const target = client as unknown as { advance?: (ms: number) => void };
   const original = target.advance;
   if (typeof original !== 'function') return;
@@ -152,6 +164,7 @@ export function installBenchHandle(client: ClusterClient, params: BenchParams): 
     engineSpans: [],
     storeMs: 0,
     storeMaxMs: 0,
+    engineThread: 'page',
     startRollout(speed = 1) {
       timeEngine(client, handle);
       handle.storeMs = 0;

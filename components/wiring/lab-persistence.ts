@@ -5,8 +5,8 @@
  * Loaded lazily with the simulator; the browser-only parts (timers, page events, localStorage) live here.
  */
 import type { ClusterClient } from '@/lib/cluster/types';
-import type { SimClient } from '@/lib/cluster/sim-client';
-import { JournaledClient, LabJournal, replayLab } from '@/lib/store/lab-journal';
+import type { EngineClient } from '@/lib/cluster/engine-client';
+import { JournaledClient, LabJournal } from '@/lib/store/lab-journal';
 import { LAB_VERSION, labKey, setupFingerprint } from '@/lib/store/lab-session';
 import { readLab, removeLab, writeLab, type LabStorage } from '@/lib/store/lab-storage';
 
@@ -45,7 +45,7 @@ function browserStorage(): LabStorage | undefined {
  * edited lesson) is not replayed; this visit's own log replaces it once the student changes something.
  */
 export async function openLab(
-  sim: SimClient,
+  sim: EngineClient,
   o: { name: string; seed: number; setup: readonly string[]; settleMs: number; storage?: LabStorage },
 ): Promise<OpenedLab> {
   const storage = o.storage ?? browserStorage();
@@ -64,7 +64,7 @@ export async function openLab(
       notice = { text: LAB_OVERFLOW_NOTICE, restored: false };
     } else if (lab.entries.length > 0) {
       try {
-        replayLab(sim.engine(), lab.entries, lab.endAt);
+        await sim.replayLab(lab.entries, lab.endAt);
         journal = new LabJournal({ entries: lab.entries, commands: lab.commands });
         notice = { text: labRestoredNotice(lab.commands), restored: true };
       } catch {

@@ -79,11 +79,12 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
             return;
           }
         }
-        const { SimClient } = await import('@/lib/cluster/sim-client');
+        const { startEngineClient } = await import('@/lib/cluster/sim-port');
         const cluster = benchClusterConfig();
         // A saved lab is replayed onto the setup, so the setup must run with the clock paused (deterministic).
         const persist = persistAs !== undefined && !cluster;
-        const sim = new SimClient({
+        // The engine runs in a Web Worker (in-process where there is none); the page keeps a projection.
+        const sim = await startEngineClient({
           seed: s,
           // `?bench=N&nodes=M` (bench:graph only): a bigger cluster; undefined otherwise.
           cluster,
@@ -95,11 +96,10 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
                 await executeKubectl(line, { client: c, files: bus.files, write: () => {}, now: () => c.time.now() });
               }
             }
-            c.advance(settleMs);
+            await c.advance(settleMs);
           },
         });
         created = sim;
-        await sim.ready;
         if (persist && !disposed) {
           const { openLab } = await import('./lab-persistence');
           lab = await openLab(sim, { name: persistAs, seed: s, setup: lines, settleMs });
