@@ -8,8 +8,15 @@ import type { SimRequest, SimResponse } from './sim-protocol';
 interface WorkerScope {
   postMessage(m: SimResponse): void;
   onmessage: ((e: MessageEvent<SimRequest>) => void) | null;
+  /** Requests answered here, by operation: lets an e2e see that the page's calls reach the worker. */
+  simRequests?: Record<string, number>;
 }
 
 const scope = self as unknown as WorkerScope;
+const counts: Record<string, number> = {};
+scope.simRequests = counts;
 const host = createSimHost((res) => scope.postMessage(res));
-scope.onmessage = (e) => host.handle(e.data);
+scope.onmessage = (e) => {
+  counts[e.data.op] = (counts[e.data.op] ?? 0) + 1;
+  host.handle(e.data);
+};

@@ -1,0 +1,50 @@
+import { expect, test, type Page, type Worker } from '@playwright/test';
+import { trackConsoleErrors } from './helpers';
+
+const terminalTab = (page: Page) => page.getByRole('tab', { name: '터미널' });
+const prompt = (page: Page) => page.getByRole('textbox', { name: 'kubectl 명령 입력' });
+const output = (page: Page) => page.getByRole('log', { name: 'kubectl 출력' });
+
+async function type(page: Page, command: string) {
+  await terminalTab(page).click();
+  await prompt(page).click();
+  await prompt(page).fill(command);
+  await prompt(page).press('Enter');
+}
+
+/** The page's simulator worker (named in lib/cluster/sim-port.ts). */
+async function simWorker(page: Page): Promise<Worker> {
+  await expect.poll(async () => (await Promise.all(page.workers().map((w) => w.evaluate(() => self.name)))).includes('k8s-sim'), { timeout: 60_000 }).toBe(true);
+  for (const w of page.workers()) if ((await w.evaluate(() => self.name)) === 'k8s-sim') return w;
+  throw new Error('no simulator worker');
+}
+
+const handled = (w: Worker, op: string) => w.evaluate((o) => (self as unknown as { simRequests: Record<string, number> }).simRequests[o] ?? 0, op);
+
+test('the simulator runs in a Web Worker: kubectl commands and the clock are answered there, under the page CSP', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = trackConsoleErrors(page);
+  await page.goto('/playground');
+  await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
+  const worker = await simWorker(page);
+  expect(await handled(worker, 'init')).toBe(1);
+
+  const creates = await handled(worker, 'create');
+  await type(page, 'kubectl create deployment web --image=nginx:1.25 --replicas=3');
+  await expect(output(page)).toContainText('deployment.apps/web created');
+  expect(await handled(worker, 'create')).toBe(creates + 1);
+
+  // The play loop's steps go to the worker, and their changes reach the graph and the terminal.
+  await page.getByRole('combobox', { name: '시뮬레이션 속도' }).selectOption('10');
+  await expect(page.locator('[data-pod-tile][data-pod^="web-"]')).toHaveCount(3, { timeout: 60_000 });
+  expect(await handled(worker, 'advance')).toBeGreaterThan(0);
+  await expect(async () => {
+    await type(page, 'kubectl get deploy web');
+    await expect(output(page)).toContainText(/web\s+3\/3\s+3\s+3/, { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+
+  // An error from the engine keeps its Kubernetes wording across the boundary.
+  await type(page, 'kubectl get pod nope');
+  await expect(output(page)).toContainText('Error from server (NotFound): pods "nope" not found');
+  expect(errors).toEqual([]);
+});
