@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { usePlayground } from '@/components/wiring/playground-context';
 import type { ClusterClient } from '@/lib/cluster/types';
-import type { SimClient } from '@/lib/cluster/sim-client';
+import type { EngineClient } from '@/lib/cluster/engine-client';
 import { ScenarioRunner } from '@/lib/scenarios/runner';
 import { lessonScenarioClients } from './scenario-clients';
 import { ScenarioPanel } from './scenario-panel';
@@ -22,19 +22,20 @@ export default function LessonScenarioPlayer({ id, step, onClose }: { id: string
   const scenario = scenarios?.find((s) => s.id === id) ?? null;
   // The student's cluster as it was when the player opened; it is what comes back.
   const practice = useRef<ClusterClient | null>(shown);
-  const [session, setSession] = useState<{ client: SimClient; runner: ScenarioRunner } | null>(null);
+  const [session, setSession] = useState<{ client: EngineClient; runner: ScenarioRunner } | null>(null);
   const state = useRunnerState(session?.runner ?? null);
   useStepView(bus, state);
 
   useEffect(() => {
     if (!scenario) return;
     let cancelled = false;
-    let created: { client: SimClient; runner: ScenarioRunner } | null = null;
+    let created: { client: EngineClient; runner: ScenarioRunner } | null = null;
     const own = practice.current;
     const wasPlaying = own?.time?.playing() ?? false;
-    void import('@/lib/cluster/sim-client').then(({ SimClient }) => {
-      if (cancelled) return;
-      const client = new SimClient({ seed, autoplay: false });
+    // The scenario's own engine runs in a worker like the page's (sim-port.ts).
+    void import('@/lib/cluster/sim-port').then(async ({ startEngineClient }) => {
+      const client = await startEngineClient({ seed, autoplay: false });
+      if (cancelled) return client.dispose();
       lessonScenarioClients.add(client);
       created = { client, runner: new ScenarioRunner({ client, seed }) };
       own?.time?.setPlaying(false);

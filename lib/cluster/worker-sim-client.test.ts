@@ -169,6 +169,19 @@ describe('WorkerSimClient message protocol', () => {
     expect(c.cached().has('Node//worker-1')).toBe(true);
     c.dispose();
   });
+  it('a step still in flight when the cluster resets leaves nothing of the old cluster behind', async () => {
+    const c = await workerClient();
+    await c.create(deployment('old', 5));
+    const step = c.advance(30_000); // answered after reset() below has cleared the projection
+    c.reset(2);
+    await step;
+    await c.ready;
+    expect([...c.cached().keys()].filter((k) => k.includes('old'))).toEqual([]);
+    const fresh = await workerClient({ seed: 2 });
+    expect(contents(c.cached())).toEqual(contents(fresh.cached()));
+    c.dispose();
+    fresh.dispose();
+  });
 });
 
 describe('starting the engine client', () => {

@@ -41,6 +41,8 @@ export class WorkerSimClient implements EngineClient {
   private readonly pending = new Map<number, Pending>();
   private readonly clock: PlayClock;
   private nextId = 1;
+  /** Id of the latest reset request: answers to older requests describe the engine before it, so their changes are dropped. */
+  private resetId = 0;
   private seed: number;
   private simNow = 0;
   private simTimings: Timings | null = null;
@@ -166,6 +168,7 @@ export class WorkerSimClient implements EngineClient {
     for (const [key, object] of this.cache) gone.push({ type: 'delete', kind: key.split('/')[0] as Kind, key, object });
     this.cache.clear();
     this.emit(gone);
+    this.resetId = this.nextId;
     this.ready = this.start(this.request<SimReady>('reset', this.seed));
   }
 
@@ -196,7 +199,7 @@ export class WorkerSimClient implements EngineClient {
 
   private receive(res: SimResponse): void {
     this.simNow = res.now;
-    if (res.changes.length > 0 && !this.disposed) this.emit(this.project(res.changes));
+    if (res.changes.length > 0 && !this.disposed && res.id >= this.resetId) this.emit(this.project(res.changes));
     if (res.engineMs !== undefined) for (const l of this.engineListeners) l(res.engineMs);
     const p = this.pending.get(res.id);
     if (!p) return;
