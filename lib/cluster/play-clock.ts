@@ -27,6 +27,8 @@ export class PlayClock {
   /** Simulated ms earned by play ticks while a step was still running; spent by the next step. */
   private owed = 0;
   private chain: Promise<unknown> = Promise.resolve();
+  /** Clock operations started or queued and not yet finished. */
+  private running = 0;
   private disposed = false;
 
   constructor(private readonly engine: ClockEngine) {}
@@ -76,10 +78,18 @@ export class PlayClock {
     this.knobs.dispose();
   }
 
-  /** Run clock operations strictly one after another; a failed step doesn't stop later ones. */
+  /**
+   * Run clock operations strictly one after another; a failed step doesn't stop later ones. With none running, the
+   * operation starts at once, so its first message goes out before any call made after it (as a SimClient step
+   * happens before the next line runs).
+   */
   private serial<T>(op: () => Promise<T>): Promise<T> {
-    const run = this.chain.then(op, op);
-    this.chain = run.catch(() => {});
+    const run = this.running === 0 ? op() : this.chain.then(op, op);
+    this.running++;
+    this.chain = run.then(
+      () => void this.running--,
+      () => void this.running--,
+    );
     return run;
   }
 

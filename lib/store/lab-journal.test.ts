@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimClient } from '../cluster/sim-client';
+import { inProcessPort } from '../cluster/sim-port';
+import { WorkerSimClient } from '../cluster/worker-sim-client';
 import { stringify } from 'yaml';
 import { executeKubectl } from '../kubectl';
 import { deploymentManifest } from '../sim/testing';
@@ -122,5 +124,24 @@ describe('reads that are not writes', () => {
     expect(await kubectl(client, 'kubectl logs once')).toBe('hi from once\n');
     expect(await kubectl(client, "kubectl exec deploy/hello -- sh -c 'echo in $HOSTNAME'")).toMatch(/^in hello-\S+$/m);
     expect(journal.entries.length).toBe(before);
+  });
+});
+
+describe('with the engine in a worker (WorkerSimClient)', () => {
+  it('stamps a write with the simulated time the engine ran it, though a clock step was still in flight', async () => {
+    const inner = new WorkerSimClient(await inProcessPort(), { seed: SEED, autoplay: false });
+    await inner.ready;
+    const journal = new LabJournal();
+    const client = new JournaledClient(inner, journal);
+    const start = inner.time.now();
+    const step = inner.time.step(30_000); // posted first, so the engine runs it before the create
+    await client.create(deploymentManifest({ name: 'api', replicas: 1, image: 'nginx:1.25' }));
+    await step;
+    expect(journal.entries.map((e) => e.at)).toEqual([start + 30_000]);
+    // and so the saved lab rebuilds the same cluster
+    const fresh = new WorkerSimClient(await inProcessPort(), { seed: SEED, autoplay: false });
+    await fresh.ready;
+    await fresh.replayLab(journal.entries, inner.time.now());
+    expect([...fresh.cached()].sort()).toEqual([...inner.cached()].sort());
   });
 });

@@ -124,11 +124,13 @@ export class JournaledClient implements ClusterClient {
     };
   }
 
-  /** Record `entry` (stamped with the time the call ran) once the call succeeded. */
+  /**
+   * Record `entry` once the call succeeded, stamped with the simulated time the engine ran it: read as the answer
+   * arrives, since with the engine in a worker a clock step still in flight runs before the write does.
+   */
   private logged<T>(result: Promise<T>, entry: DistributiveOmit<LabEntry, 'at'>): Promise<T> {
-    const at = this.inner.time.now();
     return result.then((value) => {
-      this.journal.record({ ...entry, at } as LabEntry);
+      this.journal.record({ ...entry, at: this.inner.time.now() } as LabEntry);
       return value;
     });
   }
