@@ -6,6 +6,8 @@
  *   - first render: ms from the seeded cluster being handed to the graph until every pod tile is painted;
  *   - frame times (requestAnimationFrame deltas) while a rolling update replaces the pods (sim at 1×, the
  *     default speed; BENCH_SPEED to change), plus how much of that time the simulator engine itself took;
+ *   - main-thread long tasks during the rollout (PerformanceObserver 'longtask': count over 50 ms and the longest, also
+ *     in frames) — the engine runs in a Web Worker, so what remains is the page's own work (issue 16: none > 50 ms);
  *   - the gzipped JS a lesson page loads up front (its <script> chunks), and in total once the graph is shown.
  * Each case runs twice on the same build: `tiles=dom` (one button per pod, the renderer before canvas tiles)
  * and the default (canvas tiles past a threshold, lib/graph/tile-geometry.ts), so before/after come from one run.
