@@ -24,4 +24,5 @@ export interface EngineClient extends ClusterClient {
   podLog: Present<'podLog'>;
   exec: Present<'exec'>;
   execShell: Present<'execShell'>;
+  metrics: Present<'metrics'>;
 }

@@ -6,7 +6,7 @@
  */
 import { createSimulator, K8S_VERSION } from '../sim';
 import { KINDS } from '../k8s/types';
-import type { ShellSession, Simulator } from '../sim/types';
+import type { MetricsApi, ShellSession, Simulator } from '../sim/types';
 import type { LabEntry } from '../store/lab-session';
 import { replayLab } from '../store/lab-journal';
 import { skipToNextDue } from './skip-ahead';
@@ -80,6 +80,7 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
     failNode: ([name]: [string]) => engine().failNode(name),
     recoverNode: ([name]: [string]) => engine().recoverNode(name),
     replayLab: ([entries, endAt]: [LabEntry[], number]) => replayLab(engine(), entries, endAt),
+    metrics: ([method, ...args]: [keyof MetricsApi, ...unknown[]]) => (engine().metrics[method] as (...a: unknown[]) => unknown)(...args),
     snapshot: () => engine().snapshot(),
     restore: ([snapshot]: [string]) => engine().restore(snapshot),
   };

@@ -30,6 +30,7 @@ export type SimOp =
   | 'failNode'
   | 'recoverNode'
   | 'replayLab'
+  | 'metrics'
   | 'snapshot'
   | 'restore';
 

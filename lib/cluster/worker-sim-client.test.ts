@@ -57,6 +57,21 @@ describe('WorkerSimClient: the engine behind messages gives the same cluster', (
     worker.dispose();
   });
 
+  it('kubectl top reads (metrics.k8s.io) answer as the engine on the page does', async () => {
+    const page = new SimClient({ seed: 3, autoplay: false });
+    const worker = await workerClient({ seed: 3 });
+    for (const c of [page, worker]) {
+      await c.create(deployment('web', 2));
+      await c.advance(60_000);
+    }
+    expect(await worker.metrics.listNodes()).toEqual(await page.metrics.listNodes());
+    expect(await worker.metrics.listPods('default')).toEqual(await page.metrics.listPods('default'));
+    const missing = [await rejection(page.metrics.getPod('nope', 'default')), await rejection(worker.metrics.getPod('nope', 'default'))];
+    expect(missing[1].status).toEqual(missing[0].status);
+    page.dispose();
+    worker.dispose();
+  });
+
   it('a saved lab replayed inside the engine rebuilds the same cluster as on the page', async () => {
     const entries: LabEntry[] = [
       { op: 'create', at: Date.UTC(2024, 0, 1) + 5_000, obj: deployment('api', 2) },

@@ -10,7 +10,7 @@ import type { DeleteOptions, ListOptions, PatchType, Timings } from '../k8s/clie
 import type { ClusterConfig, ExecResult, PodLogOptions, PodLogResult } from '../sim/types';
 import type { SessionOutput } from '../sim/shell/session';
 import type { LabEntry } from '../store/lab-session';
-import type { ClusterChange, ClusterInfo, ConnectionState, FailureControls, SkipResult, TimeControls } from './types';
+import type { AsyncMetricsApi, ClusterChange, ClusterInfo, ConnectionState, FailureControls, SkipResult, TimeControls } from './types';
 import type { EngineClient, ShellHandle } from './engine-client';
 import { objectKey } from './types';
 import { addListener } from './listeners';
@@ -127,6 +127,14 @@ export class WorkerSimClient implements EngineClient {
       },
     };
   }
+
+  /** metrics.k8s.io reads (`kubectl top`), answered by the engine. */
+  readonly metrics: AsyncMetricsApi = {
+    listPods: (...args) => this.request('metrics', 'listPods', ...args),
+    getPod: (...args) => this.request('metrics', 'getPod', ...args),
+    listNodes: (...args) => this.request('metrics', 'listNodes', ...args),
+    getNode: (...args) => this.request('metrics', 'getNode', ...args),
+  };
 
   /** Rebuild a saved lab inside the engine (lab-journal.ts replayLab). */
   replayLab(entries: readonly LabEntry[], endAt: number): Promise<void> {
