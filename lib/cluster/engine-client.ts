@@ -25,4 +25,5 @@ export interface EngineClient extends ClusterClient {
   exec: Present<'exec'>;
   execShell: Present<'execShell'>;
   metrics: Present<'metrics'>;
+  runOnLaptop: Present<'runOnLaptop'>;
 }

@@ -81,6 +81,7 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
     recoverNode: ([name]: [string]) => engine().recoverNode(name),
     replayLab: ([entries, endAt]: [LabEntry[], number]) => replayLab(engine(), entries, endAt),
     metrics: ([method, ...args]: [keyof MetricsApi, ...unknown[]]) => (engine().metrics[method] as (...a: unknown[]) => unknown)(...args),
+    runOnLaptop: ([argv]: [readonly string[]]) => engine().runOnLaptop(argv),
     snapshot: () => engine().snapshot(),
     restore: ([snapshot]: [string]) => engine().restore(snapshot),
   };

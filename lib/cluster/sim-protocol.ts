@@ -31,6 +31,7 @@ export type SimOp =
   | 'recoverNode'
   | 'replayLab'
   | 'metrics'
+  | 'runOnLaptop'
   | 'snapshot'
   | 'restore';
 

@@ -72,6 +72,15 @@ describe('WorkerSimClient: the engine behind messages gives the same cluster', (
     worker.dispose();
   });
 
+  it('a command on the laptop (curl outside the cluster) answers as on the page', async () => {
+    const page = new SimClient({ seed: 3, autoplay: false });
+    const worker = await workerClient({ seed: 3 });
+    const argv = ['curl', '-s', 'http://web.default.svc.cluster.local/'];
+    expect(await worker.runOnLaptop(argv)).toEqual(await page.runOnLaptop(argv));
+    page.dispose();
+    worker.dispose();
+  });
+
   it('a saved lab replayed inside the engine rebuilds the same cluster as on the page', async () => {
     const entries: LabEntry[] = [
       { op: 'create', at: Date.UTC(2024, 0, 1) + 5_000, obj: deployment('api', 2) },

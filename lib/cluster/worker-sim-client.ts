@@ -136,6 +136,11 @@ export class WorkerSimClient implements EngineClient {
     getNode: (...args) => this.request('metrics', 'getNode', ...args),
   };
 
+  /** A command on the student's laptop outside the cluster (`curl http://NODE-IP:NODEPORT/`). */
+  runOnLaptop(argv: readonly string[]) {
+    return this.request<ExecResult>('runOnLaptop', argv);
+  }
+
   /** Rebuild a saved lab inside the engine (lab-journal.ts replayLab). */
   replayLab(entries: readonly LabEntry[], endAt: number): Promise<void> {
     return this.request<void>('replayLab', entries, endAt);
