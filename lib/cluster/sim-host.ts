@@ -53,6 +53,7 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
     update: (args: Parameters<Simulator['update']>) => engine().update(...args),
     patch: (args: Parameters<Simulator['patch']>) => engine().patch(...args),
     delete: (args: Parameters<Simulator['delete']>) => engine().delete(...args),
+    evict: (args: Parameters<Simulator['evict']>) => engine().evict(...args),
     podLog: (args: Parameters<Simulator['podLog']>) => engine().podLog(...args),
     exec: (args: Parameters<Simulator['exec']>) => engine().exec(...args),
     execShell: (args: Parameters<Simulator['execShell']>) => {

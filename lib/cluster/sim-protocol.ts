@@ -20,6 +20,7 @@ export type SimOp =
   | 'update'
   | 'patch'
   | 'delete'
+  | 'evict'
   | 'podLog'
   | 'exec'
   | 'execShell'

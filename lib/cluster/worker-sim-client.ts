@@ -108,6 +108,9 @@ export class WorkerSimClient implements EngineClient {
   delete(kind: Kind, name: string, namespace?: string, opts?: DeleteOptions) {
     return this.request<KubeObject>('delete', kind, name, namespace, opts);
   }
+  evict(name: string, namespace: string) {
+    return this.request<void>('evict', name, namespace);
+  }
   podLog(name: string, namespace: string, opts: PodLogOptions) {
     return this.request<PodLogResult>('podLog', name, namespace, opts);
   }
