@@ -57,7 +57,7 @@ describe('kubeadm on bare machines (API side)', () => {
     expect(master.spec!.taints!.map((t) => `${t.key}:${t.effect}`).sort()).toEqual(['node-role.kubernetes.io/control-plane:NoSchedule', 'node.kubernetes.io/not-ready:NoSchedule']);
     expect(master.status!.addresses![0]).toEqual({ type: 'InternalIP', address: '192.168.56.10' });
     for (const n of nodes(sim)) expect(ready(n)).toMatchObject({ status: 'False', reason: 'KubeletNotReady', message: CNI_NOT_READY_MESSAGE });
-    for (const c of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) expect(sim.get('Pod', `${c}-master`, 'kube-system').status?.phase).toBe('Running');
+    for (const c of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) expect((sim.get('Pod', `${c}-master`, 'kube-system') as V1Pod).status?.phase).toBe('Running');
     expect(pods(sim, 'k8s-app=kube-proxy').map((p) => p.status!.phase)).toEqual(['Running', 'Running', 'Running']);
     const dns = pods(sim, 'k8s-app=kube-dns');
     expect(dns).toHaveLength(2);
