@@ -45,7 +45,15 @@ export class MachineWorld {
 
   constructor(readonly opts: WorldOptions) {
     this.seed = opts.seed ?? 1;
-    for (const spec of MACHINE_SPECS) this.machines.set(spec.name, newMachine(spec, opts.now()));
+    this.reset();
+  }
+
+  /** Fresh machines (the simulator was reset too): shells made before must be made again (see MachineShell.machine). */
+  reset(): void {
+    for (const spec of MACHINE_SPECS) this.machines.set(spec.name, newMachine(spec, this.opts.now()));
+    this.controlPlane = undefined;
+    this.joined.clear();
+    this.tokenSeq = 0;
   }
 
   now(): number {
