@@ -6,6 +6,9 @@
  */
 export const CALICO_FILE = 'calico.yaml';
 
+/** Where the setup notes download Calico from; on the lab machines this URL serves the manifest below. */
+export const CALICO_URL = 'https://raw.githubusercontent.com/projectcalico/calico/v3.30.3/manifests/calico.yaml';
+
 /** Calico's default IP pool when CALICO_IPV4POOL_CIDR is not set (it overlaps a 192.168.x.x machine network). */
 export const CALICO_DEFAULT_POOL = '192.168.0.0/16';
 

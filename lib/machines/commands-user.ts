@@ -12,6 +12,7 @@ import type { MachineWorld } from './world';
 import { kubeconfigServer } from './kubeadm-files';
 import { KUBEADM_VERSION } from './kubeadm-text';
 import { isIPv4 } from './flags';
+import { CALICO_URL, CALICO_YAML } from './calico-manifest';
 
 const isRoot = (st: ShellState) => (st.input.user?.uid ?? 0) === 0;
 const readable = (m: Machine, st: ShellState, path: string) => isRoot(st) || !(rootOnly(path) || m.rootOwned.has(path));
@@ -239,5 +240,18 @@ export function userCommands(world: MachineWorld, m: Machine, hooks: UserCommand
       return 0;
     },
     kubectl: kubectlGate(world, m, hooks),
+    curl: (args, st, io) => {
+      // the lab machines reach one address: the Calico manifest the setup notes download
+      const url = args.find((a) => /^https?:\/\//.test(a));
+      if (url !== CALICO_URL) {
+        io.err(`curl: (6) Could not resolve host: ${/^https?:\/\/([^/]*)/.exec(url ?? '')?.[1] ?? ''}\n\n힌트: 실습 머신은 인터넷에 나가지 못해요. 받을 수 있는 주소는 Calico 매니페스트(${CALICO_URL})뿐이에요.\n`);
+        return 6;
+      }
+      const o = args.indexOf('-o');
+      if (o >= 0 && args[o + 1]) st.files.set(st.resolve(args[o + 1]), CALICO_YAML);
+      else if (args.some((a) => /^-[a-zA-Z]*O/.test(a))) st.files.set(st.resolve('calico.yaml'), CALICO_YAML);
+      else io.out(CALICO_YAML);
+      return 0;
+    },
   };
 }

@@ -6,10 +6,7 @@ import type { ClusterClient } from '../cluster/types';
 import { executeKubectl } from '../kubectl';
 import type { KubectlContext } from '../kubectl';
 import type { MachineShell } from './shell';
-import { CALICO_YAML } from './calico-manifest';
-
-/** Where the setup notes download Calico from; `kubectl apply -f <this URL>` reads the project's manifest. */
-export const CALICO_URL = 'https://raw.githubusercontent.com/projectcalico/calico/v3.30.3/manifests/calico.yaml';
+import { CALICO_URL, CALICO_YAML } from './calico-manifest';
 
 /** The files `kubectl -f` can name on this machine: paths relative to the working directory, absolute, and Calico's URL. */
 export function kubectlFiles(shell: MachineShell): Map<string, string> {

@@ -43,3 +43,15 @@ describe('machine shell', () => {
     expect(sh.run('sudo kubectl get nodes').stderr).toContain('(/root/.kube/config)');
   });
 });
+
+describe('curl on a lab machine', () => {
+  it('downloads the Calico manifest with -LO and refuses other hosts with a hint', () => {
+    const world = new MachineWorld({ now: () => 0 });
+    const sh = new MachineShell(world, 'worker-1');
+    expect(sh.run('ls').stdout).toBe('');
+    sh.run('curl -LO https://raw.githubusercontent.com/projectcalico/calico/v3.30.3/manifests/calico.yaml');
+    expect(sh.run('ls').stdout).toBe('calico.yaml\n');
+    const other = sh.run('curl -fsSL https://example.com/x');
+    expect(other.stderr).toContain('curl: (6) Could not resolve host: example.com');
+  });
+});
