@@ -74,7 +74,9 @@ if (bareSim) {
   const rl = createInterface({ input: process.stdin });
   let queue = Promise.resolve();
   rl.on('line', (line) => {
-    queue = queue.then(async () => process.stdout.write(await cli.run(line)));
+    queue = queue.then(async () => {
+      process.stdout.write(await cli.run(line));
+    });
   });
 }
 
