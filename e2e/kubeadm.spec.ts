@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
 
@@ -82,10 +83,12 @@ test('a student goes from bare machines to a Ready 3-node cluster, deploys nginx
   expect(errors).toEqual([]);
 });
 
-test('the machine terminal at four screen sizes, light and dark', async ({ page }, testInfo) => {
+test('the machine terminal at four screen sizes, light and dark, without serious axe violations', async ({ page }, testInfo) => {
   await page.goto('/playground?machines=1');
   await expect(shellInput(page)).toBeVisible({ timeout: 60_000 });
   await on(page, 'master', 'systemctl status kubelet');
+  const axe = await new AxeBuilder({ page }).include('[data-bottom-panel]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   for (const [w, h] of [
     [1920, 1080],
     [1440, 900],

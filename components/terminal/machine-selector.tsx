@@ -18,7 +18,7 @@ export function MachineSelector({ machines, active, onSelect }: { machines: read
           className={`rounded px-2 py-0.5 font-mono ${m.name === active ? 'bg-emerald-700 text-white' : 'text-zinc-300 hover:bg-zinc-800'}`}
         >
           {m.name}{' '}
-          <span className={`ml-1 ${m.name === active ? 'text-emerald-100' : 'text-zinc-500'}`}>{m.ip}</span>
+          <span className={`ml-1 ${m.name === active ? 'text-emerald-50' : 'text-zinc-400'}`}>{m.ip}</span>
         </button>
       ))}
     </div>
