@@ -1,5 +1,9 @@
 /**
- * `npm run sim-cluster -- [--port 6443] [--kubeconfig .kubesim/kubeconfig] [--seed N] [--workers N] [--speed X]`
+ * `npm run sim-cluster -- [--port 6443] [--kubeconfig .kubesim/kubeconfig] [--seed N] [--workers N] [--speed X] [--bare]`
+ *
+ * `--bare` starts from three bare machines instead of a cluster: type `<machine> <command>` lines on stdin
+ * (`master sudo swapoff -a`, `master sudo kubeadm init`, `worker-1 sudo kubeadm join …`) and watch the nodes
+ * join with a real kubectl.
  *
  * `--speed 0` stops the simulated clock: the cluster answers but nothing moves (tests compare
  * snapshots taken before and after a run of requests).
@@ -10,7 +14,11 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { startSimServer } from '../lib/simserver';
+import { createSimulator } from '../lib/sim';
+import { EngineClient } from '../lib/kubectl/testing/engine-client';
+import { machineCli } from '../lib/machines/cli';
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +27,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     workers: { type: 'string', default: '2' },
     speed: { type: 'string', default: '1' },
+    bare: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -39,9 +48,12 @@ if (!(speed >= 0) || !Number.isFinite(speed)) {
   process.exit(2);
 }
 
+const seed = intArg('seed', values.seed, 0);
+const bareSim = values.bare ? createSimulator({ seed, startTime: Date.now(), cluster: { bare: true } }) : undefined;
 const server = await startSimServer({
   port: intArg('port', values.port, 0),
-  seed: intArg('seed', values.seed, 0),
+  seed,
+  sim: bareSim,
   workers: intArg('workers', values.workers, 1),
   speed,
   kubeconfigPath,
@@ -55,6 +67,18 @@ console.log(`kubesim ready ${server.url}`);
 console.error(`kubeconfig 파일을 만들었어요: ${kubeconfigPath}`);
 console.error(`다른 터미널에서: export KUBECONFIG=${kubeconfigPath} && kubectl get nodes`);
 console.error('멈추려면 Ctrl+C를 누르세요.');
+
+if (bareSim) {
+  const cli = machineCli(bareSim, new EngineClient(bareSim), seed);
+  console.error('빈 머신 모드: 한 줄에 "머신 명령" 하나씩 입력하세요. 예) master sudo swapoff -a');
+  const rl = createInterface({ input: process.stdin });
+  let queue = Promise.resolve();
+  rl.on('line', (line) => {
+    queue = queue.then(async () => {
+      process.stdout.write(await cli.run(line));
+    });
+  });
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

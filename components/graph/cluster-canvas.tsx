@@ -123,6 +123,11 @@ export default function ClusterCanvas() {
           </ReactFlow>
         </ExpectedZoomContext>
       )}
+      {names.length === 0 && (
+        <p role="status" className="pointer-events-none absolute inset-x-0 top-1/3 mx-auto max-w-md px-4 text-center text-sm text-zinc-600 dark:text-zinc-300">
+          아직 클러스터에 노드가 없어요. 머신에서 <code className="font-mono">sudo kubeadm init</code>과 <code className="font-mono">kubeadm join</code>을 하면 노드가 여기에 하나씩 나타나요.
+        </p>
+      )}
       <PodTooltip container={ref} />
     </div>
   );

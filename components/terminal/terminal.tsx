@@ -3,6 +3,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { usePlayground } from '@/components/wiring/playground-context';
 import { useTerminalSession, type OutputChunk } from './use-terminal-session';
+import { useMachineShells } from './use-machine-shells';
+import { MachineSelector } from './machine-selector';
+import { MACHINE_SPECS } from '@/lib/machines/machines';
 
 const STREAM_CLASS: Record<OutputChunk['stream'], string> = {
   stdout: 'text-zinc-100',
@@ -13,12 +16,23 @@ const STREAM_CLASS: Record<OutputChunk['stream'], string> = {
 };
 
 const WELCOME = "kubectl 연습 터미널이에요. 'help'로 명령 목록을, Tab으로 자동 완성을 쓸 수 있어요.\n";
+const MACHINES_WELCOME =
+  '아직 클러스터가 없는 머신 세 대(master, worker-1, worker-2)예요. 위에서 머신을 골라 접속한 뒤, master에서 sudo kubeadm init으로 시작하세요.\n';
 
 /** The kubectl terminal: output log, prompt with history (↑/↓), Tab completion, Ctrl+C / Ctrl+L. */
 export function Terminal() {
-  const { client, bus } = usePlayground();
-  const session = useTerminalSession(client, bus.files, WELCOME);
-  const { chunks, running, queued, history, submit, interrupt, cancelQueued, clear, complete, append, prompt, endOfInput } = session;
+  const { client, bus, machines } = usePlayground();
+  const shells = useMachineShells(machines);
+  const session = useTerminalSession(client, bus.files, machines ? MACHINES_WELCOME : WELCOME, machines ? shells.current : undefined);
+  const { chunks, running, queued, history, submit, interrupt, cancelQueued, clear, complete, append, prompt, endOfInput, shellPrompt, refreshShellPrompt } = session;
+  const { active: activeMachine, setActive: setActiveMachine } = shells;
+  useEffect(refreshShellPrompt, [activeMachine, machines, refreshShellPrompt]);
+  const connect = (name: string) => {
+    if (name === activeMachine) return;
+    const spec = MACHINE_SPECS.find((m) => m.name === name);
+    append(`── ssh ubuntu@${name} (${spec?.ip ?? ''}) ──\n`, 'info');
+    setActiveMachine(name);
+  };
   const [value, setValue] = useState('');
   const historyIndex = useRef<number | null>(null);
   const draft = useRef('');
@@ -112,6 +126,7 @@ export function Terminal() {
         if (!window.getSelection()?.toString()) input.current?.focus();
       }}
     >
+      {machines && <MachineSelector machines={MACHINE_SPECS} active={activeMachine} onSelect={connect} />}
       <div ref={log} role="log" aria-label="kubectl 출력" aria-live="polite" tabIndex={0} className="min-h-0 flex-1 overflow-auto px-3 pt-2 select-text focus-visible:outline-1 focus-visible:outline-emerald-500">
         {chunks.map((c) => (
           <pre key={c.id} className={`${c.stream === 'stdout' ? 'whitespace-pre' : 'whitespace-pre-wrap break-words'} ${STREAM_CLASS[c.stream]}`}>
@@ -122,7 +137,7 @@ export function Terminal() {
       </div>
       <div className="flex shrink-0 items-center gap-2 border-t border-zinc-800 px-3 py-1.5 focus-within:bg-zinc-900 focus-within:ring-1 focus-within:ring-emerald-500/60">
         <span aria-hidden="true" className="max-w-[45%] shrink-0 truncate whitespace-pre text-emerald-400" data-terminal-prompt>
-          {prompt ?? (running ? '…' : '$')}
+          {prompt ?? (running ? '…' : (shellPrompt ?? '$'))}
         </span>
         <input
           ref={input}
@@ -132,9 +147,9 @@ export function Terminal() {
             setValue(e.target.value);
           }}
           onKeyDown={onKeyDown}
-          aria-label={prompt !== null ? '컨테이너 셸 입력' : 'kubectl 명령 입력'}
+          aria-label={prompt !== null ? '컨테이너 셸 입력' : machines ? `${activeMachine} 셸 입력` : 'kubectl 명령 입력'}
           aria-describedby="terminal-help"
-          placeholder={prompt !== null ? '컨테이너 안의 셸이에요 — exit 또는 Ctrl+D로 나가요' : running ? '실행 중… Ctrl+C로 멈출 수 있어요' : client ? 'kubectl get pods' : '클러스터를 준비하는 중…'}
+          placeholder={prompt !== null ? '컨테이너 안의 셸이에요 — exit 또는 Ctrl+D로 나가요' : running ? '실행 중… Ctrl+C로 멈출 수 있어요' : machines ? 'hostname, sudo kubeadm init …' : client ? 'kubectl get pods' : '클러스터를 준비하는 중…'}
           autoComplete="off"
           autoCapitalize="off"
           autoCorrect="off"

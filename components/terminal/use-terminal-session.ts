@@ -5,6 +5,8 @@ import type { ClusterClient } from '@/lib/cluster/types';
 import { completeKubectl, executeKubectl } from '@/lib/kubectl';
 import { announceKubectlError } from '@/lib/classroom/signals';
 import { commandsRun, echoLines, followedCommands } from '@/lib/classroom/follow-terminal';
+import { runMachineLine } from '@/lib/machines/run-line';
+import type { MachineShell } from '@/lib/machines';
 
 export interface OutputChunk {
   id: number;
@@ -20,7 +22,7 @@ const MAX_CHUNKS = 3000;
  * Like a shell's type-ahead, a line entered while a command runs (or while the cluster starts) waits in a
  * visible queue and runs in order once the terminal is free; Ctrl+C stops only the running command.
  */
-export function useTerminalSession(client: ClusterClient | null, files: ReadonlyMap<string, string>, welcome: string) {
+export function useTerminalSession(client: ClusterClient | null, files: ReadonlyMap<string, string>, welcome: string, machineShell?: () => MachineShell | null) {
   const [chunks, setChunks] = useState<OutputChunk[]>(() => [{ id: -1, text: welcome, stream: 'info' }]);
   const [running, setRunning] = useState(false);
   const [queued, setQueued] = useState<readonly string[]>([]);
@@ -29,6 +31,12 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
   const queue = useRef<string[]>([]);
   const pumping = useRef(false);
   const clientRef = useRef(client);
+  const machineRef = useRef(machineShell);
+  useEffect(() => {
+    machineRef.current = machineShell;
+  }, [machineShell]);
+  /** the logged-in machine's prompt (`ubuntu@master:~$ `), or null on the plain kubectl terminal */
+  const [shellPrompt, setShellPrompt] = useState<string | null>(null);
   const nextId = useRef(0);
   /** An interactive command (`kubectl exec -it … -- sh`) waiting for the next typed line, and lines typed ahead for it. */
   const reader = useRef<{ prompt: string; resolve: (line: string | null) => void } | null>(null);
@@ -88,7 +96,8 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
   const runLine = useCallback(
     async (line: string, cluster: ClusterClient) => {
       const trimmed = line.trim();
-      append(`$ ${line}\n`, 'input');
+      const shell = machineRef.current?.() ?? null;
+      append(`${shell ? shell.prompt() : '$ '}${line}\n`, 'input');
       if (trimmed === 'clear') return clear();
       if (trimmed === '') return;
       const abort = new AbortController();
@@ -97,10 +106,9 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
       try {
         let stderr = '';
         let printed = '';
-        const { exitCode } = await executeKubectl(line, {
+        const ctx = {
           client: cluster,
-          files,
-          write: (text, stream) => {
+          write: (text: string, stream: 'stdout' | 'stderr') => {
             if (stream === 'stderr') stderr += text;
             // Only the start is ever broadcast (follow-terminal.ts caps it); do not grow without bound.
             if (printed.length < 8_000) printed += text;
@@ -109,12 +117,15 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
           signal: abort.signal,
           now: () => cluster.time?.now() ?? Date.now(),
           readLine,
-        });
+        };
+        // on a machine the line is bash (kubectl inside it reaches the cluster once a kubeconfig is in place)
+        const exitCode = shell ? await runMachineLine(shell, line, ctx) : (await executeKubectl(line, { ...ctx, files })).exitCode;
         // A joined student's class hears the kind of mistake (the text never leaves the page).
         if (exitCode !== 0 && !abort.signal.aborted) announceKubectlError(stderr);
         // A broadcasting instructor's class sees this line and what it printed (nobody listens otherwise).
         commandsRun.publish({ line: trimmed, output: printed });
       } finally {
+        if (shell) setShellPrompt(shell.prompt());
         controller.current = null;
         reader.current?.resolve(null);
         reader.current = null;
@@ -198,10 +209,22 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
   );
 
   const complete = useCallback(
-    (line: string, cursor: number) =>
-      completeKubectl(line, { objectKeys: client ? client.cached().keys() : [], files: files.keys() }, cursor),
+    (line: string, cursor: number) => {
+      const sources = { objectKeys: client ? client.cached().keys() : [], files: files.keys() };
+      const shell = machineRef.current?.();
+      if (!shell) return completeKubectl(line, sources, cursor);
+      // bash completes kubectl (and an alias like k) only after `source <(kubectl completion bash)` / `complete -F`
+      const target = shell.kubectlCompletionFor(line);
+      if (!target) return { from: cursor, candidates: [], common: '' };
+      const delta = target.kubectlLine.length - line.length;
+      const r = completeKubectl(target.kubectlLine, sources, cursor + delta);
+      return { ...r, from: Math.max(0, r.from - delta) };
+    },
     [client, files],
   );
 
-  return { chunks, running, queued, history, submit, interrupt, cancelQueued, clear, complete, append, prompt, endOfInput };
+  /** Shows the prompt of the machine the terminal now types into. */
+  const refreshShellPrompt = useCallback(() => setShellPrompt(machineRef.current?.()?.prompt() ?? null), []);
+
+  return { chunks, running, queued, history, submit, interrupt, cancelQueued, clear, complete, append, prompt, endOfInput, shellPrompt, refreshShellPrompt };
 }

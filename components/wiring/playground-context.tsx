@@ -12,6 +12,7 @@ import { createPlaygroundBus, type PlaygroundBus } from '@/lib/store/bus';
 import { benchClusterConfig } from './bench-mode';
 import { useClusterSource } from './cluster-source';
 import type { LabNotice, OpenedLab } from './lab-persistence';
+import type { MachineWorld } from '@/lib/machines';
 
 export interface PlaygroundContextValue {
   /** null while the client code is loading. */
@@ -25,6 +26,8 @@ export interface PlaygroundContextValue {
   /** What happened to the saved practice cluster on this load (restored, or why it started fresh). */
   labNotice: LabNotice | null;
   dismissLabNotice: () => void;
+  /** Bare-machines mode: the master and worker machines the terminal logs into (null otherwise). */
+  machines: MachineWorld | null;
 }
 
 const PlaygroundContext = createContext<PlaygroundContextValue | null>(null);
@@ -39,6 +42,8 @@ export interface PlaygroundProviderProps {
   settleMs?: number;
   /** Save the simulated cluster under this name and rebuild it after a reload (a lesson's slug). */
   persistAs?: string;
+  /** Start from bare machines (no cluster until kubeadm init); also `?machines=1` in the URL. */
+  machines?: boolean;
 }
 
 /** Seed from the URL (`?seed=42`) wins over the page's default, so a shared link reproduces a cluster. */
@@ -49,12 +54,18 @@ function seedFromUrl(fallback: number): number {
   return Number.isInteger(n) && n >= 0 && n < 2 ** 31 ? n : fallback;
 }
 
-export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_000, persistAs }: PlaygroundProviderProps) {
+/** `?machines=1` starts the Playground from bare machines. */
+function machinesFromUrl(): boolean {
+  return typeof window !== 'undefined' && new URLSearchParams(window.location.search).get('machines') === '1';
+}
+
+export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_000, persistAs, machines: machinesProp = false }: PlaygroundProviderProps) {
   const bus = useMemo(() => createPlaygroundBus(), []);
   const [client, setClient] = useState<ClusterClient | null>(null);
   const [replacement, replaceClient] = useState<ClusterClient | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [labNotice, setLabNotice] = useState<LabNotice | null>(null);
+  const [machines, setMachines] = useState<MachineWorld | null>(null);
   const [effectiveSeed, setEffectiveSeed] = useState(seed);
   const setupKey = JSON.stringify(setup ?? []);
   // 시뮬레이터 / 실제 클러스터 (header switch); live needs a cluster on the server, else we stay on the simulator.
@@ -78,6 +89,20 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
             else setClient(live);
             return;
           }
+        }
+        if (machinesProp || machinesFromUrl()) {
+          // the machines' shells read the engine synchronously, so this lab keeps it on the page
+          const { SimClient } = await import('@/lib/cluster/sim-client');
+          const { MachineWorld, simulatorBackend } = await import('@/lib/machines');
+          // the cluster starts empty; resetting the simulator gives fresh machines too
+          let world: MachineWorld | null = null;
+          const bare = new SimClient({ seed: s, cluster: { bare: true }, onReset: () => world?.reset() });
+          world = new MachineWorld({ seed: s, now: () => bare.time.now(), backend: () => simulatorBackend(bare.engine()) });
+          created = bare;
+          if (disposed) return bare.dispose();
+          setMachines(world);
+          setClient(bare);
+          return;
         }
         const { startEngineClient } = await import('@/lib/cluster/sim-port');
         const cluster = benchClusterConfig();
@@ -119,12 +144,13 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
       lab?.close();
       created?.dispose();
       setClient(null);
+      setMachines(null);
     };
-  }, [seed, setupKey, settleMs, bus, source, persistAs]);
+  }, [seed, setupKey, settleMs, bus, source, persistAs, machinesProp]);
 
   const value = useMemo(
-    () => ({ client: replacement ?? client, bus, seed: effectiveSeed, error, replaceClient, labNotice, dismissLabNotice: () => setLabNotice(null) }),
-    [replacement, client, bus, effectiveSeed, error, labNotice],
+    () => ({ client: replacement ?? client, bus, seed: effectiveSeed, error, replaceClient, labNotice, dismissLabNotice: () => setLabNotice(null), machines }),
+    [replacement, client, bus, effectiveSeed, error, labNotice, machines],
   );
   return <PlaygroundContext.Provider value={value}>{children}</PlaygroundContext.Provider>;
 }

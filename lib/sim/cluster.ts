@@ -20,7 +20,7 @@ const BOOT = { actor: 'kubeadm', message: 'kubeadm: 클러스터 초기 구성',
 
 export const nodeIp = (i: number) => `192.168.56.${10 + i}`;
 
-function makeNode(name: string, index: number, controlPlane: boolean, cap: { cpu: string; memory: string; pods: number }, e: Engine): V1Node {
+export function makeNode(name: string, index: number, controlPlane: boolean, cap: { cpu: string; memory: string; pods: number }, e: Engine): V1Node {
   const resources = { cpu: cap.cpu, memory: cap.memory, pods: String(cap.pods), 'ephemeral-storage': '61255492Ki', 'hugepages-2Mi': '0' };
   const now = e.iso() as unknown as Date;
   const cond = (type: string, status: string, reason: string, message: string) => ({ type, status, reason, message, lastHeartbeatTime: now, lastTransitionTime: now });
@@ -80,7 +80,7 @@ function makeNode(name: string, index: number, controlPlane: boolean, cap: { cpu
 }
 
 /** Stores a system pod as already running (it was started while the cluster was installed). */
-function runningPod(e: Engine, base: V1Pod): void {
+export function runningPod(e: Engine, base: V1Pod): void {
   const now = e.iso() as unknown as Date;
   const ip = base.status?.hostIP ?? '';
   const name = base.metadata!.name!;
@@ -122,6 +122,8 @@ function runningPod(e: Engine, base: V1Pod): void {
 
 /** Creates the default cluster at the engine's current time. */
 export function bootstrapCluster(e: Engine, cfg: ClusterConfig = {}): void {
+  // bare machines: nothing exists until `kubeadm init` starts an API server (lib/sim/kubeadm.ts)
+  if (cfg.bare) return;
   for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system'])
     e.createObject('Namespace', applyDefaults('Namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as KubeObject, 600), BOOT);
   const workers = cfg.workers ?? 2;
@@ -140,6 +142,11 @@ export function bootstrapCluster(e: Engine, cfg: ClusterConfig = {}): void {
     }
   });
   bootstrapServices(e, true);
+  createCoreDns(e);
+}
+
+/** The CoreDNS Deployment kubeadm's addons phase installs (2 replicas, tolerating the control-plane taint). */
+export function createCoreDns(e: Engine): void {
   const coredns: V1Deployment = {
     apiVersion: API_VERSION.Deployment,
     kind: 'Deployment',
@@ -177,7 +184,7 @@ export function bootstrapCluster(e: Engine, cfg: ClusterConfig = {}): void {
   e.createObject('Deployment', applyDefaults('Deployment', coredns, 600) as V1Deployment, BOOT);
 }
 
-function bootstrapServices(e: Engine, withDns: boolean): void {
+export function bootstrapServices(e: Engine, withDns: boolean): void {
   const svc = (s: V1Service) => e.createObject('Service', allocateService(e, applyDefaults('Service', s, 600) as V1Service), BOOT);
   svc({
     apiVersion: 'v1',

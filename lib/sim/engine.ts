@@ -65,6 +65,8 @@ export interface NodeRuntime {
   ipCursor: number;
   /** images present on the node (canonical refs) */
   images: string[];
+  /** registered by kubeadm on a bare machine: Ready only once a CNI pod runs on it (lib/sim/kubeadm.ts) */
+  cniRequired?: boolean;
 }
 
 /** Everything besides the store that a snapshot must carry. Plain JSON. */

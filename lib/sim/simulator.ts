@@ -38,6 +38,7 @@ import { ShellSession } from './shell/session';
 import { metricsApi } from './metrics/api';
 import { networkClient, sendRequest, type NetworkRequest, type NetworkResponse } from './network';
 import { runOnLaptop } from './network/laptop';
+import { applyKubeadm, type KubeadmAction } from './kubeadm';
 
 interface SnapshotData {
   version: 1;
@@ -273,6 +274,11 @@ class Sim implements Simulator {
     if (rt.downSince !== undefined) return;
     rt.downSince = this.e.time;
     this.e.enqueueAt(NODE_LIFECYCLE, name, this.e.time + this.e.timings.nodeMonitorGrace);
+  }
+
+  kubeadm(action: KubeadmAction): void {
+    applyKubeadm(this.e, action);
+    this.flush();
   }
 
   recoverNode(name: string): void {

@@ -16,6 +16,11 @@ export interface ClusterConfig {
   workerCapacity?: { cpu?: string; memory?: string; pods?: number };
   /** include the kube-system pods (etcd, apiserver, …, kube-proxy, calico-node, coredns). Default true. */
   systemPods?: boolean;
+  /**
+   * Bare machines (master, worker-1, worker-2) with no cluster yet: no API objects until `kubeadm init`, nodes
+   * join with `kubeadm join`, and they stay NotReady until a CNI (calico-node) runs on them. See lib/sim/kubeadm.ts.
+   */
+  bare?: boolean;
 }
 
 /**
@@ -37,6 +42,7 @@ import type { NodeMetrics, PodMetrics } from './metrics/metrics-server';
 export type { MetricsApi, MetricsListOptions, NodeMetrics, PodMetrics };
 import type { NetworkRequest, NetworkResponse } from './network/request';
 export type { PodLogOptions, PodLogResult, ExecResult, ShellSession, NetworkRequest, NetworkResponse };
+import type { KubeadmAction } from './kubeadm';
 
 export interface SimulatorOptions {
   seed?: number;
@@ -85,6 +91,8 @@ export interface Simulator {
   // failure injection and node operations (also reachable through kubectl cordon/drain)
   failNode(name: string): void; // kubelet stops heartbeating
   recoverNode(name: string): void;
+  /** Bare-machines mode: what `kubeadm init/join/reset` on a machine does to the API side (lib/sim/kubeadm.ts). */
+  kubeadm(action: KubeadmAction): void;
 
   /** Byte-identical for the same seed and the same calls. */
   snapshot(): string;

@@ -16,6 +16,7 @@ import { withCondition } from './pod-status';
 import { tolerates } from './scheduler';
 import { nodeRuntime } from './node-network';
 import { KUBELET } from './kubelet';
+import { CNI_POD_LABEL, NOT_READY_FOR_CNI, nodeNetworkReady } from '../kubeadm';
 
 export const NODE_LIFECYCLE = 'node-lifecycle-controller';
 export const TAINT_EVICTION = 'taint-eviction-controller';
@@ -32,9 +33,16 @@ function setNodeCondition(conds: V1NodeCondition[] | undefined, c: Omit<V1NodeCo
 
 export class NodeLifecycleController implements Controller {
   readonly name = NODE_LIFECYCLE;
-  readonly watches: readonly Kind[] = ['Node'];
+  readonly watches: readonly Kind[] = ['Node', 'Pod'];
 
   onChange(c: StoreChange, e: Engine): void {
+    if (c.kind === 'Pod') {
+      // a CNI pod (calico-node) that starts, turns ready or goes away changes its node's network readiness
+      const pod = (c.object ?? c.old) as V1Pod;
+      const node = pod.spec?.nodeName;
+      if (node && e.state.nodes[node]?.cniRequired && pod.metadata?.labels?.[CNI_POD_LABEL[0]] === CNI_POD_LABEL[1]) e.enqueue(NODE_LIFECYCLE, node);
+      return;
+    }
     if (c.kind !== 'Node' || c.type === 'DELETED') return;
     const node = c.object as V1Node;
     const old = c.old as V1Node | undefined;
@@ -73,6 +81,17 @@ export class NodeLifecycleController implements Controller {
         event = { reason: 'NodeNotReady', message: `Node ${name} status is now: NodeNotReady` };
         podsNotReady = true;
       }
+    } else if (!nodeNetworkReady(e, name)) {
+      // kubelet up, no CNI config: Ready=False with the runtime's message and the not-ready taint (TaintNodesByCondition)
+      if (ready?.status !== 'False' || ready.reason !== NOT_READY_FOR_CNI.reason) {
+        conditions = setNodeCondition(conditions, { type: 'Ready', status: 'False', reason: NOT_READY_FOR_CNI.reason, message: NOT_READY_FOR_CNI.message }, now);
+        event = { reason: 'NodeNotReady', message: `Node ${name} status is now: NodeNotReady` };
+        messages.push(`노드 ${name}에 네트워크 플러그인(CNI)이 없어 NotReady`);
+      }
+      if (!taints.some((t) => t.key === NOT_READY_FOR_CNI.taint)) {
+        taints.push({ key: NOT_READY_FOR_CNI.taint, effect: 'NoSchedule', timeAdded: now as unknown as Date });
+        messages.push(`노드 ${name}에 not-ready 테인트 추가`);
+      }
     } else if (ready && ready.status !== 'True') {
       conditions = setNodeCondition(conditions, { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }, now);
       for (const [type, reason, message] of [
@@ -82,7 +101,7 @@ export class NodeLifecycleController implements Controller {
       ])
         conditions = setNodeCondition(conditions, { type, status: 'False', reason, message }, now);
       taints = taints.filter((t) => t.key !== UNREACHABLE && t.key !== 'node.kubernetes.io/not-ready');
-      messages.push(`노드 ${name}의 kubelet이 돌아와 Ready로 복구하고 테인트 제거`);
+      messages.push(rt.cniRequired && ready.reason === NOT_READY_FOR_CNI.reason ? `노드 ${name}에서 네트워크 플러그인(CNI)이 동작해 Ready로 바꾸고 not-ready 테인트 제거` : `노드 ${name}의 kubelet이 돌아와 Ready로 복구하고 테인트 제거`);
       event = { reason: 'NodeReady', message: `Node ${name} status is now: NodeReady` };
       for (const key of e.store.podsByNode.get(name) ?? []) e.enqueue(KUBELET, key);
     }
