@@ -4,7 +4,7 @@
  * `kubectl describe` prints these numbers, so a probe stored without them reads "timeout=0s … #failure=0".
  */
 import { describe, expect, it } from 'vitest';
-import type { V1Deployment, V1Pod } from '@kubernetes/client-node';
+import type { V1Deployment, V1Pod } from '../k8s/api-types';
 import type { KubeObject } from '../k8s/types';
 import { applyDefaults } from './defaults';
 

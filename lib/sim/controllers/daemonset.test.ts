@@ -8,7 +8,7 @@
  * pkg/registry/apps/daemonset/strategy.go.
  */
 import { describe, expect, it } from 'vitest';
-import type { V1DaemonSet, V1Pod } from '@kubernetes/client-node';
+import type { V1DaemonSet, V1Pod } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { createSimulator } from '../index';
 import type { Simulator } from '../types';

@@ -6,7 +6,7 @@
  * from pkg/printers/internalversion/printers.go (NAME ADDRESSTYPE PORTS ENDPOINTS AGE, `<unset>` when empty).
  */
 import { describe, expect, it } from 'vitest';
-import type { V1EndpointSlice } from '@kubernetes/client-node';
+import type { V1EndpointSlice } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { createSimulator } from '../index';
 import type { Simulator } from '../types';

@@ -4,13 +4,13 @@
  * pkg/probe/tcp/tcp.go and pkg/probe/grpc/grpc.go; thresholds from pkg/kubelet/prober/worker.go.
  */
 import { describe, expect, it } from 'vitest';
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Pod } from '../../k8s/api-types';
 import { provisionalProcessView } from './process-view';
 import { runProbe } from './probe';
 import { countResult, resetWorker } from './worker';
 
 const START = Date.parse('2025-01-15T00:00:10Z');
-const running = (c: V1Container): V1Pod => ({ spec: { containers: [c] }, status: { podIP: '10.244.1.5', containerStatuses: [{ name: c.name, image: c.image!, imageID: '', ready: false, restartCount: 0, state: { running: { startedAt: new Date(START).toISOString() as unknown as Date } } }] } });
+const running = (c: V1Container): V1Pod => ({ spec: { containers: [c] }, status: { podIP: '10.244.1.5', containerStatuses: [{ name: c.name, image: c.image!, imageID: '', ready: false, restartCount: 0, state: { running: { startedAt: new Date(START).toISOString() } } }] } });
 const view = (c: V1Container) => provisionalProcessView(running(c), c);
 
 describe('provisionalProcessView', () => {
