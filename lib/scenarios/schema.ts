@@ -96,7 +96,7 @@ function withConditionRules<T extends z.ZodType<Record<string, unknown>>>(schema
     .refine((c) => c.count === undefined || c.minCount === undefined, { error: 'count와 minCount는 함께 쓸 수 없습니다', ...onAnyObject });
 }
 
-export const WaitConditionSchema = withConditionRules(z.strictObject(conditionShape));
+const WaitConditionSchema = withConditionRules(z.strictObject(conditionShape));
 export type WaitCondition = z.infer<typeof WaitConditionSchema>;
 
 /**
@@ -114,12 +114,11 @@ const OutputClaimSchema = z.strictObject({
 });
 const ConditionClaimSchema = withConditionRules(z.strictObject({ says, output: z.undefined().optional(), ...conditionShape }));
 /** validate.ts reports the branch the claim means: the output one when it has an `output` key. */
-export const NarrationClaimSchema = z.union([OutputClaimSchema, ConditionClaimSchema]);
+const NarrationClaimSchema = z.union([OutputClaimSchema, ConditionClaimSchema]);
 export type NarrationClaim = z.infer<typeof NarrationClaimSchema>;
 
 /** Graph views a step can switch to (the Playground's bus.reveal names). */
-export const STEP_VIEWS = ['cluster', 'workload', 'list'] as const;
-export type StepView = (typeof STEP_VIEWS)[number];
+const STEP_VIEWS = ['cluster', 'workload', 'list'] as const;
 
 const ACTION_TYPES = ['failNode', 'recoverNode', 'deletePod'] as const;
 const nodeAction = <T extends 'failNode' | 'recoverNode'>(type: T) => z.strictObject({ type: z.literal(type), node: nonEmptyString(`${type}에는 node가 필요합니다`) });
