@@ -76,7 +76,7 @@ describe('describe: containers and pod templates', () => {
   it('formats every probe handler like DescribeProbe', () => {
     const attrs = { timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 };
     expect(probeText({ ...attrs, exec: { command: ['cat', '/tmp/healthy'] } })).toBe('exec [cat /tmp/healthy] delay=0s timeout=1s period=10s #success=1 #failure=3');
-    expect(probeText({ ...attrs, httpGet: { port: 'http' as never, path: '/ready', scheme: 'HTTPS', host: '10.0.0.1' } })).toBe('http-get https://10.0.0.1:http/ready delay=0s timeout=1s period=10s #success=1 #failure=3');
-    expect(probeText({ ...attrs, tcpSocket: { port: 5432 as never }, initialDelaySeconds: 15 })).toBe('tcp-socket :5432 delay=15s timeout=1s period=10s #success=1 #failure=3');
+    expect(probeText({ ...attrs, httpGet: { port: 'http', path: '/ready', scheme: 'HTTPS', host: '10.0.0.1' } })).toBe('http-get https://10.0.0.1:http/ready delay=0s timeout=1s period=10s #success=1 #failure=3');
+    expect(probeText({ ...attrs, tcpSocket: { port: 5432 }, initialDelaySeconds: 15 })).toBe('tcp-socket :5432 delay=15s timeout=1s period=10s #success=1 #failure=3');
   });
 });
