@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadScenarios } from './catalog';
 import { parseScenario, parseScenarioList, validateScenario } from './validate';
 
 const good = {
@@ -85,6 +86,13 @@ describe('a fetched scenario list', () => {
       scenarios: [good],
       errors: ['2번째 시나리오(broken): steps에 단계가 하나 이상 있어야 합니다', '3번째 시나리오(?): 시나리오는 객체여야 합니다'],
     });
+  });
+
+  it('reads back every scenario /api/scenarios serves (the JSON of the loaded files)', () => {
+    const served: unknown = JSON.parse(JSON.stringify(loadScenarios()));
+    const { scenarios, errors } = parseScenarioList(served);
+    expect(errors).toEqual([]);
+    expect(scenarios).toEqual(served);
   });
 
   it('is empty with a Korean reason when the response is not a list', () => {
