@@ -12,6 +12,7 @@ import type * as batch from 'kubernetes-types/batch/v1';
 import type * as core from 'kubernetes-types/core/v1';
 import type * as discovery from 'kubernetes-types/discovery/v1';
 import type * as meta from 'kubernetes-types/meta/v1';
+import type * as policy from 'kubernetes-types/policy/v1';
 
 /**
  * The package marks server-set fields (`status`, `metadata.uid`, `creationTimestamp`, …) readonly; the engine *is*
@@ -26,6 +27,7 @@ type Writable<T> = T extends readonly (infer U)[]
 
 export type V1ObjectMeta = Writable<meta.ObjectMeta>;
 export type V1OwnerReference = Writable<meta.OwnerReference>;
+export type V1ObjectReference = Writable<core.ObjectReference>;
 export type V1LabelSelector = Writable<meta.LabelSelector>;
 
 export type V1Pod = Writable<core.Pod>;
@@ -52,6 +54,7 @@ export type V1NodeCondition = Writable<core.NodeCondition>;
 export type V1Taint = Writable<core.Taint>;
 export type V1Namespace = Writable<core.Namespace>;
 export type V1Service = Writable<core.Service>;
+export type V1ServicePort = Writable<core.ServicePort>;
 export type V1Endpoints = Writable<core.Endpoints>;
 export type V1EndpointAddress = Writable<core.EndpointAddress>;
 export type CoreV1EndpointPort = Writable<core.EndpointPort>;
@@ -68,6 +71,10 @@ export type V1DaemonSetStatus = Writable<apps.DaemonSetStatus>;
 export type V1Job = Writable<batch.Job>;
 export type V1JobStatus = Writable<batch.JobStatus>;
 export type V1JobCondition = Writable<batch.JobCondition>;
+export type V1CronJob = Writable<batch.CronJob>;
+
+export type V1PodDisruptionBudget = Writable<policy.PodDisruptionBudget>;
+export type V1PodDisruptionBudgetStatus = Writable<policy.PodDisruptionBudgetStatus>;
 
 export type V1EndpointSlice = Writable<discovery.EndpointSlice>;
 export type V1Endpoint = Writable<discovery.Endpoint>;

@@ -10,7 +10,8 @@ describe('API_VERSION', () => {
     expect(API_VERSION).toEqual({
       Namespace: 'v1', Node: 'v1', Pod: 'v1', Service: 'v1', Endpoints: 'v1', ConfigMap: 'v1', Secret: 'v1', Event: 'v1',
       ReplicaSet: 'apps/v1', Deployment: 'apps/v1', DaemonSet: 'apps/v1',
-      Job: 'batch/v1',
+      Job: 'batch/v1', CronJob: 'batch/v1',
+      PodDisruptionBudget: 'policy/v1',
       EndpointSlice: 'discovery.k8s.io/v1',
     });
   });
