@@ -12,8 +12,8 @@ const PODS = 1000;
 const LOOPS = 100;
 const sim = createSimulator({ seed: 8, cluster: { workers: 10, workerCapacity: { cpu: '64', memory: '256Gi', pods: 200 } } });
 const deployment = (name: string, replicas: number, container: Record<string, unknown>) => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
+  apiVersion: 'apps/v1' as const,
+  kind: 'Deployment' as const,
   metadata: { name },
   spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, ...container }] } } },
 });

@@ -21,7 +21,7 @@ describe('patchToAction never sends back what the projection removed', () => {
     kind: 'Deployment',
     metadata: { name: 'web', namespace: 'default', uid: 'd-uid' },
     spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:1.26', env }, { name: 'side', image: 'busybox', env }] } } },
-  } as unknown as KubeObject;
+  } as KubeObject;
   const rs = (rev: string, image: string) =>
     ({
       kind: 'ReplicaSet',

@@ -2,28 +2,43 @@
  * Records a ClusterClient's change stream (simulated or real) to a JSON-friendly Recording: the objects known at
  * the start, then every batch of changes with its time offset. ReplayClient plays it back offline.
  */
+import { z } from '../validation/zod';
+import type { Cause } from '../k8s/client-types';
 import { KINDS, type Kind, type KubeObject } from '../k8s/types';
-import type { ClusterChange, ClusterClient, ClusterMode } from './types';
+import type { ClusterClient, ClusterMode } from './types';
 
 export const RECORDING_FORMAT = 'k8s-ko-recording';
 
-export interface RecordingFrame {
-  /** ms since the recording started, on the source's clock (simulated time, or wall time for a real cluster). */
-  t: number;
-  changes: ClusterChange[];
-}
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export interface Recording {
-  format: typeof RECORDING_FORMAT;
-  version: 1;
-  mode: ClusterMode;
-  server?: string;
+/**
+ * What a recording file must hold for ReplayClient and the views to use it. Objects are checked as far as the views
+ * read them without guarding (metadata.name); their other fields are shown as recorded.
+ */
+const objectSchema = z.custom<KubeObject>((v) => isRecord(v) && isRecord(v.metadata) && typeof v.metadata.name === 'string');
+const causeSchema = z.object({ actor: z.string(), message: z.string(), hop: z.enum(['apiserver', 'etcd', 'controller', 'scheduler', 'kubelet'] satisfies Cause['hop'][]).optional() });
+const entrySchema = z.object({ kind: z.enum(KINDS), key: z.string(), object: objectSchema });
+const changeSchema = entrySchema.extend({ type: z.enum(['upsert', 'delete']), cause: causeSchema.optional() });
+const frameSchema = z.object({
+  /** ms since the recording started, on the source's clock (simulated time, or wall time for a real cluster). */
+  t: z.number().min(0),
+  changes: z.array(changeSchema),
+});
+export type RecordingFrame = z.infer<typeof frameSchema>;
+
+const recordingSchema = z.object({
+  format: z.literal(RECORDING_FORMAT),
+  version: z.literal(1),
+  mode: z.enum(['sim', 'live', 'replay'] satisfies ClusterMode[]),
+  server: z.string().optional(),
   /** Epoch ms of the source clock when recording began. */
-  startedAt: number;
-  durationMs: number;
-  initial: { kind: Kind; key: string; object: KubeObject }[];
-  frames: RecordingFrame[];
-}
+  startedAt: z.number(),
+  durationMs: z.number().min(0),
+  initial: z.array(entrySchema),
+  /** In time order. */
+  frames: z.array(frameSchema).refine((frames) => frames.every((f, i) => i === 0 || f.t >= frames[i - 1].t)),
+});
+export type Recording = z.infer<typeof recordingSchema>;
 
 export interface RecordingSession {
   /** Batches captured so far. */
@@ -78,12 +93,6 @@ export function recordingFileName(rec: Recording): string {
   return `k8s-recording-${new Date(rec.startedAt).toISOString().slice(0, 19).replace(/:/g, '-')}.json`;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function validChange(c: unknown): boolean {
-  return isRecord(c) && (c.type === 'upsert' || c.type === 'delete') && (KINDS as readonly unknown[]).includes(c.kind) && typeof c.key === 'string' && isRecord(c.object);
-}
-
 /** Parse a recording file; throws a Korean message when it isn't one. */
 export function parseRecording(text: string): Recording {
   let raw: unknown;
@@ -94,10 +103,7 @@ export function parseRecording(text: string): Recording {
   }
   if (!isRecord(raw) || raw.format !== RECORDING_FORMAT) throw new Error('이 앱에서 만든 클러스터 기록 파일이 아닙니다.');
   if (raw.version !== 1) throw new Error(`지원하지 않는 기록 버전입니다: ${String(raw.version)}`);
-  if (typeof raw.startedAt !== 'number' || typeof raw.durationMs !== 'number' || !Array.isArray(raw.initial) || !Array.isArray(raw.frames))
-    throw new Error('기록 파일의 형식이 올바르지 않습니다.');
-  const initialOk = raw.initial.every((e) => isRecord(e) && (KINDS as readonly unknown[]).includes(e.kind) && typeof e.key === 'string' && isRecord(e.object));
-  const framesOk = raw.frames.every((f, i, all) => isRecord(f) && typeof f.t === 'number' && (i === 0 || f.t >= (all[i - 1] as RecordingFrame).t) && Array.isArray(f.changes) && f.changes.every(validChange));
-  if (!initialOk || !framesOk) throw new Error('기록 파일의 형식이 올바르지 않습니다.');
-  return raw as unknown as Recording;
+  const parsed = recordingSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`기록 파일의 형식이 올바르지 않습니다 (${parsed.error.issues[0].path.join('.') || '최상위'}).`);
+  return parsed.data;
 }

@@ -53,6 +53,14 @@ describe('recorder', () => {
     const broken = { ...recording, frames: [{ t: 5, changes: [{ type: 'upsert', kind: 'Widget', key: 'x', object: {} }] }] };
     expect(() => parseRecording(JSON.stringify(broken))).toThrow('형식');
   });
+
+  it('refuses, in Korean, a recording the replay views could not show', () => {
+    const { recording } = recordSession();
+    // An object without metadata.name (every view keys and labels objects by it) and an unknown mode.
+    const nameless = { ...recording, initial: [{ kind: 'Pod', key: 'Pod/default/x', object: { kind: 'Pod' } }] };
+    expect(() => parseRecording(JSON.stringify(nameless))).toThrow('기록 파일의 형식이 올바르지 않습니다 (initial.0.object)');
+    expect(() => parseRecording(JSON.stringify({ ...recording, mode: 'cloud' }))).toThrow('기록 파일의 형식이 올바르지 않습니다 (mode)');
+  });
 });
 
 describe('ReplayClient', () => {

@@ -27,7 +27,7 @@ describe('containerHealth', () => {
   // (pkg/kubelet/kubelet_pods.go convertToAPIContainerStatuses); an OOM kill is reason OOMKilled, exit 137.
   it('reads restarts and the last termination, in Korean', () => {
     const [c] = containerHealth(
-      pod({ restartCount: 2, state: { running: { startedAt: new Date(T) } }, lastState: { terminated: { exitCode: 137, reason: 'OOMKilled', finishedAt: new Date(T - 1000) } } }),
+      pod({ restartCount: 2, state: { running: { startedAt: new Date(T).toISOString() } }, lastState: { terminated: { exitCode: 137, reason: 'OOMKilled', finishedAt: new Date(T - 1000).toISOString() } } }),
     );
     expect(c).toMatchObject({ name: 'app', state: 'running', restarts: 2, startedAt: T });
     expect(c.last).toEqual({ reason: 'OOMKilled', reasonKo: '메모리 제한을 넘어 강제 종료됨 (OOMKilled)', exitCode: 137, finishedAt: T - 1000 });
@@ -54,7 +54,7 @@ describe('terminationReasonKo', () => {
 });
 
 describe('probeResult', () => {
-  const running = (ready: boolean) => containerHealth(pod({ ready, started: true, state: { running: { startedAt: new Date(T) } } }))[0];
+  const running = (ready: boolean) => containerHealth(pod({ ready, started: true, state: { running: { startedAt: new Date(T).toISOString() } } }))[0];
   const unhealthy = (message: string, time: number): ProbeEvent => ({ reason: 'Unhealthy', message, container: 'app', time });
 
   // Readiness is the container's `ready`, which the prober sets after successThreshold passes and clears after

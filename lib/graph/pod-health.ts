@@ -4,7 +4,7 @@
  * the prober's `Unhealthy` events. A liveness result is not part of the status in Kubernetes either, so its
  * failures are read from the events. Pure; O(containers) per pod, O(events) for liveness.
  */
-import type { V1Container, V1ContainerStatus, V1Probe } from '@kubernetes/client-node';
+import type { V1Container, V1ContainerStatus, V1Probe } from '../k8s/api-types';
 import type { V1Pod } from '../k8s/types';
 import { timestampMs } from '../k8s/age';
 

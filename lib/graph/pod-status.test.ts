@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import type { V1ContainerStatus, V1Pod } from '../k8s/api-types';
 import { podStatusView } from './pod-status';
 
-const running = { running: { startedAt: '2025-01-15T00:01:00Z' as unknown as Date } };
+const running = { running: { startedAt: '2025-01-15T00:01:00Z' } };
 const status = (s: Partial<V1ContainerStatus>): V1ContainerStatus => ({ name: 'web', image: 'nginx', imageID: '', ready: true, restartCount: 0, ...s });
 const pod = (cs: V1ContainerStatus, extra: Partial<V1Pod['spec']> = {}, ready = 'True'): V1Pod => ({
   metadata: { name: 'web' },
@@ -12,7 +12,7 @@ const pod = (cs: V1ContainerStatus, extra: Partial<V1Pod['spec']> = {}, ready = 
 
 describe('podStatusView', () => {
   it('names the reason the last instance ended: OOMKilled (the limit), Error, Completed', () => {
-    const oom = pod(status({ restartCount: 3, ready: false, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 137, reason: 'OOMKilled', finishedAt: '2025-01-15T00:02:00Z' as unknown as Date } } }), {}, 'False');
+    const oom = pod(status({ restartCount: 3, ready: false, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 137, reason: 'OOMKilled', finishedAt: '2025-01-15T00:02:00Z' } } }), {}, 'False');
     expect(podStatusView(oom)).toMatchObject({ status: 'CrashLoopBackOff', tone: 'failing', restarts: 3, lastReason: 'OOMKilled' });
     const healthy = pod(status({ state: running }));
     expect(podStatusView(healthy)).toMatchObject({ restarts: 0, lastReason: null, probeNote: null });

@@ -74,7 +74,7 @@ describe('projectService and projectEvent', () => {
         involvedObject: { kind: 'Pod', name: 'web-1', namespace: 'default' },
         reason: 'Scheduled',
         message: 'Successfully assigned default/web-1 to worker-1',
-        lastTimestamp: '2024-01-01T00:00:05Z' as unknown as Date,
+        lastTimestamp: '2024-01-01T00:00:05Z',
       },
       { actor: 'scheduler', message: '가장 여유 있는 노드 worker-1에 배치' },
     );

@@ -28,8 +28,8 @@ export function makePod(p: PodSpecInput): V1Pod {
       name: p.name,
       namespace: p.namespace ?? 'default',
       labels: p.labels ?? {},
-      creationTimestamp: (p.created ?? '2024-01-01T00:00:00Z') as unknown as Date,
-      ...(p.deleting ? { deletionTimestamp: '2024-01-01T00:10:00Z' as unknown as Date } : {}),
+      creationTimestamp: (p.created ?? '2024-01-01T00:00:00Z'),
+      ...(p.deleting ? { deletionTimestamp: '2024-01-01T00:10:00Z' } : {}),
       ...(p.owner ? { ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: p.owner, uid: p.owner, controller: true }] } : {}),
     },
     spec: {

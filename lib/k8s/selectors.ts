@@ -2,7 +2,7 @@
  * Label and field selectors with the semantics and error wording of k8s.io/apimachinery/pkg/labels
  * and the API server's field selector support. Pure; used by the simulator, kubectl and the graph.
  */
-import type { V1LabelSelector } from '@kubernetes/client-node';
+import type { V1LabelSelector } from './api-types';
 import { StatusError } from './types';
 
 export type SelectorOperator = 'exists' | '!' | '=' | '==' | '!=' | 'in' | 'notin' | 'gt' | 'lt';

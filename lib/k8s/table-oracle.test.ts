@@ -122,7 +122,7 @@ function podRow(c: PodCase): string[] {
     spec: c.spec ?? ONE_CONTAINER,
     status: c.status,
   };
-  return toTable('Pod', [pod as unknown as KubeObject], { now: NOW }).rows[0].cells.slice(1, 5).map(String);
+  return toTable('Pod', [pod as KubeObject], { now: NOW }).rows[0].cells.slice(1, 5).map(String);
 }
 
 describe('pod cells, by printPod rules', () => {
@@ -137,7 +137,7 @@ describe('AGE, by HumanDuration', () => {
   ];
   it.each(ages)('%s minutes → %s', (minutes, want) => {
     const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n', creationTimestamp: at(minutes) }, status: { phase: 'Active' } };
-    expect(String(toTable('Namespace', [ns as unknown as KubeObject], { now: NOW }).rows[0].cells[2])).toBe(want);
+    expect(String(toTable('Namespace', [ns as KubeObject], { now: NOW }).rows[0].cells[2])).toBe(want);
   });
 });
 
@@ -149,7 +149,7 @@ describe('node cells, by printNode rules', () => {
     spec,
     status: { conditions, nodeInfo: { kubeletVersion: 'v1.34.0' } },
   });
-  const cells = (n: Json) => toTable('Node', [n as unknown as KubeObject], { now: NOW }).rows[0].cells.slice(1, 5).map(String);
+  const cells = (n: Json) => toTable('Node', [n as KubeObject], { now: NOW }).rows[0].cells.slice(1, 5).map(String);
   it('Ready, NotReady (False or Unknown), Unknown without a Ready condition, SchedulingDisabled appended', () => {
     expect(cells(node({}, [{ type: 'Ready', status: 'True' }]))).toEqual(['Ready', '<none>', '10m', 'v1.34.0']);
     expect(cells(node({}, [{ type: 'Ready', status: 'False' }]))).toEqual(['NotReady', '<none>', '10m', 'v1.34.0']);
@@ -166,7 +166,7 @@ describe('node cells, by printNode rules', () => {
 describe('workload and service cells, by printDeployment / printReplicaSet / printService', () => {
   const template = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }, { name: 'log', image: 'busybox' }] } };
   const row = (kind: 'Deployment' | 'ReplicaSet' | 'Service', obj: Json) =>
-    toTable(kind, [{ apiVersion: 'v1', kind, metadata: { name: 'web', namespace: 'default', creationTimestamp: CREATED }, ...obj } as unknown as KubeObject], { now: NOW }).rows[0].cells.map(String);
+    toTable(kind, [{ apiVersion: 'v1', kind, metadata: { name: 'web', namespace: 'default', creationTimestamp: CREATED }, ...obj } as KubeObject], { now: NOW }).rows[0].cells.map(String);
 
   it('deployment: READY ready/desired, UP-TO-DATE, AVAILABLE, then containers, images and selector', () => {
     const spec = { replicas: 3, selector: { matchLabels: { app: 'web' } }, template };

@@ -7,7 +7,7 @@ const ago = (ms: number) => new Date(now - ms).toISOString();
 
 function pod(over: Partial<V1Pod> = {}): V1Pod {
   return {
-    metadata: { name: 'web-1', namespace: 'default', creationTimestamp: ago(185_000) as never },
+    metadata: { name: 'web-1', namespace: 'default', creationTimestamp: ago(185_000) },
     spec: { containers: [{ name: 'web', image: 'nginx' }], nodeName: 'worker-1' },
     status: {
       phase: 'Running',
@@ -46,7 +46,7 @@ describe('toTable', () => {
     });
     expect(podStatusReason(waiting)).toBe('ImagePullBackOff');
     const deleting = pod();
-    deleting.metadata!.deletionTimestamp = ago(1000) as never;
+    deleting.metadata!.deletionTimestamp = ago(1000);
     expect(podStatusReason(deleting)).toBe('Terminating');
     expect(podStatusReason(pod({ status: { phase: 'Pending' } }))).toBe('Pending');
   });
@@ -71,13 +71,13 @@ describe('toTable', () => {
   it('shows restarts with the time of the last restart', () => {
     const p = pod();
     p.status!.containerStatuses![0].restartCount = 3;
-    p.status!.containerStatuses![0].lastState = { terminated: { exitCode: 1, finishedAt: ago(62_000) as never } };
+    p.status!.containerStatuses![0].lastState = { terminated: { exitCode: 1, finishedAt: ago(62_000) } };
     expect(toTable('Pod', [p], { now }).rows[0].cells[3]).toBe('3 (62s ago)');
   });
 
   it('prints deployments with READY desired/ready and a sorted selector', () => {
     const d: V1Deployment = {
-      metadata: { name: 'web', creationTimestamp: ago(2 * 86_400_000) as never },
+      metadata: { name: 'web', creationTimestamp: ago(2 * 86_400_000) },
       spec: {
         replicas: 3,
         selector: { matchLabels: { tier: 'fe', app: 'web' } },
@@ -92,7 +92,7 @@ describe('toTable', () => {
 
   it('prints node status, roles and addresses', () => {
     const n: V1Node = {
-      metadata: { name: 'cp', labels: { 'node-role.kubernetes.io/control-plane': '' }, creationTimestamp: ago(3_600_000) as never },
+      metadata: { name: 'cp', labels: { 'node-role.kubernetes.io/control-plane': '' }, creationTimestamp: ago(3_600_000) },
       spec: { unschedulable: true },
       status: {
         conditions: [{ type: 'Ready', status: 'True' }],
@@ -107,7 +107,7 @@ describe('toTable', () => {
 
   it('prints services with node ports and pending load balancers', () => {
     const svc: V1Service = {
-      metadata: { name: 'web', creationTimestamp: ago(5000) as never },
+      metadata: { name: 'web', creationTimestamp: ago(5000) },
       spec: { type: 'LoadBalancer', clusterIP: '10.96.0.20', clusterIPs: ['10.96.0.20'], ports: [{ port: 80, nodePort: 30080, protocol: 'TCP' }], selector: { app: 'web' } },
     };
     expect(toTable('Service', [svc], { now }).rows[0].cells).toEqual([
@@ -117,7 +117,7 @@ describe('toTable', () => {
 
   it('caps endpoints at three addresses', () => {
     const ep: V1Endpoints = {
-      metadata: { name: 'web', creationTimestamp: ago(5000) as never },
+      metadata: { name: 'web', creationTimestamp: ago(5000) },
       subsets: [{ addresses: ['1', '2', '3', '4', '5'].map((i) => ({ ip: `10.0.0.${i}` })), ports: [{ port: 80 }] }],
     };
     expect(toTable('Endpoints', [ep], { now }).rows[0].cells[1]).toBe('10.0.0.1:80,10.0.0.2:80,10.0.0.3:80 + 2 more...');
@@ -130,8 +130,8 @@ describe('toTable', () => {
       reason: 'Scheduled',
       type: 'Normal',
       message: 'Successfully assigned default/web-1 to worker-1 ',
-      firstTimestamp: ago(30_000) as never,
-      lastTimestamp: ago(10_000) as never,
+      firstTimestamp: ago(30_000),
+      lastTimestamp: ago(10_000),
       count: 2,
       source: { component: 'default-scheduler' },
     };

@@ -1,6 +1,6 @@
 /**
- * Shared Kubernetes object types. Type-only imports from @kubernetes/client-node so the
- * browser bundle never pulls the client library itself.
+ * Shared Kubernetes object types: the JSON shapes (string timestamps) from ./api-types, which the engine, the
+ * browser and the sim API server share.
  */
 import type {
   V1Pod,
@@ -17,7 +17,7 @@ import type {
   V1Secret,
   V1EndpointSlice,
   V1DaemonSet,
-} from '@kubernetes/client-node';
+} from './api-types';
 
 import { KIND_LIST } from './kinds/list';
 import { apiVersionOf, kindOf, type KindNames, type KindObjectMap } from './kinds/registry';
@@ -105,5 +105,8 @@ export function isStatusError(e: unknown): e is StatusError {
   return e instanceof Error && (e as StatusError).name === 'StatusError' && typeof (e as StatusError).status === 'object';
 }
 
-/** apiVersion for each kind (from the registry). */
-export const API_VERSION: Record<Kind, string> = Object.fromEntries(KINDS.map((k) => [k, apiVersionOf(kindOf(k))])) as Record<Kind, string>;
+/** The apiVersion each kind's object type declares (`'apps/v1'` for Deployment, …). */
+export type ApiVersionOf<K extends Kind> = NonNullable<KindObjectMap[K]['apiVersion']>;
+
+/** apiVersion for each kind (from the registry; types.test.ts checks it against the object types). */
+export const API_VERSION = Object.fromEntries(KINDS.map((k) => [k, apiVersionOf(kindOf(k))])) as { readonly [K in Kind]: ApiVersionOf<K> };

@@ -13,8 +13,8 @@ const WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8
 function clientAt(version: string): FakeClusterClient {
   const client = new FakeClusterClient();
   client.info = () => ({ mode: 'sim', version, writable: true });
-  client.seed('Endpoints', { metadata: { name: 'web', namespace: 'default' }, subsets: [{ addresses: [{ ip: '10.244.1.2' }], ports: [{ port: 80 }] }] } as unknown as KubeObject);
-  client.seed('Service', { metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 8000, targetPort: 80 }], clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10'] } } as unknown as KubeObject);
+  client.seed('Endpoints', { metadata: { name: 'web', namespace: 'default' }, subsets: [{ addresses: [{ ip: '10.244.1.2' }], ports: [{ port: 80 }] }] } as KubeObject);
+  client.seed('Service', { metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 8000, targetPort: 80 }], clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10'] } } as KubeObject);
   return client;
 }
 

@@ -19,7 +19,7 @@ function pod(name: string, ageMs: number, over: Record<string, unknown>): KubeOb
     metadata: { name, namespace: 'default', creationTimestamp: at(ageMs), labels: { app: name.startsWith('web') ? 'web' : name } },
     spec: { containers: [{ name: name.split('-')[0], image: 'nginx:1.25' }] },
     ...over,
-  } as unknown as KubeObject;
+  } as KubeObject;
 }
 
 beforeEach(() => {
@@ -39,32 +39,32 @@ beforeEach(() => {
       containerStatuses: [{ name: 'crashy', ready: false, restartCount: 4, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 1, finishedAt: at(50_000) } } }],
     },
   }));
-  client.seed('Pod', { metadata: { name: 'coredns-abc', namespace: 'kube-system', creationTimestamp: at(3_600_000) }, spec: { containers: [{ name: 'coredns' }] }, status: { phase: 'Running', containerStatuses: [{ name: 'coredns', ready: true, restartCount: 0, state: { running: {} } }] } } as unknown as KubeObject);
+  client.seed('Pod', { metadata: { name: 'coredns-abc', namespace: 'kube-system', creationTimestamp: at(3_600_000) }, spec: { containers: [{ name: 'coredns' }] }, status: { phase: 'Running', containerStatuses: [{ name: 'coredns', ready: true, restartCount: 0, state: { running: {} } }] } } as KubeObject);
   for (const [name, ageMs, ready, replicas] of [['web', 600_000, 2, 3], ['api', 45_000, 1, 1]] as const) {
     client.seed('Deployment', {
       metadata: { name, creationTimestamp: at(ageMs) },
       spec: { replicas, selector: { matchLabels: { app: name } }, template: { spec: { containers: [{ name, image: `nginx:1.25` }] } } },
       status: { readyReplicas: ready, updatedReplicas: replicas, availableReplicas: ready, replicas },
-    } as unknown as KubeObject);
+    } as KubeObject);
   }
   client.seed('ReplicaSet', {
     metadata: { name: 'web-5d9c7b6f4', creationTimestamp: at(600_000) },
     spec: { replicas: 3, selector: { matchLabels: { app: 'web', 'pod-template-hash': '5d9c7b6f4' } }, template: { spec: { containers: [{ name: 'web', image: 'nginx:1.25' }] } } },
     status: { replicas: 3, readyReplicas: 2 },
-  } as unknown as KubeObject);
+  } as KubeObject);
   const node = (name: string, ready: boolean, extra: Record<string, unknown> = {}) =>
     client.seed('Node', {
       metadata: { name, creationTimestamp: at(2 * 86_400_000 + 60_000), labels: name === 'control-plane' ? { 'node-role.kubernetes.io/control-plane': '' } : {} },
       spec: extra,
       status: { conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }], nodeInfo: { kubeletVersion: 'v1.32.0' } },
-    } as unknown as KubeObject);
+    } as KubeObject);
   node('control-plane', true);
   node('worker-1', true, { unschedulable: true });
   node('worker-2', false);
-  client.seed('Service', { metadata: { name: 'kubernetes', creationTimestamp: at(2 * 86_400_000) }, spec: { type: 'ClusterIP', clusterIP: '10.96.0.1', clusterIPs: ['10.96.0.1'], ports: [{ port: 443, protocol: 'TCP' }] } } as unknown as KubeObject);
-  client.seed('Service', { metadata: { name: 'web', creationTimestamp: at(300_000) }, spec: { type: 'NodePort', clusterIP: '10.96.45.12', clusterIPs: ['10.96.45.12'], selector: { app: 'web' }, ports: [{ port: 80, nodePort: 30080, protocol: 'TCP' }] } } as unknown as KubeObject);
-  client.seed('Event', { metadata: { name: 'web-5d9c7b6f4-abcde.1' }, involvedObject: { kind: 'Pod', name: 'web-5d9c7b6f4-abcde' }, type: 'Normal', reason: 'Scheduled', message: 'Successfully assigned default/web-5d9c7b6f4-abcde to worker-1', firstTimestamp: at(30_000), lastTimestamp: at(30_000), count: 1 } as unknown as KubeObject);
-  client.seed('Event', { metadata: { name: 'crashy.2' }, involvedObject: { kind: 'Pod', name: 'crashy' }, type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container crashy in pod crashy_default', firstTimestamp: at(600_000), lastTimestamp: at(10_000), count: 12 } as unknown as KubeObject);
+  client.seed('Service', { metadata: { name: 'kubernetes', creationTimestamp: at(2 * 86_400_000) }, spec: { type: 'ClusterIP', clusterIP: '10.96.0.1', clusterIPs: ['10.96.0.1'], ports: [{ port: 443, protocol: 'TCP' }] } } as KubeObject);
+  client.seed('Service', { metadata: { name: 'web', creationTimestamp: at(300_000) }, spec: { type: 'NodePort', clusterIP: '10.96.45.12', clusterIPs: ['10.96.45.12'], selector: { app: 'web' }, ports: [{ port: 80, nodePort: 30080, protocol: 'TCP' }] } } as KubeObject);
+  client.seed('Event', { metadata: { name: 'web-5d9c7b6f4-abcde.1' }, involvedObject: { kind: 'Pod', name: 'web-5d9c7b6f4-abcde' }, type: 'Normal', reason: 'Scheduled', message: 'Successfully assigned default/web-5d9c7b6f4-abcde to worker-1', firstTimestamp: at(30_000), lastTimestamp: at(30_000), count: 1 } as KubeObject);
+  client.seed('Event', { metadata: { name: 'crashy.2' }, involvedObject: { kind: 'Pod', name: 'crashy' }, type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container crashy in pod crashy_default', firstTimestamp: at(600_000), lastTimestamp: at(10_000), count: 12 } as KubeObject);
 });
 
 describe('kubectl get tables match kubectl 1.3x layout', () => {

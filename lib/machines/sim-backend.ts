@@ -1,5 +1,5 @@
 /** The ClusterBackend over a bare-machines simulator (createSimulator({ cluster: { bare: true } })). */
-import type { V1Node } from '@kubernetes/client-node';
+import type { V1Node } from '../k8s/api-types';
 import type { Simulator } from '../sim/types';
 import type { ClusterBackend } from './world';
 

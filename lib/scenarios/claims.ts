@@ -5,7 +5,7 @@
  */
 import type { KubeObject } from '../k8s/types';
 import { evaluateCondition } from './conditions';
-import type { NarrationClaim, ScenarioStep, WaitCondition } from './schema';
+import type { NarrationClaim, ScenarioStep } from './schema';
 
 /** Korean sentences for every claim of the step that does not hold; empty when the narration is true. */
 export function falseClaims(step: ScenarioStep, cache: ReadonlyMap<string, KubeObject>, output: string | undefined): string[] {
@@ -21,6 +21,6 @@ function claimMiss(claim: NarrationClaim, cache: ReadonlyMap<string, KubeObject>
     return new RegExp(claim.output, 'm').test(output) ? null : `출력이 /${claim.output}/와 맞지 않습니다:\n${output}`;
   }
   const { says: _says, output: _output, ...condition } = claim;
-  const outcome = evaluateCondition(condition as WaitCondition, cache);
+  const outcome = evaluateCondition(condition, cache);
   return outcome.ok ? null : `클러스터가 다릅니다: ${outcome.waitingFor.join('; ')}`;
 }

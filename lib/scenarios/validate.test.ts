@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, validateScenario } from './validate';
+import { loadScenarios } from './catalog';
+import { parseScenario, parseScenarioList, validateScenario } from './validate';
 
 const good = {
   id: 'demo',
@@ -55,5 +56,46 @@ describe('scenario validation', () => {
   it('reports YAML syntax errors instead of throwing', () => {
     const r = parseScenario('id: [unclosed');
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('what the schema checks that the hand-written validator let through', () => {
+  const withStep = (step: Record<string, unknown>) => ({ ...good, steps: [{ title: '보기', narration: '파드를 봅니다', ...step }] });
+  const errorsOf = (raw: unknown) => {
+    const r = validateScenario(raw);
+    return r.ok ? [] : r.errors;
+  };
+
+  it('a condition namespace must be a name, not a number', () => {
+    expect(errorsOf(withStep({ waitFor: [{ kind: 'Pod', name: 'web', namespace: 5 }] }))).toEqual(['1단계.waitFor[0]: namespace는 비어 있지 않은 문자열이어야 합니다']);
+  });
+
+  it('a spotlight needs a non-empty name or a selector', () => {
+    expect(errorsOf(withStep({ spotlight: { kind: 'Pod', name: '' } }))).toEqual(['1단계: spotlight는 { kind: Pod|Node|…, name 또는 labelSelector }여야 합니다']);
+  });
+
+  it('a deletePod action takes a namespace name', () => {
+    expect(errorsOf(withStep({ action: { type: 'deletePod', name: 'web', namespace: 7 } }))).toEqual(['1단계: namespace는 비어 있지 않은 문자열이어야 합니다']);
+  });
+});
+
+describe('a fetched scenario list', () => {
+  it('keeps the readable scenarios and names the corrupt ones', () => {
+    const corrupt = { id: 'broken', order: 2, title: '깨짐', summary: '깨진 시나리오', steps: 'none' };
+    expect(parseScenarioList([good, corrupt, 7])).toEqual({
+      scenarios: [good],
+      errors: ['2번째 시나리오(broken): steps에 단계가 하나 이상 있어야 합니다', '3번째 시나리오(?): 시나리오는 객체여야 합니다'],
+    });
+  });
+
+  it('reads back every scenario /api/scenarios serves (the JSON of the loaded files)', () => {
+    const served: unknown = JSON.parse(JSON.stringify(loadScenarios()));
+    const { scenarios, errors } = parseScenarioList(served);
+    expect(errors).toEqual([]);
+    expect(scenarios).toEqual(served);
+  });
+
+  it('is empty with a Korean reason when the response is not a list', () => {
+    expect(parseScenarioList({ error: 'gateway' })).toEqual({ scenarios: [], errors: ['시나리오 목록이 배열이 아닙니다'] });
   });
 });

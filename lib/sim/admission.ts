@@ -2,7 +2,7 @@
  * Admission-time work of the API server that needs cluster state: namespace existence, Service
  * ClusterIP / NodePort allocation (random within the ranges, like the real allocators).
  */
-import type { V1Namespace, V1Service } from '@kubernetes/client-node';
+import type { V1Namespace, V1Service } from '../k8s/api-types';
 import type { Engine } from './engine';
 import { forbidden, invalid, notFound } from '../k8s/status';
 import { fieldInvalid, type FieldError } from '../k8s/field-errors';

@@ -3,7 +3,7 @@
  * → defaulting → validation → admission → optimistic concurrency → store. Every check happens before
  * the first write, so a failed call leaves the store untouched (the simulator also rolls back the rng).
  */
-import type { V1DaemonSet, V1Deployment, V1Job, V1Namespace, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+import type { V1DaemonSet, V1Deployment, V1Job, V1Namespace, V1Pod, V1ReplicaSet, V1Service } from '../k8s/api-types';
 import { API_VERSION, CLUSTER_SCOPED, isKind, type Kind, type KubeObject } from '../k8s/types';
 import { generateName } from '../k8s/names';
 import type { Cause, DeleteOptions, PatchType, WriteOptions } from './types';
@@ -114,7 +114,7 @@ export function createObject(e: Engine, input: KubeObject, opts?: WriteOptions):
   if (kind === 'Service') obj = allocateService(e, obj as V1Service);
   if (kind === 'DaemonSet') obj = withTemplateGeneration(obj);
   if (kind === 'Node') obj = { ...obj, status: (obj as { status?: object }).status ?? {} } as KubeObject;
-  if (opts?.dryRun) return { ...obj, metadata: { ...obj.metadata, uid: uid ?? e.rng.uuid(), creationTimestamp: e.iso() as unknown as Date } } as KubeObject;
+  if (opts?.dryRun) return { ...obj, metadata: { ...obj.metadata, uid: uid ?? e.rng.uuid(), creationTimestamp: e.iso() } } as KubeObject;
   return e.createObject(kind, obj, userCause(opts, '생성', kind, name), uid);
 }
 
@@ -210,7 +210,7 @@ export function deleteObject(e: Engine, kind: Kind, name: string, namespace: str
   if (kind === 'Namespace') {
     if (current.metadata!.deletionTimestamp) return current;
     const n = current as V1Namespace;
-    return e.updateObject('Namespace', { ...n, metadata: { ...n.metadata, deletionTimestamp: e.iso() as unknown as Date }, status: { phase: 'Terminating' } } as KubeObject, cause);
+    return e.updateObject('Namespace', { ...n, metadata: { ...n.metadata, deletionTimestamp: e.iso() }, status: { phase: 'Terminating' } } as KubeObject, cause);
   }
   const policy = opts?.propagationPolicy ?? 'Background';
   const uid = current.metadata!.uid!;
@@ -218,7 +218,7 @@ export function deleteObject(e: Engine, kind: Kind, name: string, namespace: str
   if (policy === 'Foreground' && (kind === 'Deployment' || kind === 'ReplicaSet') && e.store.dependents.get(uid)?.size) {
     if (current.metadata!.deletionTimestamp) return current;
     const o = current as V1Deployment | V1ReplicaSet;
-    return e.updateObject(kind, { ...o, metadata: { ...o.metadata, deletionTimestamp: e.iso() as unknown as Date, finalizers: [...(o.metadata?.finalizers ?? []), 'foregroundDeletion'] } } as KubeObject, cause);
+    return e.updateObject(kind, { ...o, metadata: { ...o.metadata, deletionTimestamp: e.iso(), finalizers: [...(o.metadata?.finalizers ?? []), 'foregroundDeletion'] } } as KubeObject, cause);
   }
   return e.removeObject(kind, name, ns, cause)!;
 }

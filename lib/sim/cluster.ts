@@ -3,7 +3,7 @@
  * kube-proxy and calico-node on every node, CoreDNS as a real Deployment (rolled out by the
  * controllers during bootstrap), the `kubernetes` and `kube-dns` Services.
  */
-import type { V1Deployment, V1Node, V1Pod, V1Service, V1Endpoints, V1EndpointSlice } from '@kubernetes/client-node';
+import type { V1Deployment, V1Node, V1Pod, V1Service, V1Endpoints, V1EndpointSlice } from '../k8s/api-types';
 import { API_VERSION, type KubeObject } from '../k8s/types';
 import type { ClusterConfig } from './types';
 import type { Engine } from './engine';
@@ -22,7 +22,7 @@ export const nodeIp = (i: number) => `192.168.56.${10 + i}`;
 
 export function makeNode(name: string, index: number, controlPlane: boolean, cap: { cpu: string; memory: string; pods: number }, e: Engine): V1Node {
   const resources = { cpu: cap.cpu, memory: cap.memory, pods: String(cap.pods), 'ephemeral-storage': '61255492Ki', 'hugepages-2Mi': '0' };
-  const now = e.iso() as unknown as Date;
+  const now = e.iso();
   const cond = (type: string, status: string, reason: string, message: string) => ({ type, status, reason, message, lastHeartbeatTime: now, lastTransitionTime: now });
   return {
     apiVersion: 'v1',
@@ -81,11 +81,11 @@ export function makeNode(name: string, index: number, controlPlane: boolean, cap
 
 /** Stores a system pod as already running (it was started while the cluster was installed). */
 export function runningPod(e: Engine, base: V1Pod): void {
-  const now = e.iso() as unknown as Date;
+  const now = e.iso();
   const ip = base.status?.hostIP ?? '';
   const name = base.metadata!.name!;
   const containers = base.spec!.containers;
-  const cond = (type: string) => ({ type, status: 'True', lastProbeTime: null as unknown as Date, lastTransitionTime: now });
+  const cond = (type: string) => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: now });
   const pod: V1Pod = {
     ...base,
     status: {

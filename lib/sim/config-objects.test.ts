@@ -9,8 +9,8 @@ import { createSimulator } from './index';
 import type { KubeObject } from '../k8s/types';
 
 const sim = () => createSimulator({ seed: 1 });
-const cm = (data: Record<string, string>, extra: object = {}) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app' }, data, ...extra }) as unknown as KubeObject;
-const secret = (body: object) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' }, ...body }) as unknown as KubeObject;
+const cm = (data: Record<string, string>, extra: object = {}) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app' }, data, ...extra }) as KubeObject;
+const secret = (body: object) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' }, ...body }) as KubeObject;
 
 function failure(fn: () => unknown): { code: number; message: string } {
   try {

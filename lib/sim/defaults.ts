@@ -2,7 +2,7 @@
  * API defaulting (what the API server fills in before storing), per kind. Pure: returns new objects.
  * Mirrors pkg/apis/{core,apps}/v1/defaults.go for the fields students see in `-o yaml`.
  */
-import type { V1Container, V1DaemonSet, V1Probe, V1Deployment, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Namespace, V1Pod, V1Job } from '@kubernetes/client-node';
+import type { V1Container, V1DaemonSet, V1Probe, V1Deployment, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Namespace, V1Pod, V1Job } from '../k8s/api-types';
 import type { Kind, KubeObject } from '../k8s/types';
 import { parseImageRef } from './images';
 import { defaultJob } from './job-strategy';

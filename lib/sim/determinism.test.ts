@@ -64,7 +64,7 @@ const invalidCalls: ((sim: Simulator) => unknown)[] = [
   (s) => s.create(deploymentManifest({ name: 'Bad_Name' })),
   (s) => s.create(deploymentManifest({ maxSurge: 0, maxUnavailable: 0 })),
   (s) => s.create({ ...(deploymentManifest() as object), spec: { replica: 1 } } as KubeObject),
-  (s) => s.create({ apiVersion: 'v1', kind: 'Nope', metadata: { name: 'x' } } as unknown as KubeObject),
+  (s) => s.create({ apiVersion: 'v1', kind: 'Nope', metadata: { name: 'x' } } as KubeObject),
   (s) => s.create(deploymentManifest({ namespace: 'ghost' })),
   (s) => s.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'x' }, spec: { type: 'NodePort', ports: [{ port: 80, nodePort: 1 }] } } as KubeObject),
   (s) => s.patch('Deployment', 'missing', 'default', { spec: { replicas: 2 } }, 'merge'),

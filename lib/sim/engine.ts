@@ -233,7 +233,7 @@ export class Engine {
       metadata: {
         ...meta,
         uid: uid ?? this.rng.uuid(),
-        creationTimestamp: this.iso() as unknown as Date,
+        creationTimestamp: this.iso(),
         ...(kindOf(kind).generation ? { generation: 1 } : {}),
       },
     } as T;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CoreV1Event } from '@kubernetes/client-node';
+import type { CoreV1Event } from '../k8s/api-types';
 import { createSimulator } from './index';
 import type { SimWatchEvent } from './types';
 import { deploymentManifest } from './testing';

@@ -97,13 +97,13 @@ export class EventRecorder {
     if (!this.takeSpamToken(spamKey)) return;
     const existing = existingKey ? this.e.get<CoreV1Event>('Event', existingKey) : undefined;
     if (existing) {
-      this.e.updateObject('Event', { ...existing, message, count: (existing.count ?? 1) + 1, lastTimestamp: this.e.iso() as unknown as Date }, cause);
+      this.e.updateObject('Event', { ...existing, message, count: (existing.count ?? 1) + 1, lastTimestamp: this.e.iso() }, cause);
       return;
     }
     if (this.objects.size > this.sweepAt) this.sweep();
     this.e.state.eventSeq++;
     const name = `${involved.name}.${(this.e.time * 1000 + this.e.state.eventSeq).toString(16)}`;
-    const now = this.e.iso() as unknown as Date;
+    const now = this.e.iso();
     const key = keyOf(name, ns);
     // built complete (server metadata included) so the store takes it without another copy
     const ev: CoreV1Event = {

@@ -4,7 +4,7 @@
  * would violate the pod's disruption budget." with a DisruptionBudget cause; otherwise the eviction spends one
  * (status.disruptionsAllowed − 1, the pod noted in status.disruptedPods) and deletes the pod.
  */
-import type { V1Pod, V1PodDisruptionBudget, V1PodDisruptionBudgetStatus } from '@kubernetes/client-node';
+import type { V1Pod, V1PodDisruptionBudget, V1PodDisruptionBudgetStatus } from '../k8s/api-types';
 import type { Engine } from './engine';
 import type { DeleteOptions, WriteOptions } from './types';
 import { internalError, notFound, tooManyRequests } from '../k8s/status';
@@ -42,7 +42,7 @@ export function withDisruptionAllowedCondition(status: V1PodDisruptionBudgetStat
     reason,
     message: failMessage ?? '',
     observedGeneration: status.observedGeneration,
-    lastTransitionTime: previous && previous.status === condStatus ? previous.lastTransitionTime : (now as unknown as Date),
+    lastTransitionTime: previous && previous.status === condStatus ? previous.lastTransitionTime : now,
   };
   const others = (status.conditions ?? []).filter((c) => c.type !== 'DisruptionAllowed');
   return { ...status, conditions: [...others, condition] };
@@ -93,7 +93,7 @@ function checkAndDecrement(pdb: V1PodDisruptionBudget, podName: string, now: str
   const next: V1PodDisruptionBudgetStatus = {
     ...s,
     disruptionsAllowed: s.disruptionsAllowed - 1,
-    disruptedPods: { ...s.disruptedPods, [podName]: now as unknown as Date },
+    disruptedPods: { ...s.disruptedPods, [podName]: now },
   };
   return next.disruptionsAllowed === 0 ? withDisruptionAllowedCondition(next, now) : next;
 }

@@ -8,7 +8,7 @@
  *   matches batch.kubernetes.io/controller-uid = the Job's uid; a Job without labels takes the template's;
  * - validation as pkg/apis/batch/validation ValidateJobSpec: non-negative counts, restartPolicy OnFailure or Never.
  */
-import type { V1Job, V1PodTemplateSpec } from '@kubernetes/client-node';
+import type { V1Job, V1PodTemplateSpec } from '../k8s/api-types';
 import { fieldInvalid, fieldNotSupported, fieldRequired, type FieldError } from '../k8s/field-errors';
 import { labelSelectorObjectMatches } from '../k8s/selectors';
 

@@ -11,7 +11,7 @@
  * - kubeadm reset on a worker stops its kubelet; the Node object stays (cmd/kubeadm/app/cmd/phases/reset/cleanupnode.go).
  */
 import { describe, expect, it } from 'vitest';
-import type { V1DaemonSet, V1Node, V1Pod } from '@kubernetes/client-node';
+import type { V1DaemonSet, V1Node, V1Pod } from '../k8s/api-types';
 import type { KubeObject } from '../k8s/types';
 import { createSimulator } from './index';
 import type { Simulator } from './types';

@@ -6,7 +6,7 @@
  * cmd/kubeadm/app/cmd/phases/join/kubelet.go (the kubelet registers the Node), and the kubelet's
  * runtime network check (pkg/kubelet/kubelet_node_status.go: Ready=False while the CNI is missing).
  */
-import type { V1ConfigMap, V1Node } from '@kubernetes/client-node';
+import type { V1ConfigMap, V1Node } from '../k8s/api-types';
 import type { KubeObject } from '../k8s/types';
 import type { Engine } from './engine';
 import type { Cause } from './types';
@@ -44,7 +44,7 @@ function registerNode(e: Engine, name: string, ip: string, controlPlane: boolean
   const index = e.store.count('Node');
   const node = makeNode(name, index, controlPlane, { cpu: '2', memory: '4Gi', pods: 110 }, e);
   const cidr = podCidrFor(podSubnet, index);
-  const now = e.iso() as unknown as Date;
+  const now = e.iso();
   node.spec = {
     ...node.spec,
     podCIDR: cidr,

@@ -2,7 +2,7 @@
  * Deletion semantics shared by the API server and the controllers: graceful pod termination,
  * owner-reference propagation (Background / Orphan / Foreground) and the Korean names of kinds.
  */
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '../k8s/api-types';
 import type { Kind, KubeObject } from '../k8s/types';
 import type { Cause } from './types';
 import type { Engine } from './engine';
@@ -26,7 +26,7 @@ export function deletePod(e: Engine, pod: V1Pod, cause: Cause, graceSeconds?: nu
   }
   const updated: V1Pod = {
     ...pod,
-    metadata: { ...pod.metadata, deletionTimestamp: e.iso(e.time + grace * 1000) as unknown as Date, deletionGracePeriodSeconds: grace },
+    metadata: { ...pod.metadata, deletionTimestamp: e.iso(e.time + grace * 1000), deletionGracePeriodSeconds: grace },
   };
   return e.updateObject('Pod', updated, cause);
 }

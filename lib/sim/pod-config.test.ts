@@ -10,7 +10,7 @@
  *   modes from defaultMode (0644), `configmap references non-existent config key: k`.
  */
 import { describe, expect, it } from 'vitest';
-import type { V1ConfigMap, V1Container, V1Pod, V1Secret, V1Service } from '@kubernetes/client-node';
+import type { V1ConfigMap, V1Container, V1Pod, V1Secret, V1Service } from '../k8s/api-types';
 import { expandVars, resolveContainerEnv, resolveContainerFiles, volumeSetupError, type ConfigSource } from './pod-config';
 
 const configMaps: Record<string, V1ConfigMap> = {

@@ -8,7 +8,7 @@
  * Pure: the caller passes a getter for objects. The kubelet (controllers/kubelet-config.ts) uses it to decide
  * whether a container can start; the application model uses it for `exec env` and `cat`. Cost: O(keys + env).
  */
-import type { V1ConfigMap, V1Container, V1EnvVar, V1Pod, V1Secret, V1Service, V1Volume } from '@kubernetes/client-node';
+import type { V1ConfigMap, V1Container, V1EnvVar, V1Pod, V1Secret, V1Service, V1Volume } from '../k8s/api-types';
 import { decodeBase64 } from '../k8s/base64';
 
 /** Where objects come from: the engine's store in the simulator, anything in tests. */

@@ -1,5 +1,5 @@
 /** Pod status helpers shared by controllers (ready, active, available, resource requests). */
-import type { V1Pod, V1PodCondition } from '@kubernetes/client-node';
+import type { V1Pod, V1PodCondition } from '../k8s/api-types';
 import { parseCpuMillis, parseMemoryBytes } from '../k8s/quantity';
 
 export function podCondition(pod: V1Pod, type: string): V1PodCondition | undefined {

@@ -7,7 +7,7 @@
  * create as a FailedCreate Warning `Error creating: <error>` (pkg/controller/controller_utils.go).
  */
 import { describe, expect, it } from 'vitest';
-import type { V1Deployment } from '@kubernetes/client-node';
+import type { V1Deployment } from '../k8s/api-types';
 import { isStatusError, type KubeObject } from '../k8s/types';
 import { createSimulator } from './simulator';
 import { advanceUntil, deploymentManifest, rolloutComplete } from './testing';

@@ -7,7 +7,7 @@
  * snapshot) can still be edited or scaled down. The ReplicaSet controller also stops creating pods
  * at the cluster limit (defence in depth), as a real one does when quota refuses its creates.
  */
-import type { V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1ReplicaSet } from '../k8s/api-types';
 import type { Kind, KubeObject } from '../k8s/types';
 import type { Engine } from './engine';
 import { forbidden } from '../k8s/status';

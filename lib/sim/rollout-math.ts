@@ -2,7 +2,7 @@
  * IntOrString arithmetic for rolling updates, as k8s.io/kubernetes/pkg/controller/deployment/util:
  * maxSurge is rounded UP, maxUnavailable rounded DOWN; if both resolve to 0, maxUnavailable becomes 1.
  */
-import type { V1Deployment } from '@kubernetes/client-node';
+import type { V1Deployment } from '../k8s/api-types';
 
 export type IntOrString = number | string | undefined;
 

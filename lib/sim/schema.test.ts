@@ -76,7 +76,7 @@ function withValue(path: (string | number)[], value: unknown): KubeObject {
   let at = doc;
   for (const k of path.slice(0, -1)) at = (at[k] ??= {}) as Record<string | number, unknown>;
   at[path[path.length - 1]] = value;
-  return doc as unknown as KubeObject;
+  return doc as KubeObject;
 }
 
 describe('value types', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { V1Deployment, V1Node, V1Pod, V1Service } from '@kubernetes/client-node';
+import type { V1Deployment, V1Node, V1Pod, V1Service } from '../k8s/api-types';
 import { isStatusError, type KubeObject } from '../k8s/types';
 import { createSimulator } from './index';
 import type { SimWatchEvent } from './types';

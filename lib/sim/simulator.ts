@@ -31,7 +31,7 @@ import { SystemPodKeeper } from './controllers/system-pods';
 import { Prober } from './prober/prober';
 import { nodeRuntime } from './controllers/node-network';
 import type { Timer } from './timer-queue';
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '../k8s/api-types';
 import { readPodLog, type PodLogOptions, type PodLogResult } from './apps/container-logs';
 import { execInContainer, execShellInput, type ExecResult } from './apps/exec';
 import { ShellSession } from './shell/session';

@@ -2,7 +2,7 @@
  * Small builders for tests, lessons and benches: a Deployment/pod manifest and polling helpers that
  * advance simulated time (never real time).
  */
-import type { V1Deployment, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1Deployment, V1Pod, V1ReplicaSet } from '../k8s/api-types';
 import { isStatusError, type KubeObject, type StatusBody } from '../k8s/types';
 import type { Simulator } from './types';
 

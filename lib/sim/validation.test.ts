@@ -57,7 +57,7 @@ describe('API server validation', () => {
   });
 
   it('reports unknown kinds and wrong apiVersions', () => {
-    expect(statusOf(() => sim.create({ apiVersion: 'v1', kind: 'Deploymnet', metadata: { name: 'x' } } as unknown as KubeObject)).message).toBe('no matches for kind "Deploymnet" in version "v1"');
+    expect(statusOf(() => sim.create({ apiVersion: 'v1', kind: 'Deploymnet', metadata: { name: 'x' } } as KubeObject)).message).toBe('no matches for kind "Deploymnet" in version "v1"');
     expect(statusOf(() => sim.create({ ...(deploymentManifest() as object), apiVersion: 'v1' } as KubeObject)).message).toBe('no matches for kind "Deployment" in version "v1"');
   });
 

@@ -2,7 +2,7 @@
  * Server-side validation with the API server's messages. Returns field errors; the caller wraps them
  * into a 422 Invalid Status. Strict decoding (unknown fields) is a separate 400 (lib/k8s/kinds/fields.ts, checked in apiserver.ts).
  */
-import type { V1Container, V1DaemonSet, V1Deployment, V1LabelSelector, V1ObjectMeta, V1Pod, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Job } from '@kubernetes/client-node';
+import type { V1Container, V1DaemonSet, V1Deployment, V1LabelSelector, V1ObjectMeta, V1Pod, V1PodSpec, V1PodTemplateSpec, V1ReplicaSet, V1Service, V1Job } from '../k8s/api-types';
 import type { Kind, KubeObject } from '../k8s/types';
 import { labelSelectorObjectMatches, validateLabelKey, validateLabelValue } from '../k8s/selectors';
 import { validateDNS1035Label, validateDNS1123Label, validateDNS1123Subdomain } from '../k8s/names';

@@ -66,7 +66,7 @@ describe('playground store', () => {
   it('keeps events newest first with their Korean cause', () => {
     const store = seeded();
     const ev = (name: string, t: string) =>
-      up('Event', `Event/default/${name}`, { metadata: { name, namespace: 'default' }, involvedObject: { kind: 'Pod', name: 'web-a', namespace: 'default' }, reason: 'Pulled', lastTimestamp: t as unknown as Date }, { actor: 'kubelet/worker-1', message: `이유 ${name}` });
+      up('Event', `Event/default/${name}`, { metadata: { name, namespace: 'default' }, involvedObject: { kind: 'Pod', name: 'web-a', namespace: 'default' }, reason: 'Pulled', lastTimestamp: t }, { actor: 'kubelet/worker-1', message: `이유 ${name}` });
     store.getState().applyBatch([ev('e1', '2024-01-01T00:00:01Z'), ev('e2', '2024-01-01T00:00:03Z')]);
     store.getState().applyBatch([ev('e3', '2024-01-01T00:00:02Z')]);
     expect(store.getState().events.map((e) => [e.key, e.why])).toEqual([
@@ -86,7 +86,7 @@ describe('event list', () => {
         involvedObject: { kind: 'Pod', name: 'p', namespace: 'default' },
         reason: 'Pulled',
         count,
-        lastTimestamp: new Date(Date.UTC(2024, 0, 1, 0, 0, seconds)).toISOString() as unknown as Date,
+        lastTimestamp: new Date(Date.UTC(2024, 0, 1, 0, 0, seconds)).toISOString(),
       });
     store.getState().applyBatch(Array.from({ length: MAX_EVENTS + 50 }, (_, i) => ev(`e${i}`, i % 60)));
     const events = store.getState().events;

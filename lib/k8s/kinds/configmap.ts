@@ -4,7 +4,7 @@
  * pkg/printers/internalversion/printers.go (configMapColumnDefinitions, printConfigMap); validation as
  * pkg/apis/core/validation/validation.go ValidateConfigMap and ValidateConfigMapUpdate.
  */
-import type { V1ConfigMap } from '@kubernetes/client-node';
+import type { V1ConfigMap } from '../api-types';
 import { ageSince } from '../age';
 import { fieldForbidden, fieldInvalid, fieldTooLong, type FieldError } from '../field-errors';
 import { ALL_VERBS, columns, type KindDef } from './kind';

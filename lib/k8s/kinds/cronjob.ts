@@ -5,7 +5,7 @@
  * printBoolPtr, ACTIVE the number of running Jobs, LAST SCHEDULE `<none>` before the first run. Defaults as
  * pkg/apis/batch/v1/defaults.go SetDefaults_CronJob; validation as pkg/apis/batch/validation ValidateCronJobSpec.
  */
-import type { V1CronJob } from '@kubernetes/client-node';
+import type { V1CronJob } from '../api-types';
 import { ageSince } from '../age';
 import { isTimeZone, parseSchedule } from '../cron';
 import { fieldInvalid, fieldNotSupported, fieldRequired, type FieldError } from '../field-errors';

@@ -3,7 +3,7 @@
  * pkg/registry/apps/daemonset/storage/storage.go registers them; columns and cells as
  * pkg/printers/internalversion/printers.go (daemonSetColumnDefinitions, printDaemonSet) prints them.
  */
-import type { V1DaemonSet } from '@kubernetes/client-node';
+import type { V1DaemonSet } from '../api-types';
 import { ageSince } from '../age';
 import { ALL_VERBS, columns, statusSubresource, type KindDef } from './kind';
 import { formatLabelSelector, formatLabels, nameOf, templateCells } from './printing';

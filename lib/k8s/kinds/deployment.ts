@@ -2,7 +2,7 @@
  * Deployment (apps/v1). Names and categories as pkg/registry/apps/deployment/storage/storage.go registers them;
  * columns and cells as pkg/printers/internalversion/printers.go prints them.
  */
-import type { V1Deployment } from '@kubernetes/client-node';
+import type { V1Deployment } from '../api-types';
 import { ageSince } from '../age';
 import { ALL_VERBS, columns, scaleSubresource, statusSubresource, type KindDef } from './kind';
 import { nameOf, selectorString, templateCells } from './printing';

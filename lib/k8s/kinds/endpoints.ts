@@ -2,7 +2,7 @@
  * Endpoints (core/v1). Names as pkg/registry/core/endpoint/storage/storage.go registers them; columns and cells as
  * pkg/printers/internalversion/printers.go prints them.
  */
-import type { V1Endpoints } from '@kubernetes/client-node';
+import type { V1Endpoints } from '../api-types';
 import { ageSince } from '../age';
 import { ALL_VERBS, columns, type KindDef } from './kind';
 import { nameOf } from './printing';

@@ -4,7 +4,7 @@
  * pkg/printers/internalversion/printers.go (endpointSliceColumnDefinitions, printEndpointSlice with
  * formatDiscoveryPorts, formatDiscoveryEndpoints and listWithMoreString).
  */
-import type { DiscoveryV1EndpointPort, V1Endpoint, V1EndpointSlice } from '@kubernetes/client-node';
+import type { DiscoveryV1EndpointPort, V1Endpoint, V1EndpointSlice } from '../api-types';
 import { ageSince } from '../age';
 import { ALL_VERBS, columns, type KindDef } from './kind';
 import { nameOf } from './printing';

@@ -2,7 +2,7 @@
  * Event (core/v1). Names as pkg/registry/core/event/storage/storage.go registers them; columns and cells as
  * pkg/printers/internalversion/printers.go prints them.
  */
-import type { CoreV1Event } from '@kubernetes/client-node';
+import type { CoreV1Event } from '../api-types';
 import { ageSince, timestampMs } from '../age';
 import { ALL_VERBS, columns, type KindDef } from './kind';
 import { nameOf } from './printing';

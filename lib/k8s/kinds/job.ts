@@ -4,7 +4,7 @@
  * (jobColumnDefinitions, printJob) prints them in 1.34: STATUS from the conditions, COMPLETIONS `succeeded/completions`
  * (`n/1 of P` for a work queue), DURATION from startTime to completionTime (or now).
  */
-import type { V1Job, V1JobCondition } from '@kubernetes/client-node';
+import type { V1Job, V1JobCondition } from '../api-types';
 import { ageSince, formatAge } from '../age';
 import { ALL_VERBS, columns, statusSubresource, type KindDef } from './kind';
 import { formatLabelSelector, nameOf, templateCells } from './printing';

@@ -2,7 +2,7 @@
  * Namespace (core/v1, cluster-scoped). Names as pkg/registry/core/namespace/storage/storage.go registers them;
  * columns and cells as pkg/printers/internalversion/printers.go prints them.
  */
-import type { V1Namespace } from '@kubernetes/client-node';
+import type { V1Namespace } from '../api-types';
 import { ageSince } from '../age';
 import { columns, statusSubresource, type KindDef } from './kind';
 import { nameOf } from './printing';

@@ -2,7 +2,7 @@
  * Node (core/v1, cluster-scoped). Names as pkg/registry/core/node/storage/storage.go registers them; columns and
  * cells as pkg/printers/internalversion/printers.go prints them.
  */
-import type { V1Node } from '@kubernetes/client-node';
+import type { V1Node } from '../api-types';
 import { ageSince } from '../age';
 import { ALL_VERBS, columns, statusSubresource, type KindDef } from './kind';
 import { nameOf } from './printing';

@@ -2,7 +2,7 @@
  * Pod (core/v1). Names and categories as pkg/registry/core/pod/storage/storage.go registers them; columns and
  * cells as pkg/printers/internalversion/printers.go prints them.
  */
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '../api-types';
 import { ageSince, timestampMs } from '../age';
 import { ALL_VERBS, columns, statusSubresource, type KindDef } from './kind';
 import { nameOf } from './printing';

@@ -6,7 +6,7 @@
  * UNAVAILABLE is `N/A`. Rules as pkg/registry/policy/poddisruptionbudget/strategy.go (the status subresource owns
  * status; a spec change bumps generation) and pkg/apis/policy/validation/validation.go.
  */
-import type { V1PodDisruptionBudget } from '@kubernetes/client-node';
+import type { V1PodDisruptionBudget } from '../api-types';
 import { ageSince } from '../age';
 import { fieldInvalid, fieldNotSupported, type FieldError } from '../field-errors';
 import { ALL_VERBS, columns, statusSubresource, type KindDef } from './kind';

@@ -2,7 +2,7 @@
  * ReplicaSet (apps/v1). Names and categories as pkg/registry/apps/replicaset/storage/storage.go registers them;
  * columns and cells as pkg/printers/internalversion/printers.go prints them.
  */
-import type { V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1ReplicaSet } from '../api-types';
 import { ageSince } from '../age';
 import { ALL_VERBS, columns, scaleSubresource, statusSubresource, type KindDef } from './kind';
 import { formatLabelSelector, nameOf, templateCells } from './printing';

@@ -6,7 +6,7 @@
  * pkg/apis/core/v1/conversion.go Convert_v1_Secret_To_core_Secret does; validation as
  * pkg/apis/core/validation/validation.go ValidateSecret and ValidateSecretUpdate.
  */
-import type { V1Secret } from '@kubernetes/client-node';
+import type { V1Secret } from '../api-types';
 import { ageSince } from '../age';
 import { base64ErrorOffset, encodeBase64 } from '../base64';
 import { fieldInvalid, fieldRequired, fieldTooLong, type FieldError } from '../field-errors';

@@ -2,7 +2,7 @@
  * Service (core/v1). Names and categories as pkg/registry/core/service/storage/storage.go registers them;
  * columns and cells as pkg/printers/internalversion/printers.go prints them.
  */
-import type { V1Service } from '@kubernetes/client-node';
+import type { V1Service } from '../api-types';
 import { ageSince } from '../age';
 import { columns, statusSubresource, type KindDef } from './kind';
 import { formatLabels, nameOf } from './printing';

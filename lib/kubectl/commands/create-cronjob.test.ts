@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SimClient } from '../../cluster/sim-client';
-import type { V1CronJob, V1Job, V1PodDisruptionBudget } from '@kubernetes/client-node';
+import type { V1CronJob, V1Job, V1PodDisruptionBudget } from '../../k8s/api-types';
 import { kubectl } from '../testing/run';
 
 let client: SimClient;

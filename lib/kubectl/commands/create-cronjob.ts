@@ -5,7 +5,7 @@
  * (createJobFromCronJob: the template's spec and labels, the `cronjob.kubernetes.io/instantiate: manual` annotation
  * and an owner reference to the CronJob) build them.
  */
-import type { V1CronJob } from '@kubernetes/client-node';
+import type { V1CronJob } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { KubectlError, namespaceOf, str, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';

@@ -4,7 +4,7 @@
  * metav1.ParseToLabelSelector (equality terms → matchLabels, the rest → matchExpressions), the number through
  * intstr.Parse (digits → an integer, `50%` → a string).
  */
-import type { V1LabelSelector } from '@kubernetes/client-node';
+import type { V1LabelSelector } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { parseLabelSelector, selectorErrorKo } from '../../k8s/selectors';
 import { KubectlError, namespaceOf, str } from '../context';

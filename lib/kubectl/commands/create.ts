@@ -1,6 +1,7 @@
 /** `kubectl run` and `kubectl create deployment|namespace|job|configmap|secret` (with --dry-run=client -o yaml). */
 import { createPodDisruptionBudget } from './create-pdb';
 import { createCronJob, createJobFromCronJob } from './create-cronjob';
+import type { V1Container, V1Deployment, V1Job, V1Pod } from '../../k8s/api-types';
 import { API_VERSION, type Kind, type KubeObject } from '../../k8s/types';
 import { parseLabelSelector } from '../../k8s/selectors';
 import { KubectlError, namespaceOf, num, out, str, type KubectlContext } from '../context';
@@ -92,7 +93,7 @@ export async function runRun(cmd: ParsedCommand, ctx: KubectlContext): Promise<n
   const image = requireImage(cmd);
   const port = portNumber(str(cmd.flags, 'port'));
   const env = Array.isArray(cmd.flags.env) ? cmd.flags.env : [];
-  const container: Record<string, unknown> = { image, name };
+  const container: V1Container = { image, name };
   if (cmd.trailing.length > 0) container.args = cmd.trailing;
   if (env.length > 0) container.env = env.map((e) => ({ name: e.split('=')[0], value: e.split('=').slice(1).join('=') }));
   if (port) container.ports = [{ containerPort: port }];
@@ -101,10 +102,10 @@ export async function runRun(cmd: ParsedCommand, ctx: KubectlContext): Promise<n
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) {
     throw new KubectlError(`error: invalid restart policy: ${restart}`, '힌트: --restart는 Always, OnFailure, Never 중 하나예요.');
   }
-  const pod = {
+  const pod: V1Pod = {
     metadata: { name, namespace: namespaceOf(cmd.flags), labels: labelsFlag(str(cmd.flags, 'labels'), { run: name }) },
     spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart },
-  } as unknown as KubeObject;
+  };
   return createOrPrint(cmd, ctx, 'Pod', pod);
 }
 
@@ -130,18 +131,18 @@ export async function runCreate(cmd: ParsedCommand, ctx: KubectlContext): Promis
   const replicas = num(cmd.flags, 'replicas') ?? 1;
   if (replicas < 0) throw new KubectlError('error: --replicas must be a non-negative number', '힌트: 레플리카 수는 0 이상이어야 해요.');
   const port = portNumber(str(cmd.flags, 'port'));
-  const container: Record<string, unknown> = { image, name: containerNameFromImage(image) };
+  const container: V1Container = { image, name: containerNameFromImage(image) };
   if (port) container.ports = [{ containerPort: port }];
   container.resources = {};
   const labels = { app: name };
-  const deployment = {
+  const deployment: V1Deployment = {
     metadata: { name, namespace: namespaceOf(cmd.flags), labels },
     spec: {
       replicas,
       selector: { matchLabels: labels },
       template: { metadata: { labels }, spec: { containers: [container] } },
     },
-  } as unknown as KubeObject;
+  };
   return createOrPrint(cmd, ctx, 'Deployment', deployment);
 }
 
@@ -155,12 +156,12 @@ async function createJob(cmd: ParsedCommand, ctx: KubectlContext): Promise<numbe
   if (from !== undefined) throw new KubectlError('error: either --image or --from must be specified', '힌트: --image와 --from 중 하나만 쓰세요.');
   const name = requireName(cmd, 'job');
   const image = requireImage(cmd);
-  const container: Record<string, unknown> = { name, image };
+  const container: V1Container = { name, image };
   if (cmd.trailing.length > 0) container.command = cmd.trailing;
   container.resources = {};
-  const job = {
+  const job: V1Job = {
     metadata: { name, namespace: namespaceOf(cmd.flags) },
     spec: { template: { spec: { containers: [container], restartPolicy: 'Never' } } },
-  } as unknown as KubeObject;
+  };
   return createOrPrint(cmd, ctx, 'Job', job);
 }

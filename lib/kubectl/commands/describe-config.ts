@@ -2,7 +2,7 @@
  * `kubectl describe configmap|secret` as k8s.io/kubectl pkg/describe/describe.go (ConfigMapDescriber,
  * describeSecret) prints them. A Secret's values are never shown: only `key:  N bytes`.
  */
-import type { V1ConfigMap, V1Secret } from '@kubernetes/client-node';
+import type { V1ConfigMap, V1Secret } from '../../k8s/api-types';
 import { base64ToBytes } from '../../k8s/base64';
 import { annotationLines, mapLines } from './describe-format';
 

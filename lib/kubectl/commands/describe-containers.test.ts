@@ -25,7 +25,7 @@ function clientWithShop(): FakeClusterClient {
     metadata: { name: 'shop', namespace: 'default', creationTimestamp: '2026-01-01T00:00:00Z' },
     spec: { replicas: 1, selector: { matchLabels: { app: 'shop' } }, template: { metadata: { labels: { app: 'shop' } }, spec: { containers: [container] } } },
     status: {},
-  } as unknown as KubeObject);
+  } as KubeObject);
   return client;
 }
 
@@ -67,7 +67,7 @@ describe('describe: containers and pod templates', () => {
       metadata: { name: 'shop-5d9c', namespace: 'default' },
       spec: { replicas: 1, selector: { matchLabels: { app: 'shop' } }, template: { metadata: { labels: { app: 'shop' } }, spec: { containers: [container] } } },
       status: { replicas: 1 },
-    } as unknown as KubeObject);
+    } as KubeObject);
     const { stdout } = await kubectl(client, 'kubectl describe rs shop-5d9c');
     expect(stdout).toMatch(/^ {4}Requests:\n {6}cpu: +100m\n {6}memory: +64Mi$/m);
     expect(stdout).toMatch(/^ {4}Liveness: +http-get http:\/\/:8080\/healthz delay=0s timeout=1s period=10s #success=1 #failure=3$/m);
@@ -76,7 +76,7 @@ describe('describe: containers and pod templates', () => {
   it('formats every probe handler like DescribeProbe', () => {
     const attrs = { timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 };
     expect(probeText({ ...attrs, exec: { command: ['cat', '/tmp/healthy'] } })).toBe('exec [cat /tmp/healthy] delay=0s timeout=1s period=10s #success=1 #failure=3');
-    expect(probeText({ ...attrs, httpGet: { port: 'http' as never, path: '/ready', scheme: 'HTTPS', host: '10.0.0.1' } })).toBe('http-get https://10.0.0.1:http/ready delay=0s timeout=1s period=10s #success=1 #failure=3');
-    expect(probeText({ ...attrs, tcpSocket: { port: 5432 as never }, initialDelaySeconds: 15 })).toBe('tcp-socket :5432 delay=15s timeout=1s period=10s #success=1 #failure=3');
+    expect(probeText({ ...attrs, httpGet: { port: 'http', path: '/ready', scheme: 'HTTPS', host: '10.0.0.1' } })).toBe('http-get https://10.0.0.1:http/ready delay=0s timeout=1s period=10s #success=1 #failure=3');
+    expect(probeText({ ...attrs, tcpSocket: { port: 5432 }, initialDelaySeconds: 15 })).toBe('tcp-socket :5432 delay=15s timeout=1s period=10s #success=1 #failure=3');
   });
 });

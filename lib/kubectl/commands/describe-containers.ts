@@ -4,7 +4,7 @@
  * staging/src/k8s.io/kubectl/pkg/describe/describe.go (v1.34): ports, command and args, state (pods only),
  * Limits/Requests sorted by name, Liveness/Readiness/Startup probes, environment, mounts.
  */
-import type { V1Container, V1ContainerPort, V1ContainerState, V1ContainerStatus, V1Pod, V1PodTemplateSpec, V1Probe } from '@kubernetes/client-node';
+import type { V1Container, V1ContainerPort, V1ContainerState, V1ContainerStatus, V1Pod, V1PodTemplateSpec, V1Probe } from '../../k8s/api-types';
 import { envLines, mountLines, volumeLines } from './describe-env';
 import { annotationLines, mapLines, tolerationLines, rfc1123 } from './describe-format';
 

@@ -3,7 +3,7 @@
  * counts from status (lines without a tab, so they are not aligned), pods of this DaemonSet by phase
  * (getPodStatusForController: selector and controller uid), then the pod template.
  */
-import type { V1DaemonSet, V1Pod } from '@kubernetes/client-node';
+import type { V1DaemonSet, V1Pod } from '../../k8s/api-types';
 import { labelSelectorObjectMatches } from '../../k8s/selectors';
 import { formatLabels, selectorString } from '../../k8s/table';
 import { podTemplateLines } from './describe-containers';

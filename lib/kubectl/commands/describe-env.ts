@@ -4,7 +4,7 @@
  * for a pod, describeContainerVolumes, describeVolumes with printConfigMapVolumeSource / printSecretVolumeSource /
  * printEmptyDirVolumeSource). Secret values are never shown: only which key of which Secret.
  */
-import type { V1Container, V1Pod, V1Volume } from '@kubernetes/client-node';
+import type { V1Container, V1Pod, V1Volume } from '../../k8s/api-types';
 
 /** EnvValueRetriever: a fieldRef's value for a pod (empty inside a pod template). */
 function fieldValue(pod: V1Pod | undefined, path: string): string {

@@ -1,5 +1,5 @@
 /** Building blocks of `kubectl describe` output: tab-separated lines laid out by the describe tabwriter. */
-import type { CoreV1Event, V1Toleration } from '@kubernetes/client-node';
+import type { CoreV1Event, V1Toleration } from '../../k8s/api-types';
 import { formatAge, timestampMs } from '../../k8s/age';
 import type { KubeObject } from '../../k8s/types';
 

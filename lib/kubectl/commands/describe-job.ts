@@ -1,5 +1,5 @@
 /** `kubectl describe job`, line by line as k8s.io/kubectl pkg/describe/describe.go describeJob prints it (1.34). */
-import type { V1Job } from '@kubernetes/client-node';
+import type { V1Job } from '../../k8s/api-types';
 import { formatAge } from '../../k8s/age';
 import { selectorString } from '../../k8s/table';
 import { annotationLines, controllerOf, mapLines, rfc1123 } from './describe-format';

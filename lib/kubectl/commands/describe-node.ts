@@ -1,5 +1,5 @@
 /** `kubectl describe node`: conditions, capacity, system info, the pods on the node and their requests. */
-import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import type { V1Node, V1Pod } from '../../k8s/api-types';
 import { formatAge, timestampMs } from '../../k8s/age';
 import { formatCpu, formatMemory, parseCpuMillis, parseMemoryBytes, percentOf } from '../../k8s/quantity';
 import { annotationLines, mapLines, rfc1123 } from './describe-format';

@@ -1,5 +1,5 @@
 /** `kubectl describe` for pods, deployments, replicasets, daemonsets, jobs, nodes, services, configmaps and secrets (others get the common header). */
-import type { CoreV1Event, V1ConfigMap, V1DaemonSet, V1Deployment, V1Job, V1Node, V1Pod, V1ReplicaSet, V1Secret, V1Service } from '@kubernetes/client-node';
+import type { CoreV1Event, V1ConfigMap, V1DaemonSet, V1Deployment, V1Job, V1Node, V1Pod, V1ReplicaSet, V1Secret, V1Service } from '../../k8s/api-types';
 import { labelSelectorObjectMatches } from '../../k8s/selectors';
 import { formatLabels, selectorString } from '../../k8s/table';
 import type { Kind, KubeObject } from '../../k8s/types';

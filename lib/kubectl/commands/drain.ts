@@ -4,7 +4,7 @@
  * disruption) prints `error when evicting pods/"P" -n "NS" (will retry after 5s): …` and retries 5 s later until
  * --timeout (0: no limit) runs out; then the pods still pending and the error. Waits run on cluster time.
  */
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '../../k8s/api-types';
 import { isStatusError } from '../../k8s/types';
 import { err, out, type KubectlContext } from '../context';
 import { qualifiedSingular } from '../resources';

@@ -4,7 +4,7 @@
  * Messages as staging/src/k8s.io/kubectl/pkg/cmd/exec/exec.go: a non-zero exit prints "command terminated with
  * exit code N" and kubectl exits with N.
  */
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '../../k8s/api-types';
 import { isStatusError } from '../../k8s/types';
 import { KubectlError, err, namespaceOf, str, type KubectlContext } from '../context';
 import { statusMessage } from '../errors';

@@ -4,7 +4,7 @@
  * a ClusterIP does not ("reachable only from within the cluster"), a Service name doesn't resolve there.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { V1Service } from '@kubernetes/client-node';
+import type { V1Service } from '../../k8s/api-types';
 import { SimClient } from '../../cluster/sim-client';
 import { kubectl } from '../testing/run';
 

@@ -4,7 +4,7 @@
  * pod/X"); `-l selector` → every matching pod; the container from -c, --all-containers, the
  * kubectl.kubernetes.io/default-container annotation, or the first ("Defaulted container …").
  */
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '../../k8s/api-types';
 import { labelSelectorObjectMatches } from '../../k8s/selectors';
 import type { V1Deployment } from '../../k8s/types';
 import { KubectlError, err, str, type KubectlContext } from '../context';

@@ -1,7 +1,7 @@
 /** Commands that change existing objects: delete, scale, set image, label, expose. */
-import type { V1Container } from '@kubernetes/client-node';
+import type { V1Container } from '../../k8s/api-types';
 import { validateLabelKey, validateLabelValue } from '../../k8s/selectors';
-import { API_VERSION, type Kind, type KubeObject, type V1Deployment, type V1Pod } from '../../k8s/types';
+import { API_VERSION, type Kind, type KubeObject, type V1Deployment, type V1Pod, type V1Service } from '../../k8s/types';
 import { objectKey } from '../../cluster/types';
 import { KubectlError, err, namespaceOf, num, out, str, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
@@ -182,12 +182,12 @@ export async function runExpose(cmd: ParsedCommand, ctx: KubectlContext): Promis
     throw new KubectlError(`error: Unsupported service type: ${serviceType}`, `힌트: --type은 ${SERVICE_TYPES.join(', ')} 중 하나예요.`);
   }
   const serviceName = str(cmd.flags, 'name') ?? name;
-  const service = {
+  const service: V1Service = {
     apiVersion: API_VERSION.Service,
     kind: 'Service',
     metadata: { name: serviceName, namespace, ...(obj.metadata?.labels ? { labels: obj.metadata.labels } : {}) },
     spec: { ports: [{ port, protocol: str(cmd.flags, 'protocol') ?? 'TCP', targetPort }], selector, type: serviceType },
-  } as unknown as KubeObject;
+  };
   await ctx.client.create(service);
   out(ctx, `${qualifiedSingular('Service')}/${serviceName} exposed`);
   return 0;

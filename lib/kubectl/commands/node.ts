@@ -1,5 +1,5 @@
 /** `kubectl cordon|uncordon|drain NODE`. Drain cordons, then evicts pods (skipping DaemonSet pods when told; ./drain.ts). */
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '../../k8s/api-types';
 import type { V1Node } from '../../k8s/types';
 import { KubectlError, err, out, str, type KubectlContext } from '../context';
 import { goDurationSeconds } from '../duration';

@@ -2,7 +2,7 @@
  * `kubectl rollout status ds/NAME`: k8s.io/kubectl pkg/polymorphichelpers/rollout_status.go DaemonSetStatusViewer
  * (only the RollingUpdate strategy has a status; spec changes are waited for through observedGeneration).
  */
-import type { V1DaemonSet } from '@kubernetes/client-node';
+import type { V1DaemonSet } from '../../k8s/api-types';
 import { KubectlError } from '../context';
 
 export function daemonSetStatusLine(ds: V1DaemonSet): { text: string; done: boolean; failed?: boolean } {

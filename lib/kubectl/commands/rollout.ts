@@ -4,7 +4,7 @@
  * Revisions come from the ReplicaSets the Deployment owns (`deployment.kubernetes.io/revision`), and undo copies
  * the chosen ReplicaSet's pod template (minus pod-template-hash) back into the Deployment, as kubectl does.
  */
-import type { V1DaemonSet, V1Deployment, V1PodTemplateSpec, V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1DaemonSet, V1Deployment, V1PodTemplateSpec, V1ReplicaSet } from '../../k8s/api-types';
 import { daemonSetStatusLine } from './rollout-daemonset';
 
 import { KubectlError, namespaceOf, num, out, type KubectlContext } from '../context';

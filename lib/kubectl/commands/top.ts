@@ -4,7 +4,7 @@
  * comes back empty tell "no pods" from "metrics not available yet" (pods younger than 2 minutes) from "Metrics not
  * available for pod …" (older ones) by listing the pods; nodes get their allocatable from the Node objects.
  */
-import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import type { V1Node, V1Pod } from '../../k8s/api-types';
 import { isStatusError } from '../../k8s/types';
 import { timestampMs } from '../../k8s/age';
 import { parseLabelSelector } from '../../k8s/selectors';

@@ -52,7 +52,7 @@ export class FakeClusterClient extends InProcessClient implements ClusterClient 
   /** Put an object as-is (status included), e.g. a fixture. */
   seed(kind: Kind, obj: KubeObject): KubeObject {
     const stored = JSON.parse(JSON.stringify(obj)) as KubeObject;
-    stored.metadata = { uid: `uid-${this.uid++}`, creationTimestamp: new Date(this.clock.now()).toISOString() as never, ...stored.metadata, resourceVersion: String(++this.rv) };
+    stored.metadata = { uid: `uid-${this.uid++}`, creationTimestamp: new Date(this.clock.now()).toISOString(), ...stored.metadata, resourceVersion: String(++this.rv) };
     if (!CLUSTER_SCOPED.has(kind)) stored.metadata.namespace ??= 'default';
     (stored as { kind?: string }).kind = kind;
     this.objects.set(this.keyOf(kind, stored), stored);

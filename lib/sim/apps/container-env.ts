@@ -3,7 +3,7 @@
  * `kubernetes` Service variables and the service-account files; the image adds its ENV and files; the pod adds
  * `env`. (https://kubernetes.io/docs/concepts/containers/container-environment/)
  */
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Pod } from '../../k8s/api-types';
 import type { AppModel } from './types';
 import { renderTemplate } from './render';
 import { podResolvConf } from '../network/dns';

@@ -5,7 +5,7 @@
  * tail/since/limit options: staging/src/k8s.io/api/core/v1 PodLogOptions.
  */
 import { describe, expect, it } from 'vitest';
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Pod } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { isStatusError } from '../../k8s/types';
 import { createSimulator } from '../index';

@@ -6,7 +6,7 @@
  * timestamps (pkg/kubelet/kuberuntime/logs/logs.go). A process's output isn't copied anywhere as it runs:
  * it is recomputed from the pure process model and the instance's start time, so the engine pays nothing per line.
  */
-import type { V1Container, V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1ContainerStatus, V1Pod } from '../../k8s/api-types';
 import { badRequest } from '../../k8s/status';
 import { timestampMs } from '../../k8s/age';
 import { linesUntil, type TimedText } from '../shell';

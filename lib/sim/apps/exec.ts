@@ -3,7 +3,7 @@
  * (https://kubernetes.io/docs/tasks/debug/debug-application/get-shell-running-container/). Errors as the API
  * server and kubelet give them for a finished pod, an unknown or not-running container, a missing executable.
  */
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '../../k8s/api-types';
 import { badRequest } from '../../k8s/status';
 import { runArgv, type NetworkClient, type ShellResult } from '../shell';
 import { isShellCommand } from '../shell/commands';

@@ -2,7 +2,7 @@
  * What the kubelet needs to schedule a container: when its process exits and how (from run-container.ts),
  * and whether PID 1 stops on SIGTERM. Cached per container spec and pod, so a tick costs O(1).
  */
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Pod } from '../../k8s/api-types';
 import { processArgv, runContainer, runsImageProgram } from './run-container';
 import { appModelFor } from './registry';
 

@@ -5,7 +5,7 @@
  * https://kubernetes.io/docs/tasks/configure-pod-container/assign-memory-resource/#exceed-a-containers-memory-limit).
  */
 import { describe, expect, it } from 'vitest';
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { createSimulator } from '../index';
 import { appProcessView } from './process-view';

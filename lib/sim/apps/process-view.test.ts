@@ -5,7 +5,7 @@
  * memory over the limit → OOMKilled (https://kubernetes.io/docs/tasks/configure-pod-container/assign-memory-resource/).
  */
 import { describe, expect, it } from 'vitest';
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Pod } from '../../k8s/api-types';
 import { appProcessView } from './process-view';
 
 const T0 = Date.UTC(2026, 0, 15, 10, 0, 0);
@@ -13,7 +13,7 @@ const MiB = 1024 * 1024;
 const podWith = (c: V1Container, name = 'web-1'): V1Pod => ({
   metadata: { name, namespace: 'default' },
   spec: { containers: [c] },
-  status: { podIP: '10.244.1.9', containerStatuses: [{ name: c.name, image: c.image!, imageID: '', ready: false, restartCount: 0, state: { running: { startedAt: new Date(T0) } } }] },
+  status: { podIP: '10.244.1.9', containerStatuses: [{ name: c.name, image: c.image!, imageID: '', ready: false, restartCount: 0, state: { running: { startedAt: new Date(T0).toISOString() } } }] },
 });
 const view = (c: V1Container, name?: string) => appProcessView(podWith(c, name), c);
 

@@ -4,7 +4,7 @@
  * exec probes run through the container shell; memory follows the model (idle, growing for a leak, held for
  * `stress --vm-bytes`). Pure: the same pod, container and time always give the same answer.
  */
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Pod } from '../../k8s/api-types';
 import { timestampMs } from '../../k8s/age';
 import { runArgv } from '../shell';
 import { isShellCommand } from '../shell/commands';

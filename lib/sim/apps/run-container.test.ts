@@ -4,7 +4,7 @@
  * image defaults from the official Dockerfiles (docker-library, nginxinc/docker-nginx).
  */
 import { describe, expect, it } from 'vitest';
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Pod } from '../../k8s/api-types';
 import { runContainer } from './run-container';
 import { appModelFor, lookupImage, pullErrorMessage } from './registry';
 import { planContainer, stopsOnSigterm } from './plan';

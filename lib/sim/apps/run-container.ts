@@ -4,7 +4,7 @@
  * it does — the image's own program from the application model, or the pod's command through the container
  * shell. The result is timed output plus when and how it exits, so the kubelet schedules the exit as one timer.
  */
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Pod } from '../../k8s/api-types';
 import { runArgv, type OutputLine, type ShellInput, type ShellResult } from '../shell';
 import { isShellCommand } from '../shell/commands';
 import { appModelFor } from './registry';

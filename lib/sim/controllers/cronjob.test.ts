@@ -6,7 +6,7 @@
  * suspend, startingDeadlineSeconds (MissSchedule), the history limits; defaults from SetDefaults_CronJob.
  */
 import { describe, expect, it } from 'vitest';
-import type { CoreV1Event, V1CronJob, V1Job } from '@kubernetes/client-node';
+import type { CoreV1Event, V1CronJob, V1Job } from '../../k8s/api-types';
 import { createSimulator } from '../index';
 import type { Simulator } from '../types';
 

@@ -6,7 +6,7 @@
  * deletes finished Jobs beyond the history limits. O(changes): it is woken by its CronJobs and their Jobs, and by a
  * timer at the next scheduled time (never by polling).
  */
-import type { V1CronJob, V1Job, V1ObjectReference } from '@kubernetes/client-node';
+import type { V1CronJob, V1Job, V1ObjectReference } from '../../k8s/api-types';
 import type { Controller, Engine } from '../engine';
 import type { Kind, KubeObject } from '../../k8s/types';
 import { isTimeZone, nextTime, parseSchedule, type CronSchedule } from '../../k8s/cron';
@@ -147,7 +147,7 @@ export class CronJobController implements Controller {
     event('Normal', 'SuccessfulCreate', `Created job ${jobName}`, `— 예정 시각의 잡 ${jobName} 생성`);
     const ref: V1ObjectReference = { apiVersion: 'batch/v1', kind: 'Job', name: jobName, namespace: ns, uid: created.metadata!.uid, resourceVersion: created.metadata!.resourceVersion };
     status.active = [...active, ref];
-    status.lastScheduleTime = new Date(scheduled).toISOString().replace(/\.\d{3}Z$/, 'Z') as unknown as Date;
+    status.lastScheduleTime = new Date(scheduled).toISOString().replace(/\.\d{3}Z$/, 'Z');
     this.writeStatus(e, cj, status, cause);
   }
 

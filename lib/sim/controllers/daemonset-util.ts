@@ -5,7 +5,7 @@
  * current template (util.IsPodUpdated: `controller-revision-hash` or `pod-template-generation`), and the pod it
  * makes for a node (util.CreatePodTemplate + ReplaceDaemonSetPodNodeNameNodeAffinity).
  */
-import type { V1DaemonSet, V1Node, V1Pod, V1Taint, V1Toleration } from '@kubernetes/client-node';
+import type { V1DaemonSet, V1Node, V1Pod, V1Taint, V1Toleration } from '../../k8s/api-types';
 import { fnv32a } from '../../k8s/names';
 import { canonicalJson } from '../json';
 import { tolerates } from './scheduler';

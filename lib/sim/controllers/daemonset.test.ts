@@ -8,7 +8,7 @@
  * pkg/registry/apps/daemonset/strategy.go.
  */
 import { describe, expect, it } from 'vitest';
-import type { V1DaemonSet, V1Pod } from '@kubernetes/client-node';
+import type { V1DaemonSet, V1Pod } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { createSimulator } from '../index';
 import type { Simulator } from '../types';
@@ -21,7 +21,7 @@ const agent = (extra: Record<string, unknown> = {}, image = 'nginx:1.25') =>
     kind: 'DaemonSet',
     metadata: { name: 'agent' },
     spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'agent', image }] } }, ...extra },
-  }) as unknown as KubeObject;
+  }) as KubeObject;
 const ds = (sim: Simulator) => sim.get('DaemonSet', 'agent', 'default') as V1DaemonSet;
 const pods = (sim: Simulator) => (sim.list('Pod', 'default', { labelSelector: 'app=agent' }).items as V1Pod[]).filter((p) => !p.metadata?.deletionTimestamp);
 const images = (sim: Simulator) => pods(sim).map((p) => p.spec!.containers[0].image).sort();
@@ -54,7 +54,7 @@ describe('DaemonSet controller', () => {
     sim.patch('Node', 'worker-2', undefined, { metadata: { labels: { disk: 'ssd' } } }, 'merge');
     sim.advance(5_000);
     expect(pods(sim).map((p) => p.spec!.nodeName)).toEqual(['worker-2']);
-    sim.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker-3', labels: { disk: 'ssd', 'kubernetes.io/hostname': 'worker-3' } } } as unknown as KubeObject);
+    sim.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker-3', labels: { disk: 'ssd', 'kubernetes.io/hostname': 'worker-3' } } } as KubeObject);
     sim.advance(1_000);
     expect(pods(sim).map((p) => p.spec!.nodeName).sort()).toEqual(['worker-2', 'worker-3']);
     // a node that loses the label loses the pod (not an allowed node any more: misscheduled, then deleted)

@@ -5,7 +5,7 @@
  * one; status counts per node as updateDaemonSetStatus does. Keyed by `namespace/name`; work per reconcile is
  * O(nodes + the DaemonSet's pods).
  */
-import type { V1DaemonSet, V1DaemonSetStatus, V1Node, V1Pod } from '@kubernetes/client-node';
+import type { V1DaemonSet, V1DaemonSetStatus, V1Node, V1Pod } from '../../k8s/api-types';
 import type { Controller, Engine } from '../engine';
 import type { Kind, KubeObject } from '../../k8s/types';
 import { randomSuffix } from '../../k8s/names';

@@ -1,7 +1,7 @@
 /**
  * The two rollout strategies of the deployment controller (rolling.go and recreate.go).
  */
-import type { V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1ReplicaSet } from '../../k8s/api-types';
 import type { DeploymentSync } from './deployment-sync';
 import { byCreation, maxSurge, maxUnavailable, newRSReplicas, specReplicas } from './deployment-util';
 

@@ -3,7 +3,7 @@
  * the new ReplicaSet with its revision, scaling sets with ScalingReplicaSet events, pruning old
  * revisions and computing status with the Available/Progressing conditions.
  */
-import type { V1Deployment, V1DeploymentCondition, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1Deployment, V1DeploymentCondition, V1Pod, V1ReplicaSet } from '../../k8s/api-types';
 import { API_VERSION } from '../../k8s/types';
 import type { Engine } from '../engine';
 import { keyOf } from '../store';
@@ -145,7 +145,7 @@ export class DeploymentSync {
       changed = true;
     }
     if (progressing) {
-      const now = this.e.iso() as unknown as Date;
+      const now = this.e.iso();
       const conds = setCondition(d.status?.conditions ?? [], { type: 'Progressing', status: 'True', ...progressing, lastUpdateTime: now, lastTransitionTime: now });
       d = { ...d, status: { ...d.status, conditions: conds } };
       changed = true;
@@ -205,7 +205,7 @@ export class DeploymentSync {
     const all = this.rsList;
     const nrs = this.latest(newRS);
     const counts = statusCounts(all, nrs);
-    const now = this.e.iso() as unknown as Date;
+    const now = this.e.iso();
     const replicas = specReplicas(d);
     let conds: V1DeploymentCondition[] = [...(d.status?.conditions ?? [])];
     const available = counts.availableReplicas >= replicas - maxUnavailable(d);

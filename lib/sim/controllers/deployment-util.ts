@@ -2,7 +2,7 @@
  * Helpers of the deployment controller (pkg/controller/deployment/util): revisions, replica
  * annotations, template hashing and equality, proportional-scaling fractions, status and conditions.
  */
-import type { V1Deployment, V1DeploymentCondition, V1PodTemplateSpec, V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1Deployment, V1DeploymentCondition, V1PodTemplateSpec, V1ReplicaSet } from '../../k8s/api-types';
 import { fnv32a, safeEncode } from '../../k8s/names';
 import { canonicalJson } from '../json';
 import { maxSurge, maxUnavailable } from '../rollout-math';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { V1Deployment, V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1Deployment, V1ReplicaSet } from '../../k8s/api-types';
 import { EngineClient } from '../../kubectl/testing/engine-client';
 import { kubectl } from '../../kubectl/testing/run';
 import { createSimulator } from '../index';

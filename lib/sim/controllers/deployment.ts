@@ -5,7 +5,7 @@
  * proportional scaling when replicas change mid-rollout; pause/resume; revisionHistoryLimit
  * cleanup; status and Available/Progressing conditions incl. ProgressDeadlineExceeded.
  */
-import type { V1Deployment, V1DeploymentCondition, V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1Deployment, V1DeploymentCondition, V1ReplicaSet } from '../../k8s/api-types';
 import { labelSelectorObjectMatches } from '../../k8s/selectors';
 import type { Controller, Engine } from '../engine';
 import type { Kind } from '../../k8s/types';
@@ -86,7 +86,7 @@ export class DeploymentController implements Controller {
     const cond = getCondition(d, 'Progressing');
     if (cond?.reason === 'ProgressDeadlineExceeded') return;
     const pausedExists = cond?.reason === 'DeploymentPaused';
-    const now = sync.e.iso() as unknown as Date;
+    const now = sync.e.iso();
     let next: V1DeploymentCondition | undefined;
     if (d.spec!.paused && !pausedExists) next = { type: 'Progressing', status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused', lastUpdateTime: now, lastTransitionTime: now };
     else if (!d.spec!.paused && pausedExists) next = { type: 'Progressing', status: 'Unknown', reason: 'DeploymentResumed', message: 'Deployment is resumed', lastUpdateTime: now, lastTransitionTime: now };

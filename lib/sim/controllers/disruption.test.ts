@@ -6,7 +6,7 @@
  * DisruptionBudget cause; canIgnorePDB; more than one PDB is an internal error).
  */
 import { describe, expect, it } from 'vitest';
-import type { CoreV1Event, V1Pod, V1PodDisruptionBudget } from '@kubernetes/client-node';
+import type { CoreV1Event, V1Pod, V1PodDisruptionBudget } from '../../k8s/api-types';
 import { createSimulator } from '../index';
 import type { Simulator } from '../types';
 import { advanceUntil, deploymentManifest, isReady, podsOf } from '../testing';

@@ -5,7 +5,7 @@
  * O(changes): a PDB is reconciled when it or one of the pods it selects changes (and once when an eviction it has
  * not seen the pod deleted for expires), never by polling.
  */
-import type { V1Deployment, V1Pod, V1PodDisruptionBudget, V1PodDisruptionBudgetStatus, V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1Deployment, V1Pod, V1PodDisruptionBudget, V1PodDisruptionBudgetStatus, V1ReplicaSet } from '../../k8s/api-types';
 import type { Controller, Engine } from '../engine';
 import type { Kind } from '../../k8s/types';
 import { selectorString } from '../../k8s/kinds/printing';
@@ -97,14 +97,14 @@ export class DisruptionController implements Controller {
     } catch (err) {
       if (!(err instanceof ScaleError)) throw err;
       e.recordEvent(involved, 'Warning', 'CalculateExpectedPodCountFailed', `Failed to calculate the number of expected pods: ${err.message}`, DISRUPTION, cause('— 기대 파드 수를 계산하지 못함'));
-      return this.write(e, pdb, { ...pdb.status, disruptionsAllowed: 0, observedGeneration: pdb.metadata?.generation }, 'SyncFailed', err.message, cause('— 계산 실패로 중단을 허용하지 않음'));
+      return this.write(e, pdb, { ...pdb.status, disruptionsAllowed: 0, observedGeneration: pdb.metadata?.generation } as V1PodDisruptionBudgetStatus, 'SyncFailed', err.message, cause('— 계산 실패로 중단을 허용하지 않음'));
     }
     if (counted.unmanaged.length > 0) {
       const message = `Pods selected by this PodDisruptionBudget (selector: ${selectorString(pdb.spec?.selector)}) were found to be unmanaged. As a result, the status of the PDB cannot be calculated correctly, which may result in undefined behavior. To account for these pods please set ".spec.minAvailable" field of the PDB to an integer value.`;
       e.recordEvent(involved, 'Warning', 'UnmanagedPods', message, DISRUPTION, cause('— 컨트롤러 없는 파드가 있음'));
     }
     // buildDisruptedPodMap: an eviction stays "in flight" until its pod is gone or terminating, or it times out
-    const disrupted: Record<string, Date> = {};
+    const disrupted: Record<string, string> = {};
     let recheck = Infinity;
     const byName = new Map(pods.map((p) => [p.metadata!.name!, p]));
     for (const [podName, at] of Object.entries(pdb.status?.disruptedPods ?? {})) {

@@ -2,7 +2,7 @@
  * Endpoints controller: for each Service with a selector, an Endpoints object of the same name
  * listing ready pod IPs (addresses) and not-ready ones (notReadyAddresses). Terminating pods drop out.
  */
-import type { V1EndpointAddress, CoreV1EndpointPort as V1EndpointPort, V1Endpoints, V1Pod, V1Service } from '@kubernetes/client-node';
+import type { V1EndpointAddress, CoreV1EndpointPort as V1EndpointPort, V1Endpoints, V1Pod, V1Service } from '../../k8s/api-types';
 import type { Controller, Engine } from '../engine';
 import type { Kind } from '../../k8s/types';
 import { keyOf, type StoreChange } from '../store';

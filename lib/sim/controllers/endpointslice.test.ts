@@ -6,7 +6,7 @@
  * from pkg/printers/internalversion/printers.go (NAME ADDRESSTYPE PORTS ENDPOINTS AGE, `<unset>` when empty).
  */
 import { describe, expect, it } from 'vitest';
-import type { V1EndpointSlice } from '@kubernetes/client-node';
+import type { V1EndpointSlice } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { createSimulator } from '../index';
 import type { Simulator } from '../types';
@@ -23,7 +23,7 @@ function setup(): Simulator {
     kind: 'Service',
     metadata: { name: 'web', labels: { tier: 'fe' } },
     spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'web' }] },
-  } as unknown as KubeObject);
+  } as KubeObject);
   return sim;
 }
 
@@ -48,7 +48,7 @@ describe('EndpointSlice controller', () => {
         selector: { matchLabels: { app: 'web' } },
         template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.25', ports: [{ name: 'web', containerPort: 8080 }] }] } },
       },
-    } as unknown as KubeObject);
+    } as KubeObject);
     sim.advance(30_000);
     const [slice, ...more] = slicesOf(sim, 'web');
     expect(more).toEqual([]);
@@ -71,7 +71,7 @@ describe('EndpointSlice controller', () => {
       kind: 'Pod',
       metadata: { name: 'web-1', labels: { app: 'web' } },
       spec: { terminationGracePeriodSeconds: 30, containers: [{ name: 'nginx', image: 'nginx:1.25', ports: [{ name: 'web', containerPort: 8080 }] }] },
-    } as unknown as KubeObject);
+    } as KubeObject);
     sim.advance(30_000);
     expect(slicesOf(sim, 'web')[0].endpoints![0].conditions).toEqual({ ready: true, serving: true, terminating: false });
     sim.delete('Pod', 'web-1', 'default');

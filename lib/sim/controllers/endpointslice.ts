@@ -5,7 +5,7 @@
  * terminating=true (staging/src/k8s.io/endpointslice/utils.go podToEndpoint, ShouldPodBeInEndpoints with
  * includeTerminating). A Service with no pods gets one empty placeholder slice (reconciler.go).
  */
-import type { DiscoveryV1EndpointPort, V1Endpoint, V1EndpointSlice, V1Pod, V1Service } from '@kubernetes/client-node';
+import type { DiscoveryV1EndpointPort, V1Endpoint, V1EndpointSlice, V1Pod, V1Service } from '../../k8s/api-types';
 import type { Controller, Engine } from '../engine';
 import type { Kind } from '../../k8s/types';
 import { randomSuffix } from '../../k8s/names';

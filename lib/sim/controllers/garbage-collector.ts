@@ -2,7 +2,7 @@
  * Garbage collection: dependents of deleted owners (Background propagation), Foreground deletion
  * (owner waits for its dependents), pods bound to deleted nodes (PodGC) and namespace teardown.
  */
-import type { V1Namespace, V1Pod } from '@kubernetes/client-node';
+import type { V1Namespace, V1Pod } from '../../k8s/api-types';
 import { CLUSTER_SCOPED, KINDS, type Kind } from '../../k8s/types';
 import type { Controller, Engine } from '../engine';
 import { keyOf, type StoreChange } from '../store';

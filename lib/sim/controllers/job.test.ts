@@ -5,7 +5,7 @@
  * ttlSecondsAfterFinished (pkg/controller/ttlafterfinished), labels from the job strategy's generateSelector.
  */
 import { describe, expect, it } from 'vitest';
-import type { CoreV1Event, V1Job, V1Pod } from '@kubernetes/client-node';
+import type { CoreV1Event, V1Job, V1Pod } from '../../k8s/api-types';
 import { createSimulator } from '../index';
 import type { Simulator } from '../types';
 

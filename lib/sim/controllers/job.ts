@@ -12,7 +12,7 @@
  *   ttlSecondsAfterFinished are deleted that long after they finished, their pods with them (garbage collector).
  * Work per sync: O(pods of the Job).
  */
-import type { V1Job, V1JobCondition, V1JobStatus, V1Pod } from '@kubernetes/client-node';
+import type { V1Job, V1JobCondition, V1JobStatus, V1Pod } from '../../k8s/api-types';
 import { generateName } from '../../k8s/names';
 import { API_VERSION, type Kind } from '../../k8s/types';
 import type { Controller, Engine } from '../engine';
@@ -33,7 +33,7 @@ const COMPLETIONS = { reason: 'CompletionsReached', message: 'Job has reached th
 
 const isTrue = (job: V1Job, type: string) => job.status?.conditions?.find((c) => c.type === type && c.status === 'True');
 const terminal = (p: V1Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
-const ms = (t: Date | string | undefined) => (t ? new Date(t).getTime() : 0);
+const ms = (t: string | undefined) => (t ? new Date(t).getTime() : 0);
 
 /** When a pod ended: its last container's finish, else its last write. */
 function finishedAt(p: V1Pod): number {
@@ -82,11 +82,11 @@ export class JobController implements Controller {
     const succeeded = pods.filter((p) => p.status?.phase === 'Succeeded').length;
     const failed = pods.filter((p) => p.status?.phase === 'Failed').length;
     const spec = job.spec!;
-    const startTime = job.status?.startTime ?? (e.iso() as unknown as Date);
+    const startTime = job.status?.startTime ?? (e.iso());
     const now = e.time;
     const conditions = [...(job.status?.conditions ?? [])];
     const add = (type: string, why: { reason: string; message: string }) => {
-      if (!conditions.some((c) => c.type === type)) conditions.push({ type, status: 'True', reason: why.reason, message: why.message, lastProbeTime: e.iso() as unknown as Date, lastTransitionTime: e.iso() as unknown as Date });
+      if (!conditions.some((c) => c.type === type)) conditions.push({ type, status: 'True', reason: why.reason, message: why.message, lastProbeTime: e.iso(), lastTransitionTime: e.iso() });
     };
 
     // decide the outcome once: a FailureTarget or SuccessCriteriaMet already set stays
@@ -165,7 +165,7 @@ export class JobController implements Controller {
   }
 
   /** Counts from the pods as they are after this sync's writes; writes only when something changed. */
-  private writeStatus(job: V1Job, e: Engine, s: { startTime: Date; conditions: V1JobCondition[]; pods: V1Pod[]; deleting: number; finished: boolean }): void {
+  private writeStatus(job: V1Job, e: Engine, s: { startTime: string; conditions: V1JobCondition[]; pods: V1Pod[]; deleting: number; finished: boolean }): void {
     const current = e.get<V1Job>('Job', keyOf(job.metadata!.name!, job.metadata!.namespace))!;
     const pods = [...(e.store.dependents.get(job.metadata!.uid!)?.values() ?? [])].flatMap(({ kind, key }) => (kind === 'Pod' ? [e.get<V1Pod>('Pod', key)!] : [])).filter(Boolean);
     const active = pods.filter((p) => !terminal(p) && !p.metadata?.deletionTimestamp);
@@ -176,7 +176,7 @@ export class JobController implements Controller {
       ...(pods.some((p) => p.status?.phase === 'Failed') ? { failed: pods.filter((p) => p.status?.phase === 'Failed').length } : {}),
       terminating: pods.filter((p) => !terminal(p) && p.metadata?.deletionTimestamp).length,
       startTime: s.startTime,
-      ...(s.finished ? { completionTime: e.iso() as unknown as Date } : current.status?.completionTime ? { completionTime: current.status.completionTime } : {}),
+      ...(s.finished ? { completionTime: e.iso() } : current.status?.completionTime ? { completionTime: current.status.completionTime } : {}),
       ...(s.conditions.length ? { conditions: s.conditions } : {}),
       uncountedTerminatedPods: {},
     };

@@ -9,7 +9,7 @@
  *   back-off (pkg/volume/util/nestedpendingoperations) until the object exists.
  */
 import { describe, expect, it } from 'vitest';
-import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
+import type { CoreV1Event, V1Pod } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { createSimulator } from '../index';
 import type { Simulator } from '../types';
@@ -18,7 +18,7 @@ const get = (sim: Simulator, name: string) => sim.get('Pod', name) as V1Pod;
 const waiting = (sim: Simulator, name: string) => get(sim, name).status?.containerStatuses?.[0]?.state?.waiting;
 const events = (sim: Simulator, name: string) =>
   (sim.list('Event', 'default', { fieldSelector: `involvedObject.name=${name}` }).items as CoreV1Event[]).map((e) => `${e.type} ${e.reason}: ${e.message}`);
-const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app-config' }, data: { MODE: 'dev' } } as unknown as KubeObject;
+const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app-config' }, data: { MODE: 'dev' } } as KubeObject;
 
 describe('kubelet and configuration objects', () => {
   it('holds a container in CreateContainerConfigError until its ConfigMap exists, then runs it', () => {
@@ -29,7 +29,7 @@ describe('kubelet and configuration objects', () => {
       kind: 'Pod',
       metadata: { name: 'web' },
       spec: { containers: [{ name: 'app', image: 'nginx:1.25', env: [{ name: 'MODE', valueFrom: { configMapKeyRef: { name: 'app-config', key: 'MODE' } } }] }] },
-    } as unknown as KubeObject);
+    } as KubeObject);
     sim.advance(t.schedule + t.imagePull + 100);
     expect(waiting(sim, 'web')).toEqual({ reason: 'CreateContainerConfigError', message: 'configmap "app-config" not found' });
     expect(get(sim, 'web').status!.podIP).toBeTruthy();
@@ -55,7 +55,7 @@ describe('kubelet and configuration objects', () => {
         volumes: [{ name: 'cfg', configMap: { name: 'app-config' } }],
         containers: [{ name: 'app', image: 'nginx:1.25', volumeMounts: [{ name: 'cfg', mountPath: '/etc/app' }] }],
       },
-    } as unknown as KubeObject);
+    } as KubeObject);
     sim.advance(t.schedule + 5_000);
     expect(waiting(sim, 'web')).toEqual({ reason: 'ContainerCreating' });
     expect(get(sim, 'web').status!.podIP).toBeUndefined();
@@ -79,7 +79,7 @@ describe('kubelet and configuration objects', () => {
         volumes: [{ name: 'cfg', secret: { secretName: 'nope', optional: true } }],
         containers: [{ name: 'app', image: 'nginx:1.25', envFrom: [{ configMapRef: { name: 'nope', optional: true } }] }],
       },
-    } as unknown as KubeObject);
+    } as KubeObject);
     sim.advance(t.schedule + t.imagePull + t.containerStart + t.readinessDelay);
     expect(get(sim, 'web').status!.phase).toBe('Running');
   });

@@ -9,7 +9,7 @@
  *   after its back-off period (pkg/kubelet/pod_workers.go, 10 s).
  * Simplification: a pod with any container that cannot be configured starts none of its containers.
  */
-import type { V1Pod, V1Service } from '@kubernetes/client-node';
+import type { V1Pod, V1Service } from '../../k8s/api-types';
 import type { Engine } from '../engine';
 import { configSourceOf, resolveContainerEnv, resolveContainerFiles, volumeSetupError, type ConfigSource } from '../pod-config';
 import { KUBELET, writePodStatus, type KubeletCtx } from './kubelet-pull';

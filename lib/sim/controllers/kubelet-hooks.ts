@@ -4,7 +4,7 @@
  * then the container is killed and restarted). Events keep the kubelet's wording, which leaves the
  * hook's output out so secrets do not leak (pkg/kubelet/kuberuntime/kuberuntime_container.go).
  */
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Pod } from '../../k8s/api-types';
 import type { Engine } from '../engine';
 import type { Cause } from '../types';
 import { runHook } from '../prober/lifecycle-hooks';

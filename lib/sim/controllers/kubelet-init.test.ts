@@ -7,7 +7,7 @@
  * - pkg/printers/internalversion/printers.go printPod (how STATUS and RESTARTS are derived)
  */
 import { describe, expect, it } from 'vitest';
-import type { CoreV1Event, V1Container, V1Pod } from '@kubernetes/client-node';
+import type { CoreV1Event, V1Container, V1Pod } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { podStatusReason, toTable } from '../../k8s/table';
 import { createSimulator } from '../index';

@@ -8,7 +8,7 @@
  * (lib/k8s/kinds/pod.ts podStatusReason). Sidecars (restartPolicy: Always init containers) are not
  * modelled: they run to completion like the others.
  */
-import type { V1Container, V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1ContainerStatus, V1Pod } from '../../k8s/api-types';
 import { lookupImage, parseImageRef, planContainer } from '../images';
 import { EXIT_VISIBLE_MS } from '../timings';
 import { crashBackOffDelay, recordRestart } from './container-backoff';
@@ -107,7 +107,7 @@ function runInit(ctx: KubeletCtx, pod: V1Pod, c: V1Container): void {
     imageID: imageId(c.image!),
     containerID: `containerd://${e.rng.hex(64)}`,
     started: true,
-    state: { running: { startedAt: e.iso() as unknown as Date } },
+    state: { running: { startedAt: e.iso() } },
   }));
   rt.init!.step = 'run';
   rt.started = { ...(rt.started ?? {}), [c.name]: e.time };
@@ -119,7 +119,7 @@ function runInit(ctx: KubeletCtx, pod: V1Pod, c: V1Container): void {
 function exitInit(ctx: KubeletCtx, pod: V1Pod, c: V1Container): void {
   const { e, rt, key } = ctx;
   const code = planContainer(c).exitCode;
-  const terminated = (s: V1ContainerStatus) => ({ exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: s.state?.running?.startedAt, finishedAt: e.iso() as unknown as Date, containerID: s.containerID });
+  const terminated = (s: V1ContainerStatus) => ({ exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: s.state?.running?.startedAt, finishedAt: e.iso(), containerID: s.containerID });
   if (code === 0) {
     setInitStatus(ctx, c.name, ctx.cause(`초기화 컨테이너 ${c.name}이(가) 성공적으로 끝남`), (s) => ({ ...s, ready: true, started: false, state: { terminated: terminated(s) } }));
     const next = rt.init!.index + 1;

@@ -3,7 +3,7 @@
  * ImagePullBackOff with a doubling back-off, and the status writer the kubelet uses for every
  * change (readiness conditions are derived from container statuses).
  */
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '../../k8s/api-types';
 import type { Engine, PodRuntime } from '../engine';
 import type { Cause } from '../types';
 import { lookupImage, parseImageRef, pullErrorMessage } from '../images';

@@ -4,7 +4,7 @@
 // "Error" otherwise (pkg/kubelet/kuberuntime/kuberuntime_container.go toKubeContainerStatus), which is what
 // kubectl's STATUS column shows (pkg/printers/internalversion/printers.go printPod).
 import { describe, expect, it } from 'vitest';
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Pod } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { createSimulator } from '../index';
 import type { Simulator } from '../types';

@@ -3,7 +3,7 @@
 // killContainer), waits up to the grace period (spec.terminationGracePeriodSeconds, default 30, or the delete's
 // gracePeriodSeconds), then SIGKILL. PID 1 that does not handle SIGTERM (sh, sleep) runs until the SIGKILL.
 import { describe, expect, it } from 'vitest';
-import type { CoreV1Event, V1Container, V1Pod } from '@kubernetes/client-node';
+import type { CoreV1Event, V1Container, V1Pod } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { createSimulator } from '../index';
 import type { Simulator } from '../types';

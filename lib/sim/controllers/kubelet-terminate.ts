@@ -6,7 +6,7 @@
  * period; a container whose own command ends first stops then. A preStop hook runs first and its time
  * counts against the grace period. The pod is removed when all have stopped.
  */
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '../../k8s/api-types';
 import type { Engine, PodRuntime } from '../engine';
 import type { Cause } from '../types';
 import { planContainer, stopsOnSigterm } from '../images';

@@ -4,7 +4,7 @@
  * container exits → CrashLoopBackOff (10 s doubling, capped), graceful termination, pod IPs from
  * the node's podCIDR. Stage deadlines live in PodRuntime and wake the pod through the timer heap.
  */
-import type { V1ContainerStatus, V1Node, V1Pod } from '@kubernetes/client-node';
+import type { V1ContainerStatus, V1Node, V1Pod } from '../../k8s/api-types';
 import type { Controller, Engine, PodRuntime } from '../engine';
 import type { Kind } from '../../k8s/types';
 import type { StoreChange } from '../store';
@@ -185,7 +185,7 @@ export class Kubelet implements Controller {
       hostIPs: [{ ip: hostIP }],
       podIP,
       podIPs: [{ ip: podIP }],
-      startTime: now as unknown as Date,
+      startTime: now,
       containerStatuses: waitingStatuses(p, 'ContainerCreating'),
     }));
   }
@@ -222,7 +222,7 @@ export class Kubelet implements Controller {
           restartCount: (prev?.restartCount ?? 0) + (restarted && c.name === only ? 1 : 0),
           // a startup probe holds `started` (and so the other probes) until it succeeds
           started: !c.startupProbe,
-          state: { running: { startedAt: now as unknown as Date } },
+          state: { running: { startedAt: now } },
           ...lastStateOf(prev),
         };
       }),
@@ -282,7 +282,7 @@ export class Kubelet implements Controller {
       reason: plan.reason ?? (code === 0 ? 'Completed' : 'Error'),
       ...(plan.message ? { message: plan.message } : {}),
       startedAt: prev?.state?.running?.startedAt,
-      finishedAt: now as unknown as Date,
+      finishedAt: now,
       containerID: prev?.containerID,
     };
     const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CoreV1Event, V1Node, V1Pod } from '@kubernetes/client-node';
+import type { CoreV1Event, V1Node, V1Pod } from '../../k8s/api-types';
 import { createSimulator } from '../index';
 import type { Simulator } from '../types';
 import { deploymentManifest, isReady, podsOf } from '../testing';

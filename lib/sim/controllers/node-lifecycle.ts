@@ -5,7 +5,7 @@
  * (they stay Terminating until the kubelet returns, as on a real cluster). Cordon adds the
  * unschedulable taint.
  */
-import type { V1Node, V1NodeCondition, V1Pod, V1Taint } from '@kubernetes/client-node';
+import type { V1Node, V1NodeCondition, V1Pod, V1Taint } from '../../k8s/api-types';
 import type { Controller, Engine } from '../engine';
 import type { Kind } from '../../k8s/types';
 import type { StoreChange } from '../store';
@@ -27,7 +27,7 @@ const cause = (m: string): Cause => ({ actor: NODE_LIFECYCLE, message: `노드 �
 
 function setNodeCondition(conds: V1NodeCondition[] | undefined, c: Omit<V1NodeCondition, 'lastHeartbeatTime' | 'lastTransitionTime'>, now: string): V1NodeCondition[] {
   return (conds ?? []).map((x) =>
-    x.type === c.type ? { ...x, ...c, lastHeartbeatTime: now as unknown as Date, lastTransitionTime: (x.status === c.status ? x.lastTransitionTime : now) as Date } : x,
+    x.type === c.type ? { ...x, ...c, lastHeartbeatTime: now, lastTransitionTime: x.status === c.status ? x.lastTransitionTime : now } : x,
   );
 }
 
@@ -60,7 +60,7 @@ export class NodeLifecycleController implements Controller {
     // cordon ↔ unschedulable taint
     const hasUnsched = taints.some((t) => t.key === UNSCHEDULABLE);
     if (node.spec?.unschedulable && !hasUnsched) {
-      taints.push({ key: UNSCHEDULABLE, effect: 'NoSchedule', timeAdded: now as unknown as Date });
+      taints.push({ key: UNSCHEDULABLE, effect: 'NoSchedule', timeAdded: now });
       messages.push(`노드 ${name}이(가) cordon되어 unschedulable 테인트 추가`);
     } else if (!node.spec?.unschedulable && hasUnsched) {
       taints = taints.filter((t) => t.key !== UNSCHEDULABLE);
@@ -76,7 +76,7 @@ export class NodeLifecycleController implements Controller {
         for (const type of ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready'])
           conditions = setNodeCondition(conditions, { type, status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' }, now);
         taints = taints.filter((t) => t.key !== UNREACHABLE);
-        taints.push({ key: UNREACHABLE, effect: 'NoSchedule', timeAdded: now as unknown as Date }, { key: UNREACHABLE, effect: 'NoExecute', timeAdded: now as unknown as Date });
+        taints.push({ key: UNREACHABLE, effect: 'NoSchedule', timeAdded: now }, { key: UNREACHABLE, effect: 'NoExecute', timeAdded: now });
         messages.push(`노드 ${name}이(가) ${e.timings.nodeMonitorGrace / 1000}초 동안 응답이 없어 NotReady로 표시하고 unreachable 테인트 추가`);
         event = { reason: 'NodeNotReady', message: `Node ${name} status is now: NodeNotReady` };
         podsNotReady = true;
@@ -89,7 +89,7 @@ export class NodeLifecycleController implements Controller {
         messages.push(`노드 ${name}에 네트워크 플러그인(CNI)이 없어 NotReady`);
       }
       if (!taints.some((t) => t.key === NOT_READY_FOR_CNI.taint)) {
-        taints.push({ key: NOT_READY_FOR_CNI.taint, effect: 'NoSchedule', timeAdded: now as unknown as Date });
+        taints.push({ key: NOT_READY_FOR_CNI.taint, effect: 'NoSchedule', timeAdded: now });
         messages.push(`노드 ${name}에 not-ready 테인트 추가`);
       }
     } else if (ready && ready.status !== 'True') {

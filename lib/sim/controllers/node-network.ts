@@ -2,7 +2,7 @@
  * Node-local resources the kubelet hands out: pod IPs from the node's podCIDR (host-local IPAM
  * style: a rotating cursor, skipping addresses in use) and the node's image list.
  */
-import type { V1Node } from '@kubernetes/client-node';
+import type { V1Node } from '../../k8s/api-types';
 import type { Engine, NodeRuntime } from '../engine';
 import type { Cause } from '../types';
 

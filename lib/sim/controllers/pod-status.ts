@@ -2,7 +2,7 @@
  * Builders for the pod status the kubelet reports: conditions with stable lastTransitionTime,
  * container statuses per stage, deterministic container IDs and image digests.
  */
-import type { V1ContainerStatus, V1Pod, V1PodCondition, V1PodStatus } from '@kubernetes/client-node';
+import type { V1ContainerStatus, V1Pod, V1PodCondition, V1PodStatus } from '../../k8s/api-types';
 import { fnv32a } from '../../k8s/names';
 import { parseImageRef } from '../images';
 
@@ -14,8 +14,8 @@ export function withCondition(conds: V1PodCondition[] | undefined, type: string,
   const next: V1PodCondition = {
     type,
     status,
-    lastProbeTime: null as unknown as Date,
-    lastTransitionTime: (prev && prev.status === status ? prev.lastTransitionTime : now) as Date,
+    lastProbeTime: null,
+    lastTransitionTime: prev && prev.status === status ? prev.lastTransitionTime : now,
     ...(reason ? { reason } : {}),
     ...(message ? { message } : {}),
   };

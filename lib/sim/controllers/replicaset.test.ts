@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1Pod, V1ReplicaSet } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { createSimulator } from '../index';
 import type { Simulator } from '../types';

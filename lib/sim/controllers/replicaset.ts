@@ -3,7 +3,7 @@
  * or deletes pods to converge on spec.replicas (deleting the "least valuable" pods first, ranked as
  * Kubernetes does), and writes status. Work per sync is O(pods of this ReplicaSet).
  */
-import type { V1OwnerReference, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1OwnerReference, V1Pod, V1ReplicaSet } from '../../k8s/api-types';
 import { fromLabelSelectorObject, matchesLabelSelector, type LabelSelector } from '../../k8s/selectors';
 import { generateName } from '../../k8s/names';
 import type { Controller, Engine } from '../engine';

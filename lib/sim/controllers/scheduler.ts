@@ -6,7 +6,7 @@
  * (anti-)affinity or spread constraints (incl. the default spreading of ReplicaSet pods), or any placed pod
  * with anti-affinity, adds one pass over the placed pods: O(nodes + pods × terms).
  */
-import type { V1Namespace, V1Node, V1Pod } from '@kubernetes/client-node';
+import type { V1Namespace, V1Node, V1Pod } from '../../k8s/api-types';
 import { parseCpuMillis, parseMemoryBytes } from '../../k8s/quantity';
 import type { Controller, Engine } from '../engine';
 import type { Kind } from '../../k8s/types';
@@ -232,7 +232,7 @@ export class Scheduler implements Controller {
     const nodeName = node.metadata!.name!;
     const now = e.iso();
     const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-    conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as Date, lastTransitionTime: now as unknown as Date });
+    conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
     const name = pod.metadata!.name!;
     const cause = {
       actor: 'scheduler',
@@ -259,7 +259,7 @@ export class Scheduler implements Controller {
     const prev = podCondition(pod, 'PodScheduled');
     if (prev?.status !== 'False' || prev.message !== message) {
       const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-      conditions.push({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null as unknown as Date, lastTransitionTime: e.iso() as unknown as Date });
+      conditions.push({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: e.iso() });
       e.updateObject('Pod', { ...pod, status: { ...pod.status, phase: 'Pending', conditions } }, cause);
     }
     e.recordEvent({ kind: 'Pod', name, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid }, 'Warning', 'FailedScheduling', message, 'default-scheduler', cause);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '../../k8s/api-types';
 import { createSimulator } from '../index';
 import { isReady, podsOf } from '../testing';
 

@@ -4,7 +4,7 @@
  * real DaemonSet objects made at bootstrap, kept one per node by controllers/daemonset.ts). Deleting one in a
  * lesson brings it back, as on kubeadm.
  */
-import type { V1Container, V1DaemonSet, V1Node, V1OwnerReference, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1DaemonSet, V1Node, V1OwnerReference, V1Pod } from '../../k8s/api-types';
 import { TEMPLATE_GENERATION_ANNOTATION } from './daemonset-util';
 import type { KubeObject } from '../../k8s/types';
 import { randomSuffix } from '../../k8s/names';
@@ -108,7 +108,7 @@ export function systemDaemonSet(e: Engine, def: SystemPodDef): V1DaemonSet {
         namespace: 'kube-system',
         uid: daemonSetRef(def.base).uid,
         generation: 1,
-        creationTimestamp: e.iso() as unknown as Date,
+        creationTimestamp: e.iso(),
         labels,
         annotations: { [TEMPLATE_GENERATION_ANNOTATION]: '1' },
       },

@@ -3,7 +3,7 @@
  * by namespace and name as metrics-server sorts) and get, with metrics-server's NotFound for an object it has no
  * metrics for yet (pkg/api/pod.go, node.go: `podmetrics.metrics.k8s.io "default/web" not found`).
  */
-import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import type { V1Node, V1Pod } from '../../k8s/api-types';
 import type { Engine } from '../engine';
 import { keyOf } from '../store';
 import { notFound } from '../../k8s/status';

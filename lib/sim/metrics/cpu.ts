@@ -6,7 +6,7 @@
  * usage is capped at the limit (https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#how-pods-with-resource-limits-are-run).
  * Pure: the same container, instance and sample time always give the same figures.
  */
-import type { V1Container } from '@kubernetes/client-node';
+import type { V1Container } from '../../k8s/api-types';
 import { parseCpuMillis } from '../../k8s/quantity';
 import { fnv32a } from '../../k8s/names';
 import type { ContainerProcess } from '../apps/run-container';

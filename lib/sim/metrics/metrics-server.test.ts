@@ -7,7 +7,7 @@
  * - k8s.io/apimachinery pkg/api/resource quantity.go: canonical form (largest exact suffix: 500000000n → 500m)
  */
 import { describe, expect, it } from 'vitest';
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Pod } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { isStatusError } from '../../k8s/types';
 import { createSimulator } from '../index';

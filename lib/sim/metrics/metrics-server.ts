@@ -9,7 +9,7 @@
  * Scrapes happen at whole multiples of the resolution on the cluster clock, so the answer depends only on the
  * stored objects and the time: nothing runs per tick.
  */
-import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import type { V1Node, V1Pod } from '../../k8s/api-types';
 import { formatMemory, parseCpuMillis } from '../../k8s/quantity';
 import { NANO_PER_MILLI } from './cpu';
 import { podUsageAt, type ContainerUsage } from './usage';

@@ -4,7 +4,7 @@
  * terminated state), its process (apps/run-container.ts), its resident memory (apps/process-view.ts) and its CPU
  * (cpu.ts). Cost: one process run per container read, cached per container instance.
  */
-import type { V1Container, V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1ContainerStatus, V1Pod } from '../../k8s/api-types';
 import { timestampMs } from '../../k8s/age';
 import { runContainer, type ContainerProcess } from '../apps/run-container';
 import { processViewOf } from '../apps/process-view';

@@ -4,7 +4,7 @@
  * listens there: the kernel answers RST; or kube-proxy REJECTs a Service without endpoints) or timed out (nothing
  * owns the address, or it isn't routable from where the client is).
  */
-import type { V1Container, V1Node, V1Pod, V1Service } from '@kubernetes/client-node';
+import type { V1Container, V1Node, V1Pod, V1Service } from '../../k8s/api-types';
 import type { Engine } from '../engine';
 import { keyOf } from '../store';
 import { timestampMs } from '../../k8s/age';

@@ -5,7 +5,7 @@
  * "Address:\t%s", "Name:\t%s\nAddress: %s", "** server can't find %s: %s", search domains only for dotless names).
  */
 import { describe, expect, it } from 'vitest';
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { candidateNames, parseResolvConf, podResolvConf } from './dns';
 import { webCluster } from './testing';

@@ -9,7 +9,7 @@
  * simulated cluster has no Internet, so they are NXDOMAIN too. And the client side: the search list and ndots
  * of a pod's /etc/resolv.conf, as musl's getaddrinfo applies them (src/network/lookup_name.c).
  */
-import type { V1EndpointSlice, V1Pod, V1Service } from '@kubernetes/client-node';
+import type { V1EndpointSlice, V1Pod, V1Service } from '../../k8s/api-types';
 import type { Engine } from '../engine';
 import type { DnsAnswer } from '../shell';
 import { keyOf } from '../store';

@@ -13,7 +13,7 @@
  * The targetPort (a number, or a port name resolved per pod) comes from the EndpointSlice's ports, as kube-proxy
  * reads it.
  */
-import type { V1EndpointSlice, V1Node, V1Service, V1ServicePort } from '@kubernetes/client-node';
+import type { V1EndpointSlice, V1Node, V1Service, V1ServicePort } from '../../k8s/api-types';
 import type { Engine } from '../engine';
 import { nodeInternalIp } from '../controllers/node-network';
 import { networkRandom, networkRuntime } from './state';

@@ -5,7 +5,7 @@
  * address, and the containers of one pod sharing localhost.
  */
 import { describe, expect, it } from 'vitest';
-import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import type { V1Node, V1Pod } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { inCidr } from './ip';
 import { webCluster } from './testing';

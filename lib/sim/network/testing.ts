@@ -1,5 +1,5 @@
 /** A small cluster with a web Deployment, its Service and client pods, for the network's tests and benches. */
-import type { V1Pod, V1Service } from '@kubernetes/client-node';
+import type { V1Pod, V1Service } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { createSimulator } from '../simulator';
 import { deploymentManifest } from '../testing';

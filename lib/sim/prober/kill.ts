@@ -6,7 +6,7 @@
  * stage 'exited' with `rt.crashed` naming the container), so restarts count and CrashLoopBackOff
  * follows as for any crash.
  */
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '../../k8s/api-types';
 import type { Engine } from '../engine';
 import type { Cause } from '../types';
 import { EXIT_VISIBLE_MS } from '../timings';
@@ -24,7 +24,7 @@ export function stopContainer(e: Engine, key: string, name: string, t: Terminati
   const rt = e.state.kubelet[key];
   const prev = pod?.status?.containerStatuses?.find((s) => s.name === name);
   if (!pod || !rt || rt.stage !== 'running' || !prev?.state?.running || pod.metadata?.deletionTimestamp) return;
-  const terminated = { exitCode: t.exitCode, reason: t.reason, startedAt: prev.state.running.startedAt, finishedAt: e.iso() as unknown as Date, containerID: prev.containerID };
+  const terminated = { exitCode: t.exitCode, reason: t.reason, startedAt: prev.state.running.startedAt, finishedAt: e.iso(), containerID: prev.containerID };
   const policy = pod.spec!.restartPolicy ?? 'Always';
   // a container the kubelet killed (failed probe or hook) is restarted unless the policy is Never
   // (kuberuntime_manager.go computePodActions); an OOM kill restarts like any non-zero exit

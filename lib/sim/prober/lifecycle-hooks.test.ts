@@ -6,7 +6,7 @@
  *   startContainer: "PostStartHook failed", then killContainer with message "FailedPostStartHook")
  */
 import { describe, expect, it } from 'vitest';
-import type { CoreV1Event, V1Container, V1Pod } from '@kubernetes/client-node';
+import type { CoreV1Event, V1Container, V1Pod } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { createSimulator } from '../index';
 import type { Simulator } from '../types';

@@ -7,7 +7,7 @@
  *   container gets what is left, at least 2 s (killContainer in pkg/kubelet/kuberuntime/kuberuntime_container.go,
  *   minimumGracePeriodInSeconds).
  */
-import type { V1Container, V1LifecycleHandler, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1LifecycleHandler, V1Pod } from '../../k8s/api-types';
 import type { Engine } from '../engine';
 import { resolvePort } from './probe';
 

@@ -5,7 +5,7 @@
  * - https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-restarts (back-off → CrashLoopBackOff)
  */
 import { describe, expect, it } from 'vitest';
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Pod } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { createSimulator } from '../index';
 import type { Simulator } from '../types';

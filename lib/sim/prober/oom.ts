@@ -6,7 +6,7 @@
  * The process view is sampled shortly after start and then only at the change points it announces
  * (`nextMemoryChange`), so a steady container costs one sample.
  */
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Pod } from '../../k8s/api-types';
 import type { Engine } from '../engine';
 import type { Cause } from '../types';
 import { parseMemoryBytes } from '../../k8s/quantity';

@@ -3,7 +3,7 @@
  * (pkg/probe/http/http.go, pkg/probe/tcp/tcp.go, pkg/probe/exec/exec.go, pkg/probe/grpc/grpc.go).
  * The event text is "<Type> probe failed: <output>" (pkg/kubelet/prober/prober.go).
  */
-import type { V1Container, V1Probe } from '@kubernetes/client-node';
+import type { V1Container, V1Probe } from '../../k8s/api-types';
 import type { ContainerProcessView } from './process-view';
 
 export type ProbeType = 'liveness' | 'readiness' | 'startup';

@@ -6,7 +6,7 @@
  * container, which the kubelet restarts with its back-off. The same controller watches memory
  * against `resources.limits.memory` (oom.ts).
  */
-import type { V1Container, V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1ContainerStatus, V1Pod } from '../../k8s/api-types';
 import type { Controller, Engine } from '../engine';
 import type { Kind } from '../../k8s/types';
 import type { StoreChange } from '../store';

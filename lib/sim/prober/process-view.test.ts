@@ -4,13 +4,13 @@
  * pkg/probe/tcp/tcp.go and pkg/probe/grpc/grpc.go; thresholds from pkg/kubelet/prober/worker.go.
  */
 import { describe, expect, it } from 'vitest';
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Pod } from '../../k8s/api-types';
 import { provisionalProcessView } from './process-view';
 import { runProbe } from './probe';
 import { countResult, resetWorker } from './worker';
 
 const START = Date.parse('2025-01-15T00:00:10Z');
-const running = (c: V1Container): V1Pod => ({ spec: { containers: [c] }, status: { podIP: '10.244.1.5', containerStatuses: [{ name: c.name, image: c.image!, imageID: '', ready: false, restartCount: 0, state: { running: { startedAt: new Date(START).toISOString() as unknown as Date } } }] } });
+const running = (c: V1Container): V1Pod => ({ spec: { containers: [c] }, status: { podIP: '10.244.1.5', containerStatuses: [{ name: c.name, image: c.image!, imageID: '', ready: false, restartCount: 0, state: { running: { startedAt: new Date(START).toISOString() } } }] } });
 const view = (c: V1Container) => provisionalProcessView(running(c), c);
 
 describe('provisionalProcessView', () => {
@@ -50,7 +50,7 @@ describe('runProbe', () => {
   const v = view(c);
   it('httpGet: refused, a named port, and a 5xx answer', () => {
     expect(runProbe({ httpGet: { port: 8080, path: '/healthz' } }, c, v, '10.244.1.5', START)).toEqual({ ok: false, output: 'Get "http://10.244.1.5:8080/healthz": dial tcp 10.244.1.5:8080: connect: connection refused' });
-    expect(runProbe({ httpGet: { port: 'http' as unknown as number } }, c, v, '10.244.1.5', START).ok).toBe(true);
+    expect(runProbe({ httpGet: { port: 'http' } }, c, v, '10.244.1.5', START).ok).toBe(true);
     const failing = { ...v, httpGet: () => ({ status: 500 }) };
     expect(runProbe({ httpGet: { port: 80 } }, c, failing, '10.244.1.5', START)).toEqual({ ok: false, output: 'HTTP probe failed with statuscode: 500' });
     // 3xx counts as success (http.go: 200 <= code < 400)

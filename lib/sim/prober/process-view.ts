@@ -5,7 +5,7 @@
  * application model (lib/sim/apps) replaces the provisional view with a real one; the engine holds
  * the factory (`engine.processView`) so it can be swapped without touching the prober.
  */
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Pod } from '../../k8s/api-types';
 import { parseImageRef } from '../images';
 
 /** What the kubelet's prober and OOM check can observe about one running container instance. Pure, deterministic. */

@@ -5,7 +5,7 @@
  * successThreshold / failureThreshold times in a row; a liveness or startup failure puts the worker
  * on hold until the restarted container appears. Plain JSON: it lives in engine.state.prober.
  */
-import type { V1Probe } from '@kubernetes/client-node';
+import type { V1Probe } from '../../k8s/api-types';
 import type { Engine } from '../engine';
 import type { ProbeType } from './probe';
 

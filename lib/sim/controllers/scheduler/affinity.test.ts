@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CoreV1Event, V1Affinity } from '@kubernetes/client-node';
+import type { CoreV1Event, V1Affinity } from '../../../k8s/api-types';
 import { createSimulator } from '../../index';
 import { deploymentManifest, podsOf } from '../../testing';
 
@@ -97,8 +97,8 @@ describe('scheduler: InterPodAffinity', () => {
   });
 
   const barePod = (name: string, namespace: string, labels: Record<string, string>, spec: Record<string, unknown>) => ({
-    apiVersion: 'v1',
-    kind: 'Pod',
+    apiVersion: 'v1' as const,
+    kind: 'Pod' as const,
     metadata: { name, namespace, labels },
     spec: { containers: [{ name: 'c', image: 'busybox', command: ['sleep', '3600'] }], ...spec },
   });

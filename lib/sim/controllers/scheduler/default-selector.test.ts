@@ -3,7 +3,7 @@
  * plus its ReplicaSet's selector — and the cache the scheduler keeps of it, which a Service change must clear.
  */
 import { describe, expect, it } from 'vitest';
-import type { V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+import type { V1Pod, V1ReplicaSet, V1Service } from '../../../k8s/api-types';
 import type { Engine } from '../../engine';
 import { DefaultSelectorCache } from './default-selector';
 

@@ -6,7 +6,7 @@
  * Cost: O(Services) per pod; DefaultSelectorCache makes it O(labels) for the next pods of the same
  * ReplicaSet with the same labels, until a Service changes.
  */
-import type { V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+import type { V1Pod, V1ReplicaSet, V1Service } from '../../../k8s/api-types';
 import { fromLabelSelectorObject, type LabelSelector, type Requirement } from '../../../k8s/selectors';
 import type { Engine } from '../../engine';
 

@@ -11,7 +11,7 @@
  * - pkg/scheduler/schedule_one.go ErrNoNodesAvailable when the cluster has no node at all.
  */
 import { describe, expect, it } from 'vitest';
-import type { V1Pod, V1PodSpec } from '@kubernetes/client-node';
+import type { V1Pod, V1PodSpec } from '../../../k8s/api-types';
 import { createSimulator, type Simulator } from '../../index';
 
 const TAIL_ALL_UNRESOLVABLE = 'no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.';

@@ -6,7 +6,7 @@
  * Cost: `prepare` is one pass over the placed pods, O(pods × terms), and runs only when the incoming pod
  * has affinity terms or some placed pod has anti-affinity; then O(terms) per node.
  */
-import type { V1Node, V1Pod, V1PodAffinityTerm } from '@kubernetes/client-node';
+import type { V1Node, V1Pod, V1PodAffinityTerm } from '../../../k8s/api-types';
 import { labelSelectorObjectMatches } from '../../../k8s/selectors';
 
 export const ERR_AFFINITY = "node(s) didn't match pod affinity rules";

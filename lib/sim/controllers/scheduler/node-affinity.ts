@@ -3,7 +3,7 @@
  * required node affinity filter nodes; preferred terms add their weights to a node's score.
  * Cost: O(terms × expressions) per node.
  */
-import type { V1Node, V1NodeSelectorRequirement, V1NodeSelectorTerm, V1Pod } from '@kubernetes/client-node';
+import type { V1Node, V1NodeSelectorRequirement, V1NodeSelectorTerm, V1Pod } from '../../../k8s/api-types';
 
 export const ERR_NODE_AFFINITY = "node(s) didn't match Pod's node affinity/selector";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '../../../k8s/api-types';
 import { parseLabelSelector } from '../../../k8s/selectors';
 import { PlacedPodIndex } from './placed-pod-index';
 
@@ -36,7 +36,7 @@ describe('PlacedPodIndex', () => {
     expect(Object.fromEntries(idx.countsPerNode('default', web))).toEqual({ n1: 1, n2: 1 });
     // a terminating pod no longer counts: removed as it was, re-added with its deletionTimestamp
     idx.remove('default/b', b);
-    idx.add('default/b', { ...b, metadata: { ...b.metadata, deletionTimestamp: new Date() } });
+    idx.add('default/b', { ...b, metadata: { ...b.metadata, deletionTimestamp: new Date().toISOString() } });
     expect(Object.fromEntries(idx.countsPerNode('default', web))).toEqual({ n1: 1, n2: 0 });
   });
 });

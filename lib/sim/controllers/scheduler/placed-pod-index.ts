@@ -6,7 +6,7 @@
  * non-terminating pods per node, updated on every change: O(selectors cached for the namespace) per change,
  * so spreading a ReplicaSet's pods costs O(nodes) per attempt instead of O(its pods).
  */
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '../../../k8s/api-types';
 import { matchesLabelSelector, type LabelSelector } from '../../../k8s/selectors';
 
 const NAMESPACE_ONLY = '\u0000*';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CoreV1Event, V1TopologySpreadConstraint } from '@kubernetes/client-node';
+import type { CoreV1Event, V1TopologySpreadConstraint } from '../../../k8s/api-types';
 import { createSimulator } from '../../index';
 import { deploymentManifest, podsOf } from '../../testing';
 

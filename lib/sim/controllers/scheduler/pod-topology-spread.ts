@@ -6,7 +6,7 @@
  * pass the pod's node affinity (nodeAffinityPolicy Honor) and, with nodeTaintsPolicy Honor, tolerate them.
  * Cost: one pass over placed pods and nodes, O((pods + nodes) × constraints), only for pods with constraints.
  */
-import type { V1Node, V1Pod, V1TopologySpreadConstraint } from '@kubernetes/client-node';
+import type { V1Node, V1Pod, V1TopologySpreadConstraint } from '../../../k8s/api-types';
 import { matchesLabelSelector, fromLabelSelectorObject, type LabelSelector } from '../../../k8s/selectors';
 import { nodeAffinityFits } from './node-affinity';
 import { tolerates } from './taint-toleration';

@@ -7,7 +7,7 @@
  * so changes neither the winner nor the ties — the common pod (no preferences, no PreferNoSchedule taints)
  * pays only for the plugins that can tell nodes apart.
  */
-import type { V1Node } from '@kubernetes/client-node';
+import type { V1Node } from '../../../k8s/api-types';
 
 const MAX_NODE_SCORE = 100;
 

@@ -2,7 +2,7 @@
  * The TaintToleration plugin (pkg/scheduler/framework/plugins/tainttoleration): NoSchedule/NoExecute
  * taints a pod doesn't tolerate filter a node out; untolerated PreferNoSchedule taints lower its score.
  */
-import type { V1Node, V1Pod, V1Taint, V1Toleration } from '@kubernetes/client-node';
+import type { V1Node, V1Pod, V1Taint, V1Toleration } from '../../../k8s/api-types';
 
 /** True when a toleration matches a taint (operator Exists/Equal, effect empty = all). */
 export function tolerates(tolerations: V1Toleration[] | undefined, taint: V1Taint): boolean {
