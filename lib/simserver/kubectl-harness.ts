@@ -11,6 +11,11 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const GCLOUD_BIN = '/usr/lib/google-cloud-sdk/bin';
+/**
+ * Debian's kubernetes-client (kubectl 1.20, the last to drain by deleting when it sees no policy group) unpacked by
+ * .ci/run without installing it: installing would replace /usr/bin/kubectl, the dispatcher to 1.27–1.33.
+ */
+const UNPACKED_OLD_KUBECTL = join(process.cwd(), 'node_modules/.cache/kubectl-1.20/usr/bin/kubectl');
 
 export interface KubectlBinary {
   path: string;
@@ -19,12 +24,16 @@ export interface KubectlBinary {
   minor: number;
 }
 
-/** Every distinct kubectl version among /usr/lib/google-cloud-sdk/bin/kubectl.1.* and `kubectl` on PATH, oldest first. */
+/**
+ * Every distinct kubectl version among /usr/lib/google-cloud-sdk/bin/kubectl.1.*, an unpacked Debian kubectl 1.20 and
+ * `kubectl` on PATH, oldest first.
+ */
 export async function findKubectls(): Promise<KubectlBinary[]> {
   const candidates: string[] = [];
   if (existsSync(GCLOUD_BIN)) {
     for (const f of readdirSync(GCLOUD_BIN)) if (/^kubectl\.1\.\d+$/.test(f)) candidates.push(join(GCLOUD_BIN, f));
   }
+  if (existsSync(UNPACKED_OLD_KUBECTL)) candidates.push(UNPACKED_OLD_KUBECTL);
   for (const dir of (process.env.PATH ?? '').split(':')) {
     const p = join(dir, 'kubectl');
     if (dir && existsSync(p)) {

@@ -35,8 +35,8 @@ async function startWith(binary: KubectlBinary, seed: number): Promise<{ server:
 }
 
 /** Drains the node of one of the web pods with a budget that allows no disruption; returns that pod and the result. */
-async function drainBlocked(k: Kubectl) {
-  await k.ok('create', 'pdb', 'web', '--selector=app=web', '--min-available=2');
+async function drainBlocked(k: Kubectl, creator: Kubectl = k) {
+  await creator.ok('create', 'pdb', 'web', '--selector=app=web', '--min-available=2');
   await k.until((o) => /^web\s+2\s+N\/A\s+0\s+\S+$/m.test(o), ['get', 'pdb']);
   const pod = (JSON.parse(await k.ok('get', 'pods', '-l', 'app=web', '-o', 'json')) as { items: V1Pod[] }).items[0];
   const result = await k.run('drain', pod.spec!.nodeName!, '--ignore-daemonsets', '--timeout=7s');
@@ -83,8 +83,16 @@ describe.skipIf(!v120)('real kubectl 1.20: drain evicts', () => {
     await server?.close();
   });
 
+  it('cannot create a policy/v1 budget itself (it sends policy/v1beta1, removed in 1.25)', async () => {
+    // https://kubernetes.io/docs/reference/using-api/deprecation-guide/#poddisruptionbudget-v125
+    const r = await k.run('create', 'pdb', 'old', '--selector=app=web', '--min-available=1');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('no matches for kind "PodDisruptionBudget" in version "policy/v1beta1"');
+  });
+
   it('is refused by the budget (so it evicted instead of deleting)', async () => {
-    const { pod, result } = await drainBlocked(k);
+    // the budget comes from a current kubectl; 1.20 only drains
+    const { pod, result } = await drainBlocked(k, new Kubectl(newest, k.kubeconfig));
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain(`(will retry after 5s): ${REFUSED}`);
     expect(await k.ok('get', 'pod', pod, '-o', 'jsonpath={.metadata.deletionTimestamp}')).toBe('');
