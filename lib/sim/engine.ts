@@ -19,6 +19,7 @@ import { appProcessView } from './apps/process-view';
 import type { ProbeWorker } from './prober/worker';
 import type { InitRuntime } from './controllers/kubelet-init';
 import type { NetworkRuntime } from './network/state';
+import type { TrafficRuntime } from './network/load';
 
 /** A reconcile loop. `onChange` maps store changes to keys (cheaply); `reconcile` converges one key. */
 export interface Controller {
@@ -81,6 +82,8 @@ export interface EngineState {
   prober?: Record<string, ProbeWorker>;
   /** the cluster network's memory (network/state.ts); absent until the first request */
   network?: NetworkRuntime;
+  /** the load generator (network/load.ts); absent until it first runs */
+  traffic?: TrafficRuntime;
 }
 
 export interface InvolvedObject {

@@ -39,6 +39,7 @@ import { metricsApi } from './metrics/api';
 import { networkClient, sendRequest, type NetworkRequest, type NetworkResponse } from './network';
 import { runOnLaptop } from './network/laptop';
 import { applyKubeadm, type KubeadmAction } from './kubeadm';
+import { TrafficGenerator, startTraffic, stopTraffic, trafficBetween, trafficStats, type TrafficStartSpec } from './network/load';
 
 interface SnapshotData {
   version: 1;
@@ -85,7 +86,7 @@ class Sim implements Simulator {
   private init(): void {
     const e = new Engine(this.seed, this.opts.startTime ?? DEFAULT_START_TIME, resolveTimings(this.opts.timings), resolveLimits(this.opts.limits));
     this.scheduler = new Scheduler();
-    for (const c of [new DeploymentController(), new ReplicaSetController(), new JobController(), new CronJobController(), this.scheduler, new Kubelet(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new NodeLifecycleController(), new TaintEvictionController(), new DisruptionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober()]) e.register(c);
+    for (const c of [new DeploymentController(), new ReplicaSetController(), new JobController(), new CronJobController(), this.scheduler, new Kubelet(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new NodeLifecycleController(), new TaintEvictionController(), new DisruptionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober(), new TrafficGenerator()]) e.register(c);
     if (this.opts.processView) e.processView = this.opts.processView;
     e.store.onChange((c) => {
       if (this.watchers.size || this.subscribers.size) this.pending.push(c);
@@ -167,6 +168,19 @@ class Sim implements Simulator {
 
   runOnLaptop(argv: readonly string[]): ExecResult {
     return runOnLaptop(this.e, argv);
+  }
+
+  startTraffic(spec: TrafficStartSpec) {
+    return startTraffic(this.e, spec);
+  }
+  stopTraffic(): boolean {
+    return stopTraffic(this.e);
+  }
+  trafficStats() {
+    return trafficStats(this.e);
+  }
+  trafficBetween(from: number, to: number) {
+    return trafficBetween(this.e, from, to);
   }
 
   /** Runs a write; on failure (or dryRun) the rng is restored so nothing changes. */

@@ -41,6 +41,8 @@ import type { MetricsApi, MetricsListOptions } from './metrics/api';
 import type { NodeMetrics, PodMetrics } from './metrics/metrics-server';
 export type { MetricsApi, MetricsListOptions, NodeMetrics, PodMetrics };
 import type { NetworkRequest, NetworkResponse } from './network/request';
+import type { TrafficStartSpec, TrafficStats } from './network/load';
+export type { TrafficStartSpec, TrafficStats };
 export type { PodLogOptions, PodLogResult, ExecResult, ShellSession, NetworkRequest, NetworkResponse };
 import type { KubeadmAction } from './kubeadm';
 
@@ -113,4 +115,12 @@ export interface Simulator {
   sendRequest(req: NetworkRequest): NetworkResponse;
   /** A command on the student's laptop outside the cluster (`curl http://NODE-IP:NODEPORT/`): only node IPs reach. */
   runOnLaptop(argv: readonly string[]): ExecResult;
+  /** The load generator (network/load.ts): N requests per simulated second to a Service or URL; a Korean error for bad input. */
+  startTraffic(spec: TrafficStartSpec): { ok: true; label: string } | { ok: false; error: string };
+  /** Stops the load generator; false when none ran. */
+  stopTraffic(): boolean;
+  /** The generator's last 60 closed seconds. */
+  trafficStats(): TrafficStats;
+  /** Requests the generator sent and that failed in [from, to) (epoch ms; whole seconds, the last 10 minutes). */
+  trafficBetween(from: number, to: number): { sent: number; failed: number };
 }

@@ -1,0 +1,80 @@
+/**
+ * Per-second buckets of a load generator: how many requests were sent, answered and failed (by reason), the latency
+ * percentiles and which pods served them. Plain JSON (kept in the engine state, so snapshots carry it).
+ */
+import type { NetworkResponse } from './request';
+
+/** Why a request failed, as a chart legend says it. */
+export type TrafficFailure = 'refused' | 'timeout' | 'http5xx' | 'other';
+
+export interface TrafficBucket {
+  /** start of the simulated second, epoch ms */
+  t: number;
+  sent: number;
+  ok: number;
+  failed: Record<TrafficFailure, number>;
+  /** the last Korean explanation per failure reason in this second */
+  reasons: Partial<Record<TrafficFailure, string>>;
+  /** requests served, by pod name (`ns/name`) */
+  pods: Record<string, number>;
+  /** latency percentiles of answered requests (ms); set when the second closes */
+  p50?: number;
+  p95?: number;
+  /** [latency ms, requests] while the second is open */
+  lat?: [number, number][];
+}
+
+export const emptyBucket = (t: number): TrafficBucket => ({ t, sent: 0, ok: 0, failed: { refused: 0, timeout: 0, http5xx: 0, other: 0 }, reasons: {}, pods: {} });
+
+export function failureOf(r: NetworkResponse): TrafficFailure | undefined {
+  if (r.ok) return undefined;
+  if (r.error?.code === 'refused') return 'refused';
+  if (r.error?.code === 'timeout') return 'timeout';
+  if (r.status !== undefined && r.status >= 500) return 'http5xx';
+  return 'other';
+}
+
+/** Korean explanation of an HTTP 5xx (the other failures carry the network's own message). */
+const http5xxReason = (r: NetworkResponse) => `HTTP ${r.status}: 요청을 받은 파드${r.servedBy ? ` ${r.servedBy.pod}` : ''}의 앱이 오류로 답했어요.`;
+
+/** Adds `weight` requests that had response `r` to bucket `b`. */
+export function record(b: TrafficBucket, r: NetworkResponse, weight: number): void {
+  b.sent += weight;
+  const failure = failureOf(r);
+  if (failure) {
+    b.failed[failure] += weight;
+    b.reasons[failure] = r.error?.message ?? http5xxReason(r);
+  } else b.ok += weight;
+  if (r.servedBy) {
+    const pod = `${r.servedBy.namespace}/${r.servedBy.pod}`;
+    b.pods[pod] = (b.pods[pod] ?? 0) + weight;
+  }
+  // latency of what the client waited for; a timeout's wait is the timeout itself
+  (b.lat ??= []).push([r.latencyMs, weight]);
+}
+
+/** Weighted percentile (nearest rank) of [value, weight] pairs. */
+export function percentile(samples: readonly [number, number][], q: number): number | undefined {
+  const total = samples.reduce((s, [, w]) => s + w, 0);
+  if (!total) return undefined;
+  const sorted = [...samples].sort((a, b) => a[0] - b[0]);
+  const rank = Math.ceil(q * total);
+  let seen = 0;
+  for (const [v, w] of sorted) {
+    seen += w;
+    if (seen >= rank) return v;
+  }
+  return sorted[sorted.length - 1][0];
+}
+
+/** Closes a second: percentiles replace the raw latencies. */
+export function closeBucket(b: TrafficBucket): void {
+  if (!b.lat) return;
+  const p50 = percentile(b.lat, 0.5);
+  const p95 = percentile(b.lat, 0.95);
+  if (p50 !== undefined) b.p50 = p50;
+  if (p95 !== undefined) b.p95 = p95;
+  delete b.lat;
+}
+
+export const failedCount = (b: TrafficBucket) => b.failed.refused + b.failed.timeout + b.failed.http5xx + b.failed.other;

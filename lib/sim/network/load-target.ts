@@ -1,0 +1,81 @@
+/**
+ * Where a load generator sends: a Service from a client pod (by its DNS name, as an app would), from inside the
+ * cluster (a node, by ClusterIP — nodes don't use the cluster DNS), or from the student's laptop to a node's
+ * NodePort; or a URL as given. Bad input gets a Korean reason instead of a generator that fails every request.
+ */
+import type { V1Node, V1Pod, V1Service } from '@kubernetes/client-node';
+import type { Engine } from '../engine';
+import { keyOf } from '../store';
+import { nodeInternalIp } from '../controllers/node-network';
+import { parseUrl } from './tools/common';
+import type { RequestOrigin } from './connect';
+
+export interface TrafficTargetSpec {
+  /** a Service name, or a URL (http://…) */
+  target: string;
+  namespace?: string;
+  /** the Service port (default: its first) */
+  port?: number;
+  /** send from this pod (in `namespace`) */
+  fromPod?: string;
+  /** send from outside the cluster: a NodePort on a node's address */
+  outside?: boolean;
+}
+
+export interface ResolvedTarget {
+  url: string;
+  from: RequestOrigin;
+  /** what the panel shows, e.g. `svc/web:80 ← 파드 client` */
+  label: string;
+}
+
+const nodesByName = (e: Engine) => [...(e.store.values('Node') as Iterable<V1Node>)].sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1));
+const isControlPlane = (n: V1Node) => 'node-role.kubernetes.io/control-plane' in (n.metadata?.labels ?? {});
+
+/** The origin and URL for `spec`, or a Korean error. */
+export function resolveTarget(e: Engine, spec: TrafficTargetSpec): ResolvedTarget | string {
+  const ns = spec.namespace || 'default';
+  let from: RequestOrigin;
+  let fromLabel: string;
+  if (spec.fromPod) {
+    const pod = e.get<V1Pod>('Pod', keyOf(spec.fromPod, ns));
+    if (!pod) return `파드 ${spec.fromPod}이(가) ${ns} 네임스페이스에 없어요. 요청을 보낼 파드 이름을 확인해 보세요.`;
+    if (pod.status?.phase !== 'Running') return `파드 ${spec.fromPod}이(가) 아직 실행 중이 아니에요. Running이 된 뒤에 다시 시작해 보세요.`;
+    from = { pod: spec.fromPod, namespace: ns };
+    fromLabel = `파드 ${spec.fromPod}에서`;
+  } else if (spec.outside) {
+    from = 'outside';
+    fromLabel = '클러스터 밖(내 컴퓨터)에서';
+  } else {
+    const nodes = nodesByName(e);
+    const node = nodes.find((n) => !isControlPlane(n)) ?? nodes[0];
+    if (!node) return '클러스터에 노드가 없어요.';
+    from = { node: node.metadata!.name! };
+    fromLabel = `클러스터 안(노드 ${node.metadata!.name!})에서`;
+  }
+
+  if (/^https?:\/\//i.test(spec.target)) {
+    if (!parseUrl(spec.target)) return `주소 ${spec.target}을(를) 읽을 수 없어요. 예) http://192.168.56.11:30080/`;
+    if (!spec.fromPod && !spec.outside) from = 'outside';
+    return { url: spec.target, from, label: `${spec.target} ← ${from === 'outside' ? '클러스터 밖(내 컴퓨터)에서' : fromLabel}` };
+  }
+
+  const name = spec.target.replace(/^(svc|service|services)\//, '');
+  const svc = e.get<V1Service>('Service', keyOf(name, ns));
+  if (!svc) return `서비스 ${name}이(가) ${ns} 네임스페이스에 없어요. kubectl get svc로 이름을 확인해 보세요.`;
+  const ports = svc.spec?.ports ?? [];
+  const sp = spec.port === undefined ? ports[0] : ports.find((p) => p.port === spec.port);
+  if (!sp) return spec.port === undefined ? `서비스 ${name}에 포트가 없어요.` : `서비스 ${name}에 ${spec.port}번 포트가 없어요(있는 포트: ${ports.map((p) => p.port).join(', ') || '없음'}).`;
+
+  if (spec.outside) {
+    if (!sp.nodePort) return `서비스 ${name}은(는) ${svc.spec?.type ?? 'ClusterIP'} 타입이라 클러스터 밖에서 닿지 않아요. NodePort 서비스로 바꾸거나 --outside 없이 클러스터 안에서 보내 보세요.`;
+    const node = nodesByName(e).find((n) => !isControlPlane(n)) ?? nodesByName(e)[0];
+    const ip = node ? nodeInternalIp(node) : '';
+    if (!ip) return '노드 주소를 찾을 수 없어요.';
+    return { url: `http://${ip}:${sp.nodePort}/`, from, label: `${ip}:${sp.nodePort} (svc/${name}의 NodePort) ← ${fromLabel}` };
+  }
+  if (spec.fromPod) return { url: `http://${name}:${sp.port}/`, from, label: `svc/${name}:${sp.port} ← ${fromLabel}` };
+  const clusterIP = svc.spec?.clusterIP;
+  if (!clusterIP || clusterIP === 'None') return `서비스 ${name}은(는) ClusterIP가 없는(headless) 서비스예요. --from 파드이름 으로 파드 안에서 보내 보세요.`;
+  return { url: `http://${clusterIP}:${sp.port}/`, from, label: `svc/${name} (${clusterIP}:${sp.port}) ← ${fromLabel}` };
+}
