@@ -10,7 +10,7 @@ import type { ClusterConfig, PodLogOptions, SimWatchEvent, Simulator } from '../
 import type { LabEntry } from '../store/lab-session';
 import { replayLab } from '../store/lab-journal';
 import type { EngineClient } from './engine-client';
-import type { AsyncMetricsApi, ClusterChange, ClusterInfo, ConnectionState, FailureControls, SkipResult, TimeControls } from './types';
+import type { AsyncMetricsApi, ClusterChange, ClusterInfo, ConnectionState, FailureControls, SkipResult, TimeControls, TrafficControls } from './types';
 import { objectKey } from './types';
 import { asyncMetrics } from './async-metrics';
 import { addListener } from './listeners';
@@ -145,6 +145,12 @@ export class SimClient implements EngineClient {
   runOnLaptop(argv: readonly string[]) {
     return call(() => this.sim.runOnLaptop(argv));
   }
+  readonly traffic: TrafficControls = {
+    start: (spec) => call(() => this.sim.startTraffic(spec)),
+    stop: () => call(() => this.sim.stopTraffic()),
+    stats: () => call(() => this.sim.trafficStats()),
+    between: (from, to) => call(() => this.sim.trafficBetween(from, to)),
+  };
 
   cached(): ReadonlyMap<string, KubeObject> {
     return this.cache;

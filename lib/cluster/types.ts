@@ -4,7 +4,7 @@
  */
 import type { Kind, KubeObject } from '../k8s/types';
 import type { Cause, DeleteOptions, ListOptions, PatchType, Timings } from '../k8s/client-types';
-import type { ExecResult, MetricsApi, PodLogOptions, PodLogResult } from '../sim/types';
+import type { ExecResult, MetricsApi, PodLogOptions, PodLogResult, TrafficStartSpec, TrafficStats } from '../sim/types';
 import type { SessionOutput } from '../sim/shell/session';
 
 export type ClusterMode = 'sim' | 'live' | 'replay';
@@ -97,7 +97,18 @@ export interface ClusterClient {
   metrics?: AsyncMetricsApi;
   /** A command on the student's laptop outside the cluster (`curl http://NODE-IP:NODEPORT/`); simulator only. */
   runOnLaptop?(argv: readonly string[]): Promise<ExecResult>;
+  /** The load generator ("트래픽 보내기"); simulator only — a real cluster is read-only here. */
+  traffic?: TrafficControls;
   dispose(): void;
+}
+
+/** The simulator's load generator (lib/sim/network/load.ts), answered asynchronously like every client call. */
+export interface TrafficControls {
+  start(spec: TrafficStartSpec): Promise<{ ok: true; label: string } | { ok: false; error: string }>;
+  stop(): Promise<boolean>;
+  stats(): Promise<TrafficStats>;
+  /** Requests sent and failed in [from, to) (epoch ms). */
+  between(from: number, to: number): Promise<{ sent: number; failed: number }>;
 }
 
 /** MetricsApi with each call answered as a promise (rejected with the StatusError the API would send). */

@@ -10,6 +10,7 @@ import { COMMANDS } from './commands';
 import { VERBS } from './commands-spec';
 import { helpText } from './commands/help';
 import { LAPTOP_PROGRAMS, runOnLaptop } from './commands/laptop';
+import { TRAFFIC_PROGRAM, runTraffic } from './commands/traffic';
 import { tokenize } from './tokenize';
 
 export type { KubectlContext } from './context';
@@ -27,6 +28,7 @@ export async function executeKubectl(line: string, ctx: KubectlContext): Promise
   try {
     const words = tokenize(line);
     if (words.ok && LAPTOP_PROGRAMS.has(words.words[0])) return { exitCode: await runOnLaptop(words.words, safe) };
+    if (words.ok && words.words[0] === TRAFFIC_PROGRAM) return { exitCode: await runTraffic(words.words, safe) };
     const parsed = parse(line);
     if (!parsed.ok) {
       err(safe, parsed.error);

@@ -51,6 +51,7 @@ export function helpText(verb?: string): string {
     '  Ctrl+L, clear  화면 지우기',
     '  -f 파일이름   YAML 에디터의 파일을 적용 (예: kubectl apply -f deployment.yaml)',
     '  curl URL     클러스터 밖(내 컴퓨터)에서 요청 보내기 (예: curl http://192.168.56.11:30080/)',
+    '  traffic      서비스에 요청을 계속 보내기 (예: traffic start svc/web --rate 20, traffic stop)',
     '',
     "명령별 도움말: kubectl <명령> --help  (예: kubectl rollout --help)",
     '',

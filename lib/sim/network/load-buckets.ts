@@ -4,6 +4,10 @@
  */
 import type { NetworkResponse } from './request';
 
+/** Requests per second a generator may send (a classroom demo, not a benchmark). */
+export const MIN_RATE = 1;
+export const MAX_RATE = 200;
+
 /** Why a request failed, as a chart legend says it. */
 export type TrafficFailure = 'refused' | 'timeout' | 'http5xx' | 'other';
 

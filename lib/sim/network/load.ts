@@ -11,14 +11,12 @@
 import type { Controller, Engine } from '../engine';
 import { sendRequest } from './request';
 import type { RequestOrigin } from './connect';
-import { closeBucket, emptyBucket, failedCount, record, type TrafficBucket } from './load-buckets';
+import { MAX_RATE, MIN_RATE, closeBucket, emptyBucket, failedCount, record, type TrafficBucket } from './load-buckets';
 import { resolveTarget, type TrafficTargetSpec } from './load-target';
 
 export const TRAFFIC = 'traffic';
 const TICK_MS = 100;
 const SAMPLES_PER_TICK = 4;
-export const MIN_RATE = 1;
-export const MAX_RATE = 200;
 /** a load generator gives up on a connection sooner than curl's kernel timeout */
 const REQUEST_TIMEOUT_MS = 3_000;
 /** closed seconds kept: the chart shows 60; the lesson check looks back over a whole rollout */

@@ -1,0 +1,40 @@
+/** `traffic start/stop/status` in the browser terminal: the load generator over the ClusterClient, Korean errors. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SimClient } from '../../cluster/sim-client';
+import { kubectl } from '../testing/run';
+
+let client: SimClient;
+const run = (line: string) => kubectl(client, line);
+
+beforeEach(async () => {
+  client = new SimClient({ seed: 5, autoplay: false });
+  await client.ready;
+  await run('kubectl create deployment web --image=nginx:1.27.3 --replicas=2');
+  await run('kubectl expose deployment web --port=80');
+  client.advance(30_000);
+});
+
+describe('traffic in the terminal', () => {
+  it('starts, reports the last 10 seconds and stops', async () => {
+    const started = await run('traffic start svc/web --rate 20');
+    expect(started.exitCode).toBe(0);
+    expect(started.stdout).toMatch(/^트래픽 시작: svc\/web \(10\.\d+\.\d+\.\d+:80\) ← 클러스터 안\(노드 worker-1\)에서, 초당 20개\n/);
+    client.advance(12_000);
+    const status = await run('traffic status');
+    expect(status.stdout).toContain('보내는 중: svc/web');
+    expect(status.stdout).toMatch(/최근 10초 성공률 100%, p95 \d+ms \(보낸 요청 200개, 실패 0개\)\./);
+    expect((await run('traffic stop')).stdout).toBe('트래픽을 멈췄어요.\n');
+    expect((await run('traffic stop')).stdout).toBe('보내고 있는 트래픽이 없어요.\n');
+  });
+
+  it('explains bad input in Korean', async () => {
+    const missing = await run('traffic start svc/wbe');
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stderr).toContain('서비스 wbe이(가) default 네임스페이스에 없어요');
+    expect((await run('traffic start svc/web --rate lots')).stderr).toContain('invalid argument "lots" for "--rate" flag');
+    expect((await run('traffic start svc/web --rate 500')).stderr).toContain('1에서 200 사이');
+    expect((await run('traffic launch')).stderr).toContain('unknown command "launch" for "traffic"');
+    expect((await run('traffic start')).stderr).toContain('보낼 대상을 정해 주세요');
+    expect((await run('traffic --help')).stdout).toContain('traffic start svc/NAME');
+  });
+});
