@@ -10,6 +10,7 @@ import type { PlaygroundState, Selection } from '@/lib/store/playground-store';
 import { BudgetPanel } from '@/components/graph/budget-panel';
 import { PodHealth } from '@/components/graph/pod-health';
 import { terminationReasonWords } from '@/lib/graph/pod-health';
+import { PodRequestRate } from '@/components/traffic/pod-request-rate';
 import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/wiring/store-context';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -91,7 +92,7 @@ function RecentEvents({ involvedKey }: { involvedKey: string }) {
   );
 }
 
-function PodDetails({ id }: { id: string }) {
+function PodDetails({ id, client }: { id: string; client: ClusterClient }) {
   const pod = usePlaygroundStore((s) => s.pods[id]);
   if (!pod) return <p className="text-xs">이 파드는 삭제되었어요.</p>;
   return (
@@ -115,6 +116,7 @@ function PodDetails({ id }: { id: string }) {
       <Field label="컨테이너">
         <PodHealth podKey={id} />
       </Field>
+      <PodRequestRate client={client} pod={`${pod.namespace}/${pod.name}`} />
       <Field label="최근 이벤트">
         <RecentEvents involvedKey={id} />
       </Field>
@@ -269,7 +271,7 @@ export function DetailsPanel({ client }: { client: ClusterClient }) {
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto px-3 py-2">
         {note && <SelectionNote note={note} className="mb-2" />}
-        {selection.kind === 'Pod' ? <PodDetails id={selection.key} /> : selection.kind === 'Node' ? <NodeDetails name={selection.key} /> : <WorkloadDetails sel={selection} />}
+        {selection.kind === 'Pod' ? <PodDetails id={selection.key} client={client} /> : selection.kind === 'Node' ? <NodeDetails name={selection.key} /> : <WorkloadDetails sel={selection} />}
         {selection.kind === 'Deployment' && (
           <div className="mt-3">
             <BudgetPanel deploymentKey={selection.key} />

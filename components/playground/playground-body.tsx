@@ -17,6 +17,8 @@ import { useLazyComponent } from './use-lazy-component';
 import { usePlayground } from '@/components/wiring/playground-context';
 import { Loading } from './loading';
 import { MotionToggle } from '@/components/shell/motion-toggle';
+import { TrafficPanel } from '@/components/traffic/traffic-panel';
+import { TrafficToggle } from '@/components/traffic/traffic-toggle';
 
 /** @xyflow/react and the canvases load only when the graph is on screen (keeps lesson first-load JS small). */
 const loadGraphView = () => import('@/components/graph/graph-view').then((m) => m.default);
@@ -79,7 +81,7 @@ function Legend() {
  * View tabs and simulator controls, then filters and failure experiments: those are always shown on wide
  * screens; behind one button on phones (and in presenter mode), where they would push the graph off the screen.
  */
-function Toolbar({ client }: { client: ClusterClient }) {
+function Toolbar({ client, trafficOpen, setTrafficOpen }: { client: ClusterClient; trafficOpen: boolean; setTrafficOpen: (open: boolean) => void }) {
   const [open, setOpen] = useState(false);
   return (
     <div data-playground-toolbar="" className="space-y-1.5 border-b border-zinc-200 px-2.5 py-2 dark:border-zinc-800">
@@ -96,6 +98,7 @@ function Toolbar({ client }: { client: ClusterClient }) {
           {open ? '▲ 필터·장애 실험' : '▼ 필터·장애 실험'}
         </button>
         <SimControls client={client} />
+        <TrafficToggle client={client} open={trafficOpen} onOpenChange={setTrafficOpen} />
       </div>
       <div id="playground-extras" data-playground-extras="" data-open={open || undefined} className={`space-y-1.5 ${open ? '' : 'hidden'} sm:block`}>
         <FilterBar />
@@ -132,11 +135,18 @@ function ConnectedPlayground({ client, store }: { client: ClusterClient; store: 
     () => bus.onReveal((panel) => GRAPH_VIEWS.includes(panel) && store.getState().setView(panel as GraphView)),
     [bus, store],
   );
+  const [trafficOpen, setTrafficOpen] = useState(false);
+  useEffect(() => bus.onReveal((panel) => panel === 'traffic' && setTrafficOpen(true)), [bus]);
   if (bench.waiting) return <Loading text={bench.message} />;
   return (
     <PlaygroundStoreProvider store={store}>
       <div className="flex h-full min-w-0 flex-col bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
-        <Toolbar client={client} />
+        <Toolbar client={client} trafficOpen={trafficOpen} setTrafficOpen={setTrafficOpen} />
+        {trafficOpen && (
+          <div id="playground-traffic" className="max-h-[45%] shrink-0 overflow-y-auto">
+            <TrafficPanel client={client} />
+          </div>
+        )}
         <GraphArea client={client} />
         <BottomPanel />
       </div>
