@@ -22,6 +22,12 @@ export function parseKubectl(line: string): { ok: true; command: ParsedCommand }
   return parse(line);
 }
 
+/** A line the terminal runs as a program beside kubectl (`curl …`, `traffic …`) rather than as a kubectl command. */
+export function isTerminalProgram(line: string): boolean {
+  const words = tokenize(line);
+  return words.ok && (LAPTOP_PROGRAMS.has(words.words[0]) || words.words[0] === TRAFFIC_PROGRAM);
+}
+
 /** Run one command line. Resolves with kubectl's exit code; never rejects. */
 export async function executeKubectl(line: string, ctx: KubectlContext): Promise<{ exitCode: number }> {
   const safe = guardedContext(ctx);

@@ -9,6 +9,7 @@ import type { ObjectCheck, Scalar } from './exercise-spec';
 import { readField } from './field-path';
 import { KIND_KO } from '../k8s/kind-names';
 import { josa } from '../text/korean';
+import { zeroDowntimeFailures } from './traffic-check';
 
 export interface CheckOutcome {
   ok: boolean;
@@ -17,7 +18,7 @@ export interface CheckOutcome {
 }
 
 /** The subset of ClusterClient a check needs, so tests and the server can pass a smaller object. */
-export type CheckClient = Pick<ClusterClient, 'list' | 'get'>;
+export type CheckClient = Pick<ClusterClient, 'list' | 'get' | 'traffic'>;
 
 /** Friendlier names for the fields lessons check most; any other path is shown as written. */
 const FIELD_LABELS: Record<string, string> = {
@@ -114,7 +115,9 @@ async function evaluateNamed(client: CheckClient, check: ObjectCheck): Promise<s
   }
   if (!obj) return [`${josa(subject, '이/가')} 없습니다`];
   if (isTerminating(obj)) return [`${josa(subject, '이/가')} 삭제되는 중입니다`];
-  return objectFailures(check, obj);
+  const failures = objectFailures(check, obj);
+  if (check.zeroDowntimeRollout && failures.length === 0) return zeroDowntimeFailures(client, check.name!, namespaceOf(check) ?? 'default');
+  return failures;
 }
 
 async function evaluateSelected(client: CheckClient, check: ObjectCheck): Promise<string[]> {

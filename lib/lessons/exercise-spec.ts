@@ -53,6 +53,8 @@ const ObjectCheckSchema = z
     present: z.array(z.string(), { error: 'present는 필드 경로 목록이어야 합니다' }).min(1, { error: 'present는 필드 경로 목록이어야 합니다' }).optional(),
     /** The named object must be gone (terminating counts as gone). */
     absent: z.literal(true, { error: 'absent는 true만 쓸 수 있습니다' }).optional(),
+    /** Deployments only: its latest rollout completed while the load generator ran, with no failed request (traffic-check.ts). */
+    zeroDowntimeRollout: z.literal(true, { error: 'zeroDowntimeRollout은 true만 쓸 수 있습니다' }).optional(),
   })
   .superRefine((c, ctx) => {
     const fail = (message: string) => ctx.addIssue({ code: 'custom', message });
@@ -64,6 +66,7 @@ const ObjectCheckSchema = z
     if ((c.phase !== undefined || c.ready !== undefined) && c.kind !== 'Pod') fail('phase와 ready는 Pod에만 쓸 수 있습니다');
     if (c.expect !== undefined && Object.keys(c.expect).length === 0) fail('expect는 비어 있지 않은 객체여야 합니다');
     for (const path of [...Object.keys(c.expect ?? {}), ...(c.present ?? [])]) if (!fieldPathReadable(path)) fail(`필드 경로 "${path}"를 읽을 수 없습니다`);
+    if (c.zeroDowntimeRollout && (c.kind !== 'Deployment' || !hasName)) fail('zeroDowntimeRollout은 name이 있는 Deployment에만 쓸 수 있습니다');
     if (c.absent) {
       if (!hasName) fail('absent는 name과 함께 써야 합니다');
       if ([c.count, c.minCount, c.phase, c.ready, c.expect, c.present].some((v) => v !== undefined)) fail('absent와 다른 조건은 함께 쓸 수 없습니다');

@@ -1,0 +1,99 @@
+import { expect, test, type Page } from '@playwright/test';
+import { saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
+
+/** Three pods of the teaching image behind a Service; no readiness probe (the lesson's first half). */
+const MANIFEST = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: hello
+spec:
+  replicas: 3
+  strategy:
+    rollingUpdate: {maxSurge: 1, maxUnavailable: 0}
+  selector:
+    matchLabels: {app: hello}
+  template:
+    metadata:
+      labels: {app: hello}
+    spec:
+      containers:
+      - name: hello
+        image: kubelab/hello:1.0
+        ports: [{containerPort: 8080}]
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: hello
+spec:
+  selector: {app: hello}
+  ports: [{port: 80, targetPort: 8080}]
+`;
+
+const prompt = (page: Page) => page.getByRole('textbox', { name: 'kubectl 명령 입력' });
+const output = (page: Page) => page.getByRole('log', { name: 'kubectl 출력' });
+
+async function runUntil(page: Page, command: string, expected: RegExp, timeout = 60_000) {
+  await expect(async () => {
+    await page.getByRole('tab', { name: '터미널' }).click();
+    await prompt(page).click();
+    await prompt(page).press('Control+l');
+    await prompt(page).pressSequentially(command, { delay: 5 });
+    await prompt(page).press('Enter');
+    await expect(output(page)).toContainText(expected, { timeout: 2_000 });
+  }).toPass({ timeout, intervals: [500, 1_000, 2_000] });
+}
+
+test('traffic from the panel: the chart shows 100%, then a rollout without a readiness probe drops requests in red', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  const errors = trackConsoleErrors(page);
+  await page.goto('/playground');
+  await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
+  await page.getByRole('combobox', { name: '시뮬레이션 속도' }).selectOption('10');
+
+  await page.getByRole('tab', { name: 'YAML 에디터' }).click();
+  await expect(page.locator('.cm-content')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('textbox', { name: 'YAML 편집기' }).fill(MANIFEST);
+  await page.getByRole('button', { name: '적용' }).click();
+  await expect(output(page)).toContainText('deployment.apps/hello created');
+  await runUntil(page, 'kubectl get deploy hello', /hello\s+3\/3\s+3\s+3/);
+
+  await page.locator('[data-traffic-toggle]').click();
+  const panel = page.locator('[data-traffic-panel]');
+  await panel.getByRole('combobox', { name: '서비스' }).selectOption('default/hello');
+  await panel.getByRole('spinbutton', { name: '초당' }).fill('20');
+  await panel.getByRole('button', { name: '▶ 보내기' }).click();
+  await expect(panel.locator('[data-traffic-summary]')).toContainText('최근 10초 성공률 100%', { timeout: 30_000 });
+  await expect(panel.getByRole('img', { name: /최근 10초 성공률 100%, p95 \d+ms/ })).toBeVisible();
+  await expect(panel.getByRole('list', { name: '파드별 초당 요청(최근 10초)' }).getByRole('listitem')).toHaveCount(3);
+  await expect(page.locator('[data-traffic-toggle]')).toContainText('보내는 중');
+  await runUntil(page, 'traffic status', /보내는 중: svc\/hello .*초당 20개/);
+
+  for (const [w, h] of [[1920, 1080], [1440, 900], [768, 1024], [390, 844]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
+      await saveScreenshot(page, testInfo, `traffic-ok-${w}-${theme}`);
+    }
+  }
+  await setTheme(page, 'light');
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // the rolling update: new pods are Ready a second after they start, their app listens ~20 s later
+  await runUntil(page, 'kubectl set image deployment/hello hello=kubelab/hello:2.0-slow', /deployment.apps\/hello image updated/);
+  const failure = panel.locator('[data-traffic-failure]');
+  await expect(failure).toContainText('연결 거부', { timeout: 60_000 });
+  await expect(failure).toContainText(/요청을 받은 파드 hello-\S+의 앱이 아직\(또는 더 이상\) 그 포트에서 연결을 받지 않아요/);
+  await expect(panel.locator('[data-traffic-chart] [data-failed]').first()).toBeAttached();
+  await expect(panel.locator('[data-traffic-summary]')).toContainText(/실패 [1-9]\d*개/);
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
+    await saveScreenshot(page, testInfo, `traffic-failed-1440-${theme}`);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await saveScreenshot(page, testInfo, 'traffic-failed-390-dark');
+
+  await panel.getByRole('button', { name: '■ 멈추기' }).click();
+  await expect(panel.getByRole('button', { name: '▶ 보내기' })).toBeVisible();
+  expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]);
+});
