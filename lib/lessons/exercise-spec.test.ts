@@ -21,6 +21,8 @@ describe('checkErrors', () => {
     expect(checkErrors({ kind: 'Pod', name: 'a', absent: true, phase: 'Running' })).toEqual(['check: absent와 다른 조건은 함께 쓸 수 없습니다']);
     expect(checkErrors({ kind: 'Pod', name: 'a', replicas: 3 })).toEqual(['check: 알 수 없는 키 "replicas"']);
     expect(checkErrors({ kind: 'Pod', labelSelector: 'a=b', count: 1, minCount: 1 })).toEqual(['check: count와 minCount는 함께 쓸 수 없습니다']);
+    expect(checkErrors({ kind: 'Pod', name: 'a', zeroDowntimeRollout: true })).toEqual(['check: zeroDowntimeRollout은 name이 있는 Deployment에만 쓸 수 있습니다']);
+    expect(checkErrors({ kind: 'Deployment', name: 'hello', zeroDowntimeRollout: true })).toEqual([]);
   });
 });
 
