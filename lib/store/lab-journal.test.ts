@@ -145,3 +145,17 @@ describe('with the engine in a worker (WorkerSimClient)', () => {
     expect([...fresh.cached()].sort()).toEqual([...inner.cached()].sort());
   });
 });
+
+describe('the load generator through a journaled lab', () => {
+  it('passes traffic through (the Playground wraps its SimClient) and journals nothing for it', async () => {
+    const sim = await lessonCluster();
+    const journal = new LabJournal();
+    const client = new JournaledClient(sim, journal);
+    await kubectl(client, 'kubectl expose deployment hello --port=80');
+    const before = journal.entries.length;
+    expect(await kubectl(client, 'traffic start svc/hello --rate 5')).toContain('트래픽 시작: svc/hello');
+    client.time.step(3_000);
+    expect((await client.traffic!.stats()).buckets.at(-1)).toMatchObject({ sent: 5, ok: 5 });
+    expect(journal.entries.length).toBe(before);
+  });
+});
