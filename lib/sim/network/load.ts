@@ -4,9 +4,9 @@
  * app model — the simulator decides every outcome) and adds them to per-second buckets. Deterministic: ticks are
  * timers, endpoint choice is the network's seeded stream, and the state (engine.state.traffic) is snapshotted.
  *
- * Cost: at most SAMPLES_PER_TICK real requests per tick. Up to that many requests per tick (40/s) each one is sent;
+ * Cost: at most SAMPLES_PER_TICK real requests per tick. Up to that many requests per tick (20/s) each one is sent;
  * above it, each sent request stands for several (its outcome counted with that weight), so 200/s at 60× speed
- * costs the same as 40/s — totals stay exact, per-pod shares become estimates.
+ * costs the same as 20/s — totals stay exact, per-pod shares become estimates.
  */
 import type { Controller, Engine } from '../engine';
 import { sendRequest } from './request';
@@ -16,7 +16,7 @@ import { resolveTarget, type TrafficTargetSpec } from './load-target';
 
 export const TRAFFIC = 'traffic';
 const TICK_MS = 100;
-const SAMPLES_PER_TICK = 4;
+const SAMPLES_PER_TICK = 2;
 /** a load generator gives up on a connection sooner than curl's kernel timeout */
 const REQUEST_TIMEOUT_MS = 3_000;
 /** closed seconds kept: the chart shows 60; the lesson check looks back over a whole rollout */
