@@ -31,6 +31,8 @@ export function TrafficPanel({ client }: { client: ClusterClient }) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const summary = useMemo(() => summarizeTraffic(stats?.buckets ?? [], 10), [stats]);
+  // the reason stays in view while the chart still shows a red bar
+  const minute = useMemo(() => summarizeTraffic(stats?.buckets ?? [], 60), [stats]);
   const chosen = target || services[0] || '';
 
   if (!client.traffic) return <p className="px-3 py-2 text-xs text-zinc-600 dark:text-zinc-400">실제 클러스터에서는 트래픽을 보낼 수 없어요(읽기 전용). 시뮬레이터에서 해 보세요.</p>;
@@ -118,9 +120,14 @@ export function TrafficPanel({ client }: { client: ClusterClient }) {
             {summary.p95 !== undefined && <>, p95 {summary.p95}ms</>} · 보낸 요청 {summary.sent}개
             {summary.failed > 0 && <span className="font-semibold text-red-700 dark:text-red-300"> · 실패 {summary.failed}개</span>}
           </p>
-          {summary.lastFailure && (
+          {minute.lastFailure && (
             <p data-traffic-failure="" className="rounded border border-red-300 bg-red-50 px-2 py-1 text-xs text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-              ✕ {FAILURE_LABELS[summary.lastFailure.reason]}: {summary.lastFailure.message}
+              ✕ 최근 1분 동안 실패 {minute.failed}개 (
+              {Object.entries(minute.failedBy)
+                .filter(([, n]) => n > 0)
+                .map(([reason, n]) => `${FAILURE_LABELS[reason as keyof typeof FAILURE_LABELS]} ${n}개`)
+                .join(', ')}
+              ) — {minute.lastFailure.message}
             </p>
           )}
           <PodRates rates={summary.podRates} />

@@ -23,7 +23,10 @@ export function TrafficToggle({ client, open, onOpenChange }: { client: ClusterC
       onClick={() => onOpenChange(!open)}
       className="whitespace-nowrap rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-semibold hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
     >
-      <span aria-hidden="true">📈 </span>트래픽 보내기
+      <svg aria-hidden="true" viewBox="0 0 16 16" className="mr-1 inline h-3.5 w-3.5 align-[-2px]" fill="none" stroke="currentColor" strokeWidth={1.6}>
+        <path d="M1.5 14.5h13M3 11l3.5-4 3 2.5L14 3.5" />
+      </svg>
+      트래픽 보내기
       {running && (
         <span className="ml-1 text-emerald-700 dark:text-emerald-300">
           <span aria-hidden="true">●</span> 보내는 중
