@@ -26,4 +26,5 @@ export interface EngineClient extends ClusterClient {
   execShell: Present<'execShell'>;
   metrics: Present<'metrics'>;
   runOnLaptop: Present<'runOnLaptop'>;
+  traffic: Present<'traffic'>;
 }

@@ -6,7 +6,7 @@
  */
 import { createSimulator, K8S_VERSION } from '../sim';
 import { KINDS } from '../k8s/types';
-import type { MetricsApi, ShellSession, Simulator } from '../sim/types';
+import type { MetricsApi, ShellSession, Simulator, TrafficStartSpec } from '../sim/types';
 import type { LabEntry } from '../store/lab-session';
 import { replayLab } from '../store/lab-journal';
 import { skipToNextDue } from './skip-ahead';
@@ -83,6 +83,13 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
     replayLab: ([entries, endAt]: [LabEntry[], number]) => replayLab(engine(), entries, endAt),
     metrics: ([method, ...args]: [keyof MetricsApi, ...unknown[]]) => (engine().metrics[method] as (...a: unknown[]) => unknown)(...args),
     runOnLaptop: ([argv]: [readonly string[]]) => engine().runOnLaptop(argv),
+    traffic: ([method, ...args]: ['start' | 'stop' | 'stats' | 'between', ...unknown[]]) => {
+      const s = engine();
+      if (method === 'start') return s.startTraffic(args[0] as TrafficStartSpec);
+      if (method === 'stop') return s.stopTraffic();
+      if (method === 'stats') return s.trafficStats();
+      return s.trafficBetween(args[0] as number, args[1] as number);
+    },
     snapshot: () => engine().snapshot(),
     restore: ([snapshot]: [string]) => engine().restore(snapshot),
   };

@@ -33,6 +33,7 @@ export type SimOp =
   | 'replayLab'
   | 'metrics'
   | 'runOnLaptop'
+  | 'traffic'
   | 'snapshot'
   | 'restore';
 

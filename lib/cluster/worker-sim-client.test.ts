@@ -81,6 +81,24 @@ describe('WorkerSimClient: the engine behind messages gives the same cluster', (
     worker.dispose();
   });
 
+  it('the load generator runs in the engine and reports the same seconds as on the page', async () => {
+    const page = new SimClient({ seed: 3, autoplay: false });
+    const worker = await workerClient({ seed: 3 });
+    for (const c of [page, worker]) {
+      await c.create(deployment('web', 2));
+      await c.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } as KubeObject);
+      await c.advance(20_000);
+      expect(await c.traffic.start({ target: 'svc/web', rate: 10 })).toMatchObject({ ok: true });
+      await c.advance(5_000);
+    }
+    const stats = await worker.traffic.stats();
+    expect(stats.buckets.at(-1)).toMatchObject({ sent: 10, ok: 10 });
+    expect(stats).toEqual(await page.traffic.stats());
+    expect(await worker.traffic.stop()).toBe(true);
+    page.dispose();
+    worker.dispose();
+  });
+
   it('a saved lab replayed inside the engine rebuilds the same cluster as on the page', async () => {
     const entries: LabEntry[] = [
       { op: 'create', at: Date.UTC(2024, 0, 1) + 5_000, obj: deployment('api', 2) },

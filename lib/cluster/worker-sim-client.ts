@@ -10,7 +10,7 @@ import type { DeleteOptions, ListOptions, PatchType, Timings } from '../k8s/clie
 import type { ClusterConfig, ExecResult, PodLogOptions, PodLogResult } from '../sim/types';
 import type { SessionOutput } from '../sim/shell/session';
 import type { LabEntry } from '../store/lab-session';
-import type { AsyncMetricsApi, ClusterChange, ClusterInfo, ConnectionState, FailureControls, SkipResult, TimeControls } from './types';
+import type { AsyncMetricsApi, ClusterChange, ClusterInfo, ConnectionState, FailureControls, SkipResult, TimeControls, TrafficControls } from './types';
 import type { EngineClient, ShellHandle } from './engine-client';
 import { objectKey } from './types';
 import { addListener } from './listeners';
@@ -143,6 +143,14 @@ export class WorkerSimClient implements EngineClient {
   runOnLaptop(argv: readonly string[]) {
     return this.request<ExecResult>('runOnLaptop', argv);
   }
+
+  /** The load generator, run by the engine on its own clock (lib/sim/network/load.ts). */
+  readonly traffic: TrafficControls = {
+    start: (spec) => this.request('traffic', 'start', spec),
+    stop: () => this.request('traffic', 'stop'),
+    stats: () => this.request('traffic', 'stats'),
+    between: (from, to) => this.request('traffic', 'between', from, to),
+  };
 
   /** Rebuild a saved lab inside the engine (lab-journal.ts replayLab). */
   replayLab(entries: readonly LabEntry[], endAt: number): Promise<void> {

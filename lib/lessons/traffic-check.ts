@@ -3,7 +3,7 @@
  * failed during it". The rollout's window is its current ReplicaSet's creation (the controller makes it when the
  * template changes) to the Progressing condition's NewReplicaSetAvailable update; the requests are the generator's.
  */
-import type { V1Deployment, V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1Deployment, V1ReplicaSet } from '../k8s/api-types';
 import type { ClusterClient } from '../cluster/types';
 import { timestampMs } from '../k8s/age';
 

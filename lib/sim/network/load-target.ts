@@ -3,7 +3,7 @@
  * cluster (a node, by ClusterIP — nodes don't use the cluster DNS), or from the student's laptop to a node's
  * NodePort; or a URL as given. Bad input gets a Korean reason instead of a generator that fails every request.
  */
-import type { V1Node, V1Pod, V1Service } from '@kubernetes/client-node';
+import type { V1Node, V1Pod, V1Service } from '../../k8s/api-types';
 import type { Engine } from '../engine';
 import { keyOf } from '../store';
 import { nodeInternalIp } from '../controllers/node-network';
