@@ -118,6 +118,11 @@ describe('kubectl explain', () => {
     expect(() => explain('pod.spec.containerz')).toThrow(KubectlError);
     expect(() => explain('pod.spec.containerz')).toThrow('error: field "containerz" does not exist');
   });
+
+  it('does not take an inherited property of the schema object for a field', () => {
+    expect(() => explain('pod.spec.constructor')).toThrow('error: field "constructor" does not exist');
+    expect(() => explain('pod.toString')).toThrow('error: field "toString" does not exist');
+  });
 });
 
 describe('runExplain', () => {

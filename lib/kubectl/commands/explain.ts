@@ -4,12 +4,11 @@
  * from funcs.go = mitchellh/go-wordwrap at 76 columns), each description followed by its Korean one.
  * The upstream descriptions (~250 kB) load on first use, so they never weigh on the page's first load.
  */
-import { elementOf, kindSchema, koreanDoc, resolveResource, type FieldSchema, type KindInfo } from '../../k8s/kinds';
+import { elementOf, fieldAt, resolveResource, type FieldSchema, type KindInfo } from '../../k8s/kinds';
+import { englishDoc, koreanOf, typeLabel, type FieldDocs } from '../../k8s/kinds/field-docs';
 import { KubectlError, out, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
 import { unknownType } from '../targets';
-
-type Docs = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 const IS_SPACE = new Set([' ', '\t', '\v', '\f', '\r', '\u0085']);
 
@@ -76,28 +75,14 @@ function wrapWide(text: string, limit: number): string {
 /** The template's `indent`: pad the first line and every line after a newline. */
 const indent = (n: number, s: string) => ' '.repeat(n) + s.replace(/\n/g, `\n${' '.repeat(n)}`);
 
-/** typeGuess: `string`, `[]Container`, `map[string]Quantity`, `IntOrString`, `ObjectMeta`. */
-function typeLabel(f: FieldSchema): string {
-  if (f.type === 'array' && f.items) return `[]${typeLabel(f.items)}`;
-  if (f.type === 'map' && f.values) return `map[string]${typeLabel(f.values)}`;
-  if (f.type === 'object' || f.type === 'free' || f.type === 'intOrString' || f.type === 'quantity') return f.typeName ?? 'Object';
-  return f.type;
-}
-
 const enumValue = (v: string) => (v === '' ? '""' : v);
 
-/** The field's own description, as its property schema carries it. */
-const ownDoc = (f: FieldSchema, docs: Docs) => (f.declaredIn ? docs[f.declaredIn[0]]?.[f.declaredIn[1]] : undefined);
-
 /** The `description` template: the field's text, then the description of the type it refers to. */
-function longDescription(f: FieldSchema, docs: Docs): string {
+function longDescription(f: FieldSchema, docs: FieldDocs): string {
   const element = elementOf(f);
   const typeDoc = element.typeName ? docs[element.typeName]?.[''] : undefined;
-  return [ownDoc(f, docs), typeDoc].filter(Boolean).map((d) => `${d}\n`).join('');
+  return [englishDoc(f, docs), typeDoc].filter(Boolean).map((d) => `${d}\n`).join('');
 }
-
-/** Korean for a field (or, where the field has none, for the type it holds). */
-const koreanOf = (f: FieldSchema) => f.ko ?? (elementOf(f).typeName ? koreanDoc(elementOf(f).typeName!, '') : undefined);
 
 function koreanBlock(f: FieldSchema, pad: number, korean: boolean): string {
   const ko = korean ? koreanOf(f) : undefined;
@@ -105,7 +90,7 @@ function koreanBlock(f: FieldSchema, pad: number, korean: boolean): string {
 }
 
 /** The `fieldList` template: one entry per property, sorted by name; recursive mode lists names and types only. */
-function fieldList(f: FieldSchema, level: number, recursive: boolean, docs: Docs, korean: boolean): string {
+function fieldList(f: FieldSchema, level: number, recursive: boolean, docs: FieldDocs, korean: boolean): string {
   const fields = elementOf(f).fields ?? {};
   let text = '';
   const pad = level * 2;
@@ -116,7 +101,7 @@ function fieldList(f: FieldSchema, level: number, recursive: boolean, docs: Docs
     if (values?.length) text += `\n${' '.repeat(pad)}enum: ${values.slice(0, 4).map(enumValue).join(', ')}${values.length > 4 ? ', ....' : ''}`;
     text += '\n';
     if (recursive) text += fieldList(child, level + 1, true, docs, korean);
-    else text += `${indent(pad + 2, wordWrap(ownDoc(child, docs) || '<no description>', 78 - pad))}\n${koreanBlock(child, pad + 2, korean)}\n`;
+    else text += `${indent(pad + 2, wordWrap(englishDoc(child, docs) || '<no description>', 78 - pad))}\n${koreanBlock(child, pad + 2, korean)}\n`;
   }
   return text;
 }
@@ -125,22 +110,23 @@ function fieldList(f: FieldSchema, level: number, recursive: boolean, docs: Docs
  * The whole explanation of one kind or field; throws `field "x" does not exist` for a path the kind lacks.
  * `korean: false` leaves out the Korean lines: exactly what real kubectl prints from the sim server's /openapi/v3.
  */
-export function renderExplain(info: KindInfo, path: readonly string[], recursive: boolean, docs: Docs, korean = true): string {
-  let field = kindSchema(info.kind);
-  for (const part of path) {
-    field = field && elementOf(field).fields?.[part];
-    if (!field) throw new KubectlError(`error: field "${part}" does not exist`, `힌트: 'kubectl explain ${[info.singular, ...path.slice(0, path.indexOf(part))].join('.')}'로 쓸 수 있는 필드를 확인해 보세요.`);
+export function renderExplain(info: KindInfo, path: readonly string[], recursive: boolean, docs: FieldDocs, korean = true): string {
+  const field = fieldAt(info.kind, path);
+  if (!field) {
+    const known = path.findIndex((_, i) => !fieldAt(info.kind, path.slice(0, i + 1)));
+    const hint = `힌트: 'kubectl explain ${[info.singular, ...path.slice(0, known)].join('.')}'로 쓸 수 있는 필드를 확인해 보세요.`;
+    throw new KubectlError(`error: field "${path[known]}" does not exist`, hint);
   }
   let text = `${info.group ? `GROUP:      ${info.group}\n` : ''}KIND:       ${info.kind}\nVERSION:    ${info.version}\n\n`;
   if (path.length > 0) {
-    text += `FIELD: ${path[path.length - 1]} <${typeLabel(field!)}>\n`;
-    if (field!.enum) text += `ENUM:${field!.enum.map((v) => `\n    ${enumValue(v)}`).join('')}`;
+    text += `FIELD: ${path[path.length - 1]} <${typeLabel(field)}>\n`;
+    if (field.enum) text += `ENUM:${field.enum.map((v) => `\n    ${enumValue(v)}`).join('')}`;
     text += '\n\n';
   }
-  const description = path.length > 0 ? longDescription(field!, docs) : `${docs[info.kind]?.[''] ?? ''}\n`;
-  text += `DESCRIPTION:\n${indent(4, wordWrap(description.trim() ? description : '<empty>', 76))}\n${koreanBlock(field!, 4, korean)}`;
-  const list = fieldList(field!, 1, recursive, docs, korean);
-  if (list) text += `${korean && koreanOf(field!) ? '\n' : ''}FIELDS:\n${list}`;
+  const description = path.length > 0 ? longDescription(field, docs) : `${docs[info.kind]?.[''] ?? ''}\n`;
+  text += `DESCRIPTION:\n${indent(4, wordWrap(description.trim() ? description : '<empty>', 76))}\n${koreanBlock(field, 4, korean)}`;
+  const list = fieldList(field, 1, recursive, docs, korean);
+  if (list) text += `${korean && koreanOf(field) ? '\n' : ''}FIELDS:\n${list}`;
   return `${text}\n`;
 }
 
