@@ -1,6 +1,7 @@
 /**
  * CodeMirror 6 for YAML, created on demand (this module is imported dynamically so CodeMirror never weighs on a
- * page's first load). Diagnostics come from lib/yaml and are shown in the gutter and under the text.
+ * page's first load). Diagnostics come from lib/yaml and are shown in the gutter and under the text; field help and
+ * key completion come from the kind registry (field-assist.ts).
  */
 import { basicSetup, EditorView } from 'codemirror';
 import { yaml } from '@codemirror/lang-yaml';
@@ -9,6 +10,7 @@ import { HighlightStyle, indentUnit, syntaxHighlighting } from '@codemirror/lang
 import { tags } from '@lezer/highlight';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import type { YamlProblem } from '@/lib/yaml';
+import { fieldAssist } from './field-assist';
 
 export interface YamlView {
   setText(text: string): void;
@@ -49,7 +51,7 @@ const darkTheme = [
 
 const isDark = () => typeof document !== 'undefined' && document.documentElement.classList.contains('dark');
 
-export function createYamlView(parent: HTMLElement, text: string, onChange: (text: string) => void, label: string): YamlView {
+export function createYamlView(parent: HTMLElement, text: string, onChange: (text: string) => void, label: string, describedBy: string): YamlView {
   const colours = new Compartment();
   const view = new EditorView({
     parent,
@@ -61,9 +63,10 @@ export function createYamlView(parent: HTMLElement, text: string, onChange: (tex
         indentUnit.of('  '),
         EditorState.tabSize.of(2),
         lintGutter(),
+        fieldAssist,
         baseTheme,
         colours.of(isDark() ? darkTheme : []),
-        EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true', tabindex: '0' }),
+        EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': describedBy, 'aria-multiline': 'true', tabindex: '0' }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) onChange(u.state.doc.toString());
         }),

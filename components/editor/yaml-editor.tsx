@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { usePlayground } from '@/components/wiring/playground-context';
 import { parseManifests } from '@/lib/yaml';
 import { TEMPLATES } from '@/lib/yaml/templates';
@@ -17,6 +17,7 @@ export function YamlEditor() {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<YamlView | null>(null);
   const [loaded, setLoaded] = useState(false);
+  const keysHintId = useId();
   const activeRef = useRef(active);
   useEffect(() => {
     activeRef.current = active;
@@ -28,7 +29,7 @@ export function YamlEditor() {
     let disposed = false;
     void import('./codemirror-setup').then(({ createYamlView }) => {
       if (disposed || !host.current) return;
-      view.current = createYamlView(host.current, bus.files.get(activeRef.current) ?? '', (text) => upsert(activeRef.current, text), LABEL);
+      view.current = createYamlView(host.current, bus.files.get(activeRef.current) ?? '', (text) => upsert(activeRef.current, text), LABEL, keysHintId);
       setLoaded(true);
     });
     return () => {
@@ -36,7 +37,7 @@ export function YamlEditor() {
       view.current?.destroy();
       view.current = null;
     };
-  }, [bus, upsert]);
+  }, [bus, upsert, keysHintId]);
 
   useEffect(() => {
     view.current?.setText(current?.content ?? '');
@@ -99,6 +100,9 @@ export function YamlEditor() {
         )}
         {!current && <p className="p-3 text-sm text-zinc-600 dark:text-zinc-400">템플릿 메뉴에서 새 파일을 만들어 보세요.</p>}
       </div>
+      <p id={keysHintId} className="shrink-0 border-t border-zinc-200 px-2 py-0.5 text-[11px] text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+        필드 이름 위에 마우스를 올리거나 Alt+I를 누르면 설명이 보여요 · Ctrl+Space로 쓸 수 있는 필드를 골라요
+      </p>
       <div role="status" aria-live="polite" className="max-h-24 shrink-0 overflow-auto border-t border-zinc-200 px-2 py-1 text-xs dark:border-zinc-800">
         {problems.length === 0 ? (
           <span className="text-emerald-700 dark:text-emerald-400">✓ 문제 없음 — {current?.name ?? ''}을(를) 적용할 수 있어요.</span>
