@@ -6,8 +6,9 @@
 import { CLUSTER_SCOPED, KINDS, type Kind, type KubeObject } from '../k8s/types';
 import { matchesFieldSelector, matchesLabelSelector, parseFieldSelector, parseLabelSelector } from '../k8s/selectors';
 import type { DeleteOptions, ListOptions, ListResult, PatchType, SimWatchEvent, Simulator, SimulatorOptions, Timings, Watch, WriteOptions } from './types';
-import { Engine, type EngineState } from './engine';
-import { keyOf, toWatchEvent, type StoreChange } from './store';
+import { Engine } from './engine';
+import { keyOf, type StoreChange } from './store';
+import { ChangeFanout } from './change-fanout';
 import { badRequest, expired, notFound } from '../k8s/status';
 import { deepClone } from './json';
 import { createObject, deleteObject, patchObject, updateObject } from './apiserver';
@@ -30,7 +31,7 @@ import { GarbageCollector } from './controllers/garbage-collector';
 import { SystemPodKeeper } from './controllers/system-pods';
 import { Prober } from './prober/prober';
 import { nodeRuntime } from './controllers/node-network';
-import type { Timer } from './timer-queue';
+import { decodeSnapshot, encodeSnapshot, loadSnapshot } from './snapshot';
 import type { V1Pod } from '../k8s/api-types';
 import { readPodLog, type PodLogOptions, type PodLogResult } from './apps/container-logs';
 import { execInContainer, execShellInput, type ExecResult } from './apps/exec';
@@ -41,24 +42,6 @@ import { runOnLaptop } from './network/laptop';
 import { applyKubeadm, type KubeadmAction } from './kubeadm';
 import { TrafficGenerator, startTraffic, stopTraffic, trafficBetween, trafficStats, type TrafficStartSpec } from './network/load';
 
-interface SnapshotData {
-  version: 1;
-  seed: number;
-  time: number;
-  rv: number;
-  rng: number;
-  objects: [Kind, KubeObject[]][];
-  state: EngineState;
-  timers: { seq: number; timers: Timer[] };
-  queues: Record<string, string[]>;
-}
-
-interface Watcher {
-  kind: Kind;
-  namespace?: string;
-  cb: (ev: SimWatchEvent) => void;
-}
-
 function requireKind(kind: Kind): void {
   if (!(KINDS as readonly string[]).includes(kind)) throw badRequest(`the server doesn't have a resource type "${String(kind)}"`);
 }
@@ -67,10 +50,7 @@ class Sim implements Simulator {
   readonly seed: number;
   private e!: Engine;
   private scheduler!: Scheduler;
-  private pending: StoreChange[] = [];
-  private watchers = new Set<Watcher>();
-  private subscribers = new Set<(events: SimWatchEvent[]) => void>();
-  private flushing = false;
+  private readonly fanout = new ChangeFanout();
   readonly metrics = metricsApi(() => this.e);
 
   constructor(private readonly opts: SimulatorOptions) {
@@ -80,7 +60,7 @@ class Sim implements Simulator {
     this.e.time = start - BOOTSTRAP_LEAD_MS;
     bootstrapCluster(this.e, opts.cluster);
     this.e.advance(BOOTSTRAP_LEAD_MS);
-    this.pending = [];
+    this.fanout.dropPending();
   }
 
   private init(): void {
@@ -88,9 +68,7 @@ class Sim implements Simulator {
     this.scheduler = new Scheduler();
     for (const c of [new DeploymentController(), new ReplicaSetController(), new JobController(), new CronJobController(), this.scheduler, new Kubelet(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new NodeLifecycleController(), new TaintEvictionController(), new DisruptionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober(), new TrafficGenerator()]) e.register(c);
     if (this.opts.processView) e.processView = this.opts.processView;
-    e.store.onChange((c) => {
-      if (this.watchers.size || this.subscribers.size) this.pending.push(c);
-    });
+    e.store.onChange((c) => this.fanout.push(c));
     this.e = e;
   }
 
@@ -223,43 +201,21 @@ class Sim implements Simulator {
 
   watch(kind: Kind, opts: { namespace?: string; resourceVersion?: string }, cb: (ev: SimWatchEvent) => void): Watch {
     requireKind(kind);
-    const w: Watcher = { kind, namespace: opts.namespace || undefined, cb };
+    let history: readonly StoreChange[] = [];
     if (opts.resourceVersion && opts.resourceVersion !== '0') {
-      const from = Number(opts.resourceVersion);
-      const changes = this.e.store.changesSince(from);
+      const changes = this.e.store.changesSince(Number(opts.resourceVersion));
       if (!changes) throw expired(`too old resource version: ${opts.resourceVersion} (${this.e.store.rv})`);
-      for (const c of changes) if (this.matches(w, c)) cb(toWatchEvent(c));
+      history = changes;
     }
-    this.watchers.add(w);
-    return { stop: () => this.watchers.delete(w) };
+    return this.fanout.watch(kind, opts.namespace || undefined, cb, history);
   }
 
   subscribe(cb: (events: SimWatchEvent[]) => void): () => void {
-    this.subscribers.add(cb);
-    return () => this.subscribers.delete(cb);
+    return this.fanout.subscribe(cb);
   }
 
-  private matches(w: Watcher, c: StoreChange): boolean {
-    return c.kind === w.kind && (w.namespace === undefined || c.object.metadata?.namespace === w.namespace);
-  }
-
-  /** Delivers pending changes in order; callbacks may call back into the simulator safely. */
   private flush(): void {
-    if (this.flushing) return;
-    this.flushing = true;
-    try {
-      while (this.pending.length) {
-        const batch = this.pending;
-        this.pending = [];
-        if (this.subscribers.size) {
-          const events = batch.map(toWatchEvent);
-          for (const s of [...this.subscribers]) s(events);
-        }
-        if (this.watchers.size) for (const c of batch) for (const w of [...this.watchers]) if (this.matches(w, c)) w.cb(toWatchEvent(c));
-      }
-    } finally {
-      this.flushing = false;
-    }
+    this.fanout.flush();
   }
 
   /** Delivers what one instant of simulated time changed (keeps batches small and short-lived). */
@@ -304,49 +260,20 @@ class Sim implements Simulator {
   }
 
   snapshot(): string {
-    const objects: [Kind, KubeObject[]][] = KINDS.map((k) => [k, [...this.e.store.values(k)]]);
-    const data: SnapshotData = {
-      version: 1,
-      seed: this.seed,
-      time: this.e.time,
-      rv: this.e.store.rv,
-      rng: this.e.rng.state,
-      objects,
-      state: this.e.state,
-      timers: this.e.timers.toJSON(),
-      queues: this.e.queueState(),
-    };
-    return JSON.stringify(data, (_k, v) => (v === Infinity ? 'Infinity' : v));
+    return encodeSnapshot(this.e, this.seed);
   }
 
   restore(snapshot: string): void {
-    let data: SnapshotData;
-    try {
-      data = JSON.parse(snapshot, (_k, v) => (v === 'Infinity' ? Infinity : v));
-    } catch {
-      throw badRequest('restore: the snapshot is not valid JSON');
-    }
-    if (data?.version !== 1 || !Array.isArray(data.objects)) throw badRequest('restore: unsupported snapshot format');
+    const data = decodeSnapshot(snapshot);
     const before = KINDS.flatMap((k) => [...this.e.store.values(k)].map((o) => ({ kind: k, o })));
     const e = this.e;
-    e.store.clear();
-    for (const [kind, objs] of data.objects) for (const o of objs) e.store.load(kind, o);
-    e.store.rv = data.rv;
-    e.rng.state = data.rng;
-    e.time = data.time;
-    e.state = data.state;
-    e.timers.load(data.timers);
-    e.loadQueues(data.queues);
-    e.reindexEvents();
+    loadSnapshot(e, data);
     this.scheduler.rebuild(e);
     // Tell subscribers their caches are stale: everything old is gone, everything restored is new.
-    if (this.subscribers.size) {
-      const events: SimWatchEvent[] = [
-        ...before.map(({ kind, o }) => ({ type: 'DELETED' as const, kind, object: o })),
-        ...data.objects.flatMap(([kind, objs]) => objs.map((o) => ({ type: 'ADDED' as const, kind, object: o }))),
-      ];
-      for (const s of [...this.subscribers]) s(events);
-    }
+    this.fanout.announce(() => [
+      ...before.map(({ kind, o }) => ({ type: 'DELETED' as const, kind, object: o })),
+      ...data.objects.flatMap(([kind, objs]) => objs.map((o) => ({ type: 'ADDED' as const, kind, object: o }))),
+    ]);
   }
 }
 

@@ -1,0 +1,73 @@
+/**
+ * Delivers store changes to the simulator's watchers (one kind, maybe one namespace, one event at a time) and
+ * subscribers (every change, in batches), after each call and never re-entrantly: a callback may call back into
+ * the simulator, and what that changes is delivered after the current batch, in order. Changes are queued only
+ * while someone listens. O(changes × listeners) per flush.
+ */
+import { toWatchEvent, type StoreChange } from './store';
+import type { Kind } from '../k8s/types';
+import type { SimWatchEvent, Watch } from './types';
+
+interface Watcher {
+  kind: Kind;
+  namespace?: string;
+  cb: (ev: SimWatchEvent) => void;
+}
+
+const matches = (w: Watcher, c: StoreChange): boolean => c.kind === w.kind && (w.namespace === undefined || c.object.metadata?.namespace === w.namespace);
+
+export class ChangeFanout {
+  private pending: StoreChange[] = [];
+  private readonly watchers = new Set<Watcher>();
+  private readonly subscribers = new Set<(events: SimWatchEvent[]) => void>();
+  private flushing = false;
+
+  /** Queues a change for the next flush, when anyone listens. */
+  push(c: StoreChange): void {
+    if (this.watchers.size || this.subscribers.size) this.pending.push(c);
+  }
+
+  /** Forgets queued changes (the cluster's bootstrap, which nobody watched). */
+  dropPending(): void {
+    this.pending = [];
+  }
+
+  /** Starts a watch, first replaying `history` (changes since the requested resourceVersion) that match it. */
+  watch(kind: Kind, namespace: string | undefined, cb: (ev: SimWatchEvent) => void, history: readonly StoreChange[]): Watch {
+    const w: Watcher = { kind, namespace, cb };
+    for (const c of history) if (matches(w, c)) cb(toWatchEvent(c));
+    this.watchers.add(w);
+    return { stop: () => this.watchers.delete(w) };
+  }
+
+  subscribe(cb: (events: SimWatchEvent[]) => void): () => void {
+    this.subscribers.add(cb);
+    return () => this.subscribers.delete(cb);
+  }
+
+  /** Sends subscribers one batch at once, built only when there is a subscriber (a restore's "all changed"). */
+  announce(events: () => SimWatchEvent[]): void {
+    if (!this.subscribers.size) return;
+    const batch = events();
+    for (const s of [...this.subscribers]) s(batch);
+  }
+
+  /** Delivers pending changes in order; callbacks may call back into the simulator safely. */
+  flush(): void {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.pending.length) {
+        const batch = this.pending;
+        this.pending = [];
+        if (this.subscribers.size) {
+          const events = batch.map(toWatchEvent);
+          for (const s of [...this.subscribers]) s(events);
+        }
+        if (this.watchers.size) for (const c of batch) for (const w of [...this.watchers]) if (matches(w, c)) w.cb(toWatchEvent(c));
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+}
