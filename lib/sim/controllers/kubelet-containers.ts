@@ -4,6 +4,7 @@
  * container-backoff.ts). Each function is one step of the kubelet's reconcile for one pod.
  */
 import type { V1ContainerStatus, V1Pod } from '../../k8s/api-types';
+import type { PodRuntime } from '../engine';
 import { planContainer } from '../images';
 import { EXIT_VISIBLE_MS } from '../timings';
 import { crashBackOffDelay, recordRestart } from './container-backoff';
