@@ -5,6 +5,8 @@
  * the query string, so it is harmless in normal use.
  */
 import type { ClusterClient } from '@/lib/cluster/types';
+import type { SimClient } from '@/lib/cluster/sim-client';
+import type { WorkerSimClient } from '@/lib/cluster/worker-sim-client';
 import type { PlaygroundStore } from '@/lib/store/playground-store';
 import type { ClusterConfig } from '@/lib/sim/types';
 import type { V1Deployment } from '@/lib/k8s/types';
@@ -114,20 +116,25 @@ export async function seedBenchCluster(client: ClusterClient, pods: number): Pro
  * on the page, wrap the client's `advance` (its play loop calls it on itself) so the bench can tell engine work
  * apart from graph work on the shared main thread.
  */
+/** A client whose engine runs in a worker and reports its own step times (WorkerSimClient). */
+const reportsEngineSteps = (c: ClusterClient): c is ClusterClient & Pick<WorkerSimClient, 'onEngineStep'> =>
+  'onEngineStep' in c && typeof c.onEngineStep === 'function';
+
+/** A client that advances its engine on this thread (SimClient). */
+const advancesOnPage = (c: ClusterClient): c is ClusterClient & Pick<SimClient, 'advance'> => 'advance' in c && typeof c.advance === 'function';
+
 function timeEngine(client: ClusterClient, handle: BenchHandle): void {
-  const worker = client as unknown as { onEngineStep?: (cb: (ms: number) => void) => () => void };
-  if (typeof worker.onEngineStep === 'function') {
+  if (reportsEngineSteps(client)) {
     handle.engineThread = 'worker';
-    worker.onEngineStep((spent) => {
+    client.onEngineStep((spent) => {
       handle.engineMs += spent;
       handle.engineMaxMs = Math.max(handle.engineMaxMs, spent);
     });
     return;
   }
-  const target = client as unknown as { advance?: (ms: number) => void };
-  const original = target.advance;
-  if (typeof original !== 'function') return;
-  target.advance = (ms: number) => {
+  if (!advancesOnPage(client)) return;
+  const original = client.advance;
+  client.advance = (ms: number) => {
     const t = performance.now();
     original.call(client, ms);
     const end = performance.now();

@@ -19,7 +19,7 @@ import { ConnectionHealth } from './connection-health';
 /** The slice of EventSource we use, so tests can pass a fake. */
 export interface EventSourceLike {
   readonly readyState: number;
-  onerror: ((ev: unknown) => void) | null;
+  onerror: ((ev: Event) => void) | null;
   addEventListener(type: string, cb: (ev: { data: string; lastEventId?: string }) => void): void;
   close(): void;
 }
@@ -61,7 +61,7 @@ export class LiveClient implements ClusterClient {
   constructor(private readonly opts: LiveClientOptions = {}) {
     this.baseUrl = opts.baseUrl ?? '';
     this.fetchImpl = opts.fetch ?? ((...a) => fetch(...a));
-    this.openEventSource = opts.eventSource ?? ((url) => new EventSource(url) as unknown as EventSourceLike);
+    this.openEventSource = opts.eventSource ?? ((url) => new EventSource(url));
     this.ready = new Promise((r) => (this.markReady = r));
     void this.refreshInfo();
     this.open();

@@ -29,7 +29,7 @@ export async function inProcessPort(): Promise<SimPort> {
   const host = createSimHost((res) => channel.port2.postMessage(res));
   channel.port2.onmessage = (e: MessageEvent<SimRequest>) => host.handle(e.data);
   // Node's ports would otherwise keep a test process alive.
-  for (const p of [channel.port1, channel.port2] as unknown as { unref?: () => void }[]) p.unref?.();
+  for (const p of [channel.port1, channel.port2]) if ('unref' in p && typeof p.unref === 'function') p.unref();
   return {
     post: (req) => channel.port1.postMessage(req),
     onMessage: (cb) => {

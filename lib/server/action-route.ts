@@ -17,6 +17,7 @@ import { RateLimiter } from './rate-limit';
 import { readBodyLimited } from './read-body';
 import { getClusterRuntime } from './runtime';
 import { securitySettings, type SecuritySettings } from './security-settings';
+import { processGlobals } from './process-globals';
 
 function statusBody(code: number, message: string, reason?: StatusReason): StatusBody {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: reason ?? reasonForCode(code), code };
@@ -73,13 +74,10 @@ export interface ActionDeps {
   audit: AuditLog;
 }
 
-const LIMITS_KEY = Symbol.for('k8s-learn-ko.action-limits');
-
 function processDeps(): ActionDeps {
   const rt = getClusterRuntime();
   const security = securitySettings();
-  const g = globalThis as unknown as Record<symbol, ActionLimits | undefined>;
-  return { cluster: rt.settings, actions: rt.actions, security, limits: (g[LIMITS_KEY] ??= new ActionLimits(security)), audit: auditLog() };
+  return { cluster: rt.settings, actions: rt.actions, security, limits: (processGlobals().actionLimits ??= new ActionLimits(security)), audit: auditLog() };
 }
 
 const tooMany = (retryAfterS: number, failures: boolean) =>

@@ -7,6 +7,7 @@
  */
 import { echo } from './names';
 import { RateLimiter } from './rate-limit';
+import { processGlobals } from './process-globals';
 
 export interface AuditRecord {
   action: string;
@@ -80,10 +81,7 @@ export class AuditLog {
   }
 }
 
-const GLOBAL_KEY = Symbol.for('k8s-learn-ko.audit-log');
-
 /** The process-wide audit log. */
 export function auditLog(): AuditLog {
-  const g = globalThis as unknown as Record<symbol, AuditLog | undefined>;
-  return (g[GLOBAL_KEY] ??= new AuditLog());
+  return (processGlobals().auditLog ??= new AuditLog());
 }

@@ -16,6 +16,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { PEER_HEADER } from './client-address';
 import { answerClientError } from './http-limits';
+import { processGlobals } from './process-globals';
 
 interface RequestStart {
   request: IncomingMessage;
@@ -23,8 +24,6 @@ interface RequestStart {
   socket: Socket;
   server: Server;
 }
-
-const GLOBAL_KEY = Symbol.for('k8s-learn-ko.http-hardening');
 
 /** Epoch milliseconds at which the request reached Node's HTTP server. */
 export const RECEIVED_AT_HEADER = 'x-k8s-learn-received-at';
@@ -38,7 +37,7 @@ export const RECEIVED_AT_HEADER = 'x-k8s-learn-received-at';
 export function requestAgeMs(headers: { get(name: string): string | null }, now: number = Date.now()): number {
   const at = Number(headers.get(RECEIVED_AT_HEADER));
   if (Number.isFinite(at) && at > 0 && at <= now) return now - at;
-  const installed = (globalThis as unknown as Record<symbol, boolean | undefined>)[GLOBAL_KEY];
+  const installed = processGlobals().httpHardening;
   return installed ? Math.max(0, Math.round(now - performance.timeOrigin)) : 0;
 }
 
@@ -46,12 +45,11 @@ const servers = new WeakSet<Server>();
 
 /** Key to the request's socket (see `closeConnection`). */
 export const CONNECTION_HEADER = 'x-k8s-learn-connection';
-const CONNECTIONS_KEY = Symbol.for('k8s-learn-ko.http-connections');
 /**
  * Sockets by request key, while the request's response is open. On globalThis: Next.js bundles this module
  * once for instrumentation.ts (which fills it) and again for each route (which reads it).
  */
-const connections: Map<string, Socket> = ((globalThis as unknown as Record<symbol, Map<string, Socket> | undefined>)[CONNECTIONS_KEY] ??= new Map());
+const connections: Map<string, Socket> = (processGlobals().httpConnections ??= new Map());
 let nextConnection = 0;
 
 /**
@@ -85,9 +83,9 @@ export function onRequestStart({ request, response, socket, server }: RequestSta
 }
 
 export function installHttpHardening(): void {
-  const g = globalThis as unknown as Record<symbol, boolean | undefined>;
-  if (g[GLOBAL_KEY]) return;
-  g[GLOBAL_KEY] = true;
+  const g = processGlobals();
+  if (g.httpHardening) return;
+  g.httpHardening = true;
   // A server-side socket carries its server (net.Server sets socket.server on accept).
   subscribe('net.server.socket', (message) => guard((message as { socket: Socket & { server?: Server } }).socket.server));
   subscribe('http.server.request.start', (message) => onRequestStart(message as RequestStart));

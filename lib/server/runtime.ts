@@ -16,6 +16,7 @@ import { Reclaimer } from './reclaim';
 import { StreamBudget } from './stream-budget';
 import { WatchHub } from './watch-hub';
 import { WATCHED_KINDS, type WatchedKind } from './upstream-types';
+import { processGlobals } from './process-globals';
 
 export interface ClusterRuntime {
   settings: ClusterSettings | null;
@@ -30,8 +31,6 @@ export interface ClusterRuntime {
   /** Mode, version and reachability; waits at most `budgetMs` for the shared probe. */
   info(budgetMs?: number): Promise<LiveInfo>;
 }
-
-const GLOBAL_KEY = Symbol.for('k8s-learn-ko.cluster-runtime');
 
 /** The feeds one stream needs: nodes once, the namespaced kinds per namespace. */
 export function feedsFor(namespaces: readonly string[]): { kind: WatchedKind; namespace: string | null }[] {
@@ -86,6 +85,5 @@ function createRuntime(): ClusterRuntime {
 
 /** The singleton (created lazily so importing a route module at build time touches no cluster). */
 export function getClusterRuntime(): ClusterRuntime {
-  const g = globalThis as unknown as Record<symbol, ClusterRuntime | undefined>;
-  return (g[GLOBAL_KEY] ??= createRuntime());
+  return (processGlobals().clusterRuntime ??= createRuntime());
 }

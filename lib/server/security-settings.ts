@@ -16,6 +16,7 @@
  * A malformed value falls back to the default (and the default is always the safe side).
  */
 import type { EnvLike } from './cluster-env';
+import { processGlobals } from './process-globals';
 
 export type PodSecurityLevel = 'baseline' | 'privileged';
 
@@ -89,10 +90,7 @@ export function parseSecuritySettings(env: EnvLike): SecuritySettings {
   };
 }
 
-const GLOBAL_KEY = Symbol.for('k8s-learn-ko.security-settings');
-
 /** The process-wide settings (on globalThis: Next.js may load the routes and the proxy as separate bundles). */
 export function securitySettings(): SecuritySettings {
-  const g = globalThis as unknown as Record<symbol, SecuritySettings | undefined>;
-  return (g[GLOBAL_KEY] ??= parseSecuritySettings(process.env));
+  return (processGlobals().securitySettings ??= parseSecuritySettings(process.env));
 }

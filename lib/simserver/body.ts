@@ -58,7 +58,8 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
 function tooLarge(req: IncomingMessage): StatusError {
   const socket = req.socket as typeof req.socket | null;
   if (socket) {
-    (socket as unknown as { destroySoon?: unknown }).destroySoon = undefined;
+    // destroySoon is node's internal, untyped: shadow it so that node falls back to socket.end()
+    Reflect.set(socket, 'destroySoon', undefined);
     let dropped = 0;
     const close = () => socket.destroy();
     socket.on('data', (chunk: Buffer) => {

@@ -1,0 +1,29 @@
+/**
+ * Values kept once per server process, on globalThis: Next.js bundles a module once for instrumentation.ts and
+ * again for each route (and the proxy), each bundle with its own module state, and these must be shared by all.
+ * One typed slot per value, so no reader needs a cast.
+ */
+import type { Socket } from 'node:net';
+import type { ActionLimits } from './action-route';
+import type { AuditLog } from './audit';
+import type { ClusterRuntime } from './runtime';
+import type { SecuritySettings } from './security-settings';
+
+export interface ProcessGlobals {
+  auditLog?: AuditLog;
+  actionLimits?: ActionLimits;
+  clusterRuntime?: ClusterRuntime;
+  securitySettings?: SecuritySettings;
+  /** Whether instrumentation installed the HTTP hooks (http-hardening.ts). */
+  httpHardening?: boolean;
+  /** Sockets by request key while their response is open (http-hardening.ts). */
+  httpConnections?: Map<string, Socket>;
+}
+
+declare global {
+  // eslint-disable-next-line no-var -- a property of globalThis is declared with `var`
+  var k8sLearnKoProcess: ProcessGlobals | undefined;
+}
+
+/** This process's shared values (an empty record on first use). */
+export const processGlobals = (): ProcessGlobals => (globalThis.k8sLearnKoProcess ??= {});
