@@ -34,7 +34,7 @@ spec:
 const editor = (page: Page) => page.getByRole('textbox', { name: 'YAML 편집기' });
 const help = (page: Page) => page.locator('.cm-tooltip .cm-field-help');
 const completions = (page: Page) => page.locator('.cm-tooltip-autocomplete [role="listbox"]');
-/** The highlighted key text `name` on the editor line that reads `line`. */
+/** The highlighted key text `name` on the editor line that reads `line` (Playwright trims the indentation). */
 const keyOn = (page: Page, line: string, name: string) =>
   page.locator('.cm-line', { hasText: new RegExp(`^${line}$`) }).locator('span', { hasText: new RegExp(`^${name}$`) });
 
@@ -47,7 +47,7 @@ async function openEditor(page: Page) {
 
 /** The cursor at the end of the `replicas: 2` line, then a new line: CodeMirror indents it under `spec`. */
 async function newLineUnderSpec(page: Page) {
-  await keyOn(page, '  replicas: 2', 'replicas').click();
+  await keyOn(page, 'replicas: 2', 'replicas').click();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
 }
@@ -65,7 +65,7 @@ test('the YAML editor explains a key on hover and with Alt+I, and completes fiel
   await openEditor(page);
 
   // hover over `replicas` of the Deployment (the second document)
-  await keyOn(page, '  replicas: 2', 'replicas').hover();
+  await keyOn(page, 'replicas: 2', 'replicas').hover();
   await expect(help(page)).toBeVisible();
   await expect(help(page)).toContainText('spec.replicas');
   await expect(help(page)).toContainText('<integer>');
@@ -75,11 +75,11 @@ test('the YAML editor explains a key on hover and with Alt+I, and completes fiel
 
   // the Service's `selector` is a map of labels, the Deployment's a LabelSelector: each document keeps its kind
   await page.mouse.move(0, 0);
-  await keyOn(page, '  selector:', 'selector').first().hover();
+  await keyOn(page, 'selector:', 'selector').first().hover();
   await expect(help(page)).toContainText('map[string]string');
 
   // the keyboard way: Alt+I at the cursor, Esc closes it
-  await keyOn(page, '  replicas: 2', 'replicas').click();
+  await keyOn(page, 'replicas: 2', 'replicas').click();
   await page.mouse.move(0, 0);
   await page.keyboard.press('Alt+i');
   await expect(help(page)).toContainText('spec.replicas');
@@ -110,7 +110,7 @@ test('the YAML editor explains a key on hover and with Alt+I, and completes fiel
 test('field help and completion fit a phone screen', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openEditor(page);
-  await keyOn(page, '  replicas: 2', 'replicas').hover();
+  await keyOn(page, 'replicas: 2', 'replicas').hover();
   await expect(help(page)).toContainText('spec.replicas');
   await shoot(page, testInfo, 'editor-hover');
   await page.mouse.move(0, 0);

@@ -32,7 +32,10 @@ function helpCard(help: FieldHelp): HTMLElement {
   english.lang = 'en';
   card.append(english);
   loadDocs().then(
-    (d) => (english.textContent = englishDoc(help.field, d) ?? ''),
+    (d) => {
+      english.textContent = englishDoc(help.field, d) ?? '';
+      english.hidden = !english.textContent;
+    },
     () => (english.textContent = '영문 설명을 불러오지 못했어요.'),
   );
   return card;
