@@ -21,7 +21,6 @@ export interface ProcessGlobals {
 }
 
 declare global {
-  // eslint-disable-next-line no-var -- a property of globalThis is declared with `var`
   var k8sLearnKoProcess: ProcessGlobals | undefined;
 }
 
