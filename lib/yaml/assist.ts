@@ -176,7 +176,7 @@ export function keySuggestionsAt(text: string, offset: number): { from: number; 
   const path = info && parentKeys(lines, start, line, inItem ? dashes[dashes.length - 1] : col, inItem);
   const parent = info && path && fieldAt(info.kind, path);
   const fields = parent && (!inItem || parent.type === 'array') ? elementOf(parent).fields : undefined;
-  if (!fields) return undefined;
+  if (!path || !fields) return undefined;
   const present = presentKeys(lines, line, col, inItem, end);
   const options = Object.entries(fields)
     .filter(([name]) => !present.has(name) && !(path.length === 0 && name === 'status'))
