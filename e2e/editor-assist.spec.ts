@@ -34,9 +34,37 @@ spec:
 const editor = (page: Page) => page.getByRole('textbox', { name: 'YAML 편집기' });
 const help = (page: Page) => page.locator('.cm-tooltip .cm-field-help');
 const completions = (page: Page) => page.locator('.cm-tooltip-autocomplete [role="listbox"]');
-/** The highlighted key text `name` on the editor line that reads `line` (Playwright trims the indentation). */
-const keyOn = (page: Page, line: string, name: string) =>
-  page.locator('.cm-line', { hasText: new RegExp(`^${line}$`) }).locator('span', { hasText: new RegExp(`^${name}$`) });
+/**
+ * The centre of the key `name` on the editor line that reads `line` after its indentation. Measured
+ * from the text itself: the light theme does not wrap keys in their own element.
+ */
+async function keyAt(page: Page, line: string, name: string): Promise<{ x: number; y: number }> {
+  const row = page.locator('.cm-line', { hasText: new RegExp(`^\\s*${line}$`) }).first();
+  await row.scrollIntoViewIfNeeded();
+  return row.evaluate((el, word) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent!.indexOf(word);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + word.length);
+      const box = range.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+    throw new Error(`no "${word}" on the line`);
+  }, name);
+}
+
+async function hoverKey(page: Page, line: string, name: string) {
+  const { x, y } = await keyAt(page, line, name);
+  await page.mouse.move(x, y);
+}
+
+async function clickKey(page: Page, line: string, name: string) {
+  const { x, y } = await keyAt(page, line, name);
+  await page.mouse.click(x, y);
+}
 
 async function openEditor(page: Page) {
   await page.goto('/playground');
@@ -47,7 +75,8 @@ async function openEditor(page: Page) {
 
 /** The cursor at the end of the `replicas: 2` line, then a new line: CodeMirror indents it under `spec`. */
 async function newLineUnderSpec(page: Page) {
-  await keyOn(page, 'replicas: 2', 'replicas').click();
+  await clickKey(page, 'replicas: 2', 'replicas');
+  await page.mouse.move(0, 0);
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
 }
@@ -65,7 +94,7 @@ test('the YAML editor explains a key on hover and with Alt+I, and completes fiel
   await openEditor(page);
 
   // hover over `replicas` of the Deployment (the second document)
-  await keyOn(page, 'replicas: 2', 'replicas').hover();
+  await hoverKey(page, 'replicas: 2', 'replicas');
   await expect(help(page)).toBeVisible();
   await expect(help(page)).toContainText('spec.replicas');
   await expect(help(page)).toContainText('<integer>');
@@ -75,11 +104,11 @@ test('the YAML editor explains a key on hover and with Alt+I, and completes fiel
 
   // the Service's `selector` is a map of labels, the Deployment's a LabelSelector: each document keeps its kind
   await page.mouse.move(0, 0);
-  await keyOn(page, 'selector:', 'selector').first().hover();
+  await hoverKey(page, 'selector:', 'selector');
   await expect(help(page)).toContainText('map[string]string');
 
   // the keyboard way: Alt+I at the cursor, Esc closes it
-  await keyOn(page, 'replicas: 2', 'replicas').click();
+  await clickKey(page, 'replicas: 2', 'replicas');
   await page.mouse.move(0, 0);
   await page.keyboard.press('Alt+i');
   await expect(help(page)).toContainText('spec.replicas');
@@ -110,7 +139,7 @@ test('the YAML editor explains a key on hover and with Alt+I, and completes fiel
 test('field help and completion fit a phone screen', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openEditor(page);
-  await keyOn(page, 'replicas: 2', 'replicas').hover();
+  await hoverKey(page, 'replicas: 2', 'replicas');
   await expect(help(page)).toContainText('spec.replicas');
   await shoot(page, testInfo, 'editor-hover');
   await page.mouse.move(0, 0);

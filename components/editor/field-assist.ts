@@ -41,12 +41,27 @@ function helpCard(help: FieldHelp): HTMLElement {
   return card;
 }
 
-const tooltipFor = (help: FieldHelp, pos: number): Tooltip => ({ pos, end: help.to, above: true, create: () => ({ dom: helpCard(help) }) });
+/** The card in a holder: CodeMirror makes a tooltip's own element the `.cm-tooltip` box (hover tooltips get one more). */
+function tooltipFor(help: FieldHelp, pos: number): Tooltip {
+  return {
+    pos,
+    end: help.to,
+    above: true,
+    create() {
+      const dom = element('div', 'cm-field-help-holder');
+      dom.append(helpCard(help));
+      return { dom };
+    },
+  };
+}
 
-const hoverHelp = hoverTooltip((view, pos) => {
-  const help = fieldHelpAt(view.state.doc.toString(), pos);
-  return help ? tooltipFor(help, help.from) : null;
-});
+const hoverHelp = hoverTooltip(
+  (view, pos) => {
+    const help = fieldHelpAt(view.state.doc.toString(), pos);
+    return help ? tooltipFor(help, help.from) : null;
+  },
+  { hideOnChange: true }, // typing under the pointer hides it, so the completion list stands alone
+);
 
 /** The keyboard's way to the same card: Alt+I shows it for the key at the cursor; moving or typing or Esc hides it. */
 const setCursorHelp = StateEffect.define<Tooltip | null>();
