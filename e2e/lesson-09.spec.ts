@@ -91,3 +91,28 @@ test('lesson 09 with machines at four screen sizes, light and dark, without seri
     await saveScreenshot(page, testInfo, `lesson-09-${w}-dark`);
   }
 });
+
+test('the machines lab comes back after a reload, and a corrupt save starts fresh with a Korean notice', async ({ page }) => {
+  const errors = trackConsoleErrors(page);
+  await openLesson(page);
+  await page.getByRole('button', { name: 'master에서 실행: sudo swapoff -a', exact: true }).click();
+  await page.getByRole('button', { name: 'master에서 실행: sudo kubeadm init --pod-network-cidr=10.244.0.0/16', exact: true }).click();
+  await expect(output(page)).toContainText('Your Kubernetes control-plane has initialized successfully!', { timeout: 30_000 });
+
+  await page.reload();
+  await expect(page.getByText('이전 머신 실습을 복원했어요 (명령 2개)')).toBeVisible({ timeout: 60_000 });
+  const card = page.locator('[data-exercise="init-master"]');
+  await checkUntilPassed(card);
+  await shellInput(page).fill('systemctl status kubelet');
+  await shellInput(page).press('Enter');
+  await expect(output(page)).toContainText('Active: active (running)');
+
+  await page.evaluate(() => localStorage.setItem('k8s-ko-machines:lesson:cluster-setup', '{"v":1,"seed":9,"entries":[{"at":"soon"}]}'));
+  await page.reload();
+  await expect(page.getByText('저장된 머신 실습 기록이 손상되어 빈 머신 세 대로 새로 시작했어요.')).toBeVisible({ timeout: 60_000 });
+  await shellInput(page).fill('systemctl status kubelet');
+  await shellInput(page).press('Enter');
+  await expect(output(page)).toContainText('Active: activating (auto-restart)');
+  expect(await page.evaluate(() => localStorage.getItem('k8s-ko-machines:lesson:cluster-setup'))).toBeNull();
+  expect(errors).toEqual([]);
+});

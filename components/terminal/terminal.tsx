@@ -21,7 +21,7 @@ const MACHINES_WELCOME =
 
 /** The kubectl terminal: output log, prompt with history (↑/↓), Tab completion, Ctrl+C / Ctrl+L. */
 export function Terminal() {
-  const { client, bus, machines } = usePlayground();
+  const { client, bus, machines, recordMachineLine } = usePlayground();
   const shells = useMachineShells(machines);
   // the session prints the "ssh" line, but is made after connect (it takes connect), so connect reaches it by ref
   const appendRef = useRef<((text: string, stream: OutputChunk['stream']) => void) | null>(null);
@@ -35,7 +35,7 @@ export function Terminal() {
     },
     [selectMachine, activeNow],
   );
-  const session = useTerminalSession(client, bus.files, machines ? MACHINES_WELCOME : WELCOME, machines ? shells.current : undefined, machines ? connect : undefined);
+  const session = useTerminalSession(client, bus.files, machines ? MACHINES_WELCOME : WELCOME, machines ? shells.current : undefined, machines ? connect : undefined, recordMachineLine);
   const { chunks, running, queued, history, submit, interrupt, cancelQueued, clear, complete, append, prompt, endOfInput, shellPrompt, refreshShellPrompt } = session;
   useEffect(() => {
     appendRef.current = append;

@@ -34,6 +34,8 @@ export function useTerminalSession(
   welcome: string,
   machineShell?: () => MachineShell | null,
   selectMachine?: (name: string) => void,
+  /** Journals each line run on a machine (the machines lab's save). */
+  recordMachineLine?: ((machine: string, line: string) => void) | null,
 ) {
   const [chunks, setChunks] = useState<OutputChunk[]>(() => [{ id: -1, text: welcome, stream: 'info' }]);
   const [running, setRunning] = useState(false);
@@ -45,10 +47,12 @@ export function useTerminalSession(
   const clientRef = useRef(client);
   const machineRef = useRef(machineShell);
   const selectRef = useRef(selectMachine);
+  const recordRef = useRef(recordMachineLine);
   useEffect(() => {
     machineRef.current = machineShell;
     selectRef.current = selectMachine;
-  }, [machineShell, selectMachine]);
+    recordRef.current = recordMachineLine;
+  }, [machineShell, selectMachine, recordMachineLine]);
   /** the logged-in machine's prompt (`ubuntu@master:~$ `), or null on the plain kubectl terminal */
   const [shellPrompt, setShellPrompt] = useState<string | null>(null);
   const nextId = useRef(0);
@@ -133,6 +137,7 @@ export function useTerminalSession(
           readLine,
         };
         // on a machine the line is bash (kubectl inside it reaches the cluster once a kubeconfig is in place)
+        if (shell) recordRef.current?.(shell.name, line);
         const exitCode = shell ? await runMachineLine(shell, line, ctx) : (await executeKubectl(line, { ...ctx, files })).exitCode;
         // A joined student's class hears the kind of mistake (the text never leaves the page).
         if (exitCode !== 0 && !abort.signal.aborted) announceKubectlError(stderr);
