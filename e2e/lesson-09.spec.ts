@@ -113,6 +113,8 @@ test('the machines lab comes back after a reload, and a corrupt save starts fres
   await shellInput(page).fill('systemctl status kubelet');
   await shellInput(page).press('Enter');
   await expect(output(page)).toContainText('Active: activating (auto-restart)');
-  expect(await page.evaluate(() => localStorage.getItem('k8s-ko-machines:lesson:cluster-setup'))).toBeNull();
+  // the corrupt save is gone: what is saved now is this fresh lab's one line
+  const saved = JSON.parse((await page.evaluate(() => localStorage.getItem('k8s-ko-machines:lesson:cluster-setup'))) ?? 'null');
+  expect(saved.entries.map((e: { machine: string; line: string }) => `${e.machine}: ${e.line}`)).toEqual(['master: systemctl status kubelet']);
   expect(errors).toEqual([]);
 });
