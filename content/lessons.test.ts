@@ -7,6 +7,7 @@ import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import { allLessons, frontmatterProblems } from '@/lib/lessons/content';
 import { lessonOutline } from '@/lib/lessons/outline';
+import { solutionSteps } from '@/lib/lessons/exercise-spec';
 import { isTerminalProgram, parseKubectl } from '@/lib/kubectl';
 import { VERBS } from '@/lib/kubectl/commands-spec';
 import { lessonComponents } from '@/components/lesson/mdx-components';
@@ -59,8 +60,8 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, les
     expect(outline.quiz?.length ?? 0).toBeGreaterThanOrEqual(3);
     // Every exercise carries a solution, so the walkthrough test can prove it is solvable.
     for (const e of outline.exercises) expect(e.solution?.length ?? 0).toBeGreaterThan(0);
-    // Files a solution applies must be ones the lesson opens in the editor.
-    for (const line of outline.exercises.flatMap((e) => e.solution ?? [])) {
+    // Files a solution applies must be ones the lesson opens in the editor (a machines lesson's are on the machines).
+    for (const line of lesson.machines ? [] : outline.exercises.flatMap(solutionSteps).map((s) => s.run)) {
       const file = / -f (\S+)/.exec(line)?.[1];
       if (file) expect(Object.keys(outline.editorFiles)).toContain(file);
     }
@@ -68,8 +69,12 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, les
 
   it('has guided steps whose commands all parse', () => {
     expect(outline.runCommands.length).toBeGreaterThanOrEqual(2);
-    const solutions = outline.exercises.flatMap((e) => e.solution ?? []);
-    for (const cmd of [...outline.runCommands, ...(lesson.setup ?? []), ...solutions]) {
+    // a machine's shell runs any line (the machines walkthrough replays them); its kubectl lines still must parse
+    const steps = [...outline.runSteps.map((s) => ({ on: s.machine ?? null, run: s.cmd })), ...outline.exercises.flatMap(solutionSteps)];
+    const kubectlLines = steps.filter((s) => s.on === null || /^kubectl\s/.test(s.run)).map((s) => s.run);
+    // only a lesson that starts from bare machines has machines to run on
+    if (!lesson.machines) expect(steps.filter((s) => s.on !== null)).toEqual([]);
+    for (const cmd of [...kubectlLines, ...(lesson.setup ?? [])]) {
       // curl and traffic are programs beside kubectl; the guided-steps and walkthrough tests run them for real
       if (isTerminalProgram(cmd)) continue;
       const parsed = parseKubectl(cmd);

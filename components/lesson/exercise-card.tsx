@@ -12,7 +12,7 @@ type Result = { state: 'idle' } | { state: 'checking' } | { state: 'passed' } | 
 
 /** A hands-on task checked against the active cluster with the lesson's check data. */
 export function ExerciseCard({ spec }: { spec: ExerciseSpec }) {
-  const { client } = usePlayground();
+  const { client, machines } = usePlayground();
   const slug = useLessonSlug();
   const passedBefore = useProgress((s) => s.lessons[slug]?.exercises.includes(spec.id) ?? false);
   const completeExercise = useProgress((s) => s.completeExercise);
@@ -25,7 +25,9 @@ export function ExerciseCard({ spec }: { spec: ExerciseSpec }) {
       return;
     }
     setResult({ state: 'checking' });
-    const outcome = await evaluateChecks(client, spec.checks);
+    // the machines lab's code is already on the page when there are machines; other lessons never load it
+    const facts = machines ? (await import('@/lib/machines/lesson-facts')).machineFacts(machines) : null;
+    const outcome = await evaluateChecks(client, spec.checks, facts);
     announceCheck({ lesson: slug, exercise: spec.id, ok: outcome.ok });
     if (outcome.ok) {
       completeExercise(slug, spec.id);

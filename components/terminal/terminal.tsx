@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { usePlayground } from '@/components/wiring/playground-context';
 import { useTerminalSession, type OutputChunk } from './use-terminal-session';
 import { useMachineShells } from './use-machine-shells';
@@ -21,25 +21,33 @@ const MACHINES_WELCOME =
 
 /** The kubectl terminal: output log, prompt with history (↑/↓), Tab completion, Ctrl+C / Ctrl+L. */
 export function Terminal() {
-  const { client, bus, machines } = usePlayground();
+  const { client, bus, machines, recordMachineLine } = usePlayground();
   const shells = useMachineShells(machines);
-  const session = useTerminalSession(client, bus.files, machines ? MACHINES_WELCOME : WELCOME, machines ? shells.current : undefined);
+  // the session prints the "ssh" line, but is made after connect (it takes connect), so connect reaches it by ref
+  const appendRef = useRef<((text: string, stream: OutputChunk['stream']) => void) | null>(null);
+  const { active: activeMachine, select: selectMachine, activeNow } = shells;
+  const connect = useCallback(
+    (name: string) => {
+      const spec = MACHINE_SPECS.find((m) => m.name === name);
+      if (!spec || name === activeNow()) return;
+      appendRef.current?.(`── ssh ubuntu@${name} (${spec.ip}) ──\n`, 'info');
+      selectMachine(name);
+    },
+    [selectMachine, activeNow],
+  );
+  const session = useTerminalSession(client, bus.files, machines ? MACHINES_WELCOME : WELCOME, machines ? shells.current : undefined, machines ? connect : undefined, recordMachineLine);
   const { chunks, running, queued, history, submit, interrupt, cancelQueued, clear, complete, append, prompt, endOfInput, shellPrompt, refreshShellPrompt } = session;
-  const { active: activeMachine, setActive: setActiveMachine } = shells;
+  useEffect(() => {
+    appendRef.current = append;
+  }, [append]);
   useEffect(refreshShellPrompt, [activeMachine, machines, refreshShellPrompt]);
-  const connect = (name: string) => {
-    if (name === activeMachine) return;
-    const spec = MACHINE_SPECS.find((m) => m.name === name);
-    append(`── ssh ubuntu@${name} (${spec?.ip ?? ''}) ──\n`, 'info');
-    setActiveMachine(name);
-  };
   const [value, setValue] = useState('');
   const historyIndex = useRef<number | null>(null);
   const draft = useRef('');
   const input = useRef<HTMLInputElement>(null);
   const log = useRef<HTMLDivElement>(null);
 
-  useEffect(() => bus.onRunCommand((cmd) => submit(cmd)), [bus, submit]);
+  useEffect(() => bus.onRunCommand((cmd, machine) => submit(cmd, machines ? machine : undefined)), [bus, submit, machines]);
 
   useEffect(() => {
     const el = log.current;

@@ -28,5 +28,11 @@ export function useMachineShells(world: MachineWorld | null) {
     [world],
   );
   const current = useCallback(() => shellFor(activeRef.current), [shellFor]);
-  return { active, setActive, current };
+  /** Switch now (not at the next render), so a line run right after goes to the chosen machine. */
+  const select = useCallback((name: string) => {
+    activeRef.current = name;
+    setActive(name);
+  }, []);
+  const activeNow = useCallback(() => activeRef.current, []);
+  return { active, select, activeNow, current };
 }

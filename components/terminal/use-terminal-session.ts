@@ -22,19 +22,37 @@ const MAX_CHUNKS = 3000;
  * Like a shell's type-ahead, a line entered while a command runs (or while the cluster starts) waits in a
  * visible queue and runs in order once the terminal is free; Ctrl+C stops only the running command.
  */
-export function useTerminalSession(client: ClusterClient | null, files: ReadonlyMap<string, string>, welcome: string, machineShell?: () => MachineShell | null) {
+/** A line waiting to run, and the machine to log into first (a lesson's "실행" button for that machine). */
+interface QueuedLine {
+  line: string;
+  machine?: string;
+}
+
+export function useTerminalSession(
+  client: ClusterClient | null,
+  files: ReadonlyMap<string, string>,
+  welcome: string,
+  machineShell?: () => MachineShell | null,
+  selectMachine?: (name: string) => void,
+  /** Journals each line run on a machine (the machines lab's save). */
+  recordMachineLine?: ((machine: string, line: string) => void) | null,
+) {
   const [chunks, setChunks] = useState<OutputChunk[]>(() => [{ id: -1, text: welcome, stream: 'info' }]);
   const [running, setRunning] = useState(false);
   const [queued, setQueued] = useState<readonly string[]>([]);
   const history = useRef<string[]>([]);
   const controller = useRef<AbortController | null>(null);
-  const queue = useRef<string[]>([]);
+  const queue = useRef<QueuedLine[]>([]);
   const pumping = useRef(false);
   const clientRef = useRef(client);
   const machineRef = useRef(machineShell);
+  const selectRef = useRef(selectMachine);
+  const recordRef = useRef(recordMachineLine);
   useEffect(() => {
     machineRef.current = machineShell;
-  }, [machineShell]);
+    selectRef.current = selectMachine;
+    recordRef.current = recordMachineLine;
+  }, [machineShell, selectMachine, recordMachineLine]);
   /** the logged-in machine's prompt (`ubuntu@master:~$ `), or null on the plain kubectl terminal */
   const [shellPrompt, setShellPrompt] = useState<string | null>(null);
   const nextId = useRef(0);
@@ -119,6 +137,7 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
           readLine,
         };
         // on a machine the line is bash (kubectl inside it reaches the cluster once a kubeconfig is in place)
+        if (shell) recordRef.current?.(shell.name, line);
         const exitCode = shell ? await runMachineLine(shell, line, ctx) : (await executeKubectl(line, { ...ctx, files })).exitCode;
         // A joined student's class hears the kind of mistake (the text never leaves the page).
         if (exitCode !== 0 && !abort.signal.aborted) announceKubectlError(stderr);
@@ -143,8 +162,9 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
     pumping.current = true;
     try {
       while (queue.current.length > 0 && clientRef.current) {
-        const line = queue.current.shift()!;
-        setQueued([...queue.current]);
+        const { line, machine } = queue.current.shift()!;
+        setQueued(queue.current.map((q) => q.line));
+        if (machine) selectRef.current?.(machine);
         await runLine(line, clientRef.current);
         // Let the page paint between queued commands (and keep each command its own task, which is how
         // the saved lab counts commands).
@@ -160,9 +180,12 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
     if (client) void pump();
   }, [client, pump]);
 
-  /** Run now, or after what is running or queued (typed lines and lesson "실행" buttons alike). */
+  /**
+   * Run now, or after what is running or queued (typed lines and lesson "실행" buttons alike). With `machine`, the
+   * terminal logs into that machine just before the line runs, so queued lines for different machines stay apart.
+   */
   const submit = useCallback(
-    (line: string) => {
+    (line: string, machine?: string) => {
       // an interactive shell is running: the line is its input, not a kubectl command
       if (answerReader(line)) return;
       if (shellTypeAhead.current) {
@@ -171,8 +194,8 @@ export function useTerminalSession(client: ClusterClient | null, files: Readonly
       }
       const trimmed = line.trim();
       if (trimmed !== '' && history.current[history.current.length - 1] !== trimmed) history.current.push(trimmed);
-      queue.current.push(line);
-      setQueued([...queue.current]);
+      queue.current.push({ line, machine });
+      setQueued(queue.current.map((q) => q.line));
       void pump();
     },
     [pump, answerReader],

@@ -13,6 +13,7 @@ import { benchClusterConfig } from './bench-mode';
 import { useClusterSource } from './cluster-source';
 import type { LabNotice, OpenedLab } from './lab-persistence';
 import type { MachineWorld } from '@/lib/machines';
+import type { OpenedMachineLab } from './machine-lab-persistence';
 
 export interface PlaygroundContextValue {
   /** null while the client code is loading. */
@@ -28,6 +29,8 @@ export interface PlaygroundContextValue {
   dismissLabNotice: () => void;
   /** Bare-machines mode: the master and worker machines the terminal logs into (null otherwise). */
   machines: MachineWorld | null;
+  /** Bare-machines mode: journal a line typed on a machine, so the lab comes back after a reload. */
+  recordMachineLine: ((machine: string, line: string) => void) | null;
 }
 
 const PlaygroundContext = createContext<PlaygroundContextValue | null>(null);
@@ -66,6 +69,7 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
   const [error, setError] = useState<string | null>(null);
   const [labNotice, setLabNotice] = useState<LabNotice | null>(null);
   const [machines, setMachines] = useState<MachineWorld | null>(null);
+  const [recordMachineLine, setRecordMachineLine] = useState<((machine: string, line: string) => void) | null>(null);
   const [effectiveSeed, setEffectiveSeed] = useState(seed);
   const setupKey = JSON.stringify(setup ?? []);
   // 시뮬레이터 / 실제 클러스터 (header switch); live needs a cluster on the server, else we stay on the simulator.
@@ -94,12 +98,25 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
           // the machines' shells read the engine synchronously, so this lab keeps it on the page
           const { SimClient } = await import('@/lib/cluster/sim-client');
           const { MachineWorld, simulatorBackend } = await import('@/lib/machines');
-          // the cluster starts empty; resetting the simulator gives fresh machines too
+          // the cluster starts empty; resetting the simulator gives fresh machines too (and forgets the saved lab)
           let world: MachineWorld | null = null;
-          const bare = new SimClient({ seed: s, cluster: { bare: true }, onReset: () => world?.reset() });
+          let saved: OpenedMachineLab | null = null;
+          const bare = new SimClient({
+            seed: s,
+            cluster: { bare: true },
+            onReset: () => {
+              world?.reset();
+              saved?.forget();
+            },
+          });
           world = new MachineWorld({ seed: s, now: () => bare.time.now(), backend: () => simulatorBackend(bare.engine()) });
           created = bare;
+          const { openMachineLab } = await import('./machine-lab-persistence');
+          const opened = await openMachineLab(bare, world, { name: persistAs ?? 'playground', seed: s });
+          saved = opened;
           if (disposed) return bare.dispose();
+          setLabNotice(opened.notice);
+          setRecordMachineLine(() => opened.record);
           setMachines(world);
           setClient(bare);
           return;
@@ -145,12 +162,13 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
       created?.dispose();
       setClient(null);
       setMachines(null);
+      setRecordMachineLine(null);
     };
   }, [seed, setupKey, settleMs, bus, source, persistAs, machinesProp]);
 
   const value = useMemo(
-    () => ({ client: replacement ?? client, bus, seed: effectiveSeed, error, replaceClient, labNotice, dismissLabNotice: () => setLabNotice(null), machines }),
-    [replacement, client, bus, effectiveSeed, error, labNotice, machines],
+    () => ({ client: replacement ?? client, bus, seed: effectiveSeed, error, replaceClient, labNotice, dismissLabNotice: () => setLabNotice(null), machines, recordMachineLine }),
+    [replacement, client, bus, effectiveSeed, error, labNotice, machines, recordMachineLine],
   );
   return <PlaygroundContext.Provider value={value}>{children}</PlaygroundContext.Provider>;
 }

@@ -4,7 +4,7 @@
  * browser is modified, and keeps junk out of the instructor's grid.
  */
 import { allLessons } from '@/lib/lessons/content';
-import { lessonOutline } from '@/lib/lessons/outline';
+import { lessonOutline, runStepId } from '@/lib/lessons/outline';
 import type { ProgressEvent } from './validation';
 
 let cache: Map<string, { steps: Set<string>; exercises: Set<string> }> | null = null;
@@ -12,7 +12,7 @@ let cache: Map<string, { steps: Set<string>; exercises: Set<string> }> | null = 
 function known() {
   cache ??= new Map(allLessons().map((l) => {
     const o = lessonOutline(l.body);
-    return [l.slug, { steps: new Set(o.runCommands), exercises: new Set(o.exercises.map((e) => e.id)) }];
+    return [l.slug, { steps: new Set(o.runSteps.map(runStepId)), exercises: new Set(o.exercises.map((e) => e.id)) }];
   }));
   return cache;
 }

@@ -3,9 +3,10 @@
  * ClusterClient interface, and explains every miss in specific Korean:
  * "디플로이먼트 web의 replicas가 3이 아니라 2입니다", "파드 webserver의 이미지가 nginx:latest가 아닙니다".
  */
-import { CLUSTER_SCOPED, isStatusError, type KubeObject, type V1Pod } from '../k8s/types';
+import { CLUSTER_SCOPED, isStatusError, type KubeObject, type V1Node, type V1Pod } from '../k8s/types';
 import type { ClusterClient } from '../cluster/types';
-import type { ObjectCheck, Scalar } from './exercise-spec';
+import type { ExerciseCheck, ObjectCheck, Scalar } from './exercise-spec';
+import { evaluateMachineCheck, type MachineFacts } from './machine-check';
 import { readField } from './field-path';
 import { KIND_KO } from '../k8s/kind-names';
 import { josa } from '../text/korean';
@@ -69,8 +70,9 @@ function isTerminating(obj: KubeObject): boolean {
   return Boolean(obj.metadata?.deletionTimestamp);
 }
 
-function podIsReady(pod: V1Pod): boolean {
-  return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+/** A Pod's or a Node's Ready condition is True (both keep it in status.conditions). */
+function isReady(obj: V1Pod | V1Node): boolean {
+  return (obj.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
 }
 
 function objectFailures(check: ObjectCheck, obj: KubeObject): string[] {
@@ -85,11 +87,13 @@ function objectFailures(check: ObjectCheck, obj: KubeObject): string[] {
     if (actual === undefined || actual === null || actual === '') failures.push(`${subject}에 ${josa(fieldLabel(path), '이/가')} 설정되어 있지 않습니다`);
   }
   if (check.kind === 'Pod') {
-    const pod = obj as V1Pod;
-    const phase = pod.status?.phase ?? 'Pending';
+    const phase = (obj as V1Pod).status?.phase ?? 'Pending';
     if (check.phase && phase !== check.phase) failures.push(`${josa(subject, '이/가')} 아직 ${check.phase} 상태가 아닙니다 (지금: ${phase})`);
-    if (check.ready === true && !podIsReady(pod)) failures.push(`${josa(subject, '이/가')} 아직 준비(Ready)되지 않았습니다`);
-    if (check.ready === false && podIsReady(pod)) failures.push(`${josa(subject, '이/가')} 준비(Ready) 상태이면 안 됩니다`);
+  }
+  if (check.kind === 'Pod' || check.kind === 'Node') {
+    const ready = isReady(obj as V1Pod | V1Node);
+    if (check.ready === true && !ready) failures.push(`${josa(subject, '이/가')} 아직 준비(Ready)되지 않았습니다`);
+    if (check.ready === false && ready) failures.push(`${josa(subject, '이/가')} 준비(Ready) 상태이면 안 됩니다`);
   }
   return failures;
 }
@@ -141,9 +145,12 @@ export async function evaluateCheck(client: CheckClient, check: ObjectCheck): Pr
   }
 }
 
-/** Evaluate every check of an exercise; all failures are reported, not just the first. */
-export async function evaluateChecks(client: CheckClient, checks: readonly ObjectCheck[]): Promise<CheckOutcome> {
-  const results = await Promise.all(checks.map((c) => evaluateCheck(client, c)));
+/**
+ * Evaluate every check of an exercise; all failures are reported, not just the first. Machine checks read
+ * `machines` (the bare-machines lab); without it they fail with a Korean explanation.
+ */
+export async function evaluateChecks(client: CheckClient, checks: readonly ExerciseCheck[], machines: MachineFacts | null = null): Promise<CheckOutcome> {
+  const results = await Promise.all(checks.map((c) => (c.kind === 'Machine' ? evaluateMachineCheck(machines, c) : evaluateCheck(client, c))));
   // Two checks on the same missing object would say the same thing twice.
   const failures = [...new Set(results.flat())];
   return { ok: failures.length === 0, failures };

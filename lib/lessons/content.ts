@@ -17,6 +17,8 @@ export interface LessonFrontmatter {
   seed?: number;
   /** kubectl command lines that build the lesson's starting cluster. */
   setup?: string[];
+  /** Start from bare machines (master, worker-1, worker-2) with no cluster: the kubeadm lab. */
+  machines?: boolean;
 }
 
 export interface LessonMeta extends LessonFrontmatter {
@@ -48,6 +50,8 @@ export function frontmatterProblems(data: Record<string, unknown>): string[] {
   if (data.setup !== undefined && !(Array.isArray(data.setup) && data.setup.every((s) => typeof s === 'string'))) {
     problems.push('setup: kubectl 명령 문자열 목록이어야 합니다');
   }
+  if (data.machines !== undefined && typeof data.machines !== 'boolean') problems.push('machines: true 또는 false여야 합니다');
+  if (data.machines === true && data.setup !== undefined) problems.push('machines: 빈 머신에서 시작하는 레슨에는 setup을 쓸 수 없습니다');
   return problems;
 }
 

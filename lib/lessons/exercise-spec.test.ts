@@ -7,6 +7,15 @@ describe('checkErrors', () => {
     expect(checkErrors({ kind: 'Pod', labelSelector: 'app=web', count: 3, phase: 'Running', ready: true })).toEqual([]);
     expect(checkErrors({ kind: 'Pod', name: 'webserver', absent: true })).toEqual([]);
     expect(checkErrors({ kind: 'Endpoints', name: 'web', present: ['subsets[0].addresses[0].ip'] })).toEqual([]);
+    expect(checkErrors({ kind: 'Node', labelSelector: 'kubernetes.io/os=linux', count: 3, ready: true })).toEqual([]);
+    expect(checkErrors({ kind: 'Machine', name: 'master', kubeadm: 'control-plane', kubectl: true })).toEqual([]);
+  });
+
+  it('names the problems of a Machine check', () => {
+    expect(checkErrors({ kind: 'Machine', name: 'worker-3', kubeadm: 'worker' })).toEqual(['check: 머신 "worker-3"는 실습장에 없습니다 (master, worker-1, worker-2)']);
+    expect(checkErrors({ kind: 'Machine', name: 'master', kubeadm: 'joined' })).toEqual(['check: kubeadm "joined"는 control-plane, worker, none 중 하나여야 합니다']);
+    expect(checkErrors({ kind: 'Machine', name: 'master' })).toEqual(['check: Machine 검사에는 kubeadm이나 kubectl 조건이 필요합니다']);
+    expect(checkErrors({ kind: 'Machine', name: 'master', kubectl: true, phase: 'Running' })).toEqual(['check: 알 수 없는 키 "phase"']);
   });
 
   it('names every problem', () => {
@@ -14,7 +23,8 @@ describe('checkErrors', () => {
     expect(checkErrors({ kind: 'Pod' })).toEqual(['check: name과 labelSelector 중 정확히 하나가 필요합니다']);
     expect(checkErrors({ kind: 'Pod', name: 'a', labelSelector: 'app=a' })).toEqual(['check: name과 labelSelector 중 정확히 하나가 필요합니다']);
     expect(checkErrors({ kind: 'Pod', name: 'a', count: 2 })).toEqual(['check: count는 labelSelector와 함께 써야 합니다']);
-    expect(checkErrors({ kind: 'Deployment', name: 'a', phase: 'Running' })).toEqual(['check: phase와 ready는 Pod에만 쓸 수 있습니다']);
+    expect(checkErrors({ kind: 'Deployment', name: 'a', phase: 'Running' })).toEqual(['check: phase는 Pod에만 쓸 수 있습니다']);
+    expect(checkErrors({ kind: 'Service', name: 'a', ready: true })).toEqual(['check: ready는 Pod와 Node에만 쓸 수 있습니다']);
     expect(checkErrors({ kind: 'Pod', name: 'a', phase: 'Runing' })).toEqual(['check: phase "Runing"는 파드 단계가 아닙니다']);
     expect(checkErrors({ kind: 'Pod', name: 'a', expect: { 'spec..image': 'x' } })).toEqual(['check: 필드 경로 "spec..image"를 읽을 수 없습니다']);
     expect(checkErrors({ kind: 'Pod', name: 'a', expect: { 'spec.x': { nested: 1 } } })).toEqual(['check: expect["spec.x"] 값은 문자열, 숫자, 불리언 중 하나여야 합니다']);
@@ -44,5 +54,11 @@ describe('validateExercise', () => {
         'exercise Bad Id checks[0]: name과 labelSelector 중 정확히 하나가 필요합니다',
       ]);
     expect(validateExercise({ ...good, checks: [] }).ok).toBe(false);
+  });
+
+  it('takes solution steps for a machine shell, on a machine of the lab', () => {
+    const steps = [{ on: 'worker-1', run: 'sudo swapoff -a' }, 'kubectl get nodes'];
+    expect(validateExercise({ ...good, solution: steps }).ok).toBe(true);
+    expect(validateExercise({ ...good, solution: [{ on: 'laptop', run: 'ls' }] }).ok).toBe(false);
   });
 });

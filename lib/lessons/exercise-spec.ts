@@ -6,6 +6,7 @@
 import { z } from '../validation/zod';
 import { KINDS } from '../k8s/types';
 import { parseFieldPath } from './field-path';
+import { MACHINE_NAMES, MachineCheckSchema, type MachineCheck } from './machine-check';
 
 export type Scalar = string | number | boolean | null;
 
@@ -45,7 +46,7 @@ const ObjectCheckSchema = z
     minCount: count('minCount').optional(),
     /** Pods only: every matched pod is in this phase. */
     phase: z.enum(POD_PHASES, { error: (iss) => `phase "${String(iss.input)}"는 파드 단계가 아닙니다` }).optional(),
-    /** Pods only: every matched pod reports the Ready condition. */
+    /** Pods and Nodes: every matched object reports the Ready condition (True, or not True for false). */
     ready: z.boolean({ error: 'ready는 true/false여야 합니다' }).optional(),
     /** Field path → expected value, compared on every matched object. */
     expect: z.record(z.string(), z.custom<Scalar>(isScalar), { error: 'expect는 비어 있지 않은 객체여야 합니다' }).optional(),
@@ -63,7 +64,8 @@ const ObjectCheckSchema = z
     if (hasName === hasSelector) fail('name과 labelSelector 중 정확히 하나가 필요합니다');
     for (const key of ['count', 'minCount'] as const) if (c[key] !== undefined && !hasSelector) fail(`${key}는 labelSelector와 함께 써야 합니다`);
     if (c.count !== undefined && c.minCount !== undefined) fail('count와 minCount는 함께 쓸 수 없습니다');
-    if ((c.phase !== undefined || c.ready !== undefined) && c.kind !== 'Pod') fail('phase와 ready는 Pod에만 쓸 수 있습니다');
+    if (c.phase !== undefined && c.kind !== 'Pod') fail('phase는 Pod에만 쓸 수 있습니다');
+    if (c.ready !== undefined && c.kind !== 'Pod' && c.kind !== 'Node') fail('ready는 Pod와 Node에만 쓸 수 있습니다');
     if (c.expect !== undefined && Object.keys(c.expect).length === 0) fail('expect는 비어 있지 않은 객체여야 합니다');
     for (const path of [...Object.keys(c.expect ?? {}), ...(c.present ?? [])]) if (!fieldPathReadable(path)) fail(`필드 경로 "${path}"를 읽을 수 없습니다`);
     if (c.zeroDowntimeRollout && (c.kind !== 'Deployment' || !hasName)) fail('zeroDowntimeRollout은 name이 있는 Deployment에만 쓸 수 있습니다');
@@ -75,6 +77,27 @@ const ObjectCheckSchema = z
 
 export type ObjectCheck = z.infer<typeof ObjectCheckSchema>;
 
+/** A check on API objects, or (kind: Machine) on a machine of the bare-machines lab. */
+const CheckSchema = z.discriminatedUnion('kind', [MachineCheckSchema, ObjectCheckSchema], {
+  error: (iss) => `kind "${String((iss.input as { kind?: unknown } | undefined)?.kind)}"는 지원하지 않습니다`,
+});
+
+export type ExerciseCheck = ObjectCheck | MachineCheck;
+
+/** A solution line for a machine's shell (`on: worker-1`), in lessons that start from bare machines. */
+const MachineStepSchema = z.strictObject({ on: z.enum(MACHINE_NAMES), run: z.string().refine(nonBlank) });
+
+/** One solution step: the machine it runs on (null: the kubectl terminal) and the line. */
+export interface SolutionStep {
+  on: string | null;
+  run: string;
+}
+
+/** An exercise's solution as steps; a plain string is a kubectl line (on master in a machines lesson). */
+export function solutionSteps(exercise: Pick<ExerciseSpec, 'solution'>): SolutionStep[] {
+  return (exercise.solution ?? []).map((s) => (typeof s === 'string' ? { on: null, run: s } : s));
+}
+
 const ExerciseSchema = z.object({
   id: z.string().regex(ID_PATTERN),
   title: z.string().refine(nonBlank),
@@ -82,8 +105,8 @@ const ExerciseSchema = z.object({
   task: z.string().refine(nonBlank),
   hint: z.string({ error: 'hint는 문자열이어야 합니다' }).optional(),
   /** kubectl lines that solve it from the lesson's starting cluster; tests replay them in the simulator. */
-  solution: z.array(z.string().refine(nonBlank), { error: 'solution은 kubectl 명령 목록이어야 합니다' }).min(1).optional(),
-  checks: z.array(ObjectCheckSchema, { error: 'checks 목록이 비어 있습니다' }).min(1, { error: 'checks 목록이 비어 있습니다' }),
+  solution: z.array(z.union([z.string().refine(nonBlank), MachineStepSchema]), { error: 'solution은 kubectl 명령 목록이어야 합니다' }).min(1).optional(),
+  checks: z.array(CheckSchema, { error: 'checks 목록이 비어 있습니다' }).min(1, { error: 'checks 목록이 비어 있습니다' }),
 });
 
 export type ExerciseSpec = z.infer<typeof ExerciseSchema>;
@@ -102,7 +125,7 @@ function checkIssues(issues: readonly z.core.$ZodIssue[], where: string): string
 /** Every problem with one check, in Korean; empty when it is well formed. */
 export function checkErrors(raw: unknown, where = 'check'): string[] {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [`${where}: 객체여야 합니다`];
-  const result = ObjectCheckSchema.safeParse(raw);
+  const result = CheckSchema.safeParse(raw);
   return result.success ? [] : checkIssues(result.error.issues, where);
 }
 

@@ -4,6 +4,9 @@
  * test; the same parser feeds the renderer's code-block hook, so both always agree.
  */
 import { parse as parseYaml } from 'yaml';
+import { runStepId, type RunStep } from './run-step';
+
+export { runStepId, type RunStep };
 import { validateExercise, type ExerciseSpec } from './exercise-spec';
 import { validateQuiz, type QuizQuestion } from './quiz-spec';
 
@@ -13,6 +16,8 @@ export const QUIZ_FENCE = 'quiz';
 
 export interface LessonOutline {
   runCommands: string[];
+  /** The same steps in order, with the machine each targets (`<Run cmd="…" machine="worker-1" />`). */
+  runSteps: RunStep[];
   exercises: ExerciseSpec[];
   quiz: QuizQuestion[] | null;
   /** Files the lesson opens in the editor (`<OpenInEditor name>` around a fence), by name. */
@@ -21,7 +26,7 @@ export interface LessonOutline {
   problems: string[];
 }
 
-const RUN_TAG = /<Run\s+cmd="([^"]+)"/g;
+const RUN_TAG = /<Run\s+cmd="([^"]+)"(?:\s+machine="([^"]+)")?/g;
 const EDITOR_FILE = /<OpenInEditor\s+name="([^"]+)">\s*```[\w-]*\n([\s\S]*?)^```/gm;
 const FENCE = /^```([\w-]+)[^\n]*\n([\s\S]*?)^```\s*$/gm;
 
@@ -36,7 +41,8 @@ export function parseDataBlock(source: string): { ok: true; value: unknown } | {
 
 /** Outline one lesson body. */
 export function lessonOutline(body: string): LessonOutline {
-  const runCommands = [...body.matchAll(RUN_TAG)].map((m) => m[1]);
+  const runSteps: RunStep[] = [...body.matchAll(RUN_TAG)].map((m) => (m[2] ? { cmd: m[1], machine: m[2] } : { cmd: m[1] }));
+  const runCommands = runSteps.map((s) => s.cmd);
   const exercises: ExerciseSpec[] = [];
   let quiz: QuizQuestion[] | null = null;
   const problems: string[] = [];
@@ -54,11 +60,11 @@ export function lessonOutline(body: string): LessonOutline {
     else quiz = result.value as QuizQuestion[];
   }
   const editorFiles = Object.fromEntries([...body.matchAll(EDITOR_FILE)].map((m) => [m[1], m[2]]));
-  return { runCommands, exercises, quiz, editorFiles, problems };
+  return { runCommands, runSteps, exercises, quiz, editorFiles, problems };
 }
 
 /** What a lesson's progress is measured against. */
 export function lessonTotals(body: string): { steps: number; exercises: number; quiz: boolean } {
   const o = lessonOutline(body);
-  return { steps: new Set(o.runCommands).size, exercises: o.exercises.length, quiz: o.quiz !== null };
+  return { steps: new Set(o.runSteps.map(runStepId)).size, exercises: o.exercises.length, quiz: o.quiz !== null };
 }

@@ -15,7 +15,8 @@ import { isIPv4 } from './flags';
 import { CALICO_URL, CALICO_YAML } from './calico-manifest';
 
 const isRoot = (st: ShellState) => (st.input.user?.uid ?? 0) === 0;
-const readable = (m: Machine, st: ShellState, path: string) => isRoot(st) || !(rootOnly(path) || m.rootOwned.has(path));
+const readableBy = (m: Machine, asRoot: boolean, path: string) => asRoot || !(rootOnly(path) || m.rootOwned.has(path));
+const readable = (m: Machine, st: ShellState, path: string) => readableBy(m, isRoot(st), path);
 
 export interface UserCommandHooks {
   /** runs a script's text in this machine's shell (source) */
@@ -71,6 +72,19 @@ fi
 # ex: ts=4 sw=4 et filetype=sh
 `;
 
+/**
+ * Whether kubectl with the kubeconfig at `path` reaches the API server from machine `m`: null when it does, else
+ * the first thing in the way (no file, a root-owned file for a non-root user, a server that does not answer).
+ */
+export function kubectlReach(world: MachineWorld, m: Machine, path: string, asRoot: boolean): 'missing' | 'unreadable' | 'refused' | null {
+  const config = m.files.get(path);
+  if (config === undefined) return 'missing';
+  if (!readableBy(m, asRoot, path)) return 'unreadable';
+  const [host, port] = kubeconfigServer(config).split(':');
+  const ip = isIPv4(host) ? host : hostsEntries(m.files).get(host);
+  return ip && world.apiServerAt(`${ip}:${port}`) ? null : 'refused';
+}
+
 function kubectlGate(world: MachineWorld, m: Machine, hooks: UserCommandHooks): ShellCommand {
   return (args, st, io) => {
     if (args[0] === 'completion') {
@@ -86,21 +100,18 @@ function kubectlGate(world: MachineWorld, m: Machine, hooks: UserCommandHooks): 
       return 0;
     }
     const path = (st.env.get('KUBECONFIG') ?? '').split(':')[0] || `${st.env.get('HOME') ?? LOGIN_USER.home}/.kube/config`;
-    const config = m.files.get(path);
-    if (config === undefined) {
+    const reach = kubectlReach(world, m, path, isRoot(st));
+    if (reach === 'missing') {
       io.err('The connection to the server localhost:8080 was refused - did you specify the right host or port?\n');
       io.err(`\n힌트: kubectl이 쓸 kubeconfig(${path})가 없어요. master에서 mkdir -p $HOME/.kube; sudo cp -i /etc/kubernetes/admin.conf $HOME/.kube/config; sudo chown $(id -u):$(id -g) $HOME/.kube/config 를 실행하세요.${isRoot(st) ? ' (sudo는 HOME을 /root로 바꾸고 KUBECONFIG를 지우니 sudo 없이 실행하세요.)' : ''}\n`);
       return 1;
     }
-    if (!readable(m, st, path)) {
+    if (reach === 'unreadable') {
       io.err(`error: error loading config file "${path}": open ${path}: permission denied\n\n힌트: 파일 주인이 root예요. sudo chown $(id -u):$(id -g) ${path} 로 내 것으로 바꾸세요.\n`);
       return 1;
     }
-    const server = kubeconfigServer(config);
-    const [host, port] = server.split(':');
-    const ip = isIPv4(host) ? host : hostsEntries(m.files).get(host);
-    if (!ip || !world.apiServerAt(`${ip}:${port}`)) {
-      io.err(`The connection to the server ${server} was refused - did you specify the right host or port?\n`);
+    if (reach === 'refused') {
+      io.err(`The connection to the server ${kubeconfigServer(m.files.get(path)!)} was refused - did you specify the right host or port?\n`);
       return 1;
     }
     hooks.deferred.push(args);

@@ -12,24 +12,9 @@
  * - systemd: an unconfigured kubelet is "activating (auto-restart)" (kubelet.service Restart=always, RestartSec=10)
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulator } from '../sim';
-import { EngineClient } from '../kubectl/testing/engine-client';
-import { MachineShell, MachineWorld, simulatorBackend } from './index';
-import { runMachineLine } from './run-line';
+import { machinesLab } from './testing';
 
-function lab() {
-  const sim = createSimulator({ seed: 7, cluster: { bare: true } });
-  const client = new EngineClient(sim);
-  const world = new MachineWorld({ seed: 7, now: () => sim.now(), backend: () => simulatorBackend(sim) });
-  const shells = new Map(['master', 'worker-1', 'worker-2'].map((n) => [n, new MachineShell(world, n)]));
-  const on = async (machine: string, line: string) => {
-    let stdout = '';
-    let stderr = '';
-    const exitCode = await runMachineLine(shells.get(machine)!, line, { client, now: () => sim.now(), write: (t, s) => (s === 'stdout' ? (stdout += t) : (stderr += t)) });
-    return { stdout, stderr, exitCode };
-  };
-  return { sim, world, shells, on };
-}
+const lab = () => machinesLab(7);
 
 /** The join line init printed, as one line (its backslash-newline-tab continuation folded). */
 const joinLine = (initOut: string) => /kubeadm join .*\\\n\t--discovery-token-ca-cert-hash sha256:[0-9a-f]{64}/.exec(initOut)![0].replace(/ \\\n\t/, ' ');

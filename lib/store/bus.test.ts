@@ -12,6 +12,20 @@ describe('playground bus', () => {
     expect(got).toEqual(['kubectl get pods', 'kubectl get nodes', 'kubectl get svc']);
   });
 
+  it('carries the machine a lesson step runs on, backlog included', () => {
+    const bus = createPlaygroundBus();
+    bus.runCommand('sudo kubeadm init', 'master');
+    const got: [string, string | undefined][] = [];
+    bus.onRunCommand((c, m) => got.push([c, m]));
+    bus.runCommand('sudo swapoff -a', 'worker-1');
+    bus.runCommand('kubectl get nodes');
+    expect(got).toEqual([
+      ['sudo kubeadm init', 'master'],
+      ['sudo swapoff -a', 'worker-1'],
+      ['kubectl get nodes', undefined],
+    ]);
+  });
+
   it('keeps editor files by name so apply -f can read them', () => {
     const bus = createPlaygroundBus();
     const opened: string[] = [];

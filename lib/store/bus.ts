@@ -9,9 +9,12 @@ export interface EditorFile {
 }
 
 export interface PlaygroundBus {
-  /** Type and run a kubectl command in the terminal, as if the student had typed it. */
-  runCommand(cmd: string): void;
-  onRunCommand(cb: (cmd: string) => void): () => void;
+  /**
+   * Type and run a command in the terminal, as if the student had typed it; with `machine` (bare-machines lab),
+   * in that machine's shell, switching the terminal to it first.
+   */
+  runCommand(cmd: string, machine?: string): void;
+  onRunCommand(cb: (cmd: string, machine?: string) => void): () => void;
   /** Open (or replace) a named file in the YAML editor and focus it. */
   openInEditor(file: EditorFile): void;
   onOpenInEditor(cb: (file: EditorFile) => void): () => void;
@@ -50,7 +53,7 @@ function channel<T>() {
 }
 
 export function createPlaygroundBus(): PlaygroundBus {
-  const run = channel<string>();
+  const run = channel<{ cmd: string; machine?: string }>();
   const open = channel<EditorFile>();
   const reveal = channel<string>();
   const files = new Map<string, string>();
@@ -58,12 +61,12 @@ export function createPlaygroundBus(): PlaygroundBus {
   const observe = (r: BusRequest) => observers.forEach((cb) => cb(r));
   return {
     files,
-    runCommand: (cmd) => {
+    runCommand: (cmd, machine) => {
       reveal.emit('terminal');
-      run.emit(cmd);
+      run.emit({ cmd, machine });
       observe({ kind: 'run', command: cmd });
     },
-    onRunCommand: run.on,
+    onRunCommand: (cb) => run.on(({ cmd, machine }) => cb(cmd, machine)),
     openInEditor: (file) => {
       files.set(file.name, file.content);
       reveal.emit('editor');
