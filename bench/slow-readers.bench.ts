@@ -95,8 +95,9 @@ function fastReader(url: string): { events: () => number; reconnects: () => numb
         const res = await fetch(`${url}/api/cluster/stream${lastId ? `?lastEventId=${encodeURIComponent(lastId)}` : ''}`, { signal: ac.signal });
         const decoder = new TextDecoder();
         let buf = '';
-        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-          buf += decoder.decode(chunk, { stream: true });
+        const reader = res.body?.getReader();
+        for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
+          buf += decoder.decode(read.value, { stream: true });
           let i;
           while ((i = buf.indexOf('\n\n')) >= 0) {
             const frame = buf.slice(0, i);

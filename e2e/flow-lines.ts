@@ -7,10 +7,10 @@ import type { Page } from '@playwright/test';
 export async function recordFlowLines(page: Page): Promise<() => Promise<string[]>> {
   await page.evaluate(() => {
     const seen = new Set<string>();
-    (window as unknown as { flowLines: Set<string> }).flowLines = seen;
+    window.flowLines = seen;
     const current = document.querySelector('[data-flow-current]')!;
     const collect = () => current.querySelectorAll('li').forEach((li) => seen.add(li.textContent ?? ''));
     new MutationObserver(collect).observe(current, { subtree: true, childList: true, characterData: true });
   });
-  return () => page.evaluate(() => [...(window as unknown as { flowLines: Set<string> }).flowLines]);
+  return () => page.evaluate(() => [...(window.flowLines ?? [])]);
 }

@@ -4,11 +4,11 @@ import { trackConsoleErrors } from './helpers';
 /** Records every Content-Security-Policy violation the page reports (the init script runs outside the CSP). */
 async function trackCspViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __csp: string[] };
-    w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    const seen: string[] = [];
+    window.__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+  return () => page.evaluate(() => window.__csp ?? []);
 }
 
 const PAGES = ['/', '/learn/cluster-architecture', '/playground', '/glossary', '/instructor', '/class', '/class/new'];

@@ -19,7 +19,7 @@ async function simWorker(page: Page): Promise<Worker> {
   throw new Error('no simulator worker');
 }
 
-const handled = (w: Worker, op: string) => w.evaluate((o) => (self as unknown as { simRequests: Record<string, number> }).simRequests[o] ?? 0, op);
+const handled = (w: Worker, op: string) => w.evaluate((o) => self.simRequests?.[o] ?? 0, op);
 
 test('the simulator runs in a Web Worker: kubectl commands and the clock are answered there, under the page CSP', async ({ page }) => {
   test.setTimeout(180_000);

@@ -29,11 +29,11 @@ const snapshot = (objects: KubeObject[], ok = true) => ({ objects, namespaces: [
 function setup() {
   const sources: FakeEventSource[] = [];
   const requests: { url: string; init?: RequestInit }[] = [];
-  const fetchImpl = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+  const fetchImpl = vi.fn<typeof fetch>(async (url, init) => {
     requests.push({ url: String(url), init });
     if (String(url).endsWith('/info')) return Response.json({ mode: 'live', writable: true, reachable: true, upstreamWatches: 7, streams: 1 });
     return Response.json({ ok: true, message: 'deployment.apps/web scaled' });
-  }) as unknown as typeof fetch;
+  });
   const client = new LiveClient({ eventSource: (url) => sources.at(-1 + sources.push(new FakeEventSource(url)))!, fetch: fetchImpl });
   const batches: ClusterChange[][] = [];
   client.subscribe((b) => batches.push(b));

@@ -25,9 +25,9 @@ describe('patchToAction never sends back what the projection removed', () => {
   const rs = (rev: string, image: string) =>
     ({
       kind: 'ReplicaSet',
-      metadata: { name: `web-${rev}`, namespace: 'default', ownerReferences: [{ uid: 'd-uid' }], annotations: { 'deployment.kubernetes.io/revision': rev } },
-      spec: { template: { metadata: { labels: { app: 'web', 'pod-template-hash': `h${rev}` } }, spec: { containers: [{ name: 'web', image, env }] } } },
-    }) as unknown as KubeObject;
+      metadata: { name: `web-${rev}`, namespace: 'default', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'd-uid' }], annotations: { 'deployment.kubernetes.io/revision': rev } },
+      spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web', 'pod-template-hash': `h${rev}` } }, spec: { containers: [{ name: 'web', image, env }] } } },
+    }) as KubeObject;
   const objects = [deployment, rs('1', 'nginx:1.25'), rs('2', 'nginx:1.26')];
   const view = { get: (k: string, n: string) => objects.find((o) => o.kind === k && o.metadata?.name === n), all: () => objects };
 

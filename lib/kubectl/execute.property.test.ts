@@ -13,7 +13,7 @@ function seeded(): FakeClusterClient {
   const c = new FakeClusterClient();
   c.seed('Node', { metadata: { name: 'worker-1' }, status: { conditions: [{ type: 'Ready', status: 'True' }] } } as KubeObject);
   c.seed('Deployment', { metadata: { name: 'web', uid: 'd1', annotations: { 'deployment.kubernetes.io/revision': '2' } }, spec: { replicas: 1, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.25', ports: [{ containerPort: 80 }] }] } } } } as KubeObject);
-  c.seed('ReplicaSet', { metadata: { name: 'web-1', annotations: { 'deployment.kubernetes.io/revision': '1' }, ownerReferences: [{ kind: 'Deployment', name: 'web', uid: 'd1', controller: true }] }, spec: { replicas: 0, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web', 'pod-template-hash': '1' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.24' }] } } } } as unknown as KubeObject);
+  c.seed('ReplicaSet', { metadata: { name: 'web-1', annotations: { 'deployment.kubernetes.io/revision': '1' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'd1', controller: true }] }, spec: { replicas: 0, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web', 'pod-template-hash': '1' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.24' }] } } } } as KubeObject);
   c.seed('Pod', { metadata: { name: 'web', labels: { app: 'web' } }, spec: { nodeName: 'worker-1', containers: [{ name: 'web', image: 'nginx' }] }, status: { phase: 'Running', containerStatuses: [{ name: 'web', ready: true, restartCount: 0, state: { running: { startedAt: '2025-12-31T23:00:00Z' } } }] } } as KubeObject);
   return c;
 }

@@ -10,14 +10,18 @@ const container = (name: string) => ({
   ],
 });
 
+/** The value at a path of plain JSON, or undefined: reads a projected object without asserting its type. */
+const at = (value: unknown, ...path: (string | number)[]): unknown =>
+  path.reduce<unknown>((v, key) => (typeof v === 'object' && v !== null ? (v as Record<string | number, unknown>)[key] : undefined), value);
+
 describe('projectObject', () => {
   it('strips env values but keeps env names and valueFrom references (pods)', () => {
     const pod = { metadata: { name: 'p' }, spec: { containers: [container('a')], initContainers: [container('init')] } };
-    const out = projectObject('Pod', pod) as unknown as typeof pod;
+    const out = projectObject('Pod', pod);
     expect(JSON.stringify(out)).not.toContain('hunter2');
-    expect(out.spec.containers[0].env.map((e) => e.name)).toEqual(['PASSWORD', 'FROM_SECRET']);
-    expect(out.spec.containers[0].env[1].valueFrom).toEqual({ secretKeyRef: { name: 'db', key: 'pw' } });
-    expect(out.spec.initContainers[0].env[0]).toEqual({ name: 'PASSWORD' });
+    expect(at(out, 'spec', 'containers', 0, 'env', 0)).toEqual({ name: 'PASSWORD' });
+    expect(at(out, 'spec', 'containers', 0, 'env', 1)).toEqual({ name: 'FROM_SECRET', valueFrom: { secretKeyRef: { name: 'db', key: 'pw' } } });
+    expect(at(out, 'spec', 'initContainers', 0, 'env', 0)).toEqual({ name: 'PASSWORD' });
   });
 
   it('strips env values inside deployment and replicaset templates', () => {
@@ -26,6 +30,28 @@ describe('projectObject', () => {
       const out = projectObject(kind, obj);
       expect(JSON.stringify(out)).not.toContain('hunter2');
       expect(JSON.stringify(out)).toContain('"replicas":2');
+    }
+  });
+
+  it('strips env values wherever a kind keeps a pod template (DaemonSet, Job, CronJob)', () => {
+    const template = { spec: { containers: [container('app')] } };
+    const cases = [
+      ['DaemonSet', { metadata: { name: 'ds' }, spec: { template } }],
+      ['Job', { metadata: { name: 'j' }, spec: { template } }],
+      ['CronJob', { metadata: { name: 'c' }, spec: { schedule: '* * * * *', jobTemplate: { spec: { template } } } }],
+    ] as const;
+    for (const [kind, obj] of cases) {
+      const out = projectObject(kind, obj);
+      expect(JSON.stringify(out)).not.toContain('hunter2');
+      expect(JSON.stringify(out)).toContain('"name":"PASSWORD"');
+    }
+  });
+
+  it('never throws on objects no API server sends', () => {
+    for (const odd of [null, 'text', 7, [], { metadata: 'x' }, { spec: { template: 'x' } }, { spec: { jobTemplate: { spec: 3 } } }]) {
+      const out = projectObject('Deployment', odd);
+      expect(out.kind).toBe('Deployment');
+      expect(typeof (out.metadata ?? {})).toBe('object');
     }
   });
 
@@ -50,12 +76,12 @@ describe('projectObject', () => {
   it('sets kind and apiVersion, turns Dates into strings and never mutates the input', () => {
     const created = new Date('2026-01-02T03:04:05Z');
     const input = { metadata: { name: 'n', creationTimestamp: created }, status: { images: [{ names: ['x'] }], nodeInfo: { kubeletVersion: 'v1.31.0' } } };
-    const out = projectObject('Node', input) as unknown as { kind: string; apiVersion: string; metadata: { creationTimestamp: unknown }; status: Record<string, unknown> };
+    const out = projectObject('Node', input);
     expect(out.kind).toBe('Node');
     expect(out.apiVersion).toBe('v1');
-    expect(typeof out.metadata.creationTimestamp).toBe('string');
-    expect(out.status.images).toBeUndefined();
-    expect(out.status.nodeInfo).toEqual({ kubeletVersion: 'v1.31.0' });
+    expect(out.metadata?.creationTimestamp).toBe('2026-01-02T03:04:05.000Z');
+    expect(at(out, 'status', 'images')).toBeUndefined();
+    expect(at(out, 'status', 'nodeInfo')).toEqual({ kubeletVersion: 'v1.31.0' });
     expect(input.status.images).toHaveLength(1);
     expect(input.metadata.creationTimestamp).toBe(created);
   });

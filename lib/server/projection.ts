@@ -36,24 +36,40 @@ function stripEnvValues(spec: PodSpecLike | undefined): void {
   }
 }
 
-/** The pod spec inside a kind, wherever it sits (Pod: spec; workloads: spec.template.spec). */
-function podSpecOf(kind: Kind, obj: Record<string, unknown>): PodSpecLike | undefined {
-  const spec = obj.spec as Record<string, unknown> | undefined;
-  if (!spec) return undefined;
-  if (kind === 'Pod') return spec as PodSpecLike;
-  if (kind === 'Deployment' || kind === 'ReplicaSet') {
-    return (spec.template as { spec?: PodSpecLike } | undefined)?.spec;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Every pod spec inside an object, wherever its kind keeps one: a Pod's spec, a workload's spec.template.spec,
+ * a CronJob's spec.jobTemplate.spec.template.spec. Found by shape rather than by kind, so a kind added to
+ * WATCHED_KINDS later cannot leak env values by being missing from a list here.
+ */
+function podSpecsOf(kind: Kind, obj: Record<string, unknown>): PodSpecLike[] {
+  const spec = obj.spec;
+  if (!isRecord(spec)) return [];
+  if (kind === 'Pod') return [spec];
+  const found: PodSpecLike[] = [];
+  for (let at: unknown = spec; isRecord(at); ) {
+    const template = at.template;
+    if (isRecord(template) && isRecord(template.spec)) found.push(template.spec);
+    const jobTemplate = at.jobTemplate;
+    at = isRecord(jobTemplate) ? jobTemplate.spec : undefined;
   }
-  return undefined;
+  return found;
 }
+
+/** A projected copy is a KubeObject when its metadata is an object (the API server always sets one). */
+const hasMetadata = (o: Record<string, unknown>): o is Record<string, unknown> & KubeObject =>
+  o.metadata === undefined || isRecord(o.metadata);
 
 /** A browser-safe copy of `obj` with kind and apiVersion set (list items arrive without them). */
 export function projectObject(kind: Kind, obj: unknown): KubeObject {
   // JSON round trip: a deep copy that also turns client-node's Date fields back into RFC 3339 strings,
   // so objects from a list and from a watch look the same.
-  const copy = JSON.parse(JSON.stringify(obj)) as Record<string, unknown>;
+  const parsed: unknown = JSON.parse(JSON.stringify(obj ?? null));
+  const copy: Record<string, unknown> = isRecord(parsed) ? parsed : {};
   copy.kind = kind;
   copy.apiVersion = API_VERSION[kind];
+  if (copy.metadata !== undefined && !isRecord(copy.metadata)) copy.metadata = {};
   const meta = copy.metadata as { managedFields?: unknown; annotations?: Record<string, string> } | undefined;
   if (meta) {
     delete meta.managedFields;
@@ -62,10 +78,12 @@ export function projectObject(kind: Kind, obj: unknown): KubeObject {
       if (Object.keys(meta.annotations).length === 0) delete meta.annotations;
     }
   }
-  stripEnvValues(podSpecOf(kind, copy));
+  for (const spec of podSpecsOf(kind, copy)) stripEnvValues(spec);
   if (kind === 'Node') {
     const status = copy.status as { images?: unknown } | undefined;
     if (status) delete status.images;
   }
-  return copy as unknown as KubeObject;
+  // Normalised above (metadata is an object or absent), so the guard holds; it is here for the type.
+  if (!hasMetadata(copy)) throw new TypeError('projectObject: metadata must be an object');
+  return copy;
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from './index';
-import type { KubeObject } from '../k8s/types';
+import type { KubeObject, V1Secret } from '../k8s/types';
 
 const sim = () => createSimulator({ seed: 1 });
 const cm = (data: Record<string, string>, extra: object = {}) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app' }, data, ...extra }) as KubeObject;
@@ -56,7 +56,7 @@ describe('Secret', () => {
   it('defaults type to Opaque and merges stringData into data as base64', () => {
     const s = sim();
     s.create(secret({ data: { user: 'YWRtaW4=' }, stringData: { password: 's3cr3t', user: 'root' } }));
-    const stored = s.get('Secret', 'db', 'default') as unknown as Record<string, unknown>;
+    const stored = s.get('Secret', 'db', 'default') as V1Secret & { stringData?: unknown };
     expect(stored.type).toBe('Opaque');
     expect(stored.data).toEqual({ user: 'cm9vdA==', password: 'czNjcjN0' });
     expect(stored.stringData).toBeUndefined();

@@ -20,7 +20,7 @@ import { CNI_NOT_READY_MESSAGE } from './kubeadm';
 const nodes = (sim: Simulator) => sim.list('Node').items as V1Node[];
 const ready = (n: V1Node) => n.status!.conditions!.find((c) => c.type === 'Ready')!;
 const pods = (sim: Simulator, label: string) => sim.list('Pod', 'kube-system', { labelSelector: label }).items as V1Pod[];
-const calico = {
+const calico: KubeObject = {
   apiVersion: 'apps/v1',
   kind: 'DaemonSet',
   metadata: { name: 'calico-node', namespace: 'kube-system', labels: { 'k8s-app': 'calico-node' } },
@@ -31,7 +31,7 @@ const calico = {
       spec: { hostNetwork: true, tolerations: [{ effect: 'NoSchedule', operator: 'Exists' }, { effect: 'NoExecute', operator: 'Exists' }], containers: [{ name: 'calico-node', image: 'docker.io/calico/node:v3.30.3' }] },
     },
   },
-} as unknown as KubeObject;
+};
 
 function initCluster(): Simulator {
   const sim = createSimulator({ seed: 3, cluster: { bare: true } });

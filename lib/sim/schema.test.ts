@@ -72,7 +72,7 @@ function decodeError(obj: unknown): string | undefined {
 }
 
 function withValue(path: (string | number)[], value: unknown): KubeObject {
-  const doc = deploymentManifest({ name: 'typed' }) as unknown as Record<string | number, unknown>;
+  const doc: Record<string | number, unknown> = Object.fromEntries(Object.entries(deploymentManifest({ name: 'typed' })));
   let at = doc;
   for (const k of path.slice(0, -1)) at = (at[k] ??= {}) as Record<string | number, unknown>;
   at[path[path.length - 1]] = value;
