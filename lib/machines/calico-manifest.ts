@@ -9,9 +9,6 @@ export const CALICO_FILE = 'calico.yaml';
 /** Where the setup notes download Calico from; on the lab machines this URL serves the manifest below. */
 export const CALICO_URL = 'https://raw.githubusercontent.com/projectcalico/calico/v3.30.3/manifests/calico.yaml';
 
-/** Calico's default IP pool when CALICO_IPV4POOL_CIDR is not set (it overlaps a 192.168.x.x machine network). */
-export const CALICO_DEFAULT_POOL = '192.168.0.0/16';
-
 export const CALICO_YAML = `# Calico (축약판): 각 노드에 calico-node를 띄워 /etc/cni/net.d에 CNI 설정을 씁니다.
 apiVersion: v1
 kind: ConfigMap

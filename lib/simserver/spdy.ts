@@ -56,13 +56,6 @@ export function dataFrame(streamId: number, data: Buffer, fin = false): Buffer {
   return Buffer.concat([head, data]);
 }
 
-export const rstStream = (streamId: number, status: number) => {
-  const b = Buffer.alloc(8);
-  b.writeUInt32BE(streamId, 0);
-  b.writeUInt32BE(status, 4);
-  return controlFrame(RST_STREAM, 0, b);
-};
-
 export const pingReply = (data: Buffer) => controlFrame(PING, 0, data);
 
 /**

@@ -35,5 +35,3 @@ export function inCidr(ip: string, cidr: string): boolean {
   return !!net && !Number.isNaN(n) && ((n & net[1]) >>> 0) === net[0];
 }
 
-/** CoreDNS's pod A record name for an IP: 10.244.1.5 → 10-244-1-5 (the first label of NAME.NS.pod.cluster.local). */
-export const podRecordLabel = (ip: string) => ip.replace(/\./g, '-');
