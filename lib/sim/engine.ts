@@ -11,7 +11,7 @@ import type { Cause, Limits, Timings } from './types';
 import { Rng } from './rng';
 import { Store, keyOf, type StoreChange } from './store';
 import { TimerQueue } from './timer-queue';
-import { EventRecorder } from './events';
+import { EventRecorder, type SpamBuckets } from './events';
 import { toIso } from './timings';
 import { DEFAULT_LIMITS } from './limits';
 import type { ProcessViewFactory } from './prober/process-view';
@@ -75,8 +75,8 @@ export interface EngineState {
   kubelet: Record<string, PodRuntime>;
   nodes: Record<string, NodeRuntime>;
   eventSeq: number;
-  /** client-go's event spam filter: [tokens, last refill ms] per source + involved object */
-  eventSpam: Record<string, [number, number]>;
+  /** client-go's event spam filter: [tokens, last refill ms] per source + involved object (a Map in memory, an object in JSON) */
+  eventSpam: Record<string, [number, number]> | SpamBuckets;
   spamSweepSeq: number;
   /** probe workers and OOM watches by `ns/pod#container#type` (prober/worker.ts); absent in older snapshots */
   prober?: Record<string, ProbeWorker>;

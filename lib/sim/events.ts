@@ -7,7 +7,7 @@
 import type { CoreV1Event } from '../k8s/types';
 import { API_VERSION } from '../k8s/types';
 import type { Cause } from './types';
-import type { Engine, InvolvedObject } from './engine';
+import type { Engine, EngineState, InvolvedObject } from './engine';
 import { keyOf } from './store';
 import { EVENT_LIMIT, EVENT_TTL_MS, toIso } from './timings';
 
@@ -25,7 +25,7 @@ interface ObjectEvents {
   similar: Map<string, { since: number; n: number; combined?: string }>;
   /** live events of this object */
   count: number;
-  /** shared involvedObject values by fieldPath|resourceVersion */
+  /** shared involvedObject values by fieldPath (those without a resourceVersion) */
   refs: Map<string, CoreV1Event['involvedObject']>;
   /** spam-filter bucket key per event source (built once per source and object) */
   spamKeys?: Map<EventSource, string>;
@@ -55,6 +55,43 @@ function keyFor(byMessage: ByMessage | undefined, message: string): string | und
   if (byMessage === undefined) return undefined;
   if (byMessage instanceof Map) return byMessage.get(message);
   return byMessage[0] === message ? byMessage[1] : undefined;
+}
+
+/** The spam filter's buckets: a Map (thousands of keys come and go) that serialises as the plain object snapshots hold. */
+export class SpamBuckets extends Map<string, [tokens: number, refilledAt: number]> {
+  toJSON(): Record<string, [number, number]> {
+    // buckets keep insertion order in both forms (keys contain '|', so none is an integer-like property name)
+    return Object.fromEntries(this);
+  }
+}
+
+/** The state's buckets as a Map, converted once from the plain object a new engine or a restored snapshot has. */
+function spamBuckets(state: EngineState): SpamBuckets {
+  const s = state.eventSpam;
+  return s instanceof SpamBuckets ? s : (state.eventSpam = new SpamBuckets(Object.entries(s)));
+}
+
+/**
+ * `n.toString(16)` for the event name suffix. The suffix is an integer near 2^50, and a double's radix conversion is
+ * slow; two 32-bit halves give the same digits. Anything else (fractional times) takes the general path.
+ */
+export function hexOf(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0x1_0000_0000) return n.toString(16);
+  const high = Math.floor(n / 0x1_0000_0000);
+  const low = (n - high * 0x1_0000_0000).toString(16);
+  return high.toString(16) + '00000000'.slice(low.length) + low;
+}
+
+function involvedRefOf(involved: InvolvedObject): CoreV1Event['involvedObject'] {
+  return {
+    kind: involved.kind,
+    namespace: involved.namespace,
+    name: involved.name,
+    uid: involved.uid,
+    apiVersion: API_VERSION[involved.kind],
+    ...(involved.resourceVersion ? { resourceVersion: involved.resourceVersion } : {}),
+    ...(involved.fieldPath ? { fieldPath: involved.fieldPath } : {}),
+  };
 }
 
 const newObjectEvents = (): ObjectEvents => ({ byReason: new Map(), similar: new Map(), count: 0, refs: new Map() });
@@ -102,7 +139,7 @@ export class EventRecorder {
     }
     if (this.objects.size > this.sweepAt) this.sweep();
     this.e.state.eventSeq++;
-    const name = `${involved.name}.${(this.e.time * 1000 + this.e.state.eventSeq).toString(16)}`;
+    const name = `${involved.name}.${hexOf(this.e.time * 1000 + this.e.state.eventSeq)}`;
     const now = this.e.iso();
     const key = keyOf(name, ns);
     // built complete (server metadata included) so the store takes it without another copy
@@ -132,16 +169,20 @@ export class EventRecorder {
    * 5 minutes; the rest are dropped (a ReplicaSet creating 5,000 pods does not write 5,000 events).
    */
   private takeSpamToken(key: string): boolean {
-    const spam = this.e.state.eventSpam;
-    const b = spam[key];
+    const spam = spamBuckets(this.e.state);
+    const b = spam.get(key);
     const tokens = b ? Math.min(SPAM_BURST, b[0] + (this.e.time - b[1]) / SPAM_REFILL_MS) : SPAM_BURST;
     if (tokens < 1) return false;
-    spam[key] = [tokens - 1, this.e.time];
+    if (b) {
+      // the bucket keeps its place (as an object's property does when reassigned): snapshots list buckets in order
+      b[0] = tokens - 1;
+      b[1] = this.e.time;
+    } else spam.set(key, [tokens - 1, this.e.time]);
     if (this.e.state.eventSeq >= this.e.state.spamSweepSeq) {
       // drop buckets that have refilled completely (they behave exactly like absent ones);
       // scheduled by state so a restored simulator sweeps at the same moments
       this.e.state.spamSweepSeq = this.e.state.eventSeq + 5_000;
-      for (const k in spam) if (spam[k][0] + (this.e.time - spam[k][1]) / SPAM_REFILL_MS >= SPAM_BURST) delete spam[k];
+      for (const [k, v] of spam) if (v[0] + (this.e.time - v[1]) / SPAM_REFILL_MS >= SPAM_BURST) spam.delete(k);
     }
     return true;
   }
@@ -176,23 +217,15 @@ export class EventRecorder {
     }
   }
 
-  /** Shared (immutable) involvedObject per object + fieldPath: the events of a pod point at one object. */
+  /**
+   * Shared (immutable) involvedObject per object + fieldPath: the events of a pod point at one object. A reference
+   * that names a resourceVersion (the scheduler's, once per pod) is not worth keeping.
+   */
   private involvedRef(obj: ObjectEvents, involved: InvolvedObject): CoreV1Event['involvedObject'] {
-    const k = `${involved.fieldPath ?? ''}|${involved.resourceVersion ?? ''}`;
+    if (involved.resourceVersion) return involvedRefOf(involved);
+    const k = involved.fieldPath ?? '';
     let ref = obj.refs.get(k);
-    if (!ref)
-      obj.refs.set(
-        k,
-        (ref = {
-          kind: involved.kind,
-          namespace: involved.namespace,
-          name: involved.name,
-          uid: involved.uid,
-          apiVersion: API_VERSION[involved.kind],
-          ...(involved.resourceVersion ? { resourceVersion: involved.resourceVersion } : {}),
-          ...(involved.fieldPath ? { fieldPath: involved.fieldPath } : {}),
-        }),
-      );
+    if (!ref) obj.refs.set(k, (ref = involvedRefOf(involved)));
     return ref;
   }
 
