@@ -3,7 +3,10 @@ import type { V1Pod, V1PodCondition } from '../k8s/api-types';
 import { parseCpuMillis, parseMemoryBytes } from '../k8s/quantity';
 
 export function podCondition(pod: V1Pod, type: string): V1PodCondition | undefined {
-  return pod.status?.conditions?.find((c) => c.type === type);
+  // a plain loop: every controller asks this of every pod change, and find() allocates a closure per call
+  const conditions = pod.status?.conditions;
+  if (conditions) for (const c of conditions) if (c.type === type) return c;
+  return undefined;
 }
 
 export function isPodReady(pod: V1Pod): boolean {
@@ -30,22 +33,27 @@ export interface PodRequests {
 }
 
 const requestCache = new WeakMap<object, PodRequests>();
+const NO_REQUESTS: PodRequests = Object.freeze({ cpu: 0, memory: 0 });
 
-/** Sum of container requests (limits stand in for missing requests, as the API defaults them). Cached per spec object. */
+/**
+ * Sum of container requests (limits stand in for missing requests, as the API defaults them). Cached per containers
+ * array: binding gives a pod a new spec object but keeps its containers, which every pod of a set shares.
+ */
 export function podRequests(pod: V1Pod): PodRequests {
-  const spec = pod.spec!;
-  const hit = requestCache.get(spec);
+  const containers = pod.spec!.containers;
+  if (!containers) return NO_REQUESTS;
+  const hit = requestCache.get(containers);
   if (hit) return hit;
   let cpu = 0;
   let memory = 0;
-  for (const c of spec.containers ?? []) {
+  for (const c of containers) {
     const r = c.resources?.requests ?? {};
     const l = c.resources?.limits ?? {};
     cpu += parseCpuMillis(r.cpu ?? l.cpu);
     memory += parseMemoryBytes(r.memory ?? l.memory);
   }
   const out = { cpu, memory };
-  requestCache.set(spec, out);
+  requestCache.set(containers, out);
   return out;
 }
 

@@ -14,12 +14,13 @@ import type { StoreChange } from '../store';
 import { podCondition, podRequests } from '../pods';
 import { UNSCHEDULABLE_RETRY_MS } from '../timings';
 import { ERR_NODE_AFFINITY, nodeAffinityFits, nodeAffinityScore } from './scheduler/node-affinity';
-import { ERR_AFFINITY, ERR_ANTI_AFFINITY, ERR_EXISTING_ANTI_AFFINITY, constrainsOthers, hasPodAffinityTerms, interPodAffinityFilter, interPodAffinityScore, prepareInterPodAffinity, type InterPodAffinityState, type PlacedPod } from './scheduler/inter-pod-affinity';
+import { constrainsOthers, hasPodAffinityTerms, interPodAffinityFilter, interPodAffinityScore, prepareInterPodAffinity, type InterPodAffinityState, type PlacedPod } from './scheduler/inter-pod-affinity';
 import { preferNoScheduleCount, tolerates } from './scheduler/taint-toleration';
-import { ERR_SPREAD, ERR_SPREAD_LABEL, prepareSpread, spreadConstraintsOf, spreadFilter, spreadScores, type SpreadState } from './scheduler/pod-topology-spread';
+import { prepareSpread, spreadConstraintsOf, spreadFilter, spreadScores, type SpreadState } from './scheduler/pod-topology-spread';
 import { PlacedPodIndex } from './scheduler/placed-pod-index';
 import { DefaultSelectorCache } from './scheduler/default-selector';
 import { pickHighestScore, type ScoreTable } from './scheduler/score';
+import { ERR_NO_NODES, fitErrorMessage, reasonKo } from './scheduler/fit-error';
 
 export { tolerates };
 export const SCHEDULER = 'scheduler';
@@ -35,16 +36,20 @@ interface Usage {
   nzMemory: number;
 }
 
-const allocCache = new WeakMap<object, { cpu: number; memory: number; pods: number }>();
+interface Allocatable {
+  cpu: number;
+  memory: number;
+  pods: number;
+}
+
+const allocCache = new WeakMap<object, Allocatable>();
 /** Parsed node allocatable, cached per status object (nodes change rarely; pods are scheduled often). */
-function allocatable(node: V1Node): { cpu: number; memory: number; pods: number } {
+function allocatable(node: V1Node): Allocatable {
   const a = node.status?.allocatable ?? {};
   let hit = allocCache.get(a);
   if (!hit) allocCache.set(a, (hit = { cpu: parseCpuMillis(a.cpu), memory: parseMemoryBytes(a.memory), pods: Number(a.pods ?? 110) }));
   return hit;
 }
-
-const NO_USAGE: Usage = { cpu: 0, memory: 0, pods: 0, nzCpu: 0, nzMemory: 0 };
 
 function counts(pod: V1Pod): boolean {
   const phase = pod.status?.phase;
@@ -71,10 +76,16 @@ export class Scheduler implements Controller {
   /** placed pods whose (anti-)affinity terms can constrain or score an incoming pod */
   private constraining = 0;
   private placed = new PlacedPodIndex();
+  /**
+   * The nodes in store order with their parsed allocatable and their usage record (the same object `account` updates),
+   * so the per-node loop, which runs nodes × pods times, does no lookups. Dropped on any Node change (rare).
+   */
+  private nodeRows?: { node: V1Node; usage: Usage; alloc: Allocatable }[];
 
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind === 'Service') return this.defaultSelectors.servicesChanged();
     if (c.kind === 'Node') {
+      this.nodeRows = undefined;
       if (c.type !== 'DELETED') this.flushSoon(e);
       return;
     }
@@ -98,6 +109,7 @@ export class Scheduler implements Controller {
   /** Rebuilds usage after a restore. */
   rebuild(e: Engine): void {
     this.usage.clear();
+    this.nodeRows = undefined;
     this.unschedulable.clear();
     this.constraining = 0;
     this.placed.clear();
@@ -108,6 +120,20 @@ export class Scheduler implements Controller {
     }
   }
 
+  private nodeTable(e: Engine): { node: V1Node; usage: Usage; alloc: Allocatable }[] {
+    if (this.nodeRows) return this.nodeRows;
+    const rows: { node: V1Node; usage: Usage; alloc: Allocatable }[] = [];
+    for (const node of e.store.values('Node') as Iterable<V1Node>) rows.push({ node, usage: this.usageOf(node.metadata!.name!), alloc: allocatable(node) });
+    return (this.nodeRows = rows);
+  }
+
+  /** The node's usage record, created at zero (what a node without pods has). */
+  private usageOf(node: string): Usage {
+    let u = this.usage.get(node);
+    if (!u) this.usage.set(node, (u = { cpu: 0, memory: 0, pods: 0, nzCpu: 0, nzMemory: 0 }));
+    return u;
+  }
+
   private flushSoon(e: Engine): void {
     if (this.unschedulable.size) e.enqueueAt(SCHEDULER, FLUSH_KEY, e.time + 1000);
   }
@@ -115,9 +141,7 @@ export class Scheduler implements Controller {
   private account(pod: V1Pod, sign: 1 | -1, key: string): void {
     if (sign > 0) this.placed.add(key, pod);
     else this.placed.remove(key, pod);
-    const node = pod.spec!.nodeName!;
-    let u = this.usage.get(node);
-    if (!u) this.usage.set(node, (u = { cpu: 0, memory: 0, pods: 0, nzCpu: 0, nzMemory: 0 }));
+    const u = this.usageOf(pod.spec!.nodeName!);
     const r = podRequests(pod);
     u.cpu += sign * r.cpu;
     u.memory += sign * r.memory;
@@ -161,11 +185,8 @@ export class Scheduler implements Controller {
     const preferredNodes = !!pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length;
     if (preferredNodes) table.nodeAffinity = [];
     if (affinity) table.interPodAffinity = [];
-    for (const node of allNodes()) {
+    for (const { node, usage: u, alloc } of this.nodeTable(e)) {
       total++;
-      // one usage and one allocatable lookup per node: this loop runs nodes × pods times
-      const u = this.usage.get(node.metadata!.name!) ?? NO_USAGE;
-      const alloc = allocatable(node);
       const why = this.filter(pod, node, req, u, alloc, affinity, spread);
       if (why) {
         if (why.unresolvable) unresolvable++;
@@ -200,7 +221,7 @@ export class Scheduler implements Controller {
     }
   }
 
-  private filter(pod: V1Pod, node: V1Node, req: { cpu: number; memory: number }, u: Usage, alloc: { cpu: number; memory: number; pods: number }, affinity: InterPodAffinityState | undefined, spread: SpreadState | undefined): { reasons: string[]; unresolvable: boolean; taint?: string } | undefined {
+  private filter(pod: V1Pod, node: V1Node, req: { cpu: number; memory: number }, u: Usage, alloc: Allocatable, affinity: InterPodAffinityState | undefined, spread: SpreadState | undefined): { reasons: string[]; unresolvable: boolean; taint?: string } | undefined {
     const tolerations = pod.spec?.tolerations;
     if (node.spec?.unschedulable && !tolerates(tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))
       return { reasons: ['node(s) were unschedulable'], unresolvable: true };
@@ -265,36 +286,4 @@ export class Scheduler implements Controller {
     e.recordEvent({ kind: 'Pod', name, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid }, 'Warning', 'FailedScheduling', message, 'default-scheduler', cause);
     e.enqueueAt(SCHEDULER, key, e.time + UNSCHEDULABLE_RETRY_MS);
   }
-}
-
-/** pkg/scheduler/schedule_one.go ErrNoNodesAvailable: the whole message when the cluster has no node. */
-const ERR_NO_NODES = 'no nodes available to schedule pods';
-
-/**
- * framework FitError.Error: the sorted "count reason" histogram, then the PostFilter plugins' messages — in v1.34
- * DynamicResources first ("no new claims to deallocate" for a pod without claims), then DefaultPreemption, whose
- * own FitError counts Unresolvable nodes as "Preemption is not helpful" and the rest as having no victims (every
- * pod here has the same priority, so there is never a lower-priority pod to evict).
- */
-function fitErrorMessage(total: number, reasons: Map<string, number>, unresolvable: number): string {
-  const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
-  const pre: string[] = [];
-  if (unresolvable) pre.push(`${unresolvable} Preemption is not helpful for scheduling`);
-  if (total - unresolvable) pre.push(`${total - unresolvable} No preemption victims found for incoming pod`);
-  return `0/${total} nodes are available: ${parts.join(', ')}. no new claims to deallocate, preemption: 0/${total} nodes are available: ${pre.join(', ')}.`;
-}
-
-function reasonKo(r: string, taints: Set<string>): string {
-  if (r.startsWith('node(s) had untolerated taint')) return `파드가 허용하지 않는 테인트(${[...taints].join(', ')})가 있는 노드`;
-  if (r === 'node(s) were unschedulable') return '스케줄 불가(cordon)';
-  if (r === ERR_NODE_AFFINITY) return '노드 셀렉터/노드 어피니티 불일치';
-  if (r === ERR_AFFINITY) return '파드 어피니티(함께 놓일 파드) 불충족';
-  if (r === ERR_ANTI_AFFINITY) return '파드 안티어피니티(같은 토폴로지에 이미 있는 파드) 위반';
-  if (r === ERR_SPREAD) return '토폴로지 분산 제약(maxSkew) 위반';
-  if (r === ERR_SPREAD_LABEL) return '토폴로지 분산 키 레이블이 없는 노드';
-  if (r === ERR_EXISTING_ANTI_AFFINITY) return '이미 있는 파드의 안티어피니티 위반';
-  if (r === 'Insufficient cpu') return 'CPU 부족';
-  if (r === 'Insufficient memory') return '메모리 부족';
-  if (r === 'Too many pods') return '파드 수 한도 초과';
-  return r;
 }

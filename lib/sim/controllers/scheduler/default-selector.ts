@@ -41,15 +41,21 @@ const MAX_ENTRIES = 1024;
  */
 export class DefaultSelectorCache {
   private entries = new Map<string, LabelSelector>();
+  /** the last answer, by the identity of what it depends on: a set's pods share one labels object and come in a row */
+  private last?: { labels: object | undefined; uid: string; namespace: string; selector: LabelSelector };
 
   servicesChanged(): void {
     this.entries.clear();
+    this.last = undefined;
   }
 
   selectorFor(pod: V1Pod, e: Engine): LabelSelector {
     const owner = pod.metadata?.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
     if (!owner?.uid || controllerReplicaSet(pod, e)?.metadata?.uid !== owner.uid) return defaultSpreadSelector(pod, e);
-    let key = `${pod.metadata?.namespace ?? 'default'}\u0000${owner.uid}`;
+    const namespace = pod.metadata?.namespace ?? 'default';
+    const last = this.last;
+    if (last && last.labels === pod.metadata?.labels && last.uid === owner.uid && last.namespace === namespace) return last.selector;
+    let key = `${namespace}\u0000${owner.uid}`;
     const labels = pod.metadata?.labels ?? {};
     for (const k in labels) key += `\u0000${k}\u0001${labels[k]}`;
     let hit = this.entries.get(key);
@@ -57,6 +63,7 @@ export class DefaultSelectorCache {
       if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
       this.entries.set(key, (hit = defaultSpreadSelector(pod, e)));
     }
+    this.last = { labels: pod.metadata?.labels, uid: owner.uid, namespace, selector: hit };
     return hit;
   }
 }

@@ -53,6 +53,8 @@ const requiredAnti = (p: V1Pod) => p.spec?.affinity?.podAntiAffinity?.requiredDu
 
 /** True when a placed pod can constrain others (so `prepare` must run even for a pod without terms). */
 export function constrainsOthers(p: V1Pod): boolean {
+  // asked on every placement change: most pods have no affinity at all
+  if (!p.spec?.affinity) return false;
   return requiredAnti(p).length > 0 || (p.spec?.affinity?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0 || (p.spec?.affinity?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
 }
 

@@ -39,4 +39,24 @@ describe('PlacedPodIndex', () => {
     idx.add('default/b', { ...b, metadata: { ...b.metadata, deletionTimestamp: new Date().toISOString() } });
     expect(Object.fromEntries(idx.countsPerNode('default', web))).toEqual({ n1: 1, n2: 0 });
   });
+
+  it('indexes pods that share one labels object (a ReplicaSet\'s template) per namespace, and follows a relabel', () => {
+    const idx = new PlacedPodIndex();
+    const shared = { app: 'web' };
+    const a = pod('default', 'a', shared);
+    const d = pod('other', 'd', shared);
+    idx.add('default/a', a);
+    idx.add('other/d', d);
+    expect(names(idx.candidates('default', parseLabelSelector('app=web')))).toEqual(['a']);
+    expect(names(idx.candidates('other', parseLabelSelector('app=web')))).toEqual(['d']);
+    // a label edit gives the pod a new labels object: removed as it was, added as it is
+    const relabelled = { ...a, metadata: { ...a.metadata, labels: { app: 'api' } } };
+    idx.remove('default/a', a);
+    idx.add('default/a', relabelled);
+    expect(names(idx.candidates('default', parseLabelSelector('app=web')))).toEqual([]);
+    expect(names(idx.candidates('default', parseLabelSelector('app=api')))).toEqual(['a']);
+    expect(names(idx.candidates('other', parseLabelSelector('app=web')))).toEqual(['d']);
+    idx.remove('other/d', d);
+    expect(names(idx.candidates('other', parseLabelSelector('app!=x')))).toEqual([]);
+  });
 });

@@ -20,7 +20,11 @@ interface SelectorCounts {
 }
 
 const selectorKeys = new WeakMap<LabelSelector, string>();
-const keysByMetadata = new WeakMap<object, string[]>();
+/**
+ * Index keys per labels object. The pods of a ReplicaSet share their template's labels object, so the keys are built
+ * once per set rather than once per pod version (each write gives a pod new metadata, but keeps its labels).
+ */
+const keysByLabels = new WeakMap<object, { namespace: string; keys: string[] }>();
 /** A selector's identity as a string, computed once per selector object (the default selectors are cached). */
 function selectorKey(selector: LabelSelector): string {
   let key = selectorKeys.get(selector);
@@ -32,15 +36,16 @@ export class PlacedPodIndex {
   private sets = new Map<string, Map<string, V1Pod>>();
   private counts = new Map<string, SelectorCounts>();
 
-  /** Index keys of a pod, remembered per metadata object: a pod is added and removed with the same one. */
+  /** Index keys of a pod: its namespace, and one per label. Derived from content, so add and remove agree. */
   private keysOf(pod: V1Pod): string[] {
-    const meta = pod.metadata ?? {};
-    let keys = keysByMetadata.get(meta);
-    if (keys) return keys;
-    const ns = meta.namespace ?? 'default';
-    keys = [`${ns}${NAMESPACE_ONLY}`];
-    for (const [k, v] of Object.entries(meta.labels ?? {})) keys.push(`${ns}\u0000${k}=${v}`);
-    keysByMetadata.set(meta, keys);
+    const ns = pod.metadata?.namespace ?? 'default';
+    const labels = pod.metadata?.labels;
+    if (!labels) return [`${ns}${NAMESPACE_ONLY}`];
+    const hit = keysByLabels.get(labels);
+    if (hit?.namespace === ns) return hit.keys;
+    const keys = [`${ns}${NAMESPACE_ONLY}`];
+    for (const [k, v] of Object.entries(labels)) keys.push(`${ns}\u0000${k}=${v}`);
+    keysByLabels.set(labels, { namespace: ns, keys });
     return keys;
   }
 

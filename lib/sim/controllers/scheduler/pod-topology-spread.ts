@@ -75,7 +75,10 @@ export function spreadConstraintsOf(pod: V1Pod, defaultSelector: () => LabelSele
 /** the system default constraints per (cached) default selector, so pods of one ReplicaSet share them */
 const systemDefaultsFor = new WeakMap<LabelSelector, Constraint[]>();
 
-const hasKey = (node: V1Node, key: string) => Object.prototype.hasOwnProperty.call(node.metadata?.labels ?? {}, key);
+const hasKey = (node: V1Node, key: string): boolean => {
+  const labels = node.metadata?.labels;
+  return labels !== undefined && Object.prototype.hasOwnProperty.call(labels, key);
+};
 const valueOf = (node: V1Node, key: string) => node.metadata!.labels![key];
 
 function eligible(pod: V1Pod, node: V1Node, c: Constraint): boolean {
@@ -149,10 +152,12 @@ export function spreadScores(feasible: V1Node[], s: SpreadState, nodes: () => It
         raw[k] = undefined;
         considered--;
       }
-  s.soft.forEach((c, i) => {
+  // plain loops: this runs for every ReplicaSet pod (the system default spreading) over every feasible node
+  for (let i = 0; i < s.soft.length; i++) {
+    const c = s.soft[i];
     const counts = s.softCounts[i];
     const domains = c.topologyKey === HOSTNAME ? undefined : domainCounts(feasible, raw, c, counts, s, nodes);
-    if (domains === null) return;
+    if (domains === null) continue;
     const weight = Math.log((domains ? domains.size : considered) + 2);
     for (let k = 0; k < n; k++) {
       const r = raw[k];
@@ -161,7 +166,7 @@ export function spreadScores(feasible: V1Node[], s: SpreadState, nodes: () => It
       const count = domains ? domains.get(valueOf(node, c.topologyKey))! : (counts.get(node.metadata!.name!) ?? 0);
       raw[k] = r + count * weight + (c.maxSkew - 1);
     }
-  });
+  }
   for (let k = 0; k < n; k++) if (raw[k] !== undefined) raw[k] = Math.round(raw[k]!);
   return raw;
 }
@@ -171,7 +176,9 @@ export function spreadScores(feasible: V1Node[], s: SpreadState, nodes: () => It
  * null when none of them carries the key (the constraint then scores nothing). O(feasible + nodes).
  */
 function domainCounts(feasible: V1Node[], raw: (number | undefined)[], c: Constraint, counts: ReadonlyMap<string, number>, s: SpreadState, nodes: () => Iterable<V1Node>): Map<string, number> | null {
-  if (!feasible.some((node, k) => raw[k] !== undefined && hasKey(node, c.topologyKey))) return null;
+  let anyKeyed = false;
+  for (let k = 0; k < feasible.length && !anyKeyed; k++) anyKeyed = raw[k] !== undefined && hasKey(feasible[k], c.topologyKey);
+  if (!anyKeyed) return null;
   const domains = new Map<string, number>();
   feasible.forEach((node, k) => raw[k] !== undefined && domains.set(hasKey(node, c.topologyKey) ? valueOf(node, c.topologyKey) : '', 0));
   for (const node of nodes()) {

@@ -50,9 +50,10 @@ function addTopologySpreadNormalized(totals: number[], values: (number | undefin
   let min = Infinity;
   let max = 0;
   for (const v of values) if (v !== undefined) { if (v < min) min = v; if (v > max) max = v; }
-  values.forEach((v, i) => {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (v !== undefined) totals[i] += (max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - v)) / max)) * weight;
-  });
+  }
 }
 
 /** The node with the highest weighted total, or undefined when none is feasible. `random()` in [0, 1). */
@@ -65,7 +66,8 @@ export function pickHighestScore(t: ScoreTable, random: () => number): V1Node | 
   let best: V1Node | undefined;
   let bestScore = -Infinity;
   let ties = 0;
-  totals.forEach((score, i) => {
+  for (let i = 0; i < totals.length; i++) {
+    const score = totals[i];
     if (score > bestScore) {
       best = t.nodes[i];
       bestScore = score;
@@ -74,6 +76,6 @@ export function pickHighestScore(t: ScoreTable, random: () => number): V1Node | 
       ties++;
       if (random() * ties < 1) best = t.nodes[i];
     }
-  });
+  }
   return best;
 }
