@@ -183,9 +183,11 @@ export class Store {
         s.add(newIp);
       }
     }
+    // orphan-ness can only change when the pod comes, goes or gets other owner references
+    if (old !== undefined && next !== undefined && oldOwners === newOwners) return;
     const ns = (next ?? old)!.metadata!.namespace!;
-    const wasOrphan = old !== undefined && !old.metadata?.ownerReferences?.some((r) => r.controller);
-    const isOrphan = next !== undefined && !next.metadata?.ownerReferences?.some((r) => r.controller);
+    const wasOrphan = old !== undefined && !oldOwners?.some((r) => r.controller);
+    const isOrphan = next !== undefined && !newOwners?.some((r) => r.controller);
     if (wasOrphan !== isOrphan) {
       let s = this.orphanPods.get(ns);
       if (!s) this.orphanPods.set(ns, (s = new Set()));

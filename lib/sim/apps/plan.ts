@@ -30,26 +30,39 @@ export function programKey(c: V1Container): string | undefined {
   return [c.image, ...argv, '', ...set.sort()].join('\0');
 }
 
-/** When and how the container's process exits. Pure; cached per (container spec, pod name). */
+/** programKey per container spec object (specs are replaced, never mutated): each new pod of a set plans for free. */
+const programKeys = new WeakMap<V1Container, string | null>();
+function cachedProgramKey(c: V1Container): string | undefined {
+  let key = programKeys.get(c);
+  if (key === undefined) programKeys.set(c, (key = programKey(c) ?? null));
+  return key ?? undefined;
+}
+
+/**
+ * When and how the container's process exits. Pure; an image program's plan is shared by every container with the
+ * same program (no per-pod entry), anything else (a shell command may read the pod) is cached per (spec, pod name).
+ */
 export function planContainer(c: V1Container, pod: V1Pod = NO_POD): ContainerPlan {
+  const key = cachedProgramKey(c);
+  if (key !== undefined) {
+    let plan = byProgram.get(key);
+    if (!plan) {
+      if (byProgram.size > 1_000) byProgram.clear();
+      byProgram.set(key, (plan = planOf(c, pod)));
+    }
+    return plan;
+  }
   let byPod = planCache.get(c);
   if (!byPod) planCache.set(c, (byPod = new Map()));
   const podName = pod.metadata?.name ?? '';
   let plan = byPod.get(podName);
-  if (!plan) {
-    const key = programKey(c);
-    plan = key !== undefined ? byProgram.get(key) : undefined;
-    if (!plan) {
-      const run = runContainer(pod, c, 0);
-      plan = run ? { runMs: run.result.exitAtMs, exitCode: run.result.exitCode, ...(run.reason ? { reason: run.reason, message: run.message } : {}) } : { runMs: Infinity, exitCode: 0 };
-      if (key !== undefined) {
-        if (byProgram.size > 1_000) byProgram.clear();
-        byProgram.set(key, plan);
-      }
-    }
-    byPod.set(podName, plan);
-  }
+  if (!plan) byPod.set(podName, (plan = planOf(c, pod)));
   return plan;
+}
+
+function planOf(c: V1Container, pod: V1Pod): ContainerPlan {
+  const run = runContainer(pod, c, 0);
+  return run ? { runMs: run.result.exitAtMs, exitCode: run.result.exitCode, ...(run.reason ? { reason: run.reason, message: run.message } : {}) } : { runMs: Infinity, exitCode: 0 };
 }
 
 /** `trap '…' TERM` in a shell command: the script handles SIGTERM itself. */
@@ -61,6 +74,14 @@ const TRAPS_TERM = /\btrap\b.*\b(TERM|SIGTERM|15)\b/;
  * kernel, so it ignores SIGTERM (https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination).
  */
 export function stopsOnSigterm(c: V1Container, _pod: V1Pod = NO_POD): boolean {
+  let stops = stopsBySpec.get(c);
+  if (stops === undefined) stopsBySpec.set(c, (stops = stopsOnSigtermUncached(c)));
+  return stops;
+}
+/** per container spec object: the answer depends on the spec alone */
+const stopsBySpec = new WeakMap<V1Container, boolean>();
+
+function stopsOnSigtermUncached(c: V1Container): boolean {
   const model = appModelFor(c.image ?? '');
   if (!model) return true;
   const argv = processArgv(c, model);

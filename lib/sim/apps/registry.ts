@@ -22,6 +22,18 @@ export interface ImageRef {
 
 /** Normalises `nginx`, `nginx:1.25`, `library/nginx`, `docker.io/nginx@sha256:…` like containerd does. */
 export function parseImageRef(image: string): ImageRef {
+  let hit = parsedRefs.get(image);
+  if (hit === undefined) {
+    // every kubelet step asks about the same few images: parse each once (bounded, for odd input)
+    if (parsedRefs.size >= MAX_PARSED_REFS) parsedRefs.clear();
+    parsedRefs.set(image, (hit = Object.freeze(parseImageRefUncached(image))));
+  }
+  return hit;
+}
+const parsedRefs = new Map<string, Readonly<ImageRef>>();
+const MAX_PARSED_REFS = 1024;
+
+function parseImageRefUncached(image: string): ImageRef {
   let ref = image.trim();
   let tag = 'latest';
   const at = ref.indexOf('@');

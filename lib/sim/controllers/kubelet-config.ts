@@ -9,7 +9,7 @@
  *   after its back-off period (pkg/kubelet/pod_workers.go, 10 s).
  * Simplification: a pod with any container that cannot be configured starts none of its containers.
  */
-import type { V1Pod, V1Service } from '../../k8s/api-types';
+import type { V1Container, V1Pod, V1Service } from '../../k8s/api-types';
 import type { Engine } from '../engine';
 import { configSourceOf, resolveContainerEnv, resolveContainerFiles, volumeSetupError, type ConfigSource } from '../pod-config';
 import { KUBELET, writePodStatus, type KubeletCtx } from './kubelet-pull';
@@ -30,7 +30,7 @@ export function engineConfigSource(e: Engine): ConfigSource {
  */
 export function volumesReady(ctx: KubeletCtx, pod: V1Pod): boolean {
   const { key, rt, e, cause, event } = ctx;
-  const error = volumeSetupError(engineConfigSource(e), pod);
+  const error = pod.spec?.volumes?.length ? volumeSetupError(engineConfigSource(e), pod) : undefined;
   if (!error) {
     delete rt.mountFailures;
     // mounted: the pod moves on (pulls or init containers set their own stage; `mounting` must not linger)
@@ -49,6 +49,12 @@ export function volumesReady(ctx: KubeletCtx, pod: V1Pod): boolean {
 }
 
 /**
+ * A container without envFrom, env valueFrom or volume mounts cannot fail to configure and has no warnings (literal
+ * values and the Service variables always resolve), so the kubelet need not build its environment to start it.
+ */
+const resolvesPlainly = (c: V1Container): boolean => !c.envFrom?.length && !c.volumeMounts?.length && !c.env?.some((v) => v.valueFrom);
+
+/**
  * Whether every container's env and files resolve. When not: each failing container waits with
  * CreateContainerConfigError, a `Failed` event names the error, and the kubelet tries again in 10 s.
  * On success, skipped envFrom keys are reported as InvalidEnvironmentVariableNames (once per start).
@@ -59,6 +65,7 @@ export function containersConfigured(ctx: KubeletCtx, pod: V1Pod): boolean {
   const failures = new Map<string, string>();
   const warnings: string[] = [];
   for (const c of pod.spec!.containers) {
+    if (resolvesPlainly(c)) continue;
     const env = resolveContainerEnv(source, pod, c);
     const files = env.ok ? resolveContainerFiles(source, pod, c) : env;
     if (!files.ok) failures.set(c.name, files.error);

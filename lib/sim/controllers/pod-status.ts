@@ -25,10 +25,25 @@ export function withCondition(conds: V1PodCondition[] | undefined, type: string,
 }
 
 const ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
+const rankOf = (c: V1PodCondition) => ORDER.indexOf(c.type);
 
-/** Conditions in the order the kubelet reports them. */
+/**
+ * Conditions in the order the kubelet reports them (unknown types first, as rank -1), as a new array. A stable
+ * insertion sort: the same order as a stable sort by rank, and a handful of conditions are usually in order already.
+ */
 export function sortConditions(conds: V1PodCondition[]): V1PodCondition[] {
-  return [...conds].sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type));
+  const out = conds.slice();
+  for (let i = 1; i < out.length; i++) {
+    const c = out[i];
+    const rank = rankOf(c);
+    let j = i - 1;
+    while (j >= 0 && rankOf(out[j]) > rank) {
+      out[j + 1] = out[j];
+      j--;
+    }
+    out[j + 1] = c;
+  }
+  return out;
 }
 
 /** 64 hex chars derived from a seed string (container IDs, image digests). */
