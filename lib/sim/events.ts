@@ -78,9 +78,13 @@ function spamBuckets(state: EngineState): SpamBuckets {
 export function hexOf(n: number): string {
   if (!Number.isSafeInteger(n) || n < 0x1_0000_0000) return n.toString(16);
   const high = Math.floor(n / 0x1_0000_0000);
+  // the high half changes once every 71 simulated minutes
+  if (high !== lastHigh) lastHighHex = (lastHigh = high).toString(16);
   const low = (n - high * 0x1_0000_0000).toString(16);
-  return high.toString(16) + '00000000'.slice(low.length) + low;
+  return lastHighHex + '00000000'.slice(low.length) + low;
 }
+let lastHigh = -1;
+let lastHighHex = '';
 
 function involvedRefOf(involved: InvolvedObject): CoreV1Event['involvedObject'] {
   return {
