@@ -7,15 +7,15 @@
  * with anti-affinity, adds one pass over the placed pods: O(nodes + pods × terms).
  */
 import type { V1Namespace, V1Node, V1Pod } from '../../k8s/api-types';
-import { parseCpuMillis, parseMemoryBytes } from '../../k8s/quantity';
 import type { Controller, Engine } from '../engine';
 import type { Kind } from '../../k8s/types';
 import type { StoreChange } from '../store';
 import { podCondition, podRequests } from '../pods';
 import { UNSCHEDULABLE_RETRY_MS } from '../timings';
-import { ERR_NODE_AFFINITY, nodeAffinityFits, nodeAffinityScore } from './scheduler/node-affinity';
+import { nodeAffinityScore } from './scheduler/node-affinity';
 import { constrainsOthers, hasPodAffinityTerms, interPodAffinityFilter, interPodAffinityScore, prepareInterPodAffinity, type InterPodAffinityState, type PlacedPod } from './scheduler/inter-pod-affinity';
 import { preferNoScheduleCount, tolerates } from './scheduler/taint-toleration';
+import { allocatable, staticFilter, type NodeRow, type Rejection, type Usage } from './scheduler/node-rows';
 import { prepareSpread, spreadConstraintsOf, spreadFilter, spreadScores, type SpreadState } from './scheduler/pod-topology-spread';
 import { PlacedPodIndex } from './scheduler/placed-pod-index';
 import { DefaultSelectorCache } from './scheduler/default-selector';
@@ -27,29 +27,6 @@ export const SCHEDULER = 'scheduler';
 const FLUSH_KEY = '\u0000flush';
 const DEFAULT_CPU_REQUEST = 100; // millicores, for scoring pods without requests
 const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
-
-interface Usage {
-  cpu: number;
-  memory: number;
-  pods: number;
-  nzCpu: number;
-  nzMemory: number;
-}
-
-interface Allocatable {
-  cpu: number;
-  memory: number;
-  pods: number;
-}
-
-const allocCache = new WeakMap<object, Allocatable>();
-/** Parsed node allocatable, cached per status object (nodes change rarely; pods are scheduled often). */
-function allocatable(node: V1Node): Allocatable {
-  const a = node.status?.allocatable ?? {};
-  let hit = allocCache.get(a);
-  if (!hit) allocCache.set(a, (hit = { cpu: parseCpuMillis(a.cpu), memory: parseMemoryBytes(a.memory), pods: Number(a.pods ?? 110) }));
-  return hit;
-}
 
 function counts(pod: V1Pod): boolean {
   const phase = pod.status?.phase;
@@ -80,7 +57,9 @@ export class Scheduler implements Controller {
    * The nodes in store order with their parsed allocatable and their usage record (the same object `account` updates),
    * so the per-node loop, which runs nodes × pods times, does no lookups. Dropped on any Node change (rare).
    */
-  private nodeRows?: { node: V1Node; usage: Usage; alloc: Allocatable }[];
+  private nodeRows?: NodeRow[];
+  /** static filter verdicts per pod spec, for one node table (see staticVerdictsFor) */
+  private staticVerdicts = new WeakMap<object, { rows: NodeRow[]; verdicts: (Rejection | undefined)[] }>();
 
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind === 'Service') return this.defaultSelectors.servicesChanged();
@@ -120,9 +99,9 @@ export class Scheduler implements Controller {
     }
   }
 
-  private nodeTable(e: Engine): { node: V1Node; usage: Usage; alloc: Allocatable }[] {
+  private nodeTable(e: Engine): NodeRow[] {
     if (this.nodeRows) return this.nodeRows;
-    const rows: { node: V1Node; usage: Usage; alloc: Allocatable }[] = [];
+    const rows: NodeRow[] = [];
     for (const node of e.store.values('Node') as Iterable<V1Node>) rows.push({ node, usage: this.usageOf(node.metadata!.name!), alloc: allocatable(node) });
     return (this.nodeRows = rows);
   }
@@ -185,9 +164,12 @@ export class Scheduler implements Controller {
     const preferredNodes = !!pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length;
     if (preferredNodes) table.nodeAffinity = [];
     if (affinity) table.interPodAffinity = [];
-    for (const { node, usage: u, alloc } of this.nodeTable(e)) {
+    const rows = this.nodeTable(e);
+    const verdicts = this.staticVerdictsFor(pod, rows);
+    for (let i = 0; i < rows.length; i++) {
+      const { node, usage: u, alloc } = rows[i];
       total++;
-      const why = this.filter(pod, node, req, u, alloc, affinity, spread);
+      const why = verdicts[i] ?? this.filter(pod, node, req, u, alloc, affinity, spread);
       if (why) {
         if (why.unresolvable) unresolvable++;
         if (why.taint) taints.add(why.taint);
@@ -221,16 +203,20 @@ export class Scheduler implements Controller {
     }
   }
 
-  private filter(pod: V1Pod, node: V1Node, req: { cpu: number; memory: number }, u: Usage, alloc: Allocatable, affinity: InterPodAffinityState | undefined, spread: SpreadState | undefined): { reasons: string[]; unresolvable: boolean; taint?: string } | undefined {
-    const tolerations = pod.spec?.tolerations;
-    if (node.spec?.unschedulable && !tolerates(tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))
-      return { reasons: ['node(s) were unschedulable'], unresolvable: true };
-    for (const t of node.spec?.taints ?? []) {
-      if (t.effect !== 'NoSchedule' && t.effect !== 'NoExecute') continue;
-      // Since the 2025 security fix the message no longer names the taint; the Korean cause does.
-      if (!tolerates(tolerations, t)) return { reasons: ['node(s) had untolerated taint(s)'], taint: `${t.key}${t.value ? '=' + t.value : ''}:${t.effect}`, unresolvable: true };
-    }
-    if (!nodeAffinityFits(pod, node)) return { reasons: [ERR_NODE_AFFINITY], unresolvable: true };
+  /**
+   * The verdicts of the filters that read only the pod's spec and the node — NodeUnschedulable, TaintToleration,
+   * NodeAffinity, the framework's first three — for every row of the node table. The pods of a ReplicaSet share one
+   * spec object until they are bound, so these run once per set and node table instead of once per pod and node.
+   */
+  private staticVerdictsFor(pod: V1Pod, rows: NodeRow[]): (Rejection | undefined)[] {
+    const spec: object = pod.spec ?? pod;
+    let hit = this.staticVerdicts.get(spec);
+    if (!hit || hit.rows !== rows) this.staticVerdicts.set(spec, (hit = { rows, verdicts: rows.map((r) => staticFilter(pod, r.node)) }));
+    return hit.verdicts;
+  }
+
+  /** The filters after the static ones: resources, then PodTopologySpread and InterPodAffinity. */
+  private filter(pod: V1Pod, node: V1Node, req: { cpu: number; memory: number }, u: Usage, alloc: Allocatable, affinity: InterPodAffinityState | undefined, spread: SpreadState | undefined): Rejection | undefined {
     const tooMany = u.pods + 1 > alloc.pods;
     const noCpu = req.cpu > 0 && u.cpu + req.cpu > alloc.cpu;
     const noMemory = req.memory > 0 && u.memory + req.memory > alloc.memory;
