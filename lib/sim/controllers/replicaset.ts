@@ -11,7 +11,7 @@ import { API_VERSION, type Kind } from '../../k8s/types';
 import { keyOf, type StoreChange } from '../store';
 import type { Cause } from '../types';
 import { admitPod, qosClass } from '../defaults';
-import { controllerRef, isPodActive, isPodAvailable, isPodReady, podCondition } from '../pods';
+import { controllerRef, isPodActive, isPodReady, podCondition } from '../pods';
 import { deepEqual } from '../json';
 import { deletePod } from '../lifecycle';
 import { podQuotaMessage, podRoom } from '../quota';
@@ -170,10 +170,17 @@ export class ReplicaSetController implements Controller {
     let available = 0;
     let nextAvailable = Infinity;
     for (const pod of active) {
-      if (!isPodReady(pod)) continue;
+      // one look at the Ready condition per pod: this runs over every pod of the set on every sync
+      const readyCondition = podCondition(pod, 'Ready');
+      if (readyCondition?.status !== 'True') continue;
       ready++;
-      if (isPodAvailable(pod, minReady, e.time)) available++;
-      else nextAvailable = Math.min(nextAvailable, Date.parse(String(podCondition(pod, 'Ready')!.lastTransitionTime)) + minReady * 1000);
+      if (minReady <= 0) available++;
+      else {
+        // available once Ready for minReadySeconds (isPodAvailable)
+        const availableAt = Date.parse(String(readyCondition.lastTransitionTime)) + minReady * 1000;
+        if (availableAt <= e.time) available++;
+        else nextAvailable = Math.min(nextAvailable, availableAt);
+      }
     }
     if (nextAvailable !== Infinity) e.enqueueAt(REPLICASET, key, nextAvailable);
     const status = {
