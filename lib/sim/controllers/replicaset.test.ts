@@ -17,6 +17,26 @@ const scale = (sim: Simulator, n: number) => sim.patch('ReplicaSet', 'front', 'd
 const rsStatus = (sim: Simulator) => (sim.get('ReplicaSet', 'front') as V1ReplicaSet).status;
 
 describe('replicaset controller', () => {
+  it('counts a ready pod available only after minReadySeconds, and wakes up to say so', () => {
+    // pkg/controller/replicaset/replica_set_utils.go calculateStatus: availableReplicas counts
+    // podutil.IsPodAvailable(pod, rs.Spec.MinReadySeconds, now) — Ready for at least minReadySeconds
+    const sim = createSimulator({ seed: 12 });
+    const rs = rsManifest(2) as V1ReplicaSet;
+    sim.create({ ...rs, spec: { ...rs.spec!, minReadySeconds: 5 } } as KubeObject);
+    let step = 0;
+    while (!podsOf(sim).every(isReady) || podsOf(sim).length < 2) {
+      sim.advance(100);
+      if (++step > 200) throw new Error('pods never became Ready');
+    }
+    expect(rsStatus(sim)).toMatchObject({ replicas: 2, readyReplicas: 2 });
+    expect(rsStatus(sim)!.availableReplicas).toBeUndefined();
+    sim.advance(4_000);
+    expect(rsStatus(sim)!.availableReplicas).toBeUndefined();
+    // no pod changes in between: only the controller's own wake-up at Ready + 5 s can count them
+    sim.advance(2_000);
+    expect(rsStatus(sim)).toMatchObject({ replicas: 2, readyReplicas: 2, availableReplicas: 2 });
+  });
+
   it('creates pods to converge and reports status', () => {
     const sim = createSimulator({ seed: 11 });
     sim.create(rsManifest(3));
