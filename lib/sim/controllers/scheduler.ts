@@ -15,7 +15,7 @@ import { UNSCHEDULABLE_RETRY_MS } from '../timings';
 import { nodeAffinityScore } from './scheduler/node-affinity';
 import { constrainsOthers, hasPodAffinityTerms, interPodAffinityFilter, interPodAffinityScore, prepareInterPodAffinity, type InterPodAffinityState, type PlacedPod } from './scheduler/inter-pod-affinity';
 import { preferNoScheduleCount, tolerates } from './scheduler/taint-toleration';
-import { allocatable, staticFilter, type NodeRow, type Rejection, type Usage } from './scheduler/node-rows';
+import { allocatable, staticFilter, type Allocatable, type NodeRow, type Rejection, type Usage } from './scheduler/node-rows';
 import { prepareSpread, spreadConstraintsOf, spreadFilter, spreadScores, type SpreadState } from './scheduler/pod-topology-spread';
 import { PlacedPodIndex } from './scheduler/placed-pod-index';
 import { DefaultSelectorCache } from './scheduler/default-selector';
