@@ -10,7 +10,7 @@ import type { MetricsApi, ShellSession, Simulator, TrafficStartSpec } from '../s
 import type { LabEntry } from '../store/lab-session';
 import { replayLab } from '../store/lab-journal';
 import { skipToNextDue } from './skip-ahead';
-import { encodeError, type ClockState, type InitArgs, type SimReady, type SimRequest, type SimResponse, type WireChange } from './sim-protocol';
+import { encodeError, MAX_CHANGES_PER_MESSAGE, type ClockState, type InitArgs, type SimReady, type SimRequest, type SimResponse, type WireChange } from './sim-protocol';
 
 type Handler = (args: never) => unknown;
 
@@ -107,6 +107,13 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
       changes = [];
       res.now = sim?.now() ?? 0;
       if (req.op === 'advance' || req.op === 'skip') res.engineMs = performance.now() - t;
+      // In order, in parts: every part but the last carries changes only; the last carries the rest and the answer.
+      const all = res.changes;
+      let at = 0;
+      for (; all.length - at > MAX_CHANGES_PER_MESSAGE; at += MAX_CHANGES_PER_MESSAGE) {
+        post({ id: req.id, ok: true, now: res.now, changes: all.slice(at, at + MAX_CHANGES_PER_MESSAGE), partial: true });
+      }
+      if (at > 0) res.changes = all.slice(at);
       post(res);
     },
   };

@@ -59,7 +59,16 @@ export interface SimResponse {
   changes: WireChange[];
   /** Engine ms the request took (worker time, not the page's); set for clock operations. */
   engineMs?: number;
+  /**
+   * More of this request's changes follow: the page folds these in and waits for the last part (without `partial`),
+   * which carries the answer. A big step is split so no single message takes the page long to receive (a message is
+   * decoded in one task on the main thread, ~1 ms per ten pods).
+   */
+  partial?: true;
 }
+
+/** Most changes in one message; a request that caused more sends them in parts of this size (sim-host.ts). */
+export const MAX_CHANGES_PER_MESSAGE = 200;
 
 export type WireError = { status: StatusBody } | { message: string; name: string };
 

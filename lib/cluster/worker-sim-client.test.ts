@@ -3,7 +3,7 @@ import { StatusError, isStatusError, type KubeObject } from '../k8s/types';
 import type { LabEntry } from '../store/lab-session';
 import { SimClient } from './sim-client';
 import { inProcessPort, startEngineClient } from './sim-port';
-import type { SimPort, SimRequest, SimResponse } from './sim-protocol';
+import { MAX_CHANGES_PER_MESSAGE, type SimPort, type SimRequest, type SimResponse } from './sim-protocol';
 import type { ClusterChange } from './types';
 import { WorkerSimClient } from './worker-sim-client';
 
@@ -159,14 +159,35 @@ describe('WorkerSimClient message protocol', () => {
     c.dispose();
   });
 
-  it('batches: one clock step delivers all its changes in one notification', async () => {
+  it('batches: a small step delivers its changes in one notification', async () => {
     const c = await workerClient();
-    await c.create(deployment('web', 20));
+    await c.create(deployment('web', 3));
     const batches: ClusterChange[][] = [];
     c.subscribe((b) => batches.push(b));
     await c.time.step(30_000);
     expect(batches).toHaveLength(1);
-    expect(batches[0].filter((ch) => ch.kind === 'Pod').length).toBeGreaterThanOrEqual(20);
+    expect(batches[0].filter((ch) => ch.kind === 'Pod').length).toBeGreaterThanOrEqual(3);
+    c.dispose();
+  });
+
+  it('a big step arrives in parts of at most MAX_CHANGES_PER_MESSAGE, all of them before the step resolves', async () => {
+    const c = await workerClient();
+    await c.create(deployment('web', 150));
+    const batches: ClusterChange[][] = [];
+    c.subscribe((b) => batches.push(b));
+    let resolvedAfter = -1;
+    await Promise.resolve(c.time.step(30_000)).then(() => (resolvedAfter = batches.length));
+    expect(batches.length).toBeGreaterThan(1);
+    expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(MAX_CHANGES_PER_MESSAGE);
+    expect(resolvedAfter).toBe(batches.length);
+    // Split or not, the page's copy is the engine's: the same as the engine on the page after the same calls.
+    const page = new SimClient({ autoplay: false });
+    await page.ready;
+    await page.create(deployment('web', 150));
+    await page.time.step(30_000);
+    expect(contents(c.cached())).toEqual(contents(page.cached()));
+    expect(contents(c.cached()).filter(([k]) => k.startsWith('Pod/default/web-'))).toHaveLength(150);
+    page.dispose();
     c.dispose();
   });
 

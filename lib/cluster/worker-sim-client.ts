@@ -224,6 +224,7 @@ export class WorkerSimClient implements EngineClient {
   private receive(res: SimResponse): void {
     this.simNow = res.now;
     if (res.changes.length > 0 && !this.disposed && res.id >= this.resetId) this.emit(this.project(res.changes));
+    if (res.partial) return;
     if (res.engineMs !== undefined) for (const l of this.engineListeners) l(res.engineMs);
     const p = this.pending.get(res.id);
     if (!p) return;
