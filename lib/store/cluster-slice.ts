@@ -7,11 +7,10 @@ import type { ClusterChange } from '../cluster/types';
 import type { Cause } from '../k8s/client-types';
 import type { CoreV1Event, KubeObject, V1DaemonSet, V1Deployment, V1Job, V1Node, V1Pod, V1ReplicaSet, V1Service } from '../k8s/types';
 import { projectDaemonSet, projectJob, type DaemonSetView, type JobView } from '../graph/workload-projection';
+import { eventViewOf, podViewOf } from './projection-memo';
 import {
   projectDeployment,
-  projectEvent,
   projectNode,
-  projectPod,
   projectReplicaSet,
   projectService,
   type DeploymentView,
@@ -112,7 +111,7 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
           added.delete(c.key);
           podChanges.push({ before, after: undefined });
         } else {
-          const view = projectPod(c.key, c.object as V1Pod);
+          const view = podViewOf(c.key, c.object as V1Pod);
           if (c.key in pods) pods[c.key] = view;
           else added.set(c.key, view);
           podChanges.push({ before, after: view });
@@ -203,7 +202,7 @@ function mergeEvents(current: readonly EventView[], changes: ReadonlyMap<string,
   const merged: EventView[] = current.filter((e) => !changes.has(e.key));
   const fresh: EventView[] = [];
   for (const c of changes.values()) {
-    if (c.type !== 'delete') fresh.push(projectEvent(c.key, c.object as CoreV1Event, c.cause as Cause | undefined));
+    if (c.type !== 'delete') fresh.push(eventViewOf(c.key, c.object as CoreV1Event, c.cause as Cause | undefined));
   }
   // Later arrivals first among equals, so an updated event (count++) rises to the top.
   fresh.reverse();

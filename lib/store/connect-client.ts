@@ -1,10 +1,13 @@
 /**
- * Feed a ClusterClient into a Playground store, batching every change that arrives within one
- * animation frame into a single store update (one React render per frame, however busy the engine).
+ * Feed a ClusterClient into a Playground store. Changes are projected ahead in short slices between other work
+ * (yielding to the event loop after PROJECT_SLICE_MS), and once per animation frame every change projected so far is
+ * committed in one store update (one React render per frame, however busy the engine). Committing a projected change
+ * is a lookup and an assignment, so a 5,000-pod rollout never holds the main thread for long in one go.
  */
 import type { ClusterChange, ClusterClient } from '../cluster/types';
 import { snapshotChanges } from './cluster-slice';
 import type { PlaygroundStore } from './playground-store';
+import { projectAhead } from './projection-memo';
 
 /** Runs `cb` once, soon; returns a cancel function. */
 export type FrameScheduler = (cb: () => void) => () => void;
@@ -30,39 +33,86 @@ export const animationFrameScheduler: FrameScheduler = (cb) => {
 };
 
 /**
- * Most changes applied in one frame. Each applied batch has a fixed cost (every tile re-checks its
- * selector), so ordinary bursts go in whole — measured faster than slicing them; only an extreme one
- * (a reset of a huge cluster) is spread over frames, the picture trailing by a frame or two.
+ * A new task as soon as the event loop is free: input, rendering and other messages queued meanwhile go first.
+ * A MessageChannel message, not setTimeout(0), which browsers clamp to 4 ms when nested.
  */
-export const MAX_CHANGES_PER_FRAME = 5000;
+export const nextTaskScheduler: FrameScheduler = (cb) => {
+  if (typeof MessageChannel === 'undefined') {
+    const t = setTimeout(cb, 0);
+    return () => clearTimeout(t);
+  }
+  const channel = new MessageChannel();
+  let live = true;
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    if (live) cb();
+  };
+  channel.port2.postMessage(null);
+  return () => {
+    live = false;
+    channel.port1.close();
+  };
+};
 
-/** Load the client's current objects, then apply its changes once per frame. Returns a disconnect function. */
-export function connectStoreToClient(
-  store: PlaygroundStore,
-  client: ClusterClient,
-  schedule: FrameScheduler = animationFrameScheduler,
-  maxPerFrame = MAX_CHANGES_PER_FRAME,
-): () => void {
+/** Longest stretch of projecting ahead before giving the main thread back (a frame is 16.7 ms). */
+export const PROJECT_SLICE_MS = 4;
+/** How many changes are projected between two looks at the clock. */
+const CHECK_EVERY = 16;
+
+export interface ConnectOptions {
+  /** When to commit what is projected (default: the next animation frame). */
+  frame?: FrameScheduler;
+  /** When to continue projecting after a slice (default: the next task). */
+  nextTask?: FrameScheduler;
+  sliceMs?: number;
+  now?: () => number;
+}
+
+/** Load the client's current objects, then apply its changes as above. Returns a disconnect function. */
+export function connectStoreToClient(store: PlaygroundStore, client: ClusterClient, opts: ConnectOptions = {}): () => void {
+  const { frame = animationFrameScheduler, nextTask = nextTaskScheduler, sliceMs = PROJECT_SLICE_MS, now = () => performance.now() } = opts;
   store.getState().clearCluster(client.time?.now() ?? Date.now());
   store.getState().applyBatch(snapshotChanges(client.cached()));
   let queue: ClusterChange[] = [];
-  let cancel: (() => void) | null = null;
-  const flush = () => {
-    cancel = null;
-    // Changes stay in arrival order; the rest waits for the next frame.
-    const batch = queue.length > maxPerFrame ? queue.splice(0, maxPerFrame) : queue;
-    if (batch === queue) queue = [];
-    else cancel = schedule(flush);
+  /** queue[0, projected) is projected and ready to commit; order is kept, so only a prefix is ever committed. */
+  let projected = 0;
+  let cancelFrame: (() => void) | null = null;
+  let cancelSlice: (() => void) | null = null;
+
+  /** Project queued changes for up to `sliceMs`; true when all are projected. */
+  const projectSlice = (): boolean => {
+    const start = now();
+    while (projected < queue.length) {
+      projectAhead(queue[projected++]);
+      if (projected % CHECK_EVERY === 0 && now() - start >= sliceMs) break;
+    }
+    return projected === queue.length;
+  };
+  const slice = () => {
+    cancelSlice = null;
+    if (!projectSlice()) cancelSlice = nextTask(slice);
+  };
+  const commit = () => {
+    cancelFrame = null;
+    // A frame that finds nothing projected yet (slices starved) projects one slice itself, so changes always flow.
+    if (projected === 0) projectSlice();
+    const batch = projected === queue.length ? queue : queue.slice(0, projected);
+    queue = batch === queue ? [] : queue.slice(projected);
+    projected = 0;
+    if (queue.length > 0) cancelFrame = frame(commit);
     store.getState().applyBatch(batch);
   };
   const unsubscribe = client.subscribe((changes) => {
     for (const c of changes) queue.push(c);
-    if (cancel === null) cancel = schedule(flush);
+    cancelSlice ??= nextTask(slice);
+    cancelFrame ??= frame(commit);
   });
   return () => {
     unsubscribe();
-    cancel?.();
-    cancel = null;
+    cancelFrame?.();
+    cancelSlice?.();
+    cancelFrame = cancelSlice = null;
     queue = [];
+    projected = 0;
   };
 }

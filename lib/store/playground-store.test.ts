@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterChange, ClusterClient } from '../cluster/types';
+import type { ClusterChange } from '../cluster/types';
 import type { KubeObject } from '../k8s/types';
 import { makeNode, makePod, makeService } from '../graph/test-fixtures';
-import { connectStoreToClient, type FrameScheduler } from './connect-client';
 import { createPlaygroundStore } from './playground-store';
 import { MAX_EVENTS } from './cluster-slice';
 
@@ -95,45 +94,5 @@ describe('event list', () => {
     store.getState().applyBatch([ev('e0', 59, 2)]);
     expect(store.getState().events[0]).toMatchObject({ key: 'Event/default/e0', count: 2 });
     expect(store.getState().events.filter((e) => e.key === 'Event/default/e0')).toHaveLength(1);
-  });
-});
-
-describe('connectStoreToClient', () => {
-  it('loads the snapshot, then applies all changes of one frame in a single update', () => {
-    const cached = new Map<string, KubeObject>([['Node//worker-1', makeNode('worker-1')]]);
-    let emit: (c: ClusterChange[]) => void = () => {};
-    const client = { cached: () => cached, subscribe: (cb: (c: ClusterChange[]) => void) => ((emit = cb), () => {}) } as unknown as ClusterClient;
-    const frames: (() => void)[] = [];
-    const schedule: FrameScheduler = (cb) => (frames.push(cb), () => {});
-    const store = createPlaygroundStore();
-    let updates = 0;
-    store.subscribe(() => updates++);
-    connectStoreToClient(store, client, schedule);
-    expect(store.getState().nodeNames).toEqual(['worker-1']);
-    updates = 0;
-    emit([podUp('a', 'worker-1')]);
-    emit([podUp('b', 'worker-1'), podUp('c', null)]);
-    expect(frames).toHaveLength(1);
-    expect(updates).toBe(0);
-    frames[0]();
-    expect(updates).toBe(1);
-    expect(store.getState().groups.podIdsByNode['worker-1']).toHaveLength(2);
-    expect(store.getState().groups.pendingPodIds).toEqual(['Pod/default/c']);
-  });
-
-  it('spreads a burst over several frames, in order, when it exceeds the per-frame cap', () => {
-    let emit: (c: ClusterChange[]) => void = () => {};
-    const client = { cached: () => new Map(), subscribe: (cb: (c: ClusterChange[]) => void) => ((emit = cb), () => {}) } as unknown as ClusterClient;
-    const frames: (() => void)[] = [];
-    const store = createPlaygroundStore();
-    connectStoreToClient(store, client, (cb) => (frames.push(cb), () => {}), 2);
-    emit([up('Node', 'Node//w', makeNode('w')), podUp('a', 'w'), podUp('b', 'w'), podUp('a', null)]);
-    frames.shift()!();
-    expect(store.getState().groups.podIdsByNode['w']).toEqual(['Pod/default/a']);
-    expect(frames).toHaveLength(1);
-    frames.shift()!();
-    expect(store.getState().groups.podIdsByNode['w']).toEqual(['Pod/default/b']);
-    expect(store.getState().groups.pendingPodIds).toEqual(['Pod/default/a']);
-    expect(frames).toHaveLength(0);
   });
 });

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { ClusterChange, ClusterClient } from '../cluster/types';
+import type { KubeObject, V1Pod } from '../k8s/types';
+import { makeNode, makePod } from '../graph/test-fixtures';
+import { connectStoreToClient, type FrameScheduler } from './connect-client';
+import { createPlaygroundStore } from './playground-store';
+import { podViewOf, projectAhead } from './projection-memo';
+
+const up = (kind: ClusterChange['kind'], key: string, object: KubeObject): ClusterChange => ({ type: 'upsert', kind, key, object });
+const podUp = (name: string, node: string | null) => up('Pod', `Pod/default/${name}`, makePod({ name, node }));
+
+/** A client whose changes the test emits by hand, and schedulers that only queue (the test runs them). */
+function harness(cached = new Map<string, KubeObject>()) {
+  let emit: (c: ClusterChange[]) => void = () => {};
+  const client = { cached: () => cached, subscribe: (cb: (c: ClusterChange[]) => void) => ((emit = cb), () => {}) } as unknown as ClusterClient;
+  const frames: (() => void)[] = [];
+  const tasks: (() => void)[] = [];
+  const frame: FrameScheduler = (cb) => (frames.push(cb), () => {});
+  const nextTask: FrameScheduler = (cb) => (tasks.push(cb), () => {});
+  return { client, frames, tasks, frame, nextTask, emit: (c: ClusterChange[]) => emit(c) };
+}
+
+describe('connectStoreToClient', () => {
+  it('loads the snapshot, then applies all changes of one frame in a single update', () => {
+    const h = harness(new Map<string, KubeObject>([['Node//worker-1', makeNode('worker-1')]]));
+    const store = createPlaygroundStore();
+    let updates = 0;
+    store.subscribe(() => updates++);
+    connectStoreToClient(store, h.client, { frame: h.frame, nextTask: h.nextTask });
+    expect(store.getState().nodeNames).toEqual(['worker-1']);
+    updates = 0;
+    h.emit([podUp('a', 'worker-1')]);
+    h.emit([podUp('b', 'worker-1'), podUp('c', null)]);
+    expect(h.frames).toHaveLength(1);
+    expect(updates).toBe(0);
+    while (h.tasks.length) h.tasks.shift()!();
+    h.frames.shift()!();
+    expect(updates).toBe(1);
+    expect(store.getState().groups.podIdsByNode['worker-1']).toHaveLength(2);
+    expect(store.getState().groups.pendingPodIds).toEqual(['Pod/default/c']);
+  });
+
+  it('projects in slices bounded by time and commits only the projected prefix, in order', () => {
+    const h = harness();
+    let clock = 0;
+    // Every look at the clock costs 1 ms; a 1 ms slice ends at the first look (after 16 changes).
+    const store = createPlaygroundStore();
+    connectStoreToClient(store, h.client, { frame: h.frame, nextTask: h.nextTask, sliceMs: 1, now: () => clock++ });
+    const pods = Array.from({ length: 40 }, (_, i) => podUp(`p${String(i).padStart(2, '0')}`, 'w'));
+    h.emit([up('Node', 'Node//w', makeNode('w')), ...pods]);
+    h.tasks.shift()!();
+    expect(h.tasks).toHaveLength(1); // not done: it gave the thread back
+    h.frames.shift()!();
+    // The node and the first 15 pods are in; the rest waits for the next frame, still in arrival order.
+    expect(store.getState().groups.podIdsByNode['w']).toEqual(pods.slice(0, 15).map((c) => c.key));
+    expect(h.frames).toHaveLength(1);
+    while (h.tasks.length) h.tasks.shift()!();
+    h.frames.shift()!();
+    expect(store.getState().groups.podIdsByNode['w']).toEqual(pods.map((c) => c.key));
+    expect(h.frames).toHaveLength(0);
+  });
+
+  it('a frame that finds nothing projected yet projects a slice itself, so changes never stall', () => {
+    const h = harness(new Map<string, KubeObject>([['Node//w', makeNode('w')]]));
+    const store = createPlaygroundStore();
+    connectStoreToClient(store, h.client, { frame: h.frame, nextTask: h.nextTask });
+    h.emit([podUp('a', 'w')]);
+    h.frames.shift()!();
+    expect(store.getState().groups.podIdsByNode['w']).toEqual(['Pod/default/a']);
+  });
+});
+
+describe('projection memo', () => {
+  it('a pod projected ahead is the very view the store folds in (projected once per object)', () => {
+    const change = podUp('a', 'w');
+    projectAhead(change);
+    const ahead = podViewOf(change.key, change.object as V1Pod);
+    const store = createPlaygroundStore();
+    store.getState().applyBatch([up('Node', 'Node//w', makeNode('w')), change]);
+    expect(store.getState().pods[change.key]).toBe(ahead);
+    // A new object (the next write) gets its own view.
+    const next = makePod({ name: 'a', node: 'w' });
+    expect(podViewOf(change.key, next)).not.toBe(ahead);
+    expect(podViewOf(change.key, next)).toEqual(ahead);
+  });
+});
