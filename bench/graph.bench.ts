@@ -20,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 // For the `window.__graphBench` declaration (type only; erased at run time).
 import type { BenchHandle } from '../components/wiring/bench-mode';
+import { printProfile, startProfile } from './cpu-profile';
 
 type _Handle = BenchHandle;
 
@@ -39,6 +40,8 @@ const ALL_CASES = [
 const CASES = process.env.BENCH_PODS ? ALL_CASES.filter((c) => String(c.pods) === process.env.BENCH_PODS) : ALL_CASES;
 
 type Tiles = 'dom' | 'auto';
+/** BENCH_TILES=auto skips the DOM-tile comparison runs (quick iterations; their BENCH fields are then null). */
+const TILE_MODES: Tiles[] = process.env.BENCH_TILES === 'auto' ? ['auto'] : ['dom', 'auto'];
 
 interface CaseResult {
   pods: number;
@@ -123,6 +126,8 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
   const first = await page.evaluate(() => ({ ms: (window as { __benchFirstRenderMs?: number }).__benchFirstRenderMs!, err: window.__graphBench!.seedError }));
   if (first.err) throw new Error(`seeding failed: ${first.err}`);
 
+  // BENCH_PROFILE=1: a CPU profile of the rollout (not in the BENCH figures: profiling slows the page down).
+  const profiler = process.env.BENCH_PROFILE && tiles === 'auto' ? await startProfile(page) : null;
   // Record rAF deltas while the rolling update runs. Passed as a string: tsx would wrap named
   // functions in a helper that does not exist inside the page.
   const result = (await page.evaluate(`(async () => {
@@ -148,6 +153,7 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
     });
     return { deltas, graphOnly, done: window.__graphBench.rolloutDone(), engineMs: window.__graphBench.engineMs, engineMaxMs: window.__graphBench.engineMaxMs, storeMs: window.__graphBench.storeMs, storeMaxMs: window.__graphBench.storeMaxMs, longTasks, engineThread: window.__graphBench.engineThread ?? 'page', elapsed: performance.now() - start };
   })()`)) as { deltas: number[]; graphOnly: number[]; done: boolean; engineMs: number; engineMaxMs: number; storeMs: number; storeMaxMs: number; longTasks: number[]; engineThread: string; elapsed: number };
+  if (profiler) await printProfile(profiler);
   await page.close();
   const sorted = [...result.deltas].sort((a, b) => a - b);
   return {
@@ -203,7 +209,7 @@ async function main() {
     });
     const results: CaseResult[] = [];
     for (const c of CASES) {
-      for (const tiles of ['dom', 'auto'] as const) {
+      for (const tiles of TILE_MODES) {
         const r = await runCase(browser, c.pods, c.nodes, tiles);
         results.push(r);
         console.log(
