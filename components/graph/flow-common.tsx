@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { useNodesInitialized, useReactFlow, type FitViewOptions, type Node, type Viewport } from '@xyflow/react';
+import { useNodesInitialized, useReactFlow, useStore, type FitViewOptions, type Node, type Viewport } from '@xyflow/react';
 import type { AriaLabelConfig, ColorMode, ReactFlowProps } from '@xyflow/react';
 
 /** React Flow's built-in control labels, in Korean. */
@@ -74,6 +74,10 @@ export function useContainerSize<T extends HTMLElement = HTMLDivElement>(): [Ref
 export function AutoFit({ signature, options, viewport }: { signature: string; options: FitViewOptions; viewport?: Viewport | null }) {
   const flow = useReactFlow();
   const initialized = useNodesInitialized();
+  // React Flow fits to the pane size it has measured itself; refit when that changes, not only when ours does, or a
+  // fit asked for between the two measurements uses the old (wider) pane and leaves boxes cut off after a resize.
+  const paneWidth = useStore((s) => s.width);
+  const paneHeight = useStore((s) => s.height);
   const { padding, maxZoom } = options;
   const { x, y, zoom } = viewport ?? { x: 0, y: 0, zoom: 0 };
   const fixed = viewport != null;
@@ -81,7 +85,7 @@ export function AutoFit({ signature, options, viewport }: { signature: string; o
     if (!initialized) return;
     const t = requestAnimationFrame(() => void (fixed ? flow.setViewport({ x, y, zoom }) : flow.fitView({ padding, maxZoom })));
     return () => cancelAnimationFrame(t);
-  }, [initialized, signature, flow, padding, maxZoom, fixed, x, y, zoom]);
+  }, [initialized, signature, paneWidth, paneHeight, flow, padding, maxZoom, fixed, x, y, zoom]);
   return null;
 }
 
@@ -107,7 +111,9 @@ export function useStableNodes(next: Node[]): Node[] {
     const seen = new Map<string, Node>();
     for (const n of next) {
       const prev = cache.get(n.id);
-      const node = prev && sameBox(prev, n) ? prev : n;
+      // A box that moved is a new object to React Flow; with `measured` given it counts as initialized at once,
+      // instead of waiting for a size observation that never comes when only its position changed.
+      const node = prev && sameBox(prev, n) ? prev : n.width !== undefined && n.height !== undefined ? { ...n, measured: { width: n.width, height: n.height } } : n;
       seen.set(n.id, node);
       out.push(node);
     }
