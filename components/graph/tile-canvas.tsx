@@ -89,10 +89,12 @@ export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: 
   const size = gridSize(ids.length, cols);
   const focusIndex = Math.min(focusAt, Math.max(0, ids.length - 1));
 
+  // One painter per canvas for the grid's life: it keeps what it drew, so a new pod list repaints only what moved.
+  const painterRef = useRef<TilePainter | null>(null);
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const painter = new TilePainter(canvas);
+    const painter = (painterRef.current ??= new TilePainter(canvas));
     const scale = backingScale(size, zoom, window.devicePixelRatio || 1);
     painter.configure({ ids, cols, scale, detailed, palette: paletteFor(theme, TONE_CLASS) });
     painter.paint(store.getState());

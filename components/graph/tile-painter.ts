@@ -72,19 +72,28 @@ export class TilePainter {
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
-  /** New geometry, zoom detail or palette: size the canvas and repaint everything on the next paint. */
+  /**
+   * New pods, geometry, zoom detail or palette. Only a new look (columns, scale, detail, palette) or a resized
+   * bitmap repaints everything; a new pod list alone (a rollout adds and removes pods every frame) keeps what is
+   * drawn, and the next paint redraws just the tiles whose pod changed, clearing the ones past the new end.
+   */
   configure(setup: PaintSetup): void {
+    const prev = this.setup;
     this.setup = setup;
     const { width, height } = gridSize(setup.ids.length, setup.cols);
     const w = Math.max(1, Math.round(width * setup.scale));
     const h = Math.max(1, Math.round(height * setup.scale));
-    // Resizing reallocates the bitmap (a box's pods change often during a rollout; its size rarely does).
-    if (this.canvas.width !== w || this.canvas.height !== h) {
+    // Resizing reallocates (and blanks) the bitmap (a box's pods change often during a rollout; its size rarely does).
+    const resized = this.canvas.width !== w || this.canvas.height !== h;
+    if (resized) {
       this.canvas.width = w;
       this.canvas.height = h;
     }
-    this.drawnPods = [];
-    this.drawnMarks = [];
+    const sameLook = !!prev && prev.cols === setup.cols && prev.scale === setup.scale && prev.detailed === setup.detailed && prev.palette === setup.palette;
+    if (resized || !sameLook) {
+      this.drawnPods = [];
+      this.drawnMarks = [];
+    }
     // Named from the start: an empty grid never paints, and an unnamed role="img" is a gap for a screen reader.
     this.describe(setup);
   }
@@ -95,7 +104,8 @@ export class TilePainter {
     const ctx = this.canvas.getContext('2d');
     if (!setup || !ctx) return;
     const dirty: number[] = [];
-    for (let i = 0; i < setup.ids.length; i++) {
+    const count = setup.ids.length;
+    for (let i = 0; i < count; i++) {
       const id = setup.ids[i];
       const pod = s.pods[id];
       const mark = markOf(s, id);
@@ -104,9 +114,13 @@ export class TilePainter {
       this.drawnMarks[i] = mark;
       dirty.push(i);
     }
+    // Tiles past the end of a shorter list are cleared (drawn as "no pod").
+    for (let i = count; i < this.drawnPods.length; i++) if (this.drawnPods[i]) dirty.push(i);
+    this.drawnPods.length = Math.min(this.drawnPods.length, count);
+    this.drawnMarks.length = Math.min(this.drawnMarks.length, count);
     if (dirty.length === 0) return;
     ctx.setTransform(setup.scale, 0, 0, setup.scale, 0, 0);
-    const full = dirty.length === setup.ids.length;
+    const full = dirty.length >= count && dirty.every((i, at) => i === at);
     if (full) ctx.clearRect(0, 0, this.canvas.width / setup.scale, this.canvas.height / setup.scale);
     for (const i of dirty) this.drawTile(ctx, setup, i, !full);
     this.describe(setup);

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { makeNode, makePod } from '@/lib/graph/test-fixtures';
+import type { PodTone } from '@/lib/graph/pod-status';
+import { createPlaygroundStore } from '@/lib/store/playground-store';
+import type { ClusterChange } from '@/lib/cluster/types';
+import { TilePainter } from './tile-painter';
+import type { TilePalette } from './tile-palette';
+
+const TONES: PodTone[] = ['running', 'pending', 'creating', 'failing', 'terminating', 'completed'];
+const PALETTE: TilePalette = {
+  tones: Object.fromEntries(TONES.map((t) => [t, { fill: '#fff', border: '#000', text: '#000', borderStyle: 'solid', borderWidth: 1, opacity: 1 }])) as TilePalette['tones'],
+  selectedRing: '#00f',
+  serviceRing: '#f0f',
+  monoFont: 'monospace',
+  sansFont: 'sans-serif',
+};
+
+/** A canvas whose 2D context only counts what is drawn: a filled tile and a cleared area. */
+function countingCanvas() {
+  const drawn = { tiles: 0, clears: 0 };
+  const ctx = new Proxy({} as Record<string, unknown>, {
+    get: (_t, name) => {
+      if (name === 'fill') return () => drawn.tiles++;
+      if (name === 'clearRect') return () => drawn.clears++;
+      if (name === 'measureText') return () => ({ width: 0 });
+      return () => {};
+    },
+    set: () => true,
+  });
+  const attrs = new Map<string, string>();
+  const canvas = {
+    width: 0,
+    height: 0,
+    dataset: {} as Record<string, string>,
+    getContext: () => ctx,
+    getAttribute: (k: string) => attrs.get(k) ?? null,
+    setAttribute: (k: string, v: string) => void attrs.set(k, v),
+  };
+  return { canvas: canvas as unknown as HTMLCanvasElement, drawn };
+}
+
+const podUp = (name: string): ClusterChange => ({ type: 'upsert', kind: 'Pod', key: `Pod/default/${name}`, object: makePod({ name, node: 'w' }) });
+
+describe('TilePainter', () => {
+  it('a new pod list with the same look redraws only the tiles whose pod changed', () => {
+    const store = createPlaygroundStore();
+    const names = Array.from({ length: 12 }, (_, i) => `p${i}`);
+    store.getState().applyBatch([{ type: 'upsert', kind: 'Node', key: 'Node//w', object: makeNode('w') }, ...names.map(podUp)]);
+    const { canvas, drawn } = countingCanvas();
+    const painter = new TilePainter(canvas);
+    const setup = { cols: 5, scale: 1, detailed: false, palette: PALETTE };
+    const ids = () => store.getState().groups.podIdsByNode['w'];
+    painter.configure({ ...setup, ids: ids() });
+    painter.paint(store.getState());
+    expect(drawn.tiles).toBe(12);
+
+    // One pod added at the end (12 → 13 pods: still three rows of five, same look): one tile drawn, nothing else touched.
+    store.getState().applyBatch([podUp('p12')]);
+    drawn.tiles = 0;
+    painter.configure({ ...setup, ids: ids() });
+    painter.paint(store.getState());
+    expect(drawn.tiles).toBe(1);
+
+    // The last pod gone: its tile is cleared, none redrawn.
+    store.getState().applyBatch([{ type: 'delete', kind: 'Pod', key: 'Pod/default/p12', object: makePod({ name: 'p12', node: 'w' }) }]);
+    drawn.tiles = 0;
+    drawn.clears = 0;
+    painter.configure({ ...setup, ids: ids() });
+    painter.paint(store.getState());
+    expect(drawn).toEqual({ tiles: 0, clears: 1 });
+    expect(canvas.dataset.painted).toBe('12');
+
+    // A new look (zoomed in far enough for names) repaints every tile.
+    drawn.tiles = 0;
+    painter.configure({ ...setup, detailed: true, ids: ids() });
+    painter.paint(store.getState());
+    expect(drawn.tiles).toBe(12);
+  });
+});
