@@ -6,11 +6,21 @@ import { connectStoreToClient } from '@/lib/store/connect-client';
 import type { PlaygroundStore } from '@/lib/store/playground-store';
 import { installBenchHandle, readBenchParams, seedBenchCluster, timeStore, type BenchHandle } from './bench-mode';
 
-/** Call `cb` on the frame after every pod tile of the bench is in the DOM. */
+/**
+ * Pod tiles of the bench's namespace painted so far: DOM tiles (not the stand-ins over a focused or hovered canvas
+ * tile) plus the tiles each canvas says it drew (`data-painted`), since a big cluster draws its tiles on canvases.
+ */
+export function paintedBenchTiles(root: ParentNode): number {
+  let n = root.querySelectorAll('[data-pod-tile][data-namespace="default"]:not([data-pod-proxy])').length;
+  for (const c of root.querySelectorAll<HTMLElement>('canvas[data-pod-canvas]')) n += Number(c.dataset.painted ?? 0);
+  return n;
+}
+
+/** Call `cb` on the frame after every pod tile of the bench is painted; stops looking once it is. */
 function whenAllTilesPainted(pods: number, cb: () => void): () => void {
   let raf = 0;
   const check = () => {
-    if (document.querySelectorAll('[data-pod-tile][data-namespace="default"]').length >= pods) {
+    if (paintedBenchTiles(document) >= pods) {
       // One more frame so the measurement includes layout and paint of the committed tiles.
       raf = requestAnimationFrame(cb);
       return;
