@@ -68,6 +68,29 @@ describe('connectStoreToClient', () => {
     h.frames.shift()!();
     expect(store.getState().groups.podIdsByNode['w']).toEqual(['Pod/default/a']);
   });
+
+  it('after a costly commit, the next waits COMMIT_SPACING times its cost, skipping frames, then takes everything', async () => {
+    const h = harness(new Map<string, KubeObject>([['Node//w', makeNode('w')]]));
+    let clock = 0;
+    const store = createPlaygroundStore();
+    // The store update is what costs: 10 ms of (fake) time per commit.
+    store.subscribe(() => (clock += 10));
+    connectStoreToClient(store, h.client, { frame: h.frame, nextTask: h.nextTask, now: () => clock });
+    h.emit([podUp('a', 'w')]);
+    h.frames.shift()!();
+    await Promise.resolve();
+    h.emit([podUp('b', 'w')]);
+    h.emit([podUp('c', 'w')]);
+    // Frames 5 ms apart: 20 ms must pass after a 10 ms commit, so three frames go by without one.
+    for (let i = 0; i < 3; i++) {
+      clock += 5;
+      h.frames.shift()!();
+      expect(store.getState().groups.podIdsByNode['w']).toEqual(['Pod/default/a']);
+    }
+    clock += 5;
+    h.frames.shift()!();
+    expect(store.getState().groups.podIdsByNode['w']).toEqual(['Pod/default/a', 'Pod/default/b', 'Pod/default/c']);
+  });
 });
 
 describe('projection memo', () => {

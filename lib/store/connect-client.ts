@@ -56,6 +56,13 @@ export const nextTaskScheduler: FrameScheduler = (cb) => {
 
 /** Longest stretch of projecting ahead before giving the main thread back (a frame is 16.7 ms). */
 export const PROJECT_SLICE_MS = 4;
+/**
+ * After a commit that took d ms, the next one waits until COMMIT_SPACING × d ms have passed (skipping frames), so
+ * committing — store update, React render, canvas repaint — takes at most 1 / (1 + COMMIT_SPACING) of the main
+ * thread. A student's cluster commits in well under a millisecond and so still every frame; a 5,000-pod rollout
+ * commits every few frames, each commit carrying more changes for the same fixed costs.
+ */
+export const COMMIT_SPACING = 2;
 /** How many changes are projected between two looks at the clock. */
 const CHECK_EVERY = 16;
 
@@ -92,8 +99,16 @@ export function connectStoreToClient(store: PlaygroundStore, client: ClusterClie
     cancelSlice = null;
     if (!projectSlice()) cancelSlice = nextTask(slice);
   };
+  /** When the last commit ended and how long it took (its own clock: `now`). */
+  let lastEnd = -Infinity;
+  let lastCost = 0;
   const commit = () => {
     cancelFrame = null;
+    if (now() - lastEnd < COMMIT_SPACING * lastCost) {
+      cancelFrame = frame(commit);
+      return;
+    }
+    const start = now();
     // A frame that finds nothing projected yet (slices starved) projects one slice itself, so changes always flow.
     if (projected === 0) projectSlice();
     const batch = projected === queue.length ? queue : queue.slice(0, projected);
@@ -101,6 +116,12 @@ export function connectStoreToClient(store: PlaygroundStore, client: ClusterClie
     projected = 0;
     if (queue.length > 0) cancelFrame = frame(commit);
     store.getState().applyBatch(batch);
+    // React renders a store update in a microtask queued during applyBatch; this one runs after it, so the cost
+    // includes the render and its layout effects (the canvases' repaint), not only the store's own work.
+    queueMicrotask(() => {
+      lastEnd = now();
+      lastCost = lastEnd - start;
+    });
   };
   const unsubscribe = client.subscribe((changes) => {
     for (const c of changes) queue.push(c);
