@@ -118,6 +118,8 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
   await page.addInitScript(FIRST_RENDER_WATCH);
+  // BENCH_PROFILE=first profiles loading and the first render instead of the rollout.
+  const firstProfiler = process.env.BENCH_PROFILE === 'first' && tiles === 'auto' ? await startProfile(page) : null;
   await page.goto(`${BASE}/playground?bench=${pods}&nodes=${nodes}${tiles === 'dom' ? '&tiles=dom' : ''}`);
   await page.waitForFunction(() => (window as { __benchFirstRenderMs?: number }).__benchFirstRenderMs != null || window.__graphBench?.seedError != null, null, {
     timeout: 300_000,
@@ -125,9 +127,10 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
   });
   const first = await page.evaluate(() => ({ ms: (window as { __benchFirstRenderMs?: number }).__benchFirstRenderMs!, err: window.__graphBench!.seedError }));
   if (first.err) throw new Error(`seeding failed: ${first.err}`);
+  if (firstProfiler) await printProfile(firstProfiler);
 
   // BENCH_PROFILE=1: a CPU profile of the rollout (not in the BENCH figures: profiling slows the page down).
-  const profiler = process.env.BENCH_PROFILE && tiles === 'auto' ? await startProfile(page) : null;
+  const profiler = process.env.BENCH_PROFILE && process.env.BENCH_PROFILE !== 'first' && tiles === 'auto' ? await startProfile(page) : null;
   // Record rAF deltas while the rolling update runs. Passed as a string: tsx would wrap named
   // functions in a helper that does not exist inside the page.
   const result = (await page.evaluate(`(async () => {

@@ -20,7 +20,7 @@ function countingCanvas() {
   const drawn = { tiles: 0, clears: 0 };
   const ctx = new Proxy({} as Record<string, unknown>, {
     get: (_t, name) => {
-      if (name === 'fill') return () => drawn.tiles++;
+      if (name === 'fill' || name === 'fillRect') return () => drawn.tiles++;
       if (name === 'clearRect') return () => drawn.clears++;
       if (name === 'measureText') return () => ({ width: 0 });
       return () => {};

@@ -69,6 +69,7 @@ export class TilePainter {
   private setup: PaintSetup | null = null;
   private drawnPods: (PodView | undefined)[] = [];
   private drawnMarks: number[] = [];
+  private ctx: CanvasRenderingContext2D | null = null;
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
@@ -101,7 +102,7 @@ export class TilePainter {
   /** Repaint the tiles whose pod or mark changed since the last paint. O(tiles in this box) compares. */
   paint(s: PlaygroundState): void {
     const setup = this.setup;
-    const ctx = this.canvas.getContext('2d');
+    const ctx = (this.ctx ??= this.canvas.getContext('2d'));
     if (!setup || !ctx) return;
     const dirty: number[] = [];
     const count = setup.ids.length;
@@ -140,14 +141,20 @@ export class TilePainter {
     const px = 1 / scale;
     const line = Math.max(tone.borderWidth, px);
     ctx.globalAlpha = tone.opacity * (highlighted === false ? 0.3 : 1);
-    ctx.beginPath();
-    ctx.roundRect(r.x + line / 2, r.y + line / 2, r.width - line, r.height - line, 4);
     ctx.fillStyle = tone.fill;
-    ctx.fill();
     ctx.setLineDash(DASH[tone.borderStyle] ?? []);
     ctx.lineWidth = line;
     ctx.strokeStyle = tone.border;
-    ctx.stroke();
+    if (detailed) {
+      ctx.beginPath();
+      ctx.roundRect(r.x + line / 2, r.y + line / 2, r.width - line, r.height - line, 4);
+      ctx.fill();
+      ctx.stroke();
+    } else {
+      // Zoomed out, the 4 px corners are under a device pixel: plain rectangles look the same and draw faster.
+      ctx.fillRect(r.x + line / 2, r.y + line / 2, r.width - line, r.height - line);
+      ctx.strokeRect(r.x + line / 2, r.y + line / 2, r.width - line, r.height - line);
+    }
     ctx.setLineDash([]);
     if (detailed) {
       ctx.save();
