@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterChange, ClusterClient } from '../cluster/types';
 import type { KubeObject, V1Pod } from '../k8s/types';
 import { makeNode, makePod } from '../graph/test-fixtures';
-import { connectStoreToClient, type FrameScheduler } from './connect-client';
+import { connectStoreToClient, MAX_COMMIT_GAP_MS, type FrameScheduler } from './connect-client';
 import { createPlaygroundStore } from './playground-store';
 import { podViewOf, projectAhead } from './projection-memo';
 
@@ -90,6 +90,24 @@ describe('connectStoreToClient', () => {
     clock += 5;
     h.frames.shift()!();
     expect(store.getState().groups.podIdsByNode['w']).toEqual(['Pod/default/a', 'Pod/default/b', 'Pod/default/c']);
+  });
+
+  it('however costly the last commit, the next waits at most MAX_COMMIT_GAP_MS', async () => {
+    const h = harness(new Map<string, KubeObject>([['Node//w', makeNode('w')]]));
+    let clock = 0;
+    const store = createPlaygroundStore();
+    store.subscribe(() => (clock += 1000));
+    connectStoreToClient(store, h.client, { frame: h.frame, nextTask: h.nextTask, now: () => clock });
+    h.emit([podUp('a', 'w')]);
+    h.frames.shift()!();
+    await Promise.resolve();
+    h.emit([podUp('b', 'w')]);
+    clock += MAX_COMMIT_GAP_MS - 1;
+    h.frames.shift()!();
+    expect(store.getState().groups.podIdsByNode['w']).toEqual(['Pod/default/a']);
+    clock += 1;
+    h.frames.shift()!();
+    expect(store.getState().groups.podIdsByNode['w']).toEqual(['Pod/default/a', 'Pod/default/b']);
   });
 });
 

@@ -63,6 +63,11 @@ export const PROJECT_SLICE_MS = 4;
  * commits every few frames, each commit carrying more changes for the same fixed costs.
  */
 export const COMMIT_SPACING = 2;
+/**
+ * Longest wait between commits (ms), whatever the last one cost: on a starved CPU every commit looks slow, and
+ * waiting ever longer would only make the next batch, and so the next commit, bigger still.
+ */
+export const MAX_COMMIT_GAP_MS = 100;
 /** How many changes are projected between two looks at the clock. */
 const CHECK_EVERY = 16;
 
@@ -104,7 +109,7 @@ export function connectStoreToClient(store: PlaygroundStore, client: ClusterClie
   let lastCost = 0;
   const commit = () => {
     cancelFrame = null;
-    if (now() - lastEnd < COMMIT_SPACING * lastCost) {
+    if (now() - lastEnd < Math.min(COMMIT_SPACING * lastCost, MAX_COMMIT_GAP_MS)) {
       cancelFrame = frame(commit);
       return;
     }
