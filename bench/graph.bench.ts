@@ -65,6 +65,11 @@ interface CaseResult {
   longestTaskMs: number;
   longTasks: number;
   engineThread: string;
+  /**
+   * Main-thread CPU time (Chromium's ThreadTime, not wall time) per 1,000 cluster changes the page received from the
+   * engine during the rollout: the page's own cost per change, which other processes on a busy machine barely move.
+   */
+  cpuMsPer1000Changes: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -99,6 +104,14 @@ async function startServer(): Promise<ChildProcess> {
  * does not. Installed before the page's scripts; sets `window.__benchFirstRenderMs`.
  */
 const FIRST_RENDER_WATCH = `(() => {
+  // Count the cluster changes the engine's worker sends (sim-protocol: each message's changes), for CPU per change.
+  const NativeWorker = window.Worker;
+  if (NativeWorker) window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => { window.__benchChanges = (window.__benchChanges || 0) + (e.data?.changes?.length || 0); });
+    }
+  };
   const tick = () => {
     const h = window.__graphBench;
     if (h && h.dataReadyAt != null) {
@@ -131,6 +144,12 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
 
   // BENCH_PROFILE=1: a CPU profile of the rollout (not in the BENCH figures: profiling slows the page down).
   const profiler = process.env.BENCH_PROFILE && process.env.BENCH_PROFILE !== 'first' && tiles === 'auto' ? await startProfile(page) : null;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const threadTime = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
+  const changesSoFar = () => page.evaluate(() => (window as { __benchChanges?: number }).__benchChanges ?? 0);
+  const cpuBefore = await threadTime();
+  const changesBefore = await changesSoFar();
   // Record rAF deltas while the rolling update runs. Passed as a string: tsx would wrap named
   // functions in a helper that does not exist inside the page.
   const result = (await page.evaluate(`(async () => {
@@ -156,6 +175,9 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
     });
     return { deltas, graphOnly, done: window.__graphBench.rolloutDone(), engineMs: window.__graphBench.engineMs, engineMaxMs: window.__graphBench.engineMaxMs, storeMs: window.__graphBench.storeMs, storeMaxMs: window.__graphBench.storeMaxMs, longTasks, engineThread: window.__graphBench.engineThread ?? 'page', elapsed: performance.now() - start };
   })()`)) as { deltas: number[]; graphOnly: number[]; done: boolean; engineMs: number; engineMaxMs: number; storeMs: number; storeMaxMs: number; longTasks: number[]; engineThread: string; elapsed: number };
+  const cpuMs = (await threadTime()) - cpuBefore;
+  const changes = (await changesSoFar()) - changesBefore;
+  await cdp.detach();
   if (profiler) await printProfile(profiler);
   await page.close();
   const sorted = [...result.deltas].sort((a, b) => a - b);
@@ -177,6 +199,7 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
     longestTaskMs: round(Math.max(0, ...result.longTasks)),
     longTasks: result.longTasks.length,
     engineThread: result.engineThread,
+    cpuMsPer1000Changes: round((1000 * cpuMs) / Math.max(1, changes)),
   };
 }
 
@@ -216,14 +239,14 @@ async function main() {
         const r = await runCase(browser, c.pods, c.nodes, tiles);
         results.push(r);
         console.log(
-          `pods=${r.pods} nodes=${r.nodes} tiles=${r.tiles}  first render ${r.firstRenderMs} ms  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms = ${budget(r.p95FrameMs)}× the frame budget (without engine steps ${r.p95GraphFrameMs} ms = ${budget(r.p95GraphFrameMs)}×)  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of ${r.engineThread === 'worker' ? 'its worker (not the main thread)' : 'main thread'}, longest step ${r.engineMaxMs} ms; graph store ${r.storePercent}%, longest batch ${r.storeMaxMs} ms; main-thread long tasks: ${r.longTasks} > 50 ms, longest ${r.longestTaskMs} ms = ${round(r.longestTaskMs / 16.7)} frames)`,
+          `pods=${r.pods} nodes=${r.nodes} tiles=${r.tiles}  first render ${r.firstRenderMs} ms  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms = ${budget(r.p95FrameMs)}× the frame budget (without engine steps ${r.p95GraphFrameMs} ms = ${budget(r.p95GraphFrameMs)}×)  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of ${r.engineThread === 'worker' ? 'its worker (not the main thread)' : 'main thread'}, longest step ${r.engineMaxMs} ms; graph store ${r.storePercent}%, longest batch ${r.storeMaxMs} ms; main-thread long tasks: ${r.longTasks} > 50 ms, longest ${r.longestTaskMs} ms = ${round(r.longestTaskMs / 16.7)} frames; main-thread CPU ${r.cpuMsPer1000Changes} ms per 1,000 changes)`,
         );
       }
     }
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const js = await lessonJs(page);
     console.log(`lesson ${js.path}: first-load JS ${js.firstLoadKiB} KiB gzip; with the graph loaded ${js.withGraphKiB} KiB gzip`);
-    const none = { firstRenderMs: null, p50FrameMs: null, p95FrameMs: null, p95GraphFrameMs: null, enginePercent: null, engineMaxMs: null, storeMaxMs: null, longestTaskMs: null, longTasks: null };
+    const none = { firstRenderMs: null, p50FrameMs: null, p95FrameMs: null, p95GraphFrameMs: null, enginePercent: null, engineMaxMs: null, storeMaxMs: null, longestTaskMs: null, longTasks: null, cpuMsPer1000Changes: null };
     const by = (n: number, tiles: Tiles = 'auto') => results.find((r) => r.pods === n && r.tiles === tiles) ?? none;
     const ratio = (v: number | null) => (v === null ? null : budget(v));
     const bench = {
@@ -256,6 +279,8 @@ async function main() {
       longest_task_ms_5000: by(5000).longestTaskMs,
       longest_task_frames_5000: by(5000).longestTaskMs === null ? null : round(by(5000).longestTaskMs! / 16.7),
       long_tasks_5000: by(5000).longTasks,
+      cpu_ms_per_1000_changes_1000: by(1000).cpuMsPer1000Changes ?? null,
+      cpu_ms_per_1000_changes_5000: by(5000).cpuMsPer1000Changes ?? null,
       lesson_js_gzip_kib: js.firstLoadKiB,
       lesson_js_with_graph_gzip_kib: js.withGraphKiB,
     };
