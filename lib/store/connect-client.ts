@@ -32,11 +32,23 @@ export const animationFrameScheduler: FrameScheduler = (cb) => {
   };
 };
 
+/** The Prioritized Task Scheduling API (Chromium, Firefox), where the browser has it. */
+interface PostTaskScheduler {
+  postTask(cb: () => void, opts: { priority: 'background'; signal: AbortSignal }): Promise<unknown>;
+}
+
 /**
- * A new task as soon as the event loop is free: input, rendering and other messages queued meanwhile go first.
- * A MessageChannel message, not setTimeout(0), which browsers clamp to 4 ms when nested.
+ * A new task when the page has nothing more urgent: `scheduler.postTask` at background priority, so rendering and
+ * input go first (a stream of equal-priority tasks would push every frame back); elsewhere a MessageChannel message,
+ * not setTimeout(0), which browsers clamp to 4 ms when nested.
  */
 export const nextTaskScheduler: FrameScheduler = (cb) => {
+  const scheduler = (globalThis as { scheduler?: Partial<PostTaskScheduler> }).scheduler;
+  if (typeof scheduler?.postTask === 'function') {
+    const abort = new AbortController();
+    scheduler.postTask(cb, { priority: 'background', signal: abort.signal }).catch(() => {});
+    return () => abort.abort();
+  }
   if (typeof MessageChannel === 'undefined') {
     const t = setTimeout(cb, 0);
     return () => clearTimeout(t);
