@@ -42,6 +42,8 @@ function fieldLabel(path: string): string {
   if (FIELD_LABELS[path]) return FIELD_LABELS[path];
   const label = /^(?:spec\.template\.)?metadata\.labels\.(.+)$/.exec(path);
   if (label) return `레이블 ${label[1]}`;
+  const selector = /^spec\.selector\.(?:matchLabels\.)?([^.[\]]+)$/.exec(path);
+  if (selector) return `셀렉터 ${selector[1]} 값`;
   return path;
 }
 

@@ -6,7 +6,6 @@
 import { z } from '../validation/zod';
 import type { ClusterClient } from '../cluster/types';
 import type { ExecResult } from '../sim/apps/exec';
-import { josa } from '../text/korean';
 
 export const RequestCheckSchema = z.strictObject({
   kind: z.literal('Request'),
@@ -62,6 +61,13 @@ export async function evaluateRequestCheck(client: RequestCheckClient, check: Re
   const want = check.status ?? 200;
   if (Number(head[1]) !== want) failures.push(`${where(check)} 응답이 ${want}이 아니라 ${head[1]}${head[2]}입니다`);
   const body = r.stdout.slice(r.stdout.indexOf('\n\n') + 2);
-  if (check.bodyContains && !body.includes(check.bodyContains)) failures.push(`${where(check)} 응답 본문에 ${josa(`"${check.bodyContains}"`, '이/가')} 없습니다 (지금: ${body.trim().slice(0, 80) || '빈 본문'})`);
+  if (check.bodyContains && !body.includes(check.bodyContains)) failures.push(`${where(check)} 응답 본문에 "${check.bodyContains}" 문구가 없습니다 (지금: ${excerpt(body)})`);
   return failures;
+}
+
+/** The start of a body on one line, for a message. */
+function excerpt(body: string): string {
+  const line = body.replace(/\s+/g, ' ').trim();
+  if (!line) return '빈 본문';
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
 }
