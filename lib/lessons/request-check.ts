@@ -57,12 +57,12 @@ export async function evaluateRequestCheck(client: RequestCheckClient, check: Re
   }
   const head = /^HTTP\/1\.1 (\d{3})([^\n]*)\n/.exec(r.stdout);
   if (!head) return [`${where(check)}의 응답을 읽을 수 없습니다`];
-  const failures: string[] = [];
   const want = check.status ?? 200;
-  if (Number(head[1]) !== want) failures.push(`${where(check)} 응답이 ${want}이 아니라 ${head[1]}${head[2]}입니다`);
+  // a wrong status already says it all (an error page never holds the expected text)
+  if (Number(head[1]) !== want) return [`${where(check)} 응답이 ${want}이 아니라 ${head[1]}${head[2]}입니다`];
   const body = r.stdout.slice(r.stdout.indexOf('\n\n') + 2);
-  if (check.bodyContains && !body.includes(check.bodyContains)) failures.push(`${where(check)} 응답 본문에 "${check.bodyContains}" 문구가 없습니다 (지금: ${excerpt(body)})`);
-  return failures;
+  if (check.bodyContains && !body.includes(check.bodyContains)) return [`${where(check)} 응답 본문에 "${check.bodyContains}" 문구가 없습니다 (지금: ${excerpt(body)})`];
+  return [];
 }
 
 /** The start of a body on one line, for a message. */
