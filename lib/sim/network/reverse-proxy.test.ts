@@ -22,9 +22,10 @@ function chain(opts: { args?: string[]; backendSelector?: string; backendReplica
   const backend = deploymentManifest({ name: 'php-test-1', replicas: opts.backendReplicas ?? 2, image: 'kubelab/php-hello:1.0' });
   sim.create(backend);
   sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'php-test-1' }, spec: { selector: { app: opts.backendSelector ?? 'php-test-1' }, ports: [{ port: 8000, targetPort: 8000 }] } } as KubeObject);
-  const proxy = deploymentManifest({ name: 'proxy', replicas: 1, image: 'kubelab/reverse-proxy:1.0' }) as { spec: { template: { spec: { containers: { args?: string[] }[] } } } };
-  proxy.spec.template.spec.containers[0].args = opts.args ?? ['--route=php.example.com=php-test-1:8000'];
-  sim.create(proxy as unknown as KubeObject);
+  const proxy = deploymentManifest({ name: 'proxy', replicas: 1, image: 'kubelab/reverse-proxy:1.0' });
+  if (proxy.kind !== 'Deployment') throw new Error('deploymentManifest gave no Deployment');
+  proxy.spec!.template.spec!.containers[0].args = opts.args ?? ['--route=php.example.com=php-test-1:8000'];
+  sim.create(proxy);
   sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'proxy' }, spec: { type: 'NodePort', selector: { app: 'proxy' }, ports: [{ port: 80, targetPort: 80, nodePort: NODE_PORT }] } } as KubeObject);
   sim.advance(20_000);
   const pods = (app: string) => (sim.list('Pod', 'default', { labelSelector: `app=${app}` }).items as V1Pod[]).map((p) => p.metadata!.name!).sort();
