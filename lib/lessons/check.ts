@@ -11,6 +11,7 @@ import { readField } from './field-path';
 import { KIND_KO } from '../k8s/kind-names';
 import { josa } from '../text/korean';
 import { zeroDowntimeFailures } from './traffic-check';
+import { evaluateRequestCheck } from './request-check';
 
 export interface CheckOutcome {
   ok: boolean;
@@ -19,7 +20,7 @@ export interface CheckOutcome {
 }
 
 /** The subset of ClusterClient a check needs, so tests and the server can pass a smaller object. */
-export type CheckClient = Pick<ClusterClient, 'list' | 'get' | 'traffic'>;
+export type CheckClient = Pick<ClusterClient, 'list' | 'get' | 'traffic'> & Partial<Pick<ClusterClient, 'runOnLaptop' | 'exec'>>;
 
 /** Friendlier names for the fields lessons check most; any other path is shown as written. */
 const FIELD_LABELS: Record<string, string> = {
@@ -41,6 +42,8 @@ function fieldLabel(path: string): string {
   if (FIELD_LABELS[path]) return FIELD_LABELS[path];
   const label = /^(?:spec\.template\.)?metadata\.labels\.(.+)$/.exec(path);
   if (label) return `레이블 ${label[1]}`;
+  const selector = /^spec\.selector\.(?:matchLabels\.)?([^.[\]]+)$/.exec(path);
+  if (selector) return `셀렉터 ${selector[1]} 값`;
   return path;
 }
 
@@ -150,7 +153,7 @@ export async function evaluateCheck(client: CheckClient, check: ObjectCheck): Pr
  * `machines` (the bare-machines lab); without it they fail with a Korean explanation.
  */
 export async function evaluateChecks(client: CheckClient, checks: readonly ExerciseCheck[], machines: MachineFacts | null = null): Promise<CheckOutcome> {
-  const results = await Promise.all(checks.map((c) => (c.kind === 'Machine' ? evaluateMachineCheck(machines, c) : evaluateCheck(client, c))));
+  const results = await Promise.all(checks.map((c) => (c.kind === 'Machine' ? evaluateMachineCheck(machines, c) : c.kind === 'Request' ? evaluateRequestCheck(client, c) : evaluateCheck(client, c))));
   // Two checks on the same missing object would say the same thing twice.
   const failures = [...new Set(results.flat())];
   return { ok: failures.length === 0, failures };

@@ -7,6 +7,7 @@ import { z } from '../validation/zod';
 import { KINDS } from '../k8s/types';
 import { parseFieldPath } from './field-path';
 import { MACHINE_NAMES, MachineCheckSchema, type MachineCheck } from './machine-check';
+import { RequestCheckSchema, type RequestCheck } from './request-check';
 
 export type Scalar = string | number | boolean | null;
 
@@ -77,12 +78,12 @@ const ObjectCheckSchema = z
 
 export type ObjectCheck = z.infer<typeof ObjectCheckSchema>;
 
-/** A check on API objects, or (kind: Machine) on a machine of the bare-machines lab. */
-const CheckSchema = z.discriminatedUnion('kind', [MachineCheckSchema, ObjectCheckSchema], {
+/** A check on API objects, (kind: Machine) on a machine of the bare-machines lab, or (kind: Request) a request's answer. */
+const CheckSchema = z.discriminatedUnion('kind', [MachineCheckSchema, RequestCheckSchema, ObjectCheckSchema], {
   error: (iss) => `kind "${String((iss.input as { kind?: unknown } | undefined)?.kind)}"는 지원하지 않습니다`,
 });
 
-export type ExerciseCheck = ObjectCheck | MachineCheck;
+export type ExerciseCheck = ObjectCheck | MachineCheck | RequestCheck;
 
 /** A solution line for a machine's shell (`on: worker-1`), in lessons that start from bare machines. */
 const MachineStepSchema = z.strictObject({ on: z.enum(MACHINE_NAMES), run: z.string().refine(nonBlank) });

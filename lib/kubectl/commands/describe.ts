@@ -15,6 +15,7 @@ import { volumeLines } from './describe-env';
 import { configMapLines, secretLines } from './describe-config';
 import { daemonSetLines } from './describe-daemonset';
 import { warnIfDeprecated } from '../deprecation';
+import { pendingLoadBalancerHint } from './service-hints';
 
 function header(obj: KubeObject, namespaced: boolean): string[] {
   const lines = [`Name:\t${obj.metadata?.name ?? ''}`];
@@ -143,6 +144,7 @@ export async function runDescribe(cmd: ParsedCommand, ctx: KubectlContext): Prom
   const namespace = all ? undefined : namespaceOf(cmd.flags);
   const selector = str(cmd.flags, 'selector');
   const blocks: string[] = [];
+  let hint: string | undefined;
   for (const t of targets) {
     const ns = scopedNamespace(t.type.kind, namespace);
     warnIfDeprecated(ctx, t.type.kind);
@@ -156,11 +158,13 @@ export async function runDescribe(cmd: ParsedCommand, ctx: KubectlContext): Prom
     }
     const events = (await ctx.client.list('Event', t.type.namespaced ? ns : undefined)) as CoreV1Event[];
     for (const obj of objects) blocks.push(await describeOne(ctx, t.type.kind, obj, events));
+    hint ??= pendingLoadBalancerHint(t.type.kind, objects);
   }
   if (blocks.length === 0) {
     err(ctx, noResourcesMessage(targets.every((t) => !t.type.namespaced) ? undefined : namespace));
     return 0;
   }
   out(ctx, blocks.join('\n\n'));
+  if (hint) err(ctx, hint);
   return 0;
 }

@@ -9,6 +9,7 @@ import { TabWriter } from '../tabwriter';
 import { byNamespaceAndName, noResourcesMessage, parseTargets, scopedNamespace, type Target } from '../targets';
 import { customColumns, jsonPathOutput, sortObjects } from './get-templates';
 import { warnIfDeprecated } from '../deprecation';
+import { pendingLoadBalancerHint } from './service-hints';
 
 export type OutputFormat = 'table' | 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath' | 'custom-columns';
 
@@ -104,6 +105,8 @@ export async function runGet(cmd: ParsedCommand, ctx: KubectlContext): Promise<n
       .filter((f) => f.objects.length > 0)
       .map((f, i) => (i === 0 ? writer : new TabWriter({ minWidth: 6, padding: 3 })).format(tableLines(f.kind, f.objects, ctx.now(), layout)));
     if (blocks.length > 0) out(ctx, blocks.join('\n'));
+    const lbHint = fetched.map((f) => pendingLoadBalancerHint(f.kind, f.objects)).find(Boolean);
+    if (lbHint) err(ctx, lbHint);
   }
 
   if (cmd.flags.watch === true) {

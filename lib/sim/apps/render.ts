@@ -18,6 +18,8 @@ const STAMPS: Record<string, (d: Date) => string> = {
   pgTime: (d) => `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${clock(d)}.${ms3(d)} UTC`,
   tomcatTime: (d) => `${two(d.getUTCDate())}-${MONTHS[d.getUTCMonth()]}-${d.getUTCFullYear()} ${clock(d)}.${ms3(d)}`,
   klogTime: (d) => `${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${clock(d)}.${ms3(d)}000`,
+  // PHP's built-in web server (sapi/cli/php_cli_server.c: "[%a %b %d %H:%M:%S %Y]")
+  phpTime: (d) => `${WEEKDAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${clock(d)} ${d.getUTCFullYear()}`,
   accessTime: (d) => `${two(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${clock(d)} +0000`,
 };
 

@@ -5,7 +5,7 @@
  * Text templates may use {pod} {podIP} {version} {text} and time stamps in the image's own format, rendered at the
  * moment the line is written: {nginxTime} 2026/01/15 10:00:00 · {iso} 2026-01-15T10:00:00.000Z ·
  * {httpdTime} Thu Jan 15 10:00:00.000000 2026 · {redisTime} 15 Jan 2026 10:00:00.000 ·  {pgTime} 2026-01-15 10:00:00.000 UTC ·
- * {tomcatTime} 15-Jan-2026 10:00:00.000 · {klogTime} 0115 10:00:00.000000
+ * {tomcatTime} 15-Jan-2026 10:00:00.000 · {klogTime} 0115 10:00:00.000000 · {phpTime} Thu Jan 15 10:00:00 2026
  */
 
 /** One line written `at` ms after the process started (0 when omitted). */
@@ -64,6 +64,12 @@ export interface AppModel {
   env?: Record<string, string>;
   /** files the image ships (path → content), besides the ones every container gets */
   files?: Record<string, string>;
+  /**
+   * A reverse proxy: instead of `routes`, each request is forwarded as its `--route` args say (lib/sim/network/
+   * reverse-proxy.ts). Templates: `errorPage` {status} {reason}; `errorLog` {nginxTime} {message} {upstreamUrl}
+   * {client} {server} {method} {path} {host}.
+   */
+  reverseProxy?: { errorPage: string; errorLog: string };
 }
 
 /** A repository in the built-in registry: tags, size, and the model (tags may override parts). */

@@ -59,7 +59,8 @@ function processOf(e: Engine, pod: V1Pod, c: V1Container): Running | undefined {
   const rt = e.state.kubelet[keyOf(pod.metadata!.name!, pod.metadata!.namespace)];
   const precise = rt?.uid === pod.metadata?.uid ? rt?.started?.[c.name] : undefined;
   const startedAt = precise ?? timestampMs(status.state.running.startedAt);
-  const key = `${pod.metadata?.uid}/${c.name}/${startedAt}/${c.image}`;
+  // uids repeat between simulators with the same seed, so what the process runs is part of the key too
+  const key = `${pod.metadata?.uid}/${c.name}/${startedAt}/${c.image}/${c.command?.join(' ') ?? ''}/${c.args?.join(' ') ?? ''}`;
   if (!processCache.has(key)) {
     if (processCache.size > 2_000) processCache.clear();
     const proc = runContainer(pod, c, startedAt);

@@ -47,7 +47,8 @@ export function queryClusterDns(e: Engine, qname: string, type: 'A' | 'AAAA' = '
   if (labels[labels.length - 1] !== 'svc') return NX;
   if (labels.length === 3) {
     const svc = e.get<V1Service>('Service', keyOf(labels[0], labels[1]));
-    if (!svc || svc.spec?.type === 'ExternalName') return NX;
+    if (!svc) return NX;
+    if (svc.spec?.type === 'ExternalName') return externalNameAnswer(e, svc.spec.externalName ?? '', type);
     const ip = svc.spec?.clusterIP;
     if (ip && ip !== 'None') return answer([ip]);
     const ips = readyEndpointIps(e, svc);
@@ -62,6 +63,17 @@ export function queryClusterDns(e: Engine, qname: string, type: 'A' | 'AAAA' = '
       if (p.spec?.hostname === host && p.spec?.subdomain === sub && p.status?.podIP && ready.has(p.status.podIP)) return answer([p.status.podIP]);
   }
   return NX;
+}
+
+/**
+ * An ExternalName Service is a CNAME to its externalName (DNS spec §2.3.1 / CoreDNS kubernetes plugin). A target in
+ * the cluster zone is followed; any other would be asked upstream, and the simulated cluster has no Internet, so the
+ * answer stays the bare CNAME: a client finds no address and reports the name unresolvable.
+ */
+function externalNameAnswer(e: Engine, target: string, type: 'A' | 'AAAA'): DnsAnswer {
+  const name = target.toLowerCase().replace(/\.$/, '');
+  const followed = name.endsWith(`.${CLUSTER_DOMAIN}`) ? queryClusterDns(e, name, type) : undefined;
+  return { rcode: 'NOERROR', ips: followed?.ips ?? [], cname: name };
 }
 
 /**

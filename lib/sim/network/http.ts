@@ -9,6 +9,7 @@ import { keyOf } from '../store';
 import { renderTemplate } from '../apps/render';
 import { connect, type Client } from './connect';
 import { appendRequestLog, podTraffic } from './state';
+import { forwardThroughProxy, headerValue, type ProxyAnswer } from './reverse-proxy';
 
 /** RFC 9110 reason phrases for the statuses the models answer with. */
 const REASONS: Record<number, string> = {
@@ -53,28 +54,35 @@ export interface Exchange {
   refusedBy?: string;
 }
 
-/** Connects from `client` and exchanges one request. `timeoutMs` defaults to what the caller's tool waits. */
-export function exchange(e: Engine, client: Client, call: HttpCall, defaultTimeoutMs: number): Exchange {
+/**
+ * Connects from `client` and exchanges one request. `timeoutMs` defaults to what the caller's tool waits; `hops`
+ * counts the reverse proxies the request already went through.
+ */
+export function exchange(e: Engine, client: Client, call: HttpCall, defaultTimeoutMs: number, hops = 0): Exchange {
   const conn = connect(e, client, call.ip, call.port);
   if (!conn.ok) {
     if (conn.pod) podTraffic(e, keyOf(conn.pod.metadata!.name!, conn.pod.metadata!.namespace), conn.pod.metadata!.uid!).refused++;
     const ms = conn.error === 'refused' ? REFUSED_MS : (call.timeoutMs ?? defaultTimeoutMs);
     return { outcome: { ok: false, error: conn.error, ms }, ...(conn.service ? { service: conn.service } : {}), ...(conn.pod ? { refusedBy: conn.pod.metadata!.name! } : {}) };
   }
-  const { pod, container, proc, startedAt } = conn;
-  const answer = conn.view.httpGet(call.path, conn.port, e.time);
+  const { pod, container, proc } = conn;
+  const model = proc.model;
+  const proxied = model?.reverseProxy ? forwardThroughProxy(e, conn, call, hops, (from, c, timeout, h) => exchange(e, from, c, timeout, h)) : undefined;
+  const answer = proxied ? proxyAnswer(proxied, model!.reverseProxy!.errorPage, proc.vars, e.time) : conn.view.httpGet(call.path, conn.port, e.time);
   const status = answer?.status ?? 502;
   const body = call.method === 'HEAD' ? '' : (answer?.body ?? '');
   const fullBody = answer?.body ?? '';
-  const ms = 1 + (conn.crossNode ? CROSS_NODE_MS : 0);
-  const model = proc.model;
+  const ms = 1 + (conn.crossNode ? CROSS_NODE_MS : 0) + (proxied?.ms ?? 0);
+  // a client that stops waiting first (curl -m) sees a timeout, not the proxy's late 504
+  if (call.timeoutMs !== undefined && ms > call.timeoutMs) return { outcome: { ok: false, error: 'timeout', ms: call.timeoutMs }, ...(conn.service ? { service: conn.service } : {}) };
   const headers: [string, string][] = [];
   if (model?.serverHeader) headers.push(['Server', renderTemplate(model.serverHeader, proc.vars, e.time)]);
   headers.push(['Date', httpDate(e.time)], ['Content-Type', fullBody.trimStart().startsWith('<') ? 'text/html' : 'text/plain; charset=utf-8'], ['Content-Length', String(utf8Length(fullBody))]);
   const traffic = podTraffic(e, keyOf(pod.metadata!.name!, pod.metadata!.namespace), pod.metadata!.uid!);
   traffic.served++;
   if (model?.requestLog) {
-    const vars = { ...proc.vars, client: conn.clientIp, method: call.method, path: call.path, status: String(status), bytes: String(body.length), agent: call.userAgent, host: call.host };
+    const vars = { ...proc.vars, client: conn.clientIp, method: call.method, path: call.path, status: String(status), bytes: String(body.length), agent: call.userAgent, host: headerValue(call.headers, 'host') ?? call.host, upstream: proxied?.upstream ?? '-' };
+    if (proxied?.error) appendRequestLog(traffic, container.name, e.time, renderTemplate(model.reverseProxy!.errorLog, { ...vars, message: proxied.error, upstreamUrl: proxied.upstreamUrl ? `, upstream: "${proxied.upstreamUrl}"` : '', server: vars.host.replace(/:\d+$/, '') }, e.time));
     appendRequestLog(traffic, container.name, e.time, renderTemplate(model.requestLog, vars, e.time));
   }
   return {
@@ -82,4 +90,10 @@ export function exchange(e: Engine, client: Client, call: HttpCall, defaultTimeo
     servedBy: { pod: pod.metadata!.name!, namespace: pod.metadata!.namespace!, container: container.name, ...(pod.spec?.nodeName ? { node: pod.spec.nodeName } : {}) },
     ...(conn.service ? { service: conn.service } : {}),
   };
+}
+
+/** The proxy's answer as the client gets it: the upstream's body, or nginx's own error page for its own errors. */
+function proxyAnswer(p: ProxyAnswer, errorPage: string, vars: Record<string, string>, at: number): { status: number; body: string } {
+  if (p.body || p.servedBy) return { status: p.status, body: p.body };
+  return { status: p.status, body: renderTemplate(errorPage, { ...vars, status: String(p.status), reason: reasonPhrase(p.status) }, at) };
 }

@@ -43,6 +43,8 @@ export interface DnsAnswer {
   rcode: 'NOERROR' | 'NXDOMAIN';
   /** A records (empty for NOERROR without records, e.g. an AAAA query for an IPv4-only name) */
   ips: string[];
+  /** the CNAME target (an ExternalName Service) */
+  cname?: string;
 }
 
 /** How a TCP connection and the HTTP exchange over it went (lib/sim/network/request.ts). */

@@ -41,7 +41,9 @@ export const nslookup: ShellCommand = (args, st, io) => {
     for (const fqdn of fqdns) {
       const a = net.query(fqdn, t);
       if (a.rcode !== 'NOERROR') io.out(`** server can't find ${fqdn}: ${a.rcode}\n`);
-      for (const ip of a.ips) io.out(`Name:\t${fqdn}\nAddress: ${ip}\n`);
+      // nslookup.c prints a CNAME as "NAME\tcanonical name = TARGET", then the target's addresses under its name
+      if (a.cname) io.out(`${fqdn}\tcanonical name = ${a.cname}\n`);
+      for (const ip of a.ips) io.out(`Name:\t${a.cname ?? fqdn}\nAddress: ${ip}\n`);
       io.out('\n');
     }
   st.t += 2;
