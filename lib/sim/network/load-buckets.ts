@@ -4,9 +4,9 @@
  */
 import type { NetworkResponse } from './request';
 
-/** Requests per second a generator may send (a classroom demo, not a benchmark). */
+/** Requests per second a generator may send; above 20/s it samples (load.ts), so the top rate costs what 20/s does. */
 export const MIN_RATE = 1;
-export const MAX_RATE = 200;
+export const MAX_RATE = 1000;
 
 /** Why a request failed, as a chart legend says it. */
 export type TrafficFailure = 'refused' | 'timeout' | 'http5xx' | 'other';

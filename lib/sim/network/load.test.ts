@@ -89,7 +89,7 @@ describe('load generator', () => {
   it('refuses bad input in Korean and starts nothing', () => {
     const { sim } = webCluster();
     expect(sim.startTraffic({ target: 'svc/nope', rate: 5 })).toEqual({ ok: false, error: expect.stringContaining('서비스 nope이(가) default 네임스페이스에 없어요') });
-    expect(sim.startTraffic({ target: 'web', rate: 0 })).toEqual({ ok: false, error: expect.stringContaining('1에서 200 사이') });
+    expect(sim.startTraffic({ target: 'web', rate: 0 })).toEqual({ ok: false, error: expect.stringContaining('1에서 1000 사이') });
     expect(sim.startTraffic({ target: 'web', rate: 5, outside: true })).toEqual({ ok: false, error: expect.stringContaining('ClusterIP 타입이라 클러스터 밖에서 닿지 않아요') });
     expect(sim.startTraffic({ target: 'web', rate: 5, fromPod: 'ghost' })).toEqual({ ok: false, error: expect.stringContaining('파드 ghost') });
     expect(sim.startTraffic({ target: 'web', rate: 5, port: 8080 })).toEqual({ ok: false, error: expect.stringContaining('8080번 포트가 없어요') });
