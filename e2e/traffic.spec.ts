@@ -69,6 +69,23 @@ test('traffic from the panel: the chart shows 100%, then a rollout without a rea
   await expect(page.locator('[data-traffic-toggle]')).toContainText('보내는 중');
   await runUntil(page, 'traffic status', /보내는 중: svc\/hello .*초당 20개/);
 
+  // the graph: a Service box above the nodes, one edge per pod on one canvas layer (not an element per request),
+  // each pod tile with its rate
+  const graph = page.locator('[data-cluster-canvas]');
+  await expect(graph.locator('[data-traffic-service="default/hello"]')).toContainText('초당 20개');
+  const layer = graph.locator('canvas[data-traffic-flow-layer]');
+  await expect(layer).toHaveCount(1);
+  await expect(layer).toHaveAttribute('data-edges', '3');
+  await expect(layer).toHaveAttribute('data-animated', 'true');
+  const badges = graph.locator('[data-pod-tile] [data-pod-rate]');
+  await expect(badges).toHaveCount(3);
+  await expect(badges.first()).toHaveText(/^\d+(\.\d)?\/s$/);
+  // three pods share 20/s: each badge says about a third of it
+  for (const r of await badges.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-pod-rate'))))) expect(r).toBeGreaterThan(2);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expect(layer).toHaveAttribute('data-animated', 'false');
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+
   for (const [w, h] of [[1920, 1080], [1440, 900], [768, 1024], [390, 844]] as const) {
     await page.setViewportSize({ width: w, height: h });
     for (const theme of ['light', 'dark'] as const) {
@@ -77,9 +94,29 @@ test('traffic from the panel: the chart shows 100%, then a rollout without a rea
     }
   }
   await setTheme(page, 'light');
+  // on a phone the running panel is one line (success rate, p95) and the graph keeps the screen
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(panel).toHaveAttribute('data-collapsed', '');
+  await expect(panel.locator('[data-traffic-summary]')).toContainText(/성공률 100% · p95 \d+ms/);
+  expect((await panel.boundingBox())!.height).toBeLessThan(60);
+  await expect(graph).toBeVisible();
+  expect((await graph.boundingBox())!.height).toBeGreaterThan(300);
+  await expect(graph.locator('[data-traffic-service]')).toBeInViewport();
+  await panel.getByRole('button', { name: '▼ 펼치기' }).click();
+  await expect(panel.locator('[data-traffic-chart]')).toBeVisible();
+  await panel.getByRole('button', { name: '▲ 접기' }).click();
+  await expect(panel).toHaveAttribute('data-collapsed', '');
   await page.setViewportSize({ width: 1440, height: 900 });
 
-  // the rolling update: new pods are Ready a second after they start, their app listens ~20 s later
+  // the rolling update: new pods are Ready a second after they start, their app listens ~20 s later.
+  // A refusing pod's badge turns red for a few seconds only: record every badge text the graph shows meanwhile.
+  await page.evaluate(() => {
+    const seen = new Set<string>();
+    (window as unknown as { redBadges: Set<string> }).redBadges = seen;
+    const root = document.querySelector('[data-cluster-canvas]')!;
+    const collect = () => root.querySelectorAll('[data-pod-rate]').forEach((b) => b.textContent?.includes('✕') && seen.add(b.closest('[data-pod-key]')?.getAttribute('data-pod-key') ?? ''));
+    new MutationObserver(collect).observe(root, { subtree: true, childList: true, characterData: true });
+  });
   await runUntil(page, 'kubectl set image deployment/hello hello=kubelab/hello:2.0-slow', /deployment.apps\/hello image updated/);
   const failure = panel.locator('[data-traffic-failure]');
   await expect(failure).toContainText('연결 거부', { timeout: 60_000 });
@@ -93,7 +130,10 @@ test('traffic from the panel: the chart shows 100%, then a rollout without a rea
   await page.setViewportSize({ width: 390, height: 844 });
   await saveScreenshot(page, testInfo, 'traffic-failed-390-dark');
 
+  expect(await page.evaluate(() => (window as unknown as { redBadges: Set<string> }).redBadges.size)).toBeGreaterThan(0); // a pod that refused had a red badge
   await panel.getByRole('button', { name: '■ 멈추기' }).click();
   await expect(panel.getByRole('button', { name: '▶ 보내기' })).toBeVisible();
+  await expect(graph.locator('[data-pod-rate]')).toHaveCount(0);
+  await expect(graph.locator('canvas[data-traffic-flow-layer]')).toHaveCount(0);
   expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]);
 });
