@@ -54,6 +54,12 @@ export function isFailedDot(i: number, n: number, failed: number, rate: number):
   return Math.floor(((i + 1) * k) / n) > Math.floor((i * k) / n);
 }
 
+/** The flow-space box every line of `scene` lies in. O(edges). */
+export function sceneBounds(scene: EdgeScene): { x0: number; y0: number; x1: number; y1: number } {
+  const points = [scene.entry, scene.boxIn, scene.from, ...scene.edges.map((e) => e.to)];
+  return { x0: Math.min(...points.map((q) => q.x)), y0: Math.min(...points.map((q) => q.y)), x1: Math.max(...points.map((q) => q.x)), y1: Math.max(...points.map((q) => q.y)) };
+}
+
 /**
  * Paint one frame. `transform` is React Flow's [x, y, zoom]; `t` is seconds (animation time), or null for the
  * still picture. Sizes stay constant on screen whatever the zoom.

@@ -7,7 +7,7 @@ import { rateText } from '@/lib/graph/traffic-flow';
 import type { PlaygroundStore } from '@/lib/store/playground-store';
 import { usePlaygroundStoreApi } from '@/components/wiring/store-context';
 import { useTrafficFlow, useTrafficFlowStore, type FlowView } from '@/components/wiring/traffic-flow';
-import { EDGE_COLOURS, paintEdges, type EdgeScene, type FlowEdge } from './traffic-edges';
+import { EDGE_COLOURS, paintEdges, sceneBounds, type EdgeScene, type FlowEdge } from './traffic-edges';
 import { TileThemeContext } from './tile-canvas';
 
 /** The Service box beside (or above) the node boxes while traffic runs (flow units), and the room the incoming line takes. */
@@ -92,9 +92,12 @@ function tileAnchor(root: HTMLElement, store: PlaygroundStore, key: string, plac
   return anchor(g.left + cell.x * k, g.top + cell.y * k, cell.width * k, cell.height * k);
 }
 
-const reducedMotion = () => document.documentElement.hasAttribute('data-reduce-motion') || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 /** The simulated clock stood still this long (paused): the dots stop too. */
 const STILL_AFTER_MS = 1500;
+/** Dots move at most this often (ms): ~30 frames a second reads as motion and halves the compositing work. */
+const DOT_FRAME_MS = 32;
+/** Room around the lines for the dots and the still picture's rate labels (screen px). */
+const PAD = { x: 72, y: 16 };
 
 /**
  * The edge layer: one canvas over the React Flow pane, drawn in the pane's transform. Tile positions are measured
@@ -112,10 +115,16 @@ export function TrafficEdgeLayer({ box }: { box: LaneBox }) {
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx || !flowStore) return;
     let scene: EdgeScene | null = null;
+    let bounds = { x0: 0, y0: 0, x1: 0, y1: 0 };
     let flow: FlowView | null = null;
     let raf = 0;
+    let paintedAt = 0;
     const dpr = window.devicePixelRatio || 1;
     const colours = EDGE_COLOURS[theme === 'dark' ? 'dark' : 'light'];
+    const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
+    const mark = (name: string, value: string) => {
+      if (canvas.dataset[name] !== value) canvas.dataset[name] = value;
+    };
 
     const measure = () => {
       flow = flowStore.get();
@@ -136,28 +145,41 @@ export function TrafficEdgeLayer({ box }: { box: LaneBox }) {
           ? { from: { x: box.x + box.width, y: cy }, boxIn: { x: box.x, y: cy }, entry: { x: box.x - SERVICE_BOX.entry, y: cy } }
           : { from: { x: cx, y: box.y + box.height }, boxIn: { x: cx, y: box.y }, entry: { x: cx, y: box.y - SERVICE_BOX.entry } };
       scene = { ...ends, rate: flow.rate, unrouted: flow.unrouted, edges };
-      canvas.dataset.edges = String(edges.length);
+      bounds = sceneBounds(scene);
+      mark('edges', String(edges.length));
     };
-    const size = () => {
-      const w = Math.round(canvas.clientWidth * dpr);
-      const h = Math.round(canvas.clientHeight * dpr);
-      if (canvas.width !== w || canvas.height !== h) [canvas.width, canvas.height] = [w, h];
+    /** The canvas covers only the lines (on screen, clipped to the pane): less to clear, paint and composite each frame. */
+    const place = (transform: readonly [number, number, number]) => {
+      const [tx, ty, zoom] = transform;
+      const root = rf.getState().domNode;
+      const left = Math.max(0, Math.floor(bounds.x0 * zoom + tx - PAD.x));
+      const top = Math.max(0, Math.floor(bounds.y0 * zoom + ty - PAD.y));
+      const right = Math.min(root?.clientWidth ?? 0, Math.ceil(bounds.x1 * zoom + tx + PAD.x));
+      const bottom = Math.min(root?.clientHeight ?? 0, Math.ceil(bounds.y1 * zoom + ty + PAD.y));
+      const w = Math.max(1, right - left);
+      const h = Math.max(1, bottom - top);
+      const style = `left:${left}px;top:${top}px;width:${w}px;height:${h}px`;
+      if (canvas.style.cssText !== style) canvas.style.cssText = style;
+      if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) [canvas.width, canvas.height] = [Math.round(w * dpr), Math.round(h * dpr)];
+      return [tx - left, ty - top, zoom] as const;
     };
-    const moving = () => !!flow && !reducedMotion() && performance.now() - flow.movedAt < STILL_AFTER_MS;
+    const moving = () => !!flow && !motionQuery.matches && !document.documentElement.hasAttribute('data-reduce-motion') && performance.now() - flow.movedAt < STILL_AFTER_MS;
     const frame = (now: number) => {
       raf = 0;
-      size();
       if (!scene) return ctx.clearRect(0, 0, canvas.width, canvas.height);
       const animated = moving();
-      canvas.dataset.animated = String(animated);
-      paintEdges(ctx, scene, rf.getState().transform, dpr, colours, animated ? now / 1000 : null);
+      mark('animated', String(animated));
       if (animated) raf = requestAnimationFrame(frame);
+      if (animated && now - paintedAt < DOT_FRAME_MS) return;
+      paintedAt = now;
+      paintEdges(ctx, scene, place(rf.getState().transform), dpr, colours, animated ? now / 1000 : null);
     };
     const redraw = () => {
       raf ||= requestAnimationFrame(frame);
     };
     const onFlow = () => {
       measure();
+      paintedAt = 0;
       redraw();
     };
     onFlow();
@@ -167,6 +189,7 @@ export function TrafficEdgeLayer({ box }: { box: LaneBox }) {
     const offView = rf.subscribe((s) => {
       if (s.transform === lastTransform) return;
       lastTransform = s.transform;
+      paintedAt = 0;
       redraw();
     });
     return () => {
@@ -176,5 +199,5 @@ export function TrafficEdgeLayer({ box }: { box: LaneBox }) {
     };
   }, [rf, store, flowStore, theme, box.x, box.y, box.width, box.height, box.placement]);
 
-  return <canvas ref={canvasRef} aria-hidden="true" data-traffic-flow-layer="" className="pointer-events-none absolute inset-0 z-[5] h-full w-full" />;
+  return <canvas ref={canvasRef} aria-hidden="true" data-traffic-flow-layer="" className="pointer-events-none absolute z-[5]" />;
 }
