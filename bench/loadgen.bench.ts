@@ -66,10 +66,10 @@ const vsQuiet = quietMs > 0 ? extraMs / quietMs : Infinity;
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 const row = (label: string, value: string, note = '') => console.log(`${label.padEnd(58)}${value.padStart(12)}  ${note}`);
-row(`${SECONDS} s simulated, no traffic, CPU (median of ${REPEAT})`, `${quietMs.toFixed(0)} ms`);
+row(`${SECONDS} s simulated, no traffic, CPU (median of ${REPEAT})`, `${quietMs.toFixed(1)} ms`);
 row(`${SECONDS} s simulated, generator at ${RATE}/s, CPU (median of ${REPEAT})`, `${busyMs.toFixed(0)} ms`, `${counted.sent} requests counted, ${counted.failed} failed`);
 row('generator cost per simulated second', `${(extraMs / SECONDS).toFixed(2)} ms`);
 row('share of the simulated time at 1× (goal ≤ 10 %)', pct(share1x), share1x <= 0.1 ? 'met' : 'NOT met');
 row(`share of the wall time at ${TOP_SPEED}× (the top speed)`, pct(shareTop), shareTop <= 0.1 ? 'within 10 %' : 'over 10 %');
 row('extra CPU as a multiple of the quiet cluster’s CPU', `${vsQuiet.toFixed(1)}×`, 'the quiet cluster is event-driven: ~nothing per tick');
-console.log(`BENCH ${JSON.stringify({ rate: RATE, seconds: SECONDS, sent: counted.sent, failed: counted.failed, quiet_cpu_ms: Math.round(quietMs), busy_cpu_ms: Math.round(busyMs), ms_per_sim_second: Number((extraMs / SECONDS).toFixed(2)), share_of_sim_time_1x: Number(share1x.toFixed(4)), share_of_wall_time_60x: Number(shareTop.toFixed(4)), extra_vs_quiet_cpu_ratio: Number(vsQuiet.toFixed(1)) })}`);
+console.log(`BENCH ${JSON.stringify({ rate: RATE, seconds: SECONDS, sent: counted.sent, failed: counted.failed, quiet_cpu_ms: Number(quietMs.toFixed(1)), busy_cpu_ms: Math.round(busyMs), ms_per_sim_second: Number((extraMs / SECONDS).toFixed(2)), share_of_sim_time_1x: Number(share1x.toFixed(4)), share_of_wall_time_60x: Number(shareTop.toFixed(4)), extra_vs_quiet_cpu_ratio: Number(vsQuiet.toFixed(1)) })}`);
