@@ -69,6 +69,23 @@ test('traffic from the panel: the chart shows 100%, then a rollout without a rea
   await expect(page.locator('[data-traffic-toggle]')).toContainText('보내는 중');
   await runUntil(page, 'traffic status', /보내는 중: svc\/hello .*초당 20개/);
 
+  // the graph: a Service box above the nodes, one edge per pod on one canvas layer (not an element per request),
+  // each pod tile with its rate
+  const graph = page.locator('[data-cluster-canvas]');
+  await expect(graph.locator('[data-traffic-service="default/hello"]')).toContainText('초당 20개');
+  const layer = graph.locator('canvas[data-traffic-flow-layer]');
+  await expect(layer).toHaveCount(1);
+  await expect(layer).toHaveAttribute('data-edges', '3');
+  await expect(layer).toHaveAttribute('data-animated', 'true');
+  const badges = graph.locator('[data-pod-tile] [data-pod-rate]');
+  await expect(badges).toHaveCount(3);
+  await expect(badges.first()).toHaveText(/^\d+(\.\d)?\/s$/);
+  // three pods share 20/s: each badge says about a third of it
+  for (const r of await badges.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-pod-rate'))))) expect(r).toBeGreaterThan(2);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expect(layer).toHaveAttribute('data-animated', 'false');
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+
   for (const [w, h] of [[1920, 1080], [1440, 900], [768, 1024], [390, 844]] as const) {
     await page.setViewportSize({ width: w, height: h });
     for (const theme of ['light', 'dark'] as const) {
@@ -77,15 +94,38 @@ test('traffic from the panel: the chart shows 100%, then a rollout without a rea
     }
   }
   await setTheme(page, 'light');
+  // on a phone the running panel is one line (success rate, p95) and the graph keeps the screen
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(panel).toHaveAttribute('data-collapsed', '');
+  await expect(panel.locator('[data-traffic-summary]')).toContainText(/성공률 100% · p95 \d+ms/);
+  expect((await panel.boundingBox())!.height).toBeLessThan(60);
+  await expect(graph).toBeVisible();
+  expect((await graph.boundingBox())!.height).toBeGreaterThan(300);
+  await panel.getByRole('button', { name: '▼ 펼치기' }).click();
+  await expect(panel.locator('[data-traffic-chart]')).toBeVisible();
+  await panel.getByRole('button', { name: '▲ 접기' }).click();
+  await expect(panel).toHaveAttribute('data-collapsed', '');
   await page.setViewportSize({ width: 1440, height: 900 });
 
-  // the rolling update: new pods are Ready a second after they start, their app listens ~20 s later
+  // the rolling update: new pods are Ready a second after they start, their app listens ~20 s later.
+  // A refusing pod's badge turns red for a few seconds only: record every badge text the graph shows meanwhile.
+  // (The 10-second summary's failure count lasts about a wall second at 10×: it is recorded the same way.)
+  await page.evaluate(() => {
+    const seen = new Set<string>();
+    const summaries = new Set<string>();
+    Object.assign(window, { redBadges: seen, failedSummaries: summaries });
+    const collect = () => {
+      document.querySelectorAll('[data-cluster-canvas] [data-pod-rate]').forEach((b) => b.textContent?.includes('✕') && seen.add(b.closest('[data-pod-key]')?.getAttribute('data-pod-key') ?? ''));
+      document.querySelectorAll('[data-traffic-summary]').forEach((p) => /실패 [1-9]\d*개/.test(p.textContent ?? '') && summaries.add(p.textContent!));
+    };
+    new MutationObserver(collect).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await runUntil(page, 'kubectl set image deployment/hello hello=kubelab/hello:2.0-slow', /deployment.apps\/hello image updated/);
   const failure = panel.locator('[data-traffic-failure]');
   await expect(failure).toContainText('연결 거부', { timeout: 60_000 });
   await expect(failure).toContainText(/요청을 받은 파드 hello-\S+의 앱이 아직\(또는 더 이상\) 그 포트에서 연결을 받지 않아요/);
   await expect(panel.locator('[data-traffic-chart] [data-failed]').first()).toBeAttached();
-  await expect(panel.locator('[data-traffic-summary]')).toContainText(/실패 [1-9]\d*개/);
+  expect(await page.evaluate(() => (window as unknown as { failedSummaries: Set<string> }).failedSummaries.size)).toBeGreaterThan(0);
   for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
     await saveScreenshot(page, testInfo, `traffic-failed-1440-${theme}`);
@@ -93,7 +133,36 @@ test('traffic from the panel: the chart shows 100%, then a rollout without a rea
   await page.setViewportSize({ width: 390, height: 844 });
   await saveScreenshot(page, testInfo, 'traffic-failed-390-dark');
 
+  expect(await page.evaluate(() => (window as unknown as { redBadges: Set<string> }).redBadges.size)).toBeGreaterThan(0); // a pod that refused had a red badge
   await panel.getByRole('button', { name: '■ 멈추기' }).click();
   await expect(panel.getByRole('button', { name: '▶ 보내기' })).toBeVisible();
+  await expect(graph.locator('[data-pod-rate]')).toHaveCount(0);
+  await expect(graph.locator('canvas[data-traffic-flow-layer]')).toHaveCount(0);
+  expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]);
+});
+
+test('on a phone, traffic started from the terminal folds the panel to one line and the graph shows the Service box and rate badges', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const errors = trackConsoleErrors(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/playground');
+  await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
+  await page.getByRole('combobox', { name: '시뮬레이션 속도' }).selectOption('10');
+  await runUntil(page, 'kubectl create deployment web --image=nginx --replicas=3', /deployment.apps\/web created/);
+  await runUntil(page, 'kubectl expose deployment web --port=80', /service\/web exposed/);
+  await runUntil(page, 'kubectl get deploy web', /web\s+3\/3\s+3\s+3/);
+  await runUntil(page, 'traffic start svc/web --rate 20', /트래픽 시작: svc\/web/);
+
+  const panel = page.locator('[data-traffic-panel]');
+  await expect(panel).toHaveAttribute('data-collapsed', '', { timeout: 15_000 });
+  await expect(panel.locator('[data-traffic-summary]')).toContainText(/성공률 \d+(\.\d)?% · p95 \d+ms/);
+  const graph = page.locator('[data-cluster-canvas]');
+  await expect(graph.locator('[data-traffic-service="default/web"]')).toBeInViewport();
+  await expect(graph.locator('[data-pod-tile] [data-pod-rate]')).toHaveCount(3);
+  await expect(graph.locator('canvas[data-traffic-flow-layer]')).toHaveAttribute('data-edges', '3');
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
+    await saveScreenshot(page, testInfo, `traffic-phone-390-${theme}`);
+  }
   expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]);
 });

@@ -8,9 +8,10 @@ import { NodeBox, PendingLane } from './node-box';
 import { ExpectedZoomContext } from './tile-zoom';
 import { AutoFit, BOX_STYLE, READ_ONLY_FLOW, useColorMode, useContainerSize, useStableNodes } from './flow-common';
 import { PodTooltip } from './pod-tooltip';
+import { placeServiceBox, TRAFFIC_ID, TrafficEdgeLayer, TrafficServiceBox, useTrafficLane } from './traffic-layer';
 
 /** Module scope: React Flow re-mounts every node if this object changes identity. */
-const nodeTypes: NodeTypes = { k8sNode: NodeBox, pendingLane: PendingLane };
+const nodeTypes: NodeTypes = { k8sNode: NodeBox, pendingLane: PendingLane, trafficService: TrafficServiceBox };
 
 const PENDING_ID = '__pending__';
 /** Beyond this many nodes: cull off-screen boxes and give each box its own compositor layer. */
@@ -70,8 +71,9 @@ export default function ClusterCanvas() {
   const shape = useLayoutShape();
   const cols = shape[0];
   const pendingCount = shape[1];
+  const trafficLane = useTrafficLane();
 
-  const { freshNodes, zoom, viewport, signature } = useMemo(() => {
+  const { freshNodes, zoom, viewport, signature, serviceBox } = useMemo(() => {
     // Rows are what matter for size: a box of r rows is packed as r full rows of tiles.
     const inputs: BoxInput[] = names.map((id, i) => ({ id, podCount: (shape[2 + i] ?? 1) * cols }));
     // The lane shows only while a pod waits: an empty lane would take a third of a small cluster's picture.
@@ -92,12 +94,20 @@ export default function ClusterCanvas() {
       selectable: false,
       focusable: false,
     }));
-    const bounds = layoutBounds(layout);
-    const viewport = narrow ? readableViewport(bounds, size, names.length) : null;
+    const boxes = layoutBounds(layout);
+    // While traffic runs, the Service box sits left of (or above) the boxes, at negative x (y): the node boxes keep their places.
+    const lane = trafficLane ? placeServiceBox(boxes, size, narrow) : null;
+    const serviceBox = lane?.box ?? null;
+    if (serviceBox) nodes.push({ id: TRAFFIC_ID, type: 'trafficService', position: { x: serviceBox.x, y: serviceBox.y }, data: {}, width: serviceBox.width, height: serviceBox.height, draggable: false, selectable: false, focusable: false });
+    const bounds = lane?.bounds ?? boxes;
+    const readable = narrow ? readableViewport(bounds, size, names.length) : null;
+    // a phone's fixed viewport starts at the origin: shift it so the lane above the boxes shows too
+    const shift = lane && readable ? { x: lane.box.placement === 'left' ? (bounds.width - boxes.width) * readable.zoom : 0, y: lane.box.placement === 'top' ? (bounds.height - boxes.height) * readable.zoom : 0 } : { x: 0, y: 0 };
+    const viewport = readable ? { ...readable, x: readable.x + shift.x, y: readable.y + shift.y } : null;
     // Refit when the picture changes size (a row of tiles, the lane, a node) or the canvas does.
     const signature = `${bounds.width}x${bounds.height}:${Math.round(size.width / 50)}:${Math.round(size.height / 50)}`;
-    return { freshNodes: nodes, zoom: viewport?.zoom ?? fitZoomFor(bounds, size), viewport, signature };
-  }, [names, shape, cols, pendingCount, size]);
+    return { freshNodes: nodes, zoom: viewport?.zoom ?? fitZoomFor(bounds, size), viewport, signature, serviceBox };
+  }, [names, shape, cols, pendingCount, size, trafficLane]);
   const nodes = useStableNodes(freshNodes);
 
   return (
@@ -120,6 +130,7 @@ export default function ClusterCanvas() {
             <Background gap={24} size={1} />
             <Controls showInteractive={false} position="bottom-right" />
             <AutoFit signature={signature} options={FIT} viewport={viewport} />
+            {serviceBox && <TrafficEdgeLayer box={serviceBox} />}
           </ReactFlow>
         </ExpectedZoomContext>
       )}

@@ -10,9 +10,16 @@ import ClusterCanvas from './cluster-canvas';
 import WorkloadCanvas from './workload-canvas';
 import { useColorMode } from './flow-common';
 import { TileThemeContext } from './tile-canvas';
+import { usePlayground } from '@/components/wiring/playground-context';
+import { TrafficFlowProvider } from '@/components/wiring/traffic-flow';
 
 export default function GraphView({ view }: { view: 'cluster' | 'workload' }) {
   // One theme watcher for every tile canvas (they redraw in the new colours when it changes).
   const theme = useColorMode();
-  return <TileThemeContext value={theme}>{view === 'cluster' ? <ClusterCanvas /> : <WorkloadCanvas />}</TileThemeContext>;
+  const { client } = usePlayground();
+  return (
+    <TileThemeContext value={theme}>
+      <TrafficFlowProvider client={client}>{view === 'cluster' ? <ClusterCanvas /> : <WorkloadCanvas />}</TrafficFlowProvider>
+    </TileThemeContext>
+  );
 }

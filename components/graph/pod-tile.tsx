@@ -7,6 +7,7 @@ import { usePlaygroundStoreApi, usePlaygroundStoreWith } from '@/components/wiri
 import type { PodView, ServiceView } from '@/lib/graph/projection';
 import type { PlaygroundState } from '@/lib/store/playground-store';
 import { podTileLabel, podTileStatusLine, tileName } from './pod-label';
+import { PodRateBadge } from './pod-rate-badge';
 
 /** Above this many visible pods, tiles appear, fade and dim without animation. */
 const ANIMATION_LIMIT = 300;
@@ -112,6 +113,7 @@ export const PodTile = memo(function PodTile({ id, compact = false, tabbable = t
           <span className="pod-line text-[10px]">{podTileStatusLine(pod, highlighted)}</span>
         </>
       )}
+      <PodRateBadge podKey={id} />
     </button>
   );
 });

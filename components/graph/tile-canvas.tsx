@@ -11,6 +11,7 @@ import { TONE_CLASS } from './pod-tile';
 import { paletteFor } from './tile-palette';
 import { cancelPaint, paintNextFrame, TilePainter } from './tile-painter';
 import { COMPACT_ZOOM, useZoomDerived } from './tile-zoom';
+import { useTrafficFlowStore } from '@/components/wiring/traffic-flow';
 
 /** The theme the canvases draw in (the graph root follows the shell's `dark` class). */
 export const TileThemeContext = createContext<ColorMode>('light');
@@ -79,6 +80,7 @@ function TileProxy({ id, index, cols, kind, ringPx, ref, onKeyDown }: {
 export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: readonly string[]; cols: number; label: string }) {
   const store = usePlaygroundStoreApi();
   const theme = useContext(TileThemeContext);
+  const flows = useTrafficFlowStore();
   const zoom = useZoomDerived(zoomStep);
   const detailed = useZoomDerived((z) => z >= COMPACT_ZOOM);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -96,16 +98,19 @@ export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: 
     if (!canvas) return;
     const painter = (painterRef.current ??= new TilePainter(canvas));
     const scale = backingScale(size, zoom, window.devicePixelRatio || 1);
-    painter.configure({ ids, cols, scale, detailed, palette: paletteFor(theme, TONE_CLASS) });
+    painter.configure({ ids, cols, scale, detailed, palette: paletteFor(theme, TONE_CLASS), ...(flows ? { rateOf: flows.pod } : {}) });
     painter.paint(store.getState());
     // Every store change is checked against this grid's pods only; changed tiles repaint once per frame.
     const repaint = () => painter.paint(store.getState());
     const unsubscribe = store.subscribe(() => paintNextFrame(repaint));
+    // request rates change twice a second while traffic runs: the same check, only badges that changed repaint
+    const unsubscribeFlow = flows?.subscribe(() => paintNextFrame(repaint));
     return () => {
       unsubscribe();
+      unsubscribeFlow?.();
       cancelPaint(repaint);
     };
-  }, [ids, cols, zoom, detailed, theme, store, size.width, size.height]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [ids, cols, zoom, detailed, theme, store, flows, size.width, size.height]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useLayoutEffect(() => {
     if (!movedByKey.current) return;
@@ -133,6 +138,7 @@ export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: 
       role="group"
       aria-label={`${label}: 파드 ${ids.length}개 (화살표 키로 이동, Enter로 자세히 보기, 목록 보기에 모든 파드가 표로 있어요)`}
       data-tile-canvas=""
+      data-cols={cols}
       className="relative"
       style={{ width: size.width, height: size.height }}
       onPointerMove={onPointerMove}

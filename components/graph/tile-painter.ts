@@ -7,6 +7,7 @@ import type { PodView } from '@/lib/graph/projection';
 import { DEFAULT_TILE_METRICS as TILE } from '@/lib/graph/grid-packing';
 import { gridSize, tileRect } from '@/lib/graph/tile-geometry';
 import type { PlaygroundState } from '@/lib/store/playground-store';
+import { rateText, type PodFlow } from '@/lib/graph/traffic-flow';
 import { podTileStatusLine, tileName } from './pod-label';
 import type { TilePalette, ToneColours } from './tile-palette';
 
@@ -18,7 +19,12 @@ export interface PaintSetup {
   /** Zoomed in far enough to read: draw names and status words. */
   detailed: boolean;
   palette: TilePalette;
+  /** A pod's request rate while traffic runs (the badge DOM tiles have). */
+  rateOf?: (id: string) => PodFlow | undefined;
 }
+
+/** A rate as one comparable string ('' without traffic). */
+const rateKey = (f: PodFlow | undefined) => (f ? `${f.rate}|${f.failed}` : '');
 
 /** highlighted (null/true/false) and selected, packed so a change is one integer compare. */
 function markOf(s: PlaygroundState, id: string): number {
@@ -69,6 +75,7 @@ export class TilePainter {
   private setup: PaintSetup | null = null;
   private drawnPods: (PodView | undefined)[] = [];
   private drawnMarks: number[] = [];
+  private drawnRates: string[] = [];
   private ctx: CanvasRenderingContext2D | null = null;
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
@@ -94,6 +101,7 @@ export class TilePainter {
     if (resized || !sameLook) {
       this.drawnPods = [];
       this.drawnMarks = [];
+      this.drawnRates = [];
     }
     // Named from the start: an empty grid never paints, and an unnamed role="img" is a gap for a screen reader.
     this.describe(setup);
@@ -110,15 +118,18 @@ export class TilePainter {
       const id = setup.ids[i];
       const pod = s.pods[id];
       const mark = markOf(s, id);
-      if (pod === this.drawnPods[i] && mark === this.drawnMarks[i]) continue;
+      const rate = rateKey(setup.rateOf?.(id));
+      if (pod === this.drawnPods[i] && mark === this.drawnMarks[i] && rate === this.drawnRates[i]) continue;
       this.drawnPods[i] = pod;
       this.drawnMarks[i] = mark;
+      this.drawnRates[i] = rate;
       dirty.push(i);
     }
     // Tiles past the end of a shorter list are cleared (drawn as "no pod").
     for (let i = count; i < this.drawnPods.length; i++) if (this.drawnPods[i]) dirty.push(i);
     this.drawnPods.length = Math.min(this.drawnPods.length, count);
     this.drawnMarks.length = Math.min(this.drawnMarks.length, count);
+    this.drawnRates.length = Math.min(this.drawnRates.length, count);
     if (dirty.length === 0) return;
     ctx.setTransform(setup.scale, 0, 0, setup.scale, 0, 0);
     const full = dirty.length >= count && dirty.every((i, at) => i === at);
@@ -169,6 +180,8 @@ export class TilePainter {
       ctx.restore();
     }
     ctx.globalAlpha = 1;
+    const flow = setup.rateOf?.(setup.ids[i]);
+    if (flow && detailed) this.drawRate(ctx, r, flow, palette);
     const ring = mark & 4 ? palette.selectedRing : highlighted === true ? palette.serviceRing : null;
     if (ring) {
       ctx.beginPath();
@@ -177,6 +190,23 @@ export class TilePainter {
       ctx.strokeStyle = ring;
       ctx.stroke();
     }
+  }
+
+  /** The DOM tile's rate badge, bottom right: dark (or red when some fail), white text. */
+  private drawRate(ctx: CanvasRenderingContext2D, r: { x: number; y: number; width: number; height: number }, flow: PodFlow, palette: TilePalette): void {
+    const text = `${flow.failed > 0 ? '✕ ' : ''}${rateText(flow.rate)}`;
+    ctx.font = `600 9px ${palette.monoFont}`;
+    const w = ctx.measureText(text).width + 8;
+    const x = r.x + r.width - 2 - w;
+    const y = r.y + r.height - 2 - 13;
+    ctx.beginPath();
+    ctx.roundRect(x, y, w, 13, 3);
+    const colours = flow.failed > 0 ? palette.rateFailed : palette.rateBadge;
+    ctx.fillStyle = colours.fill;
+    ctx.fill();
+    ctx.fillStyle = colours.text;
+    ctx.textBaseline = 'middle';
+    ctx.fillText(text, x + 4, y + 7);
   }
 
   /** What a screen reader hears for the picture itself; the focus ring names single pods. */

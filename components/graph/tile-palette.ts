@@ -22,7 +22,13 @@ export interface TilePalette {
   serviceRing: string;
   monoFont: string;
   sansFont: string;
+  /** The request-rate badge (pod-rate-badge.tsx): background, and the red one when some requests fail there. */
+  rateBadge: { fill: string; text: string };
+  rateFailed: { fill: string; text: string };
 }
+
+/** The rate badge's colours, shared by the DOM badge and the canvas painter (literal, so Tailwind generates them). */
+export const RATE_BADGE_CLASS = { ok: 'bg-zinc-800/85 text-white dark:bg-zinc-100/90 dark:text-zinc-900', failed: 'bg-red-600 text-white dark:bg-red-500' };
 
 /** Literal class strings, so Tailwind generates them; the probe reads what they resolve to. */
 const RING_CLASSES = { selected: 'bg-brand-500', service: 'bg-violet-600 dark:bg-violet-400' };
@@ -41,6 +47,7 @@ export function readTilePalette(toneClass: Record<PodTone, string>): TilePalette
       host.appendChild(el);
       return getComputedStyle(el);
     };
+    const colours = (cs: CSSStyleDeclaration) => ({ fill: cs.backgroundColor, text: cs.color });
     const tones = {} as Record<PodTone, ToneColours>;
     for (const tone of Object.keys(toneClass) as PodTone[]) {
       // `pod-tile` brings the graph.css rules (a terminating tile is drawn at 45 % opacity).
@@ -60,6 +67,8 @@ export function readTilePalette(toneClass: Record<PodTone, string>): TilePalette
       serviceRing: probe(RING_CLASSES.service).backgroundColor,
       monoFont: probe('font-mono').fontFamily,
       sansFont: probe('font-sans').fontFamily,
+      rateBadge: colours(probe(RATE_BADGE_CLASS.ok)),
+      rateFailed: colours(probe(RATE_BADGE_CLASS.failed)),
     };
   } finally {
     host.remove();

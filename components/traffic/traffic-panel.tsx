@@ -5,7 +5,9 @@ import type { ClusterClient } from '@/lib/cluster/types';
 import { MAX_RATE, MIN_RATE } from '@/lib/sim/network/load-buckets';
 import { FAILURE_LABELS, summarizeTraffic, summaryText } from '@/lib/sim/network/load-summary';
 import { usePlaygroundStoreShallow } from '@/components/wiring/store-context';
+import { trafficUnavailable } from '@/lib/cluster/traffic-feed';
 import { TrafficChart } from './traffic-chart';
+import { TrafficSummaryBar, usePhoneScreen } from './traffic-summary-bar';
 import { trafficFeed, useTrafficStats } from './use-traffic-stats';
 
 const INPUT = 'rounded-md border border-zinc-300 bg-white px-1.5 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900';
@@ -34,8 +36,10 @@ export function TrafficPanel({ client }: { client: ClusterClient }) {
   // the reason stays in view while the chart still shows a red bar
   const minute = useMemo(() => summarizeTraffic(stats?.buckets ?? [], 60), [stats]);
   const chosen = target || services[0] || '';
+  const phone = usePhoneScreen();
+  const [expanded, setExpanded] = useState(false);
 
-  if (!client.traffic) return <p className="px-3 py-2 text-xs text-zinc-600 dark:text-zinc-400">실제 클러스터에서는 트래픽을 보낼 수 없어요(읽기 전용). 시뮬레이터에서 해 보세요.</p>;
+  if (!client.traffic) return <TrafficUnavailable mode={client.mode} />;
   const traffic = client.traffic;
   const running = stats?.running ?? false;
 
@@ -58,6 +62,9 @@ export function TrafficPanel({ client }: { client: ClusterClient }) {
     await traffic.stop().catch(() => false);
     trafficFeed(client).refresh();
   };
+
+  // a phone keeps the graph in view: while requests flow, the panel folds to one line until asked (stopped, the form is back)
+  if (phone && !expanded && running && stats && stats.buckets.length > 0) return <TrafficSummaryBar summary={summary} running={running} onExpand={() => setExpanded(true)} onStop={stop} />;
 
   return (
     <section aria-labelledby={`${id}-title`} data-traffic-panel="" className="space-y-1.5 border-b border-zinc-200 px-2.5 py-2 dark:border-zinc-800">
@@ -101,6 +108,11 @@ export function TrafficPanel({ client }: { client: ClusterClient }) {
             ▶ 보내기
           </button>
         )}
+        {phone && running && (
+          <button type="button" aria-expanded={true} onClick={() => setExpanded(false)} data-traffic-collapse="" className="whitespace-nowrap rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-semibold dark:border-zinc-700">
+            ▲ 접기
+          </button>
+        )}
       </div>
       {error && (
         <p role="alert" className="text-xs text-red-700 dark:text-red-300">
@@ -133,6 +145,17 @@ export function TrafficPanel({ client }: { client: ClusterClient }) {
           <PodRates rates={summary.podRates} />
         </>
       )}
+    </section>
+  );
+}
+
+/** A real cluster (or a replay) has no generator: say why in the panel, not with a button that fails. */
+function TrafficUnavailable({ mode }: { mode: ClusterClient['mode'] }) {
+  const why = trafficUnavailable(mode);
+  return (
+    <section aria-label="트래픽 보내기" data-traffic-panel="" data-traffic-unavailable="" className="space-y-1 border-b border-zinc-200 px-3 py-2 text-xs dark:border-zinc-800">
+      <p role="status" className="font-semibold">{why.message}</p>
+      <p className="text-zinc-600 dark:text-zinc-400">{why.hint}</p>
     </section>
   );
 }

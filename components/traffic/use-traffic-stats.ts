@@ -3,7 +3,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { ClusterClient } from '@/lib/cluster/types';
 import type { TrafficStats } from '@/lib/sim/types';
-import { trafficFeed } from './traffic-feed';
+import { trafficFeed } from '@/lib/cluster/traffic-feed';
 
 export { trafficFeed };
 

@@ -1,6 +1,7 @@
 /** `traffic start/stop/status` in the browser terminal: the load generator over the ClusterClient, Korean errors. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SimClient } from '../../cluster/sim-client';
+import { LiveClient } from '../../cluster/live-client';
 import { kubectl } from '../testing/run';
 
 let client: SimClient;
@@ -32,9 +33,30 @@ describe('traffic in the terminal', () => {
     expect(missing.exitCode).toBe(1);
     expect(missing.stderr).toContain('서비스 wbe이(가) default 네임스페이스에 없어요');
     expect((await run('traffic start svc/web --rate lots')).stderr).toContain('invalid argument "lots" for "--rate" flag');
-    expect((await run('traffic start svc/web --rate 500')).stderr).toContain('1에서 200 사이');
+    expect((await run('traffic start svc/web --rate 5000')).stderr).toContain('1에서 1000 사이');
     expect((await run('traffic launch')).stderr).toContain('unknown command "launch" for "traffic"');
     expect((await run('traffic start')).stderr).toContain('보낼 대상을 정해 주세요');
     expect((await run('traffic --help')).stdout).toContain('traffic start svc/NAME');
+  });
+});
+
+describe('traffic against a real cluster', () => {
+  it('says in Korean that a real cluster is read-only here, for every subcommand', async () => {
+    // a LiveClient that never reaches a server: no cluster is needed to learn it has no load generator
+    const live = new LiveClient({
+      eventSource: () => ({ readyState: 0, onerror: null, addEventListener() {}, close() {} }),
+      fetch: (async () => Response.json({ mode: 'live', writable: false, reachable: false })) as unknown as typeof fetch,
+    });
+    try {
+      for (const line of ['traffic start svc/web --rate 20', 'traffic status', 'traffic stop']) {
+        const r = await kubectl(live, line);
+        expect(r.exitCode).toBe(1);
+        expect(r.stderr).toContain('실제 클러스터에는 트래픽을 보낼 수 없어요');
+        expect(r.stderr).toContain('읽기 전용');
+        expect(r.stderr).toContain('시뮬레이터 모드');
+      }
+    } finally {
+      live.dispose();
+    }
   });
 });

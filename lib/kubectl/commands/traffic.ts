@@ -5,6 +5,7 @@
 import { KubectlError, out, type KubectlContext } from '../context';
 import { MAX_RATE, MIN_RATE } from '../../sim/network/load-buckets';
 import { summarizeTraffic, summaryText } from '../../sim/network/load-summary';
+import { trafficUnavailable } from '../../cluster/traffic-feed';
 
 export const TRAFFIC_PROGRAM = 'traffic';
 const DEFAULT_RATE = 10;
@@ -72,7 +73,10 @@ export async function runTraffic(words: string[], ctx: KubectlContext): Promise<
     return 0;
   }
   const traffic = ctx.client.traffic;
-  if (!traffic) throw new KubectlError('error: traffic is not available here', '힌트: 실제 클러스터 모드에서는 트래픽을 보낼 수 없어요(읽기 전용). 시뮬레이터 모드에서 해 보세요.');
+  if (!traffic) {
+    const why = trafficUnavailable(ctx.client.mode);
+    throw new KubectlError(`error: ${why.message}`, `힌트: ${why.hint}`);
+  }
   const p = parse(words);
   if (p.action === 'start') {
     if (!p.target) throw usage('보낼 대상을 정해 주세요');

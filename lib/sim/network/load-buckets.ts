@@ -4,9 +4,9 @@
  */
 import type { NetworkResponse } from './request';
 
-/** Requests per second a generator may send (a classroom demo, not a benchmark). */
+/** Requests per second a generator may send; above 20/s it samples (load.ts), so the top rate costs what 20/s does. */
 export const MIN_RATE = 1;
-export const MAX_RATE = 200;
+export const MAX_RATE = 1000;
 
 /** Why a request failed, as a chart legend says it. */
 export type TrafficFailure = 'refused' | 'timeout' | 'http5xx' | 'other';
@@ -19,8 +19,10 @@ export interface TrafficBucket {
   failed: Record<TrafficFailure, number>;
   /** the last Korean explanation per failure reason in this second */
   reasons: Partial<Record<TrafficFailure, string>>;
-  /** requests served, by pod name (`ns/name`) */
+  /** requests kube-proxy sent to each pod (`ns/name`), answered or refused by its app */
   pods: Record<string, number>;
+  /** of those, failed ones (HTTP 5xx, or the pod's app refused the connection), by pod; absent when none */
+  podsFailed?: Record<string, number>;
   /** latency percentiles of answered requests (ms); set when the second closes */
   p50?: number;
   p95?: number;
@@ -49,9 +51,10 @@ export function record(b: TrafficBucket, r: NetworkResponse, weight: number): vo
     b.failed[failure] += weight;
     b.reasons[failure] = r.error?.message ?? http5xxReason(r);
   } else b.ok += weight;
-  if (r.servedBy) {
-    const pod = `${r.servedBy.namespace}/${r.servedBy.pod}`;
+  const pod = r.servedBy ? `${r.servedBy.namespace}/${r.servedBy.pod}` : r.refusedBy && r.service ? `${r.service.slice(0, r.service.indexOf('/'))}/${r.refusedBy}` : undefined;
+  if (pod) {
     b.pods[pod] = (b.pods[pod] ?? 0) + weight;
+    if (failure) (b.podsFailed ??= {})[pod] = (b.podsFailed[pod] ?? 0) + weight;
   }
   // latency of what the client waited for; a timeout's wait is the timeout itself
   (b.lat ??= []).push([r.latencyMs, weight]);

@@ -27,6 +27,8 @@ export interface ResolvedTarget {
   from: RequestOrigin;
   /** what the panel shows, e.g. `svc/web:80 ← 파드 client` */
   label: string;
+  /** `ns/name` of the target Service (unknown for a URL until the answers name it) */
+  service?: string;
 }
 
 const nodesByName = (e: Engine) => [...(e.store.values('Node') as Iterable<V1Node>)].sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1));
@@ -72,10 +74,10 @@ export function resolveTarget(e: Engine, spec: TrafficTargetSpec): ResolvedTarge
     const node = nodesByName(e).find((n) => !isControlPlane(n)) ?? nodesByName(e)[0];
     const ip = node ? nodeInternalIp(node) : '';
     if (!ip) return '노드 주소를 찾을 수 없어요.';
-    return { url: `http://${ip}:${sp.nodePort}/`, from, label: `${ip}:${sp.nodePort} (svc/${name}의 NodePort) ← ${fromLabel}` };
+    return { url: `http://${ip}:${sp.nodePort}/`, from, service: `${ns}/${name}`, label: `${ip}:${sp.nodePort} (svc/${name}의 NodePort) ← ${fromLabel}` };
   }
-  if (spec.fromPod) return { url: `http://${name}:${sp.port}/`, from, label: `svc/${name}:${sp.port} ← ${fromLabel}` };
+  if (spec.fromPod) return { url: `http://${name}:${sp.port}/`, from, service: `${ns}/${name}`, label: `svc/${name}:${sp.port} ← ${fromLabel}` };
   const clusterIP = svc.spec?.clusterIP;
   if (!clusterIP || clusterIP === 'None') return `서비스 ${name}은(는) ClusterIP가 없는(headless) 서비스예요. --from 파드이름 으로 파드 안에서 보내 보세요.`;
-  return { url: `http://${clusterIP}:${sp.port}/`, from, label: `svc/${name} (${clusterIP}:${sp.port}) ← ${fromLabel}` };
+  return { url: `http://${clusterIP}:${sp.port}/`, from, service: `${ns}/${name}`, label: `svc/${name} (${clusterIP}:${sp.port}) ← ${fromLabel}` };
 }

@@ -28,6 +28,7 @@ describe('load generator', () => {
     }
     const pods = new Set(buckets.flatMap((b) => Object.keys(b.pods)));
     expect(pods.size).toBe(2); // kube-proxy spreads over both endpoints
+    expect(sim.trafficStats().service).toBe('default/web'); // the graph draws its flow from this Service
   });
 
   it('keeps totals exact above the per-tick sample limit (200/s)', () => {
@@ -88,7 +89,7 @@ describe('load generator', () => {
   it('refuses bad input in Korean and starts nothing', () => {
     const { sim } = webCluster();
     expect(sim.startTraffic({ target: 'svc/nope', rate: 5 })).toEqual({ ok: false, error: expect.stringContaining('서비스 nope이(가) default 네임스페이스에 없어요') });
-    expect(sim.startTraffic({ target: 'web', rate: 0 })).toEqual({ ok: false, error: expect.stringContaining('1에서 200 사이') });
+    expect(sim.startTraffic({ target: 'web', rate: 0 })).toEqual({ ok: false, error: expect.stringContaining('1에서 1000 사이') });
     expect(sim.startTraffic({ target: 'web', rate: 5, outside: true })).toEqual({ ok: false, error: expect.stringContaining('ClusterIP 타입이라 클러스터 밖에서 닿지 않아요') });
     expect(sim.startTraffic({ target: 'web', rate: 5, fromPod: 'ghost' })).toEqual({ ok: false, error: expect.stringContaining('파드 ghost') });
     expect(sim.startTraffic({ target: 'web', rate: 5, port: 8080 })).toEqual({ ok: false, error: expect.stringContaining('8080번 포트가 없어요') });
@@ -124,6 +125,12 @@ describe('rolling update under generated traffic', () => {
     const failing = r.buckets.filter((b) => failed(b) > 0);
     expect(failing.every((b) => b.failed.refused === failed(b))).toBe(true);
     expect(failing[0].reasons.refused).toMatch(/요청을 받은 파드 hello-[a-z0-9]+-[a-z0-9]+의 앱이 아직\(또는 더 이상\) 그 포트에서 연결을 받지 않아요/);
+    // the graph draws those failures on the edge to the pod that refused them (kube-proxy did route them there)
+    for (const b of failing) {
+      const blamed = Object.entries(b.podsFailed ?? {});
+      expect(blamed.reduce((a, [, n]) => a + n, 0)).toBe(failed(b));
+      for (const [pod, n] of blamed) expect(b.pods[pod]).toBeGreaterThanOrEqual(n);
+    }
   });
 
   it('with a readiness probe none fail', () => {

@@ -28,6 +28,8 @@ export interface TrafficRun {
   url: string;
   from: RequestOrigin;
   label: string;
+  /** `ns/name` of the Service the requests go through (learnt from the answers for a URL target) */
+  service?: string;
   /** requests per simulated second */
   rate: number;
   startedAt: number;
@@ -39,7 +41,7 @@ export interface TrafficRun {
 export interface TrafficRuntime {
   run?: TrafficRun;
   /** the last run's window, kept after stop for checks */
-  lastRun?: { label: string; startedAt: number; stoppedAt?: number };
+  lastRun?: { label: string; service?: string; startedAt: number; stoppedAt?: number };
   /** per-second buckets, oldest first; the last may be open */
   buckets: TrafficBucket[];
 }
@@ -53,6 +55,8 @@ export interface TrafficStats {
   now: number;
   running: boolean;
   label?: string;
+  /** `ns/name` of the Service the last run went through, once known */
+  service?: string;
   rate?: number;
   startedAt?: number;
   stoppedAt?: number;
@@ -71,8 +75,9 @@ export function startTraffic(e: Engine, spec: TrafficStartSpec): { ok: true; lab
   const target = resolveTarget(e, spec);
   if (typeof target === 'string') return { ok: false, error: target };
   const rt = trafficRuntime(e);
-  rt.run = { url: target.url, from: target.from, label: target.label, rate: spec.rate, startedAt: e.time, carry: 0, nextAt: e.time };
-  rt.lastRun = { label: target.label, startedAt: e.time };
+  const service = target.service ? { service: target.service } : {};
+  rt.run = { url: target.url, from: target.from, label: target.label, ...service, rate: spec.rate, startedAt: e.time, carry: 0, nextAt: e.time };
+  rt.lastRun = { label: target.label, ...service, startedAt: e.time };
   e.enqueue(TRAFFIC, 'tick');
   return { ok: true, label: target.label };
 }
@@ -92,9 +97,9 @@ export function stopTraffic(e: Engine): boolean {
 export function trafficStats(e: Engine): TrafficStats {
   const rt = e.state.traffic;
   const closed = (rt?.buckets ?? []).filter((b) => b.lat === undefined && b.t + 1000 <= e.time);
-  const buckets = closed.slice(-STATS_SECONDS).map((b) => ({ ...b, failed: { ...b.failed }, reasons: { ...b.reasons }, pods: { ...b.pods } }));
+  const buckets = closed.slice(-STATS_SECONDS).map((b) => ({ ...b, failed: { ...b.failed }, reasons: { ...b.reasons }, pods: { ...b.pods }, ...(b.podsFailed ? { podsFailed: { ...b.podsFailed } } : {}) }));
   const run = rt?.run;
-  return { now: e.time, running: !!run, buckets, ...(rt?.lastRun ? { label: rt.lastRun.label, startedAt: rt.lastRun.startedAt, ...(rt.lastRun.stoppedAt !== undefined ? { stoppedAt: rt.lastRun.stoppedAt } : {}) } : {}), ...(run ? { rate: run.rate } : {}) };
+  return { now: e.time, running: !!run, buckets, ...(rt?.lastRun ? { label: rt.lastRun.label, ...(rt.lastRun.service ? { service: rt.lastRun.service } : {}), startedAt: rt.lastRun.startedAt, ...(rt.lastRun.stoppedAt !== undefined ? { stoppedAt: rt.lastRun.stoppedAt } : {}) } : {}), ...(run ? { rate: run.rate } : {}) };
 }
 
 /** Requests sent and failed in [from, to) (whole seconds kept by the generator). */
@@ -136,6 +141,7 @@ function tick(e: Engine): void {
     const weight = Math.floor(due / samples) + (i < due % samples ? 1 : 0);
     const r = sendRequest(e, { from: run.from, url: run.url, timeoutMs: REQUEST_TIMEOUT_MS, userAgent: 'kubelab-loadgen/1.0' });
     record(bucket, r, weight);
+    if (r.service && !run.service) run.service = rt.lastRun!.service = r.service;
   }
   run.nextAt = e.time + TICK_MS;
   e.enqueueAt(TRAFFIC, 'tick', run.nextAt);

@@ -32,6 +32,8 @@ export interface NetworkResponse {
   servedBy?: Exchange['servedBy'];
   /** `ns/name` of the Service the connection went through, if any */
   service?: string;
+  /** the pod (name, in the Service's namespace) whose app refused the connection */
+  refusedBy?: string;
   error?: { code: 'bad-url' | 'no-client' | 'dns' | 'refused' | 'timeout'; message: string };
 }
 
@@ -59,7 +61,7 @@ export function sendRequest(e: Engine, req: NetworkRequest): NetworkResponse {
             ? `${ip}:${url.port} 연결 거부: 서비스 ${x.service}에 준비된 엔드포인트가 없어요(셀렉터와 파드의 준비 상태를 확인해 보세요).`
             : `${ip}:${url.port} 연결 거부: 그 포트에서 기다리는 프로세스가 없어요.`
         : `${ip}:${url.port} 응답 없음(시간 초과): 이 위치에서 닿을 수 없는 주소이거나 받는 쪽이 없어요.`;
-    return fail(o.error, why, o.ms, x.service);
+    return { ...fail(o.error, why, o.ms, x.service), ...(x.refusedBy ? { refusedBy: x.refusedBy } : {}) };
   }
   return { ok: o.status < 500, status: o.status, headers: o.headers, body: o.body, latencyMs: o.ms, ...(x.servedBy ? { servedBy: x.servedBy } : {}), ...(x.service ? { service: x.service } : {}) };
 }

@@ -3,9 +3,9 @@
  * button, a pod's details): it asks only while someone listens, twice a wall-clock second — the generator's
  * buckets are whole simulated seconds, and the call is asynchronous (the engine may live in a worker).
  */
-import type { ClusterClient } from '@/lib/cluster/types';
-import type { TrafficStats } from '@/lib/sim/types';
-import { addListener } from '@/lib/cluster/listeners';
+import type { ClusterClient } from './types';
+import type { TrafficStats } from '../sim/types';
+import { addListener } from './listeners';
 
 const POLL_MS = 500;
 
@@ -59,4 +59,14 @@ function createFeed(client: ClusterClient): TrafficFeed {
       };
     },
   };
+}
+
+/**
+ * Why a client has no load generator, in Korean: a real cluster is shown read-only on purpose (a class must not load
+ * someone's running services by accident); a replayed recording cannot change.
+ */
+export function trafficUnavailable(mode: ClusterClient['mode']): { message: string; hint: string } {
+  const hint = "요청이 흐르는 모습은 시뮬레이터 모드에서 '트래픽 보내기' 패널이나 traffic start svc/이름 으로 연습해 보세요.";
+  if (mode === 'replay') return { message: '기록을 재생하는 중에는 트래픽을 보낼 수 없어요. 기록된 클러스터는 바뀌지 않아요.', hint };
+  return { message: '실제 클러스터에는 트래픽을 보낼 수 없어요. 이 대시보드는 실제 클러스터를 읽기만 해요(읽기 전용: 수업 중에 운영 중인 서비스에 실수로 부하를 주지 않도록 일부러 그렇게 만들었어요).', hint };
 }
