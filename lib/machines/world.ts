@@ -6,6 +6,10 @@
 import type { KubeadmAction } from '../sim/kubeadm';
 import { hex64 } from '../sim/controllers/pod-status';
 import { MACHINE_SPECS, newMachine, type Machine } from './machines';
+import type { KubeadmEvent } from './kubeadm-phases';
+
+/** How many kubeadm events a world keeps (a view that joins late sees the recent ones). */
+const EVENTS_KEPT = 20;
 
 /** What kubeadm on a machine can do to the cluster's API (the bare-machines simulator). */
 export interface ClusterBackend {
@@ -42,6 +46,10 @@ export class MachineWorld {
   readonly joined = new Set<string>();
   private tokenSeq = 0;
   readonly seed: number;
+  /** What kubeadm did, newest last: the flow view explains these phase by phase. */
+  readonly kubeadmEvents: KubeadmEvent[] = [];
+  private eventSeq = 0;
+  private readonly kubeadmListeners = new Set<(e: KubeadmEvent) => void>();
 
   constructor(readonly opts: WorldOptions) {
     this.seed = opts.seed ?? 1;
@@ -54,6 +62,22 @@ export class MachineWorld {
     this.controlPlane = undefined;
     this.joined.clear();
     this.tokenSeq = 0;
+    this.kubeadmEvents.length = 0;
+  }
+
+  /** kubeadm on a machine ran these phases (called by kubeadm.ts); listeners hear it at once. */
+  recordKubeadm(e: Omit<KubeadmEvent, 'seq' | 'at'>): void {
+    const event: KubeadmEvent = { ...e, seq: ++this.eventSeq, at: this.now() };
+    this.kubeadmEvents.push(event);
+    if (this.kubeadmEvents.length > EVENTS_KEPT) this.kubeadmEvents.shift();
+    for (const l of this.kubeadmListeners) l(event);
+  }
+
+  onKubeadm(listener: (e: KubeadmEvent) => void): () => void {
+    this.kubeadmListeners.add(listener);
+    return () => {
+      this.kubeadmListeners.delete(listener);
+    };
   }
 
   now(): number {
