@@ -8,6 +8,7 @@ import { groupHops, groupTitle } from '@/lib/cluster/control-plane-flow-queue';
 import { useFlowQueue } from './use-flow-queue';
 import type { MachineWorld } from '@/lib/machines';
 import { MACHINE_SPECS } from '@/lib/machines/machines';
+import { STATIC_PODS_UP_PHASE } from '@/lib/machines/kubeadm-phases';
 import { KubeadmPhasePanel } from './kubeadm-phase-panel';
 import { useKubeadmPhases, useRunningComponents } from './use-kubeadm-phases';
 
@@ -81,6 +82,10 @@ export function ControlPlaneFlow({
   const phase = phases.event && !phases.finished ? phases.phases[phases.index] : undefined;
   const phaseLights = (h: Hop, node?: string) => !!(phase?.lights as readonly string[] | undefined)?.includes(h) && (h !== 'kubelet' || phases.event?.machine === node);
   const isActive = (h: Hop, node?: string) => (hop?.hop === h && (h !== 'kubelet' || !hop.node || hop.node === node)) || phaseLights(h, node);
+  // while init is being told, the static pods (created at once by the simulator) appear when the story gets there
+  const initTold = phases.event?.op === 'init' && !phases.finished;
+  const podsUpIndex = phases.phases.findIndex((p) => p.id === STATIC_PODS_UP_PHASE);
+  const present = (h: Hop) => running.has(h) && !(initTold && phases.index < podsUpIndex);
   const caption = (h: Hop, node?: string) => (phaseLights(h, node) ? `[${phase!.id}]` : hop?.caption);
   return (
     <div className="space-y-3" data-control-plane-flow="">
@@ -89,7 +94,7 @@ export function ControlPlaneFlow({
         <h3 className="mb-2 text-sm font-bold">컨트롤 플레인 (마스터 노드)</h3>
         <div className="grid grid-cols-2 gap-2">
           {CONTROL_PLANE.map((c) => (
-            <Box key={c.hop} title={c.name} role={c.role} active={isActive(c.hop)} caption={caption(c.hop)} present={machines ? running.has(c.hop) : undefined} />
+            <Box key={c.hop} title={c.name} role={c.role} active={isActive(c.hop)} caption={caption(c.hop)} present={machines ? present(c.hop) : undefined} />
           ))}
         </div>
       </section>

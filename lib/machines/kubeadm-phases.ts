@@ -38,6 +38,9 @@ export const INIT_PHASES: readonly KubeadmPhase[] = [
   phase('addons', 'API 서버를 통해 CoreDNS 디플로이먼트와 kube-proxy 데몬셋을 설치합니다. CoreDNS는 CNI가 깔릴 때까지 Pending으로 기다립니다.', ['apiserver']),
 ];
 
+/** The init phase by which the kubelet has started the static pods (before it, only their manifests exist). */
+export const STATIC_PODS_UP_PHASE = 'wait-control-plane';
+
 /** A worker's `kubeadm join` (app/cmd/join.go: preflight with token discovery, then kubelet-start). */
 export const JOIN_PHASES: readonly KubeadmPhase[] = [
   phase('preflight', '워커를 점검하고, 토큰으로 kube-public의 cluster-info를 받아 CA 해시와 비교해 진짜 컨트롤 플레인인지 확인합니다.', ['apiserver']),
