@@ -61,7 +61,13 @@ test('the instructor plays the kubeadm scenario to the end; the flow view explai
 
   await page.getByRole('tab', { name: '시나리오' }).click();
   await expect(panel(page)).toHaveAttribute('data-scenario-phase', 'stepDone', { timeout: 60_000 });
-  for (let step = 3; step <= 11; step++) await nextStep(page, step);
+  for (let step = 3; step <= 5; step++) await nextStep(page, step);
+  // Calico landed on master: the flow view tells the CNI step (kubelet NetworkReady → the node is Ready)
+  await page.getByRole('tab', { name: '컨트롤 플레인 흐름' }).click();
+  await expect(phases).toHaveAttribute('data-kubeadm-op', 'cni', { timeout: 15_000 });
+  await expect(page.locator('[data-kubeadm-phase-current]')).toContainText('/etc/cni/net.d/10-calico.conflist');
+  await page.getByRole('tab', { name: '시나리오' }).click();
+  for (let step = 6; step <= 11; step++) await nextStep(page, step);
   await expect(panel(page)).toHaveAttribute('data-scenario-phase', 'finished');
   await expect(page.locator('[data-scenario-progress]')).toContainText('11 / 11 단계 · 시나리오 끝!');
   await expect(page.locator('[data-step-output]')).toContainText('The reset process does not clean CNI configuration');

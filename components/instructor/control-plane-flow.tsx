@@ -75,7 +75,7 @@ export function ControlPlaneFlow({
 }) {
   const anim = useFlowQueue(client, quiet);
   const joined = useNodeNames(client);
-  const phases = useKubeadmPhases(machines, quiet);
+  const phases = useKubeadmPhases(machines, client, quiet);
   const running = useRunningComponents(client, machines !== null);
   const nodes = machines ? MACHINE_SPECS.map((m) => m.name) : joined;
   const hop: FlowHop | undefined = anim.hops[anim.hopIndex];

@@ -13,7 +13,7 @@ const TICK_MS = 100;
  * The kubeadm phase being explained now, from the machine world's events (never from terminal text). Re-renders
  * only when the timeline moves to another phase or event. Quiet (a scenario fast-forwarding): nothing is queued.
  */
-export function useKubeadmPhases(world: MachineWorld | null, quiet: boolean): PhaseFrame {
+export function useKubeadmPhases(world: MachineWorld | null, client: ClusterClient | null, quiet: boolean): PhaseFrame {
   const [timeline] = useState(() => new PhaseTimeline());
   const [frame, setFrame] = useState<PhaseFrame>(() => timeline.frame());
   useEffect(() => {
@@ -22,14 +22,19 @@ export function useKubeadmPhases(world: MachineWorld | null, quiet: boolean): Ph
       timeline.push(e, performance.now());
       setFrame(timeline.frame());
     });
+    // a Node turning Ready is when calico-node has written the machine's CNI config: the world records it then
+    const offNodes = client?.subscribe((changes) => {
+      if (changes.some((c) => c.kind === 'Node')) world.sync();
+    });
     const timer = setInterval(() => {
       if (timeline.tick(performance.now())) setFrame(timeline.frame());
     }, TICK_MS);
     return () => {
       off();
+      offNodes?.();
       clearInterval(timer);
     };
-  }, [world, quiet, timeline]);
+  }, [world, client, quiet, timeline]);
   useEffect(() => {
     if (!quiet) return;
     timeline.clear();

@@ -80,6 +80,23 @@ describe('kubeadm phase events', () => {
     ]);
   });
 
+  it('the CNI landing is an event per node, once: when calico-node has made the node Ready (kubelet NetworkReady)', async () => {
+    const lab = machinesLab(3);
+    await lab.on('master', 'sudo swapoff -a');
+    await lab.on('master', 'sudo kubeadm init --pod-network-cidr=10.244.0.0/16');
+    await lab.on('master', 'mkdir -p $HOME/.kube && sudo cp -i /etc/kubernetes/admin.conf $HOME/.kube/config && sudo chown $(id -u):$(id -g) $HOME/.kube/config');
+    const heard = recorded(lab);
+    lab.world.sync();
+    expect(heard).toEqual([]); // no CNI yet: the node is NotReady
+    await lab.on('master', 'kubectl apply -f calico.yaml');
+    lab.sim.advance(120_000);
+    lab.world.sync();
+    lab.world.sync();
+    expect(heard.map((e) => [e.machine, e.op, e.phases])).toEqual([['master', 'cni', ['cni']]]);
+    expect(lab.world.machine('master').files.has('/etc/cni/net.d/10-calico.conflist')).toBe(true);
+    expect(eventPhases(heard[0])[0].ko).toContain('/etc/cni/net.d');
+  });
+
   it('a world reset forgets the events (fresh machines)', async () => {
     const lab = machinesLab(3);
     await lab.on('master', 'kubeadm init');

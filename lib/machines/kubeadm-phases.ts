@@ -6,7 +6,8 @@
  * https://kubernetes.io/docs/reference/setup-tools/kubeadm/kubeadm-init/#init-workflow.
  */
 
-export type KubeadmOp = 'init' | 'join' | 'reset';
+/** kubeadm's commands, and `cni`: the network add-on's agent wrote this machine's CNI config (not kubeadm, but the step that makes a node Ready). */
+export type KubeadmOp = 'init' | 'join' | 'reset' | 'cni';
 
 /** A control-plane component a phase brings up (the flow view's boxes), or the kubelet of the machine. */
 export type PhaseComponent = 'apiserver' | 'etcd' | 'controller' | 'scheduler' | 'kubelet';
@@ -54,10 +55,19 @@ export const RESET_PHASES: readonly KubeadmPhase[] = [
   phase('cleanup-node', 'kubelet을 멈추고 /etc/kubernetes와 /var/lib/kubelet을 지웁니다. CNI 설정(/etc/cni/net.d), iptables 규칙, $HOME/.kube/config는 남기니 직접 지워야 합니다.', ['kubelet']),
 ];
 
+/**
+ * The CNI add-on landing on a node: calico-node writes /etc/cni/net.d/10-calico.conflist, and the kubelet's runtime
+ * network check passes (pkg/kubelet/kubelet_node_status.go: NetworkReady), so the node turns Ready.
+ */
+export const CNI_PHASES: readonly KubeadmPhase[] = [
+  phase('cni', 'calico-node 파드가 /etc/cni/net.d/10-calico.conflist에 CNI 설정을 썼습니다. 이제 kubelet이 파드 네트워크를 쓸 수 있어 노드가 Ready가 되고, 기다리던 파드(CoreDNS 등)가 IP를 받습니다.', ['kubelet']),
+];
+
 /** Phases of `op` as they ran on a control plane (true) or a worker: a worker's reset has no etcd member. */
 export function phasesOf(op: KubeadmOp, controlPlane: boolean): readonly KubeadmPhase[] {
   if (op === 'init') return INIT_PHASES;
   if (op === 'join') return JOIN_PHASES;
+  if (op === 'cni') return CNI_PHASES;
   return controlPlane ? RESET_PHASES : RESET_PHASES.filter((p) => p.id !== 'remove-etcd-member');
 }
 
@@ -92,4 +102,5 @@ export const OP_TITLE: Record<KubeadmOp, string> = {
   init: 'kubeadm init — 컨트롤 플레인 세우기',
   join: 'kubeadm join — 워커 노드 합류',
   reset: 'kubeadm reset — 머신 되돌리기',
+  cni: 'CNI(Calico) — 파드 네트워크 연결',
 };

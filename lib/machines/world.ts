@@ -108,6 +108,7 @@ export class MachineWorld {
   /**
    * Brings the machines' files in line with the cluster: calico-node writes /etc/cni/net.d/10-calico.conflist
    * on every node where it runs (Ready); nothing removes it but the user (kubeadm reset leaves it, on purpose).
+   * Each new file is a `cni` event. Views call this when Nodes change; shells call it before every line.
    */
   sync(): void {
     const backend = this.backend();
@@ -115,7 +116,9 @@ export class MachineWorld {
     for (const name of this.joined) {
       if (!backend.nodeReady(name)) continue;
       const files = this.machine(name).files;
-      if (!files.has(CNI_CONF)) files.set(CNI_CONF, CNI_CONF_TEXT);
+      if (files.has(CNI_CONF)) continue;
+      files.set(CNI_CONF, CNI_CONF_TEXT);
+      this.recordKubeadm({ machine: name, op: 'cni', controlPlane: this.controlPlane?.machine === name, phases: ['cni'], ok: true });
     }
   }
 
