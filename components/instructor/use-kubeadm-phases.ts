@@ -45,7 +45,7 @@ export function useKubeadmPhases(world: MachineWorld | null, client: ClusterClie
 
 const STATIC_POD_COMPONENT: Record<string, PhaseComponent> = { 'kube-apiserver': 'apiserver', etcd: 'etcd', 'kube-controller-manager': 'controller', 'kube-scheduler': 'scheduler' };
 
-/** Control-plane components whose static (mirror) pods exist in kube-system, as a sorted key; O(objects) per pod change. */
+/** Control-plane components whose static (mirror) pods exist in kube-system, as a sorted key; O(objects), run only when a kube-system pod changes. */
 function runningComponents(client: ClusterClient): string {
   const found = new Set<string>();
   for (const [key, o] of client.cached()) {
@@ -63,7 +63,8 @@ export function useRunningComponents(client: ClusterClient | null, enabled: bool
     if (!client || !enabled) return;
     setKey(runningComponents(client));
     return client.subscribe((changes) => {
-      if (changes.some((c) => c.kind === 'Pod')) setKey(runningComponents(client));
+      // the user's own pods churn in other namespaces; only kube-system's can be static control-plane pods
+      if (changes.some((c) => c.key.startsWith('Pod/kube-system/'))) setKey(runningComponents(client));
     });
   }, [client, enabled]);
   return useMemo(() => new Set(key ? key.split(',') : []), [key]);
