@@ -102,3 +102,15 @@ test('on a phone the flow view explains the phases readably (light and dark)', a
   const box = await page.locator('[data-kubeadm-phase-current]').boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(390);
 });
+
+test('a share link without machines=1 says in Korean where the scenario runs, and its button opens it there', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = trackConsoleErrors(page);
+  await page.goto('/instructor?scenario=kubeadm-cluster-setup&step=0');
+  await expect(panel(page)).toHaveAttribute('data-scenario-phase', 'error', { timeout: 60_000 });
+  await expect(page.getByText('이 시나리오는 빈 머신 세 대에서 시작해요. 머신 실습(?machines=1)으로 열어 주세요.')).toBeVisible();
+  await page.getByRole('link', { name: '빈 머신 실습으로 열기' }).click();
+  await expect(page).toHaveURL(/machines=1/);
+  await expect(panel(page)).toHaveAttribute('data-scenario-phase', 'ready', { timeout: 60_000 });
+  expect(errors).toEqual([]);
+});
