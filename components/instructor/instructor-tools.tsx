@@ -35,9 +35,9 @@ export interface InstructorToolsProps {
  * record/replay. Must be rendered inside a PlaygroundProvider, next to the Playground.
  */
 export function InstructorTools({ scenarios: given, initialTab = 'scenario' }: InstructorToolsProps) {
-  const { client, seed, replaceClient, bus } = usePlayground();
+  const { client, seed, replaceClient, bus, machines } = usePlayground();
   const { scenarios, error } = useScenarios(given);
-  const { runner, state } = useScenarioRunner(client, seed, scenarios);
+  const { runner, state } = useScenarioRunner(client, seed, scenarios, machines);
   const [present, setPresent] = usePresenterMode();
   const [tab, setTab] = useState<Tab>(initialTab);
   const currentStep = state.scenario && state.step > 0 ? state.scenario.steps[state.step - 1] : undefined;
@@ -120,9 +120,9 @@ export function InstructorTools({ scenarios: given, initialTab = 'scenario' }: I
             ) : !scenarios || !runner ? (
               <p role="status">시나리오를 준비하는 중…</p>
             ) : (
-              <ScenarioPanel scenarios={scenarios} runner={runner} state={state} canRun={client?.mode !== 'replay'} time={runner.deterministic ? client?.time : undefined} />
+              <ScenarioPanel scenarios={scenarios} runner={runner} state={state} canRun={client?.mode !== 'replay'} time={runner.deterministic ? client?.time : undefined} machinesLab={machines !== null} />
             ))}
-          {t.id === 'flow' && <ControlPlaneFlow client={client} quiet={state.phase === 'preparing'} />}
+          {t.id === 'flow' && <ControlPlaneFlow client={client} quiet={state.phase === 'preparing'} machines={machines} />}
           {t.id === 'record' && <RecordReplay client={client} replaceClient={replaceClient} />}
         </div>
       ))}

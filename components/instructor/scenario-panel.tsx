@@ -2,7 +2,8 @@
 
 import { PlayPauseButton, SkipAheadButton } from '@/components/playground/sim-controls';
 import type { TimeControls } from '@/lib/cluster/types';
-import type { RunnerPhase, RunnerState, ScenarioRunner } from '@/lib/scenarios/runner';
+import { NEEDS_CLUSTER_MESSAGE, NEEDS_MACHINES_MESSAGE, type RunnerPhase, type RunnerState, type ScenarioRunner } from '@/lib/scenarios/runner';
+import { scenarioLabLink } from '@/lib/scenarios/share-link';
 import type { Scenario } from '@/lib/scenarios/schema';
 import { describeAction } from '@/lib/scenarios/step-actions';
 import { BUTTON, PRIMARY_BUTTON } from './ui';
@@ -53,10 +54,12 @@ export interface ScenarioPanelProps {
   time?: TimeControls;
   /** Hide the scenario picker (a lesson plays just its own scenario). */
   picker?: boolean;
+  /** The page is a bare-machines lab: other scenarios open on another page (and the other way round). */
+  machinesLab?: boolean;
 }
 
 /** Scenario picker and player: narration, the command that ran and its output, what we are waiting for. */
-export function ScenarioPanel({ scenarios, runner, state, canRun, time, picker = true }: ScenarioPanelProps) {
+export function ScenarioPanel({ scenarios, runner, state, canRun, time, picker = true, machinesLab = false }: ScenarioPanelProps) {
   const { scenario, step, phase } = state;
   const current = scenario && step > 0 ? scenario.steps[step - 1] : null;
   const upcoming = scenario && step < scenario.steps.length ? scenario.steps[step] : null;
@@ -72,7 +75,9 @@ export function ScenarioPanel({ scenarios, runner, state, canRun, time, picker =
           disabled={!canRun}
           onChange={(e) => {
             const s = scenarios.find((x) => x.id === e.target.value);
-            if (s) void runner.load(s, 0);
+            // a kubeadm scenario needs bare machines: that is another lab, so another page load
+            if (s && !!s.machines !== machinesLab) window.location.assign(scenarioLabLink(s.id, !!s.machines, window.location.href));
+            else if (s) void runner.load(s, 0);
             else runner.stop();
           }}
           className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 font-normal dark:border-zinc-700 dark:bg-zinc-900"
@@ -133,7 +138,8 @@ export function ScenarioPanel({ scenarios, runner, state, canRun, time, picker =
           )}
           {lastLog && (
             <pre aria-label="실행한 명령과 출력" className="max-h-48 overflow-auto rounded-md bg-zinc-950 p-2 font-mono text-xs text-zinc-100" data-step-output="">
-              {`$ ${lastLog.label}\n${lastLog.output}`}
+              {/* a machine line's label is already prompt + line */}
+              {`${current?.action?.type === 'machineShell' ? '' : '$ '}${lastLog.label}\n${lastLog.output}`}
             </pre>
           )}
           {state.waitingFor.length > 0 && (
@@ -144,6 +150,11 @@ export function ScenarioPanel({ scenarios, runner, state, canRun, time, picker =
             </ul>
           )}
           {state.message && <p className="text-sm text-amber-800 dark:text-amber-300">{state.message}</p>}
+          {(state.message === NEEDS_MACHINES_MESSAGE || state.message === NEEDS_CLUSTER_MESSAGE) && (
+            <a className={`${PRIMARY_BUTTON} inline-block`} href={scenarioLabLink(scenario.id, !!scenario.machines, window.location.href)}>
+              {scenario.machines ? '빈 머신 실습으로 열기' : '기본 클러스터로 열기'}
+            </a>
+          )}
           <StepList scenario={scenario} state={state} onGoTo={(n) => void runner.goTo(n)} />
         </>
       )}

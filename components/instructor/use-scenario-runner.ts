@@ -5,6 +5,8 @@ import type { ClusterClient } from '@/lib/cluster/types';
 import { IDLE_RUNNER_STATE as IDLE, ScenarioRunner, type RunnerState } from '@/lib/scenarios/runner';
 import { decodeShareLink, encodeShareLink } from '@/lib/scenarios/share-link';
 import type { Scenario } from '@/lib/scenarios/schema';
+import type { MachineWorld } from '@/lib/machines';
+import { machineHost } from '@/lib/scenarios/machine-host';
 
 /** The runner's state, re-rendering on every change; idle without a runner. */
 export function useRunnerState(runner: ScenarioRunner | null): RunnerState {
@@ -16,11 +18,11 @@ export function useRunnerState(runner: ScenarioRunner | null): RunnerState {
 }
 
 /**
- * One ScenarioRunner per (client, seed). Opens the scenario and step named in the URL once (a share link), and keeps
+ * One ScenarioRunner per (client, seed, machines); in a bare-machines lab its machine lines go to the machines' shells. Opens the scenario and step named in the URL once (a share link), and keeps
  * the URL in step with the runner so a reload or a copied address bar lands on the same step.
  */
-export function useScenarioRunner(client: ClusterClient | null, seed: number, scenarios: Scenario[] | null) {
-  const runner = useMemo(() => (client ? new ScenarioRunner({ client, seed }) : null), [client, seed]);
+export function useScenarioRunner(client: ClusterClient | null, seed: number, scenarios: Scenario[] | null, machines: MachineWorld | null = null) {
+  const runner = useMemo(() => (client ? new ScenarioRunner({ client, seed, machines: machines ? machineHost(machines, client) : undefined }) : null), [client, seed, machines]);
   useEffect(() => () => runner?.dispose(), [runner]);
 
   const state = useRunnerState(runner);

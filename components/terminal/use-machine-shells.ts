@@ -1,15 +1,14 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { MachineShell, type MachineWorld } from '@/lib/machines';
+import { loginShell, type MachineShell, type MachineWorld } from '@/lib/machines';
 
 /**
- * One shell per machine, kept while the page lives (like SSH sessions left open), and which one the terminal
- * types into. A world reset (simulator reset) gives fresh machines, so a shell for an old machine is replaced.
+ * The machine's login shell (like an SSH session left open) and which machine the terminal types into. A world
+ * reset (simulator reset) gives fresh machines, and with them fresh shells.
  */
 export function useMachineShells(world: MachineWorld | null) {
   const [active, setActive] = useState('master');
-  const shells = useRef(new Map<string, MachineShell>());
   const activeRef = useRef(active);
   useEffect(() => {
     activeRef.current = active;
@@ -17,13 +16,8 @@ export function useMachineShells(world: MachineWorld | null) {
 
   const shellFor = useCallback(
     (name: string): MachineShell | null => {
-      if (!world) return null;
-      let shell = shells.current.get(name);
-      if (!shell || shell.machine !== world.machine(name)) {
-        shell = new MachineShell(world, name);
-        shells.current.set(name, shell);
-      }
-      return shell;
+      // the machine's shared login shell, so a scenario's lines and the terminal's see the same files and aliases
+      return world ? loginShell(world, name) : null;
     },
     [world],
   );

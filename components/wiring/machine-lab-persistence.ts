@@ -5,7 +5,7 @@
  * Loaded lazily with the machines lab; the browser-only parts (localStorage) live here, the journal in lib/machines.
  */
 import type { SimClient } from '@/lib/cluster/sim-client';
-import { MachineShell, type MachineWorld } from '@/lib/machines';
+import { loginShell, type MachineWorld } from '@/lib/machines';
 import { MACHINE_LAB_CORRUPT_NOTICE, MachineJournal, readMachineLab, replayMachineLab } from '@/lib/machines/machine-lab';
 import { runMachineLine } from '@/lib/machines/run-line';
 import type { LabNotice } from './lab-persistence';
@@ -45,13 +45,11 @@ export async function openMachineLab(client: SimClient, world: MachineWorld, o: 
     notice = { text: MACHINE_LAB_CORRUPT_NOTICE, restored: false };
   } else if (saved.kind === 'ok' && saved.lab.entries.length > 0) {
     client.time.setPlaying(false);
-    const shells = new Map<string, MachineShell>();
-    const shell = (name: string) => shells.get(name) ?? shells.set(name, new MachineShell(world, name)).get(name)!;
     try {
       await replayMachineLab(saved.lab, {
         now: () => client.time.now(),
         advance: (ms) => client.time.step(ms),
-        run: (machine, line) => runMachineLine(shell(machine), line, { client, write: () => {}, now: () => client.time.now() }),
+        run: (machine, line) => runMachineLine(loginShell(world, machine), line, { client, write: () => {}, now: () => client.time.now() }),
       });
       journal = new MachineJournal(saved.lab.entries);
       notice = { text: machinesRestoredNotice(saved.lab.entries.length), restored: true };

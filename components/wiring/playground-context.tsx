@@ -96,23 +96,14 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
         }
         if (machinesProp || machinesFromUrl()) {
           // the machines' shells read the engine synchronously, so this lab keeps it on the page
-          const { SimClient } = await import('@/lib/cluster/sim-client');
-          const { MachineWorld, simulatorBackend } = await import('@/lib/machines');
+          const { createBareLab } = await import('@/lib/machines/bare-lab');
           // the cluster starts empty; resetting the simulator gives fresh machines too (and forgets the saved lab)
-          let world: MachineWorld | null = null;
           let saved: OpenedMachineLab | null = null;
-          const bare = new SimClient({
-            seed: s,
-            cluster: { bare: true },
-            onReset: () => {
-              world?.reset();
-              saved?.forget();
-            },
-          });
-          world = new MachineWorld({ seed: s, now: () => bare.time.now(), backend: () => simulatorBackend(bare.engine()) });
+          const { client: bare, world } = createBareLab({ seed: s, onReset: () => saved?.forget() });
           created = bare;
           const { openMachineLab } = await import('./machine-lab-persistence');
-          const opened = await openMachineLab(bare, world, { name: persistAs ?? 'playground', seed: s });
+          // saved per page (/playground, /instructor), so an instructor's scenario resets never wipe a student's lab
+          const opened = await openMachineLab(bare, world, { name: persistAs ?? (window.location.pathname.replace(/[^a-z0-9-]/gi, '') || 'playground'), seed: s });
           saved = opened;
           if (disposed) return bare.dispose();
           setLabNotice(opened.notice);

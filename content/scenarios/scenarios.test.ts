@@ -12,6 +12,16 @@ import { parseScenario } from '@/lib/scenarios/validate';
 import { ScenarioRunner } from '@/lib/scenarios/runner';
 import { falseClaims } from '@/lib/scenarios/claims';
 import { SimClient } from '@/lib/cluster/sim-client';
+import { createBareLab } from '@/lib/machines/bare-lab';
+import { machineHost } from '@/lib/scenarios/machine-host';
+import type { Scenario } from '@/lib/scenarios/schema';
+
+/** The scenario's cluster: the default one, or bare machines for a `machines: true` scenario (with its shells). */
+function scenarioClient(scenario: Scenario) {
+  if (!scenario.machines) return { client: new SimClient({ seed: 1, autoplay: false }), machines: undefined };
+  const { client, world } = createBareLab({ seed: 1, autoplay: false });
+  return { client, machines: machineHost(world, client) };
+}
 
 const DIR = path.join(process.cwd(), 'content', 'scenarios');
 const REQUIRED = ['rolling-update', 'self-healing', 'node-failure', 'bad-image-rollback', 'scaling', 'service-selector-mismatch'];
@@ -49,8 +59,8 @@ describe('scenario files', () => {
 
 describe('every scenario plays to its end on the simulator', () => {
   it.each(loadScenarios().map((s) => [s.id, s] as const))('%s', async (_id, scenario) => {
-    const client = new SimClient({ seed: 1, autoplay: false });
-    const runner = new ScenarioRunner({ client, seed: 1 });
+    const { client, machines } = scenarioClient(scenario);
+    const runner = new ScenarioRunner({ client, seed: 1, machines });
     await runner.load(scenario, scenario.steps.length);
     const { phase, step, waitingFor, message, log } = runner.state();
     expect({ phase, step, waitingFor, message }).toEqual({ phase: 'finished', step: scenario.steps.length, waitingFor: [], message: null });
@@ -66,12 +76,13 @@ describe('narration tells the truth', () => {
   });
 
   it.each(loadScenarios().map((s) => [s.id, s] as const))('%s: every claim holds at its step\'s checkpoint', async (_id, scenario) => {
-    const client = new SimClient({ seed: 1, autoplay: false });
+    const { client, machines } = scenarioClient(scenario);
     const problems: string[] = [];
     let checked = 0;
     const runner = new ScenarioRunner({
       client,
       seed: 1,
+      machines,
       onCheckpoint: (step, log) => {
         if (step === 0) return;
         const s = scenario.steps[step - 1];

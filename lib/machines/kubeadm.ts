@@ -11,6 +11,7 @@ import type { MachineWorld } from './world';
 import { initFiles, joinFiles, removeResetFiles, kubeconfigServer } from './kubeadm-files';
 import * as text from './kubeadm-text';
 import { parseFlags, cidrOverlaps, isIPv4, isCidr } from './flags';
+import { phasesOf, phasesThrough, type KubeadmOp } from './kubeadm-phases';
 
 const isRoot = (st: ShellState) => (st.input.user?.uid ?? 0) === 0;
 const hint = (io: Io, s: string) => io.err(`\n힌트: ${s}\n`);
@@ -23,6 +24,13 @@ interface Ctx {
 }
 
 /** Preflight for init (order as checks.go lists them: ports, manifests, kubelet port, etcd). */
+/** Tells the world which phases ran (through `last`; all of them when omitted) and whether the last one failed. */
+function report({ world, m }: Ctx, op: KubeadmOp, ok: boolean, last?: string): void {
+  const controlPlane = op === 'init' || world.controlPlane?.machine === m.spec.name;
+  const phases = last ? phasesThrough(op, controlPlane, last) : phasesOf(op, controlPlane).map((p) => p.id);
+  world.recordKubeadm({ machine: m.spec.name, op, controlPlane, phases, ok });
+}
+
 function initPreflight({ world, m }: Ctx): string[] {
   const errors: string[] = [];
   const servingHere = world.controlPlane?.machine === m.spec.name && world.controlPlane.serving && m.kubelet === 'running';
@@ -54,6 +62,7 @@ function init(args: string[], c: Ctx): number {
   if (!isRoot(c.st)) {
     io.err(text.preflightErrors(['IsPrivilegedUser]: user is not running as root']));
     hint(io, 'kubeadm은 root 권한이 필요해요. 앞에 sudo를 붙여 다시 실행하세요: sudo kubeadm init …');
+    report(c, 'init', false, 'preflight');
     return 1;
   }
   const warnings = m.swapOn ? [text.SWAP_WARNING] : [];
@@ -61,10 +70,12 @@ function init(args: string[], c: Ctx): number {
   if (errors.length) {
     io.err(text.preflightErrors(errors, warnings));
     hint(io, '이 머신에는 이전 kubeadm init/join이 남긴 파일과 실행 중인 구성 요소가 있어요. 처음부터 다시 하려면 sudo kubeadm reset -f 로 정리한 뒤 init 하세요.');
+    report(c, 'init', false, 'preflight');
     return 1;
   }
   if (world.controlPlane && world.controlPlane.machine !== m.spec.name) {
     io.err(`[preflight] Running pre-flight checks\n\n힌트: 이 실습은 클러스터 하나만 다뤄요. 컨트롤 플레인은 이미 ${world.controlPlane.machine}에 있어요. 이 머신은 kubeadm join으로 워커 노드로 넣어 주세요.\n`);
+    report(c, 'init', false, 'preflight');
     return 1;
   }
   if (podSubnet && cidrOverlaps(podSubnet, MACHINE_NETWORK.cidr))
@@ -81,6 +92,7 @@ function init(args: string[], c: Ctx): number {
     setKubelet(c, 'swap-fail');
     io.err(text.kubeletNeverHealthy('wait-control-plane'));
     hint(io, '스왑(swap)이 켜져 있으면 kubelet이 시작하자마자 종료돼요(systemctl status kubelet, journalctl -u kubelet로 확인). sudo swapoff -a 로 스왑을 끄고, sudo kubeadm reset -f 로 정리한 뒤 다시 init 하세요.');
+    report(c, 'init', false, 'wait-control-plane');
     return 1;
   }
   setKubelet(c, 'running');
@@ -88,6 +100,7 @@ function init(args: string[], c: Ctx): number {
   world.joined.add(m.spec.name);
   world.backend()?.kubeadm({ op: 'init', node: m.spec.name, ip: advertise, podSubnet });
   io.out(text.initSuccess({ node: m.spec.name, ip: advertise, endpoint, token, caHash, controlPlaneEndpoint: cpe !== undefined }));
+  report(c, 'init', true);
   return 0;
 }
 
@@ -138,6 +151,7 @@ function join(args: string[], c: Ctx): number {
   if (!isRoot(c.st)) {
     io.err(text.preflightErrors(['IsPrivilegedUser]: user is not running as root']));
     hint(io, 'join도 root 권한이 필요해요: sudo kubeadm join …');
+    report(c, 'join', false, 'preflight');
     return 1;
   }
   const warnings = m.swapOn ? [text.SWAP_WARNING] : [];
@@ -148,6 +162,7 @@ function join(args: string[], c: Ctx): number {
   if (errors.length) {
     io.err(text.preflightErrors(errors, warnings));
     hint(io, '이 머신은 이미 클러스터에 들어가 있거나 이전 설정이 남아 있어요. 다시 join 하려면 먼저 sudo kubeadm reset -f 로 정리하세요.');
+    report(c, 'join', false, 'preflight');
     return 1;
   }
   const failure = discover(endpoint, token, caHash, c);
@@ -156,6 +171,7 @@ function join(args: string[], c: Ctx): number {
     if (warnings.length) io.err(`\t[WARNING ${warnings[0]}\n`);
     io.err(`${failure}\nTo see the stack trace of this error execute with --v=5 or higher\n`);
     hint(io, failure.includes('JWS') ? '토큰이 틀렸거나 만료됐어요(기본 24시간). master에서 sudo kubeadm token create --print-join-command 로 새 join 명령을 받으세요.' : failure.includes('pinned') ? '--discovery-token-ca-cert-hash 값이 이 클러스터의 CA와 달라요. init이 출력한 값을 그대로 쓰세요.' : 'API 서버에 닿지 않아요. master에서 kubeadm init이 끝났는지, 주소가 맞는지 확인하세요.');
+    report(c, 'join', false, 'preflight');
     return 1;
   }
   joinFiles(m, { endpoint, caHash: world.controlPlane!.caHash });
@@ -165,12 +181,14 @@ function join(args: string[], c: Ctx): number {
     setKubelet(c, 'swap-fail');
     io.err(text.kubeletNeverHealthy('kubelet-start'));
     hint(io, '스왑이 켜져 있어 kubelet이 뜨지 못했어요. sudo swapoff -a, sudo kubeadm reset -f 후 다시 join 하세요.');
+    report(c, 'join', false, 'kubelet-start');
     return 1;
   }
   setKubelet(c, 'running');
   world.joined.add(m.spec.name);
   world.backend()?.kubeadm({ op: 'join', node: m.spec.name, ip: m.spec.ip });
   io.out(text.JOIN_DONE);
+  report(c, 'join', true);
   return 0;
 }
 
@@ -182,6 +200,7 @@ function reset(args: string[], c: Ctx): number {
   if (!isRoot(c.st)) {
     io.err(text.preflightErrors(['IsPrivilegedUser]: user is not running as root']));
     hint(io, 'reset도 root 권한이 필요해요: sudo kubeadm reset -f');
+    report(c, 'reset', false, 'preflight');
     return 1;
   }
   if (isCp && cp.serving) io.out('[reset] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...\n[reset] Use \'kubeadm init phase upload-config kubeadm --config your-config-file\' to re-upload it.\n');
@@ -192,6 +211,7 @@ function reset(args: string[], c: Ctx): number {
       io.out('\n');
       io.err("won't proceed; the user didn't answer (Y|y) in order to continue\nTo see the stack trace of this error execute with --v=5 or higher\n");
       hint(io, '확인 질문에 답할 수 없는 터미널이에요. sudo kubeadm reset -f 로 확인 없이 진행하세요.');
+      report(c, 'reset', false, 'preflight');
       return 1;
     }
     io.out(`${answer}\n`);
@@ -199,6 +219,7 @@ function reset(args: string[], c: Ctx): number {
   io.out(text.resetText(isCp));
   removeResetFiles(m);
   setKubelet(c, 'stopped');
+  report(c, 'reset', true);
   if (isCp) {
     world.backend()?.kubeadm({ op: 'reset', node: m.spec.name });
     world.controlPlane = undefined;

@@ -184,3 +184,17 @@ export function replaceProcessSubstitutions(line: string, substitute: (inner: st
   }
   return out;
 }
+
+/** One login shell per machine, shared by everyone who types into it (terminal, scenario): a second shell would fork the machine's files. */
+const LOGIN_SHELLS = new WeakMap<Machine, MachineShell>();
+
+/** The machine's shared login shell; fresh machines (a world reset) get a fresh one. */
+export function loginShell(world: MachineWorld, name: string): MachineShell {
+  const m = world.machine(name);
+  let shell = LOGIN_SHELLS.get(m);
+  if (!shell) {
+    shell = new MachineShell(world, name);
+    LOGIN_SHELLS.set(m, shell);
+  }
+  return shell;
+}

@@ -6,6 +6,10 @@
 import type { KubeadmAction } from '../sim/kubeadm';
 import { hex64 } from '../sim/controllers/pod-status';
 import { MACHINE_SPECS, newMachine, type Machine } from './machines';
+import type { KubeadmEvent } from './kubeadm-phases';
+
+/** How many kubeadm events a world keeps (a view that joins late sees the recent ones). */
+const EVENTS_KEPT = 20;
 
 /** What kubeadm on a machine can do to the cluster's API (the bare-machines simulator). */
 export interface ClusterBackend {
@@ -42,6 +46,10 @@ export class MachineWorld {
   readonly joined = new Set<string>();
   private tokenSeq = 0;
   readonly seed: number;
+  /** What kubeadm did, newest last: the flow view explains these phase by phase. */
+  readonly kubeadmEvents: KubeadmEvent[] = [];
+  private eventSeq = 0;
+  private readonly kubeadmListeners = new Set<(e: KubeadmEvent) => void>();
 
   constructor(readonly opts: WorldOptions) {
     this.seed = opts.seed ?? 1;
@@ -54,6 +62,22 @@ export class MachineWorld {
     this.controlPlane = undefined;
     this.joined.clear();
     this.tokenSeq = 0;
+    this.kubeadmEvents.length = 0;
+  }
+
+  /** kubeadm on a machine ran these phases (called by kubeadm.ts); listeners hear it at once. */
+  recordKubeadm(e: Omit<KubeadmEvent, 'seq' | 'at'>): void {
+    const event: KubeadmEvent = { ...e, seq: ++this.eventSeq, at: this.now() };
+    this.kubeadmEvents.push(event);
+    if (this.kubeadmEvents.length > EVENTS_KEPT) this.kubeadmEvents.shift();
+    for (const l of this.kubeadmListeners) l(event);
+  }
+
+  onKubeadm(listener: (e: KubeadmEvent) => void): () => void {
+    this.kubeadmListeners.add(listener);
+    return () => {
+      this.kubeadmListeners.delete(listener);
+    };
   }
 
   now(): number {
@@ -84,6 +108,7 @@ export class MachineWorld {
   /**
    * Brings the machines' files in line with the cluster: calico-node writes /etc/cni/net.d/10-calico.conflist
    * on every node where it runs (Ready); nothing removes it but the user (kubeadm reset leaves it, on purpose).
+   * Each new file is a `cni` event. Views call this when Nodes change; shells call it before every line.
    */
   sync(): void {
     const backend = this.backend();
@@ -91,7 +116,9 @@ export class MachineWorld {
     for (const name of this.joined) {
       if (!backend.nodeReady(name)) continue;
       const files = this.machine(name).files;
-      if (!files.has(CNI_CONF)) files.set(CNI_CONF, CNI_CONF_TEXT);
+      if (files.has(CNI_CONF)) continue;
+      files.set(CNI_CONF, CNI_CONF_TEXT);
+      this.recordKubeadm({ machine: name, op: 'cni', controlPlane: this.controlPlane?.machine === name, phases: ['cni'], ok: true });
     }
   }
 

@@ -17,6 +17,7 @@ import { evaluateConditions } from './conditions';
 import { DEFAULT_QUANTUM_MS, fastForwardUntil } from './quantum-clock';
 import { DEFAULT_STEP_TIMEOUT_MS, type Scenario, type ScenarioStep } from './schema';
 import { performStep, runKubectl, stepWrites, type KubectlRunner, type StepOutput } from './step-actions';
+import type { MachineHost } from './machine-host';
 
 export type RunnerPhase =
   | 'idle' // no scenario
@@ -58,7 +59,13 @@ export interface RunnerOptions {
   autoAdvanceDelayMs?: number;
   /** Called at every checkpoint, fast-forwarded or live (step 0 = the starting cluster), before anything moves on. */
   onCheckpoint?: (step: number, log: readonly StepLogEntry[]) => void;
+  /** The bare machines behind a `machines: true` scenario's lines; absent when the client is an ordinary cluster. */
+  machines?: MachineHost;
 }
+
+/** Why a scenario can't play on this client: it needs bare machines and there are none, or the other way round. */
+export const NEEDS_MACHINES_MESSAGE = '이 시나리오는 빈 머신 세 대에서 시작해요. 머신 실습(?machines=1)으로 열어 주세요.';
+export const NEEDS_CLUSTER_MESSAGE = '이 시나리오는 미리 만들어진 클러스터에서 해요. 머신 실습이 아닌 화면에서 열어 주세요.';
 
 /** State of a runner with no scenario loaded. */
 export const IDLE_RUNNER_STATE: RunnerState = { scenario: null, step: 0, phase: 'idle', waitingFor: [], waitedMs: 0, log: [], autoPlay: false, message: null };
@@ -66,7 +73,7 @@ export const IDLE_RUNNER_STATE: RunnerState = { scenario: null, step: 0, phase: 
 export class ScenarioRunner {
   private current: RunnerState = IDLE_RUNNER_STATE;
   private readonly listeners = new Set<(s: RunnerState) => void>();
-  private readonly opts: Required<Omit<RunnerOptions, 'client' | 'seed' | 'onCheckpoint'>> & Pick<RunnerOptions, 'client' | 'seed' | 'onCheckpoint'>;
+  private readonly opts: Required<Omit<RunnerOptions, 'client' | 'seed' | 'onCheckpoint' | 'machines'>> & Pick<RunnerOptions, 'client' | 'seed' | 'onCheckpoint' | 'machines'>;
   /** Bumped on every load; async work from an older load stops when it sees a newer epoch. */
   private epoch = 0;
   private stopWaiting: () => void = () => {};
@@ -101,6 +108,7 @@ export class ScenarioRunner {
     const { client } = this.opts;
     this.set({ ...IDLE_RUNNER_STATE, scenario, phase: 'preparing', autoPlay: this.current.autoPlay });
     if (client.mode === 'replay') return this.set({ phase: 'error', message: '기록을 재생하는 동안에는 시나리오를 실행할 수 없습니다.' });
+    if (!!scenario.machines !== !!this.opts.machines) return this.set({ phase: 'error', message: scenario.machines ? NEEDS_MACHINES_MESSAGE : NEEDS_CLUSTER_MESSAGE });
     if (!this.deterministic) {
       const needsSetup = (scenario.setup ?? []).length > 0;
       return this.set({ phase: 'ready', message: needsSetup ? `실제 클러스터입니다. 준비 명령을 직접 실행하세요: ${scenario.setup!.join(' ; ')}` : '실제 클러스터입니다. 단계마다 명령을 보여 주고, 쓰기가 허용된 경우에만 실행합니다.' });
@@ -131,7 +139,7 @@ export class ScenarioRunner {
     for (let i = 1; i <= target; i++) {
       this.opts.onCheckpoint?.(i - 1, log);
       const s = scenario.steps[i - 1];
-      const out = await performStep(s, client, this.opts.kubectl, this.abort.signal);
+      const out = await performStep(s, client, this.opts.kubectl, this.abort.signal, this.opts.machines);
       if (this.epoch !== epoch) return;
       if (out) log.push({ ...out, step: i });
       this.set({ step: i, log: [...log] });
@@ -208,7 +216,7 @@ export class ScenarioRunner {
     const release = this.deterministic ? this.opts.client.time!.hold!() : () => {};
     let out: StepOutput | null;
     try {
-      out = await performStep(s, this.opts.client, this.opts.kubectl, this.abort.signal);
+      out = await performStep(s, this.opts.client, this.opts.kubectl, this.abort.signal, this.opts.machines);
     } finally {
       release();
     }

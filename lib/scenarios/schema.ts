@@ -9,6 +9,7 @@ import { KINDS } from '../k8s/types';
 import { parseLabelSelector } from '../k8s/selectors';
 import { parseFieldPath } from '../lessons/field-path';
 import { POD_PHASES, type Scalar } from '../lessons/exercise-spec';
+import { MACHINE_SPECS } from '../machines/machines';
 
 export type { Scalar } from '../lessons/exercise-spec';
 
@@ -120,7 +121,10 @@ export type NarrationClaim = z.infer<typeof NarrationClaimSchema>;
 /** Graph views a step can switch to (the Playground's bus.reveal names). */
 const STEP_VIEWS = ['cluster', 'workload', 'list'] as const;
 
-const ACTION_TYPES = ['failNode', 'recoverNode', 'deletePod'] as const;
+const ACTION_TYPES = ['failNode', 'recoverNode', 'deletePod', 'machineShell'] as const;
+const MACHINE_NAMES = MACHINE_SPECS.map((m) => m.name) as [string, ...string[]];
+/** What a machineShell line may name for the scenario host to fill in: the join command init printed. */
+export const JOIN_COMMAND_PLACEHOLDER = '{{joinCommand}}';
 const nodeAction = <T extends 'failNode' | 'recoverNode'>(type: T) => z.strictObject({ type: z.literal(type), node: nonEmptyString(`${type}에는 node가 필요합니다`) });
 const deletePod = exactlyOne('name', 'labelSelector', 'deletePod에는 name과 labelSelector 중 하나가 필요합니다');
 
@@ -134,6 +138,15 @@ const ScenarioActionSchema = z.discriminatedUnion(
     z
       .strictObject({ type: z.literal('deletePod'), name: nonEmptyString('name은 비어 있지 않은 문자열이어야 합니다').optional(), labelSelector: labelSelector.optional(), namespace: nonEmptyString('namespace는 비어 있지 않은 문자열이어야 합니다').optional() })
       .refine(deletePod.test, { error: deletePod.message, ...onAnyObject }),
+    /**
+     * Type a line into a machine's shell (bare-machines scenarios), as the terminal would. `{{joinCommand}}` stands
+     * for the join line the control plane's init printed, as an instructor copies it from the master's terminal.
+     */
+    z.strictObject({
+      type: z.literal('machineShell'),
+      machine: z.enum(MACHINE_NAMES, { error: (iss) => `machine "${String(iss.input)}"는 없는 머신입니다 (${MACHINE_NAMES.join(', ')} 중 하나)` }),
+      line: nonEmptyString('machineShell에는 line이 필요합니다').refine((l) => !/\{\{/.test(l.replaceAll(JOIN_COMMAND_PLACEHOLDER, '')), { error: `line에 쓸 수 있는 자리 표시는 ${JOIN_COMMAND_PLACEHOLDER}뿐입니다` }),
+    }),
   ],
   { error: (iss) => (isRecord(iss.input) ? `알 수 없는 action "${String(iss.input.type)}" (${ACTION_TYPES.join(', ')} 중 하나)` : 'action은 객체여야 합니다') },
 );
@@ -183,7 +196,8 @@ const ScenarioStepSchema = z
     claimsOf(step).forEach((c, i) => {
       const fail = (message: string) => ctx.addIssue({ code: 'custom', message, path: ['claims', i] });
       if (isNonEmpty(c.says) && !narration.includes(c.says.replace(/\s+/g, ' '))) fail(`says "${c.says}"가 설명(narration)에 없습니다`);
-      if (c.output !== undefined && !isNonEmpty(step.command)) fail('output 주장은 kubectl 명령이 있는 단계에만 쓸 수 있습니다');
+      const hasOutput = isNonEmpty(step.command) || (isRecord(step.action) && step.action.type === 'machineShell');
+      if (c.output !== undefined && !hasOutput) fail('output 주장은 kubectl 명령이나 machineShell이 있는 단계에만 쓸 수 있습니다');
     });
   }, onAnyObject);
 export type ScenarioStep = z.infer<typeof ScenarioStepSchema>;
@@ -199,11 +213,22 @@ export const ScenarioSchema = z.strictObject({
   order: z.number({ error: 'order는 정수여야 합니다' }).int({ error: 'order는 정수여야 합니다' }),
   /** Suggested simulation speed (0.5–60) for slow lifecycles such as node eviction. */
   speed: z.number({ error: 'speed는 0.5에서 60 사이의 숫자여야 합니다' }).min(0.5, { error: 'speed는 0.5에서 60 사이의 숫자여야 합니다' }).max(60, { error: 'speed는 0.5에서 60 사이의 숫자여야 합니다' }).optional(),
+  /** Start from bare machines (no cluster until kubeadm init); steps then type into machines with machineShell. */
+  machines: z.boolean({ error: 'machines는 true/false여야 합니다' }).optional(),
   /** kubectl commands that build the starting cluster, run silently before step 1. */
   setup: z.array(command, { error: 'setup은 kubectl 명령 목록이어야 합니다' }).optional(),
   /** Conditions the starting cluster must reach before step 1. */
   ready: conditionList('조건 목록이어야 합니다').optional(),
   steps: z.array(ScenarioStepSchema, { error: 'steps에 단계가 하나 이상 있어야 합니다' }).min(1, { error: 'steps에 단계가 하나 이상 있어야 합니다' }),
+}).superRefine((sc, ctx) => {
+  // a machine exists only in a bare-machines scenario, and there the cluster starts empty (no kubectl setup)
+  if (sc.machines) {
+    if (sc.setup?.length) ctx.addIssue({ code: 'custom', message: 'machines: true 시나리오에는 setup을 쓸 수 없습니다 (클러스터는 kubeadm init으로 만듭니다)', path: ['setup'] });
+    return;
+  }
+  sc.steps.forEach((st, i) => {
+    if (st.action?.type === 'machineShell') ctx.addIssue({ code: 'custom', message: 'machineShell은 machines: true 시나리오에서만 쓸 수 있습니다', path: ['steps', i, 'action'] });
+  });
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeShareLink, encodeShareLink } from './share-link';
+import { decodeShareLink, encodeShareLink, scenarioLabLink } from './share-link';
 
 describe('share links', () => {
   it('encodes seed, scenario and step into the page URL', () => {
@@ -39,5 +39,14 @@ describe('share links', () => {
   it('replaces an earlier seed/scenario in the base URL', () => {
     const url = encodeShareLink({ seed: 2 }, 'http://localhost/playground?seed=1&scenario=old&step=4');
     expect(decodeShareLink(new URL(url).search)).toEqual({ seed: 2 });
+  });
+});
+
+describe('scenarioLabLink', () => {
+  it('adds machines=1 for a bare-machines scenario and drops it for the others, keeping seed and present', () => {
+    expect(scenarioLabLink('kubeadm-cluster-setup', true, 'https://x.test/instructor?seed=3&present=1&scenario=scaling&step=2#a')).toBe(
+      'https://x.test/instructor?seed=3&present=1&scenario=kubeadm-cluster-setup&step=0&machines=1',
+    );
+    expect(scenarioLabLink('scaling', false, 'https://x.test/instructor?machines=1&seed=3')).toBe('https://x.test/instructor?seed=3&scenario=scaling&step=0');
   });
 });

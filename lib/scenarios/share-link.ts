@@ -49,3 +49,17 @@ export function decodeShareLink(search: string | URLSearchParams): Partial<Share
   if (params.get('present') === '1') out.present = true;
   return out;
 }
+
+/**
+ * The page address that opens a scenario on the right kind of lab: bare machines (`machines=1`) for a scenario that
+ * builds its cluster with kubeadm, the ready-made cluster otherwise. Other parameters (seed, present) stay.
+ */
+export function scenarioLabLink(scenario: string, machines: boolean, base: string): string {
+  const url = new URL(base);
+  if (machines) url.searchParams.set('machines', '1');
+  else url.searchParams.delete('machines');
+  url.searchParams.set('scenario', scenario);
+  url.searchParams.set('step', '0');
+  url.hash = '';
+  return url.toString();
+}

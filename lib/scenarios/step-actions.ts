@@ -6,6 +6,7 @@
 import type { ClusterClient } from '../cluster/types';
 import type { ScenarioAction, ScenarioStep } from './schema';
 import { selectObjects } from './conditions';
+import type { MachineHost } from './machine-host';
 
 export interface StepOutput {
   /** What was run, as shown to the class: the command line, or a Korean description of the action. */
@@ -42,12 +43,18 @@ export function describeAction(a: ScenarioAction): string {
       return `노드 ${a.node} 복구`;
     case 'deletePod':
       return a.name ? `파드 ${a.name} 삭제` : `${a.labelSelector} 파드 하나 삭제`;
+    case 'machineShell':
+      return `${a.machine}에서: ${a.line}`;
   }
 }
 
-async function performAction(a: ScenarioAction, client: ClusterClient): Promise<StepOutput> {
+async function performAction(a: ScenarioAction, client: ClusterClient, machines?: MachineHost, signal?: AbortSignal): Promise<StepOutput> {
   const label = describeAction(a);
   try {
+    if (a.type === 'machineShell') {
+      if (!machines) return { label, output: '이 시나리오는 빈 머신 실습(머신 세 대)에서만 실행할 수 있습니다.', ok: false };
+      return await machines.run(a.machine, a.line, signal);
+    }
     if (a.type === 'deletePod') {
       const namespace = a.namespace ?? 'default';
       const name = a.name ?? selectObjects({ kind: 'Pod', namespace, labelSelector: a.labelSelector }, client.cached())[0]?.metadata?.name;
@@ -64,13 +71,13 @@ async function performAction(a: ScenarioAction, client: ClusterClient): Promise<
   }
 }
 
-/** Perform a step's command or action; a narration-only step returns null. */
-export async function performStep(step: ScenarioStep, client: ClusterClient, kubectl: KubectlRunner, signal?: AbortSignal): Promise<StepOutput | null> {
+/** Perform a step's command or action; a narration-only step returns null. `machines`: a bare-machines scenario's shells. */
+export async function performStep(step: ScenarioStep, client: ClusterClient, kubectl: KubectlRunner, signal?: AbortSignal, machines?: MachineHost): Promise<StepOutput | null> {
   if (step.command) {
     const { output, ok } = await kubectl(step.command, client, signal);
     return { label: step.command, output, ok };
   }
-  if (step.action) return performAction(step.action, client);
+  if (step.action) return performAction(step.action, client, machines, signal);
   return null;
 }
 

@@ -46,7 +46,7 @@ describe('scenario validation', () => {
     };
     expect(validateScenario(step({ command: 'kubectl get pods', view: 'workload', claims: [{ says: '파드 3개가', kind: 'Pod', labelSelector: 'app=web', count: 3 }, { says: 'Running', output: 'Running$' }] })).ok).toBe(true);
     expect(errors({ command: 'kubectl get pods', claims: [{ says: '파드 4개', kind: 'Pod', labelSelector: 'app=web', count: 4 }] })).toContain('says "파드 4개"가 설명(narration)에 없습니다');
-    expect(errors({ claims: [{ says: 'Running', output: 'Running' }] })).toContain('output 주장은 kubectl 명령이 있는 단계에만');
+    expect(errors({ claims: [{ says: 'Running', output: 'Running' }] })).toContain('output 주장은 kubectl 명령이나 machineShell이 있는 단계에만');
     expect(errors({ command: 'kubectl get pods', claims: [{ says: 'Running', output: '(' }] })).toContain('정규식 "("를 읽을 수 없습니다');
     expect(errors({ command: 'kubectl get pods', claims: [{ says: 'Running', output: 'x', kind: 'Pod' }] })).toContain('조건 키를 함께 쓸 수 없습니다');
     expect(errors({ command: 'kubectl get pods', claims: [{ says: 'Running', kind: 'Pod', labelSelector: 'app=web', terminating: 'yes' }] })).toContain('terminating는 true/false');
