@@ -154,6 +154,18 @@ describe('lesson 08: readiness probe and preStop keep a rollout lossless', () =>
     }
   });
 
+  it('shop-safe.yaml also repairs the rollout the previous exercise left stuck on the broken version', async () => {
+    const { client, run } = await start('best-practices');
+    await run('kubectl apply -f shop.yaml');
+    for (let t = 0; t < 30_000; t += 1_000) client.time.step(1_000);
+    await run('kubectl set image deployment/shop hello=kubelab/hello:3.0-broken');
+    for (let t = 0; t < 60_000; t += 1_000) client.time.step(1_000);
+    await run('kubectl apply -f shop-safe.yaml');
+    expect((await run('kubectl rollout status deployment/shop')).stdout).toContain('deployment "shop" successfully rolled out');
+    const pods = ((await client.list('Pod', 'default', { labelSelector: 'app=shop' })) as V1Pod[]).filter((p) => !p.metadata?.deletionTimestamp);
+    expect(pods.map(image)).toEqual(Array(3).fill('kubelab/hello:1.0'));
+  });
+
   it('the exercise passes after its solution; without the probe requests drop; without preStop the check names it', async () => {
     expect(await replay('best-practices', 'safe-rollout')).toEqual({ ok: true, failures: [], traffic: [] });
     const safe = filesOf('best-practices')['shop-safe.yaml'];
