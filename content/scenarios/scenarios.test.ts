@@ -108,7 +108,7 @@ describe('traffic the scenarios narrate', () => {
 
   it('readiness-guards-rollout: the rollout without a probe loses requests, the one with it loses none and takes over a minute', async () => {
     const { client, between, at, step } = await play('readiness-guards-rollout');
-    const noProbe = await between(step('프로브 없이 느린 버전으로 업데이트') - 1, step('앱이 뜬 뒤'));
+    const noProbe = await between(step('프로브 없이 느린 버전으로 업데이트') - 1, step('앱이 뜰 때까지'));
     expect(noProbe.failed).toBeGreaterThan(0);
     const withProbe = await between(step('같은 업데이트를 다시') - 1, step('롤아웃이 끝날 때까지'));
     expect(withProbe).toMatchObject({ failed: 0 });
