@@ -21,6 +21,13 @@ async function run(page: Page, cmd: string, done: string, nth = 0) {
   await expect.poll(async () => count(await terminalText(page), done), { timeout: 60_000 }).toBeGreaterThan(before);
 }
 
+/** "에디터에 열기" shows the YAML editor tab; the terminal tab comes back for the 실행 lines. */
+async function openInEditor(page: Page, name: string) {
+  await page.getByRole('button', { name: `에디터에 열기: ${name}` }).click();
+  await expect(page.getByRole('tab', { name: 'YAML 에디터' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: '터미널' }).click();
+}
+
 /** Press 확인하기 until the rollout has finished under traffic (the check says why it doesn't pass yet). */
 async function checkUntilPassed(card: Locator) {
   await expect(async () => {
@@ -30,13 +37,13 @@ async function checkUntilPassed(card: Locator) {
 }
 
 test('a student runs lesson 05’s rollout under traffic: red without a readiness probe, green with it, and the exercise checks', async ({ page }, testInfo) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const errors = trackConsoleErrors(page);
   await page.goto('/learn/deployments');
   await expect(page.getByRole('heading', { level: 1, name: '디플로이먼트' })).toBeVisible();
   await page.getByRole('combobox', { name: '시뮬레이션 속도' }).selectOption('10');
 
-  await page.getByRole('button', { name: '에디터에 열기: hello.yaml' }).click();
+  await openInEditor(page, 'hello.yaml');
   await run(page, 'kubectl apply -f hello.yaml', 'deployment.apps/hello created');
   await run(page, 'kubectl rollout status deployment/hello', 'successfully rolled out');
   await run(page, 'traffic start svc/hello --rate 20', '트래픽 시작');
@@ -66,7 +73,7 @@ test('a student runs lesson 05’s rollout under traffic: red without a readines
     await expect(card).toContainText(/readinessProbe|롤아웃 동안 요청 \d+개 중 [1-9]\d*개가 실패했습니다/, { timeout: 2_000 });
   }).toPass({ timeout: 60_000 });
 
-  await page.getByRole('button', { name: '에디터에 열기: hello-ready.yaml' }).click();
+  await openInEditor(page, 'hello-ready.yaml');
   await run(page, 'kubectl apply -f hello-ready.yaml', 'deployment.apps/hello configured');
   await run(page, 'kubectl rollout status deployment/hello', 'successfully rolled out', 1);
   await expect(panel.locator('[data-traffic-summary]')).toContainText('최근 10초 성공률 100%', { timeout: 60_000 });
@@ -74,16 +81,26 @@ test('a student runs lesson 05’s rollout under traffic: red without a readines
   await checkUntilPassed(card);
   await expect(panel.locator('[data-traffic-summary]')).toContainText('최근 10초 성공률 100%');
 
-  for (const [w, h] of [[1440, 900], [390, 844]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await panel.scrollIntoViewIfNeeded();
-    for (const theme of ['light', 'dark'] as const) {
-      await setTheme(page, theme);
-      await saveScreenshot(page, testInfo, `lesson05-green-${w}-${theme}`);
-    }
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
+    await saveScreenshot(page, testInfo, `lesson05-green-1440-${theme}`);
   }
+  // on a phone the lesson and the lab are two tabs: the chart is on 실습, the checked exercise on 학습
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('tab', { name: '실습' }).click();
+  await expect(panel).toBeVisible();
+  await panel.scrollIntoViewIfNeeded();
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
+    await saveScreenshot(page, testInfo, `lesson05-chart-390-${theme}`);
+  }
+  await page.getByRole('tab', { name: '학습' }).click();
   await card.scrollIntoViewIfNeeded();
-  await saveScreenshot(page, testInfo, 'lesson05-exercise-390-dark');
+  await expect(card.getByText('통과했습니다')).toBeVisible();
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
+    await saveScreenshot(page, testInfo, `lesson05-exercise-390-${theme}`);
+  }
   expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]);
 });
 
