@@ -13,6 +13,8 @@ const PALETTE: TilePalette = {
   serviceRing: '#f0f',
   monoFont: 'monospace',
   sansFont: 'sans-serif',
+  rateBadge: { fill: '#333', text: '#fff' },
+  rateFailed: { fill: '#c00', text: '#fff' },
 };
 
 /** A canvas whose 2D context only counts what is drawn: a filled tile and a cleared area. */

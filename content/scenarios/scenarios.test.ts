@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseKubectl } from '@/lib/kubectl/parse';
+import { isTerminalProgram } from '@/lib/kubectl';
 import { loadScenarios, scenarioFiles } from '@/lib/scenarios/catalog';
 import { parseScenario } from '@/lib/scenarios/validate';
 import { ScenarioRunner } from '@/lib/scenarios/runner';
@@ -24,13 +25,13 @@ function scenarioClient(scenario: Scenario) {
 }
 
 const DIR = path.join(process.cwd(), 'content', 'scenarios');
-const REQUIRED = ['rolling-update', 'self-healing', 'node-failure', 'bad-image-rollback', 'scaling', 'service-selector-mismatch'];
+const REQUIRED = ['rolling-update', 'self-healing', 'node-failure', 'bad-image-rollback', 'scaling', 'service-selector-mismatch', 'readiness-guards-rollout'];
 
 describe('scenario files', () => {
   const files = scenarioFiles();
 
-  it('include the six required scenarios', () => {
-    expect(files.length).toBeGreaterThanOrEqual(6);
+  it('include the required scenarios', () => {
+    expect(files.length).toBeGreaterThanOrEqual(REQUIRED.length);
     for (const id of REQUIRED) expect(files).toContain(`${id}.yaml`);
   });
 
@@ -43,7 +44,8 @@ describe('scenario files', () => {
     const result = parseScenario(fs.readFileSync(path.join(DIR, file), 'utf8'));
     if (!result.ok) throw new Error(result.errors.join('\n'));
     const lines = [...(result.value.setup ?? []), ...result.value.steps.flatMap((s) => (s.command ? [s.command] : []))];
-    const failures = lines.flatMap((line) => {
+    // `traffic …` is the load generator beside kubectl; the plays below run it for real
+    const failures = lines.filter((line) => !isTerminalProgram(line)).flatMap((line) => {
       const parsed = parseKubectl(line);
       return parsed.ok ? [] : [`${line}: ${parsed.error}`];
     });
@@ -94,6 +96,44 @@ describe('narration tells the truth', () => {
     expect(runner.state().phase).toBe('finished');
     expect(problems).toEqual([]);
     expect(checked).toBe(scenario.steps.reduce((n, s) => n + (s.claims?.length ?? 0), 0));
+    client.dispose();
+  });
+});
+
+// What the two traffic scenarios narrate about the chart as a whole (a `traffic status` claim sees only 10 s):
+// a pod is Ready as soon as its container starts unless a readiness probe says otherwise, and only ready pods are
+// endpoints (https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/);
+// a Service with no ready endpoint is REJECTed by kube-proxy (pkg/proxy/iptables/proxier.go).
+describe('traffic the scenarios narrate', () => {
+  async function play(id: string) {
+    const scenario = loadScenarios().find((s) => s.id === id)!;
+    const client = new SimClient({ seed: 1, autoplay: false });
+    const at: number[] = [];
+    const runner = new ScenarioRunner({ client, seed: 1, onCheckpoint: (step) => void (at[step] = client.time.now()) });
+    await runner.load(scenario, scenario.steps.length);
+    expect(runner.state().phase).toBe('finished');
+    // whole seconds: the second a checkpoint falls in may already hold what the next steps caused
+    const between = (from: number, to: number) => client.traffic!.between(at[from], Math.floor(at[to] / 1000) * 1000);
+    return { client, between, at, step: (title: string) => scenario.steps.findIndex((s) => s.title === title) + 1 };
+  }
+
+  it('readiness-guards-rollout: the rollout without a probe loses requests, the one with it loses none and takes over a minute', async () => {
+    const { client, between, at, step } = await play('readiness-guards-rollout');
+    const noProbe = await between(step('프로브 없이 느린 버전으로 업데이트') - 1, step('앱이 뜰 때까지'));
+    expect(noProbe.failed).toBeGreaterThan(0);
+    const withProbe = await between(step('같은 업데이트를 다시') - 1, step('롤아웃이 끝날 때까지'));
+    expect(withProbe).toMatchObject({ failed: 0 });
+    expect(withProbe.sent).toBeGreaterThan(1000);
+    expect(at[step('롤아웃이 끝날 때까지')] - at[step('같은 업데이트를 다시') - 1]).toBeGreaterThan(60_000); // "1분 넘게"
+    client.dispose();
+  });
+
+  it('service-selector-mismatch: every request fails while the selector matches no pod, none once it is fixed', async () => {
+    const { client, between, step } = await play('service-selector-mismatch');
+    const broken = await between(step('요청 보내 보기') - 1, step('모든 요청이 실패하는 이유'));
+    expect(broken.sent).toBeGreaterThan(0);
+    expect(broken.failed).toBe(broken.sent);
+    expect(await between(step('다시 요청 보내기'), step('이제는 모두 성공'))).toMatchObject({ failed: 0 });
     client.dispose();
   });
 });

@@ -23,7 +23,7 @@ describe('machineShell step action', () => {
   it('types into the same login shell the terminal uses, prompt and all', async () => {
     lab = createBareLab({ seed: 1, autoplay: false });
     const host = machineHost(lab.world, lab.client);
-    const out = await performStep(shellStep('master', 'mkdir -p $HOME/.kube && hostname'), lab.client, runKubectl, undefined, host);
+    const out = await performStep(shellStep('master', 'mkdir -p $HOME/.kube && hostname'), lab.client, runKubectl, undefined, { machines: host });
     expect(out).toEqual({ label: 'ubuntu@master:~$ mkdir -p $HOME/.kube && hostname', output: 'master\n', ok: true });
     expect(loginShell(lab.world, 'master').st.files.has('/home/ubuntu/.kube/')).toBe(true);
   });

@@ -94,6 +94,25 @@ describe('ScenarioRunner on the simulator', () => {
     expect(cluster.time!.now() - start).toBe(2000);
   });
 
+  it('a step with minWaitMs reaches its checkpoint after that much simulated time, live and fast-forwarded alike', async () => {
+    vi.useFakeTimers();
+    const watching: Scenario = { ...scenario, steps: [{ title: '지켜보기', narration: '요청이 흐르는 것을 지켜봅니다', command: 'kubectl get pods', minWaitMs: 2000 }, scenario.steps[1]] };
+    const live = setup();
+    await live.runner.load(watching, 0);
+    const start = live.cluster.time!.now();
+    await live.runner.next();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(live.runner.state()).toMatchObject({ step: 1, phase: 'waiting', waitingFor: ['1초 더 지켜보는 중'] });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(live.runner.state()).toMatchObject({ step: 1, phase: 'stepDone' });
+    expect(live.cluster.time!.now() - start).toBe(2000);
+    const fast = setup();
+    await fast.runner.load(watching, 2);
+    expect(fast.runner.state().phase).toBe('finished');
+    expect(fast.cluster.stepsTaken.slice(-8)).toEqual(Array(8).fill(250));
+    expect(fast.cluster.time!.now() - live.cluster.time!.now()).toBe(0);
+  });
+
   it('leaves the clock playing at every checkpoint it fast-forwards to, the last one included', async () => {
     const { cluster, runner } = setup();
     await runner.load(scenario, 1);

@@ -16,7 +16,7 @@ import type { ClusterClient } from '../cluster/types';
 import { evaluateConditions } from './conditions';
 import { DEFAULT_QUANTUM_MS, fastForwardUntil } from './quantum-clock';
 import { DEFAULT_STEP_TIMEOUT_MS, type Scenario, type ScenarioStep } from './schema';
-import { performStep, runKubectl, stepWrites, type KubectlRunner, type StepOutput } from './step-actions';
+import { performStep, runKubectl, scenarioFiles, stepWrites, type KubectlRunner, type StepOutput } from './step-actions';
 import type { MachineHost } from './machine-host';
 
 export type RunnerPhase =
@@ -66,6 +66,12 @@ export interface RunnerOptions {
 /** Why a scenario can't play on this client: it needs bare machines and there are none, or the other way round. */
 export const NEEDS_MACHINES_MESSAGE = '이 시나리오는 빈 머신 세 대에서 시작해요. 머신 실습(?machines=1)으로 열어 주세요.';
 export const NEEDS_CLUSTER_MESSAGE = '이 시나리오는 미리 만들어진 클러스터에서 해요. 머신 실습이 아닌 화면에서 열어 주세요.';
+
+/** A step's conditions once `minWaitMs` has passed; before that, still waiting for the time itself. */
+function conditionsAfter(minWaitMs: number | undefined, waitedMs: number, evaluate: () => { ok: boolean; waitingFor: string[] }): { ok: boolean; waitingFor: string[] } {
+  if (minWaitMs && waitedMs < minWaitMs) return { ok: false, waitingFor: [`${Math.ceil((minWaitMs - waitedMs) / 1000)}초 더 지켜보는 중`] };
+  return evaluate();
+}
 
 /** State of a runner with no scenario loaded. */
 export const IDLE_RUNNER_STATE: RunnerState = { scenario: null, step: 0, phase: 'idle', waitingFor: [], waitedMs: 0, log: [], autoPlay: false, message: null };
@@ -129,8 +135,9 @@ export class ScenarioRunner {
     client.time!.reset(this.opts.seed);
     await (client as { ready?: Promise<void> }).ready;
     if (this.epoch !== epoch) return;
+    const files = scenarioFiles(scenario);
     for (const line of scenario.setup ?? []) {
-      const r = await this.opts.kubectl(line, client, this.abort.signal);
+      const r = await this.opts.kubectl(line, client, this.abort.signal, files);
       if (this.epoch !== epoch) return;
       if (!r.ok) return this.set({ phase: 'error', message: `준비 명령이 실패했습니다: ${line}\n${r.output}` });
     }
@@ -139,11 +146,11 @@ export class ScenarioRunner {
     for (let i = 1; i <= target; i++) {
       this.opts.onCheckpoint?.(i - 1, log);
       const s = scenario.steps[i - 1];
-      const out = await performStep(s, client, this.opts.kubectl, this.abort.signal, this.opts.machines);
+      const out = await performStep(s, client, this.opts.kubectl, this.abort.signal, { machines: this.opts.machines, files });
       if (this.epoch !== epoch) return;
       if (out) log.push({ ...out, step: i });
       this.set({ step: i, log: [...log] });
-      if (!(await this.fastWait(s.waitFor, s.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS, epoch))) return;
+      if (!(await this.fastWait(s.waitFor, s.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS, epoch, s.minWaitMs))) return;
     }
     this.set({ step: target, log, waitingFor: [] });
     this.checkpoint();
@@ -216,7 +223,7 @@ export class ScenarioRunner {
     const release = this.deterministic ? this.opts.client.time!.hold!() : () => {};
     let out: StepOutput | null;
     try {
-      out = await performStep(s, this.opts.client, this.opts.kubectl, this.abort.signal, this.opts.machines);
+      out = await performStep(s, this.opts.client, this.opts.kubectl, this.abort.signal, { machines: this.opts.machines, files: scenarioFiles(this.current.scenario ?? {}) });
     } finally {
       release();
     }
@@ -232,7 +239,7 @@ export class ScenarioRunner {
     const timeoutMs = s.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
     const check = (waitedMs: number): boolean => {
       if (this.epoch !== epoch) return true;
-      const outcome = evaluateConditions(s.waitFor, client.cached());
+      const outcome = conditionsAfter(s.minWaitMs, waitedMs, () => evaluateConditions(s.waitFor, client.cached()));
       if (outcome.ok) {
         this.set({ waitingFor: [], waitedMs });
         this.checkpoint();
@@ -261,9 +268,12 @@ export class ScenarioRunner {
     }
   }
 
-  private async fastWait(conds: ScenarioStep['waitFor'], timeoutMs: number, epoch: number): Promise<boolean> {
+  private async fastWait(conds: ScenarioStep['waitFor'], timeoutMs: number, epoch: number, minWaitMs?: number): Promise<boolean> {
     const { client, quantumMs } = this.opts;
-    const r = await fastForwardUntil(client.time!, () => evaluateConditions(conds, client.cached()).ok, { quantumMs, timeoutMs, cancelled: () => this.epoch !== epoch });
+    // the same quanta and the same checks as a live wait: waited time counts whole quanta
+    let waited = 0;
+    const time = { step: (ms: number) => ((waited += ms), client.time!.step(ms)) };
+    const r = await fastForwardUntil(time, () => conditionsAfter(minWaitMs, waited, () => evaluateConditions(conds, client.cached())).ok, { quantumMs, timeoutMs, cancelled: () => this.epoch !== epoch });
     if (r.cancelled) return false;
     if (!r.met) this.set({ phase: 'timeout', waitingFor: evaluateConditions(conds, client.cached()).waitingFor, waitedMs: r.waitedMs, message: '빨리 감기 중 기다리던 상태가 되지 않았습니다.' });
     return r.met;

@@ -42,10 +42,15 @@ const fieldPathList = (key: string) =>
   z
     .array(nonEmptyString(`${key}는 필드 경로 목록이어야 합니다`), { error: `${key}는 필드 경로 목록이어야 합니다` })
     .superRefine((paths, ctx) => paths.filter((p) => !readable(parseFieldPath, p)).forEach((p) => ctx.addIssue({ code: 'custom', message: `필드 경로 "${p}"를 읽을 수 없습니다` })));
-/** One kubectl command line. */
-const command = nonEmptyString('명령은 비어 있지 않은 문자열이어야 합니다').refine((s) => /^kubectl\s+\S/.test(s.trim()), {
-  error: (iss) => `명령은 kubectl로 시작해야 합니다: "${String(iss.input)}"`,
+/**
+ * One command line: kubectl, or the load generator the terminal runs beside it (`traffic start svc/web --rate 20`,
+ * `traffic status`, `traffic stop`), so a scenario can send requests and show what happened to them.
+ */
+const command = nonEmptyString('명령은 비어 있지 않은 문자열이어야 합니다').refine((s) => /^(kubectl|traffic)\s+\S/.test(s.trim()), {
+  error: (iss) => `명령은 kubectl 또는 traffic으로 시작해야 합니다: "${String(iss.input)}"`,
 });
+/** A manifest a step applies with `kubectl apply -f NAME` (a name like the lessons' editor files: hello.yaml). */
+const FILE_NAME = /^[a-z0-9][a-z0-9.-]*\.ya?ml$/;
 
 /** Rules between fields run on any object, so a file shows all its problems at once (zod skips them otherwise). */
 const onAnyObject = { when: (payload: { value: unknown }) => isRecord(payload.value) };
@@ -182,6 +187,11 @@ const ScenarioStepSchema = z
     action: ScenarioActionSchema.optional(),
     /** All must hold before the step counts as done. */
     waitFor: conditionList('조건 목록이어야 합니다').optional(),
+    /**
+     * Simulated ms the step lasts at least before its checkpoint (its conditions are checked from then on): time
+     * for something no object shows, e.g. requests flowing before `traffic status` reports them.
+     */
+    minWaitMs: z.number({ error: 'minWaitMs는 양의 정수여야 합니다' }).int({ error: 'minWaitMs는 양의 정수여야 합니다' }).positive({ error: 'minWaitMs는 양의 정수여야 합니다' }).optional(),
     /** Simulated ms to give up waiting (default 5 minutes). */
     timeoutMs: z.number({ error: 'timeoutMs는 양의 정수여야 합니다' }).int({ error: 'timeoutMs는 양의 정수여야 합니다' }).positive({ error: 'timeoutMs는 양의 정수여야 합니다' }).optional(),
     spotlight: SpotlightTargetSchema.optional(),
@@ -215,6 +225,14 @@ export const ScenarioSchema = z.strictObject({
   speed: z.number({ error: 'speed는 0.5에서 60 사이의 숫자여야 합니다' }).min(0.5, { error: 'speed는 0.5에서 60 사이의 숫자여야 합니다' }).max(60, { error: 'speed는 0.5에서 60 사이의 숫자여야 합니다' }).optional(),
   /** Start from bare machines (no cluster until kubeadm init); steps then type into machines with machineShell. */
   machines: z.boolean({ error: 'machines는 true/false여야 합니다' }).optional(),
+  /** Manifests by file name, read by the scenario's `kubectl apply -f NAME` lines (setup and steps). */
+  files: z
+    .record(
+      z.string().regex(FILE_NAME, { error: (iss) => `파일 이름 "${String(iss.input)}"는 소문자 이름.yaml 형식이어야 합니다` }),
+      nonEmptyString('files의 값은 비어 있지 않은 YAML 문자열이어야 합니다'),
+      { error: (iss) => (iss.code === 'invalid_key' ? `파일 이름 "${String(iss.input)}"는 소문자 이름.yaml 형식이어야 합니다` : 'files는 파일 이름 → YAML 내용 객체여야 합니다') },
+    )
+    .optional(),
   /** kubectl commands that build the starting cluster, run silently before step 1. */
   setup: z.array(command, { error: 'setup은 kubectl 명령 목록이어야 합니다' }).optional(),
   /** Conditions the starting cluster must reach before step 1. */

@@ -4,7 +4,7 @@
  * picks the first pod by name, never a random one.
  */
 import type { ClusterClient } from '../cluster/types';
-import type { ScenarioAction, ScenarioStep } from './schema';
+import type { Scenario, ScenarioAction, ScenarioStep } from './schema';
 import { selectObjects } from './conditions';
 import type { MachineHost } from './machine-host';
 
@@ -15,16 +15,19 @@ export interface StepOutput {
   ok: boolean;
 }
 
-/** Runs a kubectl line; injected so tests can stub it and the browser loads kubectl lazily. */
-export type KubectlRunner = (line: string, client: ClusterClient, signal?: AbortSignal) => Promise<{ output: string; ok: boolean }>;
+/**
+ * Runs a command line (kubectl, or `traffic …` beside it) with the scenario's files for `-f NAME`; injected so tests
+ * can stub it and the browser loads kubectl lazily.
+ */
+export type KubectlRunner = (line: string, client: ClusterClient, signal?: AbortSignal, files?: ReadonlyMap<string, string>) => Promise<{ output: string; ok: boolean }>;
 
 /** The real kubectl executor, loaded on first use so the scenario code stays small until needed. */
-export const runKubectl: KubectlRunner = async (line, client, signal) => {
+export const runKubectl: KubectlRunner = async (line, client, signal, files) => {
   const { executeKubectl } = await import('../kubectl');
   let output = '';
   const { exitCode } = await executeKubectl(line, {
     client,
-    files: new Map(),
+    files: files ?? new Map(),
     write: (text) => {
       output += text;
     },
@@ -71,20 +74,34 @@ async function performAction(a: ScenarioAction, client: ClusterClient, machines?
   }
 }
 
-/** Perform a step's command or action; a narration-only step returns null. `machines`: a bare-machines scenario's shells. */
-export async function performStep(step: ScenarioStep, client: ClusterClient, kubectl: KubectlRunner, signal?: AbortSignal, machines?: MachineHost): Promise<StepOutput | null> {
+/** The scenario's manifests as the `-f NAME` lookup kubectl reads. */
+export function scenarioFiles(scenario: Pick<Scenario, 'files'>): ReadonlyMap<string, string> {
+  return new Map(Object.entries(scenario.files ?? {}));
+}
+
+/** What a step may need besides the cluster: a bare-machines scenario's shells, the scenario's manifests. */
+export interface StepContext {
+  machines?: MachineHost;
+  files?: ReadonlyMap<string, string>;
+}
+
+/** Perform a step's command or action; a narration-only step returns null. */
+export async function performStep(step: ScenarioStep, client: ClusterClient, kubectl: KubectlRunner, signal?: AbortSignal, context: StepContext = {}): Promise<StepOutput | null> {
+  const { machines, files } = context;
   if (step.command) {
-    const { output, ok } = await kubectl(step.command, client, signal);
+    const { output, ok } = await kubectl(step.command, client, signal, files);
     return { label: step.command, output, ok };
   }
   if (step.action) return performAction(step.action, client, machines, signal);
   return null;
 }
 
-/** Whether running this step writes to the cluster (read-only kubectl verbs don't). */
+/** Whether running this step writes to the cluster (read-only kubectl verbs and the load generator don't). */
 export function stepWrites(step: ScenarioStep): boolean {
   if (step.action) return true;
   if (!step.command) return false;
+  // `traffic …` changes no object: on a real cluster it answers with its own Korean "simulator only" error
+  if (/^traffic\s/.test(step.command.trim())) return false;
   const verb = step.command.trim().split(/\s+/)[1] ?? '';
   const sub = step.command.trim().split(/\s+/)[2] ?? '';
   if (['get', 'describe', 'logs', 'explain', 'version', 'api-resources', 'cluster-info', 'help'].includes(verb)) return false;

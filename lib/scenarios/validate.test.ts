@@ -28,9 +28,16 @@ describe('scenario validation', () => {
     const r = validateScenario(bad);
     expect(r.ok).toBe(false);
     const text = r.ok ? '' : r.errors.join('\n');
-    for (const fragment of ['id "Demo_1"', '1단계: title', '1단계: command와 action', 'kubectl로 시작', 'kind "Widget"', '정확히 하나', 'count는', '필드 경로 "..bad"', '알 수 없는 action']) {
+    for (const fragment of ['id "Demo_1"', '1단계: title', '1단계: command와 action', 'kubectl 또는 traffic으로 시작', 'kind "Widget"', '정확히 하나', 'count는', '필드 경로 "..bad"', '알 수 없는 action']) {
       expect(text).toContain(fragment);
     }
+  });
+
+  it('takes the load generator as a step command and manifests by file name; other programs and odd names are refused', () => {
+    const traffic = { ...good, files: { 'hello.yaml': 'kind: Service\n' }, steps: [{ title: '요청 보내기', narration: '요청을 보냅니다', command: 'traffic start svc/web --rate 20' }] };
+    expect(validateScenario(traffic).ok).toBe(true);
+    const r = validateScenario({ ...traffic, files: { 'Hello.txt': 'x', 'ok.yaml': '' }, steps: [{ ...traffic.steps[0], command: 'curl http://web/' }] });
+    expect(r.ok ? [] : r.errors).toEqual(['파일 이름 "Hello.txt"는 소문자 이름.yaml 형식이어야 합니다', 'files의 값은 비어 있지 않은 YAML 문자열이어야 합니다', '1단계: 명령은 kubectl 또는 traffic으로 시작해야 합니다: "curl http://web/"']);
   });
 
   it('rejects a file whose id differs from its name, and unknown keys', () => {

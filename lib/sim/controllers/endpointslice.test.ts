@@ -89,4 +89,17 @@ describe('EndpointSlice controller', () => {
     sim.advance(5_000);
     expect(slicesOf(sim, 'web')).toEqual([]);
   });
+
+  it('a Service deleted and created again at once gets its own slice with the pods, not the old one\'s (reconciler.go ownedBy)', () => {
+    const sim = setup();
+    sim.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1', labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.25', ports: [{ name: 'web', containerPort: 80 }] }] } } as KubeObject);
+    sim.advance(30_000);
+    sim.delete('Service', 'web', 'default');
+    // the same instant: the garbage collector hasn't removed the old Service's slice yet
+    const svc = sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'web' }] } } as KubeObject);
+    sim.advance(5_000);
+    const slices = slicesOf(sim, 'web');
+    expect(slices.map((s) => s.metadata!.ownerReferences![0].uid)).toEqual([svc.metadata!.uid]);
+    expect(slices[0].endpoints.map((ep) => ep.conditions?.ready)).toEqual([true]);
+  });
 });

@@ -53,12 +53,17 @@ export class EndpointSliceController implements Controller {
   reconcile(key: string, e: Engine): void {
     const [ns, name] = key.split('/');
     const svc = e.get<V1Service>('Service', key);
-    const owned = [...(e.store.values('EndpointSlice', ns) as Iterable<V1EndpointSlice>)]
+    const labelled = [...(e.store.values('EndpointSlice', ns) as Iterable<V1EndpointSlice>)]
       .filter((s) => s.metadata?.labels?.[SERVICE_NAME_LABEL] === name && s.metadata?.labels?.[MANAGED_BY_LABEL] === MANAGED_BY)
       .sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1));
     const cause = (m: string) => ({ actor: ENDPOINTSLICE, message: `엔드포인트슬라이스 컨트롤러: 서비스 ${name} ${m}`, hop: 'controller' as const });
     // a Service without a selector is managed by hand; a deleted one's slices go with it (ownerReferences, GC)
     if (!svc || !svc.spec?.selector || Object.keys(svc.spec.selector).length === 0) return;
+    // a slice left by an earlier Service of the same name (deleted and created again before GC ran) is not this
+    // one's: reconciler.go deletes slices the Service doesn't own (ownedBy) instead of reusing them
+    const ownedBy = (s: V1EndpointSlice) => s.metadata?.ownerReferences?.some((o) => o.kind === 'Service' && o.uid === svc.metadata?.uid);
+    const owned = labelled.filter(ownedBy);
+    for (const stale of labelled.filter((s) => !ownedBy(s))) e.removeObject('EndpointSlice', stale.metadata!.name!, ns, cause('의 이전 서비스가 남긴 엔드포인트슬라이스 삭제'));
     const pods = [...(e.store.values('Pod', ns) as Iterable<V1Pod>)].filter((p) => {
       const phase = p.status?.phase;
       return selects(svc, p.metadata?.labels) && !!p.status?.podIP && phase !== 'Succeeded' && phase !== 'Failed';
