@@ -218,6 +218,37 @@ describe('stream session', () => {
     hub.close();
   });
 
+  it('delivers a snapshot larger than the queue limit whole, with the events that happened meanwhile after it', async () => {
+    // 20,000 pods make a snapshot of tens of MB, far over the 4 MB a stream may queue: before, the next event
+    // found the queue over its limit and cut the browser off mid-snapshot, and every reconnect did the same.
+    const { hub, open, up } = setup();
+    const pods = up.factory('Pod', 'default') as FakeCollection;
+    for (let i = 0; i < 20; i++) pods.put(`big-${i}`, { spec: { padding: 'x'.repeat(20_000) } });
+    const closed: string[] = [];
+    const r = open(null, { maxQueueBytes: 100_000, onClose: (why) => closed.push(why) }).getReader();
+    await flush();
+    pods.put('during', { spec: { padding: 'y' } });
+    await flush();
+    expect(closed).toEqual([]);
+    vi.useRealTimers();
+    let text = '';
+    const decoder = new TextDecoder();
+    for (;;) {
+      const next = await Promise.race([r.read(), new Promise<null>((res) => setTimeout(() => res(null), 20))]);
+      if (!next || next.done) break;
+      text += decoder.decode(next.value, { stream: true });
+    }
+    expect(closed).toEqual([]);
+    const frames = text.split('\n\n').filter(Boolean);
+    const snapshot = frames.find((f) => f.includes('event: snapshot'))!;
+    const objects = (JSON.parse(snapshot.slice(snapshot.indexOf('data: ') + 6)) as { objects: { metadata: { name: string } }[] }).objects;
+    expect(objects.filter((o) => o.metadata.name.startsWith('big-'))).toHaveLength(20);
+    const after = frames.slice(frames.indexOf(snapshot) + 1);
+    expect(after.some((f) => f.includes('event: upsert') && f.includes('"during"'))).toBe(true);
+    void r.cancel();
+    hub.close();
+  });
+
   it('tells the browser when the cluster is lost and found again', async () => {
     const { hub, open, pods } = setup();
     const s = reader(open());

@@ -4,7 +4,9 @@
  *   resume: with a Last-Event-ID from this hub's epoch that the history still covers → only the missed events
  * `status` events (no id) tell the browser when the server lost or regained the cluster.
  * Each client has a bounded queue; a client that lets it fill up is cut off (it reconnects and resumes),
- * so one slow browser never holds memory or delays the others. With a `seat`, the stream also counts
+ * so one slow browser never holds memory or delays the others. The snapshot is the exception that would
+ * break that rule at scale (20,000 pods ≈ tens of MB, more than the queue limit): it is fed to the queue
+ * piece by piece as the browser reads (`pull`), and live events wait behind it (bounded by the same limit). With a `seat`, the stream also counts
  * against the server-wide StreamBudget, which may cut it off earlier when many clients are slow at once.
  */
 import type { DeltaPayload, SnapshotPayload, UpstreamStatus } from '../cluster/live-protocol';
@@ -96,11 +98,15 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
   // client's queue holds references to the frames every client shares instead of its own copies — 200
   // slow readers then cost about one copy of the backlog, not 200.
   let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  /** The rest of the snapshot, while the browser is still reading it. */
+  let snapshotLeft: Generator<Uint8Array> | null = null;
 
   const finish = (reason: 'cancelled' | 'dropped') => {
     if (closed) return;
     closed = true;
     pending = [];
+    snapshotLeft = null;
     unsubscribe();
     if (heartbeat) clearInterval(heartbeat);
     o.seat?.release();
@@ -117,8 +123,14 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
   const flush = () => {
     flushScheduled = false;
     if (closed || pending.length === 0) return;
+    if (snapshotLeft) {
+      // Behind the snapshot: keep waiting unless the events alone pass the queue limit.
+      if (pendingBytes > maxQueueBytes) drop();
+      return;
+    }
     const frames = pending;
     pending = [];
+    pendingBytes = 0;
     const room = controller.desiredSize ?? 0;
     if (room <= 0) return drop();
     const parts = room >= maxQueueBytes ? [joinShared(frames)] : frames;
@@ -128,10 +140,29 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
   const push = (bytes: Uint8Array) => {
     if (closed) return;
     pending.push(bytes);
+    pendingBytes += bytes.byteLength;
     if (!flushScheduled) {
       flushScheduled = true;
       setImmediate(flush);
     }
+  };
+
+  /** Moves snapshot pieces into the queue while it has room; then lets the waiting events follow. */
+  const feedSnapshot = () => {
+    if (!snapshotLeft || closed) return;
+    while ((controller.desiredSize ?? 0) > 0) {
+      const next = snapshotLeft.next();
+      if (next.done) {
+        snapshotLeft = null;
+        if (!flushScheduled && pending.length > 0) {
+          flushScheduled = true;
+          setImmediate(flush);
+        }
+        return;
+      }
+      controller.enqueue(next.value);
+    }
+    o.seat?.noteQueued();
   };
 
   const sendStatus = () => {
@@ -160,7 +191,13 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
       lastStatus = JSON.stringify(upstream);
       const payload: SnapshotPayload = { objects: snap.objects, namespaces: o.namespaces, upstream };
       lastSeq = snap.seq;
-      push(encodeSse(formatSse({ event: 'snapshot', id: formatEventId(hub.epoch, snap.seq), data: JSON.stringify(payload) })));
+      // Anything pushed before (status, heartbeat) goes first, as it always did; the snapshot then waits for room.
+      flush();
+      if (closed) return;
+      snapshotLeft = pieces(encodeSse(formatSse({ event: 'snapshot', id: formatEventId(hub.epoch, snap.seq), data: JSON.stringify(payload) })));
+      live = true;
+      feedSnapshot();
+      return;
     }
     live = true;
   };
@@ -187,6 +224,9 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
         heartbeat = setInterval(() => push(encodeSse(formatSseComment('heartbeat'))), o.heartbeatMs ?? 15_000);
         heartbeat.unref?.();
         void begin();
+      },
+      pull() {
+        feedSnapshot();
       },
       cancel() {
         finish('cancelled');
