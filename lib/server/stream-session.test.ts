@@ -73,7 +73,7 @@ function setup() {
   const up = fakeUpstreams();
   const hub = new WatchHub({ factory: up.factory });
   const feeds = feedsFor(['default']);
-  const open = (lastEventId: string | null = null, extra: { maxQueueBytes?: number; onClose?: (r: string) => void } = {}) =>
+  const open = (lastEventId: string | null = null, extra: { maxQueueBytes?: number; maxSnapshotBytes?: number; onClose?: (r: string) => void } = {}) =>
     createStreamSession({ hub, feeds, namespaces: ['default'], lastEventId, ...extra });
   const pods = () => up.collections.get('Pod|default')!;
   return { hub, up, open, pods };
@@ -246,6 +246,25 @@ describe('stream session', () => {
     const after = frames.slice(frames.indexOf(snapshot) + 1);
     expect(after.some((f) => f.includes('event: upsert') && f.includes('"during"'))).toBe(true);
     void r.cancel();
+    hub.close();
+  });
+
+  it('explains in Korean instead of sending a snapshot over the limit, and stays connected without reconnect churn', async () => {
+    const { hub, open, up } = setup();
+    const pods = up.factory('Pod', 'default') as FakeCollection;
+    for (let i = 0; i < 20; i++) pods.put(`big-${i}`, { spec: { padding: 'x'.repeat(20_000) } });
+    const closed: string[] = [];
+    const s = reader(open(null, { maxSnapshotBytes: 100_000, onClose: (why) => closed.push(why) }));
+    await flush();
+    pods.put('later');
+    await flush();
+    expect(s.events.map((e) => e.event)).toEqual(['retry', 'status']);
+    const status = s.events[1].data as { ok: boolean; reason: string };
+    expect(status.ok).toBe(false);
+    expect(status.reason).toMatch(/^클러스터가 너무 커서 브라우저로 보낼 수 없습니다 \(오브젝트 2\d개, 0\.\d MB — 한도 0\.1 MB\)/);
+    expect(status.reason).toContain('CLUSTER_NAMESPACES');
+    expect(closed).toEqual([]);
+    s.stop();
     hub.close();
   });
 

@@ -23,6 +23,8 @@ export interface StreamSessionOptions {
   heartbeatMs?: number;
   /** Max bytes waiting for a slow client before it is dropped (default 4 MB). */
   maxQueueBytes?: number;
+  /** Largest snapshot sent (default 64 MB); past it the browser gets a Korean `status` instead. */
+  maxSnapshotBytes?: number;
   /** This stream's place in the server-wide budget (released when the stream ends). */
   seat?: StreamSeat;
   /** How long a fresh stream waits for cold feeds to list before sending what exists. */
@@ -81,6 +83,11 @@ function* pieces(bytes: Uint8Array): Generator<Uint8Array> {
   }
   for (let at = 0; at < bytes.byteLength; at += MAX_CHUNK_BYTES) yield bytes.subarray(at, Math.min(bytes.byteLength, at + MAX_CHUNK_BYTES));
 }
+
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+const tooBig = (objects: number, bytes: number, limit: number) =>
+  `클러스터가 너무 커서 브라우저로 보낼 수 없습니다 (오브젝트 ${objects.toLocaleString('ko-KR')}개, ${mb(bytes)} MB — 한도 ${mb(limit)} MB). ` +
+  '관리자는 CLUSTER_NAMESPACES로 네임스페이스를 좁히거나 STREAM_SNAPSHOT_MB로 한도를 늘릴 수 있습니다.';
 
 export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uint8Array> {
   const { hub, feeds } = o;
@@ -191,10 +198,20 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
       lastStatus = JSON.stringify(upstream);
       const payload: SnapshotPayload = { objects: snap.objects, namespaces: o.namespaces, upstream };
       lastSeq = snap.seq;
+      const frame = encodeSse(formatSse({ event: 'snapshot', id: formatEventId(hub.epoch, snap.seq), data: JSON.stringify(payload) }));
+      const limit = o.maxSnapshotBytes ?? 64 * 1024 * 1024;
+      if (frame.byteLength > limit) {
+        // Too big for a browser tab: say so and stay connected (quietly, heartbeats only) rather than close,
+        // which would make EventSource reconnect and the server build the same snapshot every 2 s.
+        lastStatus = JSON.stringify({ ok: false, synced: h.synced, reason: tooBig(snap.objects.length, frame.byteLength, limit) });
+        push(encodeSse(formatSse({ event: 'status', data: lastStatus })));
+        unsubscribe();
+        return;
+      }
       // Anything pushed before (status, heartbeat) goes first, as it always did; the snapshot then waits for room.
       flush();
       if (closed) return;
-      snapshotLeft = pieces(encodeSse(formatSse({ event: 'snapshot', id: formatEventId(hub.epoch, snap.seq), data: JSON.stringify(payload) })));
+      snapshotLeft = pieces(frame);
       live = true;
       feedSnapshot();
       return;
