@@ -9,7 +9,8 @@
  * piece by piece as the browser reads (`pull`), and live events wait behind it (bounded by the same limit). With a `seat`, the stream also counts
  * against the server-wide StreamBudget, which may cut it off earlier when many clients are slow at once.
  */
-import type { DeltaPayload, SnapshotPayload, UpstreamStatus } from '../cluster/live-protocol';
+import type { DeltaPayload, UpstreamStatus } from '../cluster/live-protocol';
+import { snapshotFrames } from './snapshot-frames';
 import { encodeSse, formatEventId, formatSse, formatSseComment, parseEventId } from './sse';
 import type { StreamSeat } from './stream-budget';
 import type { HubEvent, WatchHub } from './watch-hub';
@@ -196,14 +197,14 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
       const h = hub.health(feeds);
       const upstream: UpstreamStatus = { ok: h.ok, synced: h.synced, reason: h.reason };
       lastStatus = JSON.stringify(upstream);
-      const payload: SnapshotPayload = { objects: snap.objects, namespaces: o.namespaces, upstream };
       lastSeq = snap.seq;
-      const frame = encodeSse(formatSse({ event: 'snapshot', id: formatEventId(hub.epoch, snap.seq), data: JSON.stringify(payload) }));
+      const frames = snapshotFrames(snap.objects, { namespaces: o.namespaces, upstream }, formatEventId(hub.epoch, snap.seq));
+      const bytes = frames.reduce((sum, f) => sum + f.byteLength, 0);
       const limit = o.maxSnapshotBytes ?? 64 * 1024 * 1024;
-      if (frame.byteLength > limit) {
+      if (bytes > limit) {
         // Too big for a browser tab: say so and stay connected (quietly, heartbeats only) rather than close,
         // which would make EventSource reconnect and the server build the same snapshot every 2 s.
-        lastStatus = JSON.stringify({ ok: false, synced: h.synced, reason: tooBig(snap.objects.length, frame.byteLength, limit) });
+        lastStatus = JSON.stringify({ ok: false, synced: h.synced, reason: tooBig(snap.objects.length, bytes, limit) });
         push(encodeSse(formatSse({ event: 'status', data: lastStatus })));
         unsubscribe();
         return;
@@ -211,7 +212,9 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
       // Anything pushed before (status, heartbeat) goes first, as it always did; the snapshot then waits for room.
       flush();
       if (closed) return;
-      snapshotLeft = pieces(frame);
+      snapshotLeft = (function* () {
+        for (const f of frames) yield* pieces(f);
+      })();
       live = true;
       feedSnapshot();
       return;
