@@ -78,7 +78,7 @@ export async function measureBrowser(url: string, pods: number, during: () => Pr
     page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
     await page.addInitScript(RECORDER);
     const t0 = Date.now();
-    await page.goto(`${url}/playground?source=live`);
+    await page.goto(`${url}/playground?source=live`, { waitUntil: 'commit', timeout: 120_000 });
     let painted = 0;
     let reachedAt = Date.now();
     while (Date.now() - t0 < 300_000) {
