@@ -10,7 +10,7 @@
  * against the server-wide StreamBudget, which may cut it off earlier when many clients are slow at once.
  */
 import type { DeltaPayload, UpstreamStatus } from '../cluster/live-protocol';
-import { snapshotFrames } from './snapshot-frames';
+import { snapshotFrames, withNewestEvents } from './snapshot-frames';
 import { encodeSse, formatEventId, formatSse, formatSseComment, parseEventId } from './sse';
 import type { StreamSeat } from './stream-budget';
 import type { HubEvent, WatchHub } from './watch-hub';
@@ -198,7 +198,7 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
       const upstream: UpstreamStatus = { ok: h.ok, synced: h.synced, reason: h.reason };
       lastStatus = JSON.stringify(upstream);
       lastSeq = snap.seq;
-      const frames = snapshotFrames(snap.objects, { namespaces: o.namespaces, upstream }, formatEventId(hub.epoch, snap.seq));
+      const frames = snapshotFrames(withNewestEvents(snap.objects), { namespaces: o.namespaces, upstream }, formatEventId(hub.epoch, snap.seq));
       const bytes = frames.reduce((sum, f) => sum + f.byteLength, 0);
       const limit = o.maxSnapshotBytes ?? 64 * 1024 * 1024;
       if (bytes > limit) {
