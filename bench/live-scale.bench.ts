@@ -118,17 +118,25 @@ async function main() {
     const upstreamListMs = round(performance.now() - t);
     console.log(`sim cluster ready in ${seedS} s; upstream pod list: ${upstreamListMs} ms, ${mb(upstreamBytes)} MB`);
 
+    const coldStart = performance.now();
     const cold = await openStream(app.url);
-    streams.push(cold);
-    for (const t0 = Date.now(); !cold.syncedMs(); await sleep(100)) if (Date.now() - t0 > 300_000) throw new Error('the proxy never synced');
-    // A browser arriving now gets the whole cluster in its snapshot: what every later student pays.
-    const warm = await openStream(app.url);
-    warm.close();
+    cold.close();
+    // Browsers arriving before every list is in get a partial snapshot (and the rest as a burst of upserts);
+    // one arriving after gets the whole cluster in its snapshot: what every later student pays.
+    let warm = await openStream(app.url);
+    while (!warm.syncedMs()) {
+      warm.close();
+      if (performance.now() - coldStart > 300_000) throw new Error('the proxy never synced');
+      await sleep(2_000);
+      warm = await openStream(app.url);
+    }
+    const syncedMs = performance.now() - coldStart - warm.snapshotMs;
+    streams.push(warm);
     const rssAfterSnapshot = treeRssMb(app.child.pid!);
     const gzipBytes = gzipSync(warm.snapshot).byteLength;
     console.log(
       `proxy, first browser (cold: reflectors list): first byte ${round(cold.firstByteMs)} ms, partial snapshot after the 4 s sync wait ` +
-        `${round(cold.snapshotMs)} ms (${cold.snapshotObjects} objects), all lists in after ${round(cold.syncedMs())} ms`,
+        `${round(cold.snapshotMs)} ms (${cold.snapshotObjects} objects), all lists in after ≤ ${round(syncedMs)} ms`,
     );
     console.log(
       `proxy, next browser (warm): first byte ${round(warm.firstByteMs)} ms, snapshot complete ${round(warm.snapshotMs)} ms; ${warm.snapshotObjects} objects in ` +
@@ -146,7 +154,7 @@ async function main() {
       const idle0 = treeCpuMs(app.child.pid!);
       await sleep(idleWindowMs);
       const idleRate = (treeCpuMs(app.child.pid!) - idle0) / idleWindowMs;
-      const before = cold.upserts();
+      const before = warm.upserts();
       const cpu0 = treeCpuMs(app.child.pid!);
       const simCpu0 = treeCpuMs(sim.child.pid!);
       const t0 = performance.now();
@@ -159,10 +167,10 @@ async function main() {
       let quietSince = performance.now();
       while (performance.now() - quietSince < 3_000 && performance.now() - t0 < 120_000) {
         await sleep(250);
-        if (cold.upserts() !== last) (last = cold.upserts(), (quietSince = performance.now()));
+        if (warm.upserts() !== last) (last = warm.upserts(), (quietSince = performance.now()));
       }
       const elapsed = quietSince - t0;
-      const upserts = cold.upserts() - before;
+      const upserts = warm.upserts() - before;
       const cpu = treeCpuMs(app.child.pid!) - cpu0 - idleRate * (performance.now() - t0);
       rollout = { upserts, cpuPerUpsertMs: round(cpu / Math.max(1, upserts)), simCpuPerUpsertMs: round((treeCpuMs(sim.child.pid!) - simCpu0) / Math.max(1, upserts)), seconds: round(elapsed / 1000) };
     });
@@ -185,7 +193,7 @@ async function main() {
         upstream_list_ms: upstreamListMs,
         upstream_list_mb: mb(upstreamBytes),
         cold_first_byte_ms: round(cold.firstByteMs),
-        cold_synced_ms: round(cold.syncedMs()),
+        cold_synced_ms: round(syncedMs),
         snapshot_first_byte_ms: round(warm.firstByteMs),
         snapshot_ms: round(warm.snapshotMs),
         snapshot_objects: warm.snapshotObjects,
