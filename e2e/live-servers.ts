@@ -44,13 +44,14 @@ export function tempKubeconfigPath(): string {
 }
 
 /** `npm run sim-cluster -- --port N --kubeconfig PATH`, resolved once it prints `kubesim ready URL`. */
-export async function startSimCluster(opts: { port?: number; kubeconfig: string; speed?: number; seed?: number }): Promise<Proc> {
+export async function startSimCluster(opts: { port?: number; kubeconfig: string; speed?: number; seed?: number; pods?: number; readyTimeoutMs?: number }): Promise<Proc> {
   const args = [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/sim-cluster.ts')];
   args.push('--port', String(opts.port ?? 0), '--kubeconfig', opts.kubeconfig, '--speed', String(opts.speed ?? 5), '--seed', String(opts.seed ?? 1));
+  if (opts.pods) args.push('--pods', String(opts.pods));
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`sim cluster did not start: ${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`sim cluster did not start: ${out}`)), opts.readyTimeoutMs ?? 30_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /kubesim ready (http:\/\/\S+)/.exec(out);

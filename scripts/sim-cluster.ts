@@ -1,5 +1,8 @@
 /**
- * `npm run sim-cluster -- [--port 6443] [--kubeconfig .kubesim/kubeconfig] [--seed N] [--workers N] [--speed X] [--bare]`
+ * `npm run sim-cluster -- [--port 6443] [--kubeconfig .kubesim/kubeconfig] [--seed N] [--workers N] [--speed X] [--bare] [--pods N]`
+ *
+ * `--pods N` starts with N running pods in namespace default (Deployments of 200, enough 110-pod nodes,
+ * the pod quota raised to fit): a big cluster for scale benches, ready before the server listens.
  *
  * `--bare` starts from three bare machines instead of a cluster: type `<machine> <command>` lines on stdin
  * (`master sudo swapoff -a`, `master sudo kubeadm init`, `worker-1 sudo kubeadm join …`) and watch the nodes
@@ -19,6 +22,7 @@ import { startSimServer } from '../lib/simserver';
 import { createSimulator } from '../lib/sim';
 import { EngineClient } from '../lib/kubectl/testing/engine-client';
 import { machineCli } from '../lib/machines/cli';
+import { seededSimulator } from '../lib/simserver/seed';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +32,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '2' },
     speed: { type: 'string', default: '1' },
     bare: { type: 'boolean', default: false },
+    pods: { type: 'string', default: '0' },
   },
   strict: true,
 });
@@ -49,12 +54,21 @@ if (!(speed >= 0) || !Number.isFinite(speed)) {
 }
 
 const seed = intArg('seed', values.seed, 0);
+const workers = intArg('workers', values.workers, 1);
+const pods = intArg('pods', values.pods, 0);
 const bareSim = values.bare ? createSimulator({ seed, startTime: Date.now(), cluster: { bare: true } }) : undefined;
+let seededSim;
+try {
+  seededSim = pods > 0 && !bareSim ? seededSimulator({ pods, seed, workers }) : undefined;
+} catch (e) {
+  console.error(`kubesim: 파드 ${pods}개를 준비하지 못했어요: ${(e as Error).message}`);
+  process.exit(1);
+}
 const server = await startSimServer({
   port: intArg('port', values.port, 0),
   seed,
-  sim: bareSim,
-  workers: intArg('workers', values.workers, 1),
+  sim: bareSim ?? seededSim,
+  workers,
   speed,
   kubeconfigPath,
 }).catch((e: unknown) => {

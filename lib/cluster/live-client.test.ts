@@ -66,6 +66,23 @@ describe('LiveClient', () => {
     client.dispose();
   });
 
+  it('assembles a snapshot sent in parts, and forgets the parts of a stream that broke off', async () => {
+    const { client, sources } = setup();
+    sources[0].emit('snapshot-part', { objects: [pod('a'), pod('b')] });
+    sources[0].emit('snapshot-part', { objects: [pod('c')] });
+    expect(client.cached().size).toBe(0); // nothing shown until the snapshot is whole
+    sources[0].emit('snapshot', snapshot([node('worker-1')]), 'e.9');
+    await vi.advanceTimersByTimeAsync(20);
+    expect([...client.cached().keys()].sort()).toEqual(['Namespace//default', 'Node//worker-1', 'Pod/default/a', 'Pod/default/b', 'Pod/default/c']);
+
+    sources[0].emit('snapshot-part', { objects: [pod('stale')] });
+    sources[0].onerror?.({} as Event); // EventSource reconnects by itself; this stream's parts are void
+    sources[0].emit('snapshot', snapshot([pod('a')]), 'e.12');
+    await vi.advanceTimersByTimeAsync(20);
+    expect([...client.cached().keys()].sort()).toEqual(['Namespace//default', 'Pod/default/a']);
+    client.dispose();
+  });
+
   it('a re-snapshot removes ghosts and only reports what changed', async () => {
     const { client, sources, batches } = setup();
     sources[0].emit('snapshot', snapshot([pod('a'), pod('b'), pod('c')]));

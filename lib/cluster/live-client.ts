@@ -10,7 +10,7 @@ import { CLUSTER_SCOPED, StatusError, type Kind, type KubeObject, type StatusBod
 import { labelsMatch, matchesFieldSelector, parseFieldSelector } from '../k8s/selectors';
 import { failure, notFound } from '../k8s/status';
 import type { DeleteOptions, ListOptions, PatchType } from '../k8s/client-types';
-import { APPLY_KINDS, WRITE_TOKEN_HEADER, type ActionResponse, type ApplyKind, type DeltaPayload, type LiveAction, type LiveInfo, type SnapshotPayload, type UpstreamStatus } from './live-protocol';
+import { APPLY_KINDS, WRITE_TOKEN_HEADER, type ActionResponse, type ApplyKind, type DeltaPayload, type LiveAction, type LiveInfo, type SnapshotPartPayload, type SnapshotPayload, type UpstreamStatus } from './live-protocol';
 import { objectKey, type ClusterChange, type ClusterClient, type ClusterInfo, type ConnectionState } from './types';
 import { forbidden, patchToAction, type CacheView } from './live-writes';
 import { addListener } from './listeners';
@@ -46,6 +46,8 @@ export class LiveClient implements ClusterClient {
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private source: EventSourceLike | null = null;
   private lastEventId: string | null = null;
+  /** Objects of `snapshot-part` events, held until the `snapshot` event completes them. */
+  private snapshotParts: KubeObject[][] = [];
   private reopenTimer: ReturnType<typeof setTimeout> | null = null;
   private reopenAttempts = 0;
   private serverInfo: LiveInfo | null = null;
@@ -207,9 +209,16 @@ export class LiveClient implements ClusterClient {
     const track = (ev: { lastEventId?: string }) => {
       if (ev.lastEventId) this.lastEventId = ev.lastEventId;
     };
+    this.snapshotParts = []; // parts of a stream that broke off are never completed
+    es.addEventListener('snapshot-part', (ev) => {
+      this.snapshotParts.push((JSON.parse(ev.data) as SnapshotPartPayload).objects);
+    });
     es.addEventListener('snapshot', (ev) => {
       track(ev);
-      this.onSnapshot(JSON.parse(ev.data) as SnapshotPayload);
+      const s = JSON.parse(ev.data) as SnapshotPayload;
+      const parts = this.snapshotParts;
+      this.snapshotParts = [];
+      this.onSnapshot(parts.length ? { ...s, objects: parts.flat().concat(s.objects) } : s);
     });
     for (const type of ['upsert', 'delete'] as const) {
       es.addEventListener(type, (ev) => {
@@ -222,6 +231,7 @@ export class LiveClient implements ClusterClient {
     es.onerror = () => {
       if (this.disposed) return;
       this.health.unhealthy('대시보드 서버와의 연결이 끊겨 다시 연결하는 중입니다.');
+      this.snapshotParts = []; // EventSource reconnects with a fresh snapshot or a replay, never the rest of this one
       // A CLOSED EventSource will not retry by itself (e.g. the server answered 5xx): reopen with backoff.
       if (es.readyState === CLOSED) {
         es.close();

@@ -34,6 +34,16 @@ export interface SnapshotPayload {
   upstream: UpstreamStatus;
 }
 
+/**
+ * `event: snapshot-part` — some of the snapshot's objects, sent before the `snapshot` event that completes it
+ * (which carries the rest, and the id). A 20,000-pod snapshot in one event is one JSON.parse of tens of MB: a
+ * main-thread task of a second; in parts of SNAPSHOT_PART_OBJECTS each parse is a few tens of ms.
+ */
+export interface SnapshotPartPayload {
+  objects: KubeObject[];
+}
+export const SNAPSHOT_PART_OBJECTS = 1_000;
+
 /** `event: upsert` / `event: delete`. `key` is objectKey(kind, name, namespace). */
 export interface DeltaPayload {
   kind: Kind;

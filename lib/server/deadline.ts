@@ -8,6 +8,13 @@ import { Observable, type ConfigurationOptions, type ObservableMiddleware, type 
 /** Default deadline for reads and writes (ms). */
 export const CALL_DEADLINE_MS = 5_000;
 
+/**
+ * Deadline for a reflector's full list. A list grows with the cluster — 20,000 pods are ~45 MB of JSON, 8 s from
+ * a busy API server — so it gets kube-apiserver's own default request timeout (--request-timeout, 1 minute)
+ * instead of the 5 s a single-object call gets; with 5 s such a list timed out, backed off and never synced.
+ */
+export const LIST_DEADLINE_MS = 60_000;
+
 /** Deadline for the reachability probe behind /api/cluster/info, which must answer within 3 s. */
 export const PROBE_DEADLINE_MS = 2_000;
 

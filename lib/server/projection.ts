@@ -7,9 +7,12 @@
  *     env values included
  *   - node `status.images`: hundreds of entries nobody draws
  * Secrets and ConfigMaps are not here because the server never reads them (see WATCHED_KINDS).
+ * With `compact` (a feed of many pods), pods also lose what the API server defaulted or repeated
+ * (projection-compact.ts), so 20,000 of them fit in a snapshot browsers can hold.
  * Cost: O(size of the object).
  */
 import { API_VERSION, type Kind, type KubeObject } from '../k8s/types';
+import { compactPod } from './projection-compact';
 
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -62,7 +65,7 @@ const hasMetadata = (o: Record<string, unknown>): o is Record<string, unknown> &
   o.metadata === undefined || isRecord(o.metadata);
 
 /** A browser-safe copy of `obj` with kind and apiVersion set (list items arrive without them). */
-export function projectObject(kind: Kind, obj: unknown): KubeObject {
+export function projectObject(kind: Kind, obj: unknown, opts: { compact?: boolean } = {}): KubeObject {
   // JSON round trip: a deep copy that also turns client-node's Date fields back into RFC 3339 strings,
   // so objects from a list and from a watch look the same.
   const parsed: unknown = JSON.parse(JSON.stringify(obj ?? null));
@@ -83,6 +86,7 @@ export function projectObject(kind: Kind, obj: unknown): KubeObject {
     const status = copy.status as { images?: unknown } | undefined;
     if (status) delete status.images;
   }
+  if (opts.compact && kind === 'Pod') compactPod(copy);
   // Normalised above (metadata is an object or absent), so the guard holds; it is here for the type.
   if (!hasMetadata(copy)) throw new TypeError('projectObject: metadata must be an object');
   return copy;

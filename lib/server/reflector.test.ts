@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeCollection } from './fake-upstream';
+import { COMPACT_PODS_ABOVE } from './projection-compact';
 import { Reflector, backoffDelay, describeError, type ReflectorChange } from './reflector';
 
 const flush = async () => {
@@ -37,6 +38,28 @@ describe('describeError', () => {
 });
 
 describe('Reflector', () => {
+  it('projects pods compactly once a feed holds more than COMPACT_PODS_ABOVE of them, from the list or from the watch', async () => {
+    const { up, r } = setup();
+    const spec = { dnsPolicy: 'ClusterFirst', nodeName: 'worker-1' };
+    const specOf = (o: unknown) => (o as { spec?: unknown } | undefined)?.spec;
+    for (let i = 0; i < COMPACT_PODS_ABOVE; i++) up.put(`p${i}`, { spec });
+    r.start();
+    await flush();
+    expect(specOf(r.objects.get('Pod/default/p0'))).toEqual(spec); // at the threshold: full
+    up.put('grows-past', { spec });
+    up.put('after', { spec });
+    expect(specOf(r.objects.get('Pod/default/grows-past'))).toEqual(spec); // the list was at the threshold
+    expect(specOf(r.objects.get('Pod/default/after'))).toEqual({ nodeName: 'worker-1' }); // feed now past it
+    r.stop();
+
+    const big = setup();
+    for (let i = 0; i <= COMPACT_PODS_ABOVE; i++) big.up.put(`p${i}`, { spec });
+    big.r.start();
+    await flush();
+    expect(specOf(big.r.objects.get('Pod/default/p0'))).toEqual({ nodeName: 'worker-1' });
+    big.r.stop();
+  });
+
   it('lists, then applies watch events in order', async () => {
     const { up, r, changes } = setup();
     up.put('a');

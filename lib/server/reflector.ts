@@ -10,6 +10,7 @@
 import { objectKey } from '../cluster/types';
 import type { KubeObject } from '../k8s/types';
 import { projectObject } from './projection';
+import { COMPACT_PODS_ABOVE } from './projection-compact';
 import { isGone, type Upstream, type UpstreamEventType, type UpstreamWatch, type WatchedKind } from './upstream-types';
 
 export const BACKOFF_INITIAL_MS = 1_000;
@@ -54,6 +55,12 @@ export class Reflector {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private currentWatch: UpstreamWatch | null = null;
   private health: ReflectorHealth = { ok: true, synced: false };
+  /**
+   * Whether objects are projected compactly (a feed of more than COMPACT_PODS_ABOVE pods). Decided by each
+   * list and switched on when watch events grow the feed past it; it only switches back at a relist, so a
+   * feed hovering at the threshold does not flip between the two shapes.
+   */
+  private compact = false;
 
   constructor(
     readonly kind: WatchedKind,
@@ -106,7 +113,8 @@ export class Reflector {
       return;
     }
     if (gen !== this.generation) return;
-    this.replaceAll(list.items.map((o) => projectObject(this.kind, o)));
+    this.compact = this.kind === 'Pod' && list.items.length > COMPACT_PODS_ABOVE;
+    this.replaceAll(list.items.map((o) => projectObject(this.kind, o, { compact: this.compact })));
     this.resourceVersion = list.resourceVersion;
     this.setHealth({ ok: true, synced: true });
     await this.watch(gen, true);
@@ -151,7 +159,8 @@ export class Reflector {
       delivered = true;
       this.failures = 0;
       if (type === 'BOOKMARK') return;
-      const obj = projectObject(this.kind, raw);
+      if (this.kind === 'Pod' && this.objects.size > COMPACT_PODS_ABOVE) this.compact = true;
+      const obj = projectObject(this.kind, raw, { compact: this.compact });
       const key = this.keyOf(obj);
       if (type === 'DELETED') {
         const old = this.objects.get(key);

@@ -13,6 +13,8 @@
  *   ACTION_FAILURES_PER_MIN refused write attempts (wrong token, foreign origin) per client address per minute
  *   STREAM_MAX             SSE streams in total;  STREAM_MAX_PER_CLIENT  per client address
  *   STREAM_QUEUE_MB        bytes waiting for slow browsers, all streams together; STREAM_QUEUE_PER_STREAM_MB each
+ *   STREAM_SNAPSHOT_MB     the largest snapshot a browser is sent (default 64: 20,000 pods take about 30);
+ *                          past it the browser gets a Korean explanation instead of a tab that runs out of memory
  * A malformed value falls back to the default (and the default is always the safe side).
  */
 import type { EnvLike } from './cluster-env';
@@ -33,6 +35,7 @@ export interface SecuritySettings {
   maxStreamsPerClient: number;
   maxQueuedBytes: number;
   maxQueuedBytesPerStream: number;
+  maxSnapshotBytes: number;
 }
 
 const MB = 1024 * 1024;
@@ -87,6 +90,7 @@ export function parseSecuritySettings(env: EnvLike): SecuritySettings {
     maxStreamsPerClient: intSetting(env.STREAM_MAX_PER_CLIENT, 32, 1, 100_000),
     maxQueuedBytes: intSetting(env.STREAM_QUEUE_MB, 32, 1, 64 * 1024) * MB,
     maxQueuedBytesPerStream: intSetting(env.STREAM_QUEUE_PER_STREAM_MB, 4, 1, 1024) * MB,
+    maxSnapshotBytes: intSetting(env.STREAM_SNAPSHOT_MB, 64, 1, 4096) * MB,
   };
 }
 

@@ -73,7 +73,7 @@ function setup() {
   const up = fakeUpstreams();
   const hub = new WatchHub({ factory: up.factory });
   const feeds = feedsFor(['default']);
-  const open = (lastEventId: string | null = null, extra: { maxQueueBytes?: number; onClose?: (r: string) => void } = {}) =>
+  const open = (lastEventId: string | null = null, extra: { maxQueueBytes?: number; maxSnapshotBytes?: number; onClose?: (r: string) => void } = {}) =>
     createStreamSession({ hub, feeds, namespaces: ['default'], lastEventId, ...extra });
   const pods = () => up.collections.get('Pod|default')!;
   return { hub, up, open, pods };
@@ -215,6 +215,72 @@ describe('stream session', () => {
     expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(400_000);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(64 * 1024);
     void r.cancel();
+    hub.close();
+  });
+
+  it('delivers a snapshot larger than the queue limit whole, with the events that happened meanwhile after it', async () => {
+    // 20,000 pods make a snapshot of tens of MB, far over the 4 MB a stream may queue: before, the next event
+    // found the queue over its limit and cut the browser off mid-snapshot, and every reconnect did the same.
+    const { hub, open, up } = setup();
+    const pods = up.factory('Pod', 'default') as FakeCollection;
+    for (let i = 0; i < 20; i++) pods.put(`big-${i}`, { spec: { padding: 'x'.repeat(20_000) } });
+    const closed: string[] = [];
+    const r = open(null, { maxQueueBytes: 100_000, onClose: (why) => closed.push(why) }).getReader();
+    await flush();
+    pods.put('during', { spec: { padding: 'y' } });
+    await flush();
+    expect(closed).toEqual([]);
+    vi.useRealTimers();
+    let text = '';
+    const decoder = new TextDecoder();
+    for (;;) {
+      const next = await Promise.race([r.read(), new Promise<null>((res) => setTimeout(() => res(null), 20))]);
+      if (!next || next.done) break;
+      text += decoder.decode(next.value, { stream: true });
+    }
+    expect(closed).toEqual([]);
+    const frames = text.split('\n\n').filter(Boolean);
+    const snapshot = frames.find((f) => f.includes('event: snapshot'))!;
+    const objects = (JSON.parse(snapshot.slice(snapshot.indexOf('data: ') + 6)) as { objects: { metadata: { name: string } }[] }).objects;
+    expect(objects.filter((o) => o.metadata.name.startsWith('big-'))).toHaveLength(20);
+    const after = frames.slice(frames.indexOf(snapshot) + 1);
+    expect(after.some((f) => f.includes('event: upsert') && f.includes('"during"'))).toBe(true);
+    void r.cancel();
+    hub.close();
+  });
+
+  it('sends a snapshot of many objects as parts of 1,000 and a final event that carries the id', async () => {
+    const { hub, open, up } = setup();
+    const pods = up.factory('Pod', 'default') as FakeCollection;
+    for (let i = 0; i < 2_500; i++) pods.put(`p${i}`);
+    const s = reader(open());
+    await flush();
+    const snap = s.events.filter((e) => e.event.startsWith('snapshot'));
+    expect(snap.map((e) => e.event)).toEqual(['snapshot-part', 'snapshot-part', 'snapshot']);
+    expect(snap.map((e) => e.id)).toEqual([undefined, undefined, expect.stringMatching(/\.\d+$/)]);
+    const names = snap.flatMap((e) => (e.data as { objects: { kind: string; metadata: { name: string } }[] }).objects.filter((o) => o.kind === 'Pod').map((o) => o.metadata.name));
+    expect(new Set(names).size).toBe(2_500);
+    expect((snap[0].data as { objects: unknown[] }).objects).toHaveLength(1_000);
+    s.stop();
+    hub.close();
+  });
+
+  it('explains in Korean instead of sending a snapshot over the limit, and stays connected without reconnect churn', async () => {
+    const { hub, open, up } = setup();
+    const pods = up.factory('Pod', 'default') as FakeCollection;
+    for (let i = 0; i < 20; i++) pods.put(`big-${i}`, { spec: { padding: 'x'.repeat(20_000) } });
+    const closed: string[] = [];
+    const s = reader(open(null, { maxSnapshotBytes: 100_000, onClose: (why) => closed.push(why) }));
+    await flush();
+    pods.put('later');
+    await flush();
+    expect(s.events.map((e) => e.event)).toEqual(['retry', 'status']);
+    const status = s.events[1].data as { ok: boolean; reason: string };
+    expect(status.ok).toBe(false);
+    expect(status.reason).toMatch(/^클러스터가 너무 커서 브라우저로 보낼 수 없습니다 \(오브젝트 2\d개, 0\.\d MB — 한도 0\.1 MB\)/);
+    expect(status.reason).toContain('CLUSTER_NAMESPACES');
+    expect(closed).toEqual([]);
+    s.stop();
     hub.close();
   });
 

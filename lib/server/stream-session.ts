@@ -4,10 +4,13 @@
  *   resume: with a Last-Event-ID from this hub's epoch that the history still covers → only the missed events
  * `status` events (no id) tell the browser when the server lost or regained the cluster.
  * Each client has a bounded queue; a client that lets it fill up is cut off (it reconnects and resumes),
- * so one slow browser never holds memory or delays the others. With a `seat`, the stream also counts
+ * so one slow browser never holds memory or delays the others. The snapshot is the exception that would
+ * break that rule at scale (20,000 pods ≈ tens of MB, more than the queue limit): it is fed to the queue
+ * piece by piece as the browser reads (`pull`), and live events wait behind it (bounded by the same limit). With a `seat`, the stream also counts
  * against the server-wide StreamBudget, which may cut it off earlier when many clients are slow at once.
  */
-import type { DeltaPayload, SnapshotPayload, UpstreamStatus } from '../cluster/live-protocol';
+import type { DeltaPayload, UpstreamStatus } from '../cluster/live-protocol';
+import { snapshotFrames, withNewestEvents } from './snapshot-frames';
 import { encodeSse, formatEventId, formatSse, formatSseComment, parseEventId } from './sse';
 import type { StreamSeat } from './stream-budget';
 import type { HubEvent, WatchHub } from './watch-hub';
@@ -21,6 +24,8 @@ export interface StreamSessionOptions {
   heartbeatMs?: number;
   /** Max bytes waiting for a slow client before it is dropped (default 4 MB). */
   maxQueueBytes?: number;
+  /** Largest snapshot sent (default 64 MB); past it the browser gets a Korean `status` instead. */
+  maxSnapshotBytes?: number;
   /** This stream's place in the server-wide budget (released when the stream ends). */
   seat?: StreamSeat;
   /** How long a fresh stream waits for cold feeds to list before sending what exists. */
@@ -80,6 +85,11 @@ function* pieces(bytes: Uint8Array): Generator<Uint8Array> {
   for (let at = 0; at < bytes.byteLength; at += MAX_CHUNK_BYTES) yield bytes.subarray(at, Math.min(bytes.byteLength, at + MAX_CHUNK_BYTES));
 }
 
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+const tooBig = (objects: number, bytes: number, limit: number) =>
+  `클러스터가 너무 커서 브라우저로 보낼 수 없습니다 (오브젝트 ${objects.toLocaleString('ko-KR')}개, ${mb(bytes)} MB — 한도 ${mb(limit)} MB). ` +
+  '관리자는 CLUSTER_NAMESPACES로 네임스페이스를 좁히거나 STREAM_SNAPSHOT_MB로 한도를 늘릴 수 있습니다.';
+
 export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uint8Array> {
   const { hub, feeds } = o;
   const maxQueueBytes = o.maxQueueBytes ?? 4 * 1024 * 1024;
@@ -96,11 +106,15 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
   // client's queue holds references to the frames every client shares instead of its own copies — 200
   // slow readers then cost about one copy of the backlog, not 200.
   let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  /** The rest of the snapshot, while the browser is still reading it. */
+  let snapshotLeft: Generator<Uint8Array> | null = null;
 
   const finish = (reason: 'cancelled' | 'dropped') => {
     if (closed) return;
     closed = true;
     pending = [];
+    snapshotLeft = null;
     unsubscribe();
     if (heartbeat) clearInterval(heartbeat);
     o.seat?.release();
@@ -117,8 +131,14 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
   const flush = () => {
     flushScheduled = false;
     if (closed || pending.length === 0) return;
+    if (snapshotLeft) {
+      // Behind the snapshot: keep waiting unless the events alone pass the queue limit.
+      if (pendingBytes > maxQueueBytes) drop();
+      return;
+    }
     const frames = pending;
     pending = [];
+    pendingBytes = 0;
     const room = controller.desiredSize ?? 0;
     if (room <= 0) return drop();
     const parts = room >= maxQueueBytes ? [joinShared(frames)] : frames;
@@ -128,10 +148,29 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
   const push = (bytes: Uint8Array) => {
     if (closed) return;
     pending.push(bytes);
+    pendingBytes += bytes.byteLength;
     if (!flushScheduled) {
       flushScheduled = true;
       setImmediate(flush);
     }
+  };
+
+  /** Moves snapshot pieces into the queue while it has room; then lets the waiting events follow. */
+  const feedSnapshot = () => {
+    if (!snapshotLeft || closed) return;
+    while ((controller.desiredSize ?? 0) > 0) {
+      const next = snapshotLeft.next();
+      if (next.done) {
+        snapshotLeft = null;
+        if (!flushScheduled && pending.length > 0) {
+          flushScheduled = true;
+          setImmediate(flush);
+        }
+        return;
+      }
+      controller.enqueue(next.value);
+    }
+    o.seat?.noteQueued();
   };
 
   const sendStatus = () => {
@@ -158,9 +197,27 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
       const h = hub.health(feeds);
       const upstream: UpstreamStatus = { ok: h.ok, synced: h.synced, reason: h.reason };
       lastStatus = JSON.stringify(upstream);
-      const payload: SnapshotPayload = { objects: snap.objects, namespaces: o.namespaces, upstream };
       lastSeq = snap.seq;
-      push(encodeSse(formatSse({ event: 'snapshot', id: formatEventId(hub.epoch, snap.seq), data: JSON.stringify(payload) })));
+      const frames = snapshotFrames(withNewestEvents(snap.objects), { namespaces: o.namespaces, upstream }, formatEventId(hub.epoch, snap.seq));
+      const bytes = frames.reduce((sum, f) => sum + f.byteLength, 0);
+      const limit = o.maxSnapshotBytes ?? 64 * 1024 * 1024;
+      if (bytes > limit) {
+        // Too big for a browser tab: say so and stay connected (quietly, heartbeats only) rather than close,
+        // which would make EventSource reconnect and the server build the same snapshot every 2 s.
+        lastStatus = JSON.stringify({ ok: false, synced: h.synced, reason: tooBig(snap.objects.length, bytes, limit) });
+        push(encodeSse(formatSse({ event: 'status', data: lastStatus })));
+        unsubscribe();
+        return;
+      }
+      // Anything pushed before (status, heartbeat) goes first, as it always did; the snapshot then waits for room.
+      flush();
+      if (closed) return;
+      snapshotLeft = (function* () {
+        for (const f of frames) yield* pieces(f);
+      })();
+      live = true;
+      feedSnapshot();
+      return;
     }
     live = true;
   };
@@ -187,6 +244,9 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
         heartbeat = setInterval(() => push(encodeSse(formatSseComment('heartbeat'))), o.heartbeatMs ?? 15_000);
         heartbeat.unref?.();
         void begin();
+      },
+      pull() {
+        feedSnapshot();
       },
       cancel() {
         finish('cancelled');

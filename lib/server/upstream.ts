@@ -4,12 +4,13 @@
  * re-watches from the last resourceVersion).
  */
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
+import { LIST_DEADLINE_MS } from './deadline';
 import { RegistryApi, restPath } from './registry-api';
 import type { Upstream, UpstreamFactory, UpstreamList } from './upstream-types';
 
 /** Builds the factory the hub uses for a kubeconfig. Namespaces were validated as DNS labels before here. */
 export function clientNodeUpstreams(kc: KubeConfig): UpstreamFactory {
-  const api = RegistryApi.forKubeConfig(kc);
+  const api = RegistryApi.forKubeConfig(kc, LIST_DEADLINE_MS);
   const watcher = new Watch(kc);
   // Watch's built-in 30 s timer is both the connect deadline of a watch request and an inactivity limit:
   // quiet collections simply re-watch every 30 s from their last resourceVersion.

@@ -42,6 +42,7 @@ export function GET(req: NextRequest) {
     lastEventId,
     seat: admission.seat,
     maxQueueBytes: security.maxQueuedBytesPerStream,
+    maxSnapshotBytes: security.maxSnapshotBytes,
     // A dropped client that does not read would keep its socket (and what Node buffers for it) forever:
     // close it; a real browser reconnects and resumes from Last-Event-ID.
     onClose: (reason) => {

@@ -1,0 +1,116 @@
+/**
+ * The browser half of bench:live-scale: Chromium on `/playground?source=live` against a big cluster.
+ * First graph = navigation → the painted pod count (canvas tiles' `data-painted` plus DOM tiles) stops growing
+ * (held for 1.5 s); heap from CDP; frames (rAF deltas) and long tasks while the mouse pans and the wheel zooms,
+ * then while `during` runs (the caller's rollout).
+ */
+import { chromium, type Page } from '@playwright/test';
+
+export interface BrowserFigures {
+  firstGraphMs: number;
+  paintedPods: number;
+  heapMb: number;
+  loadLongTasks: number;
+  loadLongestTaskMs: number;
+  panP50Ms: number;
+  panP95Ms: number;
+  panLongestTaskMs: number;
+  rolloutP95Ms: number;
+  rolloutLongTasks: number;
+  rolloutLongestTaskMs: number;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+
+/** Installed before the page's scripts: long tasks from the start, and a frame recorder started on demand. */
+const RECORDER = `(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+  window.__frames = null;
+  window.__record = () => {
+    const deltas = []; let last = performance.now(); let on = true;
+    const tick = (t) => { deltas.push(t - last); last = t; if (on) requestAnimationFrame(tick); };
+    requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
+    const since = performance.now();
+    window.__frames = { stop: () => { on = false; const tasks = window.__longTasks.filter(([s]) => s >= since).map(([, d]) => d); return { deltas, tasks }; } };
+  };
+})();`;
+
+const PAINTED = `(() => {
+  let n = document.querySelectorAll('[data-pod-tile]:not([data-pod-proxy])').length;
+  for (const c of document.querySelectorAll('canvas[data-pod-canvas]')) n += Number(c.dataset.painted || 0);
+  return n;
+})()`;
+
+async function record(page: Page, act: () => Promise<void>): Promise<{ deltas: number[]; tasks: number[] }> {
+  await page.evaluate('window.__record()');
+  await act();
+  return (await page.evaluate('window.__frames.stop()')) as { deltas: number[]; tasks: number[] };
+}
+
+/** Drags across the graph and zooms in and out with the wheel, about 8 s of input. */
+async function panAndZoom(page: Page): Promise<void> {
+  const pane = page.getByRole('application', { name: '클러스터 그래프' });
+  const box = await pane.boundingBox();
+  if (!box) throw new Error('graph pane not visible');
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  for (let round = 0; round < 3; round++) {
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    for (let i = 1; i <= 30; i++) await page.mouse.move(cx - i * 12, cy - i * 6);
+    await page.mouse.up();
+    for (let i = 0; i < 10; i++) {
+      await page.mouse.wheel(0, round % 2 ? 120 : -120);
+      await page.waitForTimeout(40);
+    }
+  }
+}
+
+export async function measureBrowser(url: string, pods: number, during: () => Promise<void>): Promise<BrowserFigures> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--enable-precise-memory-info'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
+    await page.addInitScript(RECORDER);
+    const t0 = Date.now();
+    await page.goto(`${url}/playground?source=live`, { waitUntil: 'commit', timeout: 120_000 });
+    let painted = 0;
+    let reachedAt = Date.now();
+    while (Date.now() - t0 < 300_000) {
+      const n = (await page.evaluate(PAINTED).catch(() => 0)) as number;
+      if (n > painted) (painted = n), (reachedAt = Date.now());
+      else if (painted > 0 && Date.now() - reachedAt > 1_500) break;
+      await page.waitForTimeout(100);
+    }
+    const firstGraphMs = reachedAt - t0;
+    const loadTasks = ((await page.evaluate('window.__longTasks.map(([, d]) => d)')) as number[]) ?? [];
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    if (painted < Math.min(pods, 50)) console.error(`  only ${painted} pods painted — is the live graph showing the cluster?`);
+
+    const pan = await record(page, () => panAndZoom(page));
+    const roll = await record(page, during);
+    const p95 = (d: number[]) => round(percentile([...d].sort((a, b) => a - b), 95));
+    return {
+      firstGraphMs,
+      paintedPods: painted,
+      heapMb: round(usedSize / 2 ** 20),
+      loadLongTasks: loadTasks.length,
+      loadLongestTaskMs: round(Math.max(0, ...loadTasks)),
+      panP50Ms: round(percentile([...pan.deltas].sort((a, b) => a - b), 50)),
+      panP95Ms: p95(pan.deltas),
+      panLongestTaskMs: round(Math.max(0, ...pan.tasks)),
+      rolloutP95Ms: p95(roll.deltas),
+      rolloutLongTasks: roll.tasks.length,
+      rolloutLongestTaskMs: round(Math.max(0, ...roll.tasks)),
+    };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The snapshot as SSE frames: `snapshot-part` events of SNAPSHOT_PART_OBJECTS objects, then the `snapshot` event
+ * with the rest, the namespaces, the upstream status and the id a browser resumes from. A small snapshot is the
+ * single `snapshot` event it always was. Serialising part by part also keeps the server from building one
+ * string of tens of MB. Cost: O(size of the objects).
+ */
+import { SNAPSHOT_PART_OBJECTS, type SnapshotPartPayload, type SnapshotPayload } from '../cluster/live-protocol';
+import type { KubeObject } from '../k8s/types';
+import { encodeSse, formatSse } from './sse';
+
+/**
+ * Events a snapshot carries at most. A 20,000-pod cluster holds ~50,000 Events (Scheduled, Pulled, Created,
+ * Started … per pod): 70 % of the snapshot's objects, for an event list that shows the latest. Newer events
+ * still stream as they happen; `kubectl get events` on the cluster itself sees all of them.
+ */
+export const SNAPSHOT_MAX_EVENTS = 1_000;
+
+const eventTime = (o: KubeObject): string => {
+  const e = o as { lastTimestamp?: string; eventTime?: string; metadata?: { creationTimestamp?: string } };
+  return e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp ?? '';
+};
+
+/** Every object except the Events older than the newest `max`. O(n + e log e) for e Events. */
+export function withNewestEvents(objects: KubeObject[], max = SNAPSHOT_MAX_EVENTS): KubeObject[] {
+  const events = objects.filter((o) => o.kind === 'Event');
+  if (events.length <= max) return objects;
+  // RFC 3339 timestamps of one cluster sort as strings
+  const kept = new Set(events.sort((a, b) => (eventTime(a) < eventTime(b) ? 1 : eventTime(a) > eventTime(b) ? -1 : 0)).slice(0, max));
+  return objects.filter((o) => o.kind !== 'Event' || kept.has(o));
+}
+
+export function snapshotFrames(objects: KubeObject[], rest: Omit<SnapshotPayload, 'objects'>, id: string): Uint8Array[] {
+  const frames: Uint8Array[] = [];
+  let at = 0;
+  for (; objects.length - at > SNAPSHOT_PART_OBJECTS; at += SNAPSHOT_PART_OBJECTS) {
+    const part: SnapshotPartPayload = { objects: objects.slice(at, at + SNAPSHOT_PART_OBJECTS) };
+    frames.push(encodeSse(formatSse({ event: 'snapshot-part', data: JSON.stringify(part) })));
+  }
+  const last: SnapshotPayload = { objects: objects.slice(at), ...rest };
+  frames.push(encodeSse(formatSse({ event: 'snapshot', id, data: JSON.stringify(last) })));
+  return frames;
+}
