@@ -5,19 +5,8 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  hitCount?: number;
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  startTime: number;
-  endTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
+/** The shape the Chrome DevTools protocol gives a profile's node (Profiler.ProfileNode). */
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };
 
 export async function startProfile(page: Page): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);
@@ -29,12 +18,14 @@ export async function startProfile(page: Page): Promise<CDPSession> {
 
 /** Stop profiling and print the functions with the most self time (ms), with a snippet of their minified source. */
 export async function printProfile(cdp: CDPSession, top = 30): Promise<void> {
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const { profile } = await cdp.send('Profiler.stop');
+  const byId = new Map<number, ProfileNode>(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  for (let i = 0; i < profile.samples.length; i++) {
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + dt);
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const dt = (deltas[i + 1] ?? 0) / 1000;
+    self.set(samples[i], (self.get(samples[i]) ?? 0) + dt);
   }
   const rows = new Map<string, { ms: number; frame: ProfileNode['callFrame'] }>();
   for (const [id, ms] of self) {

@@ -3,7 +3,7 @@ import { makeNode, makePod } from '@/lib/graph/test-fixtures';
 import type { PodTone } from '@/lib/graph/pod-status';
 import { createPlaygroundStore } from '@/lib/store/playground-store';
 import type { ClusterChange } from '@/lib/cluster/types';
-import { TilePainter } from './tile-painter';
+import { TilePainter, type PaintTarget } from './tile-painter';
 import type { TilePalette } from './tile-palette';
 
 const TONES: PodTone[] = ['running', 'pending', 'creating', 'failing', 'terminating', 'completed'];
@@ -20,7 +20,7 @@ const PALETTE: TilePalette = {
 /** A canvas whose 2D context only counts what is drawn: a filled tile and a cleared area. */
 function countingCanvas() {
   const drawn = { tiles: 0, clears: 0 };
-  const ctx = new Proxy({} as Record<string, unknown>, {
+  const ctx = new Proxy({} as CanvasRenderingContext2D, {
     get: (_t, name) => {
       if (name === 'fill' || name === 'fillRect') return () => drawn.tiles++;
       if (name === 'clearRect') return () => drawn.clears++;
@@ -30,7 +30,7 @@ function countingCanvas() {
     set: () => true,
   });
   const attrs = new Map<string, string>();
-  const canvas = {
+  const canvas: PaintTarget = {
     width: 0,
     height: 0,
     dataset: {} as Record<string, string>,
@@ -38,7 +38,7 @@ function countingCanvas() {
     getAttribute: (k: string) => attrs.get(k) ?? null,
     setAttribute: (k: string, v: string) => void attrs.set(k, v),
   };
-  return { canvas: canvas as unknown as HTMLCanvasElement, drawn };
+  return { canvas, drawn };
 }
 
 const podUp = (name: string): ClusterChange => ({ type: 'upsert', kind: 'Pod', key: `Pod/default/${name}`, object: makePod({ name, node: 'w' }) });

@@ -71,6 +71,11 @@ function drawName(ctx: CanvasRenderingContext2D, label: string, x: number, y: nu
   ctx.fillText(label.slice(cut + 1), at, y);
 }
 
+/** The part of a <canvas> the painter uses (a test can hand it a counting stand-in). */
+export type PaintTarget = Pick<HTMLCanvasElement, 'width' | 'height' | 'dataset' | 'getAttribute' | 'setAttribute'> & {
+  getContext(kind: '2d'): CanvasRenderingContext2D | null;
+};
+
 export class TilePainter {
   private setup: PaintSetup | null = null;
   private drawnPods: (PodView | undefined)[] = [];
@@ -78,7 +83,7 @@ export class TilePainter {
   private drawnRates: string[] = [];
   private ctx: CanvasRenderingContext2D | null = null;
 
-  constructor(private readonly canvas: HTMLCanvasElement) {}
+  constructor(private readonly canvas: PaintTarget) {}
 
   /**
    * New pods, geometry, zoom detail or palette. Only a new look (columns, scale, detail, palette) or a resized

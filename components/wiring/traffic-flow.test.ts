@@ -1,6 +1,5 @@
 /** The graph's flow store: a poll that changes one pod's rate wakes only that pod's tile. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ClusterClient } from '@/lib/cluster/types';
 import type { TrafficStats } from '@/lib/sim/types';
 import { emptyBucket } from '@/lib/sim/network/load-buckets';
 import { trafficFlowStore } from './traffic-flow';
@@ -20,7 +19,7 @@ describe('trafficFlowStore', () => {
   it('notifies a pod listener only when that pod’s rate changes, and clears every badge when traffic stops', async () => {
     vi.useFakeTimers();
     let answer = stats(10, 10);
-    const client = { traffic: { stats: async () => answer } } as unknown as ClusterClient;
+    const client = { traffic: { stats: async () => answer } };
     const store = trafficFlowStore(client);
     const a = vi.fn();
     const b = vi.fn();

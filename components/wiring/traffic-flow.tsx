@@ -7,6 +7,7 @@
  */
 import { createContext, useCallback, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { ClusterClient } from '@/lib/cluster/types';
+import type { TrafficSource } from '@/lib/cluster/traffic-feed';
 import { trafficFeed } from '@/lib/cluster/traffic-feed';
 import { addListener } from '@/lib/cluster/listeners';
 import { trafficFlow, type PodFlow, type TrafficFlow } from '@/lib/graph/traffic-flow';
@@ -26,7 +27,7 @@ export interface TrafficFlowStore {
 
 const samePod = (a: PodFlow | undefined, b: PodFlow | undefined) => a === b || (!!a && !!b && a.rate === b.rate && a.failed === b.failed);
 
-function createFlowStore(client: ClusterClient): TrafficFlowStore {
+function createFlowStore(client: TrafficSource): TrafficFlowStore {
   const feed = trafficFeed(client);
   const all = new Set<() => void>();
   const byPod = new Map<string, Set<() => void>>();
@@ -82,10 +83,10 @@ function createFlowStore(client: ClusterClient): TrafficFlowStore {
   };
 }
 
-const stores = new WeakMap<ClusterClient, TrafficFlowStore>();
+const stores = new WeakMap<TrafficSource, TrafficFlowStore>();
 
 /** One flow store per client (the feed underneath is shared with the traffic panel). */
-export function trafficFlowStore(client: ClusterClient): TrafficFlowStore {
+export function trafficFlowStore(client: TrafficSource): TrafficFlowStore {
   let s = stores.get(client);
   if (!s) stores.set(client, (s = createFlowStore(client)));
   return s;

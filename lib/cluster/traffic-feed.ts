@@ -3,7 +3,7 @@
  * button, a pod's details): it asks only while someone listens, twice a wall-clock second — the generator's
  * buckets are whole simulated seconds, and the call is asynchronous (the engine may live in a worker).
  */
-import type { ClusterClient } from './types';
+import type { ClusterClient, TrafficControls } from './types';
 import type { TrafficStats } from '../sim/types';
 import { addListener } from './listeners';
 
@@ -16,15 +16,18 @@ export interface TrafficFeed {
   refresh(): void;
 }
 
-const feeds = new WeakMap<ClusterClient, TrafficFeed>();
+/** What a feed needs of a client: its load generator (absent on a real cluster). */
+export type TrafficSource = { traffic?: Pick<TrafficControls, 'stats'> };
 
-export function trafficFeed(client: ClusterClient): TrafficFeed {
+const feeds = new WeakMap<TrafficSource, TrafficFeed>();
+
+export function trafficFeed(client: TrafficSource): TrafficFeed {
   let feed = feeds.get(client);
   if (!feed) feeds.set(client, (feed = createFeed(client)));
   return feed;
 }
 
-function createFeed(client: ClusterClient): TrafficFeed {
+function createFeed(client: TrafficSource): TrafficFeed {
   const listeners = new Set<() => void>();
   let stats: TrafficStats | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;

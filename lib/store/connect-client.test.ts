@@ -12,7 +12,7 @@ const podUp = (name: string, node: string | null) => up('Pod', `Pod/default/${na
 /** A client whose changes the test emits by hand, and schedulers that only queue (the test runs them). */
 function harness(cached = new Map<string, KubeObject>()) {
   let emit: (c: ClusterChange[]) => void = () => {};
-  const client = { cached: () => cached, subscribe: (cb: (c: ClusterChange[]) => void) => ((emit = cb), () => {}) } as unknown as ClusterClient;
+  const client: Pick<ClusterClient, 'cached' | 'subscribe'> = { cached: () => cached, subscribe: (cb) => ((emit = cb), () => {}) };
   const frames: (() => void)[] = [];
   const tasks: (() => void)[] = [];
   const frame: FrameScheduler = (cb) => (frames.push(cb), () => {});

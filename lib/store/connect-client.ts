@@ -93,7 +93,7 @@ export interface ConnectOptions {
 }
 
 /** Load the client's current objects, then apply its changes as above. Returns a disconnect function. */
-export function connectStoreToClient(store: PlaygroundStore, client: ClusterClient, opts: ConnectOptions = {}): () => void {
+export function connectStoreToClient(store: PlaygroundStore, client: Pick<ClusterClient, 'cached' | 'subscribe' | 'time'>, opts: ConnectOptions = {}): () => void {
   const { frame = animationFrameScheduler, nextTask = nextTaskScheduler, sliceMs = PROJECT_SLICE_MS, now = () => performance.now() } = opts;
   store.getState().clearCluster(client.time?.now() ?? Date.now());
   store.getState().applyBatch(snapshotChanges(client.cached()));

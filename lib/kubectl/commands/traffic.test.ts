@@ -45,7 +45,7 @@ describe('traffic against a real cluster', () => {
     // a LiveClient that never reaches a server: no cluster is needed to learn it has no load generator
     const live = new LiveClient({
       eventSource: () => ({ readyState: 0, onerror: null, addEventListener() {}, close() {} }),
-      fetch: (async () => Response.json({ mode: 'live', writable: false, reachable: false })) as unknown as typeof fetch,
+      fetch: async () => Response.json({ mode: 'live', writable: false, reachable: false }),
     });
     try {
       for (const line of ['traffic start svc/web --rate 20', 'traffic status', 'traffic stop']) {

@@ -4,18 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { V1Pod, V1ReplicaSet, V1Service } from '../../../k8s/api-types';
-import type { Engine } from '../../engine';
-import { DefaultSelectorCache } from './default-selector';
+import { DefaultSelectorCache, type SpreadSelectorSource } from './default-selector';
 
 const rs: V1ReplicaSet = { metadata: { name: 'web-abc', namespace: 'default', uid: 'rs-1' }, spec: { selector: { matchLabels: { app: 'web', 'pod-template-hash': 'abc' } }, template: {} } };
 const pod: V1Pod = {
   metadata: { name: 'web-abc-x', namespace: 'default', labels: { app: 'web', tier: 'fe', 'pod-template-hash': 'abc' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-abc', uid: 'rs-1', controller: true }] },
 };
-function fakeEngine(services: V1Service[]): Engine {
+function fakeEngine(services: V1Service[]): SpreadSelectorSource {
   return {
-    store: { values: (kind: string) => (kind === 'Service' ? services : []) },
-    get: (kind: string, key: string) => (kind === 'ReplicaSet' && key === 'default/web-abc' ? rs : undefined),
-  } as unknown as Engine;
+    store: { values: () => services },
+    get: (_kind, key) => (key === 'default/web-abc' ? rs : undefined),
+  };
 }
 const keys = (sel: { requirements: { key: string; values: string[] }[] }) => sel.requirements.map((r) => `${r.key}=${r.values.join()}`).sort();
 

@@ -8,9 +8,15 @@
  */
 import type { V1Pod, V1ReplicaSet, V1Service } from '../../../k8s/api-types';
 import { fromLabelSelectorObject, type LabelSelector, type Requirement } from '../../../k8s/selectors';
-import type { Engine } from '../../engine';
+import type { KubeObject } from '../../../k8s/types';
 
-export function defaultSpreadSelector(pod: V1Pod, e: Engine): LabelSelector {
+/** What the default selector reads from the engine: the namespace's Services and a ReplicaSet by key. */
+export interface SpreadSelectorSource {
+  store: { values(kind: 'Service', namespace: string): Iterable<KubeObject> };
+  get(kind: 'ReplicaSet', key: string): KubeObject | undefined;
+}
+
+export function defaultSpreadSelector(pod: V1Pod, e: SpreadSelectorSource): LabelSelector {
   const ns = pod.metadata?.namespace ?? 'default';
   const labels = pod.metadata?.labels ?? {};
   const requirements: Requirement[] = [];
@@ -26,9 +32,9 @@ export function defaultSpreadSelector(pod: V1Pod, e: Engine): LabelSelector {
   return { requirements };
 }
 
-function controllerReplicaSet(pod: V1Pod, e: Engine): V1ReplicaSet | undefined {
+function controllerReplicaSet(pod: V1Pod, e: SpreadSelectorSource): V1ReplicaSet | undefined {
   const owner = pod.metadata?.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
-  return owner && e.get<V1ReplicaSet>('ReplicaSet', `${pod.metadata?.namespace ?? 'default'}/${owner.name}`);
+  return owner && (e.get('ReplicaSet', `${pod.metadata?.namespace ?? 'default'}/${owner.name}`) as V1ReplicaSet | undefined);
 }
 
 /** entries kept before the cache starts over (a bound for memory, not correctness) */
@@ -49,7 +55,7 @@ export class DefaultSelectorCache {
     this.last = undefined;
   }
 
-  selectorFor(pod: V1Pod, e: Engine): LabelSelector {
+  selectorFor(pod: V1Pod, e: SpreadSelectorSource): LabelSelector {
     const owner = pod.metadata?.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
     if (!owner?.uid || controllerReplicaSet(pod, e)?.metadata?.uid !== owner.uid) return defaultSpreadSelector(pod, e);
     const namespace = pod.metadata?.namespace ?? 'default';
