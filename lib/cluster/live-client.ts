@@ -15,25 +15,9 @@ import { objectKey, type ClusterChange, type ClusterClient, type ClusterInfo, ty
 import { forbidden, patchToAction, type CacheView } from './live-writes';
 import { addListener } from './listeners';
 import { ConnectionHealth } from './connection-health';
+import type { EventSourceLike, LiveClientOptions } from './live-client-options';
 
-/** The slice of EventSource we use, so tests can pass a fake. */
-export interface EventSourceLike {
-  readonly readyState: number;
-  onerror: ((ev: Event) => void) | null;
-  addEventListener(type: string, cb: (ev: { data: string; lastEventId?: string }) => void): void;
-  close(): void;
-}
-
-export interface LiveClientOptions {
-  /** Origin + base path of the app, '' for same origin. */
-  baseUrl?: string;
-  /** Namespaces to stream (default: every namespace the server allows). */
-  namespaces?: string[];
-  eventSource?: (url: string) => EventSourceLike;
-  fetch?: typeof fetch;
-  /** Called once from dispose() (the page uses it to unwire header announcements). */
-  onDispose?: () => void;
-}
+export type { EventSourceLike, LiveClientOptions } from './live-client-options';
 
 const CLOSED = 2;
 

@@ -3,7 +3,7 @@
  * the plain object snapshots always held, and event names keep `(time·1000 + seq).toString(16)` as their suffix.
  */
 import { describe, expect, it } from 'vitest';
-import { SpamBuckets, hexOf } from './events';
+import { SpamBuckets, hexOf } from './event-spam';
 import { createSimulator } from './index';
 import { deploymentManifest } from './testing';
 
