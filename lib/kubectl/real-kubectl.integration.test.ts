@@ -227,13 +227,23 @@ describe.skipIf(skip)('our kubectl prints what the real kubectl prints', () => {
     const after = Date.now();
     theirs.stdout = theirs.stdout.replace(/^Lease: .*\n/m, '');
     // Tables are printed by the API server on its clock (simulated time). describe computes ages in kubectl on the
-    // wall clock at some instant while it ran: print ours at both ends of that window, so an age that ticked over
-    // (e.g. 59s → 60s) while kubectl ran can't fail the comparison; theirs must equal one of them.
+    // wall clock at some instant while it ran: print ours at instants across that window (its ends and every 25 ms
+    // between), so ages that ticked over (e.g. 49m → 50m for one event and not yet for a later one) while kubectl
+    // ran can't fail the comparison; theirs must equal ours at one of those instants.
     let mine: Awaited<ReturnType<typeof ours>>;
     if (command.startsWith('describe')) {
-      const atStart = await ours(client, `kubectl ${command}`, { now: () => before });
-      const atEnd = await ours(client, `kubectl ${command}`, { now: () => after });
-      mine = atEnd.stdout === theirs.stdout ? atEnd : atStart;
+      const step = Math.max(25, Math.ceil((after - before) / 200));
+      const instants = [before];
+      for (let t = before + step; t < after; t += step) instants.push(t);
+      instants.push(after);
+      mine = await ours(client, `kubectl ${command}`, { now: () => before });
+      for (const t of instants) {
+        const at = await ours(client, `kubectl ${command}`, { now: () => t });
+        if (at.stdout === theirs.stdout) {
+          mine = at;
+          break;
+        }
+      }
     } else {
       mine = await ours(client, `kubectl ${command}`, { now: () => server.sim.now() });
     }
