@@ -23,10 +23,12 @@ export function BudgetPanel({ deploymentKey, compact = false }: { deploymentKey:
   const replicaSets = usePlaygroundStoreShallow((s) =>
     Object.values(s.replicaSets).filter((rs) => rs.owner?.kind === 'Deployment' && rs.owner.name === deployment?.name && rs.namespace === deployment?.namespace),
   );
+  // The pods record changes in place; its version says when.
   const pods = usePlaygroundStore((s) => s.pods);
+  const podsVersion = usePlaygroundStore((s) => s.podsVersion);
   const budget = useMemo(
     () => (deployment ? rollingUpdateBudget(deployment, replicaSets, Object.values(pods), revision) : null),
-    [deployment, replicaSets, pods, revision],
+    [deployment, replicaSets, pods, podsVersion, revision], // eslint-disable-line react-hooks/exhaustive-deps
   );
   if (!deployment || !budget) return null;
   return (

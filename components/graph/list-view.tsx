@@ -2,10 +2,10 @@
 
 import { memo } from 'react';
 import { whyNotSelected } from '@/lib/graph/service-selection';
-import { usePlaygroundStore } from '@/components/wiring/store-context';
+import { usePlaygroundStore, usePod, usePodIdsOn } from '@/components/wiring/store-context';
 
 const PodRow = memo(function PodRow({ id, showService }: { id: string; showService: boolean }) {
-  const pod = usePlaygroundStore((s) => s.pods[id]);
+  const pod = usePod(id);
   const selectedBy = usePlaygroundStore((s) => (s.highlight ? s.highlight[id] === true : null));
   const service = usePlaygroundStore((s) => (s.serviceKey ? s.services[s.serviceKey] : null));
   const select = usePlaygroundStore((s) => s.select);
@@ -36,7 +36,7 @@ const PodRow = memo(function PodRow({ id, showService }: { id: string; showServi
 
 const NodeRows = memo(function NodeRows({ name, showService, cols }: { name: string; showService: boolean; cols: number }) {
   const node = usePlaygroundStore((s) => s.nodes[name]);
-  const ids = usePlaygroundStore((s) => s.groups.podIdsByNode[name]) ?? [];
+  const ids = usePodIdsOn(name);
   if (!node) return null;
   return (
     <tbody data-list-node={name}>
@@ -55,7 +55,7 @@ const NodeRows = memo(function NodeRows({ name, showService, cols }: { name: str
 /** The same data as the graph, as a table: nodes, each followed by its pods; then the pending pods. */
 export function ListView() {
   const names = usePlaygroundStore((s) => s.nodeNames);
-  const pending = usePlaygroundStore((s) => s.groups.pendingPodIds);
+  const pending = usePodIdsOn(null);
   const showService = usePlaygroundStore((s) => s.serviceKey !== null);
   const cols = showService ? 7 : 6;
   return (

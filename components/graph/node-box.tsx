@@ -4,7 +4,7 @@ import { memo, type KeyboardEvent } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import { formatCpu, formatMemory, percentOf } from '@/lib/k8s/quantity';
 import { DEFAULT_TILE_METRICS as TILE } from '@/lib/graph/grid-packing';
-import { usePlaygroundStore } from '@/components/wiring/store-context';
+import { usePlaygroundStore, usePodIdsOn } from '@/components/wiring/store-context';
 import { PodTile } from './pod-tile';
 import { TileCanvas, useTileMode } from './tile-canvas';
 import { COMPACT_ZOOM, useZoomDerived } from './tile-zoom';
@@ -91,7 +91,7 @@ const STATUS_STYLE = {
 /** A node as a box: role, status, requested resources and its pods. Subscribes to its own node only. */
 export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxData>>) {
   const node = usePlaygroundStore((s) => s.nodes[data.name]);
-  const ids = usePlaygroundStore((s) => s.groups.podIdsByNode[data.name]);
+  const ids = usePodIdsOn(data.name);
   const usage = usePlaygroundStore((s) => s.groups.usageByNode[data.name]);
   const selected = usePlaygroundStore((s) => s.selection?.kind === 'Node' && s.selection.key === data.name);
   const select = usePlaygroundStore((s) => s.select);
@@ -158,7 +158,7 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxDat
 
 /** Pods no node has taken yet (Pending, unschedulable). */
 export const PendingLane = memo(function PendingLane({ data }: NodeProps<Node<PendingLaneData>>) {
-  const ids = usePlaygroundStore((s) => s.groups.pendingPodIds);
+  const ids = usePodIdsOn(null);
   return (
     <section
       aria-label={`스케줄 대기 중인 파드 ${ids.length}개`}

@@ -3,8 +3,8 @@
 import { memo } from 'react';
 import type { PodTone } from '@/lib/graph/pod-status';
 import { whyNotSelected } from '@/lib/graph/service-selection';
-import { usePlaygroundStoreApi, usePlaygroundStoreWith } from '@/components/wiring/store-context';
-import type { PodView, ServiceView } from '@/lib/graph/projection';
+import { usePlaygroundStoreApi, usePlaygroundStoreWith, usePod } from '@/components/wiring/store-context';
+import type { ServiceView } from '@/lib/graph/projection';
 import type { PlaygroundState } from '@/lib/store/playground-store';
 import { podTileLabel, podTileStatusLine, tileName } from './pod-label';
 import { PodRateBadge } from './pod-rate-badge';
@@ -21,41 +21,38 @@ export const TONE_CLASS: Record<PodTone, string> = {
   completed: 'border-zinc-400 bg-zinc-50 text-zinc-600 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-300',
 };
 
+/** What a tile shows besides its pod (the pod itself comes from usePod, woken only when it changes). */
 interface TileState {
-  pod: PodView | undefined;
   /** true: the highlighted Service selects it; false: it does not; null: no Service highlighted. */
   highlighted: boolean | null;
   service: ServiceView | null;
   selected: boolean;
   animate: boolean;
-  entering: boolean;
+  /** Pods created after this animate in. */
+  animateAfter: number;
 }
 
-/** Everything a tile shows, read in one subscription (thousands of tiles: one listener each). */
+/** Everything a tile shows but its pod, read in one subscription with an O(1) selector. */
 function tileState(s: PlaygroundState, id: string): TileState {
-  const pod = s.pods[id];
   const highlighted = s.highlight ? s.highlight[id] === true : null;
   // Big clusters skip motion: every animating tile becomes a compositor layer, and hundreds at once cost frames.
   const animate = s.groups.visiblePodCount <= ANIMATION_LIMIT;
   return {
-    pod,
     highlighted,
     service: highlighted === false && s.serviceKey ? (s.services[s.serviceKey] ?? null) : null,
     selected: s.selection?.kind === 'Pod' && s.selection.key === id,
     animate,
-    // Only pods born while we watch grow in; the initial picture appears at once.
-    entering: animate && (pod?.createdAt ?? 0) > s.animateAfter,
+    animateAfter: s.animateAfter,
   };
 }
 
 function sameTileState(a: TileState, b: TileState): boolean {
   return (
-    a.pod === b.pod &&
     a.highlighted === b.highlighted &&
     a.service === b.service &&
     a.selected === b.selected &&
     a.animate === b.animate &&
-    a.entering === b.entering
+    a.animateAfter === b.animateAfter
   );
 }
 
@@ -80,8 +77,11 @@ function TileName({ name }: { name: string }) {
  */
 export const PodTile = memo(function PodTile({ id, compact = false, tabbable = true }: { id: string; compact?: boolean; tabbable?: boolean }) {
   const store = usePlaygroundStoreApi();
-  const { pod, highlighted, service, selected, animate, entering } = usePlaygroundStoreWith((s) => tileState(s, id), sameTileState);
+  const pod = usePod(id);
+  const { highlighted, service, selected, animate, animateAfter } = usePlaygroundStoreWith((s) => tileState(s, id), sameTileState);
   if (!pod) return null;
+  // Only pods born while we watch grow in; the initial picture appears at once.
+  const entering = animate && pod.createdAt > animateAfter;
   const { status } = pod;
   const reason = service ? whyNotSelected(service, pod) : null;
   const label = podTileLabel(pod, highlighted, reason);

@@ -185,7 +185,9 @@ function WorkloadDetails({ sel }: { sel: Selection }) {
 /** Pods the Service does not select (in the current filter), each with the label that differs. */
 function ServiceMisses({ serviceKey }: { serviceKey: string }) {
   const service = usePlaygroundStore((s) => s.services[serviceKey]);
+  // The pods record changes in place; its version says when.
   const pods = usePlaygroundStore((s) => s.pods);
+  const podsVersion = usePlaygroundStore((s) => s.podsVersion);
   const filter = usePlaygroundStore((s) => s.filter);
   const misses = useMemo(() => {
     if (!service) return [];
@@ -196,7 +198,7 @@ function ServiceMisses({ serviceKey }: { serviceKey: string }) {
       if (why) out.push({ name: p.name, why });
     }
     return out;
-  }, [service, pods, filter]);
+  }, [service, pods, podsVersion, filter]); // eslint-disable-line react-hooks/exhaustive-deps
   if (misses.length === 0) return <>없음</>;
   return (
     <ul className="space-y-0.5 font-sans">

@@ -4,11 +4,12 @@
  * The Playground's zustand store, one per Playground, handed down by context so node boxes and
  * pod tiles inside the canvas can subscribe to exactly their slice.
  */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useStoreWithEqualityFn } from 'zustand/traditional';
-import type { PlaygroundState, PlaygroundStore } from '@/lib/store/playground-store';
+import type { PodView } from '@/lib/graph/projection';
+import { PENDING_LANE, type PlaygroundState, type PlaygroundStore } from '@/lib/store/playground-store';
 
 const StoreContext = createContext<PlaygroundStore | null>(null);
 
@@ -38,4 +39,29 @@ export function usePlaygroundStoreShallow<T>(selector: (s: PlaygroundState) => T
  */
 export function usePlaygroundStoreWith<T>(selector: (s: PlaygroundState) => T, equal: (a: T, b: T) => boolean): T {
   return useStoreWithEqualityFn(usePlaygroundStoreApi(), selector, equal);
+}
+
+const NO_IDS: readonly string[] = [];
+
+/**
+ * One pod's view, woken only when that pod changes (the store announces changed pods by key), so thousands of tiles
+ * or rows cost nothing per commit that does not touch them.
+ */
+export function usePod(id: string): PodView | undefined {
+  const store = usePlaygroundStoreApi();
+  const subscribe = useCallback((cb: () => void) => store.getState().podListeners.subscribe(id, cb), [store, id]);
+  const read = () => store.getState().pods[id];
+  return useSyncExternalStore(subscribe, read, read);
+}
+
+/** The visible pod ids on one node (null: the pending lane), woken only when that list changes. */
+export function usePodIdsOn(node: string | null): readonly string[] {
+  const store = usePlaygroundStoreApi();
+  const key = node ?? PENDING_LANE;
+  const subscribe = useCallback((cb: () => void) => store.getState().podListListeners.subscribe(key, cb), [store, key]);
+  const read = () => {
+    const g = store.getState().groups;
+    return (node === null ? g.pendingPodIds : g.podIdsByNode[node]) ?? NO_IDS;
+  };
+  return useSyncExternalStore(subscribe, read, read);
 }

@@ -2,6 +2,11 @@
  * Cluster slice: flat, projected views of what the ClusterClient holds, plus the derived groupings the
  * canvas reads (pod ids per node, the pending lane). Changes are applied in batches; an unchanged
  * object keeps its identity so narrow selectors skip re-renders.
+ *
+ * The pods record is the one exception to copy-on-write: at 5,000 pods, copying it on every commit was the store's
+ * biggest cost, so it is one object per store, changed in place (O(changed pods) per batch), and `podsVersion` says
+ * that it changed. Read a pod as `s.pods[key]` (its view is immutable, so per-pod selectors still see changes); to
+ * react to any pod changing, select `podsVersion`, never the record itself.
  */
 import type { ClusterChange } from '../cluster/types';
 import type { Cause } from '../k8s/client-types';
@@ -27,7 +32,10 @@ import type { PodChange } from '../graph/pod-groups-update';
 export const MAX_EVENTS = 200;
 
 export interface ClusterSlice {
+  /** Changed in place (see above): its identity stays the same from one batch to the next. */
   pods: Readonly<Record<string, PodView>>;
+  /** Bumped by every batch that changed a pod. */
+  podsVersion: number;
   nodes: Readonly<Record<string, NodeView>>;
   replicaSets: Readonly<Record<string, ReplicaSetView>>;
   deployments: Readonly<Record<string, DeploymentView>>;
@@ -45,8 +53,10 @@ export interface ClusterSlice {
   batches: number;
 }
 
-export const EMPTY_CLUSTER: ClusterSlice = {
+/** An empty cluster with its own pods record (the record is changed in place, so it is never shared). */
+export const emptyCluster = (): ClusterSlice => ({
   pods: {},
+  podsVersion: 0,
   nodes: {},
   replicaSets: {},
   deployments: {},
@@ -59,10 +69,9 @@ export const EMPTY_CLUSTER: ClusterSlice = {
   nodeNames: [],
   groups: EMPTY_GROUPS,
   batches: 0,
-};
+});
 
 type MutableRecords = {
-  pods: Record<string, PodView>;
   nodes: Record<string, NodeView>;
   replicaSets: Record<string, ReplicaSetView>;
   deployments: Record<string, DeploymentView>;
@@ -74,15 +83,22 @@ type MutableRecords = {
 };
 
 export interface AppliedBatch {
-  next: Omit<ClusterSlice, 'groups' | 'nodeNames' | 'batches'>;
+  next: Omit<ClusterSlice, 'groups' | 'nodeNames' | 'batches' | 'pods' | 'podsVersion'>;
   /** Pods were added, removed or changed (groups need a rebuild). */
   podsChanged: boolean;
   nodesChanged: boolean;
   /** Every pod change in order, with the views before and after (for incremental grouping). */
   podChanges: PodChange[];
+  /** Keys of the pods this batch touched (each once). */
+  changedPodKeys: Set<string>;
+  /** Pods gone after this batch, with their last view before it (the details panel follows or closes). */
+  removedPods: Record<string, PodView>;
 }
 
-/** Fold one batch of changes into new records, copying only the records that changed. O(batch + copied records). */
+/**
+ * Fold one batch of changes in: pods into `state.pods` in place (O(changed pods)), the rest into new records,
+ * copying only the records that changed (small: nodes, workloads, Services). O(batch + copied records).
+ */
 export function applyChanges(state: ClusterSlice, changes: readonly ClusterChange[]): AppliedBatch {
   const m: Partial<MutableRecords> = {};
   const own = <K extends keyof MutableRecords>(k: K): MutableRecords[K] => {
@@ -98,15 +114,19 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
   // New pods are held back and appended in creation order, so tiles keep a stable place (object key order).
   const added = new Map<string, PodView>();
   const podChanges: PodChange[] = [];
+  const pods = state.pods as Record<string, PodView>;
+  const removedPods: Record<string, PodView> = {};
+  const changedPodKeys = new Set<string>();
 
   for (const c of changes) {
     const del = c.type === 'delete';
     switch (c.kind) {
       case 'Pod': {
         podsChanged = true;
-        const pods = own('pods');
+        changedPodKeys.add(c.key);
         const before = added.get(c.key) ?? pods[c.key];
         if (del) {
+          if (c.key in pods && !(c.key in removedPods)) removedPods[c.key] = pods[c.key];
           delete pods[c.key];
           added.delete(c.key);
           podChanges.push({ before, after: undefined });
@@ -171,13 +191,12 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
   const addedPods = [...added.values()].sort(
     (a, b) => a.createdAt - b.createdAt || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
-  if (addedPods.length > 0) {
-    const pods = own('pods');
-    for (const p of addedPods) pods[p.key] = p;
+  for (const p of addedPods) {
+    pods[p.key] = p;
+    delete removedPods[p.key];
   }
   return {
     next: {
-      pods: m.pods ?? state.pods,
       nodes: m.nodes ?? state.nodes,
       replicaSets: m.replicaSets ?? state.replicaSets,
       deployments: m.deployments ?? state.deployments,
@@ -191,6 +210,8 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
     podsChanged,
     nodesChanged,
     podChanges,
+    changedPodKeys,
+    removedPods,
   };
 }
 

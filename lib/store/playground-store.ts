@@ -9,8 +9,9 @@ import { groupPods, orderNodeNames } from '../graph/pod-groups';
 import { updatePodGroups } from '../graph/pod-groups-update';
 import { parseSelectorInput, type PodFilter } from '../graph/pod-filter';
 import { podsSelectedBy } from '../graph/service-selection';
-import { applyChanges, EMPTY_CLUSTER, type ClusterSlice } from './cluster-slice';
+import { applyChanges, emptyCluster, type ClusterSlice } from './cluster-slice';
 import { followDeletedSelection } from './follow-selection';
+import { KeyedListeners } from './keyed-listeners';
 
 export type GraphView = 'cluster' | 'workload' | 'list';
 export type SelectableKind = 'Pod' | 'Node' | 'Deployment' | 'ReplicaSet' | 'Service';
@@ -53,7 +54,20 @@ export interface PlaygroundActions {
   setShowKubeSystem(show: boolean): void;
 }
 
-export type PlaygroundState = ClusterSlice & UiSlice & PlaygroundActions;
+/** The key the pending lane's pod list is announced under in `podListListeners` (no node has this name). */
+export const PENDING_LANE = '\u0000pending';
+
+/**
+ * Per-key change announcements, made after each store update, for views that subscribe to one thing among thousands
+ * (store-context's usePod / usePodIdsOn): a pod's key when its view changed; a node's name (or PENDING_LANE) when its
+ * list of pod ids changed. Stable objects for the store's life.
+ */
+export interface KeyedSubscriptions {
+  podListeners: KeyedListeners;
+  podListListeners: KeyedListeners;
+}
+
+export type PlaygroundState = ClusterSlice & UiSlice & PlaygroundActions & KeyedSubscriptions;
 export type PlaygroundStore = StoreApi<PlaygroundState>;
 
 const INITIAL_UI: UiSlice = {
@@ -80,7 +94,25 @@ function highlightFor(s: Pick<ClusterSlice, 'services' | 'pods'>, serviceKey: st
 
 /** Create one Playground store. `initial` lets tests start from a given UI state. */
 export function createPlaygroundStore(initial: Partial<UiSlice> = {}): PlaygroundStore {
-  return createStore<PlaygroundState>()((set, get) => {
+  const podListeners = new KeyedListeners();
+  const podListListeners = new KeyedListeners();
+  /** Node names (and PENDING_LANE) whose pod list is a different array in `next` than in `prev`. O(nodes). */
+  const listsChanged = (prev: ClusterSlice, next: ClusterSlice): string[] => {
+    const out: string[] = [];
+    if (prev.groups.pendingPodIds !== next.groups.pendingPodIds) out.push(PENDING_LANE);
+    for (const n of new Set([...prev.nodeNames, ...next.nodeNames])) if (prev.groups.podIdsByNode[n] !== next.groups.podIdsByNode[n]) out.push(n);
+    return out;
+  };
+  return createStore<PlaygroundState>()((rawSet, get) => {
+    /** zustand's set, then the per-key announcements of what it changed. */
+    const set = (patch: Partial<PlaygroundState>, changedPods?: Iterable<string>) => {
+      const prev = get();
+      rawSet(patch);
+      const next = get();
+      if (changedPods) podListeners.notify(changedPods);
+      else if (next.pods !== prev.pods) podListeners.notifyAll();
+      if (next.groups !== prev.groups) podListListeners.notify(listsChanged(prev, next));
+    };
     /** Re-derive the node grouping after pods, nodes or the filter changed. O(pods + nodes). */
     const regroup = (s: ClusterSlice, filter: PodFilter, nodeNames = s.nodeNames) =>
       groupPods(Object.values(s.pods), nodeNames, filter, s.groups);
@@ -96,16 +128,19 @@ export function createPlaygroundStore(initial: Partial<UiSlice> = {}): Playgroun
     };
 
     return {
-      ...EMPTY_CLUSTER,
+      ...emptyCluster(),
       ...INITIAL_UI,
       ...initial,
+      podListeners,
+      podListListeners,
 
       clearCluster: (now = Number.POSITIVE_INFINITY) =>
-        set({ ...EMPTY_CLUSTER, selection: null, selectionNote: null, highlight: null, serviceKey: null, animateAfter: now }),
+        set({ ...emptyCluster(), selection: null, selectionNote: null, highlight: null, serviceKey: null, animateAfter: now }),
       applyBatch(changes) {
         if (changes.length === 0) return;
         const s = get();
-        const { next, podsChanged, nodesChanged, podChanges } = applyChanges(s, changes);
+        // s.pods is changed in place here; `s` keeps everything else as it was before the batch.
+        const { next, podsChanged, nodesChanged, podChanges, changedPodKeys, removedPods } = applyChanges(s, changes);
         const merged: ClusterSlice = { ...s, ...next };
         const nodeNames = nodesChanged ? orderNodeNames(Object.values(merged.nodes)) : s.nodeNames;
         const sameOrder = nodeNames.length === s.nodeNames.length && nodeNames.every((n, i) => n === s.nodeNames[i]);
@@ -118,15 +153,19 @@ export function createPlaygroundStore(initial: Partial<UiSlice> = {}): Playgroun
         const highlight =
           s.serviceKey && (podsChanged || next.services !== s.services) ? highlightFor(merged, s.serviceKey) : s.highlight;
         // A deleted pod's panel follows its replacement; anything else deleted closes the panel. Both say why.
-        const followed = followDeletedSelection(s.selection, s, next);
-        set({
-          ...next,
-          nodeNames: sameOrder ? s.nodeNames : nodeNames,
-          groups,
-          highlight,
-          batches: s.batches + 1,
-          ...(followed ? { selection: followed.selection, selectionNote: followed.note } : {}),
-        });
+        const followed = followDeletedSelection(s.selection, { ...s, pods: removedPods }, merged);
+        set(
+          {
+            ...next,
+            podsVersion: podsChanged ? s.podsVersion + 1 : s.podsVersion,
+            nodeNames: sameOrder ? s.nodeNames : nodeNames,
+            groups,
+            highlight,
+            batches: s.batches + 1,
+            ...(followed ? { selection: followed.selection, selectionNote: followed.note } : {}),
+          },
+          changedPodKeys,
+        );
       },
       setView: (view) => set({ view }),
       select: (selection) => set({ selection, selectionNote: null }),
