@@ -8,6 +8,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import os from 'node:os';
+import { createHash } from 'node:crypto';
 import { createSimulator } from '../lib/sim';
 import type { V1Deployment } from '@kubernetes/client-node';
 
@@ -96,6 +97,8 @@ const tickMs = (performance.now() - t0) / ticks;
 gc();
 const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
 const pods = sim.list('Pod', 'default').items.length;
+// The engine's output must stay byte-identical across optimisations: same seed → same snapshot and watch events.
+const snapshotSha = createHash('sha256').update(sim.snapshot()).digest('hex').slice(0, 16);
 
 const totalMs = deployMs + rolloutMs;
 const ratio = totalMs / refBefore;
@@ -106,10 +109,11 @@ const rows: [string, string, string][] = [
   ['(a)+(b) ÷ reference workload', `${ratio.toFixed(1)}×`, 'goal ≤ 8× (issue #16)'],
   ['(c) steady-state tick (100 ms)', `${tickMs.toFixed(3)} ms`, 'target < 1 ms'],
   ['(d) heap used', `${heapMb.toFixed(1)} MB`, `${pods} pods, target < 200 MB`],
-  ['watch events delivered', String(delivered), ''],
+  ['watch events delivered', String(delivered), 'must stay 115284'],
+  ['snapshot sha256 (first 16)', snapshotSha, 'must stay the same across engine optimisations'],
   ['load average (1 min)', os.loadavg()[0].toFixed(2), `${os.cpus().length} CPUs — wall times suffer when other jobs run`],
   ['reference workload', `${refBefore.toFixed(0)} ms`, '100k Map inserts; compare between runs to judge machine load'],
 ];
 const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
 for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0])}  ${b.padStart(w[1])}  ${c}`);
-console.log(`BENCH ${JSON.stringify({ deploy_ms: Math.round(deployMs), rollout_ms: Math.round(rolloutMs), deploy_rollout_cpu_ms: Math.round(deployCpu + rolloutCpu), reference_ms: Math.round(refBefore), ratio_to_reference: Number(ratio.toFixed(1)), tick_ms: Number(tickMs.toFixed(4)), heap_mb: Number(heapMb.toFixed(1)) })}`);
+console.log(`BENCH ${JSON.stringify({ deploy_ms: Math.round(deployMs), rollout_ms: Math.round(rolloutMs), deploy_rollout_cpu_ms: Math.round(deployCpu + rolloutCpu), reference_ms: Math.round(refBefore), ratio_to_reference: Number(ratio.toFixed(1)), tick_ms: Number(tickMs.toFixed(4)), heap_mb: Number(heapMb.toFixed(1)), watch_events: delivered, snapshot_sha: snapshotSha })}`);
