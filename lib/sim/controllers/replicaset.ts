@@ -11,7 +11,8 @@ import { API_VERSION, type Kind } from '../../k8s/types';
 import { keyOf, type StoreChange } from '../store';
 import type { Cause } from '../types';
 import { admitPod, qosClass } from '../defaults';
-import { controllerRef, isPodActive, isPodReady, podCondition } from '../pods';
+import { controllerRef, isPodActive, podCondition } from '../pods';
+import { rankForDeletion } from './deletion-rank';
 import { deepEqual } from '../json';
 import { deletePod } from '../lifecycle';
 import { podQuotaMessage, podRoom } from '../quota';
@@ -117,7 +118,7 @@ export class ReplicaSetController implements Controller {
         e.enqueueAt(REPLICASET, key, e.time + QUOTA_RETRY_MS);
       } else if (-diff > BURST) e.enqueue(REPLICASET, key);
     } else if (diff > 0) {
-      const victims = rankForDeletion(active).slice(0, Math.min(diff, BURST));
+      const victims = rankForDeletion(active, Math.min(diff, BURST));
       for (const pod of victims) {
         const c = cause(`원하는 ${want}개보다 ${diff}개 많아 파드 ${pod.metadata!.name} 삭제`);
         deletePod(e, pod, c);
@@ -193,43 +194,4 @@ export class ReplicaSetController implements Controller {
     if (deepEqual(status, rs.status ?? {})) return;
     e.updateObject('ReplicaSet', { ...rs, status }, { actor: REPLICASET, message: `레플리카셋 ${rs.metadata!.name} 상태: 파드 ${replicas}개, 준비 ${ready}개, 사용 가능 ${available}개`, hop: 'controller' });
   }
-}
-
-const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
-
-/**
- * Orders pods the way ReplicaSet scale-down picks victims (controller.ActivePodsWithRanks):
- * unscheduled < scheduled; Pending < Unknown < Running; not ready < ready; more pods of this set on
- * the same node first; ready for less time first; more restarts first; newer before older.
- */
-export function rankForDeletion(pods: V1Pod[]): V1Pod[] {
-  const perNode = new Map<string, number>();
-  for (const p of pods) if (p.spec?.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1);
-  // decorate once: the comparator then only compares numbers and strings (it runs n log n times)
-  const rows = pods.map((pod) => {
-    const ready = isPodReady(pod);
-    return {
-      pod,
-      scheduled: pod.spec?.nodeName ? 1 : 0,
-      phase: PHASE_RANK[pod.status?.phase ?? 'Pending'] ?? 0,
-      ready: ready ? 1 : 0,
-      colocated: perNode.get(pod.spec?.nodeName ?? '') ?? 0,
-      readyAt: ready ? String(podCondition(pod, 'Ready')?.lastTransitionTime ?? '') : '',
-      restarts: (pod.status?.containerStatuses ?? []).reduce((n, c) => Math.max(n, c.restartCount ?? 0), 0),
-      created: String(pod.metadata?.creationTimestamp ?? ''),
-      name: pod.metadata!.name!,
-    };
-  });
-  rows.sort((a, b) => {
-    if (a.scheduled !== b.scheduled) return a.scheduled - b.scheduled;
-    if (a.phase !== b.phase) return a.phase - b.phase;
-    if (a.ready !== b.ready) return a.ready - b.ready;
-    if (a.colocated !== b.colocated) return b.colocated - a.colocated;
-    // ISO timestamps compare as strings; ready more recently goes first
-    if (a.readyAt !== b.readyAt) return a.readyAt < b.readyAt ? 1 : -1;
-    if (a.restarts !== b.restarts) return b.restarts - a.restarts;
-    if (a.created !== b.created) return a.created < b.created ? 1 : -1;
-    return a.name < b.name ? 1 : -1;
-  });
-  return rows.map((r) => r.pod);
 }
