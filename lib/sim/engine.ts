@@ -244,13 +244,16 @@ export class Engine {
     return this.store.put(kind, stamped, cause, true) as T;
   }
 
-  /** Stores a new version of an existing object. `obj` must be a new top-level object ({ ...stored, … }). */
-  updateObject<T extends KubeObject>(kind: Kind, obj: T, cause?: Cause): T {
-    return this.store.put(kind, obj, cause) as T;
+  /**
+   * Stores a new version of an existing object. `obj` must be a new top-level object ({ ...stored, … }). Callers that
+   * hold the object's store key pass it: a key built again is a new string whose hash the store's maps compute again.
+   */
+  updateObject<T extends KubeObject>(kind: Kind, obj: T, cause?: Cause, key?: string): T {
+    return this.store.put(kind, obj, cause, false, key) as T;
   }
 
-  removeObject(kind: Kind, name: string, namespace: string | undefined, cause?: Cause): KubeObject | undefined {
-    return this.store.remove(kind, keyOf(name, namespace), cause);
+  removeObject(kind: Kind, name: string, namespace: string | undefined, cause?: Cause, key?: string): KubeObject | undefined {
+    return this.store.remove(kind, key ?? keyOf(name, namespace), cause);
   }
 
   get<T extends KubeObject>(kind: Kind, key: string): T | undefined {

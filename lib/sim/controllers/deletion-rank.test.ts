@@ -6,11 +6,11 @@ import { rankForDeletion } from './deletion-rank';
 /** A pod with the fields the ranking reads. */
 function pod(name: string, o: { node?: string; phase?: string; readyAt?: string; restarts?: number; created?: string } = {}): V1Pod {
   return {
-    metadata: { name, creationTimestamp: (o.created ?? '2026-01-01T00:00:00Z') as unknown as Date },
+    metadata: { name, creationTimestamp: o.created ?? '2026-01-01T00:00:00Z' },
     spec: { containers: [{ name: 'c' }], ...(o.node ? { nodeName: o.node } : {}) },
     status: {
       phase: o.phase ?? 'Running',
-      conditions: o.readyAt ? [{ type: 'Ready', status: 'True', lastTransitionTime: o.readyAt as unknown as Date }] : [],
+      conditions: o.readyAt ? [{ type: 'Ready', status: 'True', lastTransitionTime: o.readyAt }] : [],
       containerStatuses: [{ name: 'c', restartCount: o.restarts ?? 0 } as never],
     },
   };

@@ -30,7 +30,7 @@ export function writePodStatus(key: string, e: Engine, cause: Cause, build: (p: 
   const pod = e.get<V1Pod>('Pod', key)!;
   const status = build(pod)!;
   status.conditions = readinessConditions(status, e.iso(), status.phase === 'Succeeded' || status.phase === 'Failed');
-  return e.updateObject('Pod', { ...pod, status }, cause);
+  return e.updateObject('Pod', { ...pod, status }, cause, key);
 }
 
 /** Whether the node already holds the image (the kubelet's image cache). */

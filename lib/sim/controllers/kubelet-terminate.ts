@@ -44,5 +44,5 @@ export function terminatePod(key: string, pod: V1Pod, rt: PodRuntime | undefined
   }
   if (e.time < rt.due) return e.enqueueAt(KUBELET, key, rt.due);
   delete e.state.kubelet[key];
-  e.removeObject('Pod', name, pod.metadata!.namespace, cause(`파드 ${name}의 컨테이너가 모두 멈춰 삭제 완료`));
+  e.removeObject('Pod', name, pod.metadata!.namespace, cause(`파드 ${name}의 컨테이너가 모두 멈춰 삭제 완료`), key);
 }

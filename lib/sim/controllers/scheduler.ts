@@ -246,7 +246,7 @@ export class Scheduler implements Controller {
       message: `스케줄러: 파드 ${name}을(를) ${nodeName}에 배치 (노드 ${candidates}개 중 필터를 통과하고 점수(자원 여유·어피니티·분산)가 가장 높은 노드)`,
       hop: 'scheduler' as const,
     };
-    const bound = e.updateObject('Pod', { ...pod, spec: { ...pod.spec!, nodeName }, status: { ...pod.status, conditions } }, cause);
+    const bound = e.updateObject('Pod', { ...pod, spec: { ...pod.spec!, nodeName }, status: { ...pod.status, conditions } }, cause, key);
     e.recordEvent(
       { kind: 'Pod', name, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid, resourceVersion: bound.metadata!.resourceVersion },
       'Normal',
