@@ -21,6 +21,7 @@ import { PlacedPodIndex } from './scheduler/placed-pod-index';
 import { DefaultSelectorCache } from './scheduler/default-selector';
 import { pickHighestScore, type ScoreTable } from './scheduler/score';
 import { ERR_NO_NODES, fitErrorMessage, reasonKo } from './scheduler/fit-error';
+import type { LabelSelector } from '../../k8s/selectors';
 
 export { tolerates };
 export const SCHEDULER = 'scheduler';
@@ -60,6 +61,16 @@ export class Scheduler implements Controller {
   private nodeRows?: NodeRow[];
   /** static filter verdicts per pod spec, for one node table (see staticVerdictsFor) */
   private staticVerdicts = new WeakMap<object, { rows: NodeRow[]; verdicts: (Rejection | undefined)[] }>();
+  /**
+   * The score table and spreading scores of the cycle being run, reused by every cycle: they hold one entry per
+   * feasible node, each cycle runs over every node, and nothing keeps them after the cycle — fresh arrays per pod
+   * were a large share of the engine's garbage.
+   */
+  private readonly table: ScoreTable = { nodes: [], leastAllocated: [] };
+  private readonly spreadScratch: (number | undefined)[] = [];
+  /** the engine's nodes and random stream as functions, built once per engine instead of once per pod */
+  private bound?: { e: Engine; allNodes: () => Iterable<V1Node>; random: () => number };
+  private readonly countsPerNode = (ns: string, sel: LabelSelector) => this.placed.countsPerNode(ns, sel);
 
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind === 'Service') return this.defaultSelectors.servicesChanged();
@@ -152,18 +163,23 @@ export class Scheduler implements Controller {
     const req = podRequests(pod);
     const nzCpu = req.cpu || DEFAULT_CPU_REQUEST;
     const nzMem = req.memory || DEFAULT_MEMORY_REQUEST;
-    const reasons = new Map<string, number>();
-    const taints = new Set<string>();
+    // made on the first rejected node: a pod that fits everywhere needs neither
+    let reasons: Map<string, number> | undefined;
+    let taints: Set<string> | undefined;
     let unresolvable = 0;
     let total = 0;
     const affinity = hasPodAffinityTerms(pod) || this.constraining > 0 ? prepareInterPodAffinity(pod, this.placedPods(e), (ns) => e.get<V1Namespace>('Namespace', ns)?.metadata?.labels) : undefined;
-    const allNodes = () => e.store.values('Node') as Iterable<V1Node>;
+    if (this.bound?.e !== e) this.bound = { e, allNodes: () => e.store.values('Node') as Iterable<V1Node>, random: () => e.rng.next() };
+    const { allNodes, random } = this.bound;
     const constraints = spreadConstraintsOf(pod, () => this.defaultSelectors.selectorFor(pod, e));
-    const spread = constraints.hard.length || constraints.soft.length ? prepareSpread(pod, constraints, allNodes, (ns, sel) => this.placed.countsPerNode(ns, sel)) : undefined;
-    const table: ScoreTable = { nodes: [], leastAllocated: [] };
+    const spread = constraints.hard.length || constraints.soft.length ? prepareSpread(pod, constraints, allNodes, this.countsPerNode) : undefined;
+    const table = this.table;
+    let feasible = 0;
     const preferredNodes = !!pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length;
-    if (preferredNodes) table.nodeAffinity = [];
-    if (affinity) table.interPodAffinity = [];
+    table.nodeAffinity = preferredNodes ? [] : undefined;
+    table.interPodAffinity = affinity ? [] : undefined;
+    table.taintToleration = undefined;
+    table.podTopologySpread = undefined;
     const rows = this.nodeTable(e);
     const verdicts = this.staticVerdictsFor(pod, rows);
     for (let i = 0; i < rows.length; i++) {
@@ -172,7 +188,8 @@ export class Scheduler implements Controller {
       const why = verdicts[i] ?? this.filter(pod, node, req, u, alloc, affinity, spread);
       if (why) {
         if (why.unresolvable) unresolvable++;
-        if (why.taint) taints.add(why.taint);
+        if (why.taint) (taints ??= new Set()).add(why.taint);
+        reasons ??= new Map();
         for (const r of why.reasons) reasons.set(r, (reasons.get(r) ?? 0) + 1);
         continue;
       }
@@ -181,17 +198,21 @@ export class Scheduler implements Controller {
       const memFree = capMem ? (capMem - u.nzMemory - nzMem) / capMem : 0;
       // TaintToleration only tells nodes apart once one has an untolerated PreferNoSchedule taint
       const preferNo = node.spec?.taints?.length ? preferNoScheduleCount(pod, node) : 0;
-      if (preferNo && !table.taintToleration) table.taintToleration = table.nodes.map(() => 0);
-      table.nodes.push(node);
-      table.leastAllocated.push(Math.floor(((Math.max(0, cpuFree) + Math.max(0, memFree)) / 2) * 100));
+      if (preferNo && !table.taintToleration) table.taintToleration = new Array<number>(feasible).fill(0);
+      // written by index into the reused arrays, cut to length after the loop
+      table.nodes[feasible] = node;
+      table.leastAllocated[feasible] = Math.floor(((Math.max(0, cpuFree) + Math.max(0, memFree)) / 2) * 100);
+      feasible++;
       table.taintToleration?.push(preferNo);
       table.nodeAffinity?.push(nodeAffinityScore(pod, node));
       if (affinity) table.interPodAffinity!.push(interPodAffinityScore(node, affinity));
     }
-    if (spread?.soft.length) table.podTopologySpread = spreadScores(table.nodes, spread, allNodes);
-    const best = pickHighestScore(table, () => e.rng.next());
+    table.nodes.length = feasible;
+    table.leastAllocated.length = feasible;
+    if (spread?.soft.length) table.podTopologySpread = spreadScores(table.nodes, spread, allNodes, this.spreadScratch);
+    const best = pickHighestScore(table, random);
     if (best) return this.bind(key, pod, best, total, e);
-    this.fail(key, pod, total, reasons, unresolvable, taints, e);
+    this.fail(key, pod, total, reasons ?? new Map(), unresolvable, taints ?? new Set(), e);
   }
 
   /** Scheduled, still-running pods with their node's labels (for inter-pod affinity). O(pods). */

@@ -95,9 +95,9 @@ function eligible(pod: V1Pod, node: V1Node, c: Constraint): boolean {
  */
 export function prepareSpread(pod: V1Pod, constraints: Pick<SpreadState, 'hard' | 'soft' | 'systemDefaulted'>, nodes: () => Iterable<V1Node>, countsPerNode: (namespace: string, selector: LabelSelector) => ReadonlyMap<string, number>): SpreadState {
   const ns = pod.metadata?.namespace ?? 'default';
-  const counts = (c: Constraint) => (c.selector ? countsPerNode(ns, c.selector) : NONE);
+  // inline arrows, not a named helper: tsx's keepNames would name one per call (this runs once per pod)
   const hardCounts = constraints.hard.map((c) => {
-    const perNode = counts(c);
+    const perNode = c.selector ? countsPerNode(ns, c.selector) : NONE;
     const domains = new Map<string, number>();
     for (const n of nodes()) {
       if (!eligible(pod, n, c)) continue;
@@ -110,7 +110,7 @@ export function prepareSpread(pod: V1Pod, constraints: Pick<SpreadState, 'hard' 
     pod,
     ...constraints,
     hardCounts,
-    softCounts: constraints.soft.map(counts),
+    softCounts: constraints.soft.map((c) => (c.selector ? countsPerNode(ns, c.selector) : NONE)),
     // the default selector is made of selectors that match the pod, so only explicit constraints need the check
     selfMatch: constraints.systemDefaulted ? constraints.soft.map(() => true) : [...constraints.hard, ...constraints.soft].map((c) => !!c.selector && matchesLabelSelector(c.selector, pod.metadata?.labels ?? {})),
   };
@@ -141,9 +141,11 @@ export function spreadFilter(node: V1Node, s: SpreadState): { reason: string; un
  * pass: a node is its own domain, as in upstream's Score. So the default spreading over nodes without zone
  * labels costs O(feasible) per attempt; a zone-like key adds one pass over the nodes.
  */
-export function spreadScores(feasible: V1Node[], s: SpreadState, nodes: () => Iterable<V1Node>): (number | undefined)[] {
+export function spreadScores(feasible: V1Node[], s: SpreadState, nodes: () => Iterable<V1Node>, raw: (number | undefined)[] = []): (number | undefined)[] {
   const n = feasible.length;
-  const raw: (number | undefined)[] = new Array(n).fill(0);
+  // `raw` may be a reused array (the scheduler's): every entry is written before it is read
+  for (let k = 0; k < n; k++) raw[k] = 0;
+  raw.length = n;
   let considered = n;
   // system defaults tolerate nodes without the key; explicit constraints make the plugin ignore them
   if (!s.systemDefaulted)

@@ -56,9 +56,12 @@ function addTopologySpreadNormalized(totals: number[], values: (number | undefin
   }
 }
 
-/** The node with the highest weighted total, or undefined when none is feasible. `random()` in [0, 1). */
+/**
+ * The node with the highest weighted total, or undefined when none is feasible. `random()` in [0, 1). The totals are
+ * summed into `t.leastAllocated` (the scheduler reuses its table; a copy per pod was garbage).
+ */
 export function pickHighestScore(t: ScoreTable, random: () => number): V1Node | undefined {
-  const totals = t.leastAllocated.slice();
+  const totals = t.leastAllocated;
   if (t.nodeAffinity) addDefaultNormalized(totals, t.nodeAffinity, false, 2);
   if (t.interPodAffinity) addMinMaxNormalized(totals, t.interPodAffinity, 2);
   if (t.taintToleration) addDefaultNormalized(totals, t.taintToleration, true, 3);
