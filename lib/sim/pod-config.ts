@@ -181,10 +181,9 @@ export function resolveContainerEnv(source: ConfigSource, pod: V1Pod, container:
   }
   const serviceVars = serviceEnvVars(linkedServices(source, ns, pod.spec?.enableServiceLinks !== false));
   const serviceMap = new Map(serviceVars.map((v) => [v.name, v.value]));
-  const lookup = (name: string) => env.get(name) ?? serviceMap.get(name);
   for (const v of container.env ?? []) {
     if (v.value) {
-      env.set(v.name, expandVars(v.value, lookup));
+      env.set(v.name, expandVars(v.value, (name) => env.get(name) ?? serviceMap.get(name)));
       continue;
     }
     if (!v.valueFrom) {
@@ -273,8 +272,13 @@ export function resolveContainerFiles(source: ConfigSource, pod: V1Pod, containe
 /** A ConfigSource over anything that can get an object by kind and `namespace/name` key (the engine's store). */
 export function configSourceOf(get: (kind: 'ConfigMap' | 'Secret' | 'Service', key: string) => unknown, services?: (ns: string) => Iterable<V1Service>): ConfigSource {
   return {
-    configMap: (ns, name) => get('ConfigMap', `${ns}/${name}`) as V1ConfigMap | undefined,
-    secret: (ns, name) => get('Secret', `${ns}/${name}`) as V1Secret | undefined,
+    // methods, not arrow properties: tsx's keepNames names arrow properties at creation, and this runs per container
+    configMap(ns, name) {
+      return get('ConfigMap', `${ns}/${name}`) as V1ConfigMap | undefined;
+    },
+    secret(ns, name) {
+      return get('Secret', `${ns}/${name}`) as V1Secret | undefined;
+    },
     services,
   };
 }

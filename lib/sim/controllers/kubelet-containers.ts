@@ -100,7 +100,6 @@ function start(ctx: KubeletCtx, only?: string): void {
     if (!only || c.name === only) event('Normal', 'Started', `Started container ${c.name}`, cause(`컨테이너 ${c.name} 시작`), `spec.containers{${c.name}}`);
   rt.started = { ...(rt.started ?? {}) };
   for (const c of pod.spec!.containers) if (!only || c.name === only) rt.started[c.name] = e.time;
-  const hex = () => `containerd://${e.rng.hex(64)}`;
   writePodStatus(key, e, cause(restarted ? `컨테이너 ${only} 재시작됨` : `파드 ${pod.metadata!.name}의 컨테이너가 실행 중 (Running)`), (p) => ({
     ...p.status,
     phase: 'Running',
@@ -111,7 +110,7 @@ function start(ctx: KubeletCtx, only?: string): void {
         name: c.name,
         image: statusImage(c.image!),
         imageID: imageId(c.image!),
-        containerID: hex(),
+        containerID: `containerd://${e.rng.hex(64)}`,
         ready: false,
         restartCount: (prev?.restartCount ?? 0) + (restarted && c.name === only ? 1 : 0),
         // a startup probe holds `started` (and so the other probes) until it succeeds

@@ -20,6 +20,22 @@ import { volumesReady } from './kubelet-config';
 
 export { KUBELET };
 
+/*
+ * The kubelet's cause and event helpers for one reconcile, made by module functions rather than as named arrow
+ * constants inside reconcile: under tsx (the benches, the sim cluster server) esbuild's keepNames gives every named
+ * closure its name at creation with Object.defineProperty, which cost more than the closure on this path (it runs
+ * for every pod change a kubelet sees). The returned arrows are anonymous, so nothing is named per call.
+ */
+function kubeletCause(nodeName: string): (message: string) => Cause {
+  const actor = `kubelet/${nodeName}`;
+  return (message) => ({ actor, message: `kubelet(${nodeName}): ${message}`, hop: 'kubelet' });
+}
+
+function podEventRecorder(e: Engine, pod: V1Pod, nodeName: string): KubeletCtx['event'] {
+  return (type, reason, message, c, fieldPath) =>
+    e.recordEvent({ kind: 'Pod', name: pod.metadata!.name!, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid, fieldPath }, type, reason, message, 'kubelet', c, nodeName);
+}
+
 export class Kubelet implements Controller {
   readonly name = KUBELET;
   readonly watches: readonly Kind[] = ['Pod'];
@@ -50,10 +66,8 @@ export class Kubelet implements Controller {
     if (!nodeName) return;
     // no such node, or its kubelet is not running: nothing happens to the pod
     if (!e.store.get('Node', nodeName) || e.state.nodes[nodeName]?.downSince !== undefined) return;
-    const actor = `kubelet/${nodeName}`;
-    const cause = (message: string): Cause => ({ actor, message: `kubelet(${nodeName}): ${message}`, hop: 'kubelet' });
-    const event = (type: 'Normal' | 'Warning', reason: string, message: string, c: Cause, fieldPath?: string) =>
-      e.recordEvent({ kind: 'Pod', name: pod.metadata!.name!, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid, fieldPath }, type, reason, message, 'kubelet', c, nodeName);
+    const cause = kubeletCause(nodeName);
+    const event = podEventRecorder(e, pod, nodeName);
     const name = pod.metadata!.name!;
 
     if (pod.metadata!.deletionTimestamp) return terminatePod(key, pod, rt, e, cause, event);
