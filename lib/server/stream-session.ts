@@ -4,13 +4,17 @@
  *   resume: with a Last-Event-ID from this hub's epoch that the history still covers → only the missed events
  * `status` events (no id) tell the browser when the server lost or regained the cluster.
  * Each client has a bounded queue; a client that lets it fill up is cut off (it reconnects and resumes),
- * so one slow browser never holds memory or delays the others. The snapshot is the exception that would
- * break that rule at scale (20,000 pods ≈ tens of MB, more than the queue limit): it is fed to the queue
- * piece by piece as the browser reads (`pull`), and live events wait behind it (bounded by the same limit). With a `seat`, the stream also counts
- * against the server-wide StreamBudget, which may cut it off earlier when many clients are slow at once.
+ * so one slow browser never holds memory or delays the others. A client that reads but gets a burst bigger
+ * than its queue (the reflectors' lists landing) gets a fresh snapshot on the same stream instead (`resync`).
+ * The snapshot is the exception that would break the queue rule at scale (20,000 pods ≈ tens of MB): it is
+ * serialised a part per event-loop turn (the server keeps answering meanwhile), fed to the queue piece by
+ * piece as the browser reads (`pull`), and live events wait behind it (bounded by the same limit). With a
+ * `seat`, the stream also counts against the server-wide StreamBudget, which may cut it off earlier when many
+ * clients are slow at once.
  */
 import type { DeltaPayload, UpstreamStatus } from '../cluster/live-protocol';
 import { snapshotFrames, withNewestEvents } from './snapshot-frames';
+import { joinShared, pieces } from './sse-chunks';
 import { encodeSse, formatEventId, formatSse, formatSseComment, parseEventId } from './sse';
 import type { StreamSeat } from './stream-budget';
 import type { HubEvent, WatchHub } from './watch-hub';
@@ -42,60 +46,20 @@ function frameOf(ev: HubEvent, epoch: string): Uint8Array {
   return ev.frame;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  let size = 0;
-  for (const p of parts) size += p.byteLength;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}
-
-/**
- * One burst's frames joined once for every client that gets exactly those frames (all clients watching the
- * same namespaces): 200 clients then share one buffer per burst instead of making 200 copies, which under
- * load is garbage faster than the collector frees it. The cache lives for one turn of the event loop —
- * every session flushes a burst in the same turn (setImmediate), and the clearing runs in the next.
- */
-const burstCache = new Map<Uint8Array, { frames: Uint8Array[]; joined: Uint8Array }>();
-function joinShared(frames: Uint8Array[]): Uint8Array {
-  if (frames.length === 1) return frames[0];
-  const hit = burstCache.get(frames[0]);
-  if (hit && hit.frames.length === frames.length && hit.frames.every((f, i) => f === frames[i])) return hit.joined;
-  if (burstCache.size === 0) setImmediate(() => burstCache.clear());
-  const joined = concat(frames);
-  burstCache.set(frames[0], { frames, joined });
-  return joined;
-}
-
-/**
- * Chunks of at most MAX_CHUNK_BYTES (views, no copies). The chunk being written to a socket that does not
- * drain has left this stream's queue and is invisible to its byte accounting; small chunks keep that
- * invisible part small, even for a snapshot of megabytes.
- */
-const MAX_CHUNK_BYTES = 64 * 1024;
-function* pieces(bytes: Uint8Array): Generator<Uint8Array> {
-  if (bytes.byteLength <= MAX_CHUNK_BYTES) {
-    yield bytes; // the shared frame itself, not a new view of it
-    return;
-  }
-  for (let at = 0; at < bytes.byteLength; at += MAX_CHUNK_BYTES) yield bytes.subarray(at, Math.min(bytes.byteLength, at + MAX_CHUNK_BYTES));
-}
-
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 const tooBig = (objects: number, bytes: number, limit: number) =>
   `클러스터가 너무 커서 브라우저로 보낼 수 없습니다 (오브젝트 ${objects.toLocaleString('ko-KR')}개, ${mb(bytes)} MB — 한도 ${mb(limit)} MB). ` +
   '관리자는 CLUSTER_NAMESPACES로 네임스페이스를 좁히거나 STREAM_SNAPSHOT_MB로 한도를 늘릴 수 있습니다.';
+
+/** Fresh snapshots in a row (without the client catching up in between) before a stream is cut off instead. */
+const MAX_RESYNCS_IN_A_ROW = 3;
 
 export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uint8Array> {
   const { hub, feeds } = o;
   const maxQueueBytes = o.maxQueueBytes ?? 4 * 1024 * 1024;
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let closed = false;
-  let live = false; // true once the snapshot/replay has been sent; events before that are already in it
+  let live = false; // true once the snapshot is taken (or the replay sent); events before that are already in it
   let lastSeq = 0;
   let lastStatus = '';
   let unsubscribe: () => void = () => {};
@@ -107,8 +71,16 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
   // slow readers then cost about one copy of the backlog, not 200.
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
+  /** A snapshot is being serialised (events wait behind it). */
+  let building = false;
   /** The rest of the snapshot, while the browser is still reading it. */
   let snapshotLeft: Generator<Uint8Array> | null = null;
+  /** Pieces of snapshots handed to the queue so far, and that count at the last heartbeat (a stall check). */
+  let fed = 0;
+  let fedAtBeat = 0;
+  /** A backlog was too big: its events were thrown away and a fresh snapshot follows the current one. */
+  let resyncDue = false;
+  let resyncsInARow = 0;
 
   const finish = (reason: 'cancelled' | 'dropped') => {
     if (closed) return;
@@ -127,20 +99,43 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
     controller.error(new Error('slow client dropped'));
   };
 
+  /**
+   * A backlog bigger than the queue takes for a client that reads (20,000 upserts when the reflectors' lists
+   * land): the queued deltas are thrown away and the client gets a fresh snapshot on the same stream instead
+   * of being cut off — the browser diffs a re-snapshot against what it shows (live-client.ts). Cheaper for both
+   * sides than a reconnect that asks for the same state, and nothing is missed: the snapshot covers the events.
+   * A client that keeps falling behind (or stops reading a snapshot) is still cut off.
+   */
+  const resync = () => {
+    pending = [];
+    pendingBytes = 0;
+    if (++resyncsInARow > MAX_RESYNCS_IN_A_ROW) return drop();
+    resyncDue = true;
+    if (!building && !snapshotLeft) void sendSnapshot();
+  };
+
   let flushScheduled = false;
+  const scheduleFlush = () => {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(flush);
+  };
   const flush = () => {
     flushScheduled = false;
     if (closed || pending.length === 0) return;
-    if (snapshotLeft) {
+    if (building || snapshotLeft) {
       // Behind the snapshot: keep waiting unless the events alone pass the queue limit.
-      if (pendingBytes > maxQueueBytes) drop();
+      if (pendingBytes > maxQueueBytes) resync();
       return;
     }
+    const room = controller.desiredSize ?? 0;
+    if (room <= 0) return drop();
+    // A burst bigger than the room of a client that has been keeping up (its queue at most half full).
+    if (pendingBytes > room && room >= maxQueueBytes / 2) return resync();
     const frames = pending;
     pending = [];
     pendingBytes = 0;
-    const room = controller.desiredSize ?? 0;
-    if (room <= 0) return drop();
+    resyncsInARow = 0;
     const parts = room >= maxQueueBytes ? [joinShared(frames)] : frames;
     for (const part of parts) for (const piece of pieces(part)) controller.enqueue(piece);
     o.seat?.noteQueued();
@@ -149,25 +144,31 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
     if (closed) return;
     pending.push(bytes);
     pendingBytes += bytes.byteLength;
-    if (!flushScheduled) {
-      flushScheduled = true;
-      setImmediate(flush);
-    }
+    scheduleFlush();
   };
 
-  /** Moves snapshot pieces into the queue while it has room; then lets the waiting events follow. */
+  /** Moves snapshot pieces into the queue while it has room; then lets the waiting events (or a resync) follow. */
+  let feeding = false;
   const feedSnapshot = () => {
-    if (!snapshotLeft || closed) return;
-    while ((controller.desiredSize ?? 0) > 0) {
-      const next = snapshotLeft.next();
+    // enqueue can hand a chunk to a waiting reader at once, and its next read calls pull() (and so this) again
+    if (!snapshotLeft || closed || feeding) return;
+    feeding = true;
+    try {
+      feedPieces(snapshotLeft);
+    } finally {
+      feeding = false;
+    }
+  };
+  const feedPieces = (left: Generator<Uint8Array>) => {
+    while (!closed && (controller.desiredSize ?? 0) > 0) {
+      const next = left.next();
       if (next.done) {
         snapshotLeft = null;
-        if (!flushScheduled && pending.length > 0) {
-          flushScheduled = true;
-          setImmediate(flush);
-        }
+        if (resyncDue) void sendSnapshot();
+        else if (pending.length > 0) scheduleFlush();
         return;
       }
+      fed++;
       controller.enqueue(next.value);
     }
     o.seat?.noteQueued();
@@ -182,6 +183,38 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
     push(encodeSse(formatSse({ event: 'status', data: text })));
   };
 
+  /** Takes a snapshot now, serialises it a part per event-loop turn (snapshot-frames.ts), then feeds it as the client reads. */
+  const sendSnapshot = async () => {
+    building = true;
+    resyncDue = false;
+    const snap = hub.snapshot(feeds);
+    const h = hub.health(feeds);
+    const upstream: UpstreamStatus = { ok: h.ok, synced: h.synced, reason: h.reason };
+    lastStatus = JSON.stringify(upstream);
+    lastSeq = snap.seq;
+    live = true; // events after snap.seq now wait in `pending`, behind the snapshot
+    const frames = await snapshotFrames(withNewestEvents(snap.objects), { namespaces: o.namespaces, upstream }, formatEventId(hub.epoch, snap.seq), () => closed);
+    building = false;
+    if (!frames || closed) return;
+    const bytes = frames.reduce((sum, f) => sum + f.byteLength, 0);
+    const limit = o.maxSnapshotBytes ?? 64 * 1024 * 1024;
+    if (bytes > limit) {
+      // Too big for a browser tab: say so and stay connected (quietly, heartbeats only) rather than close,
+      // which would make EventSource reconnect and the server build the same snapshot every 2 s.
+      live = false;
+      pending = [];
+      pendingBytes = 0;
+      lastStatus = JSON.stringify({ ok: false, synced: h.synced, reason: tooBig(snap.objects.length, bytes, limit) });
+      push(encodeSse(formatSse({ event: 'status', data: lastStatus })));
+      unsubscribe();
+      return;
+    }
+    snapshotLeft = (function* () {
+      for (const f of frames) yield* pieces(f);
+    })();
+    feedSnapshot();
+  };
+
   const begin = async () => {
     const resumeFrom = parseEventId(o.lastEventId, hub.epoch);
     const replayed = resumeFrom === null ? null : hub.replay(feeds, resumeFrom);
@@ -190,36 +223,15 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
       sendStatus();
       for (const ev of replayed) push(frameOf(ev, hub.epoch));
       if (replayed.length > 0) lastSeq = replayed[replayed.length - 1].seq;
-    } else {
-      await hub.whenSynced(feeds, o.syncWaitMs ?? 4_000);
-      if (closed) return;
-      const snap = hub.snapshot(feeds);
-      const h = hub.health(feeds);
-      const upstream: UpstreamStatus = { ok: h.ok, synced: h.synced, reason: h.reason };
-      lastStatus = JSON.stringify(upstream);
-      lastSeq = snap.seq;
-      const frames = snapshotFrames(withNewestEvents(snap.objects), { namespaces: o.namespaces, upstream }, formatEventId(hub.epoch, snap.seq));
-      const bytes = frames.reduce((sum, f) => sum + f.byteLength, 0);
-      const limit = o.maxSnapshotBytes ?? 64 * 1024 * 1024;
-      if (bytes > limit) {
-        // Too big for a browser tab: say so and stay connected (quietly, heartbeats only) rather than close,
-        // which would make EventSource reconnect and the server build the same snapshot every 2 s.
-        lastStatus = JSON.stringify({ ok: false, synced: h.synced, reason: tooBig(snap.objects.length, bytes, limit) });
-        push(encodeSse(formatSse({ event: 'status', data: lastStatus })));
-        unsubscribe();
-        return;
-      }
-      // Anything pushed before (status, heartbeat) goes first, as it always did; the snapshot then waits for room.
-      flush();
-      if (closed) return;
-      snapshotLeft = (function* () {
-        for (const f of frames) yield* pieces(f);
-      })();
       live = true;
-      feedSnapshot();
       return;
     }
-    live = true;
+    await hub.whenSynced(feeds, o.syncWaitMs ?? 4_000);
+    if (closed) return;
+    // Anything pushed before (status, heartbeat) goes first, as it always did; the snapshot then waits for room.
+    flush();
+    if (closed) return;
+    await sendSnapshot();
   };
 
   return new ReadableStream<Uint8Array>(
@@ -233,7 +245,8 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
         // (both happen on this one thread; events up to snapshot.seq are skipped below).
         unsubscribe = hub.subscribe(feeds, {
           onEvent(ev) {
-            if (!live || ev.seq <= lastSeq) return;
+            // while a resync is due, the fresh snapshot will carry this change
+            if (!live || resyncDue || ev.seq <= lastSeq) return;
             lastSeq = ev.seq;
             push(frameOf(ev, hub.epoch));
           },
@@ -241,7 +254,12 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
             if (live) sendStatus();
           },
         });
-        heartbeat = setInterval(() => push(encodeSse(formatSseComment('heartbeat'))), o.heartbeatMs ?? 15_000);
+        heartbeat = setInterval(() => {
+          // Its events already thrown away and not one piece of its snapshot read since the last beat: gone quiet.
+          if (resyncDue && snapshotLeft && fed === fedAtBeat) return drop();
+          fedAtBeat = fed;
+          push(encodeSse(formatSseComment('heartbeat')));
+        }, o.heartbeatMs ?? 15_000);
         heartbeat.unref?.();
         void begin();
       },
