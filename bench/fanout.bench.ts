@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { AppsV1Api, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { startApp, startSimCluster, tempKubeconfigPath } from '../e2e/live-servers';
 import { treeRssMb } from './process-rss';
+import { runBench, stopServers } from './run-bench';
 
 const CLIENTS = Number(process.env.FANOUT_CLIENTS ?? 200);
 const SCALES = Number(process.env.FANOUT_SCALES ?? 20);
@@ -139,15 +140,8 @@ async function main() {
     console.log(`server RSS: ${rss} MB (target ≤ 300 MB); upstream watches after the run: ${after.upstreamWatches}`);
     console.log(`BENCH ${JSON.stringify({ clients: CLIENTS, upstream_watches: info.upstreamWatches, p50_ms: p50, p95_ms: p95, rss_mb: rss })}`);
   } finally {
-    await app.stop();
-    await sim.stop();
+    await stopServers(app, sim);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

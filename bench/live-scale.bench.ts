@@ -3,6 +3,8 @@
  * LIVE_PODS running pods (`--pods`), the built app (`next start`) streaming it through the proxy, and Chromium
  * on the live playground. Prints:
  *   - upstream: one list of every pod straight from the sim server (what each reflector list costs there);
+ *   - the stream session in-process over those same pods (snapshot-stall.ts): warm snapshot time and the longest
+ *     event-loop stall while it is built; then, against the app, the slowest answer to another request meanwhile;
  *   - proxy, cold: first SSE stream → first byte, → snapshot complete (includes the reflectors' initial lists);
  *     warm: a second stream's snapshot (serialisation only); snapshot bytes raw and gzipped; server RSS;
  *   - browser: time to the first full graph, JS heap, p95 frame while panning and zooming, longest task;
@@ -16,6 +18,9 @@ import { AppsV1Api, KubeConfig, PatchStrategy, setHeaderOptions } from '@kuberne
 import { startApp, startSimCluster, tempKubeconfigPath } from '../e2e/live-servers';
 import { treeCpuMs, treeRssMb } from './process-rss';
 import { measureBrowser, type BrowserFigures } from './live-scale-browser';
+import { openStream, type StreamReader } from './sse-stream-reader';
+import { measureSnapshotStall } from './snapshot-stall';
+import { runBench, stopServers } from './run-bench';
 
 const PODS = Number(process.env.LIVE_PODS ?? 20_000);
 const ROLLOUT = 'load-0';
@@ -25,81 +30,26 @@ const round = (n: number) => Math.round(n * 10) / 10;
 const mb = (bytes: number) => round(bytes / 2 ** 20);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface StreamReader {
-  firstByteMs: number;
-  snapshotMs: number;
-  snapshotBytes: number;
-  snapshotObjects: number;
-  snapshotEvents: number;
-  encoding: string | null;
-  snapshot: Uint8Array;
-  upserts(): number;
-  /** ms from connecting until the server said all its lists were in (0 until then) */
-  syncedMs(): number;
-  close(): void;
-}
-
-/**
- * Opens the SSE stream and resolves once the snapshot event has arrived whole; keeps counting upserts after.
- * Frames are split by searching only the newly arrived text for the blank line, so a 40 MB snapshot in 64 KB
- * chunks costs linear time in this reader.
- */
-async function openStream(url: string): Promise<StreamReader> {
-  const ac = new AbortController();
-  const t0 = performance.now();
-  const res = await fetch(`${url}/api/cluster/stream`, { signal: ac.signal });
-  if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let firstByteMs = 0;
-  let pending = '';
-  let upserts = 0;
-  // The snapshot arrives as `snapshot-part` events and a final `snapshot` (lib/server/snapshot-frames.ts).
-  const snapshotFrames: string[] = [];
-  let complete = false;
-  let snapshotMs = 0;
-  let syncedMs = 0;
-  const onFrame = (frame: string) => {
-    const event = /^event: (.*)$/m.exec(frame.slice(0, 200))?.[1];
-    // The server waits 4 s for its reflectors, then sends what it has; `synced` says when every list is in.
-    if (!syncedMs && (event === 'status' || event === 'snapshot') && frame.includes('"synced":true')) syncedMs = performance.now() - t0;
-    if (event === 'upsert') upserts++;
-    else if (!complete && (event === 'snapshot-part' || event === 'snapshot')) {
-      snapshotFrames.push(frame);
-      if (event === 'snapshot') (complete = true), (snapshotMs = performance.now() - t0);
+/** Asks `url` every 20 ms (one request at a time) until stopped: how long the slowest answer took. */
+function probeLatency(url: string): { stop(): Promise<{ count: number; maxMs: number }> } {
+  let on = true;
+  let count = 0;
+  let maxMs = 0;
+  const loop = (async () => {
+    while (on) {
+      const t0 = performance.now();
+      await fetch(url).then((r) => r.arrayBuffer(), () => null);
+      maxMs = Math.max(maxMs, performance.now() - t0);
+      count++;
+      await sleep(20);
     }
-  };
-  const pump = async (untilSnapshot: boolean) => {
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done || !value) return;
-      if (!firstByteMs) firstByteMs = performance.now() - t0;
-      const searchFrom = Math.max(0, pending.length - 1);
-      pending += decoder.decode(value, { stream: true });
-      for (let at = pending.indexOf('\n\n', searchFrom); at >= 0; at = pending.indexOf('\n\n')) {
-        onFrame(pending.slice(0, at));
-        pending = pending.slice(at + 2);
-      }
-      if (untilSnapshot && complete) return;
-    }
-  };
-  await pump(true);
-  if (!complete) throw new Error('stream ended before the snapshot');
-  const snapshot = new TextEncoder().encode(snapshotFrames.map((f) => f + '\n\n').join(''));
-  let objects = 0;
-  for (const f of snapshotFrames) objects += (JSON.parse(f.slice(f.indexOf('data: ') + 6)) as { objects: unknown[] }).objects.length;
-  void pump(false);
+  })();
   return {
-    firstByteMs,
-    snapshotMs,
-    snapshotBytes: snapshot.byteLength,
-    snapshotObjects: objects,
-    snapshotEvents: snapshotFrames.length,
-    encoding: res.headers.get('content-encoding'),
-    snapshot,
-    upserts: () => upserts,
-    syncedMs: () => syncedMs,
-    close: () => ac.abort(),
+    async stop() {
+      on = false;
+      await loop;
+      return { count, maxMs };
+    },
   };
 }
 
@@ -114,9 +64,15 @@ async function main() {
   try {
     t = performance.now();
     const upstream = await fetch(`${sim.url}/api/v1/namespaces/default/pods`, { headers: { accept: 'application/json' } });
-    const upstreamBytes = (await upstream.arrayBuffer()).byteLength;
+    const upstreamText = await upstream.text();
+    const upstreamBytes = Buffer.byteLength(upstreamText);
     const upstreamListMs = round(performance.now() - t);
     console.log(`sim cluster ready in ${seedS} s; upstream pod list: ${upstreamListMs} ms, ${mb(upstreamBytes)} MB`);
+    const stall = await measureSnapshotStall((JSON.parse(upstreamText) as { items: { metadata: { name: string } }[] }).items);
+    console.log(
+      `stream session in-process (same pods, warm): first snapshot byte ${round(stall.firstSnapshotByteMs)} ms, snapshot ${round(stall.snapshotMs)} ms, ` +
+        `longest event-loop stall meanwhile ${round(stall.longestStallMs)} ms (every other request waits that long at worst)`,
+    );
 
     const coldStart = performance.now();
     const cold = await openStream(app.url);
@@ -131,6 +87,11 @@ async function main() {
       warm = await openStream(app.url);
     }
     const syncedMs = performance.now() - coldStart - warm.snapshotMs;
+    // Another request while a browser's snapshot is built and sent: how long the server keeps it waiting.
+    const probe = probeLatency(`${app.url}/api/cluster/info`);
+    const another = await openStream(app.url);
+    const infoWait = await probe.stop();
+    another.close();
     streams.push(warm);
     const rssAfterSnapshot = treeRssMb(app.child.pid!);
     const gzipBytes = gzipSync(warm.snapshot).byteLength;
@@ -143,6 +104,7 @@ async function main() {
         `${warm.snapshotEvents} events, ${mb(warm.snapshotBytes)} MB raw (${round(warm.snapshotBytes / warm.snapshotObjects)} B per object, ` +
         `${round(warm.snapshotBytes / upstreamBytes)}× the upstream pod list), ${mb(gzipBytes)} MB if gzipped (sent ${warm.encoding ?? 'uncompressed'}); server RSS ${rssAfterSnapshot} MB`,
     );
+    console.log(`another request (/api/cluster/info every 20 ms) while a snapshot is built and sent: ${infoWait.count} answered, slowest ${round(infoWait.maxMs)} ms`);
 
     // The browser opens the live page; the rollout then runs with it attached.
     const kc = new KubeConfig();
@@ -195,6 +157,10 @@ async function main() {
         cold_first_byte_ms: round(cold.firstByteMs),
         cold_synced_ms: round(syncedMs),
         snapshot_first_byte_ms: round(warm.firstByteMs),
+        inproc_first_snapshot_byte_ms: round(stall.firstSnapshotByteMs),
+        inproc_snapshot_ms: round(stall.snapshotMs),
+        inproc_longest_stall_ms: round(stall.longestStallMs),
+        info_during_snapshot_max_ms: round(infoWait.maxMs),
         snapshot_ms: round(warm.snapshotMs),
         snapshot_objects: warm.snapshotObjects,
         snapshot_mb: mb(warm.snapshotBytes),
@@ -218,15 +184,8 @@ async function main() {
     );
   } finally {
     for (const s of streams) s.close();
-    await app.stop();
-    await sim.stop();
+    await stopServers(app, sim);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

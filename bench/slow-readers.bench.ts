@@ -23,6 +23,7 @@ import path from 'node:path';
 import { AppsV1Api, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { freePort, startApp, startSimCluster, startStalledServer, tempKubeconfigPath } from '../e2e/live-servers';
 import { treeRssMb } from './process-rss';
+import { runBench, stopServers } from './run-bench';
 
 const SLOW = Number(process.env.SLOW_READERS ?? 200);
 const CHURN_S = Number(process.env.CHURN_S ?? 30);
@@ -186,15 +187,8 @@ async function main() {
     );
   } finally {
     for (const s of slow) s.destroy();
-    await app.stop();
-    await sim.stop();
+    await stopServers(app, sim);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);
