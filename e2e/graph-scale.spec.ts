@@ -85,14 +85,37 @@ test('at 5,000 pods the tiles are drawn on canvas and a pod opens from the keybo
   const k = at.width / (await canvas.evaluate((c: HTMLCanvasElement) => parseFloat(c.style.width)));
   const centre = { x: at.x + 42 * k, y: at.y + 22 * k };
   await page.mouse.move(centre.x, centre.y);
+  const sharpness = () => canvas.evaluate((c: HTMLCanvasElement) => c.width / parseFloat(c.style.width));
+  const fittedSharpness = await sharpness();
   for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -400);
   await expect(canvas).toHaveAttribute('data-detailed', 'true', { timeout: 15_000 });
+  // Redrawn once the wheel stops, at the new zoom: more device pixels per CSS pixel than when fitted.
+  await expect.poll(sharpness).toBeGreaterThan(fittedSharpness * 2);
   // Hover: the pointer moving onto another drawn tile (the second, right of the first) shows that pod's tooltip.
   const zoomed = (await canvas.boundingBox())!;
   const k2 = zoomed.width / (at.width / k);
   await page.mouse.move(zoomed.x + (84 + 4 + 30) * k2, zoomed.y + 22 * k2, { steps: 4 });
   await expect(page.locator('[data-pod-tooltip]')).toContainText('bench-');
   await saveScreenshot(page, test.info(), 'scale-5000-zoomed-in');
+  // Panned far away (worker-1's box leaves the view and unmounts) and back: its canvas returns painted.
+  const pane = graph(page);
+  const drag = async (dx: number) => {
+    const p = (await pane.boundingBox())!;
+    await page.mouse.move(p.x + 10, p.y + p.height - 10);
+    await page.mouse.down();
+    await page.mouse.move(p.x + 10 + dx, p.y + p.height - 10, { steps: 8 });
+    await page.mouse.up();
+  };
+  await canvas.evaluate((c) => Object.assign(c, { keptMark: true }));
+  await drag(-3000);
+  await drag(-3000);
+  await expect(box).toHaveCount(0);
+  await drag(3000);
+  await drag(3000);
+  await expect(canvas).toHaveAttribute('data-painted', /^[1-9]\d*$/);
+  await expect(canvas).toHaveAttribute('data-detailed', 'true');
+  // the very element that left (kept off screen, tile-painter-cache.ts), not a new canvas painted again
+  expect(await canvas.evaluate((c) => 'keptMark' in c)).toBe(true);
   await screenshotsEverywhere(page, 'scale-5000');
   expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]);
 });

@@ -9,8 +9,9 @@ import { usePlaygroundStore, usePlaygroundStoreApi, usePlaygroundStoreWith } fro
 import { podTileLabel } from './pod-label';
 import { TONE_CLASS } from './pod-tile';
 import { paletteFor } from './tile-palette';
-import { cancelPaint, paintNextFrame, TilePainter } from './tile-painter';
-import { COMPACT_ZOOM, useZoomDerived } from './tile-zoom';
+import { cancelPaint, paintNextFrame } from './tile-painter';
+import { keepPaintedGrid, takePaintedGrid, type PaintedGrid } from './tile-painter-cache';
+import { COMPACT_ZOOM, useDrawingZoom, useZoomDerived } from './tile-zoom';
 import { useTrafficFlowStore } from '@/components/wiring/traffic-flow';
 
 /** The theme the canvases draw in (the graph root follows the shell's `dark` class). */
@@ -23,6 +24,18 @@ function forcedTileMode(): TileMode | null {
   return v === 'dom' || v === 'canvas' ? v : null;
 }
 const FORCED = forcedTileMode();
+
+/** Zooms that draw a grid the same: the same √2 step and the same side of the text threshold. */
+const sameDrawing = (a: number, b: number) => zoomStep(a) === zoomStep(b) && a >= COMPACT_ZOOM === b >= COMPACT_ZOOM;
+
+/** The <canvas> a grid is painted on (made outside React: it lives on in tile-painter-cache.ts while its box is off screen). */
+function createPodCanvas(): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.dataset.podCanvas = '';
+  canvas.setAttribute('role', 'img');
+  canvas.className = 'block';
+  return canvas;
+}
 
 /** DOM or canvas for a grid of `boxPods` tiles, given how many pods the graph shows in all. */
 export function useTileMode(boxPods: number): TileMode {
@@ -49,17 +62,18 @@ const sameFacts = (a: ProxyFacts | null, b: ProxyFacts | null) =>
   a === b || (!!a && !!b && a.name === b.name && a.status === b.status && a.label === b.label && a.namespace === b.namespace);
 
 /** A transparent stand-in over one drawn tile: what the tooltip, clicks and the keyboard focus land on. */
-function TileProxy({ id, index, cols, kind, ringPx, ref, onKeyDown }: {
+function TileProxy({ id, index, cols, kind, ref, onKeyDown }: {
   id: string;
   index: number;
   cols: number;
   kind: 'focus' | 'hover';
-  ringPx: number;
   ref?: Ref<HTMLButtonElement>;
   onKeyDown?: (e: KeyboardEvent<HTMLButtonElement>) => void;
 }) {
   const store = usePlaygroundStoreApi();
   const f = usePlaygroundStoreWith((s) => proxyFacts(s, id), sameFacts);
+  // The ring stays two screen pixels wide when the whole cluster is zoomed out to a few pixels a tile.
+  const ringPx = useZoomDerived((z) => Math.max(2, 2 / zoomStep(z)));
   if (!f) return null;
   const r = tileRect(index, cols);
   const style = { left: r.x, top: r.y, width: r.width, height: r.height, '--ring': `${ringPx}px` } as CSSProperties;
@@ -81,9 +95,11 @@ export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: 
   const store = usePlaygroundStoreApi();
   const theme = useContext(TileThemeContext);
   const flows = useTrafficFlowStore();
-  const zoom = useZoomDerived(zoomStep);
-  const detailed = useZoomDerived((z) => z >= COMPACT_ZOOM);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  // Drawings follow the zoom once a gesture is over (CSS scales them meanwhile); the focus ring follows it live (TileProxy).
+  const drawing = useDrawingZoom(sameDrawing);
+  const zoom = zoomStep(drawing.zoom);
+  const detailed = drawing.zoom >= COMPACT_ZOOM;
+  const hostRef = useRef<HTMLDivElement>(null);
   const focusRef = useRef<HTMLButtonElement>(null);
   const movedByKey = useRef(false);
   const [focusAt, setFocusAt] = useState(0);
@@ -91,14 +107,30 @@ export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: 
   const size = gridSize(ids.length, cols);
   const focusIndex = Math.min(focusAt, Math.max(0, ids.length - 1));
 
-  // One painter per canvas for the grid's life: it keeps what it drew, so a new pod list repaints only what moved.
-  const painterRef = useRef<TilePainter | null>(null);
+  // The canvas and its painter outlive this component: a box scrolled out of view keeps them (tile-painter-cache.ts),
+  // and coming back puts the same canvas, already painted, into the page. The painter keeps what it drew, so a
+  // new pod list repaints only what moved.
+  const gridRef = useRef<PaintedGrid | null>(null);
   useLayoutEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    const painter = (painterRef.current ??= new TilePainter(canvas));
-    const scale = backingScale(size, zoom, window.devicePixelRatio || 1);
-    painter.configure({ ids, cols, scale, detailed, palette: paletteFor(theme, TONE_CLASS), ...(flows ? { rateOf: flows.pod } : {}) });
+    const grid = takePaintedGrid(store, label, createPodCanvas);
+    hostRef.current?.prepend(grid.canvas);
+    gridRef.current = grid;
+    return () => {
+      gridRef.current = null;
+      grid.canvas.remove();
+      keepPaintedGrid(store, label, grid);
+    };
+  }, [store, label]);
+  useLayoutEffect(() => {
+    const grid = gridRef.current;
+    if (!grid) return;
+    const { canvas, painter } = grid;
+    canvas.style.width = `${size.width}px`;
+    canvas.style.height = `${size.height}px`;
+    // A box coming back into view mid-gesture shows what it drew before until the gesture is over.
+    const kept = drawing.settled ? null : painter.look;
+    const scale = kept?.scale ?? backingScale(size, zoom, window.devicePixelRatio || 1);
+    painter.configure({ ids, cols, scale, detailed: kept?.detailed ?? detailed, palette: paletteFor(theme, TONE_CLASS), ...(flows ? { rateOf: flows.pod } : {}) });
     painter.paint(store.getState());
     // Every store change is checked against this grid's pods only; changed tiles repaint once per frame.
     const repaint = () => painter.paint(store.getState());
@@ -110,7 +142,7 @@ export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: 
       unsubscribeFlow?.();
       cancelPaint(repaint);
     };
-  }, [ids, cols, zoom, detailed, theme, store, flows, size.width, size.height]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [ids, cols, zoom, detailed, drawing.settled, theme, store, flows, label, size.width, size.height]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useLayoutEffect(() => {
     if (!movedByKey.current) return;
@@ -131,8 +163,6 @@ export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: 
     movedByKey.current = true;
     setFocusAt(next);
   };
-  // The ring stays two screen pixels wide when the whole cluster is zoomed out to a few pixels a tile.
-  const ringPx = Math.max(2, 2 / zoom);
   return (
     <div
       role="group"
@@ -144,12 +174,12 @@ export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: 
       onPointerMove={onPointerMove}
       onPointerLeave={() => setHoverAt(-1)}
     >
-      <canvas ref={canvasRef} data-pod-canvas="" role="img" className="block" style={{ width: size.width, height: size.height }} />
+      <div ref={hostRef} className="contents" />
       {ids.length > 0 && (
-        <TileProxy key={ids[focusIndex]} ref={focusRef} id={ids[focusIndex]} index={focusIndex} cols={cols} kind="focus" ringPx={ringPx} onKeyDown={onKeyDown} />
+        <TileProxy key={ids[focusIndex]} ref={focusRef} id={ids[focusIndex]} index={focusIndex} cols={cols} kind="focus" onKeyDown={onKeyDown} />
       )}
       {hoverAt >= 0 && hoverAt < ids.length && hoverAt !== focusIndex && (
-        <TileProxy key={`hover-${ids[hoverAt]}`} id={ids[hoverAt]} index={hoverAt} cols={cols} kind="hover" ringPx={ringPx} />
+        <TileProxy key={`hover-${ids[hoverAt]}`} id={ids[hoverAt]} index={hoverAt} cols={cols} kind="hover" />
       )}
     </div>
   );

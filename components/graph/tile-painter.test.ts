@@ -1,45 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeNode, makePod } from '@/lib/graph/test-fixtures';
-import type { PodTone } from '@/lib/graph/pod-status';
 import { createPlaygroundStore } from '@/lib/store/playground-store';
 import type { ClusterChange } from '@/lib/cluster/types';
-import { TilePainter, type PaintTarget } from './tile-painter';
-import type { TilePalette } from './tile-palette';
-
-const TONES: PodTone[] = ['running', 'pending', 'creating', 'failing', 'terminating', 'completed'];
-const PALETTE: TilePalette = {
-  tones: Object.fromEntries(TONES.map((t) => [t, { fill: '#fff', border: '#000', text: '#000', borderStyle: 'solid', borderWidth: 1, opacity: 1 }])) as TilePalette['tones'],
-  selectedRing: '#00f',
-  serviceRing: '#f0f',
-  monoFont: 'monospace',
-  sansFont: 'sans-serif',
-  rateBadge: { fill: '#333', text: '#fff' },
-  rateFailed: { fill: '#c00', text: '#fff' },
-};
-
-/** A canvas whose 2D context only counts what is drawn: a filled tile and a cleared area. */
-function countingCanvas() {
-  const drawn = { tiles: 0, clears: 0 };
-  const ctx = new Proxy({} as CanvasRenderingContext2D, {
-    get: (_t, name) => {
-      if (name === 'fill' || name === 'fillRect') return () => drawn.tiles++;
-      if (name === 'clearRect') return () => drawn.clears++;
-      if (name === 'measureText') return () => ({ width: 0 });
-      return () => {};
-    },
-    set: () => true,
-  });
-  const attrs = new Map<string, string>();
-  const canvas: PaintTarget = {
-    width: 0,
-    height: 0,
-    dataset: {} as Record<string, string>,
-    getContext: () => ctx,
-    getAttribute: (k: string) => attrs.get(k) ?? null,
-    setAttribute: (k: string, v: string) => void attrs.set(k, v),
-  };
-  return { canvas, drawn };
-}
+import { TilePainter } from './tile-painter';
+import { countingCanvas, PALETTE } from './tile-painter-fixtures';
 
 const podUp = (name: string): ClusterChange => ({ type: 'upsert', kind: 'Pod', key: `Pod/default/${name}`, object: makePod({ name, node: 'w' }) });
 

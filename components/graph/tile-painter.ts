@@ -85,6 +85,11 @@ export class TilePainter {
 
   constructor(private readonly canvas: PaintTarget) {}
 
+  /** The resolution and detail of what is drawn now (null before the first configure). */
+  get look(): { scale: number; detailed: boolean } | null {
+    return this.setup ? { scale: this.setup.scale, detailed: this.setup.detailed } : null;
+  }
+
   /**
    * New pods, geometry, zoom detail or palette. Only a new look (columns, scale, detail, palette) or a resized
    * bitmap repaints everything; a new pod list alone (a rollout adds and removes pods every frame) keeps what is

@@ -1,7 +1,7 @@
 'use client';
 
-import { createContext, useContext } from 'react';
-import { useStore, type ReactFlowState } from '@xyflow/react';
+import { createContext, useContext, useEffect, useState } from 'react';
+import { useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 
 /** Below this zoom tile text is unreadable anyway; tiles drop it (much cheaper with thousands of pods). */
 export const COMPACT_ZOOM = 0.5;
@@ -16,4 +16,96 @@ export const ExpectedZoomContext = createContext(1);
 export function useZoomDerived<T>(derive: (zoom: number) => T): T {
   const expected = useContext(ExpectedZoomContext);
   return useStore((s: ReactFlowState) => derive(s.panZoom ? s.transform[2] : expected));
+}
+
+/** How long the zoom must stay put before drawings follow it: longer than the gap between wheel ticks. */
+export const ZOOM_SETTLE_MS = 150;
+
+type FlowStore = ReturnType<typeof useStoreApi>;
+
+/**
+ * One settle timer per graph, whatever the number of grids listening: the zoom as it was when the view
+ * last stood still for ZOOM_SETTLE_MS. Listeners hear of it once per gesture, not once per frame.
+ */
+class ZoomSettler {
+  zoom: number;
+  private readonly listeners = new Set<() => void>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  /** The zoom on screen when the store last changed. */
+  private seen: number;
+
+  constructor(private readonly flow: FlowStore, expected: number) {
+    this.zoom = this.seen = this.live(expected);
+  }
+
+  private live(fallback: number): number {
+    const s = this.flow.getState();
+    return s.panZoom ? s.transform[2] : fallback;
+  }
+
+  private restartTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.settle(), ZOOM_SETTLE_MS);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    if (!this.unsubscribe) {
+      this.unsubscribe = this.flow.subscribe(() => {
+        const live = this.live(this.seen);
+        if (live === this.seen) return; // a pan, or a change that is not the viewport's
+        this.seen = live;
+        this.restartTimer();
+      });
+      // the zoom may have moved while nobody listened
+      this.seen = this.live(this.seen);
+      if (this.seen !== this.zoom) this.restartTimer();
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size > 0) return;
+      this.unsubscribe?.();
+      this.unsubscribe = null;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+    };
+  }
+
+  /** The view has stood still: every listener hears the zoom (even one equal to the last: a grid mounted mid-gesture waits for this). */
+  private settle(): void {
+    this.timer = null;
+    this.zoom = this.live(this.zoom);
+    for (const l of [...this.listeners]) l();
+  }
+}
+const settlers = new WeakMap<FlowStore, ZoomSettler>();
+
+/** The zoom drawings go by: `settled` false while it is the zoom on screen in the middle of a gesture. */
+export interface DrawingZoom {
+  zoom: number;
+  settled: boolean;
+}
+
+/**
+ * The zoom to draw at, following the view only once a gesture is over: while the wheel or a pinch runs, what
+ * is drawn stays as it is and React Flow's CSS transform scales it (a frame is a composite, not a repaint);
+ * then it is redrawn once, sharp, at the new zoom. A grid mounted mid-gesture starts from the zoom on screen
+ * (`settled` false: a grid with nothing drawn yet draws at the size it is seen). `same` says which zoom
+ * changes make no difference to the caller (no re-render for those). Inside <ReactFlow>.
+ */
+export function useDrawingZoom(same: (a: number, b: number) => boolean): DrawingZoom {
+  const expected = useContext(ExpectedZoomContext);
+  const flow = useStoreApi();
+  const settler = settlers.get(flow) ?? settlers.set(flow, new ZoomSettler(flow, expected)).get(flow)!;
+  const [state, setState] = useState<DrawingZoom>(() => {
+    const s = flow.getState();
+    const zoom = s.panZoom ? s.transform[2] : expected;
+    return { zoom, settled: zoom === settler.zoom };
+  });
+  useEffect(
+    () => settler.subscribe(() => setState((prev) => (prev.settled && same(prev.zoom, settler.zoom) ? prev : { zoom: settler.zoom, settled: true }))),
+    [settler], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  return state;
 }

@@ -1,0 +1,39 @@
+/** For tests: a palette of plain colours and a canvas that counts what a TilePainter draws on it. */
+import type { PodTone } from '@/lib/graph/pod-status';
+import type { PaintTarget } from './tile-painter';
+import type { TilePalette } from './tile-palette';
+
+const TONES: PodTone[] = ['running', 'pending', 'creating', 'failing', 'terminating', 'completed'];
+export const PALETTE: TilePalette = {
+  tones: Object.fromEntries(TONES.map((t) => [t, { fill: '#fff', border: '#000', text: '#000', borderStyle: 'solid', borderWidth: 1, opacity: 1 }])) as TilePalette['tones'],
+  selectedRing: '#00f',
+  serviceRing: '#f0f',
+  monoFont: 'monospace',
+  sansFont: 'sans-serif',
+  rateBadge: { fill: '#333', text: '#fff' },
+  rateFailed: { fill: '#c00', text: '#fff' },
+};
+
+/** A canvas whose 2D context only counts what is drawn: a filled tile and a cleared area. */
+export function countingCanvas() {
+  const drawn = { tiles: 0, clears: 0 };
+  const ctx = new Proxy({} as CanvasRenderingContext2D, {
+    get: (_t, name) => {
+      if (name === 'fill' || name === 'fillRect') return () => drawn.tiles++;
+      if (name === 'clearRect') return () => drawn.clears++;
+      if (name === 'measureText') return () => ({ width: 0 });
+      return () => {};
+    },
+    set: () => true,
+  });
+  const attrs = new Map<string, string>();
+  const canvas: PaintTarget = {
+    width: 0,
+    height: 0,
+    dataset: {} as Record<string, string>,
+    getContext: () => ctx,
+    getAttribute: (k: string) => attrs.get(k) ?? null,
+    setAttribute: (k: string, v: string) => void attrs.set(k, v),
+  };
+  return { canvas, drawn };
+}
