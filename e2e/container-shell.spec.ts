@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
+import { screenshotEverySize, trackConsoleErrors } from './helpers';
 
 /** A student runs a one-shot container and reads what it printed, then opens a shell inside a running one. */
 const terminalTab = (page: Page) => page.getByRole('tab', { name: '터미널' });
@@ -45,13 +45,7 @@ test('logs show what the container printed; exec -it opens a shell with a / # pr
   await enter(shellInput(page), 'cd /usr/share/nginx/html && ls');
   await expect(output(page)).toContainText('index.html');
   await expect(page.locator('[data-terminal-prompt]')).toHaveText('/usr/share/nginx/html #');
-  for (const [width, height] of [[1920, 1080], [1440, 900], [768, 1024], [390, 844]] as const) {
-    for (const theme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height });
-      await setTheme(page, theme);
-      await saveScreenshot(page, testInfo, `container-shell-${width}x${height}-${theme}`);
-    }
-  }
+  await screenshotEverySize(page, testInfo, 'container-shell');
   await enter(shellInput(page), 'exit');
   await expect(kubectlInput(page)).toBeVisible();
   await expect(page.locator('[data-terminal-prompt]')).toHaveText('$');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
+import { screenshotEverySize, trackConsoleErrors } from './helpers';
 
 /**
  * A student asks `kubectl top` how much a pod uses: first "metrics not available yet" (metrics-server has not
@@ -54,12 +54,6 @@ test('kubectl top: not available yet, then usage; a leak grows; nodes with their
   await expect(output(page)).toContainText(/worker-1\s+\d+m\s+\d+%\s+\d+Mi\s+\d+%/);
   await enter(page, 'kubectl top pods -A --sort-by=memory');
   await expect(output(page)).toContainText(/kube-system\s+kube-apiserver-control-plane\s+\d+m\s+250Mi/);
-  for (const [width, height] of [[1920, 1080], [1440, 900], [768, 1024], [390, 844]] as const) {
-    for (const theme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height });
-      await setTheme(page, theme);
-      await saveScreenshot(page, testInfo, `top-${width}x${height}-${theme}`);
-    }
-  }
+  await screenshotEverySize(page, testInfo, 'top');
   expect(errors).toEqual([]);
 });
