@@ -29,8 +29,11 @@ function isTab(x: string): x is Tab {
   return x === 'terminal' || x === 'editor' || x === 'events';
 }
 
-/** Terminal, YAML editor and events as tabs; a tab, once opened, stays mounted so its state survives. */
-export function BottomPanel() {
+/**
+ * Terminal, YAML editor and events as tabs; a tab, once opened, stays mounted so its state survives.
+ * `onOpenChange` hears whether the panel is unfolded (it then takes a third of the height).
+ */
+export function BottomPanel({ onOpenChange }: { onOpenChange?: (open: boolean) => void }) {
   const { bus } = usePlayground();
   const [tab, setTab] = useState<Tab>('terminal');
   const [opened, setOpened] = useState<ReadonlySet<Tab>>(() => new Set<Tab>(['terminal']));
@@ -48,6 +51,7 @@ export function BottomPanel() {
     setOpened((prev) => (prev.has(t) ? prev : new Set([...prev, t])));
   };
   useEffect(() => bus.onReveal((panel) => isTab(panel) && show(panel)), [bus]);
+  useEffect(() => onOpenChange?.(!collapsed), [collapsed, onOpenChange]);
   useEffect(() => {
     if (tab === 'events') setSeenEvents(eventCount);
   }, [tab, eventCount]);

@@ -22,8 +22,12 @@ function useChoices() {
   return { services, pods };
 }
 
-/** "트래픽 보내기": choose a Service, where requests come from and how many per second; the live chart below. */
-export function TrafficPanel({ client }: { client: ClusterClient }) {
+/**
+ * "트래픽 보내기": choose a Service, where requests come from and how many per second; the live chart below.
+ * `foldWhileRunning`: the Playground's bottom panel (terminal, editor) is open and shares the height, so while
+ * requests flow the panel folds to one line, as it always does on a phone, and the graph keeps its room.
+ */
+export function TrafficPanel({ client, foldWhileRunning = false }: { client: ClusterClient; foldWhileRunning?: boolean }) {
   const id = useId();
   const stats = useTrafficStats(client);
   const { services, pods } = useChoices();
@@ -36,7 +40,7 @@ export function TrafficPanel({ client }: { client: ClusterClient }) {
   // the reason stays in view while the chart still shows a red bar
   const minute = useMemo(() => summarizeTraffic(stats?.buckets ?? [], 60), [stats]);
   const chosen = target || services[0] || '';
-  const phone = usePhoneScreen();
+  const fold = usePhoneScreen() || foldWhileRunning;
   const [expanded, setExpanded] = useState(false);
 
   if (!client.traffic) return <TrafficUnavailable mode={client.mode} />;
@@ -63,8 +67,8 @@ export function TrafficPanel({ client }: { client: ClusterClient }) {
     trafficFeed(client).refresh();
   };
 
-  // a phone keeps the graph in view: while requests flow, the panel folds to one line until asked (stopped, the form is back)
-  if (phone && !expanded && running && stats && stats.buckets.length > 0) return <TrafficSummaryBar summary={summary} running={running} onExpand={() => setExpanded(true)} onStop={stop} />;
+  // the graph keeps its room: while requests flow, the panel folds to one line until asked (stopped, the form is back)
+  if (fold && !expanded && running && stats && stats.buckets.length > 0) return <TrafficSummaryBar summary={summary} running={running} onExpand={() => setExpanded(true)} onStop={stop} />;
 
   return (
     <section aria-labelledby={`${id}-title`} data-traffic-panel="" className="space-y-1.5 border-b border-zinc-200 px-2.5 py-2 dark:border-zinc-800">
@@ -108,7 +112,7 @@ export function TrafficPanel({ client }: { client: ClusterClient }) {
             ▶ 보내기
           </button>
         )}
-        {phone && running && (
+        {fold && running && (
           <button type="button" aria-expanded={true} onClick={() => setExpanded(false)} data-traffic-collapse="" className="whitespace-nowrap rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-semibold dark:border-zinc-700">
             ▲ 접기
           </button>
