@@ -9,6 +9,7 @@ import { PresenterStyles, usePresenterKeys, usePresenterMode } from './presenter
 import { RecordReplay } from './record-replay';
 import { ScenarioPanel } from './scenario-panel';
 import { ShareLinkButton } from './share-link-button';
+import { TabList } from '@/components/ui/tab-list';
 import { BUTTON } from './ui';
 import { useScenarioRunner } from './use-scenario-runner';
 import { useScenarios } from './use-scenarios';
@@ -37,7 +38,7 @@ export interface InstructorToolsProps {
 export function InstructorTools({ scenarios: given, initialTab = 'scenario' }: InstructorToolsProps) {
   const { client, seed, replaceClient, bus, machines } = usePlayground();
   const { scenarios, error } = useScenarios(given);
-  const { runner, state } = useScenarioRunner(client, seed, scenarios, machines);
+  const { runner, state } = useScenarioRunner(client, seed, scenarios, machines, bus);
   const [present, setPresent] = usePresenterMode();
   const [tab, setTab] = useState<Tab>(initialTab);
   const currentStep = state.scenario && state.step > 0 ? state.scenario.steps[state.step - 1] : undefined;
