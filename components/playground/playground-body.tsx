@@ -19,6 +19,7 @@ import { Loading } from './loading';
 import { MotionToggle } from '@/components/shell/motion-toggle';
 import { TrafficPanel } from '@/components/traffic/traffic-panel';
 import { TrafficToggle } from '@/components/traffic/traffic-toggle';
+import { TabList } from '@/components/ui/tab-list';
 
 /** @xyflow/react and the canvases load only when the graph is on screen (keeps lesson first-load JS small). */
 const loadGraphView = () => import('@/components/graph/graph-view').then((m) => m.default);
@@ -40,23 +41,15 @@ function ViewTabs() {
   const view = usePlaygroundStore((s) => s.view);
   const setView = usePlaygroundStore((s) => s.setView);
   return (
-    <div role="tablist" aria-label="그래프 보기" className="flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
-      {VIEWS.map((v) => (
-        <button
-          key={v.id}
-          type="button"
-          role="tab"
-          aria-selected={view === v.id}
-          aria-controls="playground-graph"
-          onClick={() => setView(v.id)}
-          className={`whitespace-nowrap rounded px-2.5 py-1 text-xs font-semibold ${
-            view === v.id ? 'bg-brand-500 text-white' : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'
-          }`}
-        >
-          {v.label}
-        </button>
-      ))}
-    </div>
+    <TabList
+      tabs={VIEWS}
+      selected={view}
+      onSelect={setView}
+      label="그래프 보기"
+      controls={() => 'playground-graph'}
+      className="flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700"
+      tabClass={(on) => `whitespace-nowrap rounded px-2.5 py-1 text-xs font-semibold ${on ? 'bg-brand-500 text-white' : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'}`}
+    />
   );
 }
 
