@@ -105,7 +105,7 @@ function GraphArea({ client }: { client: ClusterClient }) {
   const view = usePlaygroundStore((s) => s.view);
   const hasSelection = usePlaygroundStore((s) => s.selection !== null);
   return (
-    <div id="playground-graph" role="tabpanel" className="relative flex min-h-48 flex-1 flex-col overflow-hidden bg-zinc-50 sm:min-h-64 dark:bg-zinc-950">
+    <div id="playground-graph" role="tabpanel" className="relative flex min-h-0 flex-1 flex-col overflow-hidden bg-zinc-50 dark:bg-zinc-950">
       <div className="min-h-0 flex-1">{view === 'list' ? <ListView /> : <GraphCanvas view={view} />}</div>
       {view !== 'list' && <Legend />}
       <SelectionClosedNote />
@@ -136,9 +136,9 @@ function ConnectedPlayground({ client, store }: { client: ClusterClient; store: 
     <PlaygroundStoreProvider store={store}>
       <div className="flex h-full min-w-0 flex-col bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
         <Toolbar client={client} trafficOpen={trafficOpen} setTrafficOpen={setTrafficOpen} />
-        {/* Above the graph, never at its cost: it scrolls before the graph gets smaller than its minimum. */}
+        {/* Above the graph, never at its cost: with the bottom panel open it takes at most a fifth of the height and scrolls. */}
         {trafficOpen && (
-          <div id="playground-traffic" className="max-h-[45%] min-h-0 overflow-y-auto">
+          <div id="playground-traffic" className={`${bottomOpen ? 'max-h-[22%]' : 'max-h-[45%]'} shrink-0 overflow-y-auto`}>
             <TrafficPanel client={client} foldWhileRunning={bottomOpen} />
           </div>
         )}

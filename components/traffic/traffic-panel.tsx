@@ -39,7 +39,9 @@ export function TrafficPanel({ client, foldWhileRunning = false }: { client: Clu
   const summary = useMemo(() => summarizeTraffic(stats?.buckets ?? [], 10), [stats]);
   // the reason stays in view while the chart still shows a red bar
   const minute = useMemo(() => summarizeTraffic(stats?.buckets ?? [], 60), [stats]);
-  const chosen = target || services[0] || '';
+  // while requests flow the form shows what they go to, even when the terminal (or a lesson) started them
+  const live = stats?.running ? stats : null;
+  const chosen = (live?.service && services.includes(live.service) ? live.service : '') || target || services[0] || '';
   const fold = usePhoneScreen() || foldWhileRunning;
   const [expanded, setExpanded] = useState(false);
 
@@ -101,7 +103,7 @@ export function TrafficPanel({ client, foldWhileRunning = false }: { client: Clu
         </label>
         <label className="flex items-center gap-1">
           초당
-          <input className={`${INPUT} w-16`} type="number" inputMode="numeric" min={MIN_RATE} max={MAX_RATE} value={rate} onChange={(e) => setRate(e.target.value)} disabled={running} />개
+          <input className={`${INPUT} w-16`} type="number" inputMode="numeric" min={MIN_RATE} max={MAX_RATE} value={live?.rate !== undefined ? String(live.rate) : rate} onChange={(e) => setRate(e.target.value)} disabled={running} />개
         </label>
         {running ? (
           <button type="button" className={`${BUTTON} bg-zinc-700 hover:bg-zinc-800 dark:bg-zinc-600`} onClick={stop} data-traffic-stop="">
