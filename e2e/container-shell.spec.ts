@@ -1,25 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
+import { screenshotEverySize, trackConsoleErrors } from './helpers';
+import { kubectlPrompt as kubectlInput, runUntil, terminalOutput as output, terminalTab } from './kubectl-terminal';
 
 /** A student runs a one-shot container and reads what it printed, then opens a shell inside a running one. */
-const terminalTab = (page: Page) => page.getByRole('tab', { name: '터미널' });
-const kubectlInput = (page: Page) => page.getByRole('textbox', { name: 'kubectl 명령 입력' });
 const shellInput = (page: Page) => page.getByRole('textbox', { name: '컨테이너 셸 입력' });
-const output = (page: Page) => page.getByRole('log', { name: 'kubectl 출력' });
 
 async function enter(input: ReturnType<typeof kubectlInput>, line: string) {
   await input.click();
   await input.pressSequentially(line, { delay: 5 });
   await input.press('Enter');
-}
-
-async function runUntil(page: Page, command: string, expected: RegExp, timeout = 60_000) {
-  await expect(async () => {
-    await kubectlInput(page).click();
-    await kubectlInput(page).press('Control+l');
-    await enter(kubectlInput(page), command);
-    await expect(output(page)).toContainText(expected, { timeout: 2_000 });
-  }).toPass({ timeout, intervals: [500, 1_000, 2_000] });
 }
 
 test('logs show what the container printed; exec -it opens a shell with a / # prompt until exit', async ({ page }, testInfo) => {
@@ -45,13 +34,7 @@ test('logs show what the container printed; exec -it opens a shell with a / # pr
   await enter(shellInput(page), 'cd /usr/share/nginx/html && ls');
   await expect(output(page)).toContainText('index.html');
   await expect(page.locator('[data-terminal-prompt]')).toHaveText('/usr/share/nginx/html #');
-  for (const [width, height] of [[1920, 1080], [1440, 900], [768, 1024], [390, 844]] as const) {
-    for (const theme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height });
-      await setTheme(page, theme);
-      await saveScreenshot(page, testInfo, `container-shell-${width}x${height}-${theme}`);
-    }
-  }
+  await screenshotEverySize(page, testInfo, 'container-shell');
   await enter(shellInput(page), 'exit');
   await expect(kubectlInput(page)).toBeVisible();
   await expect(page.locator('[data-terminal-prompt]')).toHaveText('$');

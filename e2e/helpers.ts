@@ -24,3 +24,31 @@ export async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<voi
     document.documentElement.classList.toggle('dark', t === 'dark');
   }, theme);
 }
+
+/** The screen sizes every UI change is looked at in: desktop, laptop, tablet, phone. */
+export const SCREEN_SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1440, height: 900 },
+  { width: 768, height: 1024 },
+  { width: 390, height: 844 },
+] as const;
+
+/**
+ * A screenshot at each of SCREEN_SIZES in light and dark, named `<prefix>-<width>-<theme>`. `arrange` runs after
+ * each resize (e.g. to scroll the part under test back into view).
+ */
+export async function screenshotEverySize(page: Page, testInfo: TestInfo, prefix: string, arrange?: () => Promise<void>): Promise<void> {
+  for (const size of SCREEN_SIZES) {
+    await page.setViewportSize(size);
+    await arrange?.();
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
+      await saveScreenshot(page, testInfo, `${prefix}-${size.width}-${theme}`);
+    }
+  }
+}
+
+/** Axe's serious and critical violations, one line each (rule and the elements it found), for `toEqual([])`. */
+export function seriousViolations(results: { violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] }): string[] {
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
+import { terminalOutput } from './kubectl-terminal';
 
 /**
  * An instructor plays "클러스터를 직접 세워 봅시다" from bare machines to a reset worker: picking it on the ordinary
@@ -33,7 +34,11 @@ test('the instructor plays the kubeadm scenario to the end; the flow view explai
   await fastSpeed(page);
 
   await nextStep(page, 1);
-  await expect(page.locator('[data-step-output]')).toContainText('ubuntu@master:~$ journalctl -u kubelet');
+  // the machine's line and what it printed go to the machine terminal; the scenario panel keeps the narration
+  await expect(terminalOutput(page)).toContainText('ubuntu@master:~$ journalctl -u kubelet');
+  await expect(page.locator('[data-step-machine="master"]')).toContainText('master에서 입력했어요');
+  await expect(panel(page)).not.toContainText('ubuntu@master:~$');
+  await expect(page.locator('[data-step-output]')).toHaveCount(0);
 
   // before init: nothing runs yet, and the flow view says so
   await page.getByRole('tab', { name: '컨트롤 플레인 흐름' }).click();
@@ -70,9 +75,11 @@ test('the instructor plays the kubeadm scenario to the end; the flow view explai
   for (let step = 6; step <= 11; step++) await nextStep(page, step);
   await expect(panel(page)).toHaveAttribute('data-scenario-phase', 'finished');
   await expect(page.locator('[data-scenario-progress]')).toContainText('11 / 11 단계 · 시나리오 끝!');
-  await expect(page.locator('[data-step-output]')).toContainText('The reset process does not clean CNI configuration');
+  await expect(terminalOutput(page)).toContainText('The reset process does not clean CNI configuration');
   await expect(page.locator('[data-node-box="worker-2"]')).toHaveCount(0);
-  await expect(page.locator('[data-step-output]')).toContainText('ubuntu@worker-2:~$ sudo kubeadm reset -f');
+  await expect(terminalOutput(page)).toContainText('ubuntu@worker-2:~$ sudo kubeadm reset -f');
+  await expect(page.getByRole('tab', { name: /^worker-2 / })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel(page)).not.toContainText('ubuntu@worker-2:~$');
   await expect(page.locator('[data-node-box="worker-1"]')).toBeVisible();
   await saveScreenshot(page, testInfo, 'kubeadm-scenario-finished-1920-light');
 

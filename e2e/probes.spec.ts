@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
+import { applyInEditor, openPlayground, runUntil, terminalOutput as output } from './kubectl-terminal';
 
 /** A Deployment whose readiness probe asks a port nginx does not listen on, and a database over its memory limit. */
 const MANIFEST = `apiVersion: apps/v1
@@ -42,32 +43,12 @@ spec:
       limits: {memory: 20Mi}
 `;
 
-const prompt = (page: Page) => page.getByRole('textbox', { name: 'kubectl 명령 입력' });
-const output = (page: Page) => page.getByRole('log', { name: 'kubectl 출력' });
-
-async function runUntil(page: Page, command: string, expected: RegExp, timeout = 60_000) {
-  await expect(async () => {
-    await page.getByRole('tab', { name: '터미널' }).click();
-    await prompt(page).click();
-    await prompt(page).press('Control+l');
-    await prompt(page).pressSequentially(command, { delay: 5 });
-    await prompt(page).press('Enter');
-    await expect(output(page)).toContainText(expected, { timeout: 2_000 });
-  }).toPass({ timeout, intervals: [500, 1_000, 2_000] });
-}
-
 test('a failing readiness probe keeps a pod 0/1, a memory limit OOMKills, and the graph says why', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   const errors = trackConsoleErrors(page);
-  await page.goto('/playground');
-  await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
-  await page.getByRole('combobox', { name: '시뮬레이션 속도' }).selectOption('10');
+  await openPlayground(page, '10');
 
-  await page.getByRole('tab', { name: 'YAML 에디터' }).click();
-  const editor = page.getByRole('textbox', { name: 'YAML 편집기' });
-  await expect(page.locator('.cm-content')).toBeVisible({ timeout: 30_000 });
-  await editor.fill(MANIFEST);
-  await page.getByRole('button', { name: '적용' }).click();
+  await applyInEditor(page, MANIFEST);
   await expect(output(page)).toContainText('deployment.apps/web created');
   await expect(output(page)).toContainText('pod/db created');
 

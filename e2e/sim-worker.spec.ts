@@ -1,16 +1,8 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
 import { trackConsoleErrors } from './helpers';
+import { kubectlPrompt as prompt, terminalOutput as output, typeCommand } from './kubectl-terminal';
 
-const terminalTab = (page: Page) => page.getByRole('tab', { name: '터미널' });
-const prompt = (page: Page) => page.getByRole('textbox', { name: 'kubectl 명령 입력' });
-const output = (page: Page) => page.getByRole('log', { name: 'kubectl 출력' });
-
-async function type(page: Page, command: string) {
-  await terminalTab(page).click();
-  await prompt(page).click();
-  await prompt(page).fill(command);
-  await prompt(page).press('Enter');
-}
+const type = (page: Page, command: string) => typeCommand(page, command, 'paste');
 
 /** The page's simulator worker (named in lib/cluster/sim-port.ts). */
 async function simWorker(page: Page): Promise<Worker> {

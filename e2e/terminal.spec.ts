@@ -1,28 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
-
-/** The student's view: the terminal tab, its prompt and its output log. */
-const terminalTab = (page: Page) => page.getByRole('tab', { name: '터미널' });
-const prompt = (page: Page) => page.getByRole('textbox', { name: 'kubectl 명령 입력' });
-const output = (page: Page) => page.getByRole('log', { name: 'kubectl 출력' });
-
-async function type(page: Page, command: string) {
-  await terminalTab(page).click();
-  await prompt(page).click();
-  await prompt(page).pressSequentially(command, { delay: 5 });
-  await prompt(page).press('Enter');
-}
-
-/** Clear the screen, run a command, and wait until its output matches. Retries while the cluster catches up. */
-async function runUntil(page: Page, command: string, expected: RegExp, timeout = 60_000) {
-  await expect(async () => {
-    await prompt(page).click();
-    await prompt(page).press('Control+l');
-    await type(page, command);
-    await expect(output(page)).toContainText(expected, { timeout: 2_000 });
-  }).toPass({ timeout, intervals: [500, 1_000, 2_000] });
-}
+import { kubectlPrompt as prompt, runUntil, terminalOutput as output, typeCommand as type } from './kubectl-terminal';
 
 test.describe.configure({ mode: 'serial' });
 

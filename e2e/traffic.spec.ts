@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
+import { expect, test } from '@playwright/test';
+import { saveScreenshot, screenshotEverySize, setTheme, trackConsoleErrors } from './helpers';
+import { applyInEditor, openPlayground, runUntil, sendTrafficToWeb, terminalOutput as output } from './kubectl-terminal';
 
 /** Three pods of the teaching image behind a Service; no readiness probe (the lesson's first half). */
 const MANIFEST = `apiVersion: apps/v1
@@ -30,31 +31,12 @@ spec:
   ports: [{port: 80, targetPort: 8080}]
 `;
 
-const prompt = (page: Page) => page.getByRole('textbox', { name: 'kubectl 명령 입력' });
-const output = (page: Page) => page.getByRole('log', { name: 'kubectl 출력' });
-
-async function runUntil(page: Page, command: string, expected: RegExp, timeout = 60_000) {
-  await expect(async () => {
-    await page.getByRole('tab', { name: '터미널' }).click();
-    await prompt(page).click();
-    await prompt(page).press('Control+l');
-    await prompt(page).pressSequentially(command, { delay: 5 });
-    await prompt(page).press('Enter');
-    await expect(output(page)).toContainText(expected, { timeout: 2_000 });
-  }).toPass({ timeout, intervals: [500, 1_000, 2_000] });
-}
-
 test('traffic from the panel: the chart shows 100%, then a rollout without a readiness probe drops requests in red', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   const errors = trackConsoleErrors(page);
-  await page.goto('/playground');
-  await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
-  await page.getByRole('combobox', { name: '시뮬레이션 속도' }).selectOption('10');
+  await openPlayground(page, '10');
 
-  await page.getByRole('tab', { name: 'YAML 에디터' }).click();
-  await expect(page.locator('.cm-content')).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('textbox', { name: 'YAML 편집기' }).fill(MANIFEST);
-  await page.getByRole('button', { name: '적용' }).click();
+  await applyInEditor(page, MANIFEST);
   await expect(output(page)).toContainText('deployment.apps/hello created');
   await runUntil(page, 'kubectl get deploy hello', /hello\s+3\/3\s+3\s+3/);
 
@@ -63,6 +45,10 @@ test('traffic from the panel: the chart shows 100%, then a rollout without a rea
   await panel.getByRole('combobox', { name: '서비스' }).selectOption('default/hello');
   await panel.getByRole('spinbutton', { name: '초당' }).fill('20');
   await panel.getByRole('button', { name: '▶ 보내기' }).click();
+  // the terminal is open below the graph: the running panel folds to one line so the graph keeps its height
+  await expect(panel).toHaveAttribute('data-collapsed', '', { timeout: 30_000 });
+  await expect(panel.locator('[data-traffic-summary]')).toContainText(/성공률 100% · p95 \d+ms/, { timeout: 30_000 });
+  await panel.getByRole('button', { name: '▼ 펼치기' }).click();
   await expect(panel.locator('[data-traffic-summary]')).toContainText('최근 10초 성공률 100%', { timeout: 30_000 });
   await expect(panel.getByRole('img', { name: /최근 10초 성공률 100%, p95 \d+ms/ })).toBeVisible();
   await expect(panel.getByRole('list', { name: '파드별 초당 요청(최근 10초)' }).getByRole('listitem')).toHaveCount(3);
@@ -86,14 +72,9 @@ test('traffic from the panel: the chart shows 100%, then a rollout without a rea
   await expect(layer).toHaveAttribute('data-animated', 'false');
   await page.emulateMedia({ reducedMotion: 'no-preference' });
 
-  for (const [w, h] of [[1920, 1080], [1440, 900], [768, 1024], [390, 844]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    for (const theme of ['light', 'dark'] as const) {
-      await setTheme(page, theme);
-      await saveScreenshot(page, testInfo, `traffic-ok-${w}-${theme}`);
-    }
-  }
+  await screenshotEverySize(page, testInfo, 'traffic-ok');
   await setTheme(page, 'light');
+  await panel.getByRole('button', { name: '▲ 접기' }).click();
   // on a phone the running panel is one line (success rate, p95) and the graph keeps the screen
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(panel).toHaveAttribute('data-collapsed', '');
@@ -106,6 +87,7 @@ test('traffic from the panel: the chart shows 100%, then a rollout without a rea
   await panel.getByRole('button', { name: '▲ 접기' }).click();
   await expect(panel).toHaveAttribute('data-collapsed', '');
   await page.setViewportSize({ width: 1440, height: 900 });
+  await panel.getByRole('button', { name: '▼ 펼치기' }).click();
 
   // the rolling update: new pods are Ready a second after they start, their app listens ~20 s later.
   // A refusing pod's badge turns red for a few seconds only: record every badge text the graph shows meanwhile.
@@ -145,13 +127,8 @@ test('on a phone, traffic started from the terminal folds the panel to one line 
   test.setTimeout(120_000);
   const errors = trackConsoleErrors(page);
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('/playground');
-  await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
-  await page.getByRole('combobox', { name: '시뮬레이션 속도' }).selectOption('10');
-  await runUntil(page, 'kubectl create deployment web --image=nginx --replicas=3', /deployment.apps\/web created/);
-  await runUntil(page, 'kubectl expose deployment web --port=80', /service\/web exposed/);
-  await runUntil(page, 'kubectl get deploy web', /web\s+3\/3\s+3\s+3/);
-  await runUntil(page, 'traffic start svc/web --rate 20', /트래픽 시작: svc\/web/);
+  await openPlayground(page, '10');
+  await sendTrafficToWeb(page);
 
   const panel = page.locator('[data-traffic-panel]');
   await expect(panel).toHaveAttribute('data-collapsed', '', { timeout: 15_000 });

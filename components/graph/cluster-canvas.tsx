@@ -101,8 +101,9 @@ export default function ClusterCanvas() {
     if (serviceBox) nodes.push({ id: TRAFFIC_ID, type: 'trafficService', position: { x: serviceBox.x, y: serviceBox.y }, data: {}, width: serviceBox.width, height: serviceBox.height, draggable: false, selectable: false, focusable: false });
     const bounds = lane?.bounds ?? boxes;
     const readable = narrow ? readableViewport(bounds, size, names.length) : null;
-    // a phone's fixed viewport starts at the origin: shift it so the lane above the boxes shows too
-    const shift = lane && readable ? { x: lane.box.placement === 'left' ? (bounds.width - boxes.width) * readable.zoom : 0, y: lane.box.placement === 'top' ? (bounds.height - boxes.height) * readable.zoom : 0 } : { x: 0, y: 0 };
+    // a phone's fixed viewport starts at the origin: shift it so the lane above the boxes shows too, and a Service box
+    // wider than the column (centred on it, so starting left of the origin) keeps its left edge on screen
+    const shift = lane && readable ? { x: lane.box.placement === 'left' ? (bounds.width - boxes.width) * readable.zoom : Math.max(0, -lane.box.x) * readable.zoom, y: lane.box.placement === 'top' ? (bounds.height - boxes.height) * readable.zoom : 0 } : { x: 0, y: 0 };
     const viewport = readable ? { ...readable, x: readable.x + shift.x, y: readable.y + shift.y } : null;
     // Refit when the picture changes size (a row of tiles, the lane, a node) or the canvas does.
     const signature = `${bounds.width}x${bounds.height}:${Math.round(size.width / 50)}:${Math.round(size.height / 50)}`;

@@ -9,6 +9,7 @@ import { PresenterStyles, usePresenterKeys, usePresenterMode } from './presenter
 import { RecordReplay } from './record-replay';
 import { ScenarioPanel } from './scenario-panel';
 import { ShareLinkButton } from './share-link-button';
+import { TabList } from '@/components/ui/tab-list';
 import { BUTTON } from './ui';
 import { useScenarioRunner } from './use-scenario-runner';
 import { useScenarios } from './use-scenarios';
@@ -37,7 +38,7 @@ export interface InstructorToolsProps {
 export function InstructorTools({ scenarios: given, initialTab = 'scenario' }: InstructorToolsProps) {
   const { client, seed, replaceClient, bus, machines } = usePlayground();
   const { scenarios, error } = useScenarios(given);
-  const { runner, state } = useScenarioRunner(client, seed, scenarios, machines);
+  const { runner, state } = useScenarioRunner(client, seed, scenarios, machines, bus);
   const [present, setPresent] = usePresenterMode();
   const [tab, setTab] = useState<Tab>(initialTab);
   const currentStep = state.scenario && state.step > 0 ? state.scenario.steps[state.step - 1] : undefined;
@@ -88,22 +89,16 @@ export function InstructorTools({ scenarios: given, initialTab = 'scenario' }: I
           {currentStep ? ` · ${currentStep.title}` : ''}
         </p>
       )}
-      <div role="tablist" aria-label="강사 도구" className="flex gap-1 border-b border-zinc-200 px-2 dark:border-zinc-800">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            id={`instructor-tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`instructor-panel-${t.id}`}
-            onClick={() => setTab(t.id)}
-            className={`border-b-2 px-2 py-1.5 text-sm font-semibold ${tab === t.id ? 'border-brand-500' : 'border-transparent text-zinc-600 dark:text-zinc-400'}`}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <TabList
+        tabs={TABS}
+        selected={tab}
+        onSelect={setTab}
+        label="강사 도구"
+        controls={(id) => `instructor-panel-${id}`}
+        idPrefix="instructor-tab"
+        className="flex gap-1 border-b border-zinc-200 px-2 dark:border-zinc-800"
+        tabClass={(on) => `border-b-2 px-2 py-1.5 text-sm font-semibold ${on ? 'border-brand-500' : 'border-transparent text-zinc-600 dark:text-zinc-400'}`}
+      />
       {/* Panels stay mounted when hidden so a recording in progress and the flow history survive tab switches. */}
       {TABS.map((t) => (
         <div

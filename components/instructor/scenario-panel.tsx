@@ -136,11 +136,18 @@ export function ScenarioPanel({ scenarios, runner, state, canRun, time, picker =
               </button>
             </div>
           )}
-          {lastLog && (
-            <pre aria-label="실행한 명령과 출력" className="max-h-48 overflow-auto rounded-md bg-zinc-950 p-2 font-mono text-xs text-zinc-100" data-step-output="">
-              {/* a machine line's label is already prompt + line */}
-              {`${current?.action?.type === 'machineShell' ? '' : '$ '}${lastLog.label}\n${lastLog.output}`}
-            </pre>
+          {lastLog && current?.action?.type === 'machineShell' ? (
+            // the machine's own terminal shows the line and what it printed; here only where to look
+            <p className="text-sm text-zinc-700 dark:text-zinc-300" data-step-machine={current.action.machine}>
+              <span aria-hidden="true">▸ </span>
+              {current.action.machine}에서 입력했어요 — 명령과 출력은 터미널에 있어요.
+            </p>
+          ) : (
+            lastLog && (
+              <pre aria-label="실행한 명령과 출력" className="max-h-48 overflow-auto rounded-md bg-zinc-950 p-2 font-mono text-xs text-zinc-100" data-step-output="">
+                {`$ ${lastLog.label}\n${lastLog.output}`}
+              </pre>
+            )
           )}
           {state.waitingFor.length > 0 && (
             <ul aria-label="기다리는 조건" className="list-disc pl-5 text-sm text-zinc-700 dark:text-zinc-300">

@@ -7,6 +7,7 @@ import { decodeShareLink, encodeShareLink } from '@/lib/scenarios/share-link';
 import type { Scenario } from '@/lib/scenarios/schema';
 import type { MachineWorld } from '@/lib/machines';
 import { machineHost } from '@/lib/scenarios/machine-host';
+import type { PlaygroundBus } from '@/lib/store/bus';
 
 /** The runner's state, re-rendering on every change; idle without a runner. */
 export function useRunnerState(runner: ScenarioRunner | null): RunnerState {
@@ -18,11 +19,16 @@ export function useRunnerState(runner: ScenarioRunner | null): RunnerState {
 }
 
 /**
- * One ScenarioRunner per (client, seed, machines); in a bare-machines lab its machine lines go to the machines' shells. Opens the scenario and step named in the URL once (a share link), and keeps
- * the URL in step with the runner so a reload or a copied address bar lands on the same step.
+ * One ScenarioRunner per (client, seed, machines); in a bare-machines lab its machine lines go to the machines' shells,
+ * and what they print to that machine's terminal (through `bus`). Opens the scenario and step named in the URL once (a
+ * share link), and keeps the URL in step with the runner so a reload or a copied address bar lands on the same step.
  */
-export function useScenarioRunner(client: ClusterClient | null, seed: number, scenarios: Scenario[] | null, machines: MachineWorld | null = null) {
-  const runner = useMemo(() => (client ? new ScenarioRunner({ client, seed, machines: machines ? machineHost(machines, client) : undefined }) : null), [client, seed, machines]);
+export function useScenarioRunner(client: ClusterClient | null, seed: number, scenarios: Scenario[] | null, machines: MachineWorld | null = null, bus?: PlaygroundBus) {
+  const runner = useMemo(() => {
+    if (!client) return null;
+    const host = machines ? machineHost(machines, client, (machine, { label, output }) => bus?.showMachineLine({ machine, label, output })) : undefined;
+    return new ScenarioRunner({ client, seed, machines: host });
+  }, [client, seed, machines, bus]);
   useEffect(() => () => runner?.dispose(), [runner]);
 
   const state = useRunnerState(runner);

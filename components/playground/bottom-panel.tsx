@@ -6,6 +6,7 @@ import { usePlayground } from '@/components/wiring/playground-context';
 import { EventsPanel } from './events-panel';
 import { usePlaygroundStore } from '@/components/wiring/store-context';
 import { useDocumentFlag } from '@/components/shell/document-flag';
+import { TabList } from '@/components/ui/tab-list';
 
 // The terminal and the editor (CodeMirror) are big; load them only when first shown.
 const loadTerminal = () => import('@/components/terminal/terminal').then((m) => m.Terminal);
@@ -29,8 +30,11 @@ function isTab(x: string): x is Tab {
   return x === 'terminal' || x === 'editor' || x === 'events';
 }
 
-/** Terminal, YAML editor and events as tabs; a tab, once opened, stays mounted so its state survives. */
-export function BottomPanel() {
+/**
+ * Terminal, YAML editor and events as tabs; a tab, once opened, stays mounted so its state survives.
+ * `onOpenChange` hears whether the panel is unfolded (it then takes a third of the height).
+ */
+export function BottomPanel({ onOpenChange }: { onOpenChange?: (open: boolean) => void }) {
   const { bus } = usePlayground();
   const [tab, setTab] = useState<Tab>('terminal');
   const [opened, setOpened] = useState<ReadonlySet<Tab>>(() => new Set<Tab>(['terminal']));
@@ -48,6 +52,7 @@ export function BottomPanel() {
     setOpened((prev) => (prev.has(t) ? prev : new Set([...prev, t])));
   };
   useEffect(() => bus.onReveal((panel) => isTab(panel) && show(panel)), [bus]);
+  useEffect(() => onOpenChange?.(!collapsed), [collapsed, onOpenChange]);
   useEffect(() => {
     if (tab === 'events') setSeenEvents(eventCount);
   }, [tab, eventCount]);
@@ -56,29 +61,25 @@ export function BottomPanel() {
   return (
     <div data-bottom-panel="" className={`flex flex-col border-t border-zinc-200 dark:border-zinc-800 ${collapsed ? '' : 'h-[32%] min-h-40 sm:h-[36%]'}`}>
       <div className="flex shrink-0 flex-wrap items-center gap-x-2 border-b border-zinc-200 px-2 dark:border-zinc-800">
-        <div role="tablist" aria-label="터미널, 에디터, 이벤트" className="flex gap-1">
-          {TABS.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              role="tab"
-              id={`pg-tab-${t.id}`}
-              aria-selected={tab === t.id}
-              aria-controls={`pg-panel-${t.id}`}
-              onClick={() => show(t.id)}
-              className={`whitespace-nowrap border-b-2 px-2.5 py-1.5 text-xs font-semibold ${
-                tab === t.id ? 'border-brand-500 text-brand-700 dark:text-white' : 'border-transparent text-zinc-600 dark:text-zinc-400'
-              }`}
-            >
-              {t.label}
-              {t.id === 'events' && unseen > 0 && tab !== 'events' && (
-                <span className="ml-1 rounded-full bg-brand-500 px-1.5 text-[10px] text-white" aria-label={`새 이벤트 ${unseen}개`}>
-                  {unseen > 99 ? '99+' : unseen}
-                </span>
-              )}
-            </button>
-          ))}
-        </div>
+        <TabList
+          tabs={TABS}
+          selected={tab}
+          onSelect={show}
+          label="터미널, 에디터, 이벤트"
+          controls={(id) => `pg-panel-${id}`}
+          idPrefix="pg-tab"
+          className="flex gap-1"
+          tabClass={(on) => `whitespace-nowrap border-b-2 px-2.5 py-1.5 text-xs font-semibold ${on ? 'border-brand-500 text-brand-700 dark:text-white' : 'border-transparent text-zinc-600 dark:text-zinc-400'}`}
+          extra={(id) =>
+            id === 'events' &&
+            unseen > 0 &&
+            tab !== 'events' && (
+              <span className="ml-1 rounded-full bg-brand-500 px-1.5 text-[10px] text-white" aria-label={`새 이벤트 ${unseen}개`}>
+                {unseen > 99 ? '99+' : unseen}
+              </span>
+            )
+          }
+        />
         <button
           type="button"
           aria-expanded={!collapsed}

@@ -19,6 +19,7 @@ import { Loading } from './loading';
 import { MotionToggle } from '@/components/shell/motion-toggle';
 import { TrafficPanel } from '@/components/traffic/traffic-panel';
 import { TrafficToggle } from '@/components/traffic/traffic-toggle';
+import { TabList } from '@/components/ui/tab-list';
 
 /** @xyflow/react and the canvases load only when the graph is on screen (keeps lesson first-load JS small). */
 const loadGraphView = () => import('@/components/graph/graph-view').then((m) => m.default);
@@ -40,23 +41,15 @@ function ViewTabs() {
   const view = usePlaygroundStore((s) => s.view);
   const setView = usePlaygroundStore((s) => s.setView);
   return (
-    <div role="tablist" aria-label="그래프 보기" className="flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
-      {VIEWS.map((v) => (
-        <button
-          key={v.id}
-          type="button"
-          role="tab"
-          aria-selected={view === v.id}
-          aria-controls="playground-graph"
-          onClick={() => setView(v.id)}
-          className={`whitespace-nowrap rounded px-2.5 py-1 text-xs font-semibold ${
-            view === v.id ? 'bg-brand-500 text-white' : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'
-          }`}
-        >
-          {v.label}
-        </button>
-      ))}
-    </div>
+    <TabList
+      tabs={VIEWS}
+      selected={view}
+      onSelect={setView}
+      label="그래프 보기"
+      controls={() => 'playground-graph'}
+      className="flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700"
+      tabClass={(on) => `whitespace-nowrap rounded px-2.5 py-1 text-xs font-semibold ${on ? 'bg-brand-500 text-white' : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'}`}
+    />
   );
 }
 
@@ -136,19 +129,21 @@ function ConnectedPlayground({ client, store }: { client: ClusterClient; store: 
     [bus, store],
   );
   const [trafficOpen, setTrafficOpen] = useState(false);
+  const [bottomOpen, setBottomOpen] = useState(true);
   useEffect(() => bus.onReveal((panel) => panel === 'traffic' && setTrafficOpen(true)), [bus]);
   if (bench.waiting) return <Loading text={bench.message} />;
   return (
     <PlaygroundStoreProvider store={store}>
       <div className="flex h-full min-w-0 flex-col bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
         <Toolbar client={client} trafficOpen={trafficOpen} setTrafficOpen={setTrafficOpen} />
+        {/* Above the graph, never at its cost: with the bottom panel open it takes at most a fifth of the height and scrolls. */}
         {trafficOpen && (
-          <div id="playground-traffic" className="max-h-[45%] shrink-0 overflow-y-auto">
-            <TrafficPanel client={client} />
+          <div id="playground-traffic" className={`${bottomOpen ? 'max-h-[22%]' : 'max-h-[45%]'} shrink-0 overflow-y-auto`}>
+            <TrafficPanel client={client} foldWhileRunning={bottomOpen} />
           </div>
         )}
         <GraphArea client={client} />
-        <BottomPanel />
+        <BottomPanel onOpenChange={setBottomOpen} />
       </div>
     </PlaygroundStoreProvider>
   );

@@ -48,6 +48,17 @@ export function Terminal() {
   const log = useRef<HTMLDivElement>(null);
 
   useEffect(() => bus.onRunCommand((cmd, machine) => submit(cmd, machines ? machine : undefined)), [bus, submit, machines]);
+  // a scenario's machine line already ran: show it in that machine's session, as if typed there
+  useEffect(
+    () =>
+      bus.onShowMachineLine(({ machine, label, output }) => {
+        connect(machine);
+        append(`${label}\n`, 'input');
+        if (output) append(output, 'stdout');
+        refreshShellPrompt();
+      }),
+    [bus, connect, append, refreshShellPrompt],
+  );
 
   useEffect(() => {
     const el = log.current;

@@ -22,8 +22,12 @@ function useChoices() {
   return { services, pods };
 }
 
-/** "트래픽 보내기": choose a Service, where requests come from and how many per second; the live chart below. */
-export function TrafficPanel({ client }: { client: ClusterClient }) {
+/**
+ * "트래픽 보내기": choose a Service, where requests come from and how many per second; the live chart below.
+ * `foldWhileRunning`: the Playground's bottom panel (terminal, editor) is open and shares the height, so while
+ * requests flow the panel folds to one line, as it always does on a phone, and the graph keeps its room.
+ */
+export function TrafficPanel({ client, foldWhileRunning = false }: { client: ClusterClient; foldWhileRunning?: boolean }) {
   const id = useId();
   const stats = useTrafficStats(client);
   const { services, pods } = useChoices();
@@ -35,8 +39,10 @@ export function TrafficPanel({ client }: { client: ClusterClient }) {
   const summary = useMemo(() => summarizeTraffic(stats?.buckets ?? [], 10), [stats]);
   // the reason stays in view while the chart still shows a red bar
   const minute = useMemo(() => summarizeTraffic(stats?.buckets ?? [], 60), [stats]);
-  const chosen = target || services[0] || '';
-  const phone = usePhoneScreen();
+  // while requests flow the form shows what they go to, even when the terminal (or a lesson) started them
+  const live = stats?.running ? stats : null;
+  const chosen = (live?.service && services.includes(live.service) ? live.service : '') || target || services[0] || '';
+  const fold = usePhoneScreen() || foldWhileRunning;
   const [expanded, setExpanded] = useState(false);
 
   if (!client.traffic) return <TrafficUnavailable mode={client.mode} />;
@@ -63,8 +69,8 @@ export function TrafficPanel({ client }: { client: ClusterClient }) {
     trafficFeed(client).refresh();
   };
 
-  // a phone keeps the graph in view: while requests flow, the panel folds to one line until asked (stopped, the form is back)
-  if (phone && !expanded && running && stats && stats.buckets.length > 0) return <TrafficSummaryBar summary={summary} running={running} onExpand={() => setExpanded(true)} onStop={stop} />;
+  // the graph keeps its room: while requests flow, the panel folds to one line until asked (stopped, the form is back)
+  if (fold && !expanded && running && stats && stats.buckets.length > 0) return <TrafficSummaryBar summary={summary} running={running} onExpand={() => setExpanded(true)} onStop={stop} />;
 
   return (
     <section aria-labelledby={`${id}-title`} data-traffic-panel="" className="space-y-1.5 border-b border-zinc-200 px-2.5 py-2 dark:border-zinc-800">
@@ -97,7 +103,7 @@ export function TrafficPanel({ client }: { client: ClusterClient }) {
         </label>
         <label className="flex items-center gap-1">
           초당
-          <input className={`${INPUT} w-16`} type="number" inputMode="numeric" min={MIN_RATE} max={MAX_RATE} value={rate} onChange={(e) => setRate(e.target.value)} disabled={running} />개
+          <input className={`${INPUT} w-16`} type="number" inputMode="numeric" min={MIN_RATE} max={MAX_RATE} value={live?.rate !== undefined ? String(live.rate) : rate} onChange={(e) => setRate(e.target.value)} disabled={running} />개
         </label>
         {running ? (
           <button type="button" className={`${BUTTON} bg-zinc-700 hover:bg-zinc-800 dark:bg-zinc-600`} onClick={stop} data-traffic-stop="">
@@ -108,7 +114,7 @@ export function TrafficPanel({ client }: { client: ClusterClient }) {
             ▶ 보내기
           </button>
         )}
-        {phone && running && (
+        {fold && running && (
           <button type="button" aria-expanded={true} onClick={() => setExpanded(false)} data-traffic-collapse="" className="whitespace-nowrap rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-semibold dark:border-zinc-700">
             ▲ 접기
           </button>

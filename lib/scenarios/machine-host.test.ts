@@ -28,6 +28,18 @@ describe('machineShell step action', () => {
     expect(loginShell(lab.world, 'master').st.files.has('/home/ubuntu/.kube/')).toBe(true);
   });
 
+  it('tells the page every line it ran on which machine, with what it printed (the terminal shows them there)', async () => {
+    lab = createBareLab({ seed: 1, autoplay: false });
+    const heard: [string, string, string][] = [];
+    const host = machineHost(lab.world, lab.client, (machine, o) => heard.push([machine, o.label, o.output]));
+    await performStep(shellStep('worker-1', 'hostname'), lab.client, runKubectl, undefined, { machines: host });
+    await host.run('master', 'cd /etc && pwd');
+    expect(heard).toEqual([
+      ['worker-1', 'ubuntu@worker-1:~$ hostname', 'worker-1\n'],
+      ['master', 'ubuntu@master:~$ cd /etc && pwd', '/etc\n'],
+    ]);
+  });
+
   it('fills in the join command init printed, and says so in Korean when there is none yet', async () => {
     lab = createBareLab({ seed: 1, autoplay: false });
     const host = machineHost(lab.world, lab.client);

@@ -26,6 +26,20 @@ describe('playground bus', () => {
     ]);
   });
 
+  it('shows a line a scenario ran on a machine in the terminal (revealed), and never runs it again', () => {
+    const bus = createPlaygroundBus();
+    const revealed: string[] = [];
+    const ran: string[] = [];
+    bus.onReveal((p) => revealed.push(p));
+    bus.onRunCommand((c) => ran.push(c));
+    bus.showMachineLine({ machine: 'master', label: 'ubuntu@master:~$ hostname', output: 'master\n' });
+    const shown: string[] = [];
+    bus.onShowMachineLine((e) => shown.push(`${e.machine}|${e.label}|${e.output}`));
+    expect(shown).toEqual(['master|ubuntu@master:~$ hostname|master\n']);
+    expect(revealed).toEqual(['terminal']);
+    expect(ran).toEqual([]);
+  });
+
   it('keeps editor files by name so apply -f can read them', () => {
     const bus = createPlaygroundBus();
     const opened: string[] = [];

@@ -15,6 +15,12 @@ export interface PlaygroundBus {
    */
   runCommand(cmd: string, machine?: string): void;
   onRunCommand(cb: (cmd: string, machine?: string) => void): () => void;
+  /**
+   * Show in the terminal a line that already ran on a machine (a scenario typed it) and what it printed, as that
+   * machine's session would: the terminal switches to the machine first.
+   */
+  showMachineLine(entry: MachineLineEcho): void;
+  onShowMachineLine(cb: (entry: MachineLineEcho) => void): () => void;
   /** Open (or replace) a named file in the YAML editor and focus it. */
   openInEditor(file: EditorFile): void;
   onOpenInEditor(cb: (file: EditorFile) => void): () => void;
@@ -29,6 +35,13 @@ export interface PlaygroundBus {
    * never takes one from the Playground.
    */
   onRequest(cb: (request: BusRequest) => void): () => void;
+}
+
+/** A line run on a machine: `label` is the prompt and the line as typed (`ubuntu@master:~$ hostname`). */
+export interface MachineLineEcho {
+  machine: string;
+  label: string;
+  output: string;
 }
 
 export type BusRequest = { kind: 'run'; command: string } | { kind: 'open'; file: string };
@@ -55,6 +68,7 @@ function channel<T>() {
 export function createPlaygroundBus(): PlaygroundBus {
   const run = channel<{ cmd: string; machine?: string }>();
   const open = channel<EditorFile>();
+  const machineLines = channel<MachineLineEcho>();
   const reveal = channel<string>();
   const files = new Map<string, string>();
   const observers = new Set<(r: BusRequest) => void>();
@@ -67,6 +81,11 @@ export function createPlaygroundBus(): PlaygroundBus {
       observe({ kind: 'run', command: cmd });
     },
     onRunCommand: (cb) => run.on(({ cmd, machine }) => cb(cmd, machine)),
+    showMachineLine: (entry) => {
+      reveal.emit('terminal');
+      machineLines.emit(entry);
+    },
+    onShowMachineLine: machineLines.on,
     openInEditor: (file) => {
       files.set(file.name, file.content);
       reveal.emit('editor');

@@ -12,6 +12,7 @@ import { DOCS } from '../../k8s/kinds/upstream/docs';
 import { KubectlError, type KubectlContext } from '../context';
 import { parseKubectl } from '../parse';
 import { renderExplain, runExplain, wordWrap } from './explain';
+import { STRATEGY_EXPLAIN_HEAD } from './explain-layout.fixture';
 
 const explain = (arg: string, recursive = false) => {
   const [type, ...path] = arg.split('.');
@@ -22,17 +23,7 @@ describe('kubectl explain', () => {
   it('prints a field of a kind in kubectl 1.34 layout with upstream and Korean descriptions', () => {
     expect(explain('deployment.spec.strategy')).toBe(
       [
-        'GROUP:      apps',
-        'KIND:       Deployment',
-        'VERSION:    v1',
-        '',
-        'FIELD: strategy <DeploymentStrategy>',
-        '',
-        '',
-        'DESCRIPTION:',
-        '    The deployment strategy to use to replace existing pods with new ones.',
-        '    DeploymentStrategy describes how to replace existing pods with new ones.',
-        '    ',
+        ...STRATEGY_EXPLAIN_HEAD,
         '    한국어: 파드를 새 버전으로 바꾸는 방법.',
         '',
         'FIELDS:',

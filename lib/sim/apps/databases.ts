@@ -3,7 +3,7 @@
  * CrashLoopBackOff that `kubectl logs --previous` explains (messages as docker-library/postgres and
  * docker-library/mysql docker-entrypoint.sh print them). redis: ENTRYPOINT ["docker-entrypoint.sh"] CMD ["redis-server"].
  */
-import { mib, type ImageFamily } from './types';
+import { mib, stderrAt, type ImageFamily } from './types';
 
 const lib = (name: string) => `docker.io/library/${name}`;
 
@@ -59,11 +59,12 @@ export const DATABASE_IMAGES: ImageFamily[] = [
         anyOf: ['POSTGRES_PASSWORD', 'POSTGRES_HOST_AUTH_METHOD'],
         afterMs: 200,
         code: 1,
-        logs: [
-          { at: 200, text: 'Error: Database is uninitialized and superuser password is not specified.', stream: 'stderr' },
-          { at: 200, text: '       You must specify POSTGRES_PASSWORD to a non-empty value for the', stream: 'stderr' },
-          { at: 200, text: '       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".', stream: 'stderr' },
-        ],
+        logs: stderrAt(
+          200,
+          'Error: Database is uninitialized and superuser password is not specified.',
+          '       You must specify POSTGRES_PASSWORD to a non-empty value for the',
+          '       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".',
+        ),
       },
       memory: { idleBytes: mib(30), perRequestBytes: mib(2) },
       sigterm: 'exit',
@@ -92,11 +93,14 @@ export const DATABASE_IMAGES: ImageFamily[] = [
         code: 1,
         logs: [
           { at: 0, text: '{iso} 00:00:00+00:00 [Note] [Entrypoint]: Entrypoint script for MySQL Server {version}-1.el9 started.' },
-          { at: 500, text: '{iso} 00:00:00+00:00 [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified', stream: 'stderr' },
-          { at: 500, text: '    You need to specify one of the following as an environment variable:', stream: 'stderr' },
-          { at: 500, text: '    - MYSQL_ROOT_PASSWORD', stream: 'stderr' },
-          { at: 500, text: '    - MYSQL_ALLOW_EMPTY_PASSWORD', stream: 'stderr' },
-          { at: 500, text: '    - MYSQL_RANDOM_ROOT_PASSWORD', stream: 'stderr' },
+          ...stderrAt(
+            500,
+            '{iso} 00:00:00+00:00 [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified',
+            '    You need to specify one of the following as an environment variable:',
+            '    - MYSQL_ROOT_PASSWORD',
+            '    - MYSQL_ALLOW_EMPTY_PASSWORD',
+            '    - MYSQL_RANDOM_ROOT_PASSWORD',
+          ),
         ],
       },
       memory: { idleBytes: mib(360), perRequestBytes: mib(1) },

@@ -83,3 +83,6 @@ export interface ImageFamily {
 
 const MiB = 1024 * 1024;
 export const mib = (n: number) => Math.round(n * MiB);
+
+/** A message a process writes to stderr at once, `at` ms after it starts, one LogLine per line of it. */
+export const stderrAt = (at: number, ...lines: string[]): LogLine[] => lines.map((text) => ({ at, text, stream: 'stderr' }));

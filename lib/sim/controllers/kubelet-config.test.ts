@@ -20,16 +20,16 @@ const events = (sim: Simulator, name: string) =>
   (sim.list('Event', 'default', { fieldSelector: `involvedObject.name=${name}` }).items as CoreV1Event[]).map((e) => `${e.type} ${e.reason}: ${e.message}`);
 const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app-config' }, data: { MODE: 'dev' } } as KubeObject;
 
+/** A fresh simulator (and its lifecycle timings) with one pod `web` of this spec created in it. */
+function simWithWebPod(seed: number, spec: V1Pod['spec']) {
+  const sim = createSimulator({ seed });
+  sim.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' }, spec } as KubeObject);
+  return { sim, t: sim.timings() };
+}
+
 describe('kubelet and configuration objects', () => {
   it('holds a container in CreateContainerConfigError until its ConfigMap exists, then runs it', () => {
-    const sim = createSimulator({ seed: 5 });
-    const t = sim.timings();
-    sim.create({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: 'web' },
-      spec: { containers: [{ name: 'app', image: 'nginx:1.25', env: [{ name: 'MODE', valueFrom: { configMapKeyRef: { name: 'app-config', key: 'MODE' } } }] }] },
-    } as KubeObject);
+    const { sim, t } = simWithWebPod(5, { containers: [{ name: 'app', image: 'nginx:1.25', env: [{ name: 'MODE', valueFrom: { configMapKeyRef: { name: 'app-config', key: 'MODE' } } }] }] });
     sim.advance(t.schedule + t.imagePull + 100);
     expect(waiting(sim, 'web')).toEqual({ reason: 'CreateContainerConfigError', message: 'configmap "app-config" not found' });
     expect(get(sim, 'web').status!.podIP).toBeTruthy();
@@ -45,17 +45,10 @@ describe('kubelet and configuration objects', () => {
   });
 
   it('keeps a pod ContainerCreating with FailedMount until its volume source exists', () => {
-    const sim = createSimulator({ seed: 6 });
-    const t = sim.timings();
-    sim.create({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: 'web' },
-      spec: {
-        volumes: [{ name: 'cfg', configMap: { name: 'app-config' } }],
-        containers: [{ name: 'app', image: 'nginx:1.25', volumeMounts: [{ name: 'cfg', mountPath: '/etc/app' }] }],
-      },
-    } as KubeObject);
+    const { sim, t } = simWithWebPod(6, {
+      volumes: [{ name: 'cfg', configMap: { name: 'app-config' } }],
+      containers: [{ name: 'app', image: 'nginx:1.25', volumeMounts: [{ name: 'cfg', mountPath: '/etc/app' }] }],
+    });
     sim.advance(t.schedule + 5_000);
     expect(waiting(sim, 'web')).toEqual({ reason: 'ContainerCreating' });
     expect(get(sim, 'web').status!.podIP).toBeUndefined();
@@ -69,17 +62,10 @@ describe('kubelet and configuration objects', () => {
   });
 
   it('starts at once when an optional reference is missing', () => {
-    const sim = createSimulator({ seed: 7 });
-    const t = sim.timings();
-    sim.create({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: 'web' },
-      spec: {
-        volumes: [{ name: 'cfg', secret: { secretName: 'nope', optional: true } }],
-        containers: [{ name: 'app', image: 'nginx:1.25', envFrom: [{ configMapRef: { name: 'nope', optional: true } }] }],
-      },
-    } as KubeObject);
+    const { sim, t } = simWithWebPod(7, {
+      volumes: [{ name: 'cfg', secret: { secretName: 'nope', optional: true } }],
+      containers: [{ name: 'app', image: 'nginx:1.25', envFrom: [{ configMapRef: { name: 'nope', optional: true } }] }],
+    });
     sim.advance(t.schedule + t.imagePull + t.containerStart + t.readinessDelay);
     expect(get(sim, 'web').status!.phase).toBe('Running');
   });
