@@ -29,6 +29,11 @@ export interface Controller {
   readonly watches: readonly Kind[];
   onChange?(c: StoreChange, e: Engine): void;
   reconcile(key: string, e: Engine): void;
+  /**
+   * Called before every work item any controller processes and on every store write, with the source's name (the
+   * load generator settles its counts here: network/load.ts). Must be cheap: it runs on the engine's hot path.
+   */
+  beforeWork?(source: string, e: Engine): void;
 }
 
 /** Per-pod runtime state the kubelet keeps (serialisable, part of snapshots). */
@@ -106,6 +111,7 @@ export class Engine {
   private controllers: Controller[] = [];
   private routes = new Map<Kind, Controller[]>();
   private queues = new Map<string, { items: string[]; set: Set<string> }>();
+  private workHooks: Controller[] = [];
   private readonly events = new EventRecorder(this);
   /** what the prober and the OOM check observe of a running container (replaceable by the application model) */
   processView: ProcessViewFactory = appProcessView;
@@ -119,6 +125,7 @@ export class Engine {
     this.rng = new Rng(seed);
     this.time = startTime;
     this.store.onChange((c) => {
+      for (const h of this.workHooks) h.beforeWork!('store', this);
       const list = this.routes.get(c.kind);
       if (list) for (const ctl of list) ctl.onChange!(c, this);
     });
@@ -126,6 +133,7 @@ export class Engine {
 
   register(c: Controller): void {
     this.controllers.push(c);
+    if (c.beforeWork) this.workHooks.push(c);
     if (c.onChange)
       for (const kind of c.watches) {
         let list = this.routes.get(kind);
@@ -170,7 +178,10 @@ export class Engine {
         const items = q.items;
         q.items = [];
         q.set.clear();
-        for (const key of items) c.reconcile(key, this);
+        for (const key of items) {
+          for (const h of this.workHooks) h.beforeWork!(c.name, this);
+          c.reconcile(key, this);
+        }
       }
       if (!worked) return;
       if (pass > 100_000) throw new Error('simulator controllers did not settle');
