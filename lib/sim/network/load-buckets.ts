@@ -46,13 +46,16 @@ export function failureOf(r: RecordedResponse): TrafficFailure | undefined {
 /** Korean explanation of an HTTP 5xx (the other failures carry the network's own message). */
 const http5xxReason = (r: RecordedResponse) => `HTTP ${r.status}: 요청을 받은 파드${r.servedBy ? ` ${r.servedBy.pod}` : ''}의 앱이 오류로 답했어요.`;
 
+/** The Korean explanation a failed response is listed with. */
+export const reasonOf = (r: RecordedResponse) => r.error?.message ?? http5xxReason(r);
+
 /** Adds `weight` requests that had response `r` to bucket `b`. */
 export function record(b: TrafficBucket, r: RecordedResponse, weight: number): void {
   b.sent += weight;
   const failure = failureOf(r);
   if (failure) {
     b.failed[failure] += weight;
-    b.reasons[failure] = r.error?.message ?? http5xxReason(r);
+    b.reasons[failure] = reasonOf(r);
   } else b.ok += weight;
   const pod = r.servedBy ? `${r.servedBy.namespace}/${r.servedBy.pod}` : r.refusedBy && r.service ? `${r.service.slice(0, r.service.indexOf('/'))}/${r.refusedBy}` : undefined;
   if (pod) {

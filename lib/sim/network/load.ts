@@ -9,8 +9,8 @@
  *   on when they are written down. They are written down ("settled") before the engine does any work — a controller
  *   wake, a timer, a store write (Controller.beforeWork) — because that work may change the answers; the plan is then
  *   made again at that instant, by the generator's own work item. A plan also wakes the generator when a process it
- *   involves starts or stops listening by itself (a slow app coming up mid-run). Reads (stats, between) count the
- *   unsettled tail on copies, so reading changes nothing.
+ *   involves starts or stops listening by itself (a slow app coming up mid-run). Reads, stop, restart and
+ *   snapshots settle too; the buckets come out the same wherever the counting was cut (settle()).
  * - 'sampled' mode, for targets a plan can't describe (load-plan.ts says which): every TICK_MS up to
  *   SAMPLES_PER_TICK real requests, each standing for several above 20/s. Totals stay exact, shares are estimates.
  *
@@ -20,7 +20,7 @@
 import type { Controller, Engine } from '../engine';
 import { sendRequest, type NetworkRequest } from './request';
 import type { RequestOrigin } from './connect';
-import { MAX_RATE, MIN_RATE, closeBucket, emptyBucket, failedCount, record, type TrafficBucket } from './load-buckets';
+import { MAX_RATE, MIN_RATE, closeBucket, emptyBucket, failedCount, failureOf, reasonOf, record, type TrafficBucket } from './load-buckets';
 import { resolveTarget, type TrafficTargetSpec } from './load-target';
 import { planTraffic, type TrafficPlan } from './load-plan';
 
@@ -96,7 +96,7 @@ export function startTraffic(e: Engine, spec: TrafficStartSpec): { ok: true; lab
   const target = resolveTarget(e, spec);
   if (typeof target === 'string') return { ok: false, error: target };
   const rt = trafficRuntime(e);
-  if (rt.run) settle(e, rt.run, rt.buckets);
+  settle(e);
   const service = target.service ? { service: target.service } : {};
   rt.run = { url: target.url, from: target.from, label: target.label, ...service, rate: spec.rate, startedAt: e.time, mode: 'exact', settledTo: e.time, stale: true, carry: 0, nextAt: e.time };
   rt.lastRun = { label: target.label, ...service, startedAt: e.time };
@@ -108,7 +108,7 @@ export function startTraffic(e: Engine, spec: TrafficStartSpec): { ok: true; lab
 export function stopTraffic(e: Engine): boolean {
   const rt = trafficRuntime(e);
   if (!rt.run) return false;
-  settle(e, rt.run, rt.buckets);
+  settle(e);
   rt.run = undefined;
   if (rt.lastRun) rt.lastRun.stoppedAt = e.time;
   const open = rt.buckets[rt.buckets.length - 1];
@@ -119,7 +119,8 @@ export function stopTraffic(e: Engine): boolean {
 /** The last closed seconds (copies). O(STATS_SECONDS). */
 export function trafficStats(e: Engine): TrafficStats {
   const rt = e.state.traffic;
-  const closed = bucketsNow(e).filter((b) => b.lat === undefined && b.t + 1000 <= e.time);
+  settle(e);
+  const closed = (rt?.buckets ?? []).filter((b) => b.lat === undefined && b.t + 1000 <= e.time);
   const buckets = closed.slice(-STATS_SECONDS).map(copyBucket);
   const run = rt?.run;
   return { now: e.time, running: !!run, buckets, ...(rt?.lastRun ? { label: rt.lastRun.label, ...(rt.lastRun.service ? { service: rt.lastRun.service } : {}), startedAt: rt.lastRun.startedAt, ...(rt.lastRun.stoppedAt !== undefined ? { stoppedAt: rt.lastRun.stoppedAt } : {}) } : {}), ...(run ? { rate: run.rate } : {}) };
@@ -129,7 +130,8 @@ export function trafficStats(e: Engine): TrafficStats {
 export function trafficBetween(e: Engine, from: number, to: number): { sent: number; failed: number } {
   let sent = 0;
   let failed = 0;
-  for (const b of bucketsNow(e))
+  settle(e);
+  for (const b of e.state.traffic?.buckets ?? [])
     if (b.t + 1000 > from && b.t < to) {
       sent += b.sent;
       failed += failedCount(b);
@@ -144,7 +146,10 @@ function currentBucket(buckets: TrafficBucket[], now: number): TrafficBucket {
   if (b?.t === t) return b;
   if (b) closeBucket(b);
   buckets.push((b = emptyBucket(t)));
-  if (buckets.length > KEEP_SECONDS + 1) buckets.splice(0, buckets.length - KEEP_SECONDS);
+  // kept by time, not by count, so the same seconds are kept however the counting was cut into pieces
+  let old = 0;
+  while (buckets[old].t < t - KEEP_SECONDS * 1000) old++;
+  if (old) buckets.splice(0, old);
   return b;
 }
 
@@ -152,11 +157,16 @@ function currentBucket(buckets: TrafficBucket[], now: number): TrafficBucket {
 const sentBefore = (run: TrafficRun, t: number) => Math.max(0, Math.ceil((run.rate * (t - run.startedAt)) / 1000));
 
 /**
- * Writes an exact run's requests sent in [settledTo, now) into `buckets`, by its plan. O(seconds × endpoints), and
- * at most KEEP_SECONDS of seconds however long the cluster stayed quiet.
+ * Writes an exact run's requests sent in [settledTo, now) into its buckets, by its plan: request i goes to outcome
+ * i mod n. The buckets come out the same however [settledTo, now) is cut into pieces (reads settle too): counts by
+ * that rule, outcomes visited in the order of their first request (the pods' key order), each failure reason's text
+ * from its last request, latencies merged per value (load-buckets.ts). O(seconds × endpoints), at most KEEP_SECONDS
+ * of seconds however long the cluster stayed quiet.
  */
-function settle(e: Engine, run: TrafficRun, buckets: TrafficBucket[]): void {
-  if (run.mode !== 'exact' || !run.plan || run.settledTo === undefined || run.settledTo >= e.time) return;
+function settle(e: Engine): void {
+  const rt = e.state.traffic;
+  const run = rt?.run;
+  if (run?.mode !== 'exact' || !run.plan || run.settledTo === undefined || run.settledTo >= e.time) return;
   const { outcomes } = run.plan;
   const n = outcomes.length;
   // seconds older than the buckets keep are never read: skip them
@@ -164,31 +174,34 @@ function settle(e: Engine, run: TrafficRun, buckets: TrafficBucket[]): void {
   while (a < e.time) {
     const b = Math.min(e.time, Math.floor(a / 1000) * 1000 + 1000);
     const [i0, i1] = [sentBefore(run, a), sentBefore(run, b)];
-    const bucket = currentBucket(buckets, a);
-    // request i goes to outcome i mod n; visiting outcomes in the order of their first request keeps the bucket's
-    // keys in send order, however the second was cut into pieces
+    const bucket = currentBucket(rt!.buckets, a);
     for (let j = 0; j < n && i0 + j < i1; j++) {
       const k = (i0 + j) % n;
-      const weight = Math.floor((i1 - k + n - 1) / n) - Math.floor((i0 - k + n - 1) / n);
-      if (weight) record(bucket, outcomes[k], weight);
+      record(bucket, outcomes[k], Math.floor((i1 - k + n - 1) / n) - Math.floor((i0 - k + n - 1) / n));
+    }
+    const seen = new Set<string>();
+    for (let j = 1; j <= n && i1 - j >= i0; j++) {
+      const o = outcomes[(i1 - j) % n];
+      const reason = failureOf(o);
+      if (reason && !seen.has(reason)) {
+        seen.add(reason);
+        bucket.reasons[reason] = reasonOf(o);
+      }
     }
     a = b;
   }
+  // a second that has ended is complete: close it now rather than when the next one opens
+  const last = rt!.buckets[rt!.buckets.length - 1];
+  if (last && last.t + 1000 <= e.time) closeBucket(last);
   run.settledTo = e.time;
 }
 
-/** The buckets as of now: the stored ones plus, on copies, what an exact run sent since it last settled. */
-function bucketsNow(e: Engine): TrafficBucket[] {
-  const rt = e.state.traffic;
-  const run = rt?.run;
-  if (!rt || run?.mode !== 'exact' || !run.plan || (run.settledTo ?? e.time) >= e.time) return rt?.buckets ?? [];
-  const last = rt.buckets[rt.buckets.length - 1];
-  const tail = last ? [copyBucket(last)] : [];
-  settle(e, { ...run }, tail);
-  return [...rt.buckets.slice(0, last ? -1 : undefined), ...tail];
+/** Counts what an exact run sent until now (reads, stop, restart and snapshots call this; the engine's hook too). */
+export function settleTraffic(e: Engine): void {
+  settle(e);
 }
 
-const copyBucket = (b: TrafficBucket): TrafficBucket => ({ ...b, failed: { ...b.failed }, reasons: { ...b.reasons }, pods: { ...b.pods }, ...(b.podsFailed ? { podsFailed: { ...b.podsFailed } } : {}), ...(b.lat ? { lat: b.lat.map(([v, w]): [number, number] => [v, w]) } : {}) });
+const copyBucket = (b: TrafficBucket): TrafficBucket => ({ ...b, failed: { ...b.failed }, reasons: { ...b.reasons }, pods: { ...b.pods }, ...(b.podsFailed ? { podsFailed: { ...b.podsFailed } } : {}) });
 
 const requestOf = (run: TrafficRun): NetworkRequest => ({ from: run.from, url: run.url, timeoutMs: REQUEST_TIMEOUT_MS, userAgent: 'kubelab-loadgen/1.0' });
 
@@ -197,7 +210,7 @@ function replan(e: Engine): void {
   const rt = e.state.traffic;
   const run = rt?.run;
   if (!run || run.mode !== 'exact') return;
-  settle(e, run, rt.buckets);
+  settle(e);
   run.stale = false;
   const plan = planTraffic(e, requestOf(run), REQUEST_TIMEOUT_MS);
   if (!plan) {
@@ -251,7 +264,7 @@ export class TrafficGenerator implements Controller {
     const rt = e.state.traffic;
     const run = rt?.run;
     if (run?.mode !== 'exact') return;
-    settle(e, run, rt!.buckets);
+    settle(e);
     if (source === TRAFFIC || run.stale) return;
     run.stale = true;
     e.enqueue(TRAFFIC, PLAN);
