@@ -30,10 +30,11 @@ export interface Controller {
   onChange?(c: StoreChange, e: Engine): void;
   reconcile(key: string, e: Engine): void;
   /**
-   * Called before every work item any controller processes and on every store write, with the source's name (the
-   * load generator settles its counts here: network/load.ts). Must be cheap: it runs on the engine's hot path.
+   * Called before every work item any controller processes (with its name) and on every store write (source
+   * 'store', with the change, at the instant it is applied). The load generator settles its counts here and learns
+   * what may change its answers (network/load.ts). Must be cheap: it runs on the engine's hot path.
    */
-  beforeWork?(source: string, e: Engine): void;
+  beforeWork?(source: string, e: Engine, change?: StoreChange): void;
 }
 
 /** Per-pod runtime state the kubelet keeps (serialisable, part of snapshots). */
@@ -125,7 +126,7 @@ export class Engine {
     this.rng = new Rng(seed);
     this.time = startTime;
     this.store.onChange((c) => {
-      for (const h of this.workHooks) h.beforeWork!('store', this);
+      for (const h of this.workHooks) h.beforeWork!('store', this, c);
       const list = this.routes.get(c.kind);
       if (list) for (const ctl of list) ctl.onChange!(c, this);
     });

@@ -12,7 +12,7 @@
  */
 import type { V1Pod, V1Service } from '../../k8s/api-types';
 import type { Engine } from '../engine';
-import { keyOf } from '../store';
+import { keyOf, type StoreChange } from '../store';
 import { nextAnswerChange } from '../apps/process-view';
 import { clientOf, processOf, type Client } from './connect';
 import { networkClient } from './client';
@@ -30,6 +30,23 @@ export interface TrafficPlan {
   outcomes: PlannedOutcome[];
   /** when a process involved next starts or stops answering by itself; absent: not before the cluster changes */
   until?: number;
+  /** `ns/name` of the Service kube-proxy balanced over, if any */
+  service?: string;
+  /** keys of the pods whose change can change an answer (the client, the endpoints' pods); absent: any pod's */
+  pods?: string[];
+}
+
+/**
+ * Whether a write can change what a plan's requests answer: a Service or Node (names, addresses, ports, policies),
+ * the target Service's EndpointSlices, or one of the pods involved. Deployments, ReplicaSets, Events and the rest
+ * change answers only through those. O(pods in the plan).
+ */
+export function affectsPlan(plan: TrafficPlan | undefined, c: StoreChange): boolean {
+  if (!plan) return true;
+  if (c.kind === 'Service' || c.kind === 'Node') return true;
+  if (c.kind === 'EndpointSlice') return !plan.service || plan.service === `${c.object.metadata?.namespace}/${c.object.metadata?.labels?.['kubernetes.io/service-name']}`;
+  if (c.kind === 'Pod') return !plan.pods || plan.pods.includes(c.key);
+  return false;
 }
 
 const slim = ({ body: _b, headers: _h, ...rest }: NetworkResponse): PlannedOutcome => rest;
@@ -52,7 +69,7 @@ export function planTraffic(e: Engine, req: NetworkRequest, timeoutMs: number): 
     // no choice to make (a bad URL or client, NXDOMAIN, a pod's own address, no endpoints): one outcome for all
     const r = sendRequest(e, { ...req, timeoutMs });
     if (net.rng !== rng0 || (r.refusedBy && !r.service)) return undefined;
-    return withUntil(e, [slim(r)]);
+    return withUntil(e, [slim(r)], r.service);
   }
   const [ns, name] = verdict.service.split('/');
   const svc = e.get<V1Service>('Service', keyOf(name, ns))!;
@@ -69,7 +86,11 @@ export function planTraffic(e: Engine, req: NetworkRequest, timeoutMs: number): 
     if (net.rng !== rng0) return undefined;
     outcomes.push(slim(responseOf({ ...x, service: verdict.service }, ip, url.port)));
   }
-  return withUntil(e, outcomes);
+  // an endpoint address no pod answers on: a pod that later gets it would answer (any pod's change counts then)
+  if (outcomes.some((o) => o.error?.code === 'timeout')) return withUntil(e, outcomes, verdict.service);
+  const pods = outcomes.map((o) => keyOf(o.servedBy?.pod ?? o.refusedBy!, ns));
+  if (typeof req.from === 'object' && 'pod' in req.from) pods.push(keyOf(req.from.pod, req.from.namespace || 'default'));
+  return { ...withUntil(e, outcomes, verdict.service), pods };
 }
 
 /**
@@ -81,8 +102,8 @@ function senderOf(client: Client, ip: string, viaNodePort: boolean, local: boole
   return { ...client, ...(local ? {} : { ip }), node: client.node ?? via };
 }
 
-/** Adds the earliest instant at which a pod that answered or refused changes its answer by itself. */
-function withUntil(e: Engine, outcomes: PlannedOutcome[]): TrafficPlan {
+/** The plan, with the earliest instant at which a pod that answered or refused changes its answer by itself. */
+function withUntil(e: Engine, outcomes: PlannedOutcome[], service: string | undefined): TrafficPlan {
   let until: number | undefined;
   for (const o of outcomes) {
     const name = o.servedBy?.pod ?? o.refusedBy;
@@ -94,6 +115,6 @@ function withUntil(e: Engine, outcomes: PlannedOutcome[]): TrafficPlan {
       if (t !== undefined && (until === undefined || t < until)) until = t;
     }
   }
-  return until === undefined ? { outcomes } : { outcomes, until };
+  return { outcomes, ...(until === undefined ? {} : { until }), ...(service ? { service } : {}) };
 }
 

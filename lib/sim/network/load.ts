@@ -7,8 +7,9 @@
  *   endpoint kube-proxy chooses from, equal shares). Nothing ticks. Request i (counted from the run's start, sent at
  *   startedAt + i·1000/rate) goes to outcome i mod n of the plan in force when it is sent, so the counts don't depend
  *   on when they are written down. They are written down ("settled") before the engine does any work — a controller
- *   wake, a timer, a store write (Controller.beforeWork) — because that work may change the answers; the plan is then
- *   made again at that instant, by the generator's own work item. A plan also wakes the generator when a process it
+ *   wake, a timer, a store write (Controller.beforeWork); a write that can change the answers (load-plan.ts
+ *   affectsPlan: a Service, a Node, the Service's EndpointSlices, a pod involved) has the plan made again at that
+ *   instant, by the generator's own work item. A plan also wakes the generator when a process it
  *   involves starts or stops listening by itself (a slow app coming up mid-run). Reads, stop, restart and
  *   snapshots settle too; the buckets come out the same wherever the counting was cut (settle()).
  * - 'sampled' mode, for targets a plan can't describe (load-plan.ts says which): every TICK_MS up to
@@ -22,7 +23,8 @@ import { sendRequest, type NetworkRequest } from './request';
 import type { RequestOrigin } from './connect';
 import { MAX_RATE, MIN_RATE, closeBucket, emptyBucket, failedCount, failureOf, reasonOf, record, type TrafficBucket } from './load-buckets';
 import { resolveTarget, type TrafficTargetSpec } from './load-target';
-import { planTraffic, type TrafficPlan } from './load-plan';
+import { affectsPlan, planTraffic, type TrafficPlan } from './load-plan';
+import type { StoreChange } from '../store';
 
 export const TRAFFIC = 'traffic';
 /** the work item that makes an exact run's plan */
@@ -250,8 +252,8 @@ function tick(e: Engine): void {
 }
 
 /**
- * The generator as a controller. It watches nothing: its work items are its own ('plan', and 'tick' when sampling);
- * before anyone else's work it settles and marks its plan stale, since that work may change the answers.
+ * The generator as a controller. It watches nothing: its work items are its own ('plan', and 'tick' when sampling).
+ * Before any work it settles; a write that can change the answers marks the plan stale and queues a new one.
  */
 export class TrafficGenerator implements Controller {
   readonly name = TRAFFIC;
@@ -260,12 +262,11 @@ export class TrafficGenerator implements Controller {
     if (key === PLAN) replan(e);
     else tick(e);
   }
-  beforeWork(source: string, e: Engine): void {
-    const rt = e.state.traffic;
-    const run = rt?.run;
+  beforeWork(_source: string, e: Engine, change?: StoreChange): void {
+    const run = e.state.traffic?.run;
     if (run?.mode !== 'exact') return;
     settle(e);
-    if (source === TRAFFIC || run.stale) return;
+    if (run.stale || !change || !affectsPlan(run.plan, change)) return;
     run.stale = true;
     e.enqueue(TRAFFIC, PLAN);
   }
