@@ -49,15 +49,17 @@ const http5xxReason = (r: RecordedResponse) => `HTTP ${r.status}: 요청을 받�
 /** The Korean explanation a failed response is listed with. */
 export const reasonOf = (r: RecordedResponse) => r.error?.message ?? http5xxReason(r);
 
-/** Adds `weight` requests that had response `r` to bucket `b`. */
-export function record(b: TrafficBucket, r: RecordedResponse, weight: number): void {
+/** `ns/name` of the pod kube-proxy sent the request to (it answered, or its app refused), if any. */
+export const podOf = (r: RecordedResponse): string | undefined => (r.servedBy ? `${r.servedBy.namespace}/${r.servedBy.pod}` : r.refusedBy && r.service ? `${r.service.slice(0, r.service.indexOf('/'))}/${r.refusedBy}` : undefined);
+
+/** Adds `weight` requests that had response `r` to bucket `b` (`pod`: podOf(r), passed in when counted often). */
+export function record(b: TrafficBucket, r: RecordedResponse, weight: number, pod = podOf(r)): void {
   b.sent += weight;
   const failure = failureOf(r);
   if (failure) {
     b.failed[failure] += weight;
     b.reasons[failure] = reasonOf(r);
   } else b.ok += weight;
-  const pod = r.servedBy ? `${r.servedBy.namespace}/${r.servedBy.pod}` : r.refusedBy && r.service ? `${r.service.slice(0, r.service.indexOf('/'))}/${r.refusedBy}` : undefined;
   if (pod) {
     b.pods[pod] = (b.pods[pod] ?? 0) + weight;
     if (failure) (b.podsFailed ??= {})[pod] = (b.podsFailed[pod] ?? 0) + weight;

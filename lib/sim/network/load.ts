@@ -21,7 +21,7 @@
 import type { Controller, Engine } from '../engine';
 import { sendRequest, type NetworkRequest } from './request';
 import type { RequestOrigin } from './connect';
-import { MAX_RATE, MIN_RATE, closeBucket, emptyBucket, failedCount, failureOf, reasonOf, record, type TrafficBucket } from './load-buckets';
+import { MAX_RATE, MIN_RATE, closeBucket, emptyBucket, failedCount, failureOf, podOf, reasonOf, record, type TrafficBucket } from './load-buckets';
 import { resolveTarget, type TrafficTargetSpec } from './load-target';
 import { affectsPlan, planTraffic, type TrafficPlan } from './load-plan';
 import type { StoreChange } from '../store';
@@ -148,11 +148,18 @@ function currentBucket(buckets: TrafficBucket[], now: number): TrafficBucket {
   if (b?.t === t) return b;
   if (b) closeBucket(b);
   buckets.push((b = emptyBucket(t)));
-  // kept by time, not by count, so the same seconds are kept however the counting was cut into pieces
-  let old = 0;
-  while (buckets[old].t < t - KEEP_SECONDS * 1000) old++;
-  if (old) buckets.splice(0, old);
   return b;
+}
+
+/**
+ * Forgets the seconds older than KEEP_SECONDS before `now`'s. By time, not by count, and once per settle rather
+ * than per second: the same seconds are kept however the counting was cut into pieces.
+ */
+function trim(buckets: TrafficBucket[], now: number): void {
+  const oldest = Math.floor(now / 1000) * 1000 - KEEP_SECONDS * 1000;
+  let old = 0;
+  while (old < buckets.length && buckets[old].t < oldest) old++;
+  if (old) buckets.splice(0, old);
 }
 
 /** Requests an exact run sent before `t`: request i leaves at startedAt + i·1000/rate. */
@@ -171,6 +178,7 @@ function settle(e: Engine): void {
   if (run?.mode !== 'exact' || !run.plan || run.settledTo === undefined || run.settledTo >= e.time) return;
   const { outcomes } = run.plan;
   const n = outcomes.length;
+  const pods = outcomes.map(podOf);
   // seconds older than the buckets keep are never read: skip them
   let a = Math.max(run.settledTo, Math.floor(e.time / 1000) * 1000 - KEEP_SECONDS * 1000);
   while (a < e.time) {
@@ -179,7 +187,7 @@ function settle(e: Engine): void {
     const bucket = currentBucket(rt!.buckets, a);
     for (let j = 0; j < n && i0 + j < i1; j++) {
       const k = (i0 + j) % n;
-      record(bucket, outcomes[k], Math.floor((i1 - k + n - 1) / n) - Math.floor((i0 - k + n - 1) / n));
+      record(bucket, outcomes[k], Math.floor((i1 - k + n - 1) / n) - Math.floor((i0 - k + n - 1) / n), pods[k]);
     }
     const seen = new Set<string>();
     for (let j = 1; j <= n && i1 - j >= i0; j++) {
@@ -195,6 +203,7 @@ function settle(e: Engine): void {
   // a second that has ended is complete: close it now rather than when the next one opens
   const last = rt!.buckets[rt!.buckets.length - 1];
   if (last && last.t + 1000 <= e.time) closeBucket(last);
+  trim(rt!.buckets, e.time);
   run.settledTo = e.time;
 }
 
@@ -241,6 +250,7 @@ function tick(e: Engine): void {
   run.carry -= due * 1000;
   const samples = Math.min(due, SAMPLES_PER_TICK);
   const bucket = currentBucket(rt.buckets, e.time);
+  trim(rt.buckets, e.time);
   for (let i = 0; i < samples; i++) {
     const weight = Math.floor(due / samples) + (i < due % samples ? 1 : 0);
     const r = sendRequest(e, requestOf(run));
