@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KubeObject } from '../../k8s/types';
 import { createSimulator } from '../simulator';
+import { deploymentManifest } from '../testing';
 import { TrafficGenerator } from './load';
 import { tenWebPods, webCluster } from './testing';
 
@@ -114,4 +115,35 @@ describe('load generator cost follows changes, not time', () => {
     for (const b of buckets) expect(b.sent).toBe(50);
     expect(new Set(buckets.flatMap((b) => Object.keys(b.pods))).size).toBe(1);
   });
+
+  it('re-plans when the endpoints change: a third replica gets its equal share once it is an endpoint', () => {
+    const { sim, webPods } = webCluster({ seed: 3 });
+    sim.startTraffic({ target: 'svc/web', rate: 30 });
+    sim.advance(2_000);
+    sim.patch('Deployment', 'web', 'default', { spec: { replicas: 3 } }, 'merge');
+    sim.advance(20_000);
+    const last = sim.trafficStats().buckets.at(-1)!;
+    expect(webPods()).toHaveLength(3);
+    expect(Object.values(last.pods)).toEqual([10, 10, 10]);
+  });
+
+  it('a reverse-proxy target (its answer needs its own upstream draw) falls back to sampling every tick', () => {
+    const sim = createSimulator({ seed: 7 });
+    sim.create(deploymentManifestWith('php', 2, 'kubelab/php-hello:1.0'));
+    sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'php' }, spec: { selector: { app: 'php' }, ports: [{ port: 8000 }] } } as KubeObject);
+    sim.create(deploymentManifestWith('proxy', 1, 'kubelab/reverse-proxy:1.0', ['--route=/=php:8000']));
+    sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'proxy' }, spec: { selector: { app: 'proxy' }, ports: [{ port: 80 }] } } as KubeObject);
+    sim.advance(20_000);
+    const work = vi.spyOn(TrafficGenerator.prototype, 'reconcile');
+    sim.startTraffic({ target: 'svc/proxy', rate: 50 });
+    sim.advance(5_000);
+    expect(work.mock.calls.length).toBeGreaterThan(40); // a tick every 100 ms
+    for (const b of sim.trafficStats().buckets) expect([b.sent, b.ok]).toEqual([50, 50]);
+  });
 });
+
+function deploymentManifestWith(name: string, replicas: number, image: string, args?: string[]): KubeObject {
+  const d = deploymentManifest({ name, replicas, image });
+  if (args && d.kind === 'Deployment') d.spec!.template.spec!.containers[0].args = args;
+  return d;
+}

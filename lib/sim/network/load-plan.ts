@@ -10,7 +10,7 @@
  * Service with `sessionAffinity: ClientIP` (the choice depends on this client's history), an endpoint on a node's
  * own address — gets no plan: the generator samples it every tick instead (load.ts, 'sampled' mode).
  */
-import type { V1Pod, V1Service } from '../../k8s/api-types';
+import type { V1Node, V1Pod, V1Service } from '../../k8s/api-types';
 import type { Engine } from '../engine';
 import { keyOf, type StoreChange } from '../store';
 import { nextAnswerChange } from '../apps/process-view';
@@ -37,19 +37,23 @@ export interface TrafficPlan {
 }
 
 /**
- * Whether a write can change what a plan's requests answer: a Service or Node (names, addresses, ports, policies),
- * the target Service's EndpointSlices, or one of the pods involved. Deployments, ReplicaSets, Events and the rest
- * change answers only through those. O(pods in the plan).
+ * Whether a write can change what a plan's requests answer: a Service (names, addresses, ports, policies), a Node's
+ * routing, the target Service's EndpointSlices, or one of the pods involved. Deployments, ReplicaSets, Events and
+ * the rest change answers only through those. O(pods in the plan).
  */
 export function affectsPlan(plan: TrafficPlan | undefined, c: StoreChange): boolean {
   if (!plan) return true;
-  if (c.kind === 'Service' || c.kind === 'Node') return true;
+  if (c.kind === 'Service') return true;
+  // a node's addresses and podCIDR route packets (kube-proxy.ts nodeByIp, connect.ts); its status heartbeats don't
+  if (c.kind === 'Node') return c.type !== 'MODIFIED' || !sameRouting(c.old as V1Node | undefined, c.object as V1Node);
   if (c.kind === 'EndpointSlice') return !plan.service || plan.service === `${c.object.metadata?.namespace}/${c.object.metadata?.labels?.['kubernetes.io/service-name']}`;
   if (c.kind === 'Pod') return !plan.pods || plan.pods.includes(c.key);
   return false;
 }
 
 const slim = ({ body: _b, headers: _h, ...rest }: NetworkResponse): PlannedOutcome => rest;
+
+const sameRouting = (a: V1Node | undefined, b: V1Node) => a?.spec?.podCIDR === b.spec?.podCIDR && JSON.stringify(a?.status?.addresses) === JSON.stringify(b.status?.addresses);
 
 /** The plan for `req` now, or undefined when its outcome needs a random draw of its own (sample it instead). */
 export function planTraffic(e: Engine, req: NetworkRequest, timeoutMs: number): TrafficPlan | undefined {
