@@ -5,20 +5,13 @@
  * (100 per slice), as a load generator would. Also: CPU per request.
  */
 import os from 'node:os';
-import { createSimulator } from '../lib/sim';
+import { tenWebPods } from '../lib/sim/network/testing';
 
-const REPLICAS = 10;
 const RATE = 1000;
 const SECONDS = 60;
 
-function cluster() {
-  const sim = createSimulator({ seed: 11, cluster: { workers: 3 } });
-  sim.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: REPLICAS, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27.3', readinessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 5 } }] } } } });
-  sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
-  sim.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'client' }, spec: { containers: [{ name: 'c', image: 'busybox:1.37', command: ['sleep', 'infinity'] }] } });
-  sim.advance(30_000);
-  return sim;
-}
+/** 10 nginx pods behind Service `web` with a readiness probe, and a client pod */
+const cluster = () => tenWebPods({ readinessProbe: true });
 
 function cpuMsOf(fn: () => void): number {
   const c0 = process.cpuUsage();

@@ -29,6 +29,12 @@ export interface Controller {
   readonly watches: readonly Kind[];
   onChange?(c: StoreChange, e: Engine): void;
   reconcile(key: string, e: Engine): void;
+  /**
+   * Called before every work item any controller processes (with its name) and on every store write (source
+   * 'store', with the change, at the instant it is applied). The load generator settles its counts here and learns
+   * what may change its answers (network/load.ts). Must be cheap: it runs on the engine's hot path.
+   */
+  beforeWork?(source: string, e: Engine, change?: StoreChange): void;
 }
 
 /** Per-pod runtime state the kubelet keeps (serialisable, part of snapshots). */
@@ -106,6 +112,7 @@ export class Engine {
   private controllers: Controller[] = [];
   private routes = new Map<Kind, Controller[]>();
   private queues = new Map<string, { items: string[]; set: Set<string> }>();
+  private workHooks: Controller[] = [];
   private readonly events = new EventRecorder(this);
   /** what the prober and the OOM check observe of a running container (replaceable by the application model) */
   processView: ProcessViewFactory = appProcessView;
@@ -119,6 +126,7 @@ export class Engine {
     this.rng = new Rng(seed);
     this.time = startTime;
     this.store.onChange((c) => {
+      for (const h of this.workHooks) h.beforeWork!('store', this, c);
       const list = this.routes.get(c.kind);
       if (list) for (const ctl of list) ctl.onChange!(c, this);
     });
@@ -126,6 +134,7 @@ export class Engine {
 
   register(c: Controller): void {
     this.controllers.push(c);
+    if (c.beforeWork) this.workHooks.push(c);
     if (c.onChange)
       for (const kind of c.watches) {
         let list = this.routes.get(kind);
@@ -170,7 +179,10 @@ export class Engine {
         const items = q.items;
         q.items = [];
         q.set.clear();
-        for (const key of items) c.reconcile(key, this);
+        for (const key of items) {
+          for (const h of this.workHooks) h.beforeWork!(c.name, this);
+          c.reconcile(key, this);
+        }
       }
       if (!worked) return;
       if (pass > 100_000) throw new Error('simulator controllers did not settle');

@@ -40,7 +40,7 @@ import { metricsApi } from './metrics/api';
 import { networkClient, sendRequest, type NetworkRequest, type NetworkResponse } from './network';
 import { runOnLaptop } from './network/laptop';
 import { applyKubeadm, type KubeadmAction } from './kubeadm';
-import { TrafficGenerator, startTraffic, stopTraffic, trafficBetween, trafficStats, type TrafficStartSpec } from './network/load';
+import { TrafficGenerator, settleTraffic, startTraffic, stopTraffic, trafficBetween, trafficStats, type TrafficStartSpec } from './network/load';
 
 function requireKind(kind: Kind): void {
   if (!(KINDS as readonly string[]).includes(kind)) throw badRequest(`the server doesn't have a resource type "${String(kind)}"`);
@@ -260,6 +260,8 @@ class Sim implements Simulator {
   }
 
   snapshot(): string {
+    // the load generator counts lazily (network/load.ts): write its requests down so the text holds them
+    settleTraffic(this.e);
     return encodeSnapshot(this.e, this.seed);
   }
 

@@ -43,6 +43,20 @@ function filesAt(proc: ContainerProcess, elapsed: number): Readonly<Record<strin
   return files;
 }
 
+/**
+ * The next instant after `now` at which what this process answers on its ports changes by itself, with no write to
+ * the cluster: it starts listening (startedAt + readyAfterMs), exits (its ports close), or its health paths turn
+ * to 500 (failsHealthAfterMs). Undefined when nothing more changes. The load generator (network/load-plan.ts) keeps
+ * its counts exact without ticking by waking at this instant. O(1).
+ */
+export function nextAnswerChange(proc: ContainerProcess, startedAt: number, now: number): number | undefined {
+  const points = [startedAt + proc.readyAfterMs, startedAt + proc.result.exitAtMs];
+  if (proc.model?.failsHealthAfterMs !== undefined) points.push(startedAt + proc.model.failsHealthAfterMs);
+  let next: number | undefined;
+  for (const t of points) if (t > now && Number.isFinite(t) && (next === undefined || t < next)) next = t;
+  return next;
+}
+
 export function processViewOf(proc: ContainerProcess, startedAt: number): ContainerProcessView & MemoryChangePoints {
   const exitAt = startedAt + proc.result.exitAtMs;
   const listening = (port: number, now: number) => proc.ports.includes(port) && now >= startedAt + proc.readyAfterMs && now < exitAt;

@@ -53,7 +53,7 @@ interface Running {
 const processCache = new Map<string, Running | undefined>();
 
 /** A container's running process and what it answers (cached per instance: a load generator asks thousands of times). */
-function processOf(e: Engine, pod: V1Pod, c: V1Container): Running | undefined {
+export function processOf(e: Engine, pod: V1Pod, c: V1Container): Running | undefined {
   const status = pod.status?.containerStatuses?.find((s) => s.name === c.name);
   if (!status?.state?.running) return undefined;
   const rt = e.state.kubelet[keyOf(pod.metadata!.name!, pod.metadata!.namespace)];

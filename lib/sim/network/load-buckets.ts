@@ -32,7 +32,10 @@ export interface TrafficBucket {
 
 export const emptyBucket = (t: number): TrafficBucket => ({ t, sent: 0, ok: 0, failed: { refused: 0, timeout: 0, http5xx: 0, other: 0 }, reasons: {}, pods: {} });
 
-export function failureOf(r: NetworkResponse): TrafficFailure | undefined {
+/** What a bucket reads of a response (a plan keeps no bodies: load-plan.ts). */
+export type RecordedResponse = Omit<NetworkResponse, 'body' | 'headers'>;
+
+export function failureOf(r: RecordedResponse): TrafficFailure | undefined {
   if (r.ok) return undefined;
   if (r.error?.code === 'refused') return 'refused';
   if (r.error?.code === 'timeout') return 'timeout';
@@ -41,23 +44,33 @@ export function failureOf(r: NetworkResponse): TrafficFailure | undefined {
 }
 
 /** Korean explanation of an HTTP 5xx (the other failures carry the network's own message). */
-const http5xxReason = (r: NetworkResponse) => `HTTP ${r.status}: 요청을 받은 파드${r.servedBy ? ` ${r.servedBy.pod}` : ''}의 앱이 오류로 답했어요.`;
+const http5xxReason = (r: RecordedResponse) => `HTTP ${r.status}: 요청을 받은 파드${r.servedBy ? ` ${r.servedBy.pod}` : ''}의 앱이 오류로 답했어요.`;
 
-/** Adds `weight` requests that had response `r` to bucket `b`. */
-export function record(b: TrafficBucket, r: NetworkResponse, weight: number): void {
+/** The Korean explanation a failed response is listed with. */
+export const reasonOf = (r: RecordedResponse) => r.error?.message ?? http5xxReason(r);
+
+/** `ns/name` of the pod kube-proxy sent the request to (it answered, or its app refused), if any. */
+export const podOf = (r: RecordedResponse): string | undefined => (r.servedBy ? `${r.servedBy.namespace}/${r.servedBy.pod}` : r.refusedBy && r.service ? `${r.service.slice(0, r.service.indexOf('/'))}/${r.refusedBy}` : undefined);
+
+/** Adds `weight` requests that had response `r` to bucket `b` (`pod`: podOf(r), passed in when counted often). */
+export function record(b: TrafficBucket, r: RecordedResponse, weight: number, pod = podOf(r)): void {
   b.sent += weight;
   const failure = failureOf(r);
   if (failure) {
     b.failed[failure] += weight;
-    b.reasons[failure] = r.error?.message ?? http5xxReason(r);
+    b.reasons[failure] = reasonOf(r);
   } else b.ok += weight;
-  const pod = r.servedBy ? `${r.servedBy.namespace}/${r.servedBy.pod}` : r.refusedBy && r.service ? `${r.service.slice(0, r.service.indexOf('/'))}/${r.refusedBy}` : undefined;
   if (pod) {
     b.pods[pod] = (b.pods[pod] ?? 0) + weight;
     if (failure) (b.podsFailed ??= {})[pod] = (b.podsFailed[pod] ?? 0) + weight;
   }
-  // latency of what the client waited for; a timeout's wait is the timeout itself
-  (b.lat ??= []).push([r.latencyMs, weight]);
+  // latency of what the client waited for; a timeout's wait is the timeout itself. One entry per value, sorted, so
+  // an open second reads the same however its requests were counted (in one piece or several: load.ts)
+  const lat = (b.lat ??= []);
+  let i = 0;
+  while (i < lat.length && lat[i][0] < r.latencyMs) i++;
+  if (lat[i]?.[0] === r.latencyMs) lat[i][1] += weight;
+  else lat.splice(i, 0, [r.latencyMs, weight]);
 }
 
 /** Weighted percentile (nearest rank) of [value, weight] pairs. */

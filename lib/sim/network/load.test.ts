@@ -6,9 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../k8s/types';
-import { createSimulator } from '../simulator';
-import { deploymentManifest, rolloutComplete } from '../testing';
-import { clientPod, webCluster } from './testing';
+import { rolloutComplete } from '../testing';
+import { helloCluster, rollOutSlowHello, webCluster } from './testing';
 
 const failed = (b: { failed: Record<string, number> }) => Object.values(b.failed).reduce((a, n) => a + n, 0);
 
@@ -99,19 +98,11 @@ describe('load generator', () => {
 });
 
 function rolloutUnderTraffic(withReadinessProbe: boolean) {
-  const sim = createSimulator({ seed: 42 });
-  const d = deploymentManifest({ name: 'hello', replicas: 3, image: 'kubelab/hello:1.0', maxSurge: 1, maxUnavailable: 0 }) as { spec: { template: { spec: { containers: Record<string, unknown>[] } } } };
-  const c = d.spec.template.spec.containers[0];
-  c.ports = [{ containerPort: 8080 }];
-  if (withReadinessProbe) c.readinessProbe = { httpGet: { path: '/ready', port: 8080 }, periodSeconds: 1 };
-  sim.create(d as KubeObject);
-  sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'hello' }, spec: { selector: { app: 'hello' }, ports: [{ port: 80, targetPort: 8080 }] } } as KubeObject);
-  sim.create(clientPod('client', 'busybox:1.37'));
-  sim.advance(30_000);
+  const sim = helloCluster(withReadinessProbe);
   sim.startTraffic({ target: 'svc/hello', fromPod: 'client', rate: 20 });
   sim.advance(3_000);
   const rolloutAt = sim.now();
-  sim.patch('Deployment', 'hello', 'default', { spec: { template: { spec: { containers: [{ name: 'nginx', image: 'kubelab/hello:2.0-slow' }] } } } }, 'strategic');
+  rollOutSlowHello(sim);
   for (let t = 0; t < 180_000 && !(t > 5_000 && rolloutComplete(sim, 'hello')); t += 1_000) sim.advance(1_000);
   expect(rolloutComplete(sim, 'hello')).toBe(true);
   sim.advance(2_000);

@@ -39,29 +39,38 @@ export interface NetworkResponse {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
+const failure = (code: NonNullable<NetworkResponse['error']>['code'], message: string, latencyMs = 0, service?: string): NetworkResponse => ({ ok: false, body: '', latencyMs, ...(service ? { service } : {}), error: { code, message } });
+
 /** Sends one HTTP request. Never throws: failures come back as `error` with a Korean message. */
 export function sendRequest(e: Engine, req: NetworkRequest): NetworkResponse {
-  const fail = (code: NonNullable<NetworkResponse['error']>['code'], message: string, latencyMs = 0, service?: string): NetworkResponse => ({ ok: false, body: '', latencyMs, ...(service ? { service } : {}), error: { code, message } });
   const url = parseUrl(req.url);
-  if (!url) return fail('bad-url', `주소 ${req.url}을(를) 읽을 수 없어요. 예) http://web:80/`);
+  if (!url) return failure('bad-url', `주소 ${req.url}을(를) 읽을 수 없어요. 예) http://web:80/`);
   const client = clientOf(e, req.from);
-  if (typeof client === 'string') return fail('no-client', client);
+  if (typeof client === 'string') return failure('no-client', client);
   const net = networkClient(e, req.from)!;
   const resolved = net.resolve(url.host);
-  if (!resolved) return fail('dns', `이름 ${url.host}을(를) 찾을 수 없어요(NXDOMAIN). 서비스 이름과 네임스페이스를 확인해 보세요.`);
+  if (!resolved) return failure('dns', `이름 ${url.host}을(를) 찾을 수 없어요(NXDOMAIN). 서비스 이름과 네임스페이스를 확인해 보세요.`);
   const ip = resolved.ips[0];
   const x = exchange(e, client, { method: req.method ?? 'GET', ip, port: url.port, host: url.host, path: url.path, headers: req.headers ?? {}, userAgent: req.userAgent ?? 'kubelab-client' }, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  return responseOf(x, ip, url.port);
+}
+
+/**
+ * The response a client that connected to `ip:port` (a ClusterIP, a NodePort, a pod) gets for exchange `x`, with
+ * the Korean reason of a failure. Also used by the load generator, which exchanges with each endpoint itself.
+ */
+export function responseOf(x: Exchange, ip: string, port: number): NetworkResponse {
   const o: HttpOutcome = x.outcome;
   if (!o.ok) {
     const why =
       o.error === 'refused'
         ? x.refusedBy
-          ? `${ip}:${url.port} 연결 거부: 요청을 받은 파드 ${x.refusedBy}의 앱이 아직(또는 더 이상) 그 포트에서 연결을 받지 않아요.`
+          ? `${ip}:${port} 연결 거부: 요청을 받은 파드 ${x.refusedBy}의 앱이 아직(또는 더 이상) 그 포트에서 연결을 받지 않아요.`
           : x.service
-            ? `${ip}:${url.port} 연결 거부: 서비스 ${x.service}에 준비된 엔드포인트가 없어요(셀렉터와 파드의 준비 상태를 확인해 보세요).`
-            : `${ip}:${url.port} 연결 거부: 그 포트에서 기다리는 프로세스가 없어요.`
-        : `${ip}:${url.port} 응답 없음(시간 초과): 이 위치에서 닿을 수 없는 주소이거나 받는 쪽이 없어요.`;
-    return { ...fail(o.error, why, o.ms, x.service), ...(x.refusedBy ? { refusedBy: x.refusedBy } : {}) };
+            ? `${ip}:${port} 연결 거부: 서비스 ${x.service}에 준비된 엔드포인트가 없어요(셀렉터와 파드의 준비 상태를 확인해 보세요).`
+            : `${ip}:${port} 연결 거부: 그 포트에서 기다리는 프로세스가 없어요.`
+        : `${ip}:${port} 응답 없음(시간 초과): 이 위치에서 닿을 수 없는 주소이거나 받는 쪽이 없어요.`;
+    return { ...failure(o.error, why, o.ms, x.service), ...(x.refusedBy ? { refusedBy: x.refusedBy } : {}) };
   }
   return { ok: o.status < 500, status: o.status, headers: o.headers, body: o.body, latencyMs: o.ms, ...(x.servedBy ? { servedBy: x.servedBy } : {}), ...(x.service ? { service: x.service } : {}) };
 }

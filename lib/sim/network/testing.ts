@@ -36,3 +36,37 @@ export function webCluster(opts: { seed?: number; replicas?: number; image?: str
     },
   };
 }
+
+/**
+ * The zero-downtime setup: Deployment `hello` (3 × kubelab/hello:1.0 on :8080, maxSurge 1, maxUnavailable 0), with
+ * or without an HTTP readiness probe, Service `hello` (80 → 8080) and a client pod, settled for 30 s.
+ */
+export function helloCluster(withReadinessProbe: boolean, seed = 42): Simulator {
+  const sim = createSimulator({ seed });
+  const d = deploymentManifest({ name: 'hello', replicas: 3, image: 'kubelab/hello:1.0', maxSurge: 1, maxUnavailable: 0 }) as { spec: { template: { spec: { containers: Record<string, unknown>[] } } } };
+  const c = d.spec.template.spec.containers[0];
+  c.ports = [{ containerPort: 8080 }];
+  if (withReadinessProbe) c.readinessProbe = { httpGet: { path: '/ready', port: 8080 }, periodSeconds: 1 };
+  sim.create(d as KubeObject);
+  sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'hello' }, spec: { selector: { app: 'hello' }, ports: [{ port: 80, targetPort: 8080 }] } } as KubeObject);
+  sim.create(clientPod('client', 'busybox:1.37'));
+  sim.advance(30_000);
+  return sim;
+}
+
+/** Starts the rolling update of `hello` to the version whose app listens only ~20 s after it starts. */
+export const rollOutSlowHello = (sim: Simulator) => sim.patch('Deployment', 'hello', 'default', { spec: { template: { spec: { containers: [{ name: 'nginx', image: 'kubelab/hello:2.0-slow' }] } } } }, 'strategic');
+
+/**
+ * The benches' cluster: 3 workers, Deployment `web` (10 × nginx, optionally with a readiness probe) behind Service
+ * `web`, and a client pod, settled for 30 s.
+ */
+export function tenWebPods(opts: { readinessProbe?: boolean } = {}): Simulator {
+  const sim = createSimulator({ seed: 11, cluster: { workers: 3 } });
+  const probe = opts.readinessProbe ? { readinessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 5 } } : {};
+  sim.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 10, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27.3', ...probe }] } } } } as KubeObject);
+  sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } as KubeObject);
+  sim.create(clientPod('client', 'busybox:1.37'));
+  sim.advance(30_000);
+  return sim;
+}

@@ -1,0 +1,124 @@
+/**
+ * The load generator's plan: what every request to a target answers, until something changes. Between two changes
+ * (a write to the cluster, or a process that starts or stops listening by itself) a request's outcome depends only
+ * on which endpoint kube-proxy picks, and iptables mode picks each of the n endpoints with the same probability
+ * (pkg/proxy/iptables/proxier.go writes `-m statistic --mode random --probability 1/(n-i)` for the i-th endpoint
+ * rule, which gives every endpoint 1/n). So instead of drawing, the generator exchanges ONE request with EACH
+ * endpoint and gives them equal shares of the rate (load.ts). Cost: one exchange per endpoint per change.
+ *
+ * A target whose answer depends on a further random choice — a reverse-proxy pod picking its own upstream, a
+ * Service with `sessionAffinity: ClientIP` (the choice depends on this client's history), an endpoint on a node's
+ * own address — gets no plan: the generator samples it every tick instead (load.ts, 'sampled' mode).
+ */
+import type { V1Node, V1Pod, V1Service } from '../../k8s/api-types';
+import type { Engine } from '../engine';
+import { keyOf, type StoreChange } from '../store';
+import { nextAnswerChange } from '../apps/process-view';
+import { clientOf, processOf, type Client } from './connect';
+import { networkClient } from './client';
+import { exchange } from './http';
+import { nodeByIp, proxy, serviceEndpoints } from './kube-proxy';
+import { responseOf, sendRequest, type NetworkRequest, type NetworkResponse } from './request';
+import { networkRuntime } from './state';
+import { parseUrl } from './tools/common';
+
+/** What a bucket records of one response (no body or headers: the plan lives in the engine state, snapshotted). */
+export type PlannedOutcome = Omit<NetworkResponse, 'body' | 'headers'>;
+
+export interface TrafficPlan {
+  /** one per endpoint kube-proxy chooses from, in its order; each gets an equal share of the requests */
+  outcomes: PlannedOutcome[];
+  /** when a process involved next starts or stops answering by itself; absent: not before the cluster changes */
+  until?: number;
+  /** `ns/name` of the Service kube-proxy balanced over, if any */
+  service?: string;
+  /** keys of the pods whose change can change an answer (the client, the endpoints' pods); absent: any pod's */
+  pods?: string[];
+}
+
+/**
+ * Whether a write can change what a plan's requests answer: a Service (names, addresses, ports, policies), a Node's
+ * routing, the target Service's EndpointSlices, or one of the pods involved. Deployments, ReplicaSets, Events and
+ * the rest change answers only through those. O(pods in the plan).
+ */
+export function affectsPlan(plan: TrafficPlan | undefined, c: StoreChange): boolean {
+  if (!plan) return true;
+  if (c.kind === 'Service') return true;
+  // a node's addresses and podCIDR route packets (kube-proxy.ts nodeByIp, connect.ts); its status heartbeats don't
+  if (c.kind === 'Node') return c.type !== 'MODIFIED' || !sameRouting(c.old as V1Node | undefined, c.object as V1Node);
+  if (c.kind === 'EndpointSlice') return !plan.service || plan.service === `${c.object.metadata?.namespace}/${c.object.metadata?.labels?.['kubernetes.io/service-name']}`;
+  if (c.kind === 'Pod') return !plan.pods || plan.pods.includes(c.key);
+  return false;
+}
+
+const slim = ({ body: _b, headers: _h, ...rest }: NetworkResponse): PlannedOutcome => rest;
+
+const sameRouting = (a: V1Node | undefined, b: V1Node) => a?.spec?.podCIDR === b.spec?.podCIDR && JSON.stringify(a?.status?.addresses) === JSON.stringify(b.status?.addresses);
+
+/** The plan for `req` now, or undefined when its outcome needs a random draw of its own (sample it instead). */
+export function planTraffic(e: Engine, req: NetworkRequest, timeoutMs: number): TrafficPlan | undefined {
+  const net = networkRuntime(e);
+  const rng0 = net.rng;
+  const url = parseUrl(req.url);
+  const client = clientOf(e, req.from);
+  const ip = url && typeof client !== 'string' ? networkClient(e, req.from)?.resolve(url.host)?.ips[0] : undefined;
+  const targetNode = ip ? nodeByIp(e, ip) : undefined;
+  const via = typeof client === 'string' ? undefined : (client.node ?? targetNode?.metadata?.name);
+  // kube-proxy only balances a connection to a Service address from somewhere that has its rules (connect.ts)
+  const balanced = url && ip && typeof client !== 'string' && ip !== '127.0.0.1' && via !== undefined;
+  const verdict = balanced ? proxy(e, ip, url.port, client.ip, via) : undefined;
+  // peeking must not move the seeded stream: the sampled path and the terminal's curl draw from it
+  net.rng = rng0;
+  if (verdict?.kind !== 'endpoint' || !url || !ip || typeof client === 'string') {
+    // no choice to make (a bad URL or client, NXDOMAIN, a pod's own address, no endpoints): one outcome for all
+    const r = sendRequest(e, { ...req, timeoutMs });
+    if (net.rng !== rng0 || (r.refusedBy && !r.service)) return undefined;
+    return withUntil(e, [slim(r)], r.service);
+  }
+  const [ns, name] = verdict.service.split('/');
+  const svc = e.get<V1Service>('Service', keyOf(name, ns))!;
+  if (svc.spec?.sessionAffinity === 'ClientIP') return undefined;
+  // the traffic policies keep the endpoints on the node that sees the packet, as kube-proxy.ts proxy() does
+  const local = svc.spec?.clusterIP === ip ? svc.spec?.internalTrafficPolicy === 'Local' : svc.spec?.externalTrafficPolicy === 'Local';
+  const endpoints = serviceEndpoints(e, svc, verdict.servicePort).filter((c) => !local || c.nodeName === via);
+  const sender = senderOf(client, ip, targetNode !== undefined, local, via!);
+  const call = { method: req.method ?? 'GET', host: url.host, path: url.path, headers: req.headers ?? {}, userAgent: req.userAgent ?? 'kubelab-client' };
+  const outcomes: PlannedOutcome[] = [];
+  for (const ep of endpoints) {
+    if (nodeByIp(e, ep.ip)) return undefined;
+    const x = exchange(e, sender, { ...call, ip: ep.ip, port: ep.port }, timeoutMs);
+    if (net.rng !== rng0) return undefined;
+    outcomes.push(slim(responseOf({ ...x, service: verdict.service }, ip, url.port)));
+  }
+  // an endpoint address no pod answers on: a pod that later gets it would answer (any pod's change counts then)
+  if (outcomes.some((o) => o.error?.code === 'timeout')) return withUntil(e, outcomes, verdict.service);
+  const pods = outcomes.map((o) => keyOf(o.servedBy?.pod ?? o.refusedBy!, ns));
+  if (typeof req.from === 'object' && 'pod' in req.from) pods.push(keyOf(req.from.pod, req.from.namespace || 'default'));
+  return { ...withUntil(e, outcomes, verdict.service), pods };
+}
+
+/**
+ * Who the endpoint's pod sees connecting: the client itself, or — for a NodePort with externalTrafficPolicy
+ * Cluster — the node that masqueraded it (connect.ts). The laptop's packets enter at that node.
+ */
+function senderOf(client: Client, ip: string, viaNodePort: boolean, local: boolean, via: string): Client {
+  if (!viaNodePort) return client;
+  return { ...client, ...(local ? {} : { ip }), node: client.node ?? via };
+}
+
+/** The plan, with the earliest instant at which a pod that answered or refused changes its answer by itself. */
+function withUntil(e: Engine, outcomes: PlannedOutcome[], service: string | undefined): TrafficPlan {
+  let until: number | undefined;
+  for (const o of outcomes) {
+    const name = o.servedBy?.pod ?? o.refusedBy;
+    const ns = o.servedBy?.namespace ?? o.service?.split('/')[0];
+    const pod = name && ns ? e.get<V1Pod>('Pod', keyOf(name, ns)) : undefined;
+    for (const c of pod?.spec?.containers ?? []) {
+      const run = processOf(e, pod!, c);
+      const t = run && nextAnswerChange(run.proc, run.startedAt, e.time);
+      if (t !== undefined && (until === undefined || t < until)) until = t;
+    }
+  }
+  return { outcomes, ...(until === undefined ? {} : { until }), ...(service ? { service } : {}) };
+}
+
