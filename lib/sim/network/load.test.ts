@@ -104,6 +104,8 @@ function rolloutUnderTraffic(withReadinessProbe: boolean) {
   const c = d.spec.template.spec.containers[0];
   c.ports = [{ containerPort: 8080 }];
   if (withReadinessProbe) c.readinessProbe = { httpGet: { path: '/ready', port: 8080 }, periodSeconds: 1 };
+  // and a preStop sleep, so the old pods keep answering until kube-proxy has dropped them (rollout-prestop.test.ts)
+  if (withReadinessProbe) c.lifecycle = { preStop: { sleep: { seconds: 5 } } };
   sim.create(d as KubeObject);
   sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'hello' }, spec: { selector: { app: 'hello' }, ports: [{ port: 80, targetPort: 8080 }] } } as KubeObject);
   sim.create(clientPod('client', 'busybox:1.37'));
@@ -133,7 +135,7 @@ describe('rolling update under generated traffic', () => {
     }
   });
 
-  it('with a readiness probe none fail', () => {
+  it('with a readiness probe (and preStop) none fail', () => {
     const r = rolloutUnderTraffic(true);
     expect(r.failed).toBe(0);
     expect(r.sent).toBeGreaterThan(20 * 15); // the rollout took > 15 s under traffic
