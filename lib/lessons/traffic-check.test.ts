@@ -1,7 +1,8 @@
 /**
  * `zeroDowntimeRollout: true`: passes only when the Deployment's latest rollout finished while the generator ran and
  * none of its requests failed — false without a readiness probe (new pods are Ready before kubelab/hello:2.0-slow
- * listens: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes), true with one.
+ * listens: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes), true with one and a
+ * preStop sleep (which keeps old pods listening while kube-proxy catches up: lib/sim/network/rollout-prestop.test.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimClient } from '../cluster/sim-client';
@@ -23,7 +24,7 @@ spec:
       - name: hello
         image: kubelab/hello:1.0
         ports: [{containerPort: 8080}]
-${probe ? '        readinessProbe: {httpGet: {path: /ready, port: 8080}, periodSeconds: 1}\n' : ''}---
+${probe ? '        readinessProbe: {httpGet: {path: /ready, port: 8080}, periodSeconds: 1}\n        lifecycle: {preStop: {sleep: {seconds: 5}}}\n' : ''}---
 apiVersion: v1
 kind: Service
 metadata: {name: hello}
@@ -67,7 +68,7 @@ describe('zeroDowntimeRollout check', () => {
     expect(failures[0]).toMatch(/^롤아웃 동안 요청 \d+개 중 [1-9]\d*개가 실패했습니다/);
   });
 
-  it('passes with a readiness probe', async () => {
+  it('passes with a readiness probe and preStop', async () => {
     await cluster(true);
     await run('traffic start svc/hello --rate 20');
     await rollOut();
