@@ -63,3 +63,17 @@ describe('kube-proxy sync delay', () => {
     expect(send(b).every((r) => r === 'ok')).toBe(true);
   });
 });
+
+describe('programmed ports', () => {
+  it('a port renamed to "constructor" has no programmed endpoints until the sync (not an Object member), then routes', () => {
+    const c = webCluster({ replicas: 1 });
+    c.sim.patch('Service', 'web', 'default', { spec: { ports: [{ name: 'constructor', port: 80, targetPort: 80 }] } }, 'merge');
+    c.sim.advance(0);
+    // the rules still list the slice's old port name "http": nothing to send to yet → REJECT, no pod involved
+    const early = c.sim.sendRequest({ from: { pod: 'client' }, url: 'http://web/' });
+    expect(early).toMatchObject({ ok: false, error: { code: 'refused' }, service: 'default/web' });
+    expect(early.refusedBy).toBeUndefined();
+    c.sim.advance(1_000);
+    expect(c.sim.sendRequest({ from: { pod: 'client' }, url: 'http://web/' })).toMatchObject({ ok: true, status: 200 });
+  });
+});

@@ -63,7 +63,8 @@ export function serviceEndpoints(e: Engine, svc: V1Service, sp: V1ServicePort): 
   const ready: Candidate[] = [];
   const terminating: Candidate[] = [];
   for (const s of programmedSlices(e, `${svc.metadata!.namespace}/${svc.metadata!.name}`)) {
-    const port = s.ports[sp.name ?? ''];
+    // own keys only: a port may be named like an Object.prototype member ("constructor" is a valid port name)
+    const port = Object.hasOwn(s.ports, sp.name ?? '') ? s.ports[sp.name ?? ''] : undefined;
     if (port === undefined) continue;
     for (const ep of s.endpoints) (ep.use === 'ready' ? ready : terminating).push({ ip: ep.ip, port, ...(ep.nodeName ? { nodeName: ep.nodeName } : {}) });
   }
