@@ -25,9 +25,12 @@ describe('lesson claims: services carry requests', () => {
     for (const host of ['web', 'web.default', 'web.default.svc.cluster.local'])
       expect((await run(`kubectl exec client -- curl -s http://${host}:8000`)).stdout).toContain('<title>Welcome to nginx!</title>');
     const clusterIp = (await run('kubectl get service web -o jsonpath={.spec.clusterIP}')).stdout;
-    const ns = (await run('kubectl exec client -- nslookup web')).stdout;
+    const lookup = await run('kubectl exec client -- nslookup web');
+    const ns = lookup.stdout;
     expect(ns).toContain(`Name:\tweb.default.svc.cluster.local\nAddress: ${clusterIp}\n`);
     expect(ns).toContain('NXDOMAIN');
+    // "종료 코드 1로 끝나서, kubectl이 마지막에 command terminated with exit code 1을 덧붙입니다"
+    expect(lookup.stderr).toBe('command terminated with exit code 1\n');
     expect((await run('kubectl exec client -- cat /etc/resolv.conf')).stdout).toMatch(/^search default\.svc\.cluster\.local svc\.cluster\.local cluster\.local$/m);
     const typo = await run('kubectl exec client -- curl -s -S http://wbe:8000');
     expect(typo.stderr).toContain('Could not resolve host: wbe');

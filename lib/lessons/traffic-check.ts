@@ -36,6 +36,6 @@ export async function zeroDowntimeFailures(client: Pick<ClusterClient, 'get' | '
   if (!coveredStart || !coveredEnd) return [`롤아웃(리비전 ${revision})이 진행되는 동안 트래픽이 계속 흐르지 않았습니다. 트래픽을 먼저 보내고 이미지를 바꿔 보세요`];
   const { sent, failed } = await client.traffic.between(from, to);
   if (!sent) return ['롤아웃 동안 보낸 요청이 없습니다'];
-  if (failed) return [`롤아웃 동안 요청 ${sent}개 중 ${failed}개가 실패했습니다. 준비성 프로브를 넣고 다시 해 보세요`];
+  if (failed) return [`롤아웃 동안 요청 ${sent}개 중 ${failed}개가 실패했습니다. 새 파드에는 준비성 프로브를, 물러나는 옛 파드에는 preStop을 넣고 다시 해 보세요`];
   return [];
 }

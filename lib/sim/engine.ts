@@ -20,6 +20,7 @@ import { appProcessView } from './apps/process-view';
 import type { ProbeWorker } from './prober/worker';
 import type { InitRuntime } from './controllers/kubelet-init';
 import type { NetworkRuntime } from './network/state';
+import type { KubeProxyRuntime } from './network/kube-proxy-sync';
 import type { TrafficRuntime } from './network/load';
 
 /** A reconcile loop. `onChange` maps store changes to keys (cheaply); `reconcile` converges one key. */
@@ -54,6 +55,8 @@ export interface PodRuntime {
   exitedAt?: number;
   /** the grace period (s) the current termination was started or last shortened with */
   terminatingGrace?: number;
+  /** when each container of a terminating pod gets (or got) SIGTERM, after its preStop hook (epoch ms) */
+  sigtermAt?: Record<string, number>;
   /** container start times in epoch ms (status timestamps only keep seconds) */
   started?: Record<string, number>;
   /** containers being restarted because their image changed */
@@ -91,6 +94,8 @@ export interface EngineState {
   network?: NetworkRuntime;
   /** the load generator (network/load.ts); absent until it first runs */
   traffic?: TrafficRuntime;
+  /** kube-proxy's programmed EndpointSlices (network/kube-proxy-sync.ts); absent in older snapshots */
+  kubeProxy?: KubeProxyRuntime;
 }
 
 export interface InvolvedObject {

@@ -40,6 +40,7 @@ import { metricsApi } from './metrics/api';
 import { networkClient, sendRequest, type NetworkRequest, type NetworkResponse } from './network';
 import { runOnLaptop } from './network/laptop';
 import { applyKubeadm, type KubeadmAction } from './kubeadm';
+import { KubeProxy } from './network/kube-proxy-sync';
 import { TrafficGenerator, settleTraffic, startTraffic, stopTraffic, trafficBetween, trafficStats, type TrafficStartSpec } from './network/load';
 
 function requireKind(kind: Kind): void {
@@ -66,7 +67,7 @@ class Sim implements Simulator {
   private init(): void {
     const e = new Engine(this.seed, this.opts.startTime ?? DEFAULT_START_TIME, resolveTimings(this.opts.timings), resolveLimits(this.opts.limits));
     this.scheduler = new Scheduler();
-    for (const c of [new DeploymentController(), new ReplicaSetController(), new JobController(), new CronJobController(), this.scheduler, new Kubelet(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new NodeLifecycleController(), new TaintEvictionController(), new DisruptionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober(), new TrafficGenerator()]) e.register(c);
+    for (const c of [new DeploymentController(), new ReplicaSetController(), new JobController(), new CronJobController(), this.scheduler, new Kubelet(), new EndpointsController(), new EndpointSliceController(), new KubeProxy(), new DaemonSetController(), new NodeLifecycleController(), new TaintEvictionController(), new DisruptionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober(), new TrafficGenerator()]) e.register(c);
     if (this.opts.processView) e.processView = this.opts.processView;
     e.store.onChange((c) => this.fanout.push(c));
     this.e = e;

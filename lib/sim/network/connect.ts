@@ -11,6 +11,7 @@ import { timestampMs } from '../../k8s/age';
 import { nodeInternalIp } from '../controllers/node-network';
 import { runContainer, type ContainerProcess } from '../apps/run-container';
 import { processViewOf } from '../apps/process-view';
+import { stopsOnSigterm } from '../images';
 import type { ContainerProcessView } from '../prober/process-view';
 import { nodeByIp, proxy } from './kube-proxy';
 import { inCidr } from './ip';
@@ -85,12 +86,24 @@ function podsAt(e: Engine, node: string, ip: string): V1Pod[] {
   return out;
 }
 
+/**
+ * Whether the kubelet has sent this container SIGTERM and its process handles it: a server then closes its listening
+ * socket at once (nginx's shutdown on TERM or on its image's STOPSIGNAL QUIT alike) and new connections are refused,
+ * while the container may still be finishing for a moment.
+ */
+function closedOnSigterm(e: Engine, pod: V1Pod, c: V1Container): boolean {
+  const rt = e.state.kubelet[keyOf(pod.metadata!.name!, pod.metadata!.namespace)];
+  if (rt?.stage !== 'terminating' || rt.uid !== pod.metadata?.uid) return false;
+  const at = rt.sigtermAt?.[c.name];
+  return at !== undefined && e.time >= at && stopsOnSigterm(c, pod);
+}
+
 /** The container of `pods` that listens on `port` now. */
 function listener(e: Engine, pods: V1Pod[], port: number) {
   for (const pod of pods)
     for (const c of pod.spec?.containers ?? []) {
       const run = processOf(e, pod, c);
-      if (!run) continue;
+      if (!run || closedOnSigterm(e, pod, c)) continue;
       const { proc, startedAt } = run;
       if (proc.ports.includes(port) && e.time >= startedAt + proc.readyAfterMs && e.time < startedAt + proc.result.exitAtMs) return { pod, container: c, ...run };
     }

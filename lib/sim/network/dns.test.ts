@@ -2,7 +2,9 @@
  * Cluster DNS as CoreDNS's kubernetes plugin answers (https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/,
  * https://github.com/coredns/coredns/blob/master/plugin/kubernetes/README.md), the pod's resolv.conf as the kubelet
  * writes it for dnsPolicy ClusterFirst, and busybox nslookup's output (networking/nslookup.c: "Server:\t\t%s",
- * "Address:\t%s", "Name:\t%s\nAddress: %s", "** server can't find %s: %s", search domains only for dotless names).
+ * "Address:\t%s", "Name:\t%s\nAddress: %s", "** server can't find %s: %s", search domains only for dotless names;
+ * `G.exitcode = EXIT_FAILURE` for any error reply, busybox ≥ 1.30 commit 6ca8e347 "nslookup: return exitcode 1 on
+ * resolution errors").
  */
 import { describe, expect, it } from 'vitest';
 import type { V1Pod } from '../../k8s/api-types';
@@ -65,7 +67,7 @@ describe('busybox nslookup', () => {
     const { sh, svc } = webCluster();
     const ip = svc().spec!.clusterIP!;
     const r = sh('client', 'nslookup web');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1); // the other search domains answered NXDOMAIN
     expect(r.out).toBe(
       'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n' +
         `Name:\tweb.default.svc.cluster.local\nAddress: ${ip}\n\n` +
@@ -73,6 +75,15 @@ describe('busybox nslookup', () => {
         // AAAA: the name exists but has no IPv6 record (empty NOERROR answer)
         "\n** server can't find web.svc.cluster.local: NXDOMAIN\n\n** server can't find web.cluster.local: NXDOMAIN\n\n",
     );
+  });
+
+  it('exits 1 for a name nobody knows, 0 when every query found the name', () => {
+    const { sh } = webCluster();
+    const wrong = sh('client', 'nslookup wbe; echo "exit $?"');
+    expect(wrong.out).toContain("** server can't find wbe.default.svc.cluster.local: NXDOMAIN\n");
+    expect(wrong.out.endsWith('exit 1\n')).toBe(true);
+    expect(sh('client', 'nslookup web.default.svc.cluster.local >/dev/null; echo $?').out).toBe('0\n');
+    expect(sh('client', 'nslookup -type=A web.default >/dev/null; echo $?').out).toBe('1\n');
   });
 
   it('a dotted name is queried as it is (busybox ignores ndots), so `web.default` is NXDOMAIN there', () => {

@@ -11,12 +11,13 @@
  *     the receiving / client's node; with none there the packet is dropped (the client times out);
  *   - a ClusterIP on a port the Service doesn't have matches no rule: nothing owns the address, the client times out.
  * The targetPort (a number, or a port name resolved per pod) comes from the EndpointSlice's ports, as kube-proxy
- * reads it.
+ * reads it — from the slices as its last sync programmed them (kube-proxy-sync.ts), not as the API server has them now.
  */
-import type { V1EndpointSlice, V1Node, V1Service, V1ServicePort } from '../../k8s/api-types';
+import type { V1Node, V1Service, V1ServicePort } from '../../k8s/api-types';
 import type { Engine } from '../engine';
 import { nodeInternalIp } from '../controllers/node-network';
 import { networkRandom, networkRuntime } from './state';
+import { programmedSlices } from './kube-proxy-sync';
 
 export type ProxyVerdict =
   /** not a Service address: the packet goes to the IP as it is */
@@ -54,21 +55,18 @@ interface Candidate {
   nodeName?: string;
 }
 
-/** The endpoints kube-proxy programs for one Service port: ready ones, else serving terminating ones. */
+/**
+ * The endpoints kube-proxy has programmed for one Service port: ready ones, else serving terminating ones. Read from
+ * its programmed view (kube-proxy-sync.ts), which trails the EndpointSlices by up to PROGRAMMING_DELAY_MS.
+ */
 export function serviceEndpoints(e: Engine, svc: V1Service, sp: V1ServicePort): Candidate[] {
-  const ns = svc.metadata!.namespace!;
-  const name = svc.metadata!.name!;
   const ready: Candidate[] = [];
   const terminating: Candidate[] = [];
-  for (const s of e.store.values('EndpointSlice', ns) as Iterable<V1EndpointSlice>) {
-    if (s.metadata?.labels?.['kubernetes.io/service-name'] !== name) continue;
-    const port = s.ports?.find((p) => (p.name ?? '') === (sp.name ?? ''))?.port;
+  for (const s of programmedSlices(e, `${svc.metadata!.namespace}/${svc.metadata!.name}`)) {
+    // own keys only: a port may be named like an Object.prototype member ("constructor" is a valid port name)
+    const port = Object.hasOwn(s.ports, sp.name ?? '') ? s.ports[sp.name ?? ''] : undefined;
     if (port === undefined) continue;
-    for (const ep of s.endpoints ?? []) {
-      const c = { ip: ep.addresses[0], port, ...(ep.nodeName ? { nodeName: ep.nodeName } : {}) };
-      if (ep.conditions?.ready !== false) ready.push(c);
-      else if (ep.conditions?.serving && ep.conditions?.terminating) terminating.push(c);
-    }
+    for (const ep of s.endpoints) (ep.use === 'ready' ? ready : terminating).push({ ip: ep.ip, port, ...(ep.nodeName ? { nodeName: ep.nodeName } : {}) });
   }
   return ready.length ? ready : terminating;
 }

@@ -98,7 +98,9 @@ describe('load generator', () => {
 });
 
 function rolloutUnderTraffic(withReadinessProbe: boolean) {
-  const sim = helloCluster(withReadinessProbe);
+  // with the probe, a preStop sleep too, so the old pods keep answering until kube-proxy has dropped them
+  // (rollout-prestop.test.ts)
+  const sim = helloCluster(withReadinessProbe, 42, { preStop: withReadinessProbe });
   sim.startTraffic({ target: 'svc/hello', fromPod: 'client', rate: 20 });
   sim.advance(3_000);
   const rolloutAt = sim.now();
@@ -124,7 +126,7 @@ describe('rolling update under generated traffic', () => {
     }
   });
 
-  it('with a readiness probe none fail', () => {
+  it('with a readiness probe (and preStop) none fail', () => {
     const r = rolloutUnderTraffic(true);
     expect(r.failed).toBe(0);
     expect(r.sent).toBeGreaterThan(20 * 15); // the rollout took > 15 s under traffic

@@ -41,12 +41,13 @@ export function webCluster(opts: { seed?: number; replicas?: number; image?: str
  * The zero-downtime setup: Deployment `hello` (3 × kubelab/hello:1.0 on :8080, maxSurge 1, maxUnavailable 0), with
  * or without an HTTP readiness probe, Service `hello` (80 → 8080) and a client pod, settled for 30 s.
  */
-export function helloCluster(withReadinessProbe: boolean, seed = 42): Simulator {
+export function helloCluster(withReadinessProbe: boolean, seed = 42, opts: { preStop?: boolean } = {}): Simulator {
   const sim = createSimulator({ seed });
   const d = deploymentManifest({ name: 'hello', replicas: 3, image: 'kubelab/hello:1.0', maxSurge: 1, maxUnavailable: 0 }) as { spec: { template: { spec: { containers: Record<string, unknown>[] } } } };
   const c = d.spec.template.spec.containers[0];
   c.ports = [{ containerPort: 8080 }];
   if (withReadinessProbe) c.readinessProbe = { httpGet: { path: '/ready', port: 8080 }, periodSeconds: 1 };
+  if (opts.preStop) c.lifecycle = { preStop: { sleep: { seconds: 5 } } };
   sim.create(d as KubeObject);
   sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'hello' }, spec: { selector: { app: 'hello' }, ports: [{ port: 80, targetPort: 8080 }] } } as KubeObject);
   sim.create(clientPod('client', 'busybox:1.37'));
