@@ -3,6 +3,7 @@ import { SimClient } from '../cluster/sim-client';
 import { inProcessPort } from '../cluster/sim-port';
 import { WorkerSimClient } from '../cluster/worker-sim-client';
 import { stringify } from 'yaml';
+import type { V1Pod } from '../k8s/api-types';
 import { executeKubectl } from '../kubectl';
 import { deploymentManifest } from '../sim/testing';
 import { JournaledClient, LabJournal, replayLab } from './lab-journal';
@@ -157,5 +158,38 @@ describe('the load generator through a journaled lab', () => {
     client.time.step(3_000);
     expect((await client.traffic!.stats()).buckets.at(-1)).toMatchObject({ sent: 5, ok: 5 });
     expect(journal.entries.length).toBe(before);
+  });
+});
+
+describe('a shell attached by kubectl run -it', () => {
+  it("logs the shell's exit, so a restored lab's container ended the same way (restartPolicy Never: Failed, exit 3)", async () => {
+    const sim = await lessonCluster();
+    const journal = new LabJournal();
+    const client = new JournaledClient(sim, journal);
+    const typed = ['echo hi', 'exit 3'];
+    let finished = false;
+    const run = executeKubectl('kubectl run keep -it --restart=Never --image=busybox -- sh', {
+      client,
+      files: new Map(),
+      write: () => {},
+      now: () => client.time.now(),
+      readLine: async () => typed.shift() ?? null,
+    }).finally(() => (finished = true));
+    for (let i = 0; i < 200 && !finished; i++) {
+      await nextTask();
+      client.time.step(250);
+    }
+    expect((await run).exitCode).toBe(3);
+    expect(journal.entries.map((e) => e.op)).toEqual(['create', 'attachExit']);
+    expect(journal.entries[1]).toMatchObject({ name: 'keep', ns: 'default', container: 'keep', code: 3 });
+
+    const saved = parseLab(serializeLab({ v: 1, seed: SEED, setup: 's', commands: journal.commands, endAt: sim.time.now(), savedAt: 0, entries: journal.entries }));
+    if (saved.kind !== 'ok') throw new Error('saved lab did not parse');
+    const fresh = await lessonCluster();
+    replayLab(fresh.engine(), saved.lab.entries, saved.lab.endAt);
+    const pod = fresh.engine().get('Pod', 'keep', 'default') as V1Pod;
+    expect(pod.status!.phase).toBe('Failed');
+    expect(pod.status!.containerStatuses![0].state!.terminated).toMatchObject({ exitCode: 3 });
+    expect(fresh.engine().snapshot()).toBe(sim.engine().snapshot());
   });
 });

@@ -23,7 +23,9 @@ export type LabEntry =
   | (At & { op: 'create' | 'update'; obj: KubeObject })
   | (At & { op: 'patch'; kind: Kind; name: string; ns?: string; patch: unknown; type: PatchType })
   | (At & { op: 'delete'; kind: Kind; name: string; ns?: string; opts?: DeleteOptions })
-  | (At & { op: 'failNode' | 'recoverNode'; name: string });
+  | (At & { op: 'failNode' | 'recoverNode'; name: string })
+  /** `exit N` in a shell attached by `kubectl run -it`: it ended the container's main process */
+  | (At & { op: 'attachExit'; name: string; ns?: string; container: string; code: number });
 
 export interface LabSession {
   v: typeof LAB_VERSION;
@@ -81,6 +83,8 @@ export function isLabEntry(v: unknown): v is LabEntry {
     case 'failNode':
     case 'recoverNode':
       return isName(v.name);
+    case 'attachExit':
+      return isName(v.name) && isOptName(v.ns) && isName(v.container) && Number.isInteger(v.code) && (v.code as number) >= 0 && (v.code as number) <= 255;
     default:
       return false;
   }
