@@ -3,7 +3,7 @@
  * (Validate's errors, the deferred delete with --rm, "pod NS/NAME terminated (REASON)" and the exit code with
  * --restart=Never) and pkg/cmd/attach/attach.go at v1.34 (the recording notice, "If you don't see a command prompt,
  * try pressing enter.", "Session ended, resume using 'kubectl attach NAME -c NAME -i -t' command when the pod is
- * running"). The pod is deleted as pkg/cmd/delete/delete.go prints it (`pod "tmp" deleted`, as this terminal's
+ * running" for restartPolicy Always only). The pod is deleted as pkg/cmd/delete/delete.go prints it (`pod "tmp" deleted`, as this terminal's
  * `kubectl delete` does).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -97,8 +97,10 @@ describe('kubectl run -it (attach)', () => {
 
   it('--restart=Never: `exit 3` ends the container, kubectl reports it and exits 3 after deleting the pod', async () => {
     const r = await attached('kubectl run tmp --rm -i -t --restart=Never --image=busybox -- sh', ['exit 3']);
-    expect(r.stdout).toBe("Session ended, resume using 'kubectl attach tmp -c tmp -i -t' command when the pod is running\npod \"tmp\" deleted\n");
-    expect(r.stderr).toContain('error: pod default/tmp terminated (Error)');
+    // no "Session ended …" line: attach.go prints it only for restartPolicy Always
+    expect(r.stdout).toBe('pod "tmp" deleted\n');
+    expect(r.stderr).toContain('pod default/tmp terminated (Error)\n');
+    expect(r.stderr).not.toContain('error: pod');
     expect(r.exitCode).toBe(3);
   });
 

@@ -3,7 +3,8 @@
  * is ready, attach the terminal to its main process, then (with --rm) delete it. Steps and messages as
  * k8s.io/kubectl pkg/cmd/run/run.go (Validate, Run, handleAttachPod, waitForPod) and pkg/cmd/attach/attach.go at
  * kubectl v1.34: the recording notice and "If you don't see a command prompt, try pressing enter." on stderr,
- * "Session ended, resume using 'kubectl attach …' command when the pod is running" after a TTY session, the deferred
+ * "Session ended, resume using 'kubectl attach …' command when the pod is running" after a TTY session of a
+ * restartPolicy Always pod, the deferred
  * delete's `pod "NAME" deleted`, and with --restart=Never/OnFailure the container's exit code as kubectl's.
  */
 import type { V1ContainerStatus, V1Pod } from '../../k8s/api-types';
@@ -139,7 +140,8 @@ async function attached(ctx: KubectlContext, pod: V1Pod, container: string, opts
     return;
   }
   await session(ctx, shell);
-  if (opts.stdin && opts.tty) out(ctx, `Session ended, resume using 'kubectl attach ${pod.metadata!.name} -c ${container} -i -t' command when the pod is running`);
+  // attach.go reattachMessage: only a TTY session of a pod that restarts its containers (restartPolicy Always)
+  if (opts.stdin && opts.tty && opts.restart === 'Always') out(ctx, `Session ended, resume using 'kubectl attach ${pod.metadata!.name} -c ${container} -i -t' command when the pod is running`);
 }
 
 /** run.go: a Failed pod's container exit code becomes kubectl's, with "pod NS/NAME terminated (REASON)". */
@@ -148,7 +150,8 @@ function exitCodeOf(pod: V1Pod): number {
   const t = pod.status.containerStatuses?.[0]?.state?.terminated;
   const id = `${pod.metadata!.namespace}/${pod.metadata!.name}`;
   if (!t || t.exitCode === 0) throw new KubectlError(`error: pod ${id} failed with unknown exit code`, `힌트: 'kubectl describe pod ${pod.metadata!.name}'로 무슨 일이 있었는지 보세요.`);
-  throw new KubectlError(`error: pod ${id} terminated (${t.reason ?? 'Error'})${t.message ? `\n${t.message}` : ''}`, `힌트: 컨테이너가 종료 코드 ${t.exitCode}로 끝났어요.`, t.exitCode);
+  // printed as is (no "error: "): kubectl's CheckErr prints an exit-code error's message unprefixed
+  throw new KubectlError(`pod ${id} terminated (${t.reason ?? 'Error'})${t.message ? `\n${t.message}` : ''}`, `힌트: 컨테이너가 종료 코드 ${t.exitCode}로 끝났어요.`, t.exitCode);
 }
 
 /** The deferred removal (delete with IgnoreNotFound), printed as `kubectl delete` prints it. */
