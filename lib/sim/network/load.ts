@@ -12,7 +12,7 @@ import type { Controller, Engine } from '../engine';
 import { sendRequest } from './request';
 import type { RequestOrigin } from './connect';
 import { MAX_RATE, MIN_RATE, closeBucket, emptyBucket, failedCount, record, type TrafficBucket } from './load-buckets';
-import { resolveTarget, type TrafficTargetSpec } from './load-target';
+import { resolveTargetWithHost, type TrafficTargetSpec } from './load-target';
 
 export const TRAFFIC = 'traffic';
 const TICK_MS = 100;
@@ -32,6 +32,8 @@ export interface TrafficRun {
   service?: string;
   /** requests per simulated second */
   rate: number;
+  /** the Host header each request carries (a reverse proxy's virtual host), when one was given */
+  host?: string;
   startedAt: number;
   /** requests owed, in request·ms (integer arithmetic keeps runs byte-identical) */
   carry: number;
@@ -72,11 +74,11 @@ export function trafficRuntime(e: Engine): TrafficRuntime {
 /** Starts (or retargets) the generator. Returns the run's label, or a Korean error and changes nothing. */
 export function startTraffic(e: Engine, spec: TrafficStartSpec): { ok: true; label: string } | { ok: false; error: string } {
   if (!Number.isInteger(spec.rate) || spec.rate < MIN_RATE || spec.rate > MAX_RATE) return { ok: false, error: `초당 요청 수는 ${MIN_RATE}에서 ${MAX_RATE} 사이의 정수로 정해 주세요(지금: ${spec.rate}).` };
-  const target = resolveTarget(e, spec);
+  const target = resolveTargetWithHost(e, spec);
   if (typeof target === 'string') return { ok: false, error: target };
   const rt = trafficRuntime(e);
   const service = target.service ? { service: target.service } : {};
-  rt.run = { url: target.url, from: target.from, label: target.label, ...service, rate: spec.rate, startedAt: e.time, carry: 0, nextAt: e.time };
+  rt.run = { url: target.url, from: target.from, label: target.label, ...service, rate: spec.rate, ...(target.host ? { host: target.host } : {}), startedAt: e.time, carry: 0, nextAt: e.time };
   rt.lastRun = { label: target.label, ...service, startedAt: e.time };
   e.enqueue(TRAFFIC, 'tick');
   return { ok: true, label: target.label };
@@ -139,7 +141,7 @@ function tick(e: Engine): void {
   const bucket = currentBucket(rt, e.time);
   for (let i = 0; i < samples; i++) {
     const weight = Math.floor(due / samples) + (i < due % samples ? 1 : 0);
-    const r = sendRequest(e, { from: run.from, url: run.url, timeoutMs: REQUEST_TIMEOUT_MS, userAgent: 'kubelab-loadgen/1.0' });
+    const r = sendRequest(e, { from: run.from, url: run.url, timeoutMs: REQUEST_TIMEOUT_MS, userAgent: 'kubelab-loadgen/1.0', ...(run.host ? { headers: { Host: run.host } } : {}) });
     record(bucket, r, weight);
     if (r.service && !run.service) run.service = rt.lastRun!.service = r.service;
   }
