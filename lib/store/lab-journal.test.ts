@@ -148,16 +148,39 @@ describe('with the engine in a worker (WorkerSimClient)', () => {
 });
 
 describe('the load generator through a journaled lab', () => {
-  it('passes traffic through (the Playground wraps its SimClient) and journals nothing for it', async () => {
+  it('journals a start and a stop — from the panel or the terminal — so a restored lab sends the same traffic', async () => {
     const sim = await lessonCluster();
     const journal = new LabJournal();
     const client = new JournaledClient(sim, journal);
     await kubectl(client, 'kubectl expose deployment hello --port=80');
-    const before = journal.entries.length;
-    expect(await kubectl(client, 'traffic start svc/hello --rate 5')).toContain('트래픽 시작: svc/hello');
+    // the panel's 보내기 calls traffic.start directly; the terminal goes through `traffic start`
+    expect(await client.traffic.start({ target: 'hello', namespace: 'default', rate: 7, outside: false })).toMatchObject({ ok: true });
     client.time.step(3_000);
-    expect((await client.traffic!.stats()).buckets.at(-1)).toMatchObject({ sent: 5, ok: 5 });
-    expect(journal.entries.length).toBe(before);
+    expect((await client.traffic.stats()).buckets.at(-1)).toMatchObject({ sent: 7, ok: 7 });
+    expect(await client.traffic.stop()).toBe(true);
+    client.time.step(2_000);
+    expect(await kubectl(client, 'traffic start svc/hello --rate 5')).toContain('트래픽 시작: svc/hello');
+    client.time.step(4_000);
+    // a refused start (bad input) and a stop with nothing running change nothing, so nothing is logged for them
+    expect((await client.traffic.start({ target: 'nope', rate: 5 })).ok).toBe(false);
+    expect(journal.entries.map((e) => e.op)).toEqual(['create', 'trafficStart', 'trafficStop', 'trafficStart']);
+
+    const saved = parseLab(serializeLab({ v: 1, seed: SEED, setup: 's', commands: journal.commands, endAt: sim.time.now(), savedAt: 0, entries: journal.entries }));
+    if (saved.kind !== 'ok') throw new Error('saved lab did not parse');
+    const fresh = await lessonCluster();
+    replayLab(fresh.engine(), saved.lab.entries, saved.lab.endAt);
+    const [was, now] = [sim.engine().trafficStats(), fresh.engine().trafficStats()];
+    expect(now.running).toBe(true);
+    expect(now.rate).toBe(5);
+    expect(now).toEqual(was);
+    expect(fresh.engine().snapshot()).toBe(sim.engine().snapshot());
+  });
+
+  it('a saved traffic entry of the wrong shape makes the lab corrupt (it is checked before replay)', () => {
+    const lab = (spec: unknown) => JSON.stringify({ v: 1, seed: SEED, setup: 's', commands: 1, endAt: 10, savedAt: 0, entries: [{ op: 'trafficStart', at: 5, spec }] });
+    expect(parseLab(lab({ target: 'web', rate: 5, host: 'php.example.com' })).kind).toBe('ok');
+    expect(parseLab(lab({ target: 'web', rate: 'lots' })).kind).toBe('corrupt');
+    expect(parseLab(lab({ target: 'web', rate: 5, port: 0 })).kind).toBe('corrupt');
   });
 });
 

@@ -9,7 +9,7 @@
 import type { Kind, KubeObject } from '../k8s/types';
 import type { DeleteOptions, PatchType } from '../k8s/client-types';
 import type { Simulator } from '../sim/types';
-import type { ClusterClient, FailureControls, ShellHandle, TimeControls } from '../cluster/types';
+import type { ClusterClient, FailureControls, ShellHandle, TimeControls, TrafficControls } from '../cluster/types';
 import type { V1Pod } from '../k8s/api-types';
 import type { EngineClient } from '../cluster/engine-client';
 import { MAX_LAB_CHARS, type LabEntry } from './lab-session';
@@ -86,6 +86,10 @@ function applyEntry(engine: Simulator, e: LabEntry): void {
       return engine.recoverNode(e.name);
     case 'attachExit':
       return engine.endAttach(e.name, e.ns, e.container, e.code);
+    case 'trafficStart':
+      return void engine.startTraffic(copy(e.spec));
+    case 'trafficStop':
+      return void engine.stopTraffic();
   }
 }
 
@@ -191,11 +195,24 @@ export class JournaledClient implements ClusterClient {
   runOnLaptop(...args: Parameters<NonNullable<ClusterClient['runOnLaptop']>>) {
     return this.inner.runOnLaptop(...args);
   }
-  // the load generator changes no object (its requests don't touch the store), so nothing of it is journaled: a
-  // restored lab comes back without traffic running
-  get traffic() {
-    return this.inner.traffic;
-  }
+  /**
+   * The load generator changes no object, but its requests draw on the network's seeded stream and fill the chart: a
+   * start (from the terminal or the panel) and a stop are logged, so a restored lab sends the same traffic again.
+   */
+  readonly traffic: TrafficControls = {
+    start: async (spec) => {
+      const r = await this.inner.traffic.start(spec);
+      if (r.ok) this.journal.record({ op: 'trafficStart', spec: copy(spec), at: this.inner.time.now() });
+      return r;
+    },
+    stop: async () => {
+      const stopped = await this.inner.traffic.stop();
+      if (stopped) this.journal.record({ op: 'trafficStop', at: this.inner.time.now() });
+      return stopped;
+    },
+    stats: () => this.inner.traffic.stats(),
+    between: (from, to) => this.inner.traffic.between(from, to),
+  };
   cached() {
     return this.inner.cached();
   }
