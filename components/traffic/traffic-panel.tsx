@@ -23,7 +23,8 @@ function useChoices() {
 }
 
 /**
- * "트래픽 보내기": choose a Service, where requests come from and how many per second; the live chart below.
+ * "트래픽 보내기": choose a Service, where requests come from, how many per second and optionally the Host header (a
+ * reverse proxy routes by it, lesson 07); the live chart below. The engine validates the Host and says why it refuses.
  * `foldWhileRunning`: the Playground's bottom panel (terminal, editor) is open and shares the height, so while
  * requests flow the panel folds to one line, as it always does on a phone, and the graph keeps its room.
  */
@@ -34,6 +35,7 @@ export function TrafficPanel({ client, foldWhileRunning = false }: { client: Clu
   const [target, setTarget] = useState('');
   const [from, setFrom] = useState(INSIDE);
   const [rate, setRate] = useState('20');
+  const [host, setHost] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const summary = useMemo(() => summarizeTraffic(stats?.buckets ?? [], 10), [stats]);
@@ -56,7 +58,7 @@ export function TrafficPanel({ client, foldWhileRunning = false }: { client: Clu
     const fromPod = from !== INSIDE && from !== OUTSIDE ? from.split('/')[1] : undefined;
     const n = Number(rate);
     try {
-      const r = !chosen ? { ok: false as const, error: '먼저 서비스를 만들어 주세요(예: kubectl expose deployment web --port=80).' } : await traffic.start({ target: name, namespace: ns, rate: Number.isInteger(n) ? n : NaN, outside: from === OUTSIDE, ...(fromPod ? { fromPod } : {}) });
+      const r = !chosen ? { ok: false as const, error: '먼저 서비스를 만들어 주세요(예: kubectl expose deployment web --port=80).' } : await traffic.start({ target: name, namespace: ns, rate: Number.isInteger(n) ? n : NaN, outside: from === OUTSIDE, ...(fromPod ? { fromPod } : {}), ...(host.trim() ? { host } : {}) });
       if (!r.ok) setError(r.error);
     } catch {
       setError('트래픽을 시작하지 못했어요. 잠시 뒤 다시 해 보세요.');
@@ -104,6 +106,23 @@ export function TrafficPanel({ client, foldWhileRunning = false }: { client: Clu
         <label className="flex items-center gap-1">
           초당
           <input className={`${INPUT} w-16`} type="number" inputMode="numeric" min={MIN_RATE} max={MAX_RATE} value={live?.rate !== undefined ? String(live.rate) : rate} onChange={(e) => setRate(e.target.value)} disabled={running} />개
+        </label>
+        <label className="flex items-center gap-1" title="리버스 프록시는 요청의 Host 헤더를 보고 보낼 곳을 골라요. 비워 두면 주소의 호스트가 그대로 가요.">
+          Host 헤더
+          <input
+            className={`${INPUT} w-36`}
+            type="text"
+            inputMode="url"
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellCheck={false}
+            placeholder="예) php.example.com"
+            value={host}
+            onChange={(e) => setHost(e.target.value)}
+            disabled={running}
+            aria-invalid={error.startsWith('Host 헤더') || undefined}
+            data-traffic-host=""
+          />
         </label>
         {running ? (
           <button type="button" className={`${BUTTON} bg-zinc-700 hover:bg-zinc-800 dark:bg-zinc-600`} onClick={stop} data-traffic-stop="">

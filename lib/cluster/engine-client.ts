@@ -24,6 +24,7 @@ export interface EngineClient extends ClusterClient {
   podLog: Present<'podLog'>;
   exec: Present<'exec'>;
   execShell: Present<'execShell'>;
+  attachShell: Present<'attachShell'>;
   metrics: Present<'metrics'>;
   runOnLaptop: Present<'runOnLaptop'>;
   traffic: Present<'traffic'>;

@@ -141,6 +141,9 @@ export class SimClient implements EngineClient {
   execShell(name: string, namespace: string, container: string | undefined) {
     return call(() => this.sim.execShell(name, namespace, container));
   }
+  attachShell(name: string, namespace: string, container: string | undefined) {
+    return call(() => this.sim.attach(name, namespace, container));
+  }
   readonly metrics: AsyncMetricsApi = asyncMetrics(() => this.sim.metrics);
   runOnLaptop(argv: readonly string[]) {
     return call(() => this.sim.runOnLaptop(argv));

@@ -25,6 +25,12 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
   let unsubscribe = () => {};
   const shells = new Map<number, ShellSession>();
   let nextShell = 1;
+  /** Keeps a shell (exec'd or attached) with the engine; the page sends it lines by id. */
+  const openShell = (session: ShellSession) => {
+    const id = nextShell++;
+    shells.set(id, session);
+    return { id, prompt: session.prompt() };
+  };
 
   const engine = (): Simulator => {
     if (!sim) throw new Error('시뮬레이터가 아직 준비되지 않았습니다.');
@@ -56,12 +62,8 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
     evict: (args: Parameters<Simulator['evict']>) => engine().evict(...args),
     podLog: (args: Parameters<Simulator['podLog']>) => engine().podLog(...args),
     exec: (args: Parameters<Simulator['exec']>) => engine().exec(...args),
-    execShell: (args: Parameters<Simulator['execShell']>) => {
-      const session = engine().execShell(...args);
-      const id = nextShell++;
-      shells.set(id, session);
-      return { id, prompt: session.prompt() };
-    },
+    execShell: (args: Parameters<Simulator['execShell']>) => openShell(engine().execShell(...args)),
+    attachShell: (args: Parameters<Simulator['attach']>) => openShell(engine().attach(...args)),
     shellRun: ([id, line]: [number, string]) => {
       const session = shells.get(id);
       if (!session) throw new Error('셸 세션이 끝났습니다. kubectl exec -it 로 다시 여세요.');

@@ -24,6 +24,7 @@ export type SimOp =
   | 'podLog'
   | 'exec'
   | 'execShell'
+  | 'attachShell'
   | 'shellRun'
   | 'advance'
   | 'skip'

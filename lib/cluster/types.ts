@@ -93,6 +93,8 @@ export interface ClusterClient {
   exec?(name: string, namespace: string, container: string | undefined, command: readonly string[]): Promise<ExecResult>;
   /** An interactive shell in a container (`kubectl exec -it POD -- sh`). */
   execShell?(name: string, namespace: string, container: string | undefined): Promise<ShellHandle>;
+  /** Joins the container's main shell (pods/NAME/attach, `kubectl run -it`): its `exit` ends the container. */
+  attachShell?(name: string, namespace: string, container: string | undefined): Promise<ShellHandle>;
   /** metrics.k8s.io/v1beta1 reads (`kubectl top`); absent where no metrics API is served. */
   metrics?: AsyncMetricsApi;
   /** A command on the student's laptop outside the cluster (`curl http://NODE-IP:NODEPORT/`); simulator only. */

@@ -118,8 +118,15 @@ export class WorkerSimClient implements EngineClient {
     return this.request<ExecResult>('exec', name, namespace, container, command);
   }
   /** The shell lives with the engine; each line is one round trip and the prompt follows `cd`. */
-  async execShell(name: string, namespace: string, container: string | undefined): Promise<ShellHandle> {
-    const opened = await this.request<{ id: number; prompt: string }>('execShell', name, namespace, container);
+  execShell(name: string, namespace: string, container: string | undefined): Promise<ShellHandle> {
+    return this.openShell('execShell', name, namespace, container);
+  }
+  /** `kubectl run -it`: the container's main shell, kept by the engine like an exec'd one. */
+  attachShell(name: string, namespace: string, container: string | undefined): Promise<ShellHandle> {
+    return this.openShell('attachShell', name, namespace, container);
+  }
+  private async openShell(op: 'execShell' | 'attachShell', name: string, namespace: string, container: string | undefined): Promise<ShellHandle> {
+    const opened = await this.request<{ id: number; prompt: string }>(op, name, namespace, container);
     let prompt = opened.prompt;
     return {
       prompt: () => prompt,

@@ -66,6 +66,8 @@ export const FLAGS: Record<string, FlagSpec> = Object.assign(Object.create(null)
   'sort-by': { type: 'string', help: 'get: JSONPath로 정렬 (예: .metadata.creationTimestamp) · top: cpu 또는 memory' },
   record: { type: 'bool', help: '(사용 중단) 변경 원인 기록' },
   restart: { type: 'string', help: '재시작 정책' },
+  rm: { type: 'bool', help: '(run) 붙은 세션이 끝나면 파드 삭제' },
+  attach: { type: 'bool', help: '(run) 파드가 뜨면 컨테이너에 붙기 (-i면 기본)' },
   env: { type: 'array', help: '환경 변수 (KEY=VALUE)' },
   'save-config': { type: 'bool', help: '적용한 설정을 어노테이션으로 저장' },
   'show-kind': { type: 'bool', help: '종류 표시' },
@@ -106,7 +108,7 @@ export const VERBS: Record<string, VerbSpec> = Object.assign(Object.create(null)
     help: '디플로이먼트/파드를 서비스로 노출',
   },
   run: {
-    flags: ['image', 'labels', 'port', 'dry-run', 'output', 'restart', 'env'],
+    flags: ['image', 'labels', 'port', 'dry-run', 'output', 'restart', 'env', 'stdin', 'tty', 'rm', 'attach'],
     help: '파드 하나 실행',
   },
   set: { flags: ['dry-run', 'output', 'selector', 'all'], subcommands: ['image'], help: '이미지 등 설정 바꾸기 (set image)' },

@@ -67,6 +67,8 @@ export interface PodRuntime {
   crashed?: string;
   /** init containers still running (controllers/kubelet-init.ts); absent once the pod is initialized */
   init?: InitRuntime;
+  /** an attached session ended the container's main shell with `exit N` (apps/attach.ts); the kubelet exits it next */
+  attachExit?: { container: string; code: number };
 }
 
 export interface NodeRuntime {

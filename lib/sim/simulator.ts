@@ -35,6 +35,7 @@ import { decodeSnapshot, encodeSnapshot, loadSnapshot } from './snapshot';
 import type { V1Pod } from '../k8s/api-types';
 import { readPodLog, type PodLogOptions, type PodLogResult } from './apps/container-logs';
 import { execInContainer, execShellInput, type ExecResult } from './apps/exec';
+import { attachTarget } from './apps/attach';
 import { ShellSession } from './shell/session';
 import { metricsApi } from './metrics/api';
 import { networkClient, sendRequest, type NetworkRequest, type NetworkResponse } from './network';
@@ -139,6 +140,21 @@ class Sim implements Simulator {
     const { input, shell } = execShellInput(pod, container, this.e.time, undefined, this.podNetwork(pod));
     if (!shell) throw badRequest(`OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown`);
     return new ShellSession(input, shell, () => this.e.time);
+  }
+
+  attach(name: string, namespace: string | undefined, container: string | undefined): ShellSession {
+    const pod = this.storedPod(name, namespace);
+    const t = attachTarget(pod, container, this.e.time, undefined, this.podNetwork(pod));
+    return new ShellSession(t.input, t.shell, () => this.e.time, (code) => this.endAttach(name, namespace, t.container, code));
+  }
+
+  endAttach(name: string, namespace: string | undefined, container: string, code: number): void {
+    const key = keyOf(name, namespace || 'default');
+    const rt = this.e.state.kubelet[key];
+    if (rt?.stage !== 'running') return;
+    rt.attachExit = { container, code };
+    rt.due = this.e.time; // the waiting shell had no exit planned (due: Infinity); the kubelet sees it exit now
+    this.e.enqueue(KUBELET, key);
   }
 
   sendRequest(req: NetworkRequest): NetworkResponse {

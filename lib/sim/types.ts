@@ -109,6 +109,10 @@ export interface Simulator {
   exec(name: string, namespace: string | undefined, container: string | undefined, command: readonly string[]): ExecResult;
   /** An interactive shell in a running container (`kubectl exec -it POD -- sh`). */
   execShell(name: string, namespace: string | undefined, container: string | undefined): ShellSession;
+  /** Joins the container's main shell (pods/NAME/attach, `kubectl run -it`); its `exit` ends the container. */
+  attach(name: string, namespace: string | undefined, container: string | undefined): ShellSession;
+  /** The attached main shell exited with `code` (replayed from a saved lab); the kubelet terminates the container. */
+  endAttach(name: string, namespace: string | undefined, container: string, code: number): void;
   /** metrics.k8s.io/v1beta1 as metrics-server serves it, from the application model (lib/sim/metrics). */
   readonly metrics: MetricsApi;
   /** One HTTP request through the simulated network (cluster DNS, kube-proxy, the app model); never throws. */

@@ -11,10 +11,11 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isStatusError } from '../k8s/types';
 import type { ServerContext } from './context';
+import type { ShellSession } from '../sim/shell/session';
 import { createPortForwardServer, PORTFORWARD_PATH, PORTFORWARD_SPDY_REFUSED } from './portforward';
 
 const PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'];
-const EXEC_PATH = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/exec$/;
+const EXEC_PATH = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/(exec|attach)$/;
 const STDIN = 0;
 const STDOUT = 1;
 const STDERR = 2;
@@ -61,7 +62,7 @@ export function serveExec(server: Server, ctx: ServerContext): () => void {
     const m = EXEC_PATH.exec(url.pathname);
     if (!m) return refuse(socket, 404, `the server could not find the requested resource (${url.pathname})`);
     if (!/websocket/i.test(String(req.headers.upgrade ?? ''))) return refuse(socket, 400, SPDY_REFUSED);
-    wss.handleUpgrade(req, socket, head, (ws) => session(ws, ctx, decodeURIComponent(m[1]), decodeURIComponent(m[2]), url.searchParams));
+    wss.handleUpgrade(req, socket, head, (ws) => (m[3] === 'attach' ? attach : session)(ws, ctx, decodeURIComponent(m[1]), decodeURIComponent(m[2]), url.searchParams));
   });
   return () => {
     portForward.close();
@@ -74,21 +75,46 @@ function finish(ws: WebSocket, status: object): void {
   ws.send(frame(ERROR, JSON.stringify(status)), () => ws.close(1000));
 }
 
+type Out = (channel: number, text: string) => void;
+
+function streams(ws: WebSocket, query: URLSearchParams): { container: string | undefined; tty: boolean; out: Out } {
+  const tty = query.get('tty') === 'true';
+  const out: Out = (channel, text) => text && ws.send(frame(tty && channel === STDERR ? STDOUT : channel, tty ? text.replace(/\n/g, '\r\n') : text));
+  return { container: query.get('container') || undefined, tty, out };
+}
+
+function fail(ws: WebSocket, e: unknown): void {
+  const message = isStatusError(e) ? (e.status.message ?? 'error') : String(e);
+  finish(ws, { metadata: {}, status: 'Failure', message, reason: isStatusError(e) ? e.status.reason : 'InternalError' });
+}
+
 function session(ws: WebSocket, ctx: ServerContext, namespace: string, name: string, query: URLSearchParams): void {
   const command = query.getAll('command');
-  const container = query.get('container') || undefined;
-  const tty = query.get('tty') === 'true';
-  const out = (channel: number, text: string) => text && ws.send(frame(tty && channel === STDERR ? STDOUT : channel, tty ? text.replace(/\n/g, '\r\n') : text));
+  const { container, tty, out } = streams(ws, query);
   try {
     const shellOnly = command.length === 1 && /^(\/bin\/)?(sh|bash|ash)$/.test(command[0]);
-    if (query.get('stdin') === 'true' && shellOnly) return interactive(ws, ctx, namespace, name, container, command, out, tty);
+    if (query.get('stdin') === 'true' && shellOnly) return interactive(ws, ctx.sim.execShell(name, namespace, container), command, out, tty);
     const r = ctx.sim.exec(name, namespace, container, command);
     out(STDOUT, r.stdout);
     out(STDERR, r.stderr);
     finish(ws, exitStatus(r.exitCode, command));
   } catch (e) {
-    const message = isStatusError(e) ? (e.status.message ?? 'error') : String(e);
-    finish(ws, { metadata: {}, status: 'Failure', message, reason: isStatusError(e) ? e.status.reason : 'InternalError' });
+    fail(ws, e);
+  }
+}
+
+/**
+ * pods/NAME/attach (`kubectl run -it`, `kubectl attach -it`): the same streams, joined to the container's main shell
+ * (lib/sim/apps/attach.ts), whose `exit` ends the container. A main process that reads no terminal is refused with
+ * a Status, and kubectl falls back to streaming the log (run.go handleAttachPod).
+ */
+function attach(ws: WebSocket, ctx: ServerContext, namespace: string, name: string, query: URLSearchParams): void {
+  const { container, tty, out } = streams(ws, query);
+  try {
+    // the stream of an attach ends without the process's exit code (kubectl reads that from the pod's status)
+    interactive(ws, ctx.sim.attach(name, namespace, container), null, out, tty);
+  } catch (e) {
+    fail(ws, e);
   }
 }
 
@@ -96,14 +122,13 @@ function session(ws: WebSocket, ctx: ServerContext, namespace: string, name: str
  * `kubectl exec -i[t] POD -- sh`: lines from stdin run in one shell session until `exit`, Ctrl+D or stdin closes.
  * With a TTY (-t) the terminal is raw, so the shell side echoes keys, handles backspace and Ctrl+C, and prints prompts.
  */
-function interactive(ws: WebSocket, ctx: ServerContext, namespace: string, name: string, container: string | undefined, command: string[], out: (channel: number, text: string) => void, tty: boolean): void {
-  const shell = ctx.sim.execShell(name, namespace, container);
+function interactive(ws: WebSocket, shell: ShellSession, command: string[] | null, out: Out, tty: boolean): void {
   let pending = '';
   let done = false;
   const end = (code: number) => {
     if (done) return;
     done = true;
-    finish(ws, exitStatus(code, command));
+    finish(ws, exitStatus(command ? code : 0, command ?? []));
   };
   const prompt = () => tty && out(STDOUT, shell.prompt());
   const runLine = (line: string) => {
@@ -117,7 +142,8 @@ function interactive(ws: WebSocket, ctx: ServerContext, namespace: string, name:
   ws.on('message', (data: Buffer) => {
     if (done || data.length === 0) return;
     const channel = data[0];
-    if (channel === CLOSE && data[1] === STDIN) return end(0);
+    // stdin closed or Ctrl+D: the shell reads end of input and exits 0 (an attached main shell ends its container)
+    if (channel === CLOSE && data[1] === STDIN) return runLine('exit');
     if (channel !== STDIN) return;
     for (const ch of data.subarray(1).toString('utf8')) {
       if (done) return;
@@ -126,7 +152,7 @@ function interactive(ws: WebSocket, ctx: ServerContext, namespace: string, name:
         const line = pending;
         pending = '';
         runLine(line);
-      } else if (ch === '\x04' && pending === '') return end(0);
+      } else if (ch === '\x04' && pending === '') return runLine('exit');
       else if (ch === '\x03' && tty) {
         pending = '';
         out(STDOUT, '^C\n');

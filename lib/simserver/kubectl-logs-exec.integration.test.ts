@@ -1,7 +1,8 @@
 /**
  * Real kubectl against the sim cluster server: `logs`, `logs --previous`, `logs -f` (GET pods/NAME/log,
  * staging/src/k8s.io/kubectl/pkg/cmd/logs) and `exec` over WebSocket (kubectl ≥ 1.30, v5.channel.k8s.io;
- * staging/src/k8s.io/kubectl/pkg/cmd/exec, client-go tools/remotecommand). Older kubectl (SPDY) is refused
+ * staging/src/k8s.io/kubectl/pkg/cmd/exec, client-go tools/remotecommand), and attach the same way (`run --rm -i`).
+ * Older kubectl (SPDY) is refused
  * with a message saying why. Skipped without kubectl binaries.
  */
 import { spawn } from 'node:child_process';
@@ -83,6 +84,23 @@ describe.skipIf(!websocketKubectl)(`real kubectl ${websocketKubectl?.version}: l
     expect(stdout).toBe('kept /etc\n');
     expect(stderr).toContain('command terminated with exit code 4');
     expect(code).toBe(4);
+  });
+
+  // pods/NAME/attach (pkg/cmd/run/run.go: create, wait, attach, wait for the exit code with --restart=Never, --rm)
+  it('run --rm -i --restart=Never -- sh: attaches the main shell; exit 3 ends the pod, kubectl exits 3 and deletes it', async () => {
+    const child = spawn(websocketKubectl!.path, ['--kubeconfig', k.kubeconfig, '--cache-dir', k.cacheDir, 'run', 'tmp', '--rm', '-i', '--restart=Never', '--image=busybox', '--', 'sh'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdin.write('hostname\nexit 3\n');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toContain("If you don't see a command prompt, try pressing enter.");
+    expect(stderr).not.toContain("couldn't attach");
+    expect(stdout).toBe('tmp\npod "tmp" deleted\n');
+    expect(stderr).toContain('pod default/tmp terminated (Error)');
+    expect(code).toBe(3);
+    await k.until((o) => !/tmp/.test(o), ['get', 'pods', '-o', 'name']);
   });
 });
 

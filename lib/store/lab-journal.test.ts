@@ -3,6 +3,7 @@ import { SimClient } from '../cluster/sim-client';
 import { inProcessPort } from '../cluster/sim-port';
 import { WorkerSimClient } from '../cluster/worker-sim-client';
 import { stringify } from 'yaml';
+import type { V1Pod } from '../k8s/api-types';
 import { executeKubectl } from '../kubectl';
 import { deploymentManifest } from '../sim/testing';
 import { JournaledClient, LabJournal, replayLab } from './lab-journal';
@@ -147,15 +148,71 @@ describe('with the engine in a worker (WorkerSimClient)', () => {
 });
 
 describe('the load generator through a journaled lab', () => {
-  it('passes traffic through (the Playground wraps its SimClient) and journals nothing for it', async () => {
+  it('journals a start and a stop — from the panel or the terminal — so a restored lab sends the same traffic', async () => {
     const sim = await lessonCluster();
     const journal = new LabJournal();
     const client = new JournaledClient(sim, journal);
     await kubectl(client, 'kubectl expose deployment hello --port=80');
-    const before = journal.entries.length;
-    expect(await kubectl(client, 'traffic start svc/hello --rate 5')).toContain('트래픽 시작: svc/hello');
+    // the panel's 보내기 calls traffic.start directly; the terminal goes through `traffic start`
+    expect(await client.traffic.start({ target: 'hello', namespace: 'default', rate: 7, outside: false })).toMatchObject({ ok: true });
     client.time.step(3_000);
-    expect((await client.traffic!.stats()).buckets.at(-1)).toMatchObject({ sent: 5, ok: 5 });
-    expect(journal.entries.length).toBe(before);
+    expect((await client.traffic.stats()).buckets.at(-1)).toMatchObject({ sent: 7, ok: 7 });
+    expect(await client.traffic.stop()).toBe(true);
+    client.time.step(2_000);
+    expect(await kubectl(client, 'traffic start svc/hello --rate 5')).toContain('트래픽 시작: svc/hello');
+    client.time.step(4_000);
+    // a refused start (bad input) and a stop with nothing running change nothing, so nothing is logged for them
+    expect((await client.traffic.start({ target: 'nope', rate: 5 })).ok).toBe(false);
+    expect(journal.entries.map((e) => e.op)).toEqual(['create', 'trafficStart', 'trafficStop', 'trafficStart']);
+
+    const saved = parseLab(serializeLab({ v: 1, seed: SEED, setup: 's', commands: journal.commands, endAt: sim.time.now(), savedAt: 0, entries: journal.entries }));
+    if (saved.kind !== 'ok') throw new Error('saved lab did not parse');
+    const fresh = await lessonCluster();
+    replayLab(fresh.engine(), saved.lab.entries, saved.lab.endAt);
+    const [was, now] = [sim.engine().trafficStats(), fresh.engine().trafficStats()];
+    expect(now.running).toBe(true);
+    expect(now.rate).toBe(5);
+    expect(now).toEqual(was);
+    expect(fresh.engine().snapshot()).toBe(sim.engine().snapshot());
+  });
+
+  it('a saved traffic entry of the wrong shape makes the lab corrupt (it is checked before replay)', () => {
+    const lab = (spec: unknown) => JSON.stringify({ v: 1, seed: SEED, setup: 's', commands: 1, endAt: 10, savedAt: 0, entries: [{ op: 'trafficStart', at: 5, spec }] });
+    expect(parseLab(lab({ target: 'web', rate: 5, host: 'php.example.com' })).kind).toBe('ok');
+    expect(parseLab(lab({ target: 'web', rate: 'lots' })).kind).toBe('corrupt');
+    expect(parseLab(lab({ target: 'web', rate: 5, port: 0 })).kind).toBe('corrupt');
+  });
+});
+
+describe('a shell attached by kubectl run -it', () => {
+  it("logs the shell's exit, so a restored lab's container ended the same way (restartPolicy Never: Failed, exit 3)", async () => {
+    const sim = await lessonCluster();
+    const journal = new LabJournal();
+    const client = new JournaledClient(sim, journal);
+    const typed = ['echo hi', 'exit 3'];
+    let finished = false;
+    const run = executeKubectl('kubectl run keep -it --restart=Never --image=busybox -- sh', {
+      client,
+      files: new Map(),
+      write: () => {},
+      now: () => client.time.now(),
+      readLine: async () => typed.shift() ?? null,
+    }).finally(() => (finished = true));
+    for (let i = 0; i < 200 && !finished; i++) {
+      await nextTask();
+      client.time.step(250);
+    }
+    expect((await run).exitCode).toBe(3);
+    expect(journal.entries.map((e) => e.op)).toEqual(['create', 'attachExit']);
+    expect(journal.entries[1]).toMatchObject({ name: 'keep', ns: 'default', container: 'keep', code: 3 });
+
+    const saved = parseLab(serializeLab({ v: 1, seed: SEED, setup: 's', commands: journal.commands, endAt: sim.time.now(), savedAt: 0, entries: journal.entries }));
+    if (saved.kind !== 'ok') throw new Error('saved lab did not parse');
+    const fresh = await lessonCluster();
+    replayLab(fresh.engine(), saved.lab.entries, saved.lab.endAt);
+    const pod = fresh.engine().get('Pod', 'keep', 'default') as V1Pod;
+    expect(pod.status!.phase).toBe('Failed');
+    expect(pod.status!.containerStatuses![0].state!.terminated).toMatchObject({ exitCode: 3 });
+    expect(fresh.engine().snapshot()).toBe(sim.engine().snapshot());
   });
 });

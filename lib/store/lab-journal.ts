@@ -9,7 +9,8 @@
 import type { Kind, KubeObject } from '../k8s/types';
 import type { DeleteOptions, PatchType } from '../k8s/client-types';
 import type { Simulator } from '../sim/types';
-import type { ClusterClient, FailureControls, TimeControls } from '../cluster/types';
+import type { ClusterClient, FailureControls, ShellHandle, TimeControls, TrafficControls } from '../cluster/types';
+import type { V1Pod } from '../k8s/api-types';
 import type { EngineClient } from '../cluster/engine-client';
 import { MAX_LAB_CHARS, type LabEntry } from './lab-session';
 
@@ -83,6 +84,12 @@ function applyEntry(engine: Simulator, e: LabEntry): void {
       return engine.failNode(e.name);
     case 'recoverNode':
       return engine.recoverNode(e.name);
+    case 'attachExit':
+      return engine.endAttach(e.name, e.ns, e.container, e.code);
+    case 'trafficStart':
+      return void engine.startTraffic(copy(e.spec));
+    case 'trafficStop':
+      return void engine.stopTraffic();
   }
 }
 
@@ -167,17 +174,45 @@ export class JournaledClient implements ClusterClient {
   execShell(...args: Parameters<NonNullable<ClusterClient['execShell']>>) {
     return this.inner.execShell(...args);
   }
+  /** An attached shell's `exit` ends the container's main process: that is logged, so a restored lab ends it too. */
+  async attachShell(name: string, ns: string, container: string | undefined): Promise<ShellHandle> {
+    const shell = await this.inner.attachShell(name, ns, container);
+    const pod = (await this.inner.get('Pod', name, ns)) as V1Pod;
+    // the container attach chose (sim/apps/exec.ts execContainerName), without pulling engine code onto the page
+    const target = container ?? pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container'] ?? pod.spec?.containers[0]?.name ?? name;
+    return {
+      prompt: () => shell.prompt(),
+      run: async (line) => {
+        const out = await shell.run(line);
+        if (out.exited !== undefined) this.journal.record({ op: 'attachExit', name, ns, container: target, code: out.exited, at: this.inner.time.now() });
+        return out;
+      },
+    };
+  }
   get metrics() {
     return this.inner.metrics;
   }
   runOnLaptop(...args: Parameters<NonNullable<ClusterClient['runOnLaptop']>>) {
     return this.inner.runOnLaptop(...args);
   }
-  // the load generator changes no object (its requests don't touch the store), so nothing of it is journaled: a
-  // restored lab comes back without traffic running
-  get traffic() {
-    return this.inner.traffic;
-  }
+  /**
+   * The load generator changes no object, but its requests draw on the network's seeded stream and fill the chart: a
+   * start (from the terminal or the panel) and a stop are logged, so a restored lab sends the same traffic again.
+   */
+  readonly traffic: TrafficControls = {
+    start: async (spec) => {
+      const r = await this.inner.traffic.start(spec);
+      if (r.ok) this.journal.record({ op: 'trafficStart', spec: copy(spec), at: this.inner.time.now() });
+      return r;
+    },
+    stop: async () => {
+      const stopped = await this.inner.traffic.stop();
+      if (stopped) this.journal.record({ op: 'trafficStop', at: this.inner.time.now() });
+      return stopped;
+    },
+    stats: () => this.inner.traffic.stats(),
+    between: (from, to) => this.inner.traffic.between(from, to),
+  };
   cached() {
     return this.inner.cached();
   }

@@ -10,6 +10,7 @@
  */
 import { isKind as isKindName, type Kind, type KubeObject } from '../k8s/types';
 import type { DeleteOptions, PatchType } from '../k8s/client-types';
+import type { TrafficStartSpec } from '../sim/types';
 
 export const LAB_VERSION = 1;
 export const LAB_KEY_PREFIX = 'k8s-ko-lab:';
@@ -23,7 +24,12 @@ export type LabEntry =
   | (At & { op: 'create' | 'update'; obj: KubeObject })
   | (At & { op: 'patch'; kind: Kind; name: string; ns?: string; patch: unknown; type: PatchType })
   | (At & { op: 'delete'; kind: Kind; name: string; ns?: string; opts?: DeleteOptions })
-  | (At & { op: 'failNode' | 'recoverNode'; name: string });
+  | (At & { op: 'failNode' | 'recoverNode'; name: string })
+  /** `exit N` in a shell attached by `kubectl run -it`: it ended the container's main process */
+  | (At & { op: 'attachExit'; name: string; ns?: string; container: string; code: number })
+  /** the load generator started (from the terminal's `traffic start` or the panel's 보내기) or stopped */
+  | (At & { op: 'trafficStart'; spec: TrafficStartSpec })
+  | (At & { op: 'trafficStop' });
 
 export interface LabSession {
   v: typeof LAB_VERSION;
@@ -67,6 +73,16 @@ function isDeleteOptions(v: unknown): boolean {
   return (grace === undefined || (Number.isInteger(grace) && (grace as number) >= 0)) && (policy === undefined || ['Foreground', 'Background', 'Orphan'].includes(policy as string));
 }
 
+const isOptional = (v: unknown, test: (x: unknown) => boolean) => v === undefined || test(v);
+const isPort = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 65535;
+
+/** A traffic start as logged (the engine re-validates it on replay; this only guards the shape). */
+function isTrafficSpec(v: unknown): boolean {
+  if (!isRecord(v) || typeof v.target !== 'string' || v.target.length > 2_048 || !Number.isInteger(v.rate)) return false;
+  const str = (x: unknown) => typeof x === 'string' && x.length <= 253;
+  return isOptName(v.namespace) && isOptional(v.port, isPort) && isOptName(v.fromPod) && isOptional(v.outside, (x) => typeof x === 'boolean') && isOptional(v.host, str);
+}
+
 /** One logged write, checked field by field (also guards entries arriving from a class broadcast). */
 export function isLabEntry(v: unknown): v is LabEntry {
   if (!isRecord(v) || !isTime(v.at)) return false;
@@ -81,6 +97,12 @@ export function isLabEntry(v: unknown): v is LabEntry {
     case 'failNode':
     case 'recoverNode':
       return isName(v.name);
+    case 'trafficStart':
+      return isTrafficSpec(v.spec);
+    case 'trafficStop':
+      return true;
+    case 'attachExit':
+      return isName(v.name) && isOptName(v.ns) && isName(v.container) && Number.isInteger(v.code) && (v.code as number) >= 0 && (v.code as number) <= 255;
     default:
       return false;
   }

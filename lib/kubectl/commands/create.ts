@@ -11,6 +11,7 @@ import { qualifiedSingular } from '../resources';
 import { dryRunMode, dryRunSuffix, runCreateFromFiles } from './apply';
 import { outputFormat } from './get';
 import { runCreateConfigMap, runCreateSecret } from './create-config';
+import { attachOptions, attachToRun, requireAttachable } from './run-attach';
 
 function requireImage(cmd: ParsedCommand): string {
   const image = str(cmd.flags, 'image');
@@ -91,6 +92,8 @@ function withClientDefaults(kind: Kind, obj: KubeObject, explicitNamespace: bool
 export async function runRun(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
   const name = requireName(cmd, 'run');
   const image = requireImage(cmd);
+  const attach = attachOptions(cmd.flags, dryRunMode(cmd) !== 'none');
+  if (attach.attach) requireAttachable(ctx);
   const port = portNumber(str(cmd.flags, 'port'));
   const env = Array.isArray(cmd.flags.env) ? cmd.flags.env : [];
   const container: V1Container = { image, name };
@@ -98,7 +101,10 @@ export async function runRun(cmd: ParsedCommand, ctx: KubectlContext): Promise<n
   if (env.length > 0) container.env = env.map((e) => ({ name: e.split('=')[0], value: e.split('=').slice(1).join('=') }));
   if (port) container.ports = [{ containerPort: port }];
   container.resources = {};
-  const restart = str(cmd.flags, 'restart') ?? 'Always';
+  // run.go createPod: stdin kept open for -i (closed after the first attach), a TTY for -t
+  if (attach.stdin) Object.assign(container, { stdin: true, stdinOnce: true });
+  if (attach.tty) container.tty = true;
+  const restart = attach.restart;
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) {
     throw new KubectlError(`error: invalid restart policy: ${restart}`, '힌트: --restart는 Always, OnFailure, Never 중 하나예요.');
   }
@@ -106,7 +112,10 @@ export async function runRun(cmd: ParsedCommand, ctx: KubectlContext): Promise<n
     metadata: { name, namespace: namespaceOf(cmd.flags), labels: labelsFlag(str(cmd.flags, 'labels'), { run: name }) },
     spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart },
   };
-  return createOrPrint(cmd, ctx, 'Pod', pod);
+  if (!attach.attach) return createOrPrint(cmd, ctx, 'Pod', pod);
+  // attached, kubectl prints no "pod/NAME created": the session (or the container's output) follows instead
+  const created = (await ctx.client.create({ apiVersion: 'v1', kind: 'Pod', ...pod } as KubeObject)) as V1Pod;
+  return attachToRun(ctx, created, attach);
 }
 
 export async function runCreate(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {

@@ -5,7 +5,7 @@ import { tabulate, DESCRIBE } from '../tabwriter';
 const EXAMPLES: Record<string, string[]> = {
   get: ['kubectl get pods', 'kubectl get pods -o wide', 'kubectl get deploy,rs,pods --show-labels', 'kubectl get pods -l app=web -w', 'kubectl get all -A', "kubectl get pods -o jsonpath='{.items[*].spec.nodeName}'", 'kubectl get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName', 'kubectl get pods --sort-by=.metadata.creationTimestamp'],
   describe: ['kubectl describe pod web-7d4b9c-abcde', 'kubectl describe deploy/web', 'kubectl describe node worker-1'],
-  run: ['kubectl run webserver --image=nginx:latest', 'kubectl run web --image=nginx --labels=app=web --port=80', 'kubectl run web --image=nginx --dry-run=client -o yaml'],
+  run: ['kubectl run webserver --image=nginx:latest', 'kubectl run web --image=nginx --labels=app=web --port=80', 'kubectl run web --image=nginx --dry-run=client -o yaml', 'kubectl run tmp --rm -it --image=curlimages/curl -- sh'],
   create: ['kubectl create deployment web --image=nginx:1.24 --replicas=3', 'kubectl create deployment web --image=nginx --dry-run=client -o yaml', 'kubectl create -f deployment.yaml'],
   apply: ['kubectl apply -f deployment.yaml', 'kubectl apply -f deployment.yaml -f service.yaml'],
   delete: ['kubectl delete pod webserver', 'kubectl delete deploy/web', 'kubectl delete pods -l app=web', 'kubectl delete -f deployment.yaml'],

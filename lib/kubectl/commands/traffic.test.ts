@@ -28,6 +28,17 @@ describe('traffic in the terminal', () => {
     expect((await run('traffic stop')).stdout).toBe('보내고 있는 트래픽이 없어요.\n');
   });
 
+  it('--host / -H "Host: …" sends a Host header (shown in the label); another header or a bad host is refused', async () => {
+    const node = (await run("kubectl get node worker-1 -o jsonpath={.status.addresses[0].address}")).stdout;
+    const long = await run(`traffic start http://${node}:80/ --rate 5 --host php.example.com`);
+    expect(long.stdout).toContain(`트래픽 시작: http://${node}:80/ ← 클러스터 밖(내 컴퓨터)에서 (Host: php.example.com), 초당 5개`);
+    const curlStyle = await run(`traffic start http://${node}:80/ -H 'Host: php.example.com'`);
+    expect(curlStyle.stdout).toContain('(Host: php.example.com)');
+    expect((await run(`traffic start http://${node}:80/ -H 'X-Debug: 1'`)).stderr).toContain('트래픽에는 Host 헤더만 붙일 수 있어요: X-Debug');
+    expect((await run(`traffic start http://${node}:80/ --host 'php example'`)).stderr).toContain('Host 헤더 값 "php example"은(는) 쓸 수 없어요');
+    expect((await run('traffic --help')).stdout).toContain('--host H');
+  });
+
   it('explains bad input in Korean', async () => {
     const missing = await run('traffic start svc/wbe');
     expect(missing.exitCode).toBe(1);

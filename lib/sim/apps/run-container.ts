@@ -49,6 +49,16 @@ export function processArgv(c: V1Container, model: AppModel): string[] {
   return WRAPPERS.has(basename(argv[0] ?? '')) && argv.length > 1 && !argv[1].startsWith('-') ? argv.slice(1) : argv;
 }
 
+const INTERACTIVE_SHELLS = new Set(['sh', 'bash', 'ash']);
+
+/**
+ * Whether PID 1 is a shell reading commands from an open stdin (`stdin: true`, no script): it waits for input
+ * (https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#Container "stdin").
+ */
+export function waitsOnStdin(c: V1Container, argv: readonly string[]): boolean {
+  return c.stdin === true && argv.length === 1 && INTERACTIVE_SHELLS.has(basename(argv[0]));
+}
+
 /** Whether `argv` is the image's own program (which behaves the same in every pod) rather than a shell command. */
 export function runsImageProgram(model: AppModel, argv: readonly string[]): boolean {
   const prog = basename(argv[0] ?? '');
@@ -133,7 +143,9 @@ export function runContainer(pod: V1Pod, c: V1Container, startedAt: number, reso
     return { ...base, mode: 'app', ...runApp(model, argv, env, vars, startedAt) };
   }
   if (model.shell && isShellCommand(prog, shellInput)) {
-    const result = runArgv(argv, shellInput, prog === 'bash' ? 'bash' : 'sh');
+    // a bare shell with stdin kept open (`kubectl run -i … -- sh`) reads its input and waits for it: it runs until
+    // an attached session types `exit` (attach.ts), where without stdin it would read EOF and exit 0 at once
+    const result = waitsOnStdin(c, argv) ? { lines: [], exitCode: 0, exitAtMs: Infinity } : runArgv(argv, shellInput, prog === 'bash' ? 'bash' : 'sh');
     return { ...base, mode: 'shell', result, ports: [], memory: { idleBytes: model.kind === 'shell' ? model.memory.idleBytes : 512 * 1024, perRequestBytes: 0, growBytesPerSec: 0 } };
   }
   // runc can't find the executable: the container never runs (StartError, exit 128, nothing logged)

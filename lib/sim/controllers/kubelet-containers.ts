@@ -139,10 +139,12 @@ export function tickRunning(ctx: KubeletCtx): void {
     const startedAt = s?.state?.running ? rt.started?.[c.name] : undefined;
     if (startedAt === undefined) return;
     const plan = planContainer(c, pod);
-    const exitAt = startedAt + plan.runMs;
+    // `exit` typed in an attached shell (apps/attach.ts) ends PID 1 now, with the code typed
+    const attached = rt.attachExit?.container === c.name ? rt.attachExit : undefined;
+    const exitAt = attached ? e.time : startedAt + plan.runMs;
     const readyAt = startedAt + e.timings.readinessDelay + (c.readinessProbe?.initialDelaySeconds ?? 0) * 1000;
     if (exitAt <= e.time) {
-      if (!exiting) exiting = { i, code: plan.exitCode };
+      if (!exiting) exiting = { i, code: attached ? attached.code : plan.exitCode };
     } else {
       next = Math.min(next, exitAt);
       // with a readiness or startup probe the prober decides readiness (prober/prober.ts)
@@ -174,6 +176,7 @@ function exitContainer(ctx: KubeletCtx, index: number, code: number): void {
   const now = e.iso();
   const prev = pod.status?.containerStatuses?.find((s) => s.name === c.name);
   const plan = planContainer(c, pod);
+  delete rt.attachExit;
   const terminated = {
     exitCode: code,
     reason: plan.reason ?? (code === 0 ? 'Completed' : 'Error'),

@@ -20,6 +20,8 @@ export interface TrafficTargetSpec {
   fromPod?: string;
   /** send from outside the cluster: a NodePort on a node's address */
   outside?: boolean;
+  /** the Host header to send (a reverse proxy picks its virtual host by it, e.g. `php.example.com`) */
+  host?: string;
 }
 
 export interface ResolvedTarget {
@@ -29,6 +31,34 @@ export interface ResolvedTarget {
   label: string;
   /** `ns/name` of the target Service (unknown for a URL until the answers name it) */
   service?: string;
+  /** the Host header every request carries, when one was given */
+  host?: string;
+}
+
+/** A host name (RFC 1123 labels) or IPv4 address, with an optional :port — what an HTTP Host header may name. */
+const HOST_HEADER = /^(?=[^:]{1,253}(?::\d{1,5})?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?$/i;
+
+/**
+ * The Host header value to send, `undefined` for none (empty or blank), or a Korean error. Accepts `php.example.com`,
+ * `php.example.com:8080`, `192.168.56.11`; refuses spaces, schemes and paths (`http://…/`), which a Host never holds.
+ */
+export function parseHostHeader(value: string | undefined): { host?: string } | string {
+  const host = value?.trim() ?? '';
+  if (host === '') return {};
+  const port = /:(\d+)$/.exec(host)?.[1];
+  if (!HOST_HEADER.test(host) || (port !== undefined && (Number(port) < 1 || Number(port) > 65535))) {
+    return `Host 헤더 값 "${host}"은(는) 쓸 수 없어요. 호스트 이름만 적어 주세요(http://나 경로 없이). 예) php.example.com`;
+  }
+  return { host: host.toLowerCase() };
+}
+
+/** resolveTarget, then the Host header (validated) on top: what the generator's run carries. */
+export function resolveTargetWithHost(e: Engine, spec: TrafficTargetSpec): ResolvedTarget | string {
+  const header = parseHostHeader(spec.host);
+  if (typeof header === 'string') return header;
+  const target = resolveTarget(e, spec);
+  if (typeof target === 'string' || !header.host) return target;
+  return { ...target, host: header.host, label: `${target.label} (Host: ${header.host})` };
 }
 
 const nodesByName = (e: Engine) => [...(e.store.values('Node') as Iterable<V1Node>)].sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1));

@@ -22,7 +22,7 @@ import type { Controller, Engine } from '../engine';
 import { sendRequest, type NetworkRequest } from './request';
 import type { RequestOrigin } from './connect';
 import { MAX_RATE, MIN_RATE, closeBucket, emptyBucket, failedCount, failureOf, podOf, reasonOf, record, type TrafficBucket } from './load-buckets';
-import { resolveTarget, type TrafficTargetSpec } from './load-target';
+import { resolveTargetWithHost, type TrafficTargetSpec } from './load-target';
 import { affectsPlan, planTraffic, type TrafficPlan } from './load-plan';
 import type { StoreChange } from '../store';
 
@@ -46,6 +46,8 @@ export interface TrafficRun {
   service?: string;
   /** requests per simulated second */
   rate: number;
+  /** the Host header each request carries (a reverse proxy's virtual host), when one was given */
+  host?: string;
   startedAt: number;
   /** 'exact' counts from a plan; 'sampled' (or absent, in older snapshots) sends samples every tick */
   mode?: 'exact' | 'sampled';
@@ -95,12 +97,12 @@ export function trafficRuntime(e: Engine): TrafficRuntime {
 /** Starts (or retargets) the generator. Returns the run's label, or a Korean error and changes nothing. */
 export function startTraffic(e: Engine, spec: TrafficStartSpec): { ok: true; label: string } | { ok: false; error: string } {
   if (!Number.isInteger(spec.rate) || spec.rate < MIN_RATE || spec.rate > MAX_RATE) return { ok: false, error: `초당 요청 수는 ${MIN_RATE}에서 ${MAX_RATE} 사이의 정수로 정해 주세요(지금: ${spec.rate}).` };
-  const target = resolveTarget(e, spec);
+  const target = resolveTargetWithHost(e, spec);
   if (typeof target === 'string') return { ok: false, error: target };
   const rt = trafficRuntime(e);
   settle(e);
   const service = target.service ? { service: target.service } : {};
-  rt.run = { url: target.url, from: target.from, label: target.label, ...service, rate: spec.rate, startedAt: e.time, mode: 'exact', settledTo: e.time, stale: true, carry: 0, nextAt: e.time };
+  rt.run = { url: target.url, from: target.from, label: target.label, ...service, rate: spec.rate, ...(target.host ? { host: target.host } : {}), startedAt: e.time, mode: 'exact', settledTo: e.time, stale: true, carry: 0, nextAt: e.time };
   rt.lastRun = { label: target.label, ...service, startedAt: e.time };
   e.enqueue(TRAFFIC, PLAN);
   return { ok: true, label: target.label };
@@ -214,7 +216,7 @@ export function settleTraffic(e: Engine): void {
 
 const copyBucket = (b: TrafficBucket): TrafficBucket => ({ ...b, failed: { ...b.failed }, reasons: { ...b.reasons }, pods: { ...b.pods }, ...(b.podsFailed ? { podsFailed: { ...b.podsFailed } } : {}) });
 
-const requestOf = (run: TrafficRun): NetworkRequest => ({ from: run.from, url: run.url, timeoutMs: REQUEST_TIMEOUT_MS, userAgent: 'kubelab-loadgen/1.0' });
+const requestOf = (run: TrafficRun): NetworkRequest => ({ from: run.from, url: run.url, timeoutMs: REQUEST_TIMEOUT_MS, userAgent: 'kubelab-loadgen/1.0', ...(run.host ? { headers: { Host: run.host } } : {}) });
 
 /** Makes an exact run's plan again (at its start, after any cluster work, when a process changes by itself). */
 function replan(e: Engine): void {

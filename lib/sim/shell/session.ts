@@ -21,6 +21,8 @@ export class ShellSession {
     input: ShellInput,
     readonly shellName: 'sh' | 'bash',
     private readonly now: () => number,
+    /** told the code when `exit` ends the session (an attached session ends the container's main process) */
+    private readonly onExit?: (code: number) => void,
   ) {
     this.st = new ShellState(input, shellName);
   }
@@ -38,7 +40,10 @@ export class ShellSession {
     try {
       if (line.trim()) runList(parseScript(line), this.st, { out: (s) => (stdout += s), err: (s) => (stderr += s) });
     } catch (e) {
-      if (e instanceof ExitSignal) return { stdout, stderr, exited: e.code };
+      if (e instanceof ExitSignal) {
+        this.onExit?.(e.code);
+        return { stdout, stderr, exited: e.code };
+      }
       if (e instanceof ShellSyntaxError) stderr += `${this.shellName}: ${e.message}\n`;
       else if (!(e instanceof ForeverSignal)) throw e; // a command that would block (sleep infinity) is treated as interrupted
     }
