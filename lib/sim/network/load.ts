@@ -24,6 +24,7 @@ import type { RequestOrigin } from './connect';
 import { MAX_RATE, MIN_RATE, closeBucket, emptyBucket, failedCount, failureOf, podOf, reasonOf, record, type TrafficBucket } from './load-buckets';
 import { resolveTargetWithHost, type TrafficTargetSpec } from './load-target';
 import { affectsPlan, planTraffic, type TrafficPlan } from './load-plan';
+import { KUBE_PROXY } from './kube-proxy-sync';
 import type { StoreChange } from '../store';
 
 export const TRAFFIC = 'traffic';
@@ -265,7 +266,8 @@ function tick(e: Engine): void {
 
 /**
  * The generator as a controller. It watches nothing: its work items are its own ('plan', and 'tick' when sampling).
- * Before any work it settles; a write that can change the answers marks the plan stale and queues a new one.
+ * Before any work it settles; a write that can change the answers, or kube-proxy's sync, marks the plan stale and
+ * queues a new one.
  */
 export class TrafficGenerator implements Controller {
   readonly name = TRAFFIC;
@@ -274,11 +276,13 @@ export class TrafficGenerator implements Controller {
     if (key === PLAN) replan(e);
     else tick(e);
   }
-  beforeWork(_source: string, e: Engine, change?: StoreChange): void {
+  beforeWork(source: string, e: Engine, change?: StoreChange): void {
     const run = e.state.traffic?.run;
     if (run?.mode !== 'exact') return;
     settle(e);
-    if (run.stale || !change || !affectsPlan(run.plan, change)) return;
+    // kube-proxy's sync reprograms the rules packets meet (kube-proxy-sync.ts) without a store write of its own
+    const reprogrammed = source === KUBE_PROXY;
+    if (run.stale || (!reprogrammed && (!change || !affectsPlan(run.plan, change)))) return;
     run.stale = true;
     e.enqueue(TRAFFIC, PLAN);
   }
