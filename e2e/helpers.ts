@@ -1,4 +1,4 @@
-import type { Page, TestInfo } from '@playwright/test';
+import { expect, type Page, type TestInfo } from '@playwright/test';
 
 /** Collects console errors and page errors so a test can assert there were none. */
 export function trackConsoleErrors(page: Page): string[] {
@@ -51,4 +51,15 @@ export async function screenshotEverySize(page: Page, testInfo: TestInfo, prefix
 /** Axe's serious and critical violations, one line each (rule and the elements it found), for `toEqual([])`. */
 export function seriousViolations(results: { violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[] }): string[] {
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * While the terminal shares the height, the running traffic panel folds to one line (the summary bar): open it to
+ * read the chart, the failure reason and the full summary, as a student would with "▼ 펼치기".
+ */
+export async function unfoldTrafficPanel(page: Page): Promise<void> {
+  await expect(page.locator('[data-traffic-summary]')).toBeVisible({ timeout: 30_000 });
+  const expand = page.locator('[data-traffic-expand]');
+  if (await expand.isVisible()) await expand.click();
+  await expect(page.locator('[data-traffic-panel]:not([data-collapsed])')).toBeVisible();
 }

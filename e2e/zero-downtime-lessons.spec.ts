@@ -4,7 +4,7 @@
  * and the instructor playing the "준비성 프로브가 롤아웃을 지킨다" scenario to its end.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
+import { saveScreenshot, setTheme, trackConsoleErrors, unfoldTrafficPanel } from './helpers';
 
 const runButton = (page: Page, cmd: string) => page.getByRole('button', { name: `실행: ${cmd}`, exact: true });
 const trafficPanel = (page: Page) => page.locator('[data-traffic-panel]');
@@ -49,6 +49,7 @@ test('a student runs lesson 05’s rollout under traffic: red without a readines
   await run(page, 'traffic start svc/hello --rate 20', '트래픽 시작');
   const panel = trafficPanel(page);
   await expect(panel).toBeVisible(); // the panel opens by itself when traffic starts
+  await unfoldTrafficPanel(page); // the terminal is open: the running panel folded to one line
   await expect(panel.locator('[data-traffic-summary]')).toContainText('최근 10초 성공률 100%', { timeout: 30_000 });
 
   // the exercise is not done by traffic alone: the image is still 1.0
@@ -121,6 +122,7 @@ test('the instructor plays “준비성 프로브가 롤아웃을 지킨다” t
     await expect(phase).toHaveAttribute('data-scenario-phase', /stepDone|finished/, { timeout: 120_000 });
     if (i === 3) {
       // the rollout without a probe is done: the chart shows red with the reason
+      await unfoldTrafficPanel(page);
       const failure = page.locator('[data-traffic-panel] [data-traffic-failure]');
       await expect(failure).toContainText(/연결 거부: 요청을 받은 파드 hello-\S+의 앱이 아직/);
       await saveScreenshot(page, testInfo, 'scenario-readiness-red-1440');
