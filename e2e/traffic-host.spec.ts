@@ -1,30 +1,20 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openPlayground, terminalOutput, typeCommand } from './kubectl-terminal';
 import { saveScreenshot, setTheme, trackConsoleErrors, unfoldTrafficPanel } from './helpers';
 
 /**
  * The traffic panel's Host header field: a value no Host header can hold is refused in Korean and nothing starts;
  * a host name starts the run, whose label says which Host each request carries.
  */
-const kubectlInput = (page: Page) => page.getByRole('textbox', { name: 'kubectl 명령 입력' });
-const output = (page: Page) => page.getByRole('log', { name: 'kubectl 출력' });
-
-async function enter(page: Page, line: string) {
-  await kubectlInput(page).click();
-  await kubectlInput(page).pressSequentially(line, { delay: 5 });
-  await kubectlInput(page).press('Enter');
-}
 
 test('traffic panel: a Host header field, validated, carried into the run', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const errors = trackConsoleErrors(page);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/playground');
-  await expect(kubectlInput(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
-  await page.getByRole('combobox', { name: '시뮬레이션 속도' }).selectOption('10');
-  await page.getByRole('tab', { name: '터미널' }).click();
-  await enter(page, 'kubectl create deployment web --image=nginx --replicas=2');
-  await enter(page, 'kubectl expose deployment web --port=80 --type=NodePort');
-  await expect(output(page)).toContainText('service/web exposed');
+  await openPlayground(page, '10');
+  await typeCommand(page, 'kubectl create deployment web --image=nginx --replicas=2');
+  await typeCommand(page, 'kubectl expose deployment web --port=80 --type=NodePort');
+  await expect(terminalOutput(page)).toContainText('service/web exposed');
 
   await page.locator('[data-traffic-toggle]').click();
   const panel = page.locator('[data-traffic-panel]');
