@@ -1,12 +1,13 @@
 'use client';
 
-import { memo, type KeyboardEvent } from 'react';
+import { memo, useMemo, type KeyboardEvent } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import { formatCpu, formatMemory, percentOf } from '@/lib/k8s/quantity';
 import { DEFAULT_TILE_METRICS as TILE } from '@/lib/graph/grid-packing';
-import { usePlaygroundStore, usePodIdsOn } from '@/components/wiring/store-context';
+import { usePlaygroundStore } from '@/components/wiring/store-context';
+import type { PlaygroundState } from '@/lib/store/playground-store';
 import { PodTile } from './pod-tile';
-import { TileCanvas, useTileMode } from './tile-canvas';
+import { TileCanvas, useTileMode, type PodIdsOf } from './tile-canvas';
 import { COMPACT_ZOOM, useZoomDerived } from './tile-zoom';
 
 export type NodeBoxData = { name: string; cols: number };
@@ -52,20 +53,34 @@ function moveTileFocus(e: KeyboardEvent<HTMLDivElement>, cols: number) {
   (tiles[next] as HTMLElement).focus();
 }
 
+const NO_IDS: readonly string[] = [];
+
+/** The visible pods on a node (null: the pending lane), as a selector stable for that node. */
+export function usePodsOnNode(node: string | null): PodIdsOf {
+  return useMemo(() => (node === null ? (s: PlaygroundState) => s.groups.pendingPodIds : (s: PlaygroundState) => s.groups.podIdsByNode[node] ?? NO_IDS), [node]);
+}
+
+/** The visible pods a workload owns ('' for pods without an owner), as a selector stable for that owner. */
+export function usePodsOfOwner(owner: string): PodIdsOf {
+  return useMemo(() => (s: PlaygroundState) => s.groups.podIdsByOwner[owner] ?? NO_IDS, [owner]);
+}
+
 /**
  * Pod tiles in a fixed grid: one button per pod for a small cluster, one canvas per grid for a big one
- * (tile-canvas.tsx), with the same keys, details and tooltip.
+ * (tile-canvas.tsx), with the same keys, details and tooltip. Takes where its ids come from rather than the ids, so
+ * a box whose pod list changes does not render its canvas (the canvas's painter follows the list by itself).
  */
-export function PodGrid({ ids, cols, label }: { ids: readonly string[]; cols: number; label: string }) {
-  const mode = useTileMode(ids.length);
-  return mode === 'canvas' ? <TileCanvas ids={ids} cols={cols} label={label} /> : <DomPodGrid ids={ids} cols={cols} label={label} />;
+export function PodGrid({ idsOf, cols, label }: { idsOf: PodIdsOf; cols: number; label: string }) {
+  const mode = useTileMode(usePlaygroundStore((s) => idsOf(s).length));
+  return mode === 'canvas' ? <TileCanvas idsOf={idsOf} cols={cols} label={label} /> : <DomPodGrid idsOf={idsOf} cols={cols} label={label} />;
 }
 
 /**
  * Plain text tiles when zoomed in, text-less ones when zoomed far out.
  * One Tab stop per grid (its first tile), arrows inside — thousands of tiles stay keyboard-friendly.
  */
-function DomPodGrid({ ids, cols, label }: { ids: readonly string[]; cols: number; label: string }) {
+function DomPodGrid({ idsOf, cols, label }: { idsOf: PodIdsOf; cols: number; label: string }) {
+  const ids = usePlaygroundStore(idsOf);
   const compact = useZoomDerived((zoom) => zoom < COMPACT_ZOOM);
   return (
     <div
@@ -91,12 +106,12 @@ const STATUS_STYLE = {
 /** A node as a box: role, status, requested resources and its pods. Subscribes to its own node only. */
 export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxData>>) {
   const node = usePlaygroundStore((s) => s.nodes[data.name]);
-  const ids = usePodIdsOn(data.name);
+  const idsOf = usePodsOnNode(data.name);
+  const visible = usePlaygroundStore((s) => idsOf(s).length);
   const usage = usePlaygroundStore((s) => s.groups.usageByNode[data.name]);
   const selected = usePlaygroundStore((s) => s.selection?.kind === 'Node' && s.selection.key === data.name);
   const select = usePlaygroundStore((s) => s.select);
   if (!node) return null;
-  const visible = ids?.length ?? 0;
   const hidden = Math.max(0, (usage?.pods ?? 0) - visible);
   const tone = !node.ready ? 'bad' : node.unschedulable ? 'warn' : 'ok';
   const statusIcon = !node.ready ? '✕' : node.unschedulable ? '⊘' : '✓';
@@ -151,27 +166,28 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxDat
           {hidden > 0 && <span> · 숨긴 파드 {hidden}개</span>}
         </p>
       </header>
-      <PodGrid ids={ids ?? []} cols={data.cols} label={`${roleLabel} ${node.name}`} />
+      <PodGrid idsOf={idsOf} cols={data.cols} label={`${roleLabel} ${node.name}`} />
     </section>
   );
 });
 
 /** Pods no node has taken yet (Pending, unschedulable). */
 export const PendingLane = memo(function PendingLane({ data }: NodeProps<Node<PendingLaneData>>) {
-  const ids = usePodIdsOn(null);
+  const idsOf = usePodsOnNode(null);
+  const waiting = usePlaygroundStore((s) => idsOf(s).length);
   return (
     <section
-      aria-label={`스케줄 대기 중인 파드 ${ids.length}개`}
+      aria-label={`스케줄 대기 중인 파드 ${waiting}개`}
       data-pending-lane=""
       className="k8s-box h-full w-full rounded-xl border-2 border-dashed border-amber-500/70 bg-amber-50/60 p-2.5 dark:bg-amber-950/20"
     >
       <header className="mb-1.5 flex h-[26px] items-center gap-2 text-xs">
         <span className="font-semibold">스케줄 대기 중 (노드 미배정)</span>
         <span className="text-zinc-600 dark:text-zinc-400">
-          {ids.length === 0 ? '대기 중인 파드 없음' : `${ids.length}개 — 스케줄러가 들어갈 노드를 찾는 중`}
+          {waiting === 0 ? '대기 중인 파드 없음' : `${waiting}개 — 스케줄러가 들어갈 노드를 찾는 중`}
         </span>
       </header>
-      <PodGrid ids={ids} cols={data.cols} label="스케줄 대기 중" />
+      <PodGrid idsOf={idsOf} cols={data.cols} label="스케줄 대기 중" />
     </section>
   );
 });

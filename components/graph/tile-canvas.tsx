@@ -85,13 +85,18 @@ function TileProxy({ id, index, cols, kind, ref, onKeyDown }: {
   return <button ref={ref} type="button" {...data} aria-label={f.label} onClick={select} onKeyDown={onKeyDown} className={className} style={style} />;
 }
 
+/** Where a grid's pod ids come from: a selector that is stable for the grid's life (podsOnNode, podsOfOwner). */
+export type PodIdsOf = (s: PlaygroundState) => readonly string[];
+
 /**
  * A grid of pod tiles drawn on one <canvas> (for big clusters): the painter repaints a changed pod's tile
  * without React; hovering or focusing a tile puts a transparent stand-in over it, so the tooltip, a click
  * and Enter reach the same details panel as a DOM tile. One Tab stop; arrows, Home and End move a focus
  * ring drawn at screen size whatever the zoom; the list view has every pod as a table row.
+ * The pod list itself never renders this component: the painter reads it from the store in its frame (a rollout
+ * changes every box's list many times a second); React follows only the count, for the grid's size and label.
  */
-export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: readonly string[]; cols: number; label: string }) {
+export const TileCanvas = memo(function TileCanvas({ idsOf, cols, label }: { idsOf: PodIdsOf; cols: number; label: string }) {
   const store = usePlaygroundStoreApi();
   const theme = useContext(TileThemeContext);
   const flows = useTrafficFlowStore();
@@ -104,8 +109,11 @@ export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: 
   const movedByKey = useRef(false);
   const [focusAt, setFocusAt] = useState(0);
   const [hoverAt, setHoverAt] = useState(-1);
-  const size = gridSize(ids.length, cols);
-  const focusIndex = Math.min(focusAt, Math.max(0, ids.length - 1));
+  const count = usePlaygroundStore((s) => idsOf(s).length);
+  const size = gridSize(count, cols);
+  const focusIndex = Math.min(focusAt, Math.max(0, count - 1));
+  const focusId = usePlaygroundStore((s) => idsOf(s)[focusIndex]);
+  const hoverId = usePlaygroundStore((s) => (hoverAt >= 0 && hoverAt !== focusIndex ? idsOf(s)[hoverAt] : undefined));
 
   // The canvas and its painter outlive this component: a box scrolled out of view keeps them (tile-painter-cache.ts),
   // and coming back puts the same canvas, already painted, into the page. The painter keeps what it drew, so a
@@ -125,15 +133,31 @@ export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: 
     const grid = gridRef.current;
     if (!grid) return;
     const { canvas, painter } = grid;
-    canvas.style.width = `${size.width}px`;
-    canvas.style.height = `${size.height}px`;
     // A box coming back into view mid-gesture shows what it drew before until the gesture is over.
     const kept = drawing.settled ? null : painter.look;
-    const scale = kept?.scale ?? backingScale(size, zoom, window.devicePixelRatio || 1);
-    painter.configure({ ids, cols, scale, detailed: kept?.detailed ?? detailed, palette: paletteFor(theme, TONE_CLASS), ...(flows ? { rateOf: flows.pod } : {}) });
-    painter.paint(store.getState());
-    // Every store change is checked against this grid's pods only; changed tiles repaint once per frame.
-    const repaint = () => painter.paint(store.getState());
+    const palette = paletteFor(theme, TONE_CLASS);
+    let shown: readonly string[] | null = null;
+    let shownSize = '';
+    /** Paint what changed; a new pod list (or grid size) is configured first, in the same frame. */
+    const repaint = () => {
+      const s = store.getState();
+      const ids = idsOf(s);
+      if (ids !== shown) {
+        shown = ids;
+        const area = gridSize(ids.length, cols);
+        const key = `${area.width}x${area.height}`;
+        if (key !== shownSize) {
+          shownSize = key;
+          canvas.style.width = `${area.width}px`;
+          canvas.style.height = `${area.height}px`;
+        }
+        const scale = kept?.scale ?? backingScale(area, zoom, window.devicePixelRatio || 1);
+        painter.configure({ ids, cols, scale, detailed: kept?.detailed ?? detailed, palette, ...(flows ? { rateOf: flows.pod } : {}) });
+      }
+      painter.paint(s);
+    };
+    repaint();
+    // Every store change is checked against this grid's pods only; changed tiles repaint in a coming frame.
     const unsubscribe = store.subscribe(() => paintNextFrame(repaint));
     // request rates change twice a second while traffic runs: the same check, only badges that changed repaint
     const unsubscribeFlow = flows?.subscribe(() => paintNextFrame(repaint));
@@ -142,7 +166,7 @@ export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: 
       unsubscribeFlow?.();
       cancelPaint(repaint);
     };
-  }, [ids, cols, zoom, detailed, drawing.settled, theme, store, flows, label, size.width, size.height]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [idsOf, cols, zoom, detailed, drawing.settled, theme, store, flows, label]);
 
   useLayoutEffect(() => {
     if (!movedByKey.current) return;
@@ -153,11 +177,11 @@ export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: 
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     const k = rect.width > 0 ? size.width / rect.width : 1;
-    const at = tileIndexAt((e.clientX - rect.left) * k, (e.clientY - rect.top) * k, ids.length, cols);
+    const at = tileIndexAt((e.clientX - rect.left) * k, (e.clientY - rect.top) * k, count, cols);
     if (at !== hoverAt) setHoverAt(at);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
-    const next = nextTileIndex(e.key, focusIndex, ids.length, cols);
+    const next = nextTileIndex(e.key, focusIndex, count, cols);
     if (next === null) return;
     e.preventDefault();
     movedByKey.current = true;
@@ -166,7 +190,7 @@ export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: 
   return (
     <div
       role="group"
-      aria-label={`${label}: 파드 ${ids.length}개 (화살표 키로 이동, Enter로 자세히 보기, 목록 보기에 모든 파드가 표로 있어요)`}
+      aria-label={`${label}: 파드 ${count}개 (화살표 키로 이동, Enter로 자세히 보기, 목록 보기에 모든 파드가 표로 있어요)`}
       data-tile-canvas=""
       data-cols={cols}
       className="relative"
@@ -175,12 +199,10 @@ export const TileCanvas = memo(function TileCanvas({ ids, cols, label }: { ids: 
       onPointerLeave={() => setHoverAt(-1)}
     >
       <div ref={hostRef} className="contents" />
-      {ids.length > 0 && (
-        <TileProxy key={ids[focusIndex]} ref={focusRef} id={ids[focusIndex]} index={focusIndex} cols={cols} kind="focus" onKeyDown={onKeyDown} />
+      {focusId !== undefined && (
+        <TileProxy key={focusId} ref={focusRef} id={focusId} index={focusIndex} cols={cols} kind="focus" onKeyDown={onKeyDown} />
       )}
-      {hoverAt >= 0 && hoverAt < ids.length && hoverAt !== focusIndex && (
-        <TileProxy key={`hover-${ids[hoverAt]}`} id={ids[hoverAt]} index={hoverAt} cols={cols} kind="hover" />
-      )}
+      {hoverId !== undefined && <TileProxy key={`hover-${hoverId}`} id={hoverId} index={hoverAt} cols={cols} kind="hover" />}
     </div>
   );
 });

@@ -10,6 +10,7 @@ import type { PlaygroundState } from '@/lib/store/playground-store';
 import { rateText, type PodFlow } from '@/lib/graph/traffic-flow';
 import { podTileStatusLine, tileName } from './pod-label';
 import type { TilePalette, ToneColours } from './tile-palette';
+import { createPaintQueue, PAINT_BUDGET_MS } from './paint-queue';
 
 export interface PaintSetup {
   ids: readonly string[];
@@ -35,25 +36,18 @@ function markOf(s: PlaygroundState, id: string): number {
 
 const DASH: Record<string, number[]> = { dashed: [4, 3], dotted: [1.5, 2] };
 
-/** Painters with changes waiting, repainted together in one animation frame (one rAF for every canvas). */
-const waiting = new Set<() => void>();
-let frame = 0;
+/** Painters with changes waiting, repainted in the coming animation frames within a budget (paint-queue.ts). */
+const queue = createPaintQueue({
+  requestFrame: (cb) => requestAnimationFrame(cb),
+  now: () => performance.now(),
+  budgetMs: PAINT_BUDGET_MS,
+});
 
-/** Run `paint` in the next animation frame, once however often it is asked for before then. */
-export function paintNextFrame(paint: () => void): void {
-  waiting.add(paint);
-  frame ||= requestAnimationFrame(() => {
-    frame = 0;
-    const jobs = [...waiting];
-    waiting.clear();
-    for (const job of jobs) job();
-  });
-}
+/** Run `paint` in a coming animation frame, once however often it is asked for before then. */
+export const paintNextFrame = (paint: () => void): void => queue.schedule(paint);
 
 /** Forget a waiting paint (its canvas is going away or being reconfigured). */
-export function cancelPaint(paint: () => void): void {
-  waiting.delete(paint);
-}
+export const cancelPaint = (paint: () => void): void => queue.cancel(paint);
 
 /** The name line in monospace, its "…" in the sans font as a DOM tile has it (CJK monospace draws it two cells wide). */
 function drawName(ctx: CanvasRenderingContext2D, label: string, x: number, y: number, palette: TilePalette): void {

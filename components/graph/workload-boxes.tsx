@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { STANDALONE } from '@/lib/graph/workload-shape';
 import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/wiring/store-context';
-import { PodGrid } from './node-box';
+import { PodGrid, usePodsOfOwner } from './node-box';
 
 type HeadData = { id: string };
 type PodBoxData = { id: string; cols: number };
@@ -119,7 +119,7 @@ export const DaemonSetBox = memo(function DaemonSetBox({ data }: NodeProps<Node<
 
 export const ReplicaSetBox = memo(function ReplicaSetBox({ data }: NodeProps<Node<PodBoxData>>) {
   const rs = usePlaygroundStore((s) => s.replicaSets[data.id]);
-  const ids = usePlaygroundStore((s) => s.groups.podIdsByOwner[data.id === STANDALONE ? '' : data.id]) ?? [];
+  const idsOf = usePodsOfOwner(data.id === STANDALONE ? '' : data.id);
   const select = usePlaygroundStore((s) => s.select);
   return (
     <div data-replicaset-box={rs?.name ?? STANDALONE} className={POD_BOX_CLASS}>
@@ -141,7 +141,7 @@ export const ReplicaSetBox = memo(function ReplicaSetBox({ data }: NodeProps<Nod
           <p className="font-semibold">소유자 없는 파드</p>
         )}
       </div>
-      <PodGrid ids={ids} cols={data.cols} label={rs ? `레플리카셋 ${rs.name}` : '소유자 없는 파드'} />
+      <PodGrid idsOf={idsOf} cols={data.cols} label={rs ? `레플리카셋 ${rs.name}` : '소유자 없는 파드'} />
     </div>
   );
 });
@@ -149,7 +149,8 @@ export const ReplicaSetBox = memo(function ReplicaSetBox({ data }: NodeProps<Nod
 /** The pods a Job or DaemonSet owns directly (no ReplicaSet between them). */
 export const OwnedPodsBox = memo(function OwnedPodsBox({ data }: NodeProps<Node<PodBoxData>>) {
   const ownerKey = data.id.slice(0, data.id.lastIndexOf('#'));
-  const ids = usePlaygroundStore((s) => s.groups.podIdsByOwner[ownerKey]) ?? [];
+  const idsOf = usePodsOfOwner(ownerKey);
+  const count = usePlaygroundStore((s) => idsOf(s).length);
   const kind = ownerKey.startsWith('Job/') ? '잡' : '데몬셋';
   const name = ownerKey.slice(ownerKey.lastIndexOf('/') + 1);
   return (
@@ -157,11 +158,11 @@ export const OwnedPodsBox = memo(function OwnedPodsBox({ data }: NodeProps<Node<
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="mb-1.5 h-[44px]">
         <p className="font-semibold">
-          {kind} <span className="font-mono">{name}</span>의 파드 {ids.length}개
+          {kind} <span className="font-mono">{name}</span>의 파드 {count}개
         </p>
-        <p className="mt-1 text-zinc-600 dark:text-zinc-400">{ids.length === 0 ? '남은 파드가 없어요' : '파드를 누르면 상태와 재시작 이유를 볼 수 있어요'}</p>
+        <p className="mt-1 text-zinc-600 dark:text-zinc-400">{count === 0 ? '남은 파드가 없어요' : '파드를 누르면 상태와 재시작 이유를 볼 수 있어요'}</p>
       </div>
-      <PodGrid ids={ids} cols={data.cols} label={`${kind} ${name}의 파드`} />
+      <PodGrid idsOf={idsOf} cols={data.cols} label={`${kind} ${name}의 파드`} />
     </div>
   );
 });

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createPaintQueue } from './paint-queue';
+
+/** A queue on a fake clock whose frames the test runs by hand; each paint takes `costMs`. */
+function setup(costMs: number, budgetMs = 6) {
+  let t = 0;
+  const frames: (() => void)[] = [];
+  const queue = createPaintQueue({ requestFrame: (cb) => frames.push(cb), now: () => t, budgetMs });
+  const ran: string[] = [];
+  const job = (name: string) => () => {
+    ran.push(name);
+    t += costMs;
+  };
+  const runFrame = () => frames.shift()!();
+  return { queue, ran, job, frames, runFrame };
+}
+
+describe('createPaintQueue', () => {
+  it('spreads paints that overrun the budget over the following frames, oldest first', () => {
+    const { queue, ran, job, frames, runFrame } = setup(4);
+    const [a, b, c] = [job('a'), job('b'), job('c')];
+    queue.schedule(a);
+    queue.schedule(b);
+    queue.schedule(c);
+    expect(frames).toHaveLength(1); // one frame asked for, however many paints wait
+    runFrame(); // a (4 ms), b (8 ms ≥ 6): c waits
+    expect(ran).toEqual(['a', 'b']);
+    expect(frames).toHaveLength(1);
+    queue.schedule(a); // asked again: behind c, which has waited longer
+    runFrame();
+    expect(ran).toEqual(['a', 'b', 'c', 'a']);
+    expect(frames).toHaveLength(0);
+  });
+
+  it('runs a paint once per frame however often it was asked for, and at least one paint per frame', () => {
+    const { queue, ran, job, runFrame } = setup(50);
+    const a = job('a');
+    const b = job('b');
+    queue.schedule(a);
+    queue.schedule(a);
+    queue.schedule(b);
+    runFrame(); // a alone is over budget, but a frame always makes progress
+    expect(ran).toEqual(['a']);
+    runFrame();
+    expect(ran).toEqual(['a', 'b']);
+  });
+
+  it('forgets a cancelled paint', () => {
+    const { queue, ran, job, runFrame } = setup(1);
+    const a = job('a');
+    queue.schedule(a);
+    queue.cancel(a);
+    queue.schedule(job('b'));
+    runFrame();
+    expect(ran).toEqual(['b']);
+  });
+});
