@@ -1,9 +1,11 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ReactFlow, Controls, Background, type Node, type NodeTypes, type Viewport } from '@xyflow/react';
 import { bestBoxesPerRow, layoutBounds, packBoxes, rowsFor, sharedColumns, type BoxInput } from '@/lib/graph/grid-packing';
-import { usePlaygroundStore, usePlaygroundStoreShallow } from '@/components/wiring/store-context';
+import { LayoutHold } from '@/lib/graph/layout-hold';
+import type { PlaygroundState } from '@/lib/store/playground-store';
+import { usePlaygroundStore, usePlaygroundStoreApi, usePlaygroundStoreShallow } from '@/components/wiring/store-context';
 import { NodeBox, PendingLane } from './node-box';
 import { ExpectedZoomContext } from './tile-zoom';
 import { AutoFit, BOX_STYLE, READ_ONLY_FLOW, useColorMode, useContainerSize, useStableNodes } from './flow-common';
@@ -25,18 +27,60 @@ const NARROW = 640;
 /** Below this zoom pod names (11 px) are smaller than 10 px on screen. */
 const READABLE_ZOOM = 0.9;
 
+/** A big cluster's boxes shrink back this long after the last change in any box's pod count (lib/graph/layout-hold.ts): longer than a rollout waits between steps for new pods to start. */
+const HOLD_RELEASE_MS = 8000;
+
+/** How many pods each box holds: the pending lane first, then each node in order. O(nodes). */
+function podCounts(s: PlaygroundState): number[] {
+  const counts = [s.groups.pendingPodIds.length];
+  for (const n of s.nodeNames) counts.push(s.groups.podIdsByNode[n]?.length ?? 0);
+  return counts;
+}
+
+const sameCounts = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
+
 /**
  * What the layout depends on, as a flat list of numbers: the shared column count, the pending count
  * and each box's row count. Pod churn that does not add or remove a row leaves it unchanged, so the
- * canvas (and React Flow) skip re-rendering; tiles update through their own subscriptions.
+ * canvas (and React Flow) skip re-rendering; tiles update through their own subscriptions. A big cluster's
+ * boxes keep the room their busiest moment needed until the counts stand still (a rollout moves no box).
  */
 function useLayoutShape(): number[] {
+  const store = usePlaygroundStoreApi();
+  const [hold] = useState(() => new LayoutHold());
+  const [, setReleases] = useState(0);
+  useEffect(() => {
+    let last: number[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const release = () => {
+      timer = null;
+      const s = store.getState();
+      if (s.nodeNames.length <= BIG_CLUSTER_NODES) return;
+      const counts = podCounts(s);
+      if (sameCounts(hold.hold(s.nodeNames.join(','), counts), counts)) return;
+      hold.release(s.nodeNames.join(','), counts);
+      setReleases((n) => n + 1);
+    };
+    const unsubscribe = store.subscribe((s) => {
+      const counts = podCounts(s);
+      if (sameCounts(counts, last)) return;
+      last = counts;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(release, HOLD_RELEASE_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [store, hold]);
   return usePlaygroundStoreShallow((s) => {
+    const exact = podCounts(s);
+    const counts = s.nodeNames.length > BIG_CLUSTER_NODES ? hold.hold(s.nodeNames.join(','), exact) : exact;
     let maxPods = 0;
-    for (const n of s.nodeNames) maxPods = Math.max(maxPods, s.groups.podIdsByNode[n]?.length ?? 0);
+    for (let i = 1; i < counts.length; i++) maxPods = Math.max(maxPods, counts[i]);
     const cols = sharedColumns(maxPods, MIN_COLS);
-    const shape = [cols, s.groups.pendingPodIds.length];
-    for (const n of s.nodeNames) shape.push(rowsFor(s.groups.podIdsByNode[n]?.length ?? 0, cols));
+    const shape = [cols, counts[0]];
+    for (let i = 1; i < counts.length; i++) shape.push(rowsFor(counts[i], cols));
     return shape;
   });
 }
