@@ -17,7 +17,7 @@ export async function startProfile(page: Page): Promise<CDPSession> {
 }
 
 /** Stop profiling and print the functions with the most self time (ms), with a snippet of their minified source. */
-export async function printProfile(cdp: CDPSession, top = 30): Promise<void> {
+export async function printProfile(cdp: CDPSession, top = Number(process.env.BENCH_PROFILE_TOP ?? 30)): Promise<void> {
   const { profile } = await cdp.send('Profiler.stop');
   const byId = new Map<number, ProfileNode>(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
