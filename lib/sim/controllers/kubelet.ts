@@ -49,8 +49,15 @@ export class Kubelet implements Controller {
     const pod = c.object as V1Pod;
     const old = c.old as V1Pod | undefined;
     if (!pod.spec?.nodeName) return;
-    // React to binding, deletion and spec edits; our own status writes need no wake-up.
-    if (!old || old.spec?.nodeName !== pod.spec.nodeName || old.metadata?.deletionTimestamp !== pod.metadata?.deletionTimestamp || old.spec !== pod.spec || (isPodReady(old) && !isPodReady(pod)))
+    // React to binding, deletion and spec edits; our own status writes need no wake-up. Readiness can only have been
+    // lost when the conditions changed (writers keep the array otherwise), so most status writes skip that look.
+    if (
+      !old ||
+      old.spec?.nodeName !== pod.spec.nodeName ||
+      old.metadata?.deletionTimestamp !== pod.metadata?.deletionTimestamp ||
+      old.spec !== pod.spec ||
+      (old.status?.conditions !== pod.status?.conditions && isPodReady(old) && !isPodReady(pod))
+    )
       e.enqueue(KUBELET, c.key);
   }
 
