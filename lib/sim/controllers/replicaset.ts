@@ -39,6 +39,20 @@ export class ReplicaSetController implements Controller {
   readonly name = REPLICASET;
   readonly watches: readonly Kind[] = ['ReplicaSet', 'Pod'];
 
+  /**
+   * Store keys of the sets pods point at, by owner uid: every pod change enqueues its set, and a key built again per
+   * change is a new string the queue's Set hashes again. Bounded: it starts over past a few thousand sets.
+   */
+  private setKeys = new Map<string, string>();
+  private keyOfSet(uid: string, name: string, ns: string): string {
+    let key = this.setKeys.get(uid);
+    if (key === undefined) {
+      if (this.setKeys.size >= 4096) this.setKeys.clear();
+      this.setKeys.set(uid, (key = keyOf(name, ns)));
+    }
+    return key;
+  }
+
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind === 'ReplicaSet') {
       if (c.type !== 'DELETED') e.enqueue(REPLICASET, c.key);
@@ -48,13 +62,13 @@ export class ReplicaSetController implements Controller {
     const pod = c.object as V1Pod;
     const ns = pod.metadata!.namespace!;
     const ref = controllerRef(pod);
-    if (ref?.kind === 'ReplicaSet') e.enqueue(REPLICASET, keyOf(ref.name, ns));
+    if (ref?.kind === 'ReplicaSet') e.enqueue(REPLICASET, this.keyOfSet(ref.uid, ref.name, ns));
     const oldRefs = c.old?.metadata?.ownerReferences;
     if (oldRefs && oldRefs !== pod.metadata?.ownerReferences) {
       const oldRef = controllerRef(c.old as V1Pod);
       if (oldRef?.kind === 'ReplicaSet' && oldRef.name !== ref?.name) e.enqueue(REPLICASET, keyOf(oldRef.name, ns));
     }
-    if (!controllerRef(pod) && c.type !== 'DELETED' && !pod.metadata?.deletionTimestamp) {
+    if (!ref && c.type !== 'DELETED' && !pod.metadata?.deletionTimestamp) {
       // an orphan: any ReplicaSet whose selector matches may adopt it
       for (const rs of e.store.values('ReplicaSet', ns) as Iterable<V1ReplicaSet>)
         if (matchesLabelSelector(selectorOf(rs), pod.metadata?.labels)) e.enqueue(REPLICASET, keyOf(rs.metadata!.name!, ns));
