@@ -16,7 +16,7 @@ vi.mock('./load-buckets', async (importOriginal) => {
 afterEach(() => vi.mocked(buckets.record).mockClear());
 
 describe('exact counts are written down on demand', () => {
-  it('a minute of 1,000/s in a quiet cluster records nothing until the chart reads it', () => {
+  it('a minute of 1,000/s in a quiet cluster records nothing until the chart reads it, then counts one second', () => {
     const sim = tenWebPods();
     const start = sim.now();
     sim.startTraffic({ target: 'svc/web', rate: 1000 });
@@ -27,7 +27,8 @@ describe('exact counts are written down on demand', () => {
     const stats = sim.trafficStats();
     expect(stats.buckets).toHaveLength(60);
     expect(stats.buckets.every((b) => b.sent === 1000 && Object.keys(b.pods).length === 10)).toBe(true);
-    expect(vi.mocked(buckets.record).mock.calls.length).toBe(600);
+    // one second counted (10 endpoints); the other 59 read the same under the same plan and are copied
+    expect(vi.mocked(buckets.record).mock.calls.length).toBe(10);
   });
 
   it('totals from the plan equal the written buckets’ totals, for any window, through a failing rollout', () => {

@@ -7,7 +7,8 @@
  * nothing a reader or a snapshot sees.
  */
 import type { Engine } from '../engine';
-import { closeBucket, emptyBucket, failedCount, failureOf, podOf, reasonOf, record, type TrafficBucket } from './load-buckets';
+import { closeBucket, copyBucket, emptyBucket, failedCount, failureOf, podOf, reasonOf, record, type TrafficBucket } from './load-buckets';
+import type { PlannedOutcome, TrafficPlan } from './load-plan';
 import type { TrafficRun } from './load';
 
 /** closed seconds kept: the chart shows 60; the lesson check looks back over a whole rollout */
@@ -55,8 +56,8 @@ function pendingRun(e: Engine): (TrafficRun & { plan: NonNullable<TrafficRun['pl
  * Writes an exact run's requests sent in [settledTo, now) into its buckets, by its plan: request i goes to outcome
  * i mod n. The buckets come out the same however [settledTo, now) is cut into pieces: counts by that rule, outcomes
  * visited in the order of their first request (the pods' key order), each failure reason's text from its last
- * request, latencies merged per value (load-buckets.ts). O(seconds × endpoints), at most KEEP_SECONDS of seconds
- * however long the run went unread.
+ * request, latencies merged per value (load-buckets.ts). O(endpoints) per second, O(1) for a whole second like one
+ * already written under the same plan; at most KEEP_SECONDS of seconds however long the run went unread.
  */
 export function settle(e: Engine): void {
   const run = pendingRun(e);
@@ -70,18 +71,17 @@ export function settle(e: Engine): void {
   while (a < e.time) {
     const b = Math.min(e.time, secondOf(a) + 1000);
     const [i0, i1] = [sentBefore(run, a), sentBefore(run, b)];
-    const bucket = currentBucket(buckets, a);
-    for (let j = 0; j < n && i0 + j < i1; j++) {
-      const k = (i0 + j) % n;
-      record(bucket, outcomes[k], takenBy(k, n, i0, i1), pods[k]);
-    }
-    const seen = new Set<string>();
-    for (let j = 1; j <= n && i1 - j >= i0; j++) {
-      const o = outcomes[(i1 - j) % n];
-      const reason = failureOf(o);
-      if (reason && !seen.has(reason)) {
-        seen.add(reason);
-        bucket.reasons[reason] = reasonOf(o);
+    const whole = n > 0 && a === secondOf(a) && b === a + 1000 && buckets[buckets.length - 1]?.t !== a;
+    const seen = whole ? wholeSecond(run.plan, i0 % n, i1 - i0) : undefined;
+    if (seen) {
+      if (buckets.length) closeBucket(buckets[buckets.length - 1]);
+      buckets.push(copyBucket(seen, a));
+    } else {
+      const bucket = currentBucket(buckets, a);
+      writeRequests(bucket, outcomes, pods, i0, i1);
+      if (whole) {
+        closeBucket(bucket);
+        rememberWholeSecond(run.plan, i0 % n, i1 - i0, bucket);
       }
     }
     a = b;
@@ -91,6 +91,39 @@ export function settle(e: Engine): void {
   if (last && last.t + 1000 <= e.time) closeBucket(last);
   trim(buckets, e.time);
   run.settledTo = e.time;
+}
+
+/** Records requests i0 … i1-1 by the plan's rule: outcomes in the order of their first request, reasons from the last. */
+function writeRequests(bucket: TrafficBucket, outcomes: readonly PlannedOutcome[], pods: readonly (string | undefined)[], i0: number, i1: number): void {
+  const n = outcomes.length;
+  for (let j = 0; j < n && i0 + j < i1; j++) {
+    const k = (i0 + j) % n;
+    record(bucket, outcomes[k], takenBy(k, n, i0, i1), pods[k]);
+  }
+  const seen = new Set<string>();
+  for (let j = 1; j <= n && i1 - j >= i0; j++) {
+    const o = outcomes[(i1 - j) % n];
+    const reason = failureOf(o);
+    if (reason && !seen.has(reason)) {
+      seen.add(reason);
+      bucket.reasons[reason] = reasonOf(o);
+    }
+  }
+}
+
+/**
+ * Whole seconds a plan wrote, closed, by the outcome their first request got and their count: under one plan such a
+ * second reads the same every time that pair comes round (each second, when the rate is a multiple of n), so it
+ * is copied instead of counted again. Kept beside the plan object (a restored plan is a new object: it starts afresh).
+ */
+const wholeSeconds = new WeakMap<TrafficPlan, Map<string, TrafficBucket>>();
+
+const wholeSecond = (plan: TrafficPlan, first: number, count: number) => wholeSeconds.get(plan)?.get(`${first} ${count}`);
+
+function rememberWholeSecond(plan: TrafficPlan, first: number, count: number, bucket: TrafficBucket): void {
+  let seen = wholeSeconds.get(plan);
+  if (!seen) wholeSeconds.set(plan, (seen = new Map()));
+  seen.set(`${first} ${count}`, copyBucket(bucket));
 }
 
 /**

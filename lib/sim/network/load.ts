@@ -21,7 +21,7 @@
 import type { Controller, Engine } from '../engine';
 import { sendRequest, type NetworkRequest } from './request';
 import type { RequestOrigin } from './connect';
-import { MAX_RATE, MIN_RATE, closeBucket, record, type TrafficBucket } from './load-buckets';
+import { MAX_RATE, MIN_RATE, closeBucket, copyBucket, record, type TrafficBucket } from './load-buckets';
 import { countBetween, currentBucket, settle, trim } from './load-counts';
 import { resolveTargetWithHost, type TrafficTargetSpec } from './load-target';
 import { affectsPlan, planTraffic, type TrafficPlan } from './load-plan';
@@ -125,7 +125,7 @@ export function trafficStats(e: Engine): TrafficStats {
   const rt = e.state.traffic;
   settle(e);
   const closed = (rt?.buckets ?? []).filter((b) => b.lat === undefined && b.t + 1000 <= e.time);
-  const buckets = closed.slice(-STATS_SECONDS).map(copyBucket);
+  const buckets = closed.slice(-STATS_SECONDS).map((b) => copyBucket(b));
   const run = rt?.run;
   return { now: e.time, running: !!run, buckets, ...(rt?.lastRun ? { label: rt.lastRun.label, ...(rt.lastRun.service ? { service: rt.lastRun.service } : {}), startedAt: rt.lastRun.startedAt, ...(rt.lastRun.stoppedAt !== undefined ? { stoppedAt: rt.lastRun.stoppedAt } : {}) } : {}), ...(run ? { rate: run.rate } : {}) };
 }
@@ -139,8 +139,6 @@ export function trafficBetween(e: Engine, from: number, to: number): { sent: num
 export function settleTraffic(e: Engine): void {
   settle(e);
 }
-
-const copyBucket = (b: TrafficBucket): TrafficBucket => ({ ...b, failed: { ...b.failed }, reasons: { ...b.reasons }, pods: { ...b.pods }, ...(b.podsFailed ? { podsFailed: { ...b.podsFailed } } : {}) });
 
 const requestOf = (run: TrafficRun): NetworkRequest => ({ from: run.from, url: run.url, timeoutMs: REQUEST_TIMEOUT_MS, userAgent: 'kubelab-loadgen/1.0', ...(run.host ? { headers: { Host: run.host } } : {}) });
 
