@@ -3,8 +3,10 @@
  * (a write to the cluster, or a process that starts or stops listening by itself) a request's outcome depends only
  * on which endpoint kube-proxy picks, and iptables mode picks each of the n endpoints with the same probability
  * (pkg/proxy/iptables/proxier.go writes `-m statistic --mode random --probability 1/(n-i)` for the i-th endpoint
- * rule, which gives every endpoint 1/n). So instead of drawing, the generator exchanges ONE request with EACH
- * endpoint and gives them equal shares of the rate (load.ts). Cost: one exchange per endpoint per change.
+ * rule, which gives every endpoint 1/n). So instead of drawing, the generator asks EACH endpoint what ONE request
+ * would answer and gives them equal shares of the rate (load.ts). Asking sends nothing (http.ts peekExchange: no
+ * body, no access-log line, no count on the pod: a plan is the generator's bookkeeping, not a request, and one log
+ * line per endpoint per change would stand for nothing real). Cost: one peek per endpoint per change.
  *
  * A target whose answer depends on a further random choice — a reverse-proxy pod picking its own upstream, a
  * Service with `sessionAffinity: ClientIP` (the choice depends on this client's history), an endpoint on a node's
