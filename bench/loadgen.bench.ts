@@ -15,17 +15,20 @@
  * without writing (lib/sim/network/load-counts.ts).
  *
  * Figures: the generator's extra CPU as a multiple of the same cluster's own CPU (the goal: ≤ 10 %), and as a share
- * of the simulated minute at 1× and at the top speed 60×. Median of REPEAT alternating runs after a warm-up, so JIT
- * compilation is billed to neither side. process.cpuUsage() has ~µs resolution but the quiet cluster costs well
+ * of the simulated minute at 1× and at the top speed 60×. Median of REPEAT alternating runs after WARMUP of each, so
+ * JIT compilation is billed to neither side (a path that runs once a minute needs several minutes to be compiled). process.cpuUsage() has ~µs resolution but the quiet cluster costs well
  * under a millisecond a minute, so that ratio is noisy: compare the absolute figures too.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Simulator } from '../lib/sim';
 import { TrafficGenerator } from '../lib/sim/network/load';
 import { tenWebPods } from '../lib/sim/network/testing';
 
 const SECONDS = Number(process.env.SECONDS_SIM ?? 60);
 const RATE = Number(process.env.RATE ?? 1000);
-const REPEAT = Number(process.env.REPEAT ?? 5);
+const REPEAT = Number(process.env.REPEAT ?? 7);
+const WARMUP = Number(process.env.WARMUP ?? 5);
 const TOP_SPEED = 60;
 const ROLLOUT_AT_MS = 5_000;
 
@@ -36,7 +39,13 @@ TrafficGenerator.prototype.reconcile = function (key, e) {
   reconcile.call(this, key, e);
 };
 
+// a full collection before each timed minute: the garbage of the cluster set up just before (and of the run before
+// that) is then not collected inside it — process.cpuUsage counts the collector's threads too
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
 function cpuMsOf(fn: () => void): number {
+  collectGarbage();
   const c0 = process.cpuUsage();
   fn();
   const u = process.cpuUsage(c0);
@@ -72,8 +81,11 @@ const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 const row = (label: string, value: string, note = '') => console.log(`${label.padEnd(62)}${value.padStart(12)}  ${note}`);
 
 function scenario(name: string, rollout: boolean, startedBefore = false, chart = false) {
-  measure(true, rollout, startedBefore, chart); // warm-up: compile the request path before either side is timed
-  measure(false, rollout, startedBefore, chart);
+  // warm-up: the generator's path runs once or a few times a minute, so it takes several minutes to be compiled
+  for (let i = 0; i < WARMUP; i++) {
+    measure(true, rollout, startedBefore, chart);
+    measure(false, rollout, startedBefore, chart);
+  }
   const quiet: number[] = [];
   const busy: number[] = [];
   let counted = { sent: 0, failed: 0, work: 0 };
