@@ -12,7 +12,7 @@ import type { PlannedOutcome, TrafficPlan } from './load-plan';
 import type { TrafficRun } from './load';
 
 /** closed seconds kept: the chart shows 60; the lesson check looks back over a whole rollout */
-export const KEEP_SECONDS = 600;
+const KEEP_SECONDS = 600;
 
 const secondOf = (t: number) => Math.floor(t / 1000) * 1000;
 /** The oldest second a settle at `now` keeps. */
