@@ -4,7 +4,9 @@
  * build: requestAnimationFrame deltas over WINDOW_MS with the generator stopped, then with `traffic start` at 200/s
  * (edges animating on the cluster view, rate badges on every tile) — with the traffic panel closed (the graph alone),
  * with reduced motion (still lines) and with the panel's live chart open — the simulation playing at 1× throughout.
- * Last line: BENCH {json} with p95 frames and their ratio to the 16.7 ms budget (machines here differ by 3×).
+ * Last line: BENCH {json} with p95 frames and their ratio to the 16.7 ms budget (machines here differ by 3×), and
+ * whether each case keeps the budget: its p95 frame is one frame, within KEPT_RATIO of 16.7 ms for rAF jitter (a
+ * dropped frame makes a delta of 33.3 ms).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
@@ -14,9 +16,11 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 8_000);
 const FRAME_BUDGET_MS = 1000 / 60;
 const CASES = [10, 50];
+const KEPT_RATIO = 1.25;
 
 const round = (n: number) => Math.round(n * 10) / 10;
 const budget = (ms: number) => Math.round((ms / FRAME_BUDGET_MS) * 100) / 100;
+const kept = (p95: number) => p95 <= FRAME_BUDGET_MS * KEPT_RATIO;
 const p = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 async function startServer(): Promise<ChildProcess> {
@@ -87,10 +91,10 @@ async function main() {
     for (const pods of CASES) {
       const r = await runCase(page, pods);
       results.push(r);
-      const line = (label: string, x: { p50: number; p95: number; frames: number }) => `${label}: p50 ${x.p50} ms, p95 ${x.p95} ms = ${budget(x.p95)}× budget (${x.frames} frames)`;
+      const line = (label: string, x: { p50: number; p95: number; frames: number }) => `${label}: p50 ${x.p50} ms, p95 ${x.p95} ms = ${budget(x.p95)}× the 16.7 ms frame, ${kept(x.p95) ? 'kept' : 'NOT kept'} (${x.frames} frames)`;
       console.log(`pods=${pods} edges=${r.edges}\n  ${line('traffic off', r.off)}\n  ${line('traffic on, animated', r.on)}\n  ${line('traffic on, reduced motion (still lines)', r.still)}\n  ${line('traffic on, animated, with the traffic panel open', r.withPanel)}`);
     }
-    const bench: Record<string, number> = {};
+    const bench: Record<string, number | boolean> = { frame_budget_ms: round(FRAME_BUDGET_MS) };
     for (const r of results) {
       bench[`edges_${r.pods}`] = r.edges;
       bench[`p95_frame_ms_off_${r.pods}`] = r.off.p95;
@@ -100,6 +104,8 @@ async function main() {
       bench[`p95_frame_ms_still_${r.pods}`] = r.still.p95;
       bench[`p95_frame_ms_panel_${r.pods}`] = r.withPanel.p95;
       bench[`p95_frame_budget_ratio_panel_${r.pods}`] = budget(r.withPanel.p95);
+      bench[`keeps_frame_budget_animated_${r.pods}`] = kept(r.on.p95);
+      bench[`keeps_frame_budget_panel_${r.pods}`] = kept(r.withPanel.p95);
     }
     console.log(`BENCH ${JSON.stringify(bench)}`);
   } finally {

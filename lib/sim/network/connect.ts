@@ -52,13 +52,28 @@ interface Running {
   startedAt: number;
 }
 const processCache = new Map<string, Running | undefined>();
+/**
+ * The last answer per stored pod object and container, with the kubelet's precise start time it was computed with:
+ * a stored pod never changes (a write stores a new object), so only that start time can move under it.
+ */
+const byPodObject = new WeakMap<V1Pod, Map<string, { precise: number | undefined; run: Running | undefined }>>();
 
 /** A container's running process and what it answers (cached per instance: a load generator asks thousands of times). */
 export function processOf(e: Engine, pod: V1Pod, c: V1Container): Running | undefined {
-  const status = pod.status?.containerStatuses?.find((s) => s.name === c.name);
-  if (!status?.state?.running) return undefined;
   const rt = e.state.kubelet[keyOf(pod.metadata!.name!, pod.metadata!.namespace)];
   const precise = rt?.uid === pod.metadata?.uid ? rt?.started?.[c.name] : undefined;
+  let seen = byPodObject.get(pod);
+  const hit = seen?.get(c.name);
+  if (hit && hit.precise === precise) return hit.run;
+  const run = processFor(pod, c, precise);
+  if (!seen) byPodObject.set(pod, (seen = new Map()));
+  seen.set(c.name, { precise, run });
+  return run;
+}
+
+function processFor(pod: V1Pod, c: V1Container, precise: number | undefined): Running | undefined {
+  const status = pod.status?.containerStatuses?.find((s) => s.name === c.name);
+  if (!status?.state?.running) return undefined;
   const startedAt = precise ?? timestampMs(status.state.running.startedAt);
   // uids repeat between simulators with the same seed, so what the process runs is part of the key too
   const key = `${pod.metadata?.uid}/${c.name}/${startedAt}/${c.image}/${c.command?.join(' ') ?? ''}/${c.args?.join(' ') ?? ''}`;

@@ -7,9 +7,12 @@ import type { Engine } from '../engine';
 import type { HttpCall, HttpOutcome } from '../shell';
 import { keyOf } from '../store';
 import { renderTemplate } from '../apps/render';
-import { connect, type Client } from './connect';
+import { nextAnswerChange } from '../apps/process-view';
+import { connect, type Client, type Connection } from './connect';
 import { appendRequestLog, podTraffic } from './state';
 import { forwardThroughProxy, headerValue, type ProxyAnswer } from './reverse-proxy';
+
+type OpenConnection = Extract<Connection, { ok: true }>;
 
 /** RFC 9110 reason phrases for the statuses the models answer with. */
 const REASONS: Record<number, string> = {
@@ -54,6 +57,18 @@ export interface Exchange {
   refusedBy?: string;
 }
 
+/** A connection that failed, as the client sees it: refused at once, or nothing after its timeout. */
+function failedExchange(conn: Extract<Connection, { ok: false }>, call: HttpCall, defaultTimeoutMs: number): Exchange {
+  const ms = conn.error === 'refused' ? REFUSED_MS : (call.timeoutMs ?? defaultTimeoutMs);
+  return { outcome: { ok: false, error: conn.error, ms }, ...(conn.service ? { service: conn.service } : {}), ...(conn.pod ? { refusedBy: conn.pod.metadata!.name! } : {}) };
+}
+
+/** A client that stops waiting first (curl -m) sees a timeout, not the proxy's late 504. */
+const gaveUp = (conn: OpenConnection, call: HttpCall, ms: number): Exchange | undefined =>
+  call.timeoutMs !== undefined && ms > call.timeoutMs ? { outcome: { ok: false, error: 'timeout', ms: call.timeoutMs }, ...(conn.service ? { service: conn.service } : {}) } : undefined;
+
+const servedByOf = ({ pod, container }: OpenConnection): NonNullable<Exchange['servedBy']> => ({ pod: pod.metadata!.name!, namespace: pod.metadata!.namespace!, container: container.name, ...(pod.spec?.nodeName ? { node: pod.spec.nodeName } : {}) });
+
 /**
  * Connects from `client` and exchanges one request. `timeoutMs` defaults to what the caller's tool waits; `hops`
  * counts the reverse proxies the request already went through.
@@ -62,8 +77,7 @@ export function exchange(e: Engine, client: Client, call: HttpCall, defaultTimeo
   const conn = connect(e, client, call.ip, call.port);
   if (!conn.ok) {
     if (conn.pod) podTraffic(e, keyOf(conn.pod.metadata!.name!, conn.pod.metadata!.namespace), conn.pod.metadata!.uid!).refused++;
-    const ms = conn.error === 'refused' ? REFUSED_MS : (call.timeoutMs ?? defaultTimeoutMs);
-    return { outcome: { ok: false, error: conn.error, ms }, ...(conn.service ? { service: conn.service } : {}), ...(conn.pod ? { refusedBy: conn.pod.metadata!.name! } : {}) };
+    return failedExchange(conn, call, defaultTimeoutMs);
   }
   const { pod, container, proc } = conn;
   const model = proc.model;
@@ -73,8 +87,8 @@ export function exchange(e: Engine, client: Client, call: HttpCall, defaultTimeo
   const body = call.method === 'HEAD' ? '' : (answer?.body ?? '');
   const fullBody = answer?.body ?? '';
   const ms = 1 + (conn.crossNode ? CROSS_NODE_MS : 0) + (proxied?.ms ?? 0);
-  // a client that stops waiting first (curl -m) sees a timeout, not the proxy's late 504
-  if (call.timeoutMs !== undefined && ms > call.timeoutMs) return { outcome: { ok: false, error: 'timeout', ms: call.timeoutMs }, ...(conn.service ? { service: conn.service } : {}) };
+  const late = gaveUp(conn, call, ms);
+  if (late) return late;
   const headers: [string, string][] = [];
   if (model?.serverHeader) headers.push(['Server', renderTemplate(model.serverHeader, proc.vars, e.time)]);
   headers.push(['Date', httpDate(e.time)], ['Content-Type', fullBody.trimStart().startsWith('<') ? 'text/html' : 'text/plain; charset=utf-8'], ['Content-Length', String(utf8Length(fullBody))]);
@@ -85,11 +99,40 @@ export function exchange(e: Engine, client: Client, call: HttpCall, defaultTimeo
     if (proxied?.error) appendRequestLog(traffic, container.name, e.time, renderTemplate(model.reverseProxy!.errorLog, { ...vars, message: proxied.error, upstreamUrl: proxied.upstreamUrl ? `, upstream: "${proxied.upstreamUrl}"` : '', server: vars.host.replace(/:\d+$/, '') }, e.time));
     appendRequestLog(traffic, container.name, e.time, renderTemplate(model.requestLog, vars, e.time));
   }
-  return {
-    outcome: { ok: true, status, reason: reasonPhrase(status), headers, body, ms },
-    servedBy: { pod: pod.metadata!.name!, namespace: pod.metadata!.namespace!, container: container.name, ...(pod.spec?.nodeName ? { node: pod.spec.nodeName } : {}) },
-    ...(conn.service ? { service: conn.service } : {}),
-  };
+  return { outcome: { ok: true, status, reason: reasonPhrase(status), headers, body, ms }, servedBy: servedByOf(conn), ...(conn.service ? { service: conn.service } : {}) };
+}
+
+/** Statuses a process answered, by `port path`, each with the instants between which it stays the same. */
+const statuses = new WeakMap<object, Map<string, { status: number; from: number; until: number }>>();
+
+/**
+ * The status the app answers `path` on the connection's port at `now` (the app's answer without its body). It only
+ * changes at the instants nextAnswerChange names, so it is remembered until the next one: the body, which may carry
+ * a time stamp, is not rendered again for every endpoint at every change.
+ */
+function statusOf(conn: OpenConnection, path: string, now: number): number {
+  let seen = statuses.get(conn.view);
+  if (!seen) statuses.set(conn.view, (seen = new Map()));
+  const key = `${conn.port} ${path}`;
+  const hit = seen.get(key);
+  if (hit && hit.from <= now && now < hit.until) return hit.status;
+  const status = conn.view.httpGet(path, conn.port, now)?.status ?? 502;
+  seen.set(key, { status, from: now, until: nextAnswerChange(conn.proc, conn.startedAt, now) ?? Infinity });
+  return status;
+}
+
+/**
+ * What exchange() would answer, without sending: the same status, latency, server or failure, but no headers or
+ * body, no access-log line and no count on the pod — the load generator's plan (load-plan.ts) asks this of every
+ * endpoint after each change. Undefined for a reverse proxy, whose answer needs a request of its own upstream.
+ */
+export function peekExchange(e: Engine, client: Client, call: HttpCall, defaultTimeoutMs: number): Exchange | undefined {
+  const conn = connect(e, client, call.ip, call.port);
+  if (!conn.ok) return failedExchange(conn, call, defaultTimeoutMs);
+  if (conn.proc.model?.reverseProxy) return undefined;
+  const status = statusOf(conn, call.path, e.time);
+  const ms = 1 + (conn.crossNode ? CROSS_NODE_MS : 0);
+  return gaveUp(conn, call, ms) ?? { outcome: { ok: true, status, reason: reasonPhrase(status), headers: [], body: '', ms }, servedBy: servedByOf(conn), ...(conn.service ? { service: conn.service } : {}) };
 }
 
 /** The proxy's answer as the client gets it: the upstream's body, or nginx's own error page for its own errors. */

@@ -1,7 +1,22 @@
 /** IPv4 addresses as the simulated network compares them. */
 
-/** 10.244.1.5 → its 32-bit value; NaN for anything that isn't a dotted quad. */
+const parsed = new Map<string, number>();
+
+/**
+ * 10.244.1.5 → its 32-bit value; NaN for anything that isn't a dotted quad. Remembered: a cluster has a few hundred
+ * addresses, and every request compares its own against each node's podCIDR (connect.ts).
+ */
 export function ipToInt(ip: string): number {
+  let n = parsed.get(ip);
+  if (n === undefined) {
+    n = parseIp(ip);
+    if (parsed.size > 4_096) parsed.clear();
+    parsed.set(ip, n);
+  }
+  return n;
+}
+
+function parseIp(ip: string): number {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
   if (!m) return NaN;
   const parts = m.slice(1).map(Number);

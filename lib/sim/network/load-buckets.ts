@@ -97,4 +97,7 @@ export function closeBucket(b: TrafficBucket): void {
   delete b.lat;
 }
 
+/** A closed bucket's copy (nothing shared), for second `t` (default: its own). */
+export const copyBucket = (b: TrafficBucket, t = b.t): TrafficBucket => ({ ...b, t, failed: { ...b.failed }, reasons: { ...b.reasons }, pods: { ...b.pods }, ...(b.podsFailed ? { podsFailed: { ...b.podsFailed } } : {}) });
+
 export const failedCount = (b: TrafficBucket) => b.failed.refused + b.failed.timeout + b.failed.http5xx + b.failed.other;

@@ -44,6 +44,20 @@ describe('load generator cost follows changes, not time', () => {
     expect(sim.trafficBetween(0, Infinity).sent).toBe(60_000);
   });
 
+  it('a plan asks without sending: the pods write no access-log line for it, a real request still logs', () => {
+    const { sim, webPods } = webCluster({ seed: 3 });
+    const logged = () => webPods().map((p) => sim.podLog(p.metadata!.name!, 'default').lines.length);
+    const before = logged();
+    sim.startTraffic({ target: 'svc/web', rate: 50 });
+    sim.advance(6_000);
+    expect(sim.trafficBetween(0, Infinity).sent).toBe(300);
+    expect(logged()).toEqual(before);
+    // nginx writes its access line for a request that is sent (the app model's requestLog)
+    const r = sim.sendRequest({ from: { pod: 'client' }, url: 'http://web/' });
+    const served = webPods().findIndex((p) => p.metadata!.name === r.servedBy?.pod);
+    expect(logged()[served]).toBe(before[served] + 1);
+  });
+
   it('counts exactly: 60 s × 1,000/s to 10 ready pods is 60,000 sent, 0 failed, 6,000 each', () => {
     const sim = tenWebPods();
     const start = sim.now();

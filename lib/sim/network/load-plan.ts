@@ -3,8 +3,10 @@
  * (a write to the cluster, or a process that starts or stops listening by itself) a request's outcome depends only
  * on which endpoint kube-proxy picks, and iptables mode picks each of the n endpoints with the same probability
  * (pkg/proxy/iptables/proxier.go writes `-m statistic --mode random --probability 1/(n-i)` for the i-th endpoint
- * rule, which gives every endpoint 1/n). So instead of drawing, the generator exchanges ONE request with EACH
- * endpoint and gives them equal shares of the rate (load.ts). Cost: one exchange per endpoint per change.
+ * rule, which gives every endpoint 1/n). So instead of drawing, the generator asks EACH endpoint what ONE request
+ * would answer and gives them equal shares of the rate (load.ts). Asking sends nothing (http.ts peekExchange: no
+ * body, no access-log line, no count on the pod: a plan is the generator's bookkeeping, not a request, and one log
+ * line per endpoint per change would stand for nothing real). Cost: one peek per endpoint per change.
  *
  * A target whose answer depends on a further random choice — a reverse-proxy pod picking its own upstream, a
  * Service with `sessionAffinity: ClientIP` (the choice depends on this client's history), an endpoint on a node's
@@ -16,9 +18,9 @@ import { keyOf, type StoreChange } from '../store';
 import { nextAnswerChange } from '../apps/process-view';
 import { clientOf, processOf, type Client } from './connect';
 import { networkClient } from './client';
-import { exchange } from './http';
+import { exchange, peekExchange } from './http';
 import { nodeByIp, proxy, serviceEndpoints } from './kube-proxy';
-import { responseOf, sendRequest, type NetworkRequest, type NetworkResponse } from './request';
+import { peekRequest, responseOf, sendRequest, type NetworkRequest, type NetworkResponse } from './request';
 import { networkRuntime } from './state';
 import { parseUrl } from './tools/common';
 
@@ -71,7 +73,7 @@ export function planTraffic(e: Engine, req: NetworkRequest, timeoutMs: number): 
   net.rng = rng0;
   if (verdict?.kind !== 'endpoint' || !url || !ip || typeof client === 'string') {
     // no choice to make (a bad URL or client, NXDOMAIN, a pod's own address, no endpoints): one outcome for all
-    const r = sendRequest(e, { ...req, timeoutMs });
+    const r = peekRequest(e, { ...req, timeoutMs }) ?? sendRequest(e, { ...req, timeoutMs });
     if (net.rng !== rng0 || (r.refusedBy && !r.service)) return undefined;
     return withUntil(e, [slim(r)], r.service);
   }
@@ -82,11 +84,13 @@ export function planTraffic(e: Engine, req: NetworkRequest, timeoutMs: number): 
   const local = svc.spec?.clusterIP === ip ? svc.spec?.internalTrafficPolicy === 'Local' : svc.spec?.externalTrafficPolicy === 'Local';
   const endpoints = serviceEndpoints(e, svc, verdict.servicePort).filter((c) => !local || c.nodeName === via);
   const sender = senderOf(client, ip, targetNode !== undefined, local, via!);
-  const call = { method: req.method ?? 'GET', host: url.host, path: url.path, headers: req.headers ?? {}, userAgent: req.userAgent ?? 'kubelab-client' };
+  // a literal per endpoint, not a spread of a shared one: this loop runs at every change while traffic flows
+  const callTo = (ip: string, port: number) => ({ method: req.method ?? 'GET', host: url.host, path: url.path, headers: req.headers ?? {}, userAgent: req.userAgent ?? 'kubelab-client', ip, port });
   const outcomes: PlannedOutcome[] = [];
   for (const ep of endpoints) {
     if (nodeByIp(e, ep.ip)) return undefined;
-    const x = exchange(e, sender, { ...call, ip: ep.ip, port: ep.port }, timeoutMs);
+    const endpointCall = callTo(ep.ip, ep.port);
+    const x = peekExchange(e, sender, endpointCall, timeoutMs) ?? exchange(e, sender, endpointCall, timeoutMs);
     if (net.rng !== rng0) return undefined;
     outcomes.push(slim(responseOf({ ...x, service: verdict.service }, ip, url.port)));
   }

@@ -6,12 +6,12 @@
  * - 'exact' mode: between two changes every request answers as the plan says (load-plan.ts: one exchange with each
  *   endpoint kube-proxy chooses from, equal shares). Nothing ticks. Request i (counted from the run's start, sent at
  *   startedAt + i·1000/rate) goes to outcome i mod n of the plan in force when it is sent, so the counts don't depend
- *   on when they are written down. They are written down ("settled") before the engine does any work — a controller
- *   wake, a timer, a store write (Controller.beforeWork); a write that can change the answers (load-plan.ts
- *   affectsPlan: a Service, a Node, the Service's EndpointSlices, a pod involved) has the plan made again at that
- *   instant, by the generator's own work item. A plan also wakes the generator when a process it
- *   involves starts or stops listening by itself (a slow app coming up mid-run). Reads, stop, restart and
- *   snapshots settle too; the buckets come out the same wherever the counting was cut (settle()).
+ *   on when they are written down — and they are written down only when needed (load-counts.ts): before the plan
+ *   is replaced, and by reads, stop, restart and snapshots. A write that can change the answers (load-plan.ts
+ *   affectsPlan: a Service, a Node, the Service's EndpointSlices, a pod involved; seen in Controller.beforeWork)
+ *   has the plan made again at that instant, by the generator's own work item. A plan also wakes the generator when
+ *   a process it involves starts or stops listening by itself (a slow app coming up mid-run). A quiet cluster with
+ *   traffic running costs nothing per simulated second.
  * - 'sampled' mode, for targets a plan can't describe (load-plan.ts says which): every TICK_MS up to
  *   SAMPLES_PER_TICK real requests, each standing for several above 20/s. Totals stay exact, shares are estimates.
  *
@@ -21,7 +21,8 @@
 import type { Controller, Engine } from '../engine';
 import { sendRequest, type NetworkRequest } from './request';
 import type { RequestOrigin } from './connect';
-import { MAX_RATE, MIN_RATE, closeBucket, emptyBucket, failedCount, failureOf, podOf, reasonOf, record, type TrafficBucket } from './load-buckets';
+import { MAX_RATE, MIN_RATE, closeBucket, copyBucket, record, type TrafficBucket } from './load-buckets';
+import { countBetween, currentBucket, settle, trim } from './load-counts';
 import { resolveTargetWithHost, type TrafficTargetSpec } from './load-target';
 import { affectsPlan, planTraffic, type TrafficPlan } from './load-plan';
 import { KUBE_PROXY } from './kube-proxy-sync';
@@ -34,8 +35,6 @@ const TICK_MS = 100;
 const SAMPLES_PER_TICK = 2;
 /** a load generator gives up on a connection sooner than curl's kernel timeout */
 const REQUEST_TIMEOUT_MS = 3_000;
-/** closed seconds kept: the chart shows 60; the lesson check looks back over a whole rollout */
-const KEEP_SECONDS = 600;
 /** seconds the stats() answer carries */
 export const STATS_SECONDS = 60;
 
@@ -126,96 +125,20 @@ export function trafficStats(e: Engine): TrafficStats {
   const rt = e.state.traffic;
   settle(e);
   const closed = (rt?.buckets ?? []).filter((b) => b.lat === undefined && b.t + 1000 <= e.time);
-  const buckets = closed.slice(-STATS_SECONDS).map(copyBucket);
+  const buckets = closed.slice(-STATS_SECONDS).map((b) => copyBucket(b));
   const run = rt?.run;
   return { now: e.time, running: !!run, buckets, ...(rt?.lastRun ? { label: rt.lastRun.label, ...(rt.lastRun.service ? { service: rt.lastRun.service } : {}), startedAt: rt.lastRun.startedAt, ...(rt.lastRun.stoppedAt !== undefined ? { stoppedAt: rt.lastRun.stoppedAt } : {}) } : {}), ...(run ? { rate: run.rate } : {}) };
 }
 
-/** Requests sent and failed in [from, to) (whole seconds kept by the generator). */
+/** Requests sent and failed in [from, to) (whole seconds kept by the generator). Writes nothing (load-counts.ts). */
 export function trafficBetween(e: Engine, from: number, to: number): { sent: number; failed: number } {
-  let sent = 0;
-  let failed = 0;
-  settle(e);
-  for (const b of e.state.traffic?.buckets ?? [])
-    if (b.t + 1000 > from && b.t < to) {
-      sent += b.sent;
-      failed += failedCount(b);
-    }
-  return { sent, failed };
-}
-
-/** The bucket of the second `now` falls in, opening it (and closing the previous) as time moves on. */
-function currentBucket(buckets: TrafficBucket[], now: number): TrafficBucket {
-  const t = Math.floor(now / 1000) * 1000;
-  let b = buckets[buckets.length - 1];
-  if (b?.t === t) return b;
-  if (b) closeBucket(b);
-  buckets.push((b = emptyBucket(t)));
-  return b;
-}
-
-/**
- * Forgets the seconds older than KEEP_SECONDS before `now`'s. By time, not by count, and once per settle rather
- * than per second: the same seconds are kept however the counting was cut into pieces.
- */
-function trim(buckets: TrafficBucket[], now: number): void {
-  const oldest = Math.floor(now / 1000) * 1000 - KEEP_SECONDS * 1000;
-  let old = 0;
-  while (old < buckets.length && buckets[old].t < oldest) old++;
-  if (old) buckets.splice(0, old);
-}
-
-/** Requests an exact run sent before `t`: request i leaves at startedAt + i·1000/rate. */
-const sentBefore = (run: TrafficRun, t: number) => Math.max(0, Math.ceil((run.rate * (t - run.startedAt)) / 1000));
-
-/**
- * Writes an exact run's requests sent in [settledTo, now) into its buckets, by its plan: request i goes to outcome
- * i mod n. The buckets come out the same however [settledTo, now) is cut into pieces (reads settle too): counts by
- * that rule, outcomes visited in the order of their first request (the pods' key order), each failure reason's text
- * from its last request, latencies merged per value (load-buckets.ts). O(seconds × endpoints), at most KEEP_SECONDS
- * of seconds however long the cluster stayed quiet.
- */
-function settle(e: Engine): void {
-  const rt = e.state.traffic;
-  const run = rt?.run;
-  if (run?.mode !== 'exact' || !run.plan || run.settledTo === undefined || run.settledTo >= e.time) return;
-  const { outcomes } = run.plan;
-  const n = outcomes.length;
-  const pods = outcomes.map(podOf);
-  // seconds older than the buckets keep are never read: skip them
-  let a = Math.max(run.settledTo, Math.floor(e.time / 1000) * 1000 - KEEP_SECONDS * 1000);
-  while (a < e.time) {
-    const b = Math.min(e.time, Math.floor(a / 1000) * 1000 + 1000);
-    const [i0, i1] = [sentBefore(run, a), sentBefore(run, b)];
-    const bucket = currentBucket(rt!.buckets, a);
-    for (let j = 0; j < n && i0 + j < i1; j++) {
-      const k = (i0 + j) % n;
-      record(bucket, outcomes[k], Math.floor((i1 - k + n - 1) / n) - Math.floor((i0 - k + n - 1) / n), pods[k]);
-    }
-    const seen = new Set<string>();
-    for (let j = 1; j <= n && i1 - j >= i0; j++) {
-      const o = outcomes[(i1 - j) % n];
-      const reason = failureOf(o);
-      if (reason && !seen.has(reason)) {
-        seen.add(reason);
-        bucket.reasons[reason] = reasonOf(o);
-      }
-    }
-    a = b;
-  }
-  // a second that has ended is complete: close it now rather than when the next one opens
-  const last = rt!.buckets[rt!.buckets.length - 1];
-  if (last && last.t + 1000 <= e.time) closeBucket(last);
-  trim(rt!.buckets, e.time);
-  run.settledTo = e.time;
+  return countBetween(e, from, to);
 }
 
 /** Counts what an exact run sent until now (reads, stop, restart and snapshots call this; the engine's hook too). */
 export function settleTraffic(e: Engine): void {
   settle(e);
 }
-
-const copyBucket = (b: TrafficBucket): TrafficBucket => ({ ...b, failed: { ...b.failed }, reasons: { ...b.reasons }, pods: { ...b.pods }, ...(b.podsFailed ? { podsFailed: { ...b.podsFailed } } : {}) });
 
 const requestOf = (run: TrafficRun): NetworkRequest => ({ from: run.from, url: run.url, timeoutMs: REQUEST_TIMEOUT_MS, userAgent: 'kubelab-loadgen/1.0', ...(run.host ? { headers: { Host: run.host } } : {}) });
 
@@ -266,8 +189,8 @@ function tick(e: Engine): void {
 
 /**
  * The generator as a controller. It watches nothing: its work items are its own ('plan', and 'tick' when sampling).
- * Before any work it settles; a write that can change the answers, or kube-proxy's sync, marks the plan stale and
- * queues a new one.
+ * A write that can change the answers, or kube-proxy's sync, marks the plan stale and queues a new one (which writes
+ * the old plan's requests down first); any other work costs it one comparison.
  */
 export class TrafficGenerator implements Controller {
   readonly name = TRAFFIC;
@@ -279,7 +202,6 @@ export class TrafficGenerator implements Controller {
   beforeWork(source: string, e: Engine, change?: StoreChange): void {
     const run = e.state.traffic?.run;
     if (run?.mode !== 'exact') return;
-    settle(e);
     // kube-proxy's sync reprograms the rules packets meet (kube-proxy-sync.ts) without a store write of its own
     const reprogrammed = source === KUBE_PROXY;
     if (run.stale || (!reprogrammed && (!change || !affectsPlan(run.plan, change)))) return;

@@ -5,9 +5,9 @@
  * chance involved (which endpoint) comes from the network's seeded stream.
  */
 import type { Engine } from '../engine';
-import type { HttpOutcome } from '../shell';
-import { clientOf, type RequestOrigin } from './connect';
-import { exchange, type Exchange } from './http';
+import type { HttpCall, HttpOutcome } from '../shell';
+import { clientOf, type Client, type RequestOrigin } from './connect';
+import { exchange, peekExchange, type Exchange } from './http';
 import { networkClient } from './client';
 import { parseUrl } from './tools/common';
 
@@ -42,7 +42,16 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const failure = (code: NonNullable<NetworkResponse['error']>['code'], message: string, latencyMs = 0, service?: string): NetworkResponse => ({ ok: false, body: '', latencyMs, ...(service ? { service } : {}), error: { code, message } });
 
 /** Sends one HTTP request. Never throws: failures come back as `error` with a Korean message. */
-export function sendRequest(e: Engine, req: NetworkRequest): NetworkResponse {
+export const sendRequest = (e: Engine, req: NetworkRequest): NetworkResponse => through(e, req, exchange)!;
+
+/**
+ * What sendRequest would answer, without sending: no access-log line, no count on the pod (http.ts peekExchange).
+ * Undefined when only sending can tell (a reverse proxy's own request upstream).
+ */
+export const peekRequest = (e: Engine, req: NetworkRequest): NetworkResponse | undefined => through(e, req, peekExchange);
+
+/** Resolves and connects as the client would, and lets `x` exchange (or peek at) the request. */
+function through(e: Engine, req: NetworkRequest, x: (e: Engine, client: Client, call: HttpCall, timeoutMs: number) => Exchange | undefined): NetworkResponse | undefined {
   const url = parseUrl(req.url);
   if (!url) return failure('bad-url', `주소 ${req.url}을(를) 읽을 수 없어요. 예) http://web:80/`);
   const client = clientOf(e, req.from);
@@ -51,8 +60,8 @@ export function sendRequest(e: Engine, req: NetworkRequest): NetworkResponse {
   const resolved = net.resolve(url.host);
   if (!resolved) return failure('dns', `이름 ${url.host}을(를) 찾을 수 없어요(NXDOMAIN). 서비스 이름과 네임스페이스를 확인해 보세요.`);
   const ip = resolved.ips[0];
-  const x = exchange(e, client, { method: req.method ?? 'GET', ip, port: url.port, host: url.host, path: url.path, headers: req.headers ?? {}, userAgent: req.userAgent ?? 'kubelab-client' }, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  return responseOf(x, ip, url.port);
+  const answer = x(e, client, { method: req.method ?? 'GET', ip, port: url.port, host: url.host, path: url.path, headers: req.headers ?? {}, userAgent: req.userAgent ?? 'kubelab-client' }, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  return answer && responseOf(answer, ip, url.port);
 }
 
 /**
