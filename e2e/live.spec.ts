@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AppsV1Api, CoreV1Api, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { startApp, startSimCluster, startStalledServer, tempKubeconfigPath, type Proc } from './live-servers';
+import { openRawStream } from './raw-stream';
 
 const TOKEN = 'e2e-write-token';
 const kubeconfig = tempKubeconfigPath();
@@ -171,6 +172,40 @@ test('the terminal reads the real cluster; writes work only after the instructor
   await expect(page.getByTestId('data-source-badge')).toContainText('시뮬레이터');
   await expect(page.getByRole('combobox', { name: '시뮬레이션 속도' })).toBeVisible({ timeout: 30_000 });
   expect(pageErrors).toEqual([]);
+});
+
+test('the stream is gzipped once for a browser that accepts it, event by event, and left alone otherwise', async () => {
+  test.setTimeout(90_000);
+  // What Chromium sends: gzip once (Next.js's own compression must not wrap it again), the snapshot and then
+  // each change readable while the stream stays open (a compressor that buffers would hold them back).
+  const zipped = await openRawStream(`${app.url}/api/cluster/stream`, 'gzip, deflate, br, zstd');
+  try {
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['cache-control']).toContain('no-transform');
+    expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+    await zipped.waitFor((text) => /event: snapshot\nid: /.test(text));
+    expect(zipped.text()).toMatch(/^retry: 2000\n\n/);
+    expect(zipped.text()).toContain('"name":"web-');
+    await kube().apps.patchNamespacedDeployment(
+      { namespace: 'default', name: 'web', body: { metadata: { labels: { gzip: 'checked' } } } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
+    await zipped.waitFor((text) => /event: upsert\n[^]*"gzip":"checked"/.test(text));
+    expect(zipped.open()).toBe(true);
+  } finally {
+    zipped.close();
+  }
+  // A client that takes only deflate (Next.js's middleware would deflate it) and one that takes nothing: plain SSE.
+  for (const accept of ['deflate', null]) {
+    const plain = await openRawStream(`${app.url}/api/cluster/stream`, accept);
+    try {
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      await plain.waitFor((text) => /event: snapshot\nid: /.test(text));
+      expect(plain.text()).toMatch(/^retry: 2000\n\n/);
+    } finally {
+      plain.close();
+    }
+  }
 });
 
 test('a stalled API server still gets an "unreachable" answer from /api/cluster/info within 3 s', async ({ request }) => {

@@ -11,6 +11,7 @@ import { NO_CLUSTER_REASON } from './cluster-env';
 import { PROBE_DEADLINE_MS, isDeadlineError, withDeadline } from './deadline';
 import { clientNodeUpstreams } from './upstream';
 import { securitySettings } from './security-settings';
+import { GzipSeats } from './sse-gzip';
 import { INFO_ANSWER_MS, PROBE_TIMEOUT_REASON, ReachabilityProbe } from './reachability';
 import { Reclaimer } from './reclaim';
 import { StreamBudget } from './stream-budget';
@@ -26,6 +27,8 @@ export interface ClusterRuntime {
   actions: ClusterActions | null;
   /** Every SSE stream holds a seat here: stream counts per client and the bytes queued for slow readers. */
   streamBudget: StreamBudget;
+  /** Streams gzipped right now, at most STREAM_GZIP_MAX (each holds a compressor). */
+  gzipSeats: GzipSeats;
   /** Browsers streaming right now. */
   readonly streams: number;
   /** Mode, version and reachability; waits at most `budgetMs` for the shared probe. */
@@ -68,6 +71,7 @@ function createRuntime(): ClusterRuntime {
     hub,
     actions,
     streamBudget: new StreamBudget(securitySettings(), new Reclaimer()),
+    gzipSeats: new GzipSeats(securitySettings().maxGzipStreams),
     get streams() {
       return runtime.streamBudget.streams;
     },

@@ -15,6 +15,13 @@ describe('security settings', () => {
     expect(parseOrigin('javascript:alert(1)')).toBeNull();
   });
 
+  it('bounds the gzipped streams: 64 by default, 0 turns compression off, nonsense keeps the default', () => {
+    expect(parseSecuritySettings({}).maxGzipStreams).toBe(64);
+    expect(parseSecuritySettings({ STREAM_GZIP_MAX: '0' }).maxGzipStreams).toBe(0);
+    expect(parseSecuritySettings({ STREAM_GZIP_MAX: '8' }).maxGzipStreams).toBe(8);
+    expect(parseSecuritySettings({ STREAM_GZIP_MAX: '-1' }).maxGzipStreams).toBe(64);
+  });
+
   it('turns FRAME_ANCESTORS into a CSP source list that cannot smuggle in another directive', () => {
     expect(parseFrameAncestors('self')).toBe("'self'");
     expect(parseFrameAncestors("'self' https://lms.example.edu/course")).toBe("'self' https://lms.example.edu");

@@ -15,10 +15,13 @@
  *   STREAM_QUEUE_MB        bytes waiting for slow browsers, all streams together; STREAM_QUEUE_PER_STREAM_MB each
  *   STREAM_SNAPSHOT_MB     the largest snapshot a browser is sent (default 64: 20,000 pods take about 30);
  *                          past it the browser gets a Korean explanation instead of a tab that runs out of memory
+ *   STREAM_GZIP_MAX        SSE streams gzipped at a time for browsers that accept it (default 64, ~80 KB of zlib
+ *                          state each; 0 turns compression off); the streams past it are sent uncompressed
  * A malformed value falls back to the default (and the default is always the safe side).
  */
 import type { EnvLike } from './cluster-env';
 import { processGlobals } from './process-globals';
+import { GZIP_STREAMS_DEFAULT } from './sse-gzip';
 
 export type PodSecurityLevel = 'baseline' | 'privileged';
 
@@ -36,6 +39,7 @@ export interface SecuritySettings {
   maxQueuedBytes: number;
   maxQueuedBytesPerStream: number;
   maxSnapshotBytes: number;
+  maxGzipStreams: number;
 }
 
 const MB = 1024 * 1024;
@@ -91,6 +95,7 @@ export function parseSecuritySettings(env: EnvLike): SecuritySettings {
     maxQueuedBytes: intSetting(env.STREAM_QUEUE_MB, 32, 1, 64 * 1024) * MB,
     maxQueuedBytesPerStream: intSetting(env.STREAM_QUEUE_PER_STREAM_MB, 4, 1, 1024) * MB,
     maxSnapshotBytes: intSetting(env.STREAM_SNAPSHOT_MB, 64, 1, 4096) * MB,
+    maxGzipStreams: intSetting(env.STREAM_GZIP_MAX, GZIP_STREAMS_DEFAULT, 0, 10_000),
   };
 }
 

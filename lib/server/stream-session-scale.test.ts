@@ -8,8 +8,7 @@ import { FakeCollection, fakeUpstreams } from './fake-upstream';
 import { feedsFor } from './runtime';
 import { createStreamSession } from './stream-session';
 import { WatchHub } from './watch-hub';
-
-const turn = () => new Promise<void>((r) => setImmediate(r));
+import { manualReader, podNames, turn } from './sse-test-reader';
 
 function setup() {
   const up = fakeUpstreams();
@@ -20,45 +19,6 @@ function setup() {
     createStreamSession({ hub, feeds, namespaces: ['default'], lastEventId: null, ...extra });
   return { hub, pods, open };
 }
-
-/** A reader that only reads when asked: what has arrived so far, as EventSource would see it. */
-function manualReader(stream: ReadableStream<Uint8Array>, onEvent: (event: string) => void = () => {}) {
-  const r = stream.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const events: { event: string; data?: unknown }[] = [];
-  let failure: unknown = null;
-  let inFlight: Promise<void> | null = null;
-  const readOne = () =>
-    (inFlight ??= r.read().then(
-      ({ value }) => {
-        inFlight = null;
-        buffer += decoder.decode(value ?? new Uint8Array(), { stream: true });
-        for (let at = buffer.indexOf('\n\n'); at >= 0; at = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, at);
-          buffer = buffer.slice(at + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1] ?? (block.startsWith('retry') ? 'retry' : block.startsWith(':') ? 'comment' : 'message');
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          events.push({ event, data: data === undefined ? undefined : JSON.parse(data) });
-          onEvent(event);
-        }
-      },
-      (e) => {
-        failure = e;
-      },
-    ));
-  /** Reads everything available, giving the session `turns` event-loop turns to produce more. */
-  const drain = async (turns = 20) => {
-    for (let idle = 0; idle < turns && !failure; ) {
-      const got = await Promise.race([readOne().then(() => true), turn().then(() => false)]);
-      idle = got ? 0 : idle + 1;
-    }
-  };
-  return { events, drain, failed: () => failure, cancel: () => r.cancel() };
-}
-
-const podNames = (events: { event: string; data?: unknown }[]) =>
-  events.flatMap((e) => ((e.data as { objects?: { kind: string; metadata: { name: string } }[] })?.objects ?? []).filter((o) => o.kind === 'Pod').map((o) => o.metadata.name));
 
 describe('stream session at scale', () => {
   it('answers other work between the parts of a big snapshot instead of building it in one go', async () => {

@@ -5,6 +5,7 @@ import { uriTooLong } from '@/lib/server/http-limits';
 import { echo } from '@/lib/server/names';
 import { getClusterRuntime, feedsFor } from '@/lib/server/runtime';
 import { securitySettings } from '@/lib/server/security-settings';
+import { acceptsGzip, gzipStream } from '@/lib/server/sse-gzip';
 import { createStreamSession } from '@/lib/server/stream-session';
 
 export const dynamic = 'force-dynamic';
@@ -18,6 +19,8 @@ const korean = (message: string, status: number, headers: Record<string, string>
  * Without `namespace` every configured namespace is streamed. Resumes from the Last-Event-ID header
  * (EventSource sends it on reconnect) or the `lastEventId` query parameter (for a fresh EventSource).
  * Each stream takes a seat in the runtime's StreamBudget (streams per client and in total, queued bytes).
+ * A browser that accepts gzip gets the stream gzipped while a compressor is free (sse-gzip.ts); `no-transform`
+ * keeps Next.js's own compression away from it either way.
  */
 export function GET(req: NextRequest) {
   const long = uriTooLong(req.url);
@@ -49,10 +52,14 @@ export function GET(req: NextRequest) {
       if (reason === 'dropped') closeConnection(req.headers);
     },
   });
-  return new Response(body, {
+  const releaseGzip = acceptsGzip(req.headers.get('accept-encoding')) ? rt.gzipSeats.take() : null;
+  return new Response(releaseGzip ? gzipStream(body, releaseGzip) : body, {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',
+      // no-transform: Next.js's compression middleware (and any proxy) leaves the stream as it is
       'cache-control': 'no-store, no-transform',
+      ...(releaseGzip ? { 'content-encoding': 'gzip' } : {}),
+      vary: 'accept-encoding',
       connection: 'keep-alive',
       // nginx and similar proxies would otherwise buffer the stream
       'x-accel-buffering': 'no',
