@@ -6,14 +6,15 @@
  *   - spec fields equal to their defaults (pkg/apis/core/v1/defaults.go: restartPolicy Always, dnsPolicy
  *     ClusterFirst, terminationGracePeriodSeconds 30, schedulerName default-scheduler, enableServiceLinks true,
  *     terminationMessagePath /dev/termination-log, terminationMessagePolicy File), priority 0 with the default
- *     preemptionPolicy, an empty securityContext or resources, and the deprecated `serviceAccount` alias when it
- *     equals serviceAccountName;
- *   - the two tolerations every pod gets from the DefaultTolerationSeconds admission plugin
- *     (plugin/pkg/admission/defaulttolerationseconds: not-ready and unreachable, NoExecute, 300 s);
- *   - metadata.generateName, status podIPs/hostIPs when they only repeat podIP/hostIP, `lastProbeTime: null`,
- *     and containerStatuses' containerID and imageID (long hashes only `kubectl describe` prints).
- * Kept: everything the graph, the details panel and `kubectl get` read — names, labels, owners, node, phase,
- * conditions, container states, restarts, IPs, images, ports, probes, resources that are set.
+ *     preemptionPolicy (`kubectl describe` prints a missing priority as 0), an empty securityContext or
+ *     resources, and the deprecated `serviceAccount` alias when it equals serviceAccountName;
+ *   - metadata.generateName, status podIPs/hostIPs when they only repeat podIP/hostIP, `lastProbeTime: null`.
+ * Kept: everything the graph, the details panel, `kubectl get` and `kubectl describe pod` show — names, labels,
+ * owners, node, phase, conditions, container states, restarts, IPs, images, ports, probes, resources that are
+ * set, and for describe the containers' containerID and imageID and the two tolerations every pod gets from
+ * the DefaultTolerationSeconds admission plugin (plugin/pkg/admission/defaulttolerationseconds), which
+ * describe lists under Tolerations. They cost ~370 B a pod raw, and little gzipped (the tolerations repeat;
+ * the IDs are hashes).
  * Cost: O(size of the pod).
  */
 
@@ -33,14 +34,10 @@ const SPEC_DEFAULTS: Rec = {
   preemptionPolicy: 'PreemptLowerPriority',
 };
 const CONTAINER_DEFAULTS: Rec = { terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File' };
-const DEFAULT_TOLERATION_KEYS = new Set(['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']);
 
 function dropDefaults(target: Rec, defaults: Rec): void {
   for (const [k, v] of Object.entries(defaults)) if (target[k] === v) delete target[k];
 }
-
-const isDefaultToleration = (t: unknown) =>
-  isRecord(t) && DEFAULT_TOLERATION_KEYS.has(String(t.key)) && t.operator === 'Exists' && t.effect === 'NoExecute' && t.tolerationSeconds === 300 && Object.keys(t).length === 4;
 
 /** Whether `list` is exactly [{ ip }] with the same ip as `single`. */
 const onlyRepeats = (list: unknown, single: unknown) =>
@@ -56,11 +53,6 @@ export function compactPod(pod: Rec): void {
     if (spec.priority === 0 && spec.preemptionPolicy === undefined) delete spec.priority;
     if (spec.serviceAccount === spec.serviceAccountName) delete spec.serviceAccount;
     if (isEmptyRecord(spec.securityContext)) delete spec.securityContext;
-    if (Array.isArray(spec.tolerations)) {
-      const kept = spec.tolerations.filter((t) => !isDefaultToleration(t));
-      if (kept.length === 0) delete spec.tolerations;
-      else spec.tolerations = kept;
-    }
     for (const list of [spec.containers, spec.initContainers]) {
       if (!Array.isArray(list)) continue;
       for (const c of list) {
@@ -75,12 +67,4 @@ export function compactPod(pod: Rec): void {
   if (onlyRepeats(status.podIPs, status.podIP)) delete status.podIPs;
   if (onlyRepeats(status.hostIPs, status.hostIP)) delete status.hostIPs;
   if (Array.isArray(status.conditions)) for (const c of status.conditions) if (isRecord(c) && c.lastProbeTime === null) delete c.lastProbeTime;
-  for (const list of [status.containerStatuses, status.initContainerStatuses]) {
-    if (!Array.isArray(list)) continue;
-    for (const c of list) {
-      if (!isRecord(c)) continue;
-      delete c.containerID;
-      delete c.imageID;
-    }
-  }
 }
