@@ -6,14 +6,16 @@
  *   - the stream session in-process over those same pods (snapshot-stall.ts): warm snapshot time and the longest
  *     event-loop stall while it is built; then, against the app, the slowest answer to another request meanwhile;
  *   - proxy, cold: first SSE stream → first byte, → snapshot complete (includes the reflectors' initial lists);
- *     warm: a second stream's snapshot (serialisation only); snapshot bytes raw and gzipped; server RSS;
+ *     warm: a second stream's snapshot (serialisation only), uncompressed and then gzipped (as a browser asks):
+ *     bytes on the wire, time, and the server's CPU for each; server RSS;
+ *   - LIVE_STREAMS (default 16) streams held open after their snapshot, uncompressed and then gzipped: server RSS
+ *     per stream, so a compressor's memory shows next to a plain stream's;
  *   - browser: time to the first full graph, JS heap, p95 frame while panning and zooming, longest task;
  *   - a rollout of one 200-pod Deployment with the browser attached: upserts streamed, server CPU per upsert
  *     (idle CPU over the same time taken out), browser frames and long tasks meanwhile.
  * Absolute figures with ratios (to the 50 ms goal and the 16.7 ms frame); last line `BENCH {json}`.
  * Needs `next build` first. LIVE_PODS (default 20000) for quicker runs.
  */
-import { gzipSync } from 'node:zlib';
 import { AppsV1Api, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { startApp, startSimCluster, tempKubeconfigPath } from '../e2e/live-servers';
 import { treeCpuMs, treeRssMb } from './process-rss';
@@ -23,12 +25,35 @@ import { measureSnapshotStall } from './snapshot-stall';
 import { runBench, stopServers } from './run-bench';
 
 const PODS = Number(process.env.LIVE_PODS ?? 20_000);
+const HELD_STREAMS = Number(process.env.LIVE_STREAMS ?? 16);
 const ROLLOUT = 'load-0';
 const FRAME_MS = 1000 / 60;
 const GOAL_MS = 50;
 const round = (n: number) => Math.round(n * 10) / 10;
 const mb = (bytes: number) => round(bytes / 2 ** 20);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One warm snapshot, uncompressed or gzipped, and the app server's CPU while it was built and sent. */
+async function timedSnapshot(app: { url: string; child: { pid?: number } }, gzip: boolean): Promise<{ stream: StreamReader; cpuMs: number }> {
+  const cpu0 = treeCpuMs(app.child.pid!);
+  const stream = await openStream(app.url, { gzip });
+  return { stream, cpuMs: treeCpuMs(app.child.pid!) - cpu0 };
+}
+
+/** Server RSS growth per stream with `n` more streams open (each read to the end of its snapshot, then idle). */
+async function rssPerStream(app: { url: string; child: { pid?: number } }, n: number, gzip: boolean): Promise<number> {
+  const before = treeRssMb(app.child.pid!);
+  const held: StreamReader[] = [];
+  try {
+    for (let i = 0; i < n; i++) held.push(await openStream(app.url, { gzip }));
+    if (gzip && held.some((h) => h.encoding !== 'gzip')) console.error('  a stream asked for gzip came uncompressed: STREAM_GZIP_MAX below LIVE_STREAMS?');
+    await sleep(3_000);
+    return round((treeRssMb(app.child.pid!) - before) / n);
+  } finally {
+    for (const h of held) h.close();
+    await sleep(3_000);
+  }
+}
 
 /** Asks `url` every 20 ms (one request at a time) until stopped: how long the slowest answer took. */
 function probeLatency(url: string): { stop(): Promise<{ count: number; maxMs: number }> } {
@@ -94,7 +119,21 @@ async function main() {
     another.close();
     streams.push(warm);
     const rssAfterSnapshot = treeRssMb(app.child.pid!);
-    const gzipBytes = gzipSync(warm.snapshot).byteLength;
+    // The same warm snapshot, plain and gzipped, one after the other in the same minute (the machine is shared).
+    const plain = await timedSnapshot(app, false);
+    plain.stream.close();
+    const zipped = await timedSnapshot(app, true);
+    zipped.stream.close();
+    if (zipped.stream.encoding !== 'gzip') console.error(`  the gzip stream came ${zipped.stream.encoding ?? 'uncompressed'}`);
+    const gzipBytes = zipped.stream.snapshotWireBytes;
+    console.log(
+      `warm snapshot, plain: ${mb(plain.stream.snapshotWireBytes)} MB on the wire in ${round(plain.stream.snapshotMs)} ms, server CPU ${plain.cpuMs} ms; ` +
+        `gzipped: ${mb(gzipBytes)} MB (${round(plain.stream.snapshotWireBytes / gzipBytes)}× smaller) in ${round(zipped.stream.snapshotMs)} ms, server CPU ${zipped.cpuMs} ms ` +
+        `(${round(zipped.cpuMs / Math.max(1, plain.cpuMs))}× the plain one)`,
+    );
+    const plainRss = await rssPerStream(app, HELD_STREAMS, false);
+    const gzipRss = await rssPerStream(app, HELD_STREAMS, true);
+    console.log(`server RSS per open stream after its snapshot (${HELD_STREAMS} held): plain ${plainRss} MB, gzipped ${gzipRss} MB`);
     console.log(
       `proxy, first browser (cold: reflectors list): first byte ${round(cold.firstByteMs)} ms, partial snapshot after the 4 s sync wait ` +
         `${round(cold.snapshotMs)} ms (${cold.snapshotObjects} objects), all lists in after ≤ ${round(syncedMs)} ms`,
@@ -102,7 +141,7 @@ async function main() {
     console.log(
       `proxy, next browser (warm): first byte ${round(warm.firstByteMs)} ms, snapshot complete ${round(warm.snapshotMs)} ms; ${warm.snapshotObjects} objects in ` +
         `${warm.snapshotEvents} events, ${mb(warm.snapshotBytes)} MB raw (${round(warm.snapshotBytes / warm.snapshotObjects)} B per object, ` +
-        `${round(warm.snapshotBytes / upstreamBytes)}× the upstream pod list), ${mb(gzipBytes)} MB if gzipped (sent ${warm.encoding ?? 'uncompressed'}); server RSS ${rssAfterSnapshot} MB`,
+        `${round(warm.snapshotBytes / upstreamBytes)}× the upstream pod list), ${mb(gzipBytes)} MB gzipped; server RSS ${rssAfterSnapshot} MB`,
     );
     console.log(`another request (/api/cluster/info every 20 ms) while a snapshot is built and sent: ${infoWait.count} answered, slowest ${round(infoWait.maxMs)} ms`);
 
@@ -165,6 +204,13 @@ async function main() {
         snapshot_objects: warm.snapshotObjects,
         snapshot_mb: mb(warm.snapshotBytes),
         snapshot_gzip_mb: mb(gzipBytes),
+        snapshot_gzip_ratio: round(plain.stream.snapshotWireBytes / gzipBytes),
+        snapshot_plain_ms: round(plain.stream.snapshotMs),
+        snapshot_gzip_ms: round(zipped.stream.snapshotMs),
+        snapshot_plain_cpu_ms: plain.cpuMs,
+        snapshot_gzip_cpu_ms: zipped.cpuMs,
+        rss_per_plain_stream_mb: plainRss,
+        rss_per_gzip_stream_mb: gzipRss,
         snapshot_bytes_per_object: round(warm.snapshotBytes / warm.snapshotObjects),
         server_rss_mb: rssAfterSnapshot,
         server_rss_end_mb: rssEnd,

@@ -15,6 +15,8 @@
  * ever cut off). Bounds (stated, checked): peak RSS ≤ base + 200 MB while the slow readers are there;
  * after they go, RSS ≤ base + the growth one churn causes without them (base − idle: the hub's event
  * history is still filling) + 40 MB. Old code: 50 slow readers → 836 MB, never returned.
+ * SLOW_READERS_GZIP=1: every client asks for gzip (the first STREAM_GZIP_MAX streams get it, each with a
+ * compressor): the same bounds must hold, and the never-readers must still be cut off.
  * Last line: BENCH {"slow_readers":…,"rss_idle_mb":…,"rss_base_mb":…,"rss_peak_mb":…,"rss_after_mb":…,"cold_info_ms":…}
  */
 import { spawn } from 'node:child_process';
@@ -28,6 +30,9 @@ import { runBench, stopServers } from './run-bench';
 const SLOW = Number(process.env.SLOW_READERS ?? 200);
 const CHURN_S = Number(process.env.CHURN_S ?? 30);
 const RECOVER_S = Number(process.env.RECOVER_S ?? 20);
+const GZIP = process.env.SLOW_READERS_GZIP === '1';
+/** fetch asks for gzip by default (and decodes it); say exactly what this run wants. */
+const ACCEPT_ENCODING = GZIP ? 'gzip' : 'identity';
 const PEAK_ALLOWANCE_MB = 200;
 const RECOVERY_SLACK_MB = 40;
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -74,7 +79,9 @@ function neverReader(port: number, i: number): net.Socket {
   s.on('error', () => {});
   s.on('connect', () => {
     // A distinct documentation-range address (RFC 5737) each, as the one trusted proxy would append it.
-    s.write(`GET /api/cluster/stream HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Forwarded-For: 198.51.${100 + Math.floor(i / 250)}.${(i % 250) + 1}\r\n\r\n`);
+    s.write(
+      `GET /api/cluster/stream HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept-Encoding: ${ACCEPT_ENCODING}\r\nX-Forwarded-For: 198.51.${100 + Math.floor(i / 250)}.${(i % 250) + 1}\r\n\r\n`,
+    );
     s.pause();
   });
   return s;
@@ -93,7 +100,7 @@ function fastReader(url: string): { events: () => number; reconnects: () => numb
     while (!ac.signal.aborted) {
       reconnects++;
       try {
-        const res = await fetch(`${url}/api/cluster/stream${lastId ? `?lastEventId=${encodeURIComponent(lastId)}` : ''}`, { signal: ac.signal });
+        const res = await fetch(`${url}/api/cluster/stream${lastId ? `?lastEventId=${encodeURIComponent(lastId)}` : ''}`, { signal: ac.signal, headers: { 'accept-encoding': ACCEPT_ENCODING } });
         const decoder = new TextDecoder();
         let buf = '';
         const reader = res.body?.getReader();
@@ -183,7 +190,7 @@ async function main() {
     const recoveredOk = after <= recoveryBound;
     console.log(`bound: peak ≤ ${base + PEAK_ALLOWANCE_MB} MB → ${peakOk ? 'ok' : 'EXCEEDED'}; after ≤ ${recoveryBound} MB → ${recoveredOk ? 'ok' : 'NOT RECOVERED'}`);
     console.log(
-      `BENCH ${JSON.stringify({ slow_readers: SLOW, rss_idle_mb: idle, rss_base_mb: base, rss_peak_mb: peak, rss_after_mb: after, streams_kept: open, fast_events: fastEvents, fast_reconnects: fast.reconnects(), cold_info_ms: coldMs, within_bound: peakOk && recoveredOk })}`,
+      `BENCH ${JSON.stringify({ slow_readers: SLOW, gzip: GZIP, rss_idle_mb: idle, rss_base_mb: base, rss_peak_mb: peak, rss_after_mb: after, streams_kept: open, fast_events: fastEvents, fast_reconnects: fast.reconnects(), cold_info_ms: coldMs, within_bound: peakOk && recoveredOk })}`,
     );
   } finally {
     for (const s of slow) s.destroy();

@@ -1,12 +1,18 @@
 /**
- * The live stream as a bench reads it: `/api/cluster/stream` over fetch, timed to the first byte and to the whole
+ * The live stream as a bench reads it: `/api/cluster/stream` over node:http (which, unlike fetch, leaves the
+ * Content-Encoding to us, so the bytes on the wire are counted), timed to the first byte and to the whole
  * snapshot, then counting upserts. Used by bench:live-scale.
  */
+import http from 'node:http';
+import { createGunzip } from 'node:zlib';
 
 export interface StreamReader {
   firstByteMs: number;
   snapshotMs: number;
+  /** The snapshot's events, decoded */
   snapshotBytes: number;
+  /** Bytes received on the socket until the snapshot was complete (compressed when `encoding` is gzip) */
+  snapshotWireBytes: number;
   snapshotObjects: number;
   snapshotEvents: number;
   encoding: string | null;
@@ -18,24 +24,34 @@ export interface StreamReader {
 }
 
 /**
- * Opens the SSE stream and resolves once the snapshot event has arrived whole; keeps counting upserts after.
- * Frames are split by searching only the newly arrived text for the blank line, so a 40 MB snapshot in 64 KB
- * chunks costs linear time in this reader.
+ * Opens the SSE stream (asking for gzip or not) and resolves once the snapshot event has arrived whole; keeps
+ * counting upserts after. Frames are split by searching only the newly arrived text for the blank line, so a
+ * 40 MB snapshot in 64 KB chunks costs linear time in this reader.
  */
-export async function openStream(url: string): Promise<StreamReader> {
-  const ac = new AbortController();
+export async function openStream(url: string, opts: { gzip?: boolean } = {}): Promise<StreamReader> {
   const t0 = performance.now();
-  const res = await fetch(`${url}/api/cluster/stream`, { signal: ac.signal });
-  if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
+  const req = http.get(`${url}/api/cluster/stream`, { headers: { 'accept-encoding': opts.gzip ? 'gzip' : 'identity' } });
+  const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+    req.once('response', resolve);
+    req.once('error', reject);
+  });
+  if (res.statusCode !== 200) throw new Error(`stream answered ${res.statusCode}`);
+  const encoding = (res.headers['content-encoding'] as string | undefined) ?? null;
+  let wireBytes = 0;
   let firstByteMs = 0;
+  res.on('data', (b: Buffer) => {
+    if (!firstByteMs) firstByteMs = performance.now() - t0;
+    wireBytes += b.byteLength;
+  });
+  const body: NodeJS.ReadableStream = encoding === 'gzip' ? res.pipe(createGunzip()) : res;
+  const decoder = new TextDecoder();
   let pending = '';
   let upserts = 0;
   // The snapshot arrives as `snapshot-part` events and a final `snapshot` (lib/server/snapshot-frames.ts).
   const snapshotFrames: string[] = [];
   let complete = false;
   let snapshotMs = 0;
+  let snapshotWireBytes = 0;
   let syncedMs = 0;
   const onFrame = (frame: string) => {
     const event = /^event: (.*)$/m.exec(frame.slice(0, 200))?.[1];
@@ -44,39 +60,39 @@ export async function openStream(url: string): Promise<StreamReader> {
     if (event === 'upsert') upserts++;
     else if (!complete && (event === 'snapshot-part' || event === 'snapshot')) {
       snapshotFrames.push(frame);
-      if (event === 'snapshot') (complete = true), (snapshotMs = performance.now() - t0);
+      if (event === 'snapshot') (complete = true), (snapshotMs = performance.now() - t0), (snapshotWireBytes = wireBytes);
     }
   };
-  const pump = async (untilSnapshot: boolean) => {
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done || !value) return;
-      if (!firstByteMs) firstByteMs = performance.now() - t0;
+  const snapshotDone = new Promise<void>((resolve, reject) => {
+    body.on('data', (value: Buffer) => {
       const searchFrom = Math.max(0, pending.length - 1);
       pending += decoder.decode(value, { stream: true });
       for (let at = pending.indexOf('\n\n', searchFrom); at >= 0; at = pending.indexOf('\n\n')) {
         onFrame(pending.slice(0, at));
         pending = pending.slice(at + 2);
       }
-      if (untilSnapshot && complete) return;
-    }
-  };
-  await pump(true);
-  if (!complete) throw new Error('stream ended before the snapshot');
+      if (complete) resolve();
+    });
+    body.on('end', () => reject(new Error('stream ended before the snapshot')));
+    body.on('error', (e) => reject(e));
+  });
+  await snapshotDone;
+  // the stream goes on; once closed, its errors are ours
+  body.on('error', () => {});
   const snapshot = new TextEncoder().encode(snapshotFrames.map((f) => f + '\n\n').join(''));
   let objects = 0;
   for (const f of snapshotFrames) objects += (JSON.parse(f.slice(f.indexOf('data: ') + 6)) as { objects: unknown[] }).objects.length;
-  void pump(false);
   return {
     firstByteMs,
     snapshotMs,
     snapshotBytes: snapshot.byteLength,
+    snapshotWireBytes,
     snapshotObjects: objects,
     snapshotEvents: snapshotFrames.length,
-    encoding: res.headers.get('content-encoding'),
+    encoding,
     snapshot,
     upserts: () => upserts,
     syncedMs: () => syncedMs,
-    close: () => ac.abort(),
+    close: () => req.destroy(),
   };
 }

@@ -183,7 +183,7 @@ test('the stream is gzipped once for a browser that accepts it, event by event, 
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zipped.headers['cache-control']).toContain('no-transform');
     expect(zipped.headers.vary).toMatch(/accept-encoding/i);
-    await zipped.waitFor((text) => /event: snapshot\nid: /.test(text));
+    await zipped.waitFor((text) => /^event: snapshot$/m.test(text));
     expect(zipped.text()).toMatch(/^retry: 2000\n\n/);
     expect(zipped.text()).toContain('"name":"web-');
     await kube().apps.patchNamespacedDeployment(
@@ -200,7 +200,7 @@ test('the stream is gzipped once for a browser that accepts it, event by event, 
     const plain = await openRawStream(`${app.url}/api/cluster/stream`, accept);
     try {
       expect(plain.headers['content-encoding']).toBeUndefined();
-      await plain.waitFor((text) => /event: snapshot\nid: /.test(text));
+      await plain.waitFor((text) => /^event: snapshot$/m.test(text));
       expect(plain.text()).toMatch(/^retry: 2000\n\n/);
     } finally {
       plain.close();

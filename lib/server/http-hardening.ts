@@ -4,8 +4,10 @@
  *     handlers can rate-limit and audit by the real address (see client-address.ts)
  *   - RECEIVED_AT_HEADER = when the request arrived, so a handler with a deadline (/api/cluster/info) can
  *     count the time a cold process spent loading modules before the handler ran
- *   - CONNECTION_HEADER = a key to the request's socket, so a handler can close a connection Next.js would
- *     keep open: a dropped SSE stream whose client never reads leaves Next.js waiting forever for 'drain'
+ *   - CONNECTION_HEADER = a key to the request's socket and response, so a handler can close a connection
+ *     Next.js would keep open (a dropped SSE stream whose client never reads leaves Next.js waiting forever
+ *     for 'drain'), and set the one header Next.js drops from a route's Response: Content-Encoding (see
+ *     `setContentEncoding`)
  *   - a 'clientError' handler with a Korean body (http-limits.ts), added to each server at its first
  *     connection, before any request on it is parsed
  * Both come through Node's diagnostics channels, published synchronously: `net.server.socket` when a
@@ -43,13 +45,19 @@ export function requestAgeMs(headers: { get(name: string): string | null }, now:
 
 const servers = new WeakSet<Server>();
 
+/** What a route may reach of its request's connection. */
+export interface OpenResponse {
+  socket: Socket;
+  response: ServerResponse;
+}
+
 /** Key to the request's socket (see `closeConnection`). */
 export const CONNECTION_HEADER = 'x-k8s-learn-connection';
 /**
- * Sockets by request key, while the request's response is open. On globalThis: Next.js bundles this module
+ * Sockets and responses by request key, while the response is open. On globalThis: Next.js bundles this module
  * once for instrumentation.ts (which fills it) and again for each route (which reads it).
  */
-const connections: Map<string, Socket> = (processGlobals().httpConnections ??= new Map());
+const connections: Map<string, OpenResponse> = (processGlobals().httpConnections ??= new Map());
 let nextConnection = 0;
 
 /**
@@ -58,9 +66,23 @@ let nextConnection = 0;
  */
 export function closeConnection(headers: { get(name: string): string | null }): boolean {
   const key = headers.get(CONNECTION_HEADER);
-  const socket = key ? connections.get(key) : undefined;
-  if (!socket) return false;
-  socket.destroy();
+  const open = key ? connections.get(key) : undefined;
+  if (!open) return false;
+  open.socket.destroy();
+  return true;
+}
+
+/**
+ * Sets Content-Encoding on the request's own Node response. Next.js (send-response.ts) drops that header from
+ * a route handler's Response, since a body fetched from elsewhere may have been decoded already; a route that
+ * encodes its body itself must set it here. Returns false — and the route must then send its body unencoded —
+ * when the request is unknown (the hook is not installed) or its headers have already gone out.
+ */
+export function setContentEncoding(headers: { get(name: string): string | null }, encoding: string): boolean {
+  const key = headers.get(CONNECTION_HEADER);
+  const open = key ? connections.get(key) : undefined;
+  if (!open || open.response.headersSent) return false;
+  open.response.setHeader('content-encoding', encoding);
   return true;
 }
 
@@ -77,7 +99,7 @@ export function onRequestStart({ request, response, socket, server }: RequestSta
   request.headers[RECEIVED_AT_HEADER] = String(Date.now());
   const key = String(++nextConnection);
   request.headers[CONNECTION_HEADER] = key;
-  connections.set(key, socket);
+  connections.set(key, { socket, response });
   response.once('close', () => connections.delete(key));
   guard(server);
 }

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEER_HEADER } from './client-address';
-import { CONNECTION_HEADER, RECEIVED_AT_HEADER, closeConnection, installHttpHardening, requestAgeMs } from './http-hardening';
+import { CONNECTION_HEADER, RECEIVED_AT_HEADER, closeConnection, installHttpHardening, requestAgeMs, setContentEncoding } from './http-hardening';
 import { MAX_URL_CHARS, uriTooLong } from './http-limits';
 
 let server: Server;
@@ -22,11 +22,23 @@ function raw(request: string): Promise<string> {
 beforeAll(async () => {
   installHttpHardening();
   server = createServer((req, res) => {
+    const headers = { get: (n: string) => (req.headers[n] as string | undefined) ?? null };
+    if (req.url === '/encoded') {
+      // A route whose Response headers Next.js filters: the encoding goes on the Node response instead.
+      const set = setContentEncoding(headers, 'gzip');
+      res.end(JSON.stringify({ set, again: setContentEncoding(headers, 'br') }));
+      return;
+    }
+    if (req.url === '/late') {
+      res.writeHead(200);
+      res.end(JSON.stringify({ set: setContentEncoding(headers, 'gzip') }));
+      return;
+    }
     if (req.url === '/hang-up') {
       // Like a dropped SSE stream: the handler gives up on a response it has begun.
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write('retry: 2000\n\n');
-      setTimeout(() => closeConnection({ get: (n) => (req.headers[n] as string | undefined) ?? null }), 50);
+      setTimeout(() => closeConnection(headers), 50);
       return;
     }
     res.setHeader('connection', 'close');
@@ -73,6 +85,17 @@ describe('HTTP limits', () => {
     expect(res.status).toBe(200);
     await expect(res.text()).rejects.toThrow(); // the body ends in a reset, not a hang
     expect(closeConnection({ get: () => '999999' })).toBe(false);
+  });
+
+  it('lets a route set Content-Encoding on its Node response until the headers are sent', async () => {
+    const reply = await raw('GET /encoded HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(reply).toMatch(/\r\ncontent-encoding: br\r\n/i); // the last value set before the head went out
+    expect(reply).toContain('{"set":true,"again":true}');
+    const late = await raw('GET /late HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(late).not.toMatch(/content-encoding/i);
+    expect(late).toContain('{"set":false}');
+    expect(setContentEncoding({ get: () => '999999' }, 'gzip')).toBe(false);
+    expect(setContentEncoding({ get: () => null }, 'gzip')).toBe(false);
   });
 
   it('gives routes a 414 with a Korean message past 8 KB of URL', async () => {

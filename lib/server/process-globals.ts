@@ -3,9 +3,9 @@
  * again for each route (and the proxy), each bundle with its own module state, and these must be shared by all.
  * One typed slot per value, so no reader needs a cast.
  */
-import type { Socket } from 'node:net';
 import type { ActionLimits } from './action-route';
 import type { AuditLog } from './audit';
+import type { OpenResponse } from './http-hardening';
 import type { ClusterRuntime } from './runtime';
 import type { SecuritySettings } from './security-settings';
 
@@ -16,8 +16,8 @@ export interface ProcessGlobals {
   securitySettings?: SecuritySettings;
   /** Whether instrumentation installed the HTTP hooks (http-hardening.ts). */
   httpHardening?: boolean;
-  /** Sockets by request key while their response is open (http-hardening.ts). */
-  httpConnections?: Map<string, Socket>;
+  /** Sockets and responses by request key while the response is open (http-hardening.ts). */
+  httpConnections?: Map<string, OpenResponse>;
 }
 
 declare global {

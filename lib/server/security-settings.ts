@@ -21,7 +21,6 @@
  */
 import type { EnvLike } from './cluster-env';
 import { processGlobals } from './process-globals';
-import { GZIP_STREAMS_DEFAULT } from './sse-gzip';
 
 export type PodSecurityLevel = 'baseline' | 'privileged';
 
@@ -43,6 +42,8 @@ export interface SecuritySettings {
 }
 
 const MB = 1024 * 1024;
+/** Compressed streams at a time by default: 64 × ~80 KB ≈ 5 MB of zlib state at most (sse-gzip.ts). */
+const GZIP_STREAMS_DEFAULT = 64;
 
 function intSetting(raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined || raw.trim() === '') return fallback;

@@ -7,7 +7,7 @@
  * Memory: one compressor per stream, with a deflate window and hash smaller than zlib's defaults
  * (windowBits 13, memLevel 6: 64 KB of state instead of 256 KB, per zconf.h's formula below) — pods repeat
  * their fields within a few KB, so the ratio barely changes (measured on sim pods: 27× against 28×). And
- * only GZIP_STREAMS_DEFAULT streams at a time are compressed (STREAM_GZIP_MAX); the next browsers get the
+ * only STREAM_GZIP_MAX streams at a time (default 64, ≈ 5 MB of zlib state) are compressed; the next browsers get the
  * same stream uncompressed, which is always allowed.
  *
  * Backpressure is unchanged: the compressed stream reads one chunk from the session only when its own reader
@@ -29,9 +29,6 @@ export function deflateStateBytes(o: Readonly<ZlibOptions> = SSE_GZIP_OPTIONS): 
   const memLevel = o.memLevel ?? 8;
   return (1 << (windowBits + 2)) + (1 << (memLevel + 9)) + (o.chunkSize ?? constants.Z_DEFAULT_CHUNK);
 }
-
-/** Compressed streams at a time by default: 64 × ~80 KB ≈ 5 MB of zlib state at most. */
-export const GZIP_STREAMS_DEFAULT = 64;
 
 /**
  * Whether an Accept-Encoding header allows gzip (RFC 9110 §12.5.3): `gzip` or `*` with a q-value above 0

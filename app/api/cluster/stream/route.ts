@@ -1,11 +1,11 @@
 import type { NextRequest } from 'next/server';
 import { clientAddress, rateKey } from '@/lib/server/client-address';
-import { closeConnection } from '@/lib/server/http-hardening';
+import { closeConnection, setContentEncoding } from '@/lib/server/http-hardening';
 import { uriTooLong } from '@/lib/server/http-limits';
 import { echo } from '@/lib/server/names';
 import { getClusterRuntime, feedsFor } from '@/lib/server/runtime';
 import { securitySettings } from '@/lib/server/security-settings';
-import { acceptsGzip, gzipStream } from '@/lib/server/sse-gzip';
+import { acceptsGzip, gzipStream, type GzipSeats } from '@/lib/server/sse-gzip';
 import { createStreamSession } from '@/lib/server/stream-session';
 
 export const dynamic = 'force-dynamic';
@@ -13,6 +13,21 @@ export const runtime = 'nodejs';
 
 const korean = (message: string, status: number, headers: Record<string, string> = {}) =>
   Response.json({ message }, { status, headers: { 'cache-control': 'no-store', ...headers } });
+
+/**
+ * The stream gzipped when the browser accepts it and a compressor is free. Content-Encoding goes on the Node
+ * response itself: Next.js drops it from a route's Response headers (and without it, no gzip).
+ */
+function maybeGzipped(req: NextRequest, body: ReadableStream<Uint8Array>, seats: GzipSeats): ReadableStream<Uint8Array> {
+  if (!acceptsGzip(req.headers.get('accept-encoding'))) return body;
+  const release = seats.take();
+  if (!release) return body;
+  if (!setContentEncoding(req.headers, 'gzip')) {
+    release();
+    return body;
+  }
+  return gzipStream(body, release);
+}
 
 /**
  * GET /api/cluster/stream?namespace=a,b — Server-Sent Events over the shared watch hub.
@@ -52,13 +67,11 @@ export function GET(req: NextRequest) {
       if (reason === 'dropped') closeConnection(req.headers);
     },
   });
-  const releaseGzip = acceptsGzip(req.headers.get('accept-encoding')) ? rt.gzipSeats.take() : null;
-  return new Response(releaseGzip ? gzipStream(body, releaseGzip) : body, {
+  return new Response(maybeGzipped(req, body, rt.gzipSeats), {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',
       // no-transform: Next.js's compression middleware (and any proxy) leaves the stream as it is
       'cache-control': 'no-store, no-transform',
-      ...(releaseGzip ? { 'content-encoding': 'gzip' } : {}),
       vary: 'accept-encoding',
       connection: 'keep-alive',
       // nginx and similar proxies would otherwise buffer the stream
