@@ -15,8 +15,8 @@
  *   STREAM_QUEUE_MB        bytes waiting for slow browsers, all streams together; STREAM_QUEUE_PER_STREAM_MB each
  *   STREAM_SNAPSHOT_MB     the largest snapshot a browser is sent (default 64: 20,000 pods take about 30);
  *                          past it the browser gets a Korean explanation instead of a tab that runs out of memory
- *   STREAM_GZIP_MAX        SSE streams gzipped at a time for browsers that accept it (default 64, ~80 KB of zlib
- *                          state each; 0 turns compression off); the streams past it are sent uncompressed
+ *   STREAM_GZIP_MAX        SSE streams gzipped at a time for browsers that accept it (default 64, ~170 KB of RSS
+ *                          each; 0 turns compression off); the streams past it are sent uncompressed
  * A malformed value falls back to the default (and the default is always the safe side).
  */
 import type { EnvLike } from './cluster-env';
@@ -42,7 +42,7 @@ export interface SecuritySettings {
 }
 
 const MB = 1024 * 1024;
-/** Compressed streams at a time by default: 64 × ~80 KB ≈ 5 MB of zlib state at most (sse-gzip.ts). */
+/** Compressed streams at a time by default: 64 × ~170 KB ≈ 11 MB at most (sse-gzip.ts). */
 const GZIP_STREAMS_DEFAULT = 64;
 
 function intSetting(raw: string | undefined, fallback: number, min: number, max: number): number {

@@ -1,5 +1,5 @@
 /**
- * gzip for the SSE stream (issue 16: a 20,000-pod snapshot is ~27 MB of JSON, ~1.5 MB gzipped). Browsers
+ * gzip for the SSE stream (issue 16: a 20,000-pod snapshot is 36 MB of JSON, 1.8 MB gzipped). Browsers
  * decode `Content-Encoding: gzip` on an EventSource transparently, and a deflate stream can be flushed at any
  * byte boundary (Z_SYNC_FLUSH), so each chunk the session enqueues — one burst of events, or a 64 KB piece of
  * the snapshot — leaves compressed at once: compression adds no latency to an event.
@@ -7,14 +7,16 @@
  * Memory: one compressor per stream, with a deflate window and hash smaller than zlib's defaults
  * (windowBits 13, memLevel 6: 64 KB of state instead of 256 KB, per zconf.h's formula below) — pods repeat
  * their fields within a few KB, so the ratio barely changes (measured on sim pods: 27× against 28×). And
- * only STREAM_GZIP_MAX streams at a time (default 64, ≈ 5 MB of zlib state) are compressed; the next browsers get the
- * same stream uncompressed, which is always allowed.
+ * only STREAM_GZIP_MAX streams at a time (default 64) are compressed: measured in-process, a compressor that
+ * has run costs ~170 KB of RSS (zlib state, Node's buffers, malloc overhead), so 64 take ~11 MB. The next
+ * browsers get the same stream uncompressed, which is always allowed.
  *
  * Backpressure is unchanged: the compressed stream reads one chunk from the session only when its own reader
  * asks (highWaterMark 0), so a browser that stops reading still fills the session's queue and is cut off or
  * resynced exactly as without compression; outside that queue wait at most one chunk and its compressed copy.
  * Next.js's own compression middleware skips responses with `Cache-Control: no-transform` (and any response
- * that already has a Content-Encoding), so nothing compresses twice or buffers the stream.
+ * that already has a Content-Encoding), so nothing compresses twice or buffers the stream. Next.js also drops
+ * Content-Encoding from a route's Response, so the route sets it on the Node response (http-hardening.ts).
  */
 import { constants, createGzip, type ZlibOptions } from 'node:zlib';
 
