@@ -95,7 +95,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function main() {
   const kubeconfig = tempKubeconfigPath();
   const sim = await startSimCluster({ kubeconfig, speed: 10 });
-  const app = await startApp({ KUBECONFIG: kubeconfig, CLUSTER_NAMESPACES: NAMESPACES.join(',') });
+  // every client comes from 127.0.0.1: lift the per-address stream limit (32) to the fleet's size
+  const app = await startApp({ KUBECONFIG: kubeconfig, CLUSTER_NAMESPACES: NAMESPACES.join(','), STREAM_MAX_PER_CLIENT: String(CLIENTS) });
   try {
     const kc = new KubeConfig();
     kc.loadFromFile(kubeconfig);
