@@ -122,7 +122,8 @@ class Sim implements Simulator {
     const precise = rt?.uid === pod.metadata?.uid ? rt?.started : undefined;
     const traffic = this.e.state.network?.pods[keyOf(name, namespace || 'default')];
     const written = traffic?.uid === pod.metadata?.uid ? (c: string) => traffic?.log[c] : undefined;
-    return readPodLog(pod, this.e.time, opts, (c) => precise?.[c], undefined, written);
+    const mainRuns = rt?.uid === pod.metadata?.uid ? rt?.mainRuns : undefined;
+    return readPodLog(pod, this.e.time, opts, (c) => precise?.[c], undefined, written, (c) => mainRuns?.[c]);
   }
 
   /** The network as a process in this pod sees it (its resolv.conf search path, its IP as the source). */

@@ -136,6 +136,15 @@ describe('kubectl run -it (attach)', () => {
     expect(r.stdout).toContain('pod "srv" deleted from default namespace');
   });
 
+  it('curl as the main command (-i, no shell): prints the Service\'s answer, then deletes the pod, exit 0', async () => {
+    const r = await attached('kubectl run tmp --rm -i --image=curlimages/curl --restart=Never -- curl -s http://web', []);
+    expect(r.stdout).toContain('<title>Welcome to nginx!</title>');
+    expect(r.stdout.endsWith('</html>\npod "tmp" deleted from default namespace\n')).toBe(true);
+    expect(r.stdout).not.toContain('kubectl exec');
+    expect(r.prompts).toEqual([]);
+    expect(r.exitCode).toBe(0);
+  });
+
   it("Validate's errors, before anything is created", async () => {
     // run.go Validate
     expect((await kubectl(client, 'kubectl run tmp --rm --image=busybox')).stderr).toContain('error: --rm should only be used for attached containers');
