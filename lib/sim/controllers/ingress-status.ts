@@ -18,12 +18,20 @@ import { deepEqual } from '../json';
 export const INGRESS_STATUS = 'nginx-ingress-controller';
 const ALL = 'all';
 
+/** Whether an image is an ingress controller's, per image string: every pod change asks (the engine's hot path). */
+const controllerImages = new Map<string, boolean>();
+function isControllerImage(image: string): boolean {
+  let is = controllerImages.get(image);
+  if (is === undefined) {
+    if (controllerImages.size > 1_000) controllerImages.clear();
+    controllerImages.set(image, (is = !!appModelFor(image)?.reverseProxy?.ingressController));
+  }
+  return is;
+}
+
 /** The argv of the pod's ingress controller container, when it has one. */
 function controllerArgv(pod: V1Pod | undefined): string[] | undefined {
-  for (const c of pod?.spec?.containers ?? []) {
-    const model = appModelFor(c.image ?? '');
-    if (model?.reverseProxy?.ingressController) return processArgv(c, model);
-  }
+  for (const c of pod?.spec?.containers ?? []) if (isControllerImage(c.image ?? '')) return processArgv(c, appModelFor(c.image!)!);
   return undefined;
 }
 

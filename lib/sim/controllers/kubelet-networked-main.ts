@@ -28,8 +28,17 @@ export interface MainRun {
   result: ShellResult;
 }
 
-/** Whether the container's PID 1 is a one-shot shell command of an image that ships network tools (cheap check). */
+/** Per container spec object (specs are replaced, never mutated): every pod of a Deployment asks once. */
+const mayUseNetworkBySpec = new WeakMap<V1Container, boolean>();
+
+/** Whether the container's PID 1 is a one-shot shell command of an image that ships network tools. */
 function mayUseNetwork(c: V1Container): boolean {
+  let may = mayUseNetworkBySpec.get(c);
+  if (may === undefined) mayUseNetworkBySpec.set(c, (may = mayUseNetworkUncached(c)));
+  return may;
+}
+
+function mayUseNetworkUncached(c: V1Container): boolean {
   const model = appModelFor(c.image ?? '');
   if (!model?.shell || !model.tools?.length) return false;
   const argv = processArgv(c, model);
