@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 /** Collects console errors and page errors so a test can assert there were none. */
 export function trackConsoleErrors(page: Page): string[] {
@@ -62,4 +62,15 @@ export async function unfoldTrafficPanel(page: Page): Promise<void> {
   const expand = page.locator('[data-traffic-expand]');
   if (await expand.isVisible()) await expand.click();
   await expect(page.locator('[data-traffic-panel]:not([data-collapsed])')).toBeVisible();
+}
+
+/** A lesson's "실행" button for this command (the first, where a lesson offers it twice). */
+export const lessonRunButton = (page: Page, cmd: string): Locator => page.getByRole('button', { name: `실행: ${cmd}`, exact: true }).first();
+
+/** Press an exercise card's "확인하기" until it shows `text` (the cluster needs simulated time to get there). */
+export async function checkExerciseUntil(card: Locator, text: RegExp | string): Promise<void> {
+  await expect(async () => {
+    await card.getByRole('button', { name: '확인하기' }).click();
+    await expect(card.getByText(text).first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
 }

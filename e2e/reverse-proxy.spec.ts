@@ -3,12 +3,11 @@
  * "실행" buttons, curl the proxy's NodePort from the laptop terminal with a Host header, see a php-test-1 pod name
  * answer, break the Service's selector and see nginx's 502, and pass the lesson's auto-checked exercise.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { checkExerciseUntil as checkUntil, lessonRunButton as runButton, saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
 
 const prompt = (page: Page) => page.getByRole('textbox', { name: 'kubectl 명령 입력' });
 const output = (page: Page) => page.getByRole('log', { name: 'kubectl 출력' });
-const runButton = (page: Page, cmd: string) => page.getByRole('button', { name: `실행: ${cmd}`, exact: true }).first();
 const CURL = "curl -H 'Host: php.example.com' http://192.168.56.11:30081/";
 
 /** Type a line in the terminal until its output shows `expected` (pods take simulated seconds to start). */
@@ -20,13 +19,6 @@ async function typeUntil(page: Page, command: string, expected: RegExp, timeout 
     await prompt(page).press('Enter');
     await expect(output(page)).toContainText(expected, { timeout: 2_000 });
   }).toPass({ timeout, intervals: [500, 1_000, 2_000] });
-}
-
-async function checkUntil(card: Locator, text: RegExp | string) {
-  await expect(async () => {
-    await card.getByRole('button', { name: '확인하기' }).click();
-    await expect(card.getByText(text).first()).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 60_000 });
 }
 
 test('lesson 07: the laptop curl through the reverse proxy is answered by a php-test-1 pod; a selector typo gives 502', async ({ page }, testInfo) => {

@@ -53,7 +53,7 @@ test('kubectl run tmp --rm -it … -- sh: a shell in a new pod, curl to a Servic
   await page.setViewportSize({ width: 1440, height: 900 });
   await typeInShell(page, 'exit');
   await expect(terminalOutput(page)).toContainText("Session ended, resume using 'kubectl attach tmp -c tmp -i -t' command when the pod is running");
-  await expect(terminalOutput(page)).toContainText('pod "tmp" deleted');
+  await expect(terminalOutput(page)).toContainText('pod "tmp" deleted from default namespace');
   await expect(kubectlPrompt(page)).toBeVisible();
   await expect(page.locator('[data-terminal-prompt]')).toHaveText('$');
 

@@ -12,6 +12,7 @@ import type * as batch from 'kubernetes-types/batch/v1';
 import type * as core from 'kubernetes-types/core/v1';
 import type * as discovery from 'kubernetes-types/discovery/v1';
 import type * as meta from 'kubernetes-types/meta/v1';
+import type * as networking from 'kubernetes-types/networking/v1';
 import type * as policy from 'kubernetes-types/policy/v1';
 
 /**
@@ -74,6 +75,9 @@ export type V1JobCondition = Writable<batch.JobCondition>;
 export type V1CronJob = Writable<batch.CronJob>;
 
 export type V1PodDisruptionBudget = Writable<policy.PodDisruptionBudget>;
+export type V1Ingress = Writable<networking.Ingress>;
+export type V1IngressBackend = Writable<networking.IngressBackend>;
+export type V1IngressClass = Writable<networking.IngressClass>;
 export type V1PodDisruptionBudgetStatus = Writable<policy.PodDisruptionBudgetStatus>;
 
 export type V1EndpointSlice = Writable<discovery.EndpointSlice>;

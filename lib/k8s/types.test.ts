@@ -12,6 +12,8 @@ describe('API_VERSION', () => {
       ReplicaSet: 'apps/v1', Deployment: 'apps/v1', DaemonSet: 'apps/v1',
       Job: 'batch/v1', CronJob: 'batch/v1',
       PodDisruptionBudget: 'policy/v1',
+      Ingress: 'networking.k8s.io/v1',
+      IngressClass: 'networking.k8s.io/v1',
       EndpointSlice: 'discovery.k8s.io/v1',
     });
   });

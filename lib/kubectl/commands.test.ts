@@ -40,8 +40,18 @@ describe('create -f, delete -f, label, expose', () => {
     expect((await run('kubectl create -f app.yaml')).stdout).toBe('pod/a created\nservice/a created\n');
     const again = await run('kubectl create -f app.yaml');
     expect(again.stderr).toContain('Error from server (AlreadyExists): error when creating "app.yaml": pods "a" already exists');
-    expect((await run('kubectl delete -f app.yaml')).stdout).toBe('pod "a" deleted\nservice "a" deleted\n');
+    expect((await run('kubectl delete -f app.yaml')).stdout).toBe('pod "a" deleted from default namespace\nservice "a" deleted from default namespace\n');
     expect((await run('kubectl apply -f nope.yaml')).stderr).toContain('error: the path "nope.yaml" does not exist');
+  });
+
+  // k8s.io/kubectl pkg/cmd/delete/delete.go PrintObj since v1.34 (kubernetes#126619, the version `kubectl version`
+  // reports here): a namespaced object's line names its namespace; a cluster-scoped one's doesn't.
+  it('delete names the namespace of a namespaced object, as kubectl 1.34 does, and not of a cluster-scoped one', async () => {
+    await run('kubectl create namespace team');
+    await run('kubectl create configmap cfg -n team --from-literal=a=b');
+    expect((await run('kubectl delete configmap cfg -n team --wait=false')).stdout).toBe('configmap "cfg" deleted from team namespace\n');
+    expect((await run('kubectl delete namespace team --wait=false')).stdout).toBe('namespace "team" deleted\n');
+    expect((await run('kubectl version --client')).stdout).toContain('Client Version: v1.34.2');
   });
 
   it('label adds, refuses to overwrite without --overwrite, and removes with key-', async () => {

@@ -114,7 +114,7 @@ describe('kubectl on the simulator', () => {
       client.advance(1_000);
       await new Promise((r) => setTimeout(r, 0));
     }
-    expect((await deleting).stdout).toBe('pod "w" deleted\n');
+    expect((await deleting).stdout).toBe('pod "w" deleted from default namespace\n');
     expect((await run('kubectl get pods')).stderr).toBe('No resources found in default namespace.\n');
   });
 

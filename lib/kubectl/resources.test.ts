@@ -15,7 +15,7 @@ const served = KIND_INFOS.filter((k) => isKind(k.kind));
 
 describe('resource types from the registry', () => {
   it('serves every registered kind the client stores, and only those', () => {
-    expect(served.map((k) => k.kind).sort()).toEqual(['ConfigMap', 'CronJob', 'DaemonSet', 'Deployment', 'EndpointSlice', 'Endpoints', 'Event', 'Job', 'Namespace', 'Node', 'Pod', 'PodDisruptionBudget', 'ReplicaSet', 'Secret', 'Service']);
+    expect(served.map((k) => k.kind).sort()).toEqual(['ConfigMap', 'CronJob', 'DaemonSet', 'Deployment', 'EndpointSlice', 'Endpoints', 'Event', 'Ingress', 'IngressClass', 'Job', 'Namespace', 'Node', 'Pod', 'PodDisruptionBudget', 'ReplicaSet', 'Secret', 'Service']);
   });
 
   it.each(served.map((k) => [k.kind, k] as const))('%s answers to every name the registry gives it', async (_kind, k) => {

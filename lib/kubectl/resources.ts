@@ -23,6 +23,17 @@ export function resourceOf(kind: Kind): ResourceType {
 /** `deployment.apps` / `pod`: the name kubectl uses in messages such as `deployment.apps/web created`. */
 export const qualifiedSingular = (kind: Kind): string => singularOf(resourceOf(kind));
 
+/**
+ * The line `kubectl delete` prints for a deleted object. From kubectl v1.34 (the version this terminal reports) a
+ * namespaced object's line names its namespace: `pod "tmp" deleted from default namespace` (k8s.io/kubectl
+ * pkg/cmd/delete/delete.go PrintObj, "show namespace on delete", kubernetes#126619, first in kubernetes-1.34.0);
+ * `kubectl run --rm` deletes through the same printer.
+ */
+export function deletedLine(kind: Kind, name: string, namespace: string | undefined): string {
+  const scope = resourceOf(kind).namespaced ? ` from ${namespace ?? 'default'} namespace` : '';
+  return `${qualifiedSingular(kind)} "${name}" deleted${scope}`;
+}
+
 /** `deployments.apps` / `pods`: the resource name the API server puts in its messages. */
 export const qualifiedPlural = (kind: Kind): string => pluralOf(resourceOf(kind));
 

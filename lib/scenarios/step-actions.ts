@@ -63,7 +63,7 @@ async function performAction(a: ScenarioAction, client: ClusterClient, machines?
       const name = a.name ?? selectObjects({ kind: 'Pod', namespace, labelSelector: a.labelSelector }, client.cached())[0]?.metadata?.name;
       if (!name) return { label, output: `${a.labelSelector}에 맞는 파드가 없습니다.`, ok: false };
       await client.delete('Pod', name, namespace);
-      return { label, output: `pod "${name}" deleted`, ok: true };
+      return { label, output: `pod "${name}" deleted from ${namespace} namespace`, ok: true };
     }
     if (!client.failures) return { label, output: '이 클러스터에서는 노드 장애를 흉내 낼 수 없습니다 (시뮬레이터에서만 가능).', ok: false };
     if (a.type === 'failNode') await client.failures.failNode(a.node);

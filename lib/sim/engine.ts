@@ -4,6 +4,7 @@
  * timers enqueue keys later (like workqueue.AddAfter). `advance()` drains queues, then jumps to the
  * next due timer — so the work per tick is proportional to what changed, never to cluster size.
  */
+import type { MainRun } from './controllers/kubelet-networked-main';
 import type { Kind, KubeObject } from '../k8s/types';
 import { API_VERSION } from '../k8s/types';
 import { kindOf } from '../k8s/kinds';
@@ -69,6 +70,8 @@ export interface PodRuntime {
   init?: InitRuntime;
   /** an attached session ended the container's main shell with `exit N` (apps/attach.ts); the kubelet exits it next */
   attachExit?: { container: string; code: number };
+  /** main commands that used the network, run once at their start (controllers/kubelet-networked-main.ts) */
+  mainRuns?: Record<string, MainRun>;
 }
 
 export interface NodeRuntime {

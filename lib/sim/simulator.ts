@@ -3,6 +3,7 @@
  * API-server path; watch/subscribe deliver changes after each call (never re-entrantly); a failed
  * call restores the rng so it leaves no trace.
  */
+import { IngressStatusController } from './controllers/ingress-status';
 import { CLUSTER_SCOPED, KINDS, type Kind, type KubeObject } from '../k8s/types';
 import { matchesFieldSelector, matchesLabelSelector, parseFieldSelector, parseLabelSelector } from '../k8s/selectors';
 import type { DeleteOptions, ListOptions, ListResult, PatchType, SimWatchEvent, Simulator, SimulatorOptions, Timings, Watch, WriteOptions } from './types';
@@ -68,7 +69,7 @@ class Sim implements Simulator {
   private init(): void {
     const e = new Engine(this.seed, this.opts.startTime ?? DEFAULT_START_TIME, resolveTimings(this.opts.timings), resolveLimits(this.opts.limits));
     this.scheduler = new Scheduler();
-    for (const c of [new DeploymentController(), new ReplicaSetController(), new JobController(), new CronJobController(), this.scheduler, new Kubelet(), new EndpointsController(), new EndpointSliceController(), new KubeProxy(), new DaemonSetController(), new NodeLifecycleController(), new TaintEvictionController(), new DisruptionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober(), new TrafficGenerator()]) e.register(c);
+    for (const c of [new DeploymentController(), new ReplicaSetController(), new JobController(), new CronJobController(), this.scheduler, new Kubelet(), new EndpointsController(), new EndpointSliceController(), new KubeProxy(), new DaemonSetController(), new NodeLifecycleController(), new TaintEvictionController(), new DisruptionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober(), new TrafficGenerator(), new IngressStatusController()]) e.register(c);
     if (this.opts.processView) e.processView = this.opts.processView;
     e.store.onChange((c) => this.fanout.push(c));
     this.e = e;
@@ -122,7 +123,8 @@ class Sim implements Simulator {
     const precise = rt?.uid === pod.metadata?.uid ? rt?.started : undefined;
     const traffic = this.e.state.network?.pods[keyOf(name, namespace || 'default')];
     const written = traffic?.uid === pod.metadata?.uid ? (c: string) => traffic?.log[c] : undefined;
-    return readPodLog(pod, this.e.time, opts, (c) => precise?.[c], undefined, written);
+    const mainRuns = rt?.uid === pod.metadata?.uid ? rt?.mainRuns : undefined;
+    return readPodLog(pod, this.e.time, opts, (c) => precise?.[c], undefined, written, (c) => mainRuns?.[c]);
   }
 
   /** The network as a process in this pod sees it (its resolv.conf search path, its IP as the source). */

@@ -29,8 +29,13 @@ describe('/openapi/v3', () => {
     const res = await get('/openapi/v3');
     expect(res.status).toBe(200);
     const { paths } = (await res.json()) as { paths: Record<string, { serverRelativeURL: string }> };
-    expect(Object.keys(paths).sort()).toEqual(['api/v1', 'apis/apps/v1', 'apis/batch/v1', 'apis/discovery.k8s.io/v1', 'apis/policy/v1']);
+    expect(Object.keys(paths).sort()).toEqual(['api/v1', 'apis/apps/v1', 'apis/batch/v1', 'apis/discovery.k8s.io/v1', 'apis/networking.k8s.io/v1', 'apis/policy/v1']);
     expect(paths['apis/apps/v1'].serverRelativeURL).toMatch(/^\/openapi\/v3\/apis\/apps\/v1\?hash=[0-9A-F]{128}$/);
+  });
+
+  it('serves networking.k8s.io/v1 with the Ingress definitions (kubectl explain ingress reads them)', async () => {
+    const { components } = await gvDocument('apis/networking.k8s.io/v1');
+    expect(Object.keys(components.schemas)).toEqual(expect.arrayContaining(['io.k8s.api.networking.v1.Ingress', 'io.k8s.api.networking.v1.IngressClass', 'io.k8s.api.networking.v1.HTTPIngressPath']));
   });
 
   it('names definitions after their Go packages and marks each kind with its group-version-kind', async () => {

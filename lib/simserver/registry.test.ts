@@ -23,9 +23,9 @@ const topLevel = (path: string) => resources(path).filter((r) => !r.name.include
 
 describe('discovery reads the registry', () => {
   it('lists every registered kind once, and nothing else', () => {
-    const listed = [...topLevel('/api/v1'), ...topLevel('/apis/apps/v1'), ...topLevel('/apis/batch/v1'), ...topLevel('/apis/discovery.k8s.io/v1'), ...topLevel('/apis/policy/v1')].map((r) => r.kind).sort();
+    const listed = [...topLevel('/api/v1'), ...topLevel('/apis/apps/v1'), ...topLevel('/apis/batch/v1'), ...topLevel('/apis/discovery.k8s.io/v1'), ...topLevel('/apis/networking.k8s.io/v1'), ...topLevel('/apis/policy/v1')].map((r) => r.kind).sort();
     expect(listed).toEqual(KIND_INFOS.map((k) => k.kind).sort());
-    expect(listed).toEqual(['ConfigMap', 'CronJob', 'DaemonSet', 'Deployment', 'EndpointSlice', 'Endpoints', 'Event', 'Job', 'Namespace', 'Node', 'Pod', 'PodDisruptionBudget', 'ReplicaSet', 'Secret', 'Service']);
+    expect(listed).toEqual(['ConfigMap', 'CronJob', 'DaemonSet', 'Deployment', 'EndpointSlice', 'Endpoints', 'Event', 'Ingress', 'IngressClass', 'Job', 'Namespace', 'Node', 'Pod', 'PodDisruptionBudget', 'ReplicaSet', 'Secret', 'Service']);
   });
 
   it("publishes each kind's names, short names and categories as the registry holds them", () => {

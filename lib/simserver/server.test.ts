@@ -68,7 +68,7 @@ describe('discovery', () => {
     expect(r.contentType).toBe('application/json');
     expect(r.json).toMatchObject({ kind: 'APIVersions', versions: ['v1'] });
     const groups = await call('GET', '/apis');
-    expect(groups.json.groups.map((g: { name: string }) => g.name)).toEqual(['apps', 'batch', 'policy', 'discovery.k8s.io', 'metrics.k8s.io']);
+    expect(groups.json.groups.map((g: { name: string }) => g.name)).toEqual(['apps', 'batch', 'networking.k8s.io', 'policy', 'discovery.k8s.io', 'metrics.k8s.io']);
     expect((await call('GET', '/version')).json.major).toBe('1');
   });
 

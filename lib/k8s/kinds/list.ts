@@ -11,6 +11,8 @@ import { DEPLOYMENT } from './deployment';
 import { ENDPOINTS } from './endpoints';
 import { ENDPOINTSLICE } from './endpointslice';
 import { EVENT } from './event';
+import { INGRESS } from './ingress';
+import { INGRESSCLASS } from './ingressclass';
 import { JOB } from './job';
 import { NAMESPACE } from './namespace';
 import { NODE } from './node';
@@ -22,7 +24,7 @@ import { SERVICE } from './service';
 
 export const KIND_LIST = [
   NAMESPACE, NODE, POD, REPLICASET, DEPLOYMENT, DAEMONSET, SERVICE, ENDPOINTS, ENDPOINTSLICE, CONFIGMAP, SECRET, JOB, CRONJOB,
-  PODDISRUPTIONBUDGET,
+  PODDISRUPTIONBUDGET, INGRESSCLASS, INGRESS,
   EVENT,
 ] as const;
 

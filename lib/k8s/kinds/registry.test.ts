@@ -8,7 +8,7 @@ import { STRUCTS } from './upstream/structs';
 /**
  * What kube-apiserver 1.34 registers for each resource. Short names and categories come from each REST storage's
  * ShortNames()/Categories() (kubernetes pkg/registry/<group>/<resource>/storage/storage.go: pod, deployment,
- * replicaset, daemonset, service, endpoint, node, namespace, event, configmap, secret, job; discovery/endpointslice; policy/poddisruptionbudget); scope from each strategy's NamespaceScoped().
+ * replicaset, daemonset, service, endpoint, node, namespace, event, configmap, secret, job; discovery/endpointslice; policy/poddisruptionbudget; networking/ingress, ingressclass); scope from each strategy's NamespaceScoped().
  */
 const UPSTREAM: Record<RegisteredKind, [group: string, plural: string, singular: string, shortNames: string[], categories: string[], namespaced: boolean]> = {
   Pod: ['', 'pods', 'pod', ['po'], ['all'], true],
@@ -28,6 +28,9 @@ const UPSTREAM: Record<RegisteredKind, [group: string, plural: string, singular:
   EndpointSlice: ['discovery.k8s.io', 'endpointslices', 'endpointslice', [], [], true],
   // pkg/registry/policy/poddisruptionbudget/storage/storage.go: ShortNames() ["pdb"], no Categories()
   PodDisruptionBudget: ['policy', 'poddisruptionbudgets', 'poddisruptionbudget', ['pdb'], [], true],
+  // pkg/registry/networking/ingress/storage/storage.go: ShortNames() ["ing"], no Categories(); ingressclass: neither, cluster-scoped
+  Ingress: ['networking.k8s.io', 'ingresses', 'ingress', ['ing'], [], true],
+  IngressClass: ['networking.k8s.io', 'ingressclasses', 'ingressclass', [], [], false],
 };
 
 describe('kind names', () => {

@@ -71,6 +71,6 @@ describe('unknown fields', () => {
     const r = await run('kubectl apply -f both.yaml');
     expect(r.stdout).toBe('deployment.apps/web created\n');
     expect(r.stderr.split('\n')[0]).toContain('error when creating "both.yaml"');
-    expect((await run('kubectl delete -f x.yaml')).stdout).toBe('deployment.apps "web" deleted\n');
+    expect((await run('kubectl delete -f x.yaml')).stdout).toBe('deployment.apps "web" deleted from default namespace\n');
   });
 });

@@ -4,7 +4,7 @@ import { isStatusError, type KubeObject } from '../../k8s/types';
 import { KubectlError, err, out, str, type KubectlContext } from '../context';
 import { describeError, statusMessage } from '../errors';
 import type { ParsedCommand } from '../parse';
-import { qualifiedPlural, qualifiedSingular, resourceOf } from '../resources';
+import { deletedLine, qualifiedPlural, qualifiedSingular, resourceOf } from '../resources';
 import { decodingError, goValue, problemHint, readManifests, type FileDoc } from './files';
 import { warnIfDeprecated } from '../deprecation';
 
@@ -180,6 +180,6 @@ export function runCreateFromFiles(cmd: ParsedCommand, ctx: KubectlContext): Pro
 export function runDeleteFromFiles(cmd: ParsedCommand, ctx: KubectlContext): Promise<number> {
   return eachDocument(cmd, ctx, 'deleting', async (doc, name, namespace) => {
     await ctx.client.delete(doc.kind, name, namespace);
-    return `${qualifiedSingular(doc.kind)} "${name}" deleted`;
+    return deletedLine(doc.kind, name, namespace);
   });
 }

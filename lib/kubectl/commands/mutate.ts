@@ -5,7 +5,7 @@ import { API_VERSION, type Kind, type KubeObject, type V1Deployment, type V1Pod,
 import { objectKey } from '../../cluster/types';
 import { KubectlError, err, namespaceOf, num, out, str, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
-import { qualifiedSingular } from '../resources';
+import { deletedLine, qualifiedSingular } from '../resources';
 import { noResourcesMessage, parseTargets, scopedNamespace, singleTarget } from '../targets';
 import { runDeleteFromFiles } from './apply';
 import { warnIfDeprecated } from '../deprecation';
@@ -45,7 +45,7 @@ export async function runDelete(cmd: ParsedCommand, ctx: KubectlContext): Promis
   const keys: string[] = [];
   for (const { kind, obj } of found) {
     await ctx.client.delete(kind, obj.metadata!.name!, obj.metadata?.namespace, grace === undefined ? undefined : { gracePeriodSeconds: grace });
-    out(ctx, `${qualifiedSingular(kind)} "${obj.metadata?.name}" deleted`);
+    out(ctx, deletedLine(kind, obj.metadata!.name!, obj.metadata?.namespace));
     keys.push(objectKey(kind, obj.metadata!.name!, obj.metadata?.namespace));
   }
   // like kubectl's default --wait=true: return once the objects are really gone (pods terminate gracefully)

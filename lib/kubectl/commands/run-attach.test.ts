@@ -3,7 +3,7 @@
  * (Validate's errors, the deferred delete with --rm, "pod NS/NAME terminated (REASON)" and the exit code with
  * --restart=Never) and pkg/cmd/attach/attach.go at v1.34 (the recording notice, "If you don't see a command prompt,
  * try pressing enter.", "Session ended, resume using 'kubectl attach NAME -c NAME -i -t' command when the pod is
- * running" for restartPolicy Always only). The pod is deleted as pkg/cmd/delete/delete.go prints it (`pod "tmp" deleted`, as this terminal's
+ * running" for restartPolicy Always only). The pod is deleted as pkg/cmd/delete/delete.go prints it from v1.34 (`pod "tmp" deleted from default namespace`, as this terminal's
  * `kubectl delete` does).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -71,7 +71,7 @@ describe('kubectl run -it (attach)', () => {
     expect(r.stdout).toBe(
       'tmp\n<title>Welcome to nginx!</title>\n' +
         "Session ended, resume using 'kubectl attach tmp -c tmp -i -t' command when the pod is running\n" +
-        'pod "tmp" deleted\n',
+        'pod "tmp" deleted from default namespace\n',
     );
     expect(r.exitCode).toBe(0);
     // the deferred delete ran: the pod terminates and is gone
@@ -98,7 +98,7 @@ describe('kubectl run -it (attach)', () => {
   it('--restart=Never: `exit 3` ends the container, kubectl reports it and exits 3 after deleting the pod', async () => {
     const r = await attached('kubectl run tmp --rm -i -t --restart=Never --image=busybox -- sh', ['exit 3']);
     // no "Session ended …" line: attach.go prints it only for restartPolicy Always
-    expect(r.stdout).toBe('pod "tmp" deleted\n');
+    expect(r.stdout).toBe('pod "tmp" deleted from default namespace\n');
     expect(r.stderr).toContain('pod default/tmp terminated (Error)\n');
     expect(r.stderr).not.toContain('error: pod');
     expect(r.exitCode).toBe(3);
@@ -114,26 +114,35 @@ describe('kubectl run -it (attach)', () => {
 
   it('Ctrl+C detaches: the command ends, and --rm still deletes the pod', async () => {
     const r = await attached('kubectl run tmp --rm -it --image=busybox -- sh', [], { abortAtPrompt: 1 });
-    expect(r.stdout).toContain('pod "tmp" deleted\n');
+    expect(r.stdout).toContain('pod "tmp" deleted from default namespace\n');
     expect(r.exitCode).toBe(130);
   });
 
   it('a one-shot command (-- sh -c …) with --restart=Never: its output, then the pod is deleted; no prompt', async () => {
     const r = await attached("kubectl run tmp --rm -it --restart=Never --image=busybox -- sh -c 'hostname; echo done'", []);
-    expect(r.stdout).toBe('tmp\ndone\npod "tmp" deleted\n');
+    expect(r.stdout).toBe('tmp\ndone\npod "tmp" deleted from default namespace\n');
     expect(r.prompts).toEqual([]);
     expect(r.exitCode).toBe(0);
   });
 
   it('a one-shot command under the default restartPolicy Always: its output once, though the container restarts', async () => {
     const r = await attached('kubectl run tmp --rm -it --image=busybox -- echo hello', []);
-    expect(r.stdout).toBe('hello\npod "tmp" deleted\n');
+    expect(r.stdout).toBe('hello\npod "tmp" deleted from default namespace\n');
   });
 
   it('an image whose main process reads no terminal: kubectl warns and shows its log instead', async () => {
     const r = await attached('kubectl run srv --rm -it --image=nginx:1.25', [], { abortAtPrompt: 99 });
     expect(r.stderr).toMatch(/warning: couldn't attach to pod\/srv, falling back to streaming logs: .*does not read a terminal/);
-    expect(r.stdout).toContain('pod "srv" deleted');
+    expect(r.stdout).toContain('pod "srv" deleted from default namespace');
+  });
+
+  it('curl as the main command (-i, no shell): prints the Service\'s answer, then deletes the pod, exit 0', async () => {
+    const r = await attached('kubectl run tmp --rm -i --image=curlimages/curl --restart=Never -- curl -s http://web', []);
+    expect(r.stdout).toContain('<title>Welcome to nginx!</title>');
+    expect(r.stdout.endsWith('</html>\npod "tmp" deleted from default namespace\n')).toBe(true);
+    expect(r.stdout).not.toContain('kubectl exec');
+    expect(r.prompts).toEqual([]);
+    expect(r.exitCode).toBe(0);
   });
 
   it("Validate's errors, before anything is created", async () => {

@@ -5,13 +5,14 @@
  * kubectl v1.34: the recording notice and "If you don't see a command prompt, try pressing enter." on stderr,
  * "Session ended, resume using 'kubectl attach …' command when the pod is running" after a TTY session of a
  * restartPolicy Always pod, the deferred
- * delete's `pod "NAME" deleted`, and with --restart=Never/OnFailure the container's exit code as kubectl's.
+ * delete's `pod "NAME" deleted from NS namespace` (kubectl delete's printer), and with --restart=Never/OnFailure the container's exit code as kubectl's.
  */
 import type { V1ContainerStatus, V1Pod } from '../../k8s/api-types';
 import { isStatusError } from '../../k8s/types';
 import { objectKey, type ShellHandle } from '../../cluster/types';
 import { KubectlError, err, out, type KubectlContext } from '../context';
 import { statusMessage } from '../errors';
+import { deletedLine } from '../resources';
 
 /** kubectl's --pod-running-timeout default (run.go defaultPodAttachTimeout), here in simulated time. */
 const POD_RUNNING_TIMEOUT_MS = 60_000;
@@ -158,7 +159,7 @@ function exitCodeOf(pod: V1Pod): number {
 async function removePod(ctx: KubectlContext, name: string, namespace: string): Promise<void> {
   try {
     await ctx.client.delete('Pod', name, namespace);
-    out(ctx, `pod "${name}" deleted`);
+    out(ctx, deletedLine('Pod', name, namespace));
   } catch (e) {
     if (!isStatusError(e) || e.status.code !== 404) throw e;
   }

@@ -9,7 +9,7 @@
 import type { V1Container, V1ContainerStatus, V1Pod } from '../../k8s/api-types';
 import { badRequest } from '../../k8s/status';
 import { timestampMs } from '../../k8s/age';
-import { linesUntil, type TimedText } from '../shell';
+import { linesUntil, type ShellResult, type TimedText } from '../shell';
 import { runContainer } from './run-container';
 import type { PodConfigResolver } from './container-env';
 
@@ -101,18 +101,22 @@ export function logTimestamp(ms: number): string {
 /**
  * Reads a pod's container log at `now`. `preciseStart` gives the running instance's start in ms (status
  * times keep whole seconds); `written` gives lines the process wrote because something happened to it (the
- * access-log line of each request it served, lib/sim/network), as [epoch ms, text], oldest first.
+ * access-log line of each request it served, lib/sim/network), as [epoch ms, text], oldest first. `recorded` gives
+ * the run the kubelet recorded at a start when the main command used the network (controllers/kubelet-networked-main.ts).
  * Throws a StatusError (400) with the API server's or kubelet's message.
  */
-export function readPodLog(pod: V1Pod, now: number, opts: PodLogOptions = {}, preciseStart?: (container: string) => number | undefined, resolver?: PodConfigResolver, written?: (container: string) => readonly [number, string][] | undefined): PodLogResult {
+export function readPodLog(pod: V1Pod, now: number, opts: PodLogOptions = {}, preciseStart?: (container: string) => number | undefined, resolver?: PodConfigResolver, written?: (container: string) => readonly [number, string][] | undefined, recorded?: (container: string) => { startedAt: number; result: ShellResult } | undefined): PodLogResult {
   const podName = pod.metadata?.name ?? '';
   const c = logContainer(pod, opts.container);
   const status = pod.status?.containerStatuses?.find((s) => s.name === c.name);
   const inst = logInstance(status, c.name, podName, !!opts.previous);
   const precise = inst.finishedAt === Infinity ? preciseStart?.(c.name) : undefined;
   // the kubelet's own ms start time, when it belongs to this instance (status times are whole seconds)
-  const startedAt = precise !== undefined && precise >= inst.startedAt && precise < inst.startedAt + 1000 ? precise : inst.startedAt;
+  const run = recorded?.(c.name);
+  const ofThisInstance = (ms: number | undefined): ms is number => ms !== undefined && ms >= inst.startedAt && ms < inst.startedAt + 1000;
+  const startedAt = ofThisInstance(run?.startedAt) ? run!.startedAt : ofThisInstance(precise) ? precise : inst.startedAt;
   const proc = runContainer(pod, c, startedAt, resolver);
+  if (proc && run?.startedAt === startedAt) proc.result = run.result;
   const exitAt = startedAt + (proc?.result.exitAtMs ?? Infinity);
   // a process that ended by itself wrote up to its exit; a killed one up to its (whole-second) finish time
   const end = Math.min(now, inst.finishedAt === Infinity ? Infinity : Math.max(inst.finishedAt + 999, exitAt === Infinity ? 0 : exitAt), exitAt);

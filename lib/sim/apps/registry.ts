@@ -9,8 +9,9 @@ import { DATABASE_IMAGES } from './databases';
 import { SYSTEM_IMAGES } from './system-images';
 import { KUBELAB_IMAGES } from './kubelab-images';
 import { PROXY_CHAIN_IMAGES } from './proxy-chain-images';
+import { INGRESS_IMAGES } from './ingress-images';
 
-export const IMAGE_FAMILIES: readonly ImageFamily[] = [...WEB_SERVER_IMAGES, ...BASE_IMAGES, ...DATABASE_IMAGES, ...SYSTEM_IMAGES, ...KUBELAB_IMAGES, ...PROXY_CHAIN_IMAGES];
+export const IMAGE_FAMILIES: readonly ImageFamily[] = [...WEB_SERVER_IMAGES, ...BASE_IMAGES, ...DATABASE_IMAGES, ...SYSTEM_IMAGES, ...KUBELAB_IMAGES, ...PROXY_CHAIN_IMAGES, ...INGRESS_IMAGES];
 
 const BY_REPOSITORY = new Map(IMAGE_FAMILIES.map((i) => [i.repository, i]));
 

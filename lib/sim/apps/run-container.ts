@@ -5,7 +5,7 @@
  * shell. The result is timed output plus when and how it exits, so the kubelet schedules the exit as one timer.
  */
 import type { V1Container, V1Pod } from '../../k8s/api-types';
-import { runArgv, type OutputLine, type ShellInput, type ShellResult } from '../shell';
+import { runArgv, type NetworkClient, type OutputLine, type ShellInput, type ShellResult } from '../shell';
 import { isShellCommand } from '../shell/commands';
 import { appModelFor } from './registry';
 import { networkTools } from '../network/tools';
@@ -123,16 +123,17 @@ function runApp(model: AppModel, argv: string[], env: Record<string, string>, va
 
 /**
  * Starts container `c` of `pod` at `startedAt` (epoch ms): what runs and what it does. Pure; undefined when the
- * image isn't in the registry (such a container never starts: ErrImagePull).
+ * image isn't in the registry (such a container never starts: ErrImagePull). `net` is given only when the kubelet
+ * starts a main command that uses the network (controllers/kubelet-networked-main.ts), which then runs once.
  */
-export function runContainer(pod: V1Pod, c: V1Container, startedAt: number, resolver: PodConfigResolver = LITERAL_ENV_ONLY): ContainerProcess | undefined {
+export function runContainer(pod: V1Pod, c: V1Container, startedAt: number, resolver: PodConfigResolver = LITERAL_ENV_ONLY, net?: NetworkClient): ContainerProcess | undefined {
   const model = appModelFor(c.image ?? '');
   if (!model) return undefined;
   const argv = processArgv(c, model);
   const env = containerEnv(pod, c, model, resolver);
   const hostname = pod.metadata?.name ?? '';
   const commands = networkTools(model.tools);
-  const shellInput: ShellInput = { env, files: containerFiles(pod, c, model, resolver), hostname, startedAt, cwd: c.workingDir ?? '/', ...(commands ? { commands } : {}) };
+  const shellInput: ShellInput = { env, files: containerFiles(pod, c, model, resolver), hostname, startedAt, cwd: c.workingDir ?? '/', ...(commands ? { commands } : {}), ...(net ? { net } : {}) };
   const vars: Record<string, string> = { pod: hostname, podIP: pod.status?.podIP ?? '', version: model.version ?? '' };
   const text = flagValue(argv, 'text');
   if (text !== undefined) vars.text = text;

@@ -67,9 +67,10 @@ export interface AppModel {
   /**
    * A reverse proxy: instead of `routes`, each request is forwarded as its `--route` args say (lib/sim/network/
    * reverse-proxy.ts). Templates: `errorPage` {status} {reason}; `errorLog` {nginxTime} {message} {upstreamUrl}
-   * {client} {server} {method} {path} {host}.
+   * {client} {server} {method} {path} {host}. `ingressController`: the routes come from the cluster's Ingresses
+   * instead (lib/sim/network/ingress-nginx.ts), for an ingress controller image.
    */
-  reverseProxy?: { errorPage: string; errorLog: string };
+  reverseProxy?: { errorPage: string; errorLog: string; ingressController?: true };
 }
 
 /** A repository in the built-in registry: tags, size, and the model (tags may override parts). */

@@ -5,7 +5,7 @@
  */
 import type { V1ContainerStatus, V1Pod } from '../../k8s/api-types';
 import type { PodRuntime } from '../engine';
-import { planContainer } from '../images';
+import { instancePlan, recordNetworkedMains } from './kubelet-networked-main';
 import { EXIT_VISIBLE_MS } from '../timings';
 import { crashBackOffDelay, recordRestart } from './container-backoff';
 import { KUBELET, writePodStatus, type KubeletCtx } from './kubelet-pull';
@@ -70,7 +70,7 @@ function exitingIndex(pod: V1Pod, rt: PodRuntime): number {
   let idx = 0;
   let min = Infinity;
   pod.spec!.containers.forEach((c, i) => {
-    const plan = planContainer(c, pod);
+    const plan = instancePlan(rt, c, pod);
     if (plan.runMs < min) {
       min = plan.runMs;
       idx = i;
@@ -120,6 +120,7 @@ function start(ctx: KubeletCtx, only?: string): void {
       };
     }),
   }));
+  recordNetworkedMains(e, rt, pod, pod.spec!.containers.filter((c) => !only || c.name === only));
   rt.stage = 'running';
   rt.due = e.time;
   tickRunning(ctx);
@@ -138,7 +139,7 @@ export function tickRunning(ctx: KubeletCtx): void {
     const s = statuses.find((x) => x.name === c.name);
     const startedAt = s?.state?.running ? rt.started?.[c.name] : undefined;
     if (startedAt === undefined) return;
-    const plan = planContainer(c, pod);
+    const plan = instancePlan(rt, c, pod);
     // `exit` typed in an attached shell (apps/attach.ts) ends PID 1 now, with the code typed
     const attached = rt.attachExit?.container === c.name ? rt.attachExit : undefined;
     const exitAt = attached ? e.time : startedAt + plan.runMs;
@@ -175,7 +176,7 @@ function exitContainer(ctx: KubeletCtx, index: number, code: number): void {
   const policy = pod.spec!.restartPolicy ?? 'Always';
   const now = e.iso();
   const prev = pod.status?.containerStatuses?.find((s) => s.name === c.name);
-  const plan = planContainer(c, pod);
+  const plan = instancePlan(rt, c, pod);
   delete rt.attachExit;
   const terminated = {
     exitCode: code,

@@ -11,6 +11,7 @@ import type { HttpCall } from '../shell';
 import type { Engine } from '../engine';
 import type { Connection, Client } from './connect';
 import { parseResolvConf, podResolvConf, resolveFromPod } from './dns';
+import { ingressUpstream } from './ingress-nginx';
 
 export interface ProxyRoute {
   /** the Host it serves (lower case, no port); undefined: any host (the default server) */
@@ -78,9 +79,11 @@ type Send = (client: Client, call: HttpCall, timeoutMs: number, hops: number) =>
 /** Forwards `call`, which arrived on `conn` (a proxy's container), as its `--route` args say. */
 export function forwardThroughProxy(e: Engine, conn: Extract<Connection, { ok: true }>, call: HttpCall, hops: number, send: Send): ProxyAnswer {
   const hostHeader = headerValue(call.headers, 'host') ?? call.host;
-  const route = matchRoute(parseProxyRoutes(conn.proc.argv), hostHeader, call.path);
-  if (!route) return { status: 404, body: '', ms: 0, upstream: '-' };
-  const { host, port } = route.upstream;
+  // an ingress controller's routes are the cluster's Ingresses (ingress-nginx.ts); it answers 404/503 itself
+  const target = conn.proc.model?.reverseProxy?.ingressController ? ingressUpstream(e, conn.proc.argv, hostHeader, call.path) : matchRoute(parseProxyRoutes(conn.proc.argv), hostHeader, call.path)?.upstream;
+  if (!target) return { status: 404, body: '', ms: 0, upstream: '-' };
+  if ('status' in target) return { status: target.status, body: target.body, ms: 0, upstream: '-' };
+  const { host, port } = target;
   const pod = conn.pod;
   const resolved = resolveFromPod(e, host, parseResolvConf(podResolvConf(pod.metadata!.namespace || 'default')));
   if (!resolved) return { status: 502, body: '', ms: 1, upstream: '-', error: `${host} could not be resolved (3: Host not found)` };

@@ -520,6 +520,14 @@ export const STRUCTS: Record<string, Record<string, string>> = {
   "name": "string!",
   "value": "string!"
  },
+ "HTTPIngressPath": {
+  "path": "string",
+  "pathType": "string:PathType!",
+  "backend": "IngressBackend!"
+ },
+ "HTTPIngressRuleValue": {
+  "paths": "[]HTTPIngressPath!"
+ },
  "HostAlias": {
   "ip": "string!",
   "hostnames": "[]string"
@@ -547,6 +555,68 @@ export const STRUCTS: Record<string, Record<string, string>> = {
  "ImageVolumeSource": {
   "reference": "string",
   "pullPolicy": "string:PullPolicy"
+ },
+ "Ingress": {
+  "kind": "string",
+  "apiVersion": "string",
+  "metadata": "ObjectMeta",
+  "spec": "IngressSpec",
+  "status": "IngressStatus"
+ },
+ "IngressBackend": {
+  "service": "IngressServiceBackend",
+  "resource": "TypedLocalObjectReference"
+ },
+ "IngressClass": {
+  "kind": "string",
+  "apiVersion": "string",
+  "metadata": "ObjectMeta",
+  "spec": "IngressClassSpec"
+ },
+ "IngressClassParametersReference": {
+  "apiGroup": "string",
+  "kind": "string!",
+  "name": "string!",
+  "scope": "string",
+  "namespace": "string"
+ },
+ "IngressClassSpec": {
+  "controller": "string",
+  "parameters": "IngressClassParametersReference"
+ },
+ "IngressLoadBalancerIngress": {
+  "ip": "string",
+  "hostname": "string",
+  "ports": "[]IngressPortStatus"
+ },
+ "IngressLoadBalancerStatus": {
+  "ingress": "[]IngressLoadBalancerIngress"
+ },
+ "IngressPortStatus": {
+  "port": "integer!",
+  "protocol": "string:Protocol!",
+  "error": "string"
+ },
+ "IngressRule": {
+  "host": "string",
+  "http": "HTTPIngressRuleValue"
+ },
+ "IngressServiceBackend": {
+  "name": "string!",
+  "port": "ServiceBackendPort"
+ },
+ "IngressSpec": {
+  "ingressClassName": "string",
+  "defaultBackend": "IngressBackend",
+  "tls": "[]IngressTLS",
+  "rules": "[]IngressRule"
+ },
+ "IngressStatus": {
+  "loadBalancer": "IngressLoadBalancerStatus"
+ },
+ "IngressTLS": {
+  "hosts": "[]string",
+  "secretName": "string"
  },
  "Job": {
   "kind": "string",
@@ -1213,6 +1283,10 @@ export const STRUCTS: Record<string, Record<string, string>> = {
   "expirationSeconds": "integer",
   "path": "string!"
  },
+ "ServiceBackendPort": {
+  "name": "string",
+  "number": "integer"
+ },
  "ServicePort": {
   "name": "string",
   "protocol": "string:Protocol",
@@ -1483,6 +1557,11 @@ export const ENUMS: Record<string, readonly string[]> = {
   "In",
   "Lt",
   "NotIn"
+ ],
+ "PathType": [
+  "Exact",
+  "ImplementationSpecific",
+  "Prefix"
  ],
  "PersistentVolumeAccessMode": [
   "ReadOnlyMany",

@@ -24,11 +24,12 @@ export function parseUrl(raw: string): ParsedUrl | undefined {
 
 /**
  * The network the command sees, or undefined after saying why there is none: a container's main process is
- * recomputed every time its log is read, so a request from it would be sent again and again.
+ * recomputed every time its log is read, so it gets the network only when the kubelet ran it once at its start
+ * (controllers/kubelet-networked-main.ts), which it does for commands that send a few requests, not for polling loops.
  */
 export function networkOf(tool: string, st: ShellState, io: Io): NetworkClient | undefined {
   if (st.input.net) return st.input.net;
-  io.err(`${tool}: 이 시뮬레이터에서는 컨테이너의 기본 명령(command)이 보내는 요청은 다루지 않아요. kubectl exec로 실행해 보세요.\n`);
+  io.err(`${tool}: 이 시뮬레이터에서는 컨테이너의 기본 명령이 요청을 계속 보내는 경우(반복문)는 다루지 않아요. 요청을 계속 보내려면 'traffic start'를, 한 번 보내려면 kubectl exec를 써 보세요.\n`);
   return undefined;
 }
 

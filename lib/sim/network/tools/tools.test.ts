@@ -72,10 +72,10 @@ describe('which image has which tool', () => {
     expect(sh('curl', 'wget -qO- http://web/ >/dev/null && nslookup -type=A web.default.svc.cluster.local >/dev/null && curl -s http://web/ > /dev/null; echo $?').out).toBe('0\n');
   });
 
-  it("a container's own command does not send (its log is recomputed on every read), and says so in Korean", () => {
+  it("a container's own command that keeps polling does not send (the kubelet records one-shot commands only), and says so in Korean", () => {
     const { sim } = webCluster({ replicas: 0 });
-    sim.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'loop' }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.37', command: ['wget', '-qO-', 'http://web/'] }] } } as KubeObject);
+    sim.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'loop' }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.37', command: ['sh', '-c', 'while true; do wget -qO- http://web/; sleep 1; done'] }] } } as KubeObject);
     sim.advance(10_000);
-    expect(sim.podLog('loop', 'default').lines[0]).toMatch(/^wget: 이 시뮬레이터에서는 컨테이너의 기본 명령/);
+    expect(sim.podLog('loop', 'default').lines[0]).toMatch(/^wget: 이 시뮬레이터에서는 컨테이너의 기본 명령이 요청을 계속 보내는 경우/);
   });
 });
