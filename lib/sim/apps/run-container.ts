@@ -7,8 +7,10 @@
 import type { V1Container, V1Pod } from '../../k8s/api-types';
 import { runArgv, type OutputLine, type ShellInput, type ShellResult } from '../shell';
 import { isShellCommand } from '../shell/commands';
-import { appModelFor } from './registry';
+import { appModelFor, lookupImage } from './registry';
 import { networkTools } from '../network/tools';
+import { systemTools } from '../shell/system-tools';
+import { cgroupFiles, containerSystem } from './container-system';
 import { renderTemplate } from './render';
 import { containerEnv, containerFiles, LITERAL_ENV_ONLY, type PodConfigResolver } from './container-env';
 import type { AppModel, LogLine } from './types';
@@ -131,8 +133,10 @@ export function runContainer(pod: V1Pod, c: V1Container, startedAt: number, reso
   const argv = processArgv(c, model);
   const env = containerEnv(pod, c, model, resolver);
   const hostname = pod.metadata?.name ?? '';
-  const commands = networkTools(model.tools);
-  const shellInput: ShellInput = { env, files: containerFiles(pod, c, model, resolver), hostname, startedAt, cwd: c.workingDir ?? '/', ...(commands ? { commands } : {}) };
+  const commands = { ...networkTools(model.tools), ...systemTools(model.systemTools) };
+  const system = containerSystem(model, argv, runsImageProgram(model, argv), lookupImage(c.image ?? '')?.sizeBytes ?? 0, model.memory.idleBytes);
+  const files = { ...cgroupFiles(c), ...containerFiles(pod, c, model, resolver) };
+  const shellInput: ShellInput = { env, files, hostname, startedAt, cwd: c.workingDir ?? '/', ...(Object.keys(commands).length ? { commands } : {}), system };
   const vars: Record<string, string> = { pod: hostname, podIP: pod.status?.podIP ?? '', version: model.version ?? '' };
   const text = flagValue(argv, 'text');
   if (text !== undefined) vars.text = text;
