@@ -5,7 +5,7 @@
  * shell. The result is timed output plus when and how it exits, so the kubelet schedules the exit as one timer.
  */
 import type { V1Container, V1Pod } from '../../k8s/api-types';
-import { runArgv, type OutputLine, type ShellInput, type ShellResult } from '../shell';
+import { runArgv, type OutputLine, type ShellCommand, type ShellInput, type ShellResult } from '../shell';
 import { isShellCommand } from '../shell/commands';
 import { appModelFor, lookupImage } from './registry';
 import { networkTools } from '../network/tools';
@@ -123,6 +123,16 @@ function runApp(model: AppModel, argv: string[], env: Record<string, string>, va
   return { result: { lines, exitCode: 0, exitAtMs: Infinity }, memory, ports };
 }
 
+const commandsByTools = new Map<string, Readonly<Record<string, ShellCommand>>>();
+
+/** The network and system tools an image ships, one shared object per combination (runContainer runs per probe). */
+function imageCommands(model: AppModel): Readonly<Record<string, ShellCommand>> {
+  const key = `${model.tools?.join(',') ?? ''}|${model.systemTools?.join(',') ?? ''}`;
+  let hit = commandsByTools.get(key);
+  if (!hit) commandsByTools.set(key, (hit = { ...networkTools(model.tools), ...systemTools(model.systemTools) }));
+  return hit;
+}
+
 /**
  * Starts container `c` of `pod` at `startedAt` (epoch ms): what runs and what it does. Pure; undefined when the
  * image isn't in the registry (such a container never starts: ErrImagePull).
@@ -133,9 +143,10 @@ export function runContainer(pod: V1Pod, c: V1Container, startedAt: number, reso
   const argv = processArgv(c, model);
   const env = containerEnv(pod, c, model, resolver);
   const hostname = pod.metadata?.name ?? '';
-  const commands = { ...networkTools(model.tools), ...systemTools(model.systemTools) };
+  const commands = imageCommands(model);
   const system = containerSystem(model, argv, runsImageProgram(model, argv), lookupImage(c.image ?? '')?.sizeBytes ?? 0, model.memory.idleBytes);
-  const files = { ...cgroupFiles(c), ...containerFiles(pod, c, model, resolver) };
+  // the cgroup files live under /sys, where no volume mounts: added in place rather than copying the files again
+  const files = Object.assign(containerFiles(pod, c, model, resolver), cgroupFiles(c));
   const shellInput: ShellInput = { env, files, hostname, startedAt, cwd: c.workingDir ?? '/', ...(Object.keys(commands).length ? { commands } : {}), system };
   const vars: Record<string, string> = { pod: hostname, podIP: pod.status?.podIP ?? '', version: model.version ?? '' };
   const text = flagValue(argv, 'text');
