@@ -49,7 +49,9 @@ test('a student runs lesson 05’s rollout under traffic: red without a readines
   await run(page, 'traffic start svc/hello --rate 20', '트래픽 시작');
   const panel = trafficPanel(page);
   await expect(panel).toBeVisible(); // the panel opens by itself when traffic starts
-  await unfoldTrafficPanel(page); // the terminal is open: the running panel folded to one line
+  // beside the lesson, on a 900-px-tall screen, the chart stays in view with the terminal open (no fold to undo)
+  await expect(panel.locator('[data-traffic-chart]')).toBeInViewport({ timeout: 30_000 });
+  await expect(page.locator('[data-traffic-expand]')).toHaveCount(0);
   await expect(panel.locator('[data-traffic-summary]')).toContainText('최근 10초 성공률 100%', { timeout: 30_000 });
 
   // the exercise is not done by traffic alone: the image is still 1.0

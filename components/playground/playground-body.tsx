@@ -19,6 +19,7 @@ import { Loading } from './loading';
 import { MotionToggle } from '@/components/shell/motion-toggle';
 import { TrafficPanel } from '@/components/traffic/traffic-panel';
 import { TrafficToggle } from '@/components/traffic/traffic-toggle';
+import { useTallScreen } from '@/components/traffic/traffic-summary-bar';
 import { TabList } from '@/components/ui/tab-list';
 
 /** @xyflow/react and the canvases load only when the graph is on screen (keeps lesson first-load JS small). */
@@ -120,7 +121,12 @@ function GraphArea({ client }: { client: ClusterClient }) {
 
 const GRAPH_VIEWS: readonly string[] = VIEWS.map((v) => v.id);
 
-function ConnectedPlayground({ client, store }: { client: ClusterClient; store: PlaygroundStore }) {
+/**
+ * `lesson`: beside a lesson, whose experiments (lesson 05's rollout under traffic) are about the running chart:
+ * where the screen is tall enough the traffic panel stays unfolded with the terminal open. The Playground (and
+ * phones) fold it to one line so the graph keeps its room.
+ */
+function ConnectedPlayground({ client, store, lesson }: { client: ClusterClient; store: PlaygroundStore; lesson: boolean }) {
   const bench = useStoreConnection(client, store, loadGraphView);
   const { bus } = usePlayground();
   // Lessons can switch the graph view: bus.reveal('cluster' | 'workload' | 'list').
@@ -130,6 +136,9 @@ function ConnectedPlayground({ client, store }: { client: ClusterClient; store: 
   );
   const [trafficOpen, setTrafficOpen] = useState(false);
   const [bottomOpen, setBottomOpen] = useState(true);
+  const tall = useTallScreen();
+  const chartRoom = lesson && tall;
+  const shareHeight = bottomOpen && !chartRoom;
   useEffect(() => bus.onReveal((panel) => panel === 'traffic' && setTrafficOpen(true)), [bus]);
   if (bench.waiting) return <Loading text={bench.message} />;
   return (
@@ -138,8 +147,8 @@ function ConnectedPlayground({ client, store }: { client: ClusterClient; store: 
         <Toolbar client={client} trafficOpen={trafficOpen} setTrafficOpen={setTrafficOpen} />
         {/* Above the graph, never at its cost: with the bottom panel open it takes at most a fifth of the height and scrolls. */}
         {trafficOpen && (
-          <div id="playground-traffic" className={`${bottomOpen ? 'max-h-[22%]' : 'max-h-[45%]'} shrink-0 overflow-y-auto`}>
-            <TrafficPanel client={client} foldWhileRunning={bottomOpen} />
+          <div id="playground-traffic" className={`${shareHeight ? 'max-h-[22%]' : 'max-h-[45%]'} shrink-0 overflow-y-auto`}>
+            <TrafficPanel client={client} foldWhileRunning={shareHeight} compact={bottomOpen && chartRoom} />
           </div>
         )}
         <GraphArea client={client} />
@@ -150,7 +159,7 @@ function ConnectedPlayground({ client, store }: { client: ClusterClient; store: 
 }
 
 /** Everything inside the Playground once the cluster client exists; loaded lazily by playground.tsx. */
-export default function PlaygroundBody({ client }: { client: ClusterClient }) {
+export default function PlaygroundBody({ client, lesson = false }: { client: ClusterClient; lesson?: boolean }) {
   const [store] = useState(() => createPlaygroundStore());
-  return <ConnectedPlayground client={client} store={store} />;
+  return <ConnectedPlayground client={client} store={store} lesson={lesson} />;
 }

@@ -11,9 +11,10 @@ const loadPlaygroundBody = () => import('./playground-body').then((m) => m.defau
 
 /**
  * The Playground: the live cluster graph (cluster, workload and list views), simulator controls,
- * failure buttons, filters, details, events, and the kubectl terminal and YAML editor.
+ * failure buttons, filters, details, events, and the kubectl terminal and YAML editor. `lesson`: it sits beside
+ * a lesson (playground-body.tsx keeps the running traffic chart unfolded there when the screen is tall).
  */
-export function Playground() {
+export function Playground({ lesson = false }: { lesson?: boolean }) {
   const { client, error } = usePlayground();
   const PlaygroundBody = useLazyComponent(loadPlaygroundBody);
   if (error) return <p role="alert" className="p-4 text-red-700 dark:text-red-300">{error}</p>;
@@ -25,7 +26,7 @@ export function Playground() {
       <LabNotice />
       <div className="min-h-0 flex-1">
         {/* eslint-disable-next-line react-hooks/static-components -- loaded once per loader and cached: a stable component */}
-        <PlaygroundBody client={client} />
+        <PlaygroundBody client={client} lesson={lesson} />
       </div>
     </div>
   );

@@ -24,7 +24,7 @@ function slots(buckets: readonly TrafficBucket[], end: number): (TrafficBucket |
  * Success rate (green, failed share in red) and p95 latency per simulated second over the last minute. SVG scaled
  * to its box; colours from the theme (dark: variants). The caller gives the text summary screen readers read.
  */
-export const TrafficChart = memo(function TrafficChart({ buckets, now, summary }: { buckets: readonly TrafficBucket[]; now: number; summary: string }) {
+export const TrafficChart = memo(function TrafficChart({ buckets, now, summary, heightPx = H * 1.2 }: { buckets: readonly TrafficBucket[]; now: number; summary: string; heightPx?: number }) {
   const end = Math.floor(now / 1000) * 1000;
   const data = slots(buckets, end);
   const maxLatency = Math.max(10, ...data.map((b) => b?.p95 ?? 0));
@@ -39,13 +39,13 @@ export const TrafficChart = memo(function TrafficChart({ buckets, now, summary }
     .filter((r) => r.length);
   return (
     <div className="flex gap-1.5">
-      <div aria-hidden="true" className="flex w-12 shrink-0 flex-col justify-between text-right text-[10px] leading-none text-zinc-600 dark:text-zinc-400" style={{ height: `${H * 1.2}px` }}>
+      <div aria-hidden="true" className="flex w-12 shrink-0 flex-col justify-between text-right text-[10px] leading-none text-zinc-600 dark:text-zinc-400" style={{ height: `${heightPx}px` }}>
         <span>성공률</span>
         <span>100%</span>
         <span className="mt-auto">지연 p95</span>
         <span>≤{maxLatency}ms</span>
       </div>
-      <svg role="img" aria-label={summary} data-traffic-chart="" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" className="min-w-0 flex-1 rounded border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" style={{ height: `${H * 1.2}px` }}>
+      <svg role="img" aria-label={summary} data-traffic-chart="" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" className="min-w-0 flex-1 rounded border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" style={{ height: `${heightPx}px` }}>
         <line x1={0} x2={W} y1={RATE_H + GAP / 2} y2={RATE_H + GAP / 2} className="stroke-zinc-200 dark:stroke-zinc-700" strokeWidth={1} vectorEffect="non-scaling-stroke" />
         {data.map((b, i) => {
           if (!b?.sent) return null;

@@ -27,8 +27,10 @@ function useChoices() {
  * reverse proxy routes by it, lesson 07); the live chart below. The engine validates the Host and says why it refuses.
  * `foldWhileRunning`: the Playground's bottom panel (terminal, editor) is open and shares the height, so while
  * requests flow the panel folds to one line, as it always does on a phone, and the graph keeps its room.
+ * `compact`: beside a lesson with the terminal open, the chart is the experiment and stays in view, so while
+ * requests flow the disabled form gives way to one line (what is sent, ■ 멈추기) and the chart is shorter.
  */
-export function TrafficPanel({ client, foldWhileRunning = false }: { client: ClusterClient; foldWhileRunning?: boolean }) {
+export function TrafficPanel({ client, foldWhileRunning = false, compact = false }: { client: ClusterClient; foldWhileRunning?: boolean; compact?: boolean }) {
   const id = useId();
   const stats = useTrafficStats(client);
   const { services, pods } = useChoices();
@@ -76,82 +78,96 @@ export function TrafficPanel({ client, foldWhileRunning = false }: { client: Clu
 
   return (
     <section aria-labelledby={`${id}-title`} data-traffic-panel="" className="space-y-1.5 border-b border-zinc-200 px-2.5 py-2 dark:border-zinc-800">
-      <div className="flex flex-wrap items-end gap-x-2 gap-y-1.5 text-xs">
-        <h2 id={`${id}-title`} className="mr-1 self-center font-semibold">
-          트래픽 보내기
-        </h2>
-        <label className="flex items-center gap-1">
-          서비스
-          <select className={INPUT} value={chosen} onChange={(e) => setTarget(e.target.value)} disabled={running}>
-            {services.length === 0 && <option value="">(서비스 없음)</option>}
-            {services.map((s) => (
-              <option key={s} value={s}>
-                {s.startsWith('default/') ? s.slice(8) : s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-1">
-          보내는 곳
-          <select className={`${INPUT} max-w-44`} value={from} onChange={(e) => setFrom(e.target.value)} disabled={running}>
-            <option value={INSIDE}>클러스터 안(노드)</option>
-            <option value={OUTSIDE}>클러스터 밖(NodePort)</option>
-            {pods.map((p) => (
-              <option key={p} value={p}>
-                파드 {p.startsWith('default/') ? p.slice(8) : p}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-1">
-          초당
-          <input className={`${INPUT} w-16`} type="number" inputMode="numeric" min={MIN_RATE} max={MAX_RATE} value={live?.rate !== undefined ? String(live.rate) : rate} onChange={(e) => setRate(e.target.value)} disabled={running} />개
-        </label>
-        <label className="flex items-center gap-1" title="리버스 프록시는 요청의 Host 헤더를 보고 보낼 곳을 골라요. 비워 두면 주소의 호스트가 그대로 가요.">
-          Host 헤더
-          <input
-            className={`${INPUT} w-36`}
-            type="text"
-            inputMode="url"
-            autoCapitalize="off"
-            autoCorrect="off"
-            spellCheck={false}
-            placeholder="예) php.example.com"
-            value={host}
-            onChange={(e) => setHost(e.target.value)}
-            disabled={running}
-            aria-invalid={error.startsWith('Host 헤더') || undefined}
-            data-traffic-host=""
-          />
-        </label>
-        {running ? (
-          <button type="button" className={`${BUTTON} bg-zinc-700 hover:bg-zinc-800 dark:bg-zinc-600`} onClick={stop} data-traffic-stop="">
+      {compact && running && stats ? (
+        <div className="flex items-center gap-2 text-xs">
+          <h2 id={`${id}-title`} className="shrink-0 font-semibold">
+            트래픽 보내기
+          </h2>
+          <p className="min-w-0 flex-1 truncate text-[11px] text-zinc-600 dark:text-zinc-400" title={stats.label}>
+            보내는 중: {stats.label}, 초당 {stats.rate}개
+          </p>
+          <button type="button" className={`${BUTTON} shrink-0 bg-zinc-700 hover:bg-zinc-800 dark:bg-zinc-600`} onClick={stop} data-traffic-stop="">
             ■ 멈추기
           </button>
-        ) : (
-          <button type="button" className={`${BUTTON} bg-brand-600 hover:bg-brand-700`} onClick={start} disabled={busy} data-traffic-start="">
-            ▶ 보내기
-          </button>
-        )}
-        {fold && running && (
-          <button type="button" aria-expanded={true} onClick={() => setExpanded(false)} data-traffic-collapse="" className="whitespace-nowrap rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-semibold dark:border-zinc-700">
-            ▲ 접기
-          </button>
-        )}
-      </div>
+        </div>
+      ) : (
+        <div className="flex flex-wrap items-end gap-x-2 gap-y-1.5 text-xs">
+          <h2 id={`${id}-title`} className="mr-1 self-center font-semibold">
+            트래픽 보내기
+          </h2>
+          <label className="flex items-center gap-1">
+            서비스
+            <select className={INPUT} value={chosen} onChange={(e) => setTarget(e.target.value)} disabled={running}>
+              {services.length === 0 && <option value="">(서비스 없음)</option>}
+              {services.map((s) => (
+                <option key={s} value={s}>
+                  {s.startsWith('default/') ? s.slice(8) : s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex items-center gap-1">
+            보내는 곳
+            <select className={`${INPUT} max-w-44`} value={from} onChange={(e) => setFrom(e.target.value)} disabled={running}>
+              <option value={INSIDE}>클러스터 안(노드)</option>
+              <option value={OUTSIDE}>클러스터 밖(NodePort)</option>
+              {pods.map((p) => (
+                <option key={p} value={p}>
+                  파드 {p.startsWith('default/') ? p.slice(8) : p}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex items-center gap-1">
+            초당
+            <input className={`${INPUT} w-16`} type="number" inputMode="numeric" min={MIN_RATE} max={MAX_RATE} value={live?.rate !== undefined ? String(live.rate) : rate} onChange={(e) => setRate(e.target.value)} disabled={running} />개
+          </label>
+          <label className="flex items-center gap-1" title="리버스 프록시는 요청의 Host 헤더를 보고 보낼 곳을 골라요. 비워 두면 주소의 호스트가 그대로 가요.">
+            Host 헤더
+            <input
+              className={`${INPUT} w-36`}
+              type="text"
+              inputMode="url"
+              autoCapitalize="off"
+              autoCorrect="off"
+              spellCheck={false}
+              placeholder="예) php.example.com"
+              value={host}
+              onChange={(e) => setHost(e.target.value)}
+              disabled={running}
+              aria-invalid={error.startsWith('Host 헤더') || undefined}
+              data-traffic-host=""
+            />
+          </label>
+          {running ? (
+            <button type="button" className={`${BUTTON} bg-zinc-700 hover:bg-zinc-800 dark:bg-zinc-600`} onClick={stop} data-traffic-stop="">
+              ■ 멈추기
+            </button>
+          ) : (
+            <button type="button" className={`${BUTTON} bg-brand-600 hover:bg-brand-700`} onClick={start} disabled={busy} data-traffic-start="">
+              ▶ 보내기
+            </button>
+          )}
+          {fold && running && (
+            <button type="button" aria-expanded={true} onClick={() => setExpanded(false)} data-traffic-collapse="" className="whitespace-nowrap rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-semibold dark:border-zinc-700">
+              ▲ 접기
+            </button>
+          )}
+        </div>
+      )}
       {error && (
         <p role="alert" className="text-xs text-red-700 dark:text-red-300">
           {error}
         </p>
       )}
-      {stats?.label && (
+      {stats?.label && !(compact && running) && (
         <p className="text-[11px] text-zinc-600 dark:text-zinc-400">
           {running ? `보내는 중: ${stats.label}, 초당 ${stats.rate}개` : `멈춤 — 마지막 대상: ${stats.label}`}
         </p>
       )}
       {stats && stats.buckets.length > 0 && (
         <>
-          <TrafficChart buckets={stats.buckets} now={stats.now} summary={summaryText(summary)} />
+          <TrafficChart buckets={stats.buckets} now={stats.now} summary={summaryText(summary)} {...(compact ? { heightPx: 84 } : {})} />
           <p data-traffic-summary="" className="text-xs">
             최근 10초 성공률 <strong>{summary.successRate ?? '-'}%</strong>
             {summary.p95 !== undefined && <>, p95 {summary.p95}ms</>} · 보낸 요청 {summary.sent}개
@@ -167,7 +183,7 @@ export function TrafficPanel({ client, foldWhileRunning = false }: { client: Clu
               ) — {minute.lastFailure.message}
             </p>
           )}
-          <PodRates rates={summary.podRates} />
+          {!compact && <PodRates rates={summary.podRates} />}
         </>
       )}
     </section>

@@ -13,6 +13,7 @@ let stalled: net.Server;
 let rt: ClusterRuntime;
 const sockets = new Set<net.Socket>();
 
+// Loading the runtime (client-node) on a loaded 2-core machine can take longer than the 10 s default hook guard.
 beforeAll(async () => {
   stalled = net.createServer((s) => sockets.add(s)); // accepts, never answers
   await new Promise<void>((r) => stalled.listen(0, '127.0.0.1', () => r()));
@@ -25,7 +26,7 @@ beforeAll(async () => {
   vi.stubEnv('KUBECONFIG', kubeconfig);
   const { getClusterRuntime } = await import('./runtime');
   rt = getClusterRuntime();
-});
+}, 60_000);
 
 afterAll(async () => {
   rt.hub?.close();
@@ -36,7 +37,11 @@ afterAll(async () => {
 
 describe('ClusterRuntime.info', () => {
   it('answers unreachable when the caller’s time is up, without waiting for the probe’s own 2 s deadline', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); // the probe's AbortSignal keeps real time
+    // The probe's own 2 s deadline is an AbortSignal.timeout on real time: on a loaded machine it could fire
+    // before the fake 300 ms pass and answer first. Here it never fires, so only the caller's budget (a fake
+    // setTimeout) can end the wait — the probe stays stalled on the silent server, as a hung API server would.
+    const never = vi.spyOn(AbortSignal, 'timeout').mockImplementation(() => new AbortController().signal);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       let answered = false;
       const info = rt.info(300).then((i) => ((answered = true), i));
@@ -45,8 +50,10 @@ describe('ClusterRuntime.info', () => {
       await vi.advanceTimersByTimeAsync(1);
       expect(answered).toBe(true);
       expect(await info).toMatchObject({ mode: 'live', reachable: false, reason: expect.stringMatching(/시간 초과/) });
+      expect(never).toHaveBeenCalled(); // the probe did go out, and is still waiting
     } finally {
       vi.useRealTimers();
+      never.mockRestore();
     }
   });
 });

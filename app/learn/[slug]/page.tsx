@@ -71,7 +71,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
   return (
     <main>
       <PlaygroundProvider seed={lesson.seed ?? lesson.order} setup={lesson.setup} persistAs={`lesson:${lesson.slug}`} machines={lesson.machines}>
-        <LessonSplit lesson={article} playground={<Playground />} />
+        <LessonSplit lesson={article} playground={<Playground lesson />} />
       </PlaygroundProvider>
     </main>
   );

@@ -23,6 +23,8 @@ const shellImage = (cmd: string[], shell: 'sh' | 'bash', os: string, idle: numbe
 
 /** busybox's wget and nslookup applets (busybox itself, and every Alpine-based image) */
 const BUSYBOX_TOOLS: AppModel['tools'] = ['wget', 'nslookup'];
+/** busybox's ps, free and df applets; Debian and Ubuntu images have coreutils df but no procps (ps, free) */
+const BUSYBOX_SYSTEM_TOOLS: AppModel['systemTools'] = ['ps', 'free', 'df'];
 
 const BUSYBOX_OS = 'NAME="BusyBox"\nVERSION_ID="1.37.0"\n';
 const ALPINE_OS = 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.20.3\nPRETTY_NAME="Alpine Linux v3.20"\n';
@@ -44,6 +46,7 @@ const curl: AppModel = {
   entrypoint: ['/entrypoint.sh'],
   // Alpine-based: curl, plus busybox's wget and nslookup
   tools: ['curl', 'wget', 'nslookup'],
+  systemTools: BUSYBOX_SYSTEM_TOOLS,
 };
 
 /**
@@ -63,9 +66,9 @@ const stress: AppModel = {
 };
 
 export const BASE_IMAGES: ImageFamily[] = [
-  { repository: lib('busybox'), tags: ['1.35', '1.36', '1.37', 'latest'], sizeBytes: 2_155_244, app: { ...shellImage(['sh'], 'sh', BUSYBOX_OS, 256 * 1024), tools: BUSYBOX_TOOLS } },
-  { repository: lib('alpine'), tags: ['3.18', '3.19', '3.20', 'latest'], sizeBytes: 3_623_807, app: { ...shellImage(['/bin/sh'], 'sh', ALPINE_OS, 512 * 1024), tools: BUSYBOX_TOOLS } },
-  { repository: lib('ubuntu'), tags: ['22.04', '24.04', 'latest'], sizeBytes: 29_754_422, app: shellImage(['/bin/bash'], 'bash', UBUNTU_OS, mib(1)) },
+  { repository: lib('busybox'), tags: ['1.35', '1.36', '1.37', 'latest'], sizeBytes: 2_155_244, app: { ...shellImage(['sh'], 'sh', BUSYBOX_OS, 256 * 1024), tools: BUSYBOX_TOOLS, systemTools: BUSYBOX_SYSTEM_TOOLS } },
+  { repository: lib('alpine'), tags: ['3.18', '3.19', '3.20', 'latest'], sizeBytes: 3_623_807, app: { ...shellImage(['/bin/sh'], 'sh', ALPINE_OS, 512 * 1024), tools: BUSYBOX_TOOLS, systemTools: BUSYBOX_SYSTEM_TOOLS } },
+  { repository: lib('ubuntu'), tags: ['22.04', '24.04', 'latest'], sizeBytes: 29_754_422, app: { ...shellImage(['/bin/bash'], 'bash', UBUNTU_OS, mib(1)), systemTools: ['df'] } },
   { repository: lib('node'), tags: ['18', '20', '22', 'latest'], sizeBytes: 395_662_041, app: runtime(['docker-entrypoint.sh'], ['node'], ['node'], mib(40)) },
   { repository: lib('python'), tags: ['3.11', '3.12', '3.13', 'latest'], sizeBytes: 372_124_554, app: runtime([], ['python3'], ['python', 'python3'], mib(9)) },
   { repository: 'docker.io/curlimages/curl', tags: ['8.5.0', '8.11.1', 'latest'], sizeBytes: 12_214_520, app: curl },

@@ -76,8 +76,9 @@ export function appModelFor(image: string): AppModel | undefined {
     const { tag } = parseImageRef(image);
     const over = entry.byTag?.[tag] ?? {};
     const base = { ...entry.app, ...over };
-    // a numeric tag is the version (nginx:1.25 → nginx/1.25); others use the version the model names
-    model = { ...base, version: /^v?\d/.test(tag) ? tag : (base.version ?? tag) };
+    // the tag's own release when the family names one (nginx:1.25 → 1.25.5); else a numeric tag is the version
+    // (nginx:1.25.3 → 1.25.3); others use the version the model names
+    model = { ...base, version: over.version ?? (/^v?\d/.test(tag) ? tag : (base.version ?? tag)) };
   }
   if (modelCache.size > 1_000) modelCache.clear();
   modelCache.set(image, model);

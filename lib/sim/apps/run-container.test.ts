@@ -42,7 +42,7 @@ describe('runContainer', () => {
     expect(p.mode).toBe('app');
     const lines = p.result.lines.map((l) => l.text);
     expect(lines[0]).toBe('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
-    expect(lines).toContain('2026/01/15 10:00:00 [notice] 1#1: nginx/1.25');
+    expect(lines).toContain('2026/01/15 10:00:00 [notice] 1#1: nginx/1.25.5');
     expect(lines).toContain('2026/01/15 10:00:00 [notice] 1#1: start worker processes');
     expect(p.result.exitAtMs).toBe(Infinity);
     expect(p.ports).toEqual([80]);

@@ -5,10 +5,12 @@
  * shell. The result is timed output plus when and how it exits, so the kubelet schedules the exit as one timer.
  */
 import type { V1Container, V1Pod } from '../../k8s/api-types';
-import { runArgv, type NetworkClient, type OutputLine, type ShellInput, type ShellResult } from '../shell';
+import { runArgv, type NetworkClient, type OutputLine, type ShellCommand, type ShellInput, type ShellResult } from '../shell';
 import { isShellCommand } from '../shell/commands';
-import { appModelFor } from './registry';
+import { appModelFor, lookupImage } from './registry';
 import { networkTools } from '../network/tools';
+import { systemTools } from '../shell/system-tools';
+import { cgroupFiles, containerSystem } from './container-system';
 import { renderTemplate } from './render';
 import { containerEnv, containerFiles, LITERAL_ENV_ONLY, type PodConfigResolver } from './container-env';
 import type { AppModel, LogLine } from './types';
@@ -121,6 +123,16 @@ function runApp(model: AppModel, argv: string[], env: Record<string, string>, va
   return { result: { lines, exitCode: 0, exitAtMs: Infinity }, memory, ports };
 }
 
+const commandsByTools = new Map<string, Readonly<Record<string, ShellCommand>>>();
+
+/** The network and system tools an image ships, one shared object per combination (runContainer runs per probe). */
+function imageCommands(model: AppModel): Readonly<Record<string, ShellCommand>> {
+  const key = `${model.tools?.join(',') ?? ''}|${model.systemTools?.join(',') ?? ''}`;
+  let hit = commandsByTools.get(key);
+  if (!hit) commandsByTools.set(key, (hit = { ...networkTools(model.tools), ...systemTools(model.systemTools) }));
+  return hit;
+}
+
 /**
  * Starts container `c` of `pod` at `startedAt` (epoch ms): what runs and what it does. Pure; undefined when the
  * image isn't in the registry (such a container never starts: ErrImagePull). `net` is given only when the kubelet
@@ -132,8 +144,11 @@ export function runContainer(pod: V1Pod, c: V1Container, startedAt: number, reso
   const argv = processArgv(c, model);
   const env = containerEnv(pod, c, model, resolver);
   const hostname = pod.metadata?.name ?? '';
-  const commands = networkTools(model.tools);
-  const shellInput: ShellInput = { env, files: containerFiles(pod, c, model, resolver), hostname, startedAt, cwd: c.workingDir ?? '/', ...(commands ? { commands } : {}), ...(net ? { net } : {}) };
+  const commands = imageCommands(model);
+  const system = containerSystem(model, argv, runsImageProgram(model, argv), lookupImage(c.image ?? '')?.sizeBytes ?? 0, model.memory.idleBytes);
+  // the cgroup files live under /sys, where no volume mounts: added in place rather than copying the files again
+  const files = Object.assign(containerFiles(pod, c, model, resolver), cgroupFiles(c));
+  const shellInput: ShellInput = { env, files, hostname, startedAt, cwd: c.workingDir ?? '/', ...(Object.keys(commands).length ? { commands } : {}), system, ...(net ? { net } : {}) };
   const vars: Record<string, string> = { pod: hostname, podIP: pod.status?.podIP ?? '', version: model.version ?? '' };
   const text = flagValue(argv, 'text');
   if (text !== undefined) vars.text = text;

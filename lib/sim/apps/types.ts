@@ -42,6 +42,8 @@ export interface AppModel {
   serverHeader?: string;
   /** network tools on the image's PATH (busybox applets, curl) that `kubectl exec` can run */
   tools?: ('curl' | 'wget' | 'nslookup')[];
+  /** process and disk tools on the image's PATH: busybox's ps/free/df applets, coreutils df, the nginx binary */
+  systemTools?: import('../shell/system-tools').SystemTool[];
   /** one access-log line per HTTP request: {client} {method} {path} {status} {bytes} {agent} {accessTime} */
   requestLog?: string;
   /** written when SIGTERM/SIGQUIT arrives */

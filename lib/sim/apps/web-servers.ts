@@ -60,8 +60,10 @@ const nginx: AppModel = {
   ],
   requestLog: '{client} - - [{accessTime}] "{method} {path} HTTP/1.1" {status} {bytes} "-" "{agent}" "-"',
   serverHeader: 'nginx/{version}',
-  // the Debian-based image has curl (not wget); nginx:alpine adds busybox's applets
+  // the Debian-based image has curl (not wget) and coreutils df, but no procps (ps, free); nginx:alpine adds
+  // busybox's applets
   tools: ['curl'],
+  systemTools: ['df', 'nginx'],
   stopLogs: [
     '{nginxTime} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down',
     '{nginxTime} [notice] 29#29: gracefully shutting down',
@@ -189,8 +191,16 @@ const echoserver: AppModel = {
 /** registry.k8s.io/hpa-example: php-apache whose index.php burns CPU and prints "OK!" (the HPA walkthrough). */
 const hpaExample: AppModel = { ...phpApache, routes: { '*': { status: 200, body: 'OK!' } }, memory: { idleBytes: mib(10), perRequestBytes: mib(1) } };
 
+/**
+ * The release a minor tag last pointed to when the registry was captured (nginx:1.25 is nginx 1.25.5: its
+ * NGINX_VERSION and `nginx -v` say so; https://hub.docker.com/_/nginx, nginx.org/en/CHANGES).
+ */
+const NGINX_PATCH_RELEASES: Record<string, Partial<AppModel>> = Object.fromEntries(
+  Object.entries({ '1.19': '1.19.10', '1.20': '1.20.2', '1.21': '1.21.6', '1.22': '1.22.1', '1.23': '1.23.4', '1.24': '1.24.0', '1.25': '1.25.5', '1.26': '1.26.2', '1.27': '1.27.3' }).map(([tag, version]) => [tag, { version }]),
+);
+
 export const WEB_SERVER_IMAGES: ImageFamily[] = [
-  { repository: lib('nginx'), tags: ['1.14.2', '1.16.1', '1.19', '1.20', '1.21', '1.22', '1.23', '1.24', '1.25', '1.25.3', '1.26', '1.27', '1.27.3', 'alpine', 'stable', 'latest'], sizeBytes: 72_950_530, app: nginx, byTag: { stable: { version: '1.26.2' }, alpine: { shell: 'sh', tools: ['curl', 'wget', 'nslookup'] } } },
+  { repository: lib('nginx'), tags: ['1.14.2', '1.16.1', '1.19', '1.20', '1.21', '1.22', '1.23', '1.24', '1.25', '1.25.3', '1.26', '1.27', '1.27.3', 'alpine', 'stable', 'latest'], sizeBytes: 72_950_530, app: nginx, byTag: { ...NGINX_PATCH_RELEASES, stable: { version: '1.26.2' }, alpine: { shell: 'sh', tools: ['curl', 'wget', 'nslookup'], systemTools: ['ps', 'free', 'df', 'nginx'] } } },
   { repository: lib('httpd'), tags: ['2.4', '2.4.62', 'alpine', 'latest'], sizeBytes: 58_432_118, app: httpd, byTag: { alpine: { shell: 'sh', tools: ['wget', 'nslookup'] } } },
   { repository: lib('php'), tags: ['8.2-apache', '8.3-apache', 'apache', 'latest'], sizeBytes: 186_541_733, app: phpApache, byTag: { '8.2-apache': { version: '8.2.27' } } },
   { repository: lib('tomcat'), tags: ['9', '10', 'latest'], sizeBytes: 160_412_977, app: tomcat, byTag: { '9': { version: '9.0.98' } } },

@@ -103,4 +103,6 @@ export interface ShellInput {
   net?: NetworkClient;
   /** commands this image ships besides the shell's own (e.g. curl, wget, nslookup): the extension point */
   commands?: Readonly<Record<string, ShellCommand>>;
+  /** the container's processes, memory and disk as `ps`, `free` and `df` read them (system-tools.ts) */
+  system?: import('./system-tools').ContainerSystem;
 }
