@@ -34,7 +34,8 @@ import { Prober } from './prober/prober';
 import { nodeRuntime } from './controllers/node-network';
 import { decodeSnapshot, encodeSnapshot, loadSnapshot } from './snapshot';
 import type { V1Pod } from '../k8s/api-types';
-import { readPodLog, type PodLogOptions, type PodLogResult } from './apps/container-logs';
+import { readPodLog, type LogWindow, type PodLogOptions, type PodLogResult } from './apps/container-logs';
+import { mergeWritten, trafficLogLines } from './network/load-logs';
 import { execInContainer, execShellInput, type ExecResult } from './apps/exec';
 import { attachTarget } from './apps/attach';
 import { ShellSession } from './shell/session';
@@ -122,7 +123,9 @@ class Sim implements Simulator {
     const rt = this.e.state.kubelet[keyOf(name, namespace || 'default')];
     const precise = rt?.uid === pod.metadata?.uid ? rt?.started : undefined;
     const traffic = this.e.state.network?.pods[keyOf(name, namespace || 'default')];
-    const written = traffic?.uid === pod.metadata?.uid ? (c: string) => traffic?.log[c] : undefined;
+    const sent = traffic && traffic.uid === pod.metadata?.uid ? traffic.log : undefined;
+    // lines of requests really sent, merged with the load generator's, which are made for the window read
+    const written = (c: string, w: LogWindow) => mergeWritten(sent?.[c], trafficLogLines(this.e, pod, c, w.from, w.to, w.limit));
     const mainRuns = rt?.uid === pod.metadata?.uid ? rt?.mainRuns : undefined;
     return readPodLog(pod, this.e.time, opts, (c) => precise?.[c], undefined, written, (c) => mainRuns?.[c]);
   }

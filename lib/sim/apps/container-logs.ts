@@ -36,6 +36,13 @@ export interface PodLogResult {
   readUntil: number;
 }
 
+/** What a reader will show of lines written by others: times in [from, to], and at most the last `limit` of them. */
+export interface LogWindow {
+  from: number;
+  to: number;
+  limit: number;
+}
+
 /** Lines kept per container instance, like the kubelet's log rotation keeps a bounded file. */
 export const MAX_LOG_LINES = 5_000;
 
@@ -101,11 +108,12 @@ export function logTimestamp(ms: number): string {
 /**
  * Reads a pod's container log at `now`. `preciseStart` gives the running instance's start in ms (status
  * times keep whole seconds); `written` gives lines the process wrote because something happened to it (the
- * access-log line of each request it served, lib/sim/network), as [epoch ms, text], oldest first. `recorded` gives
+ * access-log line of each request it served, lib/sim/network), as [epoch ms, text], oldest first — all of them,
+ * or only those in the window (a writer that makes lines on demand makes just those). `recorded` gives
  * the run the kubelet recorded at a start when the main command used the network (controllers/kubelet-networked-main.ts).
  * Throws a StatusError (400) with the API server's or kubelet's message.
  */
-export function readPodLog(pod: V1Pod, now: number, opts: PodLogOptions = {}, preciseStart?: (container: string) => number | undefined, resolver?: PodConfigResolver, written?: (container: string) => readonly [number, string][] | undefined, recorded?: (container: string) => { startedAt: number; result: ShellResult } | undefined): PodLogResult {
+export function readPodLog(pod: V1Pod, now: number, opts: PodLogOptions = {}, preciseStart?: (container: string) => number | undefined, resolver?: PodConfigResolver, written?: (container: string, window: LogWindow) => readonly [number, string][] | undefined, recorded?: (container: string) => { startedAt: number; result: ShellResult } | undefined): PodLogResult {
   const podName = pod.metadata?.name ?? '';
   const c = logContainer(pod, opts.container);
   const status = pod.status?.containerStatuses?.find((s) => s.name === c.name);
@@ -121,10 +129,15 @@ export function readPodLog(pod: V1Pod, now: number, opts: PodLogOptions = {}, pr
   // a process that ended by itself wrote up to its exit; a killed one up to its (whole-second) finish time
   const end = Math.min(now, inst.finishedAt === Infinity ? Infinity : Math.max(inst.finishedAt + 999, exitAt === Infinity ? 0 : exitAt), exitAt);
   let lines: TimedText[] = proc ? linesUntil(proc.result, startedAt, end, MAX_LOG_LINES) : [];
-  const extra = written?.(c.name)?.filter(([at]) => at >= startedAt && at <= end);
+  const sinceAsked = opts.sinceTime ? Date.parse(opts.sinceTime) : opts.sinceSeconds !== undefined ? now - opts.sinceSeconds * 1000 : undefined;
+  const since = sinceAsked !== undefined && !Number.isNaN(sinceAsked) ? sinceAsked : undefined;
+  // the writer is told the window and how many lines can survive the tail, so it never makes more than are shown
+  const limit = opts.tailLines !== undefined && opts.tailLines >= 0 ? Math.min(opts.tailLines, MAX_LOG_LINES) : MAX_LOG_LINES;
+  // a follower's `after` too: it reads often, and only what is new (lines are stamped in whole ms)
+  const from = Math.max(startedAt, since ?? -Infinity, opts.after !== undefined ? Math.floor(opts.after) + 1 : -Infinity);
+  const extra = written?.(c.name, { from, to: end, limit })?.filter(([at]) => at >= startedAt && at <= end);
   if (extra?.length) lines = mergeByTime(lines, extra.map(([at, text]) => ({ at, text }))).slice(-MAX_LOG_LINES);
-  const since = opts.sinceTime ? Date.parse(opts.sinceTime) : opts.sinceSeconds !== undefined ? now - opts.sinceSeconds * 1000 : undefined;
-  if (since !== undefined && !Number.isNaN(since)) lines = lines.filter((l) => l.at >= since);
+  if (since !== undefined) lines = lines.filter((l) => l.at >= since);
   if (opts.after !== undefined) lines = lines.filter((l) => l.at > opts.after!);
   if (opts.tailLines !== undefined && opts.tailLines >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tailLines));
   let text = lines.map((l) => (opts.timestamps ? `${logTimestamp(l.at)} ${l.text}` : l.text));

@@ -55,6 +55,8 @@ export interface Exchange {
   service?: string;
   /** the pod whose app refused the connection (nothing listening on the port yet, or any more) */
   refusedBy?: string;
+  /** peekExchange: what the served request's access-log line would say (the client's address as the pod sees it, body bytes) */
+  access?: { client: string; bytes: number };
 }
 
 /** A connection that failed, as the client sees it: refused at once, or nothing after its timeout. */
@@ -102,23 +104,25 @@ export function exchange(e: Engine, client: Client, call: HttpCall, defaultTimeo
   return { outcome: { ok: true, status, reason: reasonPhrase(status), headers, body, ms }, servedBy: servedByOf(conn), ...(conn.service ? { service: conn.service } : {}) };
 }
 
-/** Statuses a process answered, by `port path`, each with the instants between which it stays the same. */
-const statuses = new WeakMap<object, Map<string, { status: number; from: number; until: number }>>();
+/** Statuses (and body sizes) a process answered, by `port path`, each with the instants between which it stays the same. */
+const statuses = new WeakMap<object, Map<string, { status: number; bytes: number; from: number; until: number }>>();
 
 /**
  * The status the app answers `path` on the connection's port at `now` (the app's answer without its body). It only
  * changes at the instants nextAnswerChange names, so it is remembered until the next one: the body, which may carry
  * a time stamp, is not rendered again for every endpoint at every change.
  */
-function statusOf(conn: OpenConnection, path: string, now: number): number {
+function statusOf(conn: OpenConnection, path: string, now: number): { status: number; bytes: number } {
   let seen = statuses.get(conn.view);
   if (!seen) statuses.set(conn.view, (seen = new Map()));
   const key = `${conn.port} ${path}`;
   const hit = seen.get(key);
-  if (hit && hit.from <= now && now < hit.until) return hit.status;
-  const status = conn.view.httpGet(path, conn.port, now)?.status ?? 502;
-  seen.set(key, { status, from: now, until: nextAnswerChange(conn.proc, conn.startedAt, now) ?? Infinity });
-  return status;
+  if (hit && hit.from <= now && now < hit.until) return hit;
+  const answer = conn.view.httpGet(path, conn.port, now);
+  // the size as exchange() logs it, taken when the answer is first seen (a time stamp in a body keeps its length)
+  const entry = { status: answer?.status ?? 502, bytes: answer?.body?.length ?? 0, from: now, until: nextAnswerChange(conn.proc, conn.startedAt, now) ?? Infinity };
+  seen.set(key, entry);
+  return entry;
 }
 
 /**
@@ -130,9 +134,10 @@ export function peekExchange(e: Engine, client: Client, call: HttpCall, defaultT
   const conn = connect(e, client, call.ip, call.port);
   if (!conn.ok) return failedExchange(conn, call, defaultTimeoutMs);
   if (conn.proc.model?.reverseProxy) return undefined;
-  const status = statusOf(conn, call.path, e.time);
+  const { status, bytes } = statusOf(conn, call.path, e.time);
   const ms = 1 + (conn.crossNode ? CROSS_NODE_MS : 0);
-  return gaveUp(conn, call, ms) ?? { outcome: { ok: true, status, reason: reasonPhrase(status), headers: [], body: '', ms }, servedBy: servedByOf(conn), ...(conn.service ? { service: conn.service } : {}) };
+  const access = { client: conn.clientIp, bytes: call.method === 'HEAD' ? 0 : bytes };
+  return gaveUp(conn, call, ms) ?? { outcome: { ok: true, status, reason: reasonPhrase(status), headers: [], body: '', ms }, servedBy: servedByOf(conn), ...(conn.service ? { service: conn.service } : {}), access };
 }
 
 /** The proxy's answer as the client gets it: the upstream's body, or nginx's own error page for its own errors. */

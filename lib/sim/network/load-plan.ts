@@ -18,14 +18,14 @@ import { keyOf, type StoreChange } from '../store';
 import { nextAnswerChange } from '../apps/process-view';
 import { clientOf, processOf, type Client } from './connect';
 import { networkClient } from './client';
-import { exchange, peekExchange } from './http';
+import { exchange, peekExchange, type Exchange } from './http';
 import { nodeByIp, proxy, serviceEndpoints } from './kube-proxy';
 import { peekRequest, responseOf, sendRequest, type NetworkRequest, type NetworkResponse } from './request';
 import { networkRuntime } from './state';
 import { parseUrl } from './tools/common';
 
 /** What a bucket records of one response (no body or headers: the plan lives in the engine state, snapshotted). */
-export type PlannedOutcome = Omit<NetworkResponse, 'body' | 'headers'>;
+export type PlannedOutcome = Omit<NetworkResponse, 'body' | 'headers'> & { access?: Exchange['access'] };
 
 export interface TrafficPlan {
   /** one per endpoint kube-proxy chooses from, in its order; each gets an equal share of the requests */
@@ -92,7 +92,10 @@ export function planTraffic(e: Engine, req: NetworkRequest, timeoutMs: number): 
     const endpointCall = callTo(ep.ip, ep.port);
     const x = peekExchange(e, sender, endpointCall, timeoutMs) ?? exchange(e, sender, endpointCall, timeoutMs);
     if (net.rng !== rng0) return undefined;
-    outcomes.push(slim(responseOf({ ...x, service: verdict.service }, ip, url.port)));
+    const outcome: PlannedOutcome = slim(responseOf({ ...x, service: verdict.service }, ip, url.port));
+    // what the pod's access log says of each served request, written out when its log is read (load-logs.ts)
+    if (x.access && outcome.servedBy) outcome.access = x.access;
+    outcomes.push(outcome);
   }
   // an endpoint address no pod answers on: a pod that later gets it would answer (any pod's change counts then)
   if (outcomes.some((o) => o.error?.code === 'timeout')) return withUntil(e, outcomes, verdict.service);

@@ -26,6 +26,7 @@ import { countBetween, currentBucket, settle, trim } from './load-counts';
 import { resolveTargetWithHost, type TrafficTargetSpec } from './load-target';
 import { affectsPlan, planTraffic, type TrafficPlan } from './load-plan';
 import { KUBE_PROXY } from './kube-proxy-sync';
+import { closeSegment, openSegment, type TrafficSegment } from './load-logs';
 import type { StoreChange } from '../store';
 
 export const TRAFFIC = 'traffic';
@@ -69,6 +70,8 @@ export interface TrafficRuntime {
   lastRun?: { label: string; service?: string; startedAt: number; stoppedAt?: number };
   /** per-second buckets, oldest first; the last may be open */
   buckets: TrafficBucket[];
+  /** exact runs' plans over time, for the served pods' access logs (load-logs.ts); absent until a plan serves one */
+  segments?: TrafficSegment[];
 }
 
 export interface TrafficStartSpec extends TrafficTargetSpec {
@@ -101,6 +104,7 @@ export function startTraffic(e: Engine, spec: TrafficStartSpec): { ok: true; lab
   if (typeof target === 'string') return { ok: false, error: target };
   const rt = trafficRuntime(e);
   settle(e);
+  closeSegment(rt, e.time);
   const service = target.service ? { service: target.service } : {};
   rt.run = { url: target.url, from: target.from, label: target.label, ...service, rate: spec.rate, ...(target.host ? { host: target.host } : {}), startedAt: e.time, mode: 'exact', settledTo: e.time, stale: true, carry: 0, nextAt: e.time };
   rt.lastRun = { label: target.label, ...service, startedAt: e.time };
@@ -113,6 +117,7 @@ export function stopTraffic(e: Engine): boolean {
   const rt = trafficRuntime(e);
   if (!rt.run) return false;
   settle(e);
+  closeSegment(rt, e.time);
   rt.run = undefined;
   if (rt.lastRun) rt.lastRun.stoppedAt = e.time;
   const open = rt.buckets[rt.buckets.length - 1];
@@ -150,6 +155,7 @@ function replan(e: Engine): void {
   settle(e);
   run.stale = false;
   const plan = planTraffic(e, requestOf(run), REQUEST_TIMEOUT_MS);
+  closeSegment(rt, e.time);
   if (!plan) {
     // the answer depends on a draw of its own (load-plan.ts): sample from now on, as a generator without plans would
     run.mode = 'sampled';
@@ -159,6 +165,7 @@ function replan(e: Engine): void {
     return tick(e);
   }
   run.plan = plan;
+  openSegment(rt, run, e.time);
   const service = plan.outcomes.find((o) => o.service)?.service;
   if (service && !run.service) run.service = rt.lastRun!.service = service;
   if (plan.until !== undefined) e.enqueueAt(TRAFFIC, PLAN, plan.until);
