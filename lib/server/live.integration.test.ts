@@ -94,6 +94,7 @@ describe('live mode against the sim cluster', () => {
   it('addresses every action by the registry path and answers in kubectl words', async () => {
     const actions = new ClusterActions(kc);
     const core = kc.makeApiClient(CoreV1Api);
+    const apps = kc.makeApiClient(AppsV1Api);
     const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web-svc', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } };
     expect((await actions.run({ action: 'apply', manifest: svc as never })).message).toBe('service/web-svc created');
     expect((await actions.run({ action: 'apply', manifest: svc as never })).message).toBe('service/web-svc configured');
@@ -105,13 +106,25 @@ describe('live mode against the sim cluster', () => {
     expect((await core.readNode({ name: node })).spec?.unschedulable).toBe(true);
     await actions.run({ action: 'uncordon', name: node });
     expect((await core.readNode({ name: node })).spec?.unschedulable).toBeUndefined();
+    // a pod the Deployment keeps: one of its newest ReplicaSet's, not terminating (an older set's pods may be
+    // deleted by the rollout itself — the previous test's undo — before this request reaches the server)
+    const kept = async () => {
+      const sets = (await apps.listNamespacedReplicaSet({ namespace: 'default' })).items;
+      const revision = (rs: (typeof sets)[number]) => Number(rs.metadata?.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+      const newest = sets.reduce((a, b) => (revision(b) > revision(a) ? b : a)).metadata?.uid;
+      const pods = (await core.listNamespacedPod({ namespace: 'default' })).items;
+      return pods.find((p) => !p.metadata?.deletionTimestamp && p.metadata?.ownerReferences?.some((o) => o.uid === newest))?.metadata?.name;
+    };
+    const end = Date.now() + 15_000;
+    let pod = await kept();
+    while (!pod && Date.now() < end) pod = await new Promise((r) => setTimeout(r, 100)).then(kept);
+    expect(pod).toBeDefined();
+    expect((await actions.run({ action: 'delete-pod', namespace: 'default', name: pod! })).message).toBe(`pod "${pod}" deleted`);
+    // the API server's own Status comes back through the same path
+    await expect(actions.run({ action: 'delete-pod', namespace: 'default', name: 'nope' })).rejects.toMatchObject({ code: 404 });
     expect((await actions.run({ action: 'rollout-pause', namespace: 'default', name: 'web' })).message).toBe('deployment.apps/web paused');
     expect((await actions.run({ action: 'rollout-resume', namespace: 'default', name: 'web' })).message).toBe('deployment.apps/web resumed');
     expect((await actions.run({ action: 'rollout-restart', namespace: 'default', name: 'web' })).message).toBe('deployment.apps/web restarted');
-    const pod = (await core.listNamespacedPod({ namespace: 'default' })).items[0].metadata!.name!;
-    expect((await actions.run({ action: 'delete-pod', namespace: 'default', name: pod })).message).toBe(`pod "${pod}" deleted`);
-    // the API server's own Status comes back through the same path
-    await expect(actions.run({ action: 'delete-pod', namespace: 'default', name: 'nope' })).rejects.toMatchObject({ code: 404 });
   });
 
   it('converges to exactly the pods of a cluster restarted on the same address', async () => {
