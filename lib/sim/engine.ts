@@ -5,7 +5,7 @@
  * next due timer — so the work per tick is proportional to what changed, never to cluster size.
  */
 import type { MainRun } from './controllers/kubelet-networked-main';
-import type { Kind, KubeObject } from '../k8s/types';
+import type { Kind, KubeObject, WatchEventType } from '../k8s/types';
 import { API_VERSION } from '../k8s/types';
 import { kindOf } from '../k8s/kinds';
 import type { Cause, Limits, Timings } from './types';
@@ -29,6 +29,11 @@ export interface Controller {
   readonly name: string;
   /** kinds whose changes reach onChange (routing keeps Event churn away from controllers) */
   readonly watches: readonly Kind[];
+  /**
+   * For a watched kind, the change types onChange acts on (default: all). A pod's status write is one of tens of
+   * thousands in a rollout; a controller that only reacts to deletions says so and is not called for the rest.
+   */
+  readonly changeTypes?: Partial<Record<Kind, readonly WatchEventType[]>>;
   onChange?(c: StoreChange, e: Engine): void;
   reconcile(key: string, e: Engine): void;
   /**
@@ -113,6 +118,8 @@ export interface InvolvedObject {
 }
 
 
+const ALL_CHANGE_TYPES: readonly WatchEventType[] = ['ADDED', 'MODIFIED', 'DELETED'];
+
 export class Engine {
   readonly store = new Store();
   readonly timers = new TimerQueue();
@@ -120,7 +127,8 @@ export class Engine {
   time: number;
   state: EngineState = { kubelet: {}, nodes: {}, eventSeq: 0, eventSpam: {}, spamSweepSeq: 5_000 };
   private controllers: Controller[] = [];
-  private routes = new Map<Kind, Controller[]>();
+  /** controllers to call per kind and change type, in registration order */
+  private routes = new Map<Kind, Record<WatchEventType, Controller[]>>();
   private queues = new Map<string, { items: string[]; set: Set<string> }>();
   private workHooks: Controller[] = [];
   private readonly events = new EventRecorder(this);
@@ -137,8 +145,8 @@ export class Engine {
     this.time = startTime;
     this.store.onChange((c) => {
       for (const h of this.workHooks) h.beforeWork!('store', this, c);
-      const list = this.routes.get(c.kind);
-      if (list) for (const ctl of list) ctl.onChange!(c, this);
+      const byType = this.routes.get(c.kind);
+      if (byType) for (const ctl of byType[c.type]) ctl.onChange!(c, this);
     });
   }
 
@@ -147,9 +155,9 @@ export class Engine {
     if (c.beforeWork) this.workHooks.push(c);
     if (c.onChange)
       for (const kind of c.watches) {
-        let list = this.routes.get(kind);
-        if (!list) this.routes.set(kind, (list = []));
-        list.push(c);
+        let byType = this.routes.get(kind);
+        if (!byType) this.routes.set(kind, (byType = { ADDED: [], MODIFIED: [], DELETED: [] }));
+        for (const type of c.changeTypes?.[kind] ?? ALL_CHANGE_TYPES) byType[type].push(c);
       }
     this.queues.set(c.name, { items: [], set: new Set() });
   }

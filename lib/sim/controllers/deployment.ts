@@ -21,6 +21,8 @@ export { DEPLOYMENT, DeploymentSync };
 export class DeploymentController implements Controller {
   readonly name = DEPLOYMENT;
   readonly watches: readonly Kind[] = ['Deployment', 'ReplicaSet', 'Pod'];
+  /** of pods only deletions matter (Recreate waits for the old ones to go) */
+  readonly changeTypes = { Pod: ['DELETED'] } as const;
 
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind === 'Deployment') {

@@ -131,6 +131,8 @@ export class NodeLifecycleController implements Controller {
 export class TaintEvictionController implements Controller {
   readonly name = TAINT_EVICTION;
   readonly watches: readonly Kind[] = ['Pod', 'Node'];
+  /** a pod matters when it lands on a node, a node when its taints change */
+  readonly changeTypes = { Pod: ['ADDED', 'MODIFIED'], Node: ['MODIFIED'] } as const;
 
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind === 'Node' && c.type === 'MODIFIED' && (c.old as V1Node).spec?.taints !== (c.object as V1Node).spec?.taints) {

@@ -132,6 +132,8 @@ function defOf(pod: V1Pod): SystemPodDef | undefined {
 export class SystemPodKeeper implements Controller {
   readonly name = SYSTEM_PODS;
   readonly watches: readonly Kind[] = ['Pod'];
+  /** a static or system pod is recreated only after it is gone */
+  readonly changeTypes = { Pod: ['DELETED'] } as const;
 
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind !== 'Pod' || c.type !== 'DELETED') return;
