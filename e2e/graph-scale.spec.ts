@@ -178,3 +178,33 @@ test('a Job shows its progress in the workload view, and a small cluster keeps i
   await screenshotsEverywhere(page, 'small-cluster');
   expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]);
 });
+
+/**
+ * Per animation frame from the moment the graph appears: how many node boxes it has and its viewport's transform.
+ * Installed before the page's scripts; stops after 120 frames with the graph.
+ */
+const RECORD_GRAPH_FRAMES = `(() => {
+  window.__graphFrames = [];
+  const tick = () => {
+    const viewport = document.querySelector('[data-cluster-canvas] .react-flow__viewport');
+    if (viewport) window.__graphFrames.push({ boxes: document.querySelectorAll('[data-cluster-canvas] [data-node-box]').length, transform: viewport.style.transform });
+    if (window.__graphFrames.length < 120) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+test('a big cluster shows its node boxes in the first frame its graph appears, already where fitting puts them', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.addInitScript(RECORD_GRAPH_FRAMES);
+  // 20 workers: past the size where off-screen boxes are culled, so React Flow renders a box only once it knows its pane.
+  await page.goto('/playground?bench=1000&nodes=20');
+  await expect(graph(page)).toBeVisible({ timeout: 240_000 });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __graphFrames: unknown[] }).__graphFrames.length), { timeout: 60_000 }).toBe(120);
+  const frames = await page.evaluate(() => (window as unknown as { __graphFrames: { boxes: number; transform: string }[] }).__graphFrames);
+  const last = frames[frames.length - 1];
+  // The whole cluster fits the 1600 × 1000 canvas: every worker and the control plane, with no frame of an empty graph
+  // and no jump from a first viewport to the fitted one.
+  expect(last.boxes).toBe(21);
+  expect(frames[0]).toEqual(last);
+});

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import { ReactFlow, Controls, Background, type Node, type NodeTypes, type Viewport } from '@xyflow/react';
+import { ReactFlow, Controls, Background, getNodesBounds, getViewportForBounds, type Node, type NodeTypes, type Viewport } from '@xyflow/react';
 import { bestBoxesPerRow, layoutBounds, packBoxes, rowsFor, sharedColumns, type BoxInput } from '@/lib/graph/grid-packing';
 import { LayoutHold } from '@/lib/graph/layout-hold';
 import type { PlaygroundState } from '@/lib/store/playground-store';
@@ -116,8 +116,9 @@ export default function ClusterCanvas() {
   const cols = shape[0];
   const pendingCount = shape[1];
   const trafficLane = useTrafficLane();
+  const big = names.length > BIG_CLUSTER_NODES;
 
-  const { freshNodes, zoom, viewport, signature, serviceBox } = useMemo(() => {
+  const { freshNodes, zoom, viewport, fitted, signature, serviceBox } = useMemo(() => {
     // Rows are what matter for size: a box of r rows is packed as r full rows of tiles.
     const inputs: BoxInput[] = names.map((id, i) => ({ id, podCount: (shape[2 + i] ?? 1) * cols }));
     // The lane shows only while a pod waits: an empty lane would take a third of a small cluster's picture.
@@ -151,7 +152,9 @@ export default function ClusterCanvas() {
     const viewport = readable ? { ...readable, x: readable.x + shift.x, y: readable.y + shift.y } : null;
     // Refit when the picture changes size (a row of tiles, the lane, a node) or the canvas does.
     const signature = `${bounds.width}x${bounds.height}:${Math.round(size.width / 50)}:${Math.round(size.height / 50)}`;
-    return { freshNodes: nodes, zoom: viewport?.zoom ?? fitZoomFor(bounds, size), viewport, signature, serviceBox };
+    // Start where fitView will end, so a big cluster's boxes (culled to the viewport) show fitted from the first frame.
+    const fitted = getViewportForBounds(getNodesBounds(nodes), size.width, size.height, READ_ONLY_FLOW.minZoom, FIT.maxZoom, FIT.padding);
+    return { freshNodes: nodes, zoom: viewport?.zoom ?? fitZoomFor(bounds, size), viewport, fitted, signature, serviceBox };
   }, [names, shape, cols, pendingCount, size, trafficLane]);
   const nodes = useStableNodes(freshNodes);
 
@@ -161,7 +164,10 @@ export default function ClusterCanvas() {
       {size.width > 0 && (
         <ExpectedZoomContext value={zoom}>
           <ReactFlow
-            defaultViewport={viewport ?? { x: 0, y: 0, zoom }}
+            defaultViewport={viewport ?? (big ? fitted : { x: 0, y: 0, zoom })}
+            // Without a pane size React Flow draws its first frame at zoom 1 from the origin, then refits: give it ours
+            width={big ? size.width : undefined}
+            height={big ? size.height : undefined}
             aria-label="클러스터 그래프"
             nodes={nodes}
             edges={[]}
@@ -170,7 +176,7 @@ export default function ClusterCanvas() {
             {...READ_ONLY_FLOW}
             fitView={viewport === null}
             fitViewOptions={FIT}
-            onlyRenderVisibleElements={names.length > BIG_CLUSTER_NODES}
+            onlyRenderVisibleElements={big}
           >
             <Background gap={24} size={1} />
             <Controls showInteractive={false} position="bottom-right" />

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useNodesInitialized, useReactFlow, useStore, type FitViewOptions, type Node, type Viewport } from '@xyflow/react';
 import type { AriaLabelConfig, ColorMode, ReactFlowProps } from '@xyflow/react';
 
@@ -48,18 +48,20 @@ export function useColorMode(): ColorMode {
   return mode;
 }
 
-/** Size of an element, kept current with a ResizeObserver (0 × 0 before the first measure). */
+/**
+ * Size of an element, kept current with a ResizeObserver (0 × 0 on the server). The first size is read before the
+ * browser paints, so what waits for it (the graph) renders in the same frame instead of one observation later.
+ * The element is assumed to have no padding or border (its content box is its border box).
+ */
 export function useContainerSize<T extends HTMLElement = HTMLDivElement>(): [RefObject<T | null>, { width: number; height: number }] {
   const ref = useRef<T>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const obs = new ResizeObserver(([entry]) => {
-      const width = Math.round(entry.contentRect.width);
-      const height = Math.round(entry.contentRect.height);
-      setSize((prev) => (prev.width === width && prev.height === height ? prev : { width, height }));
-    });
+    const keep = (width: number, height: number) => setSize((prev) => (prev.width === width && prev.height === height ? prev : { width, height }));
+    keep(el.offsetWidth, el.offsetHeight);
+    const obs = new ResizeObserver(([entry]) => keep(Math.round(entry.contentRect.width), Math.round(entry.contentRect.height)));
     obs.observe(el);
     return () => obs.disconnect();
   }, []);
