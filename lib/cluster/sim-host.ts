@@ -10,7 +10,7 @@ import type { MetricsApi, ShellSession, Simulator, TrafficStartSpec } from '../s
 import type { LabEntry } from '../store/lab-session';
 import { replayLab } from '../store/lab-journal';
 import { skipToNextDue } from './skip-ahead';
-import { encodeError, MAX_CHANGES_PER_MESSAGE, type ClockState, type InitArgs, type SimReady, type SimRequest, type SimResponse, type WireChange } from './sim-protocol';
+import { deletedStub, encodeError, MAX_CHANGES_PER_MESSAGE, type ClockState, type InitArgs, type SimReady, type SimRequest, type SimResponse, type WireChange } from './sim-protocol';
 
 type Handler = (args: never) => unknown;
 
@@ -45,7 +45,11 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
     sim = createSimulator({ seed: args.seed, cluster: args.cluster, timings: args.timings });
     for (const kind of KINDS) for (const obj of sim.list(kind).items) changes.push([0, kind, obj]);
     unsubscribe = sim.subscribe((events) => {
-      for (const ev of events) changes.push(ev.cause ? [ev.type === 'DELETED' ? 1 : 0, ev.kind, ev.object, ev.cause] : [ev.type === 'DELETED' ? 1 : 0, ev.kind, ev.object]);
+      for (const ev of events) {
+        const del = ev.type === 'DELETED';
+        const object = del ? deletedStub(ev.object) : ev.object;
+        changes.push(ev.cause ? [del ? 1 : 0, ev.kind, object, ev.cause] : [del ? 1 : 0, ev.kind, object]);
+      }
     });
     return { timings: sim.timings(), version: K8S_VERSION };
   };

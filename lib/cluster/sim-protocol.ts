@@ -46,9 +46,26 @@ export interface SimRequest {
 
 /**
  * One change, compact: [0 upsert | 1 delete, kind, object, cause?]. The page derives the key itself; a batch is the
- * engine's events of one request, in order.
+ * engine's events of one request, in order. A delete carries only the object's name, namespace and new
+ * resourceVersion (deletedStub): the page already holds the object's last state, and decoding a whole pod again for
+ * each delete is main-thread work the page can skip.
  */
 export type WireChange = [0 | 1, Kind, KubeObject, Cause?];
+
+/** What a delete sends instead of the object: the fields that say which object and at what resourceVersion. */
+export function deletedStub(object: KubeObject): KubeObject {
+  const { name, namespace, resourceVersion } = object.metadata ?? {};
+  return { metadata: namespace === undefined ? { name, resourceVersion } : { name, namespace, resourceVersion } } as KubeObject;
+}
+
+/**
+ * The object a delete announces, as the engine's DELETED event has it (store.ts remove): the last state the page
+ * held with the new resourceVersion; the stub alone when the page never held the object.
+ */
+export function deletedObject(last: KubeObject | undefined, stub: KubeObject): KubeObject {
+  if (!last) return stub;
+  return { ...last, metadata: { ...last.metadata, resourceVersion: stub.metadata?.resourceVersion } } as KubeObject;
+}
 
 export interface SimResponse {
   id: number;

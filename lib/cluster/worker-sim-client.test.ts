@@ -191,6 +191,37 @@ describe('WorkerSimClient message protocol', () => {
     c.dispose();
   });
 
+  it('a delete crosses the channel without the object, yet the page announces the same deleted object as SimClient', async () => {
+    // Record what the engine side sends: deletes must not carry the pod again (its spec and status are on the page).
+    const inner = await inProcessPort();
+    const sent: SimResponse[] = [];
+    const port: SimPort = { ...inner, onMessage: (cb) => inner.onMessage((res) => (sent.push(res), cb(res))) };
+    const worker = new WorkerSimClient(port, { autoplay: false, seed: 3 });
+    await worker.ready;
+    const page = new SimClient({ autoplay: false, seed: 3 });
+    await page.ready;
+    const deletes = async (c: WorkerSimClient | SimClient) => {
+      const out: ClusterChange[] = [];
+      const off = c.subscribe((b) => out.push(...b.filter((x) => x.type === 'delete')));
+      await c.create(deployment('web', 2));
+      await c.advance(30_000);
+      await c.patch('Deployment', 'web', 'default', { spec: { replicas: 0 } }, 'merge');
+      await c.advance(60_000);
+      off();
+      return out;
+    };
+    const fromWorker = await deletes(worker);
+    const fromPage = await deletes(page);
+    expect(fromWorker.filter((c) => c.kind === 'Pod')).toHaveLength(2);
+    // Same keys, same last objects (last state with the delete's resourceVersion), same causes.
+    expect(fromWorker).toEqual(fromPage);
+    const wireDeletes = sent.flatMap((r) => r.changes.filter(([del]) => del === 1));
+    expect(wireDeletes.length).toBeGreaterThanOrEqual(2);
+    for (const [, , object] of wireDeletes) expect(Object.keys(object)).toEqual(['metadata']);
+    page.dispose();
+    worker.dispose();
+  });
+
   it('paced time moves in whole quanta, each check seeing the engine after its quantum', async () => {
     const c = await workerClient();
     const start = c.time.now();

@@ -15,7 +15,7 @@ import type { EngineClient, ShellHandle } from './engine-client';
 import { objectKey } from './types';
 import { addListener } from './listeners';
 import { PlayClock } from './play-clock';
-import { decodeError, type ClockState, type SimOp, type SimPort, type SimReady, type SimResponse } from './sim-protocol';
+import { decodeError, deletedObject, type ClockState, type SimOp, type SimPort, type SimReady, type SimResponse } from './sim-protocol';
 
 export interface WorkerSimClientOptions {
   seed?: number;
@@ -244,8 +244,9 @@ export class WorkerSimClient implements EngineClient {
   private project(wire: SimResponse['changes']): ClusterChange[] {
     const out: ClusterChange[] = new Array(wire.length);
     for (let i = 0; i < wire.length; i++) {
-      const [del, kind, object, cause] = wire[i];
-      const key = objectKey(kind, object.metadata?.name ?? '', object.metadata?.namespace);
+      const [del, kind, sent, cause] = wire[i];
+      const key = objectKey(kind, sent.metadata?.name ?? '', sent.metadata?.namespace);
+      const object = del ? deletedObject(this.cache.get(key), sent) : sent;
       if (del) this.cache.delete(key);
       else this.cache.set(key, object);
       out[i] = cause ? { type: del ? 'delete' : 'upsert', kind, key, object, cause } : { type: del ? 'delete' : 'upsert', kind, key, object };
