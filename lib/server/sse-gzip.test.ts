@@ -115,6 +115,32 @@ describe('gzipped SSE stream', () => {
     hub.close();
   });
 
+  it('compresses chunks already queued in one deflate call each batch (a 20,000-pod snapshot is ~550 pieces of 64 KB)', async () => {
+    // 40 snapshot-sized pieces waiting in the source's queue, as the session feeds them while a browser reads
+    const pieces = Array.from({ length: 40 }, (_, i) => new TextEncoder().encode(`data: ${String(i).padStart(4, '0')} ${'pod '.repeat(16_382)}\n\n`));
+    const source = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (const p of pieces) c.enqueue(p);
+        c.close();
+      },
+    });
+    const out: Uint8Array[] = [];
+    const r = gzipStream(source, () => {}, 1024 * 1024).getReader();
+    for (let next = await r.read(); !next.done; next = await r.read()) out.push(next.value);
+    // one compressed chunk per deflate call: 2.5 MB in batches of at most 1 MB is 3 calls, then the trailer
+    // (before batching: one call per piece, 41 chunks)
+    expect(out.length).toBeLessThanOrEqual(4);
+    expect(Buffer.from(gunzipSync(concat(out))).equals(Buffer.from(concat(pieces)))).toBe(true);
+    // each batch is cut at a sync flush whole: every compressed chunk but the trailer decodes on its own
+    // with the ones before it, and none holds more than the batch limit
+    let decodedBefore = 0;
+    for (let i = 0; i < out.length - 1; i++) {
+      const upTo = gunzipSync(concat(out.slice(0, i + 1)), { finishFlush: constants.Z_SYNC_FLUSH }).byteLength;
+      expect(upTo - decodedBefore).toBeLessThanOrEqual(1024 * 1024);
+      decodedBefore = upTo;
+    }
+  });
+
   it('still cuts off a client that does not read, and frees its compressor', async () => {
     const { hub, pods, open } = setup();
     const closed: string[] = [];
