@@ -107,10 +107,10 @@ function sizeBytes(s: string | undefined): number | undefined {
 }
 
 /** The image's own program running: server start logs, a refused start (missing env), or a program that exits. */
-function runApp(model: AppModel, argv: string[], env: Record<string, string>, vars: Record<string, string>, startedAt: number): Pick<ContainerProcess, 'result' | 'memory' | 'ports'> {
+function runApp(model: AppModel, argv: string[], input: Pick<ShellInput, 'env'>, vars: Record<string, string>, startedAt: number): Pick<ContainerProcess, 'result' | 'memory' | 'ports'> {
   const memory = { idleBytes: model.memory.idleBytes, perRequestBytes: model.memory.perRequestBytes ?? 0, growBytesPerSec: model.memory.growBytesPerSec ?? 0 };
   const ports = model.ports ?? [];
-  const missing = model.requiresEnv && !model.requiresEnv.anyOf.some((n) => env[n]);
+  const missing = model.requiresEnv && !model.requiresEnv.anyOf.some((n) => input.env[n]);
   if (missing) {
     const r = model.requiresEnv!;
     return { result: lazyResult(() => appLines(r.logs, vars, startedAt), r.code, r.afterMs), memory, ports: [] };
@@ -156,14 +156,18 @@ export function runContainer(pod: V1Pod, c: V1Container, startedAt: number, reso
   const model = appModelFor(c.image ?? '');
   if (!model) return undefined;
   const argv = processArgv(c, model);
-  const env = containerEnv(pod, c, model, resolver);
   const hostname = pod.metadata?.name ?? '';
   const commands = imageCommands(model);
-  const system = containerSystem(model, argv, runsImageProgram(model, argv), lookupImage(c.image ?? '')?.sizeBytes ?? 0, model.memory.idleBytes);
+  const runsProgram = runsImageProgram(model, argv);
+  // the environment, files and system view are made when first read (a shell, exec, a probe, a required variable),
+  // like the start logs: a connection and the load generator's plan need none of them, and ran this for every pod
+  let env: Record<string, string> | undefined;
   let files: Record<string, string> | undefined;
+  let system: ShellInput['system'] | undefined;
   const shellInput: ShellInput = {
-    env,
-    // made when first read (a shell, exec, a file probe), like the start logs: a connection needs none of them
+    get env() {
+      return (env ??= containerEnv(pod, c, model, resolver));
+    },
     get files() {
       // the cgroup files live under /sys, where no volume mounts: added in place rather than copying the files again
       return (files ??= Object.assign(containerFiles(pod, c, model, resolver), cgroupFiles(c)));
@@ -172,7 +176,9 @@ export function runContainer(pod: V1Pod, c: V1Container, startedAt: number, reso
     startedAt,
     cwd: c.workingDir ?? '/',
     ...(Object.keys(commands).length ? { commands } : {}),
-    system,
+    get system() {
+      return (system ??= containerSystem(model, argv, runsProgram, lookupImage(c.image ?? '')?.sizeBytes ?? 0, model.memory.idleBytes));
+    },
     ...(net ? { net } : {}),
   };
   const vars: Record<string, string> = { pod: hostname, podIP: pod.status?.podIP ?? '', version: model.version ?? '' };
@@ -181,8 +187,8 @@ export function runContainer(pod: V1Pod, c: V1Container, startedAt: number, reso
   const prog = basename(argv[0] ?? '');
   const base = { argv, model, vars, shellInput, readyAfterMs: model.readyAfterMs ?? 0 };
 
-  if (runsImageProgram(model, argv)) {
-    return { ...base, mode: 'app', ...runApp(model, argv, env, vars, startedAt) };
+  if (runsProgram) {
+    return { ...base, mode: 'app', ...runApp(model, argv, shellInput, vars, startedAt) };
   }
   if (model.shell && isShellCommand(prog, shellInput)) {
     // a bare shell with stdin kept open (`kubectl run -i … -- sh`) reads its input and waits for it: it runs until
