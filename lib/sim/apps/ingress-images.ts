@@ -5,6 +5,7 @@
  * image's Dockerfile (rootfs/Dockerfile) has them; /healthz on 10254 for the manifest's probes.
  */
 import { mib, type AppModel, type ImageFamily } from './types';
+import { nginxProxyParts } from './nginx-proxy';
 
 const RELEASE = 'v1.12.1';
 const NGINX_VERSION = '1.25.5';
@@ -32,17 +33,10 @@ const controller: AppModel = {
   ],
   // the controller's log-format-upstream, shortened: the upstream address it proxied to
   requestLog: '{client} - - [{accessTime}] "{method} {path} HTTP/1.1" {status} {bytes} "-" "{agent}" {upstream}',
-  reverseProxy: {
-    ingressController: true,
-    // server_tokens off: nginx's page without the version
-    errorPage: '<html>\n<head><title>{status} {reason}</title></head>\n<body>\n<center><h1>{status} {reason}</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n',
-    errorLog: '{nginxTime} [error] 33#33: *1 {message}, client: {client}, server: {server}, request: "{method} {path} HTTP/1.1"{upstreamUrl}, host: "{host}"',
-  },
+  // server_tokens off: nginx's error page without the version
+  ...nginxProxyParts('nginx', 33, true),
   stopLogs: ['I{klogTime}       7 sigterm.go:36] "Received SIGTERM, shutting down"', 'I{klogTime}       7 nginx.go:394] "Shutting down controller queues"'],
   memory: { idleBytes: mib(90), perRequestBytes: 32 * 1024 },
-  sigterm: 'exit',
-  shell: 'sh',
-  tools: ['curl', 'wget', 'nslookup'],
   version: RELEASE,
 };
 

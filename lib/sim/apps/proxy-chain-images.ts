@@ -7,20 +7,11 @@
  *                              so each answer says which pod served it
  */
 import { mib, type AppModel, type ImageFamily } from './types';
+import { nginxProxyParts } from './nginx-proxy';
 
 // the tag is our image's version ({version} = 1.0); the programs inside report their own
 const NGINX_VERSION = '1.27.3';
 const PHP_VERSION = '8.3.14';
-
-/** nginx's built-in error page (src/http/ngx_http_special_response.c: ngx_http_error_tail with the version). */
-const NGINX_ERROR_PAGE = `<html>
-<head><title>{status} {reason}</title></head>
-<body>
-<center><h1>{status} {reason}</h1></center>
-<hr><center>nginx/${NGINX_VERSION}</center>
-</body>
-</html>
-`;
 
 const reverseProxy: AppModel = {
   entrypoint: ['/docker-entrypoint.sh'],
@@ -38,16 +29,10 @@ const reverseProxy: AppModel = {
   // nginx's combined format plus the upstream it used ($upstream_addr), as proxy setups usually log it
   requestLog: '{client} - - [{accessTime}] "{method} {path} HTTP/1.1" {status} {bytes} "-" "{agent}" upstream={upstream}',
   serverHeader: `nginx/${NGINX_VERSION}`,
-  reverseProxy: {
-    errorPage: NGINX_ERROR_PAGE,
-    errorLog: '{nginxTime} [error] 29#29: *1 {message}, client: {client}, server: {server}, request: "{method} {path} HTTP/1.1"{upstreamUrl}, host: "{host}"',
-  },
+  // built FROM nginx:alpine: curl and busybox's wget/nslookup are there for checking the upstreams by hand
+  ...nginxProxyParts(`nginx/${NGINX_VERSION}`, 29),
   stopLogs: ['{nginxTime} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down', '{nginxTime} [notice] 1#1: exit'],
   memory: { idleBytes: mib(4), perRequestBytes: 64 * 1024 },
-  sigterm: 'exit',
-  shell: 'sh',
-  // built FROM nginx:alpine: curl and busybox's wget/nslookup are there for checking the upstreams by hand
-  tools: ['curl', 'wget', 'nslookup'],
 };
 
 const phpHello: AppModel = {

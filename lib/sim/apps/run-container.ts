@@ -74,6 +74,22 @@ function appLines(lines: readonly LogLine[], vars: Record<string, string>, start
   });
 }
 
+/**
+ * A program's result whose log lines are rendered when first read (then kept). Most runs never read them: a
+ * connection, a probe or the load generator's plan only asks a process for its ports and timings, and rendering
+ * an image's ~20 time-stamped start lines for every pod was most of what a traffic plan cost.
+ */
+function lazyResult(render: () => OutputLine[], exitCode: number, exitAtMs: number): ShellResult {
+  let lines: OutputLine[] | undefined;
+  return {
+    get lines() {
+      return (lines ??= render());
+    },
+    exitCode,
+    exitAtMs,
+  };
+}
+
 /** `-text=hi` / `-text hi` / `--text=hi` from an argv. */
 function flagValue(argv: string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
@@ -91,13 +107,13 @@ function sizeBytes(s: string | undefined): number | undefined {
 }
 
 /** The image's own program running: server start logs, a refused start (missing env), or a program that exits. */
-function runApp(model: AppModel, argv: string[], env: Record<string, string>, vars: Record<string, string>, startedAt: number): Pick<ContainerProcess, 'result' | 'memory' | 'ports'> {
+function runApp(model: AppModel, argv: string[], input: Pick<ShellInput, 'env'>, vars: Record<string, string>, startedAt: number): Pick<ContainerProcess, 'result' | 'memory' | 'ports'> {
   const memory = { idleBytes: model.memory.idleBytes, perRequestBytes: model.memory.perRequestBytes ?? 0, growBytesPerSec: model.memory.growBytesPerSec ?? 0 };
   const ports = model.ports ?? [];
-  const missing = model.requiresEnv && !model.requiresEnv.anyOf.some((n) => env[n]);
+  const missing = model.requiresEnv && !model.requiresEnv.anyOf.some((n) => input.env[n]);
   if (missing) {
     const r = model.requiresEnv!;
-    return { result: { lines: appLines(r.logs, vars, startedAt), exitCode: r.code, exitAtMs: r.afterMs }, memory, ports: [] };
+    return { result: lazyResult(() => appLines(r.logs, vars, startedAt), r.code, r.afterMs), memory, ports: [] };
   }
   const prog = basename(argv[0] ?? '');
   if (prog === 'http-echo' && vars.text === undefined) {
@@ -111,16 +127,14 @@ function runApp(model: AppModel, argv: string[], env: Record<string, string>, va
     if (argv.length === 1 || argv.includes('--help')) return { result: { lines: [{ at: 0, text: "`stress' imposes certain types of compute stress on your system" }, { at: 0, text: '' }, { at: 0, text: 'Usage: stress [OPTION [ARG]] ...' }], exitCode: 1, exitAtMs: 0 }, memory, ports };
     // stress touches its --vm-bytes within about a second, then holds it
     const stressMemory = bytes ? { ...memory, growBytesPerSec: bytes, capBytes: memory.idleBytes + bytes } : memory;
-    const lines = appLines(model.startLogs ?? [], vars, startedAt);
-    if (timeoutMs !== Infinity) lines.push({ at: timeoutMs, text: `stress: info: [1] successful run completed in ${timeoutMs / 1000}s` });
-    return { result: { lines, exitCode: 0, exitAtMs: timeoutMs }, memory: stressMemory, ports };
+    const done = timeoutMs === Infinity ? [] : [{ at: timeoutMs, text: `stress: info: [1] successful run completed in ${timeoutMs / 1000}s` }];
+    return { result: lazyResult(() => [...appLines(model.startLogs ?? [], vars, startedAt), ...done], 0, timeoutMs), memory: stressMemory, ports };
   }
-  const lines = appLines(model.startLogs ?? [], vars, startedAt);
   if (model.kind === 'exits' || model.exit) {
     const exit = model.exit ?? { afterMs: 0, code: 0 };
-    return { result: { lines: lines.filter((l) => l.at <= exit.afterMs), exitCode: exit.code, exitAtMs: exit.afterMs }, memory, ports };
+    return { result: lazyResult(() => appLines(model.startLogs ?? [], vars, startedAt).filter((l) => l.at <= exit.afterMs), exit.code, exit.afterMs), memory, ports };
   }
-  return { result: { lines, exitCode: 0, exitAtMs: Infinity }, memory, ports };
+  return { result: lazyResult(() => appLines(model.startLogs ?? [], vars, startedAt), 0, Infinity), memory, ports };
 }
 
 const commandsByTools = new Map<string, Readonly<Record<string, ShellCommand>>>();
@@ -142,21 +156,39 @@ export function runContainer(pod: V1Pod, c: V1Container, startedAt: number, reso
   const model = appModelFor(c.image ?? '');
   if (!model) return undefined;
   const argv = processArgv(c, model);
-  const env = containerEnv(pod, c, model, resolver);
   const hostname = pod.metadata?.name ?? '';
   const commands = imageCommands(model);
-  const system = containerSystem(model, argv, runsImageProgram(model, argv), lookupImage(c.image ?? '')?.sizeBytes ?? 0, model.memory.idleBytes);
-  // the cgroup files live under /sys, where no volume mounts: added in place rather than copying the files again
-  const files = Object.assign(containerFiles(pod, c, model, resolver), cgroupFiles(c));
-  const shellInput: ShellInput = { env, files, hostname, startedAt, cwd: c.workingDir ?? '/', ...(Object.keys(commands).length ? { commands } : {}), system, ...(net ? { net } : {}) };
+  const runsProgram = runsImageProgram(model, argv);
+  // the environment, files and system view are made when first read (a shell, exec, a probe, a required variable),
+  // like the start logs: a connection and the load generator's plan need none of them, and ran this for every pod
+  let env: Record<string, string> | undefined;
+  let files: Record<string, string> | undefined;
+  let system: ShellInput['system'] | undefined;
+  const shellInput: ShellInput = {
+    get env() {
+      return (env ??= containerEnv(pod, c, model, resolver));
+    },
+    get files() {
+      // the cgroup files live under /sys, where no volume mounts: added in place rather than copying the files again
+      return (files ??= Object.assign(containerFiles(pod, c, model, resolver), cgroupFiles(c)));
+    },
+    hostname,
+    startedAt,
+    cwd: c.workingDir ?? '/',
+    ...(Object.keys(commands).length ? { commands } : {}),
+    get system() {
+      return (system ??= containerSystem(model, argv, runsProgram, lookupImage(c.image ?? '')?.sizeBytes ?? 0, model.memory.idleBytes));
+    },
+    ...(net ? { net } : {}),
+  };
   const vars: Record<string, string> = { pod: hostname, podIP: pod.status?.podIP ?? '', version: model.version ?? '' };
   const text = flagValue(argv, 'text');
   if (text !== undefined) vars.text = text;
   const prog = basename(argv[0] ?? '');
   const base = { argv, model, vars, shellInput, readyAfterMs: model.readyAfterMs ?? 0 };
 
-  if (runsImageProgram(model, argv)) {
-    return { ...base, mode: 'app', ...runApp(model, argv, env, vars, startedAt) };
+  if (runsProgram) {
+    return { ...base, mode: 'app', ...runApp(model, argv, shellInput, vars, startedAt) };
   }
   if (model.shell && isShellCommand(prog, shellInput)) {
     // a bare shell with stdin kept open (`kubectl run -i … -- sh`) reads its input and waits for it: it runs until

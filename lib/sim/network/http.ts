@@ -5,6 +5,7 @@
  */
 import type { Engine } from '../engine';
 import type { HttpCall, HttpOutcome } from '../shell';
+import type { AppModel } from '../apps/types';
 import { keyOf } from '../store';
 import { renderTemplate } from '../apps/render';
 import { nextAnswerChange } from '../apps/process-view';
@@ -21,6 +22,18 @@ const REASONS: Record<number, string> = {
   500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
 };
 export const reasonPhrase = (status: number) => REASONS[status] ?? '';
+
+/**
+ * nginx's own status lines where they differ from RFC 9110's (src/http/ngx_http_header_filter_module.c,
+ * ngx_http_status_lines: "503 Service Temporarily Unavailable", "504 Gateway Time-out"); its error pages
+ * (ngx_http_special_response.c) carry the same words. A response nginx passes on from an upstream keeps the
+ * upstream's status line (ngx_http_upstream.c copies headers_in.status_line).
+ */
+const NGINX_REASONS: Record<number, string> = { 503: 'Service Temporarily Unavailable', 504: 'Gateway Time-out' };
+export const nginxReasonPhrase = (status: number) => NGINX_REASONS[status] ?? reasonPhrase(status);
+
+/** The reason phrase a model's server sends with a status it answers itself: nginx's words for nginx. */
+const ownReason = (model: AppModel | undefined, status: number) => (model?.reverseProxy || model?.serverHeader?.startsWith('nginx') ? nginxReasonPhrase(status) : reasonPhrase(status));
 
 /** ms a refused connection takes to report (the RST comes straight back) and a connect across nodes adds. */
 const REFUSED_MS = 1;
@@ -101,7 +114,8 @@ export function exchange(e: Engine, client: Client, call: HttpCall, defaultTimeo
     if (proxied?.error) appendRequestLog(traffic, container.name, e.time, renderTemplate(model.reverseProxy!.errorLog, { ...vars, message: proxied.error, upstreamUrl: proxied.upstreamUrl ? `, upstream: "${proxied.upstreamUrl}"` : '', server: vars.host.replace(/:\d+$/, '') }, e.time));
     appendRequestLog(traffic, container.name, e.time, renderTemplate(model.requestLog, vars, e.time));
   }
-  return { outcome: { ok: true, status, reason: reasonPhrase(status), headers, body, ms }, servedBy: servedByOf(conn), ...(conn.service ? { service: conn.service } : {}) };
+  const reason = proxied?.reason ?? ownReason(model, status);
+  return { outcome: { ok: true, status, reason, headers, body, ms }, servedBy: servedByOf(conn), ...(conn.service ? { service: conn.service } : {}) };
 }
 
 /** Statuses (and body sizes) a process answered, by `port path`, each with the instants between which it stays the same. */
@@ -137,11 +151,11 @@ export function peekExchange(e: Engine, client: Client, call: HttpCall, defaultT
   const { status, bytes } = statusOf(conn, call.path, e.time);
   const ms = 1 + (conn.crossNode ? CROSS_NODE_MS : 0);
   const access = { client: conn.clientIp, bytes: call.method === 'HEAD' ? 0 : bytes };
-  return gaveUp(conn, call, ms) ?? { outcome: { ok: true, status, reason: reasonPhrase(status), headers: [], body: '', ms }, servedBy: servedByOf(conn), ...(conn.service ? { service: conn.service } : {}), access };
+  return gaveUp(conn, call, ms) ?? { outcome: { ok: true, status, reason: ownReason(conn.proc.model, status), headers: [], body: '', ms }, servedBy: servedByOf(conn), ...(conn.service ? { service: conn.service } : {}), access };
 }
 
 /** The proxy's answer as the client gets it: the upstream's body, or nginx's own error page for its own errors. */
 function proxyAnswer(p: ProxyAnswer, errorPage: string, vars: Record<string, string>, at: number): { status: number; body: string } {
   if (p.body || p.servedBy) return { status: p.status, body: p.body };
-  return { status: p.status, body: renderTemplate(errorPage, { ...vars, status: String(p.status), reason: reasonPhrase(p.status) }, at) };
+  return { status: p.status, body: renderTemplate(errorPage, { ...vars, status: String(p.status), reason: nginxReasonPhrase(p.status) }, at) };
 }

@@ -84,6 +84,20 @@ describe('ingress-nginx in the simulator', () => {
     expect(unavailable.body).toContain('<title>503 Service Temporarily Unavailable</title>');
   });
 
+  it("its own answers' status lines say what its pages say, in nginx's words; a pod's answer keeps its own", () => {
+    // nginx's status lines (src/http/ngx_http_header_filter_module.c ngx_http_status_lines): "503 Service
+    // Temporarily Unavailable", not RFC 9110's "Service Unavailable"; a proxied answer keeps the upstream's line
+    const c = cluster();
+    const curl = (path: string) => c.sim.runOnLaptop(['curl', '-si', '-H', 'Host: php.example.com', `http://192.168.56.11:${NODE_PORT}${path}`]).stdout;
+    const unavailable = curl('/exact');
+    expect(unavailable.split('\n')[0]).toBe('HTTP/1.1 503 Service Temporarily Unavailable');
+    expect(unavailable).toContain('<center><h1>503 Service Temporarily Unavailable</h1></center>');
+    expect(curl('/').split('\n')[0]).toBe('HTTP/1.1 200 OK');
+    const notFound = c.sim.runOnLaptop(['curl', '-si', '-H', 'Host: other.example.com', `http://192.168.56.11:${NODE_PORT}/`]).stdout;
+    expect(notFound.split('\n')[0]).toBe('HTTP/1.1 404 Not Found');
+    expect(notFound).toContain('<title>404 Not Found</title>');
+  });
+
   it('an Ingress of another class, or of no class without a default class, is not served (404, no address)', () => {
     const other = cluster({ className: 'traefik' });
     expect(answerOf(other.fromLaptop('php.example.com')).status).toBe(404);

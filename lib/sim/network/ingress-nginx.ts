@@ -16,14 +16,17 @@ import type { Engine } from '../engine';
 import { keyOf } from '../store';
 import { CLUSTER_DOMAIN, readyEndpointIps } from './dns';
 import { matchIngress } from './ingress-rules';
+import { nginxReasonPhrase } from './http';
+import { nginxErrorPage } from '../apps/nginx-proxy';
+import { renderTemplate } from '../apps/render';
 
 export const DEFAULT_CONTROLLER_CLASS = 'k8s.io/ingress-nginx';
 const DEFAULT_INGRESS_CLASS = 'nginx';
 export const DEFAULT_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
 
 /** nginx's error page as ingress-nginx serves it (server_tokens off, so no version under the rule). */
-export const ingressNginxErrorPage = (status: number, reason: string) =>
-  `<html>\n<head><title>${status} ${reason}</title></head>\n<body>\n<center><h1>${status} ${reason}</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n`;
+const ERROR_PAGE = nginxErrorPage('nginx');
+const ingressNginxErrorPage = (status: number) => renderTemplate(ERROR_PAGE, { status: String(status), reason: nginxReasonPhrase(status) }, 0);
 
 export interface ControllerFlags {
   controllerClass: string;
@@ -58,13 +61,13 @@ export function servedIngresses(e: Engine, flags: ControllerFlags): V1Ingress[] 
   return served;
 }
 
-export type IngressUpstream = { host: string; port: number } | { status: number; body: string; reason: string };
+export type IngressUpstream = { host: string; port: number } | { status: number; body: string };
 
 /** Where the controller sends a request with this Host and path: a Service's cluster DNS name and port, or its own answer. */
 export function ingressUpstream(e: Engine, argv: readonly string[], hostHeader: string, path: string): IngressUpstream {
   const target = matchIngress(servedIngresses(e, controllerFlags(argv)), hostHeader, path);
-  const unavailable = { status: 503, reason: 'Service Temporarily Unavailable', body: ingressNginxErrorPage(503, 'Service Temporarily Unavailable') };
-  if (!target) return { status: 404, reason: 'default backend', body: ingressNginxErrorPage(404, 'Not Found') };
+  const unavailable = { status: 503, body: ingressNginxErrorPage(503) };
+  if (!target) return { status: 404, body: ingressNginxErrorPage(404) };
   const ref = target.backend.service;
   if (!ref) return unavailable;
   const svc = e.get<V1Service>('Service', keyOf(ref.name, target.namespace));

@@ -72,6 +72,8 @@ export interface ProxyAnswer {
   upstreamUrl?: string;
   /** the pod that finally answered, when one did */
   servedBy?: string;
+  /** the upstream's reason phrase, which nginx passes on with its status */
+  reason?: string;
 }
 
 type Send = (client: Client, call: HttpCall, timeoutMs: number, hops: number) => { outcome: import('../shell').HttpOutcome; servedBy?: { pod: string } };
@@ -97,7 +99,7 @@ export function forwardThroughProxy(e: Engine, conn: Extract<Connection, { ok: t
   const upstream = `${ip}:${port}`;
   if (!o.ok && o.error === 'refused') return { status: 502, body: '', ms: o.ms, upstream, error: `connect() failed (111: Connection refused) while connecting to upstream`, upstreamUrl };
   if (!o.ok) return { status: 504, body: '', ms: PROXY_CONNECT_TIMEOUT_MS, upstream, error: `upstream timed out (110: Connection timed out) while connecting to upstream`, upstreamUrl };
-  return { status: o.status, body: o.body, ms: o.ms, upstream, ...(x.servedBy ? { servedBy: x.servedBy.pod } : {}) };
+  return { status: o.status, reason: o.reason, body: o.body, ms: o.ms, upstream, ...(x.servedBy ? { servedBy: x.servedBy.pod } : {}) };
 }
 
 /** A request header by name, case-insensitively (HTTP field names are). */

@@ -62,8 +62,8 @@ export const rollOutSlowHello = (sim: Simulator) => sim.patch('Deployment', 'hel
  * The benches' cluster: 3 workers, Deployment `web` (10 × nginx, optionally with a readiness probe) behind Service
  * `web`, and a client pod, settled for 30 s.
  */
-export function tenWebPods(opts: { readinessProbe?: boolean } = {}): Simulator {
-  const sim = createSimulator({ seed: 11, cluster: { workers: 3 } });
+export function tenWebPods(opts: { readinessProbe?: boolean; seed?: number } = {}): Simulator {
+  const sim = createSimulator({ seed: opts.seed ?? 11, cluster: { workers: 3 } });
   const probe = opts.readinessProbe ? { readinessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 5 } } : {};
   sim.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 10, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27.3', ...probe }] } } } } as KubeObject);
   sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } as KubeObject);
