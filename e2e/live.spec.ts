@@ -208,13 +208,23 @@ test('the stream is gzipped once for a browser that accepts it, event by event, 
   }
 });
 
-test('a stalled API server still gets an "unreachable" answer from /api/cluster/info within 3 s', async ({ request }) => {
+test('a stalled API server gets a clear Korean "unreachable" answer from /api/cluster/info, and the app stays usable', async ({ page, request }) => {
   test.setTimeout(90_000);
   const stalled = await startStalledServer();
   const stalledApp = await startApp({ KUBECONFIG: stalled.kubeconfig });
   try {
-    const res = await request.get(`${stalledApp.url}/api/cluster/info`, { timeout: 3_000 });
-    expect(await res.json()).toMatchObject({ mode: 'live', reachable: false });
+    // The route answers by its own deadline (INFO_ANSWER_MS in lib/server/reachability.ts); the 30 s here
+    // only guards against a hang, it is not a timing goal (those live in bench/).
+    for (let ask = 0; ask < 2; ask++) {
+      const res = await request.get(`${stalledApp.url}/api/cluster/info`, { timeout: 30_000 });
+      expect(res.status()).toBe(200);
+      const info = await res.json();
+      expect(info).toMatchObject({ mode: 'live', reachable: false });
+      expect(info.reason).toMatch(/클러스터 API 서버/);
+    }
+    // the pages still render while the cluster never answers
+    await page.goto(`${stalledApp.url}/learn/pods`, { timeout: 30_000 });
+    await expect(page.getByRole('heading', { level: 1, name: '파드' })).toBeVisible();
   } finally {
     await stalledApp.stop();
     await stalled.close();

@@ -54,7 +54,11 @@ export function QuizCard({ questions }: { questions: QuizQuestion[] }) {
   }
 
   return (
-    <section aria-labelledby="quiz-title" className="not-prose my-8 rounded-xl border border-zinc-200 p-5 dark:border-zinc-800">
+    <section
+      aria-labelledby="quiz-title"
+      // "shuffled" once this browser's order is on screen: before it the authored order shows (server render, hydration)
+      data-choice-order={seed ? 'shuffled' : 'authored'}
+      className="not-prose my-8 rounded-xl border border-zinc-200 p-5 dark:border-zinc-800">
       <h2 id="quiz-title" className="m-0 text-xl font-bold">
         확인 퀴즈
       </h2>
