@@ -34,6 +34,8 @@ const LOG_LIMIT = 5_000;
 
 export class Store {
   rv = 0;
+  /** bumped by clear() (a restore): controllers that index objects themselves start over when it moves */
+  epoch = 0;
   private objects = new Map<Kind, Map<string, KubeObject>>();
   private byNamespace = new Map<Kind, Map<string, Map<string, KubeObject>>>();
   /** pod keys per spec.nodeName */
@@ -109,6 +111,7 @@ export class Store {
 
   /** Drops everything (restore). */
   clear(): void {
+    this.epoch++;
     this.objects.clear();
     this.byNamespace.clear();
     this.podsByNode.clear();

@@ -3,7 +3,7 @@ import type { V1Pod, V1ReplicaSet } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { createSimulator } from '../index';
 import type { Simulator } from '../types';
-import { isReady, podsOf } from '../testing';
+import { advanceUntil, isReady, podsOf } from '../testing';
 
 const rsManifest = (replicas: number, name = 'front'): KubeObject =>
   ({
@@ -116,5 +116,37 @@ describe('replicaset controller', () => {
     sim.advance(10_000);
     expect(podsOf(sim)).toHaveLength(0);
     expect(rsStatus(sim)).toEqual({ replicas: 0, fullyLabeledReplicas: 0, observedGeneration: 2 });
+  });
+
+  it('counts readiness a pod loses and regains between syncs', () => {
+    // replica_set_utils.go calculateStatus counts podutil.IsPodReady over the set's pods at every sync: a pod whose
+    // node stops reporting is marked not Ready by the node lifecycle controller, and counts again once it is back
+    const sim = createSimulator({ seed: 17 });
+    sim.create(rsManifest(3));
+    sim.advance(10_000);
+    expect(rsStatus(sim)).toMatchObject({ replicas: 3, readyReplicas: 3 });
+    const node = podsOf(sim)[0].spec!.nodeName!;
+    const onNode = podsOf(sim).filter((p) => p.spec!.nodeName === node).length;
+    sim.failNode(node);
+    advanceUntil(sim, () => rsStatus(sim)!.readyReplicas !== 3, { step: 1_000, limit: 120_000 });
+    expect(rsStatus(sim)).toMatchObject({ replicas: 3, readyReplicas: 3 - onNode });
+    sim.recoverNode(node);
+    advanceUntil(sim, () => rsStatus(sim)!.readyReplicas === 3, { step: 1_000, limit: 60_000 });
+    expect(rsStatus(sim)).toMatchObject({ replicas: 3, readyReplicas: 3, availableReplicas: 3 });
+  });
+
+  it('counts the restored pods after a restore, not the ones it replaced', () => {
+    const sim = createSimulator({ seed: 18 });
+    sim.create(rsManifest(3));
+    sim.advance(10_000);
+    const before = sim.snapshot();
+    scale(sim, 5);
+    sim.advance(10_000);
+    expect(podsOf(sim)).toHaveLength(5);
+    sim.restore(before);
+    scale(sim, 4);
+    sim.advance(10_000);
+    expect(podsOf(sim)).toHaveLength(4);
+    expect(rsStatus(sim)).toMatchObject({ replicas: 4, readyReplicas: 4, availableReplicas: 4 });
   });
 });

@@ -1,7 +1,9 @@
 /**
  * ReplicaSet controller: adopts matching orphan pods, releases pods that stopped matching, creates
  * or deletes pods to converge on spec.replicas (deleting the "least valuable" pods first, ranked as
- * Kubernetes does), and writes status. Work per sync is O(pods of this ReplicaSet).
+ * Kubernetes does), and writes status. The set's pods and its Ready count come from an index kept current per pod
+ * change (replicaset-pods.ts), so a sync costs O(pods it creates or deletes); scaling down ranks the set's pods, and
+ * only a sync after a relabel, a selector change or a restore scans them all again.
  */
 import type { V1OwnerReference, V1Pod, V1ReplicaSet } from '../../k8s/api-types';
 import { fromLabelSelectorObject, matchesLabelSelector, type LabelSelector } from '../../k8s/selectors';
@@ -13,6 +15,7 @@ import type { Cause } from '../types';
 import { admitPod, qosClass } from '../defaults';
 import { controllerRef, isPodActive, podCondition } from '../pods';
 import { rankForDeletion } from './deletion-rank';
+import { OwnedPodIndex, type OwnedPods } from './replicaset-pods';
 import { deepEqual } from '../json';
 import { deletePod } from '../lifecycle';
 import { podQuotaMessage, podRoom } from '../quota';
@@ -38,6 +41,7 @@ export function ownerRefTo(kind: 'ReplicaSet' | 'Deployment', obj: { metadata?: 
 export class ReplicaSetController implements Controller {
   readonly name = REPLICASET;
   readonly watches: readonly Kind[] = ['ReplicaSet', 'Pod'];
+  private readonly pods = new OwnedPodIndex();
 
   /**
    * Store keys of the sets pods point at, by owner uid: every pod change enqueues its set, and a key built again per
@@ -56,12 +60,14 @@ export class ReplicaSetController implements Controller {
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind === 'ReplicaSet') {
       if (c.type !== 'DELETED') e.enqueue(REPLICASET, c.key);
+      else this.pods.forget(c.object.metadata!.uid!);
       return;
     }
     if (c.kind !== 'Pod') return;
     const pod = c.object as V1Pod;
     const ns = pod.metadata!.namespace!;
     const ref = controllerRef(pod);
+    this.pods.onPodChange(c, ref);
     if (ref?.kind === 'ReplicaSet') e.enqueue(REPLICASET, this.keyOfSet(ref.uid, ref.name, ns));
     const oldRefs = c.old?.metadata?.ownerReferences;
     if (oldRefs && oldRefs !== pod.metadata?.ownerReferences) {
@@ -94,7 +100,43 @@ export class ReplicaSetController implements Controller {
         cause(`셀렉터에 맞는 주인 없는 파드 ${pod.metadata!.name}을(를) 입양`),
       );
     }
-    const owned: V1Pod[] = [];
+    const owned = this.pods.get(rs, e.store) ?? this.scan(rs, sel, e, cause);
+    const active = owned.active;
+    const want = rs.spec!.replicas ?? 1;
+    const diff = active.size - want;
+    let created = 0;
+    if (diff < 0) {
+      const wanted = Math.min(-diff, BURST);
+      created = Math.min(wanted, podRoom(e));
+      const c = cause(`원하는 ${want}개 중 ${active.size}개만 있어 ${created}개 생성`);
+      for (let i = 0; i < created; i++) this.createPod(rs, e, c);
+      if (created < wanted) {
+        // the cluster's pod quota refused the rest: say so, and try again later (never in a loop now)
+        const refused = generateName(`${name}-`, e.rng.next);
+        e.recordEvent({ kind: 'ReplicaSet', name, namespace: ns, uid }, 'Warning', 'FailedCreate', podQuotaMessage(e, refused), REPLICASET,
+          cause(`클러스터 파드 한도(${e.limits.maxPods}개)에 닿아 ${wanted - created}개를 만들지 못함`));
+        e.enqueueAt(REPLICASET, key, e.time + QUOTA_RETRY_MS);
+      } else if (-diff > BURST) e.enqueue(REPLICASET, key);
+    } else if (diff > 0) {
+      const victims = rankForDeletion([...active.values()], Math.min(diff, BURST));
+      for (const pod of victims) {
+        const c = cause(`원하는 ${want}개보다 ${diff}개 많아 파드 ${pod.metadata!.name} 삭제`);
+        deletePod(e, pod, c);
+        e.recordEvent({ kind: 'ReplicaSet', name, namespace: ns, uid }, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata!.name}`, REPLICASET, c);
+      }
+      if (diff > BURST) e.enqueue(REPLICASET, key);
+    }
+    // the index followed the creates and deletes above: new pods are neither ready nor available yet
+    this.writeStatus(key, e, this.pods.get(rs, e.store) ?? this.scan(rs, sel, e, cause));
+  }
+
+  /**
+   * Claims the set's pods the slow way — every pod the owner index lists, releasing those whose labels no longer
+   * match — and records the active ones in the pod index, which later syncs read instead. O(pods of the set).
+   */
+  private scan(rs: V1ReplicaSet, sel: LabelSelector, e: Engine, cause: (message: string) => Cause): OwnedPods {
+    const uid = rs.metadata!.uid!;
+    const active = new Map<string, V1Pod>();
     // pods of a set share one labels object until someone edits them: match each object once
     let lastLabels: object | undefined;
     let lastMatch = false;
@@ -113,37 +155,9 @@ export class ReplicaSetController implements Controller {
         e.updateObject('Pod', { ...pod, metadata: { ...pod.metadata, ownerReferences: refs.length ? refs : undefined } }, cause(`레이블이 바뀐 파드 ${pod.metadata!.name}을(를) 더 이상 관리하지 않음`));
         continue;
       }
-      owned.push(pod);
+      if (isPodActive(pod)) active.set(k, pod);
     }
-    let active = owned.filter(isPodActive);
-    const want = rs.spec!.replicas ?? 1;
-    const diff = active.length - want;
-    let created = 0;
-    if (diff < 0) {
-      const wanted = Math.min(-diff, BURST);
-      created = Math.min(wanted, podRoom(e));
-      const c = cause(`원하는 ${want}개 중 ${active.length}개만 있어 ${created}개 생성`);
-      for (let i = 0; i < created; i++) this.createPod(rs, e, c);
-      if (created < wanted) {
-        // the cluster's pod quota refused the rest: say so, and try again later (never in a loop now)
-        const refused = generateName(`${name}-`, e.rng.next);
-        e.recordEvent({ kind: 'ReplicaSet', name, namespace: ns, uid }, 'Warning', 'FailedCreate', podQuotaMessage(e, refused), REPLICASET,
-          cause(`클러스터 파드 한도(${e.limits.maxPods}개)에 닿아 ${wanted - created}개를 만들지 못함`));
-        e.enqueueAt(REPLICASET, key, e.time + QUOTA_RETRY_MS);
-      } else if (-diff > BURST) e.enqueue(REPLICASET, key);
-    } else if (diff > 0) {
-      const victims = rankForDeletion(active, Math.min(diff, BURST));
-      for (const pod of victims) {
-        const c = cause(`원하는 ${want}개보다 ${diff}개 많아 파드 ${pod.metadata!.name} 삭제`);
-        deletePod(e, pod, c);
-        e.recordEvent({ kind: 'ReplicaSet', name, namespace: ns, uid }, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata!.name}`, REPLICASET, c);
-      }
-      const gone = new Set(victims);
-      active = active.filter((p) => !gone.has(p));
-      if (diff > BURST) e.enqueue(REPLICASET, key);
-    }
-    // new pods are neither ready nor available yet
-    this.writeStatus(key, e, active, created);
+    return this.pods.rebuild(rs, sel, active, e.store);
   }
 
   /** Admitted pod spec per template spec: every pod of a set shares one immutable spec object. */
@@ -176,27 +190,26 @@ export class ReplicaSetController implements Controller {
     e.recordEvent({ kind: 'ReplicaSet', name: rs.metadata!.name!, namespace: ns, uid: rs.metadata!.uid }, 'Normal', 'SuccessfulCreate', `Created pod: ${podName}`, REPLICASET, cause);
   }
 
-  /** Status from the active pods of this sync (+ the ones just created). O(pods of the set). */
-  private writeStatus(key: string, e: Engine, active: V1Pod[], created: number): void {
+  /**
+   * Status from the set's active pods. O(1) from the index's counts; O(pods of the set) only with minReadySeconds,
+   * where availability depends on how long each pod has been Ready.
+   */
+  private writeStatus(key: string, e: Engine, owned: OwnedPods): void {
     const rs = e.get<V1ReplicaSet>('ReplicaSet', key)!;
     const minReady = rs.spec!.minReadySeconds ?? 0;
-    const replicas = active.length + created;
-    let ready = 0;
-    let available = 0;
+    const replicas = owned.active.size;
+    const ready = owned.ready;
+    let available = minReady <= 0 ? ready : 0;
     let nextAvailable = Infinity;
-    for (const pod of active) {
-      // one look at the Ready condition per pod: this runs over every pod of the set on every sync
-      const readyCondition = podCondition(pod, 'Ready');
-      if (readyCondition?.status !== 'True') continue;
-      ready++;
-      if (minReady <= 0) available++;
-      else {
+    if (minReady > 0)
+      for (const pod of owned.active.values()) {
+        const readyCondition = podCondition(pod, 'Ready');
+        if (readyCondition?.status !== 'True') continue;
         // available once Ready for minReadySeconds (isPodAvailable)
         const availableAt = Date.parse(String(readyCondition.lastTransitionTime)) + minReady * 1000;
         if (availableAt <= e.time) available++;
         else nextAvailable = Math.min(nextAvailable, availableAt);
       }
-    }
     if (nextAvailable !== Infinity) e.enqueueAt(REPLICASET, key, nextAvailable);
     const status = {
       replicas,
