@@ -76,15 +76,11 @@ function keyFor(byMessage: ByMessage | undefined, message: string): string | und
 }
 
 function involvedRefOf(involved: InvolvedObject): CoreV1Event['involvedObject'] {
-  return {
-    kind: involved.kind,
-    namespace: involved.namespace,
-    name: involved.name,
-    uid: involved.uid,
-    apiVersion: API_VERSION[involved.kind],
-    ...(involved.resourceVersion ? { resourceVersion: involved.resourceVersion } : {}),
-    ...(involved.fieldPath ? { fieldPath: involved.fieldPath } : {}),
-  };
+  const ref: CoreV1Event['involvedObject'] = { kind: involved.kind, namespace: involved.namespace, name: involved.name, uid: involved.uid, apiVersion: API_VERSION[involved.kind] };
+  // assigned, not spread from conditional literals (one per scheduled pod); the key order stays the one snapshots hold
+  if (involved.resourceVersion) ref.resourceVersion = involved.resourceVersion;
+  if (involved.fieldPath) ref.fieldPath = involved.fieldPath;
+  return ref;
 }
 
 const newObjectEvents = (): ObjectEvents => ({ byReason: new Map(), similar: new Map(), count: 0 });
