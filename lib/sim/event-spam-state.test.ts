@@ -54,3 +54,45 @@ describe('spam filter buckets', () => {
     expect(JSON.parse(sim.snapshot()).state.eventSpam).toBeTypeOf('object');
   });
 });
+
+describe('spam filter sweep', () => {
+  // client-go tools/record/events_cache.go EventSourceObjectSpamFilter: a source+object without a bucket starts with a
+  // full one (burst 25) and spends a token; the recorder drops refilled buckets every 5,000 events (they behave like
+  // absent ones), so an object that emits again after such a sweep must get a new bucket in the state.
+  it('gives an object a new bucket when it emits again after a sweep dropped its refilled one', () => {
+    const scale = (sim: ReturnType<typeof createSimulator>, replicas: number) => sim.patch('Deployment', 'web', 'default', { spec: { replicas } }, 'merge');
+    const sim = createSimulator({ seed: 9 });
+    sim.create(deploymentManifest({ replicas: 1 }));
+    sim.advance(20_000);
+    const base = JSON.parse(sim.snapshot());
+    // the same steps twice: first to count their events, then with the sweep due at the first event after them
+    const steps = (snapshot: object) => {
+      const copy = createSimulator({ seed: 9 });
+      copy.restore(JSON.stringify(snapshot));
+      scale(copy, 2);
+      copy.advance(20 * 60_000);
+      return copy;
+    };
+    const seqAfterSteps = JSON.parse(steps(base).snapshot()).state.eventSeq as number;
+    const copy = steps({ ...base, state: { ...base.state, spamSweepSeq: seqAfterSteps + 1 } });
+    const uid = copy.get('Deployment', 'web')!.metadata!.uid!;
+    const bucketsOf = () => Object.entries(JSON.parse(copy.snapshot()).state.eventSpam as Record<string, [number, number]>);
+    const ownKey = ([k]: [string, unknown]) => k.startsWith('deployment-controller|') && k.endsWith(uid);
+    expect(bucketsOf().filter(ownKey)).toHaveLength(1);
+    // another object's event runs the sweep: the Deployment's bucket has refilled, so it goes
+    copy.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'other' }, spec: { containers: [{ name: 'c', image: 'nginx:1.25' }] } });
+    copy.advance(1_000);
+    expect(bucketsOf().filter(ownKey)).toHaveLength(0);
+    scale(copy, 3);
+    copy.advance(1_000);
+    const after = bucketsOf();
+    const own = after.filter(ownKey);
+    expect(own).toHaveLength(1);
+    expect(own[0][1][0]).toBe(24);
+    // a new bucket goes after those that exist, as a new property would: after the other pod's, made before it
+    const otherUid = copy.get('Pod', 'other')!.metadata!.uid!;
+    const otherIndex = after.findIndex(([k]) => k.startsWith('default-scheduler|') && k.endsWith(otherUid));
+    expect(otherIndex).toBeGreaterThanOrEqual(0);
+    expect(after.findIndex(ownKey)).toBeGreaterThan(otherIndex);
+  });
+});

@@ -4,8 +4,11 @@
  */
 import type { EngineState } from './engine';
 
+/** One source+object's token bucket: tokens left and when they were last counted (simulated ms). */
+export type SpamBucket = [tokens: number, refilledAt: number];
+
 /** The spam filter's buckets: a Map (thousands of keys come and go) that serialises as the plain object snapshots hold. */
-export class SpamBuckets extends Map<string, [tokens: number, refilledAt: number]> {
+export class SpamBuckets extends Map<string, SpamBucket> {
   toJSON(): Record<string, [number, number]> {
     // buckets keep insertion order in both forms (keys contain '|', so none is an integer-like property name)
     return Object.fromEntries(this);

@@ -10,7 +10,7 @@ import type { Cause } from './types';
 import type { Engine, EngineState, InvolvedObject } from './engine';
 import { keyOf } from './store';
 import { EVENT_LIMIT, EVENT_TTL_MS, toIso } from './timings';
-import { hexOf, spamBuckets } from './event-spam';
+import { hexOf, spamBuckets, type SpamBucket, type SpamBuckets } from './event-spam';
 
 const SIMILAR_LIMIT = 10;
 const SPAM_BURST = 25;
@@ -26,10 +26,27 @@ interface ObjectEvents {
   similar: Map<string, { since: number; n: number; combined?: string }>;
   /** live events of this object */
   count: number;
-  /** shared involvedObject values by fieldPath (those without a resourceVersion) */
-  refs: Map<string, CoreV1Event['involvedObject']>;
-  /** spam-filter bucket key per event source (built once per source and object) */
-  spamKeys?: Map<EventSource, string>;
+  /**
+   * Shared (immutable) involvedObject values (those without a resourceVersion): the last one used, and the others by
+   * fieldPath. An object's events nearly always name one fieldPath (a pod's container), so comparing with the last one
+   * spares hashing the fieldPath string the caller has just built.
+   */
+  lastRef?: CoreV1Event['involvedObject'];
+  refs?: Map<string, CoreV1Event['involvedObject']>;
+  /** the spam filter's bucket per event source (key built once per source and object) */
+  spam?: Map<EventSource, SpamSlot>;
+}
+
+/**
+ * An object+source's spam-filter bucket: its key in the engine state's bucket Map and, while valid, the bucket itself,
+ * so an event does not look its bucket up in a Map holding one entry per object and source in the cluster. Valid while
+ * `buckets` is still the state's Map and no sweep has dropped buckets since `sweeps` was read.
+ */
+interface SpamSlot {
+  key: string;
+  bucket?: SpamBucket;
+  buckets?: SpamBuckets;
+  sweeps: number;
 }
 
 /** One event source (component + host): its shared `source` value and interned key strings. */
@@ -59,18 +76,14 @@ function keyFor(byMessage: ByMessage | undefined, message: string): string | und
 }
 
 function involvedRefOf(involved: InvolvedObject): CoreV1Event['involvedObject'] {
-  return {
-    kind: involved.kind,
-    namespace: involved.namespace,
-    name: involved.name,
-    uid: involved.uid,
-    apiVersion: API_VERSION[involved.kind],
-    ...(involved.resourceVersion ? { resourceVersion: involved.resourceVersion } : {}),
-    ...(involved.fieldPath ? { fieldPath: involved.fieldPath } : {}),
-  };
+  const ref: CoreV1Event['involvedObject'] = { kind: involved.kind, namespace: involved.namespace, name: involved.name, uid: involved.uid, apiVersion: API_VERSION[involved.kind] };
+  // assigned, not spread from conditional literals (one per scheduled pod); the key order stays the one snapshots hold
+  if (involved.resourceVersion) ref.resourceVersion = involved.resourceVersion;
+  if (involved.fieldPath) ref.fieldPath = involved.fieldPath;
+  return ref;
 }
 
-const newObjectEvents = (): ObjectEvents => ({ byReason: new Map(), similar: new Map(), count: 0, refs: new Map() });
+const newObjectEvents = (): ObjectEvents => ({ byReason: new Map(), similar: new Map(), count: 0 });
 
 export class EventRecorder {
   /** dedupe and aggregation state per involved object (keyed by uid: a flat string with a cached hash) */
@@ -105,9 +118,9 @@ export class EventRecorder {
       }
     }
     // keys are built once and reused: thousands of events per second hash the same strings
-    let spamKey = (obj.spamKeys ??= new Map()).get(source);
-    if (spamKey === undefined) obj.spamKeys.set(source, (spamKey = `${source.key}|${objectId}`));
-    if (!this.takeSpamToken(spamKey)) return;
+    let slot = (obj.spam ??= new Map()).get(source);
+    if (slot === undefined) obj.spam.set(source, (slot = { key: `${source.key}|${objectId}`, sweeps: 0 }));
+    if (!this.takeSpamToken(slot)) return;
     const existing = existingKey ? this.e.get<CoreV1Event>('Event', existingKey) : undefined;
     if (existing) {
       this.e.updateObject('Event', { ...existing, message, count: (existing.count ?? 1) + 1, lastTimestamp: this.e.iso() }, cause);
@@ -144,24 +157,31 @@ export class EventRecorder {
    * EventSourceObjectSpamFilter: each source+object may emit 25 events in a burst, then one per
    * 5 minutes; the rest are dropped (a ReplicaSet creating 5,000 pods does not write 5,000 events).
    */
-  private takeSpamToken(key: string): boolean {
+  private takeSpamToken(slot: SpamSlot): boolean {
     const spam = spamBuckets(this.e.state);
-    const b = spam.get(key);
+    const b = slot.buckets === spam && slot.sweeps === this.spamSweeps ? slot.bucket : spam.get(slot.key);
     const tokens = b ? Math.min(SPAM_BURST, b[0] + (this.e.time - b[1]) / SPAM_REFILL_MS) : SPAM_BURST;
     if (tokens < 1) return false;
     if (b) {
       // the bucket keeps its place (as an object's property does when reassigned): snapshots list buckets in order
       b[0] = tokens - 1;
       b[1] = this.e.time;
-    } else spam.set(key, [tokens - 1, this.e.time]);
+      slot.bucket = b;
+    } else spam.set(slot.key, (slot.bucket = [tokens - 1, this.e.time]));
+    slot.buckets = spam;
+    slot.sweeps = this.spamSweeps;
     if (this.e.state.eventSeq >= this.e.state.spamSweepSeq) {
       // drop buckets that have refilled completely (they behave exactly like absent ones);
       // scheduled by state so a restored simulator sweeps at the same moments
       this.e.state.spamSweepSeq = this.e.state.eventSeq + 5_000;
+      const before = spam.size;
       for (const [k, v] of spam) if (v[0] + (this.e.time - v[1]) / SPAM_REFILL_MS >= SPAM_BURST) spam.delete(k);
+      if (spam.size !== before) this.spamSweeps++;
     }
     return true;
   }
+  /** sweeps that dropped buckets so far: a slot's bucket read before the last such sweep may be gone from the Map */
+  private spamSweeps = 0;
 
   /** Event keys in creation order (FIFO) for TTL/limit pruning without scanning the store. */
   private eventFifo: string[] = [];
@@ -199,10 +219,16 @@ export class EventRecorder {
    */
   private involvedRef(obj: ObjectEvents, involved: InvolvedObject): CoreV1Event['involvedObject'] {
     if (involved.resourceVersion) return involvedRefOf(involved);
-    const k = involved.fieldPath ?? '';
-    let ref = obj.refs.get(k);
-    if (!ref) obj.refs.set(k, (ref = involvedRefOf(involved)));
-    return ref;
+    const last = obj.lastRef;
+    if (last && last.fieldPath === involved.fieldPath) return last;
+    // a second fieldPath: from now on the object keeps them by fieldPath
+    if (last) obj.refs ??= new Map([[last.fieldPath ?? '', last]]);
+    let ref = obj.refs?.get(involved.fieldPath ?? '');
+    if (!ref) {
+      ref = involvedRefOf(involved);
+      obj.refs?.set(involved.fieldPath ?? '', ref);
+    }
+    return (obj.lastRef = ref);
   }
 
   /** component → host ('' for none) → source */

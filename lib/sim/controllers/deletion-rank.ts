@@ -5,7 +5,7 @@
  * is total and any correct selection gives the same victims.
  */
 import type { V1Pod } from '../../k8s/api-types';
-import { isPodReady, podCondition } from '../pods';
+import { podCondition } from '../pods';
 
 const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
@@ -43,16 +43,21 @@ export function rankForDeletion(pods: V1Pod[], limit = pods.length): V1Pod[] {
   const perNode = new Map<string, number>();
   for (const p of pods) if (p.spec?.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1);
   // decorate once: the comparator then only compares numbers and strings
+  // a rollout ranks thousands of old pods per burst: one scan of the conditions, no closures per pod
   const rows: Row[] = pods.map((pod) => {
-    const ready = isPodReady(pod);
+    const readyCondition = podCondition(pod, 'Ready');
+    const ready = readyCondition?.status === 'True';
+    let restarts = 0;
+    const statuses = pod.status?.containerStatuses;
+    if (statuses) for (const c of statuses) restarts = Math.max(restarts, c.restartCount ?? 0);
     return {
       pod,
       scheduled: pod.spec?.nodeName ? 1 : 0,
       phase: PHASE_RANK[pod.status?.phase ?? 'Pending'] ?? 0,
       ready: ready ? 1 : 0,
       colocated: perNode.get(pod.spec?.nodeName ?? '') ?? 0,
-      readyAt: ready ? String(podCondition(pod, 'Ready')?.lastTransitionTime ?? '') : '',
-      restarts: (pod.status?.containerStatuses ?? []).reduce((n, c) => Math.max(n, c.restartCount ?? 0), 0),
+      readyAt: ready ? String(readyCondition.lastTransitionTime ?? '') : '',
+      restarts,
       created: String(pod.metadata?.creationTimestamp ?? ''),
       name: pod.metadata!.name!,
     };

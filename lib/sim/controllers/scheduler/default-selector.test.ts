@@ -10,10 +10,10 @@ const rs: V1ReplicaSet = { metadata: { name: 'web-abc', namespace: 'default', ui
 const pod: V1Pod = {
   metadata: { name: 'web-abc-x', namespace: 'default', labels: { app: 'web', tier: 'fe', 'pod-template-hash': 'abc' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-abc', uid: 'rs-1', controller: true }] },
 };
-function fakeEngine(services: V1Service[]): SpreadSelectorSource {
+function fakeEngine(services: V1Service[], replicaSets: V1ReplicaSet[] = [rs]): SpreadSelectorSource {
   return {
     store: { values: () => services },
-    get: (_kind, key) => (key === 'default/web-abc' ? rs : undefined),
+    get: (_kind, key) => replicaSets.find((r) => `${r.metadata!.namespace}/${r.metadata!.name}` === key),
   };
 }
 const keys = (sel: { requirements: { key: string; values: string[] }[] }) => sel.requirements.map((r) => `${r.key}=${r.values.join()}`).sort();
@@ -28,5 +28,19 @@ describe('DefaultSelectorCache', () => {
     expect(keys(cache.selectorFor(pod, e))).not.toContain('tier=fe');
     cache.servicesChanged();
     expect(keys(cache.selectorFor(pod, e))).toEqual(['app=web', 'app=web', 'pod-template-hash=abc', 'tier=fe']);
+  });
+
+  it('drops the ReplicaSet selector once the set is gone, even for the next pod of the same set', () => {
+    const replicaSets = [rs];
+    const e = fakeEngine([], replicaSets);
+    const cache = new DefaultSelectorCache();
+    expect(keys(cache.selectorFor(pod, e))).toEqual(['app=web', 'pod-template-hash=abc']);
+    const next: V1Pod = { metadata: { ...pod.metadata, name: 'web-abc-y' } };
+    replicaSets.pop();
+    // helper.DefaultSelector lists the ReplicaSets that exist: none selects the pod now
+    expect(keys(cache.selectorFor(next, e))).toEqual([]);
+    // a new set of that name whose selector matches the pod counts again (upstream lists the sets selecting the pod)
+    replicaSets.push({ ...rs, metadata: { ...rs.metadata, uid: 'rs-2' } });
+    expect(keys(cache.selectorFor(next, e))).toEqual(['app=web', 'pod-template-hash=abc']);
   });
 });

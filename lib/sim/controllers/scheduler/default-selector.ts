@@ -6,7 +6,7 @@
  * Cost: O(Services) per pod; DefaultSelectorCache makes it O(labels) for the next pods of the same
  * ReplicaSet with the same labels, until a Service changes.
  */
-import type { V1Pod, V1ReplicaSet, V1Service } from '../../../k8s/api-types';
+import type { V1OwnerReference, V1Pod, V1ReplicaSet, V1Service } from '../../../k8s/api-types';
 import { fromLabelSelectorObject, type LabelSelector, type Requirement } from '../../../k8s/selectors';
 import type { KubeObject } from '../../../k8s/types';
 
@@ -32,9 +32,18 @@ export function defaultSpreadSelector(pod: V1Pod, e: SpreadSelectorSource): Labe
   return { requirements };
 }
 
+/** The pod's controlling ReplicaSet reference, if it has one. A loop, not find(): this runs once per scheduled pod. */
+function replicaSetOwner(pod: V1Pod): V1OwnerReference | undefined {
+  const refs = pod.metadata?.ownerReferences;
+  if (refs) for (let i = 0; i < refs.length; i++) if (refs[i].controller && refs[i].kind === 'ReplicaSet') return refs[i];
+  return undefined;
+}
+
+const replicaSetKey = (pod: V1Pod, owner: V1OwnerReference) => `${pod.metadata?.namespace ?? 'default'}/${owner.name}`;
+
 function controllerReplicaSet(pod: V1Pod, e: SpreadSelectorSource): V1ReplicaSet | undefined {
-  const owner = pod.metadata?.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
-  return owner && (e.get('ReplicaSet', `${pod.metadata?.namespace ?? 'default'}/${owner.name}`) as V1ReplicaSet | undefined);
+  const owner = replicaSetOwner(pod);
+  return owner && (e.get('ReplicaSet', replicaSetKey(pod, owner)) as V1ReplicaSet | undefined);
 }
 
 /** entries kept before the cache starts over (a bound for memory, not correctness) */
@@ -47,8 +56,12 @@ const MAX_ENTRIES = 1024;
  */
 export class DefaultSelectorCache {
   private entries = new Map<string, LabelSelector>();
-  /** the last answer, by the identity of what it depends on: a set's pods share one labels object and come in a row */
-  private last?: { labels: object | undefined; uid: string; namespace: string; selector: LabelSelector };
+  /**
+   * The last answer, by the identity of what it depends on: a set's pods share one labels object and come in a row.
+   * `rsKey` is the ReplicaSet's store key, kept so the next pod of the set checks that it still exists without
+   * building the key again.
+   */
+  private last?: { labels: object | undefined; uid: string; name: string; rsKey: string; namespace: string; selector: LabelSelector };
 
   servicesChanged(): void {
     this.entries.clear();
@@ -56,11 +69,14 @@ export class DefaultSelectorCache {
   }
 
   selectorFor(pod: V1Pod, e: SpreadSelectorSource): LabelSelector {
-    const owner = pod.metadata?.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
-    if (!owner?.uid || controllerReplicaSet(pod, e)?.metadata?.uid !== owner.uid) return defaultSpreadSelector(pod, e);
+    const owner = replicaSetOwner(pod);
+    if (!owner?.uid) return defaultSpreadSelector(pod, e);
     const namespace = pod.metadata?.namespace ?? 'default';
     const last = this.last;
-    if (last && last.labels === pod.metadata?.labels && last.uid === owner.uid && last.namespace === namespace) return last.selector;
+    const sameSet = last !== undefined && last.uid === owner.uid && last.name === owner.name && last.namespace === namespace;
+    const rsKey = sameSet ? last.rsKey : replicaSetKey(pod, owner);
+    if ((e.get('ReplicaSet', rsKey) as V1ReplicaSet | undefined)?.metadata?.uid !== owner.uid) return defaultSpreadSelector(pod, e);
+    if (sameSet && last.labels === pod.metadata?.labels) return last.selector;
     let key = `${namespace}\u0000${owner.uid}`;
     const labels = pod.metadata?.labels ?? {};
     for (const k in labels) key += `\u0000${k}\u0001${labels[k]}`;
@@ -69,7 +85,7 @@ export class DefaultSelectorCache {
       if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
       this.entries.set(key, (hit = defaultSpreadSelector(pod, e)));
     }
-    this.last = { labels: pod.metadata?.labels, uid: owner.uid, namespace, selector: hit };
+    this.last = { labels: pod.metadata?.labels, uid: owner.uid, name: owner.name, rsKey, namespace, selector: hit };
     return hit;
   }
 }
