@@ -29,7 +29,8 @@ export const isIPv4 = (s: string) => !Number.isNaN(ipToInt(s));
 /** CIDR → [network, mask] (a cluster has a handful of CIDRs, asked about on every request). */
 const cidrCache = new Map<string, [number, number] | null>();
 
-function parseCidr(cidr: string): [number, number] | null {
+/** 10.244.1.0/24 → [network, mask] as 32-bit values; null for anything that isn't a CIDR. Remembered. */
+export function parseCidr(cidr: string): [number, number] | null {
   let hit = cidrCache.get(cidr);
   if (hit === undefined) {
     const [base, bits] = cidr.split('/');

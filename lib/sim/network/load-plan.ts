@@ -23,6 +23,7 @@ import { nodeByIp, proxy, serviceEndpoints } from './kube-proxy';
 import { peekRequest, responseOf, sendRequest, type NetworkRequest, type NetworkResponse } from './request';
 import { networkRuntime } from './state';
 import { parseUrl } from './tools/common';
+import { SharedAnswers } from './load-plan-shared';
 
 /** What a bucket records of one response (no body or headers: the plan lives in the engine state, snapshotted). */
 export type PlannedOutcome = Omit<NetworkResponse, 'body' | 'headers'> & { access?: Exchange['access'] };
@@ -87,8 +88,17 @@ export function planTraffic(e: Engine, req: NetworkRequest, timeoutMs: number): 
   // a literal per endpoint, not a spread of a shared one: this loop runs at every change while traffic flows
   const callTo = (ip: string, port: number) => ({ method: req.method ?? 'GET', host: url.host, path: url.path, headers: req.headers ?? {}, userAgent: req.userAgent ?? 'kubelab-client', ip, port });
   const outcomes: PlannedOutcome[] = [];
+  // pods of one template answer alike: each endpoint's outcome derived from one answer per program (load-plan-shared.ts)
+  const shared = new SharedAnswers(e, sender, req.method ?? 'GET', url.path, verdict.service);
+  const general: boolean[] = [];
   for (const ep of endpoints) {
-    if (nodeByIp(e, ep.ip)) return undefined;
+    if (shared.nodeIps.has(ep.ip)) return undefined;
+    const fast = shared.outcome(ep.ip, ep.port);
+    general.push(!fast);
+    if (fast) {
+      outcomes.push(fast);
+      continue;
+    }
     const endpointCall = callTo(ep.ip, ep.port);
     const x = peekExchange(e, sender, endpointCall, timeoutMs) ?? exchange(e, sender, endpointCall, timeoutMs);
     if (net.rng !== rng0) return undefined;
@@ -98,10 +108,11 @@ export function planTraffic(e: Engine, req: NetworkRequest, timeoutMs: number): 
     outcomes.push(outcome);
   }
   // an endpoint address no pod answers on: a pod that later gets it would answer (any pod's change counts then)
-  if (outcomes.some((o) => o.error?.code === 'timeout')) return withUntil(e, outcomes, verdict.service);
+  const plan = withUntil(e, outcomes, verdict.service, shared.until, general);
+  if (outcomes.some((o) => o.error?.code === 'timeout')) return plan;
   const pods = outcomes.map((o) => keyOf(o.servedBy?.pod ?? o.refusedBy!, ns));
   if (typeof req.from === 'object' && 'pod' in req.from) pods.push(keyOf(req.from.pod, req.from.namespace || 'default'));
-  return { ...withUntil(e, outcomes, verdict.service), pods };
+  return { ...plan, pods };
 }
 
 /**
@@ -113,10 +124,14 @@ function senderOf(client: Client, ip: string, viaNodePort: boolean, local: boole
   return { ...client, ...(local ? {} : { ip }), node: client.node ?? via };
 }
 
-/** The plan, with the earliest instant at which a pod that answered or refused changes its answer by itself. */
-function withUntil(e: Engine, outcomes: PlannedOutcome[], service: string | undefined): TrafficPlan {
-  let until: number | undefined;
-  for (const o of outcomes) {
+/**
+ * The plan, with the earliest instant at which a pod that answered or refused changes its answer by itself: `until`
+ * already holds it for the outcomes `asked` marks false (SharedAnswers worked it out).
+ */
+function withUntil(e: Engine, outcomes: PlannedOutcome[], service: string | undefined, until?: number, asked?: readonly boolean[]): TrafficPlan {
+  for (let i = 0; i < outcomes.length; i++) {
+    if (asked && !asked[i]) continue;
+    const o = outcomes[i];
     const name = o.servedBy?.pod ?? o.refusedBy;
     const ns = o.servedBy?.namespace ?? o.service?.split('/')[0];
     const pod = name && ns ? e.get<V1Pod>('Pod', keyOf(name, ns)) : undefined;
