@@ -62,12 +62,13 @@ function filesAt(proc: ContainerProcess, elapsed: number): Readonly<Record<strin
  * its counts exact without ticking by waking at this instant. O(1).
  */
 export function nextAnswerChange(proc: ContainerProcess, startedAt: number, now: number): number | undefined {
-  const points = [startedAt + proc.readyAfterMs, startedAt + proc.result.exitAtMs];
-  if (proc.model?.failsHealthAfterMs !== undefined) points.push(startedAt + proc.model.failsHealthAfterMs);
-  let next: number | undefined;
-  for (const t of points) if (t > now && Number.isFinite(t) && (next === undefined || t < next)) next = t;
-  return next;
+  let next = later(startedAt + proc.readyAfterMs, now, undefined);
+  next = later(startedAt + proc.result.exitAtMs, now, next);
+  return proc.model?.failsHealthAfterMs === undefined ? next : later(startedAt + proc.model.failsHealthAfterMs, now, next);
 }
+
+/** `t` if it is a finite instant after `now` and before `next` (or there is no `next`), else `next`. */
+const later = (t: number, now: number, next: number | undefined) => (t > now && Number.isFinite(t) && (next === undefined || t < next) ? t : next);
 
 export function processViewOf(proc: ContainerProcess, startedAt: number): ContainerProcessView & MemoryChangePoints {
   const exitAt = startedAt + proc.result.exitAtMs;

@@ -50,6 +50,12 @@ const sameList = (a: readonly string[] | undefined, b: readonly string[] | undef
 /** Whether two containers run the same program: what runContainer reads for an image's own program. */
 const sameProgram = (a: V1Container, b: V1Container) => a.image === b.image && sameList(a.command, b.command) && sameList(a.args, b.args);
 
+/** The running state of container `name` (a loop: this runs for every endpoint at every change). */
+function runningState(pod: V1Pod, name: string) {
+  for (const s of pod.status?.containerStatuses ?? []) if (s.name === name) return s.state?.running;
+  return undefined;
+}
+
 const occurrences = (text: string, token: string) => {
   let n = 0;
   for (let i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + token.length)) n++;
@@ -96,7 +102,7 @@ export class SharedAnswers {
     const own = rt?.uid === meta.uid;
     // a terminating pod's server may have closed its socket (connect.ts closedOnSigterm)
     if (own && rt.stage === 'terminating') return undefined;
-    const running = pod.status?.containerStatuses?.find((s) => s.name === c.name)?.state?.running;
+    const running = runningState(pod, c.name);
     if (!running) return undefined;
     const startedAt = (own ? rt.started?.[c.name] : undefined) ?? timestampMs(running.startedAt);
     const program = this.programOf(pod, c, startedAt);
@@ -112,7 +118,7 @@ export class SharedAnswers {
       ok: program.status < 500,
       status: program.status,
       latencyMs: node !== sender.node ? 2 : 1,
-      servedBy: { pod: meta.name!, namespace: meta.namespace!, container: c.name, ...(node ? { node } : {}) },
+      servedBy: node ? { pod: meta.name!, namespace: meta.namespace!, container: c.name, node } : { pod: meta.name!, namespace: meta.namespace!, container: c.name },
       service: this.service,
       access: { client: sender.ip, bytes },
     };
