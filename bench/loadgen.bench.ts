@@ -4,7 +4,8 @@
  * at RATE requests per simulated second (default 1,000) to a Service of 10 pods for 60 simulated seconds, advanced
  * in 100 ms slices like the UI clock, against the same cluster without traffic:
  *   - quiet: nothing changes in the cluster; the timed minute starts with startTraffic, so it pays the one plan a
- *     start makes (asking each of the 10 endpoints what a request answers) — the issue's case, read literally;
+ *     start makes (what a request to each of the 10 endpoints answers: one program asked for the template they share,
+ *     each endpoint's outcome derived from that answer) — the issue's case, read literally;
  *   - running: the same, but the generator started 1 s before the timed minute (what a minute of traffic costs
  *     once it runs: with nothing changing, nothing to do — the seconds are written down only when read);
  *   - chart: running, with the traffic panel's read (trafficStats, the last 60 closed seconds) once per simulated

@@ -11,9 +11,21 @@ import { isShellCommand } from '../shell/commands';
 import { renderTemplate } from './render';
 import { runContainer, type ContainerProcess } from './run-container';
 import type { ContainerProcessView, MemoryChangePoints, ProcessViewFactory } from '../prober/process-view';
+import type { AppModel, HttpAnswer } from './types';
 
 /** Paths a "broken" build fails once its failsHealthAfterMs has passed. */
 const HEALTH_PATHS = new Set(['/healthz', '/livez', '/health']);
+
+/** The path a route is looked up by: the request's, without its query ('/' when empty). */
+export const routePath = (path: string) => path.split('?')[0] || '/';
+
+/** Whether `path` (a route path) is one a "broken" build starts failing after a while: its answer depends on the start time. */
+export const answerCanFail = (model: AppModel | undefined, path: string) => model?.failsHealthAfterMs !== undefined && HEALTH_PATHS.has(path);
+
+const NOT_FOUND: HttpAnswer = { status: 404, body: '404 page not found\n' };
+
+/** The route answering `path` (a route path): its status and body template, or Go's plain 404 when none does. */
+export const routeOf = (model: AppModel | undefined, path: string): HttpAnswer => model?.routes?.[path] ?? model?.routes?.['*'] ?? NOT_FOUND;
 
 /** When this container instance started: its running state, or 0 when it isn't running. */
 function startedAtOf(pod: V1Pod, c: V1Container): number {
@@ -50,12 +62,13 @@ function filesAt(proc: ContainerProcess, elapsed: number): Readonly<Record<strin
  * its counts exact without ticking by waking at this instant. O(1).
  */
 export function nextAnswerChange(proc: ContainerProcess, startedAt: number, now: number): number | undefined {
-  const points = [startedAt + proc.readyAfterMs, startedAt + proc.result.exitAtMs];
-  if (proc.model?.failsHealthAfterMs !== undefined) points.push(startedAt + proc.model.failsHealthAfterMs);
-  let next: number | undefined;
-  for (const t of points) if (t > now && Number.isFinite(t) && (next === undefined || t < next)) next = t;
-  return next;
+  let next = later(startedAt + proc.readyAfterMs, now, undefined);
+  next = later(startedAt + proc.result.exitAtMs, now, next);
+  return proc.model?.failsHealthAfterMs === undefined ? next : later(startedAt + proc.model.failsHealthAfterMs, now, next);
 }
+
+/** `t` if it is a finite instant after `now` and before `next` (or there is no `next`), else `next`. */
+const later = (t: number, now: number, next: number | undefined) => (t > now && Number.isFinite(t) && (next === undefined || t < next) ? t : next);
 
 export function processViewOf(proc: ContainerProcess, startedAt: number): ContainerProcessView & MemoryChangePoints {
   const exitAt = startedAt + proc.result.exitAtMs;
@@ -65,12 +78,11 @@ export function processViewOf(proc: ContainerProcess, startedAt: number): Contai
     tcpOpen: listening,
     httpGet(path, port, now) {
       if (!listening(port, now)) return null;
-      const clean = path.split('?')[0] || '/';
+      const clean = routePath(path);
       const model = proc.model;
-      if (model?.failsHealthAfterMs !== undefined && HEALTH_PATHS.has(clean) && now >= startedAt + model.failsHealthAfterMs) return { status: 500, body: 'unhealthy\n' };
-      const answer = model?.routes?.[clean] ?? model?.routes?.['*'];
-      if (!answer) return { status: 404, body: '404 page not found\n' };
-      return { status: answer.status, body: renderTemplate(answer.body, { ...proc.vars, path: clean }, now) };
+      if (answerCanFail(model, clean) && now >= startedAt + model!.failsHealthAfterMs!) return { status: 500, body: 'unhealthy\n' };
+      const answer = routeOf(model, clean);
+      return { status: answer.status, body: answer === NOT_FOUND ? answer.body : renderTemplate(answer.body, { ...proc.vars, path: clean }, now) };
     },
     exec(command, now) {
       const prog = (command[0] ?? '').split('/').pop() ?? '';

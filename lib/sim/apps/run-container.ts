@@ -90,11 +90,23 @@ function lazyResult(render: () => OutputLine[], exitCode: number, exitAtMs: numb
   };
 }
 
-/** `-text=hi` / `-text hi` / `--text=hi` from an argv. */
-function flagValue(argv: string[], name: string): string | undefined {
+/** A line break, which a flag's `=value` can't hold (Go's flag package reads one argument per flag). */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * `-text=hi` / `-text hi` / `--text=hi` from an argv. Read by position, not with a pattern made per argument: every
+ * process start asks this, and compiling a regular expression per argument was most of what a start cost.
+ */
+function flagValue(argv: readonly string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
-    const m = new RegExp(`^--?${name}(?:=(.*))?$`).exec(argv[i]);
-    if (m) return m[1] ?? argv[i + 1];
+    const a = argv[i];
+    const at = a.startsWith('--') ? 2 : a.startsWith('-') ? 1 : -1;
+    if (at < 0 || !a.startsWith(name, at)) continue;
+    const end = at + name.length;
+    if (end === a.length) return argv[i + 1];
+    if (a.charCodeAt(end) !== 61 /* = */) continue;
+    const value = a.slice(end + 1);
+    if (!LINE_BREAK.test(value)) return value;
   }
   return undefined;
 }

@@ -16,12 +16,26 @@ export function ipToInt(ip: string): number {
   return n;
 }
 
+/** A dotted quad's value, read digit by digit (no pattern, no arrays: it runs for every new address). */
 function parseIp(ip: string): number {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
-  if (!m) return NaN;
-  const parts = m.slice(1).map(Number);
-  if (parts.some((p) => p > 255)) return NaN;
-  return ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3];
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i <= ip.length; i++) {
+    const c = i < ip.length ? ip.charCodeAt(i) : 46;
+    if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3) return NaN;
+    } else if (c === 46) {
+      if (digits === 0 || part > 255) return NaN;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else return NaN;
+  }
+  return dots === 4 ? value : NaN;
 }
 
 export const isIPv4 = (s: string) => !Number.isNaN(ipToInt(s));
@@ -29,7 +43,8 @@ export const isIPv4 = (s: string) => !Number.isNaN(ipToInt(s));
 /** CIDR → [network, mask] (a cluster has a handful of CIDRs, asked about on every request). */
 const cidrCache = new Map<string, [number, number] | null>();
 
-function parseCidr(cidr: string): [number, number] | null {
+/** 10.244.1.0/24 → [network, mask] as 32-bit values; null for anything that isn't a CIDR. Remembered. */
+export function parseCidr(cidr: string): [number, number] | null {
   let hit = cidrCache.get(cidr);
   if (hit === undefined) {
     const [base, bits] = cidr.split('/');

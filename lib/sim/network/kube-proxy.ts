@@ -66,7 +66,7 @@ export function serviceEndpoints(e: Engine, svc: V1Service, sp: V1ServicePort): 
     // own keys only: a port may be named like an Object.prototype member ("constructor" is a valid port name)
     const port = Object.hasOwn(s.ports, sp.name ?? '') ? s.ports[sp.name ?? ''] : undefined;
     if (port === undefined) continue;
-    for (const ep of s.endpoints) (ep.use === 'ready' ? ready : terminating).push({ ip: ep.ip, port, ...(ep.nodeName ? { nodeName: ep.nodeName } : {}) });
+    for (const ep of s.endpoints) (ep.use === 'ready' ? ready : terminating).push(ep.nodeName ? { ip: ep.ip, port, nodeName: ep.nodeName } : { ip: ep.ip, port });
   }
   return ready.length ? ready : terminating;
 }
@@ -85,23 +85,29 @@ function pick(e: Engine, svc: V1Service, sp: V1ServicePort, candidates: Candidat
 }
 
 /**
+ * The Service rule a packet to `ip:port` meets, before any endpoint is chosen: a ClusterIP's port, or a NodePort on
+ * a node's address, with whether the Local traffic policy applies (internal for a ClusterIP, external for a
+ * NodePort); 'drop' for a ClusterIP on a port its Service doesn't have; undefined when no Service owns the address.
+ */
+export function serviceRule(e: Engine, ip: string, port: number): { svc: V1Service; sp: V1ServicePort; local: boolean } | 'drop' | undefined {
+  const svc = serviceByClusterIp(e, ip);
+  if (svc) {
+    const sp = svc.spec?.ports?.find((p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP');
+    return sp ? { svc, sp, local: svc.spec?.internalTrafficPolicy === 'Local' } : 'drop';
+  }
+  const hit = nodeByIp(e, ip) ? serviceByNodePort(e, port) : undefined;
+  return hit && { svc: hit.svc, sp: hit.sp, local: hit.svc.spec?.externalTrafficPolicy === 'Local' };
+}
+
+/**
  * Where a TCP packet to `ip:port` from `clientIp` goes. `via` is the node whose rules see the packet (the
  * client pod's node, or the node a NodePort connection arrived at), for the Local traffic policies.
  */
 export function proxy(e: Engine, ip: string, port: number, clientIp: string, via?: string): ProxyVerdict {
-  let svc = serviceByClusterIp(e, ip);
-  let sp: V1ServicePort | undefined;
-  let local = false;
-  if (svc) {
-    sp = svc.spec?.ports?.find((p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP');
-    if (!sp) return { kind: 'drop' };
-    local = svc.spec?.internalTrafficPolicy === 'Local';
-  } else if (nodeByIp(e, ip)) {
-    const hit = serviceByNodePort(e, port);
-    if (!hit) return { kind: 'direct' };
-    ({ svc, sp } = hit);
-    local = svc.spec?.externalTrafficPolicy === 'Local';
-  } else return { kind: 'direct' };
+  const rule = serviceRule(e, ip, port);
+  if (rule === 'drop') return { kind: 'drop' };
+  if (!rule) return { kind: 'direct' };
+  const { svc, sp, local } = rule;
   const service = `${svc.metadata!.namespace}/${svc.metadata!.name}`;
   let candidates = serviceEndpoints(e, svc, sp);
   if (!candidates.length) return { kind: 'reject', service };

@@ -6,23 +6,26 @@
  * rule, which gives every endpoint 1/n). So instead of drawing, the generator asks EACH endpoint what ONE request
  * would answer and gives them equal shares of the rate (load.ts). Asking sends nothing (http.ts peekExchange: no
  * body, no access-log line, no count on the pod: a plan is the generator's bookkeeping, not a request, and one log
- * line per endpoint per change would stand for nothing real). Cost: one peek per endpoint per change.
+ * line per endpoint per change would stand for nothing real). Pods of one template are asked once: their program is
+ * started and its answer rendered for the first, and every endpoint's outcome derived from that (load-plan-shared.ts).
+ * Cost per change: one program start per distinct container, O(1) per endpoint.
  *
  * A target whose answer depends on a further random choice — a reverse-proxy pod picking its own upstream, a
  * Service with `sessionAffinity: ClientIP` (the choice depends on this client's history), an endpoint on a node's
  * own address — gets no plan: the generator samples it every tick instead (load.ts, 'sampled' mode).
  */
-import type { V1Node, V1Pod, V1Service } from '../../k8s/api-types';
+import type { V1Node, V1Pod } from '../../k8s/api-types';
 import type { Engine } from '../engine';
 import { keyOf, type StoreChange } from '../store';
 import { nextAnswerChange } from '../apps/process-view';
 import { clientOf, processOf, type Client } from './connect';
-import { networkClient } from './client';
+import { firstAddress } from './client';
 import { exchange, peekExchange, type Exchange } from './http';
-import { nodeByIp, proxy, serviceEndpoints } from './kube-proxy';
+import { nodeByIp, serviceEndpoints, serviceRule } from './kube-proxy';
 import { peekRequest, responseOf, sendRequest, type NetworkRequest, type NetworkResponse } from './request';
 import { networkRuntime } from './state';
 import { parseUrl } from './tools/common';
+import { SharedAnswers } from './load-plan-shared';
 
 /** What a bucket records of one response (no body or headers: the plan lives in the engine state, snapshotted). */
 export type PlannedOutcome = Omit<NetworkResponse, 'body' | 'headers'> & { access?: Exchange['access'] };
@@ -63,45 +66,56 @@ export function planTraffic(e: Engine, req: NetworkRequest, timeoutMs: number): 
   const rng0 = net.rng;
   const url = parseUrl(req.url);
   const client = clientOf(e, req.from);
-  const ip = url && typeof client !== 'string' ? networkClient(e, req.from)?.resolve(url.host)?.ips[0] : undefined;
+  const ip = url && typeof client !== 'string' ? firstAddress(e, req.from, url.host) : undefined;
   const targetNode = ip ? nodeByIp(e, ip) : undefined;
   const via = typeof client === 'string' ? undefined : (client.node ?? targetNode?.metadata?.name);
   // kube-proxy only balances a connection to a Service address from somewhere that has its rules (connect.ts)
   const balanced = url && ip && typeof client !== 'string' && ip !== '127.0.0.1' && via !== undefined;
-  const verdict = balanced ? proxy(e, ip, url.port, client.ip, via) : undefined;
-  // peeking must not move the seeded stream: the sampled path and the terminal's curl draw from it
-  net.rng = rng0;
-  if (verdict?.kind !== 'endpoint' || !url || !ip || typeof client === 'string') {
+  // the Service and its endpoints as kube-proxy's rules hold them, without drawing one (proxy() would)
+  const found = balanced ? serviceRule(e, ip, url.port) : undefined;
+  const rule = typeof found === 'object' ? found : undefined;
+  // the traffic policies keep the endpoints on the node that sees the packet, as kube-proxy.ts proxy() does
+  const endpoints = rule ? serviceEndpoints(e, rule.svc, rule.sp).filter((c) => !rule.local || c.nodeName === via) : [];
+  if (!rule || !endpoints.length || !url || !ip || typeof client === 'string') {
     // no choice to make (a bad URL or client, NXDOMAIN, a pod's own address, no endpoints): one outcome for all
     const r = peekRequest(e, { ...req, timeoutMs }) ?? sendRequest(e, { ...req, timeoutMs });
     if (net.rng !== rng0 || (r.refusedBy && !r.service)) return undefined;
     return withUntil(e, [slim(r)], r.service);
   }
-  const [ns, name] = verdict.service.split('/');
-  const svc = e.get<V1Service>('Service', keyOf(name, ns))!;
+  const svc = rule.svc;
+  const ns = svc.metadata!.namespace!;
+  const service = `${ns}/${svc.metadata!.name}`;
   if (svc.spec?.sessionAffinity === 'ClientIP') return undefined;
-  // the traffic policies keep the endpoints on the node that sees the packet, as kube-proxy.ts proxy() does
-  const local = svc.spec?.clusterIP === ip ? svc.spec?.internalTrafficPolicy === 'Local' : svc.spec?.externalTrafficPolicy === 'Local';
-  const endpoints = serviceEndpoints(e, svc, verdict.servicePort).filter((c) => !local || c.nodeName === via);
+  const local = rule.local;
   const sender = senderOf(client, ip, targetNode !== undefined, local, via!);
   // a literal per endpoint, not a spread of a shared one: this loop runs at every change while traffic flows
   const callTo = (ip: string, port: number) => ({ method: req.method ?? 'GET', host: url.host, path: url.path, headers: req.headers ?? {}, userAgent: req.userAgent ?? 'kubelab-client', ip, port });
   const outcomes: PlannedOutcome[] = [];
+  // pods of one template answer alike: each endpoint's outcome derived from one answer per program (load-plan-shared.ts)
+  const shared = new SharedAnswers(e, sender, req.method ?? 'GET', url.path, service);
+  const general: boolean[] = [];
   for (const ep of endpoints) {
-    if (nodeByIp(e, ep.ip)) return undefined;
+    if (shared.nodeIps.has(ep.ip)) return undefined;
+    const fast = shared.outcome(ep.ip, ep.port);
+    general.push(!fast);
+    if (fast) {
+      outcomes.push(fast);
+      continue;
+    }
     const endpointCall = callTo(ep.ip, ep.port);
     const x = peekExchange(e, sender, endpointCall, timeoutMs) ?? exchange(e, sender, endpointCall, timeoutMs);
     if (net.rng !== rng0) return undefined;
-    const outcome: PlannedOutcome = slim(responseOf({ ...x, service: verdict.service }, ip, url.port));
+    const outcome: PlannedOutcome = slim(responseOf({ ...x, service }, ip, url.port));
     // what the pod's access log says of each served request, written out when its log is read (load-logs.ts)
     if (x.access && outcome.servedBy) outcome.access = x.access;
     outcomes.push(outcome);
   }
   // an endpoint address no pod answers on: a pod that later gets it would answer (any pod's change counts then)
-  if (outcomes.some((o) => o.error?.code === 'timeout')) return withUntil(e, outcomes, verdict.service);
+  const plan = withUntil(e, outcomes, service, shared.until, general);
+  if (outcomes.some((o) => o.error?.code === 'timeout')) return plan;
   const pods = outcomes.map((o) => keyOf(o.servedBy?.pod ?? o.refusedBy!, ns));
   if (typeof req.from === 'object' && 'pod' in req.from) pods.push(keyOf(req.from.pod, req.from.namespace || 'default'));
-  return { ...withUntil(e, outcomes, verdict.service), pods };
+  return { ...plan, pods };
 }
 
 /**
@@ -113,10 +127,14 @@ function senderOf(client: Client, ip: string, viaNodePort: boolean, local: boole
   return { ...client, ...(local ? {} : { ip }), node: client.node ?? via };
 }
 
-/** The plan, with the earliest instant at which a pod that answered or refused changes its answer by itself. */
-function withUntil(e: Engine, outcomes: PlannedOutcome[], service: string | undefined): TrafficPlan {
-  let until: number | undefined;
-  for (const o of outcomes) {
+/**
+ * The plan, with the earliest instant at which a pod that answered or refused changes its answer by itself: `until`
+ * already holds it for the outcomes `asked` marks false (SharedAnswers worked it out).
+ */
+function withUntil(e: Engine, outcomes: PlannedOutcome[], service: string | undefined, until?: number, asked?: readonly boolean[]): TrafficPlan {
+  for (let i = 0; i < outcomes.length; i++) {
+    if (asked && !asked[i]) continue;
+    const o = outcomes[i];
     const name = o.servedBy?.pod ?? o.refusedBy;
     const ns = o.servedBy?.namespace ?? o.service?.split('/')[0];
     const pod = name && ns ? e.get<V1Pod>('Pod', keyOf(name, ns)) : undefined;
