@@ -15,6 +15,7 @@ import { objectKey, type ClusterChange, type ClusterClient, type ClusterInfo, ty
 import { forbidden, patchToAction, type CacheView } from './live-writes';
 import { addListener } from './listeners';
 import { ConnectionHealth } from './connection-health';
+import { FullPodReader, isCompactPod } from './live-full-pod';
 import type { EventSourceLike, LiveClientOptions } from './live-client-options';
 
 export type { EventSourceLike, LiveClientOptions } from './live-client-options';
@@ -40,6 +41,7 @@ export class LiveClient implements ClusterClient {
   private readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
   private readonly openEventSource: (url: string) => EventSourceLike;
+  private readonly fullPods: FullPodReader;
   /** Resolves when the first snapshot has arrived (or the client was disposed). */
   readonly ready: Promise<void>;
   private markReady: () => void = () => {};
@@ -48,6 +50,7 @@ export class LiveClient implements ClusterClient {
     this.baseUrl = opts.baseUrl ?? '';
     this.fetchImpl = opts.fetch ?? ((...a) => fetch(...a));
     this.openEventSource = opts.eventSource ?? ((url) => new EventSource(url));
+    this.fullPods = new FullPodReader(this.baseUrl, this.fetchImpl);
     this.ready = new Promise((r) => (this.markReady = r));
     void this.refreshInfo();
     this.open();
@@ -86,9 +89,11 @@ export class LiveClient implements ClusterClient {
   }
 
   async get(kind: Kind, name: string, namespace?: string): Promise<KubeObject> {
-    const o = this.cache.get(objectKey(kind, name, CLUSTER_SCOPED.has(kind) ? undefined : (namespace ?? 'default')));
+    const key = objectKey(kind, name, CLUSTER_SCOPED.has(kind) ? undefined : (namespace ?? 'default'));
+    const o = this.cache.get(key);
     if (!o) throw notFound(kind, name);
-    return o;
+    // one named pod of a big cluster: read in full, as `kubectl get -o yaml` prints it (live-full-pod.ts)
+    return kind === 'Pod' && isCompactPod(o) ? this.fullPods.read(key, o) : o;
   }
 
   cached(): ReadonlyMap<string, KubeObject> {

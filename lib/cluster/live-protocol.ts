@@ -67,4 +67,7 @@ export type LiveAction =
   /** A merge/strategic/JSON patch of an apply-able kind: no more power than apply, but what kubectl edits send. */
   | { action: 'patch'; kind: ApplyKind; namespace: string; name: string; patchType: 'merge' | 'strategic' | 'json'; patch: unknown };
 
+/** GET /api/cluster/object: one Pod read in full (the stream's copy of a pod in a big feed is compact). */
+export type ObjectResponse = { ok: true; object: KubeObject } | { ok: false; status: StatusBody };
+
 export type ActionResponse = { ok: true; message: string; object?: KubeObject } | { ok: false; status: StatusBody };

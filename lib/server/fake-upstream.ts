@@ -29,7 +29,8 @@ export class FakeCollection implements Upstream {
 
   put(name: string, extra: Record<string, unknown> = {}, uid = `uid-${name}`): void {
     const existed = this.items.has(name);
-    const obj: Obj = { ...extra, metadata: { name, uid, resourceVersion: String(++this.rv), ...(this.namespace ? { namespace: this.namespace } : {}) } };
+    const meta = extra.metadata as Record<string, unknown> | undefined; // labels, annotations … kept; identity set here
+    const obj: Obj = { ...extra, metadata: { ...meta, name, uid, resourceVersion: String(++this.rv), ...(this.namespace ? { namespace: this.namespace } : {}) } };
     this.items.set(name, obj);
     this.emit(existed ? 'MODIFIED' : 'ADDED', obj);
   }

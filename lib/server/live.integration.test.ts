@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { startSimServer, type SimServer } from '../simserver';
+import type { ObjectResponse } from '../cluster/live-protocol';
 import { ClusterActions } from './cluster-actions';
+import { handleObjectRequest, objectReadLimiter, podReader } from './object-route';
+import { RegistryApi } from './registry-api';
+import { parseSecuritySettings } from './security-settings';
 import { feedsFor } from './runtime';
 import { clientNodeUpstreams } from './upstream';
 import { WatchHub, type HubEvent } from './watch-hub';
@@ -74,6 +78,18 @@ describe('live mode against the sim cluster', () => {
     expect(JSON.stringify(hub.snapshot(feeds).objects)).not.toContain('hunter2');
     unsub();
     unsub2();
+  });
+
+  it('reads one pod in full through GET /api/cluster/object: defaults as the cluster stores them, env values stripped', async () => {
+    const pod = podNames(hub.snapshot(feedsFor(['default'])).objects)[0]!;
+    const deps = { cluster: { namespaces: ['default'] }, readPod: podReader(RegistryApi.forKubeConfig(kc)), security: parseSecuritySettings({}), limiter: objectReadLimiter() };
+    const res = await handleObjectRequest(new Request(`http://app/api/cluster/object?kind=Pod&namespace=default&name=${pod}`), deps);
+    const body = (await res.json()) as ObjectResponse;
+    expect(res.status).toBe(200);
+    expect(body).toMatchObject({ ok: true, object: { kind: 'Pod', metadata: { name: pod }, spec: { restartPolicy: 'Always', dnsPolicy: 'ClusterFirst' } } });
+    expect(JSON.stringify(body)).not.toContain('hunter2');
+    const gone = await handleObjectRequest(new Request('http://app/api/cluster/object?kind=Pod&namespace=default&name=nope'), deps);
+    expect(gone.status).toBe(404);
   });
 
   it('set image and rollout undo change only the image and keep env values the browser never saw', async () => {

@@ -6,6 +6,8 @@
 import type { ActionLimits } from './action-route';
 import type { AuditLog } from './audit';
 import type { OpenResponse } from './http-hardening';
+import type { RateLimiter } from './rate-limit';
+import type { RegistryApi } from './registry-api';
 import type { ClusterRuntime } from './runtime';
 import type { SecuritySettings } from './security-settings';
 
@@ -13,6 +15,9 @@ export interface ProcessGlobals {
   auditLog?: AuditLog;
   actionLimits?: ActionLimits;
   clusterRuntime?: ClusterRuntime;
+  /** GET /api/cluster/object's rate per client address and its client (object-route.ts). */
+  objectReadLimiter?: RateLimiter;
+  objectReadApi?: RegistryApi;
   securitySettings?: SecuritySettings;
   /** Whether instrumentation installed the HTTP hooks (http-hardening.ts). */
   httpHardening?: boolean;

@@ -9,6 +9,7 @@
  */
 import { objectKey } from '../cluster/types';
 import type { KubeObject } from '../k8s/types';
+import { forgetObjectJson } from './object-json';
 import { projectObject } from './projection';
 import { COMPACT_PODS_ABOVE } from './projection-compact';
 import { isGone, type Upstream, type UpstreamEventType, type UpstreamWatch, type WatchedKind } from './upstream-types';
@@ -91,6 +92,8 @@ export class Reflector {
     this.retryTimer = null;
     this.currentWatch?.stop();
     this.currentWatch = null;
+    // the hub's resume history may still hold these objects; their cached JSON goes now (object-json.ts)
+    for (const obj of this.objects.values()) forgetObjectJson(obj);
   }
 
   private setHealth(next: ReflectorHealth): void {
@@ -131,6 +134,7 @@ export class Reflector {
     for (const [key, old] of this.objects) {
       if (!seen.has(key)) {
         this.objects.delete(key);
+        forgetObjectJson(old);
         this.callbacks.onChange({ type: 'delete', key, object: old });
       }
     }
@@ -139,6 +143,7 @@ export class Reflector {
   private upsert(key: string, obj: KubeObject): void {
     const old = this.objects.get(key);
     if (old && old.metadata?.uid === obj.metadata?.uid && old.metadata?.resourceVersion === obj.metadata?.resourceVersion) return;
+    if (old) forgetObjectJson(old);
     this.objects.set(key, obj);
     this.callbacks.onChange({ type: 'upsert', key, object: obj });
   }
@@ -166,6 +171,7 @@ export class Reflector {
         const old = this.objects.get(key);
         if (old) {
           this.objects.delete(key);
+          forgetObjectJson(old);
           this.callbacks.onChange({ type: 'delete', key, object: obj });
         }
       } else {

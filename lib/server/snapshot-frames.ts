@@ -4,8 +4,9 @@
  * single `snapshot` event it always was. Serialising part by part also keeps the server from building one
  * string of tens of MB. Cost: O(size of the objects).
  */
-import { SNAPSHOT_PART_OBJECTS, type SnapshotPartPayload, type SnapshotPayload } from '../cluster/live-protocol';
+import { SNAPSHOT_PART_OBJECTS, type SnapshotPayload } from '../cluster/live-protocol';
 import type { KubeObject } from '../k8s/types';
+import { objectsJson } from './object-json';
 import { encodeSse, formatSse } from './sse';
 
 /**
@@ -29,6 +30,15 @@ export function withNewestEvents(objects: KubeObject[], max = SNAPSHOT_MAX_EVENT
   return objects.filter((o) => o.kind !== 'Event' || kept.has(o));
 }
 
+/**
+ * `JSON.stringify({ objects, ...rest })`, with each object's JSON taken from the cache (object-json.ts): the
+ * 2nd..Nth browser's snapshot serialises only what changed since the last one.
+ */
+function payloadJson(objects: readonly KubeObject[], rest: object = {}): string {
+  const restJson = JSON.stringify(rest);
+  return `{"objects":${objectsJson(objects)}${restJson === '{}' ? '}' : `,${restJson.slice(1)}`}`;
+}
+
 /** One turn of the event loop: I/O callbacks (other requests, other streams' writes) run before we go on. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -43,12 +53,10 @@ export async function snapshotFrames(objects: KubeObject[], rest: Omit<SnapshotP
   const frames: Uint8Array[] = [];
   let at = 0;
   for (; objects.length - at > SNAPSHOT_PART_OBJECTS; at += SNAPSHOT_PART_OBJECTS) {
-    const part: SnapshotPartPayload = { objects: objects.slice(at, at + SNAPSHOT_PART_OBJECTS) };
-    frames.push(encodeSse(formatSse({ event: 'snapshot-part', data: JSON.stringify(part) })));
+    frames.push(encodeSse(formatSse({ event: 'snapshot-part', data: payloadJson(objects.slice(at, at + SNAPSHOT_PART_OBJECTS)) })));
     await nextTurn();
     if (stop()) return null;
   }
-  const last: SnapshotPayload = { objects: objects.slice(at), ...rest };
-  frames.push(encodeSse(formatSse({ event: 'snapshot', id, data: JSON.stringify(last) })));
+  frames.push(encodeSse(formatSse({ event: 'snapshot', id, data: payloadJson(objects.slice(at), rest) })));
   return frames;
 }

@@ -12,7 +12,7 @@
  * `seat`, the stream also counts against the server-wide StreamBudget, which may cut it off earlier when many
  * clients are slow at once.
  */
-import type { DeltaPayload, UpstreamStatus } from '../cluster/live-protocol';
+import type { UpstreamStatus } from '../cluster/live-protocol';
 import { snapshotFrames, withNewestEvents } from './snapshot-frames';
 import { joinShared, pieces } from './sse-chunks';
 import { encodeSse, formatEventId, formatSse, formatSseComment, parseEventId } from './sse';
@@ -37,14 +37,19 @@ export interface StreamSessionOptions {
   onClose?: (reason: 'cancelled' | 'dropped') => void;
 }
 
-/** The shared, encoded frame of a hub event (built on first use, reused for every client). */
-function frameOf(ev: HubEvent, epoch: string): Uint8Array {
+/**
+ * The shared, encoded frame of a hub event (built on first use, reused for every client): a DeltaPayload whose
+ * object JSON comes from the hub's cache, so the next browser's snapshot does not serialise the object again.
+ */
+function frameOf(ev: HubEvent, hub: WatchHub): Uint8Array {
   if (!ev.frame) {
-    const payload: DeltaPayload = { kind: ev.kind, key: ev.key, object: ev.object };
-    ev.frame = encodeSse(formatSse({ event: ev.type, id: formatEventId(epoch, ev.seq), data: JSON.stringify(payload) }));
+    // JSON.stringify({ kind, key, object }) as a DeltaPayload, with the object's part cached
+    const data = `{"kind":${JSON.stringify(ev.kind)},"key":${JSON.stringify(ev.key)},"object":${hub.eventObjectJson(ev)}}`;
+    ev.frame = encodeSse(formatSse({ event: ev.type, id: formatEventId(hub.epoch, ev.seq), data }));
   }
   return ev.frame;
 }
+
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 const tooBig = (objects: number, bytes: number, limit: number) =>
@@ -221,7 +226,7 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
     if (replayed) {
       lastSeq = resumeFrom as number;
       sendStatus();
-      for (const ev of replayed) push(frameOf(ev, hub.epoch));
+      for (const ev of replayed) push(frameOf(ev, hub));
       if (replayed.length > 0) lastSeq = replayed[replayed.length - 1].seq;
       live = true;
       return;
@@ -248,7 +253,7 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
             // while a resync is due, the fresh snapshot will carry this change
             if (!live || resyncDue || ev.seq <= lastSeq) return;
             lastSeq = ev.seq;
-            push(frameOf(ev, hub.epoch));
+            push(frameOf(ev, hub));
           },
           onHealth() {
             if (live) sendStatus();

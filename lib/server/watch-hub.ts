@@ -5,6 +5,7 @@
  * browser that reconnects with Last-Event-ID gets the missed events instead of a fresh snapshot.
  */
 import type { Kind, KubeObject } from '../k8s/types';
+import { objectJson } from './object-json';
 import { Reflector, type ReflectorHealth } from './reflector';
 import type { UpstreamFactory, WatchedKind } from './upstream-types';
 
@@ -199,6 +200,15 @@ export class WatchHub {
     const oldest = this.history.length > 0 ? this.history[0].seq : this.seq + 1;
     if (afterSeq < oldest - 1) return null;
     return this.history.filter((e) => e.seq > afterSeq && ids.has(e.feed));
+  }
+
+  /**
+   * The JSON of an event's object: from the cache (object-json.ts) while it is still its feed's current object,
+   * else built for this one frame — a superseded version replayed from the history must not hold a cache entry.
+   */
+  eventObjectJson(ev: HubEvent): string {
+    const current = this.feeds.get(ev.feed)?.reflector.objects.get(ev.key) === ev.object;
+    return current ? objectJson(ev.object) : JSON.stringify(ev.object);
   }
 
   /** Stops every feed now (tests, shutdown). */
