@@ -5,11 +5,14 @@
  * No DOM, no React: only the engine and plain messages.
  */
 import { createSimulator, K8S_VERSION } from '../sim';
-import { KINDS } from '../k8s/types';
+import { KINDS, type Kind, type KubeObject } from '../k8s/types';
+import type { Cause } from '../k8s/client-types';
 import type { MetricsApi, ShellSession, Simulator, TrafficStartSpec } from '../sim/types';
 import type { LabEntry } from '../store/lab-session';
 import { replayLab } from '../store/lab-journal';
 import { skipToNextDue } from './skip-ahead';
+import { fieldPatch } from './field-patch';
+import { objectKey } from './types';
 import { deletedStub, encodeError, MAX_CHANGES_PER_MESSAGE, type ClockState, type InitArgs, type SimReady, type SimRequest, type SimResponse, type WireChange } from './sim-protocol';
 
 type Handler = (args: never) => unknown;
@@ -32,6 +35,20 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
     return { id, prompt: session.prompt() };
   };
 
+  /**
+   * The last version of each object sent to the page (by objectKey), which is what the page holds: the next version
+   * goes out as a field patch against it. References to the engine's immutable objects, so it costs no copies.
+   */
+  const sent = new Map<string, KubeObject>();
+  const sendUpsert = (kind: Kind, object: KubeObject, cause?: Cause) => {
+    const key = objectKey(kind, object.metadata?.name ?? '', object.metadata?.namespace);
+    const last = sent.get(key);
+    sent.set(key, object);
+    const patch = last ? fieldPatch(last, object) : null;
+    if (patch) changes.push(cause ? [2, kind, key, patch, cause] : [2, kind, key, patch]);
+    else changes.push(cause ? [0, kind, object, cause] : [0, kind, object]);
+  };
+
   const engine = (): Simulator => {
     if (!sim) throw new Error('시뮬레이터가 아직 준비되지 않았습니다.');
     return sim;
@@ -43,12 +60,16 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
     shells.clear();
     init = args;
     sim = createSimulator({ seed: args.seed, cluster: args.cluster, timings: args.timings });
-    for (const kind of KINDS) for (const obj of sim.list(kind).items) changes.push([0, kind, obj]);
+    sent.clear();
+    for (const kind of KINDS) for (const obj of sim.list(kind).items) sendUpsert(kind, obj);
     unsubscribe = sim.subscribe((events) => {
       for (const ev of events) {
-        const del = ev.type === 'DELETED';
-        const object = del ? deletedStub(ev.object) : ev.object;
-        changes.push(ev.cause ? [del ? 1 : 0, ev.kind, object, ev.cause] : [del ? 1 : 0, ev.kind, object]);
+        if (ev.type !== 'DELETED') sendUpsert(ev.kind, ev.object, ev.cause);
+        else {
+          sent.delete(objectKey(ev.kind, ev.object.metadata?.name ?? '', ev.object.metadata?.namespace));
+          const stub = deletedStub(ev.object);
+          changes.push(ev.cause ? [1, ev.kind, stub, ev.cause] : [1, ev.kind, stub]);
+        }
       }
     });
     return { timings: sim.timings(), version: K8S_VERSION };

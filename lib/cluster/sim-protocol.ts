@@ -9,6 +9,7 @@
 import { StatusError, isStatusError, type Kind, type KubeObject, type StatusBody } from '../k8s/types';
 import type { Cause, Timings } from '../k8s/client-types';
 import type { ClusterConfig } from '../sim/types';
+import type { FieldPatch } from './field-patch';
 
 /** The operations the engine side answers; `args` are the arguments of the same-named Simulator method. */
 export type SimOp =
@@ -45,12 +46,16 @@ export interface SimRequest {
 }
 
 /**
- * One change, compact: [0 upsert | 1 delete, kind, object, cause?]. The page derives the key itself; a batch is the
- * engine's events of one request, in order. A delete carries only the object's name, namespace and new
- * resourceVersion (deletedStub): the page already holds the object's last state, and decoding a whole pod again for
- * each delete is main-thread work the page can skip.
+ * One change, compact; the page derives the key itself for whole objects, and a batch is the engine's events of one
+ * request, in order.
+ * - [0, kind, object, cause?]: an object the page doesn't hold yet (or one a field patch can't express), whole.
+ * - [2, kind, key, patch, cause?]: an object the page holds, as the fields that changed since the version this channel
+ *   last sent (field-patch.ts); the page rebuilds the new object from its copy. A status write is a few fields, and
+ *   each message is decoded on the page's main thread.
+ * - [1, kind, stub, cause?]: a delete carries only the object's name, namespace and new resourceVersion (deletedStub):
+ *   the page already holds the object's last state.
  */
-export type WireChange = [0 | 1, Kind, KubeObject, Cause?];
+export type WireChange = [0 | 1, Kind, KubeObject, Cause?] | [2, Kind, string, FieldPatch, Cause?];
 
 /** What a delete sends instead of the object: the fields that say which object and at what resourceVersion. */
 export function deletedStub(object: KubeObject): KubeObject {

@@ -215,9 +215,46 @@ describe('WorkerSimClient message protocol', () => {
     expect(fromWorker.filter((c) => c.kind === 'Pod')).toHaveLength(2);
     // Same keys, same last objects (last state with the delete's resourceVersion), same causes.
     expect(fromWorker).toEqual(fromPage);
-    const wireDeletes = sent.flatMap((r) => r.changes.filter(([del]) => del === 1));
+    const wireDeletes = sent.flatMap((r) => r.changes.flatMap((w) => (w[0] === 1 ? [w[2]] : [])));
     expect(wireDeletes.length).toBeGreaterThanOrEqual(2);
-    for (const [, , object] of wireDeletes) expect(Object.keys(object)).toEqual(['metadata']);
+    for (const object of wireDeletes) expect(Object.keys(object)).toEqual(['metadata']);
+    page.dispose();
+    worker.dispose();
+  });
+
+  it('a whole rollout: pods after their first version cross as field patches, and every change the page announces is SimClient\'s, byte for byte', async () => {
+    const inner = await inProcessPort();
+    const sent: SimResponse[] = [];
+    const port: SimPort = { ...inner, onMessage: (cb) => inner.onMessage((res) => (sent.push(res), cb(res))) };
+    const worker = new WorkerSimClient(port, { autoplay: false, seed: 5 });
+    await worker.ready;
+    const page = new SimClient({ autoplay: false, seed: 5 });
+    await page.ready;
+    // Key order and explicit undefined kept: equal strings mean kubectl prints the same object.
+    const exact = (o: unknown) => JSON.stringify(o, (_k, v: unknown) => (v === undefined ? '<undefined>' : v));
+    const rollout = async (c: WorkerSimClient | SimClient) => {
+      const out: string[] = [];
+      const off = c.subscribe((b) => b.forEach((ch) => out.push(exact(ch))));
+      await c.create(deployment('web', 12));
+      await c.advance(30_000);
+      await c.patch('Deployment', 'web', 'default', { spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:1.26' }] } } } }, 'strategic');
+      await c.advance(90_000);
+      await c.patch('Deployment', 'web', 'default', { spec: { replicas: 4 } }, 'merge');
+      await c.advance(60_000);
+      off();
+      return out;
+    };
+    const fromWorker = await rollout(worker);
+    const fromPage = await rollout(page);
+    expect(fromWorker.length).toBeGreaterThan(100);
+    expect(fromWorker).toEqual(fromPage);
+    for (const [key, object] of page.cached()) expect(exact(worker.cached().get(key))).toBe(exact(object));
+    const podWire = sent.flatMap((r) => r.changes).filter((w) => w[1] === 'Pod' && (w[0] === 2 ? w[2] : w[2].metadata?.name ?? '').includes('web-'));
+    const patches = podWire.filter((w) => w[0] === 2).length;
+    const whole = podWire.filter((w) => w[0] === 0).length;
+    // 12 pods, then 12 new ones in the rollout: each first version whole, every later one a patch.
+    expect(whole).toBe(24);
+    expect(patches).toBeGreaterThan(3 * whole);
     page.dispose();
     worker.dispose();
   });

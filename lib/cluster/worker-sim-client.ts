@@ -15,6 +15,7 @@ import type { EngineClient, ShellHandle } from './engine-client';
 import { objectKey } from './types';
 import { addListener } from './listeners';
 import { PlayClock } from './play-clock';
+import { applyFieldPatch } from './field-patch';
 import { decodeError, deletedObject, type ClockState, type SimOp, type SimPort, type SimReady, type SimResponse } from './sim-protocol';
 
 export interface WorkerSimClientOptions {
@@ -230,7 +231,14 @@ export class WorkerSimClient implements EngineClient {
 
   private receive(res: SimResponse): void {
     this.simNow = res.now;
-    if (res.changes.length > 0 && !this.disposed && res.id >= this.resetId) this.emit(this.project(res.changes));
+    if (res.changes.length > 0 && !this.disposed && res.id >= this.resetId) {
+      try {
+        this.emit(this.project(res.changes));
+      } catch (e) {
+        // The page's copy no longer matches the engine's: every call fails with the reason rather than show a wrong cluster.
+        this.fail(e instanceof Error ? e.message : String(e));
+      }
+    }
     if (res.partial) return;
     if (res.engineMs !== undefined) for (const l of this.engineListeners) l(res.engineMs);
     const p = this.pending.get(res.id);
@@ -240,11 +248,22 @@ export class WorkerSimClient implements EngineClient {
     else p.reject(decodeError(res.error!));
   }
 
-  /** Fold one answer's changes into the projection; O(changes). */
+  /** Fold one answer's changes into the projection; O(changes), a field patch O(its fields). */
   private project(wire: SimResponse['changes']): ClusterChange[] {
     const out: ClusterChange[] = new Array(wire.length);
     for (let i = 0; i < wire.length; i++) {
-      const [del, kind, sent, cause] = wire[i];
+      const w = wire[i];
+      if (w[0] === 2) {
+        const [, kind, key, patch, cause] = w;
+        const last = this.cache.get(key);
+        // The engine side patches only what it sent before, in order, so the page holds it (sim-host.ts sendUpsert).
+        if (!last) throw new Error(`시뮬레이터가 보낸 변경의 원본이 없습니다: ${key}`);
+        const object = applyFieldPatch(last, patch);
+        this.cache.set(key, object);
+        out[i] = cause ? { type: 'upsert', kind, key, object, cause } : { type: 'upsert', kind, key, object };
+        continue;
+      }
+      const [del, kind, sent, cause] = w;
       const key = objectKey(kind, sent.metadata?.name ?? '', sent.metadata?.namespace);
       const object = del ? deletedObject(this.cache.get(key), sent) : sent;
       if (del) this.cache.delete(key);
