@@ -4,52 +4,77 @@
  * steps. Every message is measured with V8's serializer — the structured clone format postMessage uses — and decoded
  * again, as the page's main thread does; the page's work also includes rebuilding patched objects (field-patch.ts).
  *
- * The same run also rebuilds each message as the channel sent it before field patches (every upsert a whole object),
- * so the two are compared on the same changes, in the same process, in alternating rounds.
+ * The same run also drives a second engine with the same seed and calls and encodes its changes as the channel did
+ * before field patches and page Events (every upsert whole), so the two are compared on the same changes, in the same
+ * process, decoding in alternating rounds.
  */
 import { deserialize, serialize } from 'node:v8';
 import os from 'node:os';
 import { createSimHost } from '../lib/cluster/sim-host';
 import { applyFieldPatch } from '../lib/cluster/field-patch';
 import { objectKey } from '../lib/cluster/types';
-import type { SimResponse, WireChange } from '../lib/cluster/sim-protocol';
-import type { KubeObject } from '../lib/k8s/types';
+import { deletedStub, MAX_CHANGES_PER_MESSAGE, type SimResponse, type WireChange } from '../lib/cluster/sim-protocol';
+import { createSimulator } from '../lib/sim';
+import { KINDS, type KubeObject } from '../lib/k8s/types';
 import { runBench } from './run-bench';
 
 const REPLICAS = Number(process.env.REPLICAS ?? 1000);
 const STEP_MS = 1000;
 const ROUNDS = 3;
 
+const CLUSTER = { workers: Math.ceil(REPLICAS / 100), workerCapacity: { cpu: '64', memory: '256Gi', pods: 110 } };
+const DEPLOYMENT = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec: { replicas: REPLICAS, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.25' }] } } } } as KubeObject;
+const ROLL = { spec: { template: { spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } } } };
+
+/** The calls of the run: create, two minutes of steps, the new image, five minutes of steps. */
+function script(call: (op: 'create' | 'patch' | 'advance', ...args: unknown[]) => void): void {
+  call('create', DEPLOYMENT);
+  for (let t = 0; t < 120_000; t += STEP_MS) call('advance', STEP_MS);
+  call('patch', 'Deployment', 'web', 'default', ROLL, 'strategic');
+  for (let t = 0; t < 300_000; t += STEP_MS) call('advance', STEP_MS);
+}
+
+/** The messages the worker's host sends the page now. */
 function drive(): SimResponse[] {
   const messages: SimResponse[] = [];
   const host = createSimHost((res) => messages.push(res));
   let id = 1;
-  const call = (op: Parameters<typeof host.handle>[0]['op'], ...args: unknown[]) => host.handle({ id: id++, op, args });
-  call('init', { seed: 7, cluster: { workers: Math.ceil(REPLICAS / 100), workerCapacity: { cpu: '64', memory: '256Gi', pods: 110 } } });
-  const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec: { replicas: REPLICAS, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.25' }] } } } };
-  call('create', deployment);
-  for (let t = 0; t < 120_000; t += STEP_MS) call('advance', STEP_MS);
-  call('patch', 'Deployment', 'web', 'default', { spec: { template: { spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } } } }, 'strategic');
-  for (let t = 0; t < 300_000; t += STEP_MS) call('advance', STEP_MS);
+  host.handle({ id: id++, op: 'init', args: [{ seed: 7, cluster: CLUSTER }] });
+  script((op, ...args) => host.handle({ id: id++, op, args }));
   return messages;
 }
 
-/** The same messages as the channel sent them before field patches: each patched object whole again. */
-function wholeObjects(messages: SimResponse[]): SimResponse[] {
-  const held = new Map<string, KubeObject>();
-  return messages.map((m) => ({
-    ...m,
-    changes: m.changes.map((w): WireChange => {
-      if (w[0] !== 2) {
-        const key = objectKey(w[1], w[2].metadata?.name ?? '', w[2].metadata?.namespace);
-        if (w[0] === 0) held.set(key, w[2]);
-        return w;
-      }
-      const object = applyFieldPatch(held.get(w[2])!, w[3]);
-      held.set(w[2], object);
-      return w[4] ? [0, w[1], object, w[4]] : [0, w[1], object];
-    }),
-  }));
+/**
+ * The messages the channel sent before field patches and page Events, for the same calls on an engine with the same
+ * seed (so the same changes): every upsert a whole object, every delete a stub, in parts of MAX_CHANGES_PER_MESSAGE.
+ */
+function driveWholeObjects(): SimResponse[] {
+  const messages: SimResponse[] = [];
+  const sim = createSimulator({ seed: 7, cluster: CLUSTER });
+  let changes: WireChange[] = [];
+  for (const kind of KINDS) for (const obj of sim.list(kind).items) changes.push([0, kind, obj]);
+  sim.subscribe((events) => {
+    for (const ev of events) {
+      const del = ev.type === 'DELETED';
+      const object = del ? deletedStub(ev.object) : ev.object;
+      changes.push(ev.cause ? [del ? 1 : 0, ev.kind, object, ev.cause] : [del ? 1 : 0, ev.kind, object]);
+    }
+  });
+  let id = 1;
+  const answer = () => {
+    for (let at = 0; at < changes.length; at += MAX_CHANGES_PER_MESSAGE) messages.push({ id, ok: true, now: sim.now(), changes: changes.slice(at, at + MAX_CHANGES_PER_MESSAGE) });
+    if (changes.length === 0) messages.push({ id, ok: true, now: sim.now(), changes });
+    changes = [];
+    id++;
+  };
+  answer();
+  script((op, ...args) => {
+    if (op === 'create') sim.create(args[0] as KubeObject);
+    else if (op === 'advance') sim.advance(args[0] as number);
+    else sim.patch('Deployment', 'web', 'default', ROLL, 'strategic');
+    answer();
+  });
+  return messages;
 }
 
 const kindOf = (w: WireChange) => (w[1] === 'Pod' || w[1] === 'Event' ? w[1] : 'other');
@@ -82,7 +107,7 @@ runBench(async () => {
   const c0 = process.cpuUsage();
   const patched = drive();
   const engineCpu = process.cpuUsage(c0);
-  const whole = wholeObjects(patched);
+  const whole = driveWholeObjects();
   const bytes = { patched: bytesByKind(patched), whole: bytesByKind(whole) };
   const encoded = { patched: patched.map((m) => serialize(m)), whole: whole.map((m) => serialize(m)) };
   const cpu = { patched: [] as number[], whole: [] as number[] };

@@ -5,13 +5,14 @@
  * No DOM, no React: only the engine and plain messages.
  */
 import { createSimulator, K8S_VERSION } from '../sim';
-import { KINDS, type Kind, type KubeObject } from '../k8s/types';
+import { KINDS, type CoreV1Event, type Kind, type KubeObject } from '../k8s/types';
 import type { Cause } from '../k8s/client-types';
 import type { MetricsApi, ShellSession, Simulator, TrafficStartSpec } from '../sim/types';
 import type { LabEntry } from '../store/lab-session';
 import { replayLab } from '../store/lab-journal';
 import { skipToNextDue } from './skip-ahead';
 import { fieldPatch } from './field-patch';
+import { pageEvent } from './page-event';
 import { objectKey } from './types';
 import { deletedStub, encodeError, MAX_CHANGES_PER_MESSAGE, type ClockState, type InitArgs, type SimReady, type SimRequest, type SimResponse, type WireChange } from './sim-protocol';
 
@@ -38,9 +39,11 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
   /**
    * The last version of each object sent to the page (by objectKey), which is what the page holds: the next version
    * goes out as a field patch against it. References to the engine's immutable objects, so it costs no copies.
+   * Events go out as the part the page's views read (page-event.ts); kubectl asks the engine for whole ones.
    */
   const sent = new Map<string, KubeObject>();
-  const sendUpsert = (kind: Kind, object: KubeObject, cause?: Cause) => {
+  const sendUpsert = (kind: Kind, stored: KubeObject, cause?: Cause) => {
+    const object = kind === 'Event' ? (pageEvent(stored as CoreV1Event) as KubeObject) : stored;
     const key = objectKey(kind, object.metadata?.name ?? '', object.metadata?.namespace);
     const last = sent.get(key);
     sent.set(key, object);

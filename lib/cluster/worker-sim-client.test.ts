@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { StatusError, isStatusError, type KubeObject } from '../k8s/types';
+import { StatusError, isStatusError, type CoreV1Event, type KubeObject } from '../k8s/types';
+import { projectEvent } from '../graph/projection';
 import type { LabEntry } from '../store/lab-session';
 import { SimClient } from './sim-client';
 import { inProcessPort, startEngineClient } from './sim-port';
@@ -15,8 +16,15 @@ const deployment = (name: string, replicas: number) =>
     spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'web', image: 'nginx:1.25' }] } } },
   }) as KubeObject;
 
-/** The cluster as a sorted list of [key, object] (objects compared whole, resourceVersions and uids included). */
-const contents = (m: ReadonlyMap<string, KubeObject>) => [...m].sort(([a], [b]) => a.localeCompare(b));
+/**
+ * The cluster as a sorted list of [key, object] (objects compared whole, resourceVersions and uids included). The
+ * page keeps of an Event what its views read (page-event.ts), so an Event is compared as the events panel shows it.
+ */
+const contents = (m: ReadonlyMap<string, KubeObject>): [string, unknown][] =>
+  [...m].sort(([a], [b]) => a.localeCompare(b)).map(([key, o]) => [key, key.startsWith('Event/') ? projectEvent(key, o as CoreV1Event, undefined) : o]);
+
+/** JSON with key order and explicit undefined kept: equal strings mean kubectl prints the same object. */
+const exact = (o: unknown) => JSON.stringify(o, (_k, v: unknown) => (v === undefined ? '<undefined>' : v));
 
 async function workerClient(opts: ConstructorParameters<typeof WorkerSimClient>[1] = {}) {
   const c = new WorkerSimClient(await inProcessPort(), { autoplay: false, ...opts });
@@ -230,11 +238,11 @@ describe('WorkerSimClient message protocol', () => {
     await worker.ready;
     const page = new SimClient({ autoplay: false, seed: 5 });
     await page.ready;
-    // Key order and explicit undefined kept: equal strings mean kubectl prints the same object.
-    const exact = (o: unknown) => JSON.stringify(o, (_k, v: unknown) => (v === undefined ? '<undefined>' : v));
+    // Events as the events panel shows them (the page keeps only what it reads); everything else whole.
+    const shown = (ch: ClusterChange) => (ch.kind === 'Event' ? { ...ch, object: projectEvent(ch.key, ch.object as CoreV1Event, ch.cause) } : ch);
     const rollout = async (c: WorkerSimClient | SimClient) => {
       const out: string[] = [];
-      const off = c.subscribe((b) => b.forEach((ch) => out.push(exact(ch))));
+      const off = c.subscribe((b) => b.forEach((ch) => out.push(exact(shown(ch)))));
       await c.create(deployment('web', 12));
       await c.advance(30_000);
       await c.patch('Deployment', 'web', 'default', { spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:1.26' }] } } } }, 'strategic');
@@ -248,13 +256,37 @@ describe('WorkerSimClient message protocol', () => {
     const fromPage = await rollout(page);
     expect(fromWorker.length).toBeGreaterThan(100);
     expect(fromWorker).toEqual(fromPage);
-    for (const [key, object] of page.cached()) expect(exact(worker.cached().get(key))).toBe(exact(object));
+    for (const [key, object] of page.cached()) if (!key.startsWith('Event/')) expect(exact(worker.cached().get(key))).toBe(exact(object));
+    expect(fromWorker.filter((c) => c.includes('"kind":"Event"')).length).toBeGreaterThan(20);
     const podWire = sent.flatMap((r) => r.changes).filter((w) => w[1] === 'Pod' && (w[0] === 2 ? w[2] : w[2].metadata?.name ?? '').includes('web-'));
     const patches = podWire.filter((w) => w[0] === 2).length;
     const whole = podWire.filter((w) => w[0] === 0).length;
     // 12 pods, then 12 new ones in the rollout: each first version whole, every later one a patch.
     expect(whole).toBe(24);
     expect(patches).toBeGreaterThan(3 * whole);
+    page.dispose();
+    worker.dispose();
+  });
+
+  it('Events cross without what no page view reads, and kubectl still gets them whole from the engine', async () => {
+    const inner = await inProcessPort();
+    const sent: SimResponse[] = [];
+    const port: SimPort = { ...inner, onMessage: (cb) => inner.onMessage((res) => (sent.push(res), cb(res))) };
+    const worker = new WorkerSimClient(port, { autoplay: false, seed: 2 });
+    await worker.ready;
+    const page = new SimClient({ autoplay: false, seed: 2 });
+    await page.ready;
+    for (const c of [worker, page]) {
+      await c.create(deployment('web', 3));
+      await c.advance(30_000);
+    }
+    const wireEvents = sent.flatMap((r) => r.changes).filter((w) => w[0] === 0 && w[1] === 'Event');
+    expect(wireEvents.length).toBeGreaterThan(5);
+    for (const w of wireEvents) expect(JSON.stringify(w[2])).not.toContain('"uid"');
+    // kubectl get events / describe list them from the engine: the same full objects as the engine on the page.
+    const full = await worker.list('Event', 'default');
+    expect(full).toEqual(await page.list('Event', 'default'));
+    expect(full.every((e) => typeof e.metadata?.uid === 'string' && typeof (e as CoreV1Event).involvedObject.uid === 'string')).toBe(true);
     page.dispose();
     worker.dispose();
   });
