@@ -7,10 +7,7 @@
 import type { Timings } from '../k8s/client-types';
 import type { ClockState } from './sim-protocol';
 import type { SkipResult, TimeControls } from './types';
-import { ClockKnobs, SKIP_HORIZON_MS, type Pacer } from './clock-knobs';
-
-/** A backgrounded tab fires late: one catch-up step is capped at this much wall time (as in SimClient). */
-const MAX_CATCH_UP_WALL_MS = 1000;
+import { ClockKnobs, MAX_CATCH_UP_WALL_MS, SKIP_HORIZON_MS, type Pacer } from './clock-knobs';
 
 export interface ClockEngine {
   advance(ms: number): Promise<void>;
@@ -21,8 +18,6 @@ export interface ClockEngine {
 }
 
 export class PlayClock {
-  private timer: ReturnType<typeof setInterval> | null = null;
-  private lastWall = 0;
   private readonly knobs = new ClockKnobs();
   /** Simulated ms earned by play ticks while a step was still running; spent by the next step. */
   private owed = 0;
@@ -35,13 +30,7 @@ export class PlayClock {
 
   controls(own: { now(): number; timings(): Timings; reset(seed?: number): void }): TimeControls {
     return {
-      ...this.knobs.controls(),
-      playing: () => this.timer !== null,
-      setPlaying: (p) => {
-        if (p) this.play();
-        else this.pause();
-        this.knobs.notify();
-      },
+      ...this.knobs.controls(this),
       step: (ms) => this.serial(() => this.advanceBy(ms)),
       now: own.now,
       reset: own.reset,
@@ -51,24 +40,17 @@ export class PlayClock {
   }
 
   play(): void {
-    if (this.timer !== null || this.disposed) return;
-    this.lastWall = Date.now();
-    this.timer = setInterval(() => {
-      const wall = Date.now();
-      // The wall clock can step back (NTP, a changed system time): simulated time never does.
-      const elapsed = Math.max(0, Math.min(wall - this.lastWall, MAX_CATCH_UP_WALL_MS));
-      this.lastWall = wall;
-      if (this.knobs.holds > 0) return;
+    if (this.disposed) return;
+    this.knobs.play(this.engine.tickMs, (simMs) => {
       const busy = this.owed > 0;
       // While the engine is still on the last step, time owed piles up to at most one catch-up step's worth.
-      this.owed = Math.min(this.owed + elapsed * this.knobs.speed, MAX_CATCH_UP_WALL_MS * this.knobs.speed);
+      this.owed = Math.min(this.owed + simMs, MAX_CATCH_UP_WALL_MS * this.knobs.speed);
       if (!busy) void this.serial(() => this.spendOwed());
-    }, this.engine.tickMs);
+    });
   }
 
   pause(): void {
-    if (this.timer !== null) clearInterval(this.timer);
-    this.timer = null;
+    this.knobs.pause();
     this.owed = 0;
   }
 

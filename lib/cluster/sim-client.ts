@@ -15,6 +15,7 @@ import { objectKey } from './types';
 import { asyncMetrics } from './async-metrics';
 import { addListener } from './listeners';
 import { skipToNextDue } from './skip-ahead';
+import { LocalClusterView } from './local-cluster-view';
 import { ClockKnobs, SKIP_HORIZON_MS, type Pacer } from './clock-knobs';
 
 export interface SimClientOptions {
@@ -47,38 +48,29 @@ function call<T>(fn: () => T): Promise<T> {
 /** The clock of an engine on this thread: a step or a skip has happened when the call returns. */
 export type SyncTimeControls = Omit<TimeControls, 'step' | 'skipToNextEvent'> & { step(ms: number): void; skipToNextEvent(maxMs?: number): SkipResult | null };
 
-export class SimClient implements EngineClient {
+export class SimClient extends LocalClusterView implements EngineClient {
   readonly mode = 'sim' as const;
   readonly time: SyncTimeControls;
   readonly failures: FailureControls;
   private sim: Simulator;
   private seed: number;
   private readonly opts: SimClientOptions;
-  private readonly cache = new Map<string, KubeObject>();
-  private readonly listeners = new Set<(c: ClusterChange[]) => void>();
   private pending: ClusterChange[] = [];
   private flushScheduled = false;
   private unsubscribeSim: () => void = () => {};
-  private timer: ReturnType<typeof setInterval> | null = null;
-  private lastWall = 0;
   private readonly knobs = new ClockKnobs();
   private disposed = false;
   /** Resolves when the latest reset (including onReset) has finished. */
   ready: Promise<void> = Promise.resolve();
 
   constructor(opts: SimClientOptions = {}) {
+    super();
     this.opts = opts;
     this.seed = opts.seed ?? 1;
     this.sim = this.attach(createSimulator({ seed: this.seed, cluster: opts.cluster, timings: opts.timings }));
     this.ready = this.runOnReset();
     this.time = {
-      ...this.knobs.controls(),
-      playing: () => this.timer !== null,
-      setPlaying: (p) => {
-        if (p) this.play();
-        else this.pause();
-        this.knobs.notify();
-      },
+      ...this.knobs.controls(this),
       step: (ms) => this.advanceBy(ms),
       now: () => this.sim.now(),
       reset: (seed) => this.reset(seed),
@@ -98,7 +90,7 @@ export class SimClient implements EngineClient {
   }
 
   info(): ClusterInfo {
-    return { mode: 'sim', server: '시뮬레이터', version: K8S_VERSION, writable: true, namespaces: ['default', 'kube-system'] };
+    return this.simInfo(K8S_VERSION);
   }
 
   list(kind: Kind, namespace?: string, opts?: ListOptions) {
@@ -155,21 +147,6 @@ export class SimClient implements EngineClient {
     between: (from, to) => call(() => this.sim.trafficBetween(from, to)),
   };
 
-  cached(): ReadonlyMap<string, KubeObject> {
-    return this.cache;
-  }
-
-  subscribe(cb: (changes: ClusterChange[]) => void): () => void {
-    return addListener(this.listeners, cb);
-  }
-
-  connection(): ConnectionState {
-    return 'connected';
-  }
-  onConnection(): () => void {
-    return () => {};
-  }
-
   /** Advance simulated time now (used by the step button and by tests). */
   advance(ms: number): void {
     this.sim.advance(ms);
@@ -211,15 +188,13 @@ export class SimClient implements EngineClient {
   reset(seed?: number): void {
     if (seed !== undefined) this.seed = seed;
     this.unsubscribeSim();
-    for (const [key, object] of this.cache) this.pending.push({ type: 'delete', kind: key.split('/')[0] as Kind, key, object });
-    this.cache.clear();
+    this.pending.push(...this.clearCache());
     this.sim = this.attach(createSimulator({ seed: this.seed, cluster: this.opts.cluster, timings: this.opts.timings }));
     this.ready = this.runOnReset();
   }
 
   dispose(): void {
     this.disposed = true;
-    this.pause();
     this.knobs.dispose();
     this.unsubscribeSim();
     this.listeners.clear();
@@ -271,23 +246,12 @@ export class SimClient implements EngineClient {
     for (const l of this.listeners) l(batch);
   }
 
-  private play(): void {
-    if (this.timer !== null || this.disposed) return;
-    this.lastWall = Date.now();
-    const tick = this.opts.tickMs ?? 100;
-    this.timer = setInterval(() => {
-      const wall = Date.now();
-      // A backgrounded tab fires late; cap one catch-up step so the cluster doesn't jump minutes at once. The wall
-      // clock can also step back (NTP, a changed system time): simulated time never does.
-      const elapsed = Math.max(0, Math.min(wall - this.lastWall, 1000));
-      this.lastWall = wall;
-      if (this.knobs.holds > 0) return;
-      this.advanceBy(elapsed * this.knobs.speed);
-    }, tick);
+  /** Real time × speed (ClockKnobs.play), straight or paced like a step. */
+  play(): void {
+    this.knobs.play(this.opts.tickMs ?? 100, (simMs) => this.advanceBy(simMs));
   }
 
-  private pause(): void {
-    if (this.timer !== null) clearInterval(this.timer);
-    this.timer = null;
+  pause(): void {
+    this.knobs.pause();
   }
 }

@@ -15,6 +15,7 @@ import type { EngineClient, ShellHandle } from './engine-client';
 import { objectKey } from './types';
 import { addListener } from './listeners';
 import { PlayClock } from './play-clock';
+import { LocalClusterView } from './local-cluster-view';
 import { applyFieldPatch } from './field-patch';
 import { decodeError, deletedObject, type ClockState, type SimOp, type SimPort, type SimReady, type SimResponse } from './sim-protocol';
 
@@ -32,12 +33,10 @@ interface Pending {
   reject(e: Error): void;
 }
 
-export class WorkerSimClient implements EngineClient {
+export class WorkerSimClient extends LocalClusterView implements EngineClient {
   readonly mode = 'sim' as const;
   readonly time: TimeControls;
   readonly failures: FailureControls;
-  private readonly cache = new Map<string, KubeObject>();
-  private readonly listeners = new Set<(c: ClusterChange[]) => void>();
   private readonly engineListeners = new Set<(ms: number) => void>();
   private readonly pending = new Map<number, Pending>();
   private readonly clock: PlayClock;
@@ -59,6 +58,7 @@ export class WorkerSimClient implements EngineClient {
     private readonly port: SimPort,
     private readonly opts: WorkerSimClientOptions = {},
   ) {
+    super();
     this.seed = opts.seed ?? 1;
     port.onMessage((res) => this.receive(res));
     port.onFailure((message) => {
@@ -88,7 +88,7 @@ export class WorkerSimClient implements EngineClient {
   }
 
   info(): ClusterInfo {
-    return { mode: 'sim', server: '시뮬레이터', version: this.version, writable: true, namespaces: ['default', 'kube-system'] };
+    return this.simInfo(this.version);
   }
 
   list(kind: Kind, namespace?: string, opts?: ListOptions) {
@@ -181,25 +181,9 @@ export class WorkerSimClient implements EngineClient {
     return addListener(this.engineListeners, cb);
   }
 
-  cached(): ReadonlyMap<string, KubeObject> {
-    return this.cache;
-  }
-  subscribe(cb: (changes: ClusterChange[]) => void): () => void {
-    return addListener(this.listeners, cb);
-  }
-  connection(): ConnectionState {
-    return 'connected';
-  }
-  onConnection(): () => void {
-    return () => {};
-  }
-
   reset(seed?: number): void {
     if (seed !== undefined) this.seed = seed;
-    const gone: ClusterChange[] = [];
-    for (const [key, object] of this.cache) gone.push({ type: 'delete', kind: key.split('/')[0] as Kind, key, object });
-    this.cache.clear();
-    this.emit(gone);
+    this.emit(this.clearCache());
     this.resetId = this.nextId;
     this.ready = this.start(this.request<SimReady>('reset', this.seed));
   }
