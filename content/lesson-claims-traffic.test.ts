@@ -78,4 +78,23 @@ describe('lesson claims: services carry requests', () => {
       '노트북에서 curl -H "Host: php.example.com" http://192.168.56.11:30081/ 응답이 200이 아니라 502 Bad Gateway입니다',
     ]);
   });
+
+  it('services: the terminal lists the EndpointSlice the text offers, and a misspelt name fails as the text says', async () => {
+    // the lesson once said this terminal shows only Endpoints; EndpointSlices are served (kubernetes.io/service-name label:
+    // https://kubernetes.io/docs/concepts/services-networking/endpoint-slices/#ownership)
+    expect(lessonOutline(lesson('services').body).runCommands).toContain('kubectl get endpointslices -l kubernetes.io/service-name=web');
+    const { client, run } = await start('services');
+    await run('kubectl apply -f web-svc.yaml');
+    await run('kubectl run client --image=curlimages/curl -- sleep 3600');
+    client.time.step(10_000);
+    const slices = await run('kubectl get endpointslices -l kubernetes.io/service-name=web');
+    expect(slices.stdout).toMatch(/^NAME\s+ADDRESSTYPE\s+PORTS\s+ENDPOINTS\s+AGE\n/);
+    expect(slices.stdout).toMatch(/^web-\w+\s+IPv4\s+80\s+10\.244\./m);
+    // curl's -s hides its own error line (curl(1): "--silent … Don't show progress meter or error messages")
+    const loud = await run('kubectl exec client -- curl http://wbe:8000');
+    expect(loud.stderr).toContain('curl: (6) Could not resolve host: wbe');
+    const quiet = await run('kubectl exec client -- curl -s http://wbe:8000');
+    expect(quiet.stderr).not.toContain('Could not resolve host');
+    expect(quiet.stderr).toContain('command terminated with exit code 6');
+  });
 });

@@ -146,7 +146,7 @@ describe('lesson claims', () => {
     const r = await run('kubectl label deployment frontend version=v1.0.0');
     expect(r.exitCode).toBe(0); // labels on the object are fine; the selector is what is frozen
     const files = lessonOutline(lesson('best-practices').body).editorFiles;
-    const changed = files['frontend.yaml'].replace(/matchLabels:\n(\s+)app: shop/, 'matchLabels:\n$1version: v1.0.0\n$1app: shop');
+    const changed = files['frontend.yaml'].replace(/matchLabels:\n(\s+)app: store/, 'matchLabels:\n$1version: v1.0.0\n$1app: store');
     const client = clients[clients.length - 1];
     let stderr = '';
     const { executeKubectl } = await import('@/lib/kubectl');

@@ -139,6 +139,8 @@ const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 768, height: 1024 };
 
 test('a phone shows single-line navigation, a whole title and no sideways scrolling', async ({ page }) => {
+  // five pages, each with an axe pass of 9–16 s on the shared 2-core machine: 90 s was the sum, not a margin
+  test.setTimeout(180_000);
   await page.setViewportSize(PHONE);
   for (const path of ['/', '/learn/pods', '/playground', '/instructor', '/glossary']) {
     await page.goto(path);

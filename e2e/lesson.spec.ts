@@ -121,6 +121,30 @@ test('a wrong cluster state gets specific Korean feedback', async ({ page }) => 
   }).toPass({ timeout: 30_000 });
 });
 
+/** Before, pressing 실행 for `kubectl apply -f web-svc.yaml` without "에디터에 열기" printed `the path "web-svc.yaml" does not exist`. */
+test('실행 on kubectl apply -f opens the lesson file it names, and never replaces the student\'s edit', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/learn/services');
+  const output = page.getByRole('log', { name: 'kubectl 출력' });
+  await runButton(page, 'kubectl apply -f web-svc.yaml').click();
+  await expect(output).toContainText('service/web created', { timeout: 60_000 });
+  await expect(output).not.toContainText('does not exist');
+  await page.getByRole('tab', { name: 'YAML 에디터' }).click();
+  await expect(page.getByRole('textbox', { name: 'YAML 편집기' })).toContainText('targetPort: 80');
+
+  // a file the student opened and changed is applied as changed
+  await page.getByRole('button', { name: '에디터에 열기: web-nodeport.yaml' }).click();
+  const editor = page.getByRole('textbox', { name: 'YAML 편집기' });
+  const services = lessonOutline(fs.readFileSync(path.join(process.cwd(), 'content/lessons/07-services.mdx'), 'utf8'));
+  await editor.fill(services.editorFiles['web-nodeport.yaml'].replace('nodePort: 30080', 'nodePort: 30099'));
+  await expect(editor).toContainText('nodePort: 30099');
+  await runButton(page, 'kubectl apply -f web-nodeport.yaml').click();
+  await expect(output).toContainText('service/web-nodeport created', { timeout: 30_000 });
+  await terminalInput(page).fill('kubectl get service web-nodeport');
+  await terminalInput(page).press('Enter');
+  await expect(output).toContainText('80:30099/TCP');
+});
+
 test('corrupt saved progress resets with a notice and the app keeps working', async ({ page }) => {
   const errors = trackConsoleErrors(page);
   await seedStorageOnce(page, PROGRESS_STORAGE_KEY, '{"version":2,"state":{"lessons":"망가진 값"');

@@ -105,6 +105,30 @@ test('help, Ctrl+C on a watch, and clear', async ({ page }) => {
   await expect(output(page)).not.toContainText('쓸 수 있는 명령:');
 });
 
+/** Tab completes inside the prompt, so it must not hold the keyboard: Shift+Tab, or Esc then Tab, leave (WCAG 2.1.2). */
+test('Tab completes in the prompt, and Shift+Tab or Esc then Tab move the focus out of the terminal', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/playground');
+  await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
+  const focusedIsPrompt = () => prompt(page).evaluate((el) => el === document.activeElement);
+  await prompt(page).click();
+  await prompt(page).pressSequentially('kubectl descr');
+  await page.keyboard.press('Tab');
+  await expect(prompt(page)).toHaveValue('kubectl describe ');
+  expect(await focusedIsPrompt()).toBe(true);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  expect(await focusedIsPrompt()).toBe(false);
+  await prompt(page).click();
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedIsPrompt()).toBe(false);
+  // after leaving and coming back, Tab completes again
+  await prompt(page).click();
+  await prompt(page).fill('kubectl rollo');
+  await page.keyboard.press('Tab');
+  await expect(prompt(page)).toHaveValue('kubectl rollout ');
+});
+
 test('lines typed while a command runs wait in a visible queue, run in order, and Ctrl+C stops only the running one', async ({ page }, testInfo) => {
   test.setTimeout(150_000);
   const errors = trackConsoleErrors(page);

@@ -1,10 +1,13 @@
 'use client';
 
+import { useEffect } from 'react';
 import { usePlayground } from '@/components/wiring/playground-context';
+import { registerLessonFile } from './lesson-files';
 
 /** "에디터에 열기": puts a YAML file into the Playground editor (and the file list `kubectl apply -f` reads). */
 export function EditorButton({ name, content }: { name: string; content: string }) {
   const { bus } = usePlayground();
+  useEffect(() => registerLessonFile(bus, { name, content }), [bus, name, content]);
   return (
     <button
       type="button"

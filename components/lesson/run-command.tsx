@@ -4,6 +4,7 @@ import { usePlayground } from '@/components/wiring/playground-context';
 import { useProgress } from './progress-provider';
 import { useLessonSlug } from './use-lesson-slug';
 import { runStepId } from '@/lib/lessons/run-step';
+import { openLessonFilesFor } from './lesson-files';
 
 /**
  * A guided step: shows a command and types + runs it in the Playground terminal. With `machine` (lessons that start
@@ -32,6 +33,7 @@ export function Run({ cmd, id, machine }: { cmd: string; id?: string; machine?: 
         type="button"
         aria-label={machine ? `${machine}에서 실행: ${cmd}` : `실행: ${cmd}`}
         onClick={() => {
+          if (!machine) openLessonFilesFor(bus, cmd);
           bus.runCommand(cmd, machine);
           completeStep(slug, stepId);
         }}

@@ -32,9 +32,10 @@ function isTab(x: string): x is Tab {
 
 /**
  * Terminal, YAML editor and events as tabs; a tab, once opened, stays mounted so its state survives.
- * `onOpenChange` hears whether the panel is unfolded (it then takes a third of the height).
+ * `onOpenChange` hears whether the panel is unfolded (it then takes a third of the height; a quarter when `short`,
+ * i.e. while the traffic chart also stays open above the graph, which left a 1440×900 lesson's graph ~200 px).
  */
-export function BottomPanel({ onOpenChange }: { onOpenChange?: (open: boolean) => void }) {
+export function BottomPanel({ onOpenChange, short = false }: { onOpenChange?: (open: boolean) => void; short?: boolean }) {
   const { bus } = usePlayground();
   const [tab, setTab] = useState<Tab>('terminal');
   const [opened, setOpened] = useState<ReadonlySet<Tab>>(() => new Set<Tab>(['terminal']));
@@ -59,7 +60,7 @@ export function BottomPanel({ onOpenChange }: { onOpenChange?: (open: boolean) =
   const unseen = Math.max(0, eventCount - seenEvents);
 
   return (
-    <div data-bottom-panel="" className={`flex flex-col border-t border-zinc-200 dark:border-zinc-800 ${collapsed ? '' : 'h-[32%] min-h-40 sm:h-[36%]'}`}>
+    <div data-bottom-panel="" className={`flex flex-col border-t border-zinc-200 dark:border-zinc-800 ${collapsed ? '' : short ? 'h-[24%] min-h-40' : 'h-[32%] min-h-40 sm:h-[36%]'}`}>
       <div className="flex shrink-0 flex-wrap items-center gap-x-2 border-b border-zinc-200 px-2 dark:border-zinc-800">
         <TabList
           tabs={TABS}

@@ -152,7 +152,7 @@ function ConnectedPlayground({ client, store, lesson }: { client: ClusterClient;
           </div>
         )}
         <GraphArea client={client} />
-        <BottomPanel onOpenChange={setBottomOpen} />
+        <BottomPanel onOpenChange={setBottomOpen} short={trafficOpen && chartRoom} />
       </div>
     </PlaygroundStoreProvider>
   );

@@ -65,12 +65,18 @@ export function Terminal() {
     if (el) el.scrollTop = el.scrollHeight;
   }, [chunks, queued]);
 
+  const escapedBeforeTab = useRef(false);
+
   const setLine = (line: string) => {
     setValue(line);
     requestAnimationFrame(() => input.current?.setSelectionRange(line.length, line.length));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    // Tab completes, so a keyboard user leaves with Shift+Tab or Esc then Tab (no keyboard trap, WCAG 2.1.2)
+    const leaving = e.key === 'Tab' && (e.shiftKey || escapedBeforeTab.current);
+    escapedBeforeTab.current = e.key === 'Escape';
+    if (leaving) return;
     if (e.ctrlKey && (e.key === 'c' || e.key === 'C')) {
       const selected = window.getSelection()?.toString();
       if (running || !selected) {
@@ -182,7 +188,7 @@ export function Terminal() {
         )}
       </div>
       <p id="terminal-help" className="sr-only">
-        Enter로 실행, 위아래 화살표로 이전 명령, Tab으로 자동 완성, Ctrl+C로 중지, Ctrl+L로 화면 지우기
+        Enter로 실행, 위아래 화살표로 이전 명령, Tab으로 자동 완성, Ctrl+C로 중지, Ctrl+L로 화면 지우기. 터미널에서 나가려면 Shift+Tab, 또는 Esc를 누른 뒤 Tab
       </p>
     </div>
   );

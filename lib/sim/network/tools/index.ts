@@ -6,13 +6,11 @@ import { nslookup } from './nslookup';
 
 const TOOLS: Record<'curl' | 'wget' | 'nslookup', ShellCommand> = { curl, wget, nslookup };
 
-const cache = new Map<string, Readonly<Record<string, ShellCommand>>>();
-
-/** The commands for an image's `tools` list (one shared object per list). */
+/**
+ * The commands for an image's `tools` list. Not memoised here: containers get theirs through run-container's
+ * imageCommands, which keeps one object per (tools, systemTools) combination.
+ */
 export function networkTools(tools: readonly ('curl' | 'wget' | 'nslookup')[] | undefined): Readonly<Record<string, ShellCommand>> | undefined {
   if (!tools?.length) return undefined;
-  const key = tools.join(',');
-  let hit = cache.get(key);
-  if (!hit) cache.set(key, (hit = Object.fromEntries(tools.map((t) => [t, TOOLS[t]]))));
-  return hit;
+  return Object.fromEntries(tools.map((t) => [t, TOOLS[t]]));
 }
