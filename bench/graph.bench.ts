@@ -9,20 +9,22 @@
  *   - main-thread long tasks during the rollout (PerformanceObserver 'longtask': count over 50 ms and the longest, also
  *     in frames) — the engine runs in a Web Worker, so what remains is the page's own work (issue 16: none > 50 ms);
  *   - the gzipped JS a lesson page loads up front (its <script> chunks), and in total once the graph is shown.
+ *   - at 20,000 pods (live mode over the sim cluster server: the engine's bench mode stops at 10,000), a scripted pan
+ *     (mouse drag) and wheel zoom in and out over the fitted graph: frame times, long tasks and main-thread CPU during
+ *     the gestures (graph-gestures.ts; goal p95 ≤ 50 ms);
  * Each case runs twice on the same build: `tiles=dom` (one button per pod, the renderer before canvas tiles)
  * and the default (canvas tiles past a threshold, lib/graph/tile-geometry.ts), so before/after come from one run.
  * Last line: BENCH {json}, with each frame time also as a ratio to the 16.7 ms frame budget (machines here differ
  * by 3×). Targets (issues 4, 16): 1,000 pods first render ≤ 500 ms; 5,000 pods p95 frame ≤ 33 ms during a
  * rollout; lesson first-load JS ≤ 200 KiB gzip.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
-// For the `window.__graphBench` declaration (type only; erased at run time).
-import type { BenchHandle } from '../components/wiring/bench-mode';
 import { printProfile, startProfile } from './cpu-profile';
-
-type _Handle = BenchHandle;
+import { startSimCluster, tempKubeconfigPath } from '../e2e/live-servers';
+import { MAX_BENCH_PODS } from '../components/wiring/bench-mode';
+import { openGraph, openLiveGraph, startServer, stopServer } from './graph-page';
+import { measureGestures, type GestureResult } from './graph-gestures';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3217);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -31,13 +33,18 @@ const ROLLOUT_WINDOW_MS = Number(process.env.BENCH_ROLLOUT_MS ?? 15_000);
 const ROLLOUT_SPEED = Number(process.env.BENCH_SPEED ?? 1);
 /** One frame at 60 Hz. */
 const FRAME_BUDGET_MS = 1000 / 60;
-const ALL_CASES = [
+const ALL_CASES: { pods: number; nodes: number; gestures?: boolean }[] = [
   { pods: 100, nodes: 4 },
   { pods: 1000, nodes: 20 },
   { pods: 5000, nodes: 50 },
+  // live mode over the sim cluster server (graph-page.ts openLiveGraph): pan and zoom instead of a rollout;
+  // BENCH_GESTURE_PODS=5000 pans and zooms the engine's bench page instead (seeded in seconds, not minutes)
+  { pods: Number(process.env.BENCH_GESTURE_PODS ?? 20_000), nodes: 0, gestures: true },
 ];
-/** BENCH_PODS=5000 runs one case (for quick iterations; the BENCH line then has nulls for the rest). */
-const CASES = process.env.BENCH_PODS ? ALL_CASES.filter((c) => String(c.pods) === process.env.BENCH_PODS) : ALL_CASES;
+/** BENCH_PODS=5000 runs one case (for quick iterations; the BENCH line then has nulls for the rest); BENCH_PODS=gestures only pan and zoom. */
+const CASES = process.env.BENCH_PODS
+  ? ALL_CASES.filter((c) => (process.env.BENCH_PODS === 'gestures' ? c.gestures : String(c.pods) === process.env.BENCH_PODS && !c.gestures))
+  : ALL_CASES;
 
 type Tiles = 'dom' | 'auto';
 /** BENCH_TILES=auto skips the DOM-tile comparison runs (quick iterations; their BENCH fields are then null). */
@@ -48,6 +55,8 @@ interface CaseResult {
   tiles: Tiles;
   nodes: number;
   firstRenderMs: number;
+  /** Main-thread CPU time of the first render (graph-page.ts). */
+  firstRenderCpuMs: number;
   p50FrameMs: number;
   p95FrameMs: number;
   /** p95 of frame time minus the simulator's steps within the frame. */
@@ -81,66 +90,9 @@ const round = (n: number) => Math.round(n * 10) / 10;
 /** A frame time as a multiple of the 60 Hz frame budget. */
 const budget = (ms: number) => Math.round((ms / FRAME_BUDGET_MS) * 100) / 100;
 
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      const r = await fetch(BASE);
-      if (r.ok) return server;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  server.kill();
-  throw new Error(`next start did not answer on ${BASE}`);
-}
-
-/**
- * First render as the app's own watcher defines it (data ready → the frame after every pod tile is painted),
- * counting tiles drawn on canvases (their `data-painted`) as well as DOM tiles, which the app's watcher
- * does not. Installed before the page's scripts; sets `window.__benchFirstRenderMs`.
- */
-const FIRST_RENDER_WATCH = `(() => {
-  // Count the cluster changes the engine's worker sends (sim-protocol: each message's changes), for CPU per change.
-  const NativeWorker = window.Worker;
-  if (NativeWorker) window.Worker = class extends NativeWorker {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener('message', (e) => { window.__benchChanges = (window.__benchChanges || 0) + (e.data?.changes?.length || 0); });
-    }
-  };
-  const tick = () => {
-    const h = window.__graphBench;
-    if (h && h.dataReadyAt != null) {
-      let n = document.querySelectorAll('[data-pod-tile][data-namespace="default"]:not([data-pod-proxy])').length;
-      for (const c of document.querySelectorAll('canvas[data-pod-canvas]')) n += Number(c.dataset.painted || 0);
-      if (n >= h.pods) {
-        requestAnimationFrame(() => { window.__benchFirstRenderMs = performance.now() - h.dataReadyAt; });
-        return;
-      }
-    }
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})();`;
-
 async function runCase(browser: Browser, pods: number, nodes: number, tiles: Tiles): Promise<CaseResult> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
-  await page.addInitScript(FIRST_RENDER_WATCH);
   // BENCH_PROFILE=first profiles loading and the first render instead of the rollout.
-  const firstProfiler = process.env.BENCH_PROFILE === 'first' && tiles === 'auto' ? await startProfile(page) : null;
-  await page.goto(`${BASE}/playground?bench=${pods}&nodes=${nodes}${tiles === 'dom' ? '&tiles=dom' : ''}`);
-  await page.waitForFunction(() => (window as { __benchFirstRenderMs?: number }).__benchFirstRenderMs != null || window.__graphBench?.seedError != null, null, {
-    timeout: 300_000,
-    polling: 100,
-  });
-  const first = await page.evaluate(() => ({ ms: (window as { __benchFirstRenderMs?: number }).__benchFirstRenderMs!, err: window.__graphBench!.seedError }));
-  if (first.err) throw new Error(`seeding failed: ${first.err}`);
-  if (firstProfiler) await printProfile(firstProfiler);
+  const { page, firstRenderMs, firstRenderCpuMs } = await openGraph(browser, BASE, pods, nodes, tiles, process.env.BENCH_PROFILE === 'first' && tiles === 'auto');
 
   // BENCH_PROFILE=1: a CPU profile of the rollout (not in the BENCH figures: profiling slows the page down).
   const profiler = process.env.BENCH_PROFILE && process.env.BENCH_PROFILE !== 'first' && tiles === 'auto' ? await startProfile(page) : null;
@@ -185,7 +137,8 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
     pods,
     tiles,
     nodes,
-    firstRenderMs: round(first.ms),
+    firstRenderMs: round(firstRenderMs),
+    firstRenderCpuMs: round(firstRenderCpuMs),
     p50FrameMs: round(percentile(sorted, 50)),
     p95FrameMs: round(percentile(sorted, 95)),
     p95GraphFrameMs: round(percentile([...result.graphOnly].sort((a, b) => a - b), 95)),
@@ -225,8 +178,35 @@ async function lessonJs(page: Page): Promise<{ path: string; firstLoadKiB: numbe
   return { path, firstLoadKiB: round(firstLoad / 1024), withGraphKiB: round(all / 1024) };
 }
 
+/**
+ * The biggest graph, in live mode: the sim cluster server hosts `pods` (`--pods`: Deployments of 200 on enough
+ * 110-pod nodes), the app proxies it on this bench's port, and the page pans and zooms (graph-gestures.ts).
+ */
+async function runGestureCase(browser: Browser, pods: number): Promise<{ firstGraphMs: number; gestures: GestureResult }> {
+  if (pods <= MAX_BENCH_PODS) {
+    const { page, firstRenderMs } = await openGraph(browser, BASE, pods, Math.ceil(pods / 100), 'auto', false);
+    const gestures = await measureGestures(page);
+    await page.close();
+    return { firstGraphMs: round(firstRenderMs), gestures };
+  }
+  const kubeconfig = tempKubeconfigPath();
+  const sim = await startSimCluster({ kubeconfig, speed: 1, pods, readyTimeoutMs: 1_200_000 });
+  const app = await startServer(PORT, { KUBECONFIG: kubeconfig, CLUSTER_NAMESPACES: 'default' });
+  try {
+    const { page, firstGraphMs } = await openLiveGraph(browser, BASE, pods);
+    const profiler = process.env.BENCH_PROFILE ? await startProfile(page) : null;
+    const gestures = await measureGestures(page);
+    if (profiler) await printProfile(profiler);
+    await page.close();
+    return { firstGraphMs: round(firstGraphMs), gestures };
+  } finally {
+    await stopServer(app);
+    await sim.stop();
+  }
+}
+
 async function main() {
-  const server = await startServer();
+  let server = await startServer(PORT);
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({
@@ -234,25 +214,41 @@ async function main() {
       args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
     });
     const results: CaseResult[] = [];
+    let big: (Awaited<ReturnType<typeof runGestureCase>> & { pods: number }) | null = null;
     for (const c of CASES) {
+      if (c.gestures) {
+        // the app on this port proxies the sim cluster server meanwhile
+        const live = c.pods > MAX_BENCH_PODS;
+        if (live) await stopServer(server);
+        const r = await runGestureCase(browser, c.pods);
+        if (live) server = await startServer(PORT);
+        big = { ...r, pods: c.pods };
+        const g = r.gestures;
+        console.log(
+          `pods=${c.pods} ${c.pods > MAX_BENCH_PODS ? 'live' : 'engine'}  first graph ${r.firstGraphMs} ms (live: from navigation)  pan and zoom: frames p50 ${round(g.p50FrameMs)} ms  p95 ${round(g.p95FrameMs)} ms = ${budget(g.p95FrameMs)}× the frame budget  max ${round(g.maxFrameMs)} ms  (${g.frames} frames; long tasks ${g.longTasks} > 50 ms, longest ${round(g.longestTaskMs)} ms; main-thread CPU ${round(g.cpuMs)} ms; panned ${round(g.pannedPx)} px, zoom in to ${g.zoomedIn.toFixed(3)}, back out to ${g.zoomedOut.toFixed(3)})`,
+        );
+        continue;
+      }
       for (const tiles of TILE_MODES) {
         const r = await runCase(browser, c.pods, c.nodes, tiles);
         results.push(r);
         console.log(
-          `pods=${r.pods} nodes=${r.nodes} tiles=${r.tiles}  first render ${r.firstRenderMs} ms  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms = ${budget(r.p95FrameMs)}× the frame budget (without engine steps ${r.p95GraphFrameMs} ms = ${budget(r.p95GraphFrameMs)}×)  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of ${r.engineThread === 'worker' ? 'its worker (not the main thread)' : 'main thread'}, longest step ${r.engineMaxMs} ms; graph store ${r.storePercent}%, longest batch ${r.storeMaxMs} ms; main-thread long tasks: ${r.longTasks} > 50 ms, longest ${r.longestTaskMs} ms = ${round(r.longestTaskMs / 16.7)} frames; main-thread CPU ${r.cpuMsPer1000Changes} ms per 1,000 changes)`,
+          `pods=${r.pods} nodes=${r.nodes} tiles=${r.tiles}  first render ${r.firstRenderMs} ms (main-thread CPU ${r.firstRenderCpuMs} ms)  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms = ${budget(r.p95FrameMs)}× the frame budget (without engine steps ${r.p95GraphFrameMs} ms = ${budget(r.p95GraphFrameMs)}×)  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of ${r.engineThread === 'worker' ? 'its worker (not the main thread)' : 'main thread'}, longest step ${r.engineMaxMs} ms; graph store ${r.storePercent}%, longest batch ${r.storeMaxMs} ms; main-thread long tasks: ${r.longTasks} > 50 ms, longest ${r.longestTaskMs} ms = ${round(r.longestTaskMs / 16.7)} frames; main-thread CPU ${r.cpuMsPer1000Changes} ms per 1,000 changes)`,
         );
       }
     }
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const js = await lessonJs(page);
     console.log(`lesson ${js.path}: first-load JS ${js.firstLoadKiB} KiB gzip; with the graph loaded ${js.withGraphKiB} KiB gzip`);
-    const none = { firstRenderMs: null, p50FrameMs: null, p95FrameMs: null, p95GraphFrameMs: null, enginePercent: null, engineMaxMs: null, storeMaxMs: null, longestTaskMs: null, longTasks: null, cpuMsPer1000Changes: null };
+    const none = { firstRenderMs: null, firstRenderCpuMs: null, p50FrameMs: null, p95FrameMs: null, p95GraphFrameMs: null, enginePercent: null, engineMaxMs: null, storeMaxMs: null, longestTaskMs: null, longTasks: null, cpuMsPer1000Changes: null };
     const by = (n: number, tiles: Tiles = 'auto') => results.find((r) => r.pods === n && r.tiles === tiles) ?? none;
     const ratio = (v: number | null) => (v === null ? null : budget(v));
     const bench = {
       first_render_ms_100: by(100).firstRenderMs,
       p95_frame_ms_100: by(100).p95FrameMs,
       first_render_ms_1000: by(1000).firstRenderMs,
+      first_render_cpu_ms_1000: by(1000).firstRenderCpuMs,
+      first_render_budget_ratio_1000: by(1000).firstRenderMs === null ? null : round(by(1000).firstRenderMs! / 500),
       p50_frame_ms_1000: by(1000).p50FrameMs,
       p95_frame_ms_1000: by(1000).p95FrameMs,
       p95_graph_frame_ms_1000: by(1000).p95GraphFrameMs,
@@ -281,13 +277,22 @@ async function main() {
       long_tasks_5000: by(5000).longTasks,
       cpu_ms_per_1000_changes_1000: by(1000).cpuMsPer1000Changes ?? null,
       cpu_ms_per_1000_changes_5000: by(5000).cpuMsPer1000Changes ?? null,
+      // 20,000 pods (or BENCH_GESTURE_PODS): pan and zoom (goal p95 ≤ 50 ms, i.e. 3 frames)
+      pan_zoom_pods: big?.pods ?? null,
+      live_first_graph_ms_20000: big?.firstGraphMs ?? null,
+      pan_zoom_p95_frame_ms_20000: big ? round(big.gestures.p95FrameMs) : null,
+      pan_zoom_p95_frame_budget_ratio_20000: big ? budget(big.gestures.p95FrameMs) : null,
+      pan_zoom_max_frame_ms_20000: big ? round(big.gestures.maxFrameMs) : null,
+      pan_zoom_long_tasks_20000: big?.gestures.longTasks ?? null,
+      pan_zoom_longest_task_ms_20000: big ? round(big.gestures.longestTaskMs) : null,
+      pan_zoom_cpu_ms_20000: big ? round(big.gestures.cpuMs) : null,
       lesson_js_gzip_kib: js.firstLoadKiB,
       lesson_js_with_graph_gzip_kib: js.withGraphKiB,
     };
     console.log(`BENCH ${JSON.stringify(bench)}`);
   } finally {
     await browser?.close();
-    server.kill();
+    await stopServer(server);
   }
 }
 

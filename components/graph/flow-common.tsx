@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { useNodesInitialized, useReactFlow, useStore, type FitViewOptions, type Node, type Viewport } from '@xyflow/react';
+import { getViewportForBounds, useNodesInitialized, useReactFlow, useStore, type FitViewOptions, type Node, type Viewport } from '@xyflow/react';
 import type { AriaLabelConfig, ColorMode, ReactFlowProps } from '@xyflow/react';
 
 /** React Flow's built-in control labels, in Korean. */
@@ -83,13 +83,22 @@ export function AutoFit({ signature, options, viewport }: { signature: string; o
   const { padding, maxZoom } = options;
   const { x, y, zoom } = viewport ?? { x: 0, y: 0, zoom: 0 };
   const fixed = viewport != null;
+  const minZoom = useStore((s) => s.minZoom);
   useEffect(() => {
     if (!initialized) return;
-    const t = requestAnimationFrame(() => void (fixed ? flow.setViewport({ x, y, zoom }) : flow.fitView({ padding, maxZoom })));
+    const t = requestAnimationFrame(() => {
+      const target = fixed ? { x, y, zoom } : getViewportForBounds(flow.getNodesBounds(flow.getNodes()), paneWidth, paneHeight, minZoom, maxZoom ?? 4, padding ?? 0.1);
+      // Already there (a big cluster starts fitted): a viewport change would still reach every zoom listener.
+      if (sameViewport(flow.getViewport(), target)) return;
+      void (fixed ? flow.setViewport(target) : flow.fitView({ padding, maxZoom }));
+    });
     return () => cancelAnimationFrame(t);
-  }, [initialized, signature, paneWidth, paneHeight, flow, padding, maxZoom, fixed, x, y, zoom]);
+  }, [initialized, signature, paneWidth, paneHeight, minZoom, flow, padding, maxZoom, fixed, x, y, zoom]);
   return null;
 }
+
+/** Equal to well under a pixel on screen. */
+const sameViewport = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-4;
 
 function sameBox(a: Node, b: Node): boolean {
   if (a.type !== b.type || a.className !== b.className || a.position.x !== b.position.x || a.position.y !== b.position.y) return false;

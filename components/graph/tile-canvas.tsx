@@ -9,7 +9,7 @@ import { usePlaygroundStore, usePlaygroundStoreApi, usePlaygroundStoreWith } fro
 import { podTileLabel } from './pod-label';
 import { TONE_CLASS } from './pod-tile';
 import { paletteFor } from './tile-palette';
-import { cancelPaint, paintNextFrame } from './tile-painter';
+import { cancelPaint, paintNextFrame, repaintWhenDue } from './tile-painter';
 import { keepPaintedGrid, takePaintedGrid, type PaintedGrid } from './tile-painter-cache';
 import { COMPACT_ZOOM, useDrawingZoom, useZoomDerived } from './tile-zoom';
 import { useTrafficFlowStore } from '@/components/wiring/traffic-flow';
@@ -156,7 +156,8 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, label }: { ids
       }
       painter.paint(s);
     };
-    repaint();
+    // a settled zoom, a new theme or a box panned back into view: queued unless the canvas is still blank
+    repaintWhenDue(painter, repaint);
     // Every store change is checked against this grid's pods only; changed tiles repaint in a coming frame.
     const unsubscribe = store.subscribe(() => paintNextFrame(repaint));
     // request rates change twice a second while traffic runs: the same check, only badges that changed repaint

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeNode, makePod } from '@/lib/graph/test-fixtures';
 import { createPlaygroundStore } from '@/lib/store/playground-store';
 import type { ClusterChange } from '@/lib/cluster/types';
-import { TilePainter } from './tile-painter';
+import { repaintWhenDue, TilePainter } from './tile-painter';
 import { countingCanvas, PALETTE } from './tile-painter-fixtures';
 
 const podUp = (name: string): ClusterChange => ({ type: 'upsert', kind: 'Pod', key: `Pod/default/${name}`, object: makePod({ name, node: 'w' }) });
@@ -41,5 +41,36 @@ describe('TilePainter', () => {
     painter.configure({ ...setup, detailed: true, ids: ids() });
     painter.paint(store.getState());
     expect(drawn.tiles).toBe(12);
+  });
+});
+
+describe('repaintWhenDue', () => {
+  it('paints a blank canvas at once and queues one that already shows tiles', () => {
+    const store = createPlaygroundStore();
+    store.getState().applyBatch([{ type: 'upsert', kind: 'Node', key: 'Node//w', object: makeNode('w') }, podUp('p0')]);
+    const { canvas, drawn } = countingCanvas();
+    const painter = new TilePainter(canvas);
+    const queued: (() => void)[] = [];
+    const later = (paint: () => void) => void queued.push(paint);
+    let detailed = false;
+    const repaint = () => {
+      painter.configure({ ids: store.getState().groups.podIdsByNode['w'], cols: 5, scale: 1, detailed, palette: PALETTE });
+      painter.paint(store.getState());
+    };
+
+    repaintWhenDue(painter, repaint, later);
+    expect(drawn.tiles).toBe(1);
+    expect(queued).toHaveLength(0);
+
+    // Zoomed in: the new look waits for the queue, and until then the canvas keeps its drawing (not blanked).
+    detailed = true;
+    drawn.tiles = 0;
+    repaintWhenDue(painter, repaint, later);
+    expect(drawn.tiles).toBe(0);
+    expect(painter.look?.detailed).toBe(false);
+    expect(queued).toHaveLength(1);
+    queued[0]();
+    expect(drawn.tiles).toBe(1);
+    expect(canvas.dataset.detailed).toBe('true');
   });
 });

@@ -49,6 +49,16 @@ export const paintNextFrame = (paint: () => void): void => queue.schedule(paint)
 /** Forget a waiting paint (its canvas is going away or being reconfigured). */
 export const cancelPaint = (paint: () => void): void => queue.cancel(paint);
 
+/**
+ * Run a grid's `repaint` now if its painter has drawn nothing yet (a box never shows empty), otherwise in a coming
+ * frame through `later`: a canvas already showing tiles keeps them, scaled by CSS, until the queue reaches it. A zoom
+ * that settles with hundreds of canvases on screen then costs each frame its paint budget, not one long task.
+ */
+export function repaintWhenDue(painter: Pick<TilePainter, 'look'>, repaint: () => void, later: (paint: () => void) => void = paintNextFrame): void {
+  if (painter.look) later(repaint);
+  else repaint();
+}
+
 /** The name line in monospace, its "…" in the sans font as a DOM tile has it (CJK monospace draws it two cells wide). */
 function drawName(ctx: CanvasRenderingContext2D, label: string, x: number, y: number, palette: TilePalette): void {
   const mono = `600 11px ${palette.monoFont}`;

@@ -1,0 +1,124 @@
+/**
+ * bench:graph's page side: the production server it measures, and a page opened in bench mode
+ * (`/playground?bench=N&nodes=M`) or on a live cluster (`?source=live`) up to its first complete render.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Browser, Page } from '@playwright/test';
+// For the `window.__graphBench` declaration (type only; erased at run time).
+import type { BenchHandle } from '../components/wiring/bench-mode';
+import { printProfile, startProfile } from './cpu-profile';
+
+type _Handle = BenchHandle;
+
+/** `next start` of the build in the working directory on `port`, once it answers; `env` adds to the environment. */
+export async function startServer(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      const r = await fetch(base);
+      if (r.ok) return server;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  server.kill();
+  throw new Error(`next start did not answer on ${base}`);
+}
+
+/** Stop a server from startServer and wait until it has exited (and freed its port). */
+export async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill();
+  await exited;
+}
+
+/**
+ * First render as the app's own watcher defines it (data ready → the frame after every pod tile is painted),
+ * counting tiles drawn on canvases (their `data-painted`) as well as DOM tiles, which the app's watcher
+ * does not. Installed before the page's scripts; sets `window.__benchFirstRenderMs`.
+ */
+const FIRST_RENDER_WATCH = `(() => {
+  // Count the cluster changes the engine's worker sends (sim-protocol: each message's changes), for CPU per change.
+  const NativeWorker = window.Worker;
+  if (NativeWorker) window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => { window.__benchChanges = (window.__benchChanges || 0) + (e.data?.changes?.length || 0); });
+    }
+  };
+  const tick = () => {
+    const h = window.__graphBench;
+    if (h && h.dataReadyAt != null) {
+      let n = document.querySelectorAll('[data-pod-tile][data-namespace="default"]:not([data-pod-proxy])').length;
+      for (const c of document.querySelectorAll('canvas[data-pod-canvas]')) n += Number(c.dataset.painted || 0);
+      if (n >= h.pods) {
+        requestAnimationFrame(() => { window.__benchFirstRenderMs = performance.now() - h.dataReadyAt; });
+        return;
+      }
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+export interface OpenedGraph {
+  page: Page;
+  /** Wall time from data ready to the frame after every tile is painted. */
+  firstRenderMs: number;
+  /**
+   * Main-thread CPU time (Chromium's ThreadTime) over the same span, give or take one poll of the page (a frame):
+   * the page's own cost, which a busy machine stretches in wall time but barely moves in CPU time.
+   */
+  firstRenderCpuMs: number;
+}
+
+/** Open the bench page for `pods` on `nodes` and wait for its first complete render; `profile` prints a CPU profile of it. */
+export async function openGraph(browser: Browser, base: string, pods: number, nodes: number, tiles: 'dom' | 'auto', profile: boolean): Promise<OpenedGraph> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
+  await page.addInitScript(FIRST_RENDER_WATCH);
+  const profiler = profile ? await startProfile(page) : null;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const threadTime = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
+  await page.goto(`${base}/playground?bench=${pods}&nodes=${nodes}${tiles === 'dom' ? '&tiles=dom' : ''}`);
+  await page.waitForFunction(() => window.__graphBench?.dataReadyAt != null || window.__graphBench?.seedError != null, null, { timeout: 600_000, polling: 'raf' });
+  const cpuAtReady = await threadTime();
+  await page.waitForFunction(() => (window as { __benchFirstRenderMs?: number }).__benchFirstRenderMs != null || window.__graphBench?.seedError != null, null, {
+    timeout: 300_000,
+    polling: 'raf',
+  });
+  const cpuAtRender = await threadTime();
+  await cdp.detach();
+  const first = await page.evaluate(() => ({ ms: (window as { __benchFirstRenderMs?: number }).__benchFirstRenderMs!, err: window.__graphBench!.seedError }));
+  if (first.err) throw new Error(`seeding failed: ${first.err}`);
+  if (profiler) await printProfile(profiler);
+  return { page, firstRenderMs: first.ms, firstRenderCpuMs: cpuAtRender - cpuAtReady };
+}
+
+/** Pod tiles painted so far: canvas tiles (each canvas says how many it drew) and DOM tiles. */
+const PAINTED = `(() => {
+  let n = document.querySelectorAll('[data-pod-tile]:not([data-pod-proxy])').length;
+  for (const c of document.querySelectorAll('canvas[data-pod-canvas]')) n += Number(c.dataset.painted || 0);
+  return n;
+})()`;
+
+/**
+ * Open the live playground (the app proxying a cluster of at least `pods` pods) and wait until that many tiles are
+ * painted. The engine's bench mode stops at 5,000 replicas a workload and 10,000 pods a cluster (lib/sim/limits.ts);
+ * the sim cluster server's `--pods` hosts 20,000, the issue's biggest graph. Returns the wall time from navigation.
+ */
+export async function openLiveGraph(browser: Browser, base: string, pods: number): Promise<{ page: Page; firstGraphMs: number }> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
+  const t0 = performance.now();
+  await page.goto(`${base}/playground?source=live`);
+  await page.waitForFunction(`${PAINTED} >= ${pods}`, null, { timeout: 600_000, polling: 200 });
+  return { page, firstGraphMs: performance.now() - t0 };
+}
