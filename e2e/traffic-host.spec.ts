@@ -34,8 +34,10 @@ test('traffic panel: a Host header field, validated, carried into the run', asyn
 
   await host.fill('web.example.com');
   await panel.getByRole('button', { name: '▶ 보내기' }).click();
+  // the terminal is open: once the first second's figures arrive the running panel folds to one line, so unfold it
+  // before reading the run's label (reading it first raced the fold)
+  await unfoldTrafficPanel(page);
   await expect(panel).toContainText(/보내는 중: 192\.168\.56\.\d+:3\d{4} \(svc\/web의 NodePort\) ← 클러스터 밖\(내 컴퓨터\)에서 \(Host: web\.example\.com\), 초당 20개/);
-  await unfoldTrafficPanel(page); // the terminal is open: the running panel folded to one line
   await expect(panel.locator('[data-traffic-summary]')).toContainText('최근 10초 성공률 100%', { timeout: 30_000 });
   for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
