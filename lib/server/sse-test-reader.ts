@@ -1,4 +1,5 @@
 /** For tests: reads a stream session's bytes as they are enqueued and parses them the way EventSource does. */
+import { vi } from 'vitest';
 
 export interface Parsed {
   event: string;
@@ -94,3 +95,11 @@ export function manualReader(stream: ReadableStream<Uint8Array>, onEvent: (event
 /** The names of the pods in the snapshot events among `events`. */
 export const podNames = (events: { event: string; data?: unknown }[]) =>
   events.flatMap((e) => ((e.data as { objects?: { kind: string; metadata: { name: string } }[] })?.objects ?? []).filter((o) => o.kind === 'Pod').map((o) => o.metadata.name));
+
+/** Lets promises settle and the per-burst flush (a faked setImmediate) run; moves the fake clock by ≤ 20 ms. */
+export async function flushFakeTimers(): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    await vi.advanceTimersByTimeAsync(1);
+    for (let j = 0; j < 20; j++) await Promise.resolve();
+  }
+}

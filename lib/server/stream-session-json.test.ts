@@ -7,16 +7,11 @@ import { fakeUpstreams } from './fake-upstream';
 import { hasObjectJson } from './object-json';
 import { LAST_APPLIED_ANNOTATION } from './projection';
 import { feedsFor } from './runtime';
-import { reader } from './sse-test-reader';
+import { flushFakeTimers, reader } from './sse-test-reader';
 import { createStreamSession } from './stream-session';
 import { WatchHub } from './watch-hub';
 
-const flush = async () => {
-  for (let i = 0; i < 20; i++) {
-    await vi.advanceTimersByTimeAsync(1);
-    for (let j = 0; j < 20; j++) await Promise.resolve();
-  }
-};
+const flush = flushFakeTimers;
 
 beforeEach(() => {
   vi.useFakeTimers();

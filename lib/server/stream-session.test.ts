@@ -3,15 +3,9 @@ import { FakeCollection, fakeUpstreams } from './fake-upstream';
 import { feedsFor } from './runtime';
 import { createStreamSession } from './stream-session';
 import { WatchHub } from './watch-hub';
-import { reader } from './sse-test-reader';
+import { flushFakeTimers, reader } from './sse-test-reader';
 
-/** Lets promises settle and the per-burst flush (a faked setImmediate) run; moves the clock by ≤ 20 ms. */
-const flush = async () => {
-  for (let i = 0; i < 20; i++) {
-    await vi.advanceTimersByTimeAsync(1);
-    for (let j = 0; j < 20; j++) await Promise.resolve();
-  }
-};
+const flush = flushFakeTimers;
 
 beforeEach(() => {
   vi.useFakeTimers();
