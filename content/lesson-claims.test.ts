@@ -42,6 +42,19 @@ describe('lesson claims', () => {
     expect((await run('kubectl get pod web-with-helper')).stdout).toMatch(/^web-with-helper\s+2\/2\s+Running\s/m);
   });
 
+  // https://kubernetes.io/docs/concepts/workloads/pods/#how-pods-manage-multiple-containers — containers in a Pod share
+  // the network namespace and "can communicate with one another using localhost".
+  it('pods: the helper prints the time every 5 s, reaches nginx on localhost:80, and nginx logs the request from 127.0.0.1', async () => {
+    const { client, run } = await start('pods');
+    await run('kubectl apply -f two-containers.yaml');
+    client.time.step(30_000);
+    const helperLog = (await run('kubectl logs web-with-helper -c helper')).stdout.trim().split('\n');
+    expect(helperLog.length).toBeGreaterThanOrEqual(4);
+    for (const line of helperLog) expect(line).toMatch(/^\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d UTC \d{4}$/);
+    expect((await run('kubectl exec web-with-helper -c helper -- wget -qO- localhost:80')).stdout).toContain('Welcome to nginx!');
+    expect((await run('kubectl logs web-with-helper -c nginx --tail=1')).stdout).toMatch(/^127\.0\.0\.1 - - \[.*\] "GET \/ HTTP\/1\.1" 200 /);
+  });
+
   it('replicasets: a selector that does not match the template labels is refused by the API server', async () => {
     const { run } = await start('replicasets');
     const files = lessonOutline(lesson('replicasets').body).editorFiles;
