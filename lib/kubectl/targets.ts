@@ -6,6 +6,7 @@ import type { KubectlContext } from './context';
 import { KubectlError } from './context';
 import { resourceArgName } from '../k8s/kinds';
 import { suggestionsFor } from '../text/suggest';
+import { josa } from '../text/korean';
 import { ALL_CATEGORY, resolveResourceType, resourceOf, resourceTypeNames, type ResourceType } from './resources';
 
 export interface Target {
@@ -98,6 +99,26 @@ export function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
 /** kubectl's `No resources found in default namespace.` */
 export function noResourcesMessage(namespace: string | undefined): string {
   return namespace ? `No resources found in ${namespace} namespace.` : 'No resources found';
+}
+
+/**
+ * The Korean line after `No resources found in kube-sytem namespace.` when that namespace does not exist: kubectl
+ * itself says no more (a list in a missing namespace is just empty), so a mistyped `-n` looks like an empty
+ * namespace. Names the closest namespace when one is a typo away. Null when the namespace exists, or when the
+ * namespace list cannot be read (a live cluster that does not show namespaces).
+ */
+export async function missingNamespaceHint(ctx: KubectlContext, namespace: string | undefined): Promise<string | null> {
+  if (!namespace) return null;
+  let names: string[];
+  try {
+    names = (await ctx.client.list('Namespace')).map((n) => n.metadata?.name ?? '');
+  } catch {
+    return null;
+  }
+  if (names.length === 0 || names.includes(namespace)) return null;
+  const guess = suggestionsFor(namespace, names, 2)[0];
+  const missing = `힌트: 네임스페이스 ${josa(namespace, '은/는')} 없어요.`;
+  return guess ? `${missing} 혹시 ${guess}인가요? 'kubectl get namespaces'로 있는 네임스페이스를 볼 수 있어요.` : `${missing} 'kubectl get namespaces'로 있는 네임스페이스를 확인해 보세요.`;
 }
 
 export type { KubectlContext };

@@ -6,7 +6,7 @@ import type { Kind, KubeObject } from '../../k8s/types';
 import { err, namespaceOf, out, str, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
 import { DESCRIBE, tabulate } from '../tabwriter';
-import { noResourcesMessage, parseTargets, scopedNamespace } from '../targets';
+import { missingNamespaceHint, noResourcesMessage, parseTargets, scopedNamespace } from '../targets';
 import { containerLines, podTemplateLines } from './describe-containers';
 import { annotationLines, controllerOf, eventLines, eventsFor, mapLines, rfc1123 } from './describe-format';
 import { nodeLines } from './describe-node';
@@ -161,7 +161,10 @@ export async function runDescribe(cmd: ParsedCommand, ctx: KubectlContext): Prom
     hint ??= pendingLoadBalancerHint(t.type.kind, objects);
   }
   if (blocks.length === 0) {
-    err(ctx, noResourcesMessage(targets.every((t) => !t.type.namespaced) ? undefined : namespace));
+    const clusterScoped = targets.every((t) => !t.type.namespaced);
+    err(ctx, noResourcesMessage(clusterScoped ? undefined : namespace));
+    const nsHint = clusterScoped ? null : await missingNamespaceHint(ctx, namespace);
+    if (nsHint) err(ctx, nsHint);
     return 0;
   }
   out(ctx, blocks.join('\n\n'));

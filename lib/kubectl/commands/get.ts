@@ -6,7 +6,7 @@ import { describeError } from '../errors';
 import type { ParsedCommand } from '../parse';
 import { nameLine, serialize, tableLines, type TableLayout } from '../print';
 import { TabWriter } from '../tabwriter';
-import { byNamespaceAndName, noResourcesMessage, parseTargets, scopedNamespace, type Target } from '../targets';
+import { byNamespaceAndName, missingNamespaceHint, noResourcesMessage, parseTargets, scopedNamespace, type Target } from '../targets';
 import { customColumns, jsonPathOutput, sortObjects } from './get-templates';
 import { warnIfDeprecated } from '../deprecation';
 import { pendingLoadBalancerHint } from './service-hints';
@@ -86,6 +86,8 @@ export async function runGet(cmd: ParsedCommand, ctx: KubectlContext): Promise<n
   if (total === 0 && !named) {
     const clusterScoped = targets.every((t) => !t.type.namespaced);
     err(ctx, noResourcesMessage(clusterScoped ? undefined : namespace));
+    const hint = clusterScoped ? null : await missingNamespaceHint(ctx, namespace);
+    if (hint) err(ctx, hint);
   } else if (format === 'yaml' || format === 'json') {
     const items = fetched.flatMap((f) => f.objects.map((obj) => ({ kind: f.kind, obj })));
     if (items.length > 0) out(ctx, serialize(items, format, named && items.length === 1 && targets.length === 1 && targets[0].names.length === 1));
