@@ -88,3 +88,25 @@ describe('LiveClient.get on a compact pod', () => {
     client.dispose();
   });
 });
+
+describe('kubectl on a compact pod the server would not read in full', () => {
+  it('says in Korean, on stderr, that get -o yaml and describe show the compact copy; nothing when the read works', async () => {
+    const { kubectl } = await import('../kubectl/testing/run');
+    let refuse = true;
+    const { client, source } = setup((u) =>
+      refuse ? Response.json({ ok: false, status: { kind: 'Status', code: 429, message: '너무 잦습니다' } }, { status: 429 }) : Response.json({ ok: true, object: full(u.searchParams.get('name')!, '3') }),
+    );
+    source.emit('snapshot', { objects: [compact('web-1', '3')], namespaces: ['default'], upstream: { ok: true, synced: true } });
+    const note = '참고: 서버에서 파드 web-1의 전체 내용을 읽지 못해, 실시간 목록에 있는 간추린 사본을 보여 줍니다.';
+    const yaml = await kubectl(client, 'kubectl get pod web-1 -o yaml', { now: () => 0 });
+    expect(yaml.stdout).toContain('name: web-1');
+    expect(yaml.stdout).not.toContain('restartPolicy');
+    expect(yaml.stderr).toContain(note);
+    expect((await kubectl(client, 'kubectl describe pod web-1', { now: () => 0 })).stderr).toContain(note);
+    refuse = false;
+    const again = await kubectl(client, 'kubectl get pod web-1 -o yaml', { now: () => 0 });
+    expect(again.stdout).toContain('restartPolicy: Always');
+    expect(again.stderr).toBe('');
+    client.dispose();
+  });
+});

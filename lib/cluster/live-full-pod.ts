@@ -20,6 +20,16 @@ export function isCompactPod(pod: KubeObject): boolean {
   return !!spec && (spec.restartPolicy === undefined || spec.dnsPolicy === undefined || spec.schedulerName === undefined);
 }
 
+/**
+ * The Korean line kubectl prints (on stderr, so `-o yaml` output stays clean) when a named pod it asked for came back
+ * compact: the full read failed and the copy lacks the defaulted fields, which a student comparing with a real
+ * `kubectl get -o yaml` would otherwise take for missing settings. Null for any other object.
+ */
+export function compactCopyNote(kind: string, obj: KubeObject): string | null {
+  if (kind !== 'Pod' || !isCompactPod(obj)) return null;
+  return `참고: 서버에서 파드 ${obj.metadata?.name ?? ''}의 전체 내용을 읽지 못해, 실시간 목록에 있는 간추린 사본을 보여 줍니다. API 서버가 채우는 기본값(restartPolicy, dnsPolicy, schedulerName 등)이 빠져 있어요. 잠시 뒤 다시 실행하면 전체 내용을 볼 수 있어요.`;
+}
+
 const sameVersion = (a: KubeObject, b: KubeObject) => a.metadata?.uid === b.metadata?.uid && a.metadata?.resourceVersion === b.metadata?.resourceVersion;
 
 export class FullPodReader {

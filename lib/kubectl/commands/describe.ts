@@ -6,6 +6,7 @@ import type { Kind, KubeObject } from '../../k8s/types';
 import { err, namespaceOf, out, str, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
 import { DESCRIBE, tabulate } from '../tabwriter';
+import { compactCopyNote } from '../../cluster/live-full-pod';
 import { missingNamespaceHint, noResourcesMessage, parseTargets, scopedNamespace } from '../targets';
 import { containerLines, podTemplateLines } from './describe-containers';
 import { annotationLines, controllerOf, eventLines, eventsFor, mapLines, rfc1123 } from './describe-format';
@@ -151,7 +152,12 @@ export async function runDescribe(cmd: ParsedCommand, ctx: KubectlContext): Prom
     let objects: KubeObject[];
     if (t.names.length > 0) {
       objects = [];
-      for (const name of t.names) objects.push(await ctx.client.get(t.type.kind, name, ns ?? (t.type.namespaced ? 'default' : undefined)));
+      for (const name of t.names) {
+        const obj = await ctx.client.get(t.type.kind, name, ns ?? (t.type.namespaced ? 'default' : undefined));
+        objects.push(obj);
+        const note = compactCopyNote(t.type.kind, obj);
+        if (note) err(ctx, note);
+      }
     } else {
       // like kubectl, a bare type describes every object of that type
       objects = await ctx.client.list(t.type.kind, ns, { labelSelector: selector });

@@ -6,6 +6,7 @@ import { describeError } from '../errors';
 import type { ParsedCommand } from '../parse';
 import { nameLine, serialize, tableLines, type TableLayout } from '../print';
 import { TabWriter } from '../tabwriter';
+import { compactCopyNote } from '../../cluster/live-full-pod';
 import { byNamespaceAndName, missingNamespaceHint, noResourcesMessage, parseTargets, scopedNamespace, type Target } from '../targets';
 import { customColumns, jsonPathOutput, sortObjects } from './get-templates';
 import { warnIfDeprecated } from '../deprecation';
@@ -43,7 +44,10 @@ async function fetchTarget(ctx: KubectlContext, target: Target, namespace: strin
     let hint: string | undefined;
     for (const name of target.names) {
       try {
-        objects.push(await ctx.client.get(kind, name, ns ?? (target.type.namespaced ? 'default' : undefined)));
+        const obj = await ctx.client.get(kind, name, ns ?? (target.type.namespaced ? 'default' : undefined));
+        objects.push(obj);
+        const note = compactCopyNote(kind, obj);
+        if (note) err(ctx, note);
       } catch (e) {
         if (!isStatusError(e)) throw e;
         const printed = describeError(e);
