@@ -31,6 +31,13 @@ describe('lesson claims: services carry requests', () => {
     expect(ns).toContain('NXDOMAIN');
     // "종료 코드 1로 끝나서, kubectl이 마지막에 command terminated with exit code 1을 덧붙입니다"
     expect(lookup.stderr).toBe('command terminated with exit code 1\n');
+    // "같은 NXDOMAIN 줄이 두 번씩": busybox nslookup.c (1_36_1) queues an A and then an AAAA query for every search
+    // candidate (add_query_with_search(T_A …) then (T_AAAA …)) and prints "** server can't find NAME: NXDOMAIN" per reply
+    const misses = [...ns.matchAll(/^\*\* server can't find (\S+): NXDOMAIN$/gm)].map((m) => m[1]);
+    expect(misses).toEqual(['web.svc.cluster.local', 'web.cluster.local', 'web.svc.cluster.local', 'web.cluster.local']);
+    const typoLookup = (await run('kubectl exec client -- nslookup wbe')).stdout;
+    const candidates = ['wbe.default.svc.cluster.local', 'wbe.svc.cluster.local', 'wbe.cluster.local'];
+    expect([...typoLookup.matchAll(/^\*\* server can't find (\S+): NXDOMAIN$/gm)].map((m) => m[1])).toEqual([...candidates, ...candidates]);
     expect((await run('kubectl exec client -- cat /etc/resolv.conf')).stdout).toMatch(/^search default\.svc\.cluster\.local svc\.cluster\.local cluster\.local$/m);
     const typo = await run('kubectl exec client -- curl -s -S http://wbe:8000');
     expect(typo.stderr).toContain('Could not resolve host: wbe');
