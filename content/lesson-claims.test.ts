@@ -131,6 +131,8 @@ describe('lesson claims', () => {
     await run(`kubectl scale ${rs} --replicas=5`);
     client.time.step(1_000);
     expect((await run(`kubectl get ${rs}`)).stdout).toMatch(/^web-\S+\s+3\s/m);
+    // "kubectl describe deployment web의 Events에 Scaled down replica set … from 5 to 3이 남습니다"
+    expect((await run('kubectl describe deployment web')).stdout).toMatch(new RegExp(`ScalingReplicaSet .*Scaled down replica set ${rs.replace('replicaset.apps/', '')} from 5 to 3$`, 'm'));
   });
 
   it('services: get endpoints shows the pod IPs on :80, under the v1.33+ deprecation warning', async () => {
