@@ -64,6 +64,20 @@ export function Terminal() {
     const el = log.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [chunks, queued]);
+  // Output that arrived while the log was hidden (the phone's 학습 tab, a folded panel) could not scroll it: a hidden
+  // element has no height and forgets its scroll position. Show the latest lines when it appears again.
+  useEffect(() => {
+    const el = log.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let wasHidden = el.clientHeight === 0;
+    const observer = new ResizeObserver(() => {
+      const hidden = el.clientHeight === 0;
+      if (wasHidden && !hidden) el.scrollTop = el.scrollHeight;
+      wasHidden = hidden;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   const escapedBeforeTab = useRef(false);
 
