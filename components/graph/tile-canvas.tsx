@@ -202,8 +202,10 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
       onPointerLeave={() => setHoverAt(-1)}
     >
       <div ref={hostRef} className="contents" />
+      {/* One stand-in for the grid's Tab stop whichever pod is under it: a rollout replacing that pod relabels it (no
+          new button per box per commit), and a keyboard user's focus stays on it. */}
       {focusId !== undefined && (
-        <TileProxy key={focusId} ref={focusRef} id={focusId} index={focusIndex} cols={cols} kind="focus" onKeyDown={onKeyDown} />
+        <TileProxy ref={focusRef} id={focusId} index={focusIndex} cols={cols} kind="focus" onKeyDown={onKeyDown} />
       )}
       {hoverId !== undefined && <TileProxy key={`hover-${hoverId}`} id={hoverId} index={hoverAt} cols={cols} kind="hover" />}
     </div>
