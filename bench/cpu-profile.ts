@@ -6,6 +6,8 @@
 import type { CDPSession, Page } from '@playwright/test';
 
 /** The shape the Chrome DevTools protocol gives a profile's node (Profiler.ProfileNode). */
+/** The shape of a whole profile (Profiler.Profile). */
+type Profile = { nodes: ProfileNode[]; startTime: number; endTime: number; samples?: number[]; timeDeltas?: number[] };
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };
 
 export async function startProfile(page: Page): Promise<CDPSession> {
@@ -19,6 +21,12 @@ export async function startProfile(page: Page): Promise<CDPSession> {
 /** Stop profiling and print the functions with the most self time (ms), with a snippet of their minified source. */
 export async function printProfile(cdp: CDPSession, top = Number(process.env.BENCH_PROFILE_TOP ?? 30)): Promise<void> {
   const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  await printProfileOf(profile, top);
+}
+
+/** Print a profile already taken (Profiler.stop, or Profiler.consoleProfileFinished for a `console.profile()` span). */
+export async function printProfileOf(profile: Profile, top = Number(process.env.BENCH_PROFILE_TOP ?? 30)): Promise<void> {
   const byId = new Map<number, ProfileNode>(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   const samples = profile.samples ?? [];
@@ -72,5 +80,4 @@ export async function printProfile(cdp: CDPSession, top = Number(process.env.BEN
     const file = frame.url.split('/').pop();
     console.log(`   ${ms.toFixed(0).padStart(6)} ms  ${frame.functionName || '(anon)'} ${file}:${frame.lineNumber}:${frame.columnNumber}  ${await snippet(frame.url, frame.lineNumber, frame.columnNumber)}`);
   }
-  await cdp.detach();
 }

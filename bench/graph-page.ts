@@ -3,10 +3,10 @@
  * (`/playground?bench=N&nodes=M`) or on a live cluster (`?source=live`) up to its first complete render.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
 // For the `window.__graphBench` declaration (type only; erased at run time).
 import type { BenchHandle } from '../components/wiring/bench-mode';
-import { printProfile, startProfile } from './cpu-profile';
+import { printProfileOf } from './cpu-profile';
 
 type _Handle = BenchHandle;
 
@@ -43,7 +43,23 @@ export async function stopServer(server: ChildProcess): Promise<void> {
  * counting tiles drawn on canvases (their `data-painted`) as well as DOM tiles, which the app's watcher
  * does not. Installed before the page's scripts; sets `window.__benchFirstRenderMs`.
  */
-const FIRST_RENDER_WATCH = `(() => {
+const firstRenderWatch = (profile: boolean) => `(() => {
+  const profile = ${profile};
+  // With \`profile\`, a console.profile() span from data ready to first render (the bench reads it over CDP), and
+  // each frame's time and tiles painted so far: what the first render spends, without loading and seeding.
+  window.__benchFrames = [];
+  if (profile) {
+    let handle;
+    Object.defineProperty(window, '__graphBench', {
+      configurable: true,
+      get: () => handle,
+      set: (h) => {
+        let ready = null;
+        Object.defineProperty(h, 'dataReadyAt', { configurable: true, enumerable: true, get: () => ready, set: (v) => { if (ready == null && v != null) console.profile('first-render'); ready = v; } });
+        handle = h;
+      },
+    });
+  }
   // Count the cluster changes the engine's worker sends (sim-protocol: each message's changes), for CPU per change.
   const NativeWorker = window.Worker;
   if (NativeWorker) window.Worker = class extends NativeWorker {
@@ -57,8 +73,12 @@ const FIRST_RENDER_WATCH = `(() => {
     if (h && h.dataReadyAt != null) {
       let n = document.querySelectorAll('[data-pod-tile][data-namespace="default"]:not([data-pod-proxy])').length;
       for (const c of document.querySelectorAll('canvas[data-pod-canvas]')) n += Number(c.dataset.painted || 0);
+      window.__benchFrames.push([Math.round(performance.now() - h.dataReadyAt), n]);
       if (n >= h.pods) {
-        requestAnimationFrame(() => { window.__benchFirstRenderMs = performance.now() - h.dataReadyAt; });
+        requestAnimationFrame(() => {
+          window.__benchFirstRenderMs = performance.now() - h.dataReadyAt;
+          if (profile) console.profileEnd('first-render');
+        });
         return;
       }
     }
@@ -66,6 +86,13 @@ const FIRST_RENDER_WATCH = `(() => {
   };
   requestAnimationFrame(tick);
 })();`;
+
+/** The profile of the page's `console.profile()` … `console.profileEnd()` span (the sampling profiler is enabled here). */
+async function profileOfConsoleSpan(cdp: CDPSession): Promise<Parameters<typeof printProfileOf>[0]> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  return new Promise((resolve) => cdp.once('Profiler.consoleProfileFinished', (e) => resolve(e.profile)));
+}
 
 export interface OpenedGraph {
   page: Page;
@@ -82,10 +109,10 @@ export interface OpenedGraph {
 export async function openGraph(browser: Browser, base: string, pods: number, nodes: number, tiles: 'dom' | 'auto', profile: boolean): Promise<OpenedGraph> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
-  await page.addInitScript(FIRST_RENDER_WATCH);
-  const profiler = profile ? await startProfile(page) : null;
+  await page.addInitScript(firstRenderWatch(profile));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
+  const firstRenderProfile = profile ? profileOfConsoleSpan(cdp) : null;
   const threadTime = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
   await page.goto(`${base}/playground?bench=${pods}&nodes=${nodes}${tiles === 'dom' ? '&tiles=dom' : ''}`);
   await page.waitForFunction(() => window.__graphBench?.dataReadyAt != null || window.__graphBench?.seedError != null, null, { timeout: 600_000, polling: 'raf' });
@@ -95,10 +122,15 @@ export async function openGraph(browser: Browser, base: string, pods: number, no
     polling: 'raf',
   });
   const cpuAtRender = await threadTime();
+  if (firstRenderProfile) await firstRenderProfile;
   await cdp.detach();
   const first = await page.evaluate(() => ({ ms: (window as { __benchFirstRenderMs?: number }).__benchFirstRenderMs!, err: window.__graphBench!.seedError }));
   if (first.err) throw new Error(`seeding failed: ${first.err}`);
-  if (profiler) await printProfile(profiler);
+  if (firstRenderProfile) {
+    const frames = await page.evaluate(() => (window as { __benchFrames?: [number, number][] }).__benchFrames ?? []);
+    console.log(`  frames after data ready (ms: tiles painted): ${frames.map(([t, n]) => `${t}:${n}`).join(' ')}`);
+    await printProfileOf(await firstRenderProfile);
+  }
   return { page, firstRenderMs: first.ms, firstRenderCpuMs: cpuAtRender - cpuAtReady };
 }
 

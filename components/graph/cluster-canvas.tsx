@@ -121,6 +121,7 @@ export default function ClusterCanvas() {
   const { freshNodes, zoom, viewport, fitted, signature, serviceBox } = useMemo(() => {
     // Rows are what matter for size: a box of r rows is packed as r full rows of tiles.
     const inputs: BoxInput[] = names.map((id, i) => ({ id, podCount: (shape[2 + i] ?? 1) * cols }));
+    const rowsOf = new Map(names.map((id, i) => [id, shape[2 + i] ?? 1]));
     // The lane shows only while a pod waits: an empty lane would take a third of a small cluster's picture.
     if (pendingCount > 0) inputs.push({ id: PENDING_ID, podCount: pendingCount, lane: true });
     const fixedCols = { minCols: cols, maxCols: cols };
@@ -130,7 +131,7 @@ export default function ClusterCanvas() {
       id: b.id,
       type: b.id === PENDING_ID ? 'pendingLane' : 'k8sNode',
       position: { x: b.x, y: b.y },
-      data: b.id === PENDING_ID ? { cols: b.cols } : { name: b.id, cols: b.cols },
+      data: b.id === PENDING_ID ? { cols: b.cols } : { name: b.id, cols: b.cols, rows: rowsOf.get(b.id) },
       width: b.width,
       height: b.height,
       style: BOX_STYLE,

@@ -10,7 +10,8 @@ import { PodTile } from './pod-tile';
 import { TileCanvas, useTileMode, type PodIdsOf } from './tile-canvas';
 import { COMPACT_ZOOM, useZoomDerived } from './tile-zoom';
 
-export type NodeBoxData = { name: string; cols: number };
+/** `rows`: the rows of tiles the layout keeps for the box (held through a rollout in a big cluster). */
+export type NodeBoxData = { name: string; cols: number; rows?: number };
 export type PendingLaneData = { cols: number };
 
 function UsageBar({ label, used, total, text }: { label: string; used: number; total: number; text: string }) {
@@ -70,9 +71,9 @@ export function usePodsOfOwner(owner: string): PodIdsOf {
  * (tile-canvas.tsx), with the same keys, details and tooltip. Takes where its ids come from rather than the ids, so
  * a box whose pod list changes does not render its canvas (the canvas's painter follows the list by itself).
  */
-export function PodGrid({ idsOf, cols, label }: { idsOf: PodIdsOf; cols: number; label: string }) {
+export function PodGrid({ idsOf, cols, rows, label }: { idsOf: PodIdsOf; cols: number; rows?: number; label: string }) {
   const mode = useTileMode(usePlaygroundStore((s) => idsOf(s).length));
-  return mode === 'canvas' ? <TileCanvas idsOf={idsOf} cols={cols} label={label} /> : <DomPodGrid idsOf={idsOf} cols={cols} label={label} />;
+  return mode === 'canvas' ? <TileCanvas idsOf={idsOf} cols={cols} rows={rows} label={label} /> : <DomPodGrid idsOf={idsOf} cols={cols} label={label} />;
 }
 
 /**
@@ -166,7 +167,7 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxDat
           {hidden > 0 && <span> · 숨긴 파드 {hidden}개</span>}
         </p>
       </header>
-      <PodGrid idsOf={idsOf} cols={data.cols} label={`${roleLabel} ${node.name}`} />
+      <PodGrid idsOf={idsOf} cols={data.cols} rows={data.rows} label={`${roleLabel} ${node.name}`} />
     </section>
   );
 });

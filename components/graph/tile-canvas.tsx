@@ -96,7 +96,7 @@ export type PodIdsOf = (s: PlaygroundState) => readonly string[];
  * The pod list itself never renders this component: the painter reads it from the store in its frame (a rollout
  * changes every box's list many times a second); React follows only the count, for the grid's size and label.
  */
-export const TileCanvas = memo(function TileCanvas({ idsOf, cols, label }: { idsOf: PodIdsOf; cols: number; label: string }) {
+export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, label }: { idsOf: PodIdsOf; cols: number; rows?: number; label: string }) {
   const store = usePlaygroundStoreApi();
   const theme = useContext(TileThemeContext);
   const flows = useTrafficFlowStore();
@@ -110,7 +110,8 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, label }: { ids
   const [focusAt, setFocusAt] = useState(0);
   const [hoverAt, setHoverAt] = useState(-1);
   const count = usePlaygroundStore((s) => idsOf(s).length);
-  const size = gridSize(count, cols);
+  // the grid takes the rows its box keeps (its bitmap too): a rollout's ±1 pod resizes neither
+  const size = gridSize(Math.max(count, rows * cols), cols);
   const focusIndex = Math.min(focusAt, Math.max(0, count - 1));
   const focusId = usePlaygroundStore((s) => idsOf(s)[focusIndex]);
   const hoverId = usePlaygroundStore((s) => (hoverAt >= 0 && hoverAt !== focusIndex ? idsOf(s)[hoverAt] : undefined));
@@ -144,7 +145,8 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, label }: { ids
       const ids = idsOf(s);
       if (ids !== shown) {
         shown = ids;
-        const area = gridSize(ids.length, cols);
+        const room = Math.max(ids.length, rows * cols);
+        const area = gridSize(room, cols);
         const key = `${area.width}x${area.height}`;
         if (key !== shownSize) {
           shownSize = key;
@@ -152,7 +154,7 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, label }: { ids
           canvas.style.height = `${area.height}px`;
         }
         const scale = kept?.scale ?? backingScale(area, zoom, window.devicePixelRatio || 1);
-        painter.configure({ ids, cols, scale, detailed: kept?.detailed ?? detailed, palette, ...(flows ? { rateOf: flows.pod } : {}) });
+        painter.configure({ ids, cols, room, scale, detailed: kept?.detailed ?? detailed, palette, ...(flows ? { rateOf: flows.pod } : {}) });
       }
       painter.paint(s);
     };
@@ -167,7 +169,7 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, label }: { ids
       unsubscribeFlow?.();
       cancelPaint(repaint);
     };
-  }, [idsOf, cols, zoom, detailed, drawing.settled, theme, store, flows, label]);
+  }, [idsOf, cols, rows, zoom, detailed, drawing.settled, theme, store, flows, label]);
 
   useLayoutEffect(() => {
     if (!movedByKey.current) return;
@@ -200,8 +202,10 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, label }: { ids
       onPointerLeave={() => setHoverAt(-1)}
     >
       <div ref={hostRef} className="contents" />
+      {/* One stand-in for the grid's Tab stop whichever pod is under it: a rollout replacing that pod relabels it (no
+          new button per box per commit), and a keyboard user's focus stays on it. */}
       {focusId !== undefined && (
-        <TileProxy key={focusId} ref={focusRef} id={focusId} index={focusIndex} cols={cols} kind="focus" onKeyDown={onKeyDown} />
+        <TileProxy ref={focusRef} id={focusId} index={focusIndex} cols={cols} kind="focus" onKeyDown={onKeyDown} />
       )}
       {hoverId !== undefined && <TileProxy key={`hover-${hoverId}`} id={hoverId} index={hoverAt} cols={cols} kind="hover" />}
     </div>

@@ -44,6 +44,40 @@ describe('TilePainter', () => {
   });
 });
 
+describe('TilePainter room', () => {
+  it('a pod list crossing a row within the room its box keeps neither resizes the bitmap nor repaints other tiles', () => {
+    const store = createPlaygroundStore();
+    const names = Array.from({ length: 10 }, (_, i) => `p${i}`);
+    store.getState().applyBatch([{ type: 'upsert', kind: 'Node', key: 'Node//w', object: makeNode('w') }, ...names.map(podUp)]);
+    const { canvas, drawn } = countingCanvas();
+    const painter = new TilePainter(canvas);
+    // two full rows of five drawn in a bitmap with room for three rows (the box keeps a row spare in a rollout)
+    const setup = { cols: 5, room: 15, scale: 1, detailed: false, palette: PALETTE };
+    const ids = () => store.getState().groups.podIdsByNode['w'];
+    painter.configure({ ...setup, ids: ids() });
+    painter.paint(store.getState());
+    const bitmap = { width: canvas.width, height: canvas.height };
+    expect(drawn.tiles).toBe(10);
+
+    // an eleventh pod starts the third row: one tile drawn, the bitmap as it was
+    store.getState().applyBatch([podUp('p10')]);
+    drawn.tiles = 0;
+    painter.configure({ ...setup, ids: ids() });
+    painter.paint(store.getState());
+    expect(drawn.tiles).toBe(1);
+    expect({ width: canvas.width, height: canvas.height }).toEqual(bitmap);
+
+    // and going back to two rows clears that one tile
+    store.getState().applyBatch([{ type: 'delete', kind: 'Pod', key: 'Pod/default/p10', object: makePod({ name: 'p10', node: 'w' }) }]);
+    drawn.tiles = 0;
+    drawn.clears = 0;
+    painter.configure({ ...setup, ids: ids() });
+    painter.paint(store.getState());
+    expect(drawn).toEqual({ tiles: 0, clears: 1 });
+    expect({ width: canvas.width, height: canvas.height }).toEqual(bitmap);
+  });
+});
+
 describe('repaintWhenDue', () => {
   it('paints a blank canvas at once and queues one that already shows tiles', () => {
     const store = createPlaygroundStore();

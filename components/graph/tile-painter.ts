@@ -15,6 +15,12 @@ import { createPaintQueue, PAINT_BUDGET_MS } from './paint-queue';
 export interface PaintSetup {
   ids: readonly string[];
   cols: number;
+  /**
+   * Tiles the bitmap has room for (the rows its box keeps × cols; at least the pod count). A big cluster's boxes keep
+   * their rows through a rollout (lib/graph/layout-hold.ts): sized by room, not by count, the bitmap is not reallocated
+   * and repainted whole each time a box's pods cross a row.
+   */
+  room?: number;
   /** Device pixels per CSS pixel (backingScale). */
   scale: number;
   /** Zoomed in far enough to read: draw names and status words. */
@@ -102,7 +108,7 @@ export class TilePainter {
   configure(setup: PaintSetup): void {
     const prev = this.setup;
     this.setup = setup;
-    const { width, height } = gridSize(setup.ids.length, setup.cols);
+    const { width, height } = gridSize(Math.max(setup.ids.length, setup.room ?? 0), setup.cols);
     const w = Math.max(1, Math.round(width * setup.scale));
     const h = Math.max(1, Math.round(height * setup.scale));
     // Resizing reallocates (and blanks) the bitmap (a box's pods change often during a rollout; its size rarely does).
@@ -117,8 +123,9 @@ export class TilePainter {
       this.drawnMarks = [];
       this.drawnRates = [];
     }
-    // Named from the start: an empty grid never paints, and an unnamed role="img" is a gap for a screen reader.
-    this.describe(setup);
+    // Named from the start: an empty grid never paints, and an unnamed role="img" is a gap for a screen reader. A new
+    // pod list alone changes no words until the paint (which describes what it drew): no O(tiles) count per list.
+    if (!prev || resized || !sameLook) this.describe(setup);
   }
 
   /** Repaint the tiles whose pod or mark changed since the last paint. O(tiles in this box) compares. */

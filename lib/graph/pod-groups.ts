@@ -82,12 +82,15 @@ export function groupPods(pods: Iterable<PodView>, nodeNames: readonly string[],
   };
 }
 
+/** Natural order of names, made once: localeCompare with options builds a collator on every call. */
+const NATURAL = new Intl.Collator('en', { numeric: true });
+
 /** Control plane first, then workers in natural order (worker-2 before worker-10). */
 export function orderNodeNames(nodes: Iterable<{ name: string; role: string }>): string[] {
   const list = [...nodes];
   list.sort((a, b) => {
     if (a.role !== b.role) return a.role === 'control-plane' ? -1 : 1;
-    return a.name.localeCompare(b.name, 'en', { numeric: true });
+    return NATURAL.compare(a.name, b.name);
   });
   return list.map((n) => n.name);
 }

@@ -247,7 +247,8 @@ export function projectService(key: string, s: V1Service): ServiceView {
   };
 }
 
-function eventTime(e: CoreV1Event): number {
+/** When an Event last happened (ms; 0 when it says nothing readable): what EventView.time holds, without projecting it. */
+export function eventTime(e: CoreV1Event): number {
   const ms = timestampMs(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp);
   return Number.isFinite(ms) ? ms : 0;
 }

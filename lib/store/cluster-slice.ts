@@ -14,6 +14,7 @@ import type { CoreV1Event, KubeObject, V1DaemonSet, V1Deployment, V1Job, V1Node,
 import { projectDaemonSet, projectJob, type DaemonSetView, type JobView } from '../graph/workload-projection';
 import { eventViewOf, podViewOf } from './projection-memo';
 import {
+  eventTime,
   projectDeployment,
   projectNode,
   projectReplicaSet,
@@ -216,21 +217,20 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
 }
 
 /**
- * The newest MAX_EVENTS events after a batch: drop replaced or deleted ones, add the new views, sort
- * by time (newest first; equal times keep arrival order). O((kept + changed) log(kept + changed)).
+ * The newest MAX_EVENTS events after a batch: drop replaced or deleted ones, add the changed ones, sort by time
+ * (newest first; equal times keep arrival order, later arrivals first so an updated event rises to the top). Only
+ * the events that make the cut are projected: a first snapshot carries every event the cluster holds (~5 a pod) and
+ * the panel keeps 200. O((kept + changed) log(kept + changed)) compares, O(MAX_EVENTS) projections.
  */
 function mergeEvents(current: readonly EventView[], changes: ReadonlyMap<string, ClusterChange>): EventView[] {
-  const merged: EventView[] = current.filter((e) => !changes.has(e.key));
-  const fresh: EventView[] = [];
-  for (const c of changes.values()) {
-    if (c.type !== 'delete') fresh.push(eventViewOf(c.key, c.object as CoreV1Event, c.cause as Cause | undefined));
-  }
-  // Later arrivals first among equals, so an updated event (count++) rises to the top.
-  fresh.reverse();
-  const all = [...fresh, ...merged];
-  const order = new Map(all.map((e, i) => [e, i]));
-  all.sort((a, b) => b.time - a.time || order.get(a)! - order.get(b)!);
-  return all.length > MAX_EVENTS ? all.slice(0, MAX_EVENTS) : all;
+  const all: { time: number; view: EventView | null; change: ClusterChange | null }[] = [];
+  for (const c of changes.values()) if (c.type !== 'delete') all.push({ time: eventTime(c.object as CoreV1Event), view: null, change: c });
+  all.reverse();
+  for (const e of current) if (!changes.has(e.key)) all.push({ time: e.time, view: e, change: null });
+  // Array.prototype.sort is stable: equal times stay in the order above
+  all.sort((a, b) => b.time - a.time);
+  if (all.length > MAX_EVENTS) all.length = MAX_EVENTS;
+  return all.map(({ view, change }) => view ?? eventViewOf(change!.key, change!.object as CoreV1Event, change!.cause as Cause | undefined));
 }
 
 /** Turn a client's cached() map into one synthetic batch (used when the store first connects). */

@@ -95,4 +95,24 @@ describe('event list', () => {
     expect(store.getState().events[0]).toMatchObject({ key: 'Event/default/e0', count: 2 });
     expect(store.getState().events.filter((e) => e.key === 'Event/default/e0')).toHaveLength(1);
   });
+
+  it('projects only the events it keeps: a first snapshot holds every event of the cluster, the panel the newest', () => {
+    const store = createPlaygroundStore();
+    let projected = 0;
+    // an Event whose message is read only by projecting it (the time comes from lastTimestamp)
+    const ev = (i: number) =>
+      up('Event', `Event/default/e${i}`, {
+        metadata: { name: `e${i}`, namespace: 'default' },
+        involvedObject: { kind: 'Pod', name: 'p', namespace: 'default' },
+        get message() {
+          projected++;
+          return `event ${i}`;
+        },
+        lastTimestamp: new Date(Date.UTC(2024, 0, 1, 0, 0, 0, i)).toISOString(),
+      } as KubeObject);
+    store.getState().applyBatch(Array.from({ length: MAX_EVENTS * 5 }, (_, i) => ev(i)));
+    const events = store.getState().events;
+    expect(events.map((e) => e.message)).toEqual(Array.from({ length: MAX_EVENTS }, (_, i) => `event ${MAX_EVENTS * 5 - 1 - i}`));
+    expect(projected).toBe(MAX_EVENTS);
+  });
 });
