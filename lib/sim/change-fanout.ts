@@ -20,6 +20,12 @@ export class ChangeFanout {
   private pending: StoreChange[] = [];
   private readonly watchers = new Set<Watcher>();
   private readonly subscribers = new Set<(events: SimWatchEvent[]) => void>();
+  /**
+   * The listeners as arrays, replaced (never changed in place) when one comes or goes: delivery walks the array it
+   * read, so a callback that starts or stops a watch sees the same effect as with a copy per change, without the copy.
+   */
+  private watcherList: readonly Watcher[] = [];
+  private subscriberList: readonly ((events: SimWatchEvent[]) => void)[] = [];
   private flushing = false;
 
   /** Queues a change for the next flush, when anyone listens. */
@@ -37,19 +43,31 @@ export class ChangeFanout {
     const w: Watcher = { kind, namespace, cb };
     for (const c of history) if (matches(w, c)) cb(toWatchEvent(c));
     this.watchers.add(w);
-    return { stop: () => this.watchers.delete(w) };
+    this.watcherList = [...this.watchers];
+    return {
+      stop: () => {
+        const had = this.watchers.delete(w);
+        if (had) this.watcherList = [...this.watchers];
+        return had;
+      },
+    };
   }
 
   subscribe(cb: (events: SimWatchEvent[]) => void): () => void {
     this.subscribers.add(cb);
-    return () => this.subscribers.delete(cb);
+    this.subscriberList = [...this.subscribers];
+    return () => {
+      const had = this.subscribers.delete(cb);
+      if (had) this.subscriberList = [...this.subscribers];
+      return had;
+    };
   }
 
   /** Sends subscribers one batch at once, built only when there is a subscriber (a restore's "all changed"). */
   announce(events: () => SimWatchEvent[]): void {
     if (!this.subscribers.size) return;
     const batch = events();
-    for (const s of [...this.subscribers]) s(batch);
+    for (const s of this.subscriberList) s(batch);
   }
 
   /** Delivers pending changes in order; callbacks may call back into the simulator safely. */
@@ -62,9 +80,9 @@ export class ChangeFanout {
         this.pending = [];
         if (this.subscribers.size) {
           const events = batch.map(toWatchEvent);
-          for (const s of [...this.subscribers]) s(events);
+          for (const s of this.subscriberList) s(events);
         }
-        if (this.watchers.size) for (const c of batch) for (const w of [...this.watchers]) if (matches(w, c)) w.cb(toWatchEvent(c));
+        if (this.watchers.size) for (const c of batch) for (const w of this.watcherList) if (matches(w, c)) w.cb(toWatchEvent(c));
       }
     } finally {
       this.flushing = false;

@@ -118,6 +118,12 @@ export interface InvolvedObject {
 }
 
 
+/** A controller's work queue: keys in arrival order, each at most once until it is taken. */
+interface WorkQueue {
+  items: string[];
+  set: Set<string>;
+}
+
 const ALL_CHANGE_TYPES: readonly WatchEventType[] = ['ADDED', 'MODIFIED', 'DELETED'];
 
 export class Engine {
@@ -126,10 +132,11 @@ export class Engine {
   rng: Rng;
   time: number;
   state: EngineState = { kubelet: {}, nodes: {}, eventSeq: 0, eventSpam: {}, spamSweepSeq: 5_000 };
-  private controllers: Controller[] = [];
   /** controllers to call per kind and change type, in registration order */
   private routes = new Map<Kind, Record<WatchEventType, Controller[]>>();
-  private queues = new Map<string, { items: string[]; set: Set<string> }>();
+  private queues = new Map<string, WorkQueue>();
+  /** each controller beside its queue, in registration order: the drain loop runs without a lookup per controller */
+  private work: { c: Controller; q: WorkQueue }[] = [];
   private workHooks: Controller[] = [];
   private readonly events = new EventRecorder(this);
   /** what the prober and the OOM check observe of a running container (replaceable by the application model) */
@@ -151,7 +158,6 @@ export class Engine {
   }
 
   register(c: Controller): void {
-    this.controllers.push(c);
     if (c.beforeWork) this.workHooks.push(c);
     if (c.onChange)
       for (const kind of c.watches) {
@@ -159,7 +165,9 @@ export class Engine {
         if (!byType) this.routes.set(kind, (byType = { ADDED: [], MODIFIED: [], DELETED: [] }));
         for (const type of c.changeTypes?.[kind] ?? ALL_CHANGE_TYPES) byType[type].push(c);
       }
-    this.queues.set(c.name, { items: [], set: new Set() });
+    const q: WorkQueue = { items: [], set: new Set() };
+    this.queues.set(c.name, q);
+    this.work.push({ c, q });
   }
 
   /** ISO-8601 without milliseconds, as the API server formats metav1.Time. */
@@ -190,8 +198,7 @@ export class Engine {
   runQueues(): void {
     for (let pass = 0; ; pass++) {
       let worked = false;
-      for (const c of this.controllers) {
-        const q = this.queues.get(c.name)!;
+      for (const { c, q } of this.work) {
         if (q.items.length === 0) continue;
         worked = true;
         const items = q.items;

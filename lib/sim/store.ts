@@ -37,6 +37,11 @@ export class Store {
   /** bumped by clear() (a restore): controllers that index objects themselves start over when it moves */
   epoch = 0;
   private objects = new Map<Kind, Map<string, KubeObject>>();
+  /**
+   * Objects per kind and namespace, in the order `objects` holds them. A kind's index is built the first time someone
+   * lists it by namespace and kept from then on: Events (tens of thousands, one write per kubelet step) are seldom
+   * listed so, and every write of an unindexed kind spares two lookups and an insert into a second large Map.
+   */
   private byNamespace = new Map<Kind, Map<string, Map<string, KubeObject>>>();
   /** pod keys per spec.nodeName */
   readonly podsByNode = new Map<string, Set<string>>();
@@ -60,7 +65,7 @@ export class Store {
   /** All objects of a kind (optionally one namespace), in insertion order. No copy. */
   values(kind: Kind, namespace?: string): Iterable<KubeObject> {
     if (namespace === undefined) return this.objects.get(kind)?.values() ?? [];
-    return this.byNamespace.get(kind)?.get(namespace)?.values() ?? [];
+    return this.namespacesOf(kind).get(namespace)?.values() ?? [];
   }
 
   count(kind: Kind): number {
@@ -80,7 +85,8 @@ export class Store {
     else obj.metadata = { ...obj.metadata!, resourceVersion: String(this.rv) };
     map.set(key, obj);
     const ns = obj.metadata!.namespace;
-    if (ns !== undefined) this.nsMapOf(kind, ns).set(key, obj);
+    const byNs = this.byNamespace.get(kind);
+    if (ns !== undefined && byNs !== undefined) nsMapOf(byNs, ns).set(key, obj);
     this.reindex(kind, key, old, obj);
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', kind, key, object: obj, old, cause, rv: this.rv });
     return obj;
@@ -126,7 +132,8 @@ export class Store {
     const key = objKey(obj);
     this.mapOf(kind).set(key, obj);
     const ns = obj.metadata!.namespace;
-    if (ns !== undefined) this.nsMapOf(kind, ns).set(key, obj);
+    const byNs = this.byNamespace.get(kind);
+    if (ns !== undefined && byNs !== undefined) nsMapOf(byNs, ns).set(key, obj);
     this.reindex(kind, key, undefined, obj);
   }
 
@@ -143,12 +150,19 @@ export class Store {
     return m;
   }
 
-  private nsMapOf(kind: Kind, ns: string): Map<string, KubeObject> {
+  /**
+   * The kind's namespace index, built from `objects` on first use: the same insertions, updates and deletions reach
+   * both Maps, so each namespace's Map holds its objects in the order `objects` does, built early or late.
+   */
+  private namespacesOf(kind: Kind): Map<string, Map<string, KubeObject>> {
     let byNs = this.byNamespace.get(kind);
-    if (!byNs) this.byNamespace.set(kind, (byNs = new Map()));
-    let m = byNs.get(ns);
-    if (!m) byNs.set(ns, (m = new Map()));
-    return m;
+    if (byNs) return byNs;
+    this.byNamespace.set(kind, (byNs = new Map()));
+    for (const [key, o] of this.objects.get(kind) ?? []) {
+      const ns = o.metadata!.namespace;
+      if (ns !== undefined) nsMapOf(byNs, ns).set(key, o);
+    }
+    return byNs;
   }
 
   private reindex(kind: Kind, key: string, old: KubeObject | undefined, next: KubeObject | undefined): void {
@@ -198,6 +212,12 @@ export class Store {
       else s.delete(key);
     }
   }
+}
+
+function nsMapOf(byNs: Map<string, Map<string, KubeObject>>, ns: string): Map<string, KubeObject> {
+  let m = byNs.get(ns);
+  if (!m) byNs.set(ns, (m = new Map()));
+  return m;
 }
 
 /** Converts a store change into the public watch event shape. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { V1PodCondition } from '../../k8s/api-types';
-import { sortConditions } from './pod-status';
+import { fnv32a } from '../../k8s/names';
+import { hex64, sortConditions } from './pod-status';
 
 const cond = (type: string, status = 'True'): V1PodCondition => ({ type, status, lastProbeTime: null, lastTransitionTime: '2025-01-15T00:00:00Z' });
 const types = (cs: V1PodCondition[]) => cs.map((c) => `${c.type}:${c.status}`);
@@ -17,5 +18,19 @@ describe('sortConditions', () => {
   it('puts types it does not know first and keeps equal ranks in their given order (a stable sort)', () => {
     const out = sortConditions([cond('Ready'), cond('DisruptionTarget'), cond('PodScheduled'), cond('custom', 'False'), cond('custom', 'True')]);
     expect(types(out)).toEqual(['DisruptionTarget:True', 'custom:False', 'custom:True', 'Ready:True', 'PodScheduled:True']);
+  });
+});
+
+describe('hex64', () => {
+  // the definition container IDs and image digests were made with: fnv32a of `seed#0` … `seed#7`, 8 hex digits each
+  const byDefinition = (seed: string) => Array.from({ length: 8 }, (_, i) => fnv32a(`${seed}#${i}`).toString(16).padStart(8, '0')).join('');
+
+  it('gives the digits the eight separately hashed seeds give', () => {
+    for (const seed of ['', 'machine/worker-1', 'kube-proxy-abcde/kube-proxy', 'docker.io/library/nginx:1.27', 'é/파드']) expect(hex64(seed)).toBe(byDefinition(seed));
+  });
+
+  it('keeps the IDs snapshots already hold', () => {
+    expect(hex64('machine/worker-1')).toBe('002402e4012404770224060a0324079dfc23fc98fd23fe2bfe23ffbeff240151');
+    expect(hex64('é')).toBe('d526730fd426717cd7267635d62674a2d1266cc3d0266b30d3266fe9d2266e56');
   });
 });

@@ -3,24 +3,19 @@
  * container statuses per stage, deterministic container IDs and image digests.
  */
 import type { V1ContainerStatus, V1Pod, V1PodCondition, V1PodStatus } from '../../k8s/api-types';
-import { fnv32a } from '../../k8s/names';
 import { parseImageRef } from '../images';
 
 /** Sets one condition, keeping lastTransitionTime when the status does not change. */
 export function withCondition(conds: V1PodCondition[] | undefined, type: string, status: 'True' | 'False' | 'Unknown', now: string, reason?: string, message?: string): V1PodCondition[] {
-  const list = [...(conds ?? [])];
-  const i = list.findIndex((c) => c.type === type);
-  const prev = i >= 0 ? list[i] : undefined;
-  const next: V1PodCondition = {
-    type,
-    status,
-    lastProbeTime: null,
-    lastTransitionTime: prev && prev.status === status ? prev.lastTransitionTime : now,
-    ...(reason ? { reason } : {}),
-    ...(message ? { message } : {}),
-  };
-  if (i >= 0) list[i] = next;
-  else list.push(next);
+  const list = conds ? conds.slice() : [];
+  let i = 0;
+  while (i < list.length && list[i].type !== type) i++;
+  const prev = list[i];
+  const next: V1PodCondition = { type, status, lastProbeTime: null, lastTransitionTime: prev && prev.status === status ? prev.lastTransitionTime : now };
+  // assigned rather than spread from conditional literals (two throwaway objects per condition, on every status write)
+  if (reason) next.reason = reason;
+  if (message) next.message = message;
+  list[i] = next;
   return list;
 }
 
@@ -46,11 +41,21 @@ export function sortConditions(conds: V1PodCondition[]): V1PodCondition[] {
   return out;
 }
 
-/** 64 hex chars derived from a seed string (container IDs, image digests). */
+/** One FNV-1a step over a UTF-16 code's low byte, as lib/k8s/names.ts fnv32a hashes each character. */
+const fnvStep = (h: number, code: number): number => Math.imul(h ^ (code & 0xff), 0x01000193) >>> 0;
+
+/**
+ * 64 hex chars derived from a seed string (container IDs, image digests): the fnv32a of `seed#0` … `seed#7`, each as
+ * 8 hex digits. FNV-1a hashes left to right, so the eight share the hash of `seed#` and each adds one digit: the seed
+ * is hashed once instead of eight times (this runs for every system container while a simulator starts, cold).
+ */
 export function hex64(seed: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < seed.length; i++) h = fnvStep(h, seed.charCodeAt(i));
+  h = fnvStep(h, 0x23); // '#'
   let out = '';
-  for (let i = 0; out.length < 64; i++) out += fnv32a(`${seed}#${i}`).toString(16).padStart(8, '0');
-  return out.slice(0, 64);
+  for (let i = 0; i < 8; i++) out += fnvStep(h, 0x30 + i).toString(16).padStart(8, '0');
+  return out;
 }
 
 /** The image as the container runtime reports it (docker.io/library/nginx:1.25 for nginx:1.25). */
@@ -104,15 +109,14 @@ function hasCondition(conds: V1PodCondition[], type: string, status: string, rea
 
 /** Container statuses all waiting with one reason (ContainerCreating, ErrImagePull, …). */
 export function waitingStatuses(pod: V1Pod, reason: string, message?: string): V1ContainerStatus[] {
-  const prev = new Map((pod.status?.containerStatuses ?? []).map((c) => [c.name, c]));
-  return (pod.spec?.containers ?? []).map((c) => ({
-    name: c.name,
-    image: statusImage(c.image!),
-    imageID: prev.get(c.name)?.imageID ?? '',
-    ready: false,
-    restartCount: prev.get(c.name)?.restartCount ?? 0,
-    started: false,
-    state: { waiting: { reason, ...(message ? { message } : {}) } },
-    ...(prev.get(c.name)?.lastState ? { lastState: prev.get(c.name)!.lastState } : {}),
-  }));
+  const prevs = pod.status?.containerStatuses;
+  const waiting: { reason: string; message?: string } = { reason };
+  if (message) waiting.message = message;
+  return (pod.spec?.containers ?? []).map((c) => {
+    // a pod has a handful of containers: a scan, not a Map built per status write
+    const prev = prevs?.find((p) => p.name === c.name);
+    const s: V1ContainerStatus = { name: c.name, image: statusImage(c.image!), imageID: prev?.imageID ?? '', ready: false, restartCount: prev?.restartCount ?? 0, started: false, state: { waiting } };
+    if (prev?.lastState) s.lastState = prev.lastState;
+    return s;
+  });
 }
