@@ -8,8 +8,10 @@
  * only the instructions executed inside the timed minutes: each timed minute is entered through vm's
  * Script.runInThisContext, and callgrind collects only inside node's ContextifyScript::RunInContext. One process
  * counts the quiet minutes, another the busy ones, a third the generator's work items alone; the three run the same
- * sequence, and `--predictable` (one thread: no concurrent compilation or marking) makes the counts repeat to a few
- * hundred instructions, so JIT and collector state is the same on both sides. Everything a minute runs counts,
+ * sequence, and `--predictable` (one thread: no concurrent compilation or marking) makes the counts repeat (two runs:
+ * quiet minutes identical, busy ones within 0.1 %), so JIT and collector state is the same on both sides. What lands
+ * in a minute still depends on the harness's own code (a different bundle moved the quiet minute from 2.7 M to 6.5 M
+ * instructions): compare old and new code with this same file. Everything a minute runs counts,
  * compilation and scavenges included; the full collections before the minutes do not (bench:loadgen doesn't time them
  * either). The code is bundled first (esbuild): tsx's loader talks to its transform service, which varies the counts.
  * With one thread, the optimizing compiler runs inside whichever minute makes a function hot: keep WARMUP at 5 or more
