@@ -1,0 +1,112 @@
+/**
+ * bench:loadgen's quiet case as instruction counts (`npx tsx bench/loadgen-instructions.ts`; needs valgrind): the
+ * figure that on a shared, loaded machine says the same thing every run, where process.cpuUsage() of a minute that
+ * costs well under a millisecond does not.
+ *
+ * The process runs the same alternating pairs as bench:loadgen (a fresh 10-pod cluster per pair, the quiet minute,
+ * then the minute that starts with startTraffic at RATE/s, each after a full collection) under callgrind, and counts
+ * only the instructions executed inside the timed minutes: each timed minute is entered through vm's
+ * Script.runInThisContext, and callgrind collects only inside node's ContextifyScript::RunInContext. One process
+ * counts the quiet minutes, another the busy ones, a third the generator's work items alone; the three run the same
+ * sequence, and `--predictable` (one thread: no concurrent compilation or marking) makes the counts repeat (two runs:
+ * quiet minutes identical, busy ones within 0.1 %), so JIT and collector state is the same on both sides. What lands
+ * in a minute still depends on the harness's own code (a different bundle moved the quiet minute from 2.7 M to 6.5 M
+ * instructions): compare old and new code with this same file. Everything a minute runs counts,
+ * compilation and scavenges included; the full collections before the minutes do not (bench:loadgen doesn't time them
+ * either). The code is bundled first (esbuild): tsx's loader talks to its transform service, which varies the counts.
+ * With one thread, the optimizing compiler runs inside whichever minute makes a function hot: keep WARMUP at 5 or more
+ * (with WARMUP=1 and REPEAT=2 the busy minutes carried tens of millions of instructions of compilation).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+const RATE = Number(process.env.RATE ?? 1000);
+const RUNS = Number(process.env.REPEAT ?? 10);
+const WARMUP = Number(process.env.WARMUP ?? 5);
+/** quiet | busy | plan: what the child counts */
+const PHASE = process.env.LOADGEN_PHASE;
+
+async function child(phase: string): Promise<void> {
+  const { tenWebPods } = await import('../lib/sim/network/testing');
+  const { TrafficGenerator } = await import('../lib/sim/network/load');
+  const gc = (globalThis as { gc?: () => void }).gc!;
+  const timed = new Script('globalThis.__loadgenTimed()');
+  const g = globalThis as { __loadgenTimed?: () => void };
+  /** runs fn inside the counted native frame when `count` */
+  const counted = (count: boolean, fn: () => void) => {
+    if (!count) return fn();
+    g.__loadgenTimed = fn;
+    timed.runInThisContext();
+  };
+  let countPlans = false;
+  const reconcile = TrafficGenerator.prototype.reconcile;
+  TrafficGenerator.prototype.reconcile = function (key, e) {
+    counted(countPlans, () => reconcile.call(this, key, e));
+  };
+  let sent = 0;
+  const minute = (seed: number, traffic: boolean, measured: boolean) => {
+    const sim = tenWebPods({ seed });
+    gc();
+    counted(measured && phase === (traffic ? 'busy' : 'quiet'), () => {
+      if (traffic) sim.startTraffic({ target: 'svc/web', rate: RATE });
+      countPlans = measured && traffic && phase === 'plan';
+      for (let t = 0; t < 60_000; t += 100) sim.advance(100);
+      countPlans = false;
+    });
+    sent += sim.trafficBetween(sim.now() - 60_000, Infinity).sent;
+  };
+  let seed = 1_000;
+  for (let i = 0; i < WARMUP; i++, seed++) {
+    minute(seed, true, false);
+    minute(seed, false, false);
+  }
+  for (let i = 0; i < RUNS; i++, seed++) {
+    minute(seed, false, true);
+    minute(seed, true, true);
+  }
+  console.log(`sent ${sent}`);
+}
+
+function collected(bundle: string, phase: string): Promise<number> {
+  const args = ['--tool=callgrind', '--collect-atstart=no', '--toggle-collect=node::contextify::ContextifyScript::RunInContext*', '--callgrind-out-file=/dev/null', process.execPath, '--predictable', '--expose-gc', bundle];
+  return new Promise((resolve, reject) => {
+    const p = spawn('valgrind', args, { env: { ...process.env, LOADGEN_PHASE: phase }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d) => (err += d));
+    p.on('error', reject);
+    p.on('close', (code) => {
+      const m = /Collected : (\d+)/.exec(err);
+      if (code !== 0 || !m) reject(new Error(`valgrind (${phase}) failed:\n${err.slice(-2000)}`));
+      else resolve(Number(m[1]));
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const { build } = await import('esbuild');
+  const dir = mkdtempSync(path.join(tmpdir(), 'loadgen-instr-'));
+  const bundle = path.join(dir, 'loadgen-instructions.mjs');
+  try {
+    await build({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'warning', external: ['esbuild'] });
+    const [quiet, busy, plan] = await Promise.all(['quiet', 'busy', 'plan'].map((phase) => collected(bundle, phase)));
+    const perMinute = (n: number) => Math.round(n / RUNS);
+    const extra = perMinute(busy) - perMinute(quiet);
+    const ratio = extra / perMinute(quiet);
+    const row = (label: string, value: string, note = '') => console.log(`${label.padEnd(62)}${value.padStart(14)}  ${note}`);
+    console.log(`— quiet cluster, traffic starts with the timed minute, instructions (callgrind, ${RUNS} pairs after ${WARMUP})`);
+    row('60 s simulated, no traffic, per minute', perMinute(quiet).toLocaleString('en'));
+    row(`60 s simulated, generator at ${RATE}/s, per minute`, perMinute(busy).toLocaleString('en'));
+    row('  of which the generator’s work items (its plan)', perMinute(plan).toLocaleString('en'));
+    row('extra vs the same cluster without traffic (goal ≤ 10 %)', `${(ratio * 100).toFixed(1)} %`, ratio <= 0.1 ? 'met' : 'NOT met');
+    console.log(`BENCH ${JSON.stringify({ rate: RATE, runs: RUNS, quiet_instructions_per_minute: perMinute(quiet), busy_instructions_per_minute: perMinute(busy), plan_instructions_per_minute: perMinute(plan), extra_vs_quiet_ratio: Number(ratio.toFixed(3)) })}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (PHASE) await child(PHASE);
+else await main();
