@@ -37,6 +37,20 @@ describe('kubectl on the simulator', () => {
     expect(pods.every((l) => /1\/1\s+Running/.test(l))).toBe(true);
   });
 
+  // kubectl scale takes TYPE NAME..., or TYPE with -l/--all, and scales each object it visits; none visited is
+  // "no objects passed to scale" (kubernetes/kubectl pkg/cmd/scale/scale.go RunScale)
+  it('scale -l scales every matching ReplicaSet in turn, and says when the selector matches none', async () => {
+    await run('kubectl apply -f deployment.yaml');
+    client.advance(30_000);
+    const rs = (await run('kubectl get rs -l app=web -o name')).stdout.trim();
+    expect(rs).toMatch(/^replicaset\.apps\/web-[a-z0-9]+$/);
+    expect((await run('kubectl scale rs -l app=web --replicas=5')).stdout).toBe(`${rs} scaled\n`);
+    const none = await run('kubectl scale rs -l app=nothing --replicas=5');
+    expect(none.exitCode).toBe(1);
+    expect(none.stderr).toContain('error: no objects passed to scale');
+    expect((await run('kubectl scale deploy web web2 --replicas=2')).stderr).toContain('"web2" not found');
+  });
+
   it('re-applying an edited file configures the object and drops fields removed from the file', async () => {
     const original = files.get('deployment.yaml')!;
     await run('kubectl apply -f deployment.yaml');

@@ -5,7 +5,7 @@ import { API_VERSION, type Kind, type KubeObject, type V1Deployment, type V1Pod,
 import { objectKey } from '../../cluster/types';
 import { KubectlError, err, namespaceOf, num, out, str, type KubectlContext } from '../context';
 import type { ParsedCommand } from '../parse';
-import { deletedLine, qualifiedSingular } from '../resources';
+import { deletedLine, qualifiedSingular, resourceOf } from '../resources';
 import { noResourcesMessage, parseTargets, scopedNamespace, singleTarget } from '../targets';
 import { runDeleteFromFiles } from './apply';
 import { warnIfDeprecated } from '../deprecation';
@@ -76,12 +76,19 @@ export async function runScale(cmd: ParsedCommand, ctx: KubectlContext): Promise
     throw new KubectlError('error: required flag(s) "replicas" not set', '힌트: 원하는 개수를 --replicas로 알려 주세요. 예) kubectl scale deploy/web --replicas=5');
   }
   if (replicas < 0) throw new KubectlError('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0', '힌트: 레플리카 수는 0 이상이어야 해요.');
-  const { type, name } = singleTarget(cmd.args, 'scale');
-  if (type.kind !== 'Deployment' && type.kind !== 'ReplicaSet') {
-    throw new KubectlError(`error: no scaler has been implemented for {"${type.group}" "${type.kind}"}`, '힌트: 스케일은 디플로이먼트나 레플리카셋에 해요. 예) kubectl scale deploy/web --replicas=5');
+  // like kubectl scale: TYPE NAME..., TYPE/NAME..., or TYPE with -l/--all, each object scaled in turn (scale.go)
+  const found = await selectObjects(cmd, ctx, 'scale');
+  for (const { kind } of found) {
+    if (kind !== 'Deployment' && kind !== 'ReplicaSet') {
+      const type = resourceOf(kind);
+      throw new KubectlError(`error: no scaler has been implemented for {"${type.group}" "${type.kind}"}`, '힌트: 스케일은 디플로이먼트나 레플리카셋에 해요. 예) kubectl scale deploy/web --replicas=5');
+    }
   }
-  await ctx.client.patch(type.kind, name, namespaceOf(cmd.flags), { spec: { replicas } }, 'merge');
-  out(ctx, `${qualifiedSingular(type.kind)}/${name} scaled`);
+  if (found.length === 0) throw new KubectlError('error: no objects passed to scale', '힌트: 셀렉터에 맞는 오브젝트가 없어요. kubectl get으로 레이블을 확인해 보세요(--show-labels).');
+  for (const { kind, obj } of found) {
+    await ctx.client.patch(kind, obj.metadata!.name!, obj.metadata?.namespace, { spec: { replicas } }, 'merge');
+    out(ctx, `${qualifiedSingular(kind)}/${obj.metadata!.name!} scaled`);
+  }
   return 0;
 }
 
