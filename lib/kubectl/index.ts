@@ -4,7 +4,8 @@
  * followed by exactly one Korean hint line.
  */
 import { describeError } from './errors';
-import { KubectlError, err, type KubectlContext } from './context';
+import { KubectlError, err, namespaceOf, type KubectlContext } from './context';
+import { notFoundHint } from './not-found-hint';
 import { parseKubectl as parse, type ParsedCommand } from './parse';
 import { COMMANDS } from './commands';
 import { VERBS } from './commands-spec';
@@ -31,6 +32,7 @@ export function isTerminalProgram(line: string): boolean {
 /** Run one command line. Resolves with kubectl's exit code; never rejects. */
 export async function executeKubectl(line: string, ctx: KubectlContext): Promise<{ exitCode: number }> {
   const safe = guardedContext(ctx);
+  let namespace = 'default';
   try {
     const words = tokenize(line);
     if (words.ok && LAPTOP_PROGRAMS.has(words.words[0])) return { exitCode: await runOnLaptop(words.words, safe) };
@@ -41,11 +43,12 @@ export async function executeKubectl(line: string, ctx: KubectlContext): Promise
       err(safe, parsed.hint ?? "힌트: 'help'를 입력하면 쓸 수 있는 명령을 볼 수 있어요.");
       return { exitCode: 1 };
     }
+    namespace = namespaceOf(parsed.command.flags);
     return { exitCode: await run(parsed.command, safe) };
   } catch (e) {
     const printed = describeError(e);
     err(safe, printed.message);
-    err(safe, printed.hint);
+    err(safe, (await notFoundHint(safe, e, namespace)) ?? printed.hint);
     return { exitCode: printed.exitCode };
   }
 }

@@ -3,6 +3,7 @@ import { labelsMatch, matchesFieldSelector, parseFieldSelector } from '../../k8s
 import { isStatusError, type Kind, type KubeObject } from '../../k8s/types';
 import { KubectlError, err, namespaceOf, out, str, type KubectlContext } from '../context';
 import { describeError } from '../errors';
+import { notFoundHint } from '../not-found-hint';
 import type { ParsedCommand } from '../parse';
 import { nameLine, serialize, tableLines, type TableLayout } from '../print';
 import { TabWriter } from '../tabwriter';
@@ -52,7 +53,7 @@ async function fetchTarget(ctx: KubectlContext, target: Target, namespace: strin
         if (!isStatusError(e)) throw e;
         const printed = describeError(e);
         err(ctx, printed.message);
-        hint = printed.hint;
+        hint = (await notFoundHint(ctx, e, ns ?? 'default')) ?? printed.hint;
         missing++;
       }
     }
