@@ -101,7 +101,7 @@ test('node failure at the top speed, with “다음 사건으로 ▶|” from th
   const started = Date.now();
   await page.getByLabel('시뮬레이션 속도').selectOption('60');
   await nextStep(page, 1);
-  // Paused, only N moves time: straight to the node going NotReady (40 s later), then on to the eviction.
+  // Paused, only N moves time: straight to the node going NotReady (50 s later), then on to the eviction.
   await toolbarPlay(page).click();
   await expect(toolbarPlay(page)).toHaveText('▶ 재생');
   await page.getByRole('button', { name: '다음 단계 ▶' }).click();
@@ -109,7 +109,7 @@ test('node failure at the top speed, with “다음 사건으로 ▶|” from th
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('n');
   await expect(panel(page)).toHaveAttribute('data-scenario-phase', 'stepDone');
-  await expect(page.locator('[data-skip-note]').first()).toHaveText('40초 건너뜀');
+  await expect(page.locator('[data-skip-note]').first()).toHaveText('50초 건너뜀');
   await page.getByRole('button', { name: '다음 단계 ▶' }).click();
   await expect(panel(page)).toHaveAttribute('data-scenario-step', '3');
   for (let i = 0; i < 30 && (await panel(page).getAttribute('data-scenario-phase')) === 'waiting'; i++) await page.keyboard.press('n');

@@ -79,7 +79,7 @@ export function FailureControls({ client }: { client: ClusterClient }) {
         onClick={() =>
           run(
             () => client.failures!.failNode(nodeName),
-            `${nodeName}의 kubelet이 멈췄어요. ${timings ? seconds(timings.nodeMonitorGrace) : '40초'} 뒤 NotReady가 되고, ${
+            `${nodeName}의 kubelet이 멈췄어요. ${timings ? seconds(timings.nodeMonitorGrace) : '50초'} 뒤 NotReady가 되고, ${
               timings ? seconds(timings.podEvictionTimeout) : '5분'
             } 더 지나면 파드가 축출되어 다른 노드에 다시 만들어져요. 속도를 올려 보세요.`,
           )

@@ -77,10 +77,10 @@ describe('SimClient skip ahead ("다음 사건으로")', () => {
     c.engine().create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { nodeName: 'worker-1', containers: [{ name: 'c', image: 'nginx' }] } } as never);
     c.advance(30_000);
     await c.failures.failNode('worker-1');
-    // kube-controller-manager --node-monitor-grace-period defaults to 40s:
+    // kube-controller-manager --node-monitor-grace-period defaults to 50s (40s before 1.32, kubernetes PR #126287):
     // https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/
     const first = c.time.skipToNextEvent!();
-    expect(first).toEqual({ skippedMs: 40_000, changed: true });
+    expect(first).toEqual({ skippedMs: 50_000, changed: true });
     expect(readyStatus(c, 'worker-1')).toBe('Unknown');
     // The DefaultTolerationSeconds admission plugin gives pods 300 s of toleration for the unreachable taint:
     // https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#taint-based-evictions
@@ -113,8 +113,8 @@ describe('SimClient skip ahead ("다음 사건으로")', () => {
       checks++;
       return readyStatus(c, 'worker-2') === 'Unknown';
     });
-    expect(c.time.skipToNextEvent!()).toEqual({ skippedMs: 40_000, changed: true });
-    expect(checks).toBe(160);
+    expect(c.time.skipToNextEvent!()).toEqual({ skippedMs: 50_000, changed: true });
+    expect(checks).toBe(200);
     c.dispose();
   });
 });

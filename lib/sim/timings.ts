@@ -1,7 +1,7 @@
 /**
  * Lifecycle timings as data. Lessons shorten them through `createSimulator({ timings })`.
  * Values follow what a small kubeadm cluster shows: image pulls take seconds, the node monitor grace
- * period is 40 s, the default NoExecute toleration for not-ready/unreachable nodes is 300 s.
+ * period is 50 s (kube-controller-manager's default since Kubernetes 1.32, kubernetes PR #126287; 40 s before), the default NoExecute toleration for not-ready/unreachable nodes is 300 s.
  */
 import type { Timings } from './types';
 
@@ -11,7 +11,7 @@ export const DEFAULT_TIMINGS: Timings = {
   containerStart: 1_000,
   readinessDelay: 1_000,
   terminationGrace: 2_000,
-  nodeMonitorGrace: 40_000,
+  nodeMonitorGrace: 50_000,
   podEvictionTimeout: 300_000,
   crashBackoffBase: 10_000,
   crashBackoffMax: 300_000,

@@ -8,6 +8,18 @@ const node = (sim: Simulator, name: string) => sim.get('Node', name) as V1Node;
 const ready = (n: V1Node) => n.status!.conditions!.find((c) => c.type === 'Ready')!;
 
 describe('node lifecycle', () => {
+  it('waits 50 s of silence by default, the node-monitor-grace-period of Kubernetes ≥ 1.32 (the version the nodes report)', () => {
+    // pkg/controller/nodelifecycle/config/v1alpha1/defaults.go: NodeMonitorGracePeriod 50s since kubernetes PR #126287
+    const sim = createSimulator({ seed: 41 });
+    expect(node(sim, 'worker-1').status!.nodeInfo!.kubeletVersion).toMatch(/^v1\.(3[2-9]|[4-9]\d)\./);
+    sim.advance(10_000);
+    sim.failNode('worker-1');
+    sim.advance(49_000);
+    expect(ready(node(sim, 'worker-1')).status).toBe('True');
+    sim.advance(1_000);
+    expect(ready(node(sim, 'worker-1')).status).toBe('Unknown');
+  });
+
   it('marks a silent node NotReady after the grace period and taints it', () => {
     const sim = createSimulator({ seed: 41 });
     sim.create(deploymentManifest({ replicas: 4 }));
@@ -33,7 +45,7 @@ describe('node lifecycle', () => {
     const victims = podsOf(sim).filter((p) => p.spec!.nodeName === 'worker-1');
     expect(victims[0].spec!.tolerations).toContainEqual({ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 60 });
     sim.failNode('worker-1');
-    sim.advance(40_000 + 59_000);
+    sim.advance(sim.timings().nodeMonitorGrace + 59_000);
     expect(podsOf(sim).filter((p) => p.metadata!.deletionTimestamp)).toHaveLength(0);
     sim.advance(2_000);
     const terminating = podsOf(sim).filter((p) => p.metadata!.deletionTimestamp);
