@@ -146,11 +146,16 @@ test('a lesson plays its scenario in its own Playground and gives the practice c
   await expect(output(page)).toContainText('deployment.apps/mine created');
   await expect.poll(() => podNames(page, 'mine-'), { timeout: 30_000 }).toHaveLength(2);
   const mine = await podNames(page, 'mine-');
+  // A note the failure controls wrote about the practice cluster must not stay up over the scenario's cluster.
+  const failures = page.getByRole('group', { name: '장애 실험' });
+  await failures.getByRole('button', { name: '⊘ 코든' }).click();
+  await expect(failures.getByRole('status')).toContainText('코든했어요');
 
   await page.getByRole('button', { name: '노드 장애 시나리오로 보기' }).click();
   const player = page.locator('[data-lesson-scenario="node-failure"]');
   await expect(player).toBeVisible();
   await expect(panel(page)).toHaveAttribute('data-scenario-phase', 'ready', { timeout: 30_000 });
+  await expect(failures.getByRole('status')).toBeEmpty();
   expect(new URL(page.url()).pathname).toBe('/learn/replicasets');
   await expect.poll(() => podNames(page, 'web-')).toHaveLength(4);
   expect(await podNames(page, 'mine-')).toEqual([]);

@@ -23,14 +23,17 @@ export function FailureControls({ client }: { client: ClusterClient }) {
   const [chosen, setChosen] = useState('');
   const nodeName = selection?.kind === 'Node' ? selection.key : chosen && nodeNames.includes(chosen) ? chosen : firstWorker;
   const node = usePlaygroundStore((s) => s.nodes[nodeName]);
-  const [note, setNote] = useState('');
+  // The note belongs to the cluster it was written about: when a lesson's scenario player swaps the client (or gives
+  // the practice cluster back), an old "worker-1의 kubelet이 멈췄어요" must not describe the other cluster.
+  const [written, setWritten] = useState<{ client: ClusterClient; text: string } | null>(null);
+  const note = written?.client === client ? written.text : '';
 
   const run = async (what: () => Promise<unknown>, done: string) => {
     try {
       await what();
-      setNote(done);
+      setWritten({ client, text: done });
     } catch (e) {
-      setNote(`실패했어요: ${e instanceof Error ? e.message : String(e)}`);
+      setWritten({ client, text: `실패했어요: ${e instanceof Error ? e.message : String(e)}` });
     }
   };
   const timings = client.time?.timings();
