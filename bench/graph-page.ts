@@ -7,6 +7,7 @@ import type { Browser, CDPSession, Page } from '@playwright/test';
 // For the `window.__graphBench` declaration (type only; erased at run time).
 import type { BenchHandle } from '../components/wiring/bench-mode';
 import { printProfileOf } from './cpu-profile';
+import { REACT_RENDER_COUNTER } from './react-renders';
 
 type _Handle = BenchHandle;
 
@@ -110,6 +111,7 @@ export async function openGraph(browser: Browser, base: string, pods: number, no
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
   await page.addInitScript(firstRenderWatch(profile));
+  await page.addInitScript(REACT_RENDER_COUNTER);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const firstRenderProfile = profile ? profileOfConsoleSpan(cdp) : null;
