@@ -25,6 +25,7 @@ import { startSimCluster, tempKubeconfigPath } from '../e2e/live-servers';
 import { MAX_BENCH_PODS } from '../components/wiring/bench-mode';
 import { openGraph, openLiveGraph, startServer, stopServer } from './graph-page';
 import { measureGestures, type GestureResult } from './graph-gestures';
+import { startCountingRenders, stopCountingRenders } from './react-renders';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3217);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -79,6 +80,9 @@ interface CaseResult {
    * engine during the rollout: the page's own cost per change, which other processes on a busy machine barely move.
    */
   cpuMsPer1000Changes: number;
+  /** React component renders during the rollout, per React commit and per 1,000 cluster changes (react-renders.ts): counts, not times. */
+  rendersPerCommit: number;
+  rendersPer1000Changes: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -102,6 +106,7 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
   const changesSoFar = () => page.evaluate(() => (window as { __benchChanges?: number }).__benchChanges ?? 0);
   const cpuBefore = await threadTime();
   const changesBefore = await changesSoFar();
+  await startCountingRenders(page);
   // Record rAF deltas while the rolling update runs. Passed as a string: tsx would wrap named
   // functions in a helper that does not exist inside the page.
   const result = (await page.evaluate(`(async () => {
@@ -129,6 +134,7 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
   })()`)) as { deltas: number[]; graphOnly: number[]; done: boolean; engineMs: number; engineMaxMs: number; storeMs: number; storeMaxMs: number; longTasks: number[]; engineThread: string; elapsed: number };
   const cpuMs = (await threadTime()) - cpuBefore;
   const changes = (await changesSoFar()) - changesBefore;
+  const renders = await stopCountingRenders(page);
   await cdp.detach();
   if (profiler) await printProfile(profiler);
   await page.close();
@@ -153,6 +159,8 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
     longTasks: result.longTasks.length,
     engineThread: result.engineThread,
     cpuMsPer1000Changes: round((1000 * cpuMs) / Math.max(1, changes)),
+    rendersPerCommit: round(renders.renders / Math.max(1, renders.commits)),
+    rendersPer1000Changes: Math.round((1000 * renders.renders) / Math.max(1, changes)),
   };
 }
 
@@ -233,14 +241,14 @@ async function main() {
         const r = await runCase(browser, c.pods, c.nodes, tiles);
         results.push(r);
         console.log(
-          `pods=${r.pods} nodes=${r.nodes} tiles=${r.tiles}  first render ${r.firstRenderMs} ms (main-thread CPU ${r.firstRenderCpuMs} ms)  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms = ${budget(r.p95FrameMs)}× the frame budget (without engine steps ${r.p95GraphFrameMs} ms = ${budget(r.p95GraphFrameMs)}×)  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of ${r.engineThread === 'worker' ? 'its worker (not the main thread)' : 'main thread'}, longest step ${r.engineMaxMs} ms; graph store ${r.storePercent}%, longest batch ${r.storeMaxMs} ms; main-thread long tasks: ${r.longTasks} > 50 ms, longest ${r.longestTaskMs} ms = ${round(r.longestTaskMs / 16.7)} frames; main-thread CPU ${r.cpuMsPer1000Changes} ms per 1,000 changes)`,
+          `pods=${r.pods} nodes=${r.nodes} tiles=${r.tiles}  first render ${r.firstRenderMs} ms (main-thread CPU ${r.firstRenderCpuMs} ms)  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms = ${budget(r.p95FrameMs)}× the frame budget (without engine steps ${r.p95GraphFrameMs} ms = ${budget(r.p95GraphFrameMs)}×)  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of ${r.engineThread === 'worker' ? 'its worker (not the main thread)' : 'main thread'}, longest step ${r.engineMaxMs} ms; graph store ${r.storePercent}%, longest batch ${r.storeMaxMs} ms; main-thread long tasks: ${r.longTasks} > 50 ms, longest ${r.longestTaskMs} ms = ${round(r.longestTaskMs / 16.7)} frames; main-thread CPU ${r.cpuMsPer1000Changes} ms per 1,000 changes; React: ${r.rendersPerCommit} component renders per commit, ${r.rendersPer1000Changes} per 1,000 changes)`,
         );
       }
     }
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const js = await lessonJs(page);
     console.log(`lesson ${js.path}: first-load JS ${js.firstLoadKiB} KiB gzip; with the graph loaded ${js.withGraphKiB} KiB gzip`);
-    const none = { firstRenderMs: null, firstRenderCpuMs: null, p50FrameMs: null, p95FrameMs: null, p95GraphFrameMs: null, enginePercent: null, engineMaxMs: null, storeMaxMs: null, longestTaskMs: null, longTasks: null, cpuMsPer1000Changes: null };
+    const none = { rendersPerCommit: null, rendersPer1000Changes: null, firstRenderMs: null, firstRenderCpuMs: null, p50FrameMs: null, p95FrameMs: null, p95GraphFrameMs: null, enginePercent: null, engineMaxMs: null, storeMaxMs: null, longestTaskMs: null, longTasks: null, cpuMsPer1000Changes: null };
     const by = (n: number, tiles: Tiles = 'auto') => results.find((r) => r.pods === n && r.tiles === tiles) ?? none;
     const ratio = (v: number | null) => (v === null ? null : budget(v));
     const bench = {
@@ -277,6 +285,8 @@ async function main() {
       long_tasks_5000: by(5000).longTasks,
       cpu_ms_per_1000_changes_1000: by(1000).cpuMsPer1000Changes ?? null,
       cpu_ms_per_1000_changes_5000: by(5000).cpuMsPer1000Changes ?? null,
+      react_renders_per_commit_5000: by(5000).rendersPerCommit,
+      react_renders_per_1000_changes_5000: by(5000).rendersPer1000Changes,
       // 20,000 pods (or BENCH_GESTURE_PODS): pan and zoom (goal p95 ≤ 50 ms, i.e. 3 frames)
       pan_zoom_pods: big?.pods ?? null,
       live_first_graph_ms_20000: big?.firstGraphMs ?? null,

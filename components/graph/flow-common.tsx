@@ -34,9 +34,15 @@ export const READ_ONLY_FLOW = {
 /** Read-only nodes get pointer-events: none from React Flow; our boxes hold buttons. */
 export const BOX_STYLE = { pointerEvents: 'all' as const };
 
-/** Follows the `dark` class the shell toggles on <html>. */
+/** The theme on <html> now (the graph is loaded on the client only, so there is no server render to agree with). */
+const currentColorMode = (): ColorMode => (typeof document !== 'undefined' && document.documentElement.classList.contains('dark') ? 'dark' : 'light');
+
+/**
+ * Follows the `dark` class the shell toggles on <html>. Starts from the class as it is, so a dark page renders the
+ * graph once in dark, not first in light and then the whole graph (every tile canvas) again.
+ */
 export function useColorMode(): ColorMode {
-  const [mode, setMode] = useState<ColorMode>('light');
+  const [mode, setMode] = useState<ColorMode>(currentColorMode);
   useEffect(() => {
     const html = document.documentElement;
     const update = () => setMode(html.classList.contains('dark') ? 'dark' : 'light');

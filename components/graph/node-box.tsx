@@ -14,7 +14,8 @@ import { COMPACT_ZOOM, useZoomDerived } from './tile-zoom';
 export type NodeBoxData = { name: string; cols: number; rows?: number };
 export type PendingLaneData = { cols: number };
 
-function UsageBar({ label, used, total, text }: { label: string; used: number; total: number; text: string }) {
+/** Memoised on its plain props: a node's CPU bar stays put while only its memory (or pod count) moves. */
+const UsageBar = memo(function UsageBar({ label, used, total, text }: { label: string; used: number; total: number; text: string }) {
   const pct = percentOf(used, total);
   const over = pct >= 90;
   return (
@@ -39,7 +40,7 @@ function UsageBar({ label, used, total, text }: { label: string; used: number; t
       </span>
     </div>
   );
-}
+});
 
 /** Arrow keys move focus between tiles (row-major, `cols` wide); Home/End jump to the ends. */
 function moveTileFocus(e: KeyboardEvent<HTMLDivElement>, cols: number) {
@@ -71,10 +72,10 @@ export function usePodsOfOwner(owner: string): PodIdsOf {
  * (tile-canvas.tsx), with the same keys, details and tooltip. Takes where its ids come from rather than the ids, so
  * a box whose pod list changes does not render its canvas (the canvas's painter follows the list by itself).
  */
-export function PodGrid({ idsOf, cols, rows, label }: { idsOf: PodIdsOf; cols: number; rows?: number; label: string }) {
+export const PodGrid = memo(function PodGrid({ idsOf, cols, rows, label }: { idsOf: PodIdsOf; cols: number; rows?: number; label: string }) {
   const mode = useTileMode(usePlaygroundStore((s) => idsOf(s).length));
   return mode === 'canvas' ? <TileCanvas idsOf={idsOf} cols={cols} rows={rows} label={label} /> : <DomPodGrid idsOf={idsOf} cols={cols} label={label} />;
-}
+});
 
 /**
  * Plain text tiles when zoomed in, text-less ones when zoomed far out.
@@ -109,13 +110,8 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxDat
   const node = usePlaygroundStore((s) => s.nodes[data.name]);
   const idsOf = usePodsOnNode(data.name);
   const visible = usePlaygroundStore((s) => idsOf(s).length);
-  const usage = usePlaygroundStore((s) => s.groups.usageByNode[data.name]);
   const selected = usePlaygroundStore((s) => s.selection?.kind === 'Node' && s.selection.key === data.name);
-  const select = usePlaygroundStore((s) => s.select);
   if (!node) return null;
-  const hidden = Math.max(0, (usage?.pods ?? 0) - visible);
-  const tone = !node.ready ? 'bad' : node.unschedulable ? 'warn' : 'ok';
-  const statusIcon = !node.ready ? '✕' : node.unschedulable ? '⊘' : '✓';
   const roleLabel = node.role === 'control-plane' ? '컨트롤 플레인' : '워커 노드';
   return (
     <section
@@ -126,49 +122,76 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxDat
         node.ready ? 'border-zinc-300 dark:border-zinc-700' : 'border-dashed border-red-500'
       } ${selected ? 'outline-3 outline-brand-500' : ''}`}
     >
-      <header className="mb-1.5 h-[86px] space-y-1">
-        <div className="flex items-center gap-1.5">
-          <span
-            className={`rounded px-1.5 py-0.5 text-[10px] font-bold ${
-              node.role === 'control-plane'
-                ? 'bg-violet-100 text-violet-900 dark:bg-violet-900/60 dark:text-violet-100'
-                : 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200'
-            }`}
-          >
-            {roleLabel}
-          </span>
-          <button
-            type="button"
-            onClick={() => select({ kind: 'Node', key: node.name })}
-            className="nodrag truncate font-mono text-sm font-semibold hover:underline focus-visible:outline-2 focus-visible:outline-brand-500"
-            aria-label={`노드 ${node.name} 자세히 보기`}
-          >
-            {node.name}
-          </button>
-          <span className={`ml-auto shrink-0 rounded px-1.5 py-0.5 text-[11px] font-semibold ${STATUS_STYLE[tone]}`}>
-            <span aria-hidden="true">{statusIcon} </span>
-            {node.status}
-          </span>
-        </div>
-        <UsageBar
-          label="CPU"
-          used={usage?.cpuRequestMilli ?? 0}
-          total={node.cpuAllocatableMilli}
-          text={`${formatCpu(usage?.cpuRequestMilli ?? 0)}/${formatCpu(node.cpuAllocatableMilli)}`}
-        />
-        <UsageBar
-          label="메모리"
-          used={usage?.memoryRequestBytes ?? 0}
-          total={node.memoryAllocatableBytes}
-          text={`${formatMemory(usage?.memoryRequestBytes ?? 0)}/${formatMemory(node.memoryAllocatableBytes)}`}
-        />
-        <p className="text-[11px] text-zinc-600 dark:text-zinc-400">
-          파드 {usage?.pods ?? 0}/{node.podsAllocatable}
-          {hidden > 0 && <span> · 숨긴 파드 {hidden}개</span>}
-        </p>
-      </header>
+      <NodeHeader
+        name={node.name}
+        controlPlane={node.role === 'control-plane'}
+        ready={node.ready}
+        unschedulable={node.unschedulable}
+        status={node.status}
+        cpuAllocatable={node.cpuAllocatableMilli}
+        memoryAllocatable={node.memoryAllocatableBytes}
+        podsAllocatable={node.podsAllocatable}
+        visible={visible}
+      />
       <PodGrid idsOf={idsOf} cols={data.cols} rows={data.rows} label={`${roleLabel} ${node.name}`} />
     </section>
+  );
+});
+
+/**
+ * A node box's header. Plain-value props and its own usage subscription: a rollout re-renders it only when this
+ * node's requested totals or pod count change (a node object re-projected with the same fields leaves it alone).
+ */
+const NodeHeader = memo(function NodeHeader(props: {
+  name: string;
+  controlPlane: boolean;
+  ready: boolean;
+  unschedulable: boolean;
+  status: string;
+  cpuAllocatable: number;
+  memoryAllocatable: number;
+  podsAllocatable: number;
+  visible: number;
+}) {
+  const { name, controlPlane, ready, unschedulable, status, visible } = props;
+  const usage = usePlaygroundStore((s) => s.groups.usageByNode[name]);
+  const select = usePlaygroundStore((s) => s.select);
+  const hidden = Math.max(0, (usage?.pods ?? 0) - visible);
+  const tone = !ready ? 'bad' : unschedulable ? 'warn' : 'ok';
+  const statusIcon = !ready ? '✕' : unschedulable ? '⊘' : '✓';
+  const roleLabel = controlPlane ? '컨트롤 플레인' : '워커 노드';
+  const cpu = usage?.cpuRequestMilli ?? 0;
+  const memory = usage?.memoryRequestBytes ?? 0;
+  return (
+    <header className="mb-1.5 h-[86px] space-y-1">
+      <div className="flex items-center gap-1.5">
+        <span
+          className={`rounded px-1.5 py-0.5 text-[10px] font-bold ${
+            controlPlane ? 'bg-violet-100 text-violet-900 dark:bg-violet-900/60 dark:text-violet-100' : 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200'
+          }`}
+        >
+          {roleLabel}
+        </span>
+        <button
+          type="button"
+          onClick={() => select({ kind: 'Node', key: name })}
+          className="nodrag truncate font-mono text-sm font-semibold hover:underline focus-visible:outline-2 focus-visible:outline-brand-500"
+          aria-label={`노드 ${name} 자세히 보기`}
+        >
+          {name}
+        </button>
+        <span className={`ml-auto shrink-0 rounded px-1.5 py-0.5 text-[11px] font-semibold ${STATUS_STYLE[tone]}`}>
+          <span aria-hidden="true">{statusIcon} </span>
+          {status}
+        </span>
+      </div>
+      <UsageBar label="CPU" used={cpu} total={props.cpuAllocatable} text={`${formatCpu(cpu)}/${formatCpu(props.cpuAllocatable)}`} />
+      <UsageBar label="메모리" used={memory} total={props.memoryAllocatable} text={`${formatMemory(memory)}/${formatMemory(props.memoryAllocatable)}`} />
+      <p className="text-[11px] text-zinc-600 dark:text-zinc-400">
+        파드 {usage?.pods ?? 0}/{props.podsAllocatable}
+        {hidden > 0 && <span> · 숨긴 파드 {hidden}개</span>}
+      </p>
+    </header>
   );
 });
 

@@ -2,17 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { createPaintQueue } from './paint-queue';
 
 /** A queue on a fake clock whose frames the test runs by hand; each paint takes `costMs`. */
-function setup(costMs: number, budgetMs = 6) {
+function setup(costMs: number, budgetMs = 6, minGapMs = 0) {
   let t = 0;
   const frames: (() => void)[] = [];
-  const queue = createPaintQueue({ requestFrame: (cb) => frames.push(cb), now: () => t, budgetMs });
+  const queue = createPaintQueue({ requestFrame: (cb) => frames.push(cb), now: () => t, budgetMs, minGapMs });
   const ran: string[] = [];
   const job = (name: string) => () => {
     ran.push(name);
     t += costMs;
   };
   const runFrame = () => frames.shift()!();
-  return { queue, ran, job, frames, runFrame };
+  const wait = (ms: number) => (t += ms);
+  return { queue, ran, job, frames, runFrame, wait };
 }
 
 describe('createPaintQueue', () => {
@@ -53,5 +54,26 @@ describe('createPaintQueue', () => {
     queue.schedule(job('b'));
     runFrame();
     expect(ran).toEqual(['b']);
+  });
+
+  it('holds a paint that ran moments ago until its gap has passed, running the others meanwhile', () => {
+    const { queue, ran, job, frames, runFrame, wait } = setup(1, 6, 200);
+    const [a, b] = [job('a'), job('b')];
+    queue.schedule(a);
+    runFrame(); // t = 0 → 1
+    expect(ran).toEqual(['a']);
+    wait(15);
+    queue.schedule(a); // a commit 16 ms later changes a's pods again
+    queue.schedule(b); // and b's, which has never painted
+    runFrame();
+    expect(ran).toEqual(['a', 'b']);
+    expect(frames).toHaveLength(1); // a still waits, so frames keep coming
+    wait(100);
+    runFrame();
+    expect(ran).toEqual(['a', 'b']);
+    wait(100); // 200 ms since a last ran
+    runFrame();
+    expect(ran).toEqual(['a', 'b', 'a']);
+    expect(frames).toHaveLength(0);
   });
 });

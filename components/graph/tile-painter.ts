@@ -10,7 +10,7 @@ import type { PlaygroundState } from '@/lib/store/playground-store';
 import { rateText, type PodFlow } from '@/lib/graph/traffic-flow';
 import { podTileStatusLine, tileName } from './pod-label';
 import type { TilePalette, ToneColours } from './tile-palette';
-import { createPaintQueue, PAINT_BUDGET_MS } from './paint-queue';
+import { createPaintQueue, PAINT_BUDGET_MS, PAINT_MIN_GAP_MS } from './paint-queue';
 
 export interface PaintSetup {
   ids: readonly string[];
@@ -47,6 +47,7 @@ const queue = createPaintQueue({
   requestFrame: (cb) => requestAnimationFrame(cb),
   now: () => performance.now(),
   budgetMs: PAINT_BUDGET_MS,
+  minGapMs: PAINT_MIN_GAP_MS,
 });
 
 /** Run `paint` in a coming animation frame, once however often it is asked for before then. */

@@ -6,12 +6,15 @@ describe('LayoutHold', () => {
     const hold = new LayoutHold();
     expect(hold.hold('a,b', [100, 100])).toEqual([100, 100]);
     // a surge pod arrives on a: room for 25% more (Kubernetes' default maxSurge), so the rest of the surge fits
+    // and so does b, whose surge pods come next: one re-layout for the whole rollout, not one per box
     const surged = hold.hold('a,b', [101, 100]);
-    expect(surged).toEqual([127, 100]);
+    expect(surged).toEqual([127, 125]);
     // more surge pods, then old pods go: nothing grows, and the answer keeps its identity (nothing to re-lay out)
     expect(hold.hold('a,b', [125, 100])).toBe(surged);
     expect(hold.hold('a,b', [90, 80])).toBe(surged);
-    expect(hold.hold('a,b', [110, 101])).toEqual([127, 127]);
+    expect(hold.hold('a,b', [110, 120])).toBe(surged);
+    // past its headroom a box grows again, and every box again gets 25% over what it holds now
+    expect(hold.hold('a,b', [130, 120])).toEqual([163, 150]);
     expect(hold.release('a,b', [100, 100])).toEqual([100, 100]);
     expect(hold.hold('a,b', [99, 100])).toEqual([100, 100]);
   });

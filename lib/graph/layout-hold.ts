@@ -4,7 +4,8 @@
  * 5,000 pods, 20 s of a rollout moved or resized a node box 875 times, changed every box's columns three times and
  * re-fitted the view 17 times, each time re-rendering React Flow's nodes and repainting tile canvases whole. The hold
  * sizes each box (and the pending lane) for the most pods it has had since the cluster last stood still: a box grows
- * at once when it needs room, with GROW_HEADROOM to spare so the rest of a surge fits without growing again, and
+ * at once when it needs room, with GROW_HEADROOM to spare so the rest of a surge fits without growing again (every
+ * box at once: a surge reaching one node reaches the others next), and
  * shrinks back only after `release`, which the view calls once no pod count has changed for a while. Counts are per
  * box in a fixed order (the caller's): O(boxes) per update.
  */
@@ -25,11 +26,11 @@ export class LayoutHold {
       this.held = [...counts];
       return this.held;
     }
-    let grown: number[] | null = null;
-    for (let i = 0; i < counts.length; i++) {
-      if (counts[i] > this.held[i]) (grown ??= [...this.held])[i] = Math.ceil(counts[i] * (1 + GROW_HEADROOM));
-    }
-    if (grown) this.held = grown;
+    if (!counts.some((n, i) => n > this.held[i])) return this.held;
+    // One box outgrowing its room means a rollout (or a scale-up) has started, and it reaches every node within
+    // moments: all boxes get their headroom now, in one re-layout, instead of one re-layout (and the tile canvases
+    // resized) per box as the surge reaches each node in turn.
+    this.held = counts.map((n, i) => Math.max(this.held[i], Math.ceil(n * (1 + GROW_HEADROOM))));
     return this.held;
   }
 

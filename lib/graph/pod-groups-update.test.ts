@@ -63,4 +63,19 @@ describe('updatePodGroups', () => {
     expect(start.podIdsByNode.w2).toEqual(['Pod/default/p2']);
     expect(next.usageByNode.w1).toBe(start.usageByNode.w1);
   });
+
+  it('keeps a node\'s usage object when a pod only changes status there (the node box does not re-render)', () => {
+    // A pod turning Ready stays on its node with the same requests: kubectl describe node's "Allocated resources"
+    // (requests of the node's non-terminated pods) reads the same before and after.
+    const starting = projectPod('Pod/default/p1', makePod({ name: 'p1', namespace: 'default', node: 'w1', cpu: '100m', ready: false }));
+    const other = pod(2, 'w2', 'default', null, false);
+    const start = groupPods([starting, other], NODES, filter);
+    const ready = projectPod('Pod/default/p1', makePod({ name: 'p1', namespace: 'default', node: 'w1', cpu: '100m', ready: true }));
+    const next = updatePodGroups(start, [{ before: starting, after: ready }], filter);
+    expect(next.usageByNode.w1).toBe(start.usageByNode.w1);
+    // a pod that does change the totals still gives its node a new object
+    const more = updatePodGroups(next, [{ before: undefined, after: pod(3, 'w1', 'default', null, false) }], filter);
+    expect(more.usageByNode.w1).not.toBe(next.usageByNode.w1);
+    expect(more.usageByNode.w1).toEqual({ cpuRequestMilli: 200, memoryRequestBytes: 0, pods: 2 });
+  });
 });

@@ -7,7 +7,7 @@
  * orders by creation instead, so the two agree on membership, not necessarily on order.
  */
 import { podPassesFilter, type PodFilter } from './pod-filter';
-import type { NodeUsage, PodGroups } from './pod-groups';
+import { sameUsage, type NodeUsage, type PodGroups } from './pod-groups';
 import type { PodView } from './projection';
 
 export interface PodChange {
@@ -97,6 +97,10 @@ export function updatePodGroups(prev: PodGroups, changes: readonly PodChange[], 
     if (before && countsTowardNode(before)) addUsage(usage, touchedUsage, before, -1);
     if (after && countsTowardNode(after)) addUsage(usage, touchedUsage, after, 1);
   }
+
+  // A pod that only changed status on its node takes its requests off and puts them back: the node's totals end as
+  // they were, and its previous object is kept, so the node box (and its usage bars) does not re-render.
+  for (const node of touchedUsage) if (sameUsage(prev.usageByNode[node], usage[node])) usage[node] = prev.usageByNode[node];
 
   return {
     podIdsByNode: byNode.finish(),

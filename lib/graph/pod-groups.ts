@@ -36,7 +36,8 @@ function reuseUnchanged(next: Record<string, string[]>, prev: Readonly<Record<st
   return out;
 }
 
-function sameUsage(a: NodeUsage | undefined, b: NodeUsage): boolean {
+/** Same requested totals (a node box's usage bars would draw the same). */
+export function sameUsage(a: NodeUsage | undefined, b: NodeUsage): boolean {
   return !!a && a.cpuRequestMilli === b.cpuRequestMilli && a.memoryRequestBytes === b.memoryRequestBytes && a.pods === b.pods;
 }
 
