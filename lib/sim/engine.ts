@@ -154,6 +154,7 @@ export class Engine {
       for (const h of this.workHooks) h.beforeWork!('store', this, c);
       const byType = this.routes.get(c.kind);
       if (byType) for (const ctl of byType[c.type]) ctl.onChange!(c, this);
+      if (c.type === 'DELETED' && c.kind === 'Pod') this.events.forgetPod(c.object.metadata!.uid);
     });
   }
 
