@@ -57,7 +57,9 @@ export function podRequests(pod: V1Pod): PodRequests {
   return out;
 }
 
-/** The controller owner reference, if any. */
+/** The controller owner reference, if any. A loop, not find(): three controllers ask on every pod change. */
 export function controllerRef(obj: { metadata?: { ownerReferences?: { controller?: boolean; kind: string; name: string; uid: string }[] } }) {
-  return obj.metadata?.ownerReferences?.find((r) => r.controller);
+  const refs = obj.metadata?.ownerReferences;
+  if (refs) for (let i = 0; i < refs.length; i++) if (refs[i].controller) return refs[i];
+  return undefined;
 }

@@ -38,14 +38,20 @@ export function podEndpointsChanged(old: V1Pod, pod: V1Pod): boolean {
 
 const terminal = (phase: string | undefined) => phase === 'Succeeded' || phase === 'Failed';
 
-/** The Services of the pod's namespace that select the pod now or did before the change (each once, in store order). */
-export function servicesToUpdate(c: StoreChange, e: Engine, each: (key: string) => void): void {
-  // a status write that leaves everything endpoints show as it was: no Service needs a look (ADDED/DELETED always do)
-  if (c.type === 'MODIFIED' && !podEndpointsChanged(c.old as V1Pod, c.object as V1Pod)) return;
+/** Queues for `controller` the Services of the pod's namespace that select the pod now or did before the change. */
+export function enqueueServicesOf(c: StoreChange, e: Engine, controller: string): void {
   const ns = c.object.metadata!.namespace!;
   const labels = c.object.metadata?.labels;
   const oldLabels = c.old?.metadata?.labels;
-  for (const svc of e.store.values('Service', ns) as Iterable<V1Service>) if (selects(svc, labels) || selects(svc, oldLabels)) each(keyOf(svc.metadata!.name!, ns));
+  // asked once, at the first selecting Service (a namespace without one pays nothing): a status write that leaves
+  // everything endpoints show as it was needs no Service looked at again; ADDED and DELETED always do
+  let relevant: boolean | undefined;
+  for (const svc of e.store.values('Service', ns) as Iterable<V1Service>)
+    if (selects(svc, labels) || selects(svc, oldLabels)) {
+      relevant ??= c.type !== 'MODIFIED' || podEndpointsChanged(c.old as V1Pod, c.object as V1Pod);
+      if (!relevant) return;
+      e.enqueue(controller, keyOf(svc.metadata!.name!, ns));
+    }
 }
 
 /** Whether the Service's selector picks pods with these labels (a Service without a selector picks none). */
@@ -76,7 +82,7 @@ export class EndpointsController implements Controller {
       e.enqueue(ENDPOINTS, c.key);
       return;
     }
-    if (c.kind === 'Pod') servicesToUpdate(c, e, (key) => e.enqueue(ENDPOINTS, key));
+    if (c.kind === 'Pod') enqueueServicesOf(c, e, ENDPOINTS);
   }
 
   reconcile(key: string, e: Engine): void {

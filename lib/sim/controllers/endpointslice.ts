@@ -12,7 +12,7 @@ import { randomSuffix } from '../../k8s/names';
 import { keyOf, type StoreChange } from '../store';
 import { isPodReady } from '../pods';
 import { deepEqual } from '../json';
-import { resolvePort, selects, servicesToUpdate } from './endpoints';
+import { resolvePort, selects, enqueueServicesOf } from './endpoints';
 
 export const ENDPOINTSLICE = 'endpointslice-controller';
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -52,7 +52,7 @@ export class EndpointSliceController implements Controller {
       if (service && labels[MANAGED_BY_LABEL] === MANAGED_BY) e.enqueue(ENDPOINTSLICE, keyOf(service, c.object.metadata!.namespace));
       return;
     }
-    if (c.kind === 'Pod') servicesToUpdate(c, e, (key) => e.enqueue(ENDPOINTSLICE, key));
+    if (c.kind === 'Pod') enqueueServicesOf(c, e, ENDPOINTSLICE);
   }
 
   reconcile(key: string, e: Engine): void {
