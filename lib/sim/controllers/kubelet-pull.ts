@@ -47,7 +47,9 @@ export function startPull({ key, rt, e, cause, event }: KubeletCtx): void {
   const nodeName = pod.spec!.nodeName!;
   let pullMs = 0;
   rt.pulling = [];
-  for (const c of pod.spec!.containers) {
+  const containers = pod.spec!.containers;
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i];
     if (!inStep(rt, c.name)) continue;
     const ref = parseImageRef(c.image ?? '');
     const valid = !!lookupImage(c.image ?? '');
@@ -70,7 +72,9 @@ export function startPull({ key, rt, e, cause, event }: KubeletCtx): void {
 export function finishPull({ key, rt, e, cause, event }: KubeletCtx): void {
   const pod = e.get<V1Pod>('Pod', key)!;
   const nodeName = pod.spec!.nodeName!;
-  for (const c of pod.spec!.containers) {
+  const containers = pod.spec!.containers;
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i];
     if (!inStep(rt, c.name)) continue;
     const entry = lookupImage(c.image ?? '');
     const fp = `spec.containers{${c.name}}`;
@@ -99,7 +103,7 @@ export function finishPull({ key, rt, e, cause, event }: KubeletCtx): void {
   delete rt.pulling;
   // the container's config (env, config files) is built before it is created: CreateContainerConfigError
   if (!containersConfigured({ key, rt, e, cause, event }, pod)) return;
-  for (const c of pod.spec!.containers) if (inStep(rt, c.name)) event('Normal', 'Created', `Created container ${c.name}`, cause(`컨테이너 ${c.name} 생성`), `spec.containers{${c.name}}`);
+  for (let i = 0; i < containers.length; i++) if (inStep(rt, containers[i].name)) event('Normal', 'Created', `Created container ${containers[i].name}`, cause(`컨테이너 ${containers[i].name} 생성`), `spec.containers{${containers[i].name}}`);
   rt.stage = 'starting';
   rt.due = e.time + e.timings.containerStart;
   e.enqueueAt(KUBELET, key, rt.due);
