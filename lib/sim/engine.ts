@@ -150,10 +150,17 @@ export class Engine {
   ) {
     this.rng = new Rng(seed);
     this.time = startTime;
+    // indexed loops on this path (every store write): a cold process runs it interpreted at first, where for…of pays
+    // for the iterator protocol on every write
     this.store.onChange((c) => {
-      for (const h of this.workHooks) h.beforeWork!('store', this, c);
+      const hooks = this.workHooks;
+      for (let i = 0; i < hooks.length; i++) hooks[i].beforeWork!('store', this, c);
       const byType = this.routes.get(c.kind);
-      if (byType) for (const ctl of byType[c.type]) ctl.onChange!(c, this);
+      if (byType) {
+        const ctls = byType[c.type];
+        for (let i = 0; i < ctls.length; i++) ctls[i].onChange!(c, this);
+      }
+      if (c.type === 'DELETED' && c.kind === 'Pod') this.events.forgetPod(c.object.metadata!.uid);
     });
   }
 
@@ -198,15 +205,18 @@ export class Engine {
   runQueues(): void {
     for (let pass = 0; ; pass++) {
       let worked = false;
-      for (const { c, q } of this.work) {
+      const work = this.work;
+      const hooks = this.workHooks;
+      for (let w = 0; w < work.length; w++) {
+        const { c, q } = work[w];
         if (q.items.length === 0) continue;
         worked = true;
         const items = q.items;
         q.items = [];
         q.set.clear();
-        for (const key of items) {
-          for (const h of this.workHooks) h.beforeWork!(c.name, this);
-          c.reconcile(key, this);
+        for (let i = 0; i < items.length; i++) {
+          for (let h = 0; h < hooks.length; h++) hooks[h].beforeWork!(c.name, this);
+          c.reconcile(items[i], this);
         }
       }
       if (!worked) return;
@@ -243,7 +253,8 @@ export class Engine {
   }
 
   private hasQueuedWork(): boolean {
-    for (const q of this.queues.values()) if (q.items.length) return true;
+    const work = this.work;
+    for (let w = 0; w < work.length; w++) if (work[w].q.items.length) return true;
     return false;
   }
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CoreV1Event } from '../k8s/api-types';
+import type { KubeObject } from '../k8s/types';
 import { createSimulator } from './index';
 import type { SimWatchEvent } from './types';
 import { deploymentManifest } from './testing';
+import { Engine } from './engine';
+import { DEFAULT_TIMINGS } from './timings';
 
 const HANGUL = /[가-힣]/;
 
@@ -64,5 +67,25 @@ describe('events and causes', () => {
     sim.advance(1_000);
     const after = sim.list('Event', 'default', { fieldSelector: 'involvedObject.name=big,reason=SuccessfulDelete' }).items;
     expect(after).toHaveLength(1); // one token refilled after 5 minutes
+  });
+});
+
+describe('event recorder state of deleted pods', () => {
+  // The recorder keeps per-object dedupe state (client-go's EventCorrelator keeps it in an LRU cache keyed by the
+  // event's fields); the simulator drops a pod's as the pod goes, so thousands of deleted pods do not keep it alive.
+  it('forgets a pod’s dedupe state when the pod is removed, and keeps its Events', () => {
+    const e = new Engine(1, Date.parse('2024-01-01T00:00:00Z'), DEFAULT_TIMINGS);
+    const pod = e.createObject<KubeObject>('Pod', { metadata: { name: 'p', namespace: 'default' }, spec: { containers: [] } } as KubeObject);
+    const involved = { kind: 'Pod' as const, name: 'p', namespace: 'default', uid: pod.metadata!.uid };
+    const cause = { actor: 'kubelet', message: '테스트', hop: 'kubelet' as const };
+    e.recordEvent(involved, 'Normal', 'Pulling', 'Pulling image "nginx"', 'kubelet', cause, 'worker-1');
+    e.recordEvent(involved, 'Normal', 'Pulling', 'Pulling image "nginx"', 'kubelet', cause, 'worker-1');
+    const events = () => [...e.store.values('Event')] as CoreV1Event[];
+    expect(events().map((ev) => ev.count)).toEqual([2]);
+    e.removeObject('Pod', 'p', 'default');
+    expect(events().map((ev) => ev.count)).toEqual([2]);
+    // the same event again finds no state to bump: proof the state is gone (no live component records for a removed pod)
+    e.recordEvent(involved, 'Normal', 'Pulling', 'Pulling image "nginx"', 'kubelet', cause, 'worker-1');
+    expect(events().map((ev) => ev.count)).toEqual([2, 1]);
   });
 });

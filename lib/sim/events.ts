@@ -285,6 +285,16 @@ export class EventRecorder {
     this.sweepAt = Math.max(50_000, this.objects.size * 2);
   }
 
+  /**
+   * Drops what the recorder keeps for a pod that is gone (its dedupe keys, aggregation counters, spam-slot cache): a
+   * removed pod gets no more events, and thousands of pods come and go in a rollout while their Events live on for an
+   * hour. Pruning one of those Events later finds no state and leaves it at that. The spam buckets themselves are
+   * engine state (snapshots hold them) and expire as before.
+   */
+  forgetPod(uid: string | undefined): void {
+    if (uid !== undefined) this.objects.delete(uid);
+  }
+
   /** Rebuilds the indexes from the stored events after a restore. */
   reindex(): void {
     this.objects.clear();

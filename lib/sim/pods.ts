@@ -3,9 +3,10 @@ import type { V1Pod, V1PodCondition } from '../k8s/api-types';
 import { parseCpuMillis, parseMemoryBytes } from '../k8s/quantity';
 
 export function podCondition(pod: V1Pod, type: string): V1PodCondition | undefined {
-  // a plain loop: every controller asks this of every pod change, and find() allocates a closure per call
+  // an indexed loop: every controller asks this of every pod change; find() allocates a closure per call, and for…of
+  // runs the iterator protocol while the code is still interpreted (a cold process)
   const conditions = pod.status?.conditions;
-  if (conditions) for (const c of conditions) if (c.type === type) return c;
+  if (conditions) for (let i = 0; i < conditions.length; i++) if (conditions[i].type === type) return conditions[i];
   return undefined;
 }
 
@@ -57,7 +58,9 @@ export function podRequests(pod: V1Pod): PodRequests {
   return out;
 }
 
-/** The controller owner reference, if any. */
+/** The controller owner reference, if any. A loop, not find(): three controllers ask on every pod change. */
 export function controllerRef(obj: { metadata?: { ownerReferences?: { controller?: boolean; kind: string; name: string; uid: string }[] } }) {
-  return obj.metadata?.ownerReferences?.find((r) => r.controller);
+  const refs = obj.metadata?.ownerReferences;
+  if (refs) for (let i = 0; i < refs.length; i++) if (refs[i].controller) return refs[i];
+  return undefined;
 }

@@ -141,7 +141,8 @@ export class Store {
     // Every change gets a contiguous rv, so the log is addressable by rv.
     this.log.push(c);
     if (this.log.length > LOG_LIMIT * 1.5) this.log = this.log.slice(this.log.length - LOG_LIMIT);
-    for (const h of this.hooks) h(c);
+    const hooks = this.hooks;
+    for (let i = 0; i < hooks.length; i++) hooks[i](c);
   }
 
   private mapOf(kind: Kind): Map<string, KubeObject> {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { V1Endpoints, V1Service } from '../../k8s/api-types';
+import type { V1Endpoints, V1Pod, V1PodStatus, V1Service } from '../../k8s/api-types';
 import { isStatusError, type KubeObject } from '../../k8s/types';
 import { createSimulator } from '../index';
 import type { Simulator } from '../types';
 import { deploymentManifest, podsOf } from '../testing';
+import { Engine } from '../engine';
+import { DEFAULT_TIMINGS } from '../timings';
+import { ENDPOINTS, EndpointsController, podEndpointsChanged } from './endpoints';
 
 const svc = (name: string, spec: Record<string, unknown>): KubeObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec }) as V1Service;
 const ips = (sim: Simulator, name: string) => ((sim.get('Endpoints', name) as V1Endpoints).subsets?.[0]?.addresses ?? []).map((a) => a.ip).sort();
@@ -77,5 +80,50 @@ describe('services and endpoints', () => {
     sim.recoverNode('worker-1');
     sim.advance(1_000);
     expect(ips(sim, 'web')).toHaveLength(4);
+  });
+});
+
+// staging/src/k8s.io/endpointslice/util/controller_utils.go podEndpointsChanged / GetPodUpdateProjectionKey: a pod
+// update wakes the endpoints and EndpointSlice controllers only when its labels, hostname, deletionTimestamp,
+// readiness or IPs changed (plus what these reconcilers read besides: terminal phase, node name, container ports).
+describe('pod updates that wake the endpoints controllers', () => {
+  const base: V1Pod = {
+    metadata: { name: 'p', namespace: 'default', labels: { app: 'web' } },
+    spec: { nodeName: 'worker-1', containers: [{ name: 'c', image: 'nginx' }] },
+    status: { phase: 'Running', podIP: '10.244.1.5', podIPs: [{ ip: '10.244.1.5' }], conditions: [{ type: 'Ready', status: 'True' }] },
+  };
+  const withStatus = (s: Partial<V1PodStatus>): V1Pod => ({ ...base, status: { ...base.status, ...s } });
+
+  it('ignores a status write that leaves labels, readiness, IPs, phase and spec as they were', () => {
+    expect(podEndpointsChanged(base, withStatus({ containerStatuses: [{ name: 'c', image: 'nginx', imageID: '', ready: true, restartCount: 1 }] }))).toBe(false);
+    expect(podEndpointsChanged(base, { ...base, metadata: { ...base.metadata, labels: { app: 'web' } } })).toBe(false);
+    expect(podEndpointsChanged(base, withStatus({ podIPs: [{ ip: '10.244.1.5' }] }))).toBe(false);
+  });
+
+  it('sees label, deletion, readiness, IP, phase and spec changes', () => {
+    expect(podEndpointsChanged(base, { ...base, metadata: { ...base.metadata, labels: { app: 'api' } } })).toBe(true);
+    expect(podEndpointsChanged(base, { ...base, metadata: { ...base.metadata, deletionTimestamp: '2024-01-01T00:00:00Z' } })).toBe(true);
+    expect(podEndpointsChanged(base, withStatus({ conditions: [{ type: 'Ready', status: 'False' }] }))).toBe(true);
+    expect(podEndpointsChanged(base, withStatus({ podIP: '10.244.1.6', podIPs: [{ ip: '10.244.1.6' }] }))).toBe(true);
+    expect(podEndpointsChanged(base, withStatus({ podIPs: [{ ip: '10.244.1.5' }, { ip: 'fd00::5' }] }))).toBe(true);
+    expect(podEndpointsChanged(base, withStatus({ phase: 'Failed' }))).toBe(true);
+    expect(podEndpointsChanged(base, { ...base, spec: { ...base.spec!, hostname: 'db-0' } })).toBe(true);
+  });
+
+  it('queues the selecting Service for a relevant pod change only, and again when its Endpoints are deleted', () => {
+    const e = new Engine(1, 0, DEFAULT_TIMINGS);
+    e.register(new EndpointsController());
+    e.createObject('Service', { metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } as V1Service);
+    const pod = e.createObject<V1Pod>('Pod', base);
+    e.runQueues();
+    expect(e.get<V1Endpoints>('Endpoints', 'default/web')!.subsets![0].addresses!.map((a) => a.ip)).toEqual(['10.244.1.5']);
+    e.updateObject('Pod', { ...pod, status: { ...pod.status, startTime: '2024-01-01T00:00:00Z' } });
+    expect(e.queueState()).toEqual({});
+    e.updateObject('Pod', { ...pod, status: { ...pod.status, conditions: [{ type: 'Ready', status: 'False' }] } });
+    expect(e.queueState()).toEqual({ [ENDPOINTS]: ['default/web'] });
+    e.runQueues();
+    e.removeObject('Endpoints', 'web', 'default');
+    e.runQueues();
+    expect(e.get<V1Endpoints>('Endpoints', 'default/web')!.subsets![0].notReadyAddresses!.map((a) => a.ip)).toEqual(['10.244.1.5']);
   });
 });

@@ -11,6 +11,49 @@ import { deepEqual } from '../json';
 
 export const ENDPOINTS = 'endpoints-controller';
 
+/**
+ * Whether a pod update can change the endpoints of a Service that selects it (before or after), as upstream's
+ * podEndpointsChanged (staging/src/k8s.io/endpointslice/util/controller_utils.go) decides for both controllers:
+ * labels, hostname/subdomain, deletionTimestamp, readiness and the pod IPs. Besides those, what the reconcilers here
+ * read: a terminal phase drops the pod, the node name is listed, and the spec names the container ports a targetPort
+ * resolves against (specs are replaced, never changed in place, so a reference check tells). Nearly every pod update
+ * is a kubelet status write that touches none of these (a container's state, a timestamp): no Service rebuild.
+ */
+export function podEndpointsChanged(old: V1Pod, pod: V1Pod): boolean {
+  const om = old.metadata;
+  const nm = pod.metadata;
+  if (om?.deletionTimestamp !== nm?.deletionTimestamp || old.spec !== pod.spec) return true;
+  if (om?.labels !== nm?.labels && !deepEqual(om?.labels, nm?.labels)) return true;
+  const os = old.status;
+  const ns = pod.status;
+  if (os === ns) return false;
+  if (os?.podIP !== ns?.podIP || terminal(os?.phase) !== terminal(ns?.phase) || isPodReady(old) !== isPodReady(pod)) return true;
+  const oldIps = os?.podIPs;
+  const newIps = ns?.podIPs;
+  if (oldIps === newIps) return false;
+  if (oldIps?.length !== newIps?.length) return true;
+  for (let i = 0; i < oldIps!.length; i++) if (oldIps![i].ip !== newIps![i].ip) return true;
+  return false;
+}
+
+const terminal = (phase: string | undefined) => phase === 'Succeeded' || phase === 'Failed';
+
+/** Queues for `controller` the Services of the pod's namespace that select the pod now or did before the change. */
+export function enqueueServicesOf(c: StoreChange, e: Engine, controller: string): void {
+  const ns = c.object.metadata!.namespace!;
+  const labels = c.object.metadata?.labels;
+  const oldLabels = c.old?.metadata?.labels;
+  // asked once, at the first selecting Service (a namespace without one pays nothing): a status write that leaves
+  // everything endpoints show as it was needs no Service looked at again; ADDED and DELETED always do
+  let relevant: boolean | undefined;
+  for (const svc of e.store.values('Service', ns) as Iterable<V1Service>)
+    if (selects(svc, labels) || selects(svc, oldLabels)) {
+      relevant ??= c.type !== 'MODIFIED' || podEndpointsChanged(c.old as V1Pod, c.object as V1Pod);
+      if (!relevant) return;
+      e.enqueue(controller, keyOf(svc.metadata!.name!, ns));
+    }
+}
+
 /** Whether the Service's selector picks pods with these labels (a Service without a selector picks none). */
 export function selects(svc: V1Service, labels: Record<string, string> | undefined): boolean {
   const sel = svc.spec?.selector;
@@ -30,19 +73,16 @@ export function resolvePort(pod: V1Pod, target: number | string | undefined, fal
 
 export class EndpointsController implements Controller {
   readonly name = ENDPOINTS;
-  readonly watches: readonly Kind[] = ['Service', 'Pod'];
+  readonly watches: readonly Kind[] = ['Service', 'Pod', 'Endpoints'];
+  /** a deleted Endpoints object is made again (endpoints_controller.go onEndpointsDelete queues its Service) */
+  readonly changeTypes = { Endpoints: ['DELETED'] } as const;
 
   onChange(c: StoreChange, e: Engine): void {
-    if (c.kind === 'Service') {
+    if (c.kind === 'Service' || c.kind === 'Endpoints') {
       e.enqueue(ENDPOINTS, c.key);
       return;
     }
-    if (c.kind !== 'Pod') return;
-    const ns = c.object.metadata!.namespace!;
-    const labels = c.object.metadata?.labels;
-    const oldLabels = c.old?.metadata?.labels;
-    for (const svc of e.store.values('Service', ns) as Iterable<V1Service>)
-      if (selects(svc, labels) || selects(svc, oldLabels)) e.enqueue(ENDPOINTS, keyOf(svc.metadata!.name!, ns));
+    if (c.kind === 'Pod') enqueueServicesOf(c, e, ENDPOINTS);
   }
 
   reconcile(key: string, e: Engine): void {

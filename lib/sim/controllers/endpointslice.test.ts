@@ -90,6 +90,19 @@ describe('EndpointSlice controller', () => {
     expect(slicesOf(sim, 'web')).toEqual([]);
   });
 
+  // endpointslice_controller.go onEndpointSliceDelete: a managed slice deleted while its Service stays queues the
+  // Service, whose sync makes a new slice (pod status writes no longer wake it: controller_utils.go podEndpointsChanged)
+  it('makes a deleted slice again while its Service stays', () => {
+    const sim = setup();
+    sim.advance(100);
+    const [first] = slicesOf(sim, 'web');
+    sim.delete('EndpointSlice', first.metadata!.name!, 'default');
+    sim.advance(100);
+    const again = slicesOf(sim, 'web');
+    expect(again).toHaveLength(1);
+    expect(again[0].metadata!.name).not.toBe(first.metadata!.name);
+  });
+
   it('a Service deleted and created again at once gets its own slice with the pods, not the old one\'s (reconciler.go ownedBy)', () => {
     const sim = setup();
     sim.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1', labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.25', ports: [{ name: 'web', containerPort: 80 }] }] } } as KubeObject);

@@ -12,7 +12,7 @@ import { randomSuffix } from '../../k8s/names';
 import { keyOf, type StoreChange } from '../store';
 import { isPodReady } from '../pods';
 import { deepEqual } from '../json';
-import { resolvePort, selects } from './endpoints';
+import { resolvePort, selects, enqueueServicesOf } from './endpoints';
 
 export const ENDPOINTSLICE = 'endpointslice-controller';
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -37,17 +37,22 @@ function podToEndpoint(pod: V1Pod, svc: V1Service): V1Endpoint {
 
 export class EndpointSliceController implements Controller {
   readonly name = ENDPOINTSLICE;
-  readonly watches: readonly Kind[] = ['Service', 'Pod'];
+  readonly watches: readonly Kind[] = ['Service', 'Pod', 'EndpointSlice'];
+  /** a deleted managed slice is made again (endpointslice_controller.go onEndpointSliceDelete queues its Service) */
+  readonly changeTypes = { EndpointSlice: ['DELETED'] } as const;
 
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind === 'Service') {
       e.enqueue(ENDPOINTSLICE, c.key);
       return;
     }
-    if (c.kind !== 'Pod') return;
-    const ns = c.object.metadata!.namespace!;
-    for (const svc of e.store.values('Service', ns) as Iterable<V1Service>)
-      if (selects(svc, c.object.metadata?.labels) || selects(svc, c.old?.metadata?.labels)) e.enqueue(ENDPOINTSLICE, keyOf(svc.metadata!.name!, ns));
+    if (c.kind === 'EndpointSlice') {
+      const labels = c.object.metadata?.labels;
+      const service = labels?.[SERVICE_NAME_LABEL];
+      if (service && labels[MANAGED_BY_LABEL] === MANAGED_BY) e.enqueue(ENDPOINTSLICE, keyOf(service, c.object.metadata!.namespace));
+      return;
+    }
+    if (c.kind === 'Pod') enqueueServicesOf(c, e, ENDPOINTSLICE);
   }
 
   reconcile(key: string, e: Engine): void {

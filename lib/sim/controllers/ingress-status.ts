@@ -31,7 +31,8 @@ function isControllerImage(image: string): boolean {
 
 /** The argv of the pod's ingress controller container, when it has one. */
 function controllerArgv(pod: V1Pod | undefined): string[] | undefined {
-  for (const c of pod?.spec?.containers ?? []) if (isControllerImage(c.image ?? '')) return processArgv(c, appModelFor(c.image!)!);
+  const containers = pod?.spec?.containers;
+  if (containers) for (let i = 0; i < containers.length; i++) if (isControllerImage(containers[i].image ?? '')) return processArgv(containers[i], appModelFor(containers[i].image!)!);
   return undefined;
 }
 

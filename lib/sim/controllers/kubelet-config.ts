@@ -61,6 +61,11 @@ const resolvesPlainly = (c: V1Container): boolean => !c.envFrom?.length && !c.vo
  */
 export function containersConfigured(ctx: KubeletCtx, pod: V1Pod): boolean {
   const { key, rt, e, cause, event } = ctx;
+  // the common pod (no envFrom, no volume mounts, no valueFrom): nothing to resolve, and no source, Map or Set built
+  const containers = pod.spec!.containers;
+  let plain = true;
+  for (let i = 0; i < containers.length && plain; i++) plain = resolvesPlainly(containers[i]);
+  if (plain) return true;
   const source = engineConfigSource(e);
   const failures = new Map<string, string>();
   const warnings: string[] = [];

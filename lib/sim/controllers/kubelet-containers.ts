@@ -96,10 +96,13 @@ function start(ctx: KubeletCtx, only?: string): void {
   const pod = e.get<V1Pod>('Pod', key)!;
   const now = e.iso();
   const restarted = only !== undefined;
-  for (const c of pod.spec!.containers)
+  const containers = pod.spec!.containers;
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i];
     if (!only || c.name === only) event('Normal', 'Started', `Started container ${c.name}`, cause(`컨테이너 ${c.name} 시작`), `spec.containers{${c.name}}`);
-  rt.started = { ...(rt.started ?? {}) };
-  for (const c of pod.spec!.containers) if (!only || c.name === only) rt.started[c.name] = e.time;
+  }
+  const started = (rt.started = { ...(rt.started ?? {}) });
+  for (let i = 0; i < containers.length; i++) if (!only || containers[i].name === only) started[containers[i].name] = e.time;
   writePodStatus(key, e, cause(restarted ? `컨테이너 ${only} 재시작됨` : `파드 ${pod.metadata!.name}의 컨테이너가 실행 중 (Running)`), (p) => ({
     ...p.status,
     phase: 'Running',

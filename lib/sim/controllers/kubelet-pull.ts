@@ -33,6 +33,9 @@ export function writePodStatus(key: string, e: Engine, cause: Cause, build: (p: 
   return e.updateObject('Pod', { ...pod, status }, cause, key);
 }
 
+/** The containers this pull or start is about: all of them, or those `kubectl set image` changed (no array per call). */
+const inStep = (rt: PodRuntime, name: string) => !rt.restart || rt.restart.includes(name);
+
 /** Whether the node already holds the image (the kubelet's image cache). */
 function nodeHasImage(e: Engine, nodeName: string, fullRef: string): boolean {
   return e.state.nodes[nodeName]?.images.includes(fullRef) ?? false;
@@ -44,7 +47,10 @@ export function startPull({ key, rt, e, cause, event }: KubeletCtx): void {
   const nodeName = pod.spec!.nodeName!;
   let pullMs = 0;
   rt.pulling = [];
-  for (const c of pod.spec!.containers.filter((x) => !rt.restart || rt.restart.includes(x.name))) {
+  const containers = pod.spec!.containers;
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i];
+    if (!inStep(rt, c.name)) continue;
     const ref = parseImageRef(c.image ?? '');
     const valid = !!lookupImage(c.image ?? '');
     const present = valid && nodeHasImage(e, nodeName, ref.full);
@@ -66,7 +72,10 @@ export function startPull({ key, rt, e, cause, event }: KubeletCtx): void {
 export function finishPull({ key, rt, e, cause, event }: KubeletCtx): void {
   const pod = e.get<V1Pod>('Pod', key)!;
   const nodeName = pod.spec!.nodeName!;
-  for (const c of pod.spec!.containers.filter((x) => !rt.restart || rt.restart.includes(x.name))) {
+  const containers = pod.spec!.containers;
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i];
+    if (!inStep(rt, c.name)) continue;
     const entry = lookupImage(c.image ?? '');
     const fp = `spec.containers{${c.name}}`;
     if (!entry) {
@@ -94,7 +103,7 @@ export function finishPull({ key, rt, e, cause, event }: KubeletCtx): void {
   delete rt.pulling;
   // the container's config (env, config files) is built before it is created: CreateContainerConfigError
   if (!containersConfigured({ key, rt, e, cause, event }, pod)) return;
-  for (const c of pod.spec!.containers.filter((x) => !rt.restart || rt.restart.includes(x.name))) event('Normal', 'Created', `Created container ${c.name}`, cause(`컨테이너 ${c.name} 생성`), `spec.containers{${c.name}}`);
+  for (let i = 0; i < containers.length; i++) if (inStep(rt, containers[i].name)) event('Normal', 'Created', `Created container ${containers[i].name}`, cause(`컨테이너 ${containers[i].name} 생성`), `spec.containers{${containers[i].name}}`);
   rt.stage = 'starting';
   rt.due = e.time + e.timings.containerStart;
   e.enqueueAt(KUBELET, key, rt.due);

@@ -27,9 +27,15 @@ export { KUBELET };
  * for every pod change a kubelet sees). The returned arrows are anonymous, so nothing is named per call.
  */
 function kubeletCause(nodeName: string): (message: string) => Cause {
-  const actor = `kubelet/${nodeName}`;
-  return (message) => ({ actor, message: `kubelet(${nodeName}): ${message}`, hop: 'kubelet' });
+  let cause = causeByNode.get(nodeName);
+  if (cause === undefined) {
+    const actor = `kubelet/${nodeName}`;
+    causeByNode.set(nodeName, (cause = (message) => ({ actor, message: `kubelet(${nodeName}): ${message}`, hop: 'kubelet' })));
+  }
+  return cause;
 }
+/** one cause maker per node name (it holds nothing else): a reconcile reuses it instead of a closure and a string each */
+const causeByNode = new Map<string, (message: string) => Cause>();
 
 function podEventRecorder(e: Engine, pod: V1Pod, nodeName: string): KubeletCtx['event'] {
   return (type, reason, message, c, fieldPath) =>

@@ -81,7 +81,12 @@ export function imageId(image: string): string {
 export function readinessConditions(status: V1PodStatus, now: string, completed = false): V1PodCondition[] {
   // runs on every kubelet status write: no intermediate arrays or strings unless readiness changes
   let unready: string | undefined;
-  for (const c of status.containerStatuses ?? []) if (!c.ready) unready = unready === undefined ? c.name : `${unready} ${c.name}`;
+  const statuses = status.containerStatuses;
+  if (statuses)
+    for (let i = 0; i < statuses.length; i++) {
+      const c = statuses[i];
+      if (!c.ready) unready = unready === undefined ? c.name : `${unready} ${c.name}`;
+    }
   const msg = completed || unready === undefined ? '' : `containers with unready status: [${unready}]`;
   const wantStatus = !completed && unready === undefined ? 'True' : 'False';
   const wantReason = completed ? 'PodCompleted' : unready !== undefined ? 'ContainersNotReady' : '';
@@ -103,7 +108,10 @@ export function readinessConditions(status: V1PodStatus, now: string, completed 
 }
 
 function hasCondition(conds: V1PodCondition[], type: string, status: string, reason: string, message: string): boolean {
-  for (const c of conds) if (c.type === type) return c.status === status && (c.reason ?? '') === reason && (c.message ?? '') === message;
+  for (let i = 0; i < conds.length; i++) {
+    const c = conds[i];
+    if (c.type === type) return c.status === status && (c.reason ?? '') === reason && (c.message ?? '') === message;
+  }
   return false;
 }
 

@@ -64,7 +64,9 @@ export class Prober implements Controller {
   onChange(c: StoreChange, e: Engine): void {
     const pod = (c.object ?? c.old) as V1Pod | undefined;
     const old = c.old as V1Pod | undefined;
-    for (const container of pod?.spec?.containers ?? []) {
+    const containers = pod?.spec?.containers ?? [];
+    for (let i = 0; i < containers.length; i++) {
+      const container = containers[i];
       const types = watchTypes(container);
       if (types.length === 0) continue;
       const now = statusOf(c.type === 'DELETED' ? undefined : (c.object as V1Pod), container.name);

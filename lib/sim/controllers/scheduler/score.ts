@@ -28,28 +28,38 @@ export interface ScoreTable {
 
 /** helper.DefaultNormalizeScore, added in place: scale to max; `reverse` turns "more is worse" into 0–100. */
 function addDefaultNormalized(totals: number[], values: number[], reverse: boolean, weight: number): void {
+  // indexed loops here and below: they run over every feasible node for every pod, interpreted in a cold process
   let max = 0;
-  for (const v of values) if (v > max) max = v;
-  values.forEach((v, i) => {
-    const s = max === 0 ? 0 : Math.trunc((MAX_NODE_SCORE * v) / max);
+  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
+  for (let i = 0; i < values.length; i++) {
+    const s = max === 0 ? 0 : Math.trunc((MAX_NODE_SCORE * values[i]) / max);
     totals[i] += (reverse ? MAX_NODE_SCORE - s : s) * weight;
-  });
+  }
 }
 
 /** interpodaffinity NormalizeScore, added in place: min–max scaling, all 0 when every node scores the same. */
 function addMinMaxNormalized(totals: number[], values: number[], weight: number): void {
   let min = Infinity;
   let max = -Infinity;
-  for (const v of values) { if (v < min) min = v; if (v > max) max = v; }
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
   const diff = max - min;
-  if (diff > 0) values.forEach((v, i) => (totals[i] += Math.trunc((MAX_NODE_SCORE * (v - min)) / diff) * weight));
+  if (diff > 0) for (let i = 0; i < values.length; i++) totals[i] += Math.trunc((MAX_NODE_SCORE * (values[i] - min)) / diff) * weight;
 }
 
 /** podtopologyspread NormalizeScore, added in place: fewer matching pods → higher; ignored nodes score 0. */
 function addTopologySpreadNormalized(totals: number[], values: (number | undefined)[], weight: number): void {
   let min = Infinity;
   let max = 0;
-  for (const v of values) if (v !== undefined) { if (v < min) min = v; if (v > max) max = v; }
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === undefined) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v !== undefined) totals[i] += (max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - v)) / max)) * weight;
