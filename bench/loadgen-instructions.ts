@@ -16,6 +16,14 @@
  * either). The code is bundled first (esbuild): tsx's loader talks to its transform service, which varies the counts.
  * With one thread, the optimizing compiler runs inside whichever minute makes a function hot: keep WARMUP at 5 or more
  * (with WARMUP=1 and REPEAT=2 the busy minutes carried tens of millions of instructions of compilation).
+ *
+ * Where the extra goes (Dec 2026, 10 pairs): the generator's own JavaScript is a few tens of thousands of
+ * instructions a minute; the rest is V8 running code that runs once a run, cold. NODE_FLAGS (passed to node, e.g.
+ * `NODE_FLAGS=--no-lazy-feedback-allocation`) shows it: with feedback vectors from the first call the extra fell
+ * from ~1.7 M to ~0.36 M instructions (lazily allocated, a function run once a minute has none for its first calls,
+ * so every property load and object literal in it goes through the runtime). Both minutes also recompile ~10
+ * functions with TurboFan (the previous simulator's objects die, and the code that embedded them with them); the
+ * busy minute's compilations are ~0.6 M larger. A diagnosis only: the figures above are counted without flags.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,6 +37,8 @@ const RUNS = Number(process.env.REPEAT ?? 10);
 const WARMUP = Number(process.env.WARMUP ?? 5);
 /** quiet | busy | plan: what the child counts */
 const PHASE = process.env.LOADGEN_PHASE;
+/** extra node flags for a diagnosis (see the header), e.g. --no-lazy-feedback-allocation */
+const NODE_FLAGS = (process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean);
 
 async function child(phase: string): Promise<void> {
   const { tenWebPods } = await import('../lib/sim/network/testing');
@@ -72,7 +82,7 @@ async function child(phase: string): Promise<void> {
 }
 
 function collected(bundle: string, phase: string): Promise<number> {
-  const args = ['--tool=callgrind', '--collect-atstart=no', '--toggle-collect=node::contextify::ContextifyScript::RunInContext*', '--callgrind-out-file=/dev/null', process.execPath, '--predictable', '--expose-gc', bundle];
+  const args = ['--tool=callgrind', '--collect-atstart=no', '--toggle-collect=node::contextify::ContextifyScript::RunInContext*', '--callgrind-out-file=/dev/null', process.execPath, '--predictable', '--expose-gc', ...NODE_FLAGS, bundle];
   return new Promise((resolve, reject) => {
     const p = spawn('valgrind', args, { env: { ...process.env, LOADGEN_PHASE: phase }, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
@@ -97,7 +107,7 @@ async function main(): Promise<void> {
     const extra = perMinute(busy) - perMinute(quiet);
     const ratio = extra / perMinute(quiet);
     const row = (label: string, value: string, note = '') => console.log(`${label.padEnd(62)}${value.padStart(14)}  ${note}`);
-    console.log(`— quiet cluster, traffic starts with the timed minute, instructions (callgrind, ${RUNS} pairs after ${WARMUP})`);
+    console.log(`— quiet cluster, traffic starts with the timed minute, instructions (callgrind, ${RUNS} pairs after ${WARMUP}${NODE_FLAGS.length ? `, node ${NODE_FLAGS.join(' ')}` : ''})`);
     row('60 s simulated, no traffic, per minute', perMinute(quiet).toLocaleString('en'));
     row(`60 s simulated, generator at ${RATE}/s, per minute`, perMinute(busy).toLocaleString('en'));
     row('  of which the generator’s work items (its plan)', perMinute(plan).toLocaleString('en'));

@@ -42,7 +42,7 @@ export function openSegment(rt: TrafficRuntime, run: TrafficRun, now: number): v
   const outcomes = run.plan?.outcomes ?? [];
   if (!outcomes.some((o) => o.access)) return;
   const segments = (rt.segments ??= []);
-  segments.push({ from: now, startedAt: run.startedAt, rate: run.rate, url: run.url, ...(run.host ? { host: run.host } : {}), outcomes });
+  segments.push({ from: now, startedAt: run.startedAt, rate: run.rate, url: run.url, host: run.host, outcomes });
   if (segments.length > KEEP_SEGMENTS) segments.splice(0, segments.length - KEEP_SEGMENTS);
 }
 

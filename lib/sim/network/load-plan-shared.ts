@@ -127,7 +127,9 @@ export class SharedAnswers {
   /** The pod at `ip` as connect() finds it: on the first node whose podCIDR holds it, the only pod with that address. */
   private podAt(ip: string): V1Pod | undefined {
     const n = ipToInt(ip);
-    const node = Number.isNaN(n) ? undefined : this.nodes.find((x) => ((n & x.mask) >>> 0) === x.net);
+    let node: { name: string; net: number; mask: number } | undefined;
+    // a loop, not find(): a closure made per endpoint, in code that runs once per change, runs without feedback
+    for (let i = 0; !node && !Number.isNaN(n) && i < this.nodes.length; i++) if (((n & this.nodes[i].mask) >>> 0) === this.nodes[i].net) node = this.nodes[i];
     if (!node) return undefined;
     let byIp = this.podsByIp.get(node.name);
     if (!byIp) {

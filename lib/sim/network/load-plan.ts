@@ -75,7 +75,8 @@ export function planTraffic(e: Engine, req: NetworkRequest, timeoutMs: number): 
   const found = balanced ? serviceRule(e, ip, url.port) : undefined;
   const rule = typeof found === 'object' ? found : undefined;
   // the traffic policies keep the endpoints on the node that sees the packet, as kube-proxy.ts proxy() does
-  const endpoints = rule ? serviceEndpoints(e, rule.svc, rule.sp).filter((c) => !rule.local || c.nodeName === via) : [];
+  const all = rule ? serviceEndpoints(e, rule.svc, rule.sp) : [];
+  const endpoints = rule?.local ? all.filter((c) => c.nodeName === via) : all;
   if (!rule || !endpoints.length || !url || !ip || typeof client === 'string') {
     // no choice to make (a bad URL or client, NXDOMAIN, a pod's own address, no endpoints): one outcome for all
     const r = peekRequest(e, { ...req, timeoutMs }) ?? sendRequest(e, { ...req, timeoutMs });
@@ -88,11 +89,9 @@ export function planTraffic(e: Engine, req: NetworkRequest, timeoutMs: number): 
   if (svc.spec?.sessionAffinity === 'ClientIP') return undefined;
   const local = rule.local;
   const sender = senderOf(client, ip, targetNode !== undefined, local, via!);
-  // a literal per endpoint, not a spread of a shared one: this loop runs at every change while traffic flows
-  const callTo = (ip: string, port: number) => ({ method: req.method ?? 'GET', host: url.host, path: url.path, headers: req.headers ?? {}, userAgent: req.userAgent ?? 'kubelab-client', ip, port });
-  const outcomes: PlannedOutcome[] = [];
   // pods of one template answer alike: each endpoint's outcome derived from one answer per program (load-plan-shared.ts)
   const shared = new SharedAnswers(e, sender, req.method ?? 'GET', url.path, service);
+  const outcomes: PlannedOutcome[] = [];
   const general: boolean[] = [];
   for (const ep of endpoints) {
     if (shared.nodeIps.has(ep.ip)) return undefined;
@@ -102,8 +101,9 @@ export function planTraffic(e: Engine, req: NetworkRequest, timeoutMs: number): 
       outcomes.push(fast);
       continue;
     }
-    const endpointCall = callTo(ep.ip, ep.port);
-    const x = peekExchange(e, sender, endpointCall, timeoutMs) ?? exchange(e, sender, endpointCall, timeoutMs);
+    // a literal per endpoint, not a spread of a shared one: this loop runs at every change while traffic flows
+    const call = { method: req.method ?? 'GET', host: url.host, path: url.path, headers: req.headers ?? {}, userAgent: req.userAgent ?? 'kubelab-client', ip: ep.ip, port: ep.port };
+    const x = peekExchange(e, sender, call, timeoutMs) ?? exchange(e, sender, call, timeoutMs);
     if (net.rng !== rng0) return undefined;
     const outcome: PlannedOutcome = slim(responseOf({ ...x, service }, ip, url.port));
     // what the pod's access log says of each served request, written out when its log is read (load-logs.ts)
@@ -112,10 +112,14 @@ export function planTraffic(e: Engine, req: NetworkRequest, timeoutMs: number): 
   }
   // an endpoint address no pod answers on: a pod that later gets it would answer (any pod's change counts then)
   const plan = withUntil(e, outcomes, service, shared.until, general);
-  if (outcomes.some((o) => o.error?.code === 'timeout')) return plan;
-  const pods = outcomes.map((o) => keyOf(o.servedBy?.pod ?? o.refusedBy!, ns));
+  const pods: string[] = [];
+  for (const o of outcomes) {
+    if (o.error?.code === 'timeout') return plan;
+    pods.push(keyOf(o.servedBy?.pod ?? o.refusedBy!, ns));
+  }
   if (typeof req.from === 'object' && 'pod' in req.from) pods.push(keyOf(req.from.pod, req.from.namespace || 'default'));
-  return { ...plan, pods };
+  plan.pods = pods;
+  return plan;
 }
 
 /**
@@ -144,6 +148,6 @@ function withUntil(e: Engine, outcomes: PlannedOutcome[], service: string | unde
       if (t !== undefined && (until === undefined || t < until)) until = t;
     }
   }
-  return { outcomes, ...(until === undefined ? {} : { until }), ...(service ? { service } : {}) };
+  return { outcomes, until, service: service || undefined };
 }
 

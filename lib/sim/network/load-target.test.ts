@@ -89,3 +89,35 @@ describe('parseHostHeader', () => {
     }
   });
 });
+
+/**
+ * How a target is spelt: a Service as kubectl takes a TYPE/NAME argument (`svc/web`, `service/web`, `services/web`:
+ * the short name, singular and plural of kubectl api-resources), or a URL with its scheme in any case (RFC 3986
+ * §3.1: schemes are case-insensitive).
+ */
+describe('a traffic target', () => {
+  const cluster = () => {
+    const sim = createSimulator({ seed: 5 });
+    sim.create(deploymentManifest({ name: 'web', replicas: 1, image: 'nginx:1.27.3' }));
+    sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } as KubeObject);
+    sim.advance(10_000);
+    return sim;
+  };
+
+  it('names a Service with or without its type', () => {
+    const sim = cluster();
+    const ip = (sim.get('Service', 'web') as { spec: { clusterIP: string } }).spec.clusterIP;
+    for (const target of ['web', 'svc/web', 'service/web', 'services/web']) {
+      const r = sim.startTraffic({ target, rate: 5 });
+      expect(r.ok && r.label, target).toBe(`svc/web (${ip}:80) ← 클러스터 안(노드 worker-1)에서`);
+    }
+    expect(sim.startTraffic({ target: 'svcs/web', rate: 5 })).toEqual({ ok: false, error: expect.stringContaining('서비스 svcs/web이(가)') });
+  });
+
+  it('is a URL when it starts with http:// or https:// in any case, and a bad one gets a Korean reason', () => {
+    const sim = cluster();
+    expect(sim.startTraffic({ target: 'HTTP://192.168.56.11:30080/', rate: 5 })).toMatchObject({ ok: true, label: 'HTTP://192.168.56.11:30080/ ← 클러스터 밖(내 컴퓨터)에서' });
+    expect(sim.startTraffic({ target: 'https://web:0/', rate: 5 })).toEqual({ ok: false, error: expect.stringContaining('주소 https://web:0/을(를) 읽을 수 없어요') });
+    expect(sim.startTraffic({ target: 'httpx://web/', rate: 5 })).toEqual({ ok: false, error: expect.stringContaining('서비스 httpx://web/이(가)') });
+  });
+});

@@ -61,6 +61,18 @@ export function resolveTargetWithHost(e: Engine, spec: TrafficTargetSpec): Resol
   return { ...target, host: header.host, label: `${target.label} (Host: ${header.host})` };
 }
 
+/** `http://…` or `https://…` in any case (string tests, not patterns: a pattern is compiled again before its first use). */
+const isUrl = (target: string) => {
+  const head = target.slice(0, 8).toLowerCase();
+  return head.startsWith('http://') || head.startsWith('https://');
+};
+
+/** `svc/web`, `service/web`, `services/web` → `web`, as kubectl reads a TYPE/NAME argument. */
+const serviceName = (target: string) => {
+  for (const prefix of ['svc/', 'service/', 'services/']) if (target.startsWith(prefix)) return target.slice(prefix.length);
+  return target;
+};
+
 const nodesByName = (e: Engine) => [...(e.store.values('Node') as Iterable<V1Node>)].sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1));
 const isControlPlane = (n: V1Node) => 'node-role.kubernetes.io/control-plane' in (n.metadata?.labels ?? {});
 
@@ -86,13 +98,13 @@ export function resolveTarget(e: Engine, spec: TrafficTargetSpec): ResolvedTarge
     fromLabel = `클러스터 안(노드 ${node.metadata!.name!})에서`;
   }
 
-  if (/^https?:\/\//i.test(spec.target)) {
+  if (isUrl(spec.target)) {
     if (!parseUrl(spec.target)) return `주소 ${spec.target}을(를) 읽을 수 없어요. 예) http://192.168.56.11:30080/`;
     if (!spec.fromPod && !spec.outside) from = 'outside';
     return { url: spec.target, from, label: `${spec.target} ← ${from === 'outside' ? '클러스터 밖(내 컴퓨터)에서' : fromLabel}` };
   }
 
-  const name = spec.target.replace(/^(svc|service|services)\//, '');
+  const name = serviceName(spec.target);
   const svc = e.get<V1Service>('Service', keyOf(name, ns));
   if (!svc) return `서비스 ${name}이(가) ${ns} 네임스페이스에 없어요. kubectl get svc로 이름을 확인해 보세요.`;
   const ports = svc.spec?.ports ?? [];

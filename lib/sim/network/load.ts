@@ -105,9 +105,10 @@ export function startTraffic(e: Engine, spec: TrafficStartSpec): { ok: true; lab
   const rt = trafficRuntime(e);
   settle(e);
   closeSegment(rt, e.time);
-  const service = target.service ? { service: target.service } : {};
-  rt.run = { url: target.url, from: target.from, label: target.label, ...service, rate: spec.rate, ...(target.host ? { host: target.host } : {}), startedAt: e.time, mode: 'exact', settledTo: e.time, stale: true, carry: 0, nextAt: e.time };
-  rt.lastRun = { label: target.label, ...service, startedAt: e.time };
+  // literals without spreads (an absent field is undefined, which a snapshot's JSON leaves out): this runs once a
+  // run, cold, where each property after a spread is defined by a runtime call
+  rt.run = { url: target.url, from: target.from, label: target.label, service: target.service, rate: spec.rate, host: target.host, startedAt: e.time, mode: 'exact', settledTo: e.time, stale: true, carry: 0, nextAt: e.time };
+  rt.lastRun = { label: target.label, service: target.service, startedAt: e.time };
   e.enqueue(TRAFFIC, PLAN);
   return { ok: true, label: target.label };
 }
@@ -145,7 +146,7 @@ export function settleTraffic(e: Engine): void {
   settle(e);
 }
 
-const requestOf = (run: TrafficRun): NetworkRequest => ({ from: run.from, url: run.url, timeoutMs: REQUEST_TIMEOUT_MS, userAgent: 'kubelab-loadgen/1.0', ...(run.host ? { headers: { Host: run.host } } : {}) });
+const requestOf = (run: TrafficRun): NetworkRequest => ({ from: run.from, url: run.url, timeoutMs: REQUEST_TIMEOUT_MS, userAgent: 'kubelab-loadgen/1.0', headers: run.host ? { Host: run.host } : undefined });
 
 /** Makes an exact run's plan again (at its start, after any cluster work, when a process changes by itself). */
 function replan(e: Engine): void {
@@ -166,8 +167,7 @@ function replan(e: Engine): void {
   }
   run.plan = plan;
   openSegment(rt, run, e.time);
-  const service = plan.outcomes.find((o) => o.service)?.service;
-  if (service && !run.service) run.service = rt.lastRun!.service = service;
+  if (plan.service && !run.service) run.service = rt.lastRun!.service = plan.service;
   if (plan.until !== undefined) e.enqueueAt(TRAFFIC, PLAN, plan.until);
 }
 

@@ -10,16 +10,67 @@ export interface ParsedUrl {
   path: string;
 }
 
-/** `http://host:port/path?q`; no scheme means http:// (curl guesses it; busybox wget "falls back to http://" too). */
+/**
+ * `http://host:port/path?q`; no scheme means http:// (curl guesses it; busybox wget "falls back to http://" too).
+ * Read character by character, as `^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?([^/:?#\s]+)(?::(\d*))?([/?][^#\s]*)?(?:#.*)?$`
+ * reads it (url.test.ts compares the two): no pattern, because the load generator reads its URL when a run starts,
+ * and a pattern is compiled again in every process (and after collections) before its first match.
+ */
 export function parseUrl(raw: string): ParsedUrl | undefined {
-  const m = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?([^/:?#\s]+)(?::(\d*))?([/?][^#\s]*)?(?:#.*)?$/.exec(raw);
-  if (!m) return undefined;
-  const scheme = (m[1] ?? 'http').toLowerCase();
+  // as the pattern backtracks: without the scheme when the rest doesn't read after it
+  const end = schemeEnd(raw);
+  const read = (end > 0 ? urlAfter(raw, end) : undefined) ?? urlAfter(raw, 0);
+  if (!read) return undefined;
+  const scheme = read.hasScheme ? raw.slice(0, end - 3).toLowerCase() : 'http';
   if (scheme !== 'http' && scheme !== 'https') return undefined;
-  const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
+  const port = read.digits ? Number(read.digits) : scheme === 'https' ? 443 : 80;
   if (!(port > 0 && port < 65536)) return undefined;
-  const path = m[4] ? (m[4].startsWith('?') ? `/${m[4]}` : m[4]) : '/';
-  return { scheme, host: m[2].toLowerCase(), port, path };
+  return { scheme, host: read.host.toLowerCase(), port, path: read.path };
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+
+/** JavaScript's \s: what a URL's host, path and query stop at. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The index just past `scheme://`, or 0 when `raw` doesn't start with one. */
+function schemeEnd(raw: string): number {
+  if (!isLetter(raw.charCodeAt(0))) return 0;
+  let i = 1;
+  for (let c = raw.charCodeAt(i); isLetter(c) || isDigit(c) || c === 43 || c === 46 || c === 45; c = raw.charCodeAt(++i));
+  return raw.startsWith('://', i) ? i + 3 : 0;
+}
+
+/** The rest of the URL from `i` on: host, port digits, path and query (a fragment is read past); undefined: no match. */
+function urlAfter(raw: string, i: number): { hasScheme: boolean; host: string; digits: string; path: string } | undefined {
+  const hasScheme = i > 0;
+  const hostStart = i;
+  for (let c = raw.charCodeAt(i); i < raw.length && c !== 47 && c !== 58 && c !== 63 && c !== 35 && !isSpace(c); c = raw.charCodeAt(++i));
+  if (i === hostStart) return undefined;
+  const host = raw.slice(hostStart, i);
+  let digits = '';
+  if (raw.charCodeAt(i) === 58) {
+    const portStart = ++i;
+    while (isDigit(raw.charCodeAt(i))) i++;
+    digits = raw.slice(portStart, i);
+  }
+  let path = '/';
+  const first = raw.charCodeAt(i);
+  if (first === 47 || first === 63) {
+    const pathStart = i;
+    for (let c = raw.charCodeAt(++i); i < raw.length && c !== 35 && !isSpace(c); c = raw.charCodeAt(++i));
+    path = first === 63 ? `/${raw.slice(pathStart, i)}` : raw.slice(pathStart, i);
+  }
+  if (raw.charCodeAt(i) === 35) {
+    // a fragment runs to the end, but `.` stops at a line break
+    for (let c = raw.charCodeAt(++i); i < raw.length && c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029; c = raw.charCodeAt(++i));
+  }
+  return i === raw.length ? { hasScheme, host, digits, path } : undefined;
 }
 
 /**
