@@ -6,6 +6,7 @@
  * main-thread long tasks and main-thread CPU time (Chromium's ThreadTime) over the whole sequence.
  */
 import type { Page } from '@playwright/test';
+import { startCountingRenders, stopCountingRenders } from './react-renders';
 
 export interface GestureResult {
   p50FrameMs: number;
@@ -21,6 +22,9 @@ export interface GestureResult {
   zoomedOut: number;
   /** How far the first drag moved the view (px on screen): 0 means the drag did not pan. */
   pannedPx: number;
+  /** React commits and the most component renders in one of them (react-renders.ts): counts the load does not move. */
+  commits: number;
+  maxRendersPerCommit: number;
 }
 
 /** Time between two input events of one gesture: a 60 Hz mouse. */
@@ -73,6 +77,7 @@ export async function measureGestures(page: Page): Promise<GestureResult> {
     rec.observer.observe({ type: 'longtask' });
   })()`);
   const cpuBefore = await threadTime();
+  await startCountingRenders(page);
   const before = await viewport(page);
   await drag(page, { x: mid.x - 200, y: mid.y - 100 }, { x: 400, y: 200 });
   const afterPan = await viewport(page);
@@ -86,6 +91,7 @@ export async function measureGestures(page: Page): Promise<GestureResult> {
   await pause(SETTLE_MS);
   const zoomedOut = (await viewport(page)).zoom;
   const cpuMs = (await threadTime()) - cpuBefore;
+  const renders = await stopCountingRenders(page);
   const rec = (await page.evaluate(`(() => {
     const rec = window.__gestureRecording;
     rec.running = false;
@@ -105,5 +111,7 @@ export async function measureGestures(page: Page): Promise<GestureResult> {
     zoomedIn,
     zoomedOut,
     pannedPx: Math.hypot(afterPan.x - before.x, afterPan.y - before.y),
+    commits: renders.commits,
+    maxRendersPerCommit: renders.maxRenders,
   };
 }

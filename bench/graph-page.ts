@@ -144,6 +144,7 @@ export async function openGraph(browser: Browser, base: string, pods: number, no
 export async function openLiveGraph(browser: Browser, base: string, pods: number): Promise<{ page: Page; firstGraphMs: number }> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
+  await page.addInitScript(REACT_RENDER_COUNTER);
   const t0 = performance.now();
   await page.goto(`${base}/playground?source=live`);
   // A function, not a string: the app's Content Security Policy has no 'unsafe-eval', and Playwright evaluates a string

@@ -233,7 +233,7 @@ async function main() {
         big = { ...r, pods: c.pods };
         const g = r.gestures;
         console.log(
-          `pods=${c.pods} ${c.pods > MAX_BENCH_PODS ? 'live' : 'engine'}  first graph ${r.firstGraphMs} ms (live: from navigation)  pan and zoom: frames p50 ${round(g.p50FrameMs)} ms  p95 ${round(g.p95FrameMs)} ms = ${budget(g.p95FrameMs)}× the frame budget  max ${round(g.maxFrameMs)} ms  (${g.frames} frames; long tasks ${g.longTasks} > 50 ms, longest ${round(g.longestTaskMs)} ms; main-thread CPU ${round(g.cpuMs)} ms; panned ${round(g.pannedPx)} px, zoom in to ${g.zoomedIn.toFixed(3)}, back out to ${g.zoomedOut.toFixed(3)})`,
+          `pods=${c.pods} ${c.pods > MAX_BENCH_PODS ? 'live' : 'engine'}  first graph ${r.firstGraphMs} ms (live: from navigation)  pan and zoom: frames p50 ${round(g.p50FrameMs)} ms  p95 ${round(g.p95FrameMs)} ms = ${budget(g.p95FrameMs)}× the frame budget  max ${round(g.maxFrameMs)} ms  (${g.frames} frames; long tasks ${g.longTasks} > 50 ms, longest ${round(g.longestTaskMs)} ms; main-thread CPU ${round(g.cpuMs)} ms; panned ${round(g.pannedPx)} px, zoom in to ${g.zoomedIn.toFixed(3)}, back out to ${g.zoomedOut.toFixed(3)}; React: ${g.commits} commits, at most ${g.maxRendersPerCommit} component renders in one)`,
         );
         continue;
       }
@@ -296,6 +296,7 @@ async function main() {
       pan_zoom_long_tasks_20000: big?.gestures.longTasks ?? null,
       pan_zoom_longest_task_ms_20000: big ? round(big.gestures.longestTaskMs) : null,
       pan_zoom_cpu_ms_20000: big ? round(big.gestures.cpuMs) : null,
+      pan_zoom_max_renders_per_commit_20000: big?.gestures.maxRendersPerCommit ?? null,
       lesson_js_gzip_kib: js.firstLoadKiB,
       lesson_js_with_graph_gzip_kib: js.withGraphKiB,
     };

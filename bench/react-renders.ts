@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 
 /** Init script (before the page's scripts): installs the hook, counting only while `window.__renderStats.on`. */
 export const REACT_RENDER_COUNTER = `(() => {
-  const stats = { on: false, commits: 0, renders: 0 };
+  const stats = { on: false, commits: 0, renders: 0, maxRenders: 0 };
   window.__renderStats = stats;
   if (window.__REACT_DEVTOOLS_GLOBAL_HOOK__) return;
   // Function, class, forwardRef and simple memo components (React's work tags 0, 1, 11, 15).
@@ -34,7 +34,9 @@ export const REACT_RENDER_COUNTER = `(() => {
     onCommitFiberRoot: (id, root) => {
       if (!stats.on) return;
       stats.commits++;
+      const before = stats.renders;
       visit(root.current);
+      stats.maxRenders = Math.max(stats.maxRenders, stats.renders - before);
     },
   };
 })();`;
@@ -42,6 +44,8 @@ export const REACT_RENDER_COUNTER = `(() => {
 interface RenderCount {
   commits: number;
   renders: number;
+  /** The most component renders in one commit: a commit that mounts many boxes at once is one long task. */
+  maxRenders: number;
 }
 
 /** Start counting (the counter must have been installed with REACT_RENDER_COUNTER). */
@@ -49,5 +53,5 @@ export const startCountingRenders = (page: Page) => page.evaluate(`window.__rend
 
 /** Stop counting and read the totals since startCountingRenders. */
 export async function stopCountingRenders(page: Page): Promise<RenderCount> {
-  return (await page.evaluate(`(() => { const s = window.__renderStats; if (!s) return { commits: 0, renders: 0 }; s.on = false; return { commits: s.commits, renders: s.renders }; })()`)) as RenderCount;
+  return (await page.evaluate(`(() => { const s = window.__renderStats; if (!s) return { commits: 0, renders: 0, maxRenders: 0 }; s.on = false; return { commits: s.commits, renders: s.renders, maxRenders: s.maxRenders }; })()`)) as RenderCount;
 }

@@ -8,6 +8,7 @@ import type { PlaygroundState } from '@/lib/store/playground-store';
 import { usePlaygroundStore, usePlaygroundStoreApi, usePlaygroundStoreShallow } from '@/components/wiring/store-context';
 import { NodeBox, PendingLane } from './node-box';
 import { ExpectedZoomContext } from './tile-zoom';
+import { createBoxPacer, MountPacerContext } from './mount-turn';
 import { AutoFit, BOX_STYLE, READ_ONLY_FLOW, useColorMode, useContainerSize, useStableNodes } from './flow-common';
 import { PodTooltip } from './pod-tooltip';
 import { placeServiceBox, TRAFFIC_ID, TrafficEdgeLayer, TrafficServiceBox, useTrafficLane } from './traffic-layer';
@@ -117,6 +118,8 @@ export default function ClusterCanvas() {
   const pendingCount = shape[1];
   const trafficLane = useTrafficLane();
   const big = names.length > BIG_CLUSTER_NODES;
+  // one pacer per graph: a big cluster's newly visible boxes (first render, zoom out, pan) fill in a few per frame
+  const [pacer] = useState(createBoxPacer);
 
   const { freshNodes, zoom, viewport, fitted, signature, serviceBox } = useMemo(() => {
     // Rows are what matter for size: a box of r rows is packed as r full rows of tiles.
@@ -164,26 +167,28 @@ export default function ClusterCanvas() {
       {/* Mount once measured, starting at the zoom fitView will pick, so tiles render once at the right detail. */}
       {size.width > 0 && (
         <ExpectedZoomContext value={zoom}>
-          <ReactFlow
-            defaultViewport={viewport ?? (big ? fitted : { x: 0, y: 0, zoom })}
-            // Without a pane size React Flow draws its first frame at zoom 1 from the origin, then refits: give it ours
-            width={big ? size.width : undefined}
-            height={big ? size.height : undefined}
-            aria-label="클러스터 그래프"
-            nodes={nodes}
-            edges={[]}
-            nodeTypes={nodeTypes}
-            colorMode={colorMode}
-            {...READ_ONLY_FLOW}
-            fitView={viewport === null}
-            fitViewOptions={FIT}
-            onlyRenderVisibleElements={big}
-          >
-            <Background gap={24} size={1} />
-            <Controls showInteractive={false} position="bottom-right" />
-            <AutoFit signature={signature} options={FIT} viewport={viewport} />
-            {serviceBox && <TrafficEdgeLayer box={serviceBox} />}
-          </ReactFlow>
+          <MountPacerContext value={big ? pacer : null}>
+            <ReactFlow
+              defaultViewport={viewport ?? (big ? fitted : { x: 0, y: 0, zoom })}
+              // Without a pane size React Flow draws its first frame at zoom 1 from the origin, then refits: give it ours
+              width={big ? size.width : undefined}
+              height={big ? size.height : undefined}
+              aria-label="클러스터 그래프"
+              nodes={nodes}
+              edges={[]}
+              nodeTypes={nodeTypes}
+              colorMode={colorMode}
+              {...READ_ONLY_FLOW}
+              fitView={viewport === null}
+              fitViewOptions={FIT}
+              onlyRenderVisibleElements={big}
+            >
+              <Background gap={24} size={1} />
+              <Controls showInteractive={false} position="bottom-right" />
+              <AutoFit signature={signature} options={FIT} viewport={viewport} />
+              {serviceBox && <TrafficEdgeLayer box={serviceBox} />}
+            </ReactFlow>
+          </MountPacerContext>
         </ExpectedZoomContext>
       )}
       {names.length === 0 && (

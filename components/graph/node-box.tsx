@@ -9,6 +9,7 @@ import type { PlaygroundState } from '@/lib/store/playground-store';
 import { PodTile } from './pod-tile';
 import { TileCanvas, useTileMode, type PodIdsOf } from './tile-canvas';
 import { COMPACT_ZOOM, useZoomDerived } from './tile-zoom';
+import { useMountTurn } from './mount-turn';
 
 /** `rows`: the rows of tiles the layout keeps for the box (held through a rollout in a big cluster). */
 export type NodeBoxData = { name: string; cols: number; rows?: number };
@@ -105,12 +106,16 @@ const STATUS_STYLE = {
   bad: 'bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100',
 };
 
-/** A node as a box: role, status, requested resources and its pods. Subscribes to its own node only. */
+/**
+ * A node as a box: role, status, requested resources and its pods. Subscribes to its own node only.
+ * In a big cluster it mounts as its outline and name, and fills in when its mount turn comes (mount-turn.ts).
+ */
 export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxData>>) {
   const node = usePlaygroundStore((s) => s.nodes[data.name]);
   const idsOf = usePodsOnNode(data.name);
   const visible = usePlaygroundStore((s) => idsOf(s).length);
   const selected = usePlaygroundStore((s) => s.selection?.kind === 'Node' && s.selection.key === data.name);
+  const full = useMountTurn();
   if (!node) return null;
   const roleLabel = node.role === 'control-plane' ? '컨트롤 플레인' : '워커 노드';
   return (
@@ -121,19 +126,26 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxDat
       className={`k8s-box h-full w-full rounded-xl border-2 bg-white/95 p-2.5 shadow-sm dark:bg-zinc-900/95 ${
         node.ready ? 'border-zinc-300 dark:border-zinc-700' : 'border-dashed border-red-500'
       } ${selected ? 'outline-3 outline-brand-500' : ''}`}
+      data-mount-pending={full ? undefined : ''}
     >
-      <NodeHeader
-        name={node.name}
-        controlPlane={node.role === 'control-plane'}
-        ready={node.ready}
-        unschedulable={node.unschedulable}
-        status={node.status}
-        cpuAllocatable={node.cpuAllocatableMilli}
-        memoryAllocatable={node.memoryAllocatableBytes}
-        podsAllocatable={node.podsAllocatable}
-        visible={visible}
-      />
-      <PodGrid idsOf={idsOf} cols={data.cols} rows={data.rows} label={`${roleLabel} ${node.name}`} />
+      {full ? (
+        <>
+          <NodeHeader
+            name={node.name}
+            controlPlane={node.role === 'control-plane'}
+            ready={node.ready}
+            unschedulable={node.unschedulable}
+            status={node.status}
+            cpuAllocatable={node.cpuAllocatableMilli}
+            memoryAllocatable={node.memoryAllocatableBytes}
+            podsAllocatable={node.podsAllocatable}
+            visible={visible}
+          />
+          <PodGrid idsOf={idsOf} cols={data.cols} rows={data.rows} label={`${roleLabel} ${node.name}`} />
+        </>
+      ) : (
+        <p className="truncate font-mono text-sm font-semibold">{node.name}</p>
+      )}
     </section>
   );
 });
