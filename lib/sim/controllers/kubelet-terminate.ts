@@ -45,13 +45,13 @@ export function terminatePod(key: string, pod: V1Pod, rt: PodRuntime | undefined
       sigtermAt[s.name] = e.time + stop.sigtermMs;
     }
     rt = { uid: pod.metadata!.uid!, stage: 'terminating', due: e.time + stopMs, pullFailures: 0, crashes: rt?.crashes ?? 0, terminatingGrace: graceSeconds, sigtermAt };
-    e.state.kubelet[key] = rt;
+    e.state.kubelet.set(key, rt);
   } else if (graceSeconds < (rt.terminatingGrace ?? Infinity)) {
     // a second delete with a shorter --grace-period: SIGKILL comes sooner
     rt.due = Math.min(rt.due, e.time + graceSeconds * 1000);
     rt.terminatingGrace = graceSeconds;
   }
   if (e.time < rt.due) return e.enqueueAt(KUBELET, key, rt.due);
-  delete e.state.kubelet[key];
+  e.state.kubelet.delete(key);
   e.removeObject('Pod', name, pod.metadata!.namespace, cause(`파드 ${name}의 컨테이너가 모두 멈춰 삭제 완료`), key);
 }
