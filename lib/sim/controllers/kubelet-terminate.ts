@@ -14,6 +14,7 @@ import { planContainer, stopsOnSigterm } from '../images';
 import { KUBELET, type EventFn } from './kubelet-pull';
 import { preStop } from './kubelet-hooks';
 import { stopDelayMs } from '../prober/lifecycle-hooks';
+import { containerFieldPath, stoppingMessage } from './kubelet-strings';
 
 /**
  * When the running container `name` gets SIGTERM (after its preStop hook, cut at the grace period) and how many ms
@@ -39,7 +40,7 @@ export function terminatePod(key: string, pod: V1Pod, rt: PodRuntime | undefined
     const sigtermAt: Record<string, number> = {};
     for (const s of pod.status?.containerStatuses ?? []) {
       if (!s.state?.running) continue;
-      event('Normal', 'Killing', `Stopping container ${s.name}`, cause(`파드 ${name} 삭제 요청으로 컨테이너 ${s.name}에 SIGTERM을 보내고 최대 ${graceSeconds}초 대기`), `spec.containers{${s.name}}`);
+      event('Normal', 'Killing', stoppingMessage(s.name), cause(`파드 ${name} 삭제 요청으로 컨테이너 ${s.name}에 SIGTERM을 보내고 최대 ${graceSeconds}초 대기`), containerFieldPath(s.name));
       const stop = stopAfter(pod, s.name, rt, graceSeconds * 1000, e, event, cause);
       stopMs = Math.max(stopMs, stop.stopMs);
       sigtermAt[s.name] = e.time + stop.sigtermMs;
