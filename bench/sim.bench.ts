@@ -6,6 +6,8 @@
  * is the figure to compare between runs).
  * SIM_REPLICAS=n runs the same scenario at another size and SIM_WARMUP=0 skips the warm-up: a smaller, cold run for
  * counting instructions under valgrind (its watch events and snapshot differ from the 5,000-replica ones).
+ * SIM_PROFILE=out.cpuprofile writes a V8 CPU profile of (a)+(b) alone. Under tsx every function shows line 0; bundle
+ * first for line numbers (npx esbuild bench/sim.bench.ts --bundle --platform=node --format=esm --packages=external).
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
