@@ -6,11 +6,15 @@
  * is the figure to compare between runs).
  * SIM_REPLICAS=n runs the same scenario at another size and SIM_WARMUP=0 skips the warm-up: a smaller, cold run for
  * counting instructions under valgrind (its watch events and snapshot differ from the 5,000-replica ones).
+ * SIM_PROFILE=out.cpuprofile writes a V8 CPU profile of (a)+(b) alone. Under tsx every function shows line 0; bundle
+ * first for line numbers (npx esbuild bench/sim.bench.ts --bundle --platform=node --format=esm --packages=external).
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import os from 'node:os';
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { createSimulator } from '../lib/sim';
 import type { V1Deployment } from '@kubernetes/client-node';
 
@@ -62,6 +66,14 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   const u = process.cpuUsage(since);
   return (u.user + u.system) / 1000;
 };
+// SIM_PROFILE=file.cpuprofile: a V8 CPU profile of (a)+(b) alone (the main-thread session answers synchronously)
+const profiler = process.env.SIM_PROFILE ? new Session() : undefined;
+if (profiler) {
+  profiler.connect();
+  profiler.post('Profiler.enable');
+  profiler.post('Profiler.setSamplingInterval', { interval: 100 });
+  profiler.post('Profiler.start');
+}
 let t0 = performance.now();
 let c0 = process.cpuUsage();
 sim.patch('Deployment', 'web', 'default', { spec: { replicas: REPLICAS } }, 'merge');
@@ -89,6 +101,7 @@ for (;;) {
 const rolloutMs = performance.now() - t0;
 const rolloutCpu = cpuMs(c0);
 const rolloutSimS = simMs / 1000;
+profiler?.post('Profiler.stop', (err, r) => writeFileSync(process.env.SIM_PROFILE!, JSON.stringify(r.profile)));
 sim.advance(60_000); // let terminating pods finish
 
 const ticks = 1000;

@@ -6,7 +6,7 @@
 import type { V1Deployment, V1Node, V1Pod, V1Service, V1Endpoints, V1EndpointSlice } from '../k8s/api-types';
 import { API_VERSION, type KubeObject } from '../k8s/types';
 import type { ClusterConfig } from './types';
-import type { Engine } from './engine';
+import type { Engine, PodRuntime } from './engine';
 import { applyDefaults, admitPod } from './defaults';
 import { hex64, imageId, statusImage } from './controllers/pod-status';
 import { nodeRuntime } from './controllers/node-network';
@@ -109,9 +109,10 @@ export function runningPod(e: Engine, base: V1Pod): void {
       })),
     },
   };
-  e.state.kubelet[keyOf(name, 'kube-system')] = { uid: '', stage: 'running', due: Infinity, pullFailures: 0, crashes: 0 };
+  const podRt: PodRuntime = { uid: '', stage: 'running', due: Infinity, pullFailures: 0, crashes: 0 };
+  e.state.kubelet.set(keyOf(name, 'kube-system'), podRt);
   const created = e.createObject('Pod', pod, BOOT);
-  e.state.kubelet[keyOf(name, 'kube-system')].uid = created.metadata!.uid!;
+  podRt.uid = created.metadata!.uid!;
   const rt = nodeRuntime(e, base.spec!.nodeName!);
   for (const c of containers) {
     const full = parseImageRef(c.image!).full;

@@ -90,9 +90,20 @@ export interface NodeRuntime {
   cniRequired?: boolean;
 }
 
-/** Everything besides the store that a snapshot must carry. Plain JSON. */
+/**
+ * The kubelets' pod runtimes by pod key: a Map (thousands of keys come and go in a rollout, and the kubelet reads one
+ * per reconcile; as a plain object it was a dictionary-mode object). Serialises as the plain object snapshots hold, in
+ * the same order: both keep insertion order, and pod keys contain '/', so none is an integer-like property name.
+ */
+export class PodRuntimes extends Map<string, PodRuntime> {
+  toJSON(): Record<string, PodRuntime> {
+    return Object.fromEntries(this);
+  }
+}
+
+/** Everything besides the store that a snapshot must carry. Plain JSON (PodRuntimes and SpamBuckets serialise to it). */
 export interface EngineState {
-  kubelet: Record<string, PodRuntime>;
+  kubelet: PodRuntimes;
   nodes: Record<string, NodeRuntime>;
   eventSeq: number;
   /** client-go's event spam filter: [tokens, last refill ms] per source + involved object (a Map in memory, an object in JSON) */
@@ -131,7 +142,7 @@ export class Engine {
   readonly timers = new TimerQueue();
   rng: Rng;
   time: number;
-  state: EngineState = { kubelet: {}, nodes: {}, eventSeq: 0, eventSpam: {}, spamSweepSeq: 5_000 };
+  state: EngineState = { kubelet: new PodRuntimes(), nodes: {}, eventSeq: 0, eventSpam: {}, spamSweepSeq: 5_000 };
   /** controllers to call per kind and change type, in registration order */
   private routes = new Map<Kind, Record<WatchEventType, Controller[]>>();
   private queues = new Map<string, WorkQueue>();

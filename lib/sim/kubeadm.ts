@@ -8,7 +8,7 @@
  */
 import type { V1ConfigMap, V1Node } from '../k8s/api-types';
 import type { KubeObject } from '../k8s/types';
-import type { Engine } from './engine';
+import { PodRuntimes, type Engine } from './engine';
 import type { Cause } from './types';
 import { applyDefaults } from './defaults';
 import { bootstrapServices, createCoreDns, makeNode } from './cluster';
@@ -106,7 +106,7 @@ function reset(e: Engine, a: Extract<KubeadmAction, { op: 'reset' }>): void {
     const c = cause(`kubeadm reset(${a.node}): 컨트롤 플레인과 etcd 데이터 삭제 — 클러스터가 사라짐`);
     for (const kind of KINDS) for (const o of [...e.store.values(kind)]) e.store.remove(kind, keyOf(o.metadata!.name!, o.metadata!.namespace), c);
     e.state.nodes = {};
-    e.state.kubelet = {};
+    e.state.kubelet = new PodRuntimes();
     return;
   }
   if (!node) return;

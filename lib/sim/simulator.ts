@@ -120,7 +120,7 @@ class Sim implements Simulator {
 
   podLog(name: string, namespace: string | undefined, opts: PodLogOptions = {}): PodLogResult {
     const pod = this.storedPod(name, namespace);
-    const rt = this.e.state.kubelet[keyOf(name, namespace || 'default')];
+    const rt = this.e.state.kubelet.get(keyOf(name, namespace || 'default'));
     const precise = rt?.uid === pod.metadata?.uid ? rt?.started : undefined;
     const traffic = this.e.state.network?.pods[keyOf(name, namespace || 'default')];
     const sent = traffic && traffic.uid === pod.metadata?.uid ? traffic.log : undefined;
@@ -155,7 +155,7 @@ class Sim implements Simulator {
 
   endAttach(name: string, namespace: string | undefined, container: string, code: number): void {
     const key = keyOf(name, namespace || 'default');
-    const rt = this.e.state.kubelet[key];
+    const rt = this.e.state.kubelet.get(key);
     if (rt?.stage !== 'running') return;
     rt.attachExit = { container, code };
     rt.due = this.e.time; // the waiting shell had no exit planned (due: Infinity); the kubelet sees it exit now

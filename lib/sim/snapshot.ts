@@ -4,7 +4,7 @@
  */
 import { KINDS, type Kind, type KubeObject } from '../k8s/types';
 import { badRequest } from '../k8s/status';
-import type { Engine, EngineState } from './engine';
+import { PodRuntimes, type Engine, type EngineState, type PodRuntime } from './engine';
 import type { Timer } from './timer-queue';
 
 export interface SnapshotData {
@@ -56,6 +56,8 @@ export function loadSnapshot(e: Engine, data: SnapshotData): void {
   e.rng.state = data.rng;
   e.time = data.time;
   e.state = data.state;
+  // JSON holds the runtimes as a plain object
+  e.state.kubelet = new PodRuntimes(Object.entries(data.state.kubelet as unknown as Record<string, PodRuntime>));
   e.timers.load(data.timers);
   e.loadQueues(data.queues);
   e.reindexEvents();

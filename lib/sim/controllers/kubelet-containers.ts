@@ -10,6 +10,7 @@ import { EXIT_VISIBLE_MS } from '../timings';
 import { crashBackOffDelay, recordRestart } from './container-backoff';
 import { KUBELET, writePodStatus, type KubeletCtx } from './kubelet-pull';
 import { imageId, statusImage } from './pod-status';
+import { containerFieldPath, startedMessage } from './kubelet-strings';
 
 /** lastState of a (re)started container: the instance that just ended, else what it had (kubelet convertToAPIContainerStatuses). */
 const lastStateOf = (prev: V1ContainerStatus | undefined) =>
@@ -99,7 +100,7 @@ function start(ctx: KubeletCtx, only?: string): void {
   const containers = pod.spec!.containers;
   for (let i = 0; i < containers.length; i++) {
     const c = containers[i];
-    if (!only || c.name === only) event('Normal', 'Started', `Started container ${c.name}`, cause(`컨테이너 ${c.name} 시작`), `spec.containers{${c.name}}`);
+    if (!only || c.name === only) event('Normal', 'Started', startedMessage(c.name), cause(`컨테이너 ${c.name} 시작`), containerFieldPath(c.name));
   }
   const started = (rt.started = { ...(rt.started ?? {}) });
   for (let i = 0; i < containers.length; i++) if (!only || containers[i].name === only) started[containers[i].name] = e.time;

@@ -11,6 +11,7 @@ import { ERR_IMAGE_PULL_VISIBLE_MS, FAILED_PULL_MS } from '../timings';
 import { readinessConditions, waitingStatuses } from './pod-status';
 import { recordImagePulled } from './node-network';
 import { containersConfigured } from './kubelet-config';
+import { containerFieldPath, createdMessage, pulledMessage, pullingMessage } from './kubelet-strings';
 
 export const KUBELET = 'kubelet';
 
@@ -54,13 +55,13 @@ export function startPull({ key, rt, e, cause, event }: KubeletCtx): void {
     const ref = parseImageRef(c.image ?? '');
     const valid = !!lookupImage(c.image ?? '');
     const present = valid && nodeHasImage(e, nodeName, ref.full);
-    const fp = `spec.containers{${c.name}}`;
+    const fp = containerFieldPath(c.name);
     if (present && c.imagePullPolicy !== 'Always') {
       event('Normal', 'Pulled', `Container image "${c.image}" already present on machine`, cause(`이미지 ${c.image}이(가) 노드에 이미 있어 바로 사용`), fp);
       continue;
     }
     rt.pulling.push(c.name);
-    event('Normal', 'Pulling', `Pulling image "${c.image}"`, cause(`파드 ${pod.metadata!.name}의 이미지 ${c.image}을(를) 내려받는 중`), fp);
+    event('Normal', 'Pulling', pullingMessage(c.image!), cause(`파드 ${pod.metadata!.name}의 이미지 ${c.image}을(를) 내려받는 중`), fp);
     pullMs = Math.max(pullMs, !valid ? FAILED_PULL_MS : present ? Math.round(e.timings.imagePull / 5) : e.timings.imagePull);
   }
   rt.stage = 'pulling';
@@ -77,7 +78,7 @@ export function finishPull({ key, rt, e, cause, event }: KubeletCtx): void {
     const c = containers[i];
     if (!inStep(rt, c.name)) continue;
     const entry = lookupImage(c.image ?? '');
-    const fp = `spec.containers{${c.name}}`;
+    const fp = containerFieldPath(c.name);
     if (!entry) {
       rt.pullFailures++;
       const err = pullErrorMessage(c.image!);
@@ -94,7 +95,7 @@ export function finishPull({ key, rt, e, cause, event }: KubeletCtx): void {
       const cached = nodeHasImage(e, nodeName, ref.full);
       const secs = (cached ? e.timings.imagePull / 5 : e.timings.imagePull) / 1000;
       const cc = cause(`이미지 ${c.image} 내려받기 완료`);
-      event('Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${secs}s (${secs}s including waiting). Image size: ${entry.sizeBytes} bytes.`, cc, fp);
+      event('Normal', 'Pulled', pulledMessage(c.image!, secs, entry.sizeBytes), cc, fp);
       // recordImagePulled adds it to the node's cache, so a second container with this image sees it
       if (!cached) recordImagePulled(e, nodeName, ref.full, entry.sizeBytes, cc);
     }
@@ -103,7 +104,7 @@ export function finishPull({ key, rt, e, cause, event }: KubeletCtx): void {
   delete rt.pulling;
   // the container's config (env, config files) is built before it is created: CreateContainerConfigError
   if (!containersConfigured({ key, rt, e, cause, event }, pod)) return;
-  for (let i = 0; i < containers.length; i++) if (inStep(rt, containers[i].name)) event('Normal', 'Created', `Created container ${containers[i].name}`, cause(`컨테이너 ${containers[i].name} 생성`), `spec.containers{${containers[i].name}}`);
+  for (let i = 0; i < containers.length; i++) if (inStep(rt, containers[i].name)) event('Normal', 'Created', createdMessage(containers[i].name), cause(`컨테이너 ${containers[i].name} 생성`), containerFieldPath(containers[i].name));
   rt.stage = 'starting';
   rt.due = e.time + e.timings.containerStart;
   e.enqueueAt(KUBELET, key, rt.due);

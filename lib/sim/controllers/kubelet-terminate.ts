@@ -14,6 +14,7 @@ import { planContainer, stopsOnSigterm } from '../images';
 import { KUBELET, type EventFn } from './kubelet-pull';
 import { preStop } from './kubelet-hooks';
 import { stopDelayMs } from '../prober/lifecycle-hooks';
+import { containerFieldPath, stoppingMessage } from './kubelet-strings';
 
 /**
  * When the running container `name` gets SIGTERM (after its preStop hook, cut at the grace period) and how many ms
@@ -39,19 +40,19 @@ export function terminatePod(key: string, pod: V1Pod, rt: PodRuntime | undefined
     const sigtermAt: Record<string, number> = {};
     for (const s of pod.status?.containerStatuses ?? []) {
       if (!s.state?.running) continue;
-      event('Normal', 'Killing', `Stopping container ${s.name}`, cause(`파드 ${name} 삭제 요청으로 컨테이너 ${s.name}에 SIGTERM을 보내고 최대 ${graceSeconds}초 대기`), `spec.containers{${s.name}}`);
+      event('Normal', 'Killing', stoppingMessage(s.name), cause(`파드 ${name} 삭제 요청으로 컨테이너 ${s.name}에 SIGTERM을 보내고 최대 ${graceSeconds}초 대기`), containerFieldPath(s.name));
       const stop = stopAfter(pod, s.name, rt, graceSeconds * 1000, e, event, cause);
       stopMs = Math.max(stopMs, stop.stopMs);
       sigtermAt[s.name] = e.time + stop.sigtermMs;
     }
     rt = { uid: pod.metadata!.uid!, stage: 'terminating', due: e.time + stopMs, pullFailures: 0, crashes: rt?.crashes ?? 0, terminatingGrace: graceSeconds, sigtermAt };
-    e.state.kubelet[key] = rt;
+    e.state.kubelet.set(key, rt);
   } else if (graceSeconds < (rt.terminatingGrace ?? Infinity)) {
     // a second delete with a shorter --grace-period: SIGKILL comes sooner
     rt.due = Math.min(rt.due, e.time + graceSeconds * 1000);
     rt.terminatingGrace = graceSeconds;
   }
   if (e.time < rt.due) return e.enqueueAt(KUBELET, key, rt.due);
-  delete e.state.kubelet[key];
+  e.state.kubelet.delete(key);
   e.removeObject('Pod', name, pod.metadata!.namespace, cause(`파드 ${name}의 컨테이너가 모두 멈춰 삭제 완료`), key);
 }

@@ -49,7 +49,7 @@ export class Kubelet implements Controller {
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind !== 'Pod') return;
     if (c.type === 'DELETED') {
-      delete e.state.kubelet[c.key];
+      e.state.kubelet.delete(c.key);
       return;
     }
     const pod = c.object as V1Pod;
@@ -69,9 +69,9 @@ export class Kubelet implements Controller {
 
   reconcile(key: string, e: Engine): void {
     const pod = e.get<V1Pod>('Pod', key);
-    let rt: PodRuntime | undefined = e.state.kubelet[key];
+    let rt: PodRuntime | undefined = e.state.kubelet.get(key);
     if (!pod) {
-      delete e.state.kubelet[key];
+      e.state.kubelet.delete(key);
       return;
     }
     if (rt && rt.uid !== pod.metadata!.uid) rt = undefined;
@@ -87,7 +87,7 @@ export class Kubelet implements Controller {
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') return;
     if (!rt || (rt.stage === 'mounting' && e.time >= rt.due)) {
-      rt ??= e.state.kubelet[key] = { uid: pod.metadata!.uid!, stage: 'mounting', due: e.time, pullFailures: 0, crashes: 0 };
+      if (!rt) e.state.kubelet.set(key, (rt = { uid: pod.metadata!.uid!, stage: 'mounting', due: e.time, pullFailures: 0, crashes: 0 }));
       if (!volumesReady({ key, rt, e, cause, event }, pod)) return;
       this.sandbox(pod, nodeName, e, cause(`파드 ${name}의 샌드박스를 만들고 IP를 할당`));
       if (!beginInit({ key, rt, e, cause, event })) startPull({ key, rt, e, cause, event });

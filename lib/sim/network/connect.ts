@@ -60,7 +60,7 @@ const byPodObject = new WeakMap<V1Pod, Map<string, { precise: number | undefined
 
 /** A container's running process and what it answers (cached per instance: a load generator asks thousands of times). */
 export function processOf(e: Engine, pod: V1Pod, c: V1Container): Running | undefined {
-  const rt = e.state.kubelet[keyOf(pod.metadata!.name!, pod.metadata!.namespace)];
+  const rt = e.state.kubelet.get(keyOf(pod.metadata!.name!, pod.metadata!.namespace));
   const precise = rt?.uid === pod.metadata?.uid ? rt?.started?.[c.name] : undefined;
   let seen = byPodObject.get(pod);
   const hit = seen?.get(c.name);
@@ -107,7 +107,7 @@ function podsAt(e: Engine, node: string, ip: string): V1Pod[] {
  * while the container may still be finishing for a moment.
  */
 function closedOnSigterm(e: Engine, pod: V1Pod, c: V1Container): boolean {
-  const rt = e.state.kubelet[keyOf(pod.metadata!.name!, pod.metadata!.namespace)];
+  const rt = e.state.kubelet.get(keyOf(pod.metadata!.name!, pod.metadata!.namespace));
   if (rt?.stage !== 'terminating' || rt.uid !== pod.metadata?.uid) return false;
   const at = rt.sigtermAt?.[c.name];
   return at !== undefined && e.time >= at && stopsOnSigterm(c, pod);

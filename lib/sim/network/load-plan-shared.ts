@@ -98,8 +98,8 @@ export class SharedAnswers {
     const c = pod?.spec?.containers?.length === 1 ? pod.spec.containers[0] : undefined;
     if (!pod || !c) return undefined;
     const meta = pod.metadata!;
-    const rt = e.state.kubelet[keyOf(meta.name!, meta.namespace)];
-    const own = rt?.uid === meta.uid;
+    const rt = e.state.kubelet.get(keyOf(meta.name!, meta.namespace));
+    const own = rt !== undefined && rt.uid === meta.uid;
     // a terminating pod's server may have closed its socket (connect.ts closedOnSigterm)
     if (own && rt.stage === 'terminating') return undefined;
     const running = runningState(pod, c.name);

@@ -21,7 +21,7 @@ export interface Termination {
 /** Terminates container `name` of the pod at `key` now. No-op when the kubelet is not running it. */
 export function stopContainer(e: Engine, key: string, name: string, t: Termination, cause: Cause): void {
   const pod = e.get<V1Pod>('Pod', key);
-  const rt = e.state.kubelet[key];
+  const rt = e.state.kubelet.get(key);
   const prev = pod?.status?.containerStatuses?.find((s) => s.name === name);
   if (!pod || !rt || rt.stage !== 'running' || !prev?.state?.running || pod.metadata?.deletionTimestamp) return;
   const terminated = { exitCode: t.exitCode, reason: t.reason, startedAt: prev.state.running.startedAt, finishedAt: e.iso(), containerID: prev.containerID };

@@ -97,7 +97,7 @@ export class Prober implements Controller {
     let w: ProbeWorker | undefined = all[key];
     if (!w || w.uid !== pod.metadata!.uid || w.containerID !== status.containerID) {
       // a new container instance: start over (worker.go resets on a new container ID)
-      const startedAt = e.state.kubelet[podKey]?.started?.[name] ?? e.time;
+      const startedAt = e.state.kubelet.get(podKey)?.started?.[name] ?? e.time;
       const delay = probeType ? (probeOf(container, probeType)!.initialDelaySeconds ?? 0) * 1000 : type === 'oom' ? OOM_FIRST_SAMPLE_MS : 0;
       w = all[key] = resetWorker(pod.metadata!.uid!, status.containerID, type, Math.max(e.time, startedAt + delay));
     }

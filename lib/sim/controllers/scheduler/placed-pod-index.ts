@@ -70,7 +70,12 @@ export class PlacedPodIndex {
 
   clear(): void {
     this.sets.clear();
+    this.clearCounts();
+  }
+
+  private clearCounts(): void {
     this.counts.clear();
+    this.lastCounts = undefined;
   }
 
   private adjustCounts(pod: V1Pod, sign: 1 | -1): void {
@@ -86,17 +91,25 @@ export class PlacedPodIndex {
 
   /** Non-terminating placed pods of `namespace` the selector selects, per node name. Read-only for callers. */
   countsPerNode(namespace: string, selector: LabelSelector): ReadonlyMap<string, number> {
+    // the default spreading asks twice per pod (hostname and zone) with one cached selector: no key string to build
+    const last = this.lastCounts;
+    if (last !== undefined && this.lastSelector === selector && last.namespace === namespace) return last.perNode;
     const key = `${namespace}\u0000${selectorKey(selector)}`;
     let c = this.counts.get(key);
     if (!c) {
-      if (this.counts.size >= MAX_CACHED_SELECTORS) this.counts.clear();
+      if (this.counts.size >= MAX_CACHED_SELECTORS) this.clearCounts();
       c = { namespace, selector, perNode: new Map() };
       for (const p of this.candidates(namespace, selector))
         if (!p.metadata?.deletionTimestamp && matchesLabelSelector(selector, p.metadata?.labels ?? {})) c.perNode.set(p.spec!.nodeName!, (c.perNode.get(p.spec!.nodeName!) ?? 0) + 1);
       this.counts.set(key, c);
     }
+    this.lastCounts = c;
+    this.lastSelector = selector;
     return c.perNode;
   }
+  /** the entry countsPerNode returned last and the selector asked with (an equal one may have made the entry); cleared with `counts` */
+  private lastCounts?: SelectorCounts;
+  private lastSelector?: LabelSelector;
 
   /** A superset of the placed pods in `namespace` the selector selects; callers still match each one. */
   candidates(namespace: string, selector: LabelSelector): Iterable<V1Pod> {
