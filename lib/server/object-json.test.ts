@@ -2,7 +2,9 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KubeObject } from '../k8s/types';
-import { forgetObjectJson, hasObjectJson, objectJson, objectsJson } from './object-json';
+import { forgetObjectJson, hasObjectJson, objectJsonBytes } from './object-json';
+
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 const pod = (name: string, extra: Record<string, unknown> = {}) =>
   ({ kind: 'Pod', apiVersion: 'v1', metadata: { name, namespace: 'default', labels: { app: '웹' } }, ...extra }) as KubeObject;
@@ -12,24 +14,30 @@ afterEach(() => {
 });
 
 describe('object JSON cache', () => {
-  it('gives exactly the text JSON.stringify gives, for one object and for a list', () => {
+  it('gives exactly the UTF-8 of the text JSON.stringify gives', () => {
     const objects = [pod('a', { spec: { containers: [{ name: 'c', args: ['-q', '"x"\n'] }] } }), pod('b', { status: { phase: 'Running', podIP: null } })];
-    expect(objectJson(objects[0])).toBe(JSON.stringify(objects[0]));
-    expect(objectsJson(objects)).toBe(JSON.stringify(objects));
-    expect(objectsJson([])).toBe('[]');
+    for (const o of objects) expect(text(objectJsonBytes(o))).toBe(JSON.stringify(o));
   });
 
   it('serialises an object once however many times its JSON is asked for, until it is forgotten', () => {
     const a = pod('a');
     const stringify = vi.spyOn(JSON, 'stringify');
-    objectJson(a);
-    objectsJson([a, a]);
-    objectJson(a);
+    objectJsonBytes(a);
+    objectJsonBytes(a);
+    expect(objectJsonBytes(a)).toBe(objectJsonBytes(a));
     expect(stringify.mock.calls.filter(([v]) => v === a)).toHaveLength(1);
     forgetObjectJson(a);
     expect(hasObjectJson(a)).toBe(false);
-    objectJson(a);
+    objectJsonBytes(a);
     expect(stringify.mock.calls.filter(([v]) => v === a)).toHaveLength(2);
+  });
+
+  it('never caches an object again once it was forgotten (a snapshot still holding a replaced version encodes it for itself)', () => {
+    const a = pod('a');
+    objectJsonBytes(a);
+    forgetObjectJson(a);
+    expect(text(objectJsonBytes(a))).toBe(JSON.stringify(a));
+    expect(hasObjectJson(a)).toBe(false);
   });
 
   it('does not keep an object alive (the cache is weak: it cannot outlive what it caches)', async () => {
@@ -38,7 +46,7 @@ describe('object JSON cache', () => {
     let ref: WeakRef<KubeObject>;
     (() => {
       const big = pod('big', { status: { message: 'x'.repeat(100_000) } });
-      objectJson(big);
+      objectJsonBytes(big);
       ref = new WeakRef(big);
     })();
     // a WeakRef keeps its target until the end of the current job

@@ -1,6 +1,7 @@
 /**
  * How SSE frames become the chunks a stream enqueues: one burst joined once for every client that shares it,
- * and big frames (snapshot parts) cut into views of at most MAX_CHUNK_BYTES. No copies beyond the join.
+ * big frames cut into views of at most MAX_CHUNK_BYTES, and a snapshot's many small pieces copied into chunks of
+ * that size as the client reads. No copies beyond the join and that one.
  */
 
 export function concat(parts: Uint8Array[]): Uint8Array {
@@ -37,11 +38,45 @@ export function joinShared(frames: Uint8Array[]): Uint8Array {
  * drain has left this stream's queue and is invisible to its byte accounting; small chunks keep that
  * invisible part small, even for a snapshot of megabytes.
  */
-const MAX_CHUNK_BYTES = 64 * 1024;
+export const MAX_CHUNK_BYTES = 64 * 1024;
 export function* pieces(bytes: Uint8Array): Generator<Uint8Array> {
   if (bytes.byteLength <= MAX_CHUNK_BYTES) {
     yield bytes; // the shared frame itself, not a new view of it
     return;
   }
   for (let at = 0; at < bytes.byteLength; at += MAX_CHUNK_BYTES) yield bytes.subarray(at, Math.min(bytes.byteLength, at + MAX_CHUNK_BYTES));
+}
+
+/**
+ * Many small pieces (the cached JSON of each object of a snapshot) copied into chunks of exactly `size` bytes (the
+ * last one shorter), each made only when the reader asks for it: one copy of the bytes, no join of the whole.
+ */
+export function* chunked(source: Iterable<Uint8Array>, size = MAX_CHUNK_BYTES): Generator<Uint8Array> {
+  let chunk = new Uint8Array(size);
+  let at = 0;
+  for (const piece of source) {
+    if (at + piece.byteLength <= size) {
+      chunk.set(piece, at);
+      at += piece.byteLength;
+    } else {
+      // a piece across chunk boundaries, copied a chunk's room at a time
+      for (let from = 0; from < piece.byteLength; ) {
+        const n = Math.min(size - at, piece.byteLength - from);
+        chunk.set(piece.subarray(from, from + n), at);
+        at += n;
+        from += n;
+        if (at === size) {
+          yield chunk;
+          chunk = new Uint8Array(size);
+          at = 0;
+        }
+      }
+    }
+    if (at === size) {
+      yield chunk;
+      chunk = new Uint8Array(size);
+      at = 0;
+    }
+  }
+  if (at > 0) yield chunk.subarray(0, at);
 }

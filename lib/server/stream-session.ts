@@ -14,7 +14,7 @@
  */
 import type { UpstreamStatus } from '../cluster/live-protocol';
 import { snapshotFrames, withNewestEvents } from './snapshot-frames';
-import { joinShared, pieces } from './sse-chunks';
+import { concat, joinShared, pieces } from './sse-chunks';
 import { encodeSse, formatEventId, formatSse, formatSseComment, parseEventId } from './sse';
 import type { StreamSeat } from './stream-budget';
 import type { HubEvent, WatchHub } from './watch-hub';
@@ -37,19 +37,20 @@ export interface StreamSessionOptions {
   onClose?: (reason: 'cancelled' | 'dropped') => void;
 }
 
+const FRAME_TAIL = encodeSse('}\n\n');
+
 /**
  * The shared, encoded frame of a hub event (built on first use, reused for every client): a DeltaPayload whose
  * object JSON comes from the hub's cache, so the next browser's snapshot does not serialise the object again.
  */
 function frameOf(ev: HubEvent, hub: WatchHub): Uint8Array {
   if (!ev.frame) {
-    // JSON.stringify({ kind, key, object }) as a DeltaPayload, with the object's part cached
-    const data = `{"kind":${JSON.stringify(ev.kind)},"key":${JSON.stringify(ev.key)},"object":${hub.eventObjectJson(ev)}}`;
-    ev.frame = encodeSse(formatSse({ event: ev.type, id: formatEventId(hub.epoch, ev.seq), data }));
+    // formatSse of JSON.stringify({ kind, key, object }) as a DeltaPayload, with the object's bytes from the cache
+    const head = formatSse({ event: ev.type, id: formatEventId(hub.epoch, ev.seq), data: `{"kind":${JSON.stringify(ev.kind)},"key":${JSON.stringify(ev.key)},"object":` });
+    ev.frame = concat([encodeSse(head.slice(0, -2)), hub.eventObjectJson(ev), FRAME_TAIL]);
   }
   return ev.frame;
 }
-
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 const tooBig = (objects: number, bytes: number, limit: number) =>
@@ -198,25 +199,22 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
     lastStatus = JSON.stringify(upstream);
     lastSeq = snap.seq;
     live = true; // events after snap.seq now wait in `pending`, behind the snapshot
-    const frames = await snapshotFrames(withNewestEvents(snap.objects), { namespaces: o.namespaces, upstream }, formatEventId(hub.epoch, snap.seq), () => closed);
+    const snapshot = await snapshotFrames(withNewestEvents(snap.objects), { namespaces: o.namespaces, upstream }, formatEventId(hub.epoch, snap.seq), () => closed);
     building = false;
-    if (!frames || closed) return;
-    const bytes = frames.reduce((sum, f) => sum + f.byteLength, 0);
+    if (!snapshot || closed) return;
     const limit = o.maxSnapshotBytes ?? 64 * 1024 * 1024;
-    if (bytes > limit) {
+    if (snapshot.byteLength > limit) {
       // Too big for a browser tab: say so and stay connected (quietly, heartbeats only) rather than close,
       // which would make EventSource reconnect and the server build the same snapshot every 2 s.
       live = false;
       pending = [];
       pendingBytes = 0;
-      lastStatus = JSON.stringify({ ok: false, synced: h.synced, reason: tooBig(snap.objects.length, bytes, limit) });
+      lastStatus = JSON.stringify({ ok: false, synced: h.synced, reason: tooBig(snap.objects.length, snapshot.byteLength, limit) });
       push(encodeSse(formatSse({ event: 'status', data: lastStatus })));
       unsubscribe();
       return;
     }
-    snapshotLeft = (function* () {
-      for (const f of frames) yield* pieces(f);
-    })();
+    snapshotLeft = snapshot.chunks();
     feedSnapshot();
   };
 

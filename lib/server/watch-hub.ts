@@ -5,7 +5,7 @@
  * browser that reconnects with Last-Event-ID gets the missed events instead of a fresh snapshot.
  */
 import type { Kind, KubeObject } from '../k8s/types';
-import { objectJson } from './object-json';
+import { encodeObjectJson, objectJsonBytes } from './object-json';
 import { Reflector, type ReflectorHealth } from './reflector';
 import type { UpstreamFactory, WatchedKind } from './upstream-types';
 
@@ -203,12 +203,12 @@ export class WatchHub {
   }
 
   /**
-   * The JSON of an event's object: from the cache (object-json.ts) while it is still its feed's current object,
-   * else built for this one frame — a superseded version replayed from the history must not hold a cache entry.
+   * The JSON of an event's object (UTF-8): from the cache (object-json.ts) while it is still its feed's current
+   * object, else built for this one frame — a superseded version replayed from the history must not hold a cache entry.
    */
-  eventObjectJson(ev: HubEvent): string {
+  eventObjectJson(ev: HubEvent): Uint8Array {
     const current = this.feeds.get(ev.feed)?.reflector.objects.get(ev.key) === ev.object;
-    return current ? objectJson(ev.object) : JSON.stringify(ev.object);
+    return current ? objectJsonBytes(ev.object) : encodeObjectJson(ev.object);
   }
 
   /** Stops every feed now (tests, shutdown). */

@@ -11,7 +11,7 @@ import type { ResourceRoute } from './route';
 import { decodeBody, patchTypeOf, readBody } from './body';
 import { filterFromQuery } from './filter';
 import { paginate } from './paging';
-import { writeJson, withTypeMeta } from './respond';
+import { writeJson, writeJsonList, withTypeMeta } from './respond';
 import { patchScale, putScale, scaleOf } from './scale';
 import { badRequest, methodNotAllowed, success } from '../k8s/status';
 import { tableEnvelope, wantsTable, type IncludeObject } from './table-response';
@@ -121,12 +121,8 @@ async function listOrWatch(ctx: ServerContext, req: IncomingMessage, res: Server
   const metadata: Record<string, unknown> = { resourceVersion: list.resourceVersion };
   if (page.continueToken) metadata.continue = page.continueToken;
   if (page.remainingItemCount !== undefined) metadata.remainingItemCount = page.remainingItemCount;
-  return writeJson(res, 200, {
-    kind: `${kind}List`,
-    apiVersion: route.resource.group ? `${route.resource.group}/${route.resource.version}` : route.resource.version,
-    metadata,
-    items: page.items.map((o) => withTypeMeta(kind, o)),
-  });
+  const apiVersion = route.resource.group ? `${route.resource.group}/${route.resource.version}` : route.resource.version;
+  return writeJsonList(res, { kind: `${kind}List`, apiVersion, metadata }, page.items, (o) => withTypeMeta(kind, o));
 }
 
 async function create(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, route: ResourceRoute, write: WriteOptions): Promise<void> {
