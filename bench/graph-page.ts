@@ -49,18 +49,24 @@ const firstRenderWatch = (profile: boolean) => `(() => {
   // With \`profile\`, a console.profile() span from data ready to first render (the bench reads it over CDP), and
   // each frame's time and tiles painted so far: what the first render spends, without loading and seeding.
   window.__benchFrames = [];
-  if (profile) {
-    let handle;
-    Object.defineProperty(window, '__graphBench', {
-      configurable: true,
-      get: () => handle,
-      set: (h) => {
-        let ready = null;
-        Object.defineProperty(h, 'dataReadyAt', { configurable: true, enumerable: true, get: () => ready, set: (v) => { if (ready == null && v != null) console.profile('first-render'); ready = v; } });
-        handle = h;
-      },
-    });
-  }
+  // React commits from data ready to first render (react-renders.ts counts while \`on\`): how many rounds of render and
+  // commit the first render took, a count the machine's load does not move.
+  let handle;
+  Object.defineProperty(window, '__graphBench', {
+    configurable: true,
+    get: () => handle,
+    set: (h) => {
+      let ready = null;
+      Object.defineProperty(h, 'dataReadyAt', { configurable: true, enumerable: true, get: () => ready, set: (v) => {
+        if (ready == null && v != null) {
+          if (window.__renderStats) window.__renderStats.on = true;
+          if (profile) console.profile('first-render');
+        }
+        ready = v;
+      } });
+      handle = h;
+    },
+  });
   // Count the cluster changes the engine's worker sends (sim-protocol: each message's changes), for CPU per change.
   const NativeWorker = window.Worker;
   if (NativeWorker) window.Worker = class extends NativeWorker {
@@ -78,6 +84,7 @@ const firstRenderWatch = (profile: boolean) => `(() => {
       if (n >= h.pods) {
         requestAnimationFrame(() => {
           window.__benchFirstRenderMs = performance.now() - h.dataReadyAt;
+          if (window.__renderStats) window.__renderStats.on = false;
           if (profile) console.profileEnd('first-render');
         });
         return;
@@ -104,6 +111,10 @@ export interface OpenedGraph {
    * the page's own cost, which a busy machine stretches in wall time but barely moves in CPU time.
    */
   firstRenderCpuMs: number;
+  /** Animation frames over the same span, React commits in it, and the most component renders in one commit: counts. */
+  firstRenderFrames: number;
+  firstRenderCommits: number;
+  firstRenderMaxRenders: number;
 }
 
 /** Open the bench page for `pods` on `nodes` and wait for its first complete render; `profile` prints a CPU profile of it. */
@@ -128,12 +139,21 @@ export async function openGraph(browser: Browser, base: string, pods: number, no
   await cdp.detach();
   const first = await page.evaluate(() => ({ ms: (window as { __benchFirstRenderMs?: number }).__benchFirstRenderMs!, err: window.__graphBench!.seedError }));
   if (first.err) throw new Error(`seeding failed: ${first.err}`);
+  const frames = await page.evaluate(() => (window as { __benchFrames?: [number, number][] }).__benchFrames ?? []);
   if (firstRenderProfile) {
-    const frames = await page.evaluate(() => (window as { __benchFrames?: [number, number][] }).__benchFrames ?? []);
     console.log(`  frames after data ready (ms: tiles painted): ${frames.map(([t, n]) => `${t}:${n}`).join(' ')}`);
     await printProfileOf(await firstRenderProfile);
   }
-  return { page, firstRenderMs: first.ms, firstRenderCpuMs: cpuAtRender - cpuAtReady };
+  // read the first render's React counts, then start the counter from zero for what the bench counts next
+  const react = (await page.evaluate(`(() => {
+    const s = window.__renderStats;
+    if (!s) return { commits: 0, maxRenders: 0 };
+    const r = { commits: s.commits, maxRenders: s.maxRenders };
+    s.commits = s.renders = s.maxRenders = 0;
+    return r;
+  })()`)) as { commits: number; maxRenders: number };
+  // the watcher's frames up to the one where every tile was painted, plus the one it then waits for
+  return { page, firstRenderMs: first.ms, firstRenderCpuMs: cpuAtRender - cpuAtReady, firstRenderFrames: frames.length + 1, firstRenderCommits: react.commits, firstRenderMaxRenders: react.maxRenders };
 }
 
 /**

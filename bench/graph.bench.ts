@@ -3,7 +3,8 @@
  *
  * Starts the production build (`next start`) on its own port, opens `/playground?bench=N&nodes=M` in
  * headless Chromium for N = 100, 1,000 and 5,000 pods, and reports:
- *   - first render: ms from the seeded cluster being handed to the graph until every pod tile is painted;
+ *   - first render: ms from the seeded cluster being handed to the graph until every pod tile is painted, with the
+ *     animation frames and React commits it took (counts a busy machine does not move);
  *   - frame times (requestAnimationFrame deltas) while a rolling update replaces the pods (sim at 1×, the
  *     default speed; BENCH_SPEED to change), plus how much of that time the simulator engine itself took;
  *   - main-thread long tasks during the rollout (PerformanceObserver 'longtask': count over 50 ms and the longest, also
@@ -58,6 +59,9 @@ interface CaseResult {
   firstRenderMs: number;
   /** Main-thread CPU time of the first render (graph-page.ts). */
   firstRenderCpuMs: number;
+  /** Animation frames and React commits from data ready to first render (counts; graph-page.ts). */
+  firstRenderFrames: number;
+  firstRenderCommits: number;
   p50FrameMs: number;
   p95FrameMs: number;
   /** p95 of frame time minus the simulator's steps within the frame. */
@@ -96,7 +100,7 @@ const budget = (ms: number) => Math.round((ms / FRAME_BUDGET_MS) * 100) / 100;
 
 async function runCase(browser: Browser, pods: number, nodes: number, tiles: Tiles): Promise<CaseResult> {
   // BENCH_PROFILE=first profiles loading and the first render instead of the rollout.
-  const { page, firstRenderMs, firstRenderCpuMs } = await openGraph(browser, BASE, pods, nodes, tiles, process.env.BENCH_PROFILE === 'first' && tiles === 'auto');
+  const { page, firstRenderMs, firstRenderCpuMs, firstRenderFrames, firstRenderCommits } = await openGraph(browser, BASE, pods, nodes, tiles, process.env.BENCH_PROFILE === 'first' && tiles === 'auto');
 
   // BENCH_PROFILE=1: a CPU profile of the rollout (not in the BENCH figures: profiling slows the page down).
   const profiler = process.env.BENCH_PROFILE && process.env.BENCH_PROFILE !== 'first' && tiles === 'auto' ? await startProfile(page) : null;
@@ -145,6 +149,8 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
     nodes,
     firstRenderMs: round(firstRenderMs),
     firstRenderCpuMs: round(firstRenderCpuMs),
+    firstRenderFrames,
+    firstRenderCommits,
     p50FrameMs: round(percentile(sorted, 50)),
     p95FrameMs: round(percentile(sorted, 95)),
     p95GraphFrameMs: round(percentile([...result.graphOnly].sort((a, b) => a - b), 95)),
@@ -241,14 +247,14 @@ async function main() {
         const r = await runCase(browser, c.pods, c.nodes, tiles);
         results.push(r);
         console.log(
-          `pods=${r.pods} nodes=${r.nodes} tiles=${r.tiles}  first render ${r.firstRenderMs} ms (main-thread CPU ${r.firstRenderCpuMs} ms)  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms = ${budget(r.p95FrameMs)}× the frame budget (without engine steps ${r.p95GraphFrameMs} ms = ${budget(r.p95GraphFrameMs)}×)  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of ${r.engineThread === 'worker' ? 'its worker (not the main thread)' : 'main thread'}, longest step ${r.engineMaxMs} ms; graph store ${r.storePercent}%, longest batch ${r.storeMaxMs} ms; main-thread long tasks: ${r.longTasks} > 50 ms, longest ${r.longestTaskMs} ms = ${round(r.longestTaskMs / 16.7)} frames; main-thread CPU ${r.cpuMsPer1000Changes} ms per 1,000 changes; React: ${r.rendersPerCommit} component renders per commit, ${r.rendersPer1000Changes} per 1,000 changes)`,
+          `pods=${r.pods} nodes=${r.nodes} tiles=${r.tiles}  first render ${r.firstRenderMs} ms (main-thread CPU ${r.firstRenderCpuMs} ms; ${r.firstRenderFrames} frames, ${r.firstRenderCommits} React commits)  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms = ${budget(r.p95FrameMs)}× the frame budget (without engine steps ${r.p95GraphFrameMs} ms = ${budget(r.p95GraphFrameMs)}×)  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of ${r.engineThread === 'worker' ? 'its worker (not the main thread)' : 'main thread'}, longest step ${r.engineMaxMs} ms; graph store ${r.storePercent}%, longest batch ${r.storeMaxMs} ms; main-thread long tasks: ${r.longTasks} > 50 ms, longest ${r.longestTaskMs} ms = ${round(r.longestTaskMs / 16.7)} frames; main-thread CPU ${r.cpuMsPer1000Changes} ms per 1,000 changes; React: ${r.rendersPerCommit} component renders per commit, ${r.rendersPer1000Changes} per 1,000 changes)`,
         );
       }
     }
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const js = await lessonJs(page);
     console.log(`lesson ${js.path}: first-load JS ${js.firstLoadKiB} KiB gzip; with the graph loaded ${js.withGraphKiB} KiB gzip`);
-    const none = { rendersPerCommit: null, rendersPer1000Changes: null, firstRenderMs: null, firstRenderCpuMs: null, p50FrameMs: null, p95FrameMs: null, p95GraphFrameMs: null, enginePercent: null, engineMaxMs: null, storeMaxMs: null, longestTaskMs: null, longTasks: null, cpuMsPer1000Changes: null };
+    const none = { firstRenderFrames: null, firstRenderCommits: null, rendersPerCommit: null, rendersPer1000Changes: null, firstRenderMs: null, firstRenderCpuMs: null, p50FrameMs: null, p95FrameMs: null, p95GraphFrameMs: null, enginePercent: null, engineMaxMs: null, storeMaxMs: null, longestTaskMs: null, longTasks: null, cpuMsPer1000Changes: null };
     const by = (n: number, tiles: Tiles = 'auto') => results.find((r) => r.pods === n && r.tiles === tiles) ?? none;
     const ratio = (v: number | null) => (v === null ? null : budget(v));
     const bench = {
@@ -256,11 +262,14 @@ async function main() {
       p95_frame_ms_100: by(100).p95FrameMs,
       first_render_ms_1000: by(1000).firstRenderMs,
       first_render_cpu_ms_1000: by(1000).firstRenderCpuMs,
+      first_render_frames_1000: by(1000).firstRenderFrames,
+      first_render_react_commits_1000: by(1000).firstRenderCommits,
       first_render_budget_ratio_1000: by(1000).firstRenderMs === null ? null : round(by(1000).firstRenderMs! / 500),
       p50_frame_ms_1000: by(1000).p50FrameMs,
       p95_frame_ms_1000: by(1000).p95FrameMs,
       p95_graph_frame_ms_1000: by(1000).p95GraphFrameMs,
       first_render_ms_5000: by(5000).firstRenderMs,
+      first_render_frames_5000: by(5000).firstRenderFrames,
       p50_frame_ms_5000: by(5000).p50FrameMs,
       p95_frame_ms_5000: by(5000).p95FrameMs,
       p95_graph_frame_ms_5000: by(5000).p95GraphFrameMs,

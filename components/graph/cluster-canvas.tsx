@@ -9,6 +9,7 @@ import { usePlaygroundStore, usePlaygroundStoreApi, usePlaygroundStoreShallow } 
 import { NodeBox, PendingLane } from './node-box';
 import { ExpectedZoomContext } from './tile-zoom';
 import { createBoxPacer, MountPacerContext } from './mount-turn';
+import { pacesMounts } from '@/lib/graph/mount-pacer';
 import { AutoFit, BOX_STYLE, READ_ONLY_FLOW, useColorMode, useContainerSize, useStableNodes } from './flow-common';
 import { PodTooltip } from './pod-tooltip';
 import { placeServiceBox, TRAFFIC_ID, TrafficEdgeLayer, TrafficServiceBox, useTrafficLane } from './traffic-layer';
@@ -120,6 +121,7 @@ export default function ClusterCanvas() {
   const big = names.length > BIG_CLUSTER_NODES;
   // one pacer per graph: a big cluster's newly visible boxes (first render, zoom out, pan) fill in a few per frame
   const [pacer] = useState(createBoxPacer);
+  const paced = usePlaygroundStore((s) => pacesMounts(s.nodeNames.length, s.groups.visiblePodCount, BIG_CLUSTER_NODES));
 
   const { freshNodes, zoom, viewport, fitted, signature, serviceBox } = useMemo(() => {
     // Rows are what matter for size: a box of r rows is packed as r full rows of tiles.
@@ -167,7 +169,7 @@ export default function ClusterCanvas() {
       {/* Mount once measured, starting at the zoom fitView will pick, so tiles render once at the right detail. */}
       {size.width > 0 && (
         <ExpectedZoomContext value={zoom}>
-          <MountPacerContext value={big ? pacer : null}>
+          <MountPacerContext value={paced ? pacer : null}>
             <ReactFlow
               defaultViewport={viewport ?? (big ? fitted : { x: 0, y: 0, zoom })}
               // Without a pane size React Flow draws its first frame at zoom 1 from the origin, then refits: give it ours

@@ -13,7 +13,7 @@ import { FilterBar } from './filter-bar';
 import { DetailsPanel, SelectionClosedNote } from './details-panel';
 import { BottomPanel } from './bottom-panel';
 import { useStoreConnection } from '@/components/wiring/use-store-connection';
-import { useLazyComponent } from './use-lazy-component';
+import { preloadComponent, useLazyComponent } from './use-lazy-component';
 import { usePlayground } from '@/components/wiring/playground-context';
 import { Loading } from './loading';
 import { MotionToggle } from '@/components/shell/motion-toggle';
@@ -24,6 +24,8 @@ import { TabList } from '@/components/ui/tab-list';
 
 /** @xyflow/react and the canvases load only when the graph is on screen (keeps lesson first-load JS small). */
 const loadGraphView = () => import('@/components/graph/graph-view').then((m) => m.default);
+/** For bench mode, which loads the graph's code before the graph mounts: the graph then mounts with the page. */
+const preloadGraphView = () => preloadComponent(loadGraphView);
 
 function GraphCanvas({ view }: { view: 'cluster' | 'workload' }) {
   const Graph = useLazyComponent(loadGraphView);
@@ -127,7 +129,7 @@ const GRAPH_VIEWS: readonly string[] = VIEWS.map((v) => v.id);
  * phones) fold it to one line so the graph keeps its room.
  */
 function ConnectedPlayground({ client, store, lesson }: { client: ClusterClient; store: PlaygroundStore; lesson: boolean }) {
-  const bench = useStoreConnection(client, store, loadGraphView);
+  const bench = useStoreConnection(client, store, preloadGraphView);
   const { bus } = usePlayground();
   // Lessons can switch the graph view: bus.reveal('cluster' | 'workload' | 'list').
   useEffect(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MountPacer } from './mount-pacer';
+import { MountPacer, pacesMounts } from './mount-pacer';
 
 /** A fake frame source: frames run only when the test says so. */
 function fakeFrames() {
@@ -56,5 +56,27 @@ describe('MountPacer', () => {
     expect(frames.requested()).toBe(1);
     frames.runFrame();
     expect(granted).toEqual(['first', 'later']);
+  });
+});
+
+describe('pacesMounts', () => {
+  // bench:graph's shapes: N pods on M workers plus the control plane, more than 12 boxes being a big cluster
+  it('mounts a 1,000-pod cluster of 21 boxes in one commit', () => {
+    expect(pacesMounts(21, 1000, 12)).toBe(false);
+  });
+
+  it('paces the 5,000-pod (51 boxes) and 20,000-pod (183 boxes) clusters as before', () => {
+    expect(pacesMounts(51, 5000, 12)).toBe(true);
+    expect(pacesMounts(183, 20_000, 12)).toBe(true);
+  });
+
+  it('never paces a small cluster, however many pods its few boxes hold', () => {
+    expect(pacesMounts(5, 5000, 12)).toBe(false);
+    expect(pacesMounts(12, 1501, 12)).toBe(false);
+  });
+
+  it('paces from just past 1,500 pods', () => {
+    expect(pacesMounts(13, 1500, 12)).toBe(false);
+    expect(pacesMounts(13, 1501, 12)).toBe(true);
   });
 });

@@ -1,4 +1,14 @@
 /**
+ * Up to this many pods the whole graph mounts in one commit, however many boxes: pacing a 1,000-pod cluster's 21
+ * boxes 6 a frame turned its first render into 4 rounds of (frame, grant, React commit, frame), each a wait for the
+ * scheduler on a busy machine, for a commit that mounts everything at once in ~60 ms of main-thread CPU.
+ */
+const UNPACED_PODS = 1500;
+
+/** Whether a graph of `boxes` boxes (more than `bigBoxes` is a big cluster) showing `pods` pods paces its box mounts. */
+export const pacesMounts = (boxes: number, pods: number, bigBoxes: number): boolean => boxes > bigBoxes && pods > UNPACED_PODS;
+
+/**
  * Hands out "mount turns" a few per frame. A big cluster's graph culls off-screen boxes (React Flow's
  * onlyRenderVisibleElements), so a zoom out, or the first render, mounts every newly visible box in one React commit:
  * ~180 boxes with their headers and tile canvases made 400–500 ms tasks at 20,000 pods. A box first mounts as a light
