@@ -25,12 +25,34 @@ export interface GestureResult {
   /** React commits and the most component renders in one of them (react-renders.ts): counts the load does not move. */
   commits: number;
   maxRendersPerCommit: number;
+  /**
+   * Pod-tile canvases on screen when the gestures start and when they end, and the still images standing in for the
+   * rest (components/graph/tile-snapshot.ts): Chromium hands each shown canvas to the compositor again in every frame
+   * that moves it. Counts the load does not move.
+   */
+  canvasesAtStart: TilePictures;
+  canvasesAtEnd: TilePictures;
 }
+
+interface TilePictures {
+  canvases: number;
+  images: number;
+}
+
+/** Shown canvases (not hidden behind their still image) and shown images, in the page. */
+const tilePictures = (page: Page) =>
+  page.evaluate(() => ({
+    canvases: [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-pod-canvas]')].filter((c) => c.isConnected && c.style.visibility !== 'hidden').length,
+    images: [...document.querySelectorAll<HTMLImageElement>('img[data-pod-snapshot]')].filter((i) => !i.hidden).length,
+  }));
 
 /** Time between two input events of one gesture: a 60 Hz mouse. */
 const EVENT_GAP_MS = 16;
 /** Longer than the drawings wait for a zoom to stand still (components/graph/tile-zoom.ts ZOOM_SETTLE_MS). */
 const SETTLE_MS = 500;
+
+/** What a trace of the gestures records: the main thread's tasks, the compositor's frames and raster work. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'toplevel', 'blink', 'cc', 'viz', 'benchmark', 'v8'];
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -76,8 +98,12 @@ export async function measureGestures(page: Page): Promise<GestureResult> {
     rec.observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) rec.longTasks.push(e.duration); });
     rec.observer.observe({ type: 'longtask' });
   })()`);
+  const canvasesAtStart = await tilePictures(page);
   const cpuBefore = await threadTime();
   await startCountingRenders(page);
+  // BENCH_TRACE=file.json: a Chromium trace of the gestures (open it in chrome://tracing or Perfetto)
+  const browser = process.env.BENCH_TRACE ? page.context().browser() : null;
+  if (browser) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: TRACE_CATEGORIES });
   const before = await viewport(page);
   await drag(page, { x: mid.x - 200, y: mid.y - 100 }, { x: 400, y: 200 });
   const afterPan = await viewport(page);
@@ -91,7 +117,10 @@ export async function measureGestures(page: Page): Promise<GestureResult> {
   await pause(SETTLE_MS);
   const zoomedOut = (await viewport(page)).zoom;
   const cpuMs = (await threadTime()) - cpuBefore;
+  if (browser) await browser.stopTracing();
   const renders = await stopCountingRenders(page);
+  const canvasesAtEnd = await tilePictures(page);
+  console.log(`  tile canvases on screen: ${canvasesAtStart.canvases} (+ ${canvasesAtStart.images} still images) when the gestures start, ${canvasesAtEnd.canvases} (+ ${canvasesAtEnd.images}) at the end`);
   const rec = (await page.evaluate(`(() => {
     const rec = window.__gestureRecording;
     rec.running = false;
@@ -113,5 +142,7 @@ export async function measureGestures(page: Page): Promise<GestureResult> {
     pannedPx: Math.hypot(afterPan.x - before.x, afterPan.y - before.y),
     commits: renders.commits,
     maxRendersPerCommit: renders.maxRenders,
+    canvasesAtStart,
+    canvasesAtEnd,
   };
 }

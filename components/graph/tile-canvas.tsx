@@ -11,6 +11,7 @@ import { TONE_CLASS } from './pod-tile';
 import { paletteFor } from './tile-palette';
 import { cancelPaint, paintNextFrame, repaintWhenDue } from './tile-painter';
 import { keepPaintedGrid, takePaintedGrid, type PaintedGrid } from './tile-painter-cache';
+import { CanvasSnapshot, SNAPSHOT_QUIET_MS, type SnapshotEnv } from './tile-snapshot';
 import { COMPACT_ZOOM, useDrawingZoom, useZoomDerived } from './tile-zoom';
 import { useTrafficFlowStore } from '@/components/wiring/traffic-flow';
 
@@ -35,6 +36,23 @@ function createPodCanvas(): HTMLCanvasElement {
   canvas.setAttribute('role', 'img');
   canvas.className = 'block';
   return canvas;
+}
+
+const SNAPSHOT_ENV: SnapshotEnv = {
+  setTimer: (run, ms) => setTimeout(run, ms),
+  clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+  createURL: (blob) => URL.createObjectURL(blob),
+  revokeURL: (url) => URL.revokeObjectURL(url),
+  quietMs: SNAPSHOT_QUIET_MS,
+};
+
+/** The still image of a grid's canvas, over it and the same size (its place is the canvas's; clicks go to the grid). */
+function createSnapshot(canvas: HTMLCanvasElement): CanvasSnapshot {
+  const img = document.createElement('img');
+  img.dataset.podSnapshot = '';
+  img.className = 'pointer-events-none absolute top-0 left-0 block';
+  img.draggable = false;
+  return new CanvasSnapshot(canvas, img, SNAPSHOT_ENV);
 }
 
 /** DOM or canvas for a grid of `boxPods` tiles, given how many pods the graph shows in all. */
@@ -119,21 +137,25 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
   // The canvas and its painter outlive this component: a box scrolled out of view keeps them (tile-painter-cache.ts),
   // and coming back puts the same canvas, already painted, into the page. The painter keeps what it drew, so a
   // new pod list repaints only what moved.
-  const gridRef = useRef<PaintedGrid | null>(null);
+  const gridRef = useRef<(PaintedGrid & { snapshot: CanvasSnapshot }) | null>(null);
   useLayoutEffect(() => {
-    const grid = takePaintedGrid(store, label, createPodCanvas);
-    hostRef.current?.prepend(grid.canvas);
+    const taken = takePaintedGrid(store, label, createPodCanvas);
+    const grid = Object.assign(taken, { snapshot: (taken.snapshot as CanvasSnapshot | undefined) ?? createSnapshot(taken.canvas) });
+    const image = grid.snapshot.image;
+    hostRef.current?.prepend(grid.canvas, image);
     gridRef.current = grid;
     return () => {
       gridRef.current = null;
       grid.canvas.remove();
+      image.remove();
       keepPaintedGrid(store, label, grid);
     };
   }, [store, label]);
   useLayoutEffect(() => {
     const grid = gridRef.current;
     if (!grid) return;
-    const { canvas, painter } = grid;
+    const { canvas, painter, snapshot } = grid;
+    const { image } = snapshot;
     // A box coming back into view mid-gesture shows what it drew before until the gesture is over.
     const kept = drawing.settled ? null : painter.look;
     const palette = paletteFor(theme, TONE_CLASS);
@@ -150,13 +172,13 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
         const key = `${area.width}x${area.height}`;
         if (key !== shownSize) {
           shownSize = key;
-          canvas.style.width = `${area.width}px`;
-          canvas.style.height = `${area.height}px`;
+          canvas.style.width = image.style.width = `${area.width}px`;
+          canvas.style.height = image.style.height = `${area.height}px`;
         }
         const scale = kept?.scale ?? backingScale(area, zoom, window.devicePixelRatio || 1);
         painter.configure({ ids, cols, room, scale, detailed: kept?.detailed ?? detailed, palette, ...(flows ? { rateOf: flows.pod } : {}) });
       }
-      painter.paint(s);
+      if (painter.paint(s)) snapshot.painted();
     };
     // a settled zoom, a new theme or a box panned back into view: queued unless the canvas is still blank
     repaintWhenDue(painter, repaint);

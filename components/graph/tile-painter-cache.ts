@@ -11,6 +11,8 @@ import { TilePainter, type PaintTarget } from './tile-painter';
 export interface PaintedGrid<C extends PaintTarget = HTMLCanvasElement> {
   canvas: C;
   painter: TilePainter;
+  /** What stands in for the canvas while it is still (tile-snapshot.ts), made by the grid's first user. */
+  snapshot?: { dispose(): void };
 }
 
 /** Device pixels of bitmaps kept off screen, in all (≈ 64 MB of RGBA). */
@@ -46,5 +48,6 @@ export function keepPaintedGrid<C extends PaintTarget>(graph: object, key: strin
     // a zero-sized canvas gives its backing store back now rather than at the next collection
     g.canvas.width = 0;
     g.canvas.height = 0;
+    g.snapshot?.dispose();
   }
 }

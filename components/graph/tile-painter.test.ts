@@ -108,3 +108,22 @@ describe('repaintWhenDue', () => {
     expect(canvas.dataset.detailed).toBe('true');
   });
 });
+
+describe('TilePainter says when its bitmap changed', () => {
+  it('true for drawn tiles and for a bitmap blanked by a resize, false for a paint that found nothing to draw', () => {
+    const store = createPlaygroundStore();
+    store.getState().applyBatch([{ type: 'upsert', kind: 'Node', key: 'Node//w', object: makeNode('w') }, podUp('p0'), podUp('p1')]);
+    const painter = new TilePainter(countingCanvas().canvas);
+    const setup = { cols: 5, scale: 1, detailed: false, palette: PALETTE };
+    const ids = () => store.getState().groups.podIdsByNode['w'];
+    painter.configure({ ...setup, ids: ids() });
+    expect(painter.paint(store.getState())).toBe(true);
+    // nothing changed: what shows the canvas's picture (a still image of it) stays
+    expect(painter.paint(store.getState())).toBe(false);
+    // every pod gone and the grid resized to a different bitmap: no tile drawn, but the picture is not the same
+    store.getState().applyBatch(['p0', 'p1'].map((name) => ({ type: 'delete' as const, kind: 'Pod' as const, key: `Pod/default/${name}`, object: makePod({ name, node: 'w' }) })));
+    painter.configure({ ...setup, scale: 2, ids: ids() });
+    expect(painter.paint(store.getState())).toBe(true);
+    expect(painter.paint(store.getState())).toBe(false);
+  });
+});

@@ -93,6 +93,8 @@ export class TilePainter {
   private drawnMarks: number[] = [];
   private drawnRates: string[] = [];
   private ctx: CanvasRenderingContext2D | null = null;
+  /** The bitmap was reallocated (so blanked) since the last paint. */
+  private blanked = false;
 
   constructor(private readonly canvas: PaintTarget) {}
 
@@ -117,6 +119,7 @@ export class TilePainter {
     if (resized) {
       this.canvas.width = w;
       this.canvas.height = h;
+      this.blanked = true;
     }
     const sameLook = !!prev && prev.cols === setup.cols && prev.scale === setup.scale && prev.detailed === setup.detailed && prev.palette === setup.palette;
     if (resized || !sameLook) {
@@ -129,11 +132,16 @@ export class TilePainter {
     if (!prev || resized || !sameLook) this.describe(setup);
   }
 
-  /** Repaint the tiles whose pod or mark changed since the last paint. O(tiles in this box) compares. */
-  paint(s: PlaygroundState): void {
+  /**
+   * Repaint the tiles whose pod or mark changed since the last paint. O(tiles in this box) compares. True when the
+   * bitmap changed (tiles drawn, or blanked by a resize), so what shows it must follow (tile-snapshot.ts).
+   */
+  paint(s: PlaygroundState): boolean {
     const setup = this.setup;
     const ctx = (this.ctx ??= this.canvas.getContext('2d'));
-    if (!setup || !ctx) return;
+    if (!setup || !ctx) return false;
+    const blanked = this.blanked;
+    this.blanked = false;
     const dirty: number[] = [];
     const count = setup.ids.length;
     for (let i = 0; i < count; i++) {
@@ -152,12 +160,13 @@ export class TilePainter {
     this.drawnPods.length = Math.min(this.drawnPods.length, count);
     this.drawnMarks.length = Math.min(this.drawnMarks.length, count);
     this.drawnRates.length = Math.min(this.drawnRates.length, count);
-    if (dirty.length === 0) return;
+    if (dirty.length === 0) return blanked;
     ctx.setTransform(setup.scale, 0, 0, setup.scale, 0, 0);
     const full = dirty.length >= count && dirty.every((i, at) => i === at);
     if (full) ctx.clearRect(0, 0, this.canvas.width / setup.scale, this.canvas.height / setup.scale);
     for (const i of dirty) this.drawTile(ctx, setup, i, !full);
     this.describe(setup);
+    return true;
   }
 
   private drawTile(ctx: CanvasRenderingContext2D, setup: PaintSetup, i: number, clear: boolean): void {

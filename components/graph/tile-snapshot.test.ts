@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { CanvasSnapshot, type SnapshotCanvas, type SnapshotEnv, type SnapshotImage } from './tile-snapshot';
+
+/** A canvas whose encodes finish when the test says, an image whose decodes resolve at once, timers run by hand. */
+function rig() {
+  const encodes: ((blob: Blob | null) => void)[] = [];
+  const canvas: SnapshotCanvas = {
+    style: { visibility: '' },
+    toBlob: (done) => void encodes.push(done),
+    getAttribute: (name) => (name === 'aria-label' ? '파드 타일 3개: 실행 중 3개' : null),
+  };
+  const image: SnapshotImage = { src: '', alt: '', hidden: false, decode: () => Promise.resolve() };
+  const timers = new Map<number, () => void>();
+  let nextTimer = 0;
+  const live = new Set<string>();
+  let nextURL = 0;
+  const env: SnapshotEnv = {
+    setTimer: (run) => (timers.set(++nextTimer, run), nextTimer),
+    clearTimer: (t) => void timers.delete(t as number),
+    createURL: () => {
+      const url = `blob:${++nextURL}`;
+      live.add(url);
+      return url;
+    },
+    revokeURL: (url) => void live.delete(url),
+    quietMs: 1000,
+  };
+  const runTimers = () => {
+    const due = [...timers.values()];
+    timers.clear();
+    for (const run of due) run();
+  };
+  const flush = () => new Promise((r) => setTimeout(r, 0));
+  return { canvas, image, env, encodes, timers, live, runTimers, flush, snapshot: new CanvasSnapshot(canvas, image, env) };
+}
+
+describe('a still canvas shown as an image', () => {
+  it('replaces the canvas once it has gone quietMs without a paint, named as the canvas is', async () => {
+    const r = rig();
+    expect(r.image.hidden).toBe(true);
+    r.snapshot.painted();
+    r.snapshot.painted(); // a second paint restarts the wait: one timer, one encode
+    expect(r.timers.size).toBe(1);
+    r.runTimers();
+    expect(r.encodes).toHaveLength(1);
+    r.encodes[0](new Blob(['png']));
+    await r.flush();
+    expect(r.snapshot.shown).toBe(true);
+    expect(r.image.hidden).toBe(false);
+    expect(r.image.src).toBe('blob:1');
+    expect(r.image.alt).toBe('파드 타일 3개: 실행 중 3개');
+    // hidden, not removed: the canvas keeps its place and size and gives up its compositor layer
+    expect(r.canvas.style.visibility).toBe('hidden');
+  });
+
+  it('shows the canvas again the moment it is painted, and images it again once still', async () => {
+    const r = rig();
+    r.snapshot.painted();
+    r.runTimers();
+    r.encodes[0](new Blob(['a']));
+    await r.flush();
+    r.snapshot.painted(); // a pod changed
+    expect(r.snapshot.shown).toBe(false);
+    expect(r.image.hidden).toBe(true);
+    expect(r.canvas.style.visibility).toBe('');
+    r.runTimers();
+    r.encodes[1](new Blob(['b']));
+    await r.flush();
+    expect(r.image.src).toBe('blob:2');
+    expect([...r.live]).toEqual(['blob:2']); // the first picture's URL is given back
+  });
+
+  it('an encode that finishes after a newer paint shows nothing (the picture would be out of date)', async () => {
+    const r = rig();
+    r.snapshot.painted();
+    r.runTimers();
+    r.snapshot.painted(); // painted while the bitmap was being encoded
+    r.encodes[0](new Blob(['old']));
+    await r.flush();
+    expect(r.snapshot.shown).toBe(false);
+    expect(r.canvas.style.visibility).toBe('');
+    expect(r.live.size).toBe(0);
+  });
+
+  it('a grid that goes away for good keeps no timer and no URL', async () => {
+    const r = rig();
+    r.snapshot.painted();
+    r.runTimers();
+    r.encodes[0](new Blob(['a']));
+    await r.flush();
+    r.snapshot.painted();
+    r.snapshot.dispose();
+    expect(r.timers.size).toBe(0);
+    expect(r.live.size).toBe(0);
+    expect(r.canvas.style.visibility).toBe('');
+  });
+});
