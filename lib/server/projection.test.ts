@@ -89,4 +89,22 @@ describe('projectObject', () => {
   it('uses apps/v1 for workloads', () => {
     expect(projectObject('ReplicaSet', { metadata: { name: 'r' } }).apiVersion).toBe('apps/v1');
   });
+
+  it('projects an object it owns (parsed for it alone) in place, stripping exactly what the copying path strips', () => {
+    const raw = () => ({
+      metadata: { name: 'p', managedFields: [{ manager: 'kubectl' }], annotations: { [LAST_APPLIED_ANNOTATION]: '{"env":"PASSWORD=hunter2"}' } },
+      spec: { containers: [container('a')] },
+    });
+    const mine = raw();
+    const copied = projectObject('Pod', raw());
+    const owned = projectObject('Pod', mine, { owned: true });
+    expect(owned).toBe(mine); // no copy made
+    expect(owned).toEqual(copied);
+    expect(JSON.stringify(owned)).not.toContain('hunter2');
+    expect(at(owned, 'metadata', 'managedFields')).toBeUndefined();
+    // without `owned` the caller's object is left as it was
+    const theirs = raw();
+    projectObject('Pod', theirs);
+    expect(theirs).toEqual(raw());
+  });
 });

@@ -64,11 +64,14 @@ function podSpecsOf(kind: Kind, obj: Record<string, unknown>): PodSpecLike[] {
 const hasMetadata = (o: Record<string, unknown>): o is Record<string, unknown> & KubeObject =>
   o.metadata === undefined || isRecord(o.metadata);
 
-/** A browser-safe copy of `obj` with kind and apiVersion set (list items arrive without them). */
-export function projectObject(kind: Kind, obj: unknown, opts: { compact?: boolean } = {}): KubeObject {
-  // JSON round trip: a deep copy that also turns client-node's Date fields back into RFC 3339 strings,
+/**
+ * A browser-safe copy of `obj` with kind and apiVersion set (list items arrive without them). `owned`: `obj` was
+ * parsed from JSON for this call and nobody else holds it, so it is projected in place (the copy is the parse).
+ */
+export function projectObject(kind: Kind, obj: unknown, opts: { compact?: boolean; owned?: boolean } = {}): KubeObject {
+  // Otherwise a JSON round trip: a deep copy that also turns client-node's Date fields back into RFC 3339 strings,
   // so objects from a list and from a watch look the same.
-  const parsed: unknown = JSON.parse(JSON.stringify(obj ?? null));
+  const parsed: unknown = opts.owned ? (obj ?? null) : JSON.parse(JSON.stringify(obj ?? null));
   const copy: Record<string, unknown> = isRecord(parsed) ? parsed : {};
   copy.kind = kind;
   copy.apiVersion = API_VERSION[kind];

@@ -117,7 +117,7 @@ export class Reflector {
     }
     if (gen !== this.generation) return;
     this.compact = this.kind === 'Pod' && list.items.length > COMPACT_PODS_ABOVE;
-    this.replaceAll(list.items.map((o) => projectObject(this.kind, o, { compact: this.compact })));
+    this.replaceAll(list.items.map((o) => projectObject(this.kind, o, { compact: this.compact, owned: this.upstream.ownsObjects })));
     this.resourceVersion = list.resourceVersion;
     this.setHealth({ ok: true, synced: true });
     await this.watch(gen, true);
@@ -165,7 +165,7 @@ export class Reflector {
       this.failures = 0;
       if (type === 'BOOKMARK') return;
       if (this.kind === 'Pod' && this.objects.size > COMPACT_PODS_ABOVE) this.compact = true;
-      const obj = projectObject(this.kind, raw, { compact: this.compact });
+      const obj = projectObject(this.kind, raw, { compact: this.compact, owned: this.upstream.ownsObjects });
       const key = this.keyOf(obj);
       if (type === 'DELETED') {
         const old = this.objects.get(key);

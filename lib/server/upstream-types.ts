@@ -27,6 +27,11 @@ export interface UpstreamWatch {
 
 /** One (kind, namespace) collection on the cluster. namespace null = cluster-scoped. */
 export interface Upstream {
+  /**
+   * True when every list item and watch object is parsed from JSON for this call alone (nobody else holds it, no
+   * Date or class instance in it): the reflector then projects it in place instead of copying it first.
+   */
+  readonly ownsObjects?: boolean;
   /** A full list, bounded by a deadline. */
   list(): Promise<UpstreamList>;
   /** Starts a watch from resourceVersion; resolves once the request is under way (or already failed). */

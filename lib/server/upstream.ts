@@ -18,8 +18,10 @@ export function clientNodeUpstreams(kc: KubeConfig): UpstreamFactory {
     // the only URLs this server ever builds for reads: the watched kind's collection, from the registry
     const path = restPath(kind, namespace ?? undefined);
     return {
+      // lists come as plain JSON (getJson) and Watch parses each event's line itself
+      ownsObjects: true,
       async list(): Promise<UpstreamList> {
-        const res = await api.call<{ items?: unknown[]; metadata?: { resourceVersion?: string } }>('GET', path);
+        const res = await api.getJson<{ items?: unknown[]; metadata?: { resourceVersion?: string } }>(path);
         return { items: res.items ?? [], resourceVersion: res.metadata?.resourceVersion ?? '' };
       },
       async watch(resourceVersion, handlers) {

@@ -129,4 +129,31 @@ describe('the sim cluster server', () => {
     expect(list).toHaveBeenCalledTimes(1);
     list.mockRestore();
   });
+
+  it('serves a chunked list (limit/continue) from its first page’s snapshot: every object once, one resourceVersion, one copy', async () => {
+    // kubernetes.io/docs/reference/using-api/api-concepts/#retrieving-large-results-sets-in-chunks: a continue token
+    // on each page while items remain, and all pages consistent with the first page's resourceVersion
+    const list = vi.spyOn(server.sim, 'list');
+    const names: string[] = [];
+    const versions = new Set<string>();
+    let token = '';
+    let pages = 0;
+    do {
+      const res = await fetch(`${server.url}/api/v1/namespaces/default/configmaps?limit=100${token ? `&continue=${token}` : ''}`);
+      const page = (await res.json()) as { metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number }; items: KubeObject[] };
+      names.push(...page.items.map((o) => o.metadata!.name!));
+      versions.add(page.metadata.resourceVersion);
+      if (pages === 0) server.sim.create(cm(9_999)); // a change after the first page is not in this list
+      token = page.metadata.continue ?? '';
+      pages++;
+    } while (token && pages < 100);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).not.toContain('cm-9999');
+    expect(names.filter((name) => name.startsWith('cm-'))).toHaveLength(2 * LIST_SLICE_ITEMS + 10);
+    expect(pages).toBe(Math.ceil(names.length / 100));
+    expect(versions.size).toBe(1);
+    // the whole collection was copied for the first page only; the rest came from its snapshot
+    expect(list).toHaveBeenCalledTimes(1);
+    list.mockRestore();
+  });
 });

@@ -10,7 +10,7 @@ import type { ServerContext } from './context';
 import type { ResourceRoute } from './route';
 import { decodeBody, patchTypeOf, readBody } from './body';
 import { filterFromQuery } from './filter';
-import { paginate } from './paging';
+import { listPage } from './paging';
 import { writeJson, writeJsonList, withTypeMeta } from './respond';
 import { patchScale, putScale, scaleOf } from './scale';
 import { badRequest, methodNotAllowed, success } from '../k8s/status';
@@ -109,16 +109,17 @@ async function listOrWatch(ctx: ServerContext, req: IncomingMessage, res: Server
       filter,
     });
   }
-  const list = sim.list(kind, route.namespace, { labelSelector: filter.labelSelector, fieldSelector: filter.fieldSelector });
   const limit = Number(query.get('limit') ?? '');
-  const page = paginate(list.items, list.resourceVersion, Number.isFinite(limit) ? limit : undefined, query.get('continue') ?? undefined);
+  const scope = `${kind}|${route.namespace ?? ''}|${filter.labelSelector ?? ''}|${filter.fieldSelector ?? ''}`;
+  const list = () => sim.list(kind, route.namespace, { labelSelector: filter.labelSelector, fieldSelector: filter.fieldSelector });
+  const page = listPage(list, scope, Number.isFinite(limit) ? limit : undefined, query.get('continue') ?? undefined);
   if (wantsTable(req.headers.accept)) {
     return writeJson(res, 200, tableEnvelope(kind, page.items, {
-      now: sim.now(), resourceVersion: list.resourceVersion, continueToken: page.continueToken,
+      now: sim.now(), resourceVersion: page.resourceVersion, continueToken: page.continueToken,
       remainingItemCount: page.remainingItemCount, includeObject: includeObjectOf(query),
     }));
   }
-  const metadata: Record<string, unknown> = { resourceVersion: list.resourceVersion };
+  const metadata: Record<string, unknown> = { resourceVersion: page.resourceVersion };
   if (page.continueToken) metadata.continue = page.continueToken;
   if (page.remainingItemCount !== undefined) metadata.remainingItemCount = page.remainingItemCount;
   const apiVersion = route.resource.group ? `${route.resource.group}/${route.resource.version}` : route.resource.version;
