@@ -91,6 +91,11 @@ test('at 5,000 pods the tiles are drawn on canvas and a pod opens from the keybo
   await expect(canvas).toHaveAttribute('data-detailed', 'true', { timeout: 15_000 });
   // Redrawn once the wheel stops, at the new zoom: more device pixels per CSS pixel than when fitted.
   await expect.poll(sharpness).toBeGreaterThan(fittedSharpness * 2);
+  // Still for longer than a quiet grid takes to become an image (tile-snapshot.ts, 1 s): zoomed in it stays its sharp
+  // canvas (an image in the moving box is rasterised at the box layer's scale: blurred).
+  await page.waitForTimeout(1_500);
+  await expect(canvas).toBeVisible();
+  await expect(box.locator('img[data-pod-snapshot]')).toBeHidden();
   // Hover: the pointer moving onto another drawn tile (the second, right of the first) shows that pod's tooltip.
   const zoomed = (await canvas.boundingBox())!;
   const k2 = zoomed.width / (at.width / k);

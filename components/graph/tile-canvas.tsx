@@ -178,7 +178,8 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
         const scale = kept?.scale ?? backingScale(area, zoom, window.devicePixelRatio || 1);
         painter.configure({ ids, cols, room, scale, detailed: kept?.detailed ?? detailed, palette, ...(flows ? { rateOf: flows.pod } : {}) });
       }
-      if (painter.paint(s)) snapshot.painted();
+      // only a zoomed-out (compact) drawing becomes a still image: zoomed in, an image would be blurred (tile-snapshot.ts)
+      if (painter.paint(s)) snapshot.painted(!painter.look?.detailed);
     };
     // a settled zoom, a new theme or a box panned back into view: queued unless the canvas is still blank
     repaintWhenDue(painter, repaint);

@@ -53,6 +53,21 @@ describe('a still canvas shown as an image', () => {
     expect(r.canvas.style.visibility).toBe('hidden');
   });
 
+  it('keeps a detailed (zoomed-in) drawing a canvas: the image shown for a zoomed-out one goes, and no new one is taken', async () => {
+    const r = rig();
+    r.snapshot.painted();
+    r.runTimers();
+    r.encodes[0](new Blob(['far']));
+    await r.flush();
+    expect(r.snapshot.shown).toBe(true);
+    r.snapshot.painted(false); // zoomed in past the compact zoom: the painter drew text and rounded tiles
+    expect(r.snapshot.shown).toBe(false);
+    expect(r.canvas.style.visibility).toBe('');
+    expect(r.timers.size).toBe(0);
+    r.runTimers();
+    expect(r.encodes).toHaveLength(1);
+  });
+
   it('shows the canvas again the moment it is painted, and images it again once still', async () => {
     const r = rig();
     r.snapshot.painted();

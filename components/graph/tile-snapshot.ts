@@ -58,12 +58,17 @@ export class CanvasSnapshot<I extends SnapshotImage = HTMLImageElement> {
     return this.showingImage;
   }
 
-  /** The canvas was just drawn on: show it (the image is out of date) and take a new image once it has been still. */
-  painted(): void {
+  /**
+   * The canvas was just drawn on: show it (the image is out of date) and, when `still` allows, take a new image once
+   * it has been still. A detailed (zoomed-in) drawing stays a canvas: Chromium rasterises an <img> inside the graph's
+   * moving, `will-change: transform` boxes at the layer's scale, so a zoomed-in image came out blurred where the
+   * canvas's own bitmap is sharp; zoomed in, few boxes are on screen, so their canvases cost little anyway.
+   */
+  painted(still = true): void {
     this.generation++;
     this.showCanvas();
     if (this.timer !== null) this.env.clearTimer(this.timer);
-    this.timer = this.env.setTimer(() => this.take(), this.env.quietMs);
+    this.timer = still ? this.env.setTimer(() => this.take(), this.env.quietMs) : null;
   }
 
   /** Stop: no timer, no URL kept (the grid is going away for good). */
