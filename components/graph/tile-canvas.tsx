@@ -39,6 +39,7 @@ function createPodCanvas(): HTMLCanvasElement {
 }
 
 const SNAPSHOT_ENV: SnapshotEnv = {
+  now: () => performance.now(),
   setTimer: (run, ms) => setTimeout(run, ms),
   clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
   createURL: (blob) => URL.createObjectURL(blob),
@@ -184,7 +185,10 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
     // a settled zoom, a new theme or a box panned back into view: queued unless the canvas is still blank
     repaintWhenDue(painter, repaint);
     // Every store change is checked against this grid's pods only; changed tiles repaint in a coming frame.
-    const unsubscribe = store.subscribe(() => paintNextFrame(repaint));
+    const unsubscribe = store.subscribe(() => {
+      snapshot.stirred();
+      paintNextFrame(repaint);
+    });
     // request rates change twice a second while traffic runs: the same check, only badges that changed repaint
     const unsubscribeFlow = flows?.subscribe(() => paintNextFrame(repaint));
     return () => {

@@ -14,7 +14,9 @@ function rig() {
   let nextTimer = 0;
   const live = new Set<string>();
   let nextURL = 0;
+  const clock = { now: 0 };
   const env: SnapshotEnv = {
+    now: () => clock.now,
     setTimer: (run) => (timers.set(++nextTimer, run), nextTimer),
     clearTimer: (t) => void timers.delete(t as number),
     createURL: () => {
@@ -31,7 +33,7 @@ function rig() {
     for (const run of due) run();
   };
   const flush = () => new Promise((r) => setTimeout(r, 0));
-  return { canvas, image, env, encodes, timers, live, runTimers, flush, snapshot: new CanvasSnapshot(canvas, image, env) };
+  return { clock, canvas, image, env, encodes, timers, live, runTimers, flush, snapshot: new CanvasSnapshot(canvas, image, env) };
 }
 
 describe('a still canvas shown as an image', () => {
@@ -66,6 +68,23 @@ describe('a still canvas shown as an image', () => {
     expect(r.timers.size).toBe(0);
     r.runTimers();
     expect(r.encodes).toHaveLength(1);
+  });
+
+  it('waits while the graph keeps changing elsewhere (a rollout), and takes the image once the whole graph is still', async () => {
+    const r = rig();
+    r.snapshot.painted();
+    r.clock.now = 600;
+    r.snapshot.stirred(); // another box's pod changed: this grid did not repaint
+    r.clock.now = 1000;
+    r.runTimers();
+    expect(r.encodes).toHaveLength(0);
+    expect(r.timers.size).toBe(1); // waiting on for the rest of the quiet time after the last change
+    r.clock.now = 1600;
+    r.runTimers();
+    expect(r.encodes).toHaveLength(1);
+    r.encodes[0](new Blob(['still']));
+    await r.flush();
+    expect(r.snapshot.shown).toBe(true);
   });
 
   it('shows the canvas again the moment it is painted, and images it again once still', async () => {
