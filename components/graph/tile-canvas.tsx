@@ -38,6 +38,14 @@ function createPodCanvas(): HTMLCanvasElement {
   return canvas;
 }
 
+/**
+ * Grids become still images only in graphs this big (~100 boxes and more on screen zoomed out), where the canvases'
+ * compositing costs the pan and zoom frames. In smaller ones the swap costs more than it saves: at 1,000 pods the
+ * rollout after a still first render turned every image back into its canvas, and bench:graph's p95 frame went from
+ * 16.8 ms to 33.3 ms (main-thread CPU 82–84 → 93–96 ms per 1,000 changes; 2 pairs, load 5–6).
+ */
+const STILL_IMAGE_MIN_PODS = 10_000;
+
 const SNAPSHOT_ENV: SnapshotEnv = {
   now: () => performance.now(),
   setTimer: (run, ms) => setTimeout(run, ms),
@@ -179,8 +187,8 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
         const scale = kept?.scale ?? backingScale(area, zoom, window.devicePixelRatio || 1);
         painter.configure({ ids, cols, room, scale, detailed: kept?.detailed ?? detailed, palette, ...(flows ? { rateOf: flows.pod } : {}) });
       }
-      // only a zoomed-out (compact) drawing becomes a still image: zoomed in, an image would be blurred (tile-snapshot.ts)
-      if (painter.paint(s)) snapshot.painted(!painter.look?.detailed);
+      // only a zoomed-out (compact) drawing of a very big graph becomes a still image (tile-snapshot.ts)
+      if (painter.paint(s)) snapshot.painted(!painter.look?.detailed && s.groups.visiblePodCount >= STILL_IMAGE_MIN_PODS);
     };
     // a settled zoom, a new theme or a box panned back into view: queued unless the canvas is still blank
     repaintWhenDue(painter, repaint);
