@@ -72,7 +72,7 @@ const firstRenderWatch = (profile: boolean) => `(() => {
   if (NativeWorker) window.Worker = class extends NativeWorker {
     constructor(...args) {
       super(...args);
-      this.addEventListener('message', (e) => { window.__benchChanges = (window.__benchChanges || 0) + (e.data?.changes?.length || 0); });
+      this.addEventListener('message', (e) => { window.__benchChanges = (window.__benchChanges || 0) + (e.data?.changes?.length || 0); if (window.__kinds) { window.__msgs++; for (const c of e.data?.changes || []) { const k = c[0] + ':' + c[1]; window.__kinds[k] = (window.__kinds[k] || 0) + 1; } } });
     }
   };
   const tick = () => {
@@ -123,6 +123,8 @@ export async function openGraph(browser: Browser, base: string, pods: number, no
   page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
   await page.addInitScript(firstRenderWatch(profile));
   await page.addInitScript(REACT_RENDER_COUNTER);
+  // BENCH_LOAF: every long animation frame from the start, with its scripts (window.__loaf), for the first render's split
+  if (process.env.BENCH_LOAF) await page.addInitScript(`window.__loaf = []; new PerformanceObserver((l) => window.__loaf.push(...l.getEntries())).observe({ type: 'long-animation-frame' });`);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const firstRenderProfile = profile ? profileOfConsoleSpan(cdp) : null;

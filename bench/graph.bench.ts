@@ -33,6 +33,8 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const ROLLOUT_WINDOW_MS = Number(process.env.BENCH_ROLLOUT_MS ?? 15_000);
 /** Simulation speed during the rollout: 1× is what a student watches by default. */
 const ROLLOUT_SPEED = Number(process.env.BENCH_SPEED ?? 1);
+/** What BENCH_TRACE records: the main thread's tasks, layouts, paints, GC and V8 (as graph-gestures.ts does). */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'toplevel', 'blink', 'v8', 'v8.execute'];
 /** One frame at 60 Hz. */
 const FRAME_BUDGET_MS = 1000 / 60;
 const ALL_CASES: { pods: number; nodes: number; gestures?: boolean }[] = [
@@ -111,6 +113,9 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
   const cpuBefore = await threadTime();
   const changesBefore = await changesSoFar();
   await startCountingRenders(page);
+  // BENCH_TRACE=file.json: a Chromium trace of the rollout (Perfetto or chrome://tracing; bench/trace-tasks.ts sums it)
+  const tracing = process.env.BENCH_TRACE && tiles === 'auto';
+  if (tracing) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: TRACE_CATEGORIES });
   // Record rAF deltas while the rolling update runs. Passed as a string: tsx would wrap named
   // functions in a helper that does not exist inside the page.
   const result = (await page.evaluate(`(async () => {
@@ -123,6 +128,17 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
     // Main-thread tasks over 50 ms (Chromium's Long Tasks API), the issue's responsiveness goal.
     const longTasks = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); }).observe({ type: 'longtask' });
+    // Long animation frames (Chromium's LoAF): how a slow frame splits into scripts (by entry point) and rendering.
+    const loaf = { frames: 0, ms: 0, renderMs: 0, layoutMs: 0, scripts: {} };
+    try {
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) {
+        if (e.duration < 50) continue;
+        loaf.frames++; loaf.ms += e.duration;
+        if (e.renderStart) loaf.renderMs += e.startTime + e.duration - e.renderStart;
+        if (e.styleAndLayoutStart) loaf.layoutMs += e.startTime + e.duration - e.styleAndLayoutStart;
+        for (const sc of e.scripts) { const k = sc.invoker + ' ' + (sc.sourceFunctionName || '') + ' ' + (sc.sourceURL || '').split('/').pop() + ':' + sc.sourceCharPosition; loaf.scripts[k] = (loaf.scripts[k] || 0) + sc.duration; }
+      } }).observe({ type: 'long-animation-frame' });
+    } catch {}
     window.__graphBench.startRollout(${ROLLOUT_SPEED});
     const start = performance.now();
     while (performance.now() - start < ${ROLLOUT_WINDOW_MS} && !window.__graphBench.rolloutDone()) await new Promise((r) => setTimeout(r, 100));
@@ -134,14 +150,20 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
       for (const [s, e] of spans) engine += Math.max(0, Math.min(b, e) - Math.max(a, s));
       return b - a - engine;
     });
-    return { deltas, graphOnly, done: window.__graphBench.rolloutDone(), engineMs: window.__graphBench.engineMs, engineMaxMs: window.__graphBench.engineMaxMs, storeMs: window.__graphBench.storeMs, storeMaxMs: window.__graphBench.storeMaxMs, longTasks, engineThread: window.__graphBench.engineThread ?? 'page', elapsed: performance.now() - start };
-  })()`)) as { deltas: number[]; graphOnly: number[]; done: boolean; engineMs: number; engineMaxMs: number; storeMs: number; storeMaxMs: number; longTasks: number[]; engineThread: string; elapsed: number };
+    return { deltas, graphOnly, done: window.__graphBench.rolloutDone(), engineMs: window.__graphBench.engineMs, engineMaxMs: window.__graphBench.engineMaxMs, storeMs: window.__graphBench.storeMs, storeMaxMs: window.__graphBench.storeMaxMs, longTasks, loaf, engineThread: window.__graphBench.engineThread ?? 'page', elapsed: performance.now() - start };
+  })()`)) as { loaf: { frames: number; ms: number; renderMs: number; layoutMs: number; scripts: Record<string, number> }; deltas: number[]; graphOnly: number[]; done: boolean; engineMs: number; engineMaxMs: number; storeMs: number; storeMaxMs: number; longTasks: number[]; engineThread: string; elapsed: number };
   const cpuMs = (await threadTime()) - cpuBefore;
   const changes = (await changesSoFar()) - changesBefore;
   const renders = await stopCountingRenders(page);
+  if (tracing) await browser.stopTracing();
   await cdp.detach();
   if (profiler) await printProfile(profiler);
   await page.close();
+  if (process.env.BENCH_LOAF) {
+    const l = result.loaf;
+    console.log(`  long animation frames: ${l.frames}, ${round(l.ms)} ms; rendering ${round(l.renderMs)} ms (style and layout on: ${round(l.layoutMs)} ms); scripts:`);
+    for (const [k, ms] of Object.entries(l.scripts).sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`    ${round(ms).toString().padStart(8)} ms  ${k}`);
+  }
   const sorted = [...result.deltas].sort((a, b) => a - b);
   return {
     pods,
