@@ -4,6 +4,7 @@ import { memo, useMemo, type KeyboardEvent } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import { formatCpu, formatMemory, percentOf } from '@/lib/k8s/quantity';
 import { DEFAULT_TILE_METRICS as TILE } from '@/lib/graph/grid-packing';
+import { modeCount } from '@/lib/graph/tile-geometry';
 import { usePlaygroundStore } from '@/components/wiring/store-context';
 import type { PlaygroundState } from '@/lib/store/playground-store';
 import { PodTile } from './pod-tile';
@@ -74,7 +75,7 @@ export function usePodsOfOwner(owner: string): PodIdsOf {
  * a box whose pod list changes does not render its canvas (the canvas's painter follows the list by itself).
  */
 export const PodGrid = memo(function PodGrid({ idsOf, cols, rows, label }: { idsOf: PodIdsOf; cols: number; rows?: number; label: string }) {
-  const mode = useTileMode(usePlaygroundStore((s) => idsOf(s).length));
+  const mode = useTileMode(usePlaygroundStore((s) => modeCount(idsOf(s).length)));
   return mode === 'canvas' ? <TileCanvas idsOf={idsOf} cols={cols} rows={rows} label={label} /> : <DomPodGrid idsOf={idsOf} cols={cols} label={label} />;
 });
 
