@@ -26,6 +26,8 @@ export interface BrowserFigures {
   paintedPods: number;
   heapMb: number;
   loadLongTasks: number;
+  /** the long tasks' total until the graph was complete: how much of the wait the main thread was busy */
+  loadLongTasksMs: number;
   loadLongestTaskMs: number;
   panP50Ms: number;
   panP95Ms: number;
@@ -157,6 +159,7 @@ export async function measureBrowser(url: string, pods: number, during: () => Pr
       heapAfterUpdatesMb: heapAfterUpdates,
       updatesMs,
       loadLongTasks: loadTasks.length,
+      loadLongTasksMs: round(loadTasks.reduce((a, b) => a + b, 0)),
       loadLongestTaskMs: round(Math.max(0, ...loadTasks)),
       panP50Ms: round(percentile([...pan.deltas].sort((a, b) => a - b), 50)),
       panP95Ms: p95(pan.deltas),
