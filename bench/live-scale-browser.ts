@@ -1,16 +1,33 @@
 /**
  * The browser half of bench:live-scale: Chromium on `/playground?source=live` against a big cluster.
  * First graph = navigation → the painted pod count (canvas tiles' `data-painted` plus DOM tiles) stops growing
- * (held for 1.5 s); heap from CDP; frames (rAF deltas) and long tasks while the mouse pans and the wheel zooms,
- * then while `during` runs (the caller's rollout).
+ * (held for 1.5 s), split by the page's own marks: the document loaded, the snapshot's first part and its last
+ * (live-client.ts `live:snapshot-*`, with the JSON.parse and apply time of its parts), and the rest (the store,
+ * layout and painting after the snapshot). JS heap from CDP after a full GC, once the graph is complete and again
+ * after at least UPDATES_MS of updates (the caller's rollout and the cluster's own changes); frames (rAF deltas)
+ * and long tasks while the mouse pans and the wheel zooms, then while `during` runs.
  */
 import { chromium, type Page } from '@playwright/test';
 
 export interface BrowserFigures {
   firstGraphMs: number;
+  /** navigation → DOMContentLoaded (the page's scripts ran) */
+  documentMs: number;
+  /** navigation → the snapshot's first part and its complete arrival, as the page marked them */
+  snapshotFirstPartMs: number;
+  snapshotCompleteMs: number;
+  /** the snapshot's JSON.parse and its application to the client's cache, summed over its parts */
+  snapshotParseMs: number;
+  snapshotApplyMs: number;
+  snapshotParts: number;
+  snapshotMb: number;
+  heapAfterUpdatesMb: number;
+  updatesMs: number;
   paintedPods: number;
   heapMb: number;
   loadLongTasks: number;
+  /** the long tasks' total until the graph was complete: how much of the wait the main thread was busy */
+  loadLongTasksMs: number;
   loadLongestTaskMs: number;
   panP50Ms: number;
   panP95Ms: number;
@@ -21,6 +38,32 @@ export interface BrowserFigures {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+/** Heap is measured again after at least this long of updates (issue 16: bounded, not growing). */
+const UPDATES_MS = 60_000;
+
+interface SnapshotMarks {
+  documentMs: number;
+  firstPartMs: number;
+  completeMs: number;
+  detail: { parts: number; chars: number; parseMs: number; applyMs: number } | null;
+}
+
+const MARKS = `(() => {
+  const mark = (n) => performance.getEntriesByName(n, 'mark')[0];
+  const nav = performance.getEntriesByType('navigation')[0];
+  return {
+    documentMs: nav ? nav.domContentLoadedEventEnd : NaN,
+    firstPartMs: mark('live:snapshot-first-part')?.startTime ?? NaN,
+    completeMs: mark('live:snapshot-complete')?.startTime ?? NaN,
+    detail: mark('live:snapshot-complete')?.detail ?? null,
+  };
+})()`;
+
+async function heapMb(cdp: { send(method: string): Promise<unknown> }): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return round(usedSize / 2 ** 20);
+}
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
 /** Installed before the page's scripts: long tasks from the start, and a frame recorder started on demand. */
@@ -89,19 +132,34 @@ export async function measureBrowser(url: string, pods: number, during: () => Pr
     }
     const firstGraphMs = reachedAt - t0;
     const loadTasks = ((await page.evaluate('window.__longTasks.map(([, d]) => d)')) as number[]) ?? [];
+    const marks = (await page.evaluate(MARKS)) as SnapshotMarks;
     const cdp = await page.context().newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const heapAfterGraph = await heapMb(cdp);
     if (painted < Math.min(pods, 50)) console.error(`  only ${painted} pods painted — is the live graph showing the cluster?`);
 
     const pan = await record(page, () => panAndZoom(page));
+    const updatesFrom = Date.now();
     const roll = await record(page, during);
+    const rest = UPDATES_MS - (Date.now() - updatesFrom);
+    if (rest > 0) await page.waitForTimeout(rest);
+    const updatesMs = Date.now() - updatesFrom;
+    const heapAfterUpdates = await heapMb(cdp);
     const p95 = (d: number[]) => round(percentile([...d].sort((a, b) => a - b), 95));
     return {
       firstGraphMs,
+      documentMs: round(marks.documentMs),
+      snapshotFirstPartMs: round(marks.firstPartMs),
+      snapshotCompleteMs: round(marks.completeMs),
+      snapshotParseMs: round(marks.detail?.parseMs ?? NaN),
+      snapshotApplyMs: round(marks.detail?.applyMs ?? NaN),
+      snapshotParts: marks.detail?.parts ?? 0,
+      snapshotMb: round((marks.detail?.chars ?? NaN) / 2 ** 20),
       paintedPods: painted,
-      heapMb: round(usedSize / 2 ** 20),
+      heapMb: heapAfterGraph,
+      heapAfterUpdatesMb: heapAfterUpdates,
+      updatesMs,
       loadLongTasks: loadTasks.length,
+      loadLongTasksMs: round(loadTasks.reduce((a, b) => a + b, 0)),
       loadLongestTaskMs: round(Math.max(0, ...loadTasks)),
       panP50Ms: round(percentile([...pan.deltas].sort((a, b) => a - b), 50)),
       panP95Ms: p95(pan.deltas),

@@ -86,6 +86,22 @@ describe('LiveClient', () => {
     client.dispose();
   });
 
+  it('marks where a snapshot\'s time goes: its first part, and its completion with parts, size, parse and apply time', async () => {
+    vi.useRealTimers(); // fake timers fake `performance` too
+    performance.clearMarks();
+    const { client, sources } = setup();
+    sources[0].emit('snapshot-part', { objects: [pod('a'), pod('b')] });
+    expect(performance.getEntriesByName('live:snapshot-first-part')).toHaveLength(1);
+    expect(performance.getEntriesByName('live:snapshot-complete')).toHaveLength(0);
+    sources[0].emit('snapshot', snapshot([node('worker-1')]), 'e.9');
+    const [complete] = performance.getEntriesByName('live:snapshot-complete') as PerformanceMark[];
+    const chars = JSON.stringify({ objects: [pod('a'), pod('b')] }).length + JSON.stringify(snapshot([node('worker-1')])).length;
+    expect(complete.detail).toMatchObject({ parts: 2, chars });
+    expect(complete.detail.parseMs).toBeGreaterThanOrEqual(0);
+    expect(complete.detail.applyMs).toBeGreaterThanOrEqual(0);
+    client.dispose();
+  });
+
   it('a re-snapshot removes ghosts and only reports what changed', async () => {
     const { client, sources, batches } = setup();
     sources[0].emit('snapshot', snapshot([pod('a'), pod('b'), pod('c')]));

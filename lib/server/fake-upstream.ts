@@ -3,7 +3,7 @@
  * list/watch that behave like the API server's (410 for a too-old resourceVersion), and switches to make
  * the next calls fail.
  */
-import type { Upstream, UpstreamEventType, UpstreamFactory, UpstreamWatchHandlers, WatchedKind } from './upstream-types';
+import type { ListPageRequest, Upstream, UpstreamEventType, UpstreamFactory, UpstreamList, UpstreamWatchHandlers, WatchedKind } from './upstream-types';
 
 interface Obj {
   metadata: { name: string; namespace?: string; uid: string; resourceVersion: string; [k: string]: unknown };
@@ -20,6 +20,11 @@ export class FakeCollection implements Upstream {
   watchCalls = 0;
   /** Errors thrown by the next list() calls, in order. */
   listErrors: unknown[] = [];
+  /** Every list request, in order: the page asked for (limit, continue), or undefined for a whole list. */
+  readonly listRequests: (ListPageRequest | undefined)[] = [];
+  /** Chunked lists under way: the items and resourceVersion of their first page (the snapshot every page serves). */
+  private readonly chunked = new Map<string, { items: unknown[]; rv: string }>();
+  private chunkSeq = 0;
 
   constructor(readonly namespace: string | null) {}
 
@@ -54,11 +59,33 @@ export class FakeCollection implements Upstream {
     for (const w of this.watchers) w.onEvent(type, JSON.parse(JSON.stringify(obj)));
   }
 
-  async list() {
+  /** Forgets every chunked list under way, as an API server whose continue tokens expired: their next page is 410. */
+  expireContinueTokens(): void {
+    this.chunked.clear();
+  }
+
+  async list(page?: ListPageRequest): Promise<UpstreamList> {
     this.listCalls++;
+    this.listRequests.push(page);
     const err = this.listErrors.shift();
     if (err) throw err;
-    return { items: [...this.items.values()].map((o) => JSON.parse(JSON.stringify(o))), resourceVersion: String(this.rv) };
+    let snapshot = { items: [...this.items.values()].map((o) => JSON.parse(JSON.stringify(o))) as unknown[], rv: String(this.rv) };
+    let start = 0;
+    let id = '';
+    if (page?.continue) {
+      [id] = page.continue.split(':');
+      const held = this.chunked.get(id);
+      if (!held) throw Object.assign(new Error('The provided continue parameter is too old'), { statusCode: 410 });
+      snapshot = held;
+      start = Number(page.continue.split(':')[1]);
+    }
+    if (!page || start + page.limit >= snapshot.items.length) {
+      this.chunked.delete(id);
+      return { items: snapshot.items.slice(start), resourceVersion: snapshot.rv };
+    }
+    if (!id) this.chunked.set((id = String(++this.chunkSeq)), snapshot);
+    const end = start + page.limit;
+    return { items: snapshot.items.slice(start, end), resourceVersion: snapshot.rv, continue: `${id}:${end}`, remainingItemCount: snapshot.items.length - end };
   }
 
   async watch(resourceVersion: string, handlers: UpstreamWatchHandlers) {

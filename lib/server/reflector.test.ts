@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeCollection } from './fake-upstream';
 import { COMPACT_PODS_ABOVE } from './projection-compact';
-import { Reflector, backoffDelay, describeError, type ReflectorChange } from './reflector';
+import { LIST_PAGE_SIZE, Reflector, backoffDelay, describeError, type ReflectorChange } from './reflector';
 
+/** One real turn of the event loop (setImmediate is left unfaked: the reflector yields with it between list pages). */
+const turn = () => new Promise<void>((done) => setImmediate(done));
+/** Lets a list run to its end: promise callbacks and the turns of the loop between its pages. */
 const flush = async () => {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
+  for (let i = 0; i < 20; i++) await turn();
 };
 
 function setup() {
@@ -16,7 +19,7 @@ function setup() {
 }
 
 beforeEach(() => {
-  vi.useFakeTimers();
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -58,6 +61,66 @@ describe('Reflector', () => {
     await flush();
     expect(specOf(big.r.objects.get('Pod/default/p0'))).toEqual({ nodeName: 'worker-1' });
     big.r.stop();
+  });
+
+  // client-go's reflector lists through its pager (k8s.io/client-go/tools/pager/pager.go: defaultPageSize 500,
+  // FullListIfExpired) and watches from the list's resourceVersion (tools/cache/reflector.go); every page of a chunked
+  // list is served from the first page's snapshot (API concepts, "Retrieving large results sets in chunks").
+  it('lists in pages of LIST_PAGE_SIZE and watches from the last page\'s resourceVersion', async () => {
+    const { up, r, changes } = setup();
+    const total = LIST_PAGE_SIZE * 2 + 7;
+    for (let i = 0; i < total; i++) up.put(`p${String(i).padStart(5, '0')}`);
+    const listRv = String(up.rv);
+    const watchFrom: string[] = [];
+    const watch = up.watch.bind(up);
+    up.watch = (rv, handlers) => (watchFrom.push(rv), watch(rv, handlers));
+    r.start();
+    await turn(); // the first page is in, the next not yet asked for
+    expect(up.listRequests).toHaveLength(1);
+    up.put('added-mid-list'); // after the list's snapshot: in no page; the API server replays it to a watch from listRv
+    await flush();
+    expect(up.listRequests).toEqual([
+      { limit: 500, continue: undefined },
+      { limit: 500, continue: expect.any(String) },
+      { limit: 500, continue: expect.any(String) },
+    ]);
+    expect(watchFrom).toEqual([listRv]); // the pages' snapshot, not the collection's resourceVersion when the list ended
+    expect(r.objects.size).toBe(total);
+    expect(r.objects.has('Pod/default/added-mid-list')).toBe(false);
+    expect(r.synced).toBe(true);
+    expect(changes.filter((c) => c.type === 'upsert')).toHaveLength(total);
+    r.stop();
+  });
+
+  it('answers other work between list pages instead of holding the event loop for the whole list', async () => {
+    vi.useRealTimers();
+    const { up, r } = setup();
+    for (let i = 0; i < LIST_PAGE_SIZE * 4; i++) up.put(`p${i}`);
+    const heldWhenOthersRan: number[] = [];
+    const other = setInterval(() => heldWhenOthersRan.push(r.objects.size), 0);
+    r.start();
+    while (!r.synced) await new Promise((done) => setImmediate(done));
+    clearInterval(other);
+    r.stop();
+    // some other callback ran while the list was part-way in: after one page and before the last
+    expect(heldWhenOthersRan.some((n) => n >= LIST_PAGE_SIZE && n < LIST_PAGE_SIZE * 4)).toBe(true);
+  });
+
+  it('falls back to one whole list when a continue token expired mid-list (410), and holds no ghost or duplicate', async () => {
+    const { up, r, changes } = setup();
+    for (let i = 0; i < LIST_PAGE_SIZE + 10; i++) up.put(`p${i}`);
+    r.start();
+    await turn();
+    expect(up.listRequests).toHaveLength(1);
+    up.expireContinueTokens();
+    up.remove('p0'); // listed by the first page, gone by the time of the whole list
+    await flush();
+    expect(up.listRequests).toEqual([{ limit: 500, continue: undefined }, { limit: 500, continue: expect.any(String) }, undefined]);
+    expect(r.synced).toBe(true);
+    expect(r.objects.size).toBe(LIST_PAGE_SIZE + 9);
+    expect(r.objects.has('Pod/default/p0')).toBe(false);
+    expect(changes.filter((c) => c.type === 'delete').map((c) => c.key)).toEqual(['Pod/default/p0']);
+    r.stop();
   });
 
   it('lists, then applies watch events in order', async () => {

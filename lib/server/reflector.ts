@@ -16,6 +16,10 @@ import { isGone, type Upstream, type UpstreamEventType, type UpstreamWatch, type
 
 export const BACKOFF_INITIAL_MS = 1_000;
 export const BACKOFF_MAX_MS = 30_000;
+/** Items per list page: client-go's pager default (k8s.io/client-go/tools/pager, defaultPageSize). */
+export const LIST_PAGE_SIZE = 500;
+/** A turn of the event loop: timers, sockets and other streams run between two list pages. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** A watch that ends sooner than this without delivering anything counts as a failure (prevents tight loops). */
 const MIN_HEALTHY_WATCH_MS = 1_000;
 
@@ -107,30 +111,55 @@ export class Reflector {
     return objectKey(this.kind, obj.metadata?.name ?? '', obj.metadata?.namespace || undefined);
   }
 
-  private async relist(gen: number): Promise<void> {
-    let list;
-    try {
-      list = await this.upstream.list();
-    } catch (err) {
-      if (gen === this.generation) this.fail(gen, err);
-      return;
-    }
-    if (gen !== this.generation) return;
-    this.compact = this.kind === 'Pod' && list.items.length > COMPACT_PODS_ABOVE;
-    this.replaceAll(list.items.map((o) => projectObject(this.kind, o, { compact: this.compact, owned: this.upstream.ownsObjects })));
-    this.resourceVersion = list.resourceVersion;
+  /**
+   * Lists in pages of LIST_PAGE_SIZE (`limit` + `continue`), as client-go's reflector lists through its pager
+   * (k8s.io/client-go/tools/pager, 500 items a page): a page is parsed, projected and applied before the next one
+   * is asked for, so a 20,000-pod list is 40 short tasks instead of one 45 MB parse that stalls every other request
+   * of this server for seconds, and the raw page is garbage before the next arrives. Every page of one list is
+   * served from the first page's snapshot (API concepts, "Retrieving large results sets in chunks"); the watch then
+   * starts from the last page's resourceVersion. A `continue` token that expired mid-list (410) falls back to one
+   * unpaged list, as the pager's FullListIfExpired does. Objects are upserted page by page; what the list no
+   * longer holds is deleted at its end.
+   */
+  private async relist(gen: number, paged = true): Promise<void> {
+    const seen = new Set<string>();
+    let token: string | undefined;
+    let resourceVersion = '';
+    let listed = 0;
+    this.compact = false;
+    do {
+      let page;
+      try {
+        page = await this.upstream.list(paged ? { limit: LIST_PAGE_SIZE, continue: token } : undefined);
+      } catch (err) {
+        if (gen !== this.generation) return;
+        if (token && isGone(err)) return this.relist(gen, false);
+        return this.fail(gen, err);
+      }
+      if (gen !== this.generation) return;
+      listed += page.items.length;
+      // compact once the whole list will be past the threshold (remainingItemCount says so on the first page when
+      // the server gives it), or once the pages so far are; never back within one list
+      this.compact ||= this.kind === 'Pod' && listed + (page.remainingItemCount ?? 0) > COMPACT_PODS_ABOVE;
+      for (const raw of page.items) {
+        const obj = projectObject(this.kind, raw, { compact: this.compact, owned: this.upstream.ownsObjects });
+        const key = this.keyOf(obj);
+        seen.add(key);
+        this.upsert(key, obj);
+      }
+      resourceVersion = page.resourceVersion;
+      token = paged ? page.continue : undefined;
+      if (token) await nextTurn();
+      if (gen !== this.generation) return;
+    } while (token);
+    this.deleteUnseen(seen);
+    this.resourceVersion = resourceVersion;
     this.setHealth({ ok: true, synced: true });
     await this.watch(gen, true);
   }
 
-  /** Diff a fresh list against the store: a changed uid or resourceVersion is an upsert, a missing key a delete. */
-  private replaceAll(items: KubeObject[]): void {
-    const seen = new Set<string>();
-    for (const obj of items) {
-      const key = this.keyOf(obj);
-      seen.add(key);
-      this.upsert(key, obj);
-    }
+  /** The end of a relist: what the store holds and the list did not is gone from the cluster. */
+  private deleteUnseen(seen: Set<string>): void {
     for (const [key, old] of this.objects) {
       if (!seen.has(key)) {
         this.objects.delete(key);

@@ -11,6 +11,16 @@ export type WatchedKind = (typeof WATCHED_KINDS)[number];
 export interface UpstreamList {
   items: unknown[];
   resourceVersion: string;
+  /** Set while more pages follow (`metadata.continue`): the next page's request carries it. */
+  continue?: string;
+  /** How many items the pages still to come hold, when the server says (`metadata.remainingItemCount`). */
+  remainingItemCount?: number;
+}
+
+/** One page of a chunked list (API concepts, "Retrieving large results sets in chunks"). */
+export interface ListPageRequest {
+  limit: number;
+  continue?: string;
 }
 
 export type UpstreamEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -32,8 +42,11 @@ export interface Upstream {
    * Date or class instance in it): the reflector then projects it in place instead of copying it first.
    */
   readonly ownsObjects?: boolean;
-  /** A full list, bounded by a deadline. */
-  list(): Promise<UpstreamList>;
+  /**
+   * A list, bounded by a deadline: the whole collection, or with `page` one chunk of it (`limit`, `continue`). A
+   * server may ignore the limit and answer with everything (no `continue`); an expired `continue` fails with 410.
+   */
+  list(page?: ListPageRequest): Promise<UpstreamList>;
   /** Starts a watch from resourceVersion; resolves once the request is under way (or already failed). */
   watch(resourceVersion: string, handlers: UpstreamWatchHandlers): Promise<UpstreamWatch>;
 }

@@ -20,9 +20,11 @@ export function clientNodeUpstreams(kc: KubeConfig): UpstreamFactory {
     return {
       // lists come as plain JSON (getJson) and Watch parses each event's line itself
       ownsObjects: true,
-      async list(): Promise<UpstreamList> {
-        const res = await api.getJson<{ items?: unknown[]; metadata?: { resourceVersion?: string } }>(path);
-        return { items: res.items ?? [], resourceVersion: res.metadata?.resourceVersion ?? '' };
+      async list(page): Promise<UpstreamList> {
+        const query = page ? { limit: String(page.limit), ...(page.continue ? { continue: page.continue } : {}) } : undefined;
+        const res = await api.getJson<{ items?: unknown[]; metadata?: { resourceVersion?: string; continue?: string; remainingItemCount?: number } }>(path, query);
+        const meta = res.metadata;
+        return { items: res.items ?? [], resourceVersion: meta?.resourceVersion ?? '', continue: meta?.continue || undefined, remainingItemCount: meta?.remainingItemCount };
       },
       async watch(resourceVersion, handlers) {
         const controller = await watcher.watch(

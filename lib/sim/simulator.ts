@@ -89,6 +89,11 @@ class Sim implements Simulator {
   }
 
   list(kind: Kind, namespace?: string, opts?: ListOptions): ListResult {
+    const { items, resourceVersion } = this.listStored(kind, namespace, opts);
+    return { items: items.map(deepClone), resourceVersion };
+  }
+
+  listStored(kind: Kind, namespace?: string, opts?: ListOptions): { items: readonly KubeObject[]; resourceVersion: string } {
     requireKind(kind);
     const label = opts?.labelSelector ? parseLabelSelector(opts.labelSelector) : undefined;
     const field = opts?.fieldSelector ? parseFieldSelector(opts.fieldSelector, kind) : undefined;
@@ -101,7 +106,7 @@ class Sim implements Simulator {
     }
     const key = (o: KubeObject) => keyOf(o.metadata!.name!, o.metadata!.namespace);
     items.sort((a, b) => (key(a) < key(b) ? -1 : 1));
-    return { items: items.map(deepClone), resourceVersion: this.resourceVersion() };
+    return { items, resourceVersion: this.resourceVersion() };
   }
 
   get(kind: Kind, name: string, namespace?: string): KubeObject {

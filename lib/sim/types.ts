@@ -73,6 +73,12 @@ export interface Simulator {
   timings(): Timings;
 
   list<K extends Kind>(kind: K, namespace?: string, opts?: ListOptions): ListResult;
+  /**
+   * `list` without the copies: the stored objects themselves, for a reader that serialises them at once and keeps
+   * nothing (the sim server's list responses). Stored objects are immutable (every write stores a new one), so
+   * they stay valid while held, but must never be modified.
+   */
+  listStored(kind: Kind, namespace?: string, opts?: ListOptions): { items: readonly KubeObject[]; resourceVersion: string };
   get(kind: Kind, name: string, namespace?: string): KubeObject; // throws StatusError (NotFound)
   create(obj: KubeObject, opts?: WriteOptions): KubeObject; // namespace from obj.metadata.namespace ?? 'default'
   update(obj: KubeObject, opts?: WriteOptions): KubeObject; // Conflict on stale resourceVersion

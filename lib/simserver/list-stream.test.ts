@@ -114,8 +114,8 @@ describe('the sim cluster server', () => {
     expect(list.items.every((o) => o.kind === 'ConfigMap' && o.apiVersion === 'v1')).toBe(true);
   });
 
-  it('starts an unfiltered watch from a resourceVersion without copying the collection; a filtered one still does', async () => {
-    const list = vi.spyOn(server.sim, 'list');
+  it('starts an unfiltered watch from a resourceVersion without reading the collection; a filtered one still does', async () => {
+    const list = vi.spyOn(server.sim, 'listStored');
     const rv = server.sim.resourceVersion();
     const watch = async (query: string) => {
       const ac = new AbortController();
@@ -130,10 +130,12 @@ describe('the sim cluster server', () => {
     list.mockRestore();
   });
 
-  it('serves a chunked list (limit/continue) from its first page’s snapshot: every object once, one resourceVersion, one copy', async () => {
+  it('serves a chunked list (limit/continue) from its first page’s snapshot: every object once, one resourceVersion, one read', async () => {
     // kubernetes.io/docs/reference/using-api/api-concepts/#retrieving-large-results-sets-in-chunks: a continue token
     // on each page while items remain, and all pages consistent with the first page's resourceVersion
-    const list = vi.spyOn(server.sim, 'list');
+    const list = vi.spyOn(server.sim, 'listStored');
+    const copies = vi.spyOn(server.sim, 'list');
+    let lateGreeting: string | undefined;
     const names: string[] = [];
     const versions = new Set<string>();
     let token = '';
@@ -143,17 +145,28 @@ describe('the sim cluster server', () => {
       const page = (await res.json()) as { metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number }; items: KubeObject[] };
       names.push(...page.items.map((o) => o.metadata!.name!));
       versions.add(page.metadata.resourceVersion);
-      if (pages === 0) server.sim.create(cm(9_999)); // a change after the first page is not in this list
+      if (pages === 0) {
+        server.sim.create(cm(9_999)); // a change after the first page is not in this list
+        // nor is a change to an object of a later page: the pinned snapshot holds the stored object, which a write
+        // replaces and never modifies (lib/sim/store.ts)
+        server.sim.update({ ...cm(2 * LIST_SLICE_ITEMS), data: { greeting: 'changed' } });
+      }
+      const late = page.items.find((o) => o.metadata!.name === cm(2 * LIST_SLICE_ITEMS).metadata!.name) as { data?: { greeting?: string } } | undefined;
+      if (late) lateGreeting = late.data?.greeting;
       token = page.metadata.continue ?? '';
       pages++;
     } while (token && pages < 100);
     expect(new Set(names).size).toBe(names.length);
     expect(names).not.toContain('cm-9999');
+    expect(lateGreeting).toBe(`안녕 ${2 * LIST_SLICE_ITEMS}`);
     expect(names.filter((name) => name.startsWith('cm-'))).toHaveLength(2 * LIST_SLICE_ITEMS + 10);
     expect(pages).toBe(Math.ceil(names.length / 100));
     expect(versions.size).toBe(1);
-    // the whole collection was copied for the first page only; the rest came from its snapshot
+    // the whole collection was read for the first page only, the rest came from its snapshot; and nothing was
+    // deep-copied: each object is serialised from the store as its page is written
     expect(list).toHaveBeenCalledTimes(1);
+    expect(copies).not.toHaveBeenCalled();
     list.mockRestore();
+    copies.mockRestore();
   });
 });

@@ -23,7 +23,7 @@ function keyOf(o: KubeObject): string {
 }
 
 export interface Page {
-  items: KubeObject[];
+  items: readonly KubeObject[];
   /** the list's resourceVersion: the first page's for every page of a chunked list */
   resourceVersion: string;
   continueToken?: string;
@@ -32,7 +32,7 @@ export interface Page {
 
 interface PinnedList {
   scope: string;
-  items: KubeObject[];
+  items: readonly KubeObject[];
   resourceVersion: string;
   expires: number;
 }
@@ -55,10 +55,10 @@ function pin(list: PinnedList): string {
  * One page of a list. `list` is called only when no pinned snapshot continues the token (for the first page and for
  * an unpinned token); `scope` names the query (kind, namespace, selectors) so a token never continues another one.
  */
-export function listPage(list: () => { items: KubeObject[]; resourceVersion: string }, scope: string, limit?: number, continueToken?: string): Page {
+export function listPage(list: () => { items: readonly KubeObject[]; resourceVersion: string }, scope: string, limit?: number, continueToken?: string): Page {
   const token = continueToken ? decodeToken(continueToken) : undefined;
   const held = token?.pin ? pinned.get(token.pin) : undefined;
-  let sorted: KubeObject[];
+  let sorted: readonly KubeObject[];
   let resourceVersion: string;
   let start = 0;
   let pinId: string | undefined;
@@ -92,7 +92,7 @@ export function listPage(list: () => { items: KubeObject[]; resourceVersion: str
 }
 
 /** Cut one page out of a list already made. O(n log n) for the sort. */
-export function paginate(items: KubeObject[], resourceVersion: string, limit?: number, continueToken?: string): Page {
+export function paginate(items: readonly KubeObject[], resourceVersion: string, limit?: number, continueToken?: string): Page {
   return listPage(() => ({ items, resourceVersion }), '', limit, continueToken);
 }
 

@@ -111,7 +111,8 @@ async function listOrWatch(ctx: ServerContext, req: IncomingMessage, res: Server
   }
   const limit = Number(query.get('limit') ?? '');
   const scope = `${kind}|${route.namespace ?? ''}|${filter.labelSelector ?? ''}|${filter.fieldSelector ?? ''}`;
-  const list = () => sim.list(kind, route.namespace, { labelSelector: filter.labelSelector, fieldSelector: filter.fieldSelector });
+  // the stored objects, not copies: each is serialised as its slice is written, and stored objects are never modified
+  const list = () => sim.listStored(kind, route.namespace, { labelSelector: filter.labelSelector, fieldSelector: filter.fieldSelector });
   const page = listPage(list, scope, Number.isFinite(limit) ? limit : undefined, query.get('continue') ?? undefined);
   if (wantsTable(req.headers.accept)) {
     return writeJson(res, 200, tableEnvelope(kind, page.items, {

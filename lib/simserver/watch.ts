@@ -95,7 +95,7 @@ export function serveWatch(ctx: ServerContext, req: IncomingMessage, res: Server
       } else if (route.name || params.filter.labels.requirements.length > 0 || params.filter.fields.length > 0) {
         // Only a filtered watch needs to know what is visible (an object that stops matching is sent as DELETED);
         // an unfiltered one (every reflector's) skips a copy of the whole collection: 20,000 pods at each re-watch.
-        for (const o of sim.list(kind, route.namespace).items) if (matches(o)) visible.add(objectKey(o));
+        for (const o of sim.listStored(kind, route.namespace).items) if (matches(o)) visible.add(objectKey(o));
       }
       watch = sim.watch(kind, { namespace: route.namespace, resourceVersion: from }, deliver);
     } catch (e) {
