@@ -210,6 +210,34 @@ describe('stream session', () => {
     hub.close();
   });
 
+  it('sends a feed that is still listing its pages as one snapshot when it has synced, not one upsert per listed object', async () => {
+    // A cold sync of a big cluster outlasts the sync wait: the client gets what the first pages hold, then the rest.
+    // Reflectors list in pages of 500 (client-go's pager); streamed one by one, a 20,000-pod cluster's pages sent a
+    // browser every Event in it as an upsert, past the snapshot's cap on Events.
+    const { hub, up } = setup();
+    const pods = up.factory('Pod', 'default') as FakeCollection;
+    for (let i = 0; i < 1_234; i++) pods.put(`p${i}`);
+    const s = reader(createStreamSession({ hub, feeds: feedsFor(['default']), namespaces: ['default'], lastEventId: null, syncWaitMs: 0 }));
+    await flush();
+    expect(s.events.filter((e) => e.event === 'upsert')).toEqual([]);
+    const snapshots: number[] = []; // pods per whole snapshot (its parts, then the final event)
+    let pending = 0;
+    for (const e of s.events.filter((x) => x.event.startsWith('snapshot'))) {
+      pending += (e.data as { objects: { kind: string }[] }).objects.filter((o) => o.kind === 'Pod').length;
+      if (e.event !== 'snapshot') continue;
+      snapshots.push(pending);
+      pending = 0;
+    }
+    expect(snapshots.length).toBeGreaterThanOrEqual(2); // a partial one at the sync wait, a whole one at the sync
+    expect(snapshots.at(-1)).toBe(1_234);
+    // once synced, changes stream again as upserts
+    pods.put('after-sync');
+    await flush();
+    expect(s.events.filter((e) => e.event === 'upsert').map((e) => (e.data as { key: string }).key)).toEqual(['Pod/default/after-sync']);
+    s.stop();
+    hub.close();
+  });
+
   it('explains in Korean instead of sending a snapshot over the limit, and stays connected without reconnect churn', async () => {
     const { hub, open, up } = setup();
     const pods = up.factory('Pod', 'default') as FakeCollection;

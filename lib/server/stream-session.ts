@@ -17,7 +17,7 @@ import { snapshotFrames, withNewestEvents } from './snapshot-frames';
 import { concat, joinShared, pieces } from './sse-chunks';
 import { encodeSse, formatEventId, formatSse, formatSseComment, parseEventId } from './sse';
 import type { StreamSeat } from './stream-budget';
-import type { HubEvent, WatchHub } from './watch-hub';
+import type { FeedId, HubEvent, WatchHub } from './watch-hub';
 import type { WatchedKind } from './upstream-types';
 
 export interface StreamSessionOptions {
@@ -87,6 +87,12 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
   /** A backlog was too big: its events were thrown away and a fresh snapshot follows the current one. */
   let resyncDue = false;
   let resyncsInARow = 0;
+  /**
+   * Feeds still listing their first pages while this client is live (a cold sync of a big cluster outlasts the
+   * snapshot's sync wait): their listed objects are not streamed one upsert each — every Event in the cluster
+   * among them — but come in one fresh snapshot (with its Event cap) when the feed has synced.
+   */
+  const listing = new Set<FeedId>();
 
   const finish = (reason: 'cancelled' | 'dropped') => {
     if (closed) return;
@@ -250,11 +256,25 @@ export function createStreamSession(o: StreamSessionOptions): ReadableStream<Uin
           onEvent(ev) {
             // while a resync is due, the fresh snapshot will carry this change
             if (!live || resyncDue || ev.seq <= lastSeq) return;
+            if (!hub.feedSynced(ev.feed)) {
+              listing.add(ev.feed);
+              return;
+            }
             lastSeq = ev.seq;
             push(frameOf(ev, hub));
           },
           onHealth() {
             if (live) sendStatus();
+            let listed = false;
+            for (const id of listing) {
+              if (!hub.feedSynced(id)) continue;
+              listing.delete(id);
+              listed = true;
+            }
+            if (listed && !closed) {
+              resyncDue = true;
+              if (!building && !snapshotLeft) void sendSnapshot();
+            }
           },
         });
         heartbeat = setInterval(() => {

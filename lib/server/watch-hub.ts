@@ -144,6 +144,11 @@ export class WatchHub {
     if (h.synced) for (const w of [...this.syncWaiters]) w();
   }
 
+  /** Whether one feed has listed its whole collection at least once (pages of a first list are not yet synced). */
+  feedSynced(id: FeedId): boolean {
+    return this.feeds.get(id)?.reflector.currentHealth().synced ?? false;
+  }
+
   /** Combined health of some feeds: the first failing feed's reason wins. */
   health(feeds: { kind: WatchedKind; namespace: string | null }[]): FeedHealth {
     let synced = true;
