@@ -29,6 +29,13 @@ function markViewport(flow: FlowStore, moving: boolean): void {
   flow.getState().domNode?.querySelector('.react-flow__viewport')?.toggleAttribute('data-moving', moving);
 }
 
+/**
+ * How long the view must stand still before it stops being one layer: longer than the zoom settle, so a gesture whose
+ * input events come late on a busy machine (a frame over 150 ms) does not add and drop the layer (each a repaint of
+ * the whole graph) in the middle of it.
+ */
+const MOVING_QUIET_MS = 400;
+
 const TIMERS = { setTimer: (run: () => void, ms: number) => setTimeout(run, ms), clearTimer: (t: unknown) => clearTimeout(t as ReturnType<typeof setTimeout>) };
 
 /**
@@ -49,7 +56,7 @@ class ZoomSettler {
   constructor(private readonly flow: FlowStore, expected: number) {
     this.zoom = this.seen = this.live(expected);
     this.seenTransform = flow.getState().transform;
-    this.moving = new MovingView((on) => markViewport(flow, on), TIMERS, ZOOM_SETTLE_MS);
+    this.moving = new MovingView((on) => markViewport(flow, on), TIMERS, MOVING_QUIET_MS);
   }
 
   private live(fallback: number): number {
