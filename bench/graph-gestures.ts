@@ -5,7 +5,7 @@
  * pause after each zoom so the drawings' redraw at the new zoom is measured too. Records every frame (rAF deltas),
  * main-thread long tasks and main-thread CPU time (Chromium's ThreadTime) over the whole sequence.
  */
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { startCountingRenders, stopCountingRenders } from './react-renders';
 
 export interface GestureResult {
@@ -32,6 +32,11 @@ export interface GestureResult {
    */
   canvasesAtStart: TilePictures;
   canvasesAtEnd: TilePictures;
+  /**
+   * Compositor layers when the gestures start (CDP LayerTree): with software compositing (no GPU) every layer on
+   * screen is drawn again in each frame a pan or zoom moves it. A count the load does not move.
+   */
+  layersAtStart: number;
 }
 
 interface TilePictures {
@@ -53,6 +58,17 @@ const SETTLE_MS = 500;
 
 /** What a trace of the gestures records: the main thread's tasks, the compositor's frames and raster work. */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'toplevel', 'blink', 'cc', 'viz', 'benchmark', 'v8'];
+
+/** How many compositor layers the page has now (drawn ones: with content, not bare containers). */
+async function compositorLayers(page: Page, cdp: CDPSession): Promise<number> {
+  const tree = new Promise<{ drawsContent: boolean }[]>((resolve) => cdp.once('LayerTree.layerTreeDidChange', (e) => resolve(e.layers ?? [])));
+  await cdp.send('LayerTree.enable');
+  // a still page sends no layer tree until something is drawn again: repaint the page's (transparent) body
+  await page.evaluate(() => (document.body.style.backgroundColor = document.body.style.backgroundColor ? '' : 'transparent'));
+  const layers = await tree;
+  await cdp.send('LayerTree.disable');
+  return layers.filter((l) => l.drawsContent).length;
+}
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -99,6 +115,7 @@ export async function measureGestures(page: Page): Promise<GestureResult> {
     rec.observer.observe({ type: 'longtask' });
   })()`);
   const canvasesAtStart = await tilePictures(page);
+  const layersAtStart = await compositorLayers(page, cdp);
   const cpuBefore = await threadTime();
   await startCountingRenders(page);
   // BENCH_TRACE=file.json: a Chromium trace of the gestures (open it in chrome://tracing or Perfetto)
@@ -120,7 +137,7 @@ export async function measureGestures(page: Page): Promise<GestureResult> {
   if (browser) await browser.stopTracing();
   const renders = await stopCountingRenders(page);
   const canvasesAtEnd = await tilePictures(page);
-  console.log(`  tile canvases on screen: ${canvasesAtStart.canvases} (+ ${canvasesAtStart.images} still images) when the gestures start, ${canvasesAtEnd.canvases} (+ ${canvasesAtEnd.images}) at the end`);
+  console.log(`  tile canvases on screen: ${canvasesAtStart.canvases} (+ ${canvasesAtStart.images} still images) when the gestures start, ${canvasesAtEnd.canvases} (+ ${canvasesAtEnd.images}) at the end; ${layersAtStart} compositor layers drawing content at the start`);
   const rec = (await page.evaluate(`(() => {
     const rec = window.__gestureRecording;
     rec.running = false;
@@ -144,5 +161,6 @@ export async function measureGestures(page: Page): Promise<GestureResult> {
     maxRendersPerCommit: renders.maxRenders,
     canvasesAtStart,
     canvasesAtEnd,
+    layersAtStart,
   };
 }

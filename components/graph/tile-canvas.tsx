@@ -13,6 +13,7 @@ import { cancelPaint, paintNextFrame, repaintWhenDue } from './tile-painter';
 import { keepPaintedGrid, takePaintedGrid, type PaintedGrid } from './tile-painter-cache';
 import { CanvasSnapshot, SNAPSHOT_QUIET_MS, type SnapshotEnv } from './tile-snapshot';
 import { COMPACT_ZOOM, useDrawingZoom, useZoomDerived } from './tile-zoom';
+import { anyViewMoving } from './moving-view';
 import { useTrafficFlowStore } from '@/components/wiring/traffic-flow';
 
 /** The theme the canvases draw in (the graph root follows the shell's `dark` class). */
@@ -46,6 +47,12 @@ function createPodCanvas(): HTMLCanvasElement {
  */
 const STILL_IMAGE_MIN_PODS = 10_000;
 
+/** Image swaps waiting for the next frame: all in one frame, one change of the graph's layers. */
+const reveals: (() => void)[] = [];
+const revealAll = () => {
+  for (const show of reveals.splice(0)) show();
+};
+
 const SNAPSHOT_ENV: SnapshotEnv = {
   now: () => performance.now(),
   setTimer: (run, ms) => setTimeout(run, ms),
@@ -53,6 +60,10 @@ const SNAPSHOT_ENV: SnapshotEnv = {
   createURL: (blob) => URL.createObjectURL(blob),
   revokeURL: (url) => URL.revokeObjectURL(url),
   quietMs: SNAPSHOT_QUIET_MS,
+  held: anyViewMoving,
+  reveal: (show) => {
+    if (reveals.push(show) === 1) requestAnimationFrame(revealAll);
+  },
 };
 
 /** The still image of a grid's canvas, over it and the same size (its place is the canvas's; clicks go to the grid). */
@@ -213,6 +224,9 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
   }, [focusIndex]);
 
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    // a drag pans the graph: the stand-in stays where the press began (a click still lands on it) and no move
+    // re-renders the grid (a 20,000-pod pan crossed a grid, and re-rendered it, in most of its frames)
+    if (e.buttons !== 0) return;
     const rect = e.currentTarget.getBoundingClientRect();
     const k = rect.width > 0 ? size.width / rect.width : 1;
     const at = tileIndexAt((e.clientX - rect.left) * k, (e.clientY - rect.top) * k, count, cols);

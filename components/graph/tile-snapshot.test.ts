@@ -15,6 +15,8 @@ function rig() {
   const live = new Set<string>();
   let nextURL = 0;
   const clock = { now: 0 };
+  const moving = { now: false };
+  const reveals: (() => void)[] = [];
   const env: SnapshotEnv = {
     now: () => clock.now,
     setTimer: (run) => (timers.set(++nextTimer, run), nextTimer),
@@ -26,14 +28,23 @@ function rig() {
     },
     revokeURL: (url) => void live.delete(url),
     quietMs: 1000,
+    held: () => moving.now,
+    reveal: (show) => void reveals.push(show),
+  };
+  const runReveals = () => {
+    for (const show of reveals.splice(0)) show();
   };
   const runTimers = () => {
     const due = [...timers.values()];
     timers.clear();
     for (const run of due) run();
   };
-  const flush = () => new Promise((r) => setTimeout(r, 0));
-  return { clock, canvas, image, env, encodes, timers, live, runTimers, flush, snapshot: new CanvasSnapshot(canvas, image, env) };
+  // a decode's promise, then the frame the swap waits for
+  const flush = async () => {
+    await new Promise((r) => setTimeout(r, 0));
+    runReveals();
+  };
+  return { clock, moving, reveals, runReveals, canvas, image, env, encodes, timers, live, runTimers, flush, snapshot: new CanvasSnapshot(canvas, image, env) };
 }
 
 describe('a still canvas shown as an image', () => {
@@ -85,6 +96,43 @@ describe('a still canvas shown as an image', () => {
     r.encodes[0](new Blob(['still']));
     await r.flush();
     expect(r.snapshot.shown).toBe(true);
+  });
+
+  it('swaps no image in while the view pans or zooms: not when the wait ends, not when a decode ends mid-gesture', async () => {
+    const r = rig();
+    r.snapshot.painted();
+    r.moving.now = true; // a drag began
+    r.runTimers();
+    expect(r.encodes).toHaveLength(0); // not even encoded: it tries again shortly
+    expect(r.timers.size).toBe(1);
+    r.moving.now = false;
+    r.runTimers();
+    expect(r.encodes).toHaveLength(1);
+    r.encodes[0](new Blob(['a']));
+    await new Promise((done) => setTimeout(done, 0)); // decoded; the swap waits for the frame
+    r.moving.now = true; // the next gesture began before that frame
+    r.runReveals();
+    expect(r.snapshot.shown).toBe(false);
+    expect(r.canvas.style.visibility).toBe('');
+    r.moving.now = false;
+    r.runTimers();
+    r.encodes[1](new Blob(['b']));
+    await r.flush();
+    expect(r.snapshot.shown).toBe(true);
+  });
+
+  it('swaps every grid whose image is ready in the same frame', async () => {
+    const r = rig();
+    const other = new CanvasSnapshot({ ...r.canvas, style: { visibility: '' } }, { ...r.image }, r.env);
+    r.snapshot.painted();
+    other.painted();
+    r.runTimers();
+    for (const encode of r.encodes) encode(new Blob(['x']));
+    await new Promise((done) => setTimeout(done, 0));
+    expect([r.snapshot.shown, other.shown]).toEqual([false, false]);
+    expect(r.reveals).toHaveLength(2);
+    r.runReveals();
+    expect([r.snapshot.shown, other.shown]).toEqual([true, true]);
   });
 
   it('shows the canvas again the moment it is painted, and images it again once still', async () => {

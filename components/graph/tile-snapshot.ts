@@ -30,7 +30,18 @@ export interface SnapshotEnv {
   revokeURL(url: string): void;
   /** How long a canvas must go without a paint before its image replaces it. */
   quietMs: number;
+  /**
+   * True while the graph's view moves (moving-view.ts): no image is swapped in then. Each swap changes which
+   * layers the graph has, and a trace of the 20,000-pod pan and zoom found the grids repainted at a settled zoom
+   * swapping back one by one during the next gesture, each a re-layerization of the whole graph (~16 ms) in its frame.
+   */
+  held(): boolean;
+  /** Runs `show` in the next frame together with every other grid's (one re-layerization for all of them). */
+  reveal(show: () => void): void;
 }
+
+/** How soon a grid held back by a moving view tries again. */
+const HELD_RETRY_MS = 200;
 
 /**
  * Longer than the paint queue's least gap between two paints of one canvas (paint-queue.ts PAINT_MIN_GAP_MS, 200 ms):
@@ -95,8 +106,8 @@ export class CanvasSnapshot<I extends SnapshotImage = HTMLImageElement> {
   private take(): void {
     this.timer = null;
     const left = this.stirredAt + this.env.quietMs - this.env.now();
-    if (left > 0) {
-      this.timer = this.env.setTimer(() => this.take(), left);
+    if (left > 0 || this.env.held()) {
+      this.timer = this.env.setTimer(() => this.take(), Math.max(left, HELD_RETRY_MS));
       return;
     }
     const generation = this.generation;
@@ -106,16 +117,23 @@ export class CanvasSnapshot<I extends SnapshotImage = HTMLImageElement> {
       const url = (this.url = this.env.createURL(blob));
       this.image.src = url;
       this.image.decode().then(
-        () => {
-          if (generation !== this.generation || this.url !== url) return;
-          this.image.alt = this.canvas.getAttribute('aria-label') ?? '';
-          this.image.hidden = false;
-          this.canvas.style.visibility = 'hidden';
-          this.showingImage = true;
-        },
+        () => this.env.reveal(() => this.show(generation, url)),
         () => {}, // not decodable (a zero-sized canvas): the canvas stays
       );
     });
+  }
+
+  /** Swap the decoded image in, unless a paint came since it was taken; a view that started moving meanwhile defers it. */
+  private show(generation: number, url: string): void {
+    if (generation !== this.generation || this.url !== url) return;
+    if (this.env.held()) {
+      if (this.timer === null) this.timer = this.env.setTimer(() => this.take(), HELD_RETRY_MS);
+      return;
+    }
+    this.image.alt = this.canvas.getAttribute('aria-label') ?? '';
+    this.image.hidden = false;
+    this.canvas.style.visibility = 'hidden';
+    this.showingImage = true;
   }
 
   private showCanvas(): void {

@@ -2,6 +2,7 @@
 
 import { createContext, useContext, useEffect, useState } from 'react';
 import { useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { MovingView } from './moving-view';
 
 /** Below this zoom tile text is unreadable anyway; tiles drop it (much cheaper with thousands of pods). */
 export const COMPACT_ZOOM = 0.5;
@@ -23,20 +24,39 @@ export const ZOOM_SETTLE_MS = 150;
 
 type FlowStore = ReturnType<typeof useStoreApi>;
 
+/** Puts `data-moving` on the graph's viewport element (graph.css makes it the one layer the gesture moves). */
+function markViewport(flow: FlowStore, moving: boolean): void {
+  flow.getState().domNode?.querySelector('.react-flow__viewport')?.toggleAttribute('data-moving', moving);
+}
+
+/**
+ * How long the view must stand still before it stops being one layer: longer than the zoom settle, so a gesture whose
+ * input events come late on a busy machine (a frame over 150 ms) does not add and drop the layer (each a repaint of
+ * the whole graph) in the middle of it.
+ */
+const MOVING_QUIET_MS = 400;
+
+const TIMERS = { setTimer: (run: () => void, ms: number) => setTimeout(run, ms), clearTimer: (t: unknown) => clearTimeout(t as ReturnType<typeof setTimeout>) };
+
 /**
  * One settle timer per graph, whatever the number of grids listening: the zoom as it was when the view
  * last stood still for ZOOM_SETTLE_MS. Listeners hear of it once per gesture, not once per frame.
+ * Also marks the view as moving during any pan or zoom (moving-view.ts), for the graphs that draw tiles on canvases.
  */
 class ZoomSettler {
   zoom: number;
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
-  /** The zoom on screen when the store last changed. */
+  /** The zoom on screen when the store last changed, and the transform. */
   private seen: number;
+  private seenTransform: ReactFlowState['transform'];
+  private readonly moving: MovingView;
 
   constructor(private readonly flow: FlowStore, expected: number) {
     this.zoom = this.seen = this.live(expected);
+    this.seenTransform = flow.getState().transform;
+    this.moving = new MovingView((on) => markViewport(flow, on), TIMERS, MOVING_QUIET_MS);
   }
 
   private live(fallback: number): number {
@@ -52,7 +72,11 @@ class ZoomSettler {
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     if (!this.unsubscribe) {
-      this.unsubscribe = this.flow.subscribe(() => {
+      this.unsubscribe = this.flow.subscribe((s) => {
+        if (s.transform !== this.seenTransform) {
+          this.seenTransform = s.transform;
+          if (s.panZoom) this.moving.moved();
+        }
         const live = this.live(this.seen);
         if (live === this.seen) return; // a pan, or a change that is not the viewport's
         this.seen = live;
@@ -67,6 +91,7 @@ class ZoomSettler {
       if (this.listeners.size > 0) return;
       this.unsubscribe?.();
       this.unsubscribe = null;
+      this.moving.dispose();
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
     };
