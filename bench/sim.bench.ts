@@ -5,7 +5,10 @@
  * reference workload measured at the start of the same run (machines and their load here differ by 3×, so the ratio
  * is the figure to compare between runs).
  * SIM_REPLICAS=n runs the same scenario at another size and SIM_WARMUP=0 skips the warm-up: a smaller, cold run for
- * counting instructions under valgrind (its watch events and snapshot differ from the 5,000-replica ones).
+ * counting instructions under valgrind (its watch events and snapshot differ from the 5,000-replica ones). Count a
+ * bundle under `node --predictable` (esbuild as below, then valgrind --tool=cachegrind --cache-sim=no node --predictable
+ * out.mjs): compilation then runs on the main thread in a fixed order and the count repeats to 0.01 %; without it the
+ * JIT's timing moves a cold run's count by 2-3 % (TurboFan compiles are a third of a cold 1,000-replica run).
  * SIM_PROFILE=out.cpuprofile writes a V8 CPU profile of (a)+(b) alone. Under tsx every function shows line 0; bundle
  * first for line numbers (npx esbuild bench/sim.bench.ts --bundle --platform=node --format=esm --packages=external).
  */
