@@ -26,9 +26,10 @@ export interface GestureResult {
   commits: number;
   maxRendersPerCommit: number;
   /**
-   * Pod-tile canvases on screen when the gestures start and when they end, and the still images standing in for the
-   * rest (components/graph/tile-snapshot.ts): Chromium hands each shown canvas to the compositor again in every frame
-   * that moves it. Counts the load does not move.
+   * <canvas> elements in the page when the gestures start and when they end (Chromium makes each a compositor layer
+   * and hands it to the compositor again in every frame that moves it: one tile layer per graph since
+   * components/graph/tile-layer.ts, one per node box before), and still images of grids (builds before it). Counts
+   * the load does not move.
    */
   canvasesAtStart: TilePictures;
   canvasesAtEnd: TilePictures;
@@ -44,10 +45,10 @@ interface TilePictures {
   images: number;
 }
 
-/** Shown canvases (not hidden behind their still image) and shown images, in the page. */
+/** Shown canvases (not hidden behind a still image) and shown still images, in the page. */
 const tilePictures = (page: Page) =>
   page.evaluate(() => ({
-    canvases: [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-pod-canvas]')].filter((c) => c.isConnected && c.style.visibility !== 'hidden').length,
+    canvases: [...document.querySelectorAll<HTMLCanvasElement>('canvas')].filter((c) => c.style.visibility !== 'hidden').length,
     images: [...document.querySelectorAll<HTMLImageElement>('img[data-pod-snapshot]')].filter((i) => !i.hidden).length,
   }));
 
@@ -137,7 +138,7 @@ export async function measureGestures(page: Page): Promise<GestureResult> {
   if (browser) await browser.stopTracing();
   const renders = await stopCountingRenders(page);
   const canvasesAtEnd = await tilePictures(page);
-  console.log(`  tile canvases on screen: ${canvasesAtStart.canvases} (+ ${canvasesAtStart.images} still images) when the gestures start, ${canvasesAtEnd.canvases} (+ ${canvasesAtEnd.images}) at the end; ${layersAtStart} compositor layers drawing content at the start`);
+  console.log(`  canvases in the page: ${canvasesAtStart.canvases} (+ ${canvasesAtStart.images} still images) when the gestures start, ${canvasesAtEnd.canvases} (+ ${canvasesAtEnd.images}) at the end; ${layersAtStart} compositor layers drawing content at the start`);
   const rec = (await page.evaluate(`(() => {
     const rec = window.__gestureRecording;
     rec.running = false;

@@ -8,6 +8,7 @@
  * and long tasks while the mouse pans and the wheel zooms, then while `during` runs.
  */
 import { chromium, type Page } from '@playwright/test';
+import { PAINTED_GRIDS } from './graph-page';
 
 export interface BrowserFigures {
   firstGraphMs: number;
@@ -82,7 +83,7 @@ const RECORDER = `(() => {
 
 const PAINTED = `(() => {
   let n = document.querySelectorAll('[data-pod-tile]:not([data-pod-proxy])').length;
-  for (const c of document.querySelectorAll('canvas[data-pod-canvas]')) n += Number(c.dataset.painted || 0);
+  for (const c of document.querySelectorAll('${PAINTED_GRIDS}')) n += Number(c.dataset.painted || 0);
   return n;
 })()`;
 

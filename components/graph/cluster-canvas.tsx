@@ -140,7 +140,6 @@ export default function ClusterCanvas() {
       width: b.width,
       height: b.height,
       style: BOX_STYLE,
-      className: names.length > BIG_CLUSTER_NODES ? 'k8s-layer' : undefined,
       draggable: false,
       selectable: false,
       focusable: false,

@@ -16,12 +16,6 @@ export interface MovingViewTimers {
   clearTimer(timer: unknown): void;
 }
 
-/** How many graph views are moving now (a page may show two graphs). */
-let movingViews = 0;
-
-/** Whether any graph's view is in the middle of a pan or zoom. */
-export const anyViewMoving = () => movingViews > 0;
-
 export class MovingView {
   private timer: unknown = null;
   private moving = false;
@@ -37,7 +31,6 @@ export class MovingView {
   moved(): void {
     if (!this.moving) {
       this.moving = true;
-      movingViews++;
       this.mark(true);
     }
     if (this.timer !== null) this.timers.clearTimer(this.timer);
@@ -54,7 +47,6 @@ export class MovingView {
     this.timer = null;
     if (!this.moving) return;
     this.moving = false;
-    movingViews--;
     this.mark(false);
   }
 }

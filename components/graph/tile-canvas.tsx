@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, memo, useContext, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
-import type { ColorMode } from '@xyflow/react';
+import { useNodeId, useStoreApi, type ColorMode } from '@xyflow/react';
 import { backingScale, gridSize, nextTileIndex, tileIndexAt, tileModeFor, tileRect, zoomStep, type TileMode } from '@/lib/graph/tile-geometry';
 import { whyNotSelected } from '@/lib/graph/service-selection';
 import type { PlaygroundState } from '@/lib/store/playground-store';
@@ -11,9 +11,8 @@ import { TONE_CLASS } from './pod-tile';
 import { paletteFor } from './tile-palette';
 import { cancelPaint, paintNextFrame, repaintWhenDue } from './tile-painter';
 import { keepPaintedGrid, takePaintedGrid, type PaintedGrid } from './tile-painter-cache';
-import { CanvasSnapshot, SNAPSHOT_QUIET_MS, type SnapshotEnv } from './tile-snapshot';
-import { COMPACT_ZOOM, useDrawingZoom, useZoomDerived } from './tile-zoom';
-import { anyViewMoving } from './moving-view';
+import { COMPACT_ZOOM, useDrawingZoom } from './tile-zoom';
+import { tileLayerFor, type LayerGrid } from './tile-layer';
 import { useTrafficFlowStore } from '@/components/wiring/traffic-flow';
 
 /** The theme the canvases draw in (the graph root follows the shell's `dark` class). */
@@ -30,49 +29,28 @@ const FORCED = forcedTileMode();
 /** Zooms that draw a grid the same: the same √2 step and the same side of the text threshold. */
 const sameDrawing = (a: number, b: number) => zoomStep(a) === zoomStep(b) && a >= COMPACT_ZOOM === b >= COMPACT_ZOOM;
 
-/** The <canvas> a grid is painted on (made outside React: it lives on in tile-painter-cache.ts while its box is off screen). */
-function createPodCanvas(): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.dataset.podCanvas = '';
-  canvas.setAttribute('role', 'img');
-  canvas.className = 'block';
-  return canvas;
-}
+/** The bitmap a grid is painted on: a <canvas> never put in the page (the graph's tile layer shows it, tile-layer.ts). */
+const createBitmap = (): HTMLCanvasElement => document.createElement('canvas');
 
 /**
- * Grids become still images only in graphs this big (~100 boxes and more on screen zoomed out), where the canvases'
- * compositing costs the pan and zoom frames. In smaller ones the swap costs more than it saves: at 1,000 pods the
- * rollout after a still first render turned every image back into its canvas, and bench:graph's p95 frame went from
- * 16.8 ms to 33.3 ms (main-thread CPU 82–84 → 93–96 ms per 1,000 changes; 2 pairs, load 5–6).
+ * Where `el` sits inside `ancestor` (its React Flow node), in the node's own px: offsets ignore CSS transforms, so the
+ * graph's zoom does not enter. One layout read when a grid mounts or resizes; the layer then needs no DOM reads.
  */
-const STILL_IMAGE_MIN_PODS = 10_000;
-
-/** Image swaps waiting for the next frame: all in one frame, one change of the graph's layers. */
-const reveals: (() => void)[] = [];
-const revealAll = () => {
-  for (const show of reveals.splice(0)) show();
-};
-
-const SNAPSHOT_ENV: SnapshotEnv = {
-  now: () => performance.now(),
-  setTimer: (run, ms) => setTimeout(run, ms),
-  clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
-  createURL: (blob) => URL.createObjectURL(blob),
-  revokeURL: (url) => URL.revokeObjectURL(url),
-  quietMs: SNAPSHOT_QUIET_MS,
-  held: anyViewMoving,
-  reveal: (show) => {
-    if (reveals.push(show) === 1) requestAnimationFrame(revealAll);
-  },
-};
-
-/** The still image of a grid's canvas, over it and the same size (its place is the canvas's; clicks go to the grid). */
-function createSnapshot(canvas: HTMLCanvasElement): CanvasSnapshot {
-  const img = document.createElement('img');
-  img.dataset.podSnapshot = '';
-  img.className = 'pointer-events-none absolute top-0 left-0 block';
-  img.draggable = false;
-  return new CanvasSnapshot(canvas, img, SNAPSHOT_ENV);
+function offsetWithin(el: HTMLElement, ancestor: HTMLElement): { x: number; y: number } {
+  let x = 0;
+  let y = 0;
+  for (let at: HTMLElement | null = el; at && at !== ancestor; ) {
+    x += at.offsetLeft;
+    y += at.offsetTop;
+    const parent = at.offsetParent as HTMLElement | null;
+    // an offset is measured from the parent's padding edge: its border comes on top
+    if (parent) {
+      x += parent.clientLeft;
+      y += parent.clientTop;
+    }
+    at = parent;
+  }
+  return { x, y };
 }
 
 /** DOM or canvas for a grid of `boxPods` tiles, given how many pods the graph shows in all. */
@@ -100,45 +78,61 @@ const sameFacts = (a: ProxyFacts | null, b: ProxyFacts | null) =>
   a === b || (!!a && !!b && a.name === b.name && a.status === b.status && a.label === b.label && a.namespace === b.namespace);
 
 /** A transparent stand-in over one drawn tile: what the tooltip, clicks and the keyboard focus land on. */
-function TileProxy({ id, index, cols, kind, ref, onKeyDown }: {
+function TileProxy({ id, index, cols, kind, ref, onKeyDown, onRing }: {
   id: string;
   index: number;
   cols: number;
   kind: 'focus' | 'hover';
   ref?: Ref<HTMLButtonElement>;
   onKeyDown?: (e: KeyboardEvent<HTMLButtonElement>) => void;
+  /** The keyboard's focus came (true) or went (false): the tile layer draws the ring. */
+  onRing?: (shown: boolean) => void;
 }) {
   const store = usePlaygroundStoreApi();
   const f = usePlaygroundStoreWith((s) => proxyFacts(s, id), sameFacts);
-  // The ring stays two screen pixels wide when the whole cluster is zoomed out to a few pixels a tile.
-  const ringPx = useZoomDerived((z) => Math.max(2, 2 / zoomStep(z)));
   if (!f) return null;
   const r = tileRect(index, cols);
-  const style = { left: r.x, top: r.y, width: r.width, height: r.height, '--ring': `${ringPx}px` } as CSSProperties;
+  const style = { left: r.x, top: r.y, width: r.width, height: r.height } as CSSProperties;
   const data = { 'data-pod-tile': '', 'data-pod-proxy': kind, 'data-pod': f.name, 'data-pod-key': id, 'data-namespace': f.namespace, 'data-status': f.status };
   const select = () => store.getState().select({ kind: 'Pod', key: id });
   const className = 'pod-proxy nodrag absolute cursor-pointer rounded bg-transparent';
   // The pointer's stand-in is not a second Tab stop: the keyboard has its own (focus) stand-in.
   if (kind === 'hover') return <div {...data} aria-hidden="true" onClick={select} className={className} style={style} />;
-  return <button ref={ref} type="button" {...data} aria-label={f.label} onClick={select} onKeyDown={onKeyDown} className={className} style={style} />;
+  return (
+    <button
+      ref={ref}
+      type="button"
+      {...data}
+      aria-label={f.label}
+      onClick={select}
+      onKeyDown={onKeyDown}
+      onFocus={(e) => onRing?.(e.currentTarget.matches(':focus-visible'))}
+      onBlur={() => onRing?.(false)}
+      className={className}
+      style={style}
+    />
+  );
 }
 
 /** Where a grid's pod ids come from: a selector that is stable for the grid's life (podsOnNode, podsOfOwner). */
 export type PodIdsOf = (s: PlaygroundState) => readonly string[];
 
 /**
- * A grid of pod tiles drawn on one <canvas> (for big clusters): the painter repaints a changed pod's tile
- * without React; hovering or focusing a tile puts a transparent stand-in over it, so the tooltip, a click
- * and Enter reach the same details panel as a DOM tile. One Tab stop; arrows, Home and End move a focus
- * ring drawn at screen size whatever the zoom; the list view has every pod as a table row.
- * The pod list itself never renders this component: the painter reads it from the store in its frame (a rollout
- * changes every box's list many times a second); React follows only the count, for the grid's size and label.
+ * A grid of pod tiles drawn on a bitmap the graph's one tile layer shows (big clusters, tile-layer.ts): the painter
+ * repaints a changed pod's tile without React; hovering or focusing a tile puts a transparent stand-in over it, so
+ * the tooltip, a click and Enter reach the same details panel as a DOM tile, and the layer draws its ring. One Tab
+ * stop; arrows, Home and End move the focus ring (drawn at screen size whatever the zoom); the list view has every
+ * pod as a table row. The grid's own element keeps its size, names what is drawn (`[data-pod-grid]`) and takes the
+ * pointer. The pod list itself never renders this component: the painter reads it from the store in its frame (a
+ * rollout changes every box's list many times a second); React follows only the count, for the grid's size and label.
  */
 export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, label }: { idsOf: PodIdsOf; cols: number; rows?: number; label: string }) {
   const store = usePlaygroundStoreApi();
+  const flow = useStoreApi();
+  const nodeId = useNodeId();
   const theme = useContext(TileThemeContext);
   const flows = useTrafficFlowStore();
-  // Drawings follow the zoom once a gesture is over (CSS scales them meanwhile); the focus ring follows it live (TileProxy).
+  // Drawings follow the zoom once a gesture is over (the layer scales them meanwhile).
   const drawing = useDrawingZoom(sameDrawing);
   const zoom = zoomStep(drawing.zoom);
   const detailed = drawing.zoom >= COMPACT_ZOOM;
@@ -147,6 +141,7 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
   const movedByKey = useRef(false);
   const [focusAt, setFocusAt] = useState(0);
   const [hoverAt, setHoverAt] = useState(-1);
+  const [ringShown, setRingShown] = useState(false);
   const count = usePlaygroundStore((s) => idsOf(s).length);
   // the grid takes the rows its box keeps (its bitmap too): a rollout's ±1 pod resizes neither
   const size = gridSize(Math.max(count, rows * cols), cols);
@@ -154,33 +149,51 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
   const focusId = usePlaygroundStore((s) => idsOf(s)[focusIndex]);
   const hoverId = usePlaygroundStore((s) => (hoverAt >= 0 && hoverAt !== focusIndex ? idsOf(s)[hoverAt] : undefined));
 
-  // The canvas and its painter outlive this component: a box scrolled out of view keeps them (tile-painter-cache.ts),
-  // and coming back puts the same canvas, already painted, into the page. The painter keeps what it drew, so a
-  // new pod list repaints only what moved.
-  const gridRef = useRef<(PaintedGrid & { snapshot: CanvasSnapshot }) | null>(null);
+  // The bitmap and its painter outlive this component: a box scrolled out of view keeps them (tile-painter-cache.ts),
+  // and coming back shows the same bitmap, already painted. The painter keeps what it drew, so a new pod list
+  // repaints only what moved.
+  const gridRef = useRef<{ painted: PaintedGrid; shown: LayerGrid } | null>(null);
   useLayoutEffect(() => {
-    const taken = takePaintedGrid(store, label, createPodCanvas);
-    const grid = Object.assign(taken, { snapshot: (taken.snapshot as CanvasSnapshot | undefined) ?? createSnapshot(taken.canvas) });
-    const image = grid.snapshot.image;
-    hostRef.current?.prepend(grid.canvas, image);
-    gridRef.current = grid;
+    const painted = takePaintedGrid(store, label, createBitmap);
+    const host = hostRef.current;
+    if (!host || nodeId === null) return;
+    const layer = tileLayerFor(flow);
+    const shown: LayerGrid = { nodeId, bitmap: painted.canvas, cols, node: { x: 0, y: 0 }, offset: { x: 0, y: 0 }, size, focus: -1, hover: -1, ringColour: '' };
+    painted.painter.describeOn(host);
+    gridRef.current = { painted, shown };
+    layer.add(shown);
     return () => {
       gridRef.current = null;
-      grid.canvas.remove();
-      image.remove();
-      keepPaintedGrid(store, label, grid);
+      layer.remove(shown);
+      painted.painter.describeOn(null);
+      keepPaintedGrid(store, label, painted);
     };
-  }, [store, label]);
+  }, [store, label, flow, nodeId]); // eslint-disable-line react-hooks/exhaustive-deps -- size and cols follow below
+  // The grid's place in its node: measured when it mounts or changes size (not per frame).
+  useLayoutEffect(() => {
+    const grid = gridRef.current;
+    const host = hostRef.current;
+    const node = host?.closest<HTMLElement>('.react-flow__node');
+    if (!grid || !host || !node) return;
+    Object.assign(grid.shown, { offset: offsetWithin(host, node), size, cols });
+    tileLayerFor(flow).invalidate();
+  }, [flow, size.width, size.height, cols]); // eslint-disable-line react-hooks/exhaustive-deps -- size is derived from these
+  // The rings the layer draws: the keyboard's (only when the focus is visible, as :focus-visible) and the pointer's.
+  const palette = paletteFor(theme, TONE_CLASS);
   useLayoutEffect(() => {
     const grid = gridRef.current;
     if (!grid) return;
-    const { canvas, painter, snapshot } = grid;
-    const { image } = snapshot;
+    Object.assign(grid.shown, { focus: ringShown ? focusIndex : -1, hover: hoverId !== undefined ? hoverAt : -1, ringColour: palette.selectedRing });
+    tileLayerFor(flow).invalidate();
+  }, [flow, ringShown, focusIndex, hoverId, hoverAt, palette]);
+  useLayoutEffect(() => {
+    const grid = gridRef.current;
+    if (!grid) return;
+    const { painter } = grid.painted;
+    const layer = tileLayerFor(flow);
     // A box coming back into view mid-gesture shows what it drew before until the gesture is over.
     const kept = drawing.settled ? null : painter.look;
-    const palette = paletteFor(theme, TONE_CLASS);
     let shown: readonly string[] | null = null;
-    let shownSize = '';
     /** Paint what changed; a new pod list (or grid size) is configured first, in the same frame. */
     const repaint = () => {
       const s = store.getState();
@@ -189,25 +202,15 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
         shown = ids;
         const room = Math.max(ids.length, rows * cols);
         const area = gridSize(room, cols);
-        const key = `${area.width}x${area.height}`;
-        if (key !== shownSize) {
-          shownSize = key;
-          canvas.style.width = image.style.width = `${area.width}px`;
-          canvas.style.height = image.style.height = `${area.height}px`;
-        }
         const scale = kept?.scale ?? backingScale(area, zoom, window.devicePixelRatio || 1);
         painter.configure({ ids, cols, room, scale, detailed: kept?.detailed ?? detailed, palette, ...(flows ? { rateOf: flows.pod } : {}) });
       }
-      // only a zoomed-out (compact) drawing of a very big graph becomes a still image (tile-snapshot.ts)
-      if (painter.paint(s)) snapshot.painted(!painter.look?.detailed && s.groups.visiblePodCount >= STILL_IMAGE_MIN_PODS);
+      if (painter.paint(s)) layer.drewInFrame();
     };
-    // a settled zoom, a new theme or a box panned back into view: queued unless the canvas is still blank
+    // a settled zoom, a new theme or a box panned back into view: queued unless the bitmap is still blank
     repaintWhenDue(painter, repaint);
     // Every store change is checked against this grid's pods only; changed tiles repaint in a coming frame.
-    const unsubscribe = store.subscribe(() => {
-      snapshot.stirred();
-      paintNextFrame(repaint);
-    });
+    const unsubscribe = store.subscribe(() => paintNextFrame(repaint));
     // request rates change twice a second while traffic runs: the same check, only badges that changed repaint
     const unsubscribeFlow = flows?.subscribe(() => paintNextFrame(repaint));
     return () => {
@@ -215,7 +218,7 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
       unsubscribeFlow?.();
       cancelPaint(repaint);
     };
-  }, [idsOf, cols, rows, zoom, detailed, drawing.settled, theme, store, flows, label]);
+  }, [idsOf, cols, rows, zoom, detailed, drawing.settled, palette, store, flows, label, flow]);
 
   useLayoutEffect(() => {
     if (!movedByKey.current) return;
@@ -250,11 +253,12 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
       onPointerMove={onPointerMove}
       onPointerLeave={() => setHoverAt(-1)}
     >
-      <div ref={hostRef} className="contents" />
+      {/* What the layer shows here, in words (the painter writes them: aria-label, data-painted, data-detailed). */}
+      <div ref={hostRef} role="img" data-pod-grid="" className="absolute inset-0" />
       {/* One stand-in for the grid's Tab stop whichever pod is under it: a rollout replacing that pod relabels it (no
           new button per box per commit), and a keyboard user's focus stays on it. */}
       {focusId !== undefined && (
-        <TileProxy ref={focusRef} id={focusId} index={focusIndex} cols={cols} kind="focus" onKeyDown={onKeyDown} />
+        <TileProxy ref={focusRef} id={focusId} index={focusIndex} cols={cols} kind="focus" onKeyDown={onKeyDown} onRing={setRingShown} />
       )}
       {hoverId !== undefined && <TileProxy key={`hover-${hoverId}`} id={hoverId} index={hoverAt} cols={cols} kind="hover" />}
     </div>

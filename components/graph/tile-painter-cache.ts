@@ -1,8 +1,8 @@
 /**
  * Painted pod grids kept while their node box is off screen. React Flow unmounts boxes that leave the view
  * (onlyRenderVisibleElements) and mounts the ones that enter it, many per frame while a big cluster is panned
- * or zoomed; a box coming back takes its canvas — bitmap, painter and what the painter knows it drew — from
- * here instead of painting ~110 tiles again, so a remount costs one DOM insertion and a compare per tile.
+ * or zoomed; a box coming back takes its bitmap (a <canvas> outside the page) — painter and what the painter knows it drew — from
+ * here instead of painting ~110 tiles again, so a remount costs a compare per tile.
  * Grids are kept per graph (its store) and by the box's label; the least recently shown go first once the
  * kept bitmaps pass MAX_KEPT_PIXELS. Cost: O(kept grids) per put, O(1) per take.
  */
@@ -11,8 +11,6 @@ import { TilePainter, type PaintTarget } from './tile-painter';
 export interface PaintedGrid<C extends PaintTarget = HTMLCanvasElement> {
   canvas: C;
   painter: TilePainter;
-  /** What stands in for the canvas while it is still (tile-snapshot.ts), made by the grid's first user. */
-  snapshot?: { dispose(): void };
 }
 
 /** Device pixels of bitmaps kept off screen, in all (≈ 64 MB of RGBA). */
@@ -48,6 +46,5 @@ export function keepPaintedGrid<C extends PaintTarget>(graph: object, key: strin
     // a zero-sized canvas gives its backing store back now rather than at the next collection
     g.canvas.width = 0;
     g.canvas.height = 0;
-    g.snapshot?.dispose();
   }
 }

@@ -1,6 +1,6 @@
-/** For tests: a palette of plain colours and a canvas that counts what a TilePainter draws on it. */
+/** For tests: a palette of plain colours, a canvas that counts what a TilePainter draws on it, and an element it describes it on. */
 import type { PodTone } from '@/lib/graph/pod-status';
-import type { PaintTarget } from './tile-painter';
+import type { DescribedTarget, PaintTarget } from './tile-painter';
 import type { TilePalette } from './tile-palette';
 
 const TONES: PodTone[] = ['running', 'pending', 'creating', 'failing', 'terminating', 'completed'];
@@ -26,14 +26,12 @@ export function countingCanvas() {
     },
     set: () => true,
   });
-  const attrs = new Map<string, string>();
-  const canvas: PaintTarget = {
-    width: 0,
-    height: 0,
-    dataset: {} as Record<string, string>,
-    getContext: () => ctx,
-    getAttribute: (k: string) => attrs.get(k) ?? null,
-    setAttribute: (k: string, v: string) => void attrs.set(k, v),
-  };
+  const canvas: PaintTarget = { width: 0, height: 0, getContext: () => ctx };
   return { canvas, drawn };
+}
+
+/** An element that keeps the attributes a TilePainter describes its drawing with. */
+export function describedElement(): DescribedTarget & { dataset: Record<string, string> } {
+  const attrs = new Map<string, string>();
+  return { dataset: {}, getAttribute: (k: string) => attrs.get(k) ?? null, setAttribute: (k: string, v: string) => void attrs.set(k, v) };
 }

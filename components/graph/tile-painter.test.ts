@@ -3,7 +3,7 @@ import { makeNode, makePod } from '@/lib/graph/test-fixtures';
 import { createPlaygroundStore } from '@/lib/store/playground-store';
 import type { ClusterChange } from '@/lib/cluster/types';
 import { repaintWhenDue, TilePainter } from './tile-painter';
-import { countingCanvas, PALETTE } from './tile-painter-fixtures';
+import { countingCanvas, describedElement, PALETTE } from './tile-painter-fixtures';
 
 const podUp = (name: string): ClusterChange => ({ type: 'upsert', kind: 'Pod', key: `Pod/default/${name}`, object: makePod({ name, node: 'w' }) });
 
@@ -14,6 +14,8 @@ describe('TilePainter', () => {
     store.getState().applyBatch([{ type: 'upsert', kind: 'Node', key: 'Node//w', object: makeNode('w') }, ...names.map(podUp)]);
     const { canvas, drawn } = countingCanvas();
     const painter = new TilePainter(canvas);
+    const grid = describedElement();
+    painter.describeOn(grid);
     const setup = { cols: 5, scale: 1, detailed: false, palette: PALETTE };
     const ids = () => store.getState().groups.podIdsByNode['w'];
     painter.configure({ ...setup, ids: ids() });
@@ -34,7 +36,8 @@ describe('TilePainter', () => {
     painter.configure({ ...setup, ids: ids() });
     painter.paint(store.getState());
     expect(drawn).toEqual({ tiles: 0, clears: 1 });
-    expect(canvas.dataset.painted).toBe('12');
+    expect(grid.dataset.painted).toBe('12');
+    expect(grid.getAttribute('aria-label')).toMatch(/^파드 타일 12개: /);
 
     // A new look (zoomed in far enough for names) repaints every tile.
     drawn.tiles = 0;
@@ -84,6 +87,7 @@ describe('repaintWhenDue', () => {
     store.getState().applyBatch([{ type: 'upsert', kind: 'Node', key: 'Node//w', object: makeNode('w') }, podUp('p0')]);
     const { canvas, drawn } = countingCanvas();
     const painter = new TilePainter(canvas);
+    const grid = describedElement();
     const queued: (() => void)[] = [];
     const later = (paint: () => void) => void queued.push(paint);
     let detailed = false;
@@ -105,7 +109,10 @@ describe('repaintWhenDue', () => {
     expect(queued).toHaveLength(1);
     queued[0]();
     expect(drawn.tiles).toBe(1);
-    expect(canvas.dataset.detailed).toBe('true');
+    // described on the grid's element once it is attached (a painter kept off screen has none)
+    expect(grid.dataset.detailed).toBeUndefined();
+    painter.describeOn(grid);
+    expect(grid.dataset).toEqual({ painted: '1', detailed: 'true', scale: '1' });
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * Draws one box's pod tiles on its <canvas>, outside React: the grid subscribes to the store itself and a
- * pod change repaints that pod's tile on that one canvas (no React render at all). A full repaint happens
- * only when the grid's geometry, zoom detail or theme changes.
+ * Draws one box's pod tiles on its bitmap (a <canvas> outside the page: the graph's tile layer, tile-layer.ts, copies
+ * it to the screen), outside React: the grid subscribes to the store itself and a pod change repaints that pod's tile
+ * on that one bitmap (no React render at all). A full repaint happens only when the grid's geometry, zoom detail or
+ * theme changes. What it drew is described on the grid's element in the page (`describeOn`).
  */
 import type { PodView } from '@/lib/graph/projection';
 import { DEFAULT_TILE_METRICS as TILE } from '@/lib/graph/grid-packing';
@@ -83,9 +84,20 @@ function drawName(ctx: CanvasRenderingContext2D, label: string, x: number, y: nu
 }
 
 /** The part of a <canvas> the painter uses (a test can hand it a counting stand-in). */
-export type PaintTarget = Pick<HTMLCanvasElement, 'width' | 'height' | 'dataset' | 'getAttribute' | 'setAttribute'> & {
+export type PaintTarget = Pick<HTMLCanvasElement, 'width' | 'height'> & {
   getContext(kind: '2d'): CanvasRenderingContext2D | null;
 };
+
+/** The element in the page that says what the bitmap shows: its words for a screen reader, and counts for tests. */
+export type DescribedTarget = Pick<HTMLElement, 'dataset' | 'getAttribute' | 'setAttribute'>;
+
+interface Words {
+  label: string;
+  painted: string;
+  detailed: string;
+  /** Device pixels per CSS pixel of the bitmap (how sharp the layer can show it). */
+  scale: string;
+}
 
 export class TilePainter {
   private setup: PaintSetup | null = null;
@@ -95,12 +107,20 @@ export class TilePainter {
   private ctx: CanvasRenderingContext2D | null = null;
   /** The bitmap was reallocated (so blanked) since the last paint. */
   private blanked = false;
+  private words: Words | null = null;
+  private described: DescribedTarget | null = null;
 
   constructor(private readonly canvas: PaintTarget) {}
 
   /** The resolution and detail of what is drawn now (null before the first configure). */
   get look(): { scale: number; detailed: boolean } | null {
     return this.setup ? { scale: this.setup.scale, detailed: this.setup.detailed } : null;
+  }
+
+  /** Where the words go (the grid's element while its box is on screen; null while the painter waits off screen). */
+  describeOn(target: DescribedTarget | null): void {
+    this.described = target;
+    this.applyWords();
   }
 
   /**
@@ -134,7 +154,7 @@ export class TilePainter {
 
   /**
    * Repaint the tiles whose pod or mark changed since the last paint. O(tiles in this box) compares. True when the
-   * bitmap changed (tiles drawn, or blanked by a resize), so what shows it must follow (tile-snapshot.ts).
+   * bitmap changed (tiles drawn, or blanked by a resize), so the layer that shows it must draw again.
    */
   paint(s: PlaygroundState): boolean {
     const setup = this.setup;
@@ -250,11 +270,18 @@ export class TilePainter {
       counts.set(pod.status.label, (counts.get(pod.status.label) ?? 0) + 1);
     }
     const parts = [...counts].map(([label, n]) => `${label} ${n}개`).join(', ');
+    this.words = { label: `파드 타일 ${drawn}개${parts ? `: ${parts}` : ''}`, painted: String(drawn), detailed: setup.detailed ? 'true' : 'false', scale: String(setup.scale) };
+    this.applyWords();
+  }
+
+  private applyWords(): void {
+    const el = this.described;
+    const words = this.words;
+    if (!el || !words) return;
     // Attribute writes only when the words change: each one is a DOM mutation the accessibility tree follows.
-    const label = `파드 타일 ${drawn}개${parts ? `: ${parts}` : ''}`;
-    if (this.canvas.getAttribute('aria-label') !== label) this.canvas.setAttribute('aria-label', label);
-    if (this.canvas.dataset.painted !== String(drawn)) this.canvas.dataset.painted = String(drawn);
-    const detailed = setup.detailed ? 'true' : 'false';
-    if (this.canvas.dataset.detailed !== detailed) this.canvas.dataset.detailed = detailed;
+    if (el.getAttribute('aria-label') !== words.label) el.setAttribute('aria-label', words.label);
+    if (el.dataset.painted !== words.painted) el.dataset.painted = words.painted;
+    if (el.dataset.detailed !== words.detailed) el.dataset.detailed = words.detailed;
+    if (el.dataset.scale !== words.scale) el.dataset.scale = words.scale;
   }
 }

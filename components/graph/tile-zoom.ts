@@ -104,7 +104,11 @@ class ZoomSettler {
     for (const l of [...this.listeners]) l();
   }
 }
-const settlers = new WeakMap<FlowStore, ZoomSettler>();
+/**
+ * Settlers by their graph's store, known by its `getState`: useStoreApi() hands each component a new wrapper object,
+ * and keyed by that every grid had a settler, a store subscription and a settle timer of its own.
+ */
+const settlers = new WeakMap<FlowStore['getState'], ZoomSettler>();
 
 /** The zoom drawings go by: `settled` false while it is the zoom on screen in the middle of a gesture. */
 export interface DrawingZoom {
@@ -122,7 +126,7 @@ export interface DrawingZoom {
 export function useDrawingZoom(same: (a: number, b: number) => boolean): DrawingZoom {
   const expected = useContext(ExpectedZoomContext);
   const flow = useStoreApi();
-  const settler = settlers.get(flow) ?? settlers.set(flow, new ZoomSettler(flow, expected)).get(flow)!;
+  const settler = settlers.get(flow.getState) ?? settlers.set(flow.getState, new ZoomSettler(flow, expected)).get(flow.getState)!;
   const [state, setState] = useState<DrawingZoom>(() => {
     const s = flow.getState();
     const zoom = s.panZoom ? s.transform[2] : expected;

@@ -8,11 +8,11 @@ import { installBenchHandle, readBenchParams, seedBenchCluster, timeStore, type 
 
 /**
  * Pod tiles of the bench's namespace painted so far: DOM tiles (not the stand-ins over a focused or hovered canvas
- * tile) plus the tiles each canvas says it drew (`data-painted`), since a big cluster draws its tiles on canvases.
+ * tile) plus the tiles each canvas grid says it drew (`data-painted`), since a big cluster draws its tiles on canvases.
  */
 export function paintedBenchTiles(root: ParentNode): number {
   let n = root.querySelectorAll('[data-pod-tile][data-namespace="default"]:not([data-pod-proxy])').length;
-  for (const c of root.querySelectorAll<HTMLElement>('canvas[data-pod-canvas]')) n += Number(c.dataset.painted ?? 0);
+  for (const g of root.querySelectorAll<HTMLElement>('[data-pod-grid]')) n += Number(g.dataset.painted ?? 0);
   return n;
 }
 
