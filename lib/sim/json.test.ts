@@ -1,6 +1,7 @@
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import type { V1Pod } from '../k8s/api-types';
+import type { KubeObject } from '../k8s/types';
 import { createSimulator } from './index';
 import { withFields } from './json';
 import { deploymentManifest } from './testing';
@@ -53,5 +54,22 @@ describe('pod shapes', () => {
     }
     expect(specMaps.length).toBeLessThanOrEqual(2);
     expect(statusMaps.length).toBeLessThanOrEqual(2);
+  });
+
+  it('objects the engine creates share hidden classes: node metadata, daemon and static pod specs (not one each)', () => {
+    const sim = createSimulator({ seed: 6, cluster: { workers: 30 } });
+    const store = (sim as unknown as { e: { store: { values(kind: string): Iterable<KubeObject> } } }).e.store;
+    const mapsOf = (objs: object[]) => {
+      const reps: object[] = [];
+      for (const o of objs) if (!reps.some((r) => sameMap(r, o))) reps.push(o);
+      return reps.length;
+    };
+    const nodes = [...store.values('Node')];
+    const systemPods = [...store.values('Pod')].filter((p) => p.metadata!.namespace === 'kube-system') as V1Pod[];
+    expect(nodes.length).toBe(31);
+    expect(systemPods.length).toBeGreaterThan(60);
+    expect(mapsOf(nodes.map((n) => n.metadata!))).toBeLessThanOrEqual(2);
+    expect(mapsOf(systemPods.map((p) => p.metadata!))).toBeLessThanOrEqual(3);
+    expect(mapsOf(systemPods.map((p) => p.spec!))).toBeLessThanOrEqual(3);
   });
 });
