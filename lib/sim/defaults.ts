@@ -7,6 +7,7 @@ import type { Kind, KubeObject } from '../k8s/types';
 import { parseImageRef } from './images';
 import { defaultJob } from './job-strategy';
 import { kindOf } from '../k8s/kinds';
+import { withFields } from './json';
 
 /** SetDefaults_Probe and SetDefaults_HTTPGetAction (pkg/apis/core/v1/defaults.go): what `describe` prints. */
 function defaultProbe(p: V1Probe): V1Probe {
@@ -41,8 +42,8 @@ function defaultVolumes(volumes: V1PodSpec['volumes']): V1PodSpec['volumes'] {
 
 /** Defaults shared by pods and pod templates. */
 export function defaultPodSpec(spec: V1PodSpec): V1PodSpec {
-  return {
-    ...spec,
+  // withFields, not a spread: a spread adding keys makes a hidden class per pod spec (json.ts)
+  return withFields(spec, {
     containers: (spec.containers ?? []).map(defaultContainer),
     ...(spec.initContainers ? { initContainers: spec.initContainers.map(defaultContainer) } : {}),
     ...(spec.volumes ? { volumes: defaultVolumes(spec.volumes) } : {}),
@@ -51,7 +52,7 @@ export function defaultPodSpec(spec: V1PodSpec): V1PodSpec {
     dnsPolicy: spec.dnsPolicy ?? 'ClusterFirst',
     schedulerName: spec.schedulerName ?? 'default-scheduler',
     securityContext: spec.securityContext ?? {},
-  };
+  });
 }
 
 function defaultTemplate(t: V1PodTemplateSpec | undefined): V1PodTemplateSpec {
@@ -72,15 +73,14 @@ export function admitPod(pod: V1Pod, podEvictionTimeoutMs: number): V1Pod {
   }
   return {
     ...pod,
-    spec: {
-      ...spec,
+    spec: withFields(spec, {
       serviceAccountName: spec.serviceAccountName ?? 'default',
       serviceAccount: spec.serviceAccountName ?? 'default',
       enableServiceLinks: spec.enableServiceLinks ?? true,
       priority: spec.priority ?? 0,
       preemptionPolicy: spec.preemptionPolicy ?? 'PreemptLowerPriority',
       tolerations,
-    },
+    }),
     status: pod.status ?? { phase: 'Pending', qosClass: qosClass(spec) },
   };
 }

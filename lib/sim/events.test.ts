@@ -70,6 +70,47 @@ describe('events and causes', () => {
   });
 });
 
+describe('event aggregation across a restore and after the window', () => {
+  // client-go tools/record/events_cache.go: EventAggregator combines an object's events of one source, type and reason
+  // once 10 distinct messages arrived within 10 minutes (maxIntervalInSeconds 600); a later burst starts a new window.
+  // The recorder keeps its counters outside snapshots and rebuilds them from the stored Events on restore.
+  const rs = (replicas: number): KubeObject => ({
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name: 'agg' },
+    spec: { replicas, selector: { matchLabels: { app: 'agg' } }, template: { metadata: { labels: { app: 'agg' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.25' }] } } },
+  });
+  const created = (sim: ReturnType<typeof createSimulator>) =>
+    (sim.list('Event', 'default', { fieldSelector: 'involvedObject.name=agg,reason=SuccessfulCreate' }).items as CoreV1Event[]).map((e) => [e.message!.startsWith('(combined') ? 'combined' : 'single', e.count]);
+
+  it('a restored simulator combines and filters exactly as the original, in the window and after it', () => {
+    const a = createSimulator({ seed: 64, cluster: { workers: 3, workerCapacity: { cpu: '16', memory: '32Gi' } } });
+    a.create(rs(12));
+    a.advance(5_000);
+    // 12 distinct "Created pod: …" messages: 10 single events, then the combined one (count 2)
+    expect(created(a)).toEqual([...Array(10).fill(['single', 1]), ['combined', 2]]);
+    const b = createSimulator({ seed: 1 });
+    b.restore(a.snapshot());
+    for (const sim of [a, b]) {
+      // still in the window: the next pods update the combined event
+      sim.patch('ReplicaSet', 'agg', 'default', { spec: { replicas: 15 } }, 'merge');
+      sim.advance(5_000);
+    }
+    expect(created(b)).toEqual(created(a));
+    expect(created(a).at(-1)).toEqual(['combined', 5]);
+    for (const sim of [a, b]) {
+      // past 10 minutes: the counters start over, so new pods get single events again (the spam filter has refilled)
+      sim.advance(11 * 60_000);
+      sim.patch('ReplicaSet', 'agg', 'default', { spec: { replicas: 18 } }, 'merge');
+      sim.advance(5_000);
+    }
+    expect(created(b)).toEqual(created(a));
+    expect(created(a).filter(([kind]) => kind === 'single')).toHaveLength(13);
+    const all = (sim: ReturnType<typeof createSimulator>) => (sim.list('Event').items as CoreV1Event[]).map((e) => [e.metadata!.name, e.message, e.count, e.lastTimestamp]);
+    expect(all(b)).toEqual(all(a));
+  });
+});
+
 describe('event recorder state of deleted pods', () => {
   // The recorder keeps per-object dedupe state (client-go's EventCorrelator keeps it in an LRU cache keyed by the
   // event's fields); the simulator drops a pod's as the pod goes, so thousands of deleted pods do not keep it alive.

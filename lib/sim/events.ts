@@ -18,12 +18,17 @@ const SPAM_REFILL_MS = 300_000;
 const SIMILAR_WINDOW_MS = 10 * 60_000;
 const COMBINED = '(combined from similar events): ';
 
-/** Per involved object: its events by reason and message, and the aggregator's counters. */
+/**
+ * Per involved object: its events by reason and message, and per event source the spam filter's slot and the
+ * aggregator's counters. A pod hears from two sources (the scheduler, its node's kubelet) with a handful of reasons,
+ * so both are short arrays scanned by identity: an event looks nothing up in a Map for them, builds no key string,
+ * and a new pod allocates no Maps for them.
+ */
 interface ObjectEvents {
   /** reason → message → Event key (dedupe) */
   byReason: Map<string, ByMessage>;
-  /** component|host|type|reason → distinct messages in the window, and the combined event's key */
-  similar: Map<string, { since: number; n: number; combined?: string }>;
+  /** per source that recorded for this object */
+  sources: SourceState[];
   /** live events of this object */
   count: number;
   /**
@@ -33,8 +38,22 @@ interface ObjectEvents {
    */
   lastRef?: CoreV1Event['involvedObject'];
   refs?: Map<string, CoreV1Event['involvedObject']>;
-  /** the spam filter's bucket per event source (key built once per source and object) */
-  spam?: Map<EventSource, SpamSlot>;
+}
+
+/** One source's state for one object: its spam-filter slot and its aggregation records. */
+interface SourceState {
+  src: EventSource;
+  spam: SpamSlot;
+  /** per type and reason: distinct messages in the window, and the combined event's key (EventAggregator) */
+  similar: SimilarRecord[];
+}
+
+interface SimilarRecord {
+  type: string;
+  reason: string;
+  since: number;
+  n: number;
+  combined?: string;
 }
 
 /**
@@ -56,12 +75,9 @@ interface EventSource {
   ref: CoreV1Event['source'];
   /** `component|host` */
   key: string;
-  /** type → reason → aggregateOf(...) */
-  aggregates: Map<string, Map<string, string>>;
 }
 
 const objectIdOf = (uid: string | undefined, kind: string | undefined, name: string | undefined) => uid ?? `${kind}/${name}`;
-const aggregateOf = (component: string, host: string | undefined, type: string, reason: string) => `${component}|${host ?? ''}|${type}|${reason}`;
 /**
  * message → Event key for one reason. Almost every reason of an object has one message (a pod's
  * Scheduled, Pulling, Started …), so that case is a [message, key] pair instead of a Map: thousands
@@ -83,7 +99,22 @@ function involvedRefOf(involved: InvolvedObject): CoreV1Event['involvedObject'] 
   return ref;
 }
 
-const newObjectEvents = (): ObjectEvents => ({ byReason: new Map(), similar: new Map(), count: 0 });
+const newObjectEvents = (): ObjectEvents => ({ byReason: new Map(), sources: [], count: 0 });
+
+/** Whether any aggregation window of the object is still open (its counters must outlive its events). */
+function windowOpen(obj: ObjectEvents, now: number): boolean {
+  for (const st of obj.sources) for (const rec of st.similar) if (rec.since + SIMILAR_WINDOW_MS >= now) return true;
+  return false;
+}
+
+/** The record for one type and reason, made on first use. */
+function similarOf(st: SourceState, type: string, reason: string, since: number): SimilarRecord {
+  const list = st.similar;
+  for (let i = 0; i < list.length; i++) if (list[i].reason === reason && list[i].type === type) return list[i];
+  const rec: SimilarRecord = { type, reason, since, n: 0 };
+  list.push(rec);
+  return rec;
+}
 
 export class EventRecorder {
   /** dedupe and aggregation state per involved object (keyed by uid: a flat string with a cached hash) */
@@ -103,13 +134,17 @@ export class EventRecorder {
     const objectId = objectIdOf(involved.uid, involved.kind, involved.name);
     let obj = this.objects.get(objectId);
     if (!obj) this.objects.set(objectId, (obj = newObjectEvents()));
-    const source = this.source(component, host);
+    const st = this.sourceState(obj, objectId, component, host);
+    const source = st.src;
     let existingKey = keyFor(obj.byReason.get(reason), message);
     let combinedOf: { combined?: string } | undefined;
     if (!existingKey) {
-      const agg = this.aggregate(source, type, reason);
-      let rec = obj.similar.get(agg);
-      if (!rec || rec.since + SIMILAR_WINDOW_MS < this.e.time) obj.similar.set(agg, (rec = { since: this.e.time, n: 0, combined: rec?.combined }));
+      const rec = similarOf(st, type, reason, this.e.time);
+      // a window that has passed starts over (the combined event's key stays: later repeats update it)
+      if (rec.since + SIMILAR_WINDOW_MS < this.e.time) {
+        rec.since = this.e.time;
+        rec.n = 0;
+      }
       rec.n++;
       if (rec.n > SIMILAR_LIMIT) {
         message = `${COMBINED}${message}`;
@@ -117,10 +152,7 @@ export class EventRecorder {
         existingKey = rec.combined;
       }
     }
-    // keys are built once and reused: thousands of events per second hash the same strings
-    let slot = (obj.spam ??= new Map()).get(source);
-    if (slot === undefined) obj.spam.set(source, (slot = { key: `${source.key}|${objectId}`, sweeps: 0 }));
-    if (!this.takeSpamToken(slot)) return;
+    if (!this.takeSpamToken(st.spam)) return;
     const existing = existingKey ? this.e.get<CoreV1Event>('Event', existingKey) : undefined;
     if (existing) {
       this.e.updateObject('Event', { ...existing, message, count: (existing.count ?? 1) + 1, lastTimestamp: this.e.iso() }, cause);
@@ -237,16 +269,23 @@ export class EventRecorder {
     let byHost = this.sources.get(component);
     if (!byHost) this.sources.set(component, (byHost = new Map()));
     let src = byHost.get(host ?? '');
-    if (!src) byHost.set(host ?? '', (src = { component, host, ref: host ? { component, host } : { component }, key: `${component}|${host ?? ''}`, aggregates: new Map() }));
+    if (!src) byHost.set(host ?? '', (src = { component, host, ref: host ? { component, host } : { component }, key: `${component}|${host ?? ''}` }));
     return src;
   }
 
-  private aggregate(src: EventSource, type: string, reason: string): string {
-    let byReason = src.aggregates.get(type);
-    if (!byReason) src.aggregates.set(type, (byReason = new Map()));
-    let agg = byReason.get(reason);
-    if (agg === undefined) byReason.set(reason, (agg = aggregateOf(src.component, src.host, type, reason)));
-    return agg;
+  /** The object's state for one source (component + host, no host and '' being one source), made on first use. */
+  private sourceState(obj: ObjectEvents, objectId: string, component: string, host?: string): SourceState {
+    const list = obj.sources;
+    const h = host ?? '';
+    for (let i = 0; i < list.length; i++) {
+      const src = list[i].src;
+      if (src.component === component && (src.host ?? '') === h) return list[i];
+    }
+    const src = this.source(component, host);
+    // the spam bucket's key is built once per source and object
+    const st: SourceState = { src, spam: { key: `${src.key}|${objectId}`, sweeps: 0 }, similar: [] };
+    list.push(st);
+    return st;
   }
 
   private index(obj: ObjectEvents, ev: CoreV1Event, key: string, combinedOf?: { combined?: string }): void {
@@ -274,14 +313,13 @@ export class EventRecorder {
       if (byMessage instanceof Map) byMessage.delete(ev.message!);
       else obj.byReason.delete(ev.reason!);
     }
-    for (const rec of obj.similar.values()) if (rec.combined === key) rec.combined = undefined;
-    if (obj.count <= 0 && ![...obj.similar.values()].some((r) => r.since + SIMILAR_WINDOW_MS >= this.e.time)) this.objects.delete(objectId);
+    for (const st of obj.sources) for (const rec of st.similar) if (rec.combined === key) rec.combined = undefined;
+    if (obj.count <= 0 && !windowOpen(obj, this.e.time)) this.objects.delete(objectId);
   }
 
   /** Drops objects with no live events whose aggregation window has passed. Amortised O(1). */
   private sweep(): void {
-    for (const [id, obj] of this.objects)
-      if (obj.count <= 0 && ![...obj.similar.values()].some((r) => r.since + SIMILAR_WINDOW_MS >= this.e.time)) this.objects.delete(id);
+    for (const [id, obj] of this.objects) if (obj.count <= 0 && !windowOpen(obj, this.e.time)) this.objects.delete(id);
     this.sweepAt = Math.max(50_000, this.objects.size * 2);
   }
 
@@ -305,15 +343,17 @@ export class EventRecorder {
       const objectId = objectIdOf(io.uid, io.kind, io.name);
       let obj = this.objects.get(objectId);
       if (!obj) this.objects.set(objectId, (obj = newObjectEvents()));
-      const agg = aggregateOf(ev.source?.component ?? '', ev.source?.host, ev.type ?? '', ev.reason ?? '');
+      const st = this.sourceState(obj, objectId, ev.source?.component ?? '', ev.source?.host);
+      const type = ev.type ?? '';
+      const reason = ev.reason ?? '';
       const first = Date.parse(String(ev.firstTimestamp));
       const combined = ev.message?.startsWith(COMBINED);
-      let rec = obj.similar.get(agg);
+      let rec = st.similar.find((r) => r.type === type && r.reason === reason);
       if (first + SIMILAR_WINDOW_MS >= this.e.time) {
-        if (!rec) obj.similar.set(agg, (rec = { since: first, n: 0 }));
+        rec ??= similarOf(st, type, reason, first);
         rec.n += combined ? SIMILAR_LIMIT : 1;
       }
-      if (combined && !rec) obj.similar.set(agg, (rec = { since: first, n: 0 }));
+      if (combined) rec ??= similarOf(st, type, reason, first);
       this.index(obj, ev, keyOf(ev.metadata!.name!, ev.metadata!.namespace), combined ? rec : undefined);
     }
   }

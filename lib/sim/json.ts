@@ -35,6 +35,20 @@ export function deepClone<T>(v: T): T {
   return out as T;
 }
 
+/**
+ * `{ ...base, ...fields }` for plain data (same keys in the same order, same values), built so that results with one
+ * key order share one hidden class. V8 (Node 20) gives an object spread that adds a key its source lacks
+ * (`{ ...spec, nodeName }`) a hidden class of its own on every call: each bound pod's spec and each pod's first status
+ * with a sandbox then had a map of its own, so every function reading `pod.spec` or `pod.status` saw thousands of maps
+ * (megamorphic loads, wrong-map deopts and TurboFan recompiles) and each pod kept a map and a descriptor array alive.
+ * Object.assign onto a fresh literal takes the shared transitions. A base with an own `__proto__` key takes the spread
+ * (assigning that key would set the copy's prototype).
+ */
+export function withFields<T extends object, F extends object>(base: T | undefined, fields: F): Omit<T, keyof F> & F {
+  if (base !== undefined && Object.hasOwn(base, '__proto__')) return { ...base, ...fields };
+  return Object.assign({}, base, fields);
+}
+
 export type UnsafeInput = { problem: 'depth'; path: string } | { problem: 'proto-key'; path: string };
 
 /**

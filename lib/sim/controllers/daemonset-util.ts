@@ -7,7 +7,7 @@
  */
 import type { V1DaemonSet, V1Node, V1Pod, V1Taint, V1Toleration } from '../../k8s/api-types';
 import { fnv32a } from '../../k8s/names';
-import { canonicalJson } from '../json';
+import { canonicalJson, withFields } from '../json';
 import { tolerates } from './scheduler';
 
 /** The annotation the API server keeps the template generation in (apps/v1 has no spec.templateGeneration). */
@@ -81,8 +81,8 @@ export function daemonPodFor(ds: V1DaemonSet, nodeName: string): V1Pod {
       labels: { ...(template.metadata?.labels ?? {}), [REVISION_HASH_LABEL]: templateHash(ds), [TEMPLATE_GENERATION_LABEL]: templateGeneration(ds) },
       ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata!.name!, uid: ds.metadata!.uid!, controller: true, blockOwnerDeletion: true }],
     },
-    spec: {
-      ...template.spec!,
+    // withFields: a spread adding nodeName gave each daemon pod's spec a hidden class of its own (json.ts)
+    spec: withFields(template.spec!, {
       // the real controller lets the scheduler bind it through this affinity; the simulator binds it directly
       affinity: {
         ...(template.spec?.affinity ?? {}),
@@ -90,6 +90,6 @@ export function daemonPodFor(ds: V1DaemonSet, nodeName: string): V1Pod {
       },
       tolerations: daemonPodTolerations(ds),
       nodeName,
-    },
+    }),
   };
 }

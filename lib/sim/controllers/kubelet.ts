@@ -17,6 +17,7 @@ import { allocatePodIp, nodeInternalIp } from './node-network';
 import { finishPull, KUBELET, pullBackOff, startPull, writePodStatus, type KubeletCtx } from './kubelet-pull';
 import { restartCrashed, restartOrBackOff, startOrRestart, tickRunning } from './kubelet-containers';
 import { volumesReady } from './kubelet-config';
+import { withFields } from '../json';
 
 export { KUBELET };
 
@@ -142,17 +143,19 @@ export class Kubelet implements Controller {
     let conditions = withCondition(pod.status?.conditions, 'PodReadyToStartContainers', 'True', now);
     conditions = withCondition(conditions, 'Initialized', 'True', now);
     const key = `${pod.metadata!.namespace}/${pod.metadata!.name}`;
-    writePodStatus(key, e, cause, (p) => ({
-      ...p.status,
-      phase: 'Pending',
-      conditions: sortConditions(conditions),
-      hostIP,
-      hostIPs: [{ ip: hostIP }],
-      podIP,
-      podIPs: [{ ip: podIP }],
-      startTime: now,
-      containerStatuses: waitingStatuses(p, 'ContainerCreating'),
-    }));
+    // withFields: the first status with an IP adds keys, and a spread adding keys makes a hidden class per pod (json.ts)
+    writePodStatus(key, e, cause, (p) =>
+      withFields(p.status, {
+        phase: 'Pending',
+        conditions: sortConditions(conditions),
+        hostIP,
+        hostIPs: [{ ip: hostIP }],
+        podIP,
+        podIPs: [{ ip: podIP }],
+        startTime: now,
+        containerStatuses: waitingStatuses(p, 'ContainerCreating'),
+      }),
+    );
   }
 
   /** Restores readiness the node controller took away while the node was unreachable. */

@@ -21,6 +21,7 @@ import { PlacedPodIndex } from './scheduler/placed-pod-index';
 import { DefaultSelectorCache } from './scheduler/default-selector';
 import { pickHighestScore, type ScoreTable } from './scheduler/score';
 import { ERR_NO_NODES, fitErrorMessage, reasonKo } from './scheduler/fit-error';
+import { withFields } from '../json';
 import type { LabelSelector } from '../../k8s/selectors';
 
 export { tolerates };
@@ -267,7 +268,8 @@ export class Scheduler implements Controller {
       message: `스케줄러: 파드 ${name}을(를) ${nodeName}에 배치 (노드 ${candidates}개 중 필터를 통과하고 점수(자원 여유·어피니티·분산)가 가장 높은 노드)`,
       hop: 'scheduler' as const,
     };
-    const bound = e.updateObject('Pod', { ...pod, spec: { ...pod.spec!, nodeName }, status: { ...pod.status, conditions } }, cause, key);
+    // withFields, not a spread: a spread that adds nodeName gives every bound pod's spec a hidden class of its own
+    const bound = e.updateObject('Pod', { ...pod, spec: withFields(pod.spec!, { nodeName }), status: withFields(pod.status, { conditions }) }, cause, key);
     e.recordEvent(
       { kind: 'Pod', name, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid, resourceVersion: bound.metadata!.resourceVersion },
       'Normal',
@@ -288,7 +290,7 @@ export class Scheduler implements Controller {
     if (prev?.status !== 'False' || prev.message !== message) {
       const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
       conditions.push({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: e.iso() });
-      e.updateObject('Pod', { ...pod, status: { ...pod.status, phase: 'Pending', conditions } }, cause);
+      e.updateObject('Pod', { ...pod, status: withFields(pod.status, { phase: 'Pending', conditions }) }, cause);
     }
     e.recordEvent({ kind: 'Pod', name, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid }, 'Warning', 'FailedScheduling', message, 'default-scheduler', cause);
     e.enqueueAt(SCHEDULER, key, e.time + UNSCHEDULABLE_RETRY_MS);

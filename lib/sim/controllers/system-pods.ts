@@ -15,6 +15,7 @@ import type { StoreChange } from '../store';
 import { applyDefaults, admitPod } from '../defaults';
 import { hex64 } from './pod-status';
 import { controllerRef } from '../pods';
+import { withFields } from '../json';
 
 export const SYSTEM_PODS = 'static-pod-keeper';
 export const K8S_VERSION = 'v1.34.2';
@@ -82,10 +83,7 @@ export function systemPodManifest(e: Engine, def: SystemPodDef, node: V1Node): V
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name, namespace: 'kube-system', labels: { ...def.labels }, ownerReferences: [owner] },
-      spec: {
-        ...systemPodSpec(def),
-        nodeName,
-      },
+      spec: withFields(systemPodSpec(def), { nodeName }),
     } as KubeObject,
     600,
   ) as V1Pod;
