@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterChange, ClusterClient } from '../cluster/types';
 import type { KubeObject, V1Pod } from '../k8s/types';
 import { makeNode, makePod } from '../graph/test-fixtures';
-import { connectStoreToClient, MAX_COMMIT_GAP_MS, type FrameScheduler } from './connect-client';
+import { COMMIT_BUDGET_MS, connectStoreToClient, FIRST_COMMIT_CHANGES, MAX_COMMIT_GAP_MS, type FrameScheduler } from './connect-client';
 import { createPlaygroundStore } from './playground-store';
 import { podViewOf, projectAhead } from './projection-memo';
 
@@ -108,6 +108,62 @@ describe('connectStoreToClient', () => {
     clock += 1;
     h.frames.shift()!();
     expect(store.getState().groups.podIdsByNode['w']).toEqual(['Pod/default/a', 'Pod/default/b']);
+  });
+});
+
+describe('connectStoreToClient: a burst in bounded updates', () => {
+  /** `count` pods on node w, named so that their keys sort in arrival order. */
+  const burst = (count: number) => Array.from({ length: count }, (_, i) => podUp(`p${String(i).padStart(5, '0')}`, 'w'));
+
+  it('a burst bigger than one update goes in over several frames, at most FIRST_COMMIT_CHANGES first, in arrival order', async () => {
+    const h = harness(new Map<string, KubeObject>([['Node//w', makeNode('w')]]));
+    const store = createPlaygroundStore();
+    // no time passes: every update is well inside its budget, so each full one lets the next take twice as many
+    connectStoreToClient(store, h.client, { frame: h.frame, nextTask: h.nextTask, now: () => 0 });
+    const sizes: number[] = [];
+    store.subscribe((s, prev) => sizes.push(s.groups.podIdsByNode['w'].length - (prev.groups.podIdsByNode['w']?.length ?? 0)));
+    const pods = burst(FIRST_COMMIT_CHANGES * 3 + 7);
+    h.emit(pods);
+    while (h.tasks.length) h.tasks.shift()!();
+    while (h.frames.length) {
+      h.frames.shift()!();
+      await Promise.resolve();
+    }
+    expect(sizes).toEqual([FIRST_COMMIT_CHANGES, 2 * FIRST_COMMIT_CHANGES, 7]);
+    expect(store.getState().groups.podIdsByNode['w']).toEqual(pods.map((c) => c.key));
+  });
+
+  it('an update over COMMIT_BUDGET_MS makes the next ones smaller by as much', async () => {
+    const h = harness(new Map<string, KubeObject>([['Node//w', makeNode('w')]]));
+    let clock = 0;
+    const store = createPlaygroundStore();
+    connectStoreToClient(store, h.client, { frame: h.frame, nextTask: h.nextTask, now: () => clock });
+    const sizes: number[] = [];
+    store.subscribe((s, prev) => {
+      sizes.push(s.groups.podIdsByNode['w'].length - (prev.groups.podIdsByNode['w']?.length ?? 0));
+      clock += 5 * COMMIT_BUDGET_MS;
+    });
+    h.emit(burst(FIRST_COMMIT_CHANGES + FIRST_COMMIT_CHANGES / 5 + 1));
+    while (h.tasks.length) h.tasks.shift()!();
+    while (h.frames.length) {
+      clock += 16;
+      h.frames.shift()!();
+      await Promise.resolve();
+    }
+    expect(sizes).toEqual([FIRST_COMMIT_CHANGES, FIRST_COMMIT_CHANGES / 5, 1]);
+  });
+
+  it('a student-sized change (a few pods) is one update in the next frame, as before', () => {
+    const h = harness(new Map<string, KubeObject>([['Node//w', makeNode('w')]]));
+    const store = createPlaygroundStore();
+    connectStoreToClient(store, h.client, { frame: h.frame, nextTask: h.nextTask });
+    let updates = 0;
+    store.subscribe(() => updates++);
+    h.emit(burst(10));
+    h.frames.shift()!();
+    expect(updates).toBe(1);
+    expect(store.getState().groups.podIdsByNode['w']).toHaveLength(10);
+    expect(h.frames).toHaveLength(0);
   });
 });
 
