@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterChange, ClusterClient } from '../cluster/types';
 import type { KubeObject, V1Pod } from '../k8s/types';
 import { makeNode, makePod } from '../graph/test-fixtures';
-import { COMMIT_BUDGET_MS, connectStoreToClient, FIRST_COMMIT_CHANGES, MAX_COMMIT_GAP_MS, type FrameScheduler } from './connect-client';
+import { BUSY_COMMIT_CHANGES, COMMIT_BUDGET_MS, connectStoreToClient, FIRST_COMMIT_CHANGES, MAX_COMMIT_GAP_MS, type FrameScheduler } from './connect-client';
 import { createPlaygroundStore } from './playground-store';
 import { podViewOf, projectAhead } from './projection-memo';
 
@@ -118,14 +118,16 @@ describe('connectStoreToClient: a burst in bounded updates', () => {
   it('a burst bigger than one update goes in over several frames, at most FIRST_COMMIT_CHANGES first, in arrival order', async () => {
     const h = harness(new Map<string, KubeObject>([['Node//w', makeNode('w')]]));
     const store = createPlaygroundStore();
-    // no time passes: every update is well inside its budget, so each full one lets the next take twice as many
-    connectStoreToClient(store, h.client, { frame: h.frame, nextTask: h.nextTask, now: () => 0 });
+    // no time passes in an update: every one is well inside its budget, so each full one lets the next take twice as many
+    let clock = 0;
+    connectStoreToClient(store, h.client, { frame: h.frame, nextTask: h.nextTask, now: () => clock });
     const sizes: number[] = [];
     store.subscribe((s, prev) => sizes.push(s.groups.podIdsByNode['w'].length - (prev.groups.podIdsByNode['w']?.length ?? 0)));
     const pods = burst(FIRST_COMMIT_CHANGES * 3 + 7);
     h.emit(pods);
     while (h.tasks.length) h.tasks.shift()!();
     while (h.frames.length) {
+      clock += 16;
       h.frames.shift()!();
       await Promise.resolve();
     }
@@ -133,24 +135,47 @@ describe('connectStoreToClient: a burst in bounded updates', () => {
     expect(store.getState().groups.podIdsByNode['w']).toEqual(pods.map((c) => c.key));
   });
 
-  it('an update over COMMIT_BUDGET_MS makes the next ones smaller by as much', async () => {
+  it('an update over COMMIT_BUDGET_MS makes the next ones smaller by as much; one falling behind does not wait', async () => {
     const h = harness(new Map<string, KubeObject>([['Node//w', makeNode('w')]]));
     let clock = 0;
     const store = createPlaygroundStore();
     connectStoreToClient(store, h.client, { frame: h.frame, nextTask: h.nextTask, now: () => clock });
     const sizes: number[] = [];
+    const at: number[] = [];
     store.subscribe((s, prev) => {
       sizes.push(s.groups.podIdsByNode['w'].length - (prev.groups.podIdsByNode['w']?.length ?? 0));
-      clock += 5 * COMMIT_BUDGET_MS;
+      at.push(clock);
+      clock += 2 * COMMIT_BUDGET_MS;
     });
-    h.emit(burst(FIRST_COMMIT_CHANGES + FIRST_COMMIT_CHANGES / 5 + 1));
+    h.emit(burst(FIRST_COMMIT_CHANGES + FIRST_COMMIT_CHANGES / 2 + 1));
     while (h.tasks.length) h.tasks.shift()!();
     while (h.frames.length) {
       clock += 16;
       h.frames.shift()!();
       await Promise.resolve();
     }
-    expect(sizes).toEqual([FIRST_COMMIT_CHANGES, FIRST_COMMIT_CHANGES / 5, 1]);
+    expect(sizes).toEqual([FIRST_COMMIT_CHANGES, FIRST_COMMIT_CHANGES / 2, 1]);
+    // more than a commit's worth was left after the first: the second came after COMMIT_SPACING × its cost only
+    expect(at[1] - at[0]).toBeLessThan(MAX_COMMIT_GAP_MS);
+    expect(at[2] - at[1]).toBeGreaterThanOrEqual(MAX_COMMIT_GAP_MS);
+  });
+
+  it('after a busy commit (BUSY_COMMIT_CHANGES or more), the next waits MAX_COMMIT_GAP_MS however cheap it was', async () => {
+    const h = harness(new Map<string, KubeObject>([['Node//w', makeNode('w')]]));
+    let clock = 0;
+    const store = createPlaygroundStore();
+    connectStoreToClient(store, h.client, { frame: h.frame, nextTask: h.nextTask, now: () => clock });
+    h.emit(burst(BUSY_COMMIT_CHANGES));
+    h.frames.shift()!();
+    await Promise.resolve();
+    h.emit([podUp('late', 'w')]);
+    const committed = () => store.getState().groups.podIdsByNode['w'].length;
+    for (clock = 16; clock < MAX_COMMIT_GAP_MS; clock += 16) {
+      h.frames.shift()!();
+      expect(committed()).toBe(BUSY_COMMIT_CHANGES);
+    }
+    h.frames.shift()!();
+    expect(committed()).toBe(BUSY_COMMIT_CHANGES + 1);
   });
 
   it('a student-sized change (a few pods) is one update in the next frame, as before', () => {

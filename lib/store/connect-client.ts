@@ -84,12 +84,21 @@ export const COMMIT_SPACING = 2;
  */
 export const MAX_COMMIT_GAP_MS = 100;
 /**
+ * A commit of at least this many changes means a busy stream (a big rollout): unless more than a commit's worth is
+ * already waiting (the page is falling behind), the next one waits MAX_COMMIT_GAP_MS whatever this one cost. Each
+ * commit that changes the page costs the frame it lands in the browser's style, layout, paint and compositing of every
+ * box it touched, so bounded commits made two to three times as often cost more in all than the big ones had
+ * (bench:graph, 5,000 pods). Ten a second is as often as a canvas repaints its tiles anyway
+ * (components/graph/paint-queue.ts); a student's few changes still commit in the next frame.
+ */
+export const BUSY_COMMIT_CHANGES = 200;
+/**
  * Main-thread ms a commit aims at (store update, React render and commit): with the tiles' painting and the
  * browser's rendering it leaves a frame's task well under the 50 ms of a long task (issue 16).
  */
 export const COMMIT_BUDGET_MS = 6;
 /** Fewest and most changes one commit takes, and how many before any commit has been timed (commit-size.ts). */
-const MIN_COMMIT_CHANGES = 50;
+const MIN_COMMIT_CHANGES = BUSY_COMMIT_CHANGES;
 const MAX_COMMIT_CHANGES = 2000;
 export const FIRST_COMMIT_CHANGES = 500;
 /** How many changes are projected between two looks at the clock. */
@@ -134,9 +143,12 @@ export function connectStoreToClient(store: PlaygroundStore, client: Pick<Cluste
   /** When the last commit ended and how long it took (its own clock: `now`). */
   let lastEnd = -Infinity;
   let lastCost = 0;
+  let lastSize = 0;
   const commit = () => {
     cancelFrame = null;
-    if (now() - lastEnd < Math.min(COMMIT_SPACING * lastCost, MAX_COMMIT_GAP_MS)) {
+    const behind = queue.length - head > size.limit;
+    const gap = lastSize >= BUSY_COMMIT_CHANGES && !behind ? MAX_COMMIT_GAP_MS : Math.min(COMMIT_SPACING * lastCost, MAX_COMMIT_GAP_MS);
+    if (now() - lastEnd < gap) {
       cancelFrame = frame(commit);
       return;
     }
@@ -162,6 +174,7 @@ export function connectStoreToClient(store: PlaygroundStore, client: Pick<Cluste
     queueMicrotask(() => {
       lastEnd = now();
       lastCost = lastEnd - start;
+      lastSize = batch.length;
       size.observe(batch.length, lastCost);
     });
   };
