@@ -84,7 +84,7 @@ export const COMMIT_SPACING = 2;
  */
 export const MAX_COMMIT_GAP_MS = 100;
 /**
- * A commit of at least this many changes means a busy stream (a big rollout): unless more than a commit's worth is
+ * A commit of at least this many changes means a busy stream (a big rollout): unless more than MAX_COMMIT_CHANGES are
  * already waiting (the page is falling behind), the next one waits MAX_COMMIT_GAP_MS whatever this one cost. Each
  * commit that changes the page costs the frame it lands in the browser's style, layout, paint and compositing of every
  * box it touched, so bounded commits made two to three times as often cost more in all than the big ones had
@@ -96,11 +96,14 @@ export const BUSY_COMMIT_CHANGES = 200;
  * Main-thread ms a commit aims at (store update, React render and commit): with the tiles' painting and the
  * browser's rendering it leaves a frame's task well under the 50 ms of a long task (issue 16).
  */
-export const COMMIT_BUDGET_MS = 6;
-/** Fewest and most changes one commit takes, and how many before any commit has been timed (commit-size.ts). */
-const MIN_COMMIT_CHANGES = BUSY_COMMIT_CHANGES;
-const MAX_COMMIT_CHANGES = 2000;
-export const FIRST_COMMIT_CHANGES = 500;
+export const COMMIT_BUDGET_MS = 8;
+/**
+ * Fewest and most changes one commit takes, and how many before any commit has been timed (commit-size.ts). The
+ * fewest is not small: on a busy machine every commit looks slow, and commits of a few changes each only add commits.
+ */
+const MIN_COMMIT_CHANGES = 500;
+export const MAX_COMMIT_CHANGES = 2000;
+export const FIRST_COMMIT_CHANGES = 1000;
 /** How many changes are projected between two looks at the clock. */
 const CHECK_EVERY = 16;
 
@@ -146,7 +149,7 @@ export function connectStoreToClient(store: PlaygroundStore, client: Pick<Cluste
   let lastSize = 0;
   const commit = () => {
     cancelFrame = null;
-    const behind = queue.length - head > size.limit;
+    const behind = queue.length - head > MAX_COMMIT_CHANGES;
     const gap = lastSize >= BUSY_COMMIT_CHANGES && !behind ? MAX_COMMIT_GAP_MS : Math.min(COMMIT_SPACING * lastCost, MAX_COMMIT_GAP_MS);
     if (now() - lastEnd < gap) {
       cancelFrame = frame(commit);
