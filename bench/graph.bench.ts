@@ -19,9 +19,10 @@
  * by 3×). Targets (issues 4, 16): 1,000 pods first render ≤ 500 ms; 5,000 pods p95 frame ≤ 33 ms during a
  * rollout; lesson first-load JS ≤ 200 KiB gzip.
  */
+import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { printProfile, startProfile } from './cpu-profile';
+import { printProfile, printProfileOf, startProfile } from './cpu-profile';
 import { startSimCluster, tempKubeconfigPath } from '../e2e/live-servers';
 import { MAX_BENCH_PODS } from '../components/wiring/bench-mode';
 import { openGraph, openLiveGraph, startServer, stopServer } from './graph-page';
@@ -91,6 +92,19 @@ interface CaseResult {
   rendersPer1000Changes: number;
 }
 
+/** Long animation frames (Chromium's LoAF) as the rollout's observer sums them, with the longest frames' scripts. */
+interface Loaf {
+  frames: number;
+  ms: number;
+  renderMs: number;
+  layoutMs: number;
+  /** Script time in the long frames (Chromium reports only frames over 50 ms). */
+  scriptMs: number;
+  scripts: Record<string, number>;
+  /** Each long frame: [ms, rendering ms, [[ms, script]…]]. */
+  longest: [number, number, [number, string][]][];
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -129,10 +143,12 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
     const longTasks = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); }).observe({ type: 'longtask' });
     // Long animation frames (Chromium's LoAF): how a slow frame splits into scripts (by entry point) and rendering.
-    const loaf = { frames: 0, ms: 0, renderMs: 0, layoutMs: 0, scripts: {} };
+    const loaf = { frames: 0, ms: 0, renderMs: 0, layoutMs: 0, scriptMs: 0, scripts: {}, longest: [] };
     try {
       new PerformanceObserver((list) => { for (const e of list.getEntries()) {
+        for (const sc of e.scripts) loaf.scriptMs += sc.duration;
         if (e.duration < 50) continue;
+        loaf.longest.push([Math.round(e.duration), Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0), e.scripts.map((sc) => [Math.round(sc.duration), sc.invoker + ' ' + (sc.sourceFunctionName || '') + ' ' + (sc.sourceURL || '').split('/').pop() + ':' + sc.sourceCharPosition])]);
         loaf.frames++; loaf.ms += e.duration;
         if (e.renderStart) loaf.renderMs += e.startTime + e.duration - e.renderStart;
         if (e.styleAndLayoutStart) loaf.layoutMs += e.startTime + e.duration - e.styleAndLayoutStart;
@@ -150,20 +166,38 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
       for (const [s, e] of spans) engine += Math.max(0, Math.min(b, e) - Math.max(a, s));
       return b - a - engine;
     });
-    return { deltas, graphOnly, done: window.__graphBench.rolloutDone(), engineMs: window.__graphBench.engineMs, engineMaxMs: window.__graphBench.engineMaxMs, storeMs: window.__graphBench.storeMs, storeMaxMs: window.__graphBench.storeMaxMs, longTasks, loaf, engineThread: window.__graphBench.engineThread ?? 'page', elapsed: performance.now() - start };
-  })()`)) as { loaf: { frames: number; ms: number; renderMs: number; layoutMs: number; scripts: Record<string, number> }; deltas: number[]; graphOnly: number[]; done: boolean; engineMs: number; engineMaxMs: number; storeMs: number; storeMaxMs: number; longTasks: number[]; engineThread: string; elapsed: number };
+    return { deltas, graphOnly, done: window.__graphBench.rolloutDone(), engineMs: window.__graphBench.engineMs, engineMaxMs: window.__graphBench.engineMaxMs, storeMs: window.__graphBench.storeMs, storeMaxMs: window.__graphBench.storeMaxMs, commits: window.__graphBench.commits, longTasks, loaf, engineThread: window.__graphBench.engineThread ?? 'page', elapsed: performance.now() - start };
+  })()`)) as { loaf: Loaf; commits: [number, number, number][]; deltas: number[]; graphOnly: number[]; done: boolean; engineMs: number; engineMaxMs: number; storeMs: number; storeMaxMs: number; longTasks: number[]; engineThread: string; elapsed: number };
   const cpuMs = (await threadTime()) - cpuBefore;
   const changes = (await changesSoFar()) - changesBefore;
   const renders = await stopCountingRenders(page);
   if (tracing) await browser.stopTracing();
   await cdp.detach();
-  if (profiler) await printProfile(profiler);
+  if (profiler) {
+    // BENCH_PROFILE=file.cpuprofile keeps the whole profile too (DevTools' Performance panel opens it), with its timeline
+    const { profile } = await profiler.send('Profiler.stop');
+    await profiler.detach();
+    const out = process.env.BENCH_PROFILE ?? '';
+    if (out.endsWith('.cpuprofile')) writeFileSync(out, JSON.stringify(profile));
+    await printProfileOf(profile);
+  }
   await page.close();
   if (process.env.BENCH_LOAF) {
     const l = result.loaf;
-    console.log(`  long animation frames: ${l.frames}, ${round(l.ms)} ms; rendering ${round(l.renderMs)} ms (style and layout on: ${round(l.layoutMs)} ms); scripts:`);
+    console.log(`  long animation frames: ${l.frames}, ${round(l.ms)} ms; rendering ${round(l.renderMs)} ms (style and layout on: ${round(l.layoutMs)} ms); scripts ${round(l.scriptMs)} ms (${round(l.scriptMs / Math.max(1, l.frames))} ms a long frame):`);
     for (const [k, ms] of Object.entries(l.scripts).sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`    ${round(ms).toString().padStart(8)} ms  ${k}`);
+    console.log('  the longest frames (ms, of which rendering; scripts):');
+    for (const [ms, render, scripts] of [...l.longest].sort((a, b) => b[0] - a[0]).slice(0, 8)) {
+      console.log(`    ${ms} ms, rendering ${render}: ${scripts.sort((a, b) => b[0] - a[0]).slice(0, 4).map(([d, k]) => `${d} ${k}`).join('; ')}`);
+    }
   }
+  const commits = result.commits;
+  const byChanges = commits.map((c) => c[0]).sort((a, b) => a - b);
+  const withReact = commits.map((c) => c[2]).sort((a, b) => a - b);
+  console.log(
+    `  costliest store updates (changes: store ms, with React ms): ${[...commits].sort((a, b) => b[2] - a[2]).slice(0, 8).map(([n, st, all]) => `${n}: ${round(st)}, ${round(all)}`).join('; ')}\n` +
+    `  store updates: ${commits.length} (${round(commits.length / Math.max(1, result.deltas.length))} a frame); changes per update p50 ${percentile(byChanges, 50)}, p95 ${percentile(byChanges, 95)}, max ${byChanges[byChanges.length - 1] ?? 0}; store ms max ${round(Math.max(0, ...commits.map((c) => c[1])))}; store and React ms p95 ${round(percentile(withReact, 95))}, max ${round(withReact[withReact.length - 1] ?? 0)}, over 16 ms: ${withReact.filter((ms) => ms > 16).length}, over 50 ms: ${withReact.filter((ms) => ms > 50).length}`,
+  );
   const sorted = [...result.deltas].sort((a, b) => a - b);
   return {
     pods,

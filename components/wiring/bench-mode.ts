@@ -38,6 +38,12 @@ export interface BenchHandle {
   /** ms spent folding change batches into the store (projection + grouping), and the longest batch. */
   storeMs: number;
   storeMaxMs: number;
+  /**
+   * One entry per store update since the rollout started: [changes folded in, ms in the store, ms in the store and
+   * the React render and commit it caused (measured to a microtask queued after React's)]. Changes per update is a
+   * count the machine's load does not move.
+   */
+  commits: [number, number, number][];
   /** Where the engine runs: 'worker' (its steps are not main-thread time) or 'page'. */
   engineThread: 'worker' | 'page';
   /** Patch the Deployment's image and play at `speed`; resolves at once. */
@@ -155,6 +161,12 @@ export function timeStore(store: PlaygroundStore, handle: BenchHandle): void {
       const spent = performance.now() - t;
       handle.storeMs += spent;
       handle.storeMaxMs = Math.max(handle.storeMaxMs, spent);
+      const entry: [number, number, number] = [changes.length, spent, spent];
+      handle.commits.push(entry);
+      // React renders a store update in a microtask queued during applyBatch: this one runs after it
+      queueMicrotask(() => {
+        entry[2] = performance.now() - t;
+      });
     },
   });
 }
@@ -171,11 +183,13 @@ export function installBenchHandle(client: ClusterClient, params: BenchParams): 
     engineSpans: [],
     storeMs: 0,
     storeMaxMs: 0,
+    commits: [],
     engineThread: 'page',
     startRollout(speed = 1) {
       timeEngine(client, handle);
       handle.storeMs = 0;
       handle.storeMaxMs = 0;
+      handle.commits = [];
       void client.patch('Deployment', BENCH_DEPLOYMENT, 'default', { spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:1.26' }] } } } }, 'strategic');
       client.time?.setSpeed(speed);
       client.time?.setPlaying(true);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterChange, ClusterClient } from '../cluster/types';
 import type { KubeObject, V1Pod } from '../k8s/types';
 import { makeNode, makePod } from '../graph/test-fixtures';
-import { connectStoreToClient, MAX_COMMIT_GAP_MS, type FrameScheduler } from './connect-client';
-import { createPlaygroundStore } from './playground-store';
+import { BUSY_COMMIT_CHANGES, COMMIT_BUDGET_MS, connectStoreToClient, FIRST_COMMIT_CHANGES, MAX_COMMIT_CHANGES, MAX_COMMIT_GAP_MS, type FrameScheduler } from './connect-client';
+import { createPlaygroundStore, type PlaygroundState } from './playground-store';
 import { podViewOf, projectAhead } from './projection-memo';
 
 const up = (kind: ClusterChange['kind'], key: string, object: KubeObject): ClusterChange => ({ type: 'upsert', kind, key, object });
@@ -108,6 +108,94 @@ describe('connectStoreToClient', () => {
     clock += 1;
     h.frames.shift()!();
     expect(store.getState().groups.podIdsByNode['w']).toEqual(['Pod/default/a', 'Pod/default/b']);
+  });
+});
+
+describe('connectStoreToClient: a burst in bounded updates', () => {
+  /** `count` pods on node w, named so that their keys sort in arrival order. */
+  const burst = (count: number) => Array.from({ length: count }, (_, i) => podUp(`p${String(i).padStart(5, '0')}`, 'w'));
+
+  /** A store connected on a fake clock that moves only when a test says (`clock.ms`); `drain` runs every slice, then every frame, 16 ms apart. */
+  function clocked() {
+    const h = harness(new Map<string, KubeObject>([['Node//w', makeNode('w')]]));
+    const store = createPlaygroundStore();
+    const clock = { ms: 0 };
+    connectStoreToClient(store, h.client, { frame: h.frame, nextTask: h.nextTask, now: () => clock.ms });
+    const drain = async () => {
+      while (h.tasks.length) h.tasks.shift()!();
+      while (h.frames.length) {
+        clock.ms += 16;
+        h.frames.shift()!();
+        await Promise.resolve();
+      }
+    };
+    return { h, store, clock, drain };
+  }
+  const added = (s: PlaygroundState, prev: PlaygroundState) => s.groups.podIdsByNode['w'].length - (prev.groups.podIdsByNode['w']?.length ?? 0);
+
+  it('a burst bigger than one update goes in over several frames, at most FIRST_COMMIT_CHANGES first, in arrival order', async () => {
+    // no time passes in an update: every one is well inside its budget, so each full one lets the next take twice as many
+    const { h, store, drain } = clocked();
+    const sizes: number[] = [];
+    store.subscribe((s, prev) => sizes.push(added(s, prev)));
+    const pods = burst(FIRST_COMMIT_CHANGES * 3 + 7);
+    h.emit(pods);
+    await drain();
+    expect(sizes).toEqual([FIRST_COMMIT_CHANGES, 2 * FIRST_COMMIT_CHANGES, 7]);
+    expect(store.getState().groups.podIdsByNode['w']).toEqual(pods.map((c) => c.key));
+  });
+
+  it('an update over COMMIT_BUDGET_MS makes the next ones smaller by as much', async () => {
+    const { h, store, clock, drain } = clocked();
+    const sizes: number[] = [];
+    const at: number[] = [];
+    store.subscribe((s, prev) => {
+      sizes.push(added(s, prev));
+      at.push(clock.ms);
+      clock.ms += 2 * COMMIT_BUDGET_MS;
+    });
+    h.emit(burst(FIRST_COMMIT_CHANGES + FIRST_COMMIT_CHANGES / 2 + 1));
+    await drain();
+    expect(sizes).toEqual([FIRST_COMMIT_CHANGES, FIRST_COMMIT_CHANGES / 2, 1]);
+    expect(at[1] - at[0]).toBeGreaterThanOrEqual(MAX_COMMIT_GAP_MS);
+  });
+
+  it('a page falling behind (more than MAX_COMMIT_CHANGES waiting) commits again without the busy wait', async () => {
+    const { h, store, clock, drain } = clocked();
+    const at: number[] = [];
+    store.subscribe(() => at.push(clock.ms));
+    h.emit(burst(FIRST_COMMIT_CHANGES + MAX_COMMIT_CHANGES + 1));
+    await drain();
+    // MAX_COMMIT_CHANGES + 1 left after the first commit: the next frame; one left after the second: the busy wait
+    expect(at[1] - at[0]).toBe(16);
+    expect(at[2] - at[1]).toBeGreaterThanOrEqual(MAX_COMMIT_GAP_MS);
+    expect(store.getState().groups.podIdsByNode['w']).toHaveLength(FIRST_COMMIT_CHANGES + MAX_COMMIT_CHANGES + 1);
+  });
+
+  it('after a busy commit (BUSY_COMMIT_CHANGES or more), the next waits MAX_COMMIT_GAP_MS however cheap it was', async () => {
+    const { h, store, clock } = clocked();
+    h.emit(burst(BUSY_COMMIT_CHANGES));
+    h.frames.shift()!();
+    await Promise.resolve();
+    h.emit([podUp('late', 'w')]);
+    const committed = () => store.getState().groups.podIdsByNode['w'].length;
+    for (clock.ms = 16; clock.ms < MAX_COMMIT_GAP_MS; clock.ms += 16) {
+      h.frames.shift()!();
+      expect(committed()).toBe(BUSY_COMMIT_CHANGES);
+    }
+    h.frames.shift()!();
+    expect(committed()).toBe(BUSY_COMMIT_CHANGES + 1);
+  });
+
+  it('a student-sized change (a few pods) is one update in the next frame, as before', () => {
+    const { h, store } = clocked();
+    let updates = 0;
+    store.subscribe(() => updates++);
+    h.emit(burst(10));
+    h.frames.shift()!();
+    expect(updates).toBe(1);
+    expect(store.getState().groups.podIdsByNode['w']).toHaveLength(10);
+    expect(h.frames).toHaveLength(0);
   });
 });
 

@@ -1,13 +1,15 @@
 /**
  * Feed a ClusterClient into a Playground store. Changes are projected ahead in short slices between other work
- * (yielding to the event loop after PROJECT_SLICE_MS), and once per animation frame every change projected so far is
- * committed in one store update (one React render per frame, however busy the engine). Committing a projected change
- * is a lookup and an assignment, so a 5,000-pod rollout never holds the main thread for long in one go.
+ * (yielding to the event loop after PROJECT_SLICE_MS), and in animation frames the changes projected so far are
+ * committed, in arrival order, in store updates of at most what fits COMMIT_BUDGET_MS (commit-size.ts): a burst of
+ * thousands of changes (a 5,000-pod rollout's first step) goes in over several frames instead of one long task.
+ * Each change is one whole object, so every update leaves the store consistent (no half-applied pod).
  */
 import type { ClusterChange, ClusterClient } from '../cluster/types';
 import { snapshotChanges } from './cluster-slice';
 import type { PlaygroundStore } from './playground-store';
 import { projectAhead } from './projection-memo';
+import { CommitSize } from './commit-size';
 
 /** Runs `cb` once, soon; returns a cancel function. */
 export type FrameScheduler = (cb: () => void) => () => void;
@@ -72,7 +74,8 @@ export const PROJECT_SLICE_MS = 4;
  * After a commit that took d ms, the next one waits until COMMIT_SPACING × d ms have passed (skipping frames), so
  * committing — store update, React render, canvas repaint — takes at most 1 / (1 + COMMIT_SPACING) of the main
  * thread. A student's cluster commits in well under a millisecond and so still every frame; a 5,000-pod rollout
- * commits every few frames, each commit carrying more changes for the same fixed costs.
+ * commits every other frame or so, each commit carrying more changes for the same fixed costs, up to what fits
+ * COMMIT_BUDGET_MS.
  */
 export const COMMIT_SPACING = 2;
 /**
@@ -80,6 +83,27 @@ export const COMMIT_SPACING = 2;
  * waiting ever longer would only make the next batch, and so the next commit, bigger still.
  */
 export const MAX_COMMIT_GAP_MS = 100;
+/**
+ * A commit of at least this many changes means a busy stream (a big rollout): unless more than MAX_COMMIT_CHANGES are
+ * already waiting (the page is falling behind), the next one waits MAX_COMMIT_GAP_MS whatever this one cost. Each
+ * commit that changes the page costs the frame it lands in the browser's style, layout, paint and compositing of every
+ * box it touched, so bounded commits made two to three times as often cost more in all than the big ones had
+ * (bench:graph, 5,000 pods). Ten a second is as often as a canvas repaints its tiles anyway
+ * (components/graph/paint-queue.ts); a student's few changes still commit in the next frame.
+ */
+export const BUSY_COMMIT_CHANGES = 200;
+/**
+ * Main-thread ms a commit aims at (store update, React render and commit): with the tiles' painting and the
+ * browser's rendering it leaves a frame's task well under the 50 ms of a long task (issue 16).
+ */
+export const COMMIT_BUDGET_MS = 8;
+/**
+ * Fewest and most changes one commit takes, and how many before any commit has been timed (commit-size.ts). The
+ * fewest is not small: on a busy machine every commit looks slow, and commits of a few changes each only add commits.
+ */
+const MIN_COMMIT_CHANGES = 500;
+export const MAX_COMMIT_CHANGES = 2000;
+export const FIRST_COMMIT_CHANGES = 1000;
 /** How many changes are projected between two looks at the clock. */
 const CHECK_EVERY = 16;
 
@@ -97,18 +121,21 @@ export function connectStoreToClient(store: PlaygroundStore, client: Pick<Cluste
   const { frame = animationFrameScheduler, nextTask = nextTaskScheduler, sliceMs = PROJECT_SLICE_MS, now = () => performance.now() } = opts;
   store.getState().clearCluster(client.time?.now() ?? Date.now());
   store.getState().applyBatch(snapshotChanges(client.cached()));
+  /** Changes waiting: queue[head, projected) is projected and ready to commit, in order; queue[projected…) is not yet. */
   let queue: ClusterChange[] = [];
-  /** queue[0, projected) is projected and ready to commit; order is kept, so only a prefix is ever committed. */
+  let head = 0;
   let projected = 0;
   let cancelFrame: (() => void) | null = null;
   let cancelSlice: (() => void) | null = null;
+  const size = new CommitSize({ budgetMs: COMMIT_BUDGET_MS, min: MIN_COMMIT_CHANGES, max: MAX_COMMIT_CHANGES, first: FIRST_COMMIT_CHANGES });
 
   /** Project queued changes for up to `sliceMs`; true when all are projected. */
   const projectSlice = (): boolean => {
     const start = now();
+    let n = 0;
     while (projected < queue.length) {
       projectAhead(queue[projected++]);
-      if (projected % CHECK_EVERY === 0 && now() - start >= sliceMs) break;
+      if (++n % CHECK_EVERY === 0 && now() - start >= sliceMs) break;
     }
     return projected === queue.length;
   };
@@ -119,18 +146,30 @@ export function connectStoreToClient(store: PlaygroundStore, client: Pick<Cluste
   /** When the last commit ended and how long it took (its own clock: `now`). */
   let lastEnd = -Infinity;
   let lastCost = 0;
+  let lastSize = 0;
   const commit = () => {
     cancelFrame = null;
-    if (now() - lastEnd < Math.min(COMMIT_SPACING * lastCost, MAX_COMMIT_GAP_MS)) {
+    const behind = queue.length - head > MAX_COMMIT_CHANGES;
+    const gap = lastSize >= BUSY_COMMIT_CHANGES && !behind ? MAX_COMMIT_GAP_MS : Math.min(COMMIT_SPACING * lastCost, MAX_COMMIT_GAP_MS);
+    if (now() - lastEnd < gap) {
       cancelFrame = frame(commit);
       return;
     }
     const start = now();
     // A frame that finds nothing projected yet (slices starved) projects one slice itself, so changes always flow.
-    if (projected === 0) projectSlice();
-    const batch = projected === queue.length ? queue : queue.slice(0, projected);
-    queue = batch === queue ? [] : queue.slice(projected);
-    projected = 0;
+    if (projected === head) projectSlice();
+    const end = Math.min(projected, head + size.limit);
+    const batch = head === 0 && end === queue.length ? queue : queue.slice(head, end);
+    head = end;
+    if (head === queue.length) {
+      queue = [];
+      head = projected = 0;
+    } else if (head > 1024 && head * 2 > queue.length) {
+      // drop what is committed once it is most of the array (amortised O(1) a change)
+      queue = queue.slice(head);
+      projected -= head;
+      head = 0;
+    }
     if (queue.length > 0) cancelFrame = frame(commit);
     store.getState().applyBatch(batch);
     // React renders a store update in a microtask queued during applyBatch; this one runs after it, so the cost
@@ -138,6 +177,8 @@ export function connectStoreToClient(store: PlaygroundStore, client: Pick<Cluste
     queueMicrotask(() => {
       lastEnd = now();
       lastCost = lastEnd - start;
+      lastSize = batch.length;
+      size.observe(batch.length, lastCost);
     });
   };
   const unsubscribe = client.subscribe((changes) => {
@@ -151,6 +192,6 @@ export function connectStoreToClient(store: PlaygroundStore, client: Pick<Cluste
     cancelSlice?.();
     cancelFrame = cancelSlice = null;
     queue = [];
-    projected = 0;
+    head = projected = 0;
   };
 }

@@ -1,0 +1,84 @@
+/**
+ * Sums a Chromium trace of bench:graph's rollout (BENCH_TRACE=file.json) by the renderer main thread's tasks, in CPU
+ * time (the trace's thread time, `tdur`) as well as wall time: a machine shared with other work stretches a task's wall
+ * time several times over (78 tasks over 50 ms of wall time against 16 over 50 ms of CPU in one run at load 6), so
+ * the CPU counts are the ones to compare between builds. Prints the tasks over 16, 30, 50 and 100 ms of CPU, what
+ * the tasks over HEAVY ms (default 30) spend their CPU on (scripts by entry point, style, layout, paint, the
+ * compositor's commit, GC), and the longest tasks one by one (TOP, default 5).
+ * Usage: `npx tsx bench/trace-tasks.ts trace.json`.
+ */
+import { readFileSync } from 'node:fs';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { functionName?: string; url?: string; columnNumber?: number; type?: string } };
+}
+
+/** What a task's CPU is counted as: the first of these met, not what is nested inside it. */
+const KINDS = ['FunctionCall', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'Commit', 'MajorGC', 'MinorGC', 'EventDispatch', 'RunMicrotasks', 'ParseHTML'];
+
+const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+const cpuMs = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+
+function label(e: TraceEvent): string {
+  const d = e.args?.data ?? {};
+  if (e.name === 'FunctionCall') return `script ${d.functionName || '(anonymous)'} ${(d.url ?? '').split('/').pop()}:${d.columnNumber ?? ''}`;
+  if (e.name === 'EventDispatch') return `event ${d.type}`;
+  return e.name;
+}
+
+function main() {
+  const file = process.argv[2];
+  if (!file) throw new Error('usage: tsx bench/trace-tasks.ts trace.json');
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as TraceEvent[] | { traceEvents: TraceEvent[] };
+  const events = Array.isArray(raw) ? raw : raw.traceEvents;
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(thread(e), e.args?.name ?? '');
+  // the page's main thread: the renderer main thread that ran the most scripts
+  const scripts = new Map<string, number>();
+  for (const e of events) if (e.name === 'FunctionCall' && names.get(thread(e)) === 'CrRendererMain') scripts.set(thread(e), (scripts.get(thread(e)) ?? 0) + 1);
+  const main = [...scripts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!main) throw new Error('no renderer main thread with scripts in this trace');
+  const spans = events.filter((e) => thread(e) === main && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const tasks: TraceEvent[] = [];
+  let end = -1;
+  for (const e of spans) {
+    if ((e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask') || e.ts < end) continue;
+    tasks.push(e);
+    end = e.ts + (e.dur ?? 0);
+  }
+  const total = tasks.reduce((a, t) => a + cpuMs(t), 0);
+  const over = (ms: number) => tasks.filter((t) => cpuMs(t) > ms).length;
+  console.log(`main-thread tasks ${tasks.length}, CPU ${total.toFixed(0)} ms; over 50 ms of CPU ${over(50)} (of wall time ${tasks.filter((t) => (t.dur ?? 0) / 1000 > 50).length}), longest ${Math.max(0, ...tasks.map(cpuMs)).toFixed(1)} ms of CPU`);
+  console.log(`  tasks by CPU: ${[16, 30, 50, 100].map((ms) => `${over(ms)} over ${ms} ms`).join(', ')}`);
+
+  const inside = (t: TraceEvent) => {
+    const sums = new Map<string, number>();
+    let coveredTo = -1;
+    for (const e of spans) {
+      if (e.ts < t.ts || e === t) continue;
+      if (e.ts >= t.ts + (t.dur ?? 0)) break;
+      if (!KINDS.includes(e.name) || e.ts < coveredTo) continue;
+      coveredTo = e.ts + (e.dur ?? 0);
+      sums.set(label(e), (sums.get(label(e)) ?? 0) + cpuMs(e));
+    }
+    return sums;
+  };
+  const heavyMs = Number(process.env.HEAVY ?? 30);
+  const heavy = tasks.filter((t) => cpuMs(t) > heavyMs);
+  const all = new Map<string, number>();
+  for (const t of heavy) for (const [k, ms] of inside(t)) all.set(k, (all.get(k) ?? 0) + ms);
+  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join(' | ');
+  console.log(`  in the ${heavy.length} tasks over ${heavyMs} ms of CPU (${heavy.reduce((a, t) => a + cpuMs(t), 0).toFixed(0)} ms): ${top(all, 12)}`);
+  for (const t of [...tasks].sort((a, b) => cpuMs(b) - cpuMs(a)).slice(0, Number(process.env.TOP ?? 5))) {
+    console.log(`  task at ${((t.ts - tasks[0].ts) / 1000).toFixed(0)} ms: ${cpuMs(t).toFixed(1)} ms of CPU (${((t.dur ?? 0) / 1000).toFixed(1)} wall): ${top(inside(t), 8)}`);
+  }
+}
+
+main();
