@@ -23,20 +23,31 @@ describe('event name suffix', () => {
 
 describe('spam filter buckets', () => {
   it('serialise as an object with the same keys in the same order as property writes would leave them', () => {
-    const map = new SpamBuckets();
+    const buckets = new SpamBuckets();
     const obj: Record<string, [number, number]> = {};
-    const ops: [string, number][] = [['kubelet|w1|a', 1], ['kubelet|w2|b', 2], ['kubelet|w1|a', 3], ['scheduler||c', 4]];
-    for (const [k, v] of ops) {
-      const b = map.get(k);
-      if (b) b[0] = v;
-      else map.set(k, [v, 0]);
-      obj[k] = [v, 0];
+    const ops: [source: string, object: string, tokens: number][] = [['kubelet|w1', 'a', 1], ['kubelet|w2', 'b', 2], ['kubelet|w1', 'a', 3], ['scheduler|', 'c', 4]];
+    for (const [source, object, v] of ops) {
+      const b = buckets.get(source, object);
+      if (b) b.tokens = v;
+      else buckets.add(source, object, v, 0);
+      obj[`${source}|${object}`] = [v, 0];
     }
-    map.delete('kubelet|w2|b');
+    // a sweep drops b; made again, it goes last, as a deleted and re-added property does
+    expect(buckets.sweep((b) => b.object === 'b')).toBe(1);
     delete obj['kubelet|w2|b'];
-    map.set('kubelet|w2|b', [5, 0]);
+    expect(buckets.get('kubelet|w2', 'b')).toBeUndefined();
+    buckets.add('kubelet|w2', 'b', 5, 0);
     obj['kubelet|w2|b'] = [5, 0];
-    expect(JSON.stringify(map)).toBe(JSON.stringify(obj));
+    expect(JSON.stringify(buckets)).toBe(JSON.stringify(obj));
+    expect(buckets.size).toBe(3);
+  });
+
+  it('read back from a snapshot keep their order and split the object id off at the last bar', () => {
+    const plain: Record<string, [number, number]> = { 'kubelet|w1|uid-1': [3, 10], 'odd|component||uid-2': [24, 20], 'deployment-controller||Deployment/web': [1, 30] };
+    const buckets = SpamBuckets.from(plain);
+    expect(JSON.stringify(buckets)).toBe(JSON.stringify(plain));
+    expect(buckets.get('odd|component|', 'uid-2')).toMatchObject({ tokens: 24, refilledAt: 20 });
+    expect(buckets.get('deployment-controller|', 'Deployment/web')).toMatchObject({ tokens: 1, refilledAt: 30 });
   });
 
   it('survive a snapshot and restore: the restored simulator filters spam exactly as the original does', () => {

@@ -130,3 +130,35 @@ describe('event recorder state of deleted pods', () => {
     expect(events().map((ev) => ev.count)).toEqual([2, 1]);
   });
 });
+
+describe('event dedupe for objects with many messages', () => {
+  // client-go tools/record/events_cache.go eventLogger.eventObserve: an event whose key (source, involved object, type,
+  // reason, message …) matches one already recorded updates that Event's count and lastTimestamp instead of creating
+  // another. The recorder keeps an object's first few (reason, message) pairs in a flat list and moves them to Maps
+  // past eight, so both forms must find every earlier message.
+  it('bumps the count of any earlier message, before and after the object has more than eight', () => {
+    const e = new Engine(1, Date.parse('2024-01-01T00:00:00Z'), DEFAULT_TIMINGS);
+    const d = e.createObject<KubeObject>('Deployment', { metadata: { name: 'web', namespace: 'default' }, spec: {} } as KubeObject);
+    const involved = { kind: 'Deployment' as const, name: 'web', namespace: 'default', uid: d.metadata!.uid };
+    const cause = { actor: 'deployment-controller', message: '테스트', hop: 'controller' as const };
+    // two sources and two reasons, 12 distinct messages in all (under the aggregator's 10 per source, type and reason)
+    const say = (reason: string, i: number, component = 'deployment-controller') =>
+      e.recordEvent(involved, 'Normal', reason, `Scaled up replica set web-1 to ${i}`, component, cause);
+    for (let i = 1; i <= 6; i++) say('ScalingReplicaSet', i);
+    for (let i = 1; i <= 6; i++) say('Other', i, 'someone-else');
+    const counts = () => Object.fromEntries(([...e.store.values('Event')] as CoreV1Event[]).map((ev) => [`${ev.reason} ${ev.message}`, ev.count]));
+    expect(Object.values(counts())).toEqual(Array(12).fill(1));
+    // repeats of the first (kept flat) and last (kept in a Map) messages of each reason
+    for (const i of [1, 6]) {
+      say('ScalingReplicaSet', i);
+      say('Other', i, 'someone-else');
+    }
+    const after = counts();
+    expect(Object.keys(after)).toHaveLength(12);
+    for (const i of [1, 6]) {
+      expect(after[`ScalingReplicaSet Scaled up replica set web-1 to ${i}`]).toBe(2);
+      expect(after[`Other Scaled up replica set web-1 to ${i}`]).toBe(2);
+    }
+    expect(after['ScalingReplicaSet Scaled up replica set web-1 to 3']).toBe(1);
+  });
+});

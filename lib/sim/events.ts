@@ -19,16 +19,19 @@ const SIMILAR_WINDOW_MS = 10 * 60_000;
 const COMBINED = '(combined from similar events): ';
 
 /**
- * Per involved object: its events by reason and message, and per event source the spam filter's slot and the
- * aggregator's counters. A pod hears from two sources (the scheduler, its node's kubelet) with a handful of reasons,
- * so both are short arrays scanned by identity: an event looks nothing up in a Map for them, builds no key string,
- * and a new pod allocates no Maps for them.
+ * Per involved object: its events by reason and message, per event source the spam filter's bucket, and per source,
+ * type and reason the aggregator's counters. A pod hears from two sources (the scheduler, its node's kubelet) with a
+ * handful of reasons, each with one message, so all three are short lists scanned by identity: an event looks nothing up
+ * in a Map for them and builds no key string, and a new pod's state is a few small arrays rather than Maps (thousands of
+ * pods keep it alive for as long as they live, so every object here is one the garbage collector copies and promotes).
  */
 interface ObjectEvents {
-  /** reason → message → Event key (dedupe) */
-  byReason: Map<string, ByMessage>;
+  /** dedupe: reason → message → Event key, as flat [reason, message, key] triples while few, a Map past DEDUPE_FLAT */
+  keys: string[] | Map<string, ByMessage>;
   /** per source that recorded for this object */
   sources: SourceState[];
+  /** per source, type and reason: distinct messages in the window, and the combined event's key (EventAggregator) */
+  similar: SimilarRecord[];
   /** live events of this object */
   count: number;
   /**
@@ -40,32 +43,26 @@ interface ObjectEvents {
   refs?: Map<string, CoreV1Event['involvedObject']>;
 }
 
-/** One source's state for one object: its spam-filter slot and its aggregation records. */
+/** Triples kept flat per object before its dedupe index becomes a Map (a Deployment's scaling messages are many). */
+const DEDUPE_FLAT = 8;
+
+/**
+ * One source's spam-filter bucket for one object, held while valid: `buckets` is still the state's (a restore replaces
+ * them) and the bucket is live (no sweep dropped it).
+ */
 interface SourceState {
   src: EventSource;
-  spam: SpamSlot;
-  /** per type and reason: distinct messages in the window, and the combined event's key (EventAggregator) */
-  similar: SimilarRecord[];
+  bucket?: SpamBucket;
+  buckets?: SpamBuckets;
 }
 
 interface SimilarRecord {
+  src: EventSource;
   type: string;
   reason: string;
   since: number;
   n: number;
   combined?: string;
-}
-
-/**
- * An object+source's spam-filter bucket: its key in the engine state's bucket Map and, while valid, the bucket itself,
- * so an event does not look its bucket up in a Map holding one entry per object and source in the cluster. Valid while
- * `buckets` is still the state's Map and no sweep has dropped buckets since `sweeps` was read.
- */
-interface SpamSlot {
-  key: string;
-  bucket?: SpamBucket;
-  buckets?: SpamBuckets;
-  sweeps: number;
 }
 
 /** One event source (component + host): its shared `source` value and interned key strings. */
@@ -78,17 +75,63 @@ interface EventSource {
 }
 
 const objectIdOf = (uid: string | undefined, kind: string | undefined, name: string | undefined) => uid ?? `${kind}/${name}`;
-/**
- * message → Event key for one reason. Almost every reason of an object has one message (a pod's
- * Scheduled, Pulling, Started …), so that case is a [message, key] pair instead of a Map: thousands
- * of pods keep this index alive, and five Maps per pod were a large share of the heap.
- */
+/** message → Event key for one reason (in the Map form of the dedupe index): a [message, key] pair or a Map. */
 type ByMessage = readonly [message: string, key: string] | Map<string, string>;
 
-function keyFor(byMessage: ByMessage | undefined, message: string): string | undefined {
-  if (byMessage === undefined) return undefined;
-  if (byMessage instanceof Map) return byMessage.get(message);
-  return byMessage[0] === message ? byMessage[1] : undefined;
+function keyFor(obj: ObjectEvents, reason: string, message: string): string | undefined {
+  const keys = obj.keys;
+  if (keys instanceof Map) {
+    const byMessage = keys.get(reason);
+    if (byMessage === undefined) return undefined;
+    if (byMessage instanceof Map) return byMessage.get(message);
+    return byMessage[0] === message ? byMessage[1] : undefined;
+  }
+  for (let i = 0; i < keys.length; i += 3) if (keys[i] === reason && keys[i + 1] === message) return keys[i + 2];
+  return undefined;
+}
+
+/** Points (reason, message) at an Event key. */
+function setKey(obj: ObjectEvents, reason: string, message: string, key: string): void {
+  let keys = obj.keys;
+  if (!(keys instanceof Map)) {
+    for (let i = 0; i < keys.length; i += 3)
+      if (keys[i] === reason && keys[i + 1] === message) {
+        keys[i + 2] = key;
+        return;
+      }
+    if (keys.length < DEDUPE_FLAT * 3) {
+      keys.push(reason, message, key);
+      return;
+    }
+    const flat = keys;
+    obj.keys = keys = new Map();
+    for (let i = 0; i < flat.length; i += 3) setInMap(keys, flat[i], flat[i + 1], flat[i + 2]);
+  }
+  setInMap(keys, reason, message, key);
+}
+
+function setInMap(keys: Map<string, ByMessage>, reason: string, message: string, key: string): void {
+  const byMessage = keys.get(reason);
+  if (byMessage instanceof Map) byMessage.set(message, key);
+  else if (byMessage === undefined || byMessage[0] === message) keys.set(reason, [message, key]);
+  else keys.set(reason, new Map([byMessage, [message, key]]));
+}
+
+/** Forgets (reason, message) if it still points at `key`. */
+function dropKey(obj: ObjectEvents, reason: string, message: string, key: string): void {
+  const keys = obj.keys;
+  if (keys instanceof Map) {
+    const byMessage = keys.get(reason);
+    if (byMessage instanceof Map) {
+      if (byMessage.get(message) === key) byMessage.delete(message);
+    } else if (byMessage !== undefined && byMessage[0] === message && byMessage[1] === key) keys.delete(reason);
+    return;
+  }
+  for (let i = 0; i < keys.length; i += 3)
+    if (keys[i] === reason && keys[i + 1] === message) {
+      if (keys[i + 2] === key) keys.splice(i, 3);
+      return;
+    }
 }
 
 function involvedRefOf(involved: InvolvedObject): CoreV1Event['involvedObject'] {
@@ -99,19 +142,19 @@ function involvedRefOf(involved: InvolvedObject): CoreV1Event['involvedObject'] 
   return ref;
 }
 
-const newObjectEvents = (): ObjectEvents => ({ byReason: new Map(), sources: [], count: 0 });
+const newObjectEvents = (): ObjectEvents => ({ keys: [], sources: [], similar: [], count: 0 });
 
 /** Whether any aggregation window of the object is still open (its counters must outlive its events). */
 function windowOpen(obj: ObjectEvents, now: number): boolean {
-  for (const st of obj.sources) for (const rec of st.similar) if (rec.since + SIMILAR_WINDOW_MS >= now) return true;
+  for (const rec of obj.similar) if (rec.since + SIMILAR_WINDOW_MS >= now) return true;
   return false;
 }
 
-/** The record for one type and reason, made on first use. */
-function similarOf(st: SourceState, type: string, reason: string, since: number): SimilarRecord {
-  const list = st.similar;
-  for (let i = 0; i < list.length; i++) if (list[i].reason === reason && list[i].type === type) return list[i];
-  const rec: SimilarRecord = { type, reason, since, n: 0 };
+/** The record for one source, type and reason, made on first use. */
+function similarOf(obj: ObjectEvents, src: EventSource, type: string, reason: string, since: number): SimilarRecord {
+  const list = obj.similar;
+  for (let i = 0; i < list.length; i++) if (list[i].reason === reason && list[i].src === src && list[i].type === type) return list[i];
+  const rec: SimilarRecord = { src, type, reason, since, n: 0 };
   list.push(rec);
   return rec;
 }
@@ -134,12 +177,12 @@ export class EventRecorder {
     const objectId = objectIdOf(involved.uid, involved.kind, involved.name);
     let obj = this.objects.get(objectId);
     if (!obj) this.objects.set(objectId, (obj = newObjectEvents()));
-    const st = this.sourceState(obj, objectId, component, host);
+    const st = this.sourceState(obj, component, host);
     const source = st.src;
-    let existingKey = keyFor(obj.byReason.get(reason), message);
+    let existingKey = keyFor(obj, reason, message);
     let combinedOf: { combined?: string } | undefined;
     if (!existingKey) {
-      const rec = similarOf(st, type, reason, this.e.time);
+      const rec = similarOf(obj, source, type, reason, this.e.time);
       // a window that has passed starts over (the combined event's key stays: later repeats update it)
       if (rec.since + SIMILAR_WINDOW_MS < this.e.time) {
         rec.since = this.e.time;
@@ -152,7 +195,7 @@ export class EventRecorder {
         existingKey = rec.combined;
       }
     }
-    if (!this.takeSpamToken(st.spam)) return;
+    if (!this.takeSpamToken(st, objectId)) return;
     const existing = existingKey ? this.e.get<CoreV1Event>('Event', existingKey) : undefined;
     if (existing) {
       this.e.updateObject('Event', { ...existing, message, count: (existing.count ?? 1) + 1, lastTimestamp: this.e.iso() }, cause);
@@ -160,9 +203,12 @@ export class EventRecorder {
     }
     if (this.objects.size > this.sweepAt) this.sweep();
     this.e.state.eventSeq++;
-    const name = `${involved.name}.${hexOf(this.e.time * 1000 + this.e.state.eventSeq)}`;
+    // the key first, then the name as a slice of it: hashing the key flattens it once, and the name shares its
+    // characters (a slice of a flat string) instead of keeping a tree of the pieces alive for the Event's hour
+    const suffix = hexOf(this.e.time * 1000 + this.e.state.eventSeq);
+    const key = ns ? `${ns}/${involved.name}.${suffix}` : `${involved.name}.${suffix}`;
+    const name = ns ? key.slice(ns.length + 1) : key;
     const now = this.e.iso();
-    const key = keyOf(name, ns);
     // built complete (server metadata included) so the store takes it without another copy
     const ev: CoreV1Event = {
       apiVersion: 'v1',
@@ -189,31 +235,28 @@ export class EventRecorder {
    * EventSourceObjectSpamFilter: each source+object may emit 25 events in a burst, then one per
    * 5 minutes; the rest are dropped (a ReplicaSet creating 5,000 pods does not write 5,000 events).
    */
-  private takeSpamToken(slot: SpamSlot): boolean {
+  private takeSpamToken(slot: SourceState, objectId: string): boolean {
     const spam = spamBuckets(this.e.state);
-    const b = slot.buckets === spam && slot.sweeps === this.spamSweeps ? slot.bucket : spam.get(slot.key);
-    const tokens = b ? Math.min(SPAM_BURST, b[0] + (this.e.time - b[1]) / SPAM_REFILL_MS) : SPAM_BURST;
+    const held = slot.bucket;
+    const b = held !== undefined && held.live && slot.buckets === spam ? held : spam.get(slot.src.key, objectId);
+    const tokens = b ? Math.min(SPAM_BURST, b.tokens + (this.e.time - b.refilledAt) / SPAM_REFILL_MS) : SPAM_BURST;
     if (tokens < 1) return false;
     if (b) {
       // the bucket keeps its place (as an object's property does when reassigned): snapshots list buckets in order
-      b[0] = tokens - 1;
-      b[1] = this.e.time;
+      b.tokens = tokens - 1;
+      b.refilledAt = this.e.time;
       slot.bucket = b;
-    } else spam.set(slot.key, (slot.bucket = [tokens - 1, this.e.time]));
+    } else slot.bucket = spam.add(slot.src.key, objectId, tokens - 1, this.e.time);
     slot.buckets = spam;
-    slot.sweeps = this.spamSweeps;
     if (this.e.state.eventSeq >= this.e.state.spamSweepSeq) {
       // drop buckets that have refilled completely (they behave exactly like absent ones);
       // scheduled by state so a restored simulator sweeps at the same moments
       this.e.state.spamSweepSeq = this.e.state.eventSeq + 5_000;
-      const before = spam.size;
-      for (const [k, v] of spam) if (v[0] + (this.e.time - v[1]) / SPAM_REFILL_MS >= SPAM_BURST) spam.delete(k);
-      if (spam.size !== before) this.spamSweeps++;
+      const now = this.e.time;
+      spam.sweep((v) => v.tokens + (now - v.refilledAt) / SPAM_REFILL_MS >= SPAM_BURST);
     }
     return true;
   }
-  /** sweeps that dropped buckets so far: a slot's bucket read before the last such sweep may be gone from the Map */
-  private spamSweeps = 0;
 
   /** Event keys in creation order (FIFO) for TTL/limit pruning without scanning the store. */
   private eventFifo: string[] = [];
@@ -274,16 +317,14 @@ export class EventRecorder {
   }
 
   /** The object's state for one source (component + host, no host and '' being one source), made on first use. */
-  private sourceState(obj: ObjectEvents, objectId: string, component: string, host?: string): SourceState {
+  private sourceState(obj: ObjectEvents, component: string, host?: string): SourceState {
     const list = obj.sources;
     const h = host ?? '';
     for (let i = 0; i < list.length; i++) {
       const src = list[i].src;
       if (src.component === component && (src.host ?? '') === h) return list[i];
     }
-    const src = this.source(component, host);
-    // the spam bucket's key is built once per source and object
-    const st: SourceState = { src, spam: { key: `${src.key}|${objectId}`, sweeps: 0 }, similar: [] };
+    const st: SourceState = { src: this.source(component, host) };
     list.push(st);
     return st;
   }
@@ -294,12 +335,7 @@ export class EventRecorder {
       combinedOf.combined = key;
       return;
     }
-    const reason = ev.reason!;
-    const message = ev.message!;
-    const byMessage = obj.byReason.get(reason);
-    if (byMessage instanceof Map) byMessage.set(message, key);
-    else if (byMessage === undefined || byMessage[0] === message) obj.byReason.set(reason, [message, key]);
-    else obj.byReason.set(reason, new Map([byMessage, [message, key]]));
+    setKey(obj, ev.reason!, ev.message!, key);
   }
 
   private unindex(ev: CoreV1Event, key: string): void {
@@ -308,12 +344,8 @@ export class EventRecorder {
     const obj = this.objects.get(objectId);
     if (!obj) return;
     obj.count--;
-    const byMessage = obj.byReason.get(ev.reason!);
-    if (keyFor(byMessage, ev.message!) === key) {
-      if (byMessage instanceof Map) byMessage.delete(ev.message!);
-      else obj.byReason.delete(ev.reason!);
-    }
-    for (const st of obj.sources) for (const rec of st.similar) if (rec.combined === key) rec.combined = undefined;
+    dropKey(obj, ev.reason!, ev.message!, key);
+    for (const rec of obj.similar) if (rec.combined === key) rec.combined = undefined;
     if (obj.count <= 0 && !windowOpen(obj, this.e.time)) this.objects.delete(objectId);
   }
 
@@ -343,17 +375,17 @@ export class EventRecorder {
       const objectId = objectIdOf(io.uid, io.kind, io.name);
       let obj = this.objects.get(objectId);
       if (!obj) this.objects.set(objectId, (obj = newObjectEvents()));
-      const st = this.sourceState(obj, objectId, ev.source?.component ?? '', ev.source?.host);
+      const src = this.sourceState(obj, ev.source?.component ?? '', ev.source?.host).src;
       const type = ev.type ?? '';
       const reason = ev.reason ?? '';
       const first = Date.parse(String(ev.firstTimestamp));
       const combined = ev.message?.startsWith(COMBINED);
-      let rec = st.similar.find((r) => r.type === type && r.reason === reason);
+      let rec = obj.similar.find((r) => r.src === src && r.type === type && r.reason === reason);
       if (first + SIMILAR_WINDOW_MS >= this.e.time) {
-        rec ??= similarOf(st, type, reason, first);
+        rec ??= similarOf(obj, src, type, reason, first);
         rec.n += combined ? SIMILAR_LIMIT : 1;
       }
-      if (combined) rec ??= similarOf(st, type, reason, first);
+      if (combined) rec ??= similarOf(obj, src, type, reason, first);
       this.index(obj, ev, keyOf(ev.metadata!.name!, ev.metadata!.namespace), combined ? rec : undefined);
     }
   }
