@@ -4,7 +4,7 @@
  * the simulator, and what that changes is delivered after the current batch, in order. Changes are queued only
  * while someone listens. O(changes × listeners) per flush.
  */
-import { toWatchEvent, type StoreChange } from './store';
+import type { StoreChange } from './store';
 import type { Kind } from '../k8s/types';
 import type { SimWatchEvent, Watch } from './types';
 
@@ -14,10 +14,11 @@ interface Watcher {
   cb: (ev: SimWatchEvent) => void;
 }
 
-const matches = (w: Watcher, c: StoreChange): boolean => c.kind === w.kind && (w.namespace === undefined || c.object.metadata?.namespace === w.namespace);
+const matches = (w: Watcher, ev: SimWatchEvent): boolean => ev.kind === w.kind && (w.namespace === undefined || ev.object.metadata?.namespace === w.namespace);
 
 export class ChangeFanout {
-  private pending: StoreChange[] = [];
+  /** public events of the changes not yet delivered (not the changes: those die as soon as the store's hooks return) */
+  private pending: SimWatchEvent[] = [];
   private readonly watchers = new Set<Watcher>();
   private readonly subscribers = new Set<(events: SimWatchEvent[]) => void>();
   /**
@@ -30,7 +31,7 @@ export class ChangeFanout {
 
   /** Queues a change for the next flush, when anyone listens. */
   push(c: StoreChange): void {
-    if (this.watchers.size || this.subscribers.size) this.pending.push(c);
+    if (this.watchers.size || this.subscribers.size) this.pending.push(c.ev);
   }
 
   /** Forgets queued changes (the cluster's bootstrap, which nobody watched). */
@@ -39,9 +40,9 @@ export class ChangeFanout {
   }
 
   /** Starts a watch, first replaying `history` (changes since the requested resourceVersion) that match it. */
-  watch(kind: Kind, namespace: string | undefined, cb: (ev: SimWatchEvent) => void, history: readonly StoreChange[]): Watch {
+  watch(kind: Kind, namespace: string | undefined, cb: (ev: SimWatchEvent) => void, history: readonly SimWatchEvent[]): Watch {
     const w: Watcher = { kind, namespace, cb };
-    for (const c of history) if (matches(w, c)) cb(toWatchEvent(c));
+    for (const ev of history) if (matches(w, ev)) cb(ev);
     this.watchers.add(w);
     this.watcherList = [...this.watchers];
     return {
@@ -78,11 +79,9 @@ export class ChangeFanout {
       while (this.pending.length) {
         const batch = this.pending;
         this.pending = [];
-        if (this.subscribers.size) {
-          const events = batch.map(toWatchEvent);
-          for (const s of this.subscriberList) s(events);
-        }
-        if (this.watchers.size) for (const c of batch) for (const w of this.watcherList) if (matches(w, c)) w.cb(toWatchEvent(c));
+        // every subscriber gets the same array, as before (a fresh one per batch)
+        if (this.subscribers.size) for (const s of this.subscriberList) s(batch);
+        if (this.watchers.size) for (const ev of batch) for (const w of this.watcherList) if (matches(w, ev)) w.cb(ev);
       }
     } finally {
       this.flushing = false;

@@ -8,7 +8,7 @@ import { CLUSTER_SCOPED, KINDS, type Kind, type KubeObject } from '../k8s/types'
 import { matchesFieldSelector, matchesLabelSelector, parseFieldSelector, parseLabelSelector } from '../k8s/selectors';
 import type { DeleteOptions, ListOptions, ListResult, PatchType, SimWatchEvent, Simulator, SimulatorOptions, Timings, Watch, WriteOptions } from './types';
 import { Engine } from './engine';
-import { keyOf, type StoreChange } from './store';
+import { keyOf } from './store';
 import { ChangeFanout } from './change-fanout';
 import { badRequest, expired, notFound } from '../k8s/status';
 import { deepClone } from './json';
@@ -228,7 +228,7 @@ class Sim implements Simulator {
 
   watch(kind: Kind, opts: { namespace?: string; resourceVersion?: string }, cb: (ev: SimWatchEvent) => void): Watch {
     requireKind(kind);
-    let history: readonly StoreChange[] = [];
+    let history: readonly SimWatchEvent[] = [];
     if (opts.resourceVersion && opts.resourceVersion !== '0') {
       const changes = this.e.store.changesSince(Number(opts.resourceVersion));
       if (!changes) throw expired(`too old resource version: ${opts.resourceVersion} (${this.e.store.rv})`);

@@ -1,6 +1,6 @@
 /**
  * The etcd of the simulator: objects per kind, a global resourceVersion, secondary indexes that
- * controllers need (pods by node, dependents by owner uid, orphan pods), a bounded change log for
+ * controllers need (pods by node, dependents by owner uid, orphan pods), a bounded log of watch events for
  * watch replay, and synchronous change hooks that feed the controllers' work queues.
  *
  * Stored objects are treated as immutable: every write stores a new object. Readers inside the
@@ -9,6 +9,10 @@
 import type { Kind, KubeObject, WatchEventType } from '../k8s/types';
 import type { Cause, SimWatchEvent } from './types';
 
+/**
+ * What the hooks see of one write. Nothing keeps it past the hooks: the log and the simulator's subscribers keep the
+ * change's public event (`ev`), so a change's previous version (`old`) and the change itself die young.
+ */
 export interface StoreChange {
   type: WatchEventType;
   kind: Kind;
@@ -17,8 +21,8 @@ export interface StoreChange {
   old?: KubeObject;
   cause?: Cause;
   rv: number;
-  /** the public event, built once and shared by every subscriber */
-  ev?: SimWatchEvent;
+  /** the public watch event, built once: the log keeps it and every subscriber and watcher shares it */
+  ev: SimWatchEvent;
 }
 
 /** `namespace/name` for namespaced objects, `name` for cluster-scoped ones. */
@@ -31,6 +35,11 @@ export function objKey(o: KubeObject): string {
 }
 
 const LOG_LIMIT = 5_000;
+
+/** The public watch event of a write (no `cause` key when there is none). */
+function watchEvent(type: WatchEventType, kind: Kind, object: KubeObject, cause: Cause | undefined): SimWatchEvent {
+  return cause ? { type, kind, object, cause } : { type, kind, object };
+}
 
 export class Store {
   rv = 0;
@@ -51,7 +60,9 @@ export class Store {
   readonly dependents = new Map<string, Map<string, { kind: Kind; key: string }>>();
   /** pod keys without a controller owner, per namespace (for ReplicaSet adoption) */
   readonly orphanPods = new Map<string, Set<string>>();
-  private log: StoreChange[] = [];
+  /** watch events by resourceVersion: log[i] has rv logStart + i */
+  private log: SimWatchEvent[] = [];
+  private logStart = 1;
   private hooks: ((c: StoreChange) => void)[] = [];
 
   onChange(hook: (c: StoreChange) => void): void {
@@ -88,7 +99,8 @@ export class Store {
     const byNs = this.byNamespace.get(kind);
     if (ns !== undefined && byNs !== undefined) nsMapOf(byNs, ns).set(key, obj);
     this.reindex(kind, key, old, obj);
-    this.emit({ type: old ? 'MODIFIED' : 'ADDED', kind, key, object: obj, old, cause, rv: this.rv });
+    const type = old ? 'MODIFIED' : 'ADDED';
+    this.emit({ type, kind, key, object: obj, old, cause, rv: this.rv, ev: watchEvent(type, kind, obj, cause) });
     return obj;
   }
 
@@ -103,16 +115,18 @@ export class Store {
     this.reindex(kind, key, old, undefined);
     this.rv++;
     const last = { ...old, metadata: { ...old.metadata, resourceVersion: String(this.rv) } } as KubeObject;
-    this.emit({ type: 'DELETED', kind, key, object: last, old, cause, rv: this.rv });
+    this.emit({ type: 'DELETED', kind, key, object: last, old, cause, rv: this.rv, ev: watchEvent('DELETED', kind, last, cause) });
     return last;
   }
 
-  /** Changes after resourceVersion `fromRv` (exclusive), or undefined when the log no longer reaches back. */
-  changesSince(fromRv: number): StoreChange[] | undefined {
+  /**
+   * Watch events after resourceVersion `fromRv` (exclusive), or undefined when the log no longer reaches back (the
+   * caller answers 410 Gone, as kube-apiserver's watch cache does for a resourceVersion older than its window).
+   */
+  changesSince(fromRv: number): SimWatchEvent[] | undefined {
     if (fromRv >= this.rv) return [];
-    const first = this.log[0];
-    if (!first || first.rv > fromRv + 1) return undefined;
-    return this.log.slice(fromRv + 1 - first.rv);
+    if (!this.log.length || this.logStart > fromRv + 1) return undefined;
+    return this.log.slice(fromRv + 1 - this.logStart);
   }
 
   /** Drops everything (restore). */
@@ -125,6 +139,7 @@ export class Store {
     this.dependents.clear();
     this.orphanPods.clear();
     this.log = [];
+    this.logStart = this.rv + 1;
   }
 
   /** Loads objects without events (restore); hooks still index nothing — callers rebuild controller state. */
@@ -139,8 +154,12 @@ export class Store {
 
   private emit(c: StoreChange): void {
     // Every change gets a contiguous rv, so the log is addressable by rv.
-    this.log.push(c);
-    if (this.log.length > LOG_LIMIT * 1.5) this.log = this.log.slice(this.log.length - LOG_LIMIT);
+    if (!this.log.length) this.logStart = c.rv;
+    this.log.push(c.ev);
+    if (this.log.length > LOG_LIMIT * 1.5) {
+      this.logStart += this.log.length - LOG_LIMIT;
+      this.log = this.log.slice(this.log.length - LOG_LIMIT);
+    }
     const hooks = this.hooks;
     for (let i = 0; i < hooks.length; i++) hooks[i](c);
   }
@@ -219,9 +238,4 @@ function nsMapOf(byNs: Map<string, Map<string, KubeObject>>, ns: string): Map<st
   let m = byNs.get(ns);
   if (!m) byNs.set(ns, (m = new Map()));
   return m;
-}
-
-/** Converts a store change into the public watch event shape. */
-export function toWatchEvent(c: StoreChange): SimWatchEvent {
-  return (c.ev ??= c.cause ? { type: c.type, kind: c.kind, object: c.object, cause: c.cause } : { type: c.type, kind: c.kind, object: c.object });
 }
