@@ -54,7 +54,8 @@ export class Scheduler implements Controller {
   private unschedulable = new Set<string>();
   /** placed pods whose (anti-)affinity terms can constrain or score an incoming pod */
   private constraining = 0;
-  private placed = new PlacedPodIndex();
+  /** spreading's per-node counts; a selector's first count reads the namespace's placed pods from the store */
+  private placed = new PlacedPodIndex((ns) => this.placedIn(ns));
   /**
    * The nodes in store order with their parsed allocatable and their usage record (the same object `account` updates),
    * so the per-node loop, which runs nodes × pods times, does no lookups. Dropped on any Node change (rare).
@@ -85,8 +86,8 @@ export class Scheduler implements Controller {
     const pod = c.type === 'DELETED' ? undefined : (c.object as V1Pod);
     // most changes are kubelet status writes that leave node, spec and labels as they were: nothing to re-account
     if (!(old && pod && samePlacement(old, pod))) {
-      if (old && counts(old)) this.account(old, -1, c.key);
-      if (pod && counts(pod)) this.account(pod, +1, c.key);
+      if (old && counts(old)) this.account(old, -1);
+      if (pod && counts(pod)) this.account(pod, +1);
     }
     if (old && counts(old) && !(pod && counts(pod))) this.flushSoon(e);
     if (!pod) {
@@ -106,7 +107,7 @@ export class Scheduler implements Controller {
     this.placed.clear();
     this.defaultSelectors.servicesChanged();
     for (const p of e.store.values('Pod') as Iterable<V1Pod>) {
-      if (counts(p)) this.account(p, +1, `${p.metadata!.namespace}/${p.metadata!.name}`);
+      if (counts(p)) this.account(p, +1);
       if (!p.spec?.nodeName && podCondition(p, 'PodScheduled')?.status === 'False') this.unschedulable.add(`${p.metadata!.namespace}/${p.metadata!.name}`);
     }
   }
@@ -129,9 +130,9 @@ export class Scheduler implements Controller {
     if (this.unschedulable.size) e.enqueueAt(SCHEDULER, FLUSH_KEY, e.time + 1000);
   }
 
-  private account(pod: V1Pod, sign: 1 | -1, key: string): void {
-    if (sign > 0) this.placed.add(key, pod);
-    else this.placed.remove(key, pod);
+  private account(pod: V1Pod, sign: 1 | -1): void {
+    if (sign > 0) this.placed.add(pod);
+    else this.placed.remove(pod);
     const u = this.usageOf(pod.spec!.nodeName!);
     const r = podRequests(pod);
     u.cpu += sign * r.cpu;
@@ -214,6 +215,11 @@ export class Scheduler implements Controller {
     const best = pickHighestScore(table, random);
     if (best) return this.bind(key, pod, best, total, e);
     this.fail(key, pod, total, reasons ?? new Map(), unresolvable, taints ?? new Set(), e);
+  }
+
+  /** The namespace's pods this scheduler counts as placed (what `account` has added), from the store. O(pods of it). */
+  private *placedIn(namespace: string): Iterable<V1Pod> {
+    for (const p of this.bound!.e.store.values('Pod', namespace) as Iterable<V1Pod>) if (counts(p)) yield p;
   }
 
   /** Scheduled, still-running pods with their node's labels (for inter-pod affinity). O(pods). */
