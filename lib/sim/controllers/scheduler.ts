@@ -22,6 +22,7 @@ import { DefaultSelectorCache } from './scheduler/default-selector';
 import { pickHighestScore, type ScoreTable } from './scheduler/score';
 import { ERR_NO_NODES, fitErrorMessage, reasonKo } from './scheduler/fit-error';
 import { withFields } from '../json';
+import { podWith } from './pod-status';
 import type { LabelSelector } from '../../k8s/selectors';
 
 export { tolerates };
@@ -284,7 +285,7 @@ export class Scheduler implements Controller {
       hop: 'scheduler' as const,
     };
     // withFields, not a spread: a spread that adds nodeName gives every bound pod's spec a hidden class of its own
-    const bound = e.updateObject('Pod', { ...pod, spec: withFields(pod.spec!, { nodeName }), status: withFields(pod.status, { conditions }) }, cause, key);
+    const bound = e.updateObject('Pod', podWith(pod, withFields(pod.spec!, { nodeName }), withFields(pod.status, { conditions })), cause, key);
     e.recordEvent(
       { kind: 'Pod', name, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid, resourceVersion: bound.metadata!.resourceVersion },
       'Normal',
@@ -305,7 +306,7 @@ export class Scheduler implements Controller {
     if (prev?.status !== 'False' || prev.message !== message) {
       const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
       conditions.push({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: e.iso() });
-      e.updateObject('Pod', { ...pod, status: withFields(pod.status, { phase: 'Pending', conditions }) }, cause);
+      e.updateObject('Pod', podWith(pod, pod.spec, withFields(pod.status, { phase: 'Pending', conditions })), cause);
     }
     e.recordEvent({ kind: 'Pod', name, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid }, 'Warning', 'FailedScheduling', message, 'default-scheduler', cause);
     e.enqueueAt(SCHEDULER, key, e.time + UNSCHEDULABLE_RETRY_MS);
