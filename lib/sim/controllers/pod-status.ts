@@ -7,9 +7,9 @@ import { parseImageRef } from '../images';
 
 /**
  * The pod with a new spec and status, as one object literal in the API's field order (apiVersion, kind, metadata,
- * spec, status — a Pod has no other top-level fields). The kubelet's and the scheduler's writes spread the stored pod
- * instead, and the spreads of pods built in different places gave the top-level Pod a dozen hidden classes in one
- * rollout, so every `pod.spec`/`pod.status` read in the engine was a megamorphic lookup; literals share one.
+ * spec, status — a Pod has no other top-level fields). Spreads of pods built in different places gave the top-level Pod
+ * a dozen hidden classes in one rollout, so every `pod.spec`/`pod.status` read in the engine was a megamorphic lookup;
+ * literals share one. Used by the scheduler's writes; the kubelet's status writes keep a spread (see writePodStatus).
  */
 export function podWith(pod: V1Pod, spec: V1PodSpec | undefined, status: V1PodStatus | undefined): V1Pod {
   return { apiVersion: pod.apiVersion, kind: pod.kind, metadata: pod.metadata, spec, status };
