@@ -31,6 +31,8 @@ export function writePodStatus(key: string, e: Engine, cause: Cause, build: (p: 
   const pod = e.get<V1Pod>('Pod', key)!;
   const status = build(pod)!;
   status.conditions = readinessConditions(status, e.iso(), status.phase === 'Succeeded' || status.phase === 'Failed');
+  // a spread, not podWith: the literal took 2 % off a cold and 1.4 % off a warm 1,000-replica run's instructions but
+  // added 4 % to the cold 250-pod run bench:peer times (valgrind, node --predictable)
   return e.updateObject('Pod', { ...pod, status }, cause, key);
 }
 

@@ -12,7 +12,7 @@ import type { StoreChange } from '../store';
 import type { Cause } from '../types';
 import { deletePod } from '../lifecycle';
 import { isPodReady } from '../pods';
-import { withCondition } from './pod-status';
+import { podWith, withCondition } from './pod-status';
 import { tolerates } from './scheduler';
 import { nodeRuntime } from './node-network';
 import { KUBELET } from './kubelet';
@@ -121,7 +121,7 @@ export class NodeLifecycleController implements Controller {
       if (!isPodReady(pod)) continue;
       const c = cause(`노드 ${nodeName}에 연결할 수 없어 파드 ${pod.metadata!.name}을(를) Ready=False로 표시`);
       const conditions = withCondition(pod.status?.conditions, 'Ready', 'False', now);
-      e.updateObject('Pod', { ...pod, status: { ...pod.status, conditions } }, c);
+      e.updateObject('Pod', podWith(pod, pod.spec, { ...pod.status, conditions }), c);
       e.recordEvent({ kind: 'Pod', name: pod.metadata!.name!, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid }, 'Warning', 'NodeNotReady', 'Node is not ready', 'node-controller', c);
     }
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { V1PodCondition } from '../../k8s/api-types';
 import { fnv32a } from '../../k8s/names';
-import { hex64, sortConditions } from './pod-status';
+import { hex64, podWith, sortConditions } from './pod-status';
+import type { V1Pod } from '../../k8s/api-types';
 
 const cond = (type: string, status = 'True'): V1PodCondition => ({ type, status, lastProbeTime: null, lastTransitionTime: '2025-01-15T00:00:00Z' });
 const types = (cs: V1PodCondition[]) => cs.map((c) => `${c.type}:${c.status}`);
@@ -32,5 +33,21 @@ describe('hex64', () => {
   it('keeps the IDs snapshots already hold', () => {
     expect(hex64('machine/worker-1')).toBe('002402e4012404770224060a0324079dfc23fc98fd23fe2bfe23ffbeff240151');
     expect(hex64('é')).toBe('d526730fd426717cd7267635d62674a2d1266cc3d0266b30d3266fe9d2266e56');
+  });
+});
+
+describe('podWith', () => {
+  it('keeps the identity of apiVersion, kind and metadata and writes the fields in the API order', () => {
+    // a manifest may list kind first; the API server (and now every kubelet write) returns apiVersion first
+    const metadata = { name: 'web', namespace: 'default' };
+    const pod = { kind: 'Pod', apiVersion: 'v1', metadata, spec: { containers: [] }, status: { phase: 'Pending' } } as V1Pod;
+    const spec = { containers: [], nodeName: 'worker-1' };
+    const status = { phase: 'Running' };
+    const next = podWith(pod, spec, status);
+    expect(Object.keys(next)).toEqual(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
+    expect(next.metadata).toBe(metadata);
+    expect(next.spec).toBe(spec);
+    expect(next.status).toBe(status);
+    expect(pod.status).toEqual({ phase: 'Pending' });
   });
 });

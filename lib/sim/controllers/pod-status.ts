@@ -2,8 +2,18 @@
  * Builders for the pod status the kubelet reports: conditions with stable lastTransitionTime,
  * container statuses per stage, deterministic container IDs and image digests.
  */
-import type { V1ContainerStatus, V1Pod, V1PodCondition, V1PodStatus } from '../../k8s/api-types';
+import type { V1ContainerStatus, V1Pod, V1PodCondition, V1PodSpec, V1PodStatus } from '../../k8s/api-types';
 import { parseImageRef } from '../images';
+
+/**
+ * The pod with a new spec and status, as one object literal in the API's field order (apiVersion, kind, metadata,
+ * spec, status — a Pod has no other top-level fields). Spreads of pods built in different places gave the top-level Pod
+ * a dozen hidden classes in one rollout, so every `pod.spec`/`pod.status` read in the engine was a megamorphic lookup;
+ * literals share one. Used by the scheduler's writes; the kubelet's status writes keep a spread (see writePodStatus).
+ */
+export function podWith(pod: V1Pod, spec: V1PodSpec | undefined, status: V1PodStatus | undefined): V1Pod {
+  return { apiVersion: pod.apiVersion, kind: pod.kind, metadata: pod.metadata, spec, status };
+}
 
 /** Sets one condition, keeping lastTransitionTime when the status does not change. */
 export function withCondition(conds: V1PodCondition[] | undefined, type: string, status: 'True' | 'False' | 'Unknown', now: string, reason?: string, message?: string): V1PodCondition[] {

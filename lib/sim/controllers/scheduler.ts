@@ -15,13 +15,14 @@ import { UNSCHEDULABLE_RETRY_MS } from '../timings';
 import { nodeAffinityScore } from './scheduler/node-affinity';
 import { constrainsOthers, hasPodAffinityTerms, interPodAffinityFilter, interPodAffinityScore, prepareInterPodAffinity, type InterPodAffinityState, type PlacedPod } from './scheduler/inter-pod-affinity';
 import { preferNoScheduleCount, tolerates } from './scheduler/taint-toleration';
-import { allocatable, staticFilter, type Allocatable, type NodeRow, type Rejection, type Usage } from './scheduler/node-rows';
+import { nodeRow, staticFilter, type Allocatable, type NodeRow, type Rejection, type Usage } from './scheduler/node-rows';
 import { prepareSpread, spreadConstraintsOf, spreadFilter, spreadScores, type SpreadState } from './scheduler/pod-topology-spread';
 import { PlacedPodIndex } from './scheduler/placed-pod-index';
 import { DefaultSelectorCache } from './scheduler/default-selector';
 import { pickHighestScore, type ScoreTable } from './scheduler/score';
 import { ERR_NO_NODES, fitErrorMessage, reasonKo } from './scheduler/fit-error';
 import { withFields } from '../json';
+import { podWith } from './pod-status';
 import type { LabelSelector } from '../../k8s/selectors';
 
 export { tolerates };
@@ -54,7 +55,8 @@ export class Scheduler implements Controller {
   private unschedulable = new Set<string>();
   /** placed pods whose (anti-)affinity terms can constrain or score an incoming pod */
   private constraining = 0;
-  private placed = new PlacedPodIndex();
+  /** spreading's per-node counts; a selector's first count reads the namespace's placed pods from the store */
+  private placed = new PlacedPodIndex((ns) => this.placedIn(ns));
   /**
    * The nodes in store order with their parsed allocatable and their usage record (the same object `account` updates),
    * so the per-node loop, which runs nodes × pods times, does no lookups. Dropped on any Node change (rare).
@@ -69,6 +71,8 @@ export class Scheduler implements Controller {
    */
   private readonly table: ScoreTable = { nodes: [], leastAllocated: [] };
   private readonly spreadScratch: (number | undefined)[] = [];
+  /** the node table rows of the feasible nodes, index-aligned with `table.nodes` (reused like the table) */
+  private readonly feasibleRows: NodeRow[] = [];
   /** the engine's nodes and random stream as functions, built once per engine instead of once per pod */
   private bound?: { e: Engine; allNodes: () => Iterable<V1Node>; random: () => number };
   private readonly countsPerNode = (ns: string, sel: LabelSelector) => this.placed.countsPerNode(ns, sel);
@@ -85,8 +89,8 @@ export class Scheduler implements Controller {
     const pod = c.type === 'DELETED' ? undefined : (c.object as V1Pod);
     // most changes are kubelet status writes that leave node, spec and labels as they were: nothing to re-account
     if (!(old && pod && samePlacement(old, pod))) {
-      if (old && counts(old)) this.account(old, -1, c.key);
-      if (pod && counts(pod)) this.account(pod, +1, c.key);
+      if (old && counts(old)) this.account(old, -1);
+      if (pod && counts(pod)) this.account(pod, +1);
     }
     if (old && counts(old) && !(pod && counts(pod))) this.flushSoon(e);
     if (!pod) {
@@ -106,7 +110,7 @@ export class Scheduler implements Controller {
     this.placed.clear();
     this.defaultSelectors.servicesChanged();
     for (const p of e.store.values('Pod') as Iterable<V1Pod>) {
-      if (counts(p)) this.account(p, +1, `${p.metadata!.namespace}/${p.metadata!.name}`);
+      if (counts(p)) this.account(p, +1);
       if (!p.spec?.nodeName && podCondition(p, 'PodScheduled')?.status === 'False') this.unschedulable.add(`${p.metadata!.namespace}/${p.metadata!.name}`);
     }
   }
@@ -114,7 +118,7 @@ export class Scheduler implements Controller {
   private nodeTable(e: Engine): NodeRow[] {
     if (this.nodeRows) return this.nodeRows;
     const rows: NodeRow[] = [];
-    for (const node of e.store.values('Node') as Iterable<V1Node>) rows.push({ node, usage: this.usageOf(node.metadata!.name!), alloc: allocatable(node) });
+    for (const node of e.store.values('Node') as Iterable<V1Node>) rows.push(nodeRow(node, this.usageOf(node.metadata!.name!)));
     return (this.nodeRows = rows);
   }
 
@@ -129,9 +133,9 @@ export class Scheduler implements Controller {
     if (this.unschedulable.size) e.enqueueAt(SCHEDULER, FLUSH_KEY, e.time + 1000);
   }
 
-  private account(pod: V1Pod, sign: 1 | -1, key: string): void {
-    if (sign > 0) this.placed.add(key, pod);
-    else this.placed.remove(key, pod);
+  private account(pod: V1Pod, sign: 1 | -1): void {
+    if (sign > 0) this.placed.add(pod);
+    else this.placed.remove(pod);
     const u = this.usageOf(pod.spec!.nodeName!);
     const r = podRequests(pod);
     u.cpu += sign * r.cpu;
@@ -164,10 +168,6 @@ export class Scheduler implements Controller {
     const req = podRequests(pod);
     const nzCpu = req.cpu || DEFAULT_CPU_REQUEST;
     const nzMem = req.memory || DEFAULT_MEMORY_REQUEST;
-    // made on the first rejected node: a pod that fits everywhere needs neither
-    let reasons: Map<string, number> | undefined;
-    let taints: Set<string> | undefined;
-    let unresolvable = 0;
     let total = 0;
     const affinity = hasPodAffinityTerms(pod) || this.constraining > 0 ? prepareInterPodAffinity(pod, this.placedPods(e), (ns) => e.get<V1Namespace>('Namespace', ns)?.metadata?.labels) : undefined;
     if (this.bound?.e !== e) this.bound = { e, allNodes: () => e.store.values('Node') as Iterable<V1Node>, random: () => e.rng.next() };
@@ -183,25 +183,23 @@ export class Scheduler implements Controller {
     table.podTopologySpread = undefined;
     const rows = this.nodeTable(e);
     const verdicts = this.staticVerdictsFor(pod, rows);
+    const feasibleRows = this.feasibleRows;
     for (let i = 0; i < rows.length; i++) {
-      const { node, usage: u, alloc } = rows[i];
+      const row = rows[i];
+      const { node, usage: u, alloc } = row;
       total++;
-      const why = verdicts[i] ?? this.filter(pod, node, req, u, alloc, affinity, spread);
-      if (why) {
-        if (why.unresolvable) unresolvable++;
-        if (why.taint) (taints ??= new Set()).add(why.taint);
-        reasons ??= new Map();
-        for (const r of why.reasons) reasons.set(r, (reasons.get(r) ?? 0) + 1);
-        continue;
-      }
+      // a rejected node is only counted when no node fits (fail asks the filters again): most pods are bound, and
+      // the control plane's taint rejects every one of them
+      if ((verdicts[i] ?? this.filter(pod, node, req, u, alloc, affinity, spread)) !== undefined) continue;
       const { cpu: capCpu, memory: capMem } = alloc;
       const cpuFree = capCpu ? (capCpu - u.nzCpu - nzCpu) / capCpu : 0;
       const memFree = capMem ? (capMem - u.nzMemory - nzMem) / capMem : 0;
       // TaintToleration only tells nodes apart once one has an untolerated PreferNoSchedule taint
-      const preferNo = node.spec?.taints?.length ? preferNoScheduleCount(pod, node) : 0;
+      const preferNo = row.tainted ? preferNoScheduleCount(pod, node) : 0;
       if (preferNo && !table.taintToleration) table.taintToleration = new Array<number>(feasible).fill(0);
       // written by index into the reused arrays, cut to length after the loop
       table.nodes[feasible] = node;
+      feasibleRows[feasible] = row;
       table.leastAllocated[feasible] = Math.floor(((Math.max(0, cpuFree) + Math.max(0, memFree)) / 2) * 100);
       feasible++;
       table.taintToleration?.push(preferNo);
@@ -210,10 +208,28 @@ export class Scheduler implements Controller {
     }
     table.nodes.length = feasible;
     table.leastAllocated.length = feasible;
-    if (spread?.soft.length) table.podTopologySpread = spreadScores(table.nodes, spread, allNodes, this.spreadScratch);
+    feasibleRows.length = feasible;
+    if (spread?.soft.length) table.podTopologySpread = spreadScores(feasibleRows, spread, rows, this.spreadScratch);
     const best = pickHighestScore(table, random);
     if (best) return this.bind(key, pod, best, total, e);
-    this.fail(key, pod, total, reasons ?? new Map(), unresolvable, taints ?? new Set(), e);
+    // the filters read only the pod, the node table and the usage records, none of which changed since the loop
+    let unresolvable = 0;
+    const reasons = new Map<string, number>();
+    const taints = new Set<string>();
+    for (let i = 0; i < rows.length; i++) {
+      const { node, usage: u, alloc } = rows[i];
+      const why = verdicts[i] ?? this.filter(pod, node, req, u, alloc, affinity, spread);
+      if (!why) continue;
+      if (why.unresolvable) unresolvable++;
+      if (why.taint) taints.add(why.taint);
+      for (const r of why.reasons) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+    }
+    this.fail(key, pod, total, reasons, unresolvable, taints, e);
+  }
+
+  /** The namespace's pods this scheduler counts as placed (what `account` has added), from the store. O(pods of it). */
+  private *placedIn(namespace: string): Iterable<V1Pod> {
+    for (const p of this.bound!.e.store.values('Pod', namespace) as Iterable<V1Pod>) if (counts(p)) yield p;
   }
 
   /** Scheduled, still-running pods with their node's labels (for inter-pod affinity). O(pods). */
@@ -269,7 +285,7 @@ export class Scheduler implements Controller {
       hop: 'scheduler' as const,
     };
     // withFields, not a spread: a spread that adds nodeName gives every bound pod's spec a hidden class of its own
-    const bound = e.updateObject('Pod', { ...pod, spec: withFields(pod.spec!, { nodeName }), status: withFields(pod.status, { conditions }) }, cause, key);
+    const bound = e.updateObject('Pod', podWith(pod, withFields(pod.spec!, { nodeName }), withFields(pod.status, { conditions })), cause, key);
     e.recordEvent(
       { kind: 'Pod', name, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid, resourceVersion: bound.metadata!.resourceVersion },
       'Normal',
@@ -290,7 +306,7 @@ export class Scheduler implements Controller {
     if (prev?.status !== 'False' || prev.message !== message) {
       const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
       conditions.push({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: e.iso() });
-      e.updateObject('Pod', { ...pod, status: withFields(pod.status, { phase: 'Pending', conditions }) }, cause);
+      e.updateObject('Pod', podWith(pod, pod.spec, withFields(pod.status, { phase: 'Pending', conditions })), cause);
     }
     e.recordEvent({ kind: 'Pod', name, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid }, 'Warning', 'FailedScheduling', message, 'default-scheduler', cause);
     e.enqueueAt(SCHEDULER, key, e.time + UNSCHEDULABLE_RETRY_MS);

@@ -26,6 +26,19 @@ export interface NodeRow {
   node: V1Node;
   usage: Usage;
   alloc: Allocatable;
+  /**
+   * The node's name and labels, read once per node table: the per-node loops read them for every pod, and on the
+   * Node objects themselves (shapes differ between nodes) each read was a megamorphic property lookup.
+   */
+  name: string;
+  labels: ReadonlyMap<string, string>;
+  /** whether the node has taints at all (TaintToleration's score only looks then) */
+  tainted: boolean;
+}
+
+/** A node table row: the node with its usage record and what the loops read of it, parsed once. */
+export function nodeRow(node: V1Node, usage: Usage): NodeRow {
+  return { node, usage, alloc: allocatable(node), name: node.metadata!.name!, labels: new Map(Object.entries(node.metadata?.labels ?? {})), tainted: !!node.spec?.taints?.length };
 }
 
 /** Why a filter rejects a node: the reasons it counts, whether preemption could help, the taint it names. */
@@ -51,7 +64,7 @@ export function staticFilter(pod: V1Pod, node: V1Node): Rejection | undefined {
 
 const allocCache = new WeakMap<object, Allocatable>();
 /** Parsed node allocatable, cached per status object (nodes change rarely; pods are scheduled often). */
-export function allocatable(node: V1Node): Allocatable {
+function allocatable(node: V1Node): Allocatable {
   const a = node.status?.allocatable ?? {};
   let hit = allocCache.get(a);
   if (!hit) allocCache.set(a, (hit = { cpu: parseCpuMillis(a.cpu), memory: parseMemoryBytes(a.memory), pods: Number(a.pods ?? 110) }));

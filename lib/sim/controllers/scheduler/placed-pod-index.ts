@@ -1,15 +1,14 @@
 /**
- * Placed (bound, not finished) pods indexed by namespace and label, so spreading counts only the pods a
- * selector can match instead of every pod in the cluster. Kept incrementally from pod changes: O(labels)
- * per change; `candidates` returns the smallest set among the selector's equality requirements, or every
- * placed pod of the namespace when it has none. `countsPerNode` keeps, per selector asked for, the matching
- * non-terminating pods per node, updated on every change: O(selectors cached for the namespace) per change,
- * so spreading a ReplicaSet's pods costs O(nodes) per attempt instead of O(its pods).
+ * Per-node counts of the placed (bound, not finished, not terminating) pods a selector selects, for the spreading the
+ * scheduler scores: `countsPerNode` keeps, per selector asked for, the matching pods per node, updated on every placement
+ * change in O(selectors cached for the namespace). A selector's counts start from one pass over the namespace's placed
+ * pods (`placedIn`, the store), once per selector; after that, spreading a ReplicaSet's pods costs O(nodes) per attempt
+ * instead of O(its pods). Nothing is kept per pod: an index of every placed pod by label cost three Map entries per
+ * placement change and held each pod's bound version alive, for the one pass a new selector needs.
  */
 import type { V1Pod } from '../../../k8s/api-types';
 import { matchesLabelSelector, type LabelSelector } from '../../../k8s/selectors';
 
-const NAMESPACE_ONLY = '\u0000*';
 /** selectors whose counts are kept; past this the cache starts over (a bound for memory, not correctness) */
 const MAX_CACHED_SELECTORS = 256;
 
@@ -20,11 +19,6 @@ interface SelectorCounts {
 }
 
 const selectorKeys = new WeakMap<LabelSelector, string>();
-/**
- * Index keys per labels object. The pods of a ReplicaSet share their template's labels object, so the keys are built
- * once per set rather than once per pod version (each write gives a pod new metadata, but keeps its labels).
- */
-const keysByLabels = new WeakMap<object, { namespace: string; keys: string[] }>();
 /** A selector's identity as a string, computed once per selector object (the default selectors are cached). */
 function selectorKey(selector: LabelSelector): string {
   let key = selectorKeys.get(selector);
@@ -33,43 +27,20 @@ function selectorKey(selector: LabelSelector): string {
 }
 
 export class PlacedPodIndex {
-  private sets = new Map<string, Map<string, V1Pod>>();
   private counts = new Map<string, SelectorCounts>();
 
-  /** Index keys of a pod: its namespace, and one per label. Derived from content, so add and remove agree. */
-  private keysOf(pod: V1Pod): string[] {
-    const ns = pod.metadata?.namespace ?? 'default';
-    const labels = pod.metadata?.labels;
-    if (!labels) return [`${ns}${NAMESPACE_ONLY}`];
-    const hit = keysByLabels.get(labels);
-    if (hit?.namespace === ns) return hit.keys;
-    const keys = [`${ns}${NAMESPACE_ONLY}`];
-    for (const [k, v] of Object.entries(labels)) keys.push(`${ns}\u0000${k}=${v}`);
-    keysByLabels.set(labels, { namespace: ns, keys });
-    return keys;
-  }
+  /** `placedIn(namespace)`: the namespace's placed pods as the caller counts them now (what add and remove follow). */
+  constructor(private readonly placedIn: (namespace: string) => Iterable<V1Pod>) {}
 
-  add(key: string, pod: V1Pod): void {
+  add(pod: V1Pod): void {
     this.adjustCounts(pod, 1);
-    for (const k of this.keysOf(pod)) {
-      let set = this.sets.get(k);
-      if (!set) this.sets.set(k, (set = new Map()));
-      set.set(key, pod);
-    }
   }
 
-  remove(key: string, pod: V1Pod): void {
+  remove(pod: V1Pod): void {
     this.adjustCounts(pod, -1);
-    for (const k of this.keysOf(pod)) {
-      const set = this.sets.get(k);
-      if (!set) continue;
-      set.delete(key);
-      if (!set.size) this.sets.delete(k);
-    }
   }
 
   clear(): void {
-    this.sets.clear();
     this.clearCounts();
   }
 
@@ -99,7 +70,7 @@ export class PlacedPodIndex {
     if (!c) {
       if (this.counts.size >= MAX_CACHED_SELECTORS) this.clearCounts();
       c = { namespace, selector, perNode: new Map() };
-      for (const p of this.candidates(namespace, selector))
+      for (const p of this.placedIn(namespace))
         if (!p.metadata?.deletionTimestamp && matchesLabelSelector(selector, p.metadata?.labels ?? {})) c.perNode.set(p.spec!.nodeName!, (c.perNode.get(p.spec!.nodeName!) ?? 0) + 1);
       this.counts.set(key, c);
     }
@@ -110,17 +81,4 @@ export class PlacedPodIndex {
   /** the entry countsPerNode returned last and the selector asked with (an equal one may have made the entry); cleared with `counts` */
   private lastCounts?: SelectorCounts;
   private lastSelector?: LabelSelector;
-
-  /** A superset of the placed pods in `namespace` the selector selects; callers still match each one. */
-  candidates(namespace: string, selector: LabelSelector): Iterable<V1Pod> {
-    let best = this.sets.get(`${namespace}${NAMESPACE_ONLY}`);
-    if (!best) return [];
-    for (const r of selector.requirements) {
-      if ((r.operator !== '=' && r.operator !== '==' && r.operator !== 'in') || r.values.length !== 1) continue;
-      const set = this.sets.get(`${namespace}\u0000${r.key}=${r.values[0]}`);
-      if (!set) return [];
-      if (set.size < best.size) best = set;
-    }
-    return best.values();
-  }
 }

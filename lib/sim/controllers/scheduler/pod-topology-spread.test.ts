@@ -84,4 +84,19 @@ describe('scheduler: PodTopologySpread', () => {
     const nodes = podsOf(sim, 'default', 'app=web').map((p) => p.spec!.nodeName);
     expect([count(nodes, 'worker-1'), count(nodes, 'worker-2')]).toEqual([3, 3]);
   });
+
+  // scoring.go: a ScheduleAnyway constraint on a zone-like key scores each node by the matching pods of its domain.
+  // The zone labels come after the first pod was placed, so the scheduler must see them in its new node table.
+  it('ScheduleAnyway by zone balances the zones against LeastAllocated, with zone labels added after the first pod', () => {
+    const sim = createSimulator({ seed: 45 });
+    makeWorker2Busy(sim);
+    sim.create(spreadDeployment(1, [byHostname({ topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' })]));
+    sim.advance(10_000);
+    sim.patch('Node', 'worker-1', undefined, { metadata: { labels: { 'topology.kubernetes.io/zone': 'a' } } }, 'merge');
+    sim.patch('Node', 'worker-2', undefined, { metadata: { labels: { 'topology.kubernetes.io/zone': 'b' } } }, 'merge');
+    sim.patch('Deployment', 'web', 'default', { spec: { replicas: 6 } }, 'merge');
+    sim.advance(10_000);
+    const nodes = podsOf(sim, 'default', 'app=web').map((p) => p.spec!.nodeName);
+    expect([count(nodes, 'worker-1'), count(nodes, 'worker-2')]).toEqual([3, 3]);
+  });
 });

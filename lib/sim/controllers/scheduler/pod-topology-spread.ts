@@ -10,6 +10,7 @@ import type { V1Node, V1Pod, V1TopologySpreadConstraint } from '../../../k8s/api
 import { matchesLabelSelector, fromLabelSelectorObject, type LabelSelector } from '../../../k8s/selectors';
 import { nodeAffinityFits } from './node-affinity';
 import { tolerates } from './taint-toleration';
+import type { NodeRow } from './node-rows';
 
 export const ERR_SPREAD = "node(s) didn't match pod topology spread constraints";
 export const ERR_SPREAD_LABEL = `${ERR_SPREAD} (missing required label)`;
@@ -139,55 +140,77 @@ export function spreadFilter(node: V1Node, s: SpreadState): { reason: string; un
  * feasible nodes (with the system defaults a feasible node without the key is the "" domain, as upstream's
  * topologyPair map makes it); pods count from every eligible node in them. The hostname key needs no domain
  * pass: a node is its own domain, as in upstream's Score. So the default spreading over nodes without zone
- * labels costs O(feasible) per attempt; a zone-like key adds one pass over the nodes.
+ * labels costs O(feasible) per attempt; a zone-like key that some node carries adds one pass over the nodes.
+ * Reads nodes through their table rows (`rows` is the whole table), whose names and labels are parsed once.
  */
-export function spreadScores(feasible: V1Node[], s: SpreadState, nodes: () => Iterable<V1Node>, raw: (number | undefined)[] = []): (number | undefined)[] {
+export function spreadScores(feasible: readonly NodeRow[], s: SpreadState, rows: readonly NodeRow[], raw: (number | undefined)[] = []): (number | undefined)[] {
   const n = feasible.length;
-  // `raw` may be a reused array (the scheduler's): every entry is written before it is read
-  for (let k = 0; k < n; k++) raw[k] = 0;
+  // `raw` may be a reused array (the scheduler's): every entry is written before it is read; undefined marks an
+  // ignored node, and the sums run in unboxed doubles (in `raw`, which also holds undefined, every fractional sum
+  // was a heap number of its own, one per node and constraint for every pod): `raw` gets only the rounded totals
+  if (sums.length < n) sums = new Float64Array(Math.max(n, 2 * sums.length));
+  const acc = sums;
+  for (let k = 0; k < n; k++) {
+    raw[k] = 0;
+    acc[k] = 0;
+  }
   raw.length = n;
   let considered = n;
   // system defaults tolerate nodes without the key; explicit constraints make the plugin ignore them
   if (!s.systemDefaulted)
     for (let k = 0; k < n; k++)
-      if (s.soft.some((c) => !hasKey(feasible[k], c.topologyKey))) {
+      if (s.soft.some((c) => !feasible[k].labels.has(c.topologyKey))) {
         raw[k] = undefined;
         considered--;
       }
   // plain loops: this runs for every ReplicaSet pod (the system default spreading) over every feasible node
   for (let i = 0; i < s.soft.length; i++) {
     const c = s.soft[i];
+    const key = c.topologyKey;
     const counts = s.softCounts[i];
-    const domains = c.topologyKey === HOSTNAME ? undefined : domainCounts(feasible, raw, c, counts, s, nodes);
+    const domains = key === HOSTNAME ? undefined : domainCounts(feasible, raw, c, counts, s, rows);
     if (domains === null) continue;
     const weight = Math.log((domains ? domains.size : considered) + 2);
     for (let k = 0; k < n; k++) {
-      const r = raw[k];
-      const node = feasible[k];
-      if (r === undefined || !hasKey(node, c.topologyKey)) continue;
-      const count = domains ? domains.get(valueOf(node, c.topologyKey))! : (counts.get(node.metadata!.name!) ?? 0);
-      raw[k] = r + count * weight + (c.maxSkew - 1);
+      const row = feasible[k];
+      const value = row.labels.get(key);
+      if (raw[k] === undefined || value === undefined) continue;
+      const count = domains ? domains.get(value)! : (counts.get(row.name) ?? 0);
+      acc[k] = acc[k] + count * weight + (c.maxSkew - 1);
     }
   }
-  for (let k = 0; k < n; k++) if (raw[k] !== undefined) raw[k] = Math.round(raw[k]!);
+  for (let k = 0; k < n; k++) if (raw[k] !== undefined) raw[k] = Math.round(acc[k]);
   return raw;
 }
+/** spreadScores' running sums, reused across calls (grown to the largest feasible count seen) */
+let sums = new Float64Array(128);
+
+/** Whether any node of the table carries the label key, cached per table (the default zone key usually is on none). */
+function tableHasKey(rows: readonly NodeRow[], key: string): boolean {
+  let keys = keysByTable.get(rows);
+  if (!keys) keysByTable.set(rows, (keys = new Set(rows.flatMap((r) => [...r.labels.keys()]))));
+  return keys.has(key);
+}
+const keysByTable = new WeakMap<readonly NodeRow[], Set<string>>();
 
 /**
  * Matching pods per domain of a non-hostname soft constraint, domains taken from the considered feasible nodes;
- * null when none of them carries the key (the constraint then scores nothing). O(feasible + nodes).
+ * null when none of them carries the key (the constraint then scores nothing). O(1) when no node of the table
+ * carries it, else O(feasible + nodes).
  */
-function domainCounts(feasible: V1Node[], raw: (number | undefined)[], c: Constraint, counts: ReadonlyMap<string, number>, s: SpreadState, nodes: () => Iterable<V1Node>): Map<string, number> | null {
+function domainCounts(feasible: readonly NodeRow[], raw: (number | undefined)[], c: Constraint, counts: ReadonlyMap<string, number>, s: SpreadState, rows: readonly NodeRow[]): Map<string, number> | null {
+  const key = c.topologyKey;
+  if (!tableHasKey(rows, key)) return null;
   let anyKeyed = false;
-  for (let k = 0; k < feasible.length && !anyKeyed; k++) anyKeyed = raw[k] !== undefined && hasKey(feasible[k], c.topologyKey);
+  for (let k = 0; k < feasible.length && !anyKeyed; k++) anyKeyed = raw[k] !== undefined && feasible[k].labels.has(key);
   if (!anyKeyed) return null;
   const domains = new Map<string, number>();
-  feasible.forEach((node, k) => raw[k] !== undefined && domains.set(hasKey(node, c.topologyKey) ? valueOf(node, c.topologyKey) : '', 0));
-  for (const node of nodes()) {
-    if (!eligible(s.pod, node, c)) continue;
-    const v = valueOf(node, c.topologyKey);
+  for (let k = 0; k < feasible.length; k++) if (raw[k] !== undefined) domains.set(feasible[k].labels.get(key) ?? '', 0);
+  for (const row of rows) {
+    if (!eligible(s.pod, row.node, c)) continue;
+    const v = row.labels.get(key)!;
     const sum = domains.get(v);
-    if (sum !== undefined) domains.set(v, sum + (counts.get(node.metadata!.name!) ?? 0));
+    if (sum !== undefined) domains.set(v, sum + (counts.get(row.name) ?? 0));
   }
   return domains;
 }
