@@ -199,8 +199,9 @@ test('a Job shows its progress in the workload view, and a small cluster keeps i
   await expect(page.locator('[data-pod-tile][data-pod^="batch-"]').first()).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('[data-pod-grid]')).toHaveCount(0);
   await expect(page.locator('canvas[data-pod-layer]')).toHaveCount(0);
-  // and its node boxes contain their paint and clip their text as before (a big cluster's are flat)
-  await expect(page.locator('[data-node-box]').first()).toHaveCSS('contain', 'layout style paint');
+  // and its node boxes contain their paint as before (`layout style paint`, which Chromium spells `content`; a big
+  // cluster's are flat)
+  await expect(page.locator('[data-node-box]').first()).toHaveCSS('contain', 'content');
 
   await page.getByRole('tab', { name: '워크로드' }).click();
   const job = page.locator('[data-job-box="batch"]');
