@@ -59,6 +59,11 @@ const SETTLE_MS = 500;
 
 /** What a trace of the gestures records: the main thread's tasks, the compositor's frames and raster work. */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'toplevel', 'blink', 'cc', 'viz', 'benchmark', 'v8'];
+/**
+ * BENCH_TRACE_INVALIDATIONS=1 adds what invalidated style, layout and paint, element by element (bench/trace-tasks.ts
+ * counts them per heavy task): costly to record, so the frame times of such a run are not comparable.
+ */
+const INVALIDATION_CATEGORIES = process.env.BENCH_TRACE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [];
 
 /** How many compositor layers the page has now (drawn ones: with content, not bare containers). */
 async function compositorLayers(page: Page, cdp: CDPSession): Promise<number> {
@@ -121,7 +126,7 @@ export async function measureGestures(page: Page): Promise<GestureResult> {
   await startCountingRenders(page);
   // BENCH_TRACE=file.json: a Chromium trace of the gestures (open it in chrome://tracing or Perfetto)
   const browser = process.env.BENCH_TRACE ? page.context().browser() : null;
-  if (browser) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: TRACE_CATEGORIES });
+  if (browser) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: [...TRACE_CATEGORIES, ...INVALIDATION_CATEGORIES] });
   const before = await viewport(page);
   await drag(page, { x: mid.x - 200, y: mid.y - 100 }, { x: 400, y: 200 });
   const afterPan = await viewport(page);

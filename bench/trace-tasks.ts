@@ -5,6 +5,9 @@
  * the CPU counts are the ones to compare between builds. Prints the tasks over 16, 30, 50 and 100 ms of CPU, what
  * the tasks over HEAVY ms (default 30) spend their CPU on (scripts by entry point, style, layout, paint, the
  * compositor's commit, GC), and the longest tasks one by one (TOP, default 5).
+ * Also per-frame rendering: how many Layerize, Paint and Commit runs the trace has and their CPU (mean and p95), and,
+ * in a trace recorded with invalidation tracking (BENCH_TRACE_INVALIDATIONS=1), what invalidated style, layout and
+ * paint (event, reason, element) during the heavy tasks: what makes a frame that only moves the view paint at all.
  * Usage: `npx tsx bench/trace-tasks.ts trace.json`.
  */
 import { readFileSync } from 'node:fs';
@@ -17,7 +20,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { functionName?: string; url?: string; columnNumber?: number; type?: string } };
+  args?: { name?: string; data?: { functionName?: string; url?: string; columnNumber?: number; type?: string; reason?: string; nodeName?: string; invalidationSet?: string } };
 }
 
 /** What a task's CPU is counted as: the first of these met, not what is nested inside it. */
@@ -76,9 +79,47 @@ function main() {
   for (const t of heavy) for (const [k, ms] of inside(t)) all.set(k, (all.get(k) ?? 0) + ms);
   const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join(' | ');
   console.log(`  in the ${heavy.length} tasks over ${heavyMs} ms of CPU (${heavy.reduce((a, t) => a + cpuMs(t), 0).toFixed(0)} ms): ${top(all, 12)}`);
+  renderingSteps(spans);
+  invalidations(events, main, heavy);
   for (const t of [...tasks].sort((a, b) => cpuMs(b) - cpuMs(a)).slice(0, Number(process.env.TOP ?? 5))) {
     console.log(`  task at ${((t.ts - tasks[0].ts) / 1000).toFixed(0)} ms: ${cpuMs(t).toFixed(1)} ms of CPU (${((t.dur ?? 0) / 1000).toFixed(1)} wall): ${top(inside(t), 8)}`);
   }
+}
+
+/** Count, total and p95 CPU ms of each rendering step on the main thread: what one frame of a gesture costs. */
+function renderingSteps(spans: TraceEvent[]): void {
+  const steps = ['Layerize', 'Paint', 'PrePaint', 'Commit', 'Layout', 'UpdateLayoutTree', 'HitTest'];
+  const parts = steps.map((name) => {
+    // nested spans of one name (Paint inside Paint) count once
+    const ms: number[] = [];
+    let end = -1;
+    for (const e of spans) {
+      if (e.name !== name || e.ts < end) continue;
+      end = e.ts + (e.dur ?? 0);
+      ms.push(cpuMs(e));
+    }
+    ms.sort((a, b) => a - b);
+    const sum = ms.reduce((a, b) => a + b, 0);
+    return ms.length === 0 ? `${name} 0` : `${name} ${ms.length}× ${sum.toFixed(0)} ms (mean ${(sum / ms.length).toFixed(1)}, p95 ${ms[Math.floor(0.95 * (ms.length - 1))].toFixed(1)})`;
+  });
+  console.log(`  rendering steps: ${parts.join(' | ')}`);
+}
+
+/** What invalidated style, layout and paint inside `tasks` (invalidation-tracking events), most frequent first. */
+function invalidations(events: TraceEvent[], main: string, tasks: TraceEvent[]): void {
+  const tracked = events.filter((e) => thread(e) === main && e.name.endsWith('InvalidationTracking'));
+  if (tracked.length === 0) return;
+  const within = (e: TraceEvent) => tasks.some((t) => e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0));
+  const counts = new Map<string, number>();
+  for (const e of tracked) {
+    if (!within(e)) continue;
+    const d = e.args?.data ?? {};
+    const key = `${e.name.replace('InvalidationTracking', '')}: ${d.reason ?? d.invalidationSet ?? ''} ${d.nodeName ?? ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP_INVALIDATIONS ?? 15));
+  console.log(`  invalidations in those tasks (${tracked.length} tracked in all):`);
+  for (const [k, n] of top) console.log(`    ${n}× ${k}`);
 }
 
 main();

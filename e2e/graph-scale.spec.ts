@@ -101,6 +101,30 @@ test('at 5,000 pods the tiles are drawn on canvas and a pod opens from the keybo
 
   await page.getByRole('button', { name: '자세히 보기 닫기' }).click();
 
+  // A big cluster's box is flat (node-box.tsx): no paint containment and nothing inside it clips (Chromium's Layerize
+  // pays for every clip in every frame of a pan). It still names itself, and its name still selects the node.
+  const clipping = () => box.evaluate((el) => ({ contain: getComputedStyle(el).contain, clipped: [el, ...el.querySelectorAll('*')].filter((e) => getComputedStyle(e).overflowX !== 'visible').map((e) => e.className) }));
+  expect(await clipping()).toEqual({ contain: 'layout style', clipped: [] });
+  await expect(box).toHaveAttribute('aria-label', /^워커 노드 worker-1, 상태 \S+, 파드 \d+개$/);
+  const nodeName = box.getByRole('button', { name: '노드 worker-1 자세히 보기' });
+  await nodeName.click();
+  await expect(page.getByRole('complementary', { name: '노드 자세히 보기' })).toContainText('worker-1');
+  await page.getByRole('button', { name: '자세히 보기 닫기' }).click();
+  // While the view moves nothing in it takes the pointer (graph.css): a drag over the boxes hit-tests none of them.
+  // Standing still, the name is under the pointer again.
+  const nameUnderPointer = async () => {
+    const b = (await nodeName.boundingBox())!;
+    return page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('[data-node-box]')?.getAttribute('data-node-box') ?? null, [b.x + b.width / 2, b.y + b.height / 2]);
+  };
+  expect(await nameUnderPointer()).toBe('worker-1');
+  const corner = (await graph(page).boundingBox())!;
+  await page.mouse.move(corner.x + 10, corner.y + corner.height - 10);
+  await page.mouse.down();
+  await page.mouse.move(corner.x + 40, corner.y + corner.height - 20, { steps: 3 });
+  expect(await nameUnderPointer()).toBeNull();
+  await page.mouse.up();
+  await expect.poll(nameUnderPointer).toBe('worker-1');
+
   // Text by zoom: fitted to the whole cluster the tiles carry no words; zoomed in on a box, names are drawn.
   await expect(grid).toHaveAttribute('data-detailed', 'false');
   // Zoom around the centre of the first tile (84 × 44 CSS px), so it stays under the pointer.
@@ -116,7 +140,9 @@ test('at 5,000 pods the tiles are drawn on canvas and a pod opens from the keybo
   await expect.poll(sharpness).toBeGreaterThan(fittedSharpness * 2);
   // and shown there by the layer: the first tile's middle is drawn
   await expect.poll(async () => (await layerPixel(grid, 42, 22))[3]).toBeGreaterThan(0);
-  // Hover: the pointer moving onto another drawn tile (the second, right of the first) shows that pod's tooltip.
+  // Hover: the pointer moving onto another drawn tile (the second, right of the first) shows that pod's tooltip, once
+  // the view stands still (while it moves nothing in it takes the pointer: graph.css).
+  await expect(page.locator('.react-flow__viewport[data-moving]')).toHaveCount(0);
   const zoomed = (await grid.boundingBox())!;
   const k2 = zoomed.width / (at.width / k);
   await page.mouse.move(zoomed.x + (84 + 4 + 30) * k2, zoomed.y + 22 * k2, { steps: 4 });
@@ -175,6 +201,9 @@ test('a Job shows its progress in the workload view, and a small cluster keeps i
   await expect(page.locator('[data-pod-tile][data-pod^="batch-"]').first()).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('[data-pod-grid]')).toHaveCount(0);
   await expect(page.locator('canvas[data-pod-layer]')).toHaveCount(0);
+  // and its node boxes contain their paint as before (`layout style paint`, which Chromium spells `content`; a big
+  // cluster's are flat)
+  await expect(page.locator('[data-node-box]').first()).toHaveCSS('contain', 'content');
 
   await page.getByRole('tab', { name: '워크로드' }).click();
   const job = page.locator('[data-job-box="batch"]');

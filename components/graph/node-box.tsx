@@ -16,8 +16,14 @@ import { useMountTurn } from './mount-turn';
 export type NodeBoxData = { name: string; cols: number; rows?: number };
 export type PendingLaneData = { cols: number };
 
+/**
+ * `truncate` for a box that may clip its text, a plain no-wrap line for a flat one (`flat` in NodeBox: a big cluster's
+ * boxes clip nothing).
+ */
+const oneLine = (flat: boolean) => (flat ? 'whitespace-nowrap' : 'truncate');
+
 /** Memoised on its plain props: a node's CPU bar stays put while only its memory (or pod count) moves. */
-const UsageBar = memo(function UsageBar({ label, used, total, text }: { label: string; used: number; total: number; text: string }) {
+const UsageBar = memo(function UsageBar({ label, used, total, text, flat }: { label: string; used: number; total: number; text: string; flat: boolean }) {
   const pct = percentOf(used, total);
   const over = pct >= 90;
   return (
@@ -30,14 +36,15 @@ const UsageBar = memo(function UsageBar({ label, used, total, text }: { label: s
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuetext={`${text} (${pct}%)`}
-        className="h-2 flex-1 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-700"
+        // the bar inside is never wider than the track and rounded as it is: the clip only matters to a box that clips
+        className={`h-2 flex-1 rounded-full bg-zinc-200 dark:bg-zinc-700 ${flat ? '' : 'overflow-hidden'}`}
       >
         <span
           className={`block h-full rounded-full ${over ? 'bg-red-500' : 'bg-brand-500'}`}
           style={{ width: `${Math.min(100, pct)}%` }}
         />
       </span>
-      <span className="w-28 shrink-0 truncate text-right tabular-nums text-zinc-700 dark:text-zinc-300">
+      <span className={`shrink-0 text-right tabular-nums text-zinc-700 dark:text-zinc-300 ${flat ? 'whitespace-nowrap' : 'w-28 truncate'}`}>
         {text} ({pct}%)
       </span>
     </div>
@@ -110,12 +117,19 @@ const STATUS_STYLE = {
 /**
  * A node as a box: role, status, requested resources and its pods. Subscribes to its own node only.
  * In a big cluster it mounts as its outline and name, and fills in when its mount turn comes (mount-turn.ts).
+ *
+ * A box whose tiles are drawn on the tile layer (canvas mode) is flat: no paint containment and no clipped text or
+ * meters. Each clip is a node of Chromium's paint property tree, and Layerize (run in every frame that changes the
+ * page's paint or properties: each frame of a pan, each rollout commit) costs in proportion to them: in a 10,000-pod
+ * drag (91 boxes, bench/graph-layerize.ts) it took 299 ms of CPU with clipping boxes and 44 ms with flat ones (the
+ * pointer off the moving view in both). A flat box's text that does not fit runs over instead of ending in "…".
  */
 export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxData>>) {
   const node = usePlaygroundStore((s) => s.nodes[data.name]);
   const idsOf = usePodsOnNode(data.name);
   const visible = usePlaygroundStore((s) => idsOf(s).length);
   const selected = usePlaygroundStore((s) => s.selection?.kind === 'Node' && s.selection.key === data.name);
+  const flat = useTileMode(modeCount(visible)) === 'canvas';
   const full = useMountTurn();
   if (!node) return null;
   const roleLabel = node.role === 'control-plane' ? '컨트롤 플레인' : '워커 노드';
@@ -124,7 +138,7 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxDat
       aria-label={`${roleLabel} ${node.name}, 상태 ${node.status}, 파드 ${visible}개`}
       data-node-box={node.name}
       data-node-status={node.status}
-      className={`k8s-box h-full w-full rounded-xl border-2 bg-white/95 p-2.5 shadow-sm dark:bg-zinc-900/95 ${
+      className={`${flat ? 'k8s-box-flat' : 'k8s-box'} h-full w-full rounded-xl border-2 bg-white/95 p-2.5 shadow-sm dark:bg-zinc-900/95 ${
         node.ready ? 'border-zinc-300 dark:border-zinc-700' : 'border-dashed border-red-500'
       } ${selected ? 'outline-3 outline-brand-500' : ''}`}
       data-mount-pending={full ? undefined : ''}
@@ -141,11 +155,12 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxDat
             memoryAllocatable={node.memoryAllocatableBytes}
             podsAllocatable={node.podsAllocatable}
             visible={visible}
+            flat={flat}
           />
           <PodGrid idsOf={idsOf} cols={data.cols} rows={data.rows} label={`${roleLabel} ${node.name}`} />
         </>
       ) : (
-        <p className="truncate font-mono text-sm font-semibold">{node.name}</p>
+        <p className={`${oneLine(flat)} font-mono text-sm font-semibold`}>{node.name}</p>
       )}
     </section>
   );
@@ -165,8 +180,9 @@ const NodeHeader = memo(function NodeHeader(props: {
   memoryAllocatable: number;
   podsAllocatable: number;
   visible: number;
+  flat: boolean;
 }) {
-  const { name, controlPlane, ready, unschedulable, status, visible } = props;
+  const { name, controlPlane, ready, unschedulable, status, visible, flat } = props;
   const usage = usePlaygroundStore((s) => s.groups.usageByNode[name]);
   const select = usePlaygroundStore((s) => s.select);
   const hidden = Math.max(0, (usage?.pods ?? 0) - visible);
@@ -188,7 +204,7 @@ const NodeHeader = memo(function NodeHeader(props: {
         <button
           type="button"
           onClick={() => select({ kind: 'Node', key: name })}
-          className="nodrag truncate font-mono text-sm font-semibold hover:underline focus-visible:outline-2 focus-visible:outline-brand-500"
+          className={`nodrag ${oneLine(flat)} font-mono text-sm font-semibold hover:underline focus-visible:outline-2 focus-visible:outline-brand-500`}
           aria-label={`노드 ${name} 자세히 보기`}
         >
           {name}
@@ -198,8 +214,8 @@ const NodeHeader = memo(function NodeHeader(props: {
           {status}
         </span>
       </div>
-      <UsageBar label="CPU" used={cpu} total={props.cpuAllocatable} text={`${formatCpu(cpu)}/${formatCpu(props.cpuAllocatable)}`} />
-      <UsageBar label="메모리" used={memory} total={props.memoryAllocatable} text={`${formatMemory(memory)}/${formatMemory(props.memoryAllocatable)}`} />
+      <UsageBar label="CPU" used={cpu} total={props.cpuAllocatable} text={`${formatCpu(cpu)}/${formatCpu(props.cpuAllocatable)}`} flat={flat} />
+      <UsageBar label="메모리" used={memory} total={props.memoryAllocatable} text={`${formatMemory(memory)}/${formatMemory(props.memoryAllocatable)}`} flat={flat} />
       <p className="text-[11px] text-zinc-600 dark:text-zinc-400">
         파드 {usage?.pods ?? 0}/{props.podsAllocatable}
         {hidden > 0 && <span> · 숨긴 파드 {hidden}개</span>}
