@@ -76,4 +76,20 @@ describe('createPaintQueue', () => {
     expect(ran).toEqual(['a', 'b', 'a']);
     expect(frames).toHaveLength(0);
   });
+
+  it('resumes a paint that stopped part-way in the next frame, without its gap', () => {
+    const { queue, ran, job, frames, runFrame, wait } = setup(1, 6, 200);
+    const a = job('a');
+    queue.schedule(a);
+    runFrame();
+    wait(15);
+    queue.schedule(a); // scheduled again 16 ms later: held for its gap
+    runFrame();
+    expect(ran).toEqual(['a']);
+    queue.resume(a); // it has tiles left to draw from its last run: no gap
+    wait(15);
+    runFrame();
+    expect(ran).toEqual(['a', 'a']);
+    expect(frames).toHaveLength(0);
+  });
 });

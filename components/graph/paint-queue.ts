@@ -21,6 +21,8 @@ export interface PaintQueue {
   schedule(paint: () => void): void;
   /** Forget a waiting paint (its canvas is going away or being reconfigured). */
   cancel(paint: () => void): void;
+  /** Run `paint` again in a coming frame without waiting `minGapMs` (it stopped part-way and has more to do). */
+  resume(paint: () => void): void;
 }
 
 export function createPaintQueue({ requestFrame, now, budgetMs, minGapMs = 0 }: PaintQueueOptions): PaintQueue {
@@ -57,6 +59,11 @@ export function createPaintQueue({ requestFrame, now, budgetMs, minGapMs = 0 }: 
     },
     cancel(paint) {
       waiting.delete(paint);
+    },
+    resume(paint) {
+      lastRun.delete(paint);
+      waiting.add(paint);
+      ask();
     },
   };
 }

@@ -9,7 +9,7 @@ import { usePlaygroundStore, usePlaygroundStoreApi, usePlaygroundStoreWith } fro
 import { podTileLabel } from './pod-label';
 import { TONE_CLASS } from './pod-tile';
 import { paletteFor } from './tile-palette';
-import { cancelPaint, paintNextFrame, repaintWhenDue } from './tile-painter';
+import { cancelPaint, paintNextFrame, repaintWhenDue, resumePaint, sliceFromNow } from './tile-painter';
 import { keepPaintedGrid, takePaintedGrid, type PaintedGrid } from './tile-painter-cache';
 import { COMPACT_ZOOM, useDrawingZoom } from './tile-zoom';
 import { tileLayerFor, type LayerGrid } from './tile-layer';
@@ -196,6 +196,8 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
     let shown: readonly string[] | null = null;
     /** Paint what changed; a new pod list (or grid size) is configured first, in the same frame. */
     const repaint = () => {
+      // a bitmap's first paint draws it whole (a box never shows half its tiles); later ones are sliced (tile-painter.ts)
+      const limit = painter.look ? sliceFromNow() : undefined;
       const s = store.getState();
       const ids = idsOf(s);
       if (ids !== shown) {
@@ -205,7 +207,8 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
         const scale = kept?.scale ?? backingScale(area, zoom, window.devicePixelRatio || 1);
         painter.configure({ ids, cols, room, scale, detailed: kept?.detailed ?? detailed, palette, ...(flows ? { rateOf: flows.pod } : {}) });
       }
-      if (painter.paint(s)) layer.drewInFrame();
+      if (painter.paint(s, limit)) layer.drewInFrame();
+      if (painter.behind) resumePaint(repaint);
     };
     // a settled zoom, a new theme or a box panned back into view: queued unless the bitmap is still blank
     repaintWhenDue(painter, repaint);

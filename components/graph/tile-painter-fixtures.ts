@@ -14,20 +14,33 @@ export const PALETTE: TilePalette = {
   rateFailed: { fill: '#c00', text: '#fff' },
 };
 
-/** A canvas whose 2D context only counts what is drawn: a filled tile and a cleared area. */
+/**
+ * A canvas whose 2D context only counts what is drawn: a filled tile and a cleared area; and how often pixels are read
+ * back (`reads.count`) or put back (`reads.puts`), with the settings the context was asked for (`settings`).
+ */
 export function countingCanvas() {
   const drawn = { tiles: 0, clears: 0 };
+  const reads = { count: 0, puts: 0, settings: undefined as CanvasRenderingContext2DSettings | undefined };
   const ctx = new Proxy({} as CanvasRenderingContext2D, {
     get: (_t, name) => {
       if (name === 'fill' || name === 'fillRect') return () => drawn.tiles++;
       if (name === 'clearRect') return () => drawn.clears++;
       if (name === 'measureText') return () => ({ width: 0 });
+      if (name === 'getImageData') return () => (reads.count++, {});
+      if (name === 'putImageData') return () => reads.puts++;
       return () => {};
     },
     set: () => true,
   });
-  const canvas: PaintTarget = { width: 0, height: 0, getContext: () => ctx };
-  return { canvas, drawn };
+  const canvas: PaintTarget = {
+    width: 0,
+    height: 0,
+    getContext: (_kind, settings) => {
+      reads.settings = settings;
+      return ctx;
+    },
+  };
+  return { canvas, drawn, reads };
 }
 
 /** An element that keeps the attributes a TilePainter describes its drawing with. */

@@ -47,6 +47,55 @@ describe('TilePainter', () => {
   });
 });
 
+describe('TilePainter rasterises within its paint', () => {
+  it('a paint that draws reads one pixel back from a main-memory bitmap, and a paint with nothing to draw reads none', () => {
+    const store = createPlaygroundStore();
+    store.getState().applyBatch([{ type: 'upsert', kind: 'Node', key: 'Node//w', object: makeNode('w') }, podUp('a'), podUp('b')]);
+    const { canvas, drawn, reads } = countingCanvas();
+    const painter = new TilePainter(canvas);
+    painter.configure({ cols: 5, scale: 1, detailed: false, palette: PALETTE, ids: store.getState().groups.podIdsByNode['w'] });
+    painter.paint(store.getState());
+    expect(drawn.tiles).toBe(2);
+    // the read makes the browser rasterise the recorded tiles now (the paint queue's budget times it), not in the
+    // layer's copy; in main memory the read is no GPU round trip
+    expect(reads).toEqual({ count: 1, puts: 0, settings: { willReadFrequently: true } });
+    painter.paint(store.getState());
+    expect(reads.count).toBe(1);
+  });
+});
+
+describe('TilePainter with a time limit', () => {
+  it('stops drawing at its limit and the next paints go on from the first tile left, until none is left', () => {
+    const store = createPlaygroundStore();
+    const names = Array.from({ length: 100 }, (_, i) => `p${i}`);
+    store.getState().applyBatch([{ type: 'upsert', kind: 'Node', key: 'Node//w', object: makeNode('w') }, ...names.map(podUp)]);
+    const { canvas, drawn } = countingCanvas();
+    const painter = new TilePainter(canvas);
+    const grid = describedElement();
+    painter.describeOn(grid);
+    const setup = { cols: 10, scale: 1, detailed: false, palette: PALETTE };
+    painter.configure({ ...setup, ids: store.getState().groups.podIdsByNode['w'] });
+    // a first paint of a blank bitmap draws it whole, whatever the limit
+    let t = 0;
+    const limit = () => ({ until: t + 1, now: () => ++t });
+    expect(painter.paint(store.getState(), limit())).toBe(true);
+    expect([drawn.tiles, painter.behind]).toEqual([100, false]);
+
+    // every pod replaced (a rollout): the clock passes the limit at the first look (after 32 tiles)
+    store.getState().applyBatch(names.map((n) => ({ type: 'upsert', kind: 'Pod', key: `Pod/default/${n}`, object: makePod({ name: n, node: 'w', phase: 'Pending' }) }) as ClusterChange));
+    drawn.tiles = 0;
+    painter.paint(store.getState(), limit());
+    expect([drawn.tiles, painter.behind, grid.dataset.painted]).toEqual([32, true, '100']);
+    painter.paint(store.getState(), limit());
+    painter.paint(store.getState(), limit());
+    expect([drawn.tiles, painter.behind]).toEqual([96, true]);
+    painter.paint(store.getState(), limit());
+    expect([drawn.tiles, painter.behind]).toEqual([100, false]);
+    expect(painter.paint(store.getState(), limit())).toBe(false);
+    expect(drawn.tiles).toBe(100);
+  });
+});
+
 describe('TilePainter room', () => {
   it('a pod list crossing a row within the room its box keeps neither resizes the bitmap nor repaints other tiles', () => {
     const store = createPlaygroundStore();
@@ -78,6 +127,33 @@ describe('TilePainter room', () => {
     painter.paint(store.getState());
     expect(drawn).toEqual({ tiles: 0, clears: 1 });
     expect({ width: canvas.width, height: canvas.height }).toEqual(bitmap);
+  });
+
+  it('a grid outgrowing its room keeps its pixels in the bigger bitmap and draws only the new tiles', () => {
+    const store = createPlaygroundStore();
+    const names = Array.from({ length: 10 }, (_, i) => `p${i}`);
+    store.getState().applyBatch([{ type: 'upsert', kind: 'Node', key: 'Node//w', object: makeNode('w') }, ...names.map(podUp)]);
+    const { canvas, drawn, reads } = countingCanvas();
+    const painter = new TilePainter(canvas);
+    const setup = { cols: 5, scale: 1, detailed: false, palette: PALETTE };
+    const ids = () => store.getState().groups.podIdsByNode['w'];
+    painter.configure({ ...setup, ids: ids() });
+    let t = 0;
+    painter.paint(store.getState(), { until: 1, now: () => t++ });
+    const height = canvas.height;
+    // a third row: a taller bitmap, the ten drawn tiles copied into it, one tile drawn
+    store.getState().applyBatch([podUp('p10')]);
+    drawn.tiles = 0;
+    painter.configure({ ...setup, ids: ids() });
+    expect(canvas.height).toBeGreaterThan(height);
+    expect(reads.puts).toBe(1);
+    painter.paint(store.getState(), { until: 1, now: () => t++ });
+    expect(drawn.tiles).toBe(1);
+    // a new look (zoomed in) is drawn whole: nothing kept
+    drawn.tiles = 0;
+    painter.configure({ ...setup, scale: 2, ids: ids() });
+    painter.paint(store.getState());
+    expect([drawn.tiles, reads.puts]).toEqual([11, 1]);
   });
 });
 

@@ -43,6 +43,16 @@ function markOf(s: PlaygroundState, id: string): number {
 
 const DASH: Record<string, number[]> = { dashed: [4, 3], dotted: [1.5, 2] };
 
+/** When a paint must stop drawing (`now() >= until`): a bitmap's share of a frame. */
+export interface PaintLimit {
+  until: number;
+  now: () => number;
+}
+/** Tiles drawn between two looks at the clock (at the farthest zoom ~32 tiles are ~0.2 ms of drawing). */
+const TILES_PER_CHECK = 32;
+/** Most drawing one queued paint of one bitmap does in a frame (the queue's budget is per frame, across bitmaps). */
+export const PAINT_SLICE_MS = 4;
+
 /** Painters with changes waiting, repainted in the coming animation frames within a budget (paint-queue.ts). */
 const queue = createPaintQueue({
   requestFrame: (cb) => requestAnimationFrame(cb),
@@ -56,6 +66,12 @@ export const paintNextFrame = (paint: () => void): void => queue.schedule(paint)
 
 /** Forget a waiting paint (its canvas is going away or being reconfigured). */
 export const cancelPaint = (paint: () => void): void => queue.cancel(paint);
+
+/** Go on with a paint that stopped at its limit, in the next frame (not after the queue's gap between repaints). */
+export const resumePaint = (paint: () => void): void => queue.resume(paint);
+
+/** A queued paint's limit: PAINT_SLICE_MS from now. */
+export const sliceFromNow = (): PaintLimit => ({ until: performance.now() + PAINT_SLICE_MS, now: () => performance.now() });
 
 /**
  * Run a grid's `repaint` now if its painter has drawn nothing yet (a box never shows empty), otherwise in a coming
@@ -85,8 +101,19 @@ function drawName(ctx: CanvasRenderingContext2D, label: string, x: number, y: nu
 
 /** The part of a <canvas> the painter uses (a test can hand it a counting stand-in). */
 export type PaintTarget = Pick<HTMLCanvasElement, 'width' | 'height'> & {
-  getContext(kind: '2d'): CanvasRenderingContext2D | null;
+  getContext(kind: '2d', settings: CanvasRenderingContext2DSettings): CanvasRenderingContext2D | null;
 };
+
+/**
+ * A bitmap's context is kept in main memory (`willReadFrequently`) and each paint that drew ends by reading one pixel
+ * back. A 2D canvas only records its drawing calls and rasterises them when the bitmap is next read; unread, that was
+ * the tile layer's copy, so one layer draw in a 5,000-pod rollout rasterised every grid repainted in its frame (up to
+ * 52 ms; the paint queue's 6 ms budget had timed only the recording). Read back at the end of its paint, a grid is
+ * rasterised inside the paint, where the queue's budget counts it, and the layer's copy is a copy (~1 ms a frame).
+ * Measured in Chromium without a GPU: one pixel read back is the cheapest way to make a canvas draw now (a snapshot
+ * costs ~1.5× more); in main memory the read is not a GPU round trip.
+ */
+const CONTEXT: CanvasRenderingContext2DSettings = { willReadFrequently: true };
 
 /** The element in the page that says what the bitmap shows: its words for a screen reader, and counts for tests. */
 export type DescribedTarget = Pick<HTMLElement, 'dataset' | 'getAttribute' | 'setAttribute'>;
@@ -134,57 +161,94 @@ export class TilePainter {
     const { width, height } = gridSize(Math.max(setup.ids.length, setup.room ?? 0), setup.cols);
     const w = Math.max(1, Math.round(width * setup.scale));
     const h = Math.max(1, Math.round(height * setup.scale));
-    // Resizing reallocates (and blanks) the bitmap (a box's pods change often during a rollout; its size rarely does).
+    const sameLook = !!prev && prev.cols === setup.cols && prev.scale === setup.scale && prev.detailed === setup.detailed && prev.palette === setup.palette;
+    // Resizing reallocates (and blanks) the bitmap. With the same look only the rows changed (a workload box's grid
+    // grows and shrinks row by row through a rollout, 2,500 tiles at a time): every tile keeps its place, so the old
+    // pixels are copied into the new bitmap and only tiles whose pod changed are drawn again.
     const resized = this.canvas.width !== w || this.canvas.height !== h;
+    let kept = false;
     if (resized) {
+      const ctx = sameLook && this.canvas.width > 0 && this.canvas.height > 0 ? this.context() : null;
+      const pixels = ctx?.getImageData(0, 0, this.canvas.width, this.canvas.height);
       this.canvas.width = w;
       this.canvas.height = h;
-      this.blanked = true;
+      if (ctx && pixels) {
+        ctx.putImageData(pixels, 0, 0);
+        kept = true;
+      } else this.blanked = true;
     }
-    const sameLook = !!prev && prev.cols === setup.cols && prev.scale === setup.scale && prev.detailed === setup.detailed && prev.palette === setup.palette;
-    if (resized || !sameLook) {
+    if ((resized && !kept) || !sameLook) {
       this.drawnPods = [];
       this.drawnMarks = [];
       this.drawnRates = [];
     }
     // Named from the start: an empty grid never paints, and an unnamed role="img" is a gap for a screen reader. A new
     // pod list alone changes no words until the paint (which describes what it drew): no O(tiles) count per list.
-    if (!prev || resized || !sameLook) this.describe(setup);
+    if (!prev || (resized && !kept) || !sameLook) this.describe(setup);
   }
+
+  private context(): CanvasRenderingContext2D | null {
+    return (this.ctx ??= this.canvas.getContext('2d', CONTEXT));
+  }
+
+  /** The last paint stopped at its time limit with tiles still to draw (the next paint goes on from there). */
+  behind = false;
 
   /**
    * Repaint the tiles whose pod or mark changed since the last paint. O(tiles in this box) compares. True when the
    * bitmap changed (tiles drawn, or blanked by a resize), so the layer that shows it must draw again.
+   * With a `limit`, drawing stops once its time is up (checked every TILES_PER_CHECK tiles) and `behind` says so: a
+   * rollout of 2,500 pods in one workload box changed 2,500 tiles of one bitmap at once, 43 ms of drawing in one frame,
+   * which no per-frame budget between bitmaps can split. Tiles left undrawn stay different from what is drawn, so the
+   * next paint finds them again. Cleared tiles past the end of a shorter list are never left behind.
    */
-  paint(s: PlaygroundState): boolean {
+  paint(s: PlaygroundState, limit?: PaintLimit): boolean {
     const setup = this.setup;
-    const ctx = (this.ctx ??= this.canvas.getContext('2d'));
+    const ctx = this.context();
     if (!setup || !ctx) return false;
     const blanked = this.blanked;
     this.blanked = false;
+    // a blanked bitmap is drawn whole: the layer would show the rest of it empty
+    if (blanked) limit = undefined;
     const dirty: number[] = [];
     const count = setup.ids.length;
+    const pods: (PodView | undefined)[] = [];
+    const marks: number[] = [];
+    const rates: string[] = [];
     for (let i = 0; i < count; i++) {
       const id = setup.ids[i];
       const pod = s.pods[id];
       const mark = markOf(s, id);
       const rate = rateKey(setup.rateOf?.(id));
       if (pod === this.drawnPods[i] && mark === this.drawnMarks[i] && rate === this.drawnRates[i]) continue;
-      this.drawnPods[i] = pod;
-      this.drawnMarks[i] = mark;
-      this.drawnRates[i] = rate;
       dirty.push(i);
+      pods.push(pod);
+      marks.push(mark);
+      rates.push(rate);
     }
     // Tiles past the end of a shorter list are cleared (drawn as "no pod").
-    for (let i = count; i < this.drawnPods.length; i++) if (this.drawnPods[i]) dirty.push(i);
+    const past: number[] = [];
+    for (let i = count; i < this.drawnPods.length; i++) if (this.drawnPods[i]) past.push(i);
     this.drawnPods.length = Math.min(this.drawnPods.length, count);
     this.drawnMarks.length = Math.min(this.drawnMarks.length, count);
     this.drawnRates.length = Math.min(this.drawnRates.length, count);
-    if (dirty.length === 0) return blanked;
+    this.behind = false;
+    if (dirty.length === 0 && past.length === 0) return blanked;
     ctx.setTransform(setup.scale, 0, 0, setup.scale, 0, 0);
-    const full = dirty.length >= count && dirty.every((i, at) => i === at);
+    const full = dirty.length >= count && past.length === 0 && dirty.every((i, at) => i === at);
     if (full) ctx.clearRect(0, 0, this.canvas.width / setup.scale, this.canvas.height / setup.scale);
-    for (const i of dirty) this.drawTile(ctx, setup, i, !full);
+    for (const i of past) this.drawTile(ctx, setup, i, true);
+    let at = 0;
+    for (; at < dirty.length; at++) {
+      if (limit && at > 0 && at % TILES_PER_CHECK === 0 && limit.now() >= limit.until) break;
+      const i = dirty[at];
+      this.drawnPods[i] = pods[at];
+      this.drawnMarks[i] = marks[at];
+      this.drawnRates[i] = rates[at];
+      this.drawTile(ctx, setup, i, !full);
+    }
+    this.behind = at < dirty.length;
+    ctx.getImageData(0, 0, 1, 1);
     this.describe(setup);
     return true;
   }
