@@ -1,7 +1,7 @@
 /**
  * Where the tile layer (tile-layer.ts) draws each grid's bitmap: pure arithmetic on React Flow's viewport transform,
  * no DOM reads. A grid's place is its node's position in flow coordinates plus the grid's offset inside the node box
- * (measured once when it mounts); on screen that is `flow × zoom + pan`, like React Flow's own
+ * (read after layout when the grid or its box changes size); on screen that is `flow × zoom + pan`, like React Flow's own
  * `translate(x, y) scale(zoom)` on its viewport. O(grids) per frame.
  */
 

@@ -6,7 +6,7 @@
  * ~10 ms handing canvases to the compositor. Here the grids paint into bitmaps outside the page (tile-painter.ts) and
  * this layer copies the ones on screen into a single canvas the size of the pane, in the pane's transform: one layer,
  * one drawImage per grid on screen per frame, no DOM reads (a grid's place comes from React Flow's store and an offset
- * measured when it mounted: tile-layer-geometry.ts).
+ * its grid reads after layout: tile-layer-geometry.ts).
  *
  * It redraws in one animation frame however many reasons come in it: the viewport moved, the pane or a grid changed
  * size, a grid mounted, unmounted or was repainted. A grid repainted inside an animation frame (the paint queue's)
@@ -24,11 +24,18 @@ export interface LayerGrid extends GridPlace {
   /** Its React Flow node (its position is read from the store when the layer draws). */
   nodeId: string;
   bitmap: HTMLCanvasElement;
+  /** The part of the bitmap in use, from its top left (device px): the painter keeps rows to spare below it. */
+  area: { width: number; height: number };
   cols: number;
   /** Tile with the keyboard's focus ring, and tile under the pointer (-1: none). */
   focus: number;
   hover: number;
   ringColour: string;
+  /** Its offset has been read from the page (until then the layer does not know where to draw it). */
+  placed: boolean;
+  /** It or its box resized since its offset was read: the layer reads it again (`place`) before it next draws. */
+  needsPlace: boolean;
+  place: () => { x: number; y: number } | null;
 }
 
 /** Screen px of the rings (what the DOM tiles' outlines are): focus 2 px, 1 px off the tile; hover 1 px on its edge. */
@@ -106,9 +113,18 @@ class TileLayer {
       Object.assign(this.canvas, { width, height });
       Object.assign(this.canvas.style, { width: `${s.width}px`, height: `${s.height}px` });
     } else ctx.clearRect(0, 0, width, height);
-    for (const grid of this.grids) grid.node = s.nodeLookup.get(grid.nodeId)?.internals.positionAbsolute ?? grid.node;
-    const shown = gridsOnScreen(this.grids, s.transform, s, dpr);
-    for (const { grid, rect } of shown) if (grid.bitmap.width > 0) ctx.drawImage(grid.bitmap, rect.x, rect.y, rect.width, rect.height);
+    for (const grid of this.grids) {
+      grid.node = s.nodeLookup.get(grid.nodeId)?.internals.positionAbsolute ?? grid.node;
+      if (!grid.needsPlace) continue;
+      grid.needsPlace = false;
+      const offset = grid.place();
+      if (offset) Object.assign(grid, { offset, placed: true });
+    }
+    const shown = gridsOnScreen(this.grids, s.transform, s, dpr).filter(({ grid }) => grid.placed);
+    for (const { grid, rect } of shown) {
+      const { width, height } = grid.area;
+      if (width > 0 && height > 0 && grid.bitmap.height >= height) ctx.drawImage(grid.bitmap, 0, 0, width, height, rect.x, rect.y, rect.width, rect.height);
+    }
     // rings after every bitmap: a ring reaching over a neighbouring grid stays on top
     for (const { grid, rect } of shown) {
       if (grid.focus >= 0) this.ring(grid, rect, grid.focus, FOCUS_RING, dpr);

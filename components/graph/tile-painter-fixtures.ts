@@ -16,18 +16,17 @@ export const PALETTE: TilePalette = {
 
 /**
  * A canvas whose 2D context only counts what is drawn: a filled tile and a cleared area; and how often pixels are read
- * back (`reads.count`) or put back (`reads.puts`), with the settings the context was asked for (`settings`).
+ * back (`reads.count`), with the settings the context was asked for (`settings`).
  */
 export function countingCanvas() {
   const drawn = { tiles: 0, clears: 0 };
-  const reads = { count: 0, puts: 0, settings: undefined as CanvasRenderingContext2DSettings | undefined };
+  const reads = { count: 0, settings: undefined as CanvasRenderingContext2DSettings | undefined };
   const ctx = new Proxy({} as CanvasRenderingContext2D, {
     get: (_t, name) => {
       if (name === 'fill' || name === 'fillRect') return () => drawn.tiles++;
       if (name === 'clearRect') return () => drawn.clears++;
       if (name === 'measureText') return () => ({ width: 0 });
       if (name === 'getImageData') return () => (reads.count++, {});
-      if (name === 'putImageData') return () => reads.puts++;
       return () => {};
     },
     set: () => true,

@@ -78,6 +78,16 @@ const MAX_CANVAS_PIXELS = 8_000_000;
 const MAX_CANVAS_SIDE = 8192;
 
 /**
+ * Rows of device pixels to allocate for a grid bitmap that uses `height` of them at `width`: a quarter more, so a grid
+ * that grows a row at a time (a workload box in a rollout) is reallocated, blanked and drawn whole only every few rows;
+ * within the canvas limits, and never less than `height`.
+ */
+export function roomyHeight(width: number, height: number): number {
+  const limit = Math.min(MAX_CANVAS_SIDE, Math.floor(MAX_CANVAS_PIXELS / Math.max(1, width)));
+  return Math.max(height, Math.min(Math.ceil(height * 1.25), limit));
+}
+
+/**
  * Device pixels per CSS pixel for a grid canvas: sharp at the zoom on screen (× devicePixelRatio), at least
  * a quarter so tiles stay distinct when zoomed far out, and within the canvas size limits.
  */
