@@ -140,13 +140,18 @@ test('at 5,000 pods the tiles are drawn on canvas and a pod opens from the keybo
   await expect.poll(sharpness).toBeGreaterThan(fittedSharpness * 2);
   // and shown there by the layer: the first tile's middle is drawn
   await expect.poll(async () => (await layerPixel(grid, 42, 22))[3]).toBeGreaterThan(0);
-  // Hover: the pointer moving onto another drawn tile (the second, right of the first) shows that pod's tooltip, once
-  // the view stands still (while it moves nothing in it takes the pointer: graph.css).
+  // Hover: once the view stands still (while it moves nothing in it takes the pointer: graph.css), the tile under the
+  // resting pointer shows its pod's tooltip without the pointer moving; moving onto another drawn tile (the second,
+  // right of the first) shows that pod's.
   await expect(page.locator('.react-flow__viewport[data-moving]')).toHaveCount(0);
+  const tooltip = page.locator('[data-pod-tooltip]');
+  await expect(tooltip).toContainText('bench-');
+  const restingTip = (await tooltip.textContent()) ?? '';
   const zoomed = (await grid.boundingBox())!;
   const k2 = zoomed.width / (at.width / k);
   await page.mouse.move(zoomed.x + (84 + 4 + 30) * k2, zoomed.y + 22 * k2, { steps: 4 });
-  await expect(page.locator('[data-pod-tooltip]')).toContainText('bench-');
+  await expect(tooltip).toContainText('bench-');
+  await expect(tooltip).not.toHaveText(restingTip);
   await saveScreenshot(page, test.info(), 'scale-5000-zoomed-in');
   // Panned far away (worker-1's box leaves the view and unmounts) and back: its canvas returns painted.
   const pane = graph(page);

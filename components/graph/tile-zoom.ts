@@ -39,6 +39,50 @@ const MOVING_QUIET_MS = 400;
 const TIMERS = { setTimer: (run: () => void, ms: number) => setTimeout(run, ms), clearTimer: (t: unknown) => clearTimeout(t as ReturnType<typeof setTimeout>) };
 
 /**
+ * The pointer's last place over the graph. While the view moves nothing in it takes the pointer (graph.css), so a
+ * pointer resting on a tile when a zoom ends had no hover and no tooltip until it moved again. `replay` sends the
+ * element now under it a pointer move at that place (the tile grid then puts its hover stand-in there), and the
+ * stand-in a pointerover (which the tooltip follows). O(1) per pointer move.
+ */
+class RestingPointer {
+  private root: HTMLElement | null = null;
+  private at: { x: number; y: number } | null = null;
+  private readonly onMove = (e: PointerEvent) => {
+    this.at = e.pointerType === 'mouse' && e.buttons === 0 ? { x: e.clientX, y: e.clientY } : null;
+  };
+  private readonly onLeave = () => {
+    this.at = null;
+  };
+
+  watch(root: HTMLElement | null): void {
+    this.root?.removeEventListener('pointermove', this.onMove);
+    this.root?.removeEventListener('pointerleave', this.onLeave);
+    this.root = root;
+    this.at = null;
+    root?.addEventListener('pointermove', this.onMove, { passive: true });
+    root?.addEventListener('pointerleave', this.onLeave, { passive: true });
+  }
+
+  replay(): void {
+    const at = this.at;
+    const under = at ? document.elementFromPoint(at.x, at.y) : null;
+    if (!at || !under || !this.root?.contains(under)) return;
+    const init = { bubbles: true, composed: true, clientX: at.x, clientY: at.y, pointerType: 'mouse', isPrimary: true };
+    under.dispatchEvent(new PointerEvent('pointermove', init));
+    // What is under a pointer that stays put (a stand-in the move put there, or the keyboard's stand-in on the first
+    // tile) gets no pointerover: once it is there (two frames: React renders it after the move), it is told the
+    // pointer came over it, as a move onto it would.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (this.at !== at) return;
+        const now = document.elementFromPoint(at.x, at.y);
+        if (now && this.root?.contains(now)) now.dispatchEvent(new PointerEvent('pointerover', init));
+      }),
+    );
+  }
+}
+
+/**
  * One settle timer per graph, whatever the number of grids listening: the zoom as it was when the view
  * last stood still for ZOOM_SETTLE_MS. Listeners hear of it once per gesture, not once per frame.
  * Also marks the view as moving during any pan or zoom (moving-view.ts), for the graphs that draw tiles on canvases.
@@ -56,8 +100,18 @@ class ZoomSettler {
   constructor(private readonly flow: FlowStore, expected: number) {
     this.zoom = this.seen = this.live(expected);
     this.seenTransform = flow.getState().transform;
-    this.moving = new MovingView((on) => markViewport(flow, on), TIMERS, MOVING_QUIET_MS);
+    this.moving = new MovingView(
+      (on) => {
+        markViewport(flow, on);
+        if (!on) this.pointer.replay();
+      },
+      TIMERS,
+      MOVING_QUIET_MS,
+    );
   }
+
+  /** Where the pointer rests over the graph, to hand it back to what is under it once the view stands still. */
+  private readonly pointer = new RestingPointer();
 
   private live(fallback: number): number {
     const s = this.flow.getState();
@@ -72,6 +126,7 @@ class ZoomSettler {
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     if (!this.unsubscribe) {
+      this.pointer.watch(this.flow.getState().domNode);
       this.unsubscribe = this.flow.subscribe((s) => {
         if (s.transform !== this.seenTransform) {
           this.seenTransform = s.transform;
@@ -91,6 +146,7 @@ class ZoomSettler {
       if (this.listeners.size > 0) return;
       this.unsubscribe?.();
       this.unsubscribe = null;
+      this.pointer.watch(null);
       this.moving.dispose();
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
