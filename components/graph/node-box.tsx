@@ -7,6 +7,7 @@ import { DEFAULT_TILE_METRICS as TILE } from '@/lib/graph/grid-packing';
 import { modeCount } from '@/lib/graph/tile-geometry';
 import { usePlaygroundStore } from '@/components/wiring/store-context';
 import type { PlaygroundState } from '@/lib/store/playground-store';
+import { nodeNameChars, tileName } from './pod-label';
 import { PodTile } from './pod-tile';
 import { TileCanvas, useTileMode, type PodIdsOf } from './tile-canvas';
 import { COMPACT_ZOOM, useZoomDerived } from './tile-zoom';
@@ -156,6 +157,7 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxDat
             podsAllocatable={node.podsAllocatable}
             visible={visible}
             flat={flat}
+            nameChars={nodeNameChars(data.cols)}
           />
           <PodGrid idsOf={idsOf} cols={data.cols} rows={data.rows} label={`${roleLabel} ${node.name}`} />
         </>
@@ -181,8 +183,10 @@ const NodeHeader = memo(function NodeHeader(props: {
   podsAllocatable: number;
   visible: number;
   flat: boolean;
+  /** What of the name fits the header line (a flat box shortens it: it clips nothing). */
+  nameChars: number;
 }) {
-  const { name, controlPlane, ready, unschedulable, status, visible, flat } = props;
+  const { name, controlPlane, ready, unschedulable, status, visible, flat, nameChars } = props;
   const usage = usePlaygroundStore((s) => s.groups.usageByNode[name]);
   const select = usePlaygroundStore((s) => s.select);
   const hidden = Math.max(0, (usage?.pods ?? 0) - visible);
@@ -206,8 +210,9 @@ const NodeHeader = memo(function NodeHeader(props: {
           onClick={() => select({ kind: 'Node', key: name })}
           className={`nodrag ${oneLine(flat)} font-mono text-sm font-semibold hover:underline focus-visible:outline-2 focus-visible:outline-brand-500`}
           aria-label={`노드 ${name} 자세히 보기`}
+          title={flat && name.length > nameChars ? name : undefined}
         >
-          {name}
+          {flat ? tileName(name, nameChars) : name}
         </button>
         <span className={`ml-auto shrink-0 rounded px-1.5 py-0.5 text-[11px] font-semibold ${STATUS_STYLE[tone]}`}>
           <span aria-hidden="true">{statusIcon} </span>

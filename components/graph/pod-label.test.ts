@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { podTileLabel, podTileStatusLine, tileName } from './pod-label';
+import { nodeNameChars, podTileLabel, podTileStatusLine, tileName } from './pod-label';
+
+describe('nodeNameChars', () => {
+  it('gives a flat box header the characters that fit beside its chips, never fewer than a tile name', () => {
+    // 10 tiles: 876 px of header, 249 px of chips and gaps, 627 px / 8.4 px a character
+    expect(nodeNameChars(10)).toBe(74);
+    // 4 tiles: 348 px; 99 px left is 11 characters
+    expect(nodeNameChars(4)).toBe(11);
+    expect(nodeNameChars(1)).toBe(11);
+    // an EKS node name (44 characters) in a 6-tile box: 32 characters, its start and its last dash-separated part
+    expect(nodeNameChars(6)).toBe(32);
+    expect(tileName('ip-10-0-1-23.ap-northeast-2.compute.internal', nodeNameChars(6))).toBe('ip-10-0-1-23…-2.compute.internal');
+  });
+});
 
 describe('tileName', () => {
   it('leaves names that fit alone', () => {

@@ -20,6 +20,16 @@ export function tileName(name: string, max: number = TILE_NAME_CHARS): string {
   return `${name.slice(0, max - 1 - tail)}…${name.slice(name.length - tail)}`;
 }
 
+/**
+ * Characters of a node's name that fit its box's header line beside the role and status chips, for a box `cols` tiles
+ * wide: a flat box (canvas tiles, node-box.tsx) clips nothing, so its name is shortened rather than cut by CSS. The
+ * header is the tiles' width (84 px tiles, 4 px gaps); the role chip takes ~62 px, the widest status chip
+ * ("⊘ Ready,SchedulingDisabled") ~175, the gaps 12; a 14 px monospace character is ~8.4 px.
+ */
+export function nodeNameChars(cols: number): number {
+  return Math.max(TILE_NAME_CHARS, Math.floor((cols * 88 - 4 - 62 - 175 - 12) / 8.4));
+}
+
 /** What a tile needs to describe its pod (the PodView fields, kept structural so tests can build one). */
 interface LabelledPod {
   name: string;
