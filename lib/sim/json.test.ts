@@ -56,6 +56,25 @@ describe('pod shapes', () => {
     expect(statusMaps.length).toBeLessThanOrEqual(2);
   });
 
+  it('every Pod version a deploy and a rollout write shares one top-level hidden class (not one per writer and step)', () => {
+    const sim = createSimulator({ seed: 8 });
+    const tops: object[] = [];
+    let versions = 0;
+    // watch events carry the stored objects themselves (reads would return copies)
+    sim.watch('Pod', { namespace: 'default' }, (ev) => {
+      versions++;
+      if (!tops.some((t) => sameMap(t, ev.object))) tops.push(ev.object);
+    });
+    sim.create(deploymentManifest({ replicas: 60 }));
+    sim.advance(15_000);
+    sim.patch('Deployment', 'web', 'default', { spec: { template: { spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } } } }, 'strategic');
+    sim.advance(60_000);
+    // created, bound, each kubelet step, marked for deletion, removed: all kept as one literal in the API's field order
+    expect(versions).toBeGreaterThan(600);
+    expect(tops.length).toBe(1);
+    expect(Object.keys(tops[0])).toEqual(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
+  });
+
   it('objects the engine creates share hidden classes: node metadata, daemon and static pod specs (not one each)', () => {
     const sim = createSimulator({ seed: 6, cluster: { workers: 30 } });
     const store = (sim as unknown as { e: { store: { values(kind: string): Iterable<KubeObject> } } }).e.store;

@@ -76,7 +76,8 @@ export class DisruptionController implements Controller {
       e.enqueue(DISRUPTION, c.key);
       return;
     }
-    if (c.kind !== 'Pod') return;
+    // most clusters have no PodDisruptionBudget: a pod write then asks one Map, without walking a namespace index
+    if (c.kind !== 'Pod' || e.store.count('PodDisruptionBudget') === 0) return;
     const ns = c.object.metadata!.namespace!;
     for (const pdb of e.store.values('PodDisruptionBudget', ns) as Iterable<V1PodDisruptionBudget>)
       if (pdbSelects(pdb, c.object.metadata?.labels) || pdbSelects(pdb, c.old?.metadata?.labels)) e.enqueue(DISRUPTION, keyOf(pdb.metadata!.name!, ns));

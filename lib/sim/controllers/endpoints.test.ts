@@ -7,6 +7,7 @@ import { deploymentManifest, podsOf } from '../testing';
 import { Engine } from '../engine';
 import { DEFAULT_TIMINGS } from '../timings';
 import { ENDPOINTS, EndpointsController, podEndpointsChanged } from './endpoints';
+import { ENDPOINTSLICE, EndpointSliceController } from './endpointslice';
 
 const svc = (name: string, spec: Record<string, unknown>): KubeObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec }) as V1Service;
 const ips = (sim: Simulator, name: string) => ((sim.get('Endpoints', name) as V1Endpoints).subsets?.[0]?.addresses ?? []).map((a) => a.ip).sort();
@@ -125,5 +126,37 @@ describe('pod updates that wake the endpoints controllers', () => {
     e.removeObject('Endpoints', 'web', 'default');
     e.runQueues();
     expect(e.get<V1Endpoints>('Endpoints', 'default/web')!.subsets![0].notReadyAddresses!.map((a) => a.ip)).toEqual(['10.244.1.5']);
+  });
+
+  // the controllers keep the namespace's selecting Services between pod writes: a Service made, re-pointed or
+  // restored after the pod last changed must still be found by the pod's next change
+  it('finds Services made, re-pointed or restored after the pod last changed', () => {
+    const e = new Engine(1, 0, DEFAULT_TIMINGS);
+    e.register(new EndpointsController());
+    e.register(new EndpointSliceController());
+    const ready = (status: 'True' | 'False') => {
+      const pod = e.get<V1Pod>('Pod', 'default/p')!;
+      e.updateObject('Pod', { ...pod, status: { ...pod.status, conditions: [{ type: 'Ready', status }] } });
+    };
+    e.createObject<V1Pod>('Pod', base);
+    e.runQueues();
+    ready('False');
+    expect(e.queueState()).toEqual({});
+    const service = e.createObject<V1Service>('Service', { metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } as V1Service);
+    e.runQueues();
+    ready('True');
+    expect(e.queueState()).toEqual({ [ENDPOINTS]: ['default/web'], [ENDPOINTSLICE]: ['default/web'] });
+    e.runQueues();
+    e.updateObject('Service', { ...service, spec: { ...service.spec, selector: { app: 'api' } } });
+    e.runQueues();
+    ready('False');
+    expect(e.queueState()).toEqual({});
+    // a restore clears the store and loads objects without change hooks
+    const pod = e.get<V1Pod>('Pod', 'default/p')!;
+    e.store.clear();
+    e.store.load('Pod', pod);
+    e.store.load('Service', service);
+    ready('True');
+    expect(e.queueState()).toEqual({ [ENDPOINTS]: ['default/web'], [ENDPOINTSLICE]: ['default/web'] });
   });
 });

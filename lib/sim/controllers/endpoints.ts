@@ -38,20 +38,57 @@ export function podEndpointsChanged(old: V1Pod, pod: V1Pod): boolean {
 
 const terminal = (phase: string | undefined) => phase === 'Succeeded' || phase === 'Failed';
 
+/**
+ * The Services that have a selector, per namespace, in the store's order: every pod write asks which Services select the
+ * pod, and most namespaces have none that could (`default` holds only the API server's `kubernetes` Service, which has
+ * no selector), so a pod write there costs one lookup instead of a walk over the namespace's Services. Each endpoints
+ * controller keeps one, drops it on every Service change it hears of, and it is made again on the next pod write
+ * (also after a restore, which clears the store).
+ */
+export class SelectingServices {
+  private byNs?: Map<string, V1Service[]>;
+  private epoch = -1;
+
+  changed(): void {
+    this.byNs = undefined;
+  }
+
+  in(e: Engine, ns: string): readonly V1Service[] | undefined {
+    if (this.byNs === undefined || this.epoch !== e.store.epoch) {
+      const byNs = new Map<string, V1Service[]>();
+      for (const svc of e.store.values('Service') as Iterable<V1Service>) {
+        const sel = svc.spec?.selector;
+        if (!sel || Object.keys(sel).length === 0) continue;
+        const at = svc.metadata!.namespace!;
+        let list = byNs.get(at);
+        if (!list) byNs.set(at, (list = []));
+        list.push(svc);
+      }
+      this.byNs = byNs;
+      this.epoch = e.store.epoch;
+    }
+    return this.byNs.get(ns);
+  }
+}
+
 /** Queues for `controller` the Services of the pod's namespace that select the pod now or did before the change. */
-export function enqueueServicesOf(c: StoreChange, e: Engine, controller: string): void {
+export function enqueueServicesOf(c: StoreChange, e: Engine, controller: string, services: SelectingServices): void {
   const ns = c.object.metadata!.namespace!;
+  const candidates = services.in(e, ns);
+  if (candidates === undefined) return;
   const labels = c.object.metadata?.labels;
   const oldLabels = c.old?.metadata?.labels;
-  // asked once, at the first selecting Service (a namespace without one pays nothing): a status write that leaves
-  // everything endpoints show as it was needs no Service looked at again; ADDED and DELETED always do
+  // asked once, at the first selecting Service: a status write that leaves everything endpoints show as it was needs
+  // no Service looked at again; ADDED and DELETED always do
   let relevant: boolean | undefined;
-  for (const svc of e.store.values('Service', ns) as Iterable<V1Service>)
+  for (let i = 0; i < candidates.length; i++) {
+    const svc = candidates[i];
     if (selects(svc, labels) || selects(svc, oldLabels)) {
       relevant ??= c.type !== 'MODIFIED' || podEndpointsChanged(c.old as V1Pod, c.object as V1Pod);
       if (!relevant) return;
       e.enqueue(controller, keyOf(svc.metadata!.name!, ns));
     }
+  }
 }
 
 /** Whether the Service's selector picks pods with these labels (a Service without a selector picks none). */
@@ -77,12 +114,15 @@ export class EndpointsController implements Controller {
   /** a deleted Endpoints object is made again (endpoints_controller.go onEndpointsDelete queues its Service) */
   readonly changeTypes = { Endpoints: ['DELETED'] } as const;
 
+  private readonly services = new SelectingServices();
+
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind === 'Service' || c.kind === 'Endpoints') {
+      if (c.kind === 'Service') this.services.changed();
       e.enqueue(ENDPOINTS, c.key);
       return;
     }
-    if (c.kind === 'Pod') enqueueServicesOf(c, e, ENDPOINTS);
+    if (c.kind === 'Pod') enqueueServicesOf(c, e, ENDPOINTS, this.services);
   }
 
   reconcile(key: string, e: Engine): void {

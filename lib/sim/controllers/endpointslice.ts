@@ -12,7 +12,7 @@ import { randomSuffix } from '../../k8s/names';
 import { keyOf, type StoreChange } from '../store';
 import { isPodReady } from '../pods';
 import { deepEqual } from '../json';
-import { resolvePort, selects, enqueueServicesOf } from './endpoints';
+import { resolvePort, selects, enqueueServicesOf, SelectingServices } from './endpoints';
 
 export const ENDPOINTSLICE = 'endpointslice-controller';
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -41,8 +41,11 @@ export class EndpointSliceController implements Controller {
   /** a deleted managed slice is made again (endpointslice_controller.go onEndpointSliceDelete queues its Service) */
   readonly changeTypes = { EndpointSlice: ['DELETED'] } as const;
 
+  private readonly services = new SelectingServices();
+
   onChange(c: StoreChange, e: Engine): void {
     if (c.kind === 'Service') {
+      this.services.changed();
       e.enqueue(ENDPOINTSLICE, c.key);
       return;
     }
@@ -52,7 +55,7 @@ export class EndpointSliceController implements Controller {
       if (service && labels[MANAGED_BY_LABEL] === MANAGED_BY) e.enqueue(ENDPOINTSLICE, keyOf(service, c.object.metadata!.namespace));
       return;
     }
-    if (c.kind === 'Pod') enqueueServicesOf(c, e, ENDPOINTSLICE);
+    if (c.kind === 'Pod') enqueueServicesOf(c, e, ENDPOINTSLICE, this.services);
   }
 
   reconcile(key: string, e: Engine): void {

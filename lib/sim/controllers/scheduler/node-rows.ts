@@ -32,13 +32,18 @@ export interface NodeRow {
    */
   name: string;
   labels: ReadonlyMap<string, string>;
+  /** the `kubernetes.io/hostname` label, read once: the default spreading reads it for every pod and feasible node */
+  hostname: string | undefined;
   /** whether the node has taints at all (TaintToleration's score only looks then) */
   tainted: boolean;
 }
 
+export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
+
 /** A node table row: the node with its usage record and what the loops read of it, parsed once. */
 export function nodeRow(node: V1Node, usage: Usage): NodeRow {
-  return { node, usage, alloc: allocatable(node), name: node.metadata!.name!, labels: new Map(Object.entries(node.metadata?.labels ?? {})), tainted: !!node.spec?.taints?.length };
+  const labels = new Map(Object.entries(node.metadata?.labels ?? {}));
+  return { node, usage, alloc: allocatable(node), name: node.metadata!.name!, labels, hostname: labels.get(HOSTNAME_LABEL), tainted: !!node.spec?.taints?.length };
 }
 
 /** Why a filter rejects a node: the reasons it counts, whether preemption could help, the taint it names. */

@@ -10,11 +10,10 @@ import type { V1Node, V1Pod, V1TopologySpreadConstraint } from '../../../k8s/api
 import { matchesLabelSelector, fromLabelSelectorObject, type LabelSelector } from '../../../k8s/selectors';
 import { nodeAffinityFits } from './node-affinity';
 import { tolerates } from './taint-toleration';
-import type { NodeRow } from './node-rows';
+import { HOSTNAME_LABEL as HOSTNAME, type NodeRow } from './node-rows';
 
 export const ERR_SPREAD = "node(s) didn't match pod topology spread constraints";
 export const ERR_SPREAD_LABEL = `${ERR_SPREAD} (missing required label)`;
-const HOSTNAME = 'kubernetes.io/hostname';
 
 interface Constraint {
   maxSkew: number;
@@ -173,7 +172,7 @@ export function spreadScores(feasible: readonly NodeRow[], s: SpreadState, rows:
     const weight = Math.log((domains ? domains.size : considered) + 2);
     for (let k = 0; k < n; k++) {
       const row = feasible[k];
-      const value = row.labels.get(key);
+      const value = key === HOSTNAME ? row.hostname : row.labels.get(key);
       if (raw[k] === undefined || value === undefined) continue;
       const count = domains ? domains.get(value)! : (counts.get(row.name) ?? 0);
       acc[k] = acc[k] + count * weight + (c.maxSkew - 1);
