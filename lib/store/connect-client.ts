@@ -100,13 +100,10 @@ export const COMMIT_BUDGET_MS = 8;
 /**
  * Fewest and most changes one commit takes, and how many before any commit has been timed (commit-size.ts). The
  * fewest is not small: on a busy machine every commit looks slow, and commits of a few changes each only add commits.
- * Nor is it large: in a 5,000-pod rollout a commit of 500 changes cost 40–55 ms with its React render, and of 1,000
- * (the first, untimed one) up to 128 ms; at 200 and 400 the rollout's tasks over 30 ms of CPU went 21 → 10 (traced,
- * same minutes) for the same CPU per change.
  */
-const MIN_COMMIT_CHANGES = 200;
+const MIN_COMMIT_CHANGES = 500;
 export const MAX_COMMIT_CHANGES = 2000;
-export const FIRST_COMMIT_CHANGES = 400;
+export const FIRST_COMMIT_CHANGES = 1000;
 /** How many changes are projected between two looks at the clock. */
 const CHECK_EVERY = 16;
 
