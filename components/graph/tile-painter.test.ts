@@ -7,11 +7,17 @@ import { countingCanvas, describedElement, PALETTE } from './tile-painter-fixtur
 
 const podUp = (name: string): ClusterChange => ({ type: 'upsert', kind: 'Pod', key: `Pod/default/${name}`, object: makePod({ name, node: 'w' }) });
 
+/** A store with node `w` and `count` pods p0, p1, … on it. */
+function storeWithPods(count: number) {
+  const store = createPlaygroundStore();
+  const names = Array.from({ length: count }, (_, i) => `p${i}`);
+  store.getState().applyBatch([{ type: 'upsert', kind: 'Node', key: 'Node//w', object: makeNode('w') }, ...names.map(podUp)]);
+  return { store, names };
+}
+
 describe('TilePainter', () => {
   it('a new pod list with the same look redraws only the tiles whose pod changed', () => {
-    const store = createPlaygroundStore();
-    const names = Array.from({ length: 12 }, (_, i) => `p${i}`);
-    store.getState().applyBatch([{ type: 'upsert', kind: 'Node', key: 'Node//w', object: makeNode('w') }, ...names.map(podUp)]);
+    const { store, names } = storeWithPods(12);
     const { canvas, drawn } = countingCanvas();
     const painter = new TilePainter(canvas);
     const grid = describedElement();
@@ -66,9 +72,7 @@ describe('TilePainter rasterises within its paint', () => {
 
 describe('TilePainter with a time limit', () => {
   it('stops drawing at its limit and the next paints go on from the first tile left, until none is left', () => {
-    const store = createPlaygroundStore();
-    const names = Array.from({ length: 100 }, (_, i) => `p${i}`);
-    store.getState().applyBatch([{ type: 'upsert', kind: 'Node', key: 'Node//w', object: makeNode('w') }, ...names.map(podUp)]);
+    const { store, names } = storeWithPods(100);
     const { canvas, drawn, reads } = countingCanvas();
     const painter = new TilePainter(canvas);
     const grid = describedElement();
@@ -101,9 +105,7 @@ describe('TilePainter with a time limit', () => {
 
 describe('TilePainter room', () => {
   it('a pod list crossing a row within the room its box keeps neither resizes the bitmap nor repaints other tiles', () => {
-    const store = createPlaygroundStore();
-    const names = Array.from({ length: 10 }, (_, i) => `p${i}`);
-    store.getState().applyBatch([{ type: 'upsert', kind: 'Node', key: 'Node//w', object: makeNode('w') }, ...names.map(podUp)]);
+    const { store, names } = storeWithPods(10);
     const { canvas, drawn } = countingCanvas();
     const painter = new TilePainter(canvas);
     // two full rows of five drawn in a bitmap with room for three rows (the box keeps a row spare in a rollout)
@@ -133,9 +135,7 @@ describe('TilePainter room', () => {
   });
 
   it('a grid growing a row at a time draws only its new tiles until it outgrows its spare rows, then is drawn whole', () => {
-    const store = createPlaygroundStore();
-    const names = Array.from({ length: 40 }, (_, i) => `p${i}`);
-    store.getState().applyBatch([{ type: 'upsert', kind: 'Node', key: 'Node//w', object: makeNode('w') }, ...names.map(podUp)]);
+    const { store, names } = storeWithPods(40);
     const { canvas, drawn } = countingCanvas();
     const painter = new TilePainter(canvas);
     const setup = { cols: 5, scale: 1, detailed: false, palette: PALETTE };
