@@ -167,7 +167,7 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
       return b - a - engine;
     });
     return { deltas, graphOnly, done: window.__graphBench.rolloutDone(), engineMs: window.__graphBench.engineMs, engineMaxMs: window.__graphBench.engineMaxMs, storeMs: window.__graphBench.storeMs, storeMaxMs: window.__graphBench.storeMaxMs, commits: window.__graphBench.commits, longTasks, loaf, engineThread: window.__graphBench.engineThread ?? 'page', elapsed: performance.now() - start };
-  })()`)) as { loaf: Loaf; commits: [number, number, number][]; deltas: number[]; graphOnly: number[]; done: boolean; engineMs: number; engineMaxMs: number; storeMs: number; storeMaxMs: number; longTasks: number[]; engineThread: string; elapsed: number };
+  })()`)) as { loaf: Loaf; commits: [number, number, number, number][]; deltas: number[]; graphOnly: number[]; done: boolean; engineMs: number; engineMaxMs: number; storeMs: number; storeMaxMs: number; longTasks: number[]; engineThread: string; elapsed: number };
   const cpuMs = (await threadTime()) - cpuBefore;
   const changes = (await changesSoFar()) - changesBefore;
   const renders = await stopCountingRenders(page);
@@ -195,7 +195,7 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
   const byChanges = commits.map((c) => c[0]).sort((a, b) => a - b);
   const withReact = commits.map((c) => c[2]).sort((a, b) => a - b);
   console.log(
-    `  costliest store updates (changes: store ms, with React ms): ${[...commits].sort((a, b) => b[2] - a[2]).slice(0, 8).map(([n, st, all]) => `${n}: ${round(st)}, ${round(all)}`).join('; ')}\n` +
+    `  costliest store updates (changes: store ms, with React ms, component renders): ${[...commits].sort((a, b) => b[2] - a[2]).slice(0, 8).map(([n, st, all, r]) => `${n}: ${round(st)}, ${round(all)}, ${r}`).join('; ')}\n` +
     `  store updates: ${commits.length} (${round(commits.length / Math.max(1, result.deltas.length))} a frame); changes per update p50 ${percentile(byChanges, 50)}, p95 ${percentile(byChanges, 95)}, max ${byChanges[byChanges.length - 1] ?? 0}; store ms max ${round(Math.max(0, ...commits.map((c) => c[1])))}; store and React ms p95 ${round(percentile(withReact, 95))}, max ${round(withReact[withReact.length - 1] ?? 0)}, over 16 ms: ${withReact.filter((ms) => ms > 16).length}, over 50 ms: ${withReact.filter((ms) => ms > 50).length}`,
   );
   const sorted = [...result.deltas].sort((a, b) => a - b);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlow, Controls, Background, getNodesBounds, getViewportForBounds, type Node, type NodeTypes, type Viewport } from '@xyflow/react';
 import { bestBoxesPerRow, layoutBounds, packBoxes, rowsFor, sharedColumns, type BoxInput } from '@/lib/graph/grid-packing';
 import { LayoutHold } from '@/lib/graph/layout-hold';
@@ -162,12 +162,18 @@ export default function ClusterCanvas() {
     return { freshNodes: nodes, zoom: viewport?.zoom ?? fitZoomFor(bounds, size), viewport, fitted, signature, serviceBox };
   }, [names, shape, cols, pendingCount, size, trafficLane]);
   const nodes = useStableNodes(freshNodes);
+  // One holder for the graph's life, so a new expected zoom re-renders none of the grids that read it (tile-zoom.ts).
+  // It matters only until React Flow's zoom pane exists: a grid mounting later goes by the pane.
+  const expectedZoom = useRef(zoom);
+  useLayoutEffect(() => {
+    expectedZoom.current = zoom;
+  }, [zoom]);
 
   return (
     <div ref={ref} className="relative h-full w-full" data-cluster-canvas="">
       {/* Mount once measured, starting at the zoom fitView will pick, so tiles render once at the right detail. */}
       {size.width > 0 && (
-        <ExpectedZoomContext value={zoom}>
+        <ExpectedZoomContext value={expectedZoom}>
           <MountPacerContext value={paced ? pacer : null}>
             <ReactFlow
               defaultViewport={viewport ?? (big ? fitted : { x: 0, y: 0, zoom })}

@@ -3,6 +3,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { getViewportForBounds, useNodesInitialized, useReactFlow, useStore, type FitViewOptions, type Node, type Viewport } from '@xyflow/react';
 import type { AriaLabelConfig, ColorMode, ReactFlowProps } from '@xyflow/react';
+import { stableNodes } from '@/lib/graph/stable-nodes';
 
 /** React Flow's built-in control labels, in Korean. */
 export const FLOW_ARIA_LABELS: Partial<AriaLabelConfig> = {
@@ -106,36 +107,19 @@ export function AutoFit({ signature, options, viewport }: { signature: string; o
 /** Equal to well under a pixel on screen. */
 const sameViewport = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-4;
 
-function sameBox(a: Node, b: Node): boolean {
-  if (a.type !== b.type || a.className !== b.className || a.position.x !== b.position.x || a.position.y !== b.position.y) return false;
-  if (a.width !== b.width || a.height !== b.height) return false;
-  const da = a.data as Record<string, unknown>;
-  const db = b.data as Record<string, unknown>;
-  const keys = Object.keys(da);
-  return keys.length === Object.keys(db).length && keys.every((k) => da[k] === db[k]);
-}
+/**
+ * memo's comparison for a box component that draws from its `data` alone: a box that only moved (its position, given
+ * to it as props too, changed) is not rendered again. useStableNodes keeps equal data the same object.
+ */
+export const sameNodeData = <P extends { data: unknown }>(a: P, b: P): boolean => a.data === b.data;
 
 /**
- * Keep a node object's identity while its box is unchanged. React Flow re-adopts (and re-measures,
- * hiding it meanwhile) every node whose object is new; with thousands of tiles inside, that costs
+ * Keep a node object's identity while its box is unchanged (lib/graph/stable-nodes.ts). React Flow re-adopts (and
+ * re-measures, hiding it meanwhile) every node whose object is new; with thousands of tiles inside, that costs
  * whole frames. Also gives each node fixed width/height so it never waits for a measurement.
  */
 export function useStableNodes(next: Node[]): Node[] {
   // A memo cache, not render state: it only lets equal boxes keep their previous object.
   const [cache] = useState(() => new Map<string, Node>());
-  return useMemo(() => {
-    const out: Node[] = [];
-    const seen = new Map<string, Node>();
-    for (const n of next) {
-      const prev = cache.get(n.id);
-      // A box that moved is a new object to React Flow; with `measured` given it counts as initialized at once,
-      // instead of waiting for a size observation that never comes when only its position changed.
-      const node = prev && sameBox(prev, n) ? prev : n.width !== undefined && n.height !== undefined ? { ...n, measured: { width: n.width, height: n.height } } : n;
-      seen.set(n.id, node);
-      out.push(node);
-    }
-    cache.clear();
-    for (const [id, node] of seen) cache.set(id, node);
-    return out;
-  }, [next, cache]);
+  return useMemo(() => stableNodes(cache, next), [next, cache]);
 }

@@ -1,10 +1,9 @@
 'use client';
 
-import { memo, useMemo, type KeyboardEvent } from 'react';
+import { memo, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import { formatCpu, formatMemory, percentOf } from '@/lib/k8s/quantity';
 import { DEFAULT_TILE_METRICS as TILE } from '@/lib/graph/grid-packing';
-import { modeCount } from '@/lib/graph/tile-geometry';
 import { usePlaygroundStore } from '@/components/wiring/store-context';
 import type { PlaygroundState } from '@/lib/store/playground-store';
 import { nodeNameChars, tileName } from './pod-label';
@@ -12,6 +11,7 @@ import { PodTile } from './pod-tile';
 import { TileCanvas, useTileMode, type PodIdsOf } from './tile-canvas';
 import { COMPACT_ZOOM, useZoomDerived } from './tile-zoom';
 import { useMountTurn } from './mount-turn';
+import { sameNodeData } from './flow-common';
 
 /** `rows`: the rows of tiles the layout keeps for the box (held through a rollout in a big cluster). */
 export type NodeBoxData = { name: string; cols: number; rows?: number };
@@ -83,7 +83,7 @@ export function usePodsOfOwner(owner: string): PodIdsOf {
  * a box whose pod list changes does not render its canvas (the canvas's painter follows the list by itself).
  */
 export const PodGrid = memo(function PodGrid({ idsOf, cols, rows, label }: { idsOf: PodIdsOf; cols: number; rows?: number; label: string }) {
-  const mode = useTileMode(usePlaygroundStore((s) => modeCount(idsOf(s).length)));
+  const mode = useTileMode(idsOf);
   return mode === 'canvas' ? <TileCanvas idsOf={idsOf} cols={cols} rows={rows} label={label} /> : <DomPodGrid idsOf={idsOf} cols={cols} label={label} />;
 });
 
@@ -128,21 +128,20 @@ const STATUS_STYLE = {
 export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxData>>) {
   const node = usePlaygroundStore((s) => s.nodes[data.name]);
   const idsOf = usePodsOnNode(data.name);
-  const visible = usePlaygroundStore((s) => idsOf(s).length);
-  const selected = usePlaygroundStore((s) => s.selection?.kind === 'Node' && s.selection.key === data.name);
-  const flat = useTileMode(modeCount(visible)) === 'canvas';
+  const flat = useTileMode(idsOf) === 'canvas';
   const full = useMountTurn();
   if (!node) return null;
   const roleLabel = node.role === 'control-plane' ? '컨트롤 플레인' : '워커 노드';
   return (
-    <section
-      aria-label={`${roleLabel} ${node.name}, 상태 ${node.status}, 파드 ${visible}개`}
-      data-node-box={node.name}
-      data-node-status={node.status}
+    <NodeSection
+      name={node.name}
+      label={`${roleLabel} ${node.name}, 상태 ${node.status}`}
+      status={node.status}
+      idsOf={idsOf}
       className={`${flat ? 'k8s-box-flat' : 'k8s-box'} h-full w-full rounded-xl border-2 bg-white/95 p-2.5 shadow-sm dark:bg-zinc-900/95 ${
         node.ready ? 'border-zinc-300 dark:border-zinc-700' : 'border-dashed border-red-500'
-      } ${selected ? 'outline-3 outline-brand-500' : ''}`}
-      data-mount-pending={full ? undefined : ''}
+      }`}
+      pending={!full}
     >
       {full ? (
         <>
@@ -155,7 +154,7 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxDat
             cpuAllocatable={node.cpuAllocatableMilli}
             memoryAllocatable={node.memoryAllocatableBytes}
             podsAllocatable={node.podsAllocatable}
-            visible={visible}
+            idsOf={idsOf}
             flat={flat}
             nameChars={nodeNameChars(data.cols)}
           />
@@ -164,9 +163,38 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<Node<NodeBoxDat
       ) : (
         <p className={`${oneLine(flat)} font-mono text-sm font-semibold`}>{node.name}</p>
       )}
+    </NodeSection>
+  );
+}, sameNodeData);
+
+/**
+ * A node box's own element: its label counts the node's pods and its outline shows the selection, the parts of a box
+ * that follow every pod a rollout adds or removes (and every click), so they re-render it alone; its children are the
+ * same elements as before, and React skips them.
+ */
+function NodeSection({ name, label, status, idsOf, className, pending, children }: {
+  name: string;
+  label: string;
+  status: string;
+  idsOf: PodIdsOf;
+  className: string;
+  pending: boolean;
+  children: ReactNode;
+}) {
+  const visible = usePlaygroundStore((s) => idsOf(s).length);
+  const selected = usePlaygroundStore((s) => s.selection?.kind === 'Node' && s.selection.key === name);
+  return (
+    <section
+      aria-label={`${label}, 파드 ${visible}개`}
+      data-node-box={name}
+      data-node-status={status}
+      className={`${className} ${selected ? 'outline-3 outline-brand-500' : ''}`}
+      data-mount-pending={pending ? '' : undefined}
+    >
+      {children}
     </section>
   );
-});
+}
 
 /**
  * A node box's header. Plain-value props and its own usage subscription: a rollout re-renders it only when this
@@ -181,15 +209,16 @@ const NodeHeader = memo(function NodeHeader(props: {
   cpuAllocatable: number;
   memoryAllocatable: number;
   podsAllocatable: number;
-  visible: number;
+  /** The box's visible pods: the header counts the ones the graph hides. */
+  idsOf: PodIdsOf;
   flat: boolean;
   /** What of the name fits the header line (a flat box shortens it: it clips nothing). */
   nameChars: number;
 }) {
-  const { name, controlPlane, ready, unschedulable, status, visible, flat, nameChars } = props;
+  const { name, controlPlane, ready, unschedulable, status, idsOf, flat, nameChars } = props;
   const usage = usePlaygroundStore((s) => s.groups.usageByNode[name]);
   const select = usePlaygroundStore((s) => s.select);
-  const hidden = Math.max(0, (usage?.pods ?? 0) - visible);
+  const hidden = usePlaygroundStore((s) => Math.max(0, (s.groups.usageByNode[name]?.pods ?? 0) - idsOf(s).length));
   const tone = !ready ? 'bad' : unschedulable ? 'warn' : 'ok';
   const statusIcon = !ready ? '✕' : unschedulable ? '⊘' : '✓';
   const roleLabel = controlPlane ? '컨트롤 플레인' : '워커 노드';
@@ -248,4 +277,4 @@ export const PendingLane = memo(function PendingLane({ data }: NodeProps<Node<Pe
       <PodGrid idsOf={idsOf} cols={data.cols} label="스케줄 대기 중" />
     </section>
   );
-});
+}, sameNodeData);

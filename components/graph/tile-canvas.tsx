@@ -1,7 +1,8 @@
 'use client';
 
-import { createContext, memo, useContext, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
+import { createContext, memo, useContext, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode, type Ref } from 'react';
 import { useNodeId, useStoreApi, type ColorMode } from '@xyflow/react';
+import { rowsFor } from '@/lib/graph/grid-packing';
 import { backingScale, gridSize, nextTileIndex, tileIndexAt, tileModeFor, tileRect, zoomStep, type TileMode } from '@/lib/graph/tile-geometry';
 import { whyNotSelected } from '@/lib/graph/service-selection';
 import type { PlaygroundState } from '@/lib/store/playground-store';
@@ -53,33 +54,40 @@ function offsetWithin(el: HTMLElement, ancestor: HTMLElement): { x: number; y: n
   return { x, y };
 }
 
-/** DOM or canvas for a grid of `boxPods` tiles, given how many pods the graph shows in all. */
-export function useTileMode(boxPods: number): TileMode {
-  return usePlaygroundStore((s) => tileModeFor(boxPods, s.groups.visiblePodCount, FORCED));
+/**
+ * DOM or canvas for the grid of `idsOf`'s pods, given how many pods the graph shows in all. A subscription to the mode
+ * itself: a rollout's changing counts re-render nothing that asks only this.
+ */
+export function useTileMode(idsOf: PodIdsOf): TileMode {
+  return usePlaygroundStore((s) => tileModeFor(idsOf(s).length, s.groups.visiblePodCount, FORCED));
 }
 
 interface ProxyFacts {
+  key: string;
   name: string;
   namespace: string;
   status: string;
   label: string;
 }
 
-function proxyFacts(s: PlaygroundState, id: string): ProxyFacts | null {
-  const pod = s.pods[id];
-  if (!pod) return null;
+function proxyFacts(s: PlaygroundState, id: string | undefined): ProxyFacts | null {
+  const pod = id === undefined ? undefined : s.pods[id];
+  if (!pod || id === undefined) return null;
   const highlighted = s.highlight ? s.highlight[id] === true : null;
   const service = highlighted === false && s.serviceKey ? s.services[s.serviceKey] : undefined;
   const reason = service ? whyNotSelected(service, pod) : null;
-  return { name: pod.name, namespace: pod.namespace, status: pod.status.status, label: podTileLabel(pod, highlighted, reason) };
+  return { key: id, name: pod.name, namespace: pod.namespace, status: pod.status.status, label: podTileLabel(pod, highlighted, reason) };
 }
 
 const sameFacts = (a: ProxyFacts | null, b: ProxyFacts | null) =>
-  a === b || (!!a && !!b && a.name === b.name && a.status === b.status && a.label === b.label && a.namespace === b.namespace);
+  a === b || (!!a && !!b && a.key === b.key && a.name === b.name && a.status === b.status && a.label === b.label && a.namespace === b.namespace);
 
-/** A transparent stand-in over one drawn tile: what the tooltip, clicks and the keyboard focus land on. */
-function TileProxy({ id, index, cols, kind, ref, onKeyDown, onRing }: {
-  id: string;
+/**
+ * A transparent stand-in over one drawn tile: what the tooltip, clicks and the keyboard focus land on. It follows the
+ * pod at `index` of `idsOf` itself, so a rollout replacing that pod re-renders the stand-in alone, not its grid.
+ */
+function TileProxy({ idsOf, index, cols, kind, ref, onKeyDown, onRing }: {
+  idsOf: PodIdsOf;
   index: number;
   cols: number;
   kind: 'focus' | 'hover';
@@ -89,8 +97,9 @@ function TileProxy({ id, index, cols, kind, ref, onKeyDown, onRing }: {
   onRing?: (shown: boolean) => void;
 }) {
   const store = usePlaygroundStoreApi();
-  const f = usePlaygroundStoreWith((s) => proxyFacts(s, id), sameFacts);
+  const f = usePlaygroundStoreWith((s) => proxyFacts(s, idsOf(s)[index]), sameFacts);
   if (!f) return null;
+  const id = f.key;
   const r = tileRect(index, cols);
   const style = { left: r.x, top: r.y, width: r.width, height: r.height } as CSSProperties;
   const data = { 'data-pod-tile': '', 'data-pod-proxy': kind, 'data-pod': f.name, 'data-pod-key': id, 'data-namespace': f.namespace, 'data-status': f.status };
@@ -124,7 +133,8 @@ export type PodIdsOf = (s: PlaygroundState) => readonly string[];
  * stop; arrows, Home and End move the focus ring (drawn at screen size whatever the zoom); the list view has every
  * pod as a table row. The grid's own element keeps its size, names what is drawn (`[data-pod-grid]`) and takes the
  * pointer. The pod list itself never renders this component: the painter reads it from the store in its frame (a
- * rollout changes every box's list many times a second); React follows only the count, for the grid's size and label.
+ * rollout changes every box's list many times a second); React follows only the rows, for the grid's size, and the
+ * count, for its label (TileGroup).
  */
 export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, label }: { idsOf: PodIdsOf; cols: number; rows?: number; label: string }) {
   const store = usePlaygroundStoreApi();
@@ -142,12 +152,15 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
   const [focusAt, setFocusAt] = useState(0);
   const [hoverAt, setHoverAt] = useState(-1);
   const [ringShown, setRingShown] = useState(false);
-  const count = usePlaygroundStore((s) => idsOf(s).length);
-  // the grid takes the rows its box keeps (its bitmap too): a rollout's ±1 pod resizes neither
-  const size = gridSize(Math.max(count, rows * cols), cols);
-  const focusIndex = Math.min(focusAt, Math.max(0, count - 1));
-  const focusId = usePlaygroundStore((s) => idsOf(s)[focusIndex]);
+  // React follows only what shapes this element, not the pod count (TileGroup's label has that): a rollout changes
+  // every box's count many times a second. The grid takes the rows its box keeps (its bitmap too): a rollout's ±1 pod
+  // resizes neither.
+  const gridRows = usePlaygroundStore((s) => rowsFor(Math.max(idsOf(s).length, rows * cols), cols));
+  const size = gridSize(gridRows * cols, cols);
+  const focusIndex = usePlaygroundStore((s) => Math.min(focusAt, Math.max(0, idsOf(s).length - 1)));
+  const hasPods = usePlaygroundStore((s) => idsOf(s).length > 0);
   const hoverId = usePlaygroundStore((s) => (hoverAt >= 0 && hoverAt !== focusIndex ? idsOf(s)[hoverAt] : undefined));
+  const countNow = () => idsOf(store.getState()).length;
 
   // The bitmap and its painter outlive this component: a box scrolled out of view keeps them (tile-painter-cache.ts),
   // and coming back shows the same bitmap, already painted. The painter keeps what it drew, so a new pod list
@@ -247,16 +260,44 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
     if (e.buttons !== 0) return;
     const rect = e.currentTarget.getBoundingClientRect();
     const k = rect.width > 0 ? size.width / rect.width : 1;
-    const at = tileIndexAt((e.clientX - rect.left) * k, (e.clientY - rect.top) * k, count, cols);
+    const at = tileIndexAt((e.clientX - rect.left) * k, (e.clientY - rect.top) * k, countNow(), cols);
     if (at !== hoverAt) setHoverAt(at);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
-    const next = nextTileIndex(e.key, focusIndex, count, cols);
+    const next = nextTileIndex(e.key, focusIndex, countNow(), cols);
     if (next === null) return;
     e.preventDefault();
     movedByKey.current = true;
     setFocusAt(next);
   };
+  return (
+    <TileGroup idsOf={idsOf} label={label} cols={cols} width={size.width} height={size.height} onPointerMove={onPointerMove} onPointerLeave={() => setHoverAt(-1)}>
+      {/* What the layer shows here, in words (the painter writes them: aria-label, data-painted, data-detailed). */}
+      <div ref={hostRef} role="img" data-pod-grid="" className="absolute inset-0" />
+      {/* One stand-in for the grid's Tab stop whichever pod is under it: a rollout replacing that pod relabels it (no
+          new button per box per commit), and a keyboard user's focus stays on it. */}
+      {hasPods && <TileProxy ref={focusRef} idsOf={idsOf} index={focusIndex} cols={cols} kind="focus" onKeyDown={onKeyDown} onRing={setRingShown} />}
+      {hoverId !== undefined && <TileProxy key={`hover-${hoverId}`} idsOf={idsOf} index={hoverAt} cols={cols} kind="hover" />}
+    </TileGroup>
+  );
+});
+
+/**
+ * A canvas grid's element, which takes the pointer and names the grid and its pod count: the one part of the grid
+ * that follows every pod a rollout adds or removes, so that re-renders it alone (the grid's other children are the
+ * same elements as before, and React skips them).
+ */
+function TileGroup({ idsOf, label, cols, width, height, onPointerMove, onPointerLeave, children }: {
+  idsOf: PodIdsOf;
+  label: string;
+  cols: number;
+  width: number;
+  height: number;
+  onPointerMove: (e: PointerEvent<HTMLDivElement>) => void;
+  onPointerLeave: () => void;
+  children: ReactNode;
+}) {
+  const count = usePlaygroundStore((s) => idsOf(s).length);
   return (
     <div
       role="group"
@@ -264,18 +305,11 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
       data-tile-canvas=""
       data-cols={cols}
       className="relative"
-      style={{ width: size.width, height: size.height }}
+      style={{ width, height }}
       onPointerMove={onPointerMove}
-      onPointerLeave={() => setHoverAt(-1)}
+      onPointerLeave={onPointerLeave}
     >
-      {/* What the layer shows here, in words (the painter writes them: aria-label, data-painted, data-detailed). */}
-      <div ref={hostRef} role="img" data-pod-grid="" className="absolute inset-0" />
-      {/* One stand-in for the grid's Tab stop whichever pod is under it: a rollout replacing that pod relabels it (no
-          new button per box per commit), and a keyboard user's focus stays on it. */}
-      {focusId !== undefined && (
-        <TileProxy ref={focusRef} id={focusId} index={focusIndex} cols={cols} kind="focus" onKeyDown={onKeyDown} onRing={setRingShown} />
-      )}
-      {hoverId !== undefined && <TileProxy key={`hover-${hoverId}`} id={hoverId} index={hoverAt} cols={cols} kind="hover" />}
+      {children}
     </div>
   );
-});
+}

@@ -7,16 +7,23 @@ import { MovingView } from './moving-view';
 /** Below this zoom tile text is unreadable anyway; tiles drop it (much cheaper with thousands of pods). */
 export const COMPACT_ZOOM = 0.5;
 
+/** Where the graph keeps the zoom it is about to show (one object for the graph's life: see ExpectedZoomContext). */
+export interface ExpectedZoom {
+  readonly current: number;
+}
+
 /**
  * The zoom the canvas is about to show. React Flow applies its initial viewport only after the first
- * render, so until its zoom pane exists, tiles go by this instead of rendering twice.
+ * render, so until its zoom pane exists, tiles go by this instead of rendering twice. The value is a holder (a ref) the
+ * graph updates after it renders, not the number: every tile grid reads it, and a new value would re-render them all each time
+ * the layout changes (a big rollout's boxes growing a row), when only a grid mounting before the pane exists needs it.
  */
-export const ExpectedZoomContext = createContext(1);
+export const ExpectedZoomContext = createContext<ExpectedZoom>({ current: 1 });
 
 /** A value derived from the current zoom; re-renders only when the derived value changes. Inside <ReactFlow>. */
 export function useZoomDerived<T>(derive: (zoom: number) => T): T {
   const expected = useContext(ExpectedZoomContext);
-  return useStore((s: ReactFlowState) => derive(s.panZoom ? s.transform[2] : expected));
+  return useStore((s: ReactFlowState) => derive(s.panZoom ? s.transform[2] : expected.current));
 }
 
 /** How long the zoom must stay put before drawings follow it: longer than the gap between wheel ticks. */
@@ -182,10 +189,10 @@ export interface DrawingZoom {
 export function useDrawingZoom(same: (a: number, b: number) => boolean): DrawingZoom {
   const expected = useContext(ExpectedZoomContext);
   const flow = useStoreApi();
-  const settler = settlers.get(flow.getState) ?? settlers.set(flow.getState, new ZoomSettler(flow, expected)).get(flow.getState)!;
+  const settler = settlers.get(flow.getState) ?? settlers.set(flow.getState, new ZoomSettler(flow, expected.current)).get(flow.getState)!;
   const [state, setState] = useState<DrawingZoom>(() => {
     const s = flow.getState();
-    const zoom = s.panZoom ? s.transform[2] : expected;
+    const zoom = s.panZoom ? s.transform[2] : expected.current;
     return { zoom, settled: zoom === settler.zoom };
   });
   useEffect(

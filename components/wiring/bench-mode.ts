@@ -40,10 +40,11 @@ export interface BenchHandle {
   storeMaxMs: number;
   /**
    * One entry per store update since the rollout started: [changes folded in, ms in the store, ms in the store and
-   * the React render and commit it caused (measured to a microtask queued after React's)]. Changes per update is a
+   * the React render and commit it caused (measured to a microtask queued after React's), component renders it caused
+   * (counted when bench:graph counts renders)]. Changes per update is a
    * count the machine's load does not move.
    */
-  commits: [number, number, number][];
+  commits: [number, number, number, number][];
   /** Where the engine runs: 'worker' (its steps are not main-thread time) or 'page'. */
   engineThread: 'worker' | 'page';
   /** Patch the Deployment's image and play at `speed`; resolves at once. */
@@ -161,11 +162,15 @@ export function timeStore(store: PlaygroundStore, handle: BenchHandle): void {
       const spent = performance.now() - t;
       handle.storeMs += spent;
       handle.storeMaxMs = Math.max(handle.storeMaxMs, spent);
-      const entry: [number, number, number] = [changes.length, spent, spent];
+      // the component renders the update caused, when bench:graph counts them (bench/react-renders.ts)
+      const stats = (window as { __renderStats?: { renders: number } }).__renderStats;
+      const rendersBefore = stats?.renders ?? 0;
+      const entry: [number, number, number, number] = [changes.length, spent, spent, 0];
       handle.commits.push(entry);
       // React renders a store update in a microtask queued during applyBatch: this one runs after it
       queueMicrotask(() => {
         entry[2] = performance.now() - t;
+        entry[3] = (stats?.renders ?? 0) - rendersBefore;
       });
     },
   });

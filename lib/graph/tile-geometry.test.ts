@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backingScale, gridSize, modeCount, nextTileIndex, tileIndexAt, tileModeFor, tileRect, zoomStep } from './tile-geometry';
+import { backingScale, gridSize, nextTileIndex, tileIndexAt, tileModeFor, tileRect, zoomStep } from './tile-geometry';
 
 // Default metrics: tiles 84 × 44 with a 4 px gap, so the pitch is 88 × 48.
 describe('tileIndexAt', () => {
@@ -57,20 +57,6 @@ describe('tileModeFor', () => {
     expect(tileModeFor(20, 1000)).toBe('canvas');
     expect(tileModeFor(20, 1000, 'dom')).toBe('dom');
     expect(tileModeFor(3, 3, 'canvas')).toBe('canvas');
-  });
-});
-
-describe('modeCount', () => {
-  it('reads every count past 200 a box as one value (a rollout moving 230 → 260 pods changes nothing)', () => {
-    expect(modeCount(230)).toBe(modeCount(260));
-    expect(modeCount(5000)).toBe(modeCount(201));
-    expect(modeCount(200)).not.toBe(modeCount(201));
-    expect(modeCount(3)).toBe(3);
-  });
-
-  it('gives tileModeFor the same answer as the count itself', () => {
-    for (const total of [0, 10, 500, 501, 5000])
-      for (const n of [0, 1, 199, 200, 201, 202, 1000]) expect(tileModeFor(modeCount(n), total)).toBe(tileModeFor(n, total));
   });
 });
 

@@ -20,13 +20,6 @@ export function tileModeFor(boxPods: number, totalPods: number, forced: TileMode
   return boxPods > CANVAS_TILES.PER_BOX || totalPods > CANVAS_TILES.TOTAL ? 'canvas' : 'dom';
 }
 
-/**
- * A box's pod count as far as tileModeFor can tell: counts past CANVAS_TILES.PER_BOX all read as one value, so a grid
- * that subscribes to this (not to its count) re-renders only when its mode could change, not on every pod a rollout
- * adds or removes (the canvas follows the count by itself). tileModeFor(modeCount(n), t) equals tileModeFor(n, t).
- */
-export const modeCount = (boxPods: number): number => Math.min(boxPods, CANVAS_TILES.PER_BOX + 1);
-
 /** CSS pixel size of a grid of `count` tiles in `cols` columns (an empty grid keeps one row, like its box). */
 export function gridSize(count: number, cols: number, m: TileMetrics = DEFAULT_TILE_METRICS): { width: number; height: number } {
   const rows = rowsFor(count, cols);
