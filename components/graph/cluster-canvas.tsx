@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ReactFlow, Controls, Background, getNodesBounds, getViewportForBounds, type Node, type NodeTypes, type Viewport } from '@xyflow/react';
 import { bestBoxesPerRow, layoutBounds, packBoxes, rowsFor, sharedColumns, type BoxInput } from '@/lib/graph/grid-packing';
 import { LayoutHold } from '@/lib/graph/layout-hold';
@@ -109,6 +109,16 @@ function readableViewport(bounds: { width: number; height: number }, size: { wid
   return { x: margin, y: margin, zoom };
 }
 
+/**
+ * The zoom the graph starts at, for the grids that mount before React Flow's zoom pane exists (tile-zoom.ts): taken
+ * when the graph mounts (with its size known), and one object from then on, so a later layout's zoom re-renders none
+ * of the grids (by then each goes by the pane).
+ */
+function ExpectedZoomProvider({ zoom, children }: { zoom: number; children: ReactNode }) {
+  const [expected] = useState(() => ({ current: zoom }));
+  return <ExpectedZoomContext value={expected}>{children}</ExpectedZoomContext>;
+}
+
 /** The cluster view: node boxes (control plane first) with pod tiles packed inside, and the pending lane. */
 export default function ClusterCanvas() {
   const colorMode = useColorMode();
@@ -164,16 +174,12 @@ export default function ClusterCanvas() {
   const nodes = useStableNodes(freshNodes);
   // One holder for the graph's life, so a new expected zoom re-renders none of the grids that read it (tile-zoom.ts).
   // It matters only until React Flow's zoom pane exists: a grid mounting later goes by the pane.
-  const expectedZoom = useRef(zoom);
-  useLayoutEffect(() => {
-    expectedZoom.current = zoom;
-  }, [zoom]);
 
   return (
     <div ref={ref} className="relative h-full w-full" data-cluster-canvas="">
       {/* Mount once measured, starting at the zoom fitView will pick, so tiles render once at the right detail. */}
       {size.width > 0 && (
-        <ExpectedZoomContext value={expectedZoom}>
+        <ExpectedZoomProvider zoom={zoom}>
           <MountPacerContext value={paced ? pacer : null}>
             <ReactFlow
               defaultViewport={viewport ?? (big ? fitted : { x: 0, y: 0, zoom })}
@@ -196,7 +202,7 @@ export default function ClusterCanvas() {
               {serviceBox && <TrafficEdgeLayer box={serviceBox} />}
             </ReactFlow>
           </MountPacerContext>
-        </ExpectedZoomContext>
+        </ExpectedZoomProvider>
       )}
       {names.length === 0 && (
         <p role="status" className="pointer-events-none absolute inset-x-0 top-1/3 mx-auto max-w-md px-4 text-center text-sm text-zinc-600 dark:text-zinc-300">

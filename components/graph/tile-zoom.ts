@@ -7,16 +7,17 @@ import { MovingView } from './moving-view';
 /** Below this zoom tile text is unreadable anyway; tiles drop it (much cheaper with thousands of pods). */
 export const COMPACT_ZOOM = 0.5;
 
-/** Where the graph keeps the zoom it is about to show (one object for the graph's life: see ExpectedZoomContext). */
+/** The zoom the graph is about to show, as one object for the graph's life (see ExpectedZoomContext). */
 export interface ExpectedZoom {
   readonly current: number;
 }
 
 /**
  * The zoom the canvas is about to show. React Flow applies its initial viewport only after the first
- * render, so until its zoom pane exists, tiles go by this instead of rendering twice. The value is a holder (a ref) the
- * graph updates after it renders, not the number: every tile grid reads it, and a new value would re-render them all each time
- * the layout changes (a big rollout's boxes growing a row), when only a grid mounting before the pane exists needs it.
+ * render, so until its zoom pane exists, tiles go by this instead of rendering twice. The value is a holder taken when the
+ * graph mounts, not a number that follows the layout: every tile grid reads it, and a new value re-rendered them all
+ * each time the layout changed (a big rollout's boxes growing a row), when only a grid mounting before the pane exists
+ * needs it.
  */
 export const ExpectedZoomContext = createContext<ExpectedZoom>({ current: 1 });
 
