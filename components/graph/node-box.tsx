@@ -1,14 +1,14 @@
 'use client';
 
-import { memo, useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import { formatCpu, formatMemory, percentOf } from '@/lib/k8s/quantity';
 import { DEFAULT_TILE_METRICS as TILE } from '@/lib/graph/grid-packing';
-import { usePlaygroundStore } from '@/components/wiring/store-context';
+import { usePlaygroundStore, usePlaygroundStoreLagging } from '@/components/wiring/store-context';
 import type { PlaygroundState } from '@/lib/store/playground-store';
 import { nodeNameChars, tileName } from './pod-label';
 import { PodTile } from './pod-tile';
-import { TileCanvas, useTileMode, type PodIdsOf } from './tile-canvas';
+import { TileCanvas, usePodCount, useTileMode, type PodIdsOf } from './tile-canvas';
 import { COMPACT_ZOOM, useZoomDerived } from './tile-zoom';
 import { useMountTurn } from './mount-turn';
 import { sameNodeData } from './flow-common';
@@ -181,7 +181,7 @@ function NodeSection({ name, label, status, idsOf, className, pending, children 
   pending: boolean;
   children: ReactNode;
 }) {
-  const visible = usePlaygroundStore((s) => idsOf(s).length);
+  const visible = usePodCount(idsOf);
   const selected = usePlaygroundStore((s) => s.selection?.kind === 'Node' && s.selection.key === name);
   return (
     <section
@@ -216,9 +216,10 @@ const NodeHeader = memo(function NodeHeader(props: {
   nameChars: number;
 }) {
   const { name, controlPlane, ready, unschedulable, status, idsOf, flat, nameChars } = props;
-  const usage = usePlaygroundStore((s) => s.groups.usageByNode[name]);
+  // the node's totals may lag a moment behind the store (they change with every pod a rollout adds or removes)
+  const usage = usePlaygroundStoreLagging(useCallback((s: PlaygroundState) => s.groups.usageByNode[name], [name]));
   const select = usePlaygroundStore((s) => s.select);
-  const hidden = usePlaygroundStore((s) => Math.max(0, (s.groups.usageByNode[name]?.pods ?? 0) - idsOf(s).length));
+  const hidden = usePlaygroundStoreLagging(useCallback((s: PlaygroundState) => Math.max(0, (s.groups.usageByNode[name]?.pods ?? 0) - idsOf(s).length), [name, idsOf]));
   const tone = !ready ? 'bad' : unschedulable ? 'warn' : 'ok';
   const statusIcon = !ready ? '✕' : unschedulable ? '⊘' : '✓';
   const roleLabel = controlPlane ? '컨트롤 플레인' : '워커 노드';
@@ -261,7 +262,7 @@ const NodeHeader = memo(function NodeHeader(props: {
 /** Pods no node has taken yet (Pending, unschedulable). */
 export const PendingLane = memo(function PendingLane({ data }: NodeProps<Node<PendingLaneData>>) {
   const idsOf = usePodsOnNode(null);
-  const waiting = usePlaygroundStore((s) => idsOf(s).length);
+  const waiting = usePodCount(idsOf);
   return (
     <section
       aria-label={`스케줄 대기 중인 파드 ${waiting}개`}

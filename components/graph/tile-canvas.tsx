@@ -1,12 +1,12 @@
 'use client';
 
-import { createContext, memo, useContext, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode, type Ref } from 'react';
+import { createContext, memo, useCallback, useContext, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode, type Ref } from 'react';
 import { useNodeId, useStoreApi, type ColorMode } from '@xyflow/react';
 import { rowsFor } from '@/lib/graph/grid-packing';
 import { backingScale, gridSize, nextTileIndex, tileIndexAt, tileModeFor, tileRect, zoomStep, type TileMode } from '@/lib/graph/tile-geometry';
 import { whyNotSelected } from '@/lib/graph/service-selection';
 import type { PlaygroundState } from '@/lib/store/playground-store';
-import { usePlaygroundStore, usePlaygroundStoreApi, usePlaygroundStoreWith } from '@/components/wiring/store-context';
+import { usePlaygroundStore, usePlaygroundStoreApi, usePlaygroundStoreLagging, usePlaygroundStoreWith } from '@/components/wiring/store-context';
 import { podTileLabel } from './pod-label';
 import { TONE_CLASS } from './pod-tile';
 import { paletteFor } from './tile-palette';
@@ -125,6 +125,11 @@ function TileProxy({ idsOf, index, cols, kind, ref, onKeyDown, onRing }: {
 
 /** Where a grid's pod ids come from: a selector that is stable for the grid's life (podsOnNode, podsOfOwner). */
 export type PodIdsOf = (s: PlaygroundState) => readonly string[];
+
+/** How many pods `idsOf` holds, for labels and headers: it may lag a moment behind the store (usePlaygroundStoreLagging). */
+export function usePodCount(idsOf: PodIdsOf): number {
+  return usePlaygroundStoreLagging(useCallback((s: PlaygroundState) => idsOf(s).length, [idsOf]));
+}
 
 /**
  * A grid of pod tiles drawn on a bitmap the graph's one tile layer shows (big clusters, tile-layer.ts): the painter
@@ -297,7 +302,7 @@ function TileGroup({ idsOf, label, cols, width, height, onPointerMove, onPointer
   onPointerLeave: () => void;
   children: ReactNode;
 }) {
-  const count = usePlaygroundStore((s) => idsOf(s).length);
+  const count = usePodCount(idsOf);
   return (
     <div
       role="group"

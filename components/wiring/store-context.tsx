@@ -4,7 +4,7 @@
  * The Playground's zustand store, one per Playground, handed down by context so node boxes and
  * pod tiles inside the canvas can subscribe to exactly their slice.
  */
-import { createContext, useCallback, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useStoreWithEqualityFn } from 'zustand/traditional';
@@ -39,6 +39,32 @@ export function usePlaygroundStoreShallow<T>(selector: (s: PlaygroundState) => T
  */
 export function usePlaygroundStoreWith<T>(selector: (s: PlaygroundState) => T, equal: (a: T, b: T) => boolean): T {
   return useStoreWithEqualityFn(usePlaygroundStoreApi(), selector, equal);
+}
+
+/**
+ * Like usePlaygroundStore, for what may lag a moment behind the store (a box's pod count in its header and labels): a
+ * change re-renders in a transition, which React renders in slices of a few ms between other tasks, instead of inside
+ * the store update. A 5,000-pod rollout changes every box's count in most store updates: rendered with the update,
+ * the ~150 headers and labels made it one long task. A student's cluster shows the new value in the same frame or
+ * the next. `selector` must keep its identity while what it selects from does (a module function, or useCallback).
+ */
+export function usePlaygroundStoreLagging<T>(selector: (s: PlaygroundState) => T): T {
+  const store = usePlaygroundStoreApi();
+  const [shown, setShown] = useState(() => ({ selector, value: selector(store.getState()) }));
+  useEffect(() => {
+    let last = selector(store.getState());
+    const show = () => startTransition(() => setShown((prev) => (prev.selector === selector && Object.is(prev.value, last) ? prev : { selector, value: last })));
+    // a change between this render and the subscription, or a new selector, shows too
+    show();
+    return store.subscribe((s) => {
+      const next = selector(s);
+      if (Object.is(next, last)) return;
+      last = next;
+      show();
+    });
+  }, [store, selector]);
+  // until the transition for a new selector lands, the value is read now (as usePlaygroundStore would)
+  return shown.selector === selector ? shown.value : selector(store.getState());
 }
 
 const NO_IDS: readonly string[] = [];
