@@ -51,20 +51,21 @@ export function usePlaygroundStoreWith<T>(selector: (s: PlaygroundState) => T, e
 export function usePlaygroundStoreLagging<T>(selector: (s: PlaygroundState) => T): T {
   const store = usePlaygroundStoreApi();
   const [shown, setShown] = useState(() => ({ selector, value: selector(store.getState()) }));
+  // until the transition for a new selector lands, the value is read now (as usePlaygroundStore would)
+  const value = shown.selector === selector ? shown.value : selector(store.getState());
   useEffect(() => {
-    let last = selector(store.getState());
-    const show = () => startTransition(() => setShown((prev) => (prev.selector === selector && Object.is(prev.value, last) ? prev : { selector, value: last })));
-    // a change between this render and the subscription, or a new selector, shows too
-    show();
-    return store.subscribe((s) => {
+    let last = value;
+    const check = (s: PlaygroundState) => {
       const next = selector(s);
       if (Object.is(next, last)) return;
       last = next;
-      show();
-    });
-  }, [store, selector]);
-  // until the transition for a new selector lands, the value is read now (as usePlaygroundStore would)
-  return shown.selector === selector ? shown.value : selector(store.getState());
+      startTransition(() => setShown({ selector, value: next }));
+    };
+    // a change between the render and this subscription shows too (a box mounting costs no second render otherwise)
+    check(store.getState());
+    return store.subscribe(check);
+  }, [store, selector, value]);
+  return value;
 }
 
 const NO_IDS: readonly string[] = [];
