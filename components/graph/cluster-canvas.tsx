@@ -77,10 +77,13 @@ function useLayoutShape(): number[] {
   }, [store, hold]);
   return usePlaygroundStoreShallow((s) => {
     const exact = podCounts(s);
-    const counts = s.nodeNames.length > BIG_CLUSTER_NODES ? hold.hold(s.nodeNames.join(','), exact) : exact;
+    const big = s.nodeNames.length > BIG_CLUSTER_NODES;
+    const counts = big ? hold.hold(s.nodeNames.join(','), exact) : exact;
     let maxPods = 0;
     for (let i = 1; i < counts.length; i++) maxPods = Math.max(maxPods, counts[i]);
-    const cols = sharedColumns(maxPods, MIN_COLS);
+    let exactMax = 0;
+    for (let i = 1; i < exact.length; i++) exactMax = Math.max(exactMax, exact[i]);
+    const cols = big ? hold.columns(exactMax, MIN_COLS) : sharedColumns(maxPods, MIN_COLS);
     const shape = [cols, counts[0]];
     for (let i = 1; i < counts.length; i++) shape.push(rowsFor(counts[i], cols));
     return shape;

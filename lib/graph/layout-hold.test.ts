@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rowsFor, sharedColumns } from './grid-packing';
 import { LayoutHold } from './layout-hold';
 
 describe('LayoutHold', () => {
@@ -17,6 +18,34 @@ describe('LayoutHold', () => {
     expect(hold.hold('a,b', [130, 120])).toEqual([163, 150]);
     expect(hold.release('a,b', [100, 100])).toEqual([100, 100]);
     expect(hold.hold('a,b', [99, 100])).toEqual([100, 100]);
+  });
+
+  it("keeps the columns through a rollout's surge: the headroom is rows, not columns", () => {
+    const hold = new LayoutHold();
+    // 5,000 pods on 50 nodes: 100 a box lay out at 13 columns (⌈√(100 × 1.6)⌉) and 8 rows
+    hold.hold('a,b', [100, 100]);
+    expect(hold.columns(100, 3)).toBe(13);
+    // the first surge pod: room for 126 and 125 (15 columns if sized by those), laid out at 13 columns: 10 rows
+    expect(hold.hold('a,b', [101, 100])).toEqual([127, 125]);
+    expect(hold.columns(101, 3)).toBe(13);
+    expect(rowsFor(127, 13)).toBe(10);
+    // the rest of the surge arrives within the room: nothing changes
+    expect(hold.columns(125, 3)).toBe(13);
+    // past its room a box grows again, with the columns for its count then
+    hold.hold('a,b', [130, 120]);
+    expect(hold.columns(130, 3)).toBe(sharedColumns(130, 3));
+    expect(sharedColumns(130, 3)).toBe(15);
+    // a release lays out the counts as they are
+    hold.release('a,b', [40, 40]);
+    expect(hold.columns(40, 3)).toBe(sharedColumns(40, 3));
+  });
+
+  it('follows a cluster loading from empty (a live snapshot arriving in parts) at each growth', () => {
+    const hold = new LayoutHold();
+    hold.hold('a', [0]);
+    expect(hold.columns(0, 3)).toBe(3);
+    hold.hold('a', [400]);
+    expect(hold.columns(400, 3)).toBe(sharedColumns(400, 3));
   });
 
   it('starts afresh when the boxes change (a node joins or leaves)', () => {

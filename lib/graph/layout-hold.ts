@@ -10,11 +10,33 @@
  * box in a fixed order (the caller's): O(boxes) per update.
  */
 
+import { sharedColumns } from './grid-packing';
+
 /** Room added when a box grows: Kubernetes' default maxSurge, 25% (a rollout's surge then fits in one step). */
 export const GROW_HEADROOM = 0.25;
 export class LayoutHold {
   private held: number[] = [];
   private names = '';
+  /** Bumped whenever the held counts change (a growth, a release, a new set of boxes). */
+  private version = 0;
+  /** The most pods on one box, as counted when the held counts last changed (and the version it was taken at). */
+  private basis = 0;
+  private basisVersion = -1;
+
+  /**
+   * The shared tile columns: sharedColumns for the fullest box's real count when the held counts last changed, not
+   * for its headroom or for what arrived since. A rollout's first surge pod gives every box room for 25% more pods in
+   * rows, at the columns it had: a new column count re-laid out, reallocated and repainted every box's tiles (at 5,000
+   * pods the longest task at the rollout's start, 13 -> 15 columns). A box that outgrows its room grows again, with the
+   * columns for its count then.
+   */
+  columns(exactMax: number, minCols: number): number {
+    if (this.basisVersion !== this.version) {
+      this.basisVersion = this.version;
+      this.basis = exactMax;
+    }
+    return sharedColumns(this.basis, minCols);
+  }
 
   /**
    * The counts to lay out: each box's largest count since the last release (a new set of boxes starts afresh).
@@ -23,6 +45,7 @@ export class LayoutHold {
   hold(names: string, counts: readonly number[]): readonly number[] {
     if (names !== this.names || counts.length !== this.held.length) {
       this.names = names;
+      this.version++;
       this.held = [...counts];
       return this.held;
     }
@@ -31,6 +54,7 @@ export class LayoutHold {
     // moments: all boxes get their headroom now, in one re-layout, instead of one re-layout (and the tile canvases
     // resized) per box as the surge reaches each node in turn.
     this.held = counts.map((n, i) => Math.max(this.held[i], Math.ceil(n * (1 + GROW_HEADROOM))));
+    this.version++;
     return this.held;
   }
 
@@ -38,6 +62,7 @@ export class LayoutHold {
   release(names: string, counts: readonly number[]): readonly number[] {
     this.names = names;
     this.held = [...counts];
+    this.version++;
     return this.held;
   }
 }
