@@ -56,6 +56,8 @@ class RestingPointer {
   private root: HTMLElement | null = null;
   private at: { x: number; y: number } | null = null;
   private readonly onMove = (e: PointerEvent) => {
+    // only the user's moves: replay's own move, reaching here, made a new `at`, and its pointerover never went out
+    if (!e.isTrusted) return;
     this.at = e.pointerType === 'mouse' && e.buttons === 0 ? { x: e.clientX, y: e.clientY } : null;
   };
   private readonly onLeave = () => {
