@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { usePlayground } from '@/components/wiring/playground-context';
 import { useTerminalSession, type OutputChunk } from './use-terminal-session';
 import { useMachineShells } from './use-machine-shells';
@@ -81,9 +81,17 @@ export function Terminal() {
 
   const escapedBeforeTab = useRef(false);
 
-  const setLine = (line: string) => {
+  // Where the caret goes once a new line (history, completion) is in the input. It is placed in the same commit that
+  // writes the value, so a select-all or a keystroke that follows can never be undone by a late frame; a fresh object
+  // each time, so recalling the line already shown still moves the caret.
+  const [caret, setCaret] = useState<{ at: number } | null>(null);
+  useLayoutEffect(() => {
+    if (caret) input.current?.setSelectionRange(caret.at, caret.at);
+  }, [caret]);
+
+  const setLine = (line: string, at = line.length) => {
     setValue(line);
-    requestAnimationFrame(() => input.current?.setSelectionRange(line.length, line.length));
+    setCaret({ at });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -148,10 +156,7 @@ export function Terminal() {
       let insert = result.common;
       if (result.candidates.length === 1 && !/[=/]$/.test(insert)) insert += ' ';
       if (insert.length > word.length) {
-        const next = value.slice(0, result.from) + insert + value.slice(cursor);
-        setValue(next);
-        const pos = result.from + insert.length;
-        requestAnimationFrame(() => input.current?.setSelectionRange(pos, pos));
+        setLine(value.slice(0, result.from) + insert + value.slice(cursor), result.from + insert.length);
       } else if (result.candidates.length > 1) {
         append(`$ ${value}\n${result.candidates.join('  ')}\n`, 'info');
       }
