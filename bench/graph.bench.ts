@@ -124,6 +124,9 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
   await cdp.send('Performance.enable');
   const threadTime = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
   const changesSoFar = () => page.evaluate(() => (window as { __benchChanges?: number }).__benchChanges ?? 0);
+  // BENCH_HEAP=file.heapprofile: where the page's main thread allocates during the rollout (sampled, dead objects too)
+  const heapOut = process.env.BENCH_HEAP && tiles === 'auto' ? process.env.BENCH_HEAP : '';
+  if (heapOut) await cdp.send('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
   const cpuBefore = await threadTime();
   const changesBefore = await changesSoFar();
   await startCountingRenders(page);
@@ -172,6 +175,17 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
   const changes = (await changesSoFar()) - changesBefore;
   const renders = await stopCountingRenders(page);
   if (tracing) await browser.stopTracing();
+  if (heapOut) {
+    const { profile: heap } = await cdp.send('HeapProfiler.stopSampling');
+    writeFileSync(heapOut, JSON.stringify(heap));
+    let bytes = 0;
+    const sum = (n: typeof heap.head): void => {
+      bytes += n.selfSize;
+      for (const c of n.children) sum(c);
+    };
+    sum(heap.head);
+    console.log(`  main-thread allocation (sampled): ${round(bytes / 2 ** 20)} MiB over ${changes} changes, ${round(bytes / 2 ** 20 / Math.max(1, changes / 1000))} MiB per 1,000 changes`);
+  }
   await cdp.detach();
   if (profiler) {
     // BENCH_PROFILE=file.cpuprofile keeps the whole profile too (DevTools' Performance panel opens it), with its timeline

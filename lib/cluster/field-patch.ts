@@ -69,18 +69,19 @@ function diffValue(had: boolean, a: unknown, b: unknown, path: string, ops: Fiel
  */
 export function applyFieldPatch<T>(base: T, ops: FieldPatch): T {
   const root = copyOf(base as unknown as object);
-  const copied = new Set<object>([root]);
+  // the objects copied so far: a patch touches a handful, so a list beats a Set
+  const copied: object[] = [root];
   for (let i = 0; i < ops.length; i += 2) {
-    const keys = (ops[i] as string).split(SEP);
+    const keys = pathKeys(ops[i] as string);
     let node = root as Plain;
     for (let d = 0; d < keys.length - 1; d++) {
       const child = node[keys[d]] as object;
-      if (copied.has(child)) {
+      if (copied.includes(child)) {
         node = child as Plain;
         continue;
       }
       const copy = copyOf(child);
-      copied.add(copy);
+      copied.push(copy);
       node[keys[d]] = copy;
       node = copy as Plain;
     }
@@ -90,3 +91,18 @@ export function applyFieldPatch<T>(base: T, ops: FieldPatch): T {
 }
 
 const copyOf = (o: object): object => (Array.isArray(o) ? o.slice() : { ...o });
+
+/**
+ * A path's keys. The same few dozen paths (a pod's resourceVersion, its Ready condition's status) come in every
+ * status write of a rollout, so their splits are kept rather than made again for each write; at most PATHS_KEPT.
+ */
+const pathSplits = new Map<string, readonly string[]>();
+const PATHS_KEPT = 4096;
+function pathKeys(path: string): readonly string[] {
+  let keys = pathSplits.get(path);
+  if (!keys) {
+    if (pathSplits.size >= PATHS_KEPT) pathSplits.clear();
+    pathSplits.set(path, (keys = path.split(SEP)));
+  }
+  return keys;
+}

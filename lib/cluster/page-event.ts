@@ -10,6 +10,14 @@
  */
 import type { CoreV1Event } from '../k8s/types';
 
+/** How many of the newest Events the page's views show (the store's list: events panel, details, probe results). */
+export const EVENTS_SHOWN = 200;
+/**
+ * Most Events the page's copy of a simulated cluster holds (sim-host.ts sends the oldest beyond it as deletes): the
+ * shown ones with room for a few answers' worth of older ones. The engine keeps up to 50,000 for kubectl.
+ */
+export const EVENTS_HELD_BY_PAGE = 1_000;
+
 type Meta = NonNullable<CoreV1Event['metadata']>;
 
 /** `src` with only the given keys that it has, in the order given. */
@@ -37,3 +45,4 @@ export function pageEvent(e: CoreV1Event): CoreV1Event {
   else if (e.reportingComponent !== undefined) out.reportingComponent = e.reportingComponent;
   return out;
 }
+

@@ -7,12 +7,13 @@
 import { createSimulator, K8S_VERSION } from '../sim';
 import { KINDS, type CoreV1Event, type Kind, type KubeObject } from '../k8s/types';
 import type { Cause } from '../k8s/client-types';
-import type { MetricsApi, ShellSession, Simulator, TrafficStartSpec } from '../sim/types';
+import type { MetricsApi, ShellSession, Simulator, SimWatchEvent, TrafficStartSpec } from '../sim/types';
 import type { LabEntry } from '../store/lab-session';
 import { replayLab } from '../store/lab-journal';
 import { skipToNextDue } from './skip-ahead';
 import { fieldPatch } from './field-patch';
-import { pageEvent } from './page-event';
+import { EVENTS_HELD_BY_PAGE, EVENTS_SHOWN, pageEvent } from './page-event';
+import { eventTimeMs } from '../k8s/kinds/event';
 import { objectKey } from './types';
 import { deletedStub, encodeError, MAX_CHANGES_PER_MESSAGE, type ClockState, type InitArgs, type SimReady, type SimRequest, type SimResponse, type WireChange } from './sim-protocol';
 
@@ -22,10 +23,37 @@ export interface SimHost {
   handle(req: SimRequest): void;
 }
 
+/** One engine change waiting to go out with the answer to the request that caused it. */
+type EngineChange = Pick<SimWatchEvent, 'type' | 'kind' | 'object' | 'cause'>;
+
+const keyOf = (kind: Kind, object: KubeObject) => objectKey(kind, object.metadata?.name ?? '', object.metadata?.namespace);
+
+/**
+ * Which Events of one answer go to the page, or null for all of them. The page's views show the EVENTS_SHOWN newest
+ * Events (cluster-slice.ts), so an answer with more than that sends the newest (by the time the panel sorts on, later
+ * writes first among equal times); one deleted again in the same answer is not among them. A 5,000-pod rollout
+ * writes ~1,300 Events a second, which the page used to decode and keep (up to the engine's 50,000) only to show 200.
+ */
+function eventsToSend(changes: readonly EngineChange[]): Set<string> | null {
+  const last = new Map<string, { time: number; at: number } | null>();
+  for (let at = 0; at < changes.length; at++) {
+    const c = changes[at];
+    if (c.kind !== 'Event') continue;
+    const key = keyOf(c.kind, c.object);
+    last.delete(key);
+    last.set(key, c.type === 'DELETED' ? null : { time: eventTimeMs(c.object as CoreV1Event), at });
+  }
+  const live = [...last].filter((e): e is [string, { time: number; at: number }] => e[1] !== null);
+  if (live.length <= EVENTS_SHOWN) return null;
+  live.sort(([, a], [, b]) => b.time - a.time || b.at - a.at);
+  return new Set(live.slice(0, EVENTS_SHOWN).map(([key]) => key));
+}
+
 export function createSimHost(post: (res: SimResponse) => void): SimHost {
   let sim: Simulator | null = null;
   let init: InitArgs = { seed: 1 };
-  let changes: WireChange[] = [];
+  /** The engine's changes since the last answer, in order: they go out with the next one (flush). */
+  let pending: EngineChange[] = [];
   let unsubscribe = () => {};
   const shells = new Map<number, ShellSession>();
   let nextShell = 1;
@@ -42,14 +70,51 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
    * Events go out as the part the page's views read (page-event.ts); kubectl asks the engine for whole ones.
    */
   const sent = new Map<string, KubeObject>();
-  const sendUpsert = (kind: Kind, stored: KubeObject, cause?: Cause) => {
+  /**
+   * The Events the page holds, oldest sent first, with the time the panel sorts them by. Past EVENTS_HELD_BY_PAGE the
+   * oldest go out as deletes (they are far below what the panel shows; kubectl still lists them from the engine).
+   */
+  const heldEvents = new Map<string, number>();
+  const sendUpsert = (out: WireChange[], kind: Kind, stored: KubeObject, cause?: Cause) => {
     const object = kind === 'Event' ? (pageEvent(stored as CoreV1Event) as KubeObject) : stored;
-    const key = objectKey(kind, object.metadata?.name ?? '', object.metadata?.namespace);
+    const key = keyOf(kind, object);
     const last = sent.get(key);
     sent.set(key, object);
+    if (kind === 'Event') {
+      heldEvents.delete(key);
+      heldEvents.set(key, eventTimeMs(object as CoreV1Event));
+    }
     const patch = last ? fieldPatch(last, object) : null;
-    if (patch) changes.push(cause ? [2, kind, key, patch, cause] : [2, kind, key, patch]);
-    else changes.push(cause ? [0, kind, object, cause] : [0, kind, object]);
+    if (patch) out.push(cause ? [2, kind, key, patch, cause] : [2, kind, key, patch]);
+    else out.push(cause ? [0, kind, object, cause] : [0, kind, object]);
+  };
+  const sendDelete = (out: WireChange[], kind: Kind, object: KubeObject, cause?: Cause) => {
+    const key = keyOf(kind, object);
+    sent.delete(key);
+    heldEvents.delete(key);
+    const stub = deletedStub(object);
+    out.push(cause ? [1, kind, stub, cause] : [1, kind, stub]);
+  };
+  /** The wire changes of everything pending, in order (see eventsToSend), then the page's oldest Events let go. */
+  const flush = (): WireChange[] => {
+    const changes = pending;
+    pending = [];
+    const out: WireChange[] = [];
+    const events = eventsToSend(changes);
+    for (const c of changes) {
+      if (c.kind === 'Event') {
+        const key = keyOf(c.kind, c.object);
+        if (c.type === 'DELETED' ? !sent.has(key) : events !== null && !events.has(key)) continue;
+      }
+      if (c.type === 'DELETED') sendDelete(out, c.kind, c.object, c.cause);
+      else sendUpsert(out, c.kind, c.object, c.cause);
+    }
+    if (heldEvents.size > EVENTS_HELD_BY_PAGE) {
+      // down to three quarters, so this sort runs once per several hundred Events rather than for each
+      const oldest = [...heldEvents].sort((a, b) => a[1] - b[1]).slice(0, heldEvents.size - Math.floor(EVENTS_HELD_BY_PAGE * 0.75));
+      for (const [key] of oldest) sendDelete(out, 'Event', sent.get(key)!);
+    }
+    return out;
   };
 
   const engine = (): Simulator => {
@@ -64,16 +129,11 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
     init = args;
     sim = createSimulator({ seed: args.seed, cluster: args.cluster, timings: args.timings });
     sent.clear();
-    for (const kind of KINDS) for (const obj of sim.list(kind).items) sendUpsert(kind, obj);
+    heldEvents.clear();
+    pending = [];
+    for (const kind of KINDS) for (const object of sim.list(kind).items) pending.push({ type: 'ADDED', kind, object });
     unsubscribe = sim.subscribe((events) => {
-      for (const ev of events) {
-        if (ev.type !== 'DELETED') sendUpsert(ev.kind, ev.object, ev.cause);
-        else {
-          sent.delete(objectKey(ev.kind, ev.object.metadata?.name ?? '', ev.object.metadata?.namespace));
-          const stub = deletedStub(ev.object);
-          changes.push(ev.cause ? [1, ev.kind, stub, ev.cause] : [1, ev.kind, stub]);
-        }
-      }
+      for (const ev of events) pending.push(ev);
     });
     return { timings: sim.timings(), version: K8S_VERSION };
   };
@@ -130,11 +190,10 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
       let res: SimResponse;
       try {
         const value = handlers[req.op](req.args as never);
-        res = { id: req.id, ok: true, value, now: 0, changes };
+        res = { id: req.id, ok: true, value, now: 0, changes: flush() };
       } catch (e) {
-        res = { id: req.id, ok: false, error: encodeError(e), now: 0, changes };
+        res = { id: req.id, ok: false, error: encodeError(e), now: 0, changes: flush() };
       }
-      changes = [];
       res.now = sim?.now() ?? 0;
       if (req.op === 'advance' || req.op === 'skip') res.engineMs = performance.now() - t;
       // In order, in parts: every part but the last carries changes only; the last carries the rest and the answer.

@@ -6,6 +6,8 @@ import { SimClient } from './sim-client';
 import { inProcessPort, startEngineClient } from './sim-port';
 import { MAX_CHANGES_PER_MESSAGE, type SimPort, type SimRequest, type SimResponse } from './sim-protocol';
 import type { ClusterChange } from './types';
+import { EVENTS_HELD_BY_PAGE, EVENTS_SHOWN } from './page-event';
+import { createPlaygroundStore } from '../store/playground-store';
 import { WorkerSimClient } from './worker-sim-client';
 
 const deployment = (name: string, replicas: number) =>
@@ -30,6 +32,20 @@ async function workerClient(opts: ConstructorParameters<typeof WorkerSimClient>[
   const c = new WorkerSimClient(await inProcessPort(), { autoplay: false, ...opts });
   await c.ready;
   return c;
+}
+
+/**
+ * The same seed twice: the engine behind the message channel (every answer it sends kept in `sent`, as it crossed)
+ * and the engine on the page, to compare what each shows.
+ */
+async function engineBesidePage(seed: number) {
+  const inner = await inProcessPort();
+  const sent: SimResponse[] = [];
+  const port: SimPort = { ...inner, onMessage: (cb) => inner.onMessage((res) => (sent.push(res), cb(res))) };
+  const worker = new WorkerSimClient(port, { autoplay: false, seed });
+  const page = new SimClient({ autoplay: false, seed });
+  await Promise.all([worker.ready, page.ready]);
+  return { worker, page, sent };
 }
 
 /** The StatusError a call rejects with (fails the test when it resolves or rejects with anything else). */
@@ -193,7 +209,16 @@ describe('WorkerSimClient message protocol', () => {
     await page.ready;
     await page.create(deployment('web', 150));
     await page.time.step(30_000);
-    expect(contents(c.cached())).toEqual(contents(page.cached()));
+    // Events: the page keeps the newest of a step this big (page-event.ts), each as the engine on the page has it
+    const isEvent = ([k]: [string, unknown]) => k.startsWith('Event/');
+    expect(contents(c.cached()).filter((e) => !isEvent(e))).toEqual(contents(page.cached()).filter((e) => !isEvent(e)));
+    const pageEvents = new Map(contents(page.cached()).filter(isEvent));
+    const workerEvents = contents(c.cached()).filter(isEvent);
+    expect(pageEvents.size).toBeGreaterThan(EVENTS_SHOWN);
+    // the step's newest 200, beside the few the cluster had before it (its start: CoreDNS, the nodes)
+    expect(workerEvents.length).toBeGreaterThanOrEqual(EVENTS_SHOWN);
+    expect(workerEvents.length).toBeLessThan(EVENTS_SHOWN + 50);
+    for (const [k, v] of workerEvents) expect(v).toEqual(pageEvents.get(k));
     expect(contents(c.cached()).filter(([k]) => k.startsWith('Pod/default/web-'))).toHaveLength(150);
     page.dispose();
     c.dispose();
@@ -201,13 +226,7 @@ describe('WorkerSimClient message protocol', () => {
 
   it('a delete crosses the channel without the object, yet the page announces the same deleted object as SimClient', async () => {
     // Record what the engine side sends: deletes must not carry the pod again (its spec and status are on the page).
-    const inner = await inProcessPort();
-    const sent: SimResponse[] = [];
-    const port: SimPort = { ...inner, onMessage: (cb) => inner.onMessage((res) => (sent.push(res), cb(res))) };
-    const worker = new WorkerSimClient(port, { autoplay: false, seed: 3 });
-    await worker.ready;
-    const page = new SimClient({ autoplay: false, seed: 3 });
-    await page.ready;
+    const { worker, page, sent } = await engineBesidePage(3);
     const deletes = async (c: WorkerSimClient | SimClient) => {
       const out: ClusterChange[] = [];
       const off = c.subscribe((b) => out.push(...b.filter((x) => x.type === 'delete')));
@@ -231,13 +250,7 @@ describe('WorkerSimClient message protocol', () => {
   });
 
   it('a whole rollout: pods after their first version cross as field patches, and every change the page announces is SimClient\'s, byte for byte', async () => {
-    const inner = await inProcessPort();
-    const sent: SimResponse[] = [];
-    const port: SimPort = { ...inner, onMessage: (cb) => inner.onMessage((res) => (sent.push(res), cb(res))) };
-    const worker = new WorkerSimClient(port, { autoplay: false, seed: 5 });
-    await worker.ready;
-    const page = new SimClient({ autoplay: false, seed: 5 });
-    await page.ready;
+    const { worker, page, sent } = await engineBesidePage(5);
     // Events as the events panel shows them (the page keeps only what it reads); everything else whole.
     const shown = (ch: ClusterChange) => (ch.kind === 'Event' ? { ...ch, object: projectEvent(ch.key, ch.object as CoreV1Event, ch.cause) } : ch);
     const rollout = async (c: WorkerSimClient | SimClient) => {
@@ -269,13 +282,7 @@ describe('WorkerSimClient message protocol', () => {
   });
 
   it('Events cross without what no page view reads, and kubectl still gets them whole from the engine', async () => {
-    const inner = await inProcessPort();
-    const sent: SimResponse[] = [];
-    const port: SimPort = { ...inner, onMessage: (cb) => inner.onMessage((res) => (sent.push(res), cb(res))) };
-    const worker = new WorkerSimClient(port, { autoplay: false, seed: 2 });
-    await worker.ready;
-    const page = new SimClient({ autoplay: false, seed: 2 });
-    await page.ready;
+    const { worker, page, sent } = await engineBesidePage(2);
     for (const c of [worker, page]) {
       await c.create(deployment('web', 3));
       await c.advance(30_000);
@@ -287,6 +294,37 @@ describe('WorkerSimClient message protocol', () => {
     const full = await worker.list('Event', 'default');
     expect(full).toEqual(await page.list('Event', 'default'));
     expect(full.every((e) => typeof e.metadata?.uid === 'string' && typeof (e as CoreV1Event).involvedObject.uid === 'string')).toBe(true);
+    page.dispose();
+    worker.dispose();
+  });
+
+  it('a busy cluster\'s Events: the page gets the newest of each answer, holds a bounded number, and its events panel shows what SimClient\'s does', async () => {
+    const { worker, page, sent } = await engineBesidePage(4);
+    const stores = [createPlaygroundStore(), createPlaygroundStore()];
+    const clients = [worker, page] as const;
+    clients.forEach((c, i) => c.subscribe((batch) => stores[i].getState().applyBatch(batch)));
+    for (const c of clients) {
+      // 400 pods in one step: Scheduled, Pulled/Pulling, Created, Started for each, far more than the panel's 200
+      await c.create(deployment('web', 400));
+      await c.advance(60_000);
+      await c.patch('Deployment', 'web', 'default', { spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:1.26' }] } } } }, 'strategic');
+      for (let i = 0; i < 6; i++) await c.advance(20_000);
+    }
+    const engineEvents = (await worker.list('Event')).length;
+    expect(engineEvents).toBeGreaterThan(EVENTS_HELD_BY_PAGE);
+    for (const r of sent) {
+      const upserted = new Set(r.changes.filter((w) => w[1] === 'Event' && w[0] !== 1).map((w) => (w[0] === 2 ? w[2] : `Event/${w[2].metadata?.namespace}/${w[2].metadata?.name}`)));
+      expect(upserted.size).toBeLessThanOrEqual(EVENTS_SHOWN);
+    }
+    const held = [...worker.cached().keys()].filter((k) => k.startsWith('Event/')).length;
+    expect(held).toBeGreaterThanOrEqual(EVENTS_SHOWN);
+    expect(held).toBeLessThanOrEqual(EVENTS_HELD_BY_PAGE);
+    // the panel: the same 200 newest Events, in the same order, as when the page gets every Event
+    const shown = stores.map((st) => st.getState().events.map((e) => `${e.key} ${e.count} ${e.time}`));
+    expect(shown[0]).toHaveLength(EVENTS_SHOWN);
+    expect(shown[0]).toEqual(shown[1]);
+    // everything but Events is the engine's, whole
+    for (const [key, object] of page.cached()) if (!key.startsWith('Event/')) expect(exact(worker.cached().get(key))).toBe(exact(object));
     page.dispose();
     worker.dispose();
   });

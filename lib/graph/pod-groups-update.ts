@@ -17,7 +17,14 @@ export interface PodChange {
 
 type Lists = Record<string, readonly string[]>;
 
-const ownerKey = (p: PodView) => (p.owner ? `${p.owner.kind}/${p.namespace}/${p.owner.name}` : '');
+/** Owner list keys by owner view: a pod's owner view is shared by its versions (projection.ts ownerOf). */
+const ownerKeys = new WeakMap<object, string>();
+function ownerKey(p: PodView): string {
+  if (!p.owner) return '';
+  let key = ownerKeys.get(p.owner);
+  if (key === undefined) ownerKeys.set(p.owner, (key = `${p.owner.kind}/${p.namespace}/${p.owner.name}`));
+  return key;
+}
 const countsTowardNode = (p: PodView) => p.nodeName !== null && p.status.tone !== 'completed';
 
 /**

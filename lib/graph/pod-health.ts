@@ -38,7 +38,7 @@ export interface ContainerHealth {
   started: boolean;
   restarts: number;
   last: LastTermination | null;
-  probes: ProbeSpecView[];
+  probes: readonly ProbeSpecView[];
 }
 
 const REASON_KO: Record<string, string> = {
@@ -69,7 +69,16 @@ function probeAction(p: V1Probe): string {
   return '동작 없음';
 }
 
-function probeSpecs(c: V1Container): ProbeSpecView[] {
+/** Probe views by container spec: a spec object is shared by every status version of its pod. */
+const probeViews = new WeakMap<V1Container, readonly ProbeSpecView[]>();
+
+function probeSpecs(c: V1Container): readonly ProbeSpecView[] {
+  let views = probeViews.get(c);
+  if (!views) probeViews.set(c, (views = describeProbes(c)));
+  return views;
+}
+
+function describeProbes(c: V1Container): ProbeSpecView[] {
   const out: ProbeSpecView[] = [];
   for (const [kind, p] of [['startup', c.startupProbe], ['liveness', c.livenessProbe], ['readiness', c.readinessProbe]] as const) {
     if (!p) continue;

@@ -7,6 +7,7 @@ import { podStatusView, type PodStatusView } from './pod-status';
 import { containerHealth, type ContainerHealth } from './pod-health';
 import { parseCpuMillis, parseMemoryBytes } from '../k8s/quantity';
 import { timestampMs } from '../k8s/age';
+import { eventTimeMs } from '../k8s/kinds/event';
 
 /** Quantities from the store are valid already; a malformed one counts as nothing rather than breaking the view. */
 function safeQuantity(parse: (q: string | number | undefined) => number, q: string | number | undefined): number {
@@ -123,10 +124,23 @@ export interface EventView {
 
 const CONTROL_PLANE_LABELS = ['node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/master'];
 
+/**
+ * Owners by the ownerReferences array they come from. Every write of an object makes a new version of it, but its
+ * ownerReferences array is the same one until they change (the engine and the page's field patches share unchanged
+ * parts), so each of a rollout's status writes reuses its pod's owner instead of allocating one.
+ */
+const owners = new WeakMap<object, OwnerRef | null>();
+
 function ownerOf(meta: { ownerReferences?: { kind: string; name: string; controller?: boolean }[] } | undefined): OwnerRef | null {
-  const refs = meta?.ownerReferences ?? [];
-  const ref = refs.find((r) => r.controller) ?? refs[0];
-  return ref ? { kind: ref.kind, name: ref.name } : null;
+  const refs = meta?.ownerReferences;
+  if (!refs) return null;
+  let owner = owners.get(refs);
+  if (owner === undefined) {
+    const ref = refs.find((r) => r.controller) ?? refs[0];
+    owner = ref ? { kind: ref.kind, name: ref.name } : null;
+    owners.set(refs, owner);
+  }
+  return owner;
 }
 
 function shortNameOf(name: string, owner: OwnerRef | null): string {
@@ -247,11 +261,6 @@ export function projectService(key: string, s: V1Service): ServiceView {
   };
 }
 
-/** When an Event last happened (ms; 0 when it says nothing readable): what EventView.time holds, without projecting it. */
-export function eventTime(e: CoreV1Event): number {
-  const ms = timestampMs(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp);
-  return Number.isFinite(ms) ? ms : 0;
-}
 
 /** Project an Event; `why` is the Korean cause of the write that recorded it. */
 export function projectEvent(key: string, e: CoreV1Event, why: { actor: string; message: string } | undefined): EventView {
@@ -267,7 +276,7 @@ export function projectEvent(key: string, e: CoreV1Event, why: { actor: string; 
     container: /^spec\.(?:initC|c)ontainers\{(.+)\}$/.exec(io.fieldPath ?? '')?.[1] ?? null,
     namespace: ns,
     count: e.count ?? 1,
-    time: eventTime(e),
+    time: eventTimeMs(e),
     why: why?.message ?? null,
     actor: why?.actor ?? e.source?.component ?? e.reportingComponent ?? null,
   };

@@ -14,7 +14,6 @@ import type { CoreV1Event, KubeObject, V1DaemonSet, V1Deployment, V1Job, V1Node,
 import { projectDaemonSet, projectJob, type DaemonSetView, type JobView } from '../graph/workload-projection';
 import { eventViewOf, podViewOf } from './projection-memo';
 import {
-  eventTime,
   projectDeployment,
   projectNode,
   projectReplicaSet,
@@ -27,10 +26,12 @@ import {
   type ServiceView,
 } from '../graph/projection';
 import { EMPTY_GROUPS, type PodGroups } from '../graph/pod-groups';
+import { eventTimeMs } from '../k8s/kinds/event';
+import { EVENTS_SHOWN } from '../cluster/page-event';
 import type { PodChange } from '../graph/pod-groups-update';
 
 /** How many events the panel keeps (newest first). */
-export const MAX_EVENTS = 200;
+export const MAX_EVENTS = EVENTS_SHOWN;
 
 export interface ClusterSlice {
   /** Changed in place (see above): its identity stays the same from one batch to the next. */
@@ -224,7 +225,7 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
  */
 function mergeEvents(current: readonly EventView[], changes: ReadonlyMap<string, ClusterChange>): EventView[] {
   const all: { time: number; view: EventView | null; change: ClusterChange | null }[] = [];
-  for (const c of changes.values()) if (c.type !== 'delete') all.push({ time: eventTime(c.object as CoreV1Event), view: null, change: c });
+  for (const c of changes.values()) if (c.type !== 'delete') all.push({ time: eventTimeMs(c.object as CoreV1Event), view: null, change: c });
   all.reverse();
   for (const e of current) if (!changes.has(e.key)) all.push({ time: e.time, view: e, change: null });
   // Array.prototype.sort is stable: equal times stay in the order above

@@ -7,6 +7,15 @@ import { ageSince, timestampMs } from '../age';
 import { ALL_VERBS, columns, type KindDef } from './kind';
 import { nameOf } from './printing';
 
+/**
+ * When an Event last happened, as the page's events panel orders them: lastTimestamp, else eventTime, firstTimestamp
+ * or creationTimestamp; epoch ms, 0 when it says nothing readable.
+ */
+export function eventTimeMs(e: CoreV1Event): number {
+  const ms = timestampMs(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp);
+  return Number.isFinite(ms) ? ms : 0;
+}
+
 function eventCells(ev: CoreV1Event, now: number): unknown[] {
   const first = Number.isNaN(timestampMs(ev.firstTimestamp))
     ? ageSince(ev.eventTime, now)

@@ -8,6 +8,7 @@ import { ALL_VERBS, columns, statusSubresource, type KindDef } from './kind';
 import { nameOf } from './printing';
 
 type ContainerStatus = NonNullable<NonNullable<V1Pod['status']>['containerStatuses']>[number];
+const NO_CONTAINERS: NonNullable<NonNullable<V1Pod['spec']>['initContainers']> = [];
 
 /** What printPod derives from a pod's statuses: READY's counts, STATUS, RESTARTS and when the last restart ended. */
 interface PodSummary {
@@ -34,11 +35,12 @@ function terminatedReason(t: NonNullable<NonNullable<ContainerStatus['state']>['
  */
 function summarizePod(pod: V1Pod): PodSummary {
   const status = pod.status ?? {};
-  const initSpecs = new Map((pod.spec?.initContainers ?? []).map((c) => [c.name, c]));
-  const isSidecar = (name: string) => initSpecs.get(name)?.restartPolicy === 'Always';
+  // a few at most (names are unique in a valid pod): a search beats building a Map for every pod a rollout writes
+  const initSpecs = pod.spec?.initContainers ?? NO_CONTAINERS;
+  const isSidecar = (name: string) => initSpecs.find((c) => c.name === name)?.restartPolicy === 'Always';
   const out: PodSummary = { ready: 0, total: pod.spec?.containers?.length ?? 0, reason: status.reason || status.phase || '', restarts: 0, lastRestart: NaN };
   if (status.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'SchedulingGated')) out.reason = 'SchedulingGated';
-  for (const c of initSpecs.values()) if (c.restartPolicy === 'Always') out.total++;
+  for (const c of initSpecs) if (c.restartPolicy === 'Always') out.total++;
   let sidecarRestarts = 0;
   let sidecarLastRestart = NaN;
   const later = (a: number, b: number) => (Number.isNaN(a) || b > a ? b : a);
@@ -63,7 +65,7 @@ function summarizePod(pod: V1Pod): PodSummary {
     }
     if (st?.terminated) out.reason = `Init:${terminatedReason(st.terminated)}`;
     else if (st?.waiting?.reason && st.waiting.reason !== 'PodInitializing') out.reason = `Init:${st.waiting.reason}`;
-    else out.reason = `Init:${i}/${initSpecs.size}`;
+    else out.reason = `Init:${i}/${initSpecs.length}`;
     initializing = true;
     break;
   }
