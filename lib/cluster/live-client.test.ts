@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KubeObject } from '../k8s/types';
 import { LiveClient, type EventSourceLike } from './live-client';
 import type { ClusterChange, ConnectionState } from './types';
+import { EVENTS_HELD_BY_PAGE, EVENTS_SHOWN } from './page-event';
 
 class FakeEventSource implements EventSourceLike {
   readyState = 1;
@@ -112,6 +113,25 @@ describe('LiveClient', () => {
     const summary = batches.flat().map((c) => `${c.type} ${c.key}`).sort();
     expect(summary).toEqual(['delete Pod/default/c', 'upsert Pod/default/b', 'upsert Pod/default/d']);
     expect([...client.cached().keys()].filter((k) => k.startsWith('Pod')).sort()).toEqual(['Pod/default/a', 'Pod/default/b', 'Pod/default/d']);
+    client.dispose();
+  });
+
+  it('holds the newest Events of a busy cluster, as many as its first snapshot, and reports the ones it lets go', async () => {
+    const { client, sources, batches } = setup();
+    const event = (i: number): KubeObject =>
+      ({ kind: 'Event', apiVersion: 'v1', metadata: { name: `web.${i}`, namespace: 'default', resourceVersion: String(i) }, reason: 'Pulled', lastTimestamp: new Date(Date.UTC(2025, 0, 15, 0, 0, 0, i)).toISOString() }) as KubeObject;
+    sources[0].emit('snapshot', snapshot([event(0)]), 'e.1');
+    for (let i = 1; i <= 2_500; i++) sources[0].emit('upsert', { kind: 'Event', key: `Event/default/web.${i}`, object: event(i) }, `e.${i + 1}`);
+    await vi.advanceTimersByTimeAsync(20);
+    const held = [...client.cached().keys()].filter((k) => k.startsWith('Event/'));
+    expect(held.length).toBeGreaterThanOrEqual(EVENTS_SHOWN);
+    expect(held.length).toBeLessThanOrEqual(EVENTS_HELD_BY_PAGE);
+    // the newest are kept, the oldest went, and whoever follows the stream was told (the cache and the changes agree)
+    expect(client.cached().has('Event/default/web.2500')).toBe(true);
+    expect(client.cached().has('Event/default/web.0')).toBe(false);
+    const gone = new Set(batches.flat().filter((c) => c.type === 'delete').map((c) => c.key));
+    for (let i = 0; i <= 2_500; i++) expect(client.cached().has(`Event/default/web.${i}`) || gone.has(`Event/default/web.${i}`)).toBe(true);
+    expect((await client.list('Event', 'default')).length).toBe(held.length);
     client.dispose();
   });
 

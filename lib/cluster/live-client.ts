@@ -6,7 +6,7 @@
  * allow-listed actions (scale, cordon, pause/resume, apply, patch of Pod/Deployment/ReplicaSet/Service,
  * delete pod) and need the instructor's token (`unlockWrites`). Anything else is refused here, in Korean.
  */
-import { CLUSTER_SCOPED, StatusError, type Kind, type KubeObject, type StatusBody } from '../k8s/types';
+import { CLUSTER_SCOPED, StatusError, type CoreV1Event, type Kind, type KubeObject, type StatusBody } from '../k8s/types';
 import { labelsMatch, matchesFieldSelector, parseFieldSelector } from '../k8s/selectors';
 import { failure, notFound } from '../k8s/status';
 import type { DeleteOptions, ListOptions, PatchType } from '../k8s/client-types';
@@ -17,6 +17,7 @@ import { addListener } from './listeners';
 import { ConnectionHealth } from './connection-health';
 import { FullPodReader, isCompactPod } from './live-full-pod';
 import type { EventSourceLike, LiveClientOptions } from './live-client-options';
+import { HeldEvents } from './page-event';
 
 export type { EventSourceLike, LiveClientOptions } from './live-client-options';
 
@@ -58,6 +59,8 @@ export class LiveClient implements ClusterClient {
   private pending: ClusterChange[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private source: EventSourceLike | null = null;
+  /** The Events the cache holds: the newest EVENTS_HELD_BY_PAGE, as the first snapshot (the server sends no more). */
+  private readonly events = new HeldEvents();
   private lastEventId: string | null = null;
   /**
    * Keys the snapshot being received has carried so far (its `snapshot-part` events are shown as they arrive; the
@@ -303,10 +306,21 @@ export class LiveClient implements ClusterClient {
     const id = key ?? objectKey(k, object.metadata?.name ?? '', object.metadata?.namespace || undefined);
     if (type === 'delete') {
       if (!this.cache.delete(id)) return;
+      if (k === 'Event') this.events.drop(id);
     } else {
       this.cache.set(id, object);
+      if (k === 'Event') this.events.hold(id, object as CoreV1Event);
     }
     this.pending.push({ type, kind: k, key: id, object });
+    // A busy cluster's Events (an hour's worth) are let go past the page's limit, oldest first, as deletes
+    if (k === 'Event' && type === 'upsert') {
+      for (const gone of this.events.overflow()) {
+        const old = this.cache.get(gone);
+        if (!old) continue;
+        this.cache.delete(gone);
+        this.pending.push({ type: 'delete', kind: 'Event', key: gone, object: old });
+      }
+    }
     this.flushTimer ??= setTimeout(() => this.flush(), 16);
   }
 

@@ -9,14 +9,40 @@
  * their changed fields only and cross as small field patches (a repeated event bumps count and lastTimestamp).
  */
 import type { CoreV1Event } from '../k8s/types';
+import { eventTimeMs } from '../k8s/kinds/event';
 
 /** How many of the newest Events the page's views show (the store's list: events panel, details, probe results). */
 export const EVENTS_SHOWN = 200;
 /**
- * Most Events the page's copy of a simulated cluster holds (sim-host.ts sends the oldest beyond it as deletes): the
- * shown ones with room for a few answers' worth of older ones. The engine keeps up to 50,000 for kubectl.
+ * Most Events the page's copy of a cluster holds (HeldEvents): the shown ones with room for a few answers' worth of
+ * older ones. A simulated cluster keeps up to 50,000 for kubectl (which asks the engine); a real one an hour's worth.
  */
 export const EVENTS_HELD_BY_PAGE = 1_000;
+
+/**
+ * Which Events a page's copy holds, with the time the panel sorts them by (eventTimeMs). Past EVENTS_HELD_BY_PAGE
+ * the oldest are let go, down to three quarters, so the sort runs once per few hundred Events rather than for each.
+ * Those are far below the EVENTS_SHOWN newest, so no view loses one it shows.
+ */
+export class HeldEvents {
+  private readonly times = new Map<string, number>();
+  hold(key: string, event: CoreV1Event): void {
+    this.times.set(key, eventTimeMs(event));
+  }
+  drop(key: string): void {
+    this.times.delete(key);
+  }
+  clear(): void {
+    this.times.clear();
+  }
+  /** The keys to let go now, oldest first (no longer held); none while within the limit. O(held log held) when over. */
+  overflow(): string[] {
+    if (this.times.size <= EVENTS_HELD_BY_PAGE) return [];
+    const gone = [...this.times].sort((a, b) => a[1] - b[1]).slice(0, this.times.size - Math.floor(EVENTS_HELD_BY_PAGE * 0.75));
+    for (const [key] of gone) this.times.delete(key);
+    return gone.map(([key]) => key);
+  }
+}
 
 type Meta = NonNullable<CoreV1Event['metadata']>;
 

@@ -12,7 +12,7 @@ import type { LabEntry } from '../store/lab-session';
 import { replayLab } from '../store/lab-journal';
 import { skipToNextDue } from './skip-ahead';
 import { fieldPatch } from './field-patch';
-import { EVENTS_HELD_BY_PAGE, EVENTS_SHOWN, pageEvent } from './page-event';
+import { EVENTS_SHOWN, HeldEvents, pageEvent } from './page-event';
 import { eventTimeMs } from '../k8s/kinds/event';
 import { objectKey } from './types';
 import { deletedStub, encodeError, MAX_CHANGES_PER_MESSAGE, type ClockState, type InitArgs, type SimReady, type SimRequest, type SimResponse, type WireChange } from './sim-protocol';
@@ -70,20 +70,14 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
    * Events go out as the part the page's views read (page-event.ts); kubectl asks the engine for whole ones.
    */
   const sent = new Map<string, KubeObject>();
-  /**
-   * The Events the page holds, oldest sent first, with the time the panel sorts them by. Past EVENTS_HELD_BY_PAGE the
-   * oldest go out as deletes (they are far below what the panel shows; kubectl still lists them from the engine).
-   */
-  const heldEvents = new Map<string, number>();
+  /** The Events the page holds: the oldest beyond its limit go out as deletes (kubectl still lists them from the engine). */
+  const heldEvents = new HeldEvents();
   const sendUpsert = (out: WireChange[], kind: Kind, stored: KubeObject, cause?: Cause) => {
     const object = kind === 'Event' ? (pageEvent(stored as CoreV1Event) as KubeObject) : stored;
     const key = keyOf(kind, object);
     const last = sent.get(key);
     sent.set(key, object);
-    if (kind === 'Event') {
-      heldEvents.delete(key);
-      heldEvents.set(key, eventTimeMs(object as CoreV1Event));
-    }
+    if (kind === 'Event') heldEvents.hold(key, object as CoreV1Event);
     const patch = last ? fieldPatch(last, object) : null;
     if (patch) out.push(cause ? [2, kind, key, patch, cause] : [2, kind, key, patch]);
     else out.push(cause ? [0, kind, object, cause] : [0, kind, object]);
@@ -91,7 +85,7 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
   const sendDelete = (out: WireChange[], kind: Kind, object: KubeObject, cause?: Cause) => {
     const key = keyOf(kind, object);
     sent.delete(key);
-    heldEvents.delete(key);
+    heldEvents.drop(key);
     const stub = deletedStub(object);
     out.push(cause ? [1, kind, stub, cause] : [1, kind, stub]);
   };
@@ -109,11 +103,7 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
       if (c.type === 'DELETED') sendDelete(out, c.kind, c.object, c.cause);
       else sendUpsert(out, c.kind, c.object, c.cause);
     }
-    if (heldEvents.size > EVENTS_HELD_BY_PAGE) {
-      // down to three quarters, so this sort runs once per several hundred Events rather than for each
-      const oldest = [...heldEvents].sort((a, b) => a[1] - b[1]).slice(0, heldEvents.size - Math.floor(EVENTS_HELD_BY_PAGE * 0.75));
-      for (const [key] of oldest) sendDelete(out, 'Event', sent.get(key)!);
-    }
+    for (const key of heldEvents.overflow()) sendDelete(out, 'Event', sent.get(key)!);
     return out;
   };
 

@@ -6,6 +6,7 @@
  */
 import { SNAPSHOT_PART_OBJECTS, type SnapshotPayload } from '../cluster/live-protocol';
 import type { KubeObject } from '../k8s/types';
+import { EVENTS_HELD_BY_PAGE } from '../cluster/page-event';
 import { hasObjectJson, objectJsonBytes } from './object-json';
 import { chunked } from './sse-chunks';
 
@@ -14,7 +15,7 @@ import { chunked } from './sse-chunks';
  * Started … per pod): 70 % of the snapshot's objects, for an event list that shows the latest. Newer events
  * still stream as they happen; `kubectl get events` on the cluster itself sees all of them.
  */
-export const SNAPSHOT_MAX_EVENTS = 1_000;
+export const SNAPSHOT_MAX_EVENTS = EVENTS_HELD_BY_PAGE;
 
 const eventTime = (o: KubeObject): string => {
   const e = o as { lastTimestamp?: string; eventTime?: string; metadata?: { creationTimestamp?: string } };
