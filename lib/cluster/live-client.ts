@@ -59,7 +59,7 @@ export class LiveClient implements ClusterClient {
   private pending: ClusterChange[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private source: EventSourceLike | null = null;
-  /** The Events the cache holds: the newest EVENTS_HELD_BY_PAGE, as the first snapshot (the server sends no more). */
+  /** The Events the cache holds: the newest EVENTS_HELD_BY_PAGE, as many as the first snapshot carries (snapshot-frames.ts). */
   private readonly events = new HeldEvents();
   private lastEventId: string | null = null;
   /**

@@ -71,4 +71,3 @@ export function pageEvent(e: CoreV1Event): CoreV1Event {
   else if (e.reportingComponent !== undefined) out.reportingComponent = e.reportingComponent;
   return out;
 }
-

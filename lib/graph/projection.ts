@@ -261,7 +261,6 @@ export function projectService(key: string, s: V1Service): ServiceView {
   };
 }
 
-
 /** Project an Event; `why` is the Korean cause of the write that recorded it. */
 export function projectEvent(key: string, e: CoreV1Event, why: { actor: string; message: string } | undefined): EventView {
   const io = e.involvedObject ?? {};
