@@ -4,6 +4,8 @@
  * Targets (2-core machine): deploy + rollout < 2 s, tick < 1 ms, heap < 200 MB; issue #16: deploy + rollout ≤ 8× the
  * reference workload measured at the start of the same run (machines and their load here differ by 3×, so the ratio
  * is the figure to compare between runs).
+ * It also replays (a)+(b)'s writes, the same count per kind and type, through the engine's Store with no controller
+ * behind it (write-floor.ts): the cost of the writes alone, a floor under the engine's time for the same output.
  * SIM_REPLICAS=n runs the same scenario at another size and SIM_WARMUP=0 skips the warm-up: a smaller, cold run for
  * counting instructions under valgrind (its watch events and snapshot differ from the 5,000-replica ones). Count a
  * bundle under `node --predictable` (esbuild as below, then valgrind --tool=cachegrind --cache-sim=no node --predictable
@@ -20,6 +22,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { createSimulator } from '../lib/sim';
 import type { V1Deployment } from '@kubernetes/client-node';
+import { countWrite, storeFloor, type WriteCounts } from './write-floor';
 
 v8.setFlagsFromString('--expose_gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -55,6 +58,12 @@ gc();
 const sim = createSimulator({ seed: 7, cluster: { workers: 99, workerCapacity: { cpu: '64', memory: '256Gi', pods: 110 } } });
 let delivered = 0;
 sim.subscribe((batch) => (delivered += batch.length));
+// the writes of (a)+(b) per kind and type, for the store floor below
+const writes: WriteCounts = new Map();
+let counting = false;
+sim.subscribe((batch) => {
+  if (counting) for (const ev of batch) countWrite(writes, ev.kind, ev.type);
+});
 const status = () => (sim.get('Deployment', 'web') as V1Deployment).status ?? {};
 
 sim.create({
@@ -77,6 +86,7 @@ if (profiler) {
   profiler.post('Profiler.setSamplingInterval', { interval: 100 });
   profiler.post('Profiler.start');
 }
+counting = true;
 let t0 = performance.now();
 let c0 = process.cpuUsage();
 sim.patch('Deployment', 'web', 'default', { spec: { replicas: REPLICAS } }, 'merge');
@@ -104,6 +114,7 @@ for (;;) {
 const rolloutMs = performance.now() - t0;
 const rolloutCpu = cpuMs(c0);
 const rolloutSimS = simMs / 1000;
+counting = false;
 profiler?.post('Profiler.stop', (err, r) => writeFileSync(process.env.SIM_PROFILE!, JSON.stringify(r.profile)));
 sim.advance(60_000); // let terminating pods finish
 
@@ -125,6 +136,12 @@ const snapshotSha = createHash('sha256').update(sim.snapshot()).digest('hex').sl
 const warmRefs = Array.from({ length: 5 }, () => (gc(), referenceMs())).sort((a, b) => a - b);
 const refWarm = warmRefs[2];
 
+// The store floor: (a)+(b)'s writes through the engine's Store alone (write-floor.ts), median of 3 after a GC each.
+const sampleOf = (kind: Parameters<typeof sim.list>[0]) => sim.list(kind).items[0];
+const floors = Array.from({ length: 3 }, () => (gc(), storeFloor(writes, sampleOf)));
+const floorMs = floors.map((f) => f.ms).sort((a, b) => a - b)[1];
+const floorWrites = floors[0].writes;
+
 const totalMs = deployMs + rolloutMs;
 const ratio = totalMs / refBefore;
 const ratioWarm = totalMs / refWarm;
@@ -134,6 +151,7 @@ const rows: [string, string, string][] = [
   ['(a)+(b) total', `${totalMs.toFixed(0)} ms`, `target < 2000 ms; ${(deployCpu + rolloutCpu).toFixed(0)} ms CPU`],
   ['(a)+(b) ÷ reference workload', `${ratio.toFixed(1)}×`, 'goal ≤ 8× (issue #16)'],
   ['(a)+(b) ÷ warm reference (median of 5)', `${ratioWarm.toFixed(1)}×`, 'the same, against the median below'],
+  ['store floor: (a)+(b)\'s writes through the Store alone', `${floorMs.toFixed(0)} ms`, `${floorWrites} writes, no controllers (median of 3): ${(floorMs / refWarm).toFixed(1)}× the warm reference; the engine takes ${(totalMs / floorMs).toFixed(1)}× this`],
   ['(c) steady-state tick (100 ms)', `${tickMs.toFixed(3)} ms`, 'target < 1 ms'],
   ['(d) heap used', `${heapMb.toFixed(1)} MB`, `${pods} pods, target < 200 MB`],
   ['watch events delivered', String(delivered), REPLICAS === 5000 ? 'must stay 115284' : `${REPLICAS} replicas: compare with the same size`],
@@ -144,4 +162,4 @@ const rows: [string, string, string][] = [
 ];
 const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
 for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0])}  ${b.padStart(w[1])}  ${c}`);
-console.log(`BENCH ${JSON.stringify({ deploy_ms: Math.round(deployMs), rollout_ms: Math.round(rolloutMs), deploy_rollout_cpu_ms: Math.round(deployCpu + rolloutCpu), reference_ms: Math.round(refBefore), ratio_to_reference: Number(ratio.toFixed(1)), warm_reference_ms: Math.round(refWarm), ratio_to_warm_reference: Number(ratioWarm.toFixed(1)), tick_ms: Number(tickMs.toFixed(4)), heap_mb: Number(heapMb.toFixed(1)), watch_events: delivered, snapshot_sha: snapshotSha })}`);
+console.log(`BENCH ${JSON.stringify({ deploy_ms: Math.round(deployMs), rollout_ms: Math.round(rolloutMs), deploy_rollout_cpu_ms: Math.round(deployCpu + rolloutCpu), reference_ms: Math.round(refBefore), ratio_to_reference: Number(ratio.toFixed(1)), warm_reference_ms: Math.round(refWarm), ratio_to_warm_reference: Number(ratioWarm.toFixed(1)), store_floor_ms: Math.round(floorMs), store_floor_writes: floorWrites, store_floor_ratio_to_warm_reference: Number((floorMs / refWarm).toFixed(1)), tick_ms: Number(tickMs.toFixed(4)), heap_mb: Number(heapMb.toFixed(1)), watch_events: delivered, snapshot_sha: snapshotSha })}`);
