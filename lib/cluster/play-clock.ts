@@ -110,7 +110,7 @@ export class PlayClock {
     if (!this.knobs.pacer) return this.engine.skip(maxMs);
     let st = await this.engine.clockState();
     const start = st.now;
-    const rv = st.resourceVersion;
+    const changes = st.changes;
     if (st.nextDueAt === null || st.nextDueAt - start > maxMs) return null;
     for (let guard = 0; guard < 100_000; guard++) {
       const due = st.nextDueAt;
@@ -123,8 +123,8 @@ export class PlayClock {
         } else await this.engine.advance(due - st.now);
         st = await this.engine.clockState();
       }
-      if (st.resourceVersion !== rv) return { skippedMs: st.now - start, changed: true };
+      if (st.changes !== changes) return { skippedMs: st.now - start, changed: true };
     }
-    return { skippedMs: st.now - start, changed: st.resourceVersion !== rv };
+    return { skippedMs: st.now - start, changed: st.changes !== changes };
   }
 }

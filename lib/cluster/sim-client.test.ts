@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { V1Node } from '../k8s/types';
+import type { V1Node, V1Pod } from '../k8s/types';
 import { SimClient } from './sim-client';
 
 const readyStatus = (c: SimClient, node: string) =>
@@ -87,6 +87,28 @@ describe('SimClient skip ahead ("다음 사건으로")', () => {
     let skipped = 0;
     while (!c.cached().get('Pod/default/p')?.metadata?.deletionTimestamp && skipped < 400_000) skipped += c.time.skipToNextEvent!()?.skippedMs ?? Infinity;
     expect(skipped).toBe(300_000);
+    c.dispose();
+  });
+
+  it("skips past the other kubelets' 5-minute node status reports: they are routine, not the next event", async () => {
+    // kubernetes.io/docs/concepts/architecture/nodes/#node-heartbeats: an unchanged node status is posted again every
+    // 5 minutes (the kubelet's nodeStatusReportFrequency); the eviction comes 300 s after the taint
+    const c = new SimClient({ autoplay: false });
+    await c.ready;
+    c.advance(60_000);
+    c.engine().create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { nodeName: 'worker-1', containers: [{ name: 'c', image: 'nginx' }] } } as never);
+    // a probe that keeps passing: a due timer every 10 s that changes nothing, which the jump passes over
+    const probe = { httpGet: { path: '/', port: 80 }, periodSeconds: 10 };
+    c.engine().create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'q', namespace: 'default' }, spec: { nodeName: 'worker-2', containers: [{ name: 'c', image: 'nginx', readinessProbe: probe }] } } as never);
+    c.advance(30_000);
+    expect((c.cached().get('Pod/default/q') as V1Pod | undefined)?.status?.conditions?.find((x) => x.type === 'Ready')?.status).toBe('True');
+    await c.failures.failNode('worker-1');
+    expect(c.time.skipToNextEvent!()).toEqual({ skippedMs: 50_000, changed: true });
+    const beat = () => (c.engine().get('Node', 'worker-2') as V1Node).status!.conditions!.find((x) => x.type === 'Ready')!.lastHeartbeatTime;
+    const before = beat();
+    expect(c.time.skipToNextEvent!()).toEqual({ skippedMs: 300_000, changed: true });
+    expect(c.cached().get('Pod/default/p')?.metadata?.deletionTimestamp).toBeDefined();
+    expect(beat()).not.toBe(before);
     c.dispose();
   });
 

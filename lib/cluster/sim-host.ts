@@ -156,7 +156,7 @@ export function createSimHost(post: (res: SimResponse) => void): SimHost {
     },
     clockState: (): ClockState => {
       const s = engine();
-      return { now: s.now(), nextDueAt: s.nextDueAt() ?? null, resourceVersion: s.resourceVersion() };
+      return { now: s.now(), nextDueAt: s.nextDueAt() ?? null, changes: s.changeCount() };
     },
     failNode: ([name]: [string]) => engine().failNode(name),
     recoverNode: ([name]: [string]) => engine().recoverNode(name),

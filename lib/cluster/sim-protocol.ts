@@ -111,7 +111,8 @@ export interface InitArgs {
 export interface ClockState {
   now: number;
   nextDueAt: number | null;
-  resourceVersion: string;
+  /** the engine's changeCount(): writes other than routine ones */
+  changes: number;
 }
 
 export function encodeError(e: unknown): WireError {

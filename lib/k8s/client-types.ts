@@ -40,6 +40,8 @@ export interface Cause {
   message: string; // Korean explanation
   /** Control-plane path this write travelled, for the instructor flow view. */
   hop?: 'apiserver' | 'etcd' | 'controller' | 'scheduler' | 'kubelet';
+  /** a write that repeats what is known (a kubelet's unchanged node status, its heartbeat): skip-ahead does not stop for it */
+  routine?: true;
 }
 
 /** Lifecycle timings in ms; data, not code (see lib/sim/timings). */

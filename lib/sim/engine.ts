@@ -141,6 +141,11 @@ const ALL_CHANGE_TYPES: readonly WatchEventType[] = ['ADDED', 'MODIFIED', 'DELET
 export class Engine {
   readonly store = new Store();
   readonly timers = new TimerQueue();
+  /**
+   * Wake-ups for routine work that repeats what is already known (a kubelet's unchanged node status every 5 minutes):
+   * they fire with the others, but `nextDueAt` (skip-ahead's "next event") does not see them.
+   */
+  readonly routineTimers = new TimerQueue();
   rng: Rng;
   time: number;
   state: EngineState = { kubelet: new PodRuntimes(), nodes: {}, eventSeq: 0, eventSpam: {}, spamSweepSeq: 5_000 };
@@ -207,6 +212,12 @@ export class Engine {
     q.items.push(key);
   }
 
+  /** enqueueAt for routine work (see routineTimers). */
+  enqueueRoutineAt(controller: string, key: string, due: number): void {
+    if (due <= this.time) this.enqueue(controller, key);
+    else this.routineTimers.add(controller, key, due);
+  }
+
   /** Re-run a reconcile at `due` (epoch ms); earlier pending wake-ups make this a no-op. */
   enqueueAt(controller: string, key: string, due: number): void {
     if (due <= this.time) this.enqueue(controller, key);
@@ -244,11 +255,15 @@ export class Engine {
     const target = this.time + Math.max(0, ms);
     this.settle(afterRound);
     for (;;) {
-      const due = this.timers.peekDue();
-      if (due === undefined || due > target) break;
+      const due = Math.min(this.timers.peekDue() ?? Infinity, this.routineTimers.peekDue() ?? Infinity);
+      if (due === Infinity || due > target) break;
       if (due > this.time) this.time = due;
       while ((this.timers.peekDue() ?? Infinity) <= this.time) {
         const t = this.timers.pop()!;
+        this.enqueue(t.controller, t.key);
+      }
+      while ((this.routineTimers.peekDue() ?? Infinity) <= this.time) {
+        const t = this.routineTimers.pop()!;
         this.enqueue(t.controller, t.key);
       }
       this.settle(afterRound);

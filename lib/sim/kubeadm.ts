@@ -15,6 +15,7 @@ import { bootstrapServices, createCoreDns, makeNode } from './cluster';
 import { SYSTEM_POD_DEFS, systemDaemonSet, systemPodManifest } from './controllers/system-pods';
 import { nodeRuntime } from './controllers/node-network';
 import { NODE_LIFECYCLE } from './controllers/node-lifecycle';
+import { NODE_STATUS } from './controllers/node-status';
 import { KUBELET } from './controllers/kubelet';
 import { KINDS } from '../k8s/types';
 import { keyOf } from './store';
@@ -95,6 +96,7 @@ function join(e: Engine, a: Extract<KubeadmAction, { op: 'join' }>): void {
   const rt = nodeRuntime(e, a.node);
   rt.downSince = undefined;
   e.enqueue(NODE_LIFECYCLE, a.node);
+  e.enqueue(NODE_STATUS, a.node);
   for (const key of e.store.podsByNode.get(a.node) ?? []) e.enqueue(KUBELET, key);
 }
 

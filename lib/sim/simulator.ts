@@ -28,6 +28,7 @@ import { EndpointsController } from './controllers/endpoints';
 import { EndpointSliceController } from './controllers/endpointslice';
 import { DaemonSetController } from './controllers/daemonset';
 import { NODE_LIFECYCLE, NodeLifecycleController, TaintEvictionController } from './controllers/node-lifecycle';
+import { NODE_STATUS, NodeStatusReporter, scheduleNodeReports } from './controllers/node-status';
 import { GarbageCollector } from './controllers/garbage-collector';
 import { SystemPodKeeper } from './controllers/system-pods';
 import { Prober } from './prober/prober';
@@ -70,9 +71,12 @@ class Sim implements Simulator {
   private init(): void {
     const e = new Engine(this.seed, this.opts.startTime ?? DEFAULT_START_TIME, resolveTimings(this.opts.timings), resolveLimits(this.opts.limits));
     this.scheduler = new Scheduler();
-    for (const c of [new DeploymentController(), new ReplicaSetController(), new JobController(), new CronJobController(), this.scheduler, new Kubelet(), new EndpointsController(), new EndpointSliceController(), new KubeProxy(), new DaemonSetController(), new NodeLifecycleController(), new TaintEvictionController(), new DisruptionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober(), new TrafficGenerator(), new IngressStatusController()]) e.register(c);
+    for (const c of [new DeploymentController(), new ReplicaSetController(), new JobController(), new CronJobController(), this.scheduler, new Kubelet(), new EndpointsController(), new EndpointSliceController(), new KubeProxy(), new DaemonSetController(), new NodeLifecycleController(), new NodeStatusReporter(), new TaintEvictionController(), new DisruptionController(), new GarbageCollector(), new SystemPodKeeper(), new Prober(), new TrafficGenerator(), new IngressStatusController()]) e.register(c);
     if (this.opts.processView) e.processView = this.opts.processView;
-    e.store.onChange((c) => this.fanout.push(c));
+    e.store.onChange((c) => {
+      this.fanout.push(c);
+      if (c.cause?.routine !== true) this.changes++;
+    });
     this.e = e;
   }
 
@@ -86,6 +90,11 @@ class Sim implements Simulator {
 
   resourceVersion(): string {
     return String(this.e.store.rv);
+  }
+
+  private changes = 0;
+  changeCount(): number {
+    return this.changes;
   }
 
   list(kind: Kind, namespace?: string, opts?: ListOptions): ListResult {
@@ -283,6 +292,7 @@ class Sim implements Simulator {
     if (rt.downSince === undefined) return;
     rt.downSince = undefined;
     this.e.enqueue(NODE_LIFECYCLE, name);
+    this.e.enqueue(NODE_STATUS, name);
     for (const key of this.e.store.podsByNode.get(name) ?? []) this.e.enqueue(KUBELET, key);
   }
 
@@ -297,6 +307,7 @@ class Sim implements Simulator {
     const before = KINDS.flatMap((k) => [...this.e.store.values(k)].map((o) => ({ kind: k, o })));
     const e = this.e;
     loadSnapshot(e, data);
+    if (!data.routineTimers) scheduleNodeReports(e);
     this.scheduler.rebuild(e);
     // Tell subscribers their caches are stale: everything old is gone, everything restored is new.
     this.fanout.announce(() => [

@@ -16,6 +16,8 @@ export interface SnapshotData {
   objects: [Kind, KubeObject[]][];
   state: EngineState;
   timers: { seq: number; timers: Timer[] };
+  /** the engine's routine wake-ups (absent from snapshots made before they existed: the caller derives them then) */
+  routineTimers?: { seq: number; timers: Timer[] };
   queues: Record<string, string[]>;
 }
 
@@ -31,6 +33,7 @@ export function encodeSnapshot(e: Engine, seed: number): string {
     objects,
     state: e.state,
     timers: e.timers.toJSON(),
+    routineTimers: e.routineTimers.toJSON(),
     queues: e.queueState(),
   };
   return JSON.stringify(data, (_k, v) => (v === Infinity ? 'Infinity' : v));
@@ -59,6 +62,7 @@ export function loadSnapshot(e: Engine, data: SnapshotData): void {
   // JSON holds the runtimes as a plain object
   e.state.kubelet = new PodRuntimes(Object.entries(data.state.kubelet as unknown as Record<string, PodRuntime>));
   e.timers.load(data.timers);
+  e.routineTimers.load(data.routineTimers ?? { seq: 0, timers: [] });
   e.loadQueues(data.queues);
   e.reindexEvents();
 }

@@ -93,8 +93,13 @@ export interface Simulator {
 
   /** Run the control loops for ms of simulated time. Work scales with what changed, not cluster size. */
   advance(ms: number): void;
-  /** When a controller next has delayed work due (epoch ms); undefined when nothing is scheduled. O(1). */
+  /**
+   * When a controller next has delayed work due (epoch ms); undefined when nothing is scheduled. O(1). Routine wake-ups
+   * (a kubelet's 5-minute node status report) are not counted: they are not the next thing to happen.
+   */
   nextDueAt(): number | undefined;
+  /** Writes so far, less the routine ones (a kubelet's unchanged node status): skip-ahead stops when this moves. */
+  changeCount(): number;
 
   // failure injection and node operations (also reachable through kubectl cordon/drain)
   failNode(name: string): void; // kubelet stops heartbeating

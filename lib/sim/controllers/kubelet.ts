@@ -27,7 +27,7 @@ export { KUBELET };
  * closure its name at creation with Object.defineProperty, which cost more than the closure on this path (it runs
  * for every pod change a kubelet sees). The returned arrows are anonymous, so nothing is named per call.
  */
-function kubeletCause(nodeName: string): (message: string) => Cause {
+export function kubeletCause(nodeName: string): (message: string) => Cause {
   let cause = causeByNode.get(nodeName);
   if (cause === undefined) {
     const actor = `kubelet/${nodeName}`;

@@ -25,9 +25,13 @@ const UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';
 
 const cause = (m: string): Cause => ({ actor: NODE_LIFECYCLE, message: `노드 수명주기 컨트롤러: ${m}`, hop: 'controller' });
 
-function setNodeCondition(conds: V1NodeCondition[] | undefined, c: Omit<V1NodeCondition, 'lastHeartbeatTime' | 'lastTransitionTime'>, now: string): V1NodeCondition[] {
+/**
+ * Sets one condition at `now`. `heartbeat` false is the controller's own write for a silent kubelet: the condition
+ * keeps LastHeartbeatTime, the last time the kubelet was heard from (node_lifecycle_controller.go tryUpdateNodeHealth).
+ */
+function setNodeCondition(conds: V1NodeCondition[] | undefined, c: Omit<V1NodeCondition, 'lastHeartbeatTime' | 'lastTransitionTime'>, now: string, heartbeat = true): V1NodeCondition[] {
   return (conds ?? []).map((x) =>
-    x.type === c.type ? { ...x, ...c, lastHeartbeatTime: now, lastTransitionTime: x.status === c.status ? x.lastTransitionTime : now } : x,
+    x.type === c.type ? { ...x, ...c, lastHeartbeatTime: heartbeat ? now : x.lastHeartbeatTime, lastTransitionTime: x.status === c.status ? x.lastTransitionTime : now } : x,
   );
 }
 
@@ -74,7 +78,7 @@ export class NodeLifecycleController implements Controller {
       if (e.time < due) e.enqueueAt(NODE_LIFECYCLE, name, due);
       else if (ready?.status !== 'Unknown') {
         for (const type of ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready'])
-          conditions = setNodeCondition(conditions, { type, status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' }, now);
+          conditions = setNodeCondition(conditions, { type, status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' }, now, false);
         taints = taints.filter((t) => t.key !== UNREACHABLE);
         taints.push({ key: UNREACHABLE, effect: 'NoSchedule', timeAdded: now }, { key: UNREACHABLE, effect: 'NoExecute', timeAdded: now });
         messages.push(`노드 ${name}이(가) ${e.timings.nodeMonitorGrace / 1000}초 동안 응답이 없어 NotReady로 표시하고 unreachable 테인트 추가`);

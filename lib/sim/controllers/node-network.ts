@@ -5,6 +5,7 @@
 import type { V1Node } from '../../k8s/api-types';
 import type { Engine, NodeRuntime } from '../engine';
 import type { Cause } from '../types';
+import { withHeartbeat } from './node-status';
 
 export function nodeRuntime(e: Engine, nodeName: string): NodeRuntime {
   let rt = e.state.nodes[nodeName];
@@ -35,7 +36,7 @@ export function allocatePodIp(e: Engine, nodeName: string): string {
   return `${prefix}.255`;
 }
 
-/** Adds an image to the node (runtime cache + node.status.images, as `kubectl describe node` shows). */
+/** Adds an image to the node (runtime cache + node.status.images, as `kubectl describe node` shows): a status post of the kubelet, so it carries the heartbeat. */
 export function recordImagePulled(e: Engine, nodeName: string, fullRef: string, sizeBytes: number, cause: Cause): void {
   const rt = nodeRuntime(e, nodeName);
   if (rt.images.includes(fullRef)) return;
@@ -43,5 +44,5 @@ export function recordImagePulled(e: Engine, nodeName: string, fullRef: string, 
   const node = e.get<V1Node>('Node', nodeName);
   if (!node) return;
   const images = [...(node.status?.images ?? []), { names: [fullRef], sizeBytes }];
-  e.updateObject('Node', { ...node, status: { ...node.status, images } }, cause);
+  e.updateObject('Node', { ...node, status: { ...node.status, images, conditions: withHeartbeat(node.status?.conditions, e.iso()) } }, cause);
 }
