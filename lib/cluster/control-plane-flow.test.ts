@@ -52,6 +52,15 @@ describe('inferring causes from watch events (real clusters)', () => {
 });
 
 describe('flow paths', () => {
+  it("a kubelet's routine node status report draws no path, on the simulator as on a real cluster", () => {
+    const node = fakeObject('Node', 'worker-1', { status: { conditions: [{ type: 'Ready', status: 'True' }] } });
+    const heartbeat = { actor: 'kubelet/worker-1', message: 'kubelet(worker-1): 노드 상태 보고', hop: 'kubelet', routine: true } as const;
+    expect(flowForChange(change('Node', node, 'upsert', heartbeat), node)).toBeNull();
+    expect(flowForChange(change('Node', node), node)).toBeNull();
+    const { routine: _, ...posted } = heartbeat;
+    expect(flowForChange(change('Node', node, 'upsert', posted), node)!.hops[0]).toMatchObject({ hop: 'kubelet', node: 'worker-1' });
+  });
+
   it('a controller write goes controller → apiserver → etcd, then wakes the scheduler for an unbound pod', () => {
     const flow = flowForChange(change('Pod', ownedPod(), 'upsert', { actor: 'replicaset-controller', message: '레플리카셋 web-5d9c: 1개 생성', hop: 'controller' }));
     expect(flow!.hops.map((h) => h.hop)).toEqual(['controller', 'apiserver', 'etcd', 'scheduler']);

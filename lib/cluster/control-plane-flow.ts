@@ -182,7 +182,8 @@ function verbOf(change: ClusterChange, previous: KubeObject | undefined): FlowVe
 
 /** The animated path for one change; null when it is noise. `previous` is the object before this change. */
 export function flowForChange(change: ClusterChange, previous?: KubeObject): FlowPath | null {
-  if (change.kind === 'Event') return null;
+  // a kubelet's unchanged node status (its 5-minute heartbeat) is noise here, as inferCause finds it on a real cluster
+  if (change.kind === 'Event' || change.cause?.routine) return null;
   const cause = change.cause ?? inferCause(change, previous);
   if (!cause) return null;
   const writerHop = cause.hop ?? hopOfActor(cause.actor);
