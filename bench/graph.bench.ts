@@ -240,13 +240,16 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
   };
 }
 
-/** First-load JS of a lesson page: its <script src> chunks, gzipped; and all JS once the graph has loaded. */
+/**
+ * First-load JS of a lesson page: its <script src> chunks, gzipped, except the `noModule` polyfills (a browser that
+ * runs modules does not fetch them); and all JS once the graph has loaded.
+ */
 async function lessonJs(page: Page): Promise<{ path: string; firstLoadKiB: number; withGraphKiB: number }> {
   const home = await (await fetch(BASE)).text();
   const path = /href="(\/learn\/[^"#?]+)"/.exec(home)?.[1];
   if (!path) throw new Error('no lesson link on the home page');
   const html = await (await fetch(BASE + path)).text();
-  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]);
+  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"[^>]*>/g)].filter((m) => !/\bnomodule\b/i.test(m[0])).map((m) => m[1]);
   const gz = async (src: string) => gzipSync(Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer())).length;
   let firstLoad = 0;
   for (const src of new Set(srcs)) firstLoad += await gz(src);
