@@ -2,7 +2,6 @@
 
 import { useState } from 'react';
 import { usePlayground } from '@/components/wiring/playground-context';
-import { evaluateChecks } from '@/lib/lessons/check';
 import { announceCheck } from '@/lib/classroom/signals';
 import type { ExerciseSpec } from '@/lib/lessons/exercise-spec';
 import { useProgress } from './progress-provider';
@@ -27,6 +26,8 @@ export function ExerciseCard({ spec }: { spec: ExerciseSpec }) {
     setResult({ state: 'checking' });
     // the machines lab's code is already on the page when there are machines; other lessons never load it
     const facts = machines ? (await import('@/lib/machines/lesson-facts')).machineFacts(machines) : null;
+    // the checks need every kind's definition (lib/k8s/kinds, ~23 KB gzipped): loaded at the first check, not with the lesson
+    const { evaluateChecks } = await import('@/lib/lessons/check');
     const outcome = await evaluateChecks(client, spec.checks, facts);
     announceCheck({ lesson: slug, exercise: spec.id, ok: outcome.ok });
     if (outcome.ok) {
