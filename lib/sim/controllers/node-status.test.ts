@@ -42,6 +42,21 @@ describe('the kubelet node status report (heartbeat)', () => {
     expect(sim.now() - Date.parse(String(cond(sim, 'worker-1', 'Ready').lastHeartbeatTime))).toBeLessThan(10_000);
   });
 
+  it('a snapshot saved before the reports had wake-ups of their own reports again once restored', () => {
+    const sim = createSimulator({ seed: 3 });
+    sim.advance(2 * MIN);
+    const old = JSON.parse(sim.snapshot()) as Record<string, unknown>;
+    expect(old.routineTimers).toBeDefined();
+    delete old.routineTimers;
+    const restored = createSimulator({ seed: 3 });
+    restored.restore(JSON.stringify(old));
+    const beat = () => Date.parse(String(cond(restored, 'worker-1', 'Ready').lastHeartbeatTime));
+    const before = beat();
+    restored.advance(6 * MIN);
+    expect(beat() - before).toBe(5 * MIN);
+    expect(restored.now() - beat()).toBeLessThan(5 * MIN);
+  });
+
   it('a silent kubelet posts nothing: Unknown keeps its last heartbeat and takes the moment it was noticed as the transition', () => {
     // pkg/controller/nodelifecycle/node_lifecycle_controller.go tryUpdateNodeHealth: NodeStatusUnknown keeps
     // LastHeartbeatTime ("the last time we heard from kubelet") and sets LastTransitionTime to now
