@@ -1,8 +1,8 @@
 /**
  * The kubelet's node status report, the heartbeat `kubectl describe node` shows. Every status the kubelet posts
  * stamps LastHeartbeatTime on the conditions it owns (MemoryPressure, DiskPressure, PIDPressure, Ready), and it posts
- * at least every nodeStatusReportFrequency (5 minutes) even when nothing changed; a change (a newly pulled image,
- * Ready turning) is posted when it happens. A stopped kubelet posts nothing, so its node's heartbeat stays at the last
+ * at least every nodeStatusReportFrequency (5 minutes) even when nothing changed. A change (a newly pulled image, Ready
+ * turning) goes out at the kubelet's next status sync, within nodeStatusUpdateFrequency (10 s); here at once. A stopped kubelet posts nothing, so its node's heartbeat stays at the last
  * report while the node lifecycle controller turns the conditions Unknown.
  * (kubernetes.io/docs/concepts/architecture/nodes/#node-heartbeats; pkg/kubelet/kubelet_node_status.go
  * tryUpdateNodeStatus; the kubelet's Lease, renewed every 10 s, is not modelled.)
