@@ -208,6 +208,35 @@ export function projectNode(node: V1Node): NodeView {
   };
 }
 
+/**
+ * Whether two projections of a Node show the same thing. A kubelet writes its Node every 5 minutes (the heartbeat) and
+ * with every image it pulls; none of that is in the view, so the store keeps the old view and no node box re-renders.
+ */
+export function sameNodeView(a: NodeView, b: NodeView): boolean {
+  return (
+    a.name === b.name &&
+    a.role === b.role &&
+    a.ready === b.ready &&
+    a.unschedulable === b.unschedulable &&
+    a.status === b.status &&
+    a.cpuAllocatableMilli === b.cpuAllocatableMilli &&
+    a.memoryAllocatableBytes === b.memoryAllocatableBytes &&
+    a.podsAllocatable === b.podsAllocatable &&
+    a.internalIP === b.internalIP &&
+    a.kubeletVersion === b.kubeletVersion &&
+    a.taints.length === b.taints.length &&
+    a.taints.every((t, i) => t === b.taints[i]) &&
+    sameStringRecord(a.labels, b.labels)
+  );
+}
+
+function sameStringRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+
 /** Project a ReplicaSet; the revision comes from the annotation the Deployment controller writes. */
 export function projectReplicaSet(key: string, rs: V1ReplicaSet): ReplicaSetView {
   return {

@@ -16,6 +16,7 @@ import { eventViewOf, podViewOf } from './projection-memo';
 import {
   projectDeployment,
   projectNode,
+  sameNodeView,
   projectReplicaSet,
   projectService,
   type DeploymentView,
@@ -141,11 +142,15 @@ export function applyChanges(state: ClusterSlice, changes: readonly ClusterChang
         break;
       }
       case 'Node': {
+        const name = c.object.metadata?.name ?? '';
+        const view = del ? undefined : projectNode(c.object as V1Node);
+        // a heartbeat or a pulled image changes nothing a view shows: keep the record, so no node box re-renders
+        const before = (m.nodes ?? state.nodes)[name];
+        if (view && before && sameNodeView(before, view)) break;
         nodesChanged = true;
         const nodes = own('nodes');
-        const name = c.object.metadata?.name ?? '';
-        if (del) delete nodes[name];
-        else nodes[name] = projectNode(c.object as V1Node);
+        if (view) nodes[name] = view;
+        else delete nodes[name];
         break;
       }
       case 'ReplicaSet':

@@ -57,6 +57,37 @@ describe('per-key subscriptions of the playground store', () => {
     expect(store.getState().podsVersion).toBe(after.podsVersion);
   });
 
+  // A kubelet writes its Node with every status report: every 5 minutes when nothing changed (the heartbeat) and with
+  // each image it pulls (kubernetes.io/docs/concepts/architecture/nodes/#node-heartbeats; pkg/kubelet/kubelet_node_status.go).
+  // At 50 nodes a rollout to a new image writes all 50 at once; none of it is in a node box.
+  it('a Node write that only moves the heartbeat or adds an image keeps the node record and its view', () => {
+    const { store } = seeded();
+    const before = store.getState();
+    const view = before.nodes['worker-1'];
+    const reported = makeNode('worker-1');
+    reported.status!.conditions = [{ type: 'Ready', status: 'True', lastHeartbeatTime: '2026-01-01T00:05:00Z' }];
+    reported.status!.images = [{ names: ['docker.io/library/nginx:1.27'], sizeBytes: 72_000_000 }];
+    store.getState().applyBatch([up('Node', 'Node//worker-1', reported)]);
+    expect(store.getState().nodes).toBe(before.nodes);
+    expect(store.getState().nodes['worker-1']).toBe(view);
+    // what a node box shows still comes through: a label, a taint, readiness
+    const labelled = makeNode('worker-1');
+    labelled.metadata!.labels = { zone: 'a' };
+    store.getState().applyBatch([up('Node', 'Node//worker-1', labelled)]);
+    expect(store.getState().nodes['worker-1'].labels).toEqual({ zone: 'a' });
+    const tainted = makeNode('worker-1');
+    tainted.metadata!.labels = { zone: 'a' };
+    tainted.spec!.taints = [{ key: 'gpu', value: 'true', effect: 'NoSchedule' }];
+    store.getState().applyBatch([up('Node', 'Node//worker-1', tainted)]);
+    expect(store.getState().nodes['worker-1'].taints).toEqual(['gpu=true:NoSchedule']);
+    store.getState().applyBatch([up('Node', 'Node//worker-1', makeNode('worker-1', { ready: false }))]);
+    expect(store.getState().nodes['worker-1']).toMatchObject({ ready: false, status: 'NotReady', labels: {}, taints: [] });
+    // and a deleted node goes
+    store.getState().applyBatch([del('Node', 'Node//worker-2', makeNode('worker-2'))]);
+    expect(store.getState().nodes['worker-2']).toBeUndefined();
+    expect(store.getState().nodeNames).toEqual(['worker-1']);
+  });
+
   it('two stores never share a pods record, and clearing the cluster wakes every pod subscriber', () => {
     const { store, woken } = seeded();
     const other = createPlaygroundStore();
