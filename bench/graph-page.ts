@@ -44,6 +44,9 @@ export async function stopServer(server: ChildProcess): Promise<void> {
  * (`[data-pod-grid]`, components/graph/tile-canvas.tsx) and, on builds before the one tile layer, each grid's own
  * <canvas>, so one bench measures both sides of a before/after pair.
  */
+/** What BENCH_TRACE records: the main thread's tasks, layouts, paints, GC and V8 (bench/trace-tasks.ts sums them). */
+export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'toplevel', 'blink', 'v8', 'v8.execute'];
+
 export const PAINTED_GRIDS = '[data-pod-grid], canvas[data-pod-canvas]';
 
 /**

@@ -25,7 +25,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { printProfile, printProfileOf, startProfile } from './cpu-profile';
 import { startSimCluster, tempKubeconfigPath } from '../e2e/live-servers';
 import { MAX_BENCH_PODS } from '../components/wiring/bench-mode';
-import { openGraph, openLiveGraph, startServer, stopServer } from './graph-page';
+import { openGraph, openLiveGraph, startServer, stopServer, TRACE_CATEGORIES } from './graph-page';
 import { measureGestures, type GestureResult } from './graph-gestures';
 import { startCountingRenders, stopCountingRenders } from './react-renders';
 
@@ -34,8 +34,6 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const ROLLOUT_WINDOW_MS = Number(process.env.BENCH_ROLLOUT_MS ?? 15_000);
 /** Simulation speed during the rollout: 1× is what a student watches by default. */
 const ROLLOUT_SPEED = Number(process.env.BENCH_SPEED ?? 1);
-/** What BENCH_TRACE records: the main thread's tasks, layouts, paints, GC and V8 (as graph-gestures.ts does). */
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'toplevel', 'blink', 'v8', 'v8.execute'];
 /** One frame at 60 Hz. */
 const FRAME_BUDGET_MS = 1000 / 60;
 const ALL_CASES: { pods: number; nodes: number; gestures?: boolean }[] = [

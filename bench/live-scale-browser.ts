@@ -8,7 +8,8 @@
  * and long tasks while the mouse pans and the wheel zooms, then while `during` runs.
  */
 import { chromium, type Page } from '@playwright/test';
-import { PAINTED_GRIDS } from './graph-page';
+import { PAINTED_GRIDS, TRACE_CATEGORIES } from './graph-page';
+import { printProfile, startProfile } from './cpu-profile';
 
 export interface BrowserFigures {
   firstGraphMs: number;
@@ -121,6 +122,10 @@ export async function measureBrowser(url: string, pods: number, during: () => Pr
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
     await page.addInitScript(RECORDER);
+    // BENCH_TRACE=file.json: a Chromium trace from navigation until the graph is complete (bench/trace-tasks.ts sums it)
+    if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: TRACE_CATEGORIES });
+    // BENCH_PROFILE=1: the main thread's CPU profile over the same span, by function (cpu-profile.ts)
+    const profiler = process.env.BENCH_PROFILE ? await startProfile(page) : null;
     const t0 = Date.now();
     await page.goto(`${url}/playground?source=live`, { waitUntil: 'commit', timeout: 120_000 });
     let painted = 0;
@@ -132,6 +137,8 @@ export async function measureBrowser(url: string, pods: number, during: () => Pr
       await page.waitForTimeout(100);
     }
     const firstGraphMs = reachedAt - t0;
+    if (process.env.BENCH_TRACE) await browser.stopTracing();
+    if (profiler) await printProfile(profiler);
     const loadTasks = ((await page.evaluate('window.__longTasks.map(([, d]) => d)')) as number[]) ?? [];
     const marks = (await page.evaluate(MARKS)) as SnapshotMarks;
     const cdp = await page.context().newCDPSession(page);

@@ -4,7 +4,7 @@
  * recipe plus every appended write and the latest clock — so following can start (or restart after a gap)
  * at any moment without asking the server again. Reconnects with backoff; browser-only, no React.
  */
-import { createSseParser } from '@/lib/classroom/sse-parse';
+import { createSseParser } from '@/lib/text/sse-parse';
 import type { FollowMessage, FollowNav, FollowSnapshot } from '@/lib/classroom/follow-protocol';
 import { mergeEchoes, type TerminalEcho } from '@/lib/classroom/follow-terminal';
 

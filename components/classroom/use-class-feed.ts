@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { RoomModel } from '@/lib/classroom/room-model';
 import type { ClassUpdate } from '@/lib/classroom/hub';
-import { createSseParser } from '@/lib/classroom/sse-parse';
+import { createSseParser } from '@/lib/text/sse-parse';
 
 /** A failure whose message is ours (Korean); anything else (network, browser) gets a generic Korean one. */
 class RetryableError extends Error {}

@@ -2,6 +2,8 @@
 /** The slice of EventSource we use, so tests can pass a fake. */
 export interface EventSourceLike {
   readonly readyState: number;
+  /** The server's last `retry:` in ms (FetchEventSource; an EventSource keeps it to itself). */
+  readonly retry?: number;
   onerror: ((ev: Event) => void) | null;
   addEventListener(type: string, cb: (ev: { data: string; lastEventId?: string }) => void): void;
   close(): void;

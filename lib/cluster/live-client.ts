@@ -1,6 +1,7 @@
 /**
- * LiveClient: ClusterClient over /api/cluster/* — reads from one EventSource (snapshot + deltas, resumed
- * with Last-Event-ID), writes through the guarded actions endpoint. The browser never talks to the cluster.
+ * LiveClient: ClusterClient over /api/cluster/* — reads one event stream (snapshot + deltas, read with fetch by
+ * fetch-event-source.ts, resumed from the last event id), writes through the guarded actions endpoint. The browser
+ * never talks to the cluster.
  *
  * Writes: the terminal's generic create/update/patch/delete calls are translated into the server's
  * allow-listed actions (scale, cordon, pause/resume, apply, patch of Pod/Deployment/ReplicaSet/Service,
@@ -18,10 +19,10 @@ import { ConnectionHealth } from './connection-health';
 import { FullPodReader, isCompactPod } from './live-full-pod';
 import type { EventSourceLike, LiveClientOptions } from './live-client-options';
 import { HeldEvents } from './page-event';
+import { CLOSED, FetchEventSource } from './fetch-event-source';
 
 export type { EventSourceLike, LiveClientOptions } from './live-client-options';
 
-const CLOSED = 2;
 
 /**
  * Where a snapshot's time goes in the browser, as User Timing marks a bench or the DevTools performance panel
@@ -83,7 +84,7 @@ export class LiveClient implements ClusterClient {
   constructor(private readonly opts: LiveClientOptions = {}) {
     this.baseUrl = opts.baseUrl ?? '';
     this.fetchImpl = opts.fetch ?? ((...a) => fetch(...a));
-    this.openEventSource = opts.eventSource ?? ((url) => new EventSource(url));
+    this.openEventSource = opts.eventSource ?? ((url) => new FetchEventSource(url, this.fetchImpl));
     this.fullPods = new FullPodReader(this.baseUrl, this.fetchImpl);
     this.ready = new Promise((r) => (this.markReady = r));
     void this.refreshInfo();
@@ -254,10 +255,11 @@ export class LiveClient implements ClusterClient {
       if (this.disposed) return;
       this.health.unhealthy('대시보드 서버와의 연결이 끊겨 다시 연결하는 중입니다.');
       this.snapshotKeys = null; // EventSource reconnects with a fresh snapshot or a replay, never the rest of this one
-      // A CLOSED EventSource will not retry by itself (e.g. the server answered 5xx): reopen with backoff.
+      // A CLOSED stream will not retry by itself (the page's FetchEventSource never does; an EventSource after a 5xx):
+      // reopen with backoff, waiting at least what the server asked for (`retry:`).
       if (es.readyState === CLOSED) {
         es.close();
-        const delay = Math.min(1_000 * 2 ** this.reopenAttempts++, 30_000);
+        const delay = Math.max(es.retry ?? 0, Math.min(1_000 * 2 ** this.reopenAttempts++, 30_000));
         this.reopenTimer = setTimeout(() => this.open(), delay);
       }
     };
