@@ -50,9 +50,26 @@ test.describe.configure({ mode: 'serial' });
 test('at 5,000 pods the tiles are drawn on canvas and a pod opens from the keyboard', async ({ page }) => {
   test.setTimeout(420_000);
   const errors = trackConsoleErrors(page);
+  // What the progress bar said while the cluster's objects came into the page (it shows for a few frames only).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as { __loadingSeen?: string[] }).__loadingSeen = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector('[data-cluster-loading] [role="progressbar"]');
+      const now = bar ? `${bar.getAttribute('aria-valuenow')}/${bar.getAttribute('aria-valuemax')}` : null;
+      if (now && seen.at(-1) !== now) seen.push(now);
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+  });
   // Bench mode seeds a 5,000-replica Deployment on 50 workers before the graph mounts.
   await page.goto('/playground?bench=5000&nodes=50');
   await expect(graph(page)).toBeVisible({ timeout: 300_000 });
+  // More objects than the page folds in at once (lib/store/connect-client.ts LOAD_AT_ONCE): they came in over several
+  // frames behind a progress bar, counting up to all of them, and the graph was laid out after.
+  const progress = (await page.evaluate(() => (window as { __loadingSeen?: string[] }).__loadingSeen ?? [])).map((p) => p.split('/').map(Number));
+  expect(progress.length).toBeGreaterThan(1);
+  expect(progress[0][1]).toBeGreaterThan(5000);
+  expect(progress.every(([done, total], i) => total === progress[0][1] && (i === 0 || done > progress[i - 1][0]))).toBe(true);
+  await expect(page.locator('[data-cluster-loading]')).toHaveCount(0);
   await expect.poll(() => paintedOnCanvas(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(5000);
   // No pod has a DOM tile of its own; the only tile elements are the stand-ins over a focused or hovered tile.
   await expect(page.locator('[data-pod-tile]:not([data-pod-proxy])')).toHaveCount(0);

@@ -15,7 +15,7 @@ import { BottomPanel } from './bottom-panel';
 import { useStoreConnection } from '@/components/wiring/use-store-connection';
 import { preloadComponent, useLazyComponent } from './use-lazy-component';
 import { usePlayground } from '@/components/wiring/playground-context';
-import { Loading } from './loading';
+import { Loading, LoadingProgress } from './loading';
 import { MotionToggle } from '@/components/shell/motion-toggle';
 import { TrafficPanel } from '@/components/traffic/traffic-panel';
 import { TrafficToggle } from '@/components/traffic/traffic-toggle';
@@ -107,9 +107,10 @@ function Toolbar({ client, trafficOpen, setTrafficOpen }: { client: ClusterClien
 function GraphArea({ client }: { client: ClusterClient }) {
   const view = usePlaygroundStore((s) => s.view);
   const hasSelection = usePlaygroundStore((s) => s.selection !== null);
+  const loading = usePlaygroundStore((s) => s.loading);
   return (
     <div id="playground-graph" role="tabpanel" className="relative flex min-h-0 flex-1 flex-col overflow-hidden bg-zinc-50 dark:bg-zinc-950">
-      <div className="min-h-0 flex-1">{view === 'list' ? <ListView /> : <GraphCanvas view={view} />}</div>
+      <div className="min-h-0 flex-1">{loading ? <LoadingProgress done={loading.done} total={loading.total} /> : view === 'list' ? <ListView /> : <GraphCanvas view={view} />}</div>
       {view !== 'list' && <Legend />}
       <SelectionClosedNote />
       {hasSelection && (

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterChange, ClusterClient } from '../cluster/types';
 import type { KubeObject, V1Pod } from '../k8s/types';
 import { makeNode, makePod } from '../graph/test-fixtures';
-import { BUSY_COMMIT_CHANGES, COMMIT_BUDGET_MS, connectStoreToClient, FIRST_COMMIT_CHANGES, MAX_COMMIT_CHANGES, MAX_COMMIT_GAP_MS, type FrameScheduler } from './connect-client';
+import { BUSY_COMMIT_CHANGES, COMMIT_BUDGET_MS, connectStoreToClient, FIRST_COMMIT_CHANGES, LOAD_AT_ONCE, LOAD_COMMIT_CHANGES, MAX_COMMIT_CHANGES, MAX_COMMIT_GAP_MS, type FrameScheduler } from './connect-client';
 import { createPlaygroundStore, type PlaygroundState } from './playground-store';
 import { podViewOf, projectAhead } from './projection-memo';
 
@@ -196,6 +196,83 @@ describe('connectStoreToClient: a burst in bounded updates', () => {
     expect(updates).toBe(1);
     expect(store.getState().groups.podIdsByNode['w']).toHaveLength(10);
     expect(h.frames).toHaveLength(0);
+  });
+});
+
+describe('connecting to a client that already holds a big cluster', () => {
+  /** A cached snapshot as a live client holds it: Events and pods first, the nodes last (server order). */
+  function bigSnapshot(pods: number, events: number) {
+    const cached = new Map<string, KubeObject>();
+    for (let i = 0; i < events; i++) cached.set(`Event/default/e${i}`, { apiVersion: 'v1', kind: 'Event', metadata: { name: `e${i}`, namespace: 'default' } } as KubeObject);
+    for (let i = 0; i < pods; i++) cached.set(`Pod/default/p${i}`, makePod({ name: `p${i}`, node: `w${i % 4}` }));
+    for (let n = 0; n < 4; n++) cached.set(`Node//w${n}`, makeNode(`w${n}`));
+    return cached;
+  }
+
+  it(`over LOAD_AT_ONCE objects: loads them LOAD_COMMIT_CHANGES a frame, nodes first, with its progress in the store, then clears it`, () => {
+    const cached = bigSnapshot(LOAD_AT_ONCE, 500);
+    const total = cached.size;
+    const h = harness(cached);
+    let clock = 0;
+    const store = createPlaygroundStore();
+    connectStoreToClient(store, h.client, { frame: h.frame, nextTask: h.nextTask, now: () => clock });
+    // nothing folded in yet: the page shows 0 of all
+    expect(store.getState().loading).toEqual({ done: 0, total });
+    expect(Object.keys(store.getState().pods)).toHaveLength(0);
+    const seen: { done: number; nodes: number }[] = [];
+    let frames = 0;
+    while (h.frames.length) {
+      while (h.tasks.length) h.tasks.shift()!();
+      h.frames.shift()!();
+      frames++;
+      clock += 16;
+      const s = store.getState();
+      if (s.loading) seen.push({ done: s.loading.done, nodes: s.nodeNames.length });
+    }
+    // the first commit already has every node (the graph's boxes), and each commit is bounded
+    expect(seen[0]).toEqual({ done: LOAD_COMMIT_CHANGES, nodes: 4 });
+    expect(seen.every((p, i) => i === 0 || p.done > seen[i - 1].done)).toBe(true);
+    expect(frames).toBeGreaterThan(total / MAX_COMMIT_CHANGES);
+    // one frame after another, not spaced like a busy stream's commits (MAX_COMMIT_GAP_MS)
+    expect(frames).toBe(seen.length + 1);
+    expect(store.getState().loading).toBeNull();
+    expect(Object.keys(store.getState().pods)).toHaveLength(LOAD_AT_ONCE);
+    expect(store.getState().groups.podIdsByNode['w0']).toHaveLength(LOAD_AT_ONCE / 4);
+  });
+
+  it('up to LOAD_AT_ONCE objects: one update at connect, as before, and no progress', () => {
+    const cached = bigSnapshot(LOAD_AT_ONCE - 4, 0);
+    expect(cached.size).toBe(LOAD_AT_ONCE);
+    const h = harness(cached);
+    const store = createPlaygroundStore();
+    connectStoreToClient(store, h.client, { frame: h.frame, nextTask: h.nextTask });
+    expect(store.getState().loading).toBeNull();
+    expect(Object.keys(store.getState().pods)).toHaveLength(LOAD_AT_ONCE - 4);
+    expect(h.frames).toHaveLength(0);
+  });
+
+  it('changes arriving while it loads come after the snapshot, and disconnecting midway clears the progress', () => {
+    const h = harness(bigSnapshot(LOAD_AT_ONCE + 100, 0));
+    const store = createPlaygroundStore();
+    const disconnect = connectStoreToClient(store, h.client, { frame: h.frame, nextTask: h.nextTask });
+    // p0 is deleted while the snapshot is still coming in
+    h.emit([{ type: 'delete', kind: 'Pod', key: 'Pod/default/p0', object: makePod({ name: 'p0', node: 'w0' }) }]);
+    while (h.frames.length) {
+      while (h.tasks.length) h.tasks.shift()!();
+      h.frames.shift()!();
+    }
+    expect(store.getState().pods['Pod/default/p0']).toBeUndefined();
+    expect(Object.keys(store.getState().pods)).toHaveLength(LOAD_AT_ONCE + 99);
+    disconnect();
+
+    const h2 = harness(bigSnapshot(LOAD_AT_ONCE + 100, 0));
+    const store2 = createPlaygroundStore();
+    const disconnect2 = connectStoreToClient(store2, h2.client, { frame: h2.frame, nextTask: h2.nextTask });
+    // no projection slice has run: a loading commit projects what it takes itself
+    h2.frames.shift()!();
+    expect(store2.getState().loading?.done).toBe(LOAD_COMMIT_CHANGES);
+    disconnect2();
+    expect(store2.getState().loading).toBeNull();
   });
 });
 

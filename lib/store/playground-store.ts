@@ -38,6 +38,11 @@ export interface UiSlice {
   animateAfter: number;
   /** Why the details panel moved or closed by itself (the selected object was deleted); Korean, or null. */
   selectionNote: string | null;
+  /**
+   * A big cluster's objects still coming into the store when it was connected (connect-client.ts), or null: the
+   * graph and the list wait for all of them, showing how far it is, and are laid out once.
+   */
+  loading: { done: number; total: number } | null;
 }
 
 export interface PlaygroundActions {
@@ -52,6 +57,7 @@ export interface PlaygroundActions {
   setNamespace(ns: string): void;
   setSelectorText(text: string): void;
   setShowKubeSystem(show: boolean): void;
+  setLoading(loading: UiSlice['loading']): void;
 }
 
 /** The key the pending lane's pod list is announced under in `podListListeners` (no node has this name). */
@@ -82,6 +88,7 @@ const INITIAL_UI: UiSlice = {
   filter: { namespace: '', showKubeSystem: false, selector: null },
   animateAfter: Number.POSITIVE_INFINITY,
   selectionNote: null,
+  loading: null,
 };
 
 function highlightFor(s: Pick<ClusterSlice, 'services' | 'pods'>, serviceKey: string | null): UiSlice['highlight'] {
@@ -135,7 +142,7 @@ export function createPlaygroundStore(initial: Partial<UiSlice> = {}): Playgroun
       podListListeners,
 
       clearCluster: (now = Number.POSITIVE_INFINITY) =>
-        set({ ...emptyCluster(), selection: null, selectionNote: null, highlight: null, serviceKey: null, animateAfter: now }),
+        set({ ...emptyCluster(), selection: null, selectionNote: null, highlight: null, serviceKey: null, animateAfter: now, loading: null }),
       applyBatch(changes) {
         if (changes.length === 0) return;
         const s = get();
@@ -178,6 +185,7 @@ export function createPlaygroundStore(initial: Partial<UiSlice> = {}): Playgroun
         setFilter({ selectorText, selectorError: parseSelectorInput(selectorText).error });
       },
       setShowKubeSystem: (showKubeSystem) => setFilter({ showKubeSystem }),
+      setLoading: (loading) => set({ loading }),
     };
   });
 }
