@@ -8,6 +8,8 @@
  * Also per-frame rendering: how many Layerize, Paint and Commit runs the trace has and their CPU (mean and p95), and,
  * in a trace recorded with invalidation tracking (BENCH_TRACE_INVALIDATIONS=1), what invalidated style, layout and
  * paint (event, reason, element) during the heavy tasks: what makes a frame that only moves the view paint at all.
+ * And for each task over 50 ms of wall time, the CPU the other threads (the engine's worker, the GPU process) spent
+ * while it ran: on a 2-core machine they, not the page, make most of a task's wall time.
  * Usage: `npx tsx bench/trace-tasks.ts trace.json`.
  */
 import { readFileSync } from 'node:fs';
@@ -80,10 +82,57 @@ function main() {
   const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join(' | ');
   console.log(`  in the ${heavy.length} tasks over ${heavyMs} ms of CPU (${heavy.reduce((a, t) => a + cpuMs(t), 0).toFixed(0)} ms): ${top(all, 12)}`);
   renderingSteps(spans);
+  contention(events, names, main, tasks);
   invalidations(events, main, heavy);
   for (const t of [...tasks].sort((a, b) => cpuMs(b) - cpuMs(a)).slice(0, Number(process.env.TOP ?? 5))) {
     console.log(`  task at ${((t.ts - tasks[0].ts) / 1000).toFixed(0)} ms: ${cpuMs(t).toFixed(1)} ms of CPU (${((t.dur ?? 0) / 1000).toFixed(1)} wall): ${top(inside(t), 8)}`);
   }
+}
+
+/**
+ * The tasks over 50 ms of wall time and what else ran while each did: the CPU each other thread's tasks spent in its
+ * window (threads with over 2 ms). On a 2-core machine a task's wall time is its CPU time only while the engine's
+ * worker and the GPU process leave it a core: a long task of 28 ms of CPU took 114 ms while the worker spent 78 ms and
+ * the software compositor 88 ms. Counts how many long tasks a worker ran beside, and their CPU, apart.
+ */
+function contention(events: TraceEvent[], names: Map<string, string>, main: string, tasks: TraceEvent[]): void {
+  const processes = new Map<number, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'process_name') processes.set(e.pid, e.args?.name ?? '');
+  const others = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask') || thread(e) === main) continue;
+    const list = others.get(thread(e)) ?? [];
+    if (list.length === 0) others.set(thread(e), list);
+    list.push(e);
+  }
+  const long = tasks.filter((t) => (t.dur ?? 0) / 1000 > 50);
+  if (long.length === 0) return;
+  let besideWorker = 0;
+  const rows: string[] = [];
+  for (const t of long) {
+    const from = t.ts;
+    const to = t.ts + (t.dur ?? 0);
+    const parts: string[] = [];
+    for (const [th, list] of others) {
+      let cpu = 0;
+      let coveredTo = -1;
+      for (const e of list) {
+        const s = Math.max(from, e.ts);
+        const end = Math.min(to, e.ts + (e.dur ?? 0));
+        // nested RunTask spans count once
+        if (end <= s || e.ts < coveredTo) continue;
+        coveredTo = e.ts + (e.dur ?? 0);
+        cpu += (cpuMs(e) * (end - s)) / Math.max(1, e.dur ?? 1);
+      }
+      if (cpu < 2) continue;
+      const name = names.get(th) ?? th;
+      if (name === 'DedicatedWorker thread' && cpu >= 10) besideWorker++;
+      parts.push(`${processes.get(Number(th.split(':')[0])) ?? th.split(':')[0]}/${name} ${cpu.toFixed(0)}`);
+    }
+    rows.push(`    ${((t.dur ?? 0) / 1000).toFixed(0)} ms wall, ${cpuMs(t).toFixed(0)} ms CPU; beside it (CPU ms): ${parts.join(', ') || 'nothing'}`);
+  }
+  console.log(`  the ${long.length} tasks over 50 ms of wall time: ${besideWorker} ran beside a worker busy for 10 ms or more; CPU of theirs over 50 ms: ${long.filter((t) => cpuMs(t) > 50).length}`);
+  for (const r of rows) console.log(r);
 }
 
 /** Count, total and p95 CPU ms of each rendering step on the main thread: what one frame of a gesture costs. */
