@@ -9,6 +9,12 @@ import type { ClockState } from './sim-protocol';
 import type { SkipResult, TimeControls } from './types';
 import { ClockKnobs, MAX_CATCH_UP_WALL_MS, SKIP_HORIZON_MS, type Pacer } from './clock-knobs';
 
+/**
+ * Longest a playing clock's step waits for the page to take in the steps before (ClusterClient.paceTo): a page that
+ * takes longer (a background tab draws no frames) gets the next step anyway.
+ */
+export const PACE_WAIT_MS = 500;
+
 export interface ClockEngine {
   advance(ms: number): Promise<void>;
   clockState(): Promise<ClockState>;
@@ -25,8 +31,22 @@ export class PlayClock {
   /** Clock operations started or queued and not yet finished. */
   private running = 0;
   private disposed = false;
+  /** What a playing step waits for first (paceTo); null: nothing. */
+  private taken: (() => Promise<void>) | null = null;
 
   constructor(private readonly engine: ClockEngine) {}
+
+  /**
+   * Steps made while playing start once `taken()` resolves (or PACE_WAIT_MS has passed): at 5,000 pods a step's
+   * changes take the page several frames to fold in, and the next step, run meanwhile in the worker, took the
+   * page's second core. Steps asked for directly (the step button, a scenario's wait, skips) do not wait.
+   */
+  paceTo(taken: () => Promise<void>): () => void {
+    this.taken = taken;
+    return () => {
+      if (this.taken === taken) this.taken = null;
+    };
+  }
 
   controls(own: { now(): number; timings(): Timings; reset(seed?: number): void }): TimeControls {
     return {
@@ -77,11 +97,27 @@ export class PlayClock {
 
   private async spendOwed(): Promise<void> {
     while (this.owed > 0 && !this.disposed) {
+      // time earned while waiting is spent by this step (owed keeps growing, up to its cap)
+      await this.pageTookIn();
+      if (this.owed <= 0 || this.disposed) break;
       const ms = this.owed;
       await this.advanceBy(ms);
       this.owed -= ms;
       if (this.owed < 0) this.owed = 0;
     }
+  }
+
+  private pageTookIn(): Promise<void> {
+    const taken = this.taken;
+    if (!taken) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, PACE_WAIT_MS);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      taken().then(done, done);
+    });
   }
 
   /** Straight through, or in whole quanta with the pacer's check after each (SimClient.advanceBy). */

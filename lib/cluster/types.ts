@@ -80,6 +80,13 @@ export interface ClusterClient {
   cached(): ReadonlyMap<string, KubeObject>;
   /** Batched changes; the graph applies them once per animation frame. */
   subscribe(cb: (changes: ClusterChange[]) => void): () => void;
+  /**
+   * While playing, each step of the clock first waits (at most PACE_WAIT_MS) for `taken()`: the page has taken in
+   * what the steps before changed. Only where the engine runs beside the page, in a worker: there its next step would
+   * otherwise run while the page folds in the last one, and on a 2-core machine the two share the cores. Returns a
+   * function that stops the pacing.
+   */
+  paceTo?(taken: () => Promise<void>): () => void;
   connection(): ConnectionState;
   onConnection(cb: (s: ConnectionState, reason?: string) => void): () => void;
 

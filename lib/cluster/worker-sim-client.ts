@@ -91,6 +91,10 @@ export class WorkerSimClient extends LocalClusterView implements EngineClient {
     return this.simInfo(this.version);
   }
 
+  paceTo(taken: () => Promise<void>): () => void {
+    return this.clock.paceTo(taken);
+  }
+
   list(kind: Kind, namespace?: string, opts?: ListOptions) {
     return this.request<KubeObject[]>('list', kind, namespace, opts);
   }

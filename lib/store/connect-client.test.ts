@@ -290,3 +290,45 @@ describe('projection memo', () => {
     expect(podViewOf(change.key, next)).toEqual(ahead);
   });
 });
+
+describe('connectStoreToClient: pacing a playing engine (ClusterClient.paceTo)', () => {
+  it("tells the clock the page took in its changes only once the last of them is committed, and lets go on disconnect", async () => {
+    const h = harness(new Map<string, KubeObject>([['Node//w', makeNode('w')]]));
+    let taken: (() => Promise<void>) | null = null;
+    let unpaced = 0;
+    const client = { ...h.client, paceTo: (t: () => Promise<void>) => ((taken = t), () => void unpaced++) };
+    const store = createPlaygroundStore();
+    const clock = { ms: 0 };
+    const disconnect = connectStoreToClient(store, client, { frame: h.frame, nextTask: h.nextTask, now: () => clock.ms });
+    let commits = 0;
+    store.subscribe(() => commits++);
+    // nothing waiting: the clock goes on at once
+    let done = false;
+    await taken!().then(() => (done = true));
+    expect(done).toBe(true);
+    // a burst of three commits' worth: taken in after the third commit, not before
+    const pods = Array.from({ length: FIRST_COMMIT_CHANGES * 3 + 7 }, (_, i) => podUp(`p${String(i).padStart(5, '0')}`, 'w'));
+    h.emit(pods);
+    done = false;
+    void taken!().then(() => (done = true));
+    while (h.tasks.length) h.tasks.shift()!();
+    while (h.frames.length) {
+      clock.ms += 16;
+      h.frames.shift()!();
+      await Promise.resolve();
+      await Promise.resolve();
+      if (h.frames.length > 0) expect(done).toBe(false);
+    }
+    expect(commits).toBe(3);
+    expect(done).toBe(true);
+    expect(store.getState().groups.podIdsByNode['w']).toHaveLength(pods.length);
+    // a wait open when the store disconnects ends (the clock is not left waiting), and the pacing is removed
+    h.emit([podUp('late', 'w')]);
+    done = false;
+    void taken!().then(() => (done = true));
+    disconnect();
+    await Promise.resolve();
+    expect(done).toBe(true);
+    expect(unpaced).toBe(1);
+  });
+});

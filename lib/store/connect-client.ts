@@ -141,7 +141,7 @@ export interface ConnectOptions {
 }
 
 /** Load the client's current objects, then apply its changes as above. Returns a disconnect function. */
-export function connectStoreToClient(store: PlaygroundStore, client: Pick<ClusterClient, 'cached' | 'subscribe' | 'time'>, opts: ConnectOptions = {}): () => void {
+export function connectStoreToClient(store: PlaygroundStore, client: Pick<ClusterClient, 'cached' | 'subscribe' | 'time' | 'paceTo'>, opts: ConnectOptions = {}): () => void {
   const { frame = animationFrameScheduler, nextTask = nextTaskScheduler, sliceMs = PROJECT_SLICE_MS, now = () => performance.now() } = opts;
   store.getState().clearCluster(client.time?.now() ?? Date.now());
   const initial = snapshotChanges(client.cached());
@@ -206,6 +206,7 @@ export function connectStoreToClient(store: PlaygroundStore, client: Pick<Cluste
     }
     if (queue.length > 0) cancelFrame = frame(commit);
     store.getState().applyBatch(batch);
+    if (queue.length === 0) tookIn();
     if (loadLeft > 0) {
       loadLeft = Math.max(0, loadLeft - batch.length);
       store.getState().setLoading(loadLeft > 0 ? { done: initial.length - loadLeft, total: initial.length } : null);
@@ -230,7 +231,18 @@ export function connectStoreToClient(store: PlaygroundStore, client: Pick<Cluste
     cancelSlice ??= nextTask(slice);
     cancelFrame ??= frame(commit);
   });
+  // A playing engine's next step waits until everything it sent is in the store (ClusterClient.paceTo). Resolved after
+  // the commit's applyBatch, so after the React render it queued as a microtask.
+  let waiting: (() => void)[] = [];
+  const tookIn = () => {
+    const resolve = waiting;
+    waiting = [];
+    for (const r of resolve) r();
+  };
+  const unpace = client.paceTo?.(() => (queue.length === 0 ? Promise.resolve() : new Promise<void>((r) => waiting.push(r))));
   return () => {
+    unpace?.();
+    tookIn();
     unsubscribe();
     cancelFrame?.();
     cancelSlice?.();
