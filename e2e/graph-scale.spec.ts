@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { saveScreenshot, setTheme, trackConsoleErrors } from './helpers';
+import { terminalOutput, typeCommand } from './kubectl-terminal';
 
 const graph = (page: Page) => page.getByRole('application', { name: '클러스터 그래프' });
 const VIEWPORTS = [
@@ -188,6 +189,31 @@ test('at 5,000 pods the tiles are drawn on canvas and a pod opens from the keybo
   await expect(grid).toHaveAttribute('data-detailed', 'true');
   await expect.poll(async () => (await layerPixel(grid, 42, 22))[3]).toBeGreaterThan(0);
   await screenshotsEverywhere(page, 'scale-5000');
+
+  // On a phone, a rollout grows every box and opens the pending lane: the whole picture still fits the pane (fitting it
+  // takes a zoom below the graph's usual minimum, 0.05; stopped there, the outer boxes were cut off on both sides).
+  await page.setViewportSize({ width: 390, height: 844 });
+  const view = page.locator('[data-cluster-canvas] .react-flow__viewport');
+  await page.waitForTimeout(1500);
+  const before = await view.getAttribute('style');
+  await typeCommand(page, 'kubectl set image deployment/bench web=nginx:1.26', 'paste');
+  await expect(terminalOutput(page)).toContainText('deployment.apps/bench image updated');
+  const paused = page.locator('[data-clock-play][aria-pressed="false"]');
+  if (await paused.count()) await paused.click();
+  await expect(page.locator('.react-flow__node[data-id="__pending__"]')).toHaveCount(1, { timeout: 60_000 });
+  const outsideThePane = () =>
+    page.evaluate(() => {
+      const pane = document.querySelector('[data-cluster-canvas] .react-flow')!.getBoundingClientRect();
+      return [...document.querySelectorAll('[data-cluster-canvas] .react-flow__node')]
+        .filter((n) => { const r = n.getBoundingClientRect(); return r.left < pane.left - 1 || r.top < pane.top - 1 || r.right > pane.right + 1 || r.bottom > pane.bottom + 1; })
+        .map((n) => n.getAttribute('data-id'));
+    });
+  // refitted for the grown picture (on the old minimum too: there it stopped at 0.05), then settled
+  await expect(view).not.toHaveAttribute('style', before!);
+  await page.waitForTimeout(2000);
+  await expect.poll(outsideThePane, { timeout: 15_000 }).toEqual([]);
+  expect(await page.locator('[data-cluster-canvas] .react-flow__node').count()).toBe(52);
+  await saveScreenshot(page, test.info(), 'scale-5000-rollout-390-light');
   expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]);
 });
 

@@ -26,6 +26,8 @@ const FIT = { padding: 0.06, maxZoom: 2.5 };
 const MIN_COLS = 3;
 /** Canvases narrower than this (phones) stack the boxes and show them at a readable zoom, panned, not fitted. */
 const NARROW = 640;
+/** The least zoom a picture too big for the usual minimum may go down to (a canvas only a few px across). */
+const MIN_ZOOM_FLOOR = 0.005;
 /** Below this zoom pod names (11 px) are smaller than 10 px on screen. */
 const READABLE_ZOOM = 0.9;
 
@@ -152,7 +154,7 @@ export default function ClusterCanvas() {
   const [pacer] = useState(createBoxPacer);
   const paced = usePlaygroundStore((s) => pacesMounts(s.nodeNames.length, s.groups.visiblePodCount, BIG_CLUSTER_NODES));
 
-  const { freshNodes, zoom, viewport, fitted, signature, serviceBox } = useMemo(() => {
+  const { freshNodes, zoom, minZoom, viewport, fitted, signature, serviceBox } = useMemo(() => {
     // Rows are what matter for size: a box of r rows is packed as r full rows of tiles.
     const inputs: BoxInput[] = names.map((id, i) => ({ id, podCount: (shape[2 + i] ?? 1) * cols }));
     const rowsOf = new Map(names.map((id, i) => [id, shape[2 + i] ?? 1]));
@@ -186,9 +188,13 @@ export default function ClusterCanvas() {
     const viewport = readable ? { ...readable, x: readable.x + shift.x, y: readable.y + shift.y } : null;
     // Refit when the picture changes size (a row of tiles, the lane, a node) or the canvas does.
     const signature = `${bounds.width}x${bounds.height}:${Math.round(size.width / 50)}:${Math.round(size.height / 50)}`;
+    const fitZoom = fitZoomFor(bounds, size);
+    // Zoom out at least far enough to fit the whole picture: 5,000 pods in a phone's 390 × 353 pane, their boxes grown
+    // for a rollout, need 0.045, and a view stopped at the usual minimum cut the outer boxes off on both sides.
+    const minZoom = Math.max(MIN_ZOOM_FLOOR, Math.min(READ_ONLY_FLOW.minZoom, fitZoom * 0.9));
     // Start where fitView will end, so a big cluster's boxes (culled to the viewport) show fitted from the first frame.
-    const fitted = getViewportForBounds(getNodesBounds(nodes), size.width, size.height, READ_ONLY_FLOW.minZoom, FIT.maxZoom, FIT.padding);
-    return { freshNodes: nodes, zoom: viewport?.zoom ?? fitZoomFor(bounds, size), viewport, fitted, signature, serviceBox };
+    const fitted = getViewportForBounds(getNodesBounds(nodes), size.width, size.height, minZoom, FIT.maxZoom, FIT.padding);
+    return { freshNodes: nodes, zoom: viewport?.zoom ?? fitZoom, minZoom, viewport, fitted, signature, serviceBox };
   }, [names, shape, cols, pendingCount, size, trafficLane]);
   const nodes = useStableNodes(freshNodes);
   // One holder for the graph's life, so a new expected zoom re-renders none of the grids that read it (tile-zoom.ts).
@@ -211,6 +217,7 @@ export default function ClusterCanvas() {
               nodeTypes={nodeTypes}
               colorMode={colorMode}
               {...READ_ONLY_FLOW}
+              minZoom={minZoom}
               fitView={viewport === null}
               fitViewOptions={FIT}
               onlyRenderVisibleElements={big}
