@@ -28,6 +28,7 @@ import { MAX_BENCH_PODS } from '../components/wiring/bench-mode';
 import { openGraph, openLiveGraph, startServer, stopServer, TRACE_CATEGORIES } from './graph-page';
 import { measureGestures, type GestureResult } from './graph-gestures';
 import { startCountingRenders, stopCountingRenders } from './react-renders';
+import { startKeyProbe, typeUntil, type KeyLatency } from './graph-keys';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3217);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -79,6 +80,8 @@ interface CaseResult {
   /** Main-thread long tasks (PerformanceObserver 'longtask', > 50 ms) during the rollout: the longest and how many. */
   longestTaskMs: number;
   longTasks: number;
+  /** Keys typed into the terminal during the rollout: from each key to the frame that shows it (graph-keys.ts). */
+  keys: KeyLatency;
   engineThread: string;
   /**
    * Main-thread CPU time (Chromium's ThreadTime, not wall time) per 1,000 cluster changes the page received from the
@@ -131,9 +134,11 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
   // BENCH_TRACE=file.json: a Chromium trace of the rollout (Perfetto or chrome://tracing; bench/trace-tasks.ts sums it)
   const tracing = process.env.BENCH_TRACE && tiles === 'auto';
   if (tracing) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: TRACE_CATEGORIES });
+  // Keys typed into the terminal meanwhile, each timed from the key to the frame that shows it (graph-keys.ts).
+  await startKeyProbe(page);
   // Record rAF deltas while the rolling update runs. Passed as a string: tsx would wrap named
   // functions in a helper that does not exist inside the page.
-  const result = (await page.evaluate(`(async () => {
+  const rollout = page.evaluate(`(async () => {
     const deltas = [];
     const frames = [];
     let last = performance.now();
@@ -168,7 +173,9 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
       return b - a - engine;
     });
     return { deltas, graphOnly, done: window.__graphBench.rolloutDone(), engineMs: window.__graphBench.engineMs, engineMaxMs: window.__graphBench.engineMaxMs, storeMs: window.__graphBench.storeMs, storeMaxMs: window.__graphBench.storeMaxMs, commits: window.__graphBench.commits, longTasks, loaf, engineThread: window.__graphBench.engineThread ?? 'page', elapsed: performance.now() - start };
-  })()`)) as { loaf: Loaf; commits: [number, number, number, number][]; deltas: number[]; graphOnly: number[]; done: boolean; engineMs: number; engineMaxMs: number; storeMs: number; storeMaxMs: number; longTasks: number[]; engineThread: string; elapsed: number };
+  })()`);
+  const keys = await typeUntil(page, rollout);
+  const result = (await rollout) as { loaf: Loaf; commits: [number, number, number, number][]; deltas: number[]; graphOnly: number[]; done: boolean; engineMs: number; engineMaxMs: number; storeMs: number; storeMaxMs: number; longTasks: number[]; engineThread: string; elapsed: number };
   const cpuMs = (await threadTime()) - cpuBefore;
   const changes = (await changesSoFar()) - changesBefore;
   const renders = await stopCountingRenders(page);
@@ -231,6 +238,7 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
     storeMaxMs: round(result.storeMaxMs),
     longestTaskMs: round(Math.max(0, ...result.longTasks)),
     longTasks: result.longTasks.length,
+    keys,
     engineThread: result.engineThread,
     cpuMsPer1000Changes: round((1000 * cpuMs) / Math.max(1, changes)),
     rendersPerCommit: round(renders.renders / Math.max(1, renders.commits)),
@@ -318,7 +326,7 @@ async function main() {
         const r = await runCase(browser, c.pods, c.nodes, tiles);
         results.push(r);
         console.log(
-          `pods=${r.pods} nodes=${r.nodes} tiles=${r.tiles}  first render ${r.firstRenderMs} ms (main-thread CPU ${r.firstRenderCpuMs} ms; ${r.firstRenderFrames} frames, ${r.firstRenderCommits} React commits)  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms = ${budget(r.p95FrameMs)}× the frame budget (without engine steps ${r.p95GraphFrameMs} ms = ${budget(r.p95GraphFrameMs)}×)  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of ${r.engineThread === 'worker' ? 'its worker (not the main thread)' : 'main thread'}, longest step ${r.engineMaxMs} ms; graph store ${r.storePercent}%, longest batch ${r.storeMaxMs} ms; main-thread long tasks: ${r.longTasks} > 50 ms, longest ${r.longestTaskMs} ms = ${round(r.longestTaskMs / 16.7)} frames; main-thread CPU ${r.cpuMsPer1000Changes} ms per 1,000 changes; React: ${r.rendersPerCommit} component renders per commit, ${r.rendersPer1000Changes} per 1,000 changes)`,
+          `pods=${r.pods} nodes=${r.nodes} tiles=${r.tiles}  first render ${r.firstRenderMs} ms (main-thread CPU ${r.firstRenderCpuMs} ms; ${r.firstRenderFrames} frames, ${r.firstRenderCommits} React commits)  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms = ${budget(r.p95FrameMs)}× the frame budget (without engine steps ${r.p95GraphFrameMs} ms = ${budget(r.p95GraphFrameMs)}×)  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of ${r.engineThread === 'worker' ? 'its worker (not the main thread)' : 'main thread'}, longest step ${r.engineMaxMs} ms; graph store ${r.storePercent}%, longest batch ${r.storeMaxMs} ms; main-thread long tasks: ${r.longTasks} > 50 ms, longest ${r.longestTaskMs} ms = ${round(r.longestTaskMs / 16.7)} frames; keyboard (key to the frame showing it, ${r.keys.keys} keys typed into the terminal): p50 ${round(r.keys.p50Ms)} ms, p95 ${round(r.keys.p95Ms)} ms = ${budget(r.keys.p95Ms)} frames, max ${round(r.keys.maxMs)} ms, over 100 ms: ${r.keys.over100}; main-thread CPU ${r.cpuMsPer1000Changes} ms per 1,000 changes; React: ${r.rendersPerCommit} component renders per commit, ${r.rendersPer1000Changes} per 1,000 changes)`,
         );
       }
     }
@@ -328,6 +336,10 @@ async function main() {
     const none = { firstRenderFrames: null, firstRenderCommits: null, rendersPerCommit: null, rendersPer1000Changes: null, firstRenderMs: null, firstRenderCpuMs: null, p50FrameMs: null, p95FrameMs: null, p95GraphFrameMs: null, enginePercent: null, engineMaxMs: null, storeMaxMs: null, longestTaskMs: null, longTasks: null, cpuMsPer1000Changes: null };
     const by = (n: number, tiles: Tiles = 'auto') => results.find((r) => r.pods === n && r.tiles === tiles) ?? none;
     const ratio = (v: number | null) => (v === null ? null : budget(v));
+    const keyOf = (n: number, k: keyof KeyLatency, tiles: Tiles = 'auto') => {
+      const r = results.find((x) => x.pods === n && x.tiles === tiles);
+      return r ? round(r.keys[k]) : null;
+    };
     const bench = {
       first_render_ms_100: by(100).firstRenderMs,
       p95_frame_ms_100: by(100).p95FrameMs,
@@ -363,6 +375,15 @@ async function main() {
       longest_task_ms_5000: by(5000).longestTaskMs,
       longest_task_frames_5000: by(5000).longestTaskMs === null ? null : round(by(5000).longestTaskMs! / 16.7),
       long_tasks_5000: by(5000).longTasks,
+      // keys typed into the terminal during the rollout, from the key to the frame showing it (graph-keys.ts)
+      key_p95_ms_100: keyOf(100, 'p95Ms'),
+      key_p95_ms_1000: keyOf(1000, 'p95Ms'),
+      key_p95_ms_5000: keyOf(5000, 'p95Ms'),
+      key_p95_frames_5000: keyOf(5000, 'p95Ms') === null ? null : budget(keyOf(5000, 'p95Ms')!),
+      key_max_ms_5000: keyOf(5000, 'maxMs'),
+      keys_over_100_ms_5000: keyOf(5000, 'over100'),
+      dom_key_p95_ms_5000: keyOf(5000, 'p95Ms', 'dom'),
+      dom_key_max_ms_5000: keyOf(5000, 'maxMs', 'dom'),
       cpu_ms_per_1000_changes_1000: by(1000).cpuMsPer1000Changes ?? null,
       cpu_ms_per_1000_changes_5000: by(5000).cpuMsPer1000Changes ?? null,
       react_renders_per_commit_5000: by(5000).rendersPerCommit,
