@@ -43,7 +43,9 @@ export async function startKeyProbe(page: Page): Promise<void> {
  */
 export async function typeUntil(page: Page, done: Promise<unknown>): Promise<KeyLatency> {
   let finished = false;
-  void done.finally(() => (finished = true));
+  const stop = () => (finished = true);
+  // both ways, so a failed rollout ends the typing and reaches the caller through `await done` only once
+  done.then(stop, stop);
   for (let i = 0; !finished; i++) {
     await page.keyboard.press(i % 2 === 0 ? 'k' : 'Backspace');
     await new Promise((r) => setTimeout(r, KEY_GAP_MS));
