@@ -196,6 +196,19 @@ test('at 5,000 pods the tiles are drawn on canvas and a pod opens from the keybo
   const view = page.locator('[data-cluster-canvas] .react-flow__viewport');
   await page.waitForTimeout(1500);
   const before = await view.getAttribute('style');
+  // every zoom the view takes from the frame the pending lane appears: the rollout's waiting pods, all of which the
+  // lane is sized for at once, and the boxes growing a few a frame refit the view once (it zoomed out at each surge)
+  await page.evaluate(`(() => {
+    window.__laneZooms = [];
+    const tick = () => {
+      const lane = document.querySelector('[data-cluster-canvas] .react-flow__node[data-id="__pending__"]');
+      const zoom = /scale\\(([^)]+)\\)/.exec(document.querySelector('[data-cluster-canvas] .react-flow__viewport').style.transform)?.[1];
+      const seen = window.__laneZooms;
+      if ((lane || seen.length) && seen.at(-1) !== zoom) seen.push(zoom);
+      if (seen.length < 10) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
   await typeCommand(page, 'kubectl set image deployment/bench web=nginx:1.26', 'paste');
   await expect(terminalOutput(page)).toContainText('deployment.apps/bench image updated');
   const paused = page.locator('[data-clock-play][aria-pressed="false"]');
@@ -213,6 +226,8 @@ test('at 5,000 pods the tiles are drawn on canvas and a pod opens from the keybo
   await page.waitForTimeout(2000);
   await expect.poll(outsideThePane, { timeout: 15_000 }).toEqual([]);
   expect(await page.locator('[data-cluster-canvas] .react-flow__node').count()).toBe(52);
+  // the zoom when the lane appeared, then the one fitting the grown picture: one refit (it was five, one per surge)
+  expect(await page.evaluate('window.__laneZooms.length')).toBe(2);
   await saveScreenshot(page, test.info(), 'scale-5000-rollout-390-light');
   expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([]);
 });

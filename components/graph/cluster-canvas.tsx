@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ReactFlow, Controls, Background, getNodesBounds, getViewportForBounds, type Node, type NodeTypes, type Viewport } from '@xyflow/react';
 import { bestBoxesPerRow, layoutBounds, packBoxes, rowsFor, sharedColumns, type BoxInput } from '@/lib/graph/grid-packing';
 import { LayoutHold } from '@/lib/graph/layout-hold';
+import { rolloutWaitingRoom } from '@/lib/graph/rolling-update-budget';
 import type { PlaygroundState } from '@/lib/store/playground-store';
 import { usePlaygroundStore, usePlaygroundStoreApi, usePlaygroundStoreShallow } from '@/components/wiring/store-context';
 import { NodeBox, PendingLane } from './node-box';
@@ -86,7 +87,9 @@ function useLayoutShape(): number[] {
   const shape = usePlaygroundStoreShallow((s) => {
     const exact = podCounts(s);
     const big = s.nodeNames.length > BIG_CLUSTER_NODES;
-    const counts = big ? hold.hold(s.nodeNames.join(','), exact) : exact;
+    // the pending lane (box 0), when it must grow, takes the room for all that the rollouts in progress can leave
+    // waiting at once: it grows (and the view refits) once per rollout, not at each of its surges
+    const counts = big ? hold.hold(s.nodeNames.join(','), exact, [rolloutWaitingRoom(Object.values(s.deployments))]) : exact;
     let maxPods = 0;
     for (let i = 1; i < counts.length; i++) maxPods = Math.max(maxPods, counts[i]);
     let exactMax = 0;
@@ -94,6 +97,13 @@ function useLayoutShape(): number[] {
     const cols = big ? hold.columns(exactMax, MIN_COLS) : sharedColumns(maxPods, MIN_COLS);
     const shape = [cols, counts[0]];
     for (let i = 1; i < counts.length; i++) shape.push(rowsFor(counts[i], cols));
+    // while boxes wait for their headroom, the shape they are growing to follows (the same fields again): the view
+    // fits to that at once instead of refitting as each step grows a few more boxes
+    if (big && hold.growing) {
+      const planned = hold.planned;
+      shape.push(planned[0]);
+      for (let i = 1; i < planned.length; i++) shape.push(rowsFor(planned[i], cols));
+    }
     return shape;
   });
   // Boxes waiting for their headroom take it GROW_PER_FRAME at a time, one step a frame (layout-hold.ts). The growth
@@ -154,15 +164,23 @@ export default function ClusterCanvas() {
   const [pacer] = useState(createBoxPacer);
   const paced = usePlaygroundStore((s) => pacesMounts(s.nodeNames.length, s.groups.visiblePodCount, BIG_CLUSTER_NODES));
 
-  const { freshNodes, zoom, minZoom, viewport, fitted, signature, serviceBox } = useMemo(() => {
+  const { freshNodes, zoom, minZoom, viewport, fitted, fit, signature, serviceBox } = useMemo(() => {
     // Rows are what matter for size: a box of r rows is packed as r full rows of tiles.
-    const inputs: BoxInput[] = names.map((id, i) => ({ id, podCount: (shape[2 + i] ?? 1) * cols }));
+    const boxInputs = (rowsAt: number, lane: number): BoxInput[] => {
+      const inputs: BoxInput[] = names.map((id, i) => ({ id, podCount: (shape[rowsAt + i] ?? 1) * cols }));
+      // The lane shows only while a pod waits: an empty lane would take a third of a small cluster's picture.
+      if (lane > 0) inputs.push({ id: PENDING_ID, podCount: lane, lane: true });
+      return inputs;
+    };
+    const inputs = boxInputs(2, pendingCount);
+    // the shape the boxes are growing to, when they are (useLayoutShape): packed as many a row as it will be
+    const plannedAt = 2 + names.length;
+    const growing = shape.length > plannedAt ? boxInputs(plannedAt + 1, shape[plannedAt]) : null;
     const rowsOf = new Map(names.map((id, i) => [id, shape[2 + i] ?? 1]));
-    // The lane shows only while a pod waits: an empty lane would take a third of a small cluster's picture.
-    if (pendingCount > 0) inputs.push({ id: PENDING_ID, podCount: pendingCount, lane: true });
     const fixedCols = { minCols: cols, maxCols: cols };
     const narrow = size.width < NARROW && names.length <= BIG_CLUSTER_NODES;
-    const layout = packBoxes(inputs, { ...fixedCols, boxesPerRow: narrow ? 1 : bestBoxesPerRow(inputs, size, fixedCols) });
+    const perRow = narrow ? 1 : bestBoxesPerRow(growing ?? inputs, size, fixedCols);
+    const layout = packBoxes(inputs, { ...fixedCols, boxesPerRow: perRow });
     const nodes: Node[] = layout.map((b) => ({
       id: b.id,
       type: b.id === PENDING_ID ? 'pendingLane' : 'k8sNode',
@@ -180,7 +198,9 @@ export default function ClusterCanvas() {
     const lane = trafficLane ? placeServiceBox(boxes, size, narrow) : null;
     const serviceBox = lane?.box ?? null;
     if (serviceBox) nodes.push({ id: TRAFFIC_ID, type: 'trafficService', position: { x: serviceBox.x, y: serviceBox.y }, data: {}, width: serviceBox.width, height: serviceBox.height, draggable: false, selectable: false, focusable: false });
-    const bounds = lane?.bounds ?? boxes;
+    // the picture to fit: the boxes as they will be once grown (the growth then moves no view), or as they are
+    const fit = growing && !lane ? { x: 0, y: 0, ...layoutBounds(packBoxes(growing, { ...fixedCols, boxesPerRow: perRow })) } : null;
+    const bounds = fit ?? lane?.bounds ?? boxes;
     const readable = narrow ? readableViewport(bounds, size, names.length) : null;
     // a phone's fixed viewport starts at the origin: shift it so the lane above the boxes shows too, and a Service box
     // wider than the column (centred on it, so starting left of the origin) keeps its left edge on screen
@@ -193,8 +213,8 @@ export default function ClusterCanvas() {
     // for a rollout, need 0.045, and a view stopped at the usual minimum cut the outer boxes off on both sides.
     const minZoom = Math.max(MIN_ZOOM_FLOOR, Math.min(READ_ONLY_FLOW.minZoom, fitZoom * 0.9));
     // Start where fitView will end, so a big cluster's boxes (culled to the viewport) show fitted from the first frame.
-    const fitted = getViewportForBounds(getNodesBounds(nodes), size.width, size.height, minZoom, FIT.maxZoom, FIT.padding);
-    return { freshNodes: nodes, zoom: viewport?.zoom ?? fitZoom, minZoom, viewport, fitted, signature, serviceBox };
+    const fitted = getViewportForBounds(fit ?? getNodesBounds(nodes), size.width, size.height, minZoom, FIT.maxZoom, FIT.padding);
+    return { freshNodes: nodes, zoom: viewport?.zoom ?? fitZoom, minZoom, viewport, fitted, fit, signature, serviceBox };
   }, [names, shape, cols, pendingCount, size, trafficLane]);
   const nodes = useStableNodes(freshNodes);
   // One holder for the graph's life, so a new expected zoom re-renders none of the grids that read it (tile-zoom.ts).
@@ -224,7 +244,7 @@ export default function ClusterCanvas() {
             >
               <Background gap={24} size={1} />
               <Controls showInteractive={false} position="bottom-right" />
-              <AutoFit signature={signature} options={FIT} viewport={viewport} />
+              <AutoFit signature={signature} options={FIT} viewport={viewport} bounds={fit} />
               {serviceBox && <TrafficEdgeLayer box={serviceBox} />}
             </ReactFlow>
           </MountPacerContext>

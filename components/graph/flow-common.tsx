@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { getViewportForBounds, useNodesInitialized, useReactFlow, useStore, type FitViewOptions, type Node, type Viewport } from '@xyflow/react';
+import { getViewportForBounds, useNodesInitialized, useReactFlow, useStore, type FitViewOptions, type Node, type Rect, type Viewport } from '@xyflow/react';
 import type { AriaLabelConfig, ColorMode, ReactFlowProps } from '@xyflow/react';
 import { stableNodes } from '@/lib/graph/stable-nodes';
 
@@ -80,7 +80,7 @@ export function useContainerSize<T extends HTMLElement = HTMLDivElement>(): [Ref
  * changes (boxes added or removed, the canvas resized). With `viewport`, show exactly that instead
  * (a narrow screen reads better at a fixed zoom, panned, than fitted tiny). Render inside <ReactFlow>.
  */
-export function AutoFit({ signature, options, viewport }: { signature: string; options: FitViewOptions; viewport?: Viewport | null }) {
+export function AutoFit({ signature, options, viewport, bounds }: { signature: string; options: FitViewOptions; viewport?: Viewport | null; bounds?: Rect | null }) {
   const flow = useReactFlow();
   const initialized = useNodesInitialized();
   // React Flow fits to the pane size it has measured itself; refit when that changes, not only when ours does, or a
@@ -91,16 +91,20 @@ export function AutoFit({ signature, options, viewport }: { signature: string; o
   const { x, y, zoom } = viewport ?? { x: 0, y: 0, zoom: 0 };
   const fixed = viewport != null;
   const minZoom = useStore((s) => s.minZoom);
+  // the picture to fit when it is not the nodes as they are (boxes growing to a planned size), by its numbers: a new
+  // object of the same size refits nothing
+  const { x: bx, y: by, width: bw, height: bh } = bounds ?? { x: 0, y: 0, width: -1, height: -1 };
   useEffect(() => {
     if (!initialized) return;
     const t = requestAnimationFrame(() => {
-      const target = fixed ? { x, y, zoom } : getViewportForBounds(flow.getNodesBounds(flow.getNodes()), paneWidth, paneHeight, minZoom, maxZoom ?? 4, padding ?? 0.1);
+      const planned = bw >= 0 ? { x: bx, y: by, width: bw, height: bh } : null;
+      const target = fixed ? { x, y, zoom } : getViewportForBounds(planned ?? flow.getNodesBounds(flow.getNodes()), paneWidth, paneHeight, minZoom, maxZoom ?? 4, padding ?? 0.1);
       // Already there (a big cluster starts fitted): a viewport change would still reach every zoom listener.
       if (sameViewport(flow.getViewport(), target)) return;
-      void (fixed ? flow.setViewport(target) : flow.fitView({ padding, maxZoom }));
+      void (fixed || planned ? flow.setViewport(target) : flow.fitView({ padding, maxZoom }));
     });
     return () => cancelAnimationFrame(t);
-  }, [initialized, signature, paneWidth, paneHeight, minZoom, flow, padding, maxZoom, fixed, x, y, zoom]);
+  }, [initialized, signature, paneWidth, paneHeight, minZoom, flow, padding, maxZoom, fixed, x, y, zoom, bx, by, bw, bh]);
   return null;
 }
 

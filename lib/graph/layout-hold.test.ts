@@ -100,6 +100,23 @@ describe('LayoutHold', () => {
     expect(hold.step(8)).toBe(false);
   });
 
+  it('gives a box that outgrows its room the least room its caller names (the pending lane: a whole rollout)', () => {
+    const hold = new LayoutHold();
+    hold.hold('lane,a,b', [0, 100, 100], [2500, 0, 0]);
+    // the lane is empty while nothing waits, whatever room a rollout would need
+    expect(hold.hold('lane,a,b', [0, 100, 100], [2500, 0, 0])).toEqual([0, 100, 100]);
+    // the first surge waits for the scheduler: the lane takes the rollout's room at once (25% more than 364 would be 455)
+    expect(hold.hold('lane,a,b', [364, 100, 100], [2500, 0, 0])).toEqual([2500, 100, 100]);
+    // the rest of the rollout's waiting pods fit: nothing grows again
+    const full = hold.hold('lane,a,b', [2500, 101, 100], [2500, 0, 0]);
+    expect(full[0]).toBe(2500);
+    expect(hold.hold('lane,a,b', [2312, 101, 100], [2500, 0, 0])).toBe(full);
+    // a box that is not growing keeps its room though the caller names more (a later rollout's room applies when it grows)
+    expect(hold.hold('lane,a,b', [10, 101, 100], [4000, 0, 0])[0]).toBe(2500);
+    // past that room it grows again: the larger of 25% more and the named room
+    expect(hold.hold('lane,a,b', [2600, 101, 100], [2500, 0, 0])[0]).toBe(3250);
+  });
+
   it('starts afresh when the boxes change (a node joins or leaves)', () => {
     const hold = new LayoutHold();
     hold.hold('a,b', [30, 30]);

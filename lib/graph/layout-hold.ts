@@ -48,9 +48,11 @@ export class LayoutHold {
   /**
    * The counts to lay out: each box's largest count since the last release, with its headroom once it has had its
    * turn (a new set of boxes starts afresh). Returns the same array while nothing grows, so callers can compare by
-   * identity.
+   * identity. `least[i]`, when given, is the least room box i takes when it outgrows its room: what the caller knows
+   * the box will need (the pending lane: all a rollout's new pods that can wait for the scheduler at once, where 25%
+   * more than it holds grew it at every surge, and refitted the view each time).
    */
-  hold(names: string, counts: readonly number[]): readonly number[] {
+  hold(names: string, counts: readonly number[], least?: readonly number[]): readonly number[] {
     if (names !== this.names || counts.length !== this.held.length) {
       this.names = names;
       this.version++;
@@ -65,11 +67,21 @@ export class LayoutHold {
     // (a new basis would re-lay out every box at new columns, the re-layout the held columns are there to avoid).
     const planned = this.target;
     const beyond = !planned || counts.some((n, i) => n > planned[i]);
-    const target = beyond ? counts.map((n, i) => Math.max(planned?.[i] ?? 0, this.held[i], Math.ceil(n * (1 + GROW_HEADROOM)))) : planned;
+    const target = beyond
+      ? counts.map((n, i) => Math.max(planned?.[i] ?? 0, this.held[i], Math.ceil(n * (1 + GROW_HEADROOM)), n > this.held[i] ? (least?.[i] ?? 0) : 0))
+      : planned;
     this.held = this.held.map((h, i) => (counts[i] > h ? target[i] : h));
     this.target = target.some((t, i) => t > this.held[i]) ? target : null;
     if (beyond) this.version++;
     return this.held;
+  }
+
+  /**
+   * The counts the boxes are growing to, each box's room once every waiting box has had its turn (the held counts when
+   * none waits): what the view fits to while they grow a few a frame, so it zooms out once, not at each step.
+   */
+  get planned(): readonly number[] {
+    return this.target ?? this.held;
   }
 
   /** Boxes still waiting for their headroom (`step` has work to do). */

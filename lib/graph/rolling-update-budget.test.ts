@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectDeployment, projectPod, projectReplicaSet } from './projection';
-import { rollingUpdateBudget } from './rolling-update-budget';
+import { rollingUpdateBudget, rolloutWaitingRoom } from './rolling-update-budget';
 import { makeDeployment, makePod, makeReplicaSet } from './test-fixtures';
 
 const dep = (replicas: number, maxSurge?: string | number, maxUnavailable?: string | number) =>
@@ -77,5 +77,35 @@ describe('rollingUpdateBudget', () => {
     expect(done.terminatingPods).toBe(1);
     expect(done.oldPods).toBe(0);
     expect(done.inProgress).toBe(false);
+  });
+});
+
+// kubernetes/kubernetes pkg/controller/deployment/rolling.go: the new ReplicaSet grows to desired + maxSurge − Σ
+// replicas; old ones shrink by what keeps desired − maxUnavailable available, counting the new ReplicaSet's unavailable
+// pods against it. recreate.go: the old pods all go, then the new ReplicaSet scales to desired at once.
+describe('rolloutWaitingRoom', () => {
+  const rolling = (d: ReturnType<typeof dep>, updated = 0) => ({ ...d, updated });
+
+  it('is maxSurge + maxUnavailable for a RollingUpdate in progress: 1,250 + 1,250 of 5,000 at the default 25%', () => {
+    // the bench's 5,000-pod rollout had exactly 2,500 pods waiting for the scheduler at its peak
+    expect(rolloutWaitingRoom([rolling(dep(5000))])).toBe(2500);
+    // 10%: maxSurge rounds up (ceil 0.3 = 1), maxUnavailable down (floor 0.3 = 0)
+    expect(rolloutWaitingRoom([rolling(dep(3, '10%', '10%'))])).toBe(1);
+    // both 0 after rounding: maxUnavailable becomes 1 so the rollout can move
+    expect(rolloutWaitingRoom([rolling(dep(2, 0, '10%'))])).toBe(1);
+    // never more new pods than desired
+    expect(rolloutWaitingRoom([rolling(dep(4, 4, 4))])).toBe(4);
+  });
+
+  it('is every desired pod for a Recreate, and sums the rollouts in progress', () => {
+    const recreate = projectDeployment('Deployment/default/db', makeDeployment('db', { replicas: 30, recreate: true }));
+    expect(rolloutWaitingRoom([rolling(recreate)])).toBe(30);
+    expect(rolloutWaitingRoom([rolling(recreate), rolling(dep(100))])).toBe(30 + 25 + 25);
+  });
+
+  it('counts nothing for a Deployment that runs its template everywhere or is paused', () => {
+    expect(rolloutWaitingRoom([rolling(dep(100), 100)])).toBe(0);
+    expect(rolloutWaitingRoom([{ ...rolling(dep(100)), paused: true }])).toBe(0);
+    expect(rolloutWaitingRoom([])).toBe(0);
   });
 });

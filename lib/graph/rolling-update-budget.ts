@@ -153,3 +153,28 @@ export function rollingUpdateBudget(
     explanation,
   };
 }
+
+/**
+ * How many new pods the rollouts in progress can leave waiting for the scheduler at once: the pending lane's room
+ * for the whole rollout (cluster-canvas.tsx), so that it grows once instead of at every surge.
+ *   - RollingUpdate: the new ReplicaSet may first grow to maxSurge pods; once old pods have gone, maxUnavailable more
+ *     (the controller then waits for new pods to be available before either side moves again). So at most
+ *     maxSurge + maxUnavailable new pods are unavailable, and pending ones are unavailable
+ *     (kubernetes/kubernetes pkg/controller/deployment/rolling.go, reconcileNewReplicaSet and reconcileOldReplicaSets).
+ *   - Recreate: every old pod goes first, then all `desired` new pods come at once (pkg/controller/deployment/recreate.go).
+ * A Deployment is in progress while fewer of its pods than desired run its template (status.updatedReplicas), as
+ * `kubectl rollout status` reads it. Paused ones make no pods. O(deployments).
+ */
+export function rolloutWaitingRoom(deployments: Iterable<DeploymentView>): number {
+  let room = 0;
+  for (const d of deployments) {
+    if (d.paused || d.updated >= d.desired) continue;
+    if (d.strategy === 'Recreate') {
+      room += d.desired;
+      continue;
+    }
+    const [surge, unavailable] = resolveFenceposts(d.maxSurge, d.maxUnavailable, d.desired);
+    room += Math.min(d.desired, surge + Math.min(unavailable, d.desired));
+  }
+  return room;
+}
