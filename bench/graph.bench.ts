@@ -80,6 +80,11 @@ interface CaseResult {
   /** Main-thread long tasks (PerformanceObserver 'longtask', > 50 ms) during the rollout: the longest and how many. */
   longestTaskMs: number;
   longTasks: number;
+  /**
+   * Times the view's zoom changed during the rollout: a count, which a busy machine barely moves. Each refit re-lays out
+   * every tile bitmap and, with software compositing, draws the heaviest frames of the rollout.
+   */
+  viewRefits: number;
   /** Keys typed into the terminal during the rollout: from each key to the frame that shows it (graph-keys.ts). */
   keys: KeyLatency;
   engineThread: string;
@@ -143,7 +148,17 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
     const frames = [];
     let last = performance.now();
     let running = true;
-    const tick = (t) => { deltas.push(t - last); frames.push([last, t]); last = t; if (running) requestAnimationFrame(tick); };
+    // the view's zoom, read each frame from React Flow's viewport style (no layout read): how often the view refits
+    const view = document.querySelector('[data-cluster-canvas] .react-flow__viewport');
+    const zoomNow = () => /scale\\(([^)]+)\\)/.exec(view?.style.transform ?? '')?.[1];
+    let zoom = zoomNow();
+    let refits = 0;
+    const tick = (t) => {
+      deltas.push(t - last); frames.push([last, t]); last = t;
+      const z = zoomNow();
+      if (z !== zoom) { refits++; zoom = z; }
+      if (running) requestAnimationFrame(tick);
+    };
     requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
     // Main-thread tasks over 50 ms (Chromium's Long Tasks API), the issue's responsiveness goal.
     const longTasks = [];
@@ -172,10 +187,10 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
       for (const [s, e] of spans) engine += Math.max(0, Math.min(b, e) - Math.max(a, s));
       return b - a - engine;
     });
-    return { deltas, graphOnly, done: window.__graphBench.rolloutDone(), engineMs: window.__graphBench.engineMs, engineMaxMs: window.__graphBench.engineMaxMs, storeMs: window.__graphBench.storeMs, storeMaxMs: window.__graphBench.storeMaxMs, commits: window.__graphBench.commits, longTasks, loaf, engineThread: window.__graphBench.engineThread ?? 'page', elapsed: performance.now() - start };
+    return { deltas, graphOnly, done: window.__graphBench.rolloutDone(), engineMs: window.__graphBench.engineMs, engineMaxMs: window.__graphBench.engineMaxMs, storeMs: window.__graphBench.storeMs, storeMaxMs: window.__graphBench.storeMaxMs, commits: window.__graphBench.commits, longTasks, refits, loaf, engineThread: window.__graphBench.engineThread ?? 'page', elapsed: performance.now() - start };
   })()`);
   const keys = await typeUntil(page, rollout);
-  const result = (await rollout) as { loaf: Loaf; commits: [number, number, number, number][]; deltas: number[]; graphOnly: number[]; done: boolean; engineMs: number; engineMaxMs: number; storeMs: number; storeMaxMs: number; longTasks: number[]; engineThread: string; elapsed: number };
+  const result = (await rollout) as { loaf: Loaf; commits: [number, number, number, number][]; deltas: number[]; graphOnly: number[]; done: boolean; engineMs: number; engineMaxMs: number; storeMs: number; storeMaxMs: number; longTasks: number[]; refits: number; engineThread: string; elapsed: number };
   const cpuMs = (await threadTime()) - cpuBefore;
   const changes = (await changesSoFar()) - changesBefore;
   const renders = await stopCountingRenders(page);
@@ -238,6 +253,7 @@ async function runCase(browser: Browser, pods: number, nodes: number, tiles: Til
     storeMaxMs: round(result.storeMaxMs),
     longestTaskMs: round(Math.max(0, ...result.longTasks)),
     longTasks: result.longTasks.length,
+    viewRefits: result.refits,
     keys,
     engineThread: result.engineThread,
     cpuMsPer1000Changes: round((1000 * cpuMs) / Math.max(1, changes)),
@@ -326,14 +342,14 @@ async function main() {
         const r = await runCase(browser, c.pods, c.nodes, tiles);
         results.push(r);
         console.log(
-          `pods=${r.pods} nodes=${r.nodes} tiles=${r.tiles}  first render ${r.firstRenderMs} ms (main-thread CPU ${r.firstRenderCpuMs} ms; ${r.firstRenderFrames} frames, ${r.firstRenderCommits} React commits)  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms = ${budget(r.p95FrameMs)}× the frame budget (without engine steps ${r.p95GraphFrameMs} ms = ${budget(r.p95GraphFrameMs)}×)  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of ${r.engineThread === 'worker' ? 'its worker (not the main thread)' : 'main thread'}, longest step ${r.engineMaxMs} ms; graph store ${r.storePercent}%, longest batch ${r.storeMaxMs} ms; main-thread long tasks: ${r.longTasks} > 50 ms, longest ${r.longestTaskMs} ms = ${round(r.longestTaskMs / 16.7)} frames; keyboard (key to the frame showing it, ${r.keys.keys} keys typed into the terminal): p50 ${round(r.keys.p50Ms)} ms, p95 ${round(r.keys.p95Ms)} ms = ${budget(r.keys.p95Ms)} frames, max ${round(r.keys.maxMs)} ms, over 100 ms: ${r.keys.over100}; main-thread CPU ${r.cpuMsPer1000Changes} ms per 1,000 changes; React: ${r.rendersPerCommit} component renders per commit, ${r.rendersPer1000Changes} per 1,000 changes)`,
+          `pods=${r.pods} nodes=${r.nodes} tiles=${r.tiles}  first render ${r.firstRenderMs} ms (main-thread CPU ${r.firstRenderCpuMs} ms; ${r.firstRenderFrames} frames, ${r.firstRenderCommits} React commits)  frames p50 ${r.p50FrameMs} ms  p95 ${r.p95FrameMs} ms = ${budget(r.p95FrameMs)}× the frame budget (without engine steps ${r.p95GraphFrameMs} ms = ${budget(r.p95GraphFrameMs)}×)  max ${r.maxFrameMs} ms  (${r.frames} frames, rollout ${r.rolloutDone ? 'finished' : 'still running at the end of the window'}; engine ${r.enginePercent}% of ${r.engineThread === 'worker' ? 'its worker (not the main thread)' : 'main thread'}, longest step ${r.engineMaxMs} ms; graph store ${r.storePercent}%, longest batch ${r.storeMaxMs} ms; main-thread long tasks: ${r.longTasks} > 50 ms, longest ${r.longestTaskMs} ms = ${round(r.longestTaskMs / 16.7)} frames; the view refitted ${r.viewRefits}×; keyboard (key to the frame showing it, ${r.keys.keys} keys typed into the terminal): p50 ${round(r.keys.p50Ms)} ms, p95 ${round(r.keys.p95Ms)} ms = ${budget(r.keys.p95Ms)} frames, max ${round(r.keys.maxMs)} ms, over 100 ms: ${r.keys.over100}; main-thread CPU ${r.cpuMsPer1000Changes} ms per 1,000 changes; React: ${r.rendersPerCommit} component renders per commit, ${r.rendersPer1000Changes} per 1,000 changes)`,
         );
       }
     }
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const js = await lessonJs(page);
     console.log(`lesson ${js.path}: first-load JS ${js.firstLoadKiB} KiB gzip; with the graph loaded ${js.withGraphKiB} KiB gzip`);
-    const none = { firstRenderFrames: null, firstRenderCommits: null, rendersPerCommit: null, rendersPer1000Changes: null, firstRenderMs: null, firstRenderCpuMs: null, p50FrameMs: null, p95FrameMs: null, p95GraphFrameMs: null, enginePercent: null, engineMaxMs: null, storeMaxMs: null, longestTaskMs: null, longTasks: null, cpuMsPer1000Changes: null };
+    const none = { firstRenderFrames: null, firstRenderCommits: null, rendersPerCommit: null, rendersPer1000Changes: null, firstRenderMs: null, firstRenderCpuMs: null, p50FrameMs: null, p95FrameMs: null, p95GraphFrameMs: null, enginePercent: null, engineMaxMs: null, storeMaxMs: null, longestTaskMs: null, longTasks: null, viewRefits: null, cpuMsPer1000Changes: null };
     const by = (n: number, tiles: Tiles = 'auto') => results.find((r) => r.pods === n && r.tiles === tiles) ?? none;
     const ratio = (v: number | null) => (v === null ? null : budget(v));
     const keyOf = (n: number, k: keyof KeyLatency, tiles: Tiles = 'auto') => {
@@ -375,6 +391,9 @@ async function main() {
       longest_task_ms_5000: by(5000).longestTaskMs,
       longest_task_frames_5000: by(5000).longestTaskMs === null ? null : round(by(5000).longestTaskMs! / 16.7),
       long_tasks_5000: by(5000).longTasks,
+      // how many times the view's zoom changed during each rollout (a count: the pending lane and the boxes growing)
+      view_refits_1000: by(1000).viewRefits,
+      view_refits_5000: by(5000).viewRefits,
       // keys typed into the terminal during the rollout, from the key to the frame showing it (graph-keys.ts)
       key_p95_ms_100: keyOf(100, 'p95Ms'),
       key_p95_ms_1000: keyOf(1000, 'p95Ms'),
