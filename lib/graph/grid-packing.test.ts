@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bestBoxesPerRow, boxSize, layoutBounds, DEFAULT_TILE_METRICS as M, packBoxes, rowsFor, sharedColumns, tilePosition, type BoxLayout } from './grid-packing';
+import { bestBoxesPerRow, boxSize, layoutBounds, DEFAULT_TILE_METRICS as M, packBoxes, packedSizes, rowsFor, sharedColumns, tilePosition, type BoxLayout } from './grid-packing';
 
 function overlaps(a: BoxLayout, b: BoxLayout): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -96,5 +96,19 @@ describe('grid packing', () => {
     const perRow = bestBoxesPerRow(many, { width: 1000, height: 1000 });
     expect(perRow).toBeGreaterThanOrEqual(5);
     expect(perRow).toBeLessThanOrEqual(10);
+  });
+
+  it('measures every row length as packing it does (layoutBounds of packBoxes), lanes included', () => {
+    let seed = 7;
+    const next = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % k);
+    for (let trial = 0; trial < 200; trial++) {
+      const boxes: { id: string; podCount: number; lane?: boolean }[] = Array.from({ length: 1 + next(60) }, (_, i) => ({ id: `n${i}`, podCount: next(3) === 0 ? next(400) : next(40) }));
+      if (next(2)) boxes.push({ id: 'lane', podCount: 1 + next(3000), lane: true });
+      const cols = 3 + next(14);
+      const opts = next(2) ? { minCols: cols, maxCols: cols } : {};
+      const sizes = packedSizes(boxes, opts);
+      expect(sizes).toHaveLength(boxes.filter((b) => !b.lane).length);
+      sizes.forEach((size, i) => expect(size).toEqual(layoutBounds(packBoxes(boxes, { ...opts, boxesPerRow: i + 1 }))));
+    }
   });
 });
