@@ -44,8 +44,11 @@ export async function stopServer(server: ChildProcess): Promise<void> {
  * (`[data-pod-grid]`, components/graph/tile-canvas.tsx) and, on builds before the one tile layer, each grid's own
  * <canvas>, so one bench measures both sides of a before/after pair.
  */
-/** What BENCH_TRACE records: the main thread's tasks, layouts, paints, GC and V8 (bench/trace-tasks.ts sums them). */
-export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'toplevel', 'blink', 'v8', 'v8.execute'];
+/**
+ * What BENCH_TRACE records: the main thread's tasks, layouts, paints, GC and V8 (bench/trace-tasks.ts sums them).
+ * BENCH_TRACE_JS=1 adds V8's sampling profiler: which functions each long task ran (it slows the page down).
+ */
+export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'toplevel', 'blink', 'v8', 'v8.execute', ...(process.env.BENCH_TRACE_JS ? ['disabled-by-default-v8.cpu_profiler'] : [])];
 
 export const PAINTED_GRIDS = '[data-pod-grid], canvas[data-pod-canvas]';
 
