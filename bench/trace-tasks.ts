@@ -10,6 +10,7 @@
  * paint (event, reason, element) during the heavy tasks: what makes a frame that only moves the view paint at all.
  * And for each task over 50 ms of wall time, the CPU the other threads (the engine's worker, the GPU process) spent
  * while it ran: on a 2-core machine they, not the page, make most of a task's wall time.
+ * With V8's samples in the trace (BENCH_TRACE_JS=1), each of the longest tasks also lists the functions it ran.
  * Usage: `npx tsx bench/trace-tasks.ts trace.json`.
  */
 import { readFileSync } from 'node:fs';
@@ -84,9 +85,57 @@ function main() {
   renderingSteps(spans);
   contention(events, names, main, tasks);
   invalidations(events, main, heavy);
+  const functions = jsSamples(events, main);
   for (const t of [...tasks].sort((a, b) => cpuMs(b) - cpuMs(a)).slice(0, Number(process.env.TOP ?? 5))) {
     console.log(`  task at ${((t.ts - tasks[0].ts) / 1000).toFixed(0)} ms: ${cpuMs(t).toFixed(1)} ms of CPU (${((t.dur ?? 0) / 1000).toFixed(1)} wall): ${top(inside(t), 8)}`);
+    if (functions) console.log(`    functions (share of its samples, inclusive): ${functions(t)}`);
   }
+}
+
+/**
+ * With V8's sampling profiler in the trace (BENCH_TRACE_JS=1): for a task, the functions its samples ran in, each
+ * counted once per sample with its callers (inclusive), as a share of the task's samples. Null without samples.
+ * A build made with `next build --no-mangling` names our functions and React's; a normal build shows minified names.
+ */
+function jsSamples(events: TraceEvent[], main: string): ((t: TraceEvent) => string) | null {
+  type Chunk = TraceEvent & { id?: string; args?: { data?: { startTime?: number; cpuProfile?: { nodes?: { id: number; parent?: number; callFrame: { functionName: string; url?: string; columnNumber?: number } }[]; samples?: number[] }; timeDeltas?: number[] } } };
+  const chunks = events as Chunk[];
+  const profiles = chunks.filter((e) => e.name === 'Profile' && thread(e) === main);
+  if (profiles.length === 0) return null;
+  const ids = new Set(profiles.map((p) => p.id));
+  const parent = new Map<number, number | undefined>();
+  const fn = new Map<number, string>();
+  const samples: [number, number][] = [];
+  let ts = Math.min(...profiles.map((p) => p.args?.data?.startTime ?? Infinity));
+  for (const e of chunks) {
+    if (e.name !== 'ProfileChunk' || !ids.has(e.id)) continue;
+    const d = e.args?.data;
+    for (const n of d?.cpuProfile?.nodes ?? []) {
+      parent.set(n.id, n.parent);
+      // an anonymous function by its place (its file has many)
+      const f = n.callFrame;
+      fn.set(n.id, `${f.functionName || '(anonymous)'} ${(f.url ?? '').split('/').pop()}${f.functionName || !f.url ? '' : `:${f.columnNumber}`}`.trim());
+    }
+    const s = d?.cpuProfile?.samples ?? [];
+    for (let i = 0; i < s.length; i++) samples.push([(ts += d?.timeDeltas?.[i] ?? 0), s[i]]);
+  }
+  const skip = new Set(['(root)', '(program)', '(idle)']);
+  return (t) => {
+    const counts = new Map<string, number>();
+    let n = 0;
+    for (const [at, id] of samples) {
+      if (at < t.ts || at > t.ts + (t.dur ?? 0)) continue;
+      n++;
+      const seen = new Set<string>();
+      for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) {
+        const f = fn.get(x) ?? '?';
+        if (skip.has(f) || seen.has(f)) continue;
+        seen.add(f);
+        counts.set(f, (counts.get(f) ?? 0) + 1);
+      }
+    }
+    return [...counts].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP_FUNCTIONS ?? 12)).map(([f, c]) => `${f} ${Math.round((100 * c) / Math.max(1, n))}%`).join(' | ') || 'no samples';
+  };
 }
 
 /**
