@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { formatSse } from '@/lib/server/sse';
-import { CLOSED, FetchEventSource, OPEN } from './fetch-event-source';
+import { CLOSED, FetchEventSource, OPEN, READ_SLICE_MS, type ReadPacing } from './fetch-event-source';
 
 const SSE = { 'content-type': 'text/event-stream; charset=utf-8' };
 
@@ -94,5 +94,85 @@ describe('FetchEventSource', () => {
     expect(signal?.aborted).toBe(true);
     expect(errors).toEqual([]);
     expect(es.readyState).toBe(CLOSED);
+  });
+
+  describe('gives the main thread back while it reads', () => {
+    /** A clock that only the listeners move (each "costs" `costMs`), and a log of dispatches and new tasks. */
+    function paced(costMs: number) {
+      let t = 0;
+      const log: string[] = [];
+      let release: (() => void) | null = null;
+      const pacing: ReadPacing = {
+        now: () => t,
+        nextTask: () => {
+          log.push('task');
+          return new Promise<void>((r) => (release = r));
+        },
+      };
+      const work = (name: string) => {
+        log.push(name);
+        t += costMs;
+      };
+      return { pacing, log, work, release: () => release?.() };
+    }
+    const chunk = (n: number) => new TextEncoder().encode(formatSse({ event: 'snapshot-part', data: String(n) }));
+    /** A stream of `chunks` (still open), each listener call costing `costMs` on the paced clock. */
+    function open(costMs: number, chunks: Uint8Array[]) {
+      const p = paced(costMs);
+      const s = streamed(chunks, { end: false });
+      const es = new FetchEventSource('/s', (async () => s.response) as unknown as typeof fetch, p.pacing);
+      es.addEventListener('snapshot-part', (ev) => p.work(`part ${ev.data}`));
+      return { ...p, s, es };
+    }
+
+    it(`continues in a new task once the listeners have taken ${READ_SLICE_MS} ms, however fast the body has its chunks ready`, async () => {
+      // every chunk is there before the first read: without pacing all four would run in one task
+      const { s, es, ...p } = open(5, [chunk(1), chunk(2), chunk(3), chunk(4)]);
+      await settle();
+      // 5 + 5 ms reach the slice: the third part waits for the new task
+      expect(p.log).toEqual(['part 1', 'part 2', 'task']);
+      p.release();
+      await settle();
+      // the slice is used up again, but nothing waits: the next event, whenever it comes, starts with a new task
+      expect(p.log).toEqual(['part 1', 'part 2', 'task', 'part 3', 'part 4']);
+      s.push(chunk(5));
+      await settle();
+      expect(p.log).toEqual(['part 1', 'part 2', 'task', 'part 3', 'part 4', 'task']);
+      p.release();
+      await settle();
+      expect(p.log.at(-1)).toBe('part 5');
+      expect(es.readyState).toBe(OPEN);
+      es.close();
+    });
+
+    it('splits the events of one chunk between tasks too (a gzipped stream decodes to megabytes at a time)', async () => {
+      const { es, ...p } = open(5, [new Uint8Array([...chunk(1), ...chunk(2), ...chunk(3)])]);
+      await settle();
+      expect(p.log).toEqual(['part 1', 'part 2', 'task']);
+      p.release();
+      await settle();
+      expect(p.log).toEqual(['part 1', 'part 2', 'task', 'part 3']);
+      es.close();
+    });
+
+    it('reads on in the same task while the listeners are quick', async () => {
+      const { es, ...p } = open(1, [chunk(1), chunk(2), chunk(3), chunk(4)]);
+      await settle();
+      expect(p.log).toEqual(['part 1', 'part 2', 'part 3', 'part 4']);
+      es.close();
+    });
+
+    it('dispatches nothing more when closed while it waits for the new task, and reports no error', async () => {
+      const { es, ...p } = open(10, [chunk(1), chunk(2)]);
+      const errors: Event[] = [];
+      es.onerror = (e) => errors.push(e);
+      await settle();
+      expect(p.log).toEqual(['part 1', 'task']);
+      es.close();
+      p.release();
+      await settle();
+      expect(p.log).toEqual(['part 1', 'task']);
+      expect(errors).toEqual([]);
+    });
   });
 });

@@ -266,7 +266,7 @@ export class LiveClient implements ClusterClient {
   }
 
   /**
-   * Shows a part of the snapshot at once (a 20,000-pod snapshot is 21 parts of ~1.7 MB: the graph fills as they
+   * Shows a part of the snapshot at once (a 20,000-pod snapshot is 54 parts of ~0.7 MB: the graph fills as they
    * arrive instead of after the last, and each part is its own batch for the store to apply in slices). Only what
    * is new or changed is reported; what the snapshot no longer holds goes when it is complete (onSnapshot).
    */

@@ -23,7 +23,7 @@ function setup() {
 describe('stream session at scale', () => {
   it('answers other work between the parts of a big snapshot instead of building it in one go', async () => {
     const { hub, pods, open } = setup();
-    for (let i = 0; i < 4_500; i++) pods.put(`p${i}`);
+    for (let i = 0; i < 1_800; i++) pods.put(`p${i}`);
     const order: string[] = [];
     // When the session takes its snapshot, another request's callback is queued for the next turn of the loop.
     const take = hub.snapshot.bind(hub);
@@ -40,7 +40,7 @@ describe('stream session at scale', () => {
     expect(order).toEqual(['snapshot taken', 'other request answered', 'first part read']);
     await s.drain();
     expect(s.events.filter((e) => e.event.startsWith('snapshot')).map((e) => e.event)).toEqual(['snapshot-part', 'snapshot-part', 'snapshot-part', 'snapshot-part', 'snapshot']);
-    expect(new Set(podNames(s.events)).size).toBe(4_500);
+    expect(new Set(podNames(s.events)).size).toBe(1_800);
     await s.cancel();
     hub.close();
   });
