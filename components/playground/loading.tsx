@@ -8,12 +8,13 @@ export function Loading({ text }: { text: string }) {
 }
 
 /**
- * A big cluster's objects coming into the page (lib/store/connect-client.ts): a bar with the count, announced as a
- * progress bar, where the graph or the list will be once all are in.
+ * A big cluster's objects coming into the page (lib/store/connect-client.ts), or a live cluster's first snapshot
+ * arriving (`what` and `verb` say so): a bar with the count, announced as a progress bar, where the graph or the list
+ * will be once all are in.
  */
-export function LoadingProgress({ done, total }: { done: number; total: number }) {
+export function LoadingProgress({ done, total, what = '클러스터 오브젝트', verb = '불러오는 중…' }: { done: number; total: number; what?: string; verb?: string }) {
   const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
-  const label = `클러스터 오브젝트 ${done.toLocaleString('ko-KR')} / ${total.toLocaleString('ko-KR')}개를 불러오는 중…`;
+  const label = `${what} ${done.toLocaleString('ko-KR')} / ${total.toLocaleString('ko-KR')}개를 ${verb}`;
   return (
     <div data-cluster-loading="" className="flex h-full flex-col items-center justify-center gap-3 p-6 text-sm text-zinc-700 dark:text-zinc-300">
       <p>{label}</p>
@@ -26,7 +27,8 @@ export function LoadingProgress({ done, total }: { done: number; total: number }
         aria-valuetext={`${percent}%`}
         className="h-2 w-full max-w-sm overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
       >
-        <div className="h-full rounded-full bg-brand-500 transition-[width] duration-150" style={{ width: `${percent}%` }} />
+        {/* scaled, not sized: a transform animates on the compositor, where a width transition laid out the page every frame */}
+        <div className="h-full origin-left rounded-full bg-brand-500 transition-transform duration-150" style={{ transform: `scaleX(${percent / 100})` }} />
       </div>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">파드가 많으면 그래프는 모두 불러온 뒤 한 번에 그려요.</p>
     </div>

@@ -1,7 +1,7 @@
 'use client';
 
-import { Loading } from './loading';
-import { usePlayground } from '@/components/wiring/playground-context';
+import { Loading, LoadingProgress } from './loading';
+import { usePlayground, usePreparing } from '@/components/wiring/playground-context';
 import { useLazyComponent } from './use-lazy-component';
 import { LabNotice } from './lab-notice';
 import { ClassFollowSlot } from '@/components/classroom/follow-slot';
@@ -16,8 +16,10 @@ const loadPlaygroundBody = () => import('./playground-body').then((m) => m.defau
  */
 export function Playground({ lesson = false }: { lesson?: boolean }) {
   const { client, error } = usePlayground();
+  const preparing = usePreparing();
   const PlaygroundBody = useLazyComponent(loadPlaygroundBody);
   if (error) return <p role="alert" className="p-4 text-red-700 dark:text-red-300">{error}</p>;
+  if (!client && preparing) return <LoadingProgress {...preparing} what="실제 클러스터에서 오브젝트" verb="받는 중…" />;
   if (!client) return <Loading text="실습 클러스터를 준비하는 중…" />;
   if (!PlaygroundBody) return <Loading text="클러스터 그래프를 불러오는 중…" />;
   return (

@@ -35,6 +35,14 @@ export interface PlaygroundContextValue {
 
 const PlaygroundContext = createContext<PlaygroundContextValue | null>(null);
 
+/** A live cluster's first snapshot on its way (objects so far of its total) while the client is still null. */
+export type Preparing = { done: number; total: number } | null;
+/**
+ * Apart from the page's context: it changes with every part of a big snapshot (dozens of times a second), and only
+ * the Playground's loading view reads it; in the main context every reader of the client re-rendered each time.
+ */
+const PreparingContext = createContext<Preparing>(null);
+
 export interface PlaygroundProviderProps {
   children: ReactNode;
   /** Simulator seed: the same seed gives every student the same cluster. */
@@ -67,6 +75,7 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
   const [client, setClient] = useState<ClusterClient | null>(null);
   const [replacement, replaceClient] = useState<ClusterClient | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [preparing, setPreparing] = useState<Preparing>(null);
   const [labNotice, setLabNotice] = useState<LabNotice | null>(null);
   const [machines, setMachines] = useState<MachineWorld | null>(null);
   const [recordMachineLine, setRecordMachineLine] = useState<((machine: string, line: string) => void) | null>(null);
@@ -86,7 +95,7 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
       try {
         if (source === 'live') {
           const { createLiveClientIfChosen } = await import('@/lib/cluster/live-setup');
-          const live = await createLiveClientIfChosen();
+          const live = await createLiveClientIfChosen((p) => !disposed && setPreparing(p));
           if (live) {
             created = live;
             if (disposed) live.dispose();
@@ -152,6 +161,7 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
       lab?.close();
       created?.dispose();
       setClient(null);
+      setPreparing(null);
       setMachines(null);
       setRecordMachineLine(null);
     };
@@ -161,7 +171,16 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
     () => ({ client: replacement ?? client, bus, seed: effectiveSeed, error, replaceClient, labNotice, dismissLabNotice: () => setLabNotice(null), machines, recordMachineLine }),
     [replacement, client, bus, effectiveSeed, error, labNotice, machines, recordMachineLine],
   );
-  return <PlaygroundContext.Provider value={value}>{children}</PlaygroundContext.Provider>;
+  return (
+    <PlaygroundContext.Provider value={value}>
+      <PreparingContext.Provider value={preparing}>{children}</PreparingContext.Provider>
+    </PlaygroundContext.Provider>
+  );
+}
+
+/** How far a live cluster's first snapshot is while the page waits for it (null otherwise). */
+export function usePreparing(): Preparing {
+  return useContext(PreparingContext);
 }
 
 export function usePlayground(): PlaygroundContextValue {

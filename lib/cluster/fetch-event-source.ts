@@ -34,17 +34,12 @@ export interface ReadPacing {
   nextTask: () => Promise<void>;
 }
 
-interface YieldingScheduler {
-  yield?: () => Promise<void>;
-}
-
 /**
- * A new task: `scheduler.yield()` where the browser has it (the continuation goes before other waiting tasks, after
- * input and rendering), else a MessageChannel message (setTimeout(0) is clamped to 4 ms when nested).
+ * A new task, queued behind those already waiting: a MessageChannel message (setTimeout(0) is clamped to 4 ms when
+ * nested). Not `scheduler.yield()`, whose continuation goes ahead of other waiting tasks: React's render of what the
+ * listeners changed (a snapshot's progress bar) is such a task, and would wait for the whole snapshot.
  */
 function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: YieldingScheduler }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
   if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
   return new Promise((resolve) => {
     const channel = new MessageChannel();

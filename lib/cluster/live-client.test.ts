@@ -87,6 +87,23 @@ describe('LiveClient', () => {
     client.dispose();
   });
 
+  it('reports how far a snapshot sent in parts is, part by part, and nothing once it is complete or broke off', async () => {
+    const { client, sources } = setup();
+    const seen: (string | null)[] = [];
+    const stop = client.onSnapshotProgress((p) => seen.push(p && `${p.done}/${p.total}`));
+    sources[0].emit('snapshot-part', { total: 5, objects: [pod('a'), pod('b')] });
+    sources[0].emit('snapshot-part', { total: 5, objects: [pod('c'), pod('d')] });
+    sources[0].emit('snapshot', snapshot([pod('e')]), 'e.9');
+    // a server without totals (an older one) still shows a count; a broken stream's progress is dropped
+    sources[0].emit('snapshot-part', { objects: [pod('f')] });
+    sources[0].onerror?.({} as Event);
+    expect(seen).toEqual([null, '2/5', '4/5', null, '1/1', null]);
+    stop();
+    sources[0].emit('snapshot-part', { total: 9, objects: [pod('g')] });
+    expect(seen).toHaveLength(6);
+    client.dispose();
+  });
+
   it('marks where a snapshot\'s time goes: its first part, and its completion with parts, size, parse and apply time', async () => {
     vi.useRealTimers(); // fake timers fake `performance` too
     performance.clearMarks();

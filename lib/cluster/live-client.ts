@@ -52,6 +52,12 @@ class SnapshotTiming {
   }
 }
 
+/** A snapshot on its way: objects received so far, of the total the server said it holds. */
+export interface SnapshotProgress {
+  done: number;
+  total: number;
+}
+
 export class LiveClient implements ClusterClient {
   readonly mode = 'live' as const;
   private readonly cache = new Map<string, KubeObject>();
@@ -77,6 +83,9 @@ export class LiveClient implements ClusterClient {
   private readonly fetchImpl: typeof fetch;
   private readonly openEventSource: (url: string) => EventSourceLike;
   private readonly fullPods: FullPodReader;
+  /** How far the snapshot being received is (objects so far of its total), while one is; listeners hear each part. */
+  private progress: SnapshotProgress | null = null;
+  private readonly progressListeners = new Set<(p: SnapshotProgress | null) => void>();
   /** Resolves when the first snapshot has arrived (or the client was disposed). */
   readonly ready: Promise<void>;
   private markReady: () => void = () => {};
@@ -137,6 +146,21 @@ export class LiveClient implements ClusterClient {
 
   subscribe(cb: (changes: ClusterChange[]) => void): () => void {
     return addListener(this.listeners, cb);
+  }
+
+  /**
+   * Follows a snapshot sent in parts (a big cluster's): objects received so far of the total it holds, after each part,
+   * then null once it is complete (or the stream broke off). Called at once with where it stands.
+   */
+  onSnapshotProgress(cb: (p: SnapshotProgress | null) => void): () => void {
+    cb(this.progress);
+    return addListener(this.progressListeners, cb);
+  }
+
+  private setProgress(p: SnapshotProgress | null): void {
+    if (p === this.progress) return;
+    this.progress = p;
+    for (const cb of this.progressListeners) cb(p);
   }
 
   connection(): ConnectionState {
@@ -236,12 +260,19 @@ export class LiveClient implements ClusterClient {
     this.snapshotKeys = null; // a stream that broke off never completes its snapshot: the next one starts over
     const timing = new SnapshotTiming();
     es.addEventListener('snapshot-part', (ev) => {
-      timing.part(ev.data, (parsed) => this.applySnapshotObjects((parsed as SnapshotPartPayload).objects));
+      timing.part(ev.data, (parsed) => {
+        const part = parsed as SnapshotPartPayload;
+        this.applySnapshotObjects(part.objects);
+        const done = (this.progress?.done ?? 0) + part.objects.length;
+        const total = typeof part.total === 'number' && Number.isFinite(part.total) ? part.total : 0;
+        this.setProgress({ done, total: Math.max(total, done) });
+      });
     });
     es.addEventListener('snapshot', (ev) => {
       track(ev);
       timing.part(ev.data, (parsed) => this.onSnapshot(parsed as SnapshotPayload));
       timing.complete();
+      this.setProgress(null);
     });
     for (const type of ['upsert', 'delete'] as const) {
       es.addEventListener(type, (ev) => {
@@ -255,6 +286,7 @@ export class LiveClient implements ClusterClient {
       if (this.disposed) return;
       this.health.unhealthy('대시보드 서버와의 연결이 끊겨 다시 연결하는 중입니다.');
       this.snapshotKeys = null; // EventSource reconnects with a fresh snapshot or a replay, never the rest of this one
+      this.setProgress(null);
       // A CLOSED stream will not retry by itself (the page's FetchEventSource never does; an EventSource after a 5xx):
       // reopen with backoff, waiting at least what the server asked for (`retry:`).
       if (es.readyState === CLOSED) {
@@ -342,6 +374,7 @@ export class LiveClient implements ClusterClient {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.health.stop();
     this.listeners.clear();
+    this.progressListeners.clear();
     this.markReady();
     this.opts.onDispose?.();
   }

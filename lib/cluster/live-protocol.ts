@@ -40,6 +40,8 @@ export interface SnapshotPayload {
  * main-thread task of a second; in parts of SNAPSHOT_PART_OBJECTS each parse is a few tens of ms.
  */
 export interface SnapshotPartPayload {
+  /** How many objects the whole snapshot holds (its parts and the `snapshot` event together): the page's progress. */
+  total?: number;
   objects: KubeObject[];
 }
 /**

@@ -34,12 +34,12 @@ async function readAll(objects: KubeObject[], rest: object, id: string): Promise
 }
 
 describe('snapshotFrames', () => {
-  it('sends exactly the text JSON.stringify gives for each part and for the last event (objects from the JSON cache)', async () => {
+  it('sends exactly the text JSON.stringify gives for each part (with the snapshot\'s total) and for the last event (objects from the JSON cache)', async () => {
     const objects = Array.from({ length: SNAPSHOT_PART_OBJECTS + 2 }, (_, i) => pod(`p${i}`));
     const rest = { namespaces: ['default'], upstream: { ok: true, synced: true } };
     const { text, byteLength } = await readAll(objects, rest, 'e.9');
     const expected =
-      `event: snapshot-part\ndata: ${JSON.stringify({ objects: objects.slice(0, SNAPSHOT_PART_OBJECTS) })}\n\n` +
+      `event: snapshot-part\ndata: ${JSON.stringify({ total: SNAPSHOT_PART_OBJECTS + 2, objects: objects.slice(0, SNAPSHOT_PART_OBJECTS) })}\n\n` +
       `id: e.9\nevent: snapshot\ndata: ${JSON.stringify({ objects: objects.slice(SNAPSHOT_PART_OBJECTS), ...rest })}\n\n`;
     expect(text).toBe(expected);
     expect(byteLength).toBe(new TextEncoder().encode(expected).byteLength);

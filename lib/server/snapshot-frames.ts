@@ -53,17 +53,20 @@ const COMMA = encoder.encode(',');
 
 /**
  * The snapshot's frames as a run of byte pieces: per part the event's head, the cached JSON of each object with
- * commas between, and its tail — the text `formatSse({ event, id, data: JSON.stringify({ objects, ...rest }) })`
- * gives (a JSON text has no raw line break, so its data is one line).
+ * commas between, and its tail — the text `formatSse({ event, id, data: JSON.stringify(payload) })` gives, with
+ * `{ total, objects }` for a part and `{ objects, ...rest }` for the last event (a JSON text has no raw line break, so
+ * its data is one line).
  */
 function* framePieces(json: readonly Uint8Array[], rest: object, id: string): Generator<Uint8Array> {
   const restJson = JSON.stringify(rest);
   const lastTail = encoder.encode(`]${restJson === '{}' ? '}' : `,${restJson.slice(1)}`}\n\n`);
   const partTail = encoder.encode(']}\n\n');
+  // each part says how many objects the whole snapshot holds, so the page can show how far it is
+  const partHead = encoder.encode(`event: snapshot-part\ndata: {"total":${json.length},"objects":[`);
   for (let at = 0; ; at += SNAPSHOT_PART_OBJECTS) {
     const last = json.length - at <= SNAPSHOT_PART_OBJECTS;
     const end = last ? json.length : at + SNAPSHOT_PART_OBJECTS;
-    yield encoder.encode(last ? `id: ${id.replace(/[\r\n]/g, '')}\nevent: snapshot\ndata: {"objects":[` : 'event: snapshot-part\ndata: {"objects":[');
+    yield last ? encoder.encode(`id: ${id.replace(/[\r\n]/g, '')}\nevent: snapshot\ndata: {"objects":[`) : partHead;
     for (let i = at; i < end; i++) {
       if (i > at) yield COMMA;
       yield json[i];
