@@ -31,6 +31,9 @@ export interface BrowserFigures {
   /** the long tasks' total until the graph was complete: how much of the wait the main thread was busy */
   loadLongTasksMs: number;
   loadLongestTaskMs: number;
+  /** of the long tasks while loading, those while the snapshot arrived (first part to complete): the page reading it */
+  arrivalLongTasks: number;
+  arrivalLongestTaskMs: number;
   panP50Ms: number;
   panP95Ms: number;
   panLongestTaskMs: number;
@@ -139,8 +142,11 @@ export async function measureBrowser(url: string, pods: number, during: () => Pr
     const firstGraphMs = reachedAt - t0;
     if (process.env.BENCH_TRACE) await browser.stopTracing();
     if (profiler) await printProfile(profiler);
-    const loadTasks = ((await page.evaluate('window.__longTasks.map(([, d]) => d)')) as number[]) ?? [];
+    const loadSpans = ((await page.evaluate('window.__longTasks')) as [number, number][]) ?? [];
+    const loadTasks = loadSpans.map(([, d]) => d);
     const marks = (await page.evaluate(MARKS)) as SnapshotMarks;
+    // the long tasks that ran while the snapshot arrived (overlapping its first part's mark to its completion's)
+    const arrivalTasks = loadSpans.filter(([start, d]) => start < marks.completeMs && start + d > marks.firstPartMs).map(([, d]) => d);
     const cdp = await page.context().newCDPSession(page);
     const heapAfterGraph = await heapMb(cdp);
     if (painted < Math.min(pods, 50)) console.error(`  only ${painted} pods painted — is the live graph showing the cluster?`);
@@ -169,6 +175,8 @@ export async function measureBrowser(url: string, pods: number, during: () => Pr
       loadLongTasks: loadTasks.length,
       loadLongTasksMs: round(loadTasks.reduce((a, b) => a + b, 0)),
       loadLongestTaskMs: round(Math.max(0, ...loadTasks)),
+      arrivalLongTasks: arrivalTasks.length,
+      arrivalLongestTaskMs: round(Math.max(0, ...arrivalTasks)),
       panP50Ms: round(percentile([...pan.deltas].sort((a, b) => a - b), 50)),
       panP95Ms: p95(pan.deltas),
       panLongestTaskMs: round(Math.max(0, ...pan.tasks)),
