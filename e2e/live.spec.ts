@@ -31,6 +31,33 @@ async function graphPodNames(page: Page): Promise<string[]> {
 
 const badge = (page: Page) => page.getByTestId('connection-badge');
 
+/** The header's parts that do not fit: beyond the window's edges, or a one-line label broken onto two lines. */
+function headerMisfits(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const name = (e: Element) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 24)}"`;
+    const header = document.querySelector('header')!;
+    const out: string[] = [];
+    for (const e of header.querySelectorAll('*')) {
+      const r = e.getBoundingClientRect();
+      if (r.width > 0 && (r.left < -0.5 || r.right > window.innerWidth + 0.5)) out.push(`${name(e)} beyond the edge`);
+    }
+    // text-xs with py-1 is 24 px tall on one line; a second line makes it 40.
+    for (const e of header.querySelectorAll('[data-testid=source-switch] button, [data-testid=connection-badge], [data-testid=data-source-badge]')) {
+      const r = e.getBoundingClientRect();
+      if (r.height > 30) out.push(`${name(e)} on ${Math.round(r.height)} px`);
+    }
+    return out;
+  });
+}
+
+const HEADER_SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1024, height: 768 },
+  { width: 768, height: 1024 },
+  { width: 640, height: 900 },
+  { width: 390, height: 844 },
+];
+
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
@@ -84,6 +111,13 @@ test('the browser shows the real cluster, follows a scale, and recovers exactly 
   await expect(badge(page)).toHaveAttribute('data-state', /reconnecting|disconnected/, { timeout: 30_000 });
   await expect(badge(page)).toContainText('재연결 중');
   await expect(page.locator('[data-node-box]').first()).toBeVisible();
+  // The badge with its reason is the header's widest state: it still fits on every screen.
+  for (const size of HEADER_SIZES) {
+    await page.setViewportSize(size);
+    // The menu folds on the render after the resize.
+    await expect.poll(() => headerMisfits(page), { message: `${size.width}×${size.height}`, timeout: 5_000 }).toEqual([]);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // A new cluster answers on the same address, with different pods: the graph converges to exactly those.
   sim = await startSimCluster({ kubeconfig, port, speed: 10 });
@@ -91,6 +125,36 @@ test('the browser shows the real cluster, follows a scale, and recovers exactly 
   await expect(badge(page)).toHaveAttribute('data-state', 'connected', { timeout: 60_000 });
   await expect.poll(() => graphPodNames(page), { timeout: 30_000 }).toEqual(await clusterPodNames());
   expect(await graphPodNames(page)).toEqual(['after-restart']);
+});
+
+test('beside a real cluster the header fits every screen: a tablet folds the menu for the source switch', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto(`${app.url}/playground?source=live`);
+  await expect(badge(page)).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+  // The instructor's token field is the widest thing the switch's side can hold.
+  await page.getByRole('button', { name: '쓰기 잠금 해제' }).click();
+  await expect(page.getByPlaceholder('강사 토큰')).toBeVisible();
+  for (const size of HEADER_SIZES) {
+    await page.setViewportSize(size);
+    // The menu folds on the render after the resize.
+    await expect.poll(() => headerMisfits(page), { message: `${size.width}×${size.height}`, timeout: 5_000 }).toEqual([]);
+  }
+
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await expect(page.getByTestId('source-switch')).toBeVisible();
+  await expect(page.getByRole('button', { name: '어두운 테마로 바꾸기' })).toBeInViewport({ ratio: 1 });
+  const menu = page.getByRole('button', { name: '메뉴' });
+  await menu.click();
+  const links = page.locator('#main-menu a');
+  await expect(links).toHaveText(['커리큘럼', '실습장', '용어집', '강사 모드']);
+  for (const link of await links.all()) await expect(link).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Escape');
+  await expect(links.first()).toBeHidden();
+
+  // A desktop keeps the menu as a row of links.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(menu).toBeHidden();
+  await expect(page.getByRole('link', { name: '용어집' })).toBeVisible();
 });
 
 test('actions need the token and a same-origin request; good ones reach the cluster', async ({ request }) => {

@@ -29,11 +29,14 @@ export function ConnectionBadge() {
       data-testid="connection-badge"
       data-state={conn.state}
       title={reason}
-      className={`inline-flex max-w-[22rem] items-center gap-1.5 rounded-full px-2.5 py-1 text-xs font-semibold ${label.tone}`}
+      className={`inline-flex min-w-0 max-w-[22rem] items-center gap-1.5 rounded-full px-2.5 py-1 text-xs font-semibold ${label.tone}`}
     >
-      <span aria-hidden="true">{label.icon}</span>
-      <span>{label.text}</span>
-      {reason ? <span className="truncate font-normal">— {reason}</span> : null}
+      <span aria-hidden="true" className="shrink-0">
+        {label.icon}
+      </span>
+      <span className="shrink-0 whitespace-nowrap">{label.text}</span>
+      {/* Below 1280 px the header has no room for the reason: the badge's tooltip and screen readers still give it. */}
+      {reason ? <span className="min-w-0 truncate font-normal max-xl:sr-only">— {reason}</span> : null}
     </span>
   );
 }

@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { useMediaQuery } from '@/components/ui/use-media-query';
+import { useLiveInfo } from './live-info';
 
 const LINKS = [
   { href: '/', label: '커리큘럼', match: (p: string) => p === '/' || p.startsWith('/learn') },
@@ -11,15 +13,22 @@ const LINKS = [
   { href: '/instructor', label: '강사 모드', match: (p: string) => p.startsWith('/instructor') },
 ];
 
+/** A tablet: from Tailwind's `sm` up to below `lg`. */
+const TABLET_QUERY = '(min-width: 640px) and (max-width: 1023.98px)';
+
 /**
  * The main menu: a row of links from 640 px up; below that one ☰ 메뉴 button opening the same links as a
- * list (a phone has no room for four links beside the title). Escape, a click outside or following a
- * link closes it.
+ * list (a phone has no room for four links beside the title). On a tablet the menu folds the same way
+ * when the server has a real cluster, to leave room for the source switch and the connection badges.
+ * Escape, a click outside or following a link closes it.
  */
 export function NavLinks() {
   const pathname = usePathname() ?? '/';
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const tablet = useMediaQuery(TABLET_QUERY);
+  const live = useLiveInfo()?.mode === 'live';
+  const folded = tablet && live;
 
   useEffect(() => {
     if (!open) return;
@@ -41,7 +50,7 @@ export function NavLinks() {
         aria-controls="main-menu"
         aria-label="메뉴"
         onClick={() => setOpen((o) => !o)}
-        className="inline-flex h-9 w-9 items-center justify-center rounded-md border border-zinc-300 text-lg sm:hidden dark:border-zinc-700"
+        className={`inline-flex h-9 w-9 items-center justify-center rounded-md border border-zinc-300 text-lg dark:border-zinc-700 ${folded ? '' : 'sm:hidden'}`}
       >
         <span aria-hidden="true">☰</span>
       </button>
@@ -49,7 +58,7 @@ export function NavLinks() {
         id="main-menu"
         className={`${
           open ? 'absolute left-0 top-11 z-50 flex min-w-40 flex-col rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900' : 'hidden'
-        } gap-1 sm:static sm:flex sm:min-w-0 sm:flex-row sm:items-center sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none dark:sm:bg-transparent`}
+        } gap-1 ${folded ? '' : 'sm:static sm:flex sm:min-w-0 sm:flex-row sm:items-center sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none dark:sm:bg-transparent'}`}
       >
         {LINKS.map((l) => {
           const active = l.match(pathname);

@@ -1,17 +1,9 @@
 'use client';
 
 import { useEffect, useState, type FormEvent } from 'react';
-import type { LiveInfo } from '@/lib/cluster/live-protocol';
-import {
-  SOURCE_EVENT,
-  choosePreferredSource,
-  fetchLiveInfo,
-  preferredSource,
-  setWriteToken,
-  storedWriteToken,
-  type ClusterSource,
-} from '@/lib/cluster/source';
+import { choosePreferredSource, setWriteToken, storedWriteToken, type ClusterSource } from '@/lib/cluster/source';
 import { useClusterSource } from '@/components/wiring/cluster-source';
+import { useLiveInfo } from './live-info';
 
 function WriteUnlock() {
   const [unlocked, setUnlocked] = useState(false);
@@ -27,20 +19,20 @@ function WriteUnlock() {
   };
   if (unlocked) {
     return (
-      <button type="button" className="text-xs text-zinc-600 underline dark:text-zinc-300" onClick={() => (setWriteToken(null), setUnlocked(false))}>
+      <button type="button" className="whitespace-nowrap text-xs text-zinc-600 underline dark:text-zinc-300" onClick={() => (setWriteToken(null), setUnlocked(false))}>
         쓰기 잠그기
       </button>
     );
   }
   if (!editing) {
     return (
-      <button type="button" className="text-xs text-zinc-600 underline dark:text-zinc-300" onClick={() => setEditing(true)}>
+      <button type="button" className="whitespace-nowrap text-xs text-zinc-600 underline dark:text-zinc-300" onClick={() => setEditing(true)}>
         쓰기 잠금 해제
       </button>
     );
   }
   return (
-    <form onSubmit={submit} className="flex items-center gap-1">
+    <form onSubmit={submit} className="flex shrink-0 items-center gap-1">
       <label className="sr-only" htmlFor="cluster-write-token">
         강사 쓰기 토큰
       </label>
@@ -51,9 +43,9 @@ function WriteUnlock() {
         value={value}
         onChange={(e) => setValue(e.target.value)}
         placeholder="강사 토큰"
-        className="w-24 rounded border border-zinc-300 px-1.5 py-0.5 text-xs dark:border-zinc-700 dark:bg-zinc-900"
+        className="w-20 rounded border border-zinc-300 px-1.5 py-0.5 text-xs dark:border-zinc-700 dark:bg-zinc-900"
       />
-      <button type="submit" className="rounded bg-zinc-800 px-2 py-0.5 text-xs text-white dark:bg-zinc-200 dark:text-zinc-900">
+      <button type="submit" className="whitespace-nowrap rounded bg-zinc-800 px-2 py-0.5 text-xs text-white dark:bg-zinc-200 dark:text-zinc-900">
         확인
       </button>
     </form>
@@ -66,14 +58,7 @@ function WriteUnlock() {
  */
 export function SourceSwitch() {
   const source = useClusterSource();
-  const [info, setInfo] = useState<LiveInfo | null>(null);
-  useEffect(() => {
-    let alive = true;
-    void fetchLiveInfo().then((i) => alive && setInfo(i));
-    return () => {
-      alive = false;
-    };
-  }, []);
+  const info = useLiveInfo();
 
   if (!info) return null;
   if (info.mode !== 'live') {
@@ -88,7 +73,7 @@ export function SourceSwitch() {
       type="button"
       aria-pressed={source === value}
       onClick={() => choosePreferredSource(value)}
-      className={`rounded-full px-2.5 py-1 text-xs font-semibold ${
+      className={`whitespace-nowrap rounded-full px-2.5 py-1 text-xs font-semibold ${
         source === value ? 'bg-zinc-900 text-white dark:bg-white dark:text-zinc-900' : 'text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white'
       }`}
     >
@@ -96,7 +81,7 @@ export function SourceSwitch() {
     </button>
   );
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex shrink-0 items-center gap-2">
       <div role="group" aria-label="클러스터 선택" data-testid="source-switch" className="inline-flex rounded-full border border-zinc-300 p-0.5 dark:border-zinc-700">
         {option('sim', '시뮬레이터')}
         {option('live', '실제 클러스터')}

@@ -29,7 +29,7 @@ export function ThemeToggle() {
         }
         setTheme(next);
       }}
-      className="inline-flex h-9 w-9 items-center justify-center rounded-md border border-zinc-300 text-lg hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      className="inline-flex h-9 w-9 shrink-0 items-center justify-center rounded-md border border-zinc-300 text-lg hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
     >
       <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
     </button>

@@ -1,24 +1,12 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useMediaQuery } from '@/components/ui/use-media-query';
 import type { TrafficSummary } from '@/lib/sim/network/load-summary';
 
 /** Phones: below Tailwind's `sm`. */
 const PHONE_QUERY = '(max-width: 639px)';
 /** Tall enough for the running chart beside an open terminal (1440×900 and up; not a 768-px-tall laptop). */
 const TALL_QUERY = '(min-height: 900px)';
-
-function useMediaQuery(query: string): boolean {
-  return useSyncExternalStore(
-    (cb) => {
-      const mq = window.matchMedia(query);
-      mq.addEventListener('change', cb);
-      return () => mq.removeEventListener('change', cb);
-    },
-    () => window.matchMedia(query).matches,
-    () => false,
-  );
-}
 
 /** Whether the screen is phone-narrow (false on the server: the full panel renders first). */
 export function usePhoneScreen(): boolean {
