@@ -155,6 +155,14 @@ test('beside a real cluster the header fits every screen: a tablet folds the men
   await page.setViewportSize({ width: 1440, height: 900 });
   await expect(menu).toBeHidden();
   await expect(page.getByRole('link', { name: '용어집' })).toBeVisible();
+
+  // A desktop shows the real cluster's badge beside the switch; a page without a graph (the curriculum) has no
+  // cluster to name, and its header no longer says 시뮬레이터 beside a switch on 실제 클러스터.
+  await expect(page.getByTestId('data-source-badge')).toHaveText(/실제 클러스터/);
+  await page.getByRole('link', { name: '커리큘럼' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('button', { name: '실제 클러스터' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('data-source-badge')).toBeHidden();
 });
 
 test('actions need the token and a same-origin request; good ones reach the cluster', async ({ request }) => {
@@ -230,10 +238,12 @@ test('the terminal reads the real cluster; writes work only after the instructor
   await expect(page.locator('[data-pod-tile][data-pod^="web-"]:not([data-status="Terminating"])')).toHaveCount(3, { timeout: 30_000 });
   expect((await kube().apps.readNamespacedDeployment({ namespace: 'default', name: 'web' })).spec?.replicas).toBe(3);
 
-  // Back to the simulator: the live badge goes away and the simulator's own cluster is drawn.
+  // Back to the simulator: the live badges go away (the pressed switch names the source) and the simulator's own
+  // cluster is drawn.
   await page.getByRole('button', { name: '시뮬레이터' }).click();
   await expect(badge(page)).toHaveCount(0);
-  await expect(page.getByTestId('data-source-badge')).toContainText('시뮬레이터');
+  await expect(page.getByRole('button', { name: '시뮬레이터' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('data-source-badge')).toBeHidden();
   await expect(page.getByRole('combobox', { name: '시뮬레이션 속도' })).toBeVisible({ timeout: 30_000 });
   expect(pageErrors).toEqual([]);
 });

@@ -1,31 +1,37 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { DATA_SOURCE_EVENT } from '@/lib/cluster/source';
 
-interface Info {
-  mode: 'sim' | 'live' | 'replay';
-}
+type Announced = 'sim' | 'live' | null;
 
 /**
- * On a tablet the header's source switch already shows which cluster is chosen, so this badge makes room for it
- * there (phones have no switch; a recording's replay is not a choice the switch shows).
+ * Beside the header's source switch (a server with a real cluster, from 640 px up) the switch already names the chosen
+ * cluster: the badge then shows only while a real cluster's graph is on screen, and on a tablet not even then, to
+ * make room. A phone has no switch and keeps the badge.
  */
-const SWITCH_SAYS_IT = 'group-has-[[data-testid=source-switch]]/header:sm:max-lg:hidden';
+const BESIDE_SWITCH = {
+  live: 'group-has-[[data-testid=source-switch]]/header:sm:max-lg:hidden',
+  sim: 'group-has-[[data-testid=source-switch]]/header:sm:hidden',
+};
 
-/** Shows which cluster the graph draws from. Defaults to the simulator until the server says otherwise. */
+/**
+ * Shows which cluster the graph draws from: a real cluster while a live client is on (its setup announces it), the
+ * simulator otherwise (no graph on the page counts as the simulator, the app's default).
+ */
 export function DataSourceBadge() {
-  const [mode, setMode] = useState<Info['mode']>('sim');
+  const [announced, setAnnounced] = useState<Announced>(null);
   useEffect(() => {
-    const onMode = (e: Event) => setMode((e as CustomEvent<Info['mode']>).detail);
-    window.addEventListener('k8s-ko:data-source', onMode);
-    return () => window.removeEventListener('k8s-ko:data-source', onMode);
+    const onMode = (e: Event) => setAnnounced((e as CustomEvent<Announced>).detail);
+    window.addEventListener(DATA_SOURCE_EVENT, onMode);
+    return () => window.removeEventListener(DATA_SOURCE_EVENT, onMode);
   }, []);
-  const live = mode === 'live';
+  const live = announced === 'live';
   return (
     <span
       data-testid="data-source-badge"
       title={live ? '실제 클러스터의 상태를 보여 줍니다' : '브라우저 안의 시뮬레이터가 클러스터를 흉내 냅니다'}
-      className={`inline-flex shrink-0 items-center ${mode === 'replay' ? '' : SWITCH_SAYS_IT} gap-1.5 whitespace-nowrap rounded-full px-2.5 py-1 text-xs font-semibold ${
+      className={`inline-flex shrink-0 items-center ${live ? BESIDE_SWITCH.live : BESIDE_SWITCH.sim} gap-1.5 whitespace-nowrap rounded-full px-2.5 py-1 text-xs font-semibold ${
         live
           ? 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-100'
           : 'bg-brand-100 text-brand-700 dark:bg-blue-900/50 dark:text-blue-100'
@@ -33,7 +39,7 @@ export function DataSourceBadge() {
     >
       <span aria-hidden="true">{live ? '●' : '◆'}</span>
       {/* Phones show the symbol only; the word stays for screen readers. */}
-      <span className="max-sm:sr-only">{live ? '실제 클러스터' : mode === 'replay' ? '녹화 재생' : '시뮬레이터'}</span>
+      <span className="max-sm:sr-only">{live ? '실제 클러스터' : '시뮬레이터'}</span>
     </span>
   );
 }
