@@ -117,6 +117,14 @@ test('the browser shows the real cluster, follows a scale, and recovers exactly 
     // The menu folds on the render after the resize.
     await expect.poll(() => headerMisfits(page), { message: `${size.width}×${size.height}`, timeout: 5_000 }).toEqual([]);
   }
+  // A phone has no room for the reason in the header and no tooltip: a tap on the badge opens it, whole and on screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const why = page.locator('#connection-reason');
+  await badge(page).click();
+  await expect(why).toContainText('연결할 수 없습니다');
+  await expect(why).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Escape');
+  await expect(why).toHaveCount(0);
   await page.setViewportSize({ width: 1440, height: 900 });
 
   // A new cluster answers on the same address, with different pods: the graph converges to exactly those.

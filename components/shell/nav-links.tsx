@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismiss } from '@/components/ui/use-dismiss';
 import { useMediaQuery } from '@/components/ui/use-media-query';
 import { useLiveInfo } from './live-info';
 
@@ -25,22 +26,13 @@ const TABLET_QUERY = '(min-width: 640px) and (max-width: 1023.98px)';
 export function NavLinks() {
   const pathname = usePathname() ?? '/';
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const root = useRef<HTMLDivElement>(null);
   const tablet = useMediaQuery(TABLET_QUERY);
   const live = useLiveInfo()?.mode === 'live';
   const folded = tablet && live;
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    const onPointer = (e: PointerEvent) => !root.current?.contains(e.target as Node) && setOpen(false);
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onPointer);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  useDismiss(open, root, close);
 
   return (
     <div ref={root} className="relative">
