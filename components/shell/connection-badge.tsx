@@ -13,8 +13,9 @@ const LABELS = {
 
 /**
  * The live cluster connection: 연결됨 / 재연결 중 / 연결 끊김 with the reason. Hidden while no live client exists.
- * From 1280 px the reason follows the state in the badge; narrower, the badge is a button that opens the reason below
- * it (a tooltip alone never shows on a touch screen). Screen readers hear every change, reason included.
+ * With a reason, the badge is a button that opens the whole reason below it: from 1280 px the reason also follows the
+ * state in the badge (cut short if long); narrower, the header has no room for it, and a tooltip never shows on a
+ * touch screen. Screen readers hear every change, reason included (its own live region).
  */
 export function ConnectionBadge() {
   const [conn, setConn] = useState<ConnectionAnnouncement | null>(null);
