@@ -190,7 +190,7 @@ test('at 5,000 pods the tiles are drawn on canvas and a pod opens from the keybo
   await expect.poll(async () => (await layerPixel(grid, 42, 22))[3]).toBeGreaterThan(0);
   await screenshotsEverywhere(page, 'scale-5000');
 
-  // On a phone, a rollout grows every box and opens the pending lane: the whole picture still fits the pane (fitting it
+  // On a phone, a rollout opens the pending lane below the boxes: the whole picture still fits the pane (fitting it
   // takes a zoom below the graph's usual minimum, 0.05; stopped there, the outer boxes were cut off on both sides).
   await page.setViewportSize({ width: 390, height: 844 });
   const view = page.locator('[data-cluster-canvas] .react-flow__viewport');
@@ -209,6 +209,12 @@ test('at 5,000 pods the tiles are drawn on canvas and a pod opens from the keybo
     };
     requestAnimationFrame(tick);
   })()`);
+  // Where each node box is and how big: a rollout moves none of them. Each box starts with room for the surge
+  // (lib/graph/layout-hold.ts), and the pending lane opens below the rows without re-packing them.
+  const boxPlaces = () =>
+    page.evaluate(() => Object.fromEntries([...document.querySelectorAll<HTMLElement>('[data-cluster-canvas] .react-flow__node-k8sNode')].map((n) => [n.dataset.id, `${n.style.transform} ${n.style.width} ${n.style.height}`])));
+  const placesBefore = await boxPlaces();
+  expect(Object.keys(placesBefore)).toHaveLength(51);
   await typeCommand(page, 'kubectl set image deployment/bench web=nginx:1.26', 'paste');
   await expect(terminalOutput(page)).toContainText('deployment.apps/bench image updated');
   const paused = page.locator('[data-clock-play][aria-pressed="false"]');
@@ -226,6 +232,7 @@ test('at 5,000 pods the tiles are drawn on canvas and a pod opens from the keybo
   await page.waitForTimeout(2000);
   await expect.poll(outsideThePane, { timeout: 15_000 }).toEqual([]);
   expect(await page.locator('[data-cluster-canvas] .react-flow__node').count()).toBe(52);
+  expect(await boxPlaces()).toEqual(placesBefore);
   // the zoom when the lane appeared, then the one fitting the grown picture: one refit (it was five, one per surge)
   expect(await page.evaluate('window.__laneZooms.length')).toBe(2);
   await saveScreenshot(page, test.info(), 'scale-5000-rollout-390-light');

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ReactFlow, Controls, Background, getNodesBounds, getViewportForBounds, type Node, type NodeTypes, type Viewport } from '@xyflow/react';
 import { bestBoxesPerRow, layoutBounds, packBoxes, rowsFor, sharedColumns, type BoxInput } from '@/lib/graph/grid-packing';
-import { LayoutHold } from '@/lib/graph/layout-hold';
+import { LayoutHold, sameCounts } from '@/lib/graph/layout-hold';
 import { rolloutWaitingRoom } from '@/lib/graph/rolling-update-budget';
 import type { PlaygroundState } from '@/lib/store/playground-store';
 import { usePlaygroundStore, usePlaygroundStoreApi, usePlaygroundStoreShallow } from '@/components/wiring/store-context';
@@ -48,8 +48,6 @@ function podCounts(s: PlaygroundState): number[] {
   return counts;
 }
 
-const sameCounts = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
-
 /**
  * What the layout depends on, as a flat list of numbers: the shared column count, the pending count
  * and each box's row count. Pod churn that does not add or remove a row leaves it unchanged, so the
@@ -67,10 +65,7 @@ function useLayoutShape(): number[] {
       timer = null;
       const s = store.getState();
       if (s.nodeNames.length <= BIG_CLUSTER_NODES) return;
-      const counts = podCounts(s);
-      if (sameCounts(hold.hold(s.nodeNames.join(','), counts), counts)) return;
-      hold.release(s.nodeNames.join(','), counts);
-      setHeldChanges((n) => n + 1);
+      if (hold.release(s.nodeNames.join(','), podCounts(s))) setHeldChanges((n) => n + 1);
     };
     const unsubscribe = store.subscribe((s) => {
       const counts = podCounts(s);
@@ -179,7 +174,11 @@ export default function ClusterCanvas() {
     const rowsOf = new Map(names.map((id, i) => [id, shape[2 + i] ?? 1]));
     const fixedCols = { minCols: cols, maxCols: cols };
     const narrow = size.width < NARROW && names.length <= BIG_CLUSTER_NODES;
-    const perRow = narrow ? 1 : bestBoxesPerRow(growing ?? inputs, size, fixedCols);
+    // A big cluster's row length ignores the pending lane: a rollout's first waiting pods open it, and packing it in
+    // re-laid out every node box (10 a row became 11 at 5,000 pods) at the rollout's start; below the boxes it only
+    // adds height, and the view zooms out once to fit it.
+    const packed = growing ?? inputs;
+    const perRow = narrow ? 1 : bestBoxesPerRow(big ? packed.filter((b) => !b.lane) : packed, size, fixedCols);
     const layout = packBoxes(inputs, { ...fixedCols, boxesPerRow: perRow });
     const nodes: Node[] = layout.map((b) => ({
       id: b.id,
@@ -215,7 +214,7 @@ export default function ClusterCanvas() {
     // Start where fitView will end, so a big cluster's boxes (culled to the viewport) show fitted from the first frame.
     const fitted = getViewportForBounds(fit ?? getNodesBounds(nodes), size.width, size.height, minZoom, FIT.maxZoom, FIT.padding);
     return { freshNodes: nodes, zoom: viewport?.zoom ?? fitZoom, minZoom, viewport, fitted, fit, signature, serviceBox };
-  }, [names, shape, cols, pendingCount, size, trafficLane]);
+  }, [names, big, shape, cols, pendingCount, size, trafficLane]);
   const nodes = useStableNodes(freshNodes);
   // One holder for the graph's life, so a new expected zoom re-renders none of the grids that read it (tile-zoom.ts).
   // It matters only until React Flow's zoom pane exists: a grid mounting later goes by the pane.

@@ -8,6 +8,10 @@
  * surge reaching one node reaches the others next), and shrinks back only after `release`, which the view calls once
  * no pod count has changed for a while. Counts are per box in a fixed order (the caller's): O(boxes) per update.
  *
+ * Each box also starts with that headroom, and keeps it when released: a rollout's surge then fits the boxes as they
+ * are, so the picture does not move when a rollout starts (at 5,000 pods, growing every box at the first surge, with
+ * the view refitting and every tile bitmap reallocated, made the rollout's longest main-thread tasks).
+ *
  * The boxes that have no pod past their room yet take their headroom a few at a time (`step`, one call a frame), not
  * all in the update that found the first box full: growing all 50 boxes of a 5,000-pod cluster at once re-rendered
  * every box and reallocated every tile bitmap in one commit (351 component renders, 38–87 ms of main thread, the
@@ -18,6 +22,12 @@ import { sharedColumns } from './grid-packing';
 
 /** Room added when a box grows: Kubernetes' default maxSurge, 25% (a rollout's surge then fits in one step). */
 export const GROW_HEADROOM = 0.25;
+
+/** Each count with GROW_HEADROOM room over it: the room a box is laid out with when the cluster stands still. */
+const withHeadroom = (counts: readonly number[]): number[] => counts.map((n) => Math.ceil(n * (1 + GROW_HEADROOM)));
+
+/** Whether two lists of counts are equal, entry by entry. */
+export const sameCounts = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((n, i) => n === b[i]);
 
 export class LayoutHold {
   private held: number[] = [];
@@ -47,7 +57,7 @@ export class LayoutHold {
 
   /**
    * The counts to lay out: each box's largest count since the last release, with its headroom once it has had its
-   * turn (a new set of boxes starts afresh). Returns the same array while nothing grows, so callers can compare by
+   * turn (a new set of boxes starts afresh, each with its headroom). Returns the same array while nothing grows, so callers can compare by
    * identity. `least[i]`, when given, is the least room box i takes when it outgrows its room: what the caller knows
    * the box will need (the pending lane: all a rollout's new pods that can wait for the scheduler at once, where 25%
    * more than it holds grew it at every surge, and refitted the view each time).
@@ -56,7 +66,7 @@ export class LayoutHold {
     if (names !== this.names || counts.length !== this.held.length) {
       this.names = names;
       this.version++;
-      this.held = [...counts];
+      this.held = withHeadroom(counts);
       this.target = null;
       return this.held;
     }
@@ -111,12 +121,17 @@ export class LayoutHold {
     return true;
   }
 
-  /** The cluster stood still: lay out the counts as they are now (boxes shrink to fit). */
-  release(names: string, counts: readonly number[]): readonly number[] {
+  /**
+   * The cluster stood still: lay out the counts as they are now, each with its headroom (boxes shrink to that). False
+   * when that is the layout already (nothing to re-lay out).
+   */
+  release(names: string, counts: readonly number[]): boolean {
+    const held = withHeadroom(counts);
+    if (names === this.names && this.target === null && sameCounts(held, this.held)) return false;
     this.names = names;
-    this.held = [...counts];
+    this.held = held;
     this.target = null;
     this.version++;
-    return this.held;
+    return true;
   }
 }
