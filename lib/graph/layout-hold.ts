@@ -57,8 +57,8 @@ export class LayoutHold {
 
   /**
    * The counts to lay out: each box's largest count since the last release, with its headroom once it has had its
-   * turn (a new set of boxes starts afresh, each with its headroom). Returns the same array while nothing grows, so callers can compare by
-   * identity. `least[i]`, when given, is the least room box i takes when it outgrows its room: what the caller knows
+   * turn (a new set of boxes starts afresh, each with its headroom). Returns the same array while nothing grows, so
+   * callers can compare by identity. `least[i]`, when given, is the least room box i takes when it outgrows its room: what the caller knows
    * the box will need (the pending lane: all a rollout's new pods that can wait for the scheduler at once, where 25%
    * more than it holds grew it at every surge, and refitted the view each time).
    */
