@@ -67,7 +67,18 @@ function useLayoutShape(): number[] {
       if (s.nodeNames.length <= BIG_CLUSTER_NODES) return;
       if (hold.release(s.nodeNames.join(','), podCounts(s))) setHeldChanges((n) => n + 1);
     };
+    let arriving = store.getState().arriving !== null;
     const unsubscribe = store.subscribe((s) => {
+      // a live snapshot that was still arriving is all in: lay the boxes out with their room now, not 8 s later (a
+      // rollout started in between would grow boxes whose last part had filled them, and move every box after them)
+      if (arriving && s.arriving === null) {
+        arriving = false;
+        last = podCounts(s);
+        if (timer) clearTimeout(timer);
+        release();
+        return;
+      }
+      arriving = s.arriving !== null;
       const counts = podCounts(s);
       if (sameCounts(counts, last)) return;
       last = counts;

@@ -15,7 +15,7 @@ import { BottomPanel } from './bottom-panel';
 import { useStoreConnection } from '@/components/wiring/use-store-connection';
 import { preloadComponent, useLazyComponent } from './use-lazy-component';
 import { usePlayground } from '@/components/wiring/playground-context';
-import { Loading, LoadingProgress } from './loading';
+import { ArrivingProgress, Loading, LoadingProgress } from './loading';
 import { MotionToggle } from '@/components/shell/motion-toggle';
 import { TrafficPanel } from '@/components/traffic/traffic-panel';
 import { TrafficToggle } from '@/components/traffic/traffic-toggle';
@@ -108,9 +108,11 @@ function GraphArea({ client }: { client: ClusterClient }) {
   const view = usePlaygroundStore((s) => s.view);
   const hasSelection = usePlaygroundStore((s) => s.selection !== null);
   const loading = usePlaygroundStore((s) => s.loading);
+  const arriving = usePlaygroundStore((s) => s.arriving);
   return (
     <div id="playground-graph" role="tabpanel" className="relative flex min-h-0 flex-1 flex-col overflow-hidden bg-zinc-50 dark:bg-zinc-950">
       <div className="min-h-0 flex-1">{loading ? <LoadingProgress done={loading.done} total={loading.total} /> : view === 'list' ? <ListView /> : <GraphCanvas view={view} />}</div>
+      {arriving && !loading && <ArrivingProgress done={arriving.done} total={arriving.total} />}
       {view !== 'list' && <Legend />}
       <SelectionClosedNote />
       {hasSelection && (

@@ -57,7 +57,8 @@ describe('LiveClient', () => {
     sources[0].emit('upsert', { kind: 'Pod', key: 'Pod/default/web-2', object: pod('web-2') }, 'e.6');
     sources[0].emit('delete', { kind: 'Pod', key: 'Pod/default/web-1', object: pod('web-1') }, 'e.7');
     await vi.advanceTimersByTimeAsync(20);
-    expect(batches).toHaveLength(1);
+    // the snapshot's changes are handed over as it completes (test below), the deltas after it in one batch
+    expect(batches.map((b) => b.length)).toEqual([3, 2]);
     expect([...client.cached().keys()].sort()).toEqual(['Namespace//default', 'Node//worker-1', 'Pod/default/web-2']);
     expect((await client.list('Pod', 'default', { labelSelector: 'app=web' })).map((p) => p.metadata?.name)).toEqual(['web-2']);
     await expect(client.get('Pod', 'web-1', 'default')).rejects.toMatchObject({ code: 404 });
@@ -84,6 +85,17 @@ describe('LiveClient', () => {
     sources[0].emit('snapshot', snapshot([pod('a')]), 'e.12');
     await vi.advanceTimersByTimeAsync(20);
     expect([...client.cached().keys()].sort()).toEqual(['Namespace//default', 'Pod/default/a']);
+    client.dispose();
+  });
+
+  it('hands a snapshot\'s changes over before it reports the snapshot complete (the page takes that to mean "all in")', async () => {
+    const { client, sources, batches } = setup();
+    const handedOver: string[][] = [];
+    client.onSnapshotProgress((p) => p === null && handedOver.push(batches.flat().map((c) => c.key)));
+    sources[0].emit('snapshot-part', { total: 3, objects: [pod('a')] });
+    sources[0].emit('snapshot', snapshot([pod('b')]), 'e.3');
+    // at once, not after the 16 ms batching timer
+    expect(handedOver.at(-1)).toEqual(['Pod/default/a', 'Namespace//default', 'Pod/default/b']);
     client.dispose();
   });
 

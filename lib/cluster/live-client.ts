@@ -12,7 +12,7 @@ import { labelsMatch, matchesFieldSelector, parseFieldSelector } from '../k8s/se
 import { failure, notFound } from '../k8s/status';
 import type { DeleteOptions, ListOptions, PatchType } from '../k8s/client-types';
 import { APPLY_KINDS, WRITE_TOKEN_HEADER, type ActionResponse, type ApplyKind, type DeltaPayload, type LiveAction, type LiveInfo, type SnapshotPartPayload, type SnapshotPayload, type UpstreamStatus } from './live-protocol';
-import { objectKey, type ClusterChange, type ClusterClient, type ClusterInfo, type ConnectionState } from './types';
+import { objectKey, type ClusterChange, type ClusterClient, type ClusterInfo, type ConnectionState, type SnapshotProgress } from './types';
 import { forbidden, patchToAction, type CacheView } from './live-writes';
 import { addListener } from './listeners';
 import { ConnectionHealth } from './connection-health';
@@ -50,12 +50,6 @@ class SnapshotTiming {
     performance.mark('live:snapshot-complete', { detail: { parts: this.parts, chars: this.chars, parseMs: this.parseMs, applyMs: this.applyMs } });
     this.parts = this.chars = this.parseMs = this.applyMs = 0;
   }
-}
-
-/** A snapshot on its way: objects received so far, of the total the server said it holds. */
-export interface SnapshotProgress {
-  done: number;
-  total: number;
 }
 
 export class LiveClient implements ClusterClient {
@@ -272,6 +266,8 @@ export class LiveClient implements ClusterClient {
       track(ev);
       timing.part(ev.data, (parsed) => this.onSnapshot(parsed as SnapshotPayload));
       timing.complete();
+      // what the snapshot changed reaches the listeners before its end does: they may take the end to mean "all in"
+      this.flushNow();
       this.setProgress(null);
     });
     for (const type of ['upsert', 'delete'] as const) {
@@ -356,6 +352,11 @@ export class LiveClient implements ClusterClient {
       }
     }
     this.flushTimer ??= setTimeout(() => this.flush(), 16);
+  }
+
+  private flushNow(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flush();
   }
 
   private flush(): void {

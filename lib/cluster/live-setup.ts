@@ -3,7 +3,8 @@
  * and wires it to the header (connection badge, data-source badge) and to the write-token unlock.
  * Returns null when the simulator should be used instead.
  */
-import { LiveClient, type SnapshotProgress } from './live-client';
+import { LiveClient } from './live-client';
+import type { SnapshotProgress } from './types';
 import { DATA_SOURCE_EVENT, TOKEN_EVENT, announceConnection, fetchLiveInfo, preferredSource, storedWriteToken } from './source';
 
 /** How long the Playground waits for the first snapshot before showing the page anyway. */

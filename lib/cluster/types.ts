@@ -65,6 +65,12 @@ export interface FailureControls {
   recoverNode(name: string): Promise<void>;
 }
 
+/** A snapshot on its way: objects received so far, of the total the server said it holds. */
+export interface SnapshotProgress {
+  done: number;
+  total: number;
+}
+
 export interface ClusterClient {
   readonly mode: ClusterMode;
   info(): ClusterInfo;
@@ -87,6 +93,12 @@ export interface ClusterClient {
    * function that stops the pacing.
    */
   paceTo?(taken: () => Promise<void>): () => void;
+  /**
+   * Follows a snapshot that comes in parts (a big live cluster's: the first one, or one after a reconnect): objects
+   * received so far of its total after each part, then null once it is complete (or the stream broke off). Called at
+   * once with where it stands; absent where nothing arrives in parts (the simulator).
+   */
+  onSnapshotProgress?(cb: (p: SnapshotProgress | null) => void): () => void;
   connection(): ConnectionState;
   onConnection(cb: (s: ConnectionState, reason?: string) => void): () => void;
 

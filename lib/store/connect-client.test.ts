@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterChange, ClusterClient } from '../cluster/types';
 import type { KubeObject, V1Pod } from '../k8s/types';
 import { makeNode, makePod } from '../graph/test-fixtures';
-import { BUSY_COMMIT_CHANGES, COMMIT_BUDGET_MS, connectStoreToClient, FIRST_COMMIT_CHANGES, LOAD_AT_ONCE, LOAD_COMMIT_CHANGES, MAX_COMMIT_CHANGES, MAX_COMMIT_GAP_MS, type FrameScheduler } from './connect-client';
+import { ARRIVING_EVERY_MS, BUSY_COMMIT_CHANGES, COMMIT_BUDGET_MS, connectStoreToClient, FIRST_COMMIT_CHANGES, LOAD_AT_ONCE, LOAD_COMMIT_CHANGES, MAX_COMMIT_CHANGES, MAX_COMMIT_GAP_MS, type FrameScheduler } from './connect-client';
 import { createPlaygroundStore, type PlaygroundState } from './playground-store';
 import { podViewOf, projectAhead } from './projection-memo';
 
@@ -330,5 +330,65 @@ describe('connectStoreToClient: pacing a playing engine (ClusterClient.paceTo)',
     await Promise.resolve();
     expect(done).toBe(true);
     expect(unpaced).toBe(1);
+  });
+});
+
+describe('connectStoreToClient: a live snapshot still arriving (ClusterClient.onSnapshotProgress)', () => {
+  function following() {
+    const h = harness(new Map<string, KubeObject>([['Node//w', makeNode('w')]]));
+    let report: (p: { done: number; total: number } | null) => void = () => {};
+    let unfollowed = 0;
+    const client = { ...h.client, onSnapshotProgress: (cb: typeof report) => ((report = cb), () => void unfollowed++) };
+    const clock = { ms: 0 };
+    const store = createPlaygroundStore();
+    const disconnect = connectStoreToClient(store, client, { frame: h.frame, nextTask: h.nextTask, now: () => clock.ms });
+    const drain = () => {
+      while (h.tasks.length) h.tasks.shift()!();
+      while (h.frames.length) h.frames.shift()!();
+    };
+    return { h, store, clock, report: (p: { done: number; total: number } | null) => report(p), drain, disconnect, unfollowed: () => unfollowed };
+  }
+
+  it('shows how far it is, at most once per ARRIVING_EVERY_MS (the first report at once)', () => {
+    const f = following();
+    expect(f.store.getState().arriving).toBeNull();
+    f.report({ done: 400, total: 4_000 });
+    expect(f.store.getState().arriving).toEqual({ done: 400, total: 4_000 });
+    f.clock.ms += ARRIVING_EVERY_MS - 1;
+    f.report({ done: 800, total: 4_000 });
+    expect(f.store.getState().arriving).toEqual({ done: 400, total: 4_000 });
+    f.clock.ms += 1;
+    f.report({ done: 1_200, total: 4_000 });
+    expect(f.store.getState().arriving).toEqual({ done: 1_200, total: 4_000 });
+  });
+
+  it('ends only once what the snapshot brought is in the store, so the views lay out the whole cluster', () => {
+    const f = following();
+    f.report({ done: 400, total: 401 });
+    // the last part's pod is still waiting for its frame when the snapshot says it is complete
+    f.h.emit([podUp('last', 'w')]);
+    f.report(null);
+    expect(f.store.getState().arriving).not.toBeNull();
+    expect(f.store.getState().pods['Pod/default/last']).toBeUndefined();
+    f.drain();
+    expect(f.store.getState().pods['Pod/default/last']).toBeDefined();
+    expect(f.store.getState().arriving).toBeNull();
+  });
+
+  it('with nothing waiting, the end shows at once; a new snapshot (a reconnect) shows again without waiting', () => {
+    const f = following();
+    f.report({ done: 400, total: 800 });
+    f.report(null);
+    expect(f.store.getState().arriving).toBeNull();
+    f.report({ done: 400, total: 800 });
+    expect(f.store.getState().arriving).toEqual({ done: 400, total: 800 });
+  });
+
+  it('disconnecting stops following and clears the note', () => {
+    const f = following();
+    f.report({ done: 400, total: 800 });
+    f.disconnect();
+    expect(f.unfollowed()).toBe(1);
+    expect(f.store.getState().arriving).toBeNull();
   });
 });

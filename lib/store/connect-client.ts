@@ -120,6 +120,12 @@ export const LOAD_AT_ONCE = 5_000;
  */
 export const LOAD_COMMIT_CHANGES = MAX_COMMIT_CHANGES;
 
+/**
+ * Least time between two updates of a snapshot's progress while it arrives into a page already showing (one per part
+ * re-rendered the note 2–3 times a frame); ten a second is as smooth to read. Its end is shown at once.
+ */
+export const ARRIVING_EVERY_MS = 100;
+
 /** Kinds that come into a loading store before the rest: the nodes (the graph's boxes) and what owns pods. */
 const LOAD_FIRST = new Set<string>(['Namespace', 'Node', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Job', 'Service']);
 
@@ -141,7 +147,7 @@ export interface ConnectOptions {
 }
 
 /** Load the client's current objects, then apply its changes as above. Returns a disconnect function. */
-export function connectStoreToClient(store: PlaygroundStore, client: Pick<ClusterClient, 'cached' | 'subscribe' | 'time' | 'paceTo'>, opts: ConnectOptions = {}): () => void {
+export function connectStoreToClient(store: PlaygroundStore, client: Pick<ClusterClient, 'cached' | 'subscribe' | 'time' | 'paceTo' | 'onSnapshotProgress'>, opts: ConnectOptions = {}): () => void {
   const { frame = animationFrameScheduler, nextTask = nextTaskScheduler, sliceMs = PROJECT_SLICE_MS, now = () => performance.now() } = opts;
   store.getState().clearCluster(client.time?.now() ?? Date.now());
   const initial = snapshotChanges(client.cached());
@@ -156,6 +162,14 @@ export function connectStoreToClient(store: PlaygroundStore, client: Pick<Cluste
   let cancelFrame: (() => void) | null = null;
   let cancelSlice: (() => void) | null = null;
   const size = new CommitSize({ budgetMs: COMMIT_BUDGET_MS, min: MIN_COMMIT_CHANGES, max: MAX_COMMIT_CHANGES, first: FIRST_COMMIT_CHANGES });
+  // A snapshot arriving in parts into the page (live-client.ts): how far it is, at most every ARRIVING_EVERY_MS; its end
+  // once the changes it brought are all in the store, so `arriving: null` means the whole cluster is there to lay out.
+  let arrivedAll = false;
+  let shownAt = -Infinity;
+  const arrived = () => {
+    arrivedAll = false;
+    if (store.getState().arriving !== null) store.getState().setArriving(null);
+  };
 
   /** Project queued changes for up to `sliceMs`; true when all are projected. */
   const projectSlice = (): boolean => {
@@ -206,7 +220,10 @@ export function connectStoreToClient(store: PlaygroundStore, client: Pick<Cluste
     }
     if (queue.length > 0) cancelFrame = frame(commit);
     store.getState().applyBatch(batch);
-    if (queue.length === 0) tookIn();
+    if (queue.length === 0) {
+      tookIn();
+      if (arrivedAll) arrived();
+    }
     if (loadLeft > 0) {
       loadLeft = Math.max(0, loadLeft - batch.length);
       store.getState().setLoading(loadLeft > 0 ? { done: initial.length - loadLeft, total: initial.length } : null);
@@ -239,8 +256,22 @@ export function connectStoreToClient(store: PlaygroundStore, client: Pick<Cluste
     waiting = [];
     for (const r of resolve) r();
   };
+  // the snapshot's progress (its end waits for the queue above to drain)
+  const unfollow = client.onSnapshotProgress?.((p) => {
+    if (p === null) {
+      arrivedAll = true;
+      if (queue.length === 0) arrived();
+      return;
+    }
+    arrivedAll = false;
+    const t = now();
+    if (store.getState().arriving !== null && t - shownAt < ARRIVING_EVERY_MS) return;
+    shownAt = t;
+    store.getState().setArriving({ done: p.done, total: p.total });
+  });
   const unpace = client.paceTo?.(() => (queue.length === 0 ? Promise.resolve() : new Promise<void>((r) => waiting.push(r))));
   return () => {
+    unfollow?.();
     unpace?.();
     tookIn();
     unsubscribe();
@@ -251,5 +282,6 @@ export function connectStoreToClient(store: PlaygroundStore, client: Pick<Cluste
     head = projected = 0;
     if (loadLeft > 0) store.getState().setLoading(null);
     loadLeft = 0;
+    if (store.getState().arriving !== null) store.getState().setArriving(null);
   };
 }

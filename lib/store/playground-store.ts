@@ -43,6 +43,12 @@ export interface UiSlice {
    * graph and the list wait for all of them, showing how far it is, and are laid out once.
    */
   loading: { done: number; total: number } | null;
+  /**
+   * A live cluster's snapshot still arriving after the page showed (a big cluster's first one, past the page's wait
+   * for it, or one after a reconnect): objects in so far of its total, or null once all of it is in the store. The
+   * views show what has come and say how far the rest is.
+   */
+  arriving: { done: number; total: number } | null;
 }
 
 export interface PlaygroundActions {
@@ -58,6 +64,7 @@ export interface PlaygroundActions {
   setSelectorText(text: string): void;
   setShowKubeSystem(show: boolean): void;
   setLoading(loading: UiSlice['loading']): void;
+  setArriving(arriving: UiSlice['arriving']): void;
 }
 
 /** The key the pending lane's pod list is announced under in `podListListeners` (no node has this name). */
@@ -89,6 +96,7 @@ const INITIAL_UI: UiSlice = {
   animateAfter: Number.POSITIVE_INFINITY,
   selectionNote: null,
   loading: null,
+  arriving: null,
 };
 
 function highlightFor(s: Pick<ClusterSlice, 'services' | 'pods'>, serviceKey: string | null): UiSlice['highlight'] {
@@ -142,7 +150,7 @@ export function createPlaygroundStore(initial: Partial<UiSlice> = {}): Playgroun
       podListListeners,
 
       clearCluster: (now = Number.POSITIVE_INFINITY) =>
-        set({ ...emptyCluster(), selection: null, selectionNote: null, highlight: null, serviceKey: null, animateAfter: now, loading: null }),
+        set({ ...emptyCluster(), selection: null, selectionNote: null, highlight: null, serviceKey: null, animateAfter: now, loading: null, arriving: null }),
       applyBatch(changes) {
         if (changes.length === 0) return;
         const s = get();
@@ -186,6 +194,7 @@ export function createPlaygroundStore(initial: Partial<UiSlice> = {}): Playgroun
       },
       setShowKubeSystem: (showKubeSystem) => setFilter({ showKubeSystem }),
       setLoading: (loading) => set({ loading }),
+      setArriving: (arriving) => set({ arriving }),
     };
   });
 }
