@@ -13,6 +13,7 @@ import { createBoxPacer, MountPacerContext } from './mount-turn';
 import { pacesMounts } from '@/lib/graph/mount-pacer';
 import { AutoFit, BOX_STYLE, READ_ONLY_FLOW, useColorMode, useContainerSize, useStableNodes } from './flow-common';
 import { PodTooltip } from './pod-tooltip';
+import { EmptyClusterNote } from './empty-cluster-note';
 import { placeServiceBox, TRAFFIC_ID, TrafficEdgeLayer, TrafficServiceBox, useTrafficLane } from './traffic-layer';
 
 /** Module scope: React Flow re-mounts every node if this object changes identity. */
@@ -260,11 +261,7 @@ export default function ClusterCanvas() {
           </MountPacerContext>
         </ExpectedZoomProvider>
       )}
-      {names.length === 0 && (
-        <p role="status" className="pointer-events-none absolute inset-x-0 top-1/3 mx-auto max-w-md px-4 text-center text-sm text-zinc-600 dark:text-zinc-300">
-          아직 클러스터에 노드가 없어요. 머신에서 <code className="font-mono">sudo kubeadm init</code>과 <code className="font-mono">kubeadm join</code>을 하면 노드가 여기에 하나씩 나타나요.
-        </p>
-      )}
+      {names.length === 0 && <EmptyClusterNote />}
       <PodTooltip container={ref} />
     </div>
   );

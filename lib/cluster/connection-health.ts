@@ -34,6 +34,12 @@ export class ConnectionHealth {
     this.set('connected');
   }
 
+  /** Up, but not everything is in yet (the server's first lists of the cluster): 연결 중, with why. */
+  waiting(reason: string): void {
+    this.unhealthySince = null;
+    this.set('connecting', reason);
+  }
+
   unhealthy(reason: string): void {
     const now = Date.now();
     this.unhealthySince ??= now;

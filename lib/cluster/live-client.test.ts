@@ -27,12 +27,12 @@ const pod = (name: string, rv = '1', uid = `u-${name}`): KubeObject =>
 const node = (name: string): KubeObject => ({ kind: 'Node', apiVersion: 'v1', metadata: { name, resourceVersion: '1', uid: name } }) as KubeObject;
 const snapshot = (objects: KubeObject[], ok = true) => ({ objects, namespaces: ['default'], upstream: { ok, synced: true, reason: ok ? undefined : '끊김' } });
 
-function setup() {
+function setup(info: Record<string, unknown> = { mode: 'live', writable: true, reachable: true, upstreamWatches: 7, streams: 1 }) {
   const sources: FakeEventSource[] = [];
   const requests: { url: string; init?: RequestInit }[] = [];
   const fetchImpl = vi.fn<typeof fetch>(async (url, init) => {
     requests.push({ url: String(url), init });
-    if (String(url).endsWith('/info')) return Response.json({ mode: 'live', writable: true, reachable: true, upstreamWatches: 7, streams: 1 });
+    if (String(url).endsWith('/info')) return Response.json(info);
     return Response.json({ ok: true, message: 'deployment.apps/web scaled' });
   });
   const client = new LiveClient({ eventSource: (url) => sources.at(-1 + sources.push(new FakeEventSource(url)))!, fetch: fetchImpl });
@@ -174,6 +174,42 @@ describe('LiveClient', () => {
     expect(client.connection()).toBe('disconnected');
     sources[0].emit('status', { ok: true, synced: true });
     expect(states.map(([s]) => s)).toEqual(['connected', 'reconnecting', 'disconnected', 'connected']);
+    client.dispose();
+  });
+
+  it('says 연결됨 only once the server has listed the whole cluster (an empty, unsynced snapshot is still 연결 중)', async () => {
+    const { client, sources, states } = setup();
+    await vi.advanceTimersByTimeAsync(0);
+    // the server gave up waiting for its lists and sent what it had: nothing, not synced, no watch failed (yet)
+    sources[0].emit('snapshot', { objects: [], namespaces: ['default'], upstream: { ok: true, synced: false } });
+    expect(client.connection()).toBe('connecting');
+    expect(client.connectionReason()).toMatch(/목록을 받는 중/);
+    sources[0].emit('status', { ok: true, synced: true });
+    expect(client.connection()).toBe('connected');
+    expect(states.map(([s]) => s)).toEqual(['connecting', 'connected']);
+    client.dispose();
+  });
+
+  it('a stalled API server (its lists neither come nor fail for a minute) shows /api/cluster/info\'s reason at once', async () => {
+    const reason = '클러스터 API 서버가 응답하지 않습니다 (시간 초과).';
+    const { client, sources } = setup({ mode: 'live', writable: false, reachable: false, reason, upstreamWatches: 7, streams: 0 });
+    sources[0].emit('snapshot', { objects: [], namespaces: ['default'], upstream: { ok: true, synced: false } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.connection()).toBe('reconnecting');
+    expect(client.connectionReason()).toBe(reason);
+    // it answers after all: the lists come in and the badge follows the stream
+    sources[0].emit('status', { ok: true, synced: true });
+    expect(client.connection()).toBe('connected');
+    client.dispose();
+  });
+
+  it('a broken stream stays 재연결 중 when the info is read again (what it said of the cluster no longer holds)', async () => {
+    const { client, sources } = setup();
+    sources[0].emit('snapshot', snapshot([]));
+    expect(client.connection()).toBe('connected');
+    sources[0].onerror?.({});
+    await client.refreshInfo();
+    expect(client.connection()).toBe('reconnecting');
     client.dispose();
   });
 

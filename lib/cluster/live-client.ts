@@ -52,6 +52,10 @@ class SnapshotTiming {
   }
 }
 
+/** Why the badge still says 연결 중 while the server's watches have not listed the whole cluster yet. */
+const LISTING = '대시보드 서버가 클러스터에서 오브젝트 목록을 받는 중입니다.';
+const UNREACHABLE = '클러스터 API 서버에 연결할 수 없습니다.';
+
 export class LiveClient implements ClusterClient {
   readonly mode = 'live' as const;
   private readonly cache = new Map<string, KubeObject>();
@@ -71,6 +75,8 @@ export class LiveClient implements ClusterClient {
   private reopenTimer: ReturnType<typeof setTimeout> | null = null;
   private reopenAttempts = 0;
   private serverInfo: LiveInfo | null = null;
+  /** What the stream last said of the server's watches on the cluster (null before its first snapshot or status). */
+  private upstream: UpstreamStatus | null = null;
   private token: string | null = null;
   private disposed = false;
   private readonly baseUrl: string;
@@ -106,6 +112,7 @@ export class LiveClient implements ClusterClient {
     try {
       const res = await this.fetchImpl(`${this.baseUrl}/api/cluster/info`, { cache: 'no-store' });
       this.serverInfo = (await res.json()) as LiveInfo;
+      this.judgeHealth();
     } catch {
       /* the stream reports connectivity; info is decoration */
     }
@@ -280,6 +287,7 @@ export class LiveClient implements ClusterClient {
     es.addEventListener('status', (ev) => this.onUpstream(JSON.parse(ev.data) as UpstreamStatus));
     es.onerror = () => {
       if (this.disposed) return;
+      this.upstream = null; // what the broken stream said of the cluster no longer holds
       this.health.unhealthy('대시보드 서버와의 연결이 끊겨 다시 연결하는 중입니다.');
       this.snapshotKeys = null; // EventSource reconnects with a fresh snapshot or a replay, never the rest of this one
       this.setProgress(null);
@@ -327,8 +335,22 @@ export class LiveClient implements ClusterClient {
 
   private onUpstream(u: UpstreamStatus): void {
     this.reopenAttempts = 0;
-    if (u.ok) this.health.healthy();
-    else this.health.unhealthy(u.reason ?? '클러스터와의 연결이 끊겼습니다.');
+    this.upstream = u;
+    this.judgeHealth();
+  }
+
+  /**
+   * The badge's state from what the server says of its watches on the cluster: connected once they have listed
+   * everything (`synced`), not merely because none has failed yet. A stalled API server fails no list for a minute
+   * (LIST_DEADLINE_MS): until then /api/cluster/info's probe, which gives up within 3 s, says why nothing comes.
+   */
+  private judgeHealth(): void {
+    const u = this.upstream;
+    if (!u) return; // the stream has said nothing yet: still connecting (its own errors are handled where they come)
+    if (!u.ok) this.health.unhealthy(u.reason ?? '클러스터와의 연결이 끊겼습니다.');
+    else if (u.synced) this.health.healthy();
+    else if (this.serverInfo?.reachable === false) this.health.unhealthy(this.serverInfo.reason ?? UNREACHABLE);
+    else this.health.waiting(LISTING);
   }
 
   private applyChange(type: 'upsert' | 'delete', object: KubeObject, kind?: Kind, key?: string): void {

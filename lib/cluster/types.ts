@@ -100,6 +100,8 @@ export interface ClusterClient {
    */
   onSnapshotProgress?(cb: (p: SnapshotProgress | null) => void): () => void;
   connection(): ConnectionState;
+  /** Why the connection is not healthy (Korean), where the client can tell. */
+  connectionReason?(): string | undefined;
   onConnection(cb: (s: ConnectionState, reason?: string) => void): () => void;
 
   time?: TimeControls;
