@@ -115,27 +115,44 @@ export type PaintTarget = Pick<HTMLCanvasElement, 'width' | 'height'> & {
  */
 const CONTEXT: CanvasRenderingContext2DSettings = { willReadFrequently: true };
 
-/** A canvas the pixels of a bitmap being reallocated wait in (one for the page; emptied after each use). */
+/**
+ * A canvas the pixels of a bitmap being reallocated wait in (one for the page). A canvas's first drawing after it is
+ * allocated or resized costs in proportion to its area (~25 ns a device pixel in Chromium without a GPU: 2947 × 179 took
+ * 11–17 ms, where a second copy into the same canvas took 0.3), so this one keeps its size between uses, with room for
+ * the bitmap that is being reallocated (a growing grid's next reallocation then fits), and lets go of its pixels only
+ * after SCRATCH_IDLE_MS without a use. Emptied on every use, it was allocated twice per reallocation with the bitmap:
+ * a 5,000-pod rollout's Pending lane growing through 2947 × 179 took 37 ms in one task.
+ */
 let scratch: HTMLCanvasElement | null = null;
+let scratchRelease: ReturnType<typeof setTimeout> | undefined;
+const SCRATCH_IDLE_MS = 5000;
 
 /**
- * A copy of a bitmap's pixels (a blit, not a read back: ~1 ms for a 3,739 × 155 bitmap, where getImageData took ~45),
- * or null where there is no page (tests) or the bitmap is empty.
+ * A copy of a bitmap's pixels in the scratch canvas (a blit, not a read back: ~1 ms for a 3,739 × 155 bitmap, where
+ * getImageData took ~45), or null where there is no page (tests) or the bitmap is empty. `next` is the size the bitmap
+ * is being reallocated to: the scratch canvas grows to it when too small for this copy.
  */
-function pixelsOf(canvas: PaintTarget): HTMLCanvasElement | null {
+function pixelsOf(canvas: PaintTarget, next: { width: number; height: number }): HTMLCanvasElement | null {
   if (typeof HTMLCanvasElement === 'undefined' || !(canvas instanceof HTMLCanvasElement) || canvas.width === 0 || canvas.height === 0) return null;
   scratch ??= document.createElement('canvas');
-  Object.assign(scratch, { width: canvas.width, height: canvas.height });
+  if (scratch.width < canvas.width || scratch.height < canvas.height) {
+    Object.assign(scratch, { width: Math.max(canvas.width, next.width), height: Math.max(canvas.height, next.height) });
+  }
   const ctx = scratch.getContext('2d', CONTEXT);
   if (!ctx) return null;
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(canvas, 0, 0);
+  clearTimeout(scratchRelease);
+  scratchRelease = setTimeout(() => {
+    // a zero-sized canvas gives its backing store back now rather than at the next collection
+    if (scratch) Object.assign(scratch, { width: 0, height: 0 });
+  }, SCRATCH_IDLE_MS);
   return scratch;
 }
 
-/** Draw kept pixels back at the top left of the (reallocated) bitmap; then the scratch canvas lets go of them. */
-function putBack(pixels: HTMLCanvasElement, ctx: CanvasRenderingContext2D | null): boolean {
-  ctx?.drawImage(pixels, 0, 0);
-  pixels.width = 0;
+/** Draw the kept pixels (`width` × `height` at the scratch's top left) back at the top left of the reallocated bitmap. */
+function putBack(pixels: HTMLCanvasElement, width: number, height: number, ctx: CanvasRenderingContext2D | null): boolean {
+  ctx?.drawImage(pixels, 0, 0, width, height, 0, 0, width, height);
   return !!ctx;
 }
 
@@ -198,10 +215,12 @@ export class TilePainter {
     // Same look and width: the tiles keep their places, so the old pixels are copied into the new bitmap.
     let kept = false;
     if (resized) {
-      const old = sameLook && this.canvas.width === w ? pixelsOf(this.canvas) : null;
-      this.canvas.width = w;
-      this.canvas.height = roomyHeight(w, h);
-      kept = !!old && putBack(old, this.context());
+      const next = { width: w, height: roomyHeight(w, h) };
+      const keepHeight = Math.min(this.canvas.height, next.height);
+      const old = sameLook && this.canvas.width === w ? pixelsOf(this.canvas, next) : null;
+      this.canvas.width = next.width;
+      this.canvas.height = next.height;
+      kept = !!old && putBack(old, w, keepHeight, this.context());
       this.blanked = !kept;
     }
     if ((resized && !kept) || !sameLook) {
