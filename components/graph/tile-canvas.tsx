@@ -178,7 +178,24 @@ export const TileCanvas = memo(function TileCanvas({ idsOf, cols, rows = 0, labe
     const layer = tileLayerFor(flow);
     const node = host.closest<HTMLElement>('.react-flow__node');
     const place = () => (node ? offsetWithin(host, node) : null);
-    const shown: LayerGrid = { nodeId, bitmap: painted.canvas, area: painted.painter.area, cols, node: { x: 0, y: 0 }, offset: { x: 0, y: 0 }, placed: false, needsPlace: true, place, size, focus: -1, hover: -1, ringColour: '' };
+    const shown: LayerGrid = {
+      nodeId,
+      // the painter's bitmap now: a growing grid moves its tiles to a new one (tile-painter.ts)
+      get bitmap() {
+        return painted.canvas;
+      },
+      area: painted.painter.area,
+      cols,
+      node: { x: 0, y: 0 },
+      offset: { x: 0, y: 0 },
+      placed: false,
+      needsPlace: true,
+      place,
+      size,
+      focus: -1,
+      hover: -1,
+      ringColour: '',
+    };
     painted.painter.describeOn(host);
     gridRef.current = { painted, shown };
     layer.add(shown);

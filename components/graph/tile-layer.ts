@@ -23,7 +23,8 @@ type FlowStore = ReturnType<typeof useStoreApi>;
 export interface LayerGrid extends GridPlace {
   /** Its React Flow node (its position is read from the store when the layer draws). */
   nodeId: string;
-  bitmap: HTMLCanvasElement;
+  /** The grid's bitmap now (read at each draw: a growing grid moves to a new one). */
+  readonly bitmap: HTMLCanvasElement;
   /** The part of the bitmap in use, from its top left (device px): the painter keeps rows to spare below it. */
   area: { width: number; height: number };
   cols: number;

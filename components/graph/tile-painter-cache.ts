@@ -9,8 +9,9 @@
 import { TilePainter, type PaintTarget } from './tile-painter';
 
 export interface PaintedGrid<C extends PaintTarget = HTMLCanvasElement> {
-  canvas: C;
-  painter: TilePainter;
+  /** The painter's bitmap now (a grid that grows moves to a new one). */
+  readonly canvas: C;
+  painter: TilePainter<C>;
 }
 
 /** Device pixels of bitmaps kept off screen, in all (≈ 64 MB of RGBA). */
@@ -27,8 +28,13 @@ export function takePaintedGrid<C extends PaintTarget>(graph: object, key: strin
     // a graph's grids all come from its one `create`: what it kept is what it makes
     return grid as PaintedGrid<C>;
   }
-  const canvas = create();
-  return { canvas, painter: new TilePainter(canvas) };
+  const painter = new TilePainter(create(), create);
+  return {
+    get canvas() {
+      return painter.canvas;
+    },
+    painter,
+  };
 }
 
 /** Keeps an unmounted grid for its box's return; evicts the oldest kept grids past the pixel budget. */

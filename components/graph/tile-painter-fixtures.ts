@@ -21,12 +21,15 @@ export const PALETTE: TilePalette = {
 export function countingCanvas() {
   const drawn = { tiles: 0, clears: 0 };
   const reads = { count: 0, settings: undefined as CanvasRenderingContext2DSettings | undefined };
+  /** drawImage's arguments, call by call (a bitmap copied in) */
+  const copies: unknown[][] = [];
   const ctx = new Proxy({} as CanvasRenderingContext2D, {
     get: (_t, name) => {
       if (name === 'fill' || name === 'fillRect') return () => drawn.tiles++;
       if (name === 'clearRect') return () => drawn.clears++;
       if (name === 'measureText') return () => ({ width: 0 });
       if (name === 'getImageData') return () => (reads.count++, {});
+      if (name === 'drawImage') return (...args: unknown[]) => copies.push(args);
       return () => {};
     },
     set: () => true,
@@ -39,7 +42,7 @@ export function countingCanvas() {
       return ctx;
     },
   };
-  return { canvas, drawn, reads };
+  return { canvas, drawn, reads, copies };
 }
 
 /** An element that keeps the attributes a TilePainter describes its drawing with. */

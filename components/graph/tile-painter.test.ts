@@ -53,6 +53,62 @@ describe('TilePainter', () => {
   });
 });
 
+describe('TilePainter when its grid outgrows the bitmap', () => {
+  const setup = { cols: 5, scale: 1, detailed: false, palette: PALETTE };
+  const ids = (store: ReturnType<typeof storeWithPods>['store']) => store.getState().groups.podIdsByNode['w'];
+  const morePods = (store: ReturnType<typeof storeWithPods>['store']) => store.getState().applyBatch(Array.from({ length: 10 }, (_, i) => podUp(`q${i}`)));
+
+  it('moves its tiles into a new bitmap with one copy and draws only the new pods; the old bitmap is emptied', () => {
+    const { store } = storeWithPods(12);
+    const made: ReturnType<typeof countingCanvas>[] = [];
+    const fresh = () => (made.push(countingCanvas()), made.at(-1)!.canvas);
+    const first = fresh();
+    const painter = new TilePainter(first, fresh);
+    painter.configure({ ...setup, ids: ids(store) });
+    painter.paint(store.getState());
+    expect(made[0].drawn.tiles).toBe(12);
+    const before = { width: first.width, height: first.height };
+
+    // 12 → 22 pods: five rows of tiles where the bitmap has room for three and a quarter
+    morePods(store);
+    painter.configure({ ...setup, ids: ids(store) });
+    expect(made).toHaveLength(2);
+    expect(painter.canvas).toBe(made[1].canvas);
+    expect(painter.canvas.width).toBe(before.width);
+    expect(painter.canvas.height).toBeGreaterThan(before.height);
+    expect(made[1].copies).toEqual([[first, 0, 0, before.width, before.height, 0, 0, before.width, before.height]]);
+    expect({ width: first.width, height: first.height }).toEqual({ width: 0, height: 0 });
+    painter.paint(store.getState());
+    expect(made[1].drawn.tiles).toBe(10);
+  });
+
+  it('without a way to make bitmaps, or with a new look, reallocates its own bitmap blank and draws every tile', () => {
+    const { store } = storeWithPods(12);
+    const { canvas, drawn, copies } = countingCanvas();
+    const painter = new TilePainter(canvas);
+    painter.configure({ ...setup, ids: ids(store) });
+    painter.paint(store.getState());
+    morePods(store);
+    drawn.tiles = 0;
+    painter.configure({ ...setup, ids: ids(store) });
+    expect(painter.canvas).toBe(canvas);
+    painter.paint(store.getState());
+    expect(drawn.tiles).toBe(22);
+    expect(copies).toEqual([]);
+
+    const made: ReturnType<typeof countingCanvas>[] = [];
+    const fresh = () => (made.push(countingCanvas()), made.at(-1)!.canvas);
+    const other = new TilePainter(fresh(), fresh);
+    other.configure({ ...setup, ids: ids(store) });
+    other.paint(store.getState());
+    // four columns instead of five: the tiles move, so nothing is copied
+    other.configure({ ...setup, cols: 4, ids: ids(store) });
+    expect(made).toHaveLength(1);
+    other.paint(store.getState());
+    expect(made[0].drawn.tiles).toBe(44);
+  });
+});
+
 describe('TilePainter rasterises within its paint', () => {
   it('a paint that draws reads one pixel back from a main-memory bitmap, and a paint with nothing to draw reads none', () => {
     const store = createPlaygroundStore();

@@ -115,47 +115,6 @@ export type PaintTarget = Pick<HTMLCanvasElement, 'width' | 'height'> & {
  */
 const CONTEXT: CanvasRenderingContext2DSettings = { willReadFrequently: true };
 
-/**
- * A canvas the pixels of a bitmap being reallocated wait in (one for the page). A canvas's first drawing after it is
- * allocated or resized costs in proportion to its area (~25 ns a device pixel in Chromium without a GPU: 2947 × 179 took
- * 11–17 ms, where a second copy into the same canvas took 0.3), so this one keeps its size between uses, with room for
- * the bitmap that is being reallocated (a growing grid's next reallocation then fits), and lets go of its pixels only
- * after SCRATCH_IDLE_MS without a use. Emptied on every use, it was allocated twice per reallocation with the bitmap:
- * a 5,000-pod rollout's Pending lane growing through 2947 × 179 took 37 ms in one task.
- */
-let scratch: HTMLCanvasElement | null = null;
-let scratchRelease: ReturnType<typeof setTimeout> | undefined;
-const SCRATCH_IDLE_MS = 5000;
-
-/**
- * A copy of a bitmap's pixels in the scratch canvas (a blit, not a read back: ~1 ms for a 3,739 × 155 bitmap, where
- * getImageData took ~45), or null where there is no page (tests) or the bitmap is empty. `next` is the size the bitmap
- * is being reallocated to: the scratch canvas grows to it when too small for this copy.
- */
-function pixelsOf(canvas: PaintTarget, next: { width: number; height: number }): HTMLCanvasElement | null {
-  if (typeof HTMLCanvasElement === 'undefined' || !(canvas instanceof HTMLCanvasElement) || canvas.width === 0 || canvas.height === 0) return null;
-  scratch ??= document.createElement('canvas');
-  if (scratch.width < canvas.width || scratch.height < canvas.height) {
-    Object.assign(scratch, { width: Math.max(canvas.width, next.width), height: Math.max(canvas.height, next.height) });
-  }
-  const ctx = scratch.getContext('2d', CONTEXT);
-  if (!ctx) return null;
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
-  ctx.drawImage(canvas, 0, 0);
-  clearTimeout(scratchRelease);
-  scratchRelease = setTimeout(() => {
-    // a zero-sized canvas gives its backing store back now rather than at the next collection
-    if (scratch) Object.assign(scratch, { width: 0, height: 0 });
-  }, SCRATCH_IDLE_MS);
-  return scratch;
-}
-
-/** Draw the kept pixels (`width` × `height` at the scratch's top left) back at the top left of the reallocated bitmap. */
-function putBack(pixels: HTMLCanvasElement, width: number, height: number, ctx: CanvasRenderingContext2D | null): boolean {
-  ctx?.drawImage(pixels, 0, 0, width, height, 0, 0, width, height);
-  return !!ctx;
-}
-
 /** The element in the page that says what the bitmap shows: its words for a screen reader, and counts for tests. */
 export type DescribedTarget = Pick<HTMLElement, 'dataset' | 'getAttribute' | 'setAttribute'>;
 
@@ -167,7 +126,7 @@ interface Words {
   scale: string;
 }
 
-export class TilePainter {
+export class TilePainter<C extends PaintTarget = PaintTarget> {
   private setup: PaintSetup | null = null;
   private drawnPods: (PodView | undefined)[] = [];
   private drawnMarks: number[] = [];
@@ -181,7 +140,23 @@ export class TilePainter {
   /** The part of the bitmap the grid uses, from its top left corner (device px; the layer copies only this). */
   readonly area = { width: 0, height: 0 };
 
-  constructor(private readonly canvas: PaintTarget) {}
+  private bitmap: C;
+
+  /**
+   * `fresh` makes a new bitmap: a grid that grows (a rollout's Pending lane, a workload box) moves its tiles into one
+   * (see configure). Without it a reallocated bitmap is blanked and painted again.
+   */
+  constructor(
+    canvas: C,
+    private readonly fresh?: () => C,
+  ) {
+    this.bitmap = canvas;
+  }
+
+  /** The bitmap painted on: after a reallocation that kept the tiles, a new one (the old one is emptied). */
+  get canvas(): C {
+    return this.bitmap;
+  }
 
   /** The resolution and detail of what is drawn now (null before the first configure). */
   get look(): { scale: number; detailed: boolean } | null {
@@ -211,16 +186,36 @@ export class TilePainter {
     // it) only when too small, or more than four times the size it needs.
     this.area.width = w;
     this.area.height = h;
-    const resized = this.canvas.width !== w || this.canvas.height < h || this.canvas.height > 4 * h;
-    // Same look and width: the tiles keep their places, so the old pixels are copied into the new bitmap.
+    const resized = this.bitmap.width !== w || this.bitmap.height < h || this.bitmap.height > 4 * h;
     let kept = false;
     if (resized) {
-      const next = { width: w, height: roomyHeight(w, h) };
-      const keepHeight = Math.min(this.canvas.height, next.height);
-      const old = sameLook && this.canvas.width === w ? pixelsOf(this.canvas, next) : null;
-      this.canvas.width = next.width;
-      this.canvas.height = next.height;
-      kept = !!old && putBack(old, w, keepHeight, this.context());
+      const height = roomyHeight(w, h);
+      // Same look and width: the tiles keep their places, so they are copied into a new bitmap, which then replaces
+      // this one. A canvas's first drawing after it is allocated or resized costs in proportion to its area (~25 ns a
+      // device pixel in Chromium without a GPU: 11–17 ms at 2947 × 179, where a second copy into it took 0.3 ms), so
+      // the copy goes straight into the new bitmap: through a scratch canvas, resized for each copy, it paid that
+      // twice more (a 5,000-pod rollout's Pending lane growing through 2947 × 179 took 37 ms in one task).
+      const old = this.bitmap;
+      const next = sameLook && old.width === w && old.height > 0 && this.fresh ? this.fresh() : null;
+      if (next) {
+        next.width = w;
+        next.height = height;
+        const ctx = next.getContext('2d', CONTEXT);
+        if (ctx) {
+          const rows = Math.min(old.height, height);
+          ctx.drawImage(old as unknown as CanvasImageSource, 0, 0, w, rows, 0, 0, w, rows);
+          // a zero-sized canvas gives its backing store back now rather than at the next collection
+          old.width = 0;
+          old.height = 0;
+          this.bitmap = next;
+          this.ctx = ctx;
+          kept = true;
+        }
+      }
+      if (!kept) {
+        old.width = w;
+        old.height = height;
+      }
       this.blanked = !kept;
     }
     if ((resized && !kept) || !sameLook) {
@@ -234,7 +229,7 @@ export class TilePainter {
   }
 
   private context(): CanvasRenderingContext2D | null {
-    return (this.ctx ??= this.canvas.getContext('2d', CONTEXT));
+    return (this.ctx ??= this.bitmap.getContext('2d', CONTEXT));
   }
 
   /** The last paint stopped at its time limit with tiles still to draw (the next paint goes on from there). */
@@ -281,7 +276,7 @@ export class TilePainter {
     if (dirty.length === 0 && past.length === 0) return blanked;
     ctx.setTransform(setup.scale, 0, 0, setup.scale, 0, 0);
     const full = dirty.length >= count && past.length === 0 && dirty.every((i, at) => i === at);
-    if (full) ctx.clearRect(0, 0, this.canvas.width / setup.scale, this.canvas.height / setup.scale);
+    if (full) ctx.clearRect(0, 0, this.bitmap.width / setup.scale, this.bitmap.height / setup.scale);
     for (const i of past) this.drawTile(ctx, setup, i, true);
     let at = 0;
     for (; at < dirty.length; at++) {
