@@ -38,5 +38,18 @@ test('the simulator runs in a Web Worker: kubectl commands and the clock are ans
   // An error from the engine keeps its Kubernetes wording across the boundary.
   await type(page, 'kubectl get pod nope');
   await expect(output(page)).toContainText('Error from server (NotFound): pods "nope" not found');
+  // The worker started while the page hydrated is the one the client took (lib/cluster/sim-worker.ts): no second
+  // engine was started beside it, idle, by a later render.
+  expect(await simWorkerCount(page)).toBe(1);
   expect(errors).toEqual([]);
+});
+
+const simWorkerCount = async (page: Page) => (await Promise.all(page.workers().map((w) => w.evaluate(() => self.name)))).filter((n) => n === 'k8s-sim').length;
+
+test('bare machines keep their engine on the page: no simulator worker is started for them', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/playground?machines=1');
+  await expect(page.getByRole('textbox', { name: / 셸 입력$/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('ubuntu@master:~$', { exact: true })).toBeVisible();
+  expect(await simWorkerCount(page)).toBe(0);
 });

@@ -9,6 +9,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ClusterClient } from '@/lib/cluster/types';
 import { createPlaygroundBus, type PlaygroundBus } from '@/lib/store/bus';
+import { startSimWorkerEarly } from '@/lib/cluster/sim-worker';
 import { benchClusterConfig } from './bench-mode';
 import { useClusterSource } from './cluster-source';
 import type { LabNotice, OpenedLab } from './lab-persistence';
@@ -83,6 +84,8 @@ export function PlaygroundProvider({ children, seed = 1, setup, settleMs = 60_00
   const setupKey = JSON.stringify(setup ?? []);
   // 시뮬레이터 / 실제 클러스터 (header switch); live needs a cluster on the server, else we stay on the simulator.
   const source = useClusterSource();
+  // The engine's worker starts loading on its own thread at the first render; the effect below takes it over.
+  if (typeof window !== 'undefined' && !machinesProp && !machinesFromUrl()) startSimWorkerEarly();
 
   useEffect(() => {
     let disposed = false;

@@ -6,6 +6,7 @@
  */
 import type { SimPort, SimRequest, SimResponse } from './sim-protocol';
 import { WorkerSimClient, type WorkerSimClientOptions } from './worker-sim-client';
+import { createSimWorker, takeSimWorker } from './sim-worker';
 
 export function workerPort(worker: Worker): SimPort {
   return {
@@ -43,11 +44,11 @@ export async function inProcessPort(): Promise<SimPort> {
   };
 }
 
-/** A worker when the browser can run one, else in-process. */
+/** A worker when the browser can run one (the one the page started early, if any: sim-worker.ts), else in-process. */
 export async function openSimPort(): Promise<SimPort> {
   if (typeof Worker === 'undefined') return inProcessPort();
   try {
-    return workerPort(new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'k8s-sim' }));
+    return workerPort(takeSimWorker() ?? createSimWorker());
   } catch {
     return inProcessPort();
   }
