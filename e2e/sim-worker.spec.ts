@@ -53,3 +53,27 @@ test('bare machines keep their engine on the page: no simulator worker is starte
   await expect(page.getByText('ubuntu@master:~$', { exact: true })).toBeVisible();
   expect(await simWorkerCount(page)).toBe(0);
 });
+
+test("the graph's code loads while the engine starts, not after it answers", async ({ page }) => {
+  test.setTimeout(120_000);
+  // Hold the engine's worker script until the page has loaded what it loads on its own.
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  let workerAsked = false;
+  await page.route('**/_next/static/chunks/turbopack-worker-*', async (route) => {
+    workerAsked = true;
+    await held;
+    await route.continue();
+  });
+  const scripts: Promise<string>[] = [];
+  page.on('response', (r) => {
+    if (r.url().endsWith('.js') && r.request().resourceType() === 'script') scripts.push(r.text().catch(() => ''));
+  });
+  await page.goto('/playground');
+  await expect.poll(() => workerAsked, { timeout: 60_000 }).toBe(true);
+  await expect(page.getByText('실습 클러스터를 준비하는 중…')).toBeVisible();
+  // React Flow's code (its class names) arrives with the graph's chunks while the engine is still held.
+  await expect.poll(async () => (await Promise.all(scripts)).some((s) => s.includes('react-flow__pane')), { timeout: 30_000 }).toBe(true);
+  release();
+  await expect(page.locator('[data-node-box]').first()).toBeVisible({ timeout: 60_000 });
+});

@@ -13,7 +13,8 @@ import { FilterBar } from './filter-bar';
 import { DetailsPanel, SelectionClosedNote } from './details-panel';
 import { BottomPanel } from './bottom-panel';
 import { useStoreConnection } from '@/components/wiring/use-store-connection';
-import { preloadComponent, useLazyComponent } from './use-lazy-component';
+import { useLazyComponent } from './use-lazy-component';
+import { loadGraphView, preloadGraphView } from './graph-loader';
 import { usePlayground } from '@/components/wiring/playground-context';
 import { ArrivingProgress, Loading, LoadingProgress } from './loading';
 import { MotionToggle } from '@/components/shell/motion-toggle';
@@ -22,10 +23,6 @@ import { TrafficToggle } from '@/components/traffic/traffic-toggle';
 import { useTallScreen } from '@/components/traffic/traffic-summary-bar';
 import { TabList } from '@/components/ui/tab-list';
 
-/** @xyflow/react and the canvases load only when the graph is on screen (keeps lesson first-load JS small). */
-const loadGraphView = () => import('@/components/graph/graph-view').then((m) => m.default);
-/** For bench mode, which loads the graph's code before the graph mounts: the graph then mounts with the page. */
-const preloadGraphView = () => preloadComponent(loadGraphView);
 
 function GraphCanvas({ view }: { view: 'cluster' | 'workload' }) {
   const Graph = useLazyComponent(loadGraphView);

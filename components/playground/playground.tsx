@@ -2,7 +2,9 @@
 
 import { Loading, LoadingProgress } from './loading';
 import { usePlayground, usePreparing } from '@/components/wiring/playground-context';
+import { useEffect } from 'react';
 import { useLazyComponent } from './use-lazy-component';
+import { preloadGraphView } from './graph-loader';
 import { LabNotice } from './lab-notice';
 import { ClassFollowSlot } from '@/components/classroom/follow-slot';
 
@@ -18,6 +20,10 @@ export function Playground({ lesson = false }: { lesson?: boolean }) {
   const { client, error } = usePlayground();
   const preparing = usePreparing();
   const PlaygroundBody = useLazyComponent(loadPlaygroundBody);
+  // the graph's code comes with the body's, while the engine starts (graph-loader.ts)
+  useEffect(() => {
+    preloadGraphView().catch(() => {});
+  }, []);
   if (error) return <p role="alert" className="p-4 text-red-700 dark:text-red-300">{error}</p>;
   if (!client && preparing) return <LoadingProgress {...preparing} what="실제 클러스터에서 오브젝트" verb="받는 중…" />;
   if (!client) return <Loading text="실습 클러스터를 준비하는 중…" />;

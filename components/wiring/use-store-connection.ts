@@ -35,9 +35,8 @@ function whenAllTilesPainted(pods: number, cb: () => void): () => void {
  * The page's one connection between its store and its cluster client (lib/store/connect-client): every view
  * reads the cluster through the store this keeps up to date. In bench mode (`?bench=N&nodes=M`) it first seeds the
  * cluster and runs `loadViews` (the page loads its graph code there), so the first-render time measures the graph
- * alone. Otherwise `loadViews` starts with the connection: the graph's code arrives and runs while the cluster's
- * objects do, not after them (a 20,000-pod snapshot's last commits were followed by ~70 ms of the graph's modules
- * being evaluated, then the graph's mount, in one long stretch). The page passes the loader in, so the wiring imports
+ * alone. Otherwise the page has asked for its graph's code already, at its first render, so the code arrives and
+ * runs while the engine starts (the Playground's graph-loader.ts). The page passes the loader in, so the wiring imports
  * no feature folder.
  */
 export function useStoreConnection(
@@ -50,10 +49,8 @@ export function useStoreConnection(
 
   useEffect(() => {
     if (params) return;
-    // a chunk that fails to load here is asked for again where the graph mounts, which shows its loading line
-    loadViews().catch(() => {});
     return connectStoreToClient(store, client);
-  }, [client, store, params, loadViews]);
+  }, [client, store, params]);
 
   useEffect(() => {
     if (!params) return;
