@@ -9,10 +9,12 @@ const LABELS = {
   connected: { text: '연결됨', icon: '●', tone: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-100' },
   reconnecting: { text: '재연결 중', icon: '↻', tone: 'bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100' },
   disconnected: { text: '연결 끊김', icon: '✕', tone: 'bg-red-100 text-red-900 dark:bg-red-900/50 dark:text-red-100' },
+  unreachable: { text: '연결 안 됨', icon: '✕', tone: 'bg-red-100 text-red-900 dark:bg-red-900/50 dark:text-red-100' },
 } as const;
 
 /**
- * The live cluster connection: 연결됨 / 재연결 중 / 연결 끊김 with the reason. Hidden while no live client exists.
+ * The live cluster connection: 연결 중 / 연결됨 / 재연결 중 / 연결 끊김 / 연결 안 됨 with the reason. Hidden while no live
+ * client exists.
  * With a reason, the badge is a button that opens the whole reason below it: from 1280 px the reason also follows the
  * state in the badge (cut short if long); narrower, the header has no room for it, and a tooltip never shows on a
  * touch screen. Screen readers hear every change, reason included (its own live region).

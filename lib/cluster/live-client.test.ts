@@ -195,11 +195,30 @@ describe('LiveClient', () => {
     const { client, sources } = setup({ mode: 'live', writable: false, reachable: false, reason, upstreamWatches: 7, streams: 0 });
     sources[0].emit('snapshot', { objects: [], namespaces: ['default'], upstream: { ok: true, synced: false } });
     await vi.advanceTimersByTimeAsync(0);
-    expect(client.connection()).toBe('reconnecting');
+    // never up, so not 재연결 중: still 연결 중, with the reason
+    expect(client.connection()).toBe('connecting');
     expect(client.connectionReason()).toBe(reason);
     // it answers after all: the lists come in and the badge follows the stream
     sources[0].emit('status', { ok: true, synced: true });
     expect(client.connection()).toBe('connected');
+    client.dispose();
+  });
+
+  it('a cluster that never answers turns from 연결 중 into 연결 안 됨 (not 연결 끊김) after the same 30 s, with no new error', async () => {
+    const reason = '클러스터 API 서버가 응답하지 않습니다 (시간 초과).';
+    const { client, sources, states } = setup({ mode: 'live', writable: false, reachable: false, reason, upstreamWatches: 7, streams: 0 });
+    sources[0].emit('snapshot', { objects: [], namespaces: ['default'], upstream: { ok: true, synced: false } });
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(client.connection()).toBe('connecting');
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(client.connection()).toBe('unreachable');
+    expect(client.connectionReason()).toBe(reason);
+    // once up, a later break is a reconnect again
+    sources[0].emit('status', { ok: true, synced: true });
+    sources[0].emit('status', { ok: false, synced: true, reason: '클러스터 API 서버에 연결할 수 없습니다' });
+    expect(client.connection()).toBe('reconnecting');
+    // (a state is announced again when only its reason changes: the badge's first 연결 중 had none)
+    expect(states.map(([s]) => s).filter((s, i, all) => s !== all[i - 1])).toEqual(['connecting', 'unreachable', 'connected', 'reconnecting']);
     client.dispose();
   });
 

@@ -9,7 +9,11 @@ import type { SessionOutput } from '../sim/shell/session';
 
 export type ClusterMode = 'sim' | 'live' | 'replay';
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+/**
+ * connecting → connected; a connection that was up and broke: reconnecting, then disconnected after a while; one
+ * that never came up: connecting (with the reason), then unreachable after the same while.
+ */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected' | 'unreachable';
 
 /** One change as the UI sees it. `key` is `${kind}/${namespace ?? ''}/${name}`. */
 export interface ClusterChange {
