@@ -331,3 +331,35 @@ test('a big cluster shows its node boxes in the first frame its graph appears, a
   expect(last.boxes).toBe(21);
   expect(frames[0]).toEqual(last);
 });
+
+test('a rollout on a small cluster zooms the view out as its boxes grow, never back in mid-rollout, and in once after it', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/playground?bench=100&nodes=4');
+  await expect(graph(page)).toBeVisible({ timeout: 120_000 });
+  await page.waitForFunction(() => window.__graphBench?.firstRenderMs != null, null, { timeout: 120_000 });
+  await page.waitForTimeout(1_500);
+  // every zoom the view takes from the rollout's start, and whether the rollout was done by then
+  await page.evaluate(`(() => {
+    const seen = (window.__zooms = []);
+    const tick = () => {
+      const zoom = Number(/scale\\(([^)]+)\\)/.exec(document.querySelector('[data-cluster-canvas] .react-flow__viewport').style.transform)?.[1]);
+      if (seen.at(-1)?.[0] !== zoom) seen.push([zoom, window.__graphBench.rolloutDone()]);
+      requestAnimationFrame(tick);
+    };
+    tick();
+    // 10×: the rollout's pauses between steps are well under the wait before a zoom-in (lib/graph/fit-policy.ts)
+    window.__graphBench.startRollout(10);
+  })()`);
+  await page.waitForFunction(() => window.__graphBench?.rolloutDone(), null, { timeout: 120_000, polling: 200 });
+  type Seen = [number, boolean][];
+  const zooms = () => page.evaluate(() => (window as unknown as { __zooms: Seen }).__zooms);
+  // the boxes grew with the surge: the view zoomed out at once (old pods going made them smaller again, for a while)
+  const during = (await zooms()).filter(([, done]) => !done).map(([z]) => z);
+  expect(during.length).toBeGreaterThan(1);
+  for (let i = 1; i < during.length; i++) expect(during[i]).toBeLessThan(during[i - 1]);
+  // once the picture has kept its size for a while, the view zooms back in to it, once
+  await expect.poll(async () => (await zooms()).at(-1)![0], { timeout: 30_000 }).toBeGreaterThan(during.at(-1)!);
+  await page.waitForTimeout(2_000);
+  expect((await zooms()).filter(([, done]) => done)).toHaveLength(1);
+});

@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject }
 import { getViewportForBounds, useNodesInitialized, useReactFlow, useStore, type FitViewOptions, type Node, type Rect, type Viewport } from '@xyflow/react';
 import type { AriaLabelConfig, ColorMode, ReactFlowProps } from '@xyflow/react';
 import { stableNodes } from '@/lib/graph/stable-nodes';
+import { fitMove, ZOOM_IN_SETTLE_MS } from '@/lib/graph/fit-policy';
 
 /** React Flow's built-in control labels, in Korean. */
 export const FLOW_ARIA_LABELS: Partial<AriaLabelConfig> = {
@@ -79,7 +80,12 @@ export function useContainerSize<T extends HTMLElement = HTMLDivElement>(): [Ref
  * Fit the whole picture once React Flow has measured the nodes, and again whenever `signature`
  * changes (boxes added or removed, the canvas resized). With `viewport`, show exactly that instead
  * (a narrow screen reads better at a fixed zoom, panned, than fitted tiny). Render inside <ReactFlow>.
+ * A fit that would zoom in waits until the picture has kept its size for a moment (lib/graph/fit-policy.ts): a
+ * rollout's boxes grow and shrink several times, and the view no longer zooms out and in with each.
  */
+/** After the pane changes size, fits move at once for this long: the new width re-packs the boxes a moment later. */
+const RESIZE_SETTLE_MS = 1_000;
+
 export function AutoFit({ signature, options, viewport, bounds }: { signature: string; options: FitViewOptions; viewport?: Viewport | null; bounds?: Rect | null }) {
   const flow = useReactFlow();
   const initialized = useNodesInitialized();
@@ -94,22 +100,33 @@ export function AutoFit({ signature, options, viewport, bounds }: { signature: s
   // the picture to fit when it is not the nodes as they are (boxes growing to a planned size), by its numbers: a new
   // object of the same size refits nothing
   const { x: bx, y: by, width: bw, height: bh } = bounds ?? { x: 0, y: 0, width: -1, height: -1 };
+  // the pane size of the last fit (null before the first) and when it last changed: a fit is not held back on the
+  // first fit, nor for a moment after the pane changed size (the boxes re-pack for the new width a frame or two later)
+  const fittedPane = useRef<{ size: string; changedAt: number } | null>(null);
   useEffect(() => {
     if (!initialized) return;
+    let settle: ReturnType<typeof setTimeout> | undefined;
     const t = requestAnimationFrame(() => {
       const planned = bw >= 0 ? { x: bx, y: by, width: bw, height: bh } : null;
       const target = fixed ? { x, y, zoom } : getViewportForBounds(planned ?? flow.getNodesBounds(flow.getNodes()), paneWidth, paneHeight, minZoom, maxZoom ?? 4, padding ?? 0.1);
+      const size = `${paneWidth}x${paneHeight}`;
+      const now = performance.now();
+      if (fittedPane.current?.size !== size) fittedPane.current = { size, changedAt: now };
+      const immediate = fixed || now - fittedPane.current.changedAt < RESIZE_SETTLE_MS;
       // Already there (a big cluster starts fitted): a viewport change would still reach every zoom listener.
-      if (sameViewport(flow.getViewport(), target)) return;
-      void (fixed || planned ? flow.setViewport(target) : flow.fitView({ padding, maxZoom }));
+      const move = fitMove(flow.getViewport(), target, immediate);
+      if (move === 'stay') return;
+      const apply = () => void (fixed || planned ? flow.setViewport(target) : flow.fitView({ padding, maxZoom }));
+      if (move === 'now') apply();
+      else settle = setTimeout(apply, ZOOM_IN_SETTLE_MS);
     });
-    return () => cancelAnimationFrame(t);
+    return () => {
+      cancelAnimationFrame(t);
+      clearTimeout(settle);
+    };
   }, [initialized, signature, paneWidth, paneHeight, minZoom, flow, padding, maxZoom, fixed, x, y, zoom, bx, by, bw, bh]);
   return null;
 }
-
-/** Equal to well under a pixel on screen. */
-const sameViewport = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-4;
 
 /**
  * memo's comparison for a box component that draws from its `data` alone: a box that only moved (its position, given
