@@ -76,6 +76,9 @@ export function useContainerSize<T extends HTMLElement = HTMLDivElement>(): [Ref
   return [ref, size];
 }
 
+/** After the pane changes size, fits move at once for this long: the new width re-packs the boxes a moment later. */
+const RESIZE_SETTLE_MS = 1_000;
+
 /**
  * Fit the whole picture once React Flow has measured the nodes, and again whenever `signature`
  * changes (boxes added or removed, the canvas resized). With `viewport`, show exactly that instead
@@ -83,9 +86,6 @@ export function useContainerSize<T extends HTMLElement = HTMLDivElement>(): [Ref
  * A fit that would zoom in waits until the picture has kept its size for a moment (lib/graph/fit-policy.ts): a
  * rollout's boxes grow and shrink several times, and the view no longer zooms out and in with each.
  */
-/** After the pane changes size, fits move at once for this long: the new width re-packs the boxes a moment later. */
-const RESIZE_SETTLE_MS = 1_000;
-
 export function AutoFit({ signature, options, viewport, bounds }: { signature: string; options: FitViewOptions; viewport?: Viewport | null; bounds?: Rect | null }) {
   const flow = useReactFlow();
   const initialized = useNodesInitialized();

@@ -23,7 +23,6 @@ import { TrafficToggle } from '@/components/traffic/traffic-toggle';
 import { useTallScreen } from '@/components/traffic/traffic-summary-bar';
 import { TabList } from '@/components/ui/tab-list';
 
-
 function GraphCanvas({ view }: { view: 'cluster' | 'workload' }) {
   const Graph = useLazyComponent(loadGraphView);
   if (!Graph) return <Loading text="클러스터 그래프를 불러오는 중…" />;

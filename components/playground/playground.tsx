@@ -1,8 +1,8 @@
 'use client';
 
+import { useEffect } from 'react';
 import { Loading, LoadingProgress } from './loading';
 import { usePlayground, usePreparing } from '@/components/wiring/playground-context';
-import { useEffect } from 'react';
 import { useLazyComponent } from './use-lazy-component';
 import { preloadGraphView } from './graph-loader';
 import { LabNotice } from './lab-notice';
