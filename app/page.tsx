@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { IntentLink } from '@/components/shell/intent-link';
 import { lessonMetas } from '@/lib/lessons/content';
 import { LessonProgressBadge } from '@/components/lesson/lesson-progress-badge';
 import { ProgressResetButton } from '@/components/lesson/lesson-progress-view';
@@ -43,7 +44,7 @@ export default function CurriculumPage() {
           <ol className="grid gap-3">
             {lessons.map((l) => (
               <li key={l.slug}>
-                <Link
+                <IntentLink
                   href={`/learn/${l.slug}`}
                   className="group flex gap-4 rounded-xl border border-zinc-200 p-5 transition hover:border-brand-500 hover:shadow-sm dark:border-zinc-800 dark:hover:border-blue-400"
                 >
@@ -63,7 +64,7 @@ export default function CurriculumPage() {
                       <LessonProgressBadge slug={l.slug} />
                     </span>
                   </span>
-                </Link>
+                </IntentLink>
               </li>
             ))}
           </ol>

@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useCallback, useRef, useState } from 'react';
 import { useDismiss } from '@/components/ui/use-dismiss';
 import { useMediaQuery } from '@/components/ui/use-media-query';
 import { useLiveInfo } from './live-info';
+import { IntentLink } from './intent-link';
 
 const LINKS = [
   { href: '/', label: '커리큘럼', match: (p: string) => p === '/' || p.startsWith('/learn') },
@@ -56,7 +56,7 @@ export function NavLinks() {
           const active = l.match(pathname);
           return (
             <li key={l.href}>
-              <Link
+              <IntentLink
                 href={l.href}
                 aria-current={active ? 'page' : undefined}
                 onClick={() => setOpen(false)}
@@ -67,7 +67,7 @@ export function NavLinks() {
                 }`}
               >
                 {l.label}
-              </Link>
+              </IntentLink>
             </li>
           );
         })}
