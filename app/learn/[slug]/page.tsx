@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { MDXRemote } from 'next-mdx-remote/rsc';
-import remarkGfm from 'remark-gfm';
 import { allLessons, findLesson } from '@/lib/lessons/content';
-import { lessonComponents } from '@/components/lesson/mdx-components';
+import { LessonBody } from '@/components/lesson/lesson-body';
 import { PlaygroundProvider } from '@/components/wiring/playground-context';
 import { Playground } from '@/components/playground/playground';
 import { LessonSplit } from '@/components/shell/lesson-split';
@@ -43,7 +41,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
         </ul>
       </section>
       <div className="lesson-prose mt-6">
-        <MDXRemote source={lesson.body} components={lessonComponents} options={{ mdxOptions: { remarkPlugins: [remarkGfm] } }} />
+        <LessonBody slug={lesson.slug} body={lesson.body} />
       </div>
       <nav aria-label="레슨 이동" className="mt-12 flex justify-between gap-4 border-t border-zinc-200 pt-6 dark:border-zinc-800">
         {prev ? (
