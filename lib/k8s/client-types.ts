@@ -49,7 +49,7 @@ export interface Timings {
   schedule: number; // pod created → bound
   imagePull: number; // Pulling → Pulled (image not cached on node)
   containerStart: number; // Created → Started
-  readinessDelay: number; // Running → Ready
+  readinessDelay: number; // how long a container without a readiness or startup probe runs before it is ready (0: at once, as Kubernetes reports it)
   terminationGrace: number; // a SIGTERM-handling process stops this long after Killing (others wait the grace period)
   nodeMonitorGrace: number; // node stops heartbeating → NotReady (default 40 s)
   podEvictionTimeout: number; // tolerationSeconds for not-ready/unreachable (default 300 s)

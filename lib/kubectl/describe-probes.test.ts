@@ -27,7 +27,8 @@ describe('describe pod with a failing liveness probe', () => {
     client.advance(4_200 + 20_000 + 3_500);
     const { stdout } = await kubectl(client, 'kubectl describe pod web', { files });
     expect(stdout).toMatch(/^ {4}Last State:\s+Terminated\n {6}Reason:\s+Completed\n {6}Exit Code:\s+0\n {6}Started:\s+.+\n {6}Finished:\s+.+$/m);
-    expect(stdout).toMatch(/^ {4}Ready:\s+False$/m); // the new instance is ready readinessDelay (1 s) after it starts
+    // the new instance has no readiness probe, so it is ready as soon as it runs (prober_manager.go UpdatePodStatus)
+    expect(stdout).toMatch(/^ {4}Ready:\s+True$/m);
     expect(stdout).toMatch(/^ {4}Restart Count:\s+1$/m);
     expect(stdout).toMatch(/^ {4}Limits:\n {6}memory:\s+64Mi$/m);
     expect(stdout).toMatch(/^ {4}Liveness:\s+http-get http:\/\/:8080\/ delay=0s timeout=1s period=10s #success=1 #failure=3$/m);

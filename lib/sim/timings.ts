@@ -9,7 +9,7 @@ export const DEFAULT_TIMINGS: Timings = {
   schedule: 200,
   imagePull: 3_000,
   containerStart: 1_000,
-  readinessDelay: 1_000,
+  readinessDelay: 0,
   terminationGrace: 2_000,
   nodeMonitorGrace: 50_000,
   podEvictionTimeout: 300_000,

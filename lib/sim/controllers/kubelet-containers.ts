@@ -3,7 +3,7 @@
  * restartPolicy, and the CrashLoopBackOff wait before a restart (kubelet pkg/kubelet/kuberuntime, back-off from
  * container-backoff.ts). Each function is one step of the kubelet's reconcile for one pod.
  */
-import type { V1ContainerStatus, V1Pod } from '../../k8s/api-types';
+import type { V1Container, V1ContainerStatus, V1Pod } from '../../k8s/api-types';
 import type { PodRuntime } from '../engine';
 import { instancePlan, recordNetworkedMains } from './kubelet-networked-main';
 import { EXIT_VISIBLE_MS } from '../timings';
@@ -91,7 +91,7 @@ export function startOrRestart(ctx: KubeletCtx): void {
 }
 
 
-/** Containers start; readiness follows after readinessDelay (+ probe initialDelaySeconds). */
+/** Containers start; a container without probes is ready at once (after readinessDelay when a lesson sets one). */
 function start(ctx: KubeletCtx, only?: string): void {
   const { key, rt, e, cause, event } = ctx;
   const pod = e.get<V1Pod>('Pod', key)!;
@@ -104,7 +104,15 @@ function start(ctx: KubeletCtx, only?: string): void {
   }
   const started = (rt.started = { ...(rt.started ?? {}) });
   for (let i = 0; i < containers.length; i++) if (!only || containers[i].name === only) started[containers[i].name] = e.time;
-  writePodStatus(key, e, cause(restarted ? `컨테이너 ${only} 재시작됨` : `파드 ${pod.metadata!.name}의 컨테이너가 실행 중 (Running)`), (p) => ({
+  // With no readiness or startup probe a running container is ready at once (the prober manager's UpdatePodStatus:
+  // no readiness worker → ready), so the first Running status already reads 1/1 unless a lesson's timings delay it.
+  const readyAtStart = (c: V1Container) => !c.readinessProbe && !c.startupProbe && e.timings.readinessDelay <= 0;
+  const message = restarted
+    ? `컨테이너 ${only} 재시작됨`
+    : containers.every(readyAtStart)
+      ? `파드 ${pod.metadata!.name}이(가) 준비됨 (Running과 동시에 Ready — 준비성 프로브가 없음)`
+      : `파드 ${pod.metadata!.name}의 컨테이너가 실행 중 (Running)`;
+  writePodStatus(key, e, cause(message), (p) => ({
     ...p.status,
     phase: 'Running',
     containerStatuses: p.spec!.containers.map((c): V1ContainerStatus => {
@@ -115,7 +123,7 @@ function start(ctx: KubeletCtx, only?: string): void {
         image: statusImage(c.image!),
         imageID: imageId(c.image!),
         containerID: `containerd://${e.rng.hex(64)}`,
-        ready: false,
+        ready: readyAtStart(c),
         restartCount: (prev?.restartCount ?? 0) + (restarted && c.name === only ? 1 : 0),
         // a startup probe holds `started` (and so the other probes) until it succeeds
         started: !c.startupProbe,

@@ -23,10 +23,13 @@ describe('kubelet', () => {
     const node = sim.get('Node', get(sim, 'web').spec!.nodeName!) as V1Node;
     expect(ip.startsWith(node.spec!.podCIDR!.replace(/\.0\/24$/, '.'))).toBe(true);
     expect(get(sim, 'web').status!.hostIP).toBe(node.status!.addresses![0].address);
-    sim.advance(t.imagePull + t.containerStart);
+    sim.advance(t.imagePull + t.containerStart - 1);
+    expect(get(sim, 'web').status!.phase).toBe('Pending');
+    sim.advance(1);
+    // no readiness probe: ready in the same status that reports Running (1/1 Running, never 0/1 Running) —
+    // pkg/kubelet/prober/prober_manager.go UpdatePodStatus (no readiness worker → ready); pod-lifecycle docs: "If a
+    // container does not provide a readiness probe, the default state is Success"
     expect(get(sim, 'web').status!.phase).toBe('Running');
-    expect(cs(sim, 'web').ready).toBe(false);
-    sim.advance(t.readinessDelay);
     expect(cs(sim, 'web').ready).toBe(true);
     expect(get(sim, 'web').status!.conditions!.map((c) => `${c.type}=${c.status}`)).toEqual([
       'PodReadyToStartContainers=True',
@@ -40,6 +43,28 @@ describe('kubelet', () => {
     sim.create({ ...(pod('web2', {}) as V1Pod), spec: { nodeName: get(sim, 'web').spec!.nodeName, containers: [{ name: 'app', image: 'nginx:1.25' }] } } as KubeObject);
     sim.advance(2_000);
     expect(reasons(sim, 'web2')).toContain('Pulled: Container image "nginx:1.25" already present on machine');
+  });
+
+  it('writes Running and Ready as one status (no 0/1 Running step); a lesson that sets readinessDelay still gets one', () => {
+    // the kubelet's status for a probe-less container that has just started carries ready=true (prober_manager.go
+    // UpdatePodStatus), so a watcher sees ContainerCreating → 1/1 Running: bind, ContainerCreating, Running = 3 writes
+    const sim = createSimulator({ seed: 32 });
+    const t = sim.timings();
+    const seen: string[] = [];
+    sim.subscribe((batch) => {
+      for (const ev of batch)
+        if (ev.kind === 'Pod' && ev.object.metadata!.name === 'solo') seen.push(`${ev.type} ${(ev.object as V1Pod).status?.phase ?? '-'} ${(ev.object as V1Pod).status?.containerStatuses?.[0]?.ready ?? '-'}`);
+    });
+    sim.create(pod('solo', {}));
+    sim.advance(t.schedule + t.imagePull + t.containerStart + 5_000);
+    expect(seen).toEqual(['ADDED Pending -', 'MODIFIED Pending -', 'MODIFIED Pending false', 'MODIFIED Running true']);
+
+    const slow = createSimulator({ seed: 32, timings: { readinessDelay: 2_000 } });
+    slow.create(pod('solo', {}));
+    slow.advance(t.schedule + t.imagePull + t.containerStart);
+    expect(cs(slow, 'solo').ready).toBe(false);
+    slow.advance(2_000);
+    expect(cs(slow, 'solo').ready).toBe(true);
   });
 
   it('reports ErrImagePull then ImagePullBackOff with a doubling back-off', () => {

@@ -3,7 +3,7 @@ import type { V1Pod, V1Service } from '../../k8s/api-types';
 import type { KubeObject } from '../../k8s/types';
 import { createSimulator } from '../simulator';
 import { deploymentManifest } from '../testing';
-import type { Simulator } from '../types';
+import type { Simulator, Timings } from '../types';
 
 export interface WebCluster {
   sim: Simulator;
@@ -41,8 +41,8 @@ export function webCluster(opts: { seed?: number; replicas?: number; image?: str
  * The zero-downtime setup: Deployment `hello` (3 × kubelab/hello:1.0 on :8080, maxSurge 1, maxUnavailable 0), with
  * or without an HTTP readiness probe, Service `hello` (80 → 8080) and a client pod, settled for 30 s.
  */
-export function helloCluster(withReadinessProbe: boolean, seed = 42, opts: { preStop?: boolean } = {}): Simulator {
-  const sim = createSimulator({ seed });
+export function helloCluster(withReadinessProbe: boolean, seed = 42, opts: { preStop?: boolean; timings?: Partial<Timings> } = {}): Simulator {
+  const sim = createSimulator({ seed, timings: opts.timings });
   const d = deploymentManifest({ name: 'hello', replicas: 3, image: 'kubelab/hello:1.0', maxSurge: 1, maxUnavailable: 0 }) as { spec: { template: { spec: { containers: Record<string, unknown>[] } } } };
   const c = d.spec.template.spec.containers[0];
   c.ports = [{ containerPort: 8080 }];
@@ -62,8 +62,8 @@ export const rollOutSlowHello = (sim: Simulator) => sim.patch('Deployment', 'hel
  * The benches' cluster: 3 workers, Deployment `web` (10 × nginx, optionally with a readiness probe) behind Service
  * `web`, and a client pod, settled for 30 s.
  */
-export function tenWebPods(opts: { readinessProbe?: boolean; seed?: number } = {}): Simulator {
-  const sim = createSimulator({ seed: opts.seed ?? 11, cluster: { workers: 3 } });
+export function tenWebPods(opts: { readinessProbe?: boolean; seed?: number; timings?: Partial<Timings> } = {}): Simulator {
+  const sim = createSimulator({ seed: opts.seed ?? 11, cluster: { workers: 3 }, timings: opts.timings });
   const probe = opts.readinessProbe ? { readinessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 5 } } : {};
   sim.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 10, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27.3', ...probe }] } } } } as KubeObject);
   sim.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } as KubeObject);
