@@ -60,7 +60,7 @@ test("the graph's code loads while the engine starts, not after it answers", asy
   let release: () => void = () => {};
   const held = new Promise<void>((r) => (release = r));
   let workerAsked = false;
-  await page.route('**/_next/static/chunks/turbopack-worker-*', async (route) => {
+  await page.route('**/sim-worker.js', async (route) => {
     workerAsked = true;
     await held;
     await route.continue();
@@ -76,4 +76,62 @@ test("the graph's code loads while the engine starts, not after it answers", asy
   await expect.poll(async () => (await Promise.all(scripts)).some((s) => s.includes('react-flow__pane')), { timeout: 30_000 }).toBe(true);
   release();
   await expect(page.locator('[data-node-box]').first()).toBeVisible({ timeout: 60_000 });
+});
+
+test("a full page load starts the engine's worker from the HTML, before the page's own code has arrived", async ({ page }) => {
+  test.setTimeout(120_000);
+  // Hold every script chunk of the page until the worker's script is asked for (or 15 s pass): a worker the page's code
+  // starts can only be asked for after those chunks, so it would come too late here.
+  let workerAskedAt = 0;
+  const askedForWorker = new Promise<void>((resolve) => {
+    void page.route('**/sim-worker.js', async (route) => {
+      workerAskedAt = Date.now();
+      resolve();
+      await route.continue();
+    });
+  });
+  let chunksHeldSince = 0;
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    chunksHeldSince ||= Date.now();
+    await Promise.race([askedForWorker, new Promise((r) => setTimeout(r, 15_000))]);
+    await route.continue();
+  });
+  await page.goto('/playground', { waitUntil: 'commit' });
+  await expect.poll(() => workerAskedAt, { timeout: 60_000 }).toBeGreaterThan(0);
+  expect(chunksHeldSince).toBeGreaterThan(0);
+  expect(workerAskedAt - chunksHeldSince, 'the worker was asked for while the chunks were held').toBeLessThan(15_000);
+  // The page's client took that worker: the graph comes from it, and no second engine started beside it.
+  await expect(page.locator('[data-node-box]').first()).toBeVisible({ timeout: 60_000 });
+  const w = await simWorker(page);
+  expect(await handled(w, 'init')).toBe(1);
+  expect(await simWorkerCount(page)).toBe(1);
+});
+
+test('after a navigation inside the app the page starts the worker itself, from its one script', async ({ page }) => {
+  test.setTimeout(120_000);
+  const workerScripts: string[] = [];
+  page.context().on('request', (r) => {
+    if (/\/sim-worker\.js$|turbopack-worker/.test(new URL(r.url()).pathname)) workerScripts.push(new URL(r.url()).pathname);
+  });
+  await page.goto('/glossary');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(workerScripts).toEqual([]);
+  await page.locator('header a[href="/playground"]').first().click();
+  await expect(page).toHaveURL(/\/playground$/);
+  await expect(page.locator('[data-node-box]').first()).toBeVisible({ timeout: 60_000 });
+  expect(await handled(await simWorker(page), 'init')).toBe(1);
+  expect(await simWorkerCount(page)).toBe(1);
+  // one request for the whole engine (the bundler's worker fetched seven scripts one after another)
+  expect(workerScripts).toEqual(['/sim-worker.js']);
+});
+
+test('a lesson on bare machines gets no start script in its HTML; a lesson on the simulator does', async ({ page }) => {
+  test.setTimeout(60_000);
+  // (The Playground's `?machines=1` keeps the script, which stands aside for it: the test above sees no worker.)
+  const machines = await page.request.get('/learn/cluster-setup');
+  expect(machines.status()).toBe(200);
+  expect(await machines.text()).not.toContain('/sim-worker.js');
+  const pods = await page.request.get('/learn/pods');
+  expect(pods.status()).toBe(200);
+  expect(await pods.text()).toContain('/sim-worker.js');
 });

@@ -1,12 +1,23 @@
 #!/usr/bin/env node
 // Builds the production app when no build exists (or when FORCE_BUILD=1), so `npm start` and the
-// e2e tests always run against a real `next build`.
+// e2e tests always run against a real `next build`; the simulator's worker script (build-sim-worker.mjs) is built
+// with it, and on its own when it is missing.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { SIM_WORKER_OUT, buildSimWorker } from './build-sim-worker.mjs';
 
 const distDir = '.next';
 const hasBuild = existsSync(`${distDir}/BUILD_ID`);
-if (!hasBuild || process.env.FORCE_BUILD === '1') {
+const rebuild = !hasBuild || process.env.FORCE_BUILD === '1';
+if (rebuild || !existsSync(SIM_WORKER_OUT)) {
+  try {
+    await buildSimWorker();
+  } catch (e) {
+    console.error(`시뮬레이터 워커를 만들지 못했습니다: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}
+if (rebuild) {
   console.log(hasBuild ? '프로덕션 빌드를 다시 만듭니다 (next build)…' : '빌드가 없어 먼저 프로덕션 빌드를 만듭니다 (next build)…');
   const r = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
   if (r.status !== 0) {

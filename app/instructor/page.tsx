@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PlaygroundProvider } from '@/components/wiring/playground-context';
+import { SimWorkerStart } from '@/components/wiring/sim-worker-start';
 import { Playground } from '@/components/playground/playground';
 import { InstructorTools } from '@/components/instructor';
 import { loadScenarios } from '@/lib/scenarios/catalog';
@@ -13,6 +14,7 @@ export default function InstructorPage() {
   return (
     <main className="flex flex-col lg:h-[calc(100dvh-3.5rem)] lg:min-h-0 lg:flex-row" data-instructor-page="">
       <h1 className="sr-only">강사 모드</h1>
+      <SimWorkerStart />
       <PlaygroundProvider seed={1}>
         <section aria-label="실습 영역" className="h-[calc(100dvh-3.5rem)] min-w-0 shrink-0 lg:h-auto lg:min-h-0 lg:flex-1 lg:shrink">
           <Playground />

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { allLessons, findLesson } from '@/lib/lessons/content';
 import { LessonBody } from '@/components/lesson/lesson-body';
 import { PlaygroundProvider } from '@/components/wiring/playground-context';
+import { SimWorkerStart } from '@/components/wiring/sim-worker-start';
 import { Playground } from '@/components/playground/playground';
 import { LessonSplit } from '@/components/shell/lesson-split';
 
@@ -68,6 +69,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
 
   return (
     <main>
+      {!lesson.machines && <SimWorkerStart />}
       <PlaygroundProvider seed={lesson.seed ?? lesson.order} setup={lesson.setup} persistAs={`lesson:${lesson.slug}`} machines={lesson.machines}>
         <LessonSplit lesson={article} playground={<Playground lesson />} />
       </PlaygroundProvider>
