@@ -69,11 +69,34 @@ export async function runLogs(cmd: ParsedCommand, ctx: KubectlContext): Promise<
     print(t, r);
     reads.push({ t, r });
   }
-  if (cmd.flags.follow !== true || !ctx.signal || ctx.signal.aborted) return 0;
-  // -f: new lines as the processes write them, until every followed container stops or Ctrl+C
+  if (cmd.flags.follow !== true) return 0;
+  await followLogs(
+    ctx,
+    namespace,
+    reads.map(({ t, r }) => ({ pod: t.pod.metadata!.name!, container: t.container, last: r, print: (next) => print(t, next) })),
+    opts,
+  );
+  return 0;
+}
+
+/** One container `-f` follows: the last read (where to go on from) and how to print what comes next. */
+export interface FollowedLog {
+  pod: string;
+  /** undefined: the pod's only container */
+  container: string | undefined;
+  last: PodLogResult;
+  print(next: PodLogResult): void;
+}
+
+/**
+ * `-f`: new lines as the processes write them, until every followed container stops, its pod goes away, or Ctrl+C.
+ * Without a Ctrl+C to end it (no signal), nothing is followed.
+ */
+export async function followLogs(ctx: KubectlContext, namespace: string, followed: FollowedLog[], opts: Pick<PodLogOptions, 'previous' | 'timestamps'>): Promise<void> {
   const signal = ctx.signal;
+  if (!signal || signal.aborted) return;
   await new Promise<void>((resolve) => {
-    const live = reads.filter((x) => !x.r.ended);
+    const live = followed.filter((x) => !x.last.ended);
     const finish = () => {
       clearInterval(timer);
       resolve();
@@ -81,9 +104,9 @@ export async function runLogs(cmd: ParsedCommand, ctx: KubectlContext): Promise<
     const timer = setInterval(async () => {
       for (const x of [...live]) {
         try {
-          const next = await ctx.client.podLog!(x.t.pod.metadata!.name!, namespace, { container: x.t.container, previous: opts.previous, timestamps: opts.timestamps, after: x.r.readUntil });
-          print(x.t, next);
-          x.r = next;
+          const next = await ctx.client.podLog!(x.pod, namespace, { container: x.container, previous: opts.previous, timestamps: opts.timestamps, after: x.last.readUntil });
+          x.print(next);
+          x.last = next;
           if (next.ended) live.splice(live.indexOf(x), 1);
         } catch {
           live.splice(live.indexOf(x), 1); // the pod went away: kubectl's stream ends too
@@ -94,5 +117,4 @@ export async function runLogs(cmd: ParsedCommand, ctx: KubectlContext): Promise<
     if (live.length === 0) finish();
     signal.addEventListener('abort', finish, { once: true });
   });
-  return 0;
 }

@@ -27,7 +27,7 @@ const NOTICE =
   "If you don't see a command prompt, try pressing enter.\n";
 
 /** Runs `line` as the terminal does, typing `typed` at each prompt, with the cluster clock running meanwhile. */
-async function attached(line: string, typed: (string | null)[], opts: { abortAtPrompt?: number } = {}) {
+async function attached(line: string, typed: (string | null)[], opts: { abortAtPrompt?: number; abortAfterTurns?: number; stepMs?: number } = {}) {
   let stdout = '';
   let stderr = '';
   const prompts: string[] = [];
@@ -53,7 +53,9 @@ async function attached(line: string, typed: (string | null)[], opts: { abortAtP
   // the clock of a playing Playground: half a second of cluster time per turn of the event loop
   for (let i = 0; i < 400 && !finished; i++) {
     await new Promise((r) => setTimeout(r, 0));
-    client.advance(500);
+    client.advance(opts.stepMs ?? 500);
+    // Ctrl+C while kubectl streams a log
+    if (opts.abortAfterTurns === i) abort.abort();
   }
   const { exitCode } = await done;
   return { stdout, stderr, exitCode, prompts, podsSeenAtPrompt };
@@ -130,9 +132,11 @@ describe('kubectl run -it (attach)', () => {
     expect(r.stdout).toBe('hello\npod "tmp" deleted from default namespace\n');
   });
 
-  it('an image whose main process reads no terminal: kubectl warns and shows its log instead', async () => {
-    const r = await attached('kubectl run srv --rm -it --image=nginx:1.25', [], { abortAtPrompt: 99 });
+  it('an image whose main process reads no terminal: kubectl warns and streams its log until Ctrl+C, then --rm deletes', async () => {
+    // run.go handleAttachPod: a failed attach falls back to the container's log
+    const r = await attached('kubectl run srv --rm -it --image=nginx:1.25', [], { abortAfterTurns: 60 });
     expect(r.stderr).toMatch(/warning: couldn't attach to pod\/srv, falling back to streaming logs: .*does not read a terminal/);
+    expect(r.stdout).toContain('/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/');
     expect(r.stdout).toContain('pod "srv" deleted from default namespace');
   });
 
@@ -142,6 +146,14 @@ describe('kubectl run -it (attach)', () => {
     expect(r.stdout.endsWith('</html>\npod "tmp" deleted from default namespace\n')).toBe(true);
     expect(r.stdout).not.toContain('kubectl exec');
     expect(r.prompts).toEqual([]);
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('a short command still running when kubectl falls back to its log: its output is streamed, not lost', async () => {
+    // the clock in small steps, as a Playground plays it: the pod is Ready while curl's request is still in flight
+    const r = await attached('kubectl run tmp --rm -i --image=curlimages/curl --restart=Never -- curl -s http://web', [], { stepMs: 20 });
+    expect(r.stdout).toContain('<title>Welcome to nginx!</title>');
+    expect(r.stdout.endsWith('</html>\npod "tmp" deleted from default namespace\n')).toBe(true);
     expect(r.exitCode).toBe(0);
   });
 

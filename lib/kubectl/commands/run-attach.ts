@@ -13,6 +13,8 @@ import { objectKey, type ShellHandle } from '../../cluster/types';
 import { KubectlError, err, out, type KubectlContext } from '../context';
 import { statusMessage } from '../errors';
 import { deletedLine } from '../resources';
+import type { PodLogResult } from '../../sim/types';
+import { followLogs } from './logs';
 
 /** kubectl's --pod-running-timeout default (run.go defaultPodAttachTimeout), here in simulated time. */
 const POD_RUNNING_TIMEOUT_MS = 60_000;
@@ -76,13 +78,24 @@ const ranOnce = (s?: V1ContainerStatus) => !!s && (s.restartCount > 0 || !!s.sta
 const runningAndReady = (p: V1Pod) =>
   finished(p) || ranOnce(p.status?.containerStatuses?.[0]) || (p.status?.phase === 'Running' && !!p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
 
-async function printLog(ctx: KubectlContext, pod: V1Pod, container: string): Promise<void> {
+/**
+ * The container's log. `follow`: as kubectl's `logs -f` after a failed attach (run.go handleAttachPod), new lines as
+ * the process writes them until it exits: a one-shot read could come before a short command (curl) has written
+ * anything, and print nothing.
+ */
+async function printLog(ctx: KubectlContext, pod: V1Pod, container: string, follow = false): Promise<void> {
   if (!ctx.client.podLog) return;
   const s = pod.status?.containerStatuses?.[0];
   const previous = !finished(pod) && !s?.state?.terminated && !!s?.lastState?.terminated;
-  try {
-    const log = await ctx.client.podLog(pod.metadata!.name!, pod.metadata!.namespace!, { container, previous });
+  const print = (log: PodLogResult) => {
     if (log.lines.length) ctx.write(log.lines.map((l) => `${l}\n`).join(''), 'stdout');
+  };
+  const name = pod.metadata!.name!;
+  const namespace = pod.metadata!.namespace!;
+  try {
+    const log = await ctx.client.podLog(name, namespace, { container, previous });
+    print(log);
+    if (follow) await followLogs(ctx, namespace, [{ pod: name, container, last: log, print }], { previous });
   } catch (e) {
     if (!isStatusError(e)) throw e;
   }
@@ -137,7 +150,7 @@ async function attached(ctx: KubectlContext, pod: V1Pod, container: string, opts
     if (!isStatusError(e)) throw e;
     // run.go handleAttachPod: attach failed, so kubectl streams the container's log instead
     err(ctx, `warning: couldn't attach to pod/${pod.metadata!.name}, falling back to streaming logs: ${statusMessage(e.status).replace(/^Error from server \(\w+\): /, '')}`);
-    await printLog(ctx, pod, container);
+    await printLog(ctx, pod, container, true);
     return;
   }
   await session(ctx, shell);
