@@ -125,6 +125,18 @@ test('after a navigation inside the app the page starts the worker itself, from 
   expect(workerScripts).toEqual(['/sim-worker.js']);
 });
 
+test("a worker script that cannot be loaded leaves the engine on the page: the Playground still works", async ({ page }) => {
+  test.setTimeout(120_000);
+  // e.g. an app built with `next build` alone, without scripts/build-sim-worker.mjs: /sim-worker.js is a 404
+  await page.route('**/sim-worker.js', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+  await page.goto('/playground');
+  await expect(page.locator('[data-node-box]').first()).toBeVisible({ timeout: 60_000 });
+  await expect(prompt(page)).toHaveAttribute('placeholder', 'kubectl get pods', { timeout: 60_000 });
+  await type(page, 'kubectl get nodes');
+  await expect(output(page)).toContainText(/control-plane\s+Ready/);
+  expect(await simWorkerCount(page)).toBe(0);
+});
+
 test('a lesson on bare machines gets no start script in its HTML; a lesson on the simulator does', async ({ page }) => {
   test.setTimeout(60_000);
   // (The Playground's `?machines=1` keeps the script, which stands aside for it: the test above sees no worker.)

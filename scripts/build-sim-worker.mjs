@@ -25,9 +25,13 @@ const options = {
   logLevel: 'warning',
 };
 
+/** The first line of a development build (readable, with a source map): ensure-build.mjs replaces such a file. */
+export const DEV_BANNER = '// sim-worker: development build (npm run dev)';
+
 export async function buildSimWorker({ watch = false } = {}) {
   if (!watch) return build(options);
-  const ctx = await context({ ...options, minify: false, define: { 'process.env.NODE_ENV': '"development"' } });
+  const dev = { ...options, minify: false, sourcemap: 'inline', banner: { js: DEV_BANNER }, define: { 'process.env.NODE_ENV': '"development"' } };
+  const ctx = await context(dev);
   await ctx.watch();
   return ctx;
 }

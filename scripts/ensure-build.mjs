@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // Builds the production app when no build exists (or when FORCE_BUILD=1), so `npm start` and the
 // e2e tests always run against a real `next build`; the simulator's worker script (build-sim-worker.mjs) is built
-// with it, and on its own when it is missing.
-import { existsSync } from 'node:fs';
+// with it, and on its own when it is missing or is `npm run dev`'s.
+import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { SIM_WORKER_OUT, buildSimWorker } from './build-sim-worker.mjs';
+import { DEV_BANNER, SIM_WORKER_OUT, buildSimWorker } from './build-sim-worker.mjs';
 
 const distDir = '.next';
 const hasBuild = existsSync(`${distDir}/BUILD_ID`);
 const rebuild = !hasBuild || process.env.FORCE_BUILD === '1';
-if (rebuild || !existsSync(SIM_WORKER_OUT)) {
+// missing, or left by `npm run dev` (readable, with its source map inline): built again for production
+const workerOk = existsSync(SIM_WORKER_OUT) && !readFileSync(SIM_WORKER_OUT, 'utf8').startsWith(DEV_BANNER);
+if (rebuild || !workerOk) {
   try {
     await buildSimWorker();
   } catch (e) {

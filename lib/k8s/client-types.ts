@@ -51,7 +51,7 @@ export interface Timings {
   containerStart: number; // Created → Started
   readinessDelay: number; // how long a container without a readiness or startup probe runs before it is ready (0: at once, as Kubernetes reports it)
   terminationGrace: number; // a SIGTERM-handling process stops this long after Killing (others wait the grace period)
-  nodeMonitorGrace: number; // node stops heartbeating → NotReady (default 40 s)
+  nodeMonitorGrace: number; // node stops heartbeating → NotReady (default 50 s, as kube-controller-manager since 1.32: lib/sim/timings.ts)
   podEvictionTimeout: number; // tolerationSeconds for not-ready/unreachable (default 300 s)
   crashBackoffBase: number; // 10 s, doubling, capped at crashBackoffMax
   crashBackoffMax: number; // 5 min
