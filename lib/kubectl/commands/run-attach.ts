@@ -79,9 +79,10 @@ const runningAndReady = (p: V1Pod) =>
   finished(p) || ranOnce(p.status?.containerStatuses?.[0]) || (p.status?.phase === 'Running' && !!p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
 
 /**
- * The container's log. `follow`: as kubectl's `logs -f` after a failed attach (run.go handleAttachPod), new lines as
- * the process writes them until it exits: a one-shot read could come before a short command (curl) has written
- * anything, and print nothing.
+ * The container's log. `follow`: new lines as the process writes them until it exits, as `logs -f` does. run.go's
+ * own fallback (handleAttachPod → logOpts) reads the log once, but a real runtime attaches to any running process's
+ * output; this simulator refuses to attach to one that reads no terminal, so following its log stands in for that
+ * attach. A one-shot read here could come before a short command (curl) has written anything, and print nothing.
  */
 async function printLog(ctx: KubectlContext, pod: V1Pod, container: string, follow = false): Promise<void> {
   if (!ctx.client.podLog) return;
